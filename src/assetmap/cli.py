@@ -1,0 +1,387 @@
+"""The command-line interface over the core (BRIEF section 5; kept stable).
+
+Exit codes: 0 done, 2 usage error, 3 bad input (the message on stderr names
+the file, row and field and what to do), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from assetmap import __version__
+
+EXIT_OK, EXIT_USAGE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 3, 130
+
+COMMANDS = ("new", "import-areas", "import-assets", "join-indicators", "info")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
+        return _open_app(args)
+    parser = build_parser()
+    options = parser.parse_args(args)
+    if options.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    return _run(options.handler, options)
+
+
+def _run(handler: Callable[[argparse.Namespace], int], options: argparse.Namespace) -> int:
+    from assetmap.core.errors import AssetmapError, Cancelled
+
+    try:
+        return handler(options)
+    except Cancelled as exc:
+        print(f"assetmap: {exc}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        print("assetmap: interrupted; nothing was changed", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly, as Unix tools do.
+        sys.stderr.close()
+        return EXIT_OK
+    except AssetmapError as exc:
+        print(f"assetmap: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _open_app(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="assetmap")
+    parser.add_argument("project", nargs="?", type=Path)
+    options = parser.parse_args(args)
+    from assetmap.qt.app import run_app
+
+    return run_app(options.project)
+
+
+# ---- the parser ------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assetmap",
+        description=(
+            "Map a neighbourhood's community assets, find the gaps, export the maps. "
+            "Run 'assetmap [PROJECT.gpkg]' to open the desktop app (the demo project if none)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"assetmap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_new(sub)
+    _add_import_areas(sub)
+    _add_import_assets(sub)
+    _add_join_indicators(sub)
+    _add_info(sub)
+    return parser
+
+
+def _command(
+    sub: argparse._SubParsersAction, name: str, help_text: str, handler: Callable
+) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    p = sub.add_parser(name, help=help_text, description=help_text)
+    p.set_defaults(handler=handler)
+    return p
+
+
+def _add_new(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = _command(sub, "new", "create a new, empty project file", cmd_new)
+    p.add_argument("project", type=Path, metavar="PROJECT.gpkg")
+    p.add_argument("--name", help="the project's name (default: the file name)")
+    p.add_argument(
+        "--crs",
+        default="EPSG:27700",
+        help="metric coordinate system for distances and areas (default EPSG:27700, British "
+        "National Grid; elsewhere use the local UTM zone)",
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+
+def _add_import_areas(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = _command(
+        sub, "import-areas", "import neighbourhood boundaries as an area set", cmd_import_areas
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="GeoJSON, GeoPackage or Shapefile (.shp or .zip)"
+    )
+    p.add_argument(
+        "--set",
+        required=True,
+        dest="set_name",
+        metavar="NAME",
+        help="name of the new area set, e.g. 'LSOA 2021'",
+    )
+    p.add_argument(
+        "--code-field", metavar="F", help="field holding the area code (guessed if not given)"
+    )
+    p.add_argument(
+        "--name-field", metavar="F", help="field holding the area name (guessed if not given)"
+    )
+    p.add_argument(
+        "--layer", metavar="L", help="layer to read from a GeoPackage or zip with several"
+    )
+    _add_common_import(p)
+
+
+def _add_import_assets(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = _command(sub, "import-assets", "import assets from a file", cmd_import_assets)
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="GeoJSON, GeoPackage, Shapefile, CSV or XLSX"
+    )
+    cat = p.add_mutually_exclusive_group()
+    cat.add_argument("--category", metavar="C", help="category of every asset (key or name)")
+    cat.add_argument(
+        "--category-field", metavar="F", help="field whose values name each asset's category"
+    )
+    p.add_argument(
+        "--unknown-categories",
+        choices=("new", "uncategorised"),
+        default="new",
+        help="what to do with category values not in the project: make new categories "
+        "(default) or file them under 'Uncategorised'",
+    )
+    p.add_argument("--name-field", metavar="F")
+    p.add_argument("--lat-field", metavar="F")
+    p.add_argument("--lon-field", metavar="F")
+    p.add_argument("--x-field", metavar="F", help="easting/x field (with --y-field)")
+    p.add_argument("--y-field", metavar="F", help="northing/y field (with --x-field)")
+    p.add_argument(
+        "--crs", metavar="EPSG:N", help="coordinate system of --x-field/--y-field or WKT"
+    )
+    p.add_argument("--wkt-field", metavar="F", help="field holding WKT geometry")
+    p.add_argument("--postcode-field", metavar="F")
+    p.add_argument(
+        "--postcode-index",
+        metavar="FILE",
+        type=Path,
+        help="places rows without coordinates: OS Code-Point Open zip as published, or a CSV "
+        "of postcode,lat,lon (or easting,northing)",
+    )
+    p.add_argument(
+        "--skip-fields",
+        metavar="F1,F2",
+        help="source fields not to keep as custom fields (e.g. styling columns)",
+    )
+    p.add_argument("--layer", metavar="L", help="layer or sheet to read")
+    p.add_argument("--source", metavar="TEXT", help="where the data came from (default: file name)")
+    p.add_argument(
+        "--personal-data",
+        action="store_true",
+        help="these assets are personal data (a person's skills): kept out of exports by default",
+    )
+    _add_common_import(p)
+
+
+def _add_join_indicators(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = _command(
+        sub,
+        "join-indicators",
+        "join indicators (population, deprivation) to an area set",
+        cmd_join_indicators,
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("file", type=Path, metavar="CSV", help="CSV or XLSX, one row per area")
+    p.add_argument("--set", required=True, dest="set_name", metavar="NAME")
+    p.add_argument("--key-field", required=True, metavar="F", help="field holding the area code")
+    p.add_argument(
+        "--fields",
+        metavar="F1,F2",
+        help="fields to join (default all); 'source:name' renames, e.g. all_ages:population",
+    )
+    p.add_argument(
+        "--where",
+        action="append",
+        metavar="FIELD=VALUE",
+        help="use only rows where FIELD equals VALUE (repeatable), e.g. --where sex=Persons",
+    )
+    p.add_argument("--layer", metavar="SHEET", help="sheet of an XLSX file")
+    _add_common_import(p)
+
+
+def _add_common_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--attribution",
+        metavar="TEXT",
+        help="attribution line for this data (shown in About and exports)",
+    )
+    p.add_argument(
+        "--report",
+        metavar="FILE.csv",
+        type=Path,
+        help="write every repaired, unplaced and rejected row to a CSV",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+
+
+def _add_info(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = _command(sub, "info", "describe a project: layers, counts, sources", cmd_info)
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+# ---- commands ---------------------------------------------------------------------------
+def cmd_new(options: argparse.Namespace) -> int:
+    from assetmap.core import categories
+    from assetmap.core.project import Project
+
+    with Project.create(
+        options.project, name=options.name, crs=options.crs, overwrite=options.force
+    ) as project:
+        count = len(categories.all_categories(project))
+        print(f"Created {options.project} ({project.crs.name}, {count} categories)")
+    return EXIT_OK
+
+
+def cmd_import_areas(options: argparse.Namespace) -> int:
+    from assetmap.core.imports import import_areas
+    from assetmap.core.io.area_import import AreaImportOptions
+
+    area_options = AreaImportOptions(
+        set_name=options.set_name,
+        code_field=options.code_field,
+        name_field=options.name_field,
+        layer=options.layer,
+    )
+    return _import(options, import_areas, area_options)
+
+
+def cmd_import_assets(options: argparse.Namespace) -> int:
+    from assetmap.core.imports import import_assets
+    from assetmap.core.io.asset_import import AssetImportOptions
+
+    asset_options = AssetImportOptions(
+        category=options.category,
+        category_field=options.category_field,
+        unknown_categories=options.unknown_categories,
+        name_field=options.name_field,
+        lat_field=options.lat_field,
+        lon_field=options.lon_field,
+        x_field=options.x_field,
+        y_field=options.y_field,
+        crs=options.crs,
+        wkt_field=options.wkt_field,
+        postcode_field=options.postcode_field,
+        postcode_index=options.postcode_index,
+        layer=options.layer,
+        source=options.source,
+        personal_data=options.personal_data,
+        skip_fields=[f.strip() for f in (options.skip_fields or "").split(",") if f.strip()],
+    )
+    return _import(options, import_assets, asset_options)
+
+
+def cmd_join_indicators(options: argparse.Namespace) -> int:
+    from assetmap.core.imports import join_indicators
+    from assetmap.core.io.indicator_import import IndicatorOptions
+
+    fields = [f for f in (options.fields or "").split(",") if f.strip()] or None
+    indicator_options = IndicatorOptions(
+        area_set=options.set_name,
+        key_field=options.key_field,
+        fields=fields,
+        where=options.where,
+        layer=options.layer,
+    )
+    return _import(options, join_indicators, indicator_options)
+
+
+def _import(options: argparse.Namespace, run: Callable, run_options: object) -> int:
+    from assetmap.core.project import Project
+
+    progress = None if options.quiet else _TerminalProgress()
+    with Project.open(options.project) as project:
+        try:
+            report = run(
+                project,
+                options.file,
+                run_options,
+                attribution=options.attribution,
+                progress=progress,
+            )
+        finally:
+            if progress:
+                progress.done()
+    for line in report.lines():
+        print(line)
+    if options.report:
+        _write_report_csv(options.report, report)
+        print(f"Full report written to {options.report}")
+    return EXIT_OK
+
+
+def _write_report_csv(path: Path, report: object) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["outcome", "file", "row", "field", "message"])
+        for outcome in ("rejected", "unplaced", "repaired"):
+            for issue in getattr(report, outcome):
+                writer.writerow([outcome, report.file, issue.row, issue.field or "", issue.message])  # type: ignore[attr-defined]
+
+
+def cmd_info(options: argparse.Namespace) -> int:
+    from assetmap.core.project import Project
+    from assetmap.core.summary import summary
+
+    with Project.open(options.project) as project:
+        info = summary(project)
+    if options.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+    else:
+        print(_info_text(info))
+    return EXIT_OK
+
+
+def _info_text(info: dict) -> str:
+    a = info["assets"]
+    lines = [
+        f"{info['name']} — {info['file']}",
+        f"  coordinate system: {info['crs_name']} ({info['crs']}); "
+        f"project schema {info['schema_version']}",
+        f"  assets: {a['total']} ({a['active']} active, {a['closed']} closed, "
+        f"{a['proposed']} proposed); {a['unplaced']} unplaced, {a['out_of_area']} out of area, "
+        f"{a['deleted']} deleted",
+    ]
+    used = [c for c in info["categories"] if c["assets"]]
+    for c in sorted(used, key=lambda c: -c["assets"]):
+        lines.append(f"    {c['assets']:>6}  {c['label']} ({c['group']})")
+    lines.append(f"  area sets: {len(info['area_sets'])}")
+    for s in info["area_sets"]:
+        lines.append(
+            f"    {s['name']}: {s['areas']} areas (layer {s['layer']}, from {s['source']})"
+        )
+        if s["indicators"]:
+            lines.append("      indicators: " + ", ".join(i["column"] for i in s["indicators"]))
+    if info["postcodes"]:
+        lines.append(f"  postcode index: {info['postcodes']} postcodes")
+    if info["attributions"]:
+        lines.append("  data attributions:")
+        lines += [f"    {line}" for line in info["attributions"]]
+    return "\n".join(lines)
+
+
+class _TerminalProgress:
+    """A one-line progress display on stderr, only when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.active = sys.stderr.isatty()
+        self._last = ""
+
+    def __call__(self, fraction: float, message: str) -> None:
+        if not self.active:
+            return
+        line = f"\r[{fraction * 100:3.0f}%] {message}"[:100]
+        if line != self._last:
+            sys.stderr.write(line.ljust(len(self._last)))
+            sys.stderr.flush()
+            self._last = line
+
+    def done(self) -> None:
+        if self.active and self._last:
+            sys.stderr.write("\r" + " " * len(self._last) + "\r")
+            sys.stderr.flush()

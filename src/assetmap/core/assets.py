@@ -1,0 +1,297 @@
+"""Reading and writing asset rows. Only commands and importers call the writers.
+
+Assets live in the GeoPackage layer ``assets`` (points in the project CRS);
+polygon sites keep their outline in ``asset_footprints``. Deleted assets stay
+as tombstones (deleted = 1) so undo and merging can find them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from assetmap.core import gpkg
+from assetmap.core.model import (
+    Asset,
+    audience_to_text,
+    custom_from_text,
+    custom_to_text,
+    split_audience,
+)
+from assetmap.core.project import Project
+from assetmap.core.schema import ASSETS_TABLE, FOOTPRINTS_TABLE
+
+# Columns of the assets table in insert order (fid and geom are handled apart).
+COLUMNS = (
+    "uuid",
+    "name",
+    "category",
+    "description",
+    "address",
+    "postcode",
+    "contact",
+    "phone",
+    "website",
+    "opening_hours",
+    "audience",
+    "status",
+    "verified_date",
+    "source",
+    "personal_data",
+    "custom",
+    "created_at",
+    "updated_at",
+    "deleted",
+    "import_batch",
+    "out_of_area",
+    "review",
+)
+_SELECT = ", ".join(COLUMNS)
+
+
+# ---- reading -------------------------------------------------------------------
+def get(project: Project, uuid: str) -> Asset:
+    row = project.conn.execute(
+        f"SELECT {_SELECT}, geom FROM {ASSETS_TABLE} WHERE uuid = ?", (uuid,)
+    ).fetchone()
+    if row is None:
+        raise KeyError(f"no asset with id {uuid}")
+    return _row_to_asset(row)
+
+
+def find(project: Project, uuid: str) -> Asset | None:
+    try:
+        return get(project, uuid)
+    except KeyError:
+        return None
+
+
+def _row_to_asset(row: Sequence[Any]) -> Asset:
+    values = dict(zip(COLUMNS, row[:-1], strict=False))
+    blob = row[-1]
+    x = y = None
+    if blob is not None:
+        point = gpkg.decode([blob])[0]
+        if point is not None and not point.is_empty:
+            x, y = point.x, point.y
+    return Asset(
+        uuid=values["uuid"],
+        name=values["name"],
+        category=values["category"],
+        description=values["description"],
+        address=values["address"],
+        postcode=values["postcode"],
+        contact=values["contact"],
+        phone=values["phone"],
+        website=values["website"],
+        opening_hours=values["opening_hours"],
+        audience=split_audience(values["audience"]),
+        status=values["status"],
+        verified_date=values["verified_date"],
+        source=values["source"],
+        personal_data=bool(values["personal_data"]),
+        custom=custom_from_text(values["custom"]),
+        x=x,
+        y=y,
+        created_at=values["created_at"],
+        updated_at=values["updated_at"],
+        deleted=bool(values["deleted"]),
+        review=values["review"],
+        out_of_area=bool(values["out_of_area"]),
+    )
+
+
+def frame(
+    project: Project,
+    *,
+    include_deleted: bool = False,
+    columns: Sequence[str] = COLUMNS,
+    where: str = "",
+    params: Sequence[Any] = (),
+) -> gpd.GeoDataFrame:
+    """Assets as a GeoDataFrame in the project CRS (unplaced assets have no geometry)."""
+    clauses = [] if include_deleted else ["deleted = 0"]
+    if where:
+        clauses.append(f"({where})")
+    sql = f"SELECT fid, {', '.join(columns)}, geom FROM {ASSETS_TABLE}"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY fid"
+    rows = project.conn.execute(sql, tuple(params)).fetchall()
+    data = pd.DataFrame.from_records(rows, columns=["fid", *columns, "geom"])
+    geometry = gpkg.decode(data.pop("geom").tolist()) if len(data) else np.array([], object)
+    return gpd.GeoDataFrame(data, geometry=geometry, crs=project.crs)
+
+
+def points_xy(project: Project) -> pd.DataFrame:
+    """uuid, category, x, y of every placed, live asset: the canvas and analysis hot path."""
+    rows = project.conn.execute(
+        f"SELECT uuid, category, status, review, geom FROM {ASSETS_TABLE} "
+        "WHERE deleted = 0 AND geom IS NOT NULL ORDER BY fid"
+    ).fetchall()
+    data = pd.DataFrame.from_records(rows, columns=["uuid", "category", "status", "review", "geom"])
+    x, y = decode_points(data.pop("geom").tolist())
+    data["x"] = x
+    data["y"] = y
+    return data[np.isfinite(data["x"].to_numpy())].reset_index(drop=True)
+
+
+def decode_points(blobs: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """Fast path for the blobs assetmap writes (29 bytes, little-endian, no envelope)."""
+    if not blobs:
+        return np.array([], float), np.array([], float)
+    if all(len(b) == 29 and b[3] == 1 and b[8] == 1 for b in blobs):
+        raw = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(-1, 29)
+        xy = raw[:, 13:29].copy().view("<f8")
+        return xy[:, 0].copy(), xy[:, 1].copy()
+    geoms = gpkg.decode(blobs)
+    return shapely.get_x(geoms), shapely.get_y(geoms)
+
+
+def count(project: Project, where: str = "deleted = 0") -> int:
+    return int(
+        project.conn.execute(f"SELECT count(*) FROM {ASSETS_TABLE} WHERE {where}").fetchone()[0]
+    )
+
+
+def footprint(project: Project, uuid: str) -> shapely.Geometry | None:
+    row = project.conn.execute(
+        f"SELECT geom FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,)
+    ).fetchone()
+    return gpkg.decode([row[0]])[0] if row else None
+
+
+# ---- writing (inside a project transaction) ------------------------------------------
+def insert_frame(project: Project, rows: pd.DataFrame, points: np.ndarray) -> None:
+    """Insert many assets at once. ``rows`` holds COLUMNS as stored values."""
+    blobs = gpkg.encode(points, project.srs_id)
+    ordered = rows.reindex(columns=list(COLUMNS))
+    ordered = ordered.astype(object).where(ordered.notna(), None)
+    values = ordered.itertuples(index=False, name=None)
+    placeholders = ", ".join("?" for _ in range(len(COLUMNS) + 1))
+    project.conn.executemany(
+        f"INSERT INTO {ASSETS_TABLE} ({_SELECT}, geom) VALUES ({placeholders})",
+        (row + (blob,) for row, blob in zip(values, blobs, strict=False)),
+    )
+    gpkg.expand_extent(project.conn, ASSETS_TABLE, points)
+
+
+def insert_footprints(project: Project, uuids: Sequence[str], polygons: np.ndarray) -> None:
+    blobs = gpkg.encode(shapely_multi(polygons), project.srs_id)
+    project.conn.executemany(
+        f"INSERT INTO {FOOTPRINTS_TABLE} (asset_uuid, geom) VALUES (?, ?)",
+        zip(uuids, blobs, strict=False),
+    )
+    gpkg.expand_extent(project.conn, FOOTPRINTS_TABLE, polygons)
+
+
+def shapely_multi(polygons: np.ndarray) -> np.ndarray:
+    """GeoPackage layers have one geometry type; polygons become one-part multipolygons."""
+    polygons = np.asarray(polygons, dtype=object)
+    single = shapely.get_type_id(polygons) == 3
+    out = polygons.copy()
+    out[single] = [shapely.MultiPolygon([p]) for p in polygons[single]]
+    return out
+
+
+def insert_asset(project: Project, asset: Asset, *, now: str) -> None:
+    rows = pd.DataFrame([asset_to_row(asset, now=now)])
+    point = shapely.points(asset.x, asset.y) if asset.placed else None
+    insert_frame(project, rows, np.array([point], dtype=object))
+
+
+def asset_to_row(asset: Asset, *, now: str) -> dict[str, Any]:
+    return {
+        "uuid": asset.uuid,
+        "name": asset.name,
+        "category": asset.category,
+        "description": asset.description,
+        "address": asset.address,
+        "postcode": asset.postcode,
+        "contact": asset.contact,
+        "phone": asset.phone,
+        "website": asset.website,
+        "opening_hours": asset.opening_hours,
+        "audience": audience_to_text(asset.audience),
+        "status": asset.status,
+        "verified_date": asset.verified_date,
+        "source": asset.source,
+        "personal_data": int(asset.personal_data),
+        "custom": custom_to_text(asset.custom),
+        "created_at": asset.created_at or now,
+        "updated_at": now,
+        "deleted": int(asset.deleted),
+        "import_batch": None,
+        "out_of_area": int(asset.out_of_area),
+        "review": asset.review,
+    }
+
+
+def update(project: Project, uuid: str, values: dict[str, Any], *, now: str) -> None:
+    """Write attribute values given in Asset terms (tuples, dicts, bools)."""
+    stored = {name: _to_stored(name, value) for name, value in values.items()}
+    stored["updated_at"] = now
+    assignments = ", ".join(f"{name} = ?" for name in stored)
+    cursor = project.conn.execute(
+        f"UPDATE {ASSETS_TABLE} SET {assignments} WHERE uuid = ?", (*stored.values(), uuid)
+    )
+    if cursor.rowcount != 1:
+        raise KeyError(f"no asset with id {uuid}")
+    gpkg.touch(project.conn, ASSETS_TABLE)
+
+
+def _to_stored(name: str, value: Any) -> Any:
+    if name not in COLUMNS or name in ("uuid", "created_at", "updated_at", "import_batch"):
+        raise ValueError(f"{name} cannot be edited")
+    if name == "audience":
+        return audience_to_text(value)
+    if name == "custom":
+        return custom_to_text(value)
+    if name in ("personal_data", "deleted", "out_of_area"):
+        return int(bool(value))
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def set_point(project: Project, uuid: str, x: float | None, y: float | None, *, now: str) -> None:
+    point = shapely.points(x, y) if x is not None and y is not None else None
+    blob = gpkg.encode(np.array([point], dtype=object), project.srs_id)[0]
+    cursor = project.conn.execute(
+        f"UPDATE {ASSETS_TABLE} SET geom = ?, updated_at = ? WHERE uuid = ?", (blob, now, uuid)
+    )
+    if cursor.rowcount != 1:
+        raise KeyError(f"no asset with id {uuid}")
+    gpkg.expand_extent(project.conn, ASSETS_TABLE, np.array([point], dtype=object))
+
+
+def set_out_of_area(project: Project, uuids: Iterable[str], outside: Iterable[bool]) -> None:
+    project.conn.executemany(
+        f"UPDATE {ASSETS_TABLE} SET out_of_area = ? WHERE uuid = ?",
+        ((int(o), u) for u, o in zip(uuids, outside, strict=False)),
+    )
+
+
+def delete_batch(project: Project, batch: str) -> int:
+    """Remove rows an import added (its undo): they were never edited, so no tombstones."""
+    project.conn.execute(
+        f"DELETE FROM {FOOTPRINTS_TABLE} WHERE asset_uuid IN "
+        f"(SELECT uuid FROM {ASSETS_TABLE} WHERE import_batch = ?)",
+        (batch,),
+    )
+    cursor = project.conn.execute(f"DELETE FROM {ASSETS_TABLE} WHERE import_batch = ?", (batch,))
+    gpkg.touch(project.conn, ASSETS_TABLE)
+    return cursor.rowcount
+
+
+def purge(project: Project, uuid: str) -> None:
+    """Remove an asset completely (the undo of adding it)."""
+    project.conn.execute(f"DELETE FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,))
+    project.conn.execute(f"DELETE FROM {ASSETS_TABLE} WHERE uuid = ?", (uuid,))
+    gpkg.touch(project.conn, ASSETS_TABLE)

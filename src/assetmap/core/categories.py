@@ -1,0 +1,130 @@
+"""Reading and writing the project's category table (the editable taxonomy)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+
+from assetmap.core.project import Project
+from assetmap.core.taxonomy import GROUP_COLOURS, SYMBOLS, UNCATEGORISED, Category
+
+_COLUMNS = "key, label, group_name, colour, symbol, personal_data, sort_order, description"
+
+
+def all_categories(project: Project) -> list[Category]:
+    def build() -> list[Category]:
+        rows = project.conn.execute(
+            f"SELECT {_COLUMNS} FROM am_categories ORDER BY sort_order, label"
+        ).fetchall()
+        return [_row_to_category(r) for r in rows]
+
+    return list(project.cached("categories", build))
+
+
+def by_key(project: Project) -> dict[str, Category]:
+    return {c.key: c for c in all_categories(project)}
+
+
+def get(project: Project, key: str) -> Category:
+    row = project.conn.execute(
+        f"SELECT {_COLUMNS} FROM am_categories WHERE key = ?", (key,)
+    ).fetchone()
+    if row is None:
+        raise KeyError(f"no category '{key}'")
+    return _row_to_category(row)
+
+
+def _row_to_category(row: tuple) -> Category:
+    key, label, group, colour, symbol, personal, order, description = row
+    return Category(
+        key=key,
+        label=label,
+        group=group,
+        colour=colour,
+        symbol=symbol,
+        personal_data=bool(personal),
+        sort_order=int(order),
+        description=description or "",
+    )
+
+
+def insert(project: Project, category: Category) -> None:
+    values = asdict(category)
+    project.conn.execute(
+        f"INSERT INTO am_categories ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            values["key"],
+            values["label"],
+            values["group"],
+            values["colour"],
+            values["symbol"],
+            int(values["personal_data"]),
+            values["sort_order"],
+            values["description"],
+        ),
+    )
+
+
+def update(project: Project, category: Category) -> None:
+    cursor = project.conn.execute(
+        "UPDATE am_categories SET label = ?, group_name = ?, colour = ?, symbol = ?, "
+        "personal_data = ?, sort_order = ?, description = ? WHERE key = ?",
+        (
+            category.label,
+            category.group,
+            category.colour,
+            category.symbol,
+            int(category.personal_data),
+            category.sort_order,
+            category.description,
+            category.key,
+        ),
+    )
+    if cursor.rowcount != 1:
+        raise KeyError(f"no category '{category.key}'")
+
+
+def delete(project: Project, key: str) -> None:
+    project.conn.execute("DELETE FROM am_categories WHERE key = ?", (key,))
+
+
+def slug(text: str) -> str:
+    """A stable key from a label: 'Tenants' groups!' -> 'tenants_groups'."""
+    value = re.sub(r"[^0-9a-z]+", "_", text.strip().lower()).strip("_")
+    return value or "category"
+
+
+def unique_key(project: Project, label: str) -> str:
+    existing = {c.key for c in all_categories(project)}
+    base = slug(label)
+    key, n = base, 2
+    while key in existing:
+        key, n = f"{base}_{n}", n + 1
+    return key
+
+
+def new_category(project: Project, label: str, group: str = "Other") -> Category:
+    """A category for a value met in an import: grey-ish group colour, next free shape."""
+    cats = all_categories(project)
+    in_group = [c for c in cats if c.group == group]
+    return Category(
+        key=unique_key(project, label),
+        label=label.strip(),
+        group=group,
+        colour=GROUP_COLOURS.get(group, GROUP_COLOURS["Other"]),
+        symbol=SYMBOLS[len(in_group) % len(SYMBOLS)],
+        sort_order=max((c.sort_order for c in cats), default=0) + 1,
+    )
+
+
+def resolve(project: Project, text: str) -> Category | None:
+    """Find a category by key or label, ignoring case and punctuation."""
+    wanted = slug(text)
+    for c in all_categories(project):
+        if wanted in (c.key, slug(c.label)):
+            return c
+    return None
+
+
+def uncategorised(project: Project) -> Category:
+    return get(project, UNCATEGORISED)

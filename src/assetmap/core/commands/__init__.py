@@ -1,0 +1,22 @@
+"""Undoable edits. Every change to a project's data is a Command pushed on a CommandStack.
+
+"All UI frontends map interactions to command objects" (glue): the GUI, the
+CLI and the tests make the same objects, so undo/redo and the change log
+cover every edit for free.
+"""
+
+from assetmap.core.commands.assets import AddAsset, DeleteAsset, EditAsset, MoveAsset
+from assetmap.core.commands.base import Command, CommandStack
+from assetmap.core.commands.categories import AddCategory, EditCategory, MergeCategories
+
+__all__ = [
+    "AddAsset",
+    "AddCategory",
+    "Command",
+    "CommandStack",
+    "DeleteAsset",
+    "EditAsset",
+    "EditCategory",
+    "MergeCategories",
+    "MoveAsset",
+]

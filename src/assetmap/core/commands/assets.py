@@ -1,0 +1,181 @@
+"""Commands that change one asset: add, edit, move, delete."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, ClassVar
+
+import numpy as np
+import shapely
+
+from assetmap.core import areas, assets, categories, gpkg
+from assetmap.core.changelog import Change
+from assetmap.core.commands.base import Command
+from assetmap.core.errors import BadInputError
+from assetmap.core.model import EDITABLE_FIELDS, REVIEW_STATES, STATUSES, Asset
+from assetmap.core.project import Project
+
+
+def _target(uuid: str) -> str:
+    return f"asset:{uuid}"
+
+
+def _snapshot(asset: Asset) -> dict[str, Any]:
+    return asdict(asset)
+
+
+def _changed(project: Project, uuids: tuple[str, ...], kind: str) -> None:
+    project.notify(project.events.assets_changed, uuids=uuids, kind=kind)
+
+
+def _outside(project: Project, x: float | None, y: float | None) -> bool:
+    if x is None or y is None:
+        return False
+    return bool(areas.outside_all(project, np.array([shapely.points(x, y)], dtype=object))[0])
+
+
+def validate_values(project: Project, values: dict[str, Any]) -> None:
+    """Reject values a form or the CLI should never have sent; message names the field."""
+    for name in values:
+        if name not in EDITABLE_FIELDS:
+            raise BadInputError(f"'{name}' is not an editable asset field", field=name)
+    if "name" in values and not str(values["name"] or "").strip():
+        raise BadInputError("an asset needs a name", field="name")
+    if "category" in values and values["category"] not in categories.by_key(project):
+        raise BadInputError(f"there is no category '{values['category']}'", field="category")
+    if "status" in values and values["status"] not in STATUSES:
+        raise BadInputError(
+            f"status must be one of {', '.join(STATUSES)}, not '{values['status']}'",
+            field="status",
+        )
+    if "review" in values and values["review"] not in REVIEW_STATES:
+        raise BadInputError(f"review must be one of {', '.join(REVIEW_STATES)}", field="review")
+
+
+@dataclass
+class AddAsset(Command):
+    asset: Asset
+    name: ClassVar[str] = "add_asset"
+    _created: str | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return f"Add asset '{self.asset.name}'"
+
+    def apply(self, project: Project) -> list[Change]:
+        validate_values(
+            project,
+            {k: v for k, v in self.asset.editable_values().items() if k in ("name", "category")},
+        )
+        now = gpkg.utc_now()
+        self._created = self._created or now
+        asset = self.asset.with_changes(
+            created_at=self._created,
+            out_of_area=_outside(project, self.asset.x, self.asset.y),
+        )
+        assets.insert_asset(project, asset, now=now)
+        _changed(project, (asset.uuid,), "added")
+        return [Change(_target(asset.uuid), None, _snapshot(assets.get(project, asset.uuid)))]
+
+    def revert(self, project: Project) -> list[Change]:
+        before = _snapshot(assets.get(project, self.asset.uuid))
+        assets.purge(project, self.asset.uuid)
+        _changed(project, (self.asset.uuid,), "removed")
+        return [Change(_target(self.asset.uuid), before, None)]
+
+
+@dataclass
+class EditAsset(Command):
+    uuid: str
+    values: dict[str, Any]
+    name: ClassVar[str] = "edit_asset"
+    _before: dict[str, Any] | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        fields = ", ".join(self.values)
+        return f"Edit {fields}"
+
+    def apply(self, project: Project) -> list[Change]:
+        validate_values(project, self.values)
+        current = assets.get(project, self.uuid)
+        self._before = {k: getattr(current, k) for k in self.values}
+        assets.update(project, self.uuid, self.values, now=gpkg.utc_now())
+        _changed(project, (self.uuid,), "changed")
+        return [Change(_target(self.uuid), _jsonable(self._before), _jsonable(self.values))]
+
+    def revert(self, project: Project) -> list[Change]:
+        assert self._before is not None
+        assets.update(project, self.uuid, self._before, now=gpkg.utc_now())
+        _changed(project, (self.uuid,), "changed")
+        return [Change(_target(self.uuid), _jsonable(self.values), _jsonable(self._before))]
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
+
+
+@dataclass
+class MoveAsset(Command):
+    """Move an asset, or place an unplaced one; (None, None) makes it unplaced again."""
+
+    uuid: str
+    x: float | None
+    y: float | None
+    name: ClassVar[str] = "move_asset"
+    _before: tuple[float | None, float | None] | None = field(default=None, repr=False)
+    _label: str = field(default="", repr=False)
+
+    @property
+    def text(self) -> str:
+        verb = "Place" if self._before == (None, None) else "Move"
+        return f"{verb} '{self._label}'" if self._label else f"{verb} asset"
+
+    def apply(self, project: Project) -> list[Change]:
+        current = assets.get(project, self.uuid)
+        self._label = current.name
+        self._before = (current.x, current.y)
+        self._set(project, self.x, self.y)
+        return [Change(_target(self.uuid), _xy(*self._before), _xy(self.x, self.y))]
+
+    def revert(self, project: Project) -> list[Change]:
+        assert self._before is not None
+        self._set(project, *self._before)
+        return [Change(_target(self.uuid), _xy(self.x, self.y), _xy(*self._before))]
+
+    def _set(self, project: Project, x: float | None, y: float | None) -> None:
+        now = gpkg.utc_now()
+        assets.set_point(project, self.uuid, x, y, now=now)
+        assets.set_out_of_area(project, [self.uuid], [_outside(project, x, y)])
+        _changed(project, (self.uuid,), "changed")
+
+
+def _xy(x: float | None, y: float | None) -> dict[str, float | None]:
+    return {"x": x, "y": y}
+
+
+@dataclass
+class DeleteAsset(Command):
+    """Soft delete: the row stays as a tombstone so undo and merging can see it."""
+
+    uuid: str
+    name: ClassVar[str] = "delete_asset"
+    _label: str = field(default="", repr=False)
+
+    @property
+    def text(self) -> str:
+        return f"Delete '{self._label}'" if self._label else "Delete asset"
+
+    def apply(self, project: Project) -> list[Change]:
+        current = assets.get(project, self.uuid)
+        if current.deleted:
+            raise BadInputError(f"'{current.name}' is already deleted")
+        self._label = current.name
+        assets.update(project, self.uuid, {"deleted": True}, now=gpkg.utc_now())
+        _changed(project, (self.uuid,), "removed")
+        return [Change(_target(self.uuid), {"deleted": False}, {"deleted": True})]
+
+    def revert(self, project: Project) -> list[Change]:
+        assets.update(project, self.uuid, {"deleted": False}, now=gpkg.utc_now())
+        _changed(project, (self.uuid,), "added")
+        return [Change(_target(self.uuid), {"deleted": True}, {"deleted": False})]

@@ -1,0 +1,59 @@
+"""Errors the user can act on, kept apart from programming errors.
+
+The CLI maps these to exit code 3 and the GUI to a plain dialog, so each one
+carries enough context (file, row, field) to tell the user what to fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AssetmapError(Exception):
+    """Base class for errors that are reported to the user as a message."""
+
+
+class BadInputError(AssetmapError):
+    """An input file or argument cannot be used; nothing was changed."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | Path | None = None,
+        row: int | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+        row_noun: str = "row",
+    ) -> None:
+        self.message = message
+        self.file = Path(file).name if file is not None else None
+        self.row = row
+        self.field = field
+        self.hint = hint
+        self.row_noun = row_noun
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = []
+        if self.file:
+            where.append(self.file)
+        if self.row is not None:
+            where.append(f"{self.row_noun} {self.row}")
+        if self.field:
+            where.append(f"field '{self.field}'")
+        text = f"{', '.join(where)}: {self.message}" if where else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class ProjectFileError(AssetmapError):
+    """The project file is missing, corrupt, locked or from a newer assetmap."""
+
+
+class Cancelled(AssetmapError):
+    """The user cancelled a long operation; nothing was changed."""
+
+    def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
+        super().__init__(message)

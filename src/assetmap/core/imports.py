@@ -1,0 +1,84 @@
+"""One call per import for the CLI, the GUI workers and scripts: prepare, then commit.
+
+Preparing never touches the project; committing is one undoable command in
+one transaction, so a failure or a kill at any point leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assetmap.core.commands.base import CommandStack
+from assetmap.core.commands.imports import ImportAreaSet, ImportAssets, JoinIndicators
+from assetmap.core.io.area_import import AreaImportOptions, prepare_areas
+from assetmap.core.io.asset_import import AssetImportOptions, prepare_assets
+from assetmap.core.io.indicator_import import IndicatorOptions, prepare_indicators
+from assetmap.core.io.report import ImportReport
+from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
+from assetmap.core.project import Project
+
+
+def import_areas(
+    project: Project,
+    path: str | Path,
+    options: AreaImportOptions,
+    *,
+    stack: CommandStack | None = None,
+    attribution: str | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> ImportReport:
+    steps = Steps(progress)
+    prepared = prepare_areas(
+        project, path, options, progress=steps.sub(0, 0.8), cancelled=cancelled
+    )
+    check_cancelled(cancelled)
+    steps(0.85, "Writing to the project")
+    (stack or CommandStack(project)).push(ImportAreaSet(prepared, attribution))
+    prepared.report.committed = True
+    steps(1.0, "Done")
+    return prepared.report
+
+
+def import_assets(
+    project: Project,
+    path: str | Path,
+    options: AssetImportOptions,
+    *,
+    stack: CommandStack | None = None,
+    attribution: str | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> ImportReport:
+    steps = Steps(progress)
+    prepared = prepare_assets(
+        project, path, options, progress=steps.sub(0, 0.8), cancelled=cancelled
+    )
+    check_cancelled(cancelled)
+    steps(0.85, "Writing to the project")
+    (stack or CommandStack(project)).push(ImportAssets(prepared, attribution))
+    prepared.report.committed = True
+    steps(1.0, "Done")
+    return prepared.report
+
+
+def join_indicators(
+    project: Project,
+    path: str | Path,
+    options: IndicatorOptions,
+    *,
+    stack: CommandStack | None = None,
+    attribution: str | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> ImportReport:
+    steps = Steps(progress)
+    prepared = prepare_indicators(
+        project, path, options, progress=steps.sub(0, 0.8), cancelled=cancelled
+    )
+    check_cancelled(cancelled)
+    steps(0.85, "Writing to the project")
+    (stack or CommandStack(project)).push(JoinIndicators(prepared, attribution))
+    prepared.report.committed = True
+    steps(1.0, "Done")
+    return prepared.report

@@ -1,0 +1,523 @@
+"""Importing assets from GeoJSON, GeoPackage, Shapefile, CSV and XLSX.
+
+``prepare_assets`` does all the reading, guessing and checking without
+touching the project and returns the rows ready to insert plus the report;
+``ImportAssets`` (core.commands.imports) writes them in one transaction.
+The GUI shows the report of a prepare before the user commits.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuidlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from pyproj import CRS
+
+from assetmap.core import areas, categories, gpkg, postcode_store
+from assetmap.core.errors import BadInputError
+from assetmap.core.io.fields import (
+    address_part_columns,
+    guess_asset_fields,
+    guess_coordinate_fields,
+    opening_day_columns,
+)
+from assetmap.core.io.placement import (
+    PLACED,
+    REJECTED,
+    UNPLACED,
+    RowPlacer,
+    default_xy_crs,
+)
+from assetmap.core.io.postcodes import PostcodeIndex, normalise_postcodes
+from assetmap.core.io.readers import Table, read_table
+from assetmap.core.io.report import ImportReport, RowIssue
+from assetmap.core.io.values import text_objects
+from assetmap.core.model import STATUSES, new_uuid
+from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
+from assetmap.core.project import Project
+from assetmap.core.taxonomy import UNCATEGORISED, Category
+
+UNKNOWN_NEW = "new"
+UNKNOWN_UNCATEGORISED = "uncategorised"
+_STATUS_WORDS = {
+    "active": "active", "open": "active", "operational": "active", "yes": "active",
+    "closed": "closed", "inactive": "closed", "ceased": "closed", "no": "closed",
+    "proposed": "proposed", "planned": "proposed", "future": "proposed",
+}  # fmt: skip
+
+
+@dataclass
+class AssetImportOptions:
+    category: str | None = None
+    category_field: str | None = None
+    category_map: dict[str, str] = field(default_factory=dict)  # source value -> category key
+    unknown_categories: str = UNKNOWN_NEW
+    name_field: str | None = None
+    lat_field: str | None = None
+    lon_field: str | None = None
+    x_field: str | None = None
+    y_field: str | None = None
+    crs: str | None = None
+    wkt_field: str | None = None
+    postcode_field: str | None = None
+    postcode_index: str | Path | None = None
+    field_map: dict[str, str] = field(default_factory=dict)  # asset field -> source column
+    skip_fields: list[str] = field(default_factory=list)  # source columns not to keep
+    layer: str | None = None
+    source: str | None = None
+    personal_data: bool = False
+
+
+@dataclass
+class PreparedAssets:
+    rows: pd.DataFrame  # assets.COLUMNS as stored values
+    points: np.ndarray
+    footprints: np.ndarray  # per row, None when the asset is not a site
+    new_categories: list[Category]
+    report: ImportReport
+    batch: str
+    source_file: str
+    postcodes: pd.DataFrame | None  # postcode, x, y to keep in the project's index
+    field_defs: list[tuple[str, str, str]]  # custom field name, label, type
+    mapping: dict[str, str]  # what was used: asset field -> column
+    attribution: str | None = None
+    postcode_source: str | None = None
+
+
+def prepare_assets(
+    project: Project,
+    path: str | Path,
+    options: AssetImportOptions,
+    *,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> PreparedAssets:
+    steps = Steps(progress)
+    table = read_table(path, layer=options.layer, progress=steps.sub(0, 0.4), cancelled=cancelled)
+    check_cancelled(cancelled)
+    report = ImportReport(file=table.path.name, kind="assets", notes=list(table.notes))
+    if len(table) == 0:
+        raise BadInputError("has no rows to import", file=table.path)
+    mapping = _field_mapping(table, options)
+    steps(0.45, "Placing assets")
+    index = _postcode_index(project, options, report, steps.sub(0.45, 0.6), cancelled)
+    placement = _place(project, table, options, mapping, index, report)
+    check_cancelled(cancelled)
+    steps(0.75, "Matching categories")
+    keep = placement.state != REJECTED
+    if not keep.any():
+        first = report.rejected[0].describe() if report.rejected else ""
+        raise BadInputError(
+            f"no row could be imported: all {len(table)} were rejected. First: {first}",
+            file=table.path,
+        )
+    frame = table.frame[keep].reset_index(drop=True)
+    row_numbers = table.row_numbers[keep]
+    cats, new_categories = _categories(project, frame, options, report)
+    steps(0.85, "Building asset records")
+    rows = _asset_rows(frame, mapping, cats, options, table, report, row_numbers)
+    points = placement.points[keep]
+    rows["out_of_area"] = areas.outside_all(project, points).astype(int)
+    batch = uuidlib.uuid4().hex
+    rows["import_batch"] = batch
+    report.out_of_area = int(rows["out_of_area"].sum())
+    report.imported = int(keep.sum())
+    custom_cols = _custom_columns(frame, mapping, options)
+    steps(1.0, "Ready to import")
+    return PreparedAssets(
+        rows=rows,
+        points=points,
+        footprints=placement.footprints[keep],
+        new_categories=new_categories,
+        report=report,
+        batch=batch,
+        source_file=table.path.name,
+        postcodes=_postcodes_to_keep(project, index, rows),
+        field_defs=[(c, c, _field_type(frame[c])) for c in custom_cols],
+        mapping=mapping,
+        attribution=index.attribution if index is not None and index.attribution else None,
+        postcode_source=index.source if index is not None else None,
+    )
+
+
+# ---- which column is what ----------------------------------------------------------
+def _field_mapping(table: Table, options: AssetImportOptions) -> dict[str, str]:
+    columns = list(table.frame.columns)
+    explicit = {
+        "name": options.name_field,
+        "postcode": options.postcode_field,
+        "lat": options.lat_field,
+        "lon": options.lon_field,
+        "x": options.x_field,
+        "y": options.y_field,
+        "wkt": options.wkt_field,
+        "category": options.category_field,
+        **options.field_map,
+    }
+    explicit = {k: v for k, v in explicit.items() if v}
+    for column in options.skip_fields:
+        if column not in columns:
+            raise BadInputError(
+                f"has no field '{column}' (fields: {', '.join(columns)})",
+                file=table.path,
+                field="--skip-fields",
+            )
+    for key, column in explicit.items():
+        if column not in columns:
+            raise BadInputError(
+                f"has no field '{column}' (fields: {', '.join(columns)})",
+                file=table.path,
+                field=f"--{key.replace('_', '-')}-field" if key in _FLAG_FIELDS else key,
+            )
+    if bool(options.lat_field) != bool(options.lon_field):
+        raise BadInputError("give both --lat-field and --lon-field", field="--lat-field")
+    if bool(options.x_field) != bool(options.y_field):
+        raise BadInputError("give both --x-field and --y-field", field="--x-field")
+    mapping = guess_asset_fields(columns)
+    if table.geometry is None and not any(k in explicit for k in ("lat", "x", "wkt")):
+        mapping.update(guess_coordinate_fields(table.frame))
+    mapping = {k: v for k, v in mapping.items() if v not in explicit.values()}
+    mapping.update(explicit)
+    if "name" not in mapping:
+        raise BadInputError(
+            f"no field looks like the asset's name (fields: {', '.join(columns)})",
+            file=table.path,
+            hint="name it with --name-field",
+        )
+    return mapping
+
+
+_FLAG_FIELDS = {"name", "postcode", "lat", "lon", "x", "y", "wkt", "category"}
+_COORDINATE_KEYS = ("lat", "lon", "x", "y", "wkt")
+
+
+def _custom_columns(
+    frame: pd.DataFrame, mapping: dict[str, str], options: AssetImportOptions
+) -> list[str]:
+    used = set(mapping.values()) | set(options.skip_fields)
+    used.update(_address_parts(frame, mapping))
+    used.update(c for _, c in opening_day_columns(list(frame.columns)))
+    return [c for c in frame.columns if c not in used]
+
+
+def _address_parts(frame: pd.DataFrame, mapping: dict[str, str]) -> list[str]:
+    if "address" in mapping:
+        return []
+    return address_part_columns(list(frame.columns), mapping.values())
+
+
+# ---- where each row is -------------------------------------------------------------
+def _postcode_index(
+    project: Project,
+    options: AssetImportOptions,
+    report: ImportReport,
+    progress: ProgressFn,
+    cancelled: CancelledFn | None,
+) -> PostcodeIndex | None:
+    if options.postcode_index:
+        index = PostcodeIndex.from_file(
+            options.postcode_index, progress=progress, cancelled=cancelled
+        )
+        return index.to_crs(project.crs)
+    return postcode_store.load(project)
+
+
+def _place(
+    project: Project,
+    table: Table,
+    options: AssetImportOptions,
+    mapping: dict[str, str],
+    index: PostcodeIndex | None,
+    report: ImportReport,
+) -> object:
+    region = _areas_region(project)
+    placer = RowPlacer(project.crs, region, table.row_numbers, table.row_noun, report)
+    frame = table.frame
+    explicit_crs = _parse_crs(options.crs) if options.crs else None
+    if table.geometry is not None and not any(k in mapping for k in _COORDINATE_KEYS):
+        try:
+            placer.from_geometry(table.geometry, table.crs, None)
+        except ValueError as exc:
+            raise BadInputError(
+                "the file has no coordinate system and its coordinates are not "
+                "longitude/latitude or British National Grid",
+                file=table.path,
+            ) from exc
+    elif "lat" in mapping:
+        placer.from_lat_lon(
+            frame[mapping["lat"]], frame[mapping["lon"]], mapping["lat"], mapping["lon"]
+        )
+    elif "x" in mapping:
+        x, y = frame[mapping["x"]], frame[mapping["y"]]
+        crs = explicit_crs or default_xy_crs(x, y)
+        if crs is None:
+            raise BadInputError(
+                f"cannot tell the coordinate system of fields '{mapping['x']}'/'{mapping['y']}'",
+                file=table.path,
+                hint="give it with --crs, e.g. --crs EPSG:27700",
+            )
+        if explicit_crs is None:
+            report.notes.append(f"'{mapping['x']}'/'{mapping['y']}' read as {crs.name}")
+        placer.from_xy(x, y, mapping["x"], mapping["y"], crs)
+    elif "wkt" in mapping:
+        placer.from_wkt(frame[mapping["wkt"]], mapping["wkt"], explicit_crs or CRS.from_epsg(4326))
+    if "postcode" in mapping:
+        placed = placer.from_postcodes(frame[mapping["postcode"]], mapping["postcode"], index)
+        if placed.any():
+            report.notes.append(
+                f"{int(placed.sum())} assets placed by postcode (postcode index: {index.source})"
+            )
+    return placer.finish()
+
+
+def _areas_region(project: Project) -> tuple[float, float, float, float] | None:
+    """The project's areas as lon/lat bounds (for spotting swapped coordinates)."""
+    polygons = areas.all_polygons(project)
+    if not len(polygons):
+        return None
+    import geopandas as gpd
+
+    bounds = gpd.GeoSeries(polygons, crs=project.crs).to_crs(4326).total_bounds
+    return (float(bounds[0]), float(bounds[1]), float(bounds[2]), float(bounds[3]))
+
+
+def _parse_crs(text: str) -> CRS:
+    try:
+        return CRS.from_user_input(text)
+    except Exception as exc:
+        raise BadInputError(f"'{text}' is not a coordinate system I know", field="--crs") from exc
+
+
+# ---- categories ------------------------------------------------------------------------
+def _categories(
+    project: Project, frame: pd.DataFrame, options: AssetImportOptions, report: ImportReport
+) -> tuple[pd.Series, list[Category]]:
+    new: dict[str, Category] = {}
+
+    def resolve(value: str) -> str:
+        mapped = options.category_map.get(value)
+        if mapped:
+            if mapped not in categories.by_key(project) and mapped not in new:
+                raise BadInputError(f"category map points '{value}' at unknown category '{mapped}'")
+            return mapped
+        found = categories.resolve(project, value)
+        if found is not None:
+            return found.key
+        pending = next((c for c in new.values() if c.label.lower() == value.lower()), None)
+        if pending is not None:
+            return pending.key
+        if options.unknown_categories == UNKNOWN_UNCATEGORISED:
+            return UNCATEGORISED
+        category = categories.new_category(project, value)
+        category = _unique_against(category, new)
+        new[category.key] = category
+        return category.key
+
+    if options.category:
+        key = resolve(options.category.strip())
+        return pd.Series([key] * len(frame)), list(new.values())
+    if options.category_field:
+        values = frame[options.category_field].astype(object)
+        text = text_objects(values).fillna("")
+        keys = {v: (resolve(v) if v else UNCATEGORISED) for v in text.unique()}
+        result = text.map(keys)
+        if new:
+            labels = ", ".join(f"'{c.label}'" for c in new.values())
+            report.notes.append(f"new categories made for values not in the taxonomy: {labels}")
+        if options.unknown_categories == UNKNOWN_UNCATEGORISED:
+            unknown = sorted(v for v, k in keys.items() if v and k == UNCATEGORISED)
+            if unknown:
+                report.notes.append(
+                    "values with no matching category went to 'Uncategorised': "
+                    + ", ".join(unknown)
+                )
+        return result.reset_index(drop=True), list(new.values())
+    report.notes.append("no category given; assets are 'Uncategorised' (use --category)")
+    return pd.Series([UNCATEGORISED] * len(frame)), []
+
+
+def _unique_against(category: Category, pending: dict[str, Category]) -> Category:
+    key, n = category.key, 2
+    while key in pending:
+        key, n = f"{category.key}_{n}", n + 1
+    order = category.sort_order + len(pending)
+    return Category(key, category.label, category.group, category.colour, category.symbol,
+                    category.personal_data, order, category.description)  # fmt: skip
+
+
+# ---- the rows ----------------------------------------------------------------------------
+def _asset_rows(
+    frame: pd.DataFrame,
+    mapping: dict[str, str],
+    category_keys: pd.Series,
+    options: AssetImportOptions,
+    table: Table,
+    report: ImportReport,
+    row_numbers: np.ndarray,
+) -> pd.DataFrame:
+    n = len(frame)
+    now = gpkg.utc_now()
+
+    def text(field: str) -> pd.Series:
+        column = mapping.get(field)
+        if column is None:
+            return pd.Series([None] * n, dtype=object)
+        return _clean_text(frame[column])
+
+    rows = pd.DataFrame(
+        {
+            "uuid": [new_uuid() for _ in range(n)],
+            "name": text("name"),
+            "category": category_keys.to_numpy(),
+            "description": text("description"),
+            "address": _address(frame, mapping, text("address")),
+            "postcode": _postcode_text(text("postcode")),
+            "contact": text("contact"),
+            "phone": text("phone"),
+            "website": text("website"),
+            "opening_hours": _opening_hours(frame, text("opening_hours")),
+            "audience": text("audience"),
+            "status": _status(text("status"), mapping.get("status"), report, row_numbers, table),
+            "verified_date": text("verified_date"),
+            "source": options.source or table.path.name,
+            "personal_data": int(options.personal_data),
+            "custom": _custom_json(frame, _custom_columns(frame, mapping, options)),
+            "created_at": now,
+            "updated_at": now,
+            "deleted": 0,
+            "review": "verified",
+        }
+    )
+    _fill_missing_names(rows, report, row_numbers, table.row_noun, mapping["name"])
+    return rows
+
+
+def _clean_text(values: pd.Series) -> pd.Series:
+    return text_objects(values)
+
+
+def _postcode_text(values: pd.Series) -> pd.Series:
+    """Valid postcodes stored in standard form; anything else kept as the user typed it."""
+    normal = normalise_postcodes(values).tolist()
+    return pd.Series(
+        [n if isinstance(n, str) else v for n, v in zip(normal, values, strict=False)], dtype=object
+    )
+
+
+def _address(frame: pd.DataFrame, mapping: dict[str, str], single: pd.Series) -> pd.Series:
+    parts = _address_parts(frame, mapping)
+    if "address" in mapping or not parts:
+        return single
+    cleaned = [_clean_text(frame[c]) for c in parts]
+    joined = [", ".join(p for p in values if p) or None for values in zip(*cleaned, strict=True)]
+    return pd.Series(joined, dtype=object)
+
+
+def _opening_hours(frame: pd.DataFrame, single: pd.Series) -> pd.Series:
+    days = opening_day_columns(list(frame.columns))
+    if not days or single.notna().any():
+        return single
+    cleaned = [(day[:3].title(), _clean_text(frame[c])) for day, c in days]
+    out = []
+    for i in range(len(frame)):
+        parts = [f"{day} {values.iloc[i]}" for day, values in cleaned if values.iloc[i]]
+        out.append("; ".join(parts) or None)
+    return pd.Series(out, dtype=object)
+
+
+def _status(
+    values: pd.Series,
+    column: str | None,
+    report: ImportReport,
+    row_numbers: np.ndarray,
+    table: Table,
+) -> pd.Series:
+    if column is None:
+        return pd.Series(["active"] * len(values), dtype=object)
+    lowered = pd.Series(
+        [None if v is None else _STATUS_WORDS.get(v.lower()) for v in values], dtype=object
+    )
+    for i in np.flatnonzero(values.notna().to_numpy() & lowered.isna().to_numpy()):
+        report.repaired.append(
+            RowIssue(
+                int(row_numbers[i]),
+                column,
+                f"status '{values.iloc[i]}' is not one of {', '.join(STATUSES)}; set to active",
+                table.row_noun,
+            )
+        )
+    return pd.Series(["active" if v is None else v for v in lowered], dtype=object)
+
+
+def _fill_missing_names(
+    rows: pd.DataFrame, report: ImportReport, row_numbers: np.ndarray, noun: str, column: str
+) -> None:
+    for i in np.flatnonzero(rows["name"].isna().to_numpy()):
+        fallback = (
+            rows.at[i, "address"]
+            or rows.at[i, "postcode"]
+            or f"Unnamed asset ({noun} {row_numbers[i]})"
+        )
+        rows.at[i, "name"] = fallback
+        report.repaired.append(
+            RowIssue(int(row_numbers[i]), column, f"has no name; named '{fallback}'", noun)
+        )
+
+
+def _custom_json(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
+    """Extra source columns, kept per asset as JSON so nothing from the file is lost."""
+    if not columns:
+        return pd.Series([None] * len(frame), dtype=object)
+    lines = (
+        frame[columns]
+        .reset_index(drop=True)
+        .to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+    )
+    out = []
+    for line in lines.splitlines():
+        record = {k: v for k, v in json.loads(line).items() if v is not None and v != ""}
+        out.append(json.dumps(record, ensure_ascii=False, sort_keys=True) if record else None)
+    return pd.Series(out, dtype=object)
+
+
+def _field_type(values: pd.Series) -> str:
+    if pd.api.types.is_bool_dtype(values):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(values):
+        return "integer"
+    if pd.api.types.is_float_dtype(values):
+        return "number"
+    return "text"
+
+
+def _postcodes_to_keep(
+    project: Project, index: PostcodeIndex | None, rows: pd.DataFrame
+) -> pd.DataFrame | None:
+    """The postcodes of the project's neighbourhood, so later imports and Find work offline."""
+    if index is None or index is postcode_store.cached_index(project):
+        return None
+    polygons = areas.all_polygons(project)
+    if len(polygons):
+        import shapely
+
+        minx, miny, maxx, maxy = shapely.total_bounds(polygons)
+        margin = 5_000.0
+        near = index.within((minx - margin, miny - margin, maxx + margin, maxy + margin))
+        frame = near.frame
+    else:
+        used = normalise_postcodes(rows["postcode"]).dropna().unique()
+        frame = index.frame[index.frame.index.isin(used)]
+    return frame.reset_index(names="postcode")[["postcode", "x", "y"]]
+
+
+__all__ = [
+    "AssetImportOptions",
+    "PLACED",
+    "PreparedAssets",
+    "UNPLACED",
+    "prepare_assets",
+]

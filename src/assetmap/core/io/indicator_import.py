@@ -1,0 +1,194 @@
+"""Joining indicators (population, deprivation, ...) onto an area set by a key column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from assetmap.core import areas
+from assetmap.core.errors import BadInputError
+from assetmap.core.io.numbers import parse_numbers
+from assetmap.core.io.readers import Table, read_table
+from assetmap.core.io.report import ImportReport, RowIssue
+from assetmap.core.io.values import text_objects
+from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
+from assetmap.core.project import Project
+
+# A column is numeric when at least this share of its filled cells are numbers; the
+# rest are reported and left empty rather than turning the whole column into text.
+NUMERIC_SHARE = 0.9
+_MAX_REPORTED_BAD_CELLS = 200
+
+
+@dataclass
+class IndicatorOptions:
+    area_set: str
+    key_field: str
+    fields: list[str] | None = None  # "source" or "source:new_name"
+    where: list[str] | None = None  # "field=value" row filters
+    layer: str | None = None
+
+
+@dataclass
+class PreparedIndicators:
+    area_set: str
+    values: pd.DataFrame  # index: area code; columns: SQL-safe names
+    labels: dict[str, str]
+    numeric: dict[str, bool]
+    report: ImportReport
+    source_file: str
+    matched: int
+
+
+def prepare_indicators(
+    project: Project,
+    path: str | Path,
+    options: IndicatorOptions,
+    *,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> PreparedIndicators:
+    steps = Steps(progress)
+    info = areas.get_set(project, options.area_set)
+    table = read_table(path, layer=options.layer, progress=steps.sub(0, 0.6), cancelled=cancelled)
+    check_cancelled(cancelled)
+    report = ImportReport(file=table.path.name, kind="indicators", notes=list(table.notes))
+    frame, rows = _filtered(table, options, report)
+    keys = _keys(table, frame, rows, options.key_field)
+    codes = set(areas.frame(project, info.name)["code"].astype(str))
+    matched = keys.isin(codes).to_numpy()
+    _report_matching(table, keys, matched, codes, options.key_field, report)
+    fields = _chosen_fields(table, options)
+    taken = set(areas.table_columns(project, info.table)) | set(areas.RESERVED_COLUMNS)
+    values: dict[str, pd.Series] = {}
+    labels: dict[str, str] = {}
+    numeric: dict[str, bool] = {}
+    for source, wanted in fields:
+        column = areas.column_name(wanted, taken)
+        if column != areas.column_name(wanted, set()):
+            report.notes.append(f"'{source}' stored as '{column}' (the name was taken)")
+        series, is_number = _typed(frame[source], rows, source, table, report)
+        values[column] = pd.Series(series[matched], index=keys[matched].to_numpy())
+        labels[column] = source if wanted == source else wanted
+        numeric[column] = is_number
+    report.imported = int(matched.sum())
+    steps(1.0, "Ready to join")
+    return PreparedIndicators(
+        info.name,
+        pd.DataFrame(values),
+        labels,
+        numeric,
+        report,
+        table.path.name,
+        int(matched.sum()),
+    )
+
+
+def _filtered(
+    table: Table, options: IndicatorOptions, report: ImportReport
+) -> tuple[pd.DataFrame, np.ndarray]:
+    frame, rows = table.frame, table.row_numbers
+    keep = np.ones(len(frame), dtype=bool)
+    for condition in options.where or []:
+        field, sep, value = condition.partition("=")
+        field, value = field.strip(), value.strip()
+        if not sep or field not in frame.columns:
+            raise BadInputError(
+                f"'{condition}' is not FIELD=VALUE with a field of the file "
+                f"(fields: {', '.join(map(str, frame.columns))})",
+                file=table.path,
+                field="--where",
+            )
+        keep &= (frame[field].astype(str).str.strip() == value).to_numpy()
+    if options.where:
+        report.notes.append(
+            f"{int(keep.sum())} of {len(frame)} rows kept by {' and '.join(options.where)}"
+        )
+    return frame[keep].reset_index(drop=True), rows[keep]
+
+
+def _keys(table: Table, frame: pd.DataFrame, rows: np.ndarray, key_field: str) -> pd.Series:
+    if key_field not in frame.columns:
+        raise BadInputError(
+            f"has no field '{key_field}' (fields: {', '.join(map(str, frame.columns))})",
+            file=table.path,
+            field="--key-field",
+        )
+    keys = text_objects(frame[key_field]).fillna("")
+    duplicated = keys.duplicated(keep=False) & (keys != "")
+    if duplicated.any():
+        first = keys[duplicated].iloc[0]
+        at = rows[(keys == first).to_numpy()][:5]
+        raise BadInputError(
+            f"key {first} appears on {len(at)} rows ({', '.join(map(str, at))}); each area needs "
+            "one row",
+            file=table.path,
+            row=int(at[0]),
+            field=key_field,
+            hint="choose rows with --where, e.g. --where sex=Persons",
+        )
+    return keys.reset_index(drop=True)
+
+
+def _report_matching(
+    table: Table,
+    keys: pd.Series,
+    matched: np.ndarray,
+    codes: set[str],
+    key_field: str,
+    report: ImportReport,
+) -> None:
+    if not matched.any():
+        sample_file = ", ".join(keys[keys != ""].head(3))
+        sample_areas = ", ".join(sorted(codes)[:3])
+        raise BadInputError(
+            f"none of the {len(keys)} keys match the area set's codes (file has {sample_file}; "
+            f"areas have {sample_areas})",
+            file=table.path,
+            field=key_field,
+            hint="check --key-field and --set",
+        )
+    unmatched = int((~matched).sum())
+    if unmatched:
+        report.notes.append(f"{unmatched} rows match no area of the set and were not used")
+    missing = len(codes - set(keys[matched]))
+    if missing:
+        report.notes.append(f"{missing} areas have no row in the file; their values are empty")
+
+
+def _chosen_fields(table: Table, options: IndicatorOptions) -> list[tuple[str, str]]:
+    columns = [str(c) for c in table.frame.columns]
+    if not options.fields:
+        return [(c, c) for c in columns if c != options.key_field]
+    out = []
+    for spec in options.fields:
+        source, _, target = spec.partition(":")
+        source, target = source.strip(), (target.strip() or source.strip())
+        if source not in columns:
+            raise BadInputError(
+                f"has no field '{source}' (fields: {', '.join(columns)})",
+                file=table.path,
+                field="--fields",
+            )
+        out.append((source, target))
+    return out
+
+
+def _typed(
+    values: pd.Series, rows: np.ndarray, field: str, table: Table, report: ImportReport
+) -> tuple[np.ndarray, bool]:
+    """Numbers when the column is (nearly all) numbers; the odd bad cell is reported."""
+    if pd.api.types.is_numeric_dtype(values):
+        return values.to_numpy(dtype=float), True
+    numbers, bad = parse_numbers(values)
+    filled = int((~np.isnan(numbers)).sum() + bad.sum())
+    if filled and (filled - bad.sum()) / filled >= NUMERIC_SHARE:
+        for i in np.flatnonzero(bad)[:_MAX_REPORTED_BAD_CELLS]:
+            report.repaired.append(
+                RowIssue(int(rows[i]), field, f"'{values.iloc[i]}' is not a number; left empty")
+            )
+        return numbers, True
+    return text_objects(values).to_numpy(dtype=object), False

@@ -1,0 +1,290 @@
+"""Turning a row's coordinates, geometry or postcode into a point in the project CRS.
+
+Each row ends up placed, unplaced (kept, to be placed later) or rejected, and
+every decision that is not the obvious one is written to the report with the
+row and field, so a planner can check it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS, Transformer
+
+from assetmap.core.io.crs_guess import BNG, WGS84, guess_crs, lonlat_region
+from assetmap.core.io.numbers import parse_numbers
+from assetmap.core.io.postcodes import PostcodeIndex, is_partial_postcode, normalise_postcodes
+from assetmap.core.io.report import ImportReport, RowIssue
+
+PLACED, UNPLACED, REJECTED = "placed", "unplaced", "rejected"
+_MARGIN_DEG = 0.5
+
+
+@dataclass
+class Placement:
+    points: np.ndarray  # shapely Point in the project CRS, or None
+    footprints: np.ndarray  # polygon site outline in the project CRS, or None
+    state: np.ndarray  # PLACED / UNPLACED / REJECTED per row
+    unplaced_reason: np.ndarray  # message per row (for UNPLACED rows)
+
+
+@dataclass
+class CoordinateSpec:
+    """Where a row's location comes from; at most one of the groups is set."""
+
+    lat: str | None = None
+    lon: str | None = None
+    x: str | None = None
+    y: str | None = None
+    xy_crs: CRS | None = None
+    wkt: str | None = None
+    wkt_crs: CRS | None = None
+
+
+class RowPlacer:
+    """Places the rows of one table; collects issues in the report as it goes."""
+
+    def __init__(
+        self,
+        project_crs: CRS,
+        region: tuple[float, float, float, float] | None,
+        rows: np.ndarray,
+        noun: str,
+        report: ImportReport,
+    ) -> None:
+        self.crs = project_crs
+        # Where assets plausibly are, in lon/lat: the project's areas, else the CRS's area of use.
+        self.region = region or lonlat_region(project_crs)
+        self.area_of_use = lonlat_region(project_crs)
+        self.rows = rows
+        self.noun = noun
+        self.report = report
+        n = len(rows)
+        self.lon = np.full(n, np.nan)
+        self.lat = np.full(n, np.nan)
+        self.state = np.full(n, UNPLACED, dtype=object)
+        self.reason = np.full(n, "has no coordinates", dtype=object)
+        self.footprints = np.full(n, None, dtype=object)
+        self.points = np.full(n, None, dtype=object)
+
+    # ---- issues --------------------------------------------------------------
+    def reject(self, i: int, field: str | None, message: str) -> None:
+        self.state[i] = REJECTED
+        self.report.rejected.append(RowIssue(int(self.rows[i]), field, message, self.noun))
+
+    def repaired(self, i: int, field: str | None, message: str) -> None:
+        self.report.repaired.append(RowIssue(int(self.rows[i]), field, message, self.noun))
+
+    # ---- sources of a location ------------------------------------------------
+    def from_lat_lon(self, lat: pd.Series, lon: pd.Series, lat_name: str, lon_name: str) -> None:
+        lats, lat_bad = parse_numbers(lat)
+        lons, lon_bad = parse_numbers(lon)
+        for i in np.flatnonzero(lat_bad):
+            self.reject(i, lat_name, f"latitude '{lat.iloc[i]}' is not a number")
+        for i in np.flatnonzero(lon_bad & ~lat_bad):
+            self.reject(i, lon_name, f"longitude '{lon.iloc[i]}' is not a number")
+        self._accept_lonlat(lons, lats, lat_name, lon_name, lat_bad | lon_bad)
+
+    def _accept_lonlat(
+        self, lons: np.ndarray, lats: np.ndarray, lat_name: str, lon_name: str, bad: np.ndarray
+    ) -> None:
+        both = ~np.isnan(lons) & ~np.isnan(lats) & ~bad
+        half = (np.isnan(lons) ^ np.isnan(lats)) & ~bad
+        for i in np.flatnonzero(half):
+            self.reason[i] = "has only one of latitude/longitude"
+        in_region = self._in(self.region, lons, lats)
+        swapped_in = self._in(self.region, lats, lons)
+        for i in np.flatnonzero(both):
+            la, lo = lats[i], lons[i]
+            if la == 0 and lo == 0:
+                self.reject(i, lat_name, "0, 0 is a placeholder ('null island'), not a location")
+            elif not in_region[i] and swapped_in[i]:
+                self.lon[i], self.lat[i] = la, lo
+                self.state[i] = PLACED
+                self.repaired(
+                    i, lat_name, f"latitude and longitude were swapped ({la:g}, {lo:g}); fixed"
+                )
+            elif not -90 <= la <= 90:
+                self.reject(
+                    i,
+                    lat_name,
+                    f"latitude {la:g} is outside -90..90 (a placeholder or a typing error)",
+                )
+            elif not -180 <= lo <= 180:
+                self.reject(
+                    i,
+                    lon_name,
+                    f"longitude {lo:g} is outside -180..180 (a placeholder or a typing error)",
+                )
+            elif not self._in(self.area_of_use, np.array([lo]), np.array([la]))[0]:
+                self.reject(
+                    i,
+                    lat_name,
+                    f"{la:g}, {lo:g} is far outside the area the project's coordinate system "
+                    f"({self.crs.name}) covers",
+                )
+            else:
+                self.lon[i], self.lat[i] = lo, la
+                self.state[i] = PLACED
+
+    def from_xy(self, x: pd.Series, y: pd.Series, x_name: str, y_name: str, crs: CRS) -> None:
+        xs, x_bad = parse_numbers(x)
+        ys, y_bad = parse_numbers(y)
+        for i in np.flatnonzero(x_bad):
+            self.reject(i, x_name, f"'{x.iloc[i]}' is not a number")
+        for i in np.flatnonzero(y_bad & ~x_bad):
+            self.reject(i, y_name, f"'{y.iloc[i]}' is not a number")
+        bad = x_bad | y_bad
+        if crs.is_geographic:
+            self._accept_lonlat(xs, ys, y_name, x_name, bad)
+            return
+        both = ~np.isnan(xs) & ~np.isnan(ys) & ~bad
+        zero = both & (xs == 0) & (ys == 0)
+        for i in np.flatnonzero(zero):
+            self.reject(i, x_name, "0, 0 is a placeholder, not a location")
+        both &= ~zero
+        to_lonlat = Transformer.from_crs(crs, WGS84, always_xy=True)
+        lons, lats = to_lonlat.transform(xs, ys)
+        valid = both & np.isfinite(lons) & np.isfinite(lats)
+        inside = self._in(self.area_of_use, lons, lats)
+        for i in np.flatnonzero(both & ~(valid & inside)):
+            self.reject(
+                i,
+                x_name,
+                f"{xs[i]:g}, {ys[i]:g} is outside the area {crs.name} covers",
+            )
+        ok = valid & inside
+        self.lon[ok], self.lat[ok] = lons[ok], lats[ok]
+        self.state[ok] = PLACED
+
+    def from_geometry(self, geometry: np.ndarray, crs: CRS | None, field: str | None) -> None:
+        geometry = np.asarray(geometry, dtype=object)
+        if crs is None:
+            crs, note = guess_crs(geometry)
+            if crs is None:
+                raise ValueError("no coordinate system")
+            self.report.notes.append(note)
+        present = ~(shapely.is_missing(geometry) | shapely.is_empty(geometry))
+        idx = np.flatnonzero(present)
+        if not len(idx):
+            return
+        projected = gpd.GeoSeries(geometry[idx], crs=crs).to_crs(self.crs).to_numpy()
+        types = shapely.get_type_id(projected)
+        for k, i in enumerate(idx):
+            geom, kind = projected[k], types[k]
+            if kind in (3, 6):  # Polygon, MultiPolygon: a site with a footprint
+                if not geom.is_valid:
+                    geom = shapely.make_valid(geom)
+                    self.repaired(i, field, "invalid site outline was repaired")
+                self.footprints[i] = geom
+                self.points[i] = _inside_point(geom)
+            elif kind == 0:
+                self.points[i] = geom
+            elif kind == 4:  # MultiPoint: one asset at several doors
+                self.points[i] = geom.centroid
+                self.repaired(i, field, "several points; placed at their centre")
+            else:
+                self.reject(i, field, f"is a {geom.geom_type}; an asset is a point or a site")
+                continue
+            self.state[i] = PLACED
+        self._reject_outside_area_of_use(np.flatnonzero(self.state == PLACED), field)
+
+    def _reject_outside_area_of_use(self, idx: np.ndarray, field: str | None) -> None:
+        if not len(idx):
+            return
+        pts = np.array([self.points[i] for i in idx], dtype=object)
+        lon, lat = Transformer.from_crs(self.crs, WGS84, always_xy=True).transform(
+            shapely.get_x(pts), shapely.get_y(pts)
+        )
+        inside = self._in(self.area_of_use, lon, lat)
+        for k in np.flatnonzero(~inside):
+            i = idx[k]
+            self.points[i] = self.footprints[i] = None
+            self.reject(i, field, f"lies outside the area {self.crs.name} covers")
+
+    def from_wkt(self, values: pd.Series, field: str, crs: CRS) -> None:
+        text = values.astype(object).where(values.notna(), None)
+        geoms = shapely.from_wkt(text.to_numpy(dtype=object), on_invalid="ignore")
+        for i in np.flatnonzero(text.notna().to_numpy() & shapely.is_missing(geoms)):
+            self.reject(i, field, f"'{str(text.iloc[i])[:40]}' is not valid WKT")
+        self.from_geometry(geoms, crs, field)
+
+    def from_postcodes(
+        self, postcodes: pd.Series, field: str, index: PostcodeIndex | None
+    ) -> np.ndarray:
+        """Place the rows still unplaced by postcode; returns which rows were placed so."""
+        waiting = (self.state == UNPLACED) & (self.reason == "has no coordinates")
+        waiting &= np.array([p is None for p in self.points], dtype=bool)
+        normal = normalise_postcodes(postcodes)
+        placed = np.zeros(len(waiting), dtype=bool)
+        if index is not None and waiting.any():
+            x, y = index.lookup(normal[waiting])
+            found = ~np.isnan(x)
+            idx = np.flatnonzero(waiting)[found]
+            self.points[idx] = shapely.points(x[found], y[found])
+            self.state[idx] = PLACED
+            placed[idx] = True
+        for i in np.flatnonzero(waiting & ~placed):
+            self.reason[i] = _postcode_reason(postcodes.iloc[i], normal.iloc[i], index)
+        return placed
+
+    def finish(self) -> Placement:
+        lonlat = np.flatnonzero(~np.isnan(self.lon) & (self.state == PLACED))
+        if len(lonlat):
+            to_project = Transformer.from_crs(WGS84, self.crs, always_xy=True)
+            x, y = to_project.transform(self.lon[lonlat], self.lat[lonlat])
+            self.points[lonlat] = shapely.points(x, y)
+        self.points[self.state != PLACED] = None
+        self.footprints[self.state != PLACED] = None
+        unplaced = np.flatnonzero(self.state == UNPLACED)
+        for i in unplaced:
+            self.report.unplaced.append(
+                RowIssue(int(self.rows[i]), None, str(self.reason[i]), self.noun)
+            )
+        return Placement(self.points, self.footprints, self.state, self.reason)
+
+    @staticmethod
+    def _in(
+        region: tuple[float, float, float, float], lon: np.ndarray, lat: np.ndarray
+    ) -> np.ndarray:
+        w, s, e, n = region
+        with np.errstate(invalid="ignore"):
+            return (
+                (lon >= w - _MARGIN_DEG)
+                & (lon <= e + _MARGIN_DEG)
+                & (lat >= s - _MARGIN_DEG)
+                & (lat <= n + _MARGIN_DEG)
+            )
+
+
+def _inside_point(polygon: shapely.Geometry) -> shapely.Geometry:
+    """The analysis point of a site: its centroid, or a point inside when that falls outside."""
+    centroid = polygon.centroid
+    return centroid if polygon.contains(centroid) else polygon.point_on_surface()
+
+
+def _postcode_reason(raw: object, normal: object, index: PostcodeIndex | None) -> str:
+    text = "" if raw is None or (isinstance(raw, float) and np.isnan(raw)) else str(raw).strip()
+    if not text:
+        return "has no coordinates and no postcode"
+    if normal is None or (isinstance(normal, float) and np.isnan(normal)):
+        if is_partial_postcode(text):
+            return f"has no coordinates and '{text}' is only part of a postcode"
+        return f"has no coordinates and '{text}' is not a valid postcode"
+    if index is None:
+        return f"has no coordinates; postcode {normal} needs a postcode index (--postcode-index)"
+    return f"has no coordinates and postcode {normal} is not in the postcode index"
+
+
+def default_xy_crs(x: pd.Series, y: pd.Series) -> CRS | None:
+    from assetmap.core.io.fields import xy_look_like_bng, xy_look_like_lonlat
+
+    if xy_look_like_lonlat(x, y):
+        return WGS84
+    if xy_look_like_bng(x, y):
+        return BNG
+    return None

@@ -1,0 +1,226 @@
+"""The project file's schema and its numbered migrations.
+
+A project records the schema version it was written with in am_schema (the
+SQLite user_version belongs to the GeoPackage spec). Opening an older file
+runs the missing migrations in one transaction after a backup; a newer file
+is refused with a message, because silently writing it could lose data.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assetmap.core import gpkg
+from assetmap.core.taxonomy import default_categories
+
+ASSETS_TABLE = "assets"
+FOOTPRINTS_TABLE = "asset_footprints"
+
+ASSET_TEXT_COLUMNS = (
+    "description",
+    "address",
+    "postcode",
+    "contact",
+    "phone",
+    "website",
+    "opening_hours",
+    "audience",
+    "verified_date",
+    "source",
+)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[sqlite3.Connection, int], None]  # (conn, project srs_id)
+
+
+def _v1_initial(conn: sqlite3.Connection, srs_id: int) -> None:
+    gpkg.run_script(
+        conn,
+        """
+        CREATE TABLE am_settings (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE am_categories (
+          key TEXT PRIMARY KEY,
+          label TEXT NOT NULL,
+          group_name TEXT NOT NULL,
+          colour TEXT NOT NULL,
+          symbol TEXT NOT NULL,
+          personal_data INTEGER NOT NULL DEFAULT 0,
+          sort_order INTEGER NOT NULL DEFAULT 0,
+          description TEXT
+        );
+        CREATE TABLE am_field_defs (
+          name TEXT PRIMARY KEY,
+          label TEXT NOT NULL,
+          type TEXT NOT NULL DEFAULT 'text',
+          source TEXT
+        );
+        CREATE TABLE am_change_log (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          who TEXT NOT NULL,
+          action TEXT NOT NULL,
+          command TEXT NOT NULL,
+          description TEXT NOT NULL,
+          target TEXT,
+          before TEXT,
+          after TEXT
+        );
+        CREATE TABLE am_attachments (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          asset_uuid TEXT NOT NULL,
+          file_name TEXT NOT NULL,
+          mime_type TEXT,
+          data BLOB NOT NULL,
+          created_at TEXT NOT NULL,
+          deleted INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX am_attachments_asset ON am_attachments(asset_uuid);
+        CREATE TABLE am_area_sets (
+          name TEXT PRIMARY KEY,
+          table_name TEXT NOT NULL UNIQUE,
+          source TEXT,
+          code_field TEXT,
+          name_field TEXT,
+          created_at TEXT NOT NULL
+        );
+        CREATE TABLE am_indicators (
+          area_set TEXT NOT NULL,
+          column_name TEXT NOT NULL,
+          label TEXT NOT NULL,
+          numeric INTEGER NOT NULL,
+          source TEXT,
+          PRIMARY KEY (area_set, column_name)
+        );
+        CREATE TABLE am_sources (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          file_name TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          target TEXT,
+          rows INTEGER,
+          imported_at TEXT NOT NULL,
+          attribution TEXT
+        );
+        CREATE TABLE am_postcodes (postcode TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL)
+          WITHOUT ROWID;
+        """,
+    )
+    gpkg.add_feature_table(
+        conn,
+        ASSETS_TABLE,
+        "POINT",
+        srs_id,
+        """
+        uuid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        category TEXT NOT NULL,
+        description TEXT, address TEXT, postcode TEXT, contact TEXT, phone TEXT,
+        website TEXT, opening_hours TEXT, audience TEXT,
+        status TEXT NOT NULL DEFAULT 'active',
+        verified_date TEXT, source TEXT,
+        personal_data INTEGER NOT NULL DEFAULT 0,
+        custom TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        import_batch TEXT,
+        out_of_area INTEGER NOT NULL DEFAULT 0
+        """,
+        identifier="Assets",
+        description="Community assets (deleted=1 rows are tombstones kept for merging and undo)",
+    )
+    conn.execute("CREATE INDEX assets_category ON assets(category)")
+    conn.execute("CREATE INDEX assets_import_batch ON assets(import_batch)")
+    gpkg.add_feature_table(
+        conn,
+        FOOTPRINTS_TABLE,
+        "MULTIPOLYGON",
+        srs_id,
+        "asset_uuid TEXT NOT NULL UNIQUE",
+        identifier="Asset sites",
+        description="Site footprints of assets that are areas (hospitals, places of worship)",
+    )
+    # Registering one attributes table makes GDAL/QGIS list only registered tables,
+    # and the categories are worth seeing there (join on key to style the assets).
+    conn.execute(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change)"
+        " VALUES ('am_categories', 'attributes', 'Asset categories', "
+        "'Category key, label, group, colour and symbol', ?)",
+        (gpkg.utc_now(),),
+    )
+    conn.executemany(
+        "INSERT INTO am_categories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (c.key, c.label, c.group, c.colour, c.symbol, int(c.personal_data), c.sort_order, "")
+            for c in default_categories()
+        ],
+    )
+
+
+def _v2_review_and_runs(conn: sqlite3.Connection, srs_id: int) -> None:
+    """Workshop contributions await review; analysis runs are kept with their method."""
+    gpkg.run_script(
+        conn,
+        """
+        ALTER TABLE assets ADD COLUMN review TEXT NOT NULL DEFAULT 'verified';
+        CREATE TABLE am_analysis_runs (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          created_at TEXT NOT NULL,
+          area_set TEXT NOT NULL,
+          parameters TEXT NOT NULL,
+          method TEXT NOT NULL,
+          results BLOB
+        );
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _v1_initial),
+    Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
+)
+
+CURRENT_VERSION = MIGRATIONS[-1].version
+
+
+def create_version_table(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE am_schema (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL, "
+        "app_version TEXT NOT NULL, description TEXT NOT NULL)"
+    )
+
+
+def version_of(conn: sqlite3.Connection) -> int | None:
+    """The file's schema version, or None when it is not an assetmap project."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'am_schema'"
+    ).fetchone()
+    if not exists:
+        return None
+    row = conn.execute("SELECT max(version) FROM am_schema").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(
+    conn: sqlite3.Connection, srs_id: int, app_version: str, *, target: int = CURRENT_VERSION
+) -> list[int]:
+    """Apply the migrations the file lacks, up to ``target``; returns those applied.
+
+    The caller owns the transaction, so a failed migration leaves the file as it was.
+    """
+    current = version_of(conn) or 0
+    applied: list[int] = []
+    for migration in MIGRATIONS:
+        if current < migration.version <= target:
+            migration.apply(conn, srs_id)
+            conn.execute(
+                "INSERT INTO am_schema VALUES (?, ?, ?, ?)",
+                (migration.version, gpkg.utc_now(), app_version, migration.description),
+            )
+            applied.append(migration.version)
+    return applied
