@@ -212,18 +212,33 @@ def drop_indicator_columns(project: Project, name: str, columns: Sequence[str]) 
 
 
 def all_polygons(project: Project) -> np.ndarray:
-    """Every area polygon of every set (for the out-of-area check)."""
-    parts = [frame(project, info.name).geometry.to_numpy() for info in list_sets(project)]
-    if not parts:
-        return np.array([], dtype=object)
-    return np.concatenate(parts)
+    """Every area polygon of every set (for the out-of-area check), geometry only."""
+
+    def build() -> np.ndarray:
+        parts = []
+        for info in list_sets(project):
+            blobs = [r[0] for r in project.conn.execute(f'SELECT geom FROM "{info.table}"')]
+            parts.append(np.asarray(gpkg.decode(blobs), dtype=object))
+        polygons = np.concatenate(parts) if parts else np.array([], dtype=object)
+        return polygons[~shapely.is_missing(polygons)]
+
+    return project.cached("areas:all_polygons", build)
 
 
 def outside_all(project: Project, points: np.ndarray) -> np.ndarray:
     """True for each point that lies in no area of any set (None points count as inside)."""
+    return points_outside(area_tree(project), points)
+
+
+def area_tree(project: Project) -> shapely.STRtree:
+    """A spatial index over every area polygon, cached until the next change."""
+    return project.cached("areas:strtree", lambda: shapely.STRtree(all_polygons(project)))
+
+
+def points_outside(tree: shapely.STRtree, points: np.ndarray) -> np.ndarray:
+    """Pure and GIL-free in its heavy part, so importers can run it beside other work."""
     points = np.asarray(points, dtype=object)
     result = np.zeros(len(points), dtype=bool)
-    tree = project.cached("areas:strtree", lambda: shapely.STRtree(all_polygons(project)))
     if len(tree.geometries) == 0:
         return result
     present = np.flatnonzero(~shapely.is_missing(points))
@@ -231,6 +246,6 @@ def outside_all(project: Project, points: np.ndarray) -> np.ndarray:
         return result
     hits = tree.query(points[present], predicate="intersects")
     inside = np.zeros(len(present), dtype=bool)
-    inside[np.unique(hits[0])] = True
+    inside[hits[0]] = True
     result[present] = ~inside
     return result

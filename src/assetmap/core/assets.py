@@ -16,6 +16,7 @@ import pandas as pd
 import shapely
 
 from assetmap.core import gpkg
+from assetmap.core.geometry import as_multipolygons
 from assetmap.core.model import (
     Asset,
     audience_to_text,
@@ -128,13 +129,24 @@ def frame(
     return gpd.GeoDataFrame(data, geometry=geometry, crs=project.crs)
 
 
-def points_xy(project: Project) -> pd.DataFrame:
-    """uuid, category, x, y of every placed, live asset: the canvas and analysis hot path."""
-    rows = project.conn.execute(
-        f"SELECT uuid, category, status, review, geom FROM {ASSETS_TABLE} "
-        "WHERE deleted = 0 AND geom IS NOT NULL ORDER BY fid"
-    ).fetchall()
-    data = pd.DataFrame.from_records(rows, columns=["uuid", "category", "status", "review", "geom"])
+_POINT_COLUMNS = ["uuid", "name", "category", "status", "review", "personal_data", "out_of_area"]
+
+
+def points_xy(project: Project, uuids: Sequence[str] | None = None) -> pd.DataFrame:
+    """Placed, live assets with x, y and what the map needs: the canvas and analysis hot path.
+
+    ``uuids`` limits the read to some assets (for refreshing after a single edit).
+    """
+    sql = (
+        f"SELECT {', '.join(_POINT_COLUMNS)}, geom FROM {ASSETS_TABLE} "
+        "WHERE deleted = 0 AND geom IS NOT NULL"
+    )
+    params: tuple[str, ...] = ()
+    if uuids is not None:
+        params = tuple(uuids)
+        sql += f" AND uuid IN ({', '.join('?' for _ in params)})"
+    rows = project.conn.execute(sql + " ORDER BY fid", params).fetchall()
+    data = pd.DataFrame.from_records(rows, columns=[*_POINT_COLUMNS, "geom"])
     x, y = decode_points(data.pop("geom").tolist())
     data["x"] = x
     data["y"] = y
@@ -170,33 +182,30 @@ def footprint(project: Project, uuid: str) -> shapely.Geometry | None:
 def insert_frame(project: Project, rows: pd.DataFrame, points: np.ndarray) -> None:
     """Insert many assets at once. ``rows`` holds COLUMNS as stored values."""
     blobs = gpkg.encode(points, project.srs_id)
-    ordered = rows.reindex(columns=list(COLUMNS))
-    ordered = ordered.astype(object).where(ordered.notna(), None)
-    values = ordered.itertuples(index=False, name=None)
-    placeholders = ", ".join("?" for _ in range(len(COLUMNS) + 1))
+    # Columns that hold nothing take the table's defaults; columns with one value for
+    # every row (source, timestamps, batch) are written into the statement once, which
+    # halves the cost of binding 200,000 rows.
+    present = [c for c in COLUMNS if c in rows.columns and rows[c].notna().any()]
+    constant = {c: rows[c].iloc[0] for c in present if len(rows) > 1 and _is_constant(rows[c])}
+    varying = [c for c in present if c not in constant]
+    values = [rows[c].to_numpy(dtype=object, na_value=None).tolist() for c in varying]
+    names = [*varying, *constant, "geom"]
+    slots = ["?"] * len(varying) + [_sql_literal(v) for v in constant.values()] + ["?"]
     project.conn.executemany(
-        f"INSERT INTO {ASSETS_TABLE} ({_SELECT}, geom) VALUES ({placeholders})",
-        (row + (blob,) for row, blob in zip(values, blobs, strict=False)),
+        f"INSERT INTO {ASSETS_TABLE} ({', '.join(names)}) VALUES ({', '.join(slots)})",
+        zip(*values, blobs, strict=True),
     )
+
     gpkg.expand_extent(project.conn, ASSETS_TABLE, points)
 
 
 def insert_footprints(project: Project, uuids: Sequence[str], polygons: np.ndarray) -> None:
-    blobs = gpkg.encode(shapely_multi(polygons), project.srs_id)
+    blobs = gpkg.encode(as_multipolygons(polygons), project.srs_id)
     project.conn.executemany(
         f"INSERT INTO {FOOTPRINTS_TABLE} (asset_uuid, geom) VALUES (?, ?)",
         zip(uuids, blobs, strict=False),
     )
     gpkg.expand_extent(project.conn, FOOTPRINTS_TABLE, polygons)
-
-
-def shapely_multi(polygons: np.ndarray) -> np.ndarray:
-    """GeoPackage layers have one geometry type; polygons become one-part multipolygons."""
-    polygons = np.asarray(polygons, dtype=object)
-    single = shapely.get_type_id(polygons) == 3
-    out = polygons.copy()
-    out[single] = [shapely.MultiPolygon([p]) for p in polygons[single]]
-    return out
 
 
 def insert_asset(project: Project, asset: Asset, *, now: str) -> None:
@@ -295,3 +304,22 @@ def purge(project: Project, uuid: str) -> None:
     project.conn.execute(f"DELETE FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,))
     project.conn.execute(f"DELETE FROM {ASSETS_TABLE} WHERE uuid = ?", (uuid,))
     gpkg.touch(project.conn, ASSETS_TABLE)
+
+
+def _is_constant(values: pd.Series) -> bool:
+    first = values.iloc[0]
+    return first is not None and not pd.isna(first) and bool((values == first).all())
+
+
+def _sql_literal(value: Any) -> str:
+    """A value written into SQL text: numbers as they are, text quoted with '' escaping."""
+    if isinstance(value, (bool, np.bool_)):
+        return str(int(value))
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)) and np.isfinite(value):
+        return repr(float(value))
+    text = str(value)
+    if "\x00" in text:
+        raise ValueError("text with a NUL character cannot be stored")
+    return "'" + text.replace("'", "''") + "'"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assetmap.core.commands.base import CommandStack
+from assetmap.core.commands.base import Command, CommandStack
 from assetmap.core.commands.imports import ImportAreaSet, ImportAssets, JoinIndicators
 from assetmap.core.io.area_import import AreaImportOptions, prepare_areas
 from assetmap.core.io.asset_import import AssetImportOptions, prepare_assets
@@ -34,7 +34,7 @@ def import_areas(
     )
     check_cancelled(cancelled)
     steps(0.85, "Writing to the project")
-    (stack or CommandStack(project)).push(ImportAreaSet(prepared, attribution))
+    _push(project, stack, ImportAreaSet(prepared, attribution))
     prepared.report.committed = True
     steps(1.0, "Done")
     return prepared.report
@@ -56,7 +56,7 @@ def import_assets(
     )
     check_cancelled(cancelled)
     steps(0.85, "Writing to the project")
-    (stack or CommandStack(project)).push(ImportAssets(prepared, attribution))
+    _push(project, stack, ImportAssets(prepared, attribution))
     prepared.report.committed = True
     steps(1.0, "Done")
     return prepared.report
@@ -78,7 +78,12 @@ def join_indicators(
     )
     check_cancelled(cancelled)
     steps(0.85, "Writing to the project")
-    (stack or CommandStack(project)).push(JoinIndicators(prepared, attribution))
+    _push(project, stack, JoinIndicators(prepared, attribution))
     prepared.report.committed = True
     steps(1.0, "Done")
     return prepared.report
+
+
+def _push(project: Project, stack: CommandStack | None, command: Command) -> None:
+    """Commit through ``project``'s connection; the GUI passes its stack for undo."""
+    (stack or CommandStack(project)).push(command, project=project)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-import uuid as uuidlib
+import os
+import time
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
+
+import numpy as np
 
 STATUSES = ("active", "closed", "proposed")
 REVIEW_STATES = ("verified", "pending", "rejected")
@@ -25,7 +28,49 @@ TEXT_FIELDS: dict[str, str] = {
 
 
 def new_uuid() -> str:
-    return str(uuidlib.uuid4())
+    return new_uuids(1)[0]
+
+
+def new_uuids(n: int) -> list[str]:
+    """Time-ordered UUIDs (RFC 9562 version 7) for ``n`` new assets.
+
+    Ordered ids append to the end of the uuid index instead of landing at random
+    places in it, which makes inserting 200,000 imported assets several times faster;
+    the random bits keep ids from different laptops apart for merging.
+    """
+    if n <= 0:
+        return []
+    millis = time.time_ns() // 1_000_000
+    raw = np.zeros((n, 16), dtype=np.uint8)
+    raw[:, :6] = np.frombuffer(millis.to_bytes(6, "big"), dtype=np.uint8)
+    seq = np.arange(n, dtype=np.uint64)
+    # 12 bits of sequence after the version nibble, then 30 more after the variant bits,
+    # then 32 random bits: ids sort in creation order within a batch.
+    raw[:, 6] = 0x70 | ((seq >> np.uint64(38)) & np.uint64(0x0F)).astype(np.uint8)
+    raw[:, 7] = ((seq >> np.uint64(30)) & np.uint64(0xFF)).astype(np.uint8)
+    raw[:, 8] = 0x80 | ((seq >> np.uint64(24)) & np.uint64(0x3F)).astype(np.uint8)
+    raw[:, 9] = ((seq >> np.uint64(16)) & np.uint64(0xFF)).astype(np.uint8)
+    raw[:, 10] = ((seq >> np.uint64(8)) & np.uint64(0xFF)).astype(np.uint8)
+    raw[:, 11] = (seq & np.uint64(0xFF)).astype(np.uint8)
+    raw[:, 12:] = np.frombuffer(os.urandom(4 * n), dtype=np.uint8).reshape(n, 4)
+    return _format_uuids(raw)
+
+
+_HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+# Positions of the 32 hex digits within the 36 characters of 8-4-4-4-12.
+_DIGIT_AT = np.array([i for i in range(36) if i not in (8, 13, 18, 23)])
+
+
+def _format_uuids(raw: np.ndarray) -> list[str]:
+    """Canonical 8-4-4-4-12 text for each row of 16 bytes, without a Python loop per id."""
+    n = len(raw)
+    digits = np.empty((n, 32), dtype=np.uint8)
+    digits[:, 0::2] = _HEX[raw >> 4]
+    digits[:, 1::2] = _HEX[raw & 0x0F]
+    chars = np.full((n, 36), ord("-"), dtype=np.uint8)
+    chars[:, _DIGIT_AT] = digits
+    text = chars.tobytes().decode("ascii")
+    return [text[i : i + 36] for i in range(0, 36 * n, 36)]
 
 
 @dataclass(frozen=True)

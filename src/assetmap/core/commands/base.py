@@ -47,8 +47,10 @@ class CommandStack:
         self._undone: list[Command] = []
         self.changed = EventEmitter("history_changed")
 
-    def push(self, command: Command) -> None:
-        self._run(command, command.apply, "do")
+    def push(self, command: Command, *, project: Project | None = None) -> None:
+        """Apply and record a command. ``project`` lets a worker thread commit through its
+        own connection to the same file; undo later runs on the stack's own project."""
+        self._run(command, command.apply, "do", project or self.project)
         self._done.append(command)
         del self._done[: -self.limit]
         self._undone.clear()
@@ -58,7 +60,7 @@ class CommandStack:
         if not self._done:
             return None
         command = self._done[-1]
-        self._run(command, command.revert, "undo")
+        self._run(command, command.revert, "undo", self.project)
         self._undone.append(self._done.pop())
         self.changed.emit()
         return command
@@ -67,16 +69,16 @@ class CommandStack:
         if not self._undone:
             return None
         command = self._undone[-1]
-        self._run(command, command.apply, "redo")
+        self._run(command, command.apply, "redo", self.project)
         self._done.append(self._undone.pop())
         self.changed.emit()
         return command
 
-    def _run(self, command: Command, step: object, action: str) -> None:
-        with self.project.transaction():
-            changes = step(self.project)  # type: ignore[operator]
+    def _run(self, command: Command, step: object, action: str, project: Project) -> None:
+        with project.transaction():
+            changes = step(project)  # type: ignore[operator]
             changelog.record(
-                self.project,
+                project,
                 action=action,
                 command=command.name,
                 description=command.text,

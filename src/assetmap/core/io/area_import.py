@@ -16,6 +16,7 @@ import shapely
 
 from assetmap.core import areas, gpkg
 from assetmap.core.errors import BadInputError
+from assetmap.core.geometry import as_multipolygons
 from assetmap.core.io.crs_guess import guess_crs
 from assetmap.core.io.fields import guess_area_code_field, guess_area_name_field
 from assetmap.core.io.readers import Table, read_table
@@ -180,28 +181,18 @@ def _polygonal_part(geometry: shapely.Geometry) -> shapely.Geometry | None:
 
 
 def _check_codes(table: Table, code_field: str, report: ImportReport) -> np.ndarray:
-    codes = table.frame[code_field].astype(object)
-    text = text_objects(codes)
-    keep = np.ones(len(text), dtype=bool)
+    text = text_objects(table.frame[code_field])
     rows, noun = table.row_numbers, table.row_noun
-    first_row: dict[str, int] = {}
-    for i, code in enumerate(text):
-        if not code:
-            report.rejected.append(RowIssue(int(rows[i]), code_field, "has no area code", noun))
-            keep[i] = False
-        elif code in first_row:
-            report.rejected.append(
-                RowIssue(
-                    int(rows[i]),
-                    code_field,
-                    f"code {code} is already used by {noun} {first_row[code]}",
-                    noun,
-                )
-            )
-            keep[i] = False
-        else:
-            first_row[code] = int(rows[i])
-    return keep
+    missing = text.isna().to_numpy()
+    repeated = (text.duplicated(keep="first") & ~text.isna()).to_numpy()
+    for i in np.flatnonzero(missing):
+        report.rejected.append(RowIssue(int(rows[i]), code_field, "has no area code", noun))
+    if repeated.any():
+        first_row = dict(zip(text[~missing][::-1], rows[~missing][::-1], strict=True))
+        for i in np.flatnonzero(repeated):
+            message = f"code {text.iloc[i]} is already used by {noun} {first_row[text.iloc[i]]}"
+            report.rejected.append(RowIssue(int(rows[i]), code_field, message, noun))
+    return ~(missing | repeated)
 
 
 def _to_project_crs(
@@ -231,14 +222,7 @@ def _to_project_crs(
         result = result.copy()
         result[broken] = [_polygonal_part(shapely.make_valid(g)) for g in result[broken]]
         report.notes.append(f"{int(broken.sum())} geometries needed repair after reprojection")
-    return _as_multipolygons(result)
-
-
-def _as_multipolygons(polygons: np.ndarray) -> np.ndarray:
-    out = np.asarray(polygons, dtype=object).copy()
-    single = shapely.get_type_id(out) == 3
-    out[single] = [shapely.MultiPolygon([p]) for p in out[single]]
-    return out
+    return as_multipolygons(result)
 
 
 def _extra_columns(
@@ -253,10 +237,13 @@ def _extra_columns(
             continue
         safe = areas.column_name(str(column), taken)
         series = frame[column]
-        if not (pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series)):
+        if pd.api.types.is_string_dtype(series) and not pd.api.types.is_object_dtype(series):
+            series = pd.Series(series.to_numpy(dtype=object, na_value=None), index=frame.index)
+        elif not (pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series)):
             series = pd.Series(
                 [None if is_missing(v) else str(v) for v in series], index=frame.index, dtype=object
             )
+
         out[safe] = series
         labels[safe] = str(column)
     return pd.DataFrame(out, index=frame.index), labels

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import uuid as uuidlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import shapely
 from pyproj import CRS
 
 from assetmap.core import areas, categories, gpkg, postcode_store
@@ -36,7 +38,7 @@ from assetmap.core.io.postcodes import PostcodeIndex, normalise_postcodes
 from assetmap.core.io.readers import Table, read_table
 from assetmap.core.io.report import ImportReport, RowIssue
 from assetmap.core.io.values import text_objects
-from assetmap.core.model import STATUSES, new_uuid
+from assetmap.core.model import STATUSES, new_uuids
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import UNCATEGORISED, Category
@@ -117,11 +119,15 @@ def prepare_assets(
         )
     frame = table.frame[keep].reset_index(drop=True)
     row_numbers = table.row_numbers[keep]
-    cats, new_categories = _categories(project, frame, options, report)
-    steps(0.85, "Building asset records")
-    rows = _asset_rows(frame, mapping, cats, options, table, report, row_numbers)
     points = placement.points[keep]
-    rows["out_of_area"] = areas.outside_all(project, points).astype(int)
+    # The out-of-area test is the slowest step and runs without the GIL: overlap it.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        outside = pool.submit(areas.points_outside, areas.area_tree(project), points)
+        cats, new_categories = _categories(project, frame, options, report)
+        steps(0.85, "Building asset records")
+        rows = _asset_rows(frame, mapping, cats, options, table, report, row_numbers)
+        rows["out_of_area"] = outside.result().astype(int)
+
     batch = uuidlib.uuid4().hex
     rows["import_batch"] = batch
     report.out_of_area = int(rows["out_of_area"].sum())
@@ -279,10 +285,11 @@ def _areas_region(project: Project) -> tuple[float, float, float, float] | None:
     polygons = areas.all_polygons(project)
     if not len(polygons):
         return None
-    import geopandas as gpd
+    from pyproj import Transformer
 
-    bounds = gpd.GeoSeries(polygons, crs=project.crs).to_crs(4326).total_bounds
-    return (float(bounds[0]), float(bounds[1]), float(bounds[2]), float(bounds[3]))
+    minx, miny, maxx, maxy = shapely.total_bounds(polygons)
+    to_lonlat = Transformer.from_crs(project.crs, 4326, always_xy=True)
+    return tuple(float(v) for v in to_lonlat.transform_bounds(minx, miny, maxx, maxy))
 
 
 def _parse_crs(text: str) -> CRS:
@@ -321,8 +328,8 @@ def _categories(
         key = resolve(options.category.strip())
         return pd.Series([key] * len(frame)), list(new.values())
     if options.category_field:
-        values = frame[options.category_field].astype(object)
-        text = text_objects(values).fillna("")
+        text = text_objects(frame[options.category_field]).fillna("")
+
         keys = {v: (resolve(v) if v else UNCATEGORISED) for v in text.unique()}
         result = text.map(keys)
         if new:
@@ -370,7 +377,7 @@ def _asset_rows(
 
     rows = pd.DataFrame(
         {
-            "uuid": [new_uuid() for _ in range(n)],
+            "uuid": new_uuids(n),
             "name": text("name"),
             "category": category_keys.to_numpy(),
             "description": text("description"),
@@ -390,7 +397,9 @@ def _asset_rows(
             "updated_at": now,
             "deleted": 0,
             "review": "verified",
-        }
+        },
+        # Object columns: pandas 3 would otherwise convert text to Arrow and back.
+        dtype=object,
     )
     _fill_missing_names(rows, report, row_numbers, table.row_noun, mapping["name"])
     return rows
@@ -502,10 +511,8 @@ def _postcodes_to_keep(
         return None
     polygons = areas.all_polygons(project)
     if len(polygons):
-        import shapely
-
         minx, miny, maxx, maxy = shapely.total_bounds(polygons)
-        margin = 5_000.0
+        margin = 5_000.0  # metres around the areas
         near = index.within((minx - margin, miny - margin, maxx + margin, maxy + margin))
         frame = near.frame
     else:

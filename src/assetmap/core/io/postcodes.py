@@ -71,11 +71,23 @@ def normalise_postcode(text: object) -> str | None:
 def normalise_postcodes(values: pd.Series) -> pd.Series:
     """Vectorised normalise_postcode: same results (None where not a full postcode)."""
     text = values.astype("str")
+    # Most cells are already written the standard way; only the others need rework.
+    done = text.str.fullmatch(NORMALISED_POSTCODE).fillna(False).to_numpy(dtype=bool)
+    if done.all():
+        return pd.Series(text.to_numpy(dtype=object), index=values.index, dtype=object)
+    if done.any():
+        out = pd.Series(text.to_numpy(dtype=object), index=values.index, dtype=object)
+        out[~done] = _normalise_slowly(text[~done]).to_numpy(dtype=object)
+        return out
+    return _normalise_slowly(text)
+
+
+def _normalise_slowly(text: pd.Series) -> pd.Series:
     compact = text.str.replace(_SPACES, "", regex=True).str.upper()
     valid = compact.str.fullmatch(COMPACT_POSTCODE).fillna(False).to_numpy(dtype=bool)
     normalised = compact.str[:-3] + " " + compact.str[-3:]
     return pd.Series(
-        np.where(valid, normalised.to_numpy(dtype=object), None), index=values.index, dtype=object
+        np.where(valid, normalised.to_numpy(dtype=object), None), index=text.index, dtype=object
     )
 
 

@@ -24,6 +24,11 @@ def is_missing(value: Any) -> bool:
 
 def text_objects(values: pd.Series) -> pd.Series:
     """Stripped strings, None for missing or blank cells; object dtype, index reset."""
+    if pd.api.types.is_string_dtype(values) and not pd.api.types.is_object_dtype(values):
+        stripped = values.str.strip()
+        out = stripped.to_numpy(dtype=object, na_value=None)
+        out[stripped.to_numpy(dtype=object, na_value="") == ""] = None
+        return pd.Series(out, dtype=object)
     out = [None if is_missing(v) else (str(v).strip() or None) for v in values]
     return pd.Series(out, dtype=object)
 

@@ -1,0 +1,150 @@
+"""What the map shows and how: Qt-free layer models the canvas adapts to.
+
+The napari pattern: the model (this module) holds visibility, order and
+style and emits ``changed``; the Qt canvas keeps a renderer per layer type
+and redraws when told. Styles are stored in the project's settings so a
+project opens looking as it was left; they are view settings, not data, so
+changing them is not an undoable edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from assetmap.core import areas, categories
+from assetmap.core.events import EventEmitter
+from assetmap.core.project import Project
+
+SETTINGS_KEY = "map_layers"
+
+# Light fills and thin grey outlines so assets stand out (BRIEF section 10).
+AREA_FILLS = ("#EEF1F4", "#F4F1EA", "#EAF2EE", "#F3ECF2")
+
+
+@dataclass(frozen=True)
+class AreaStyle:
+    visible: bool = True
+    opacity: float = 1.0
+    fill: str = "#EEF1F4"
+    outline: str = "#8C959F"
+    outline_width: float = 0.6
+    labels: bool = True
+
+
+@dataclass(frozen=True)
+class CategoryStyle:
+    visible: bool = True
+    size: float = 9.0  # symbol size in pixels at 100 % zoom of the screen
+
+
+@dataclass
+class MapLayers:
+    """The layer list of one project: area sets (bottom, in order) and the asset categories."""
+
+    area_styles: dict[str, AreaStyle] = field(default_factory=dict)
+    area_order: list[str] = field(default_factory=list)  # bottom first
+    category_styles: dict[str, CategoryStyle] = field(default_factory=dict)
+    assets_visible: bool = True
+    asset_opacity: float = 1.0
+    asset_labels: bool = True
+    changed: EventEmitter = field(default_factory=lambda: EventEmitter("layers_changed"))
+
+    # ---- queries -----------------------------------------------------------------
+    def area_style(self, name: str) -> AreaStyle:
+        return self.area_styles.get(name, AreaStyle())
+
+    def category_style(self, key: str) -> CategoryStyle:
+        return self.category_styles.get(key, CategoryStyle())
+
+    def visible_categories(self, keys: list[str]) -> list[str]:
+        if not self.assets_visible:
+            return []
+        return [k for k in keys if self.category_style(k).visible]
+
+    def visible_area_sets(self) -> list[str]:
+        return [n for n in self.area_order if self.area_style(n).visible]
+
+    # ---- changes -----------------------------------------------------------------
+    def set_area_style(self, name: str, **changes: Any) -> None:
+        self.area_styles[name] = replace(self.area_style(name), **changes)
+        self.changed.emit(layer=f"areas:{name}")
+
+    def set_category_style(self, key: str, **changes: Any) -> None:
+        self.category_styles[key] = replace(self.category_style(key), **changes)
+        self.changed.emit(layer=f"category:{key}")
+
+    def set_categories_visible(self, keys: list[str], visible: bool) -> None:
+        for key in keys:
+            self.category_styles[key] = replace(self.category_style(key), visible=visible)
+        self.changed.emit(layer="assets")
+
+    def set_assets(self, **changes: Any) -> None:
+        for name, value in changes.items():
+            if name not in ("assets_visible", "asset_opacity", "asset_labels"):
+                raise ValueError(name)
+            setattr(self, name, value)
+        self.changed.emit(layer="assets")
+
+    def move_area_set(self, name: str, position: int) -> None:
+        """Change drawing order; position counts from the bottom."""
+        self.area_order.remove(name)
+        self.area_order.insert(max(0, min(position, len(self.area_order))), name)
+        self.changed.emit(layer="order")
+
+    def sync(self, project: Project) -> None:
+        """Follow the project's area sets and categories after imports and merges."""
+        names = [i.name for i in areas.list_sets(project)]
+        self.area_order = [n for n in self.area_order if n in names]
+        for i, name in enumerate(names):
+            if name not in self.area_order:
+                self.area_order.append(name)
+                if name not in self.area_styles:
+                    # Only the finest set is filled by default; coarser ones are outlines on top.
+                    self.area_styles[name] = AreaStyle(fill=AREA_FILLS[i % len(AREA_FILLS)])
+        keys = {c.key for c in categories.all_categories(project)}
+        self.category_styles = {k: v for k, v in self.category_styles.items() if k in keys}
+        self.changed.emit(layer="all")
+
+    # ---- persistence -------------------------------------------------------------
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "area_styles": {k: asdict(v) for k, v in self.area_styles.items()},
+            "area_order": list(self.area_order),
+            "category_styles": {k: asdict(v) for k, v in self.category_styles.items()},
+            "assets_visible": self.assets_visible,
+            "asset_opacity": self.asset_opacity,
+            "asset_labels": self.asset_labels,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> MapLayers:
+        data = data or {}
+        layers = cls()
+        layers.area_styles = {
+            k: AreaStyle(**_known(AreaStyle, v)) for k, v in data.get("area_styles", {}).items()
+        }
+        layers.area_order = list(data.get("area_order", []))
+        layers.category_styles = {
+            k: CategoryStyle(**_known(CategoryStyle, v))
+            for k, v in data.get("category_styles", {}).items()
+        }
+        layers.assets_visible = bool(data.get("assets_visible", True))
+        layers.asset_opacity = float(data.get("asset_opacity", 1.0))
+        layers.asset_labels = bool(data.get("asset_labels", True))
+        return layers
+
+    @classmethod
+    def load(cls, project: Project) -> MapLayers:
+        layers = cls.from_json(project.setting(SETTINGS_KEY))
+        layers.sync(project)
+        return layers
+
+    def save(self, project: Project) -> None:
+        project.set_setting(SETTINGS_KEY, self.to_json())
+
+
+def _known(kind: type, values: dict[str, Any]) -> dict[str, Any]:
+    """Ignore style keys a newer version wrote, so its projects still open."""
+    names = set(kind.__dataclass_fields__)
+    return {k: v for k, v in values.items() if k in names}
