@@ -33,9 +33,14 @@ def main() -> None:
     schema.migrate(conn, srs_id, "0.1.0", target=1)
     write_settings(
         conn,
-        {"name": "Schema 1 project", "srs_id": srs_id, "crs": "EPSG:27700",
-         "created_at": STAMP, "created_with": "0.1.0"},
-    )  # fmt: skip
+        {
+            "name": "Schema 1 project",
+            "srs_id": srs_id,
+            "crs": "EPSG:27700",
+            "created_at": STAMP,
+            "created_with": "0.1.0",
+        },
+    )
     libraries = gpd.read_file(SOURCES / "assets" / "trafford_libraries.geojson").to_crs(27700)
     blobs = gpkg.encode(libraries.geometry.to_numpy(), srs_id)
     for i, (row, blob) in enumerate(zip(libraries.itertuples(), blobs, strict=True)):

@@ -21,6 +21,7 @@ class Change:
     target: str  # e.g. "asset:<uuid>", "category:<key>", "area_set:<name>"
     before: Any
     after: Any
+    command: str | None = None  # set by groups, so each row names the edit that made it
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,19 @@ def record(
     at = gpkg.utc_now()
     who = project.author
     rows = [
-        (at, who, action, command, description, c.target, _dump(c.before), _dump(c.after))
+        (
+            at,
+            who,
+            action,
+            c.command or command,
+            description,
+            c.target,
+            _dump(c.before),
+            _dump(c.after),
+        )
         for c in changes
     ] or [(at, who, action, command, description, None, None, None)]
+
     project.conn.executemany(
         "INSERT INTO am_change_log (at, who, action, command, description, target, before, after)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

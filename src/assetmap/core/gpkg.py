@@ -74,7 +74,7 @@ _POINT_BLOB = np.dtype(
         ("type", "<u4"),
         ("x", "<f8"),
         ("y", "<f8"),
-    ]  # fmt: skip
+    ]
 )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from assetmap.core import areas, categories
+from assetmap.core import areas
 from assetmap.core.events import EventEmitter
 from assetmap.core.project import Project
 
@@ -20,13 +20,16 @@ SETTINGS_KEY = "map_layers"
 
 # Light fills and thin grey outlines so assets stand out (BRIEF section 10).
 AREA_FILLS = ("#EEF1F4", "#F4F1EA", "#EAF2EE", "#F3ECF2")
+# Sets with more areas than this (LSOAs: codes like "Trafford 025E") start unlabelled.
+LABELLED_SET_MAX_AREAS = 60
 
 
 @dataclass(frozen=True)
 class AreaStyle:
     visible: bool = True
     opacity: float = 1.0
-    fill: str = "#EEF1F4"
+    fill: str = "#EEF1F4"  # "" draws no fill (outlines only)
+
     outline: str = "#8C959F"
     outline_width: float = 0.6
     labels: bool = True
@@ -74,7 +77,14 @@ class MapLayers:
         self.category_styles[key] = replace(self.category_style(key), **changes)
         self.changed.emit(layer=f"category:{key}")
 
+    def set_symbol_size(self, keys: list[str], size: float) -> None:
+        """One change for many categories (the asset style dialog sets them all at once)."""
+        for key in keys:
+            self.category_styles[key] = replace(self.category_style(key), size=size)
+        self.changed.emit(layer="assets")
+
     def set_categories_visible(self, keys: list[str], visible: bool) -> None:
+
         for key in keys:
             self.category_styles[key] = replace(self.category_style(key), visible=visible)
         self.changed.emit(layer="assets")
@@ -94,16 +104,25 @@ class MapLayers:
 
     def sync(self, project: Project) -> None:
         """Follow the project's area sets and categories after imports and merges."""
-        names = [i.name for i in areas.list_sets(project)]
+        sets = areas.list_sets(project)
+        names = [i.name for i in sets]
         self.area_order = [n for n in self.area_order if n in names]
-        for i, name in enumerate(names):
-            if name not in self.area_order:
-                self.area_order.append(name)
-                if name not in self.area_styles:
-                    # Only the finest set is filled by default; coarser ones are outlines on top.
-                    self.area_styles[name] = AreaStyle(fill=AREA_FILLS[i % len(AREA_FILLS)])
-        keys = {c.key for c in categories.all_categories(project)}
-        self.category_styles = {k: v for k, v in self.category_styles.items() if k in keys}
+        counts = {
+            i.name: areas.count(project, i.name) for i in sets if i.name not in self.area_styles
+        }
+        # New sets go finest (most areas) at the bottom; only the bottom one is filled,
+        # coarser ones are drawn as outlines on top, and only sets of readable size get labels.
+        for name in sorted(counts, key=lambda n: -counts[n]):
+            filled = not any(self.area_style(n).fill for n in self.area_order)
+            self.area_order.append(name)
+            self.area_styles[name] = AreaStyle(
+                fill=AREA_FILLS[0] if filled else "",
+                outline="#8C959F" if filled else "#57606A",
+                outline_width=0.6 if filled else 1.4,
+                labels=counts[name] <= LABELLED_SET_MAX_AREAS,
+            )
+        # Styles of categories that are gone (merged away) are kept: undoing the merge
+        # brings the category back looking as it did.
         self.changed.emit(layer="all")
 
     # ---- persistence -------------------------------------------------------------

@@ -36,8 +36,17 @@ def asset_counts(project: Project) -> dict[str, int]:
               sum(deleted = 1)
             FROM {ASSETS_TABLE}"""
     ).fetchone()
-    keys = ("total", "active", "closed", "proposed", "unplaced", "out_of_area",
-            "personal_data", "pending_review", "deleted")  # fmt: skip
+    keys = (
+        "total",
+        "active",
+        "closed",
+        "proposed",
+        "unplaced",
+        "out_of_area",
+        "personal_data",
+        "pending_review",
+        "deleted",
+    )
     return {k: int(v or 0) for k, v in zip(keys, row, strict=False)}
 
 

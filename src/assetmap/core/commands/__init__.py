@@ -6,17 +6,21 @@ cover every edit for free.
 """
 
 from assetmap.core.commands.assets import AddAsset, DeleteAsset, EditAsset, MoveAsset
-from assetmap.core.commands.base import Command, CommandStack
+from assetmap.core.commands.attachments import AddAttachment, RemoveAttachment
+from assetmap.core.commands.base import Command, CommandGroup, CommandStack
 from assetmap.core.commands.categories import AddCategory, EditCategory, MergeCategories
 
 __all__ = [
     "AddAsset",
+    "AddAttachment",
     "AddCategory",
     "Command",
+    "CommandGroup",
     "CommandStack",
     "DeleteAsset",
     "EditAsset",
     "EditCategory",
     "MergeCategories",
     "MoveAsset",
+    "RemoveAttachment",
 ]

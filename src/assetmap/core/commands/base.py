@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from assetmap.core import changelog
@@ -111,3 +111,35 @@ class CommandStack:
         done = [HistoryItem(c.text, True) for c in self._done]
         undone = [HistoryItem(c.text, False) for c in reversed(self._undone)]
         return done + undone
+
+
+class CommandGroup(Command):
+    """Several commands as one undo step (delete 40 selected assets; an asset with its photos)."""
+
+    name: ClassVar[str] = "group"
+
+    def __init__(self, commands: list[Command], text: str) -> None:
+        if not commands:
+            raise ValueError("a command group needs at least one command")
+        self.commands = list(commands)
+        self._text = text
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def apply(self, project: Project) -> list[Change]:
+        changes: list[Change] = []
+        for command in self.commands:
+            changes += _named(command.apply(project), command.name)
+        return changes
+
+    def revert(self, project: Project) -> list[Change]:
+        changes: list[Change] = []
+        for command in reversed(self.commands):
+            changes += _named(command.revert(project), command.name)
+        return changes
+
+
+def _named(changes: list[Change], name: str) -> list[Change]:
+    return [c if c.command else replace(c, command=name) for c in changes]

@@ -46,10 +46,18 @@ from assetmap.core.taxonomy import UNCATEGORISED, Category
 UNKNOWN_NEW = "new"
 UNKNOWN_UNCATEGORISED = "uncategorised"
 _STATUS_WORDS = {
-    "active": "active", "open": "active", "operational": "active", "yes": "active",
-    "closed": "closed", "inactive": "closed", "ceased": "closed", "no": "closed",
-    "proposed": "proposed", "planned": "proposed", "future": "proposed",
-}  # fmt: skip
+    "active": "active",
+    "open": "active",
+    "operational": "active",
+    "yes": "active",
+    "closed": "closed",
+    "inactive": "closed",
+    "ceased": "closed",
+    "no": "closed",
+    "proposed": "proposed",
+    "planned": "proposed",
+    "future": "proposed",
+}
 
 
 @dataclass
@@ -352,8 +360,16 @@ def _unique_against(category: Category, pending: dict[str, Category]) -> Categor
     while key in pending:
         key, n = f"{category.key}_{n}", n + 1
     order = category.sort_order + len(pending)
-    return Category(key, category.label, category.group, category.colour, category.symbol,
-                    category.personal_data, order, category.description)  # fmt: skip
+    return Category(
+        key,
+        category.label,
+        category.group,
+        category.colour,
+        category.symbol,
+        category.personal_data,
+        order,
+        category.description,
+    )
 
 
 # ---- the rows ----------------------------------------------------------------------------

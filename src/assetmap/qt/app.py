@@ -1,0 +1,74 @@
+"""Starting the desktop app: which project to open, crash handling, the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+log = logging.getLogger("assetmap")
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("assetmap")
+    app.setOrganizationName("assetmap")
+    app.setApplicationDisplayName("assetmap")
+    return app  # type: ignore[return-value]
+
+
+def choose_project(requested: Path | None) -> Path | None:
+    """The file asked for; else the last project; else the user's copy of the demo."""
+    from assetmap.qt.main_window import last_project
+    from assetmap.qt.paths import user_demo
+
+    if requested is not None:
+        return requested
+    return last_project() or user_demo()
+
+
+def open_first_project(requested: Path | None):  # -> Project | None
+    from assetmap.core.errors import AssetmapError
+    from assetmap.core.project import Project
+    from assetmap.qt.paths import user_demo
+
+    path = choose_project(requested)
+    if path is None:
+        return None
+    try:
+        return Project.open(path)
+    except AssetmapError as exc:
+        QMessageBox.warning(None, "Could not open the project", str(exc))
+        if requested is not None or path == user_demo():
+            fallback = user_demo()
+            if fallback is not None and fallback != path:
+                return Project.open(fallback)
+        return None
+
+
+def run_app(requested: Path | None = None) -> int:
+    started = time.perf_counter()
+    app = make_app()
+    from assetmap.qt.errors import install_exception_hook, setup_logging
+
+    setup_logging()
+    install_exception_hook()
+    from assetmap.core.project import Project
+    from assetmap.qt.main_window import MainWindow, remember_project
+    from assetmap.qt.paths import data_dir
+    from assetmap.qt.session import Session
+
+    project = open_first_project(requested)
+    if project is None:
+        project = Project.create(data_dir() / "untitled.gpkg", name="Untitled", overwrite=True)
+    if requested is not None:
+        remember_project(project.path)
+    window = MainWindow(Session(project))
+    window.show()
+    log.info("window shown %.2f s after start", time.perf_counter() - started)
+    QSettings().sync()
+    return app.exec()

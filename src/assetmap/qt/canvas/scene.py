@@ -1,0 +1,241 @@
+"""What one render draws: immutable snapshots of the layers, painted onto a QImage.
+
+Snapshots are taken on the GUI thread and painted on a worker thread, so the
+model can change while a render runs; the next render picks the change up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+
+from assetmap.qt.canvas.polygons import PolygonSet, polygon_from_array
+from assetmap.qt.canvas.symbols import sprite
+from assetmap.qt.canvas.view import View
+
+Cancelled = Callable[[], bool]
+
+# Above this many visible assets the map draws small dots, not symbols: symbols would
+# overlap into a blur anyway, and dots draw 200,000 points in one call per category.
+SYMBOL_LIMIT = 4000
+ASSET_LABEL_LIMIT = 250
+ASSET_LABEL_MAX_SCALE = 6.0  # m per pixel: street level
+AREA_LABEL_MIN_PX = 70.0
+
+
+class Labels:
+    """Greedy label placement: a label is drawn only where it overlaps no earlier one."""
+
+    def __init__(self, painter: QPainter, font: QFont) -> None:
+        self.painter = painter
+        self.font = font
+        self.metrics = QFontMetricsF(font)
+        self.taken: list[QRectF] = []
+
+    def place(
+        self, text: str, anchor: QPointF, *, centred: bool, colour: QColor, halo: QColor
+    ) -> bool:
+        width = self.metrics.horizontalAdvance(text)
+        height = self.metrics.height()
+        if centred:
+            rect = QRectF(anchor.x() - width / 2, anchor.y() - height / 2, width, height)
+        else:
+            rect = QRectF(anchor.x() + 7, anchor.y() - height / 2, width, height)
+        padded = rect.adjusted(-3, -1, 3, 1)
+        if any(padded.intersects(r) for r in self.taken):
+            return False
+        self.taken.append(padded)
+        p = self.painter
+        p.setFont(self.font)
+        p.setPen(QPen(halo, 3))
+        baseline = QPointF(rect.left(), rect.top() + self.metrics.ascent())
+        # A soft halo keeps labels legible over fills and lines.
+        for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+            p.drawText(baseline + QPointF(dx, dy), text)
+        p.setPen(colour)
+        p.drawText(baseline, text)
+        return True
+
+
+@dataclass
+class AreaLayer:
+    name: str
+    polygons: PolygonSet
+    classes: np.ndarray  # fill class per feature
+    class_colours: list[str]
+    classes_version: int
+    outline: str
+    outline_width: float
+    opacity: float
+    labels: list[str] | None
+    label_points: np.ndarray | None  # (n, 2)
+
+    def paint(self, painter: QPainter, view: View, cancelled: Cancelled) -> None:
+        painter.save()
+        painter.setOpacity(self.opacity)
+        painter.setTransform(view.transform(), combine=True)
+        pen = QPen(QColor(self.outline))
+        pen.setCosmetic(True)
+        pen.setWidthF(self.outline_width)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen if self.outline_width > 0 else Qt.PenStyle.NoPen)
+        brushes = [QColor(c) if c else None for c in self.class_colours]
+        level = view.level
+        for tile in self.polygons.visible_tiles(view.bounds()):
+            if cancelled():
+                break
+            paths = self.polygons.tile_paths(tile, level, self.classes, self.classes_version)
+            for cls, path in paths.items():
+                brush = brushes[cls] if cls < len(brushes) else None
+                painter.setBrush(brush if brush is not None else Qt.BrushStyle.NoBrush)
+                painter.drawPath(path)
+        painter.restore()
+
+    def paint_labels(self, labels: Labels, view: View) -> None:
+        if not self.labels or self.label_points is None:
+            return
+        rows = self.polygons.visible(view.bounds())
+        b = self.polygons.bounds[rows]
+        wide = (b[:, 2] - b[:, 0]) / view.scale >= AREA_LABEL_MIN_PX
+        for i in rows[wide][:400]:
+            text = self.labels[i]
+            if not text:
+                continue
+            x, y = self.label_points[i]
+            labels.place(
+                text,
+                view.to_screen(x, y),
+                centred=True,
+                colour=QColor("#3B4450"),
+                halo=QColor(255, 255, 255, 220),
+            )
+
+
+@dataclass
+class AssetLayer:
+    x: np.ndarray
+    y: np.ndarray
+    category_index: np.ndarray  # position in ``categories``
+    names: np.ndarray
+    categories: list[tuple[str, str, float]]  # (symbol, colour, size) per category
+    visible: np.ndarray  # bool per point
+    opacity: float = 1.0
+    labels: bool = True
+
+    def paint(self, painter: QPainter, view: View, cancelled: Cancelled, dpr: float) -> None:
+        rows = self._visible_rows(view)
+        if not len(rows):
+            return
+        painter.save()
+        painter.setOpacity(self.opacity)
+        sx = (self.x[rows] - view.cx) / view.scale + view.width / 2
+        sy = view.height / 2 - (self.y[rows] - view.cy) / view.scale
+        cats = self.category_index[rows]
+        if len(rows) > SYMBOL_LIMIT:
+            self._paint_dots(painter, sx, sy, cats)
+        else:
+            self._paint_symbols(painter, sx, sy, cats, dpr, cancelled)
+        painter.restore()
+
+    def _visible_rows(self, view: View) -> np.ndarray:
+        minx, miny, maxx, maxy = view.bounds(margin_px=12)
+        inside = (self.x >= minx) & (self.x <= maxx) & (self.y >= miny) & (self.y <= maxy)
+        return np.flatnonzero(inside & self.visible)
+
+    def _paint_dots(
+        self, painter: QPainter, sx: np.ndarray, sy: np.ndarray, cats: np.ndarray
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        outline = QPen(QColor(31, 35, 40, 150), 4.2)
+        outline.setCapStyle(Qt.PenCapStyle.RoundCap)
+        for k, (_symbol, colour, _size) in enumerate(self.categories):
+            mine = cats == k
+            if not mine.any():
+                continue
+            points = polygon_from_array(np.column_stack([sx[mine], sy[mine]]))
+            painter.setPen(outline)
+            painter.drawPoints(points)
+            pen = QPen(QColor(colour), 3.0)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawPoints(points)
+
+    def _paint_symbols(
+        self,
+        painter: QPainter,
+        sx: np.ndarray,
+        sy: np.ndarray,
+        cats: np.ndarray,
+        dpr: float,
+        cancelled: Cancelled,
+    ) -> None:
+        sprites = [sprite(symbol, colour, size, dpr) for symbol, colour, size in self.categories]
+        for i in range(len(sx)):
+            if i % 500 == 0 and cancelled():
+                return
+            image = sprites[cats[i]]
+            half = image.width() / image.devicePixelRatio() / 2
+            painter.drawImage(QPointF(sx[i] - half, sy[i] - half), image)
+
+    def paint_labels(self, labels: Labels, view: View) -> None:
+        if not self.labels or view.scale > ASSET_LABEL_MAX_SCALE:
+            return
+        rows = self._visible_rows(view)
+        if len(rows) > ASSET_LABEL_LIMIT:
+            return
+        for i in rows:
+            anchor = view.to_screen(self.x[i], self.y[i])
+            labels.place(
+                str(self.names[i]),
+                anchor,
+                centred=False,
+                colour=QColor("#1F2328"),
+                halo=QColor(255, 255, 255, 230),
+            )
+
+
+@dataclass
+class Scene:
+    """Everything to draw, bottom to top, plus the background colour."""
+
+    areas: list[AreaLayer] = field(default_factory=list)
+    assets: AssetLayer | None = None
+    background: str = "#FAFBFC"
+
+    def render(self, view: View, dpr: float, cancelled: Cancelled = lambda: False) -> QImage:
+        image = QImage(
+            max(1, round(view.width * dpr)),
+            max(1, round(view.height * dpr)),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.setDevicePixelRatio(dpr)
+        image.fill(QColor(self.background))
+        painter = QPainter(image)
+        try:
+            self.paint(painter, view, dpr, cancelled)
+        finally:
+            painter.end()
+        return image
+
+    def paint(self, painter: QPainter, view: View, dpr: float, cancelled: Cancelled) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        for layer in self.areas:
+            if cancelled():
+                return
+            layer.paint(painter, view, cancelled)
+        if self.assets is not None and not cancelled():
+            self.assets.paint(painter, view, cancelled, dpr)
+        if cancelled():
+            return
+        font = QFont()
+        font.setPointSizeF(8.5)
+        labels = Labels(painter, font)
+        if self.assets is not None:
+            self.assets.paint_labels(labels, view)
+        for layer in reversed(self.areas):
+            layer.paint_labels(labels, view)

@@ -1,0 +1,210 @@
+"""Map tools: what a left click or drag means (select, pan, add, move, place).
+
+Tools only interpret gestures; what happens is up to the ToolHost (the main
+window), which turns it into core commands.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QCursor, QKeyEvent, QMouseEvent, QPainter, QPen
+
+from assetmap.qt.canvas.view import View
+
+CLICK_SLOP_PX = 4.0
+PICK_RADIUS_PX = 9.0
+
+
+class ToolHost(Protocol):
+    def asset_at(self, sx: float, sy: float) -> str | None: ...
+    def identify(self, x: float, y: float, asset: str | None, additive: bool) -> None: ...
+    def select_in_box(self, bounds: tuple[float, float, float, float], additive: bool) -> None: ...
+    def add_asset_at(self, x: float, y: float) -> None: ...
+    def move_asset(self, uuid: str, x: float, y: float) -> None: ...
+    def place_asset(self, uuid: str, x: float, y: float) -> None: ...
+    def asset_xy(self, uuid: str) -> tuple[float, float] | None: ...
+
+
+class Tool:
+    name = "tool"
+    label = "Tool"
+    cursor: QCursor | Qt.CursorShape = Qt.CursorShape.ArrowCursor
+
+    def __init__(self, canvas: object, host: ToolHost) -> None:
+        self.canvas = canvas
+        self.host = host
+
+    def press(self, event: QMouseEvent) -> None:
+        pass
+
+    def move(self, event: QMouseEvent) -> None:
+        pass
+
+    def release(self, event: QMouseEvent) -> None:
+        pass
+
+    def key_press(self, event: QKeyEvent) -> bool:
+        return False
+
+    def paint(self, painter: QPainter, view: View) -> None:
+        """Feedback drawn over the map (rubber band, ghost symbol)."""
+
+    def deactivate(self) -> None:
+        pass
+
+    def world(self, event: QMouseEvent) -> tuple[float, float]:
+        return self.canvas.view.to_world(event.position().x(), event.position().y())
+
+
+class SelectTool(Tool):
+    """Click to identify (an asset, else the area under the cursor); drag a box to select."""
+
+    name = "select"
+    label = "Select"
+
+    def __init__(self, canvas: object, host: ToolHost) -> None:
+        super().__init__(canvas, host)
+        self.origin: QPointF | None = None
+        self.current: QPointF | None = None
+
+    def press(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.origin = event.position()
+            self.current = event.position()
+
+    def move(self, event: QMouseEvent) -> None:
+        if self.origin is not None:
+            self.current = event.position()
+            self.canvas.update()
+
+    def release(self, event: QMouseEvent) -> None:
+        if self.origin is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        additive = bool(
+            event.modifiers()
+            & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
+        )
+        moved = (event.position() - self.origin).manhattanLength()
+        if moved <= CLICK_SLOP_PX:
+            x, y = self.world(event)
+            asset = self.host.asset_at(event.position().x(), event.position().y())
+            self.host.identify(x, y, asset, additive)
+        else:
+            view: View = self.canvas.view
+            ax, ay = view.to_world(self.origin.x(), self.origin.y())
+            bx, by = view.to_world(event.position().x(), event.position().y())
+            self.host.select_in_box((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)), additive)
+        self.origin = self.current = None
+        self.canvas.update()
+
+    def paint(self, painter: QPainter, view: View) -> None:
+        if self.origin is None or self.current is None:
+            return
+        rect = QRectF(self.origin, self.current).normalized()
+        if rect.width() + rect.height() <= CLICK_SLOP_PX:
+            return
+        painter.setPen(QPen(QColor("#0969DA"), 1.2, Qt.PenStyle.DashLine))
+        painter.setBrush(QColor(9, 105, 218, 40))
+        painter.drawRect(rect)
+
+    def key_press(self, event: QKeyEvent) -> bool:
+        if event.key() == Qt.Key.Key_Escape and self.origin is not None:
+            self.origin = self.current = None
+            self.canvas.update()
+            return True
+        return False
+
+
+class PanTool(Tool):
+    name = "pan"
+    label = "Pan"
+    cursor = Qt.CursorShape.OpenHandCursor
+
+    def press(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.canvas.start_drag_pan(event.position())
+
+
+class AddAssetTool(Tool):
+    """Click where the new asset is; the host opens the form."""
+
+    name = "add"
+    label = "Add asset"
+    cursor = Qt.CursorShape.CrossCursor
+
+    def release(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.host.add_asset_at(*self.world(event))
+
+
+class MoveTool(Tool):
+    """Drag an asset to its new place; Escape cancels."""
+
+    name = "move"
+    label = "Move"
+    cursor = Qt.CursorShape.SizeAllCursor
+
+    def __init__(self, canvas: object, host: ToolHost) -> None:
+        super().__init__(canvas, host)
+        self.uuid: str | None = None
+        self.at: QPointF | None = None
+
+    def press(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self.uuid = self.host.asset_at(event.position().x(), event.position().y())
+        self.at = event.position() if self.uuid else None
+
+    def move(self, event: QMouseEvent) -> None:
+        if self.uuid is not None:
+            self.at = event.position()
+            self.canvas.update()
+
+    def release(self, event: QMouseEvent) -> None:
+        if self.uuid is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        uuid, self.uuid, self.at = self.uuid, None, None
+        start = self.host.asset_xy(uuid)
+        x, y = self.world(event)
+        self.canvas.update()
+        if start is not None:
+            sx = self.canvas.view.to_screen(*start)
+            if (event.position() - sx).manhattanLength() <= CLICK_SLOP_PX:
+                return
+        self.host.move_asset(uuid, x, y)
+
+    def paint(self, painter: QPainter, view: View) -> None:
+        if self.uuid is None or self.at is None:
+            return
+        start = self.host.asset_xy(self.uuid)
+        if start is not None:
+            painter.setPen(QPen(QColor("#0969DA"), 1.2, Qt.PenStyle.DashLine))
+            painter.drawLine(view.to_screen(*start), self.at)
+        painter.setPen(QPen(QColor("#0969DA"), 2))
+        painter.setBrush(QColor(9, 105, 218, 90))
+        painter.drawEllipse(self.at, 8, 8)
+
+    def key_press(self, event: QKeyEvent) -> bool:
+        if event.key() == Qt.Key.Key_Escape and self.uuid is not None:
+            self.uuid = self.at = None
+            self.canvas.update()
+            return True
+        return False
+
+
+class PlaceTool(Tool):
+    """Place one unplaced asset with a click; the host switches back to Select after."""
+
+    name = "place"
+    label = "Place asset"
+    cursor = Qt.CursorShape.CrossCursor
+
+    def __init__(self, canvas: object, host: ToolHost, uuid: str) -> None:
+        super().__init__(canvas, host)
+        self.uuid = uuid
+
+    def release(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.host.place_asset(self.uuid, *self.world(event))

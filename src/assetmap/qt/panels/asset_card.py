@@ -1,0 +1,581 @@
+"""The right-hand card: what the user clicked on the map, in words, with what they can do next.
+
+It follows the selection (one asset, several, none) and can instead show an identified
+area's figures. It only reads the project; Delete goes through a core command after the
+user confirms, so Edit > Undo brings the asset back.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import shapely
+from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assetmap.core import areas, assets
+from assetmap.core import attachments as photo_store
+from assetmap.core.commands import DeleteAsset
+from assetmap.core.errors import AssetmapError
+from assetmap.core.model import Asset
+from assetmap.core.taxonomy import Category
+from assetmap.qt.canvas.symbols import sprite
+from assetmap.qt.errors import show_error
+from assetmap.qt.session import Session
+
+HINT = "Click an asset on the map to see its details."
+AREA_HINT = "Click an empty spot in a neighbourhood to see its figures."
+THUMB_PX = 84
+LIST_LIMIT = 50
+NOTE_STYLE = "background: #FFF4D6; color: #5C3D00; border-radius: 3px; padding: 2px 6px;"
+MUTED = "color: #555555;"
+STATUS_LABELS = {"active": "Active", "closed": "Closed", "proposed": "Proposed"}
+ACRONYMS = {
+    "imd": "IMD",
+    "lsoa": "LSOA",
+    "msoa": "MSOA",
+    "gp": "GP",
+    "nhs": "NHS",
+    "id": "ID",
+    "la": "LA",
+}
+
+
+# ---- small builders -------------------------------------------------------------------
+def symbol_pixmap(category: Category | None, size: int = 18) -> QPixmap:
+    """The map's own symbol for the category, so the card and the map agree."""
+    if category is None:
+        return QPixmap()
+    return QPixmap.fromImage(sprite(category.symbol, category.colour, size, 2.0))
+
+
+def _label(text: str, *, style: str = "", selectable: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if style:
+        label.setStyleSheet(style)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _heading(text: str, scale: float = 1.35) -> QLabel:
+    label = _label(text)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def _subheading(text: str) -> QLabel:
+    label = _label(text, selectable=False)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    label.setContentsMargins(0, 8, 0, 0)
+    return label
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    form.setHorizontalSpacing(10)
+    form.setVerticalSpacing(4)
+    return form
+
+
+def _add_detail(form: QFormLayout, caption: str, value: QLabel | str) -> QLabel:
+    field = value if isinstance(value, QLabel) else _label(value)
+    field.setAccessibleName(f"{caption}: {field.text()}")
+    name = _label(caption, style=MUTED, selectable=False)
+    form.addRow(name, field)
+    return field
+
+
+def website_link(text: str) -> QLabel:
+    """A clickable link; text without a scheme is taken as a web address."""
+    url = text if "://" in text or text.startswith("mailto:") else f"https://{text}"
+    label = QLabel(f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>')
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setOpenExternalLinks(True)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    label.setToolTip(url)
+    return label
+
+
+def friendly_date(text: str | None) -> str:
+    date = QDate.fromString((text or "")[:10], Qt.DateFormat.ISODate)
+    return date.toString("d MMMM yyyy") if date.isValid() else (text or "")
+
+
+def friendly_label(name: str) -> str:
+    """'imd_score' reads as 'IMD score' for people who never saw the spreadsheet."""
+    words = str(name).replace("_", " ").split()
+    words = [ACRONYMS.get(w.lower(), w) for w in words]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def format_value(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        number = float(value)
+        if number.is_integer():
+            return f"{number:,.0f}"
+        return f"{number:,.3f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def _scaled(data: bytes, size: int) -> QPixmap:
+    """Shrunk to fit ``size`` pixels; small photos are not blown up into a blur."""
+    image = QImage.fromData(data)
+    if image.isNull():
+        return QPixmap()
+    if image.width() > size or image.height() > size:
+        image = image.scaled(
+            size,
+            size,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    return QPixmap.fromImage(image)
+
+
+class PhotoViewer(QDialog):
+    """A photo at a readable size; Escape or Close returns to the card."""
+
+    def __init__(self, title: str, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.image = QLabel()
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setAccessibleName(f"Photo {title}")
+        self.image.setPixmap(_scaled(data, 720))
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.image, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+
+
+# ---- the card ---------------------------------------------------------------------------
+class AssetCard(QWidget):
+    """Details of the selected asset (or a summary of several, or an identified area)."""
+
+    editRequested = Signal(str)
+    moveRequested = Signal(str)
+    zoomRequested = Signal(str)
+    placeRequested = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.mode = "hint"  # "hint" | "asset" | "many" | "area"
+        self.uuid: str | None = None
+        self.area: tuple[str, str] | None = None
+        self.asset: Asset | None = None
+        self.viewer: PhotoViewer | None = None
+        self._build()
+        session.selectionChanged.connect(self._follow_selection)
+        session.assetsChanged.connect(self._on_assets_changed)
+        session.categoriesChanged.connect(self.refresh)
+        session.areaSetsChanged.connect(self._on_area_sets_changed)
+        self._follow_selection()
+
+    def _build(self) -> None:
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.actions_bar = self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.actions_bar)
+
+    def _build_actions(self) -> QWidget:
+        self.edit_button = QPushButton("Edit…")
+        self.move_button = QPushButton("Move")
+        self.zoom_button = QPushButton("Zoom to")
+        self.delete_button = QPushButton("Delete…")
+        self.edit_button.clicked.connect(lambda: self._emit(self.editRequested))
+        self.move_button.clicked.connect(self._move_or_place)
+        self.zoom_button.clicked.connect(lambda: self._emit(self.zoomRequested))
+        self.delete_button.clicked.connect(self.confirm_delete)
+        bar = QWidget()
+        grid = QGridLayout(bar)
+        grid.setContentsMargins(8, 6, 8, 8)
+        for column, button in enumerate(
+            (self.edit_button, self.move_button, self.zoom_button, self.delete_button)
+        ):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            grid.addWidget(button, column // 2, column % 2)
+        return bar
+
+    # ---- what is shown -------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.mode == "area" and self.area is not None:
+            self.show_area(*self.area)
+        else:
+            self._follow_selection(keep_area=False)
+
+    def _follow_selection(self, keep_area: bool = True) -> None:
+        chosen = sorted(self.session.selection)
+        if not chosen and keep_area and self.mode == "area":
+            return  # an identified area stays until something else is chosen
+        if len(chosen) == 1 and self._show_asset(chosen[0]):
+            return
+        if len(chosen) > 1:
+            self._show_many(chosen)
+        else:
+            self._show_hint()
+
+    def _on_assets_changed(self, uuids: tuple[str, ...] | None, kind: str) -> None:
+        if self.mode == "area":
+            self.refresh()
+        elif self.mode == "many" or (
+            self.mode == "asset" and (uuids is None or self.uuid in uuids)
+        ):
+            self._follow_selection(keep_area=False)
+
+    def _on_area_sets_changed(self) -> None:
+        if self.mode != "area" or self.area is None:
+            return
+        names = {info.name for info in areas.list_sets(self.session.project)}
+        if self.area[0] in names:
+            self.show_area(*self.area)
+        else:
+            self.area = None
+            self._follow_selection(keep_area=False)
+
+    def _set_page(self, page: QWidget, mode: str, *, actions: bool = False) -> None:
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(page)
+        self.mode = mode
+        self.actions_bar.setVisible(actions)
+        if mode != "asset":
+            self.uuid = None
+            self.asset = None
+        if mode != "area":
+            self.area = None
+
+    @staticmethod
+    def _page() -> tuple[QWidget, QVBoxLayout]:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(10, 10, 10, 10)
+        column.setSpacing(6)
+        return page, column
+
+    def _show_hint(self) -> None:
+        page, column = self._page()
+        self.hint_label = _label(HINT, selectable=False)
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        more = _label(AREA_HINT, style=MUTED, selectable=False)
+        more.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addStretch(1)
+        column.addWidget(self.hint_label)
+        column.addWidget(more)
+        column.addStretch(2)
+        self._set_page(page, "hint")
+
+    # ---- one asset ---------------------------------------------------------------------
+    def _show_asset(self, uuid: str) -> bool:
+        asset = assets.find(self.session.project, uuid)
+        if asset is None or asset.deleted:
+            return False
+        page, column = self._page()
+        category = self.session.category(asset.category)
+        column.addLayout(self._category_line(asset, category))
+        self.heading = _heading(asset.name)
+        column.addWidget(self.heading)
+        for note in self._notes(asset):
+            column.addWidget(_label(note, style=NOTE_STYLE, selectable=False))
+        if asset.description:
+            column.addWidget(_label(asset.description))
+        self.details = _form()
+        self._fill_details(self.details, asset)
+        self._add_custom(self.details, asset)
+        column.addLayout(self.details)
+        self._add_photos(column, asset)
+        column.addStretch(1)
+        self._set_page(page, "asset", actions=True)
+        self.uuid, self.asset = uuid, asset
+        self._update_actions(asset)
+        return True
+
+    def _category_line(self, asset: Asset, category: Category | None) -> QHBoxLayout:
+        line = QHBoxLayout()
+        self.symbol_label = QLabel()
+        self.symbol_label.setPixmap(symbol_pixmap(category))
+        self.symbol_label.setFixedSize(22, 22)
+        text = category.label if category else asset.category
+        if category is not None:
+            text += f"  ·  {category.group}"
+        self.category_label = _label(text, style=MUTED)
+        self.category_label.setAccessibleName(f"Category: {text}")
+        line.addWidget(self.symbol_label)
+        line.addWidget(self.category_label, 1)
+        return line
+
+    @staticmethod
+    def _notes(asset: Asset) -> list[str]:
+        notes = []
+        if not asset.placed:
+            notes.append("Not placed on the map")
+        elif asset.out_of_area:
+            notes.append("Outside the project's areas")
+        if asset.personal_data:
+            notes.append("Personal data: kept out of exports unless chosen")
+        if asset.review == "pending":
+            notes.append("Awaiting review")
+        elif asset.review == "rejected":
+            notes.append("Rejected in review")
+        return notes
+
+    def _fill_details(self, form: QFormLayout, asset: Asset) -> None:
+        address = "\n".join(p for p in (asset.address, asset.postcode) if p)
+        if address:
+            _add_detail(form, "Address", address)
+        if asset.contact:
+            _add_detail(form, "Contact", asset.contact)
+        if asset.phone:
+            _add_detail(form, "Phone", asset.phone)
+        if asset.website:
+            _add_detail(form, "Website", website_link(asset.website))
+        if asset.opening_hours:
+            hours = "\n".join(p.strip() for p in asset.opening_hours.split(";") if p.strip())
+            _add_detail(form, "Opening hours", hours)
+        if asset.audience:
+            _add_detail(form, "Who it's for", ", ".join(asset.audience))
+        _add_detail(form, "Status", STATUS_LABELS.get(asset.status, asset.status))
+        verified = friendly_date(asset.verified_date) if asset.verified_date else "Not verified"
+        _add_detail(form, "Verified on", verified)
+        if asset.source:
+            _add_detail(form, "Source", asset.source)
+
+    @staticmethod
+    def _add_custom(form: QFormLayout, asset: Asset) -> None:
+        """In the same form as the main details, so the two columns line up."""
+        filled = {k: v for k, v in asset.custom.items() if v not in (None, "")}
+        if not filled:
+            return
+        form.addRow(_subheading("More details"))
+        for key, value in filled.items():
+            _add_detail(form, friendly_label(key), format_value(value))
+
+    def _add_photos(self, column: QVBoxLayout, asset: Asset) -> None:
+        self.photo_buttons: list[QToolButton] = []
+        photos = photo_store.list_for(self.session.project, asset.uuid)
+        if not photos:
+            return
+        column.addWidget(_subheading("Photos"))
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        for n, info in enumerate(photos):
+            button = self._photo_button(info)
+            grid.addWidget(button, n // 3, n % 3)
+            self.photo_buttons.append(button)
+        grid.setColumnStretch(3, 1)
+        column.addLayout(grid)
+
+    def _photo_button(self, info: photo_store.AttachmentInfo) -> QToolButton:
+        data = photo_store.data(self.session.project, info.id)
+        button = QToolButton()
+        button.setIcon(QIcon(_scaled(data, THUMB_PX)))
+        button.setIconSize(QSize(THUMB_PX, THUMB_PX))
+        button.setAutoRaise(True)
+        button.setToolTip(f"{info.file_name}: click to see it larger")
+        button.setAccessibleName(f"Photo {info.file_name}")
+        button.clicked.connect(lambda: self.open_photo(info.id))
+        return button
+
+    def open_photo(self, attachment_id: int) -> None:
+        info = photo_store.get(self.session.project, attachment_id)
+        data = photo_store.data(self.session.project, attachment_id)
+        self.viewer = PhotoViewer(info.file_name, data, self)
+        self.viewer.open()
+
+    def _update_actions(self, asset: Asset) -> None:
+        placed = asset.placed
+        self.move_button.setText("Move" if placed else "Place on map")
+        self.move_button.setToolTip(
+            "Drag the asset to its right place on the map"
+            if placed
+            else "Click the map where this asset is"
+        )
+        self.zoom_button.setEnabled(placed)
+        names = {
+            self.edit_button: f"Edit {asset.name}",
+            self.move_button: f"{self.move_button.text()}: {asset.name}",
+            self.zoom_button: f"Zoom to {asset.name}",
+            self.delete_button: f"Delete {asset.name}",
+        }
+        for button, name in names.items():
+            button.setAccessibleName(name)
+
+    # ---- actions -----------------------------------------------------------------------
+    def _emit(self, signal: Any) -> None:
+        if self.uuid is not None:
+            signal.emit(self.uuid)
+
+    def _move_or_place(self) -> None:
+        if self.asset is not None:
+            self._emit(self.moveRequested if self.asset.placed else self.placeRequested)
+
+    def confirm_delete(self) -> None:
+        """Deleting is undoable, but a question first stops a stray click doing it."""
+        if self.asset is None:
+            return
+        asset = self.asset
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete asset",
+            f"Delete “{asset.name}”?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setInformativeText(
+            "It goes from the map, the table and the analysis. Edit ▸ Undo brings it back."
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.button(QMessageBox.StandardButton.No).setText("Keep it")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.session.push(DeleteAsset(asset.uuid))
+        except AssetmapError as error:
+            show_error(self, "Could not delete the asset", error)
+
+    # ---- several assets -----------------------------------------------------------------
+    def _show_many(self, uuids: list[str]) -> None:
+        page, column = self._page()
+        self.heading = _heading(f"{len(uuids):,} assets selected")
+        column.addWidget(self.heading)
+        self.selection_list = QListWidget()
+        self.selection_list.setAccessibleName("Selected assets")
+        shown = self._first_by_name(uuids)
+        for row in shown.itertuples():
+            icon = QIcon(symbol_pixmap(self.session.category(row.category), 14))
+            item = QListWidgetItem(icon, str(row.name))
+            item.setData(Qt.ItemDataRole.UserRole, row.uuid)
+            self.selection_list.addItem(item)
+        self.selection_list.itemActivated.connect(self._select_one)
+        self.selection_list.itemClicked.connect(self._select_one)
+        column.addWidget(self.selection_list, 1)
+        if len(uuids) > len(shown):
+            column.addWidget(_label(f"…and {len(uuids) - len(shown):,} more", style=MUTED))
+        column.addWidget(_label("Click a name to see that asset on its own.", style=MUTED))
+        self._set_page(page, "many")
+
+    def _first_by_name(self, uuids: list[str]) -> pd.DataFrame:
+        """The first names alphabetically, read from the cached points (fast for 200,000)."""
+        points = self.session.points()
+        chosen = points[points["uuid"].isin(uuids)]
+        order = chosen["name"].astype(str).str.casefold().argsort(kind="stable")
+        return chosen.iloc[order[:LIST_LIMIT]]
+
+    def _select_one(self, item: QListWidgetItem) -> None:
+        uuid = item.data(Qt.ItemDataRole.UserRole)
+        if uuid:
+            self.session.set_selection({uuid})
+
+    # ---- an area -----------------------------------------------------------------------
+    def show_area(self, set_name: str, code: str) -> None:
+        """An identified area: its figures and what lies in it, for a quick look at need."""
+        frame = areas.frame(self.session.project, set_name)
+        rows = frame[frame["code"].astype(str) == str(code)]
+        if not len(rows):
+            self._follow_selection(keep_area=False)
+            return
+        row = rows.iloc[0]
+        page, column = self._page()
+        column.addWidget(_label(set_name, style=MUTED))
+        name = row.get("name")
+        title = str(name) if isinstance(name, str) and name else str(code)
+        self.heading = _heading(title)
+        column.addWidget(self.heading)
+        self.figures = _form()
+        _add_detail(self.figures, "Code", str(code))
+        _add_detail(self.figures, "Area", _km2(row.geometry))
+        for indicator in areas.indicators(self.session.project, set_name):
+            value = row.get(indicator.column)
+            _add_detail(self.figures, friendly_label(indicator.label), format_value(value))
+        column.addLayout(self.figures)
+        column.addWidget(_subheading("Assets in this area"))
+        column.addLayout(self._group_counts(row.geometry))
+        column.addStretch(1)
+        self._set_page(page, "area")
+        self.area = (set_name, str(code))
+
+    def _group_counts(self, polygon: shapely.Geometry) -> QFormLayout:
+        form = _form()
+        counts = self._counts_by_group(polygon)
+        if not counts:
+            form.addRow(_label("None on the map here yet.", style=MUTED))
+            return form
+        colours = {c.group: c.colour for c in reversed(self.session.categories())}
+        for group, n in counts.items():
+            field = _add_detail(form, group, f"{n:,}")
+            caption = form.labelForField(field)
+            if isinstance(caption, QLabel) and group in colours:
+                caption.setTextFormat(Qt.TextFormat.RichText)
+                caption.setWordWrap(False)
+                caption.setText(
+                    f'<span style="color:{colours[group]}">●</span> {html.escape(group)}'
+                )
+        _add_detail(form, "All assets", f"{sum(counts.values()):,}")
+        return form
+
+    def _counts_by_group(self, polygon: shapely.Geometry) -> dict[str, int]:
+        if polygon is None or shapely.is_empty(polygon):
+            return {}
+        points = self.session.points()
+        inside = shapely.intersects_xy(polygon, points["x"].to_numpy(), points["y"].to_numpy())
+        if not inside.any():
+            return {}
+        categories = self.session.categories()
+        group_of = {c.key: c.group for c in categories}
+        order = list(dict.fromkeys(c.group for c in categories))
+        groups = pd.Series(points["category"].to_numpy()[inside]).map(group_of).fillna("Other")
+        counts = groups.value_counts()
+        ranked = sorted(counts.index, key=lambda g: order.index(g) if g in order else len(order))
+        return {str(g): int(counts[g]) for g in ranked}
+
+
+def _km2(geometry: shapely.Geometry | None) -> str:
+    if geometry is None:
+        return "—"
+    km2 = float(shapely.area(geometry)) / 1_000_000
+    return f"{km2:,.2f} km²" if km2 >= 0.1 else f"{km2:,.3f} km²"

@@ -1,0 +1,637 @@
+"""The layers panel: what the map shows, in what order and how it looks.
+
+The tree is a view of ``session.layers`` (view settings) and the categories
+(data). Ticking a box changes the layer model and the tree re-reads its ticks
+from the model, so the map, the legend and this list never disagree. Category
+colour and symbol are data, so they change through undoable commands; area
+styles are view settings saved with the project.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDropEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assetmap.core import areas
+from assetmap.core.commands import EditCategory
+from assetmap.core.layers import AREA_FILLS, AreaStyle
+from assetmap.core.taxonomy import Category
+from assetmap.qt.dialogs.category_manager import (
+    SAFE_COLOURS,
+    CategoryDialog,
+    CategoryManager,
+    ColourPicker,
+    categories_by_group,
+    category_counts,
+    colour_name,
+    swatch_icon,
+    symbol_icon,
+    symbol_name,
+)
+from assetmap.qt.panels.legend import LegendWidget
+from assetmap.qt.session import Session
+
+__all__ = ["AreaStyleDialog", "AssetStyleDialog", "LayersPanel", "LegendWidget"]
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+AREAS, AREA, ASSETS, GROUP, CATEGORY = "areas", "area", "assets", "group", "category"
+Layer = tuple[str, str]  # (kind, key)
+
+_LIGHT_FILLS = list(
+    zip(AREA_FILLS, ("Light grey-blue", "Light sand", "Light green", "Light mauve"), strict=True)
+)
+_GREYS = [("#8C959F", "Mid grey"), ("#57606A", "Dark grey"), ("#1F2328", "Near black")]
+
+
+# ---- style dialogs --------------------------------------------------------------------------
+class AreaStyleDialog(QDialog):
+    """Fill, outline, opacity and labels of one area set."""
+
+    def __init__(self, name: str, style: AreaStyle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Style of “{name}”")
+        self.style_before = style
+        self.no_fill = QCheckBox("&No fill (outlines only)")
+        self.no_fill.setChecked(not style.fill)
+        self.fill = ColourPicker(
+            style.fill or AREA_FILLS[0], _LIGHT_FILLS + SAFE_COLOURS, name="Fill colour"
+        )
+        self.fill.setEnabled(bool(style.fill))
+        self.no_fill.toggled.connect(lambda off: self.fill.setEnabled(not off))
+        self.outline = ColourPicker(style.outline, _GREYS + SAFE_COLOURS, name="Outline colour")
+        self.width = QDoubleSpinBox()
+        self.width.setRange(0.0, 8.0)
+        self.width.setSingleStep(0.2)
+        self.width.setDecimals(1)
+        self.width.setSuffix(" px")
+        self.width.setValue(style.outline_width)
+        self.width.setAccessibleName("Outline width")
+        self.opacity = _percent_box(style.opacity, "Opacity")
+        self.labels = QCheckBox("Show area &labels")
+        self.labels.setChecked(style.labels)
+        form = QFormLayout()
+        form.addRow("Fill:", self.no_fill)
+        form.addRow("", self.fill)
+        form.addRow("Outline:", self.outline)
+        form.addRow("Outline &width:", self.width)
+        form.addRow("&Opacity:", self.opacity)
+        form.addRow("", self.labels)
+        _finish(self, form)
+
+    def changes(self) -> dict[str, Any]:
+        return {
+            "fill": "" if self.no_fill.isChecked() else self.fill.colour(),
+            "outline": self.outline.colour(),
+            "outline_width": round(self.width.value(), 2),
+            "opacity": self.opacity.value() / 100,
+            "labels": self.labels.isChecked(),
+        }
+
+
+class AssetStyleDialog(QDialog):
+    """Opacity, names and symbol size of all assets."""
+
+    def __init__(
+        self, opacity: float, labels: bool, size: float, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Style of the assets")
+        self.opacity = _percent_box(opacity, "Opacity")
+        self.labels = QCheckBox("Show asset &names when zoomed in")
+        self.labels.setChecked(labels)
+        self.size = QDoubleSpinBox()
+        self.size.setRange(4.0, 40.0)
+        self.size.setDecimals(0)
+        self.size.setSuffix(" px")
+        self.size.setValue(size)
+        self.size.setAccessibleName("Symbol size")
+        form = QFormLayout()
+        form.addRow("&Opacity:", self.opacity)
+        form.addRow("Symbol &size:", self.size)
+        form.addRow("", self.labels)
+        _finish(self, form)
+
+    def changes(self) -> dict[str, Any]:
+        return {
+            "asset_opacity": self.opacity.value() / 100,
+            "asset_labels": self.labels.isChecked(),
+            "size": float(self.size.value()),
+        }
+
+
+def _percent_box(value: float, name: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, 100)
+    box.setSingleStep(10)
+    box.setSuffix(" %")
+    box.setValue(round(value * 100))
+    box.setAccessibleName(name)
+    return box
+
+
+def _finish(dialog: QDialog, form: QFormLayout) -> None:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    dialog.buttons = buttons  # type: ignore[attr-defined]
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+
+
+# ---- the tree ------------------------------------------------------------------------------
+class LayerTree(QTreeView):
+    """Return opens the style, Ctrl+Up/Down reorder, and dropping an area set reorders it."""
+
+    styleRequested = Signal()
+    moveRequested = Signal(int)  # +1 = up (drawn higher), -1 = down
+    areaDropped = Signal(str, str, bool)  # dragged set, set dropped on, above it
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.styleRequested.emit()
+        elif ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.moveRequested.emit(1 if event.key() == Qt.Key.Key_Up else -1)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Reorder through the layer model, never by moving rows of the item model."""
+        source = self.currentIndex()
+        target = self.indexAt(event.position().toPoint())
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if source.data(KIND_ROLE) != AREA or not target.isValid():
+            return
+        if target.data(KIND_ROLE) == AREAS:
+            target = target.model().index(0, 0, target)
+        if target.data(KIND_ROLE) != AREA:
+            return
+        above = self.visualRect(target).center().y() > event.position().y()
+        self.areaDropped.emit(str(source.data(KEY_ROLE)), str(target.data(KEY_ROLE)), above)
+
+
+class LayersPanel(QWidget):
+    """Area sets and asset categories with their visibility, order and style."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.style_dialog: QDialog | None = None
+        self.category_manager: CategoryManager | None = None
+        self._syncing = False
+        self._counts: dict[str, int] = {}
+        self.model = QStandardItemModel(self)
+        self.model.itemChanged.connect(self._on_item_changed)
+        self.tree = self._make_tree()
+        self.show_empty = QCheckBox("Show &empty categories")
+        self.show_empty.setToolTip("List categories that have no assets yet")
+        self.show_empty.toggled.connect(lambda _on: self.refresh())
+        self._make_actions()
+        self._build_layout()
+        session.layersChanged.connect(self._on_layers_changed)
+        session.categoriesChanged.connect(self.refresh)
+        session.areaSetsChanged.connect(self.refresh)
+        session.assetsChanged.connect(self._on_assets_changed)
+        self.refresh()
+
+    # ---- building --------------------------------------------------------------------------
+    def _make_tree(self) -> LayerTree:
+        tree = LayerTree(self)
+        tree.setModel(self.model)
+        tree.setHeaderHidden(True)
+        tree.setAccessibleName("Layers")
+        tree.setAccessibleDescription(
+            "Space shows or hides the layer. Return changes its style. "
+            "Control with Up or Down changes the drawing order of neighbourhoods."
+        )
+        tree.setIconSize(QSize(16, 16))
+        tree.setIndentation(14)
+        tree.setUniformRowHeights(True)
+        tree.setStyleSheet("QTreeView::item { padding: 1px 0px; }")
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(self._show_context_menu)
+        tree.doubleClicked.connect(lambda _index: self.open_style_dialog())
+        tree.styleRequested.connect(self.open_style_dialog)
+        tree.moveRequested.connect(self.move_current)
+        tree.areaDropped.connect(self._on_area_dropped)
+        tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        return tree
+
+    def _make_actions(self) -> None:
+        self.act_style = QAction("&Style…", self)
+        self.act_style.setShortcut(QKeySequence("Ctrl+E"))
+        self.act_style.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_style.setToolTip("Change how the selected layer looks (Ctrl+E or Return)")
+        self.act_style.triggered.connect(self.open_style_dialog)
+        self.act_up = QAction("Move &up", self)
+        self.act_up.setToolTip("Draw the selected neighbourhoods above the others (Ctrl+Up)")
+        self.act_up.triggered.connect(lambda: self.move_current(1))
+        self.act_down = QAction("Move &down", self)
+        self.act_down.setToolTip("Draw the selected neighbourhoods below the others (Ctrl+Down)")
+        self.act_down.triggered.connect(lambda: self.move_current(-1))
+        self.act_categories = QAction("&Manage categories…", self)
+        self.act_categories.setToolTip("Add, rename, recolour or merge categories")
+        self.act_categories.triggered.connect(self.open_category_manager)
+        self.addAction(self.act_style)
+
+    def _build_layout(self) -> None:
+        self.style_button = QPushButton("Style…")
+        self.style_button.setToolTip(self.act_style.toolTip())
+        self.style_button.setAccessibleName("Style of the selected layer")
+        self.style_button.clicked.connect(self.open_style_dialog)
+        self.up_button = _arrow_button(Qt.ArrowType.UpArrow, self.act_up)
+        self.down_button = _arrow_button(Qt.ArrowType.DownArrow, self.act_down)
+        self.categories_button = QPushButton("Categories…")
+        self.categories_button.setToolTip(self.act_categories.toolTip())
+        self.categories_button.setAccessibleName("Manage categories")
+        self.categories_button.clicked.connect(self.open_category_manager)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        buttons.addWidget(self.style_button)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.categories_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.show_empty)
+        layout.addLayout(buttons)
+
+    # ---- contents ----------------------------------------------------------------------------
+    def refresh(self, *_args: object) -> None:
+        """Rebuild the rows (sets, categories or counts changed), keeping place and folds."""
+        current = self.current_layer()
+        collapsed = self._collapsed()
+        self._counts = category_counts(self.session)
+        self._syncing = True
+        try:
+            self.model.clear()
+            self.model.appendRow(self._area_rows())
+            self.model.appendRow(self._asset_rows())
+        finally:
+            self._syncing = False
+        self._sync_states()
+        self._restore_folds(collapsed)
+        if current is None or not self.select_layer(*current):
+            self._select_first_layer()
+        self._update_buttons()
+
+    def _select_first_layer(self) -> None:
+        """Start on a layer that has a style, so Style… is ready at once."""
+        first = self.model.index(0, 0)
+        below = self.model.index(0, 0, first)
+        self.tree.setCurrentIndex(below if below.isValid() else first)
+
+    def _area_rows(self) -> QStandardItem:
+        root = _item("Neighbourhoods", AREAS, "", bold=True)
+        root.setDropEnabled(True)
+        for name in reversed(self.session.layers.area_order):
+            row = _item(name, AREA, name)
+            row.setDragEnabled(True)
+            count = areas.count(self.session.project, name)
+            row.setToolTip(f"{name}: {count} areas. Drag, or Ctrl+Up/Down, to change the order.")
+            root.appendRow(row)
+        if not root.hasChildren():
+            root.appendRow(_hint("None yet: import boundaries from the File menu"))
+        return root
+
+    def _asset_rows(self) -> QStandardItem:
+        root = _item("Assets", ASSETS, "", bold=True)
+        show_empty = self.show_empty.isChecked()
+        for group, cats in categories_by_group(self.session.categories()):
+            shown = [c for c in cats if show_empty or self._counts.get(c.key, 0)]
+            if not shown:
+                continue
+            group_item = _item(group, GROUP, group)
+            for cat in shown:
+                group_item.appendRow(self._category_row(cat))
+            root.appendRow(group_item)
+        if not root.hasChildren():
+            root.appendRow(_hint("No assets yet" if not show_empty else "No categories"))
+        return root
+
+    def _category_row(self, cat: Category) -> QStandardItem:
+        count = self._counts.get(cat.key, 0)
+        row = _item(f"{cat.label} ({count})", CATEGORY, cat.key)
+        row.setIcon(symbol_icon(cat.symbol, cat.colour, 12))
+        row.setToolTip(
+            f"{cat.label}: {count} assets, {colour_name(cat.colour)} {symbol_name(cat.symbol)}"
+        )
+        return row
+
+    def _on_layers_changed(self, layer: str = "") -> None:
+        if layer == "order":
+            self.refresh()
+        else:
+            self._sync_states()
+
+    def _on_assets_changed(self, _uuids: object = None, _kind: str = "") -> None:
+        """Counts follow edits; cheap enough to rebuild, and empty categories may appear."""
+        self.refresh()
+
+    def _sync_states(self) -> None:
+        """Read every tick and area icon from the layer model (the single source of truth)."""
+        layers = self.session.layers
+        self._syncing = True
+        try:
+            for item in self._items():
+                kind, key = item.data(KIND_ROLE), item.data(KEY_ROLE)
+                if kind == AREA:
+                    style = layers.area_style(key)
+                    _set_check(item, style.visible)
+                    item.setIcon(swatch_icon(style.fill, style.outline, 16))
+                    _describe(item, f"neighbourhoods, {'shown' if style.visible else 'hidden'}")
+                elif kind == CATEGORY:
+                    visible = layers.category_style(key).visible
+                    _set_check(item, visible)
+                    _describe(item, "shown" if visible else "hidden")
+                elif kind == ASSETS:
+                    _set_check(item, layers.assets_visible)
+                self._grey_if_hidden(item, kind)
+            for item in self._items():
+                if item.data(KIND_ROLE) in (GROUP, AREAS):
+                    item.setCheckState(_combined(item))
+        finally:
+            self._syncing = False
+
+    def _grey_if_hidden(self, item: QStandardItem, kind: str) -> None:
+        """Categories look inactive while all assets are hidden, though they keep their ticks."""
+        if kind in (GROUP, CATEGORY):
+            off = not self.session.layers.assets_visible
+            item.setForeground(QColor("#8C959F") if off else QColor("#1F2328"))
+
+    # ---- ticks -> layer model --------------------------------------------------------------
+    def _on_item_changed(self, item: QStandardItem) -> None:
+        if self._syncing or not item.isCheckable():
+            return
+        on = item.checkState() != Qt.CheckState.Unchecked
+        kind, key = item.data(KIND_ROLE), item.data(KEY_ROLE)
+        layers = self.session.layers
+        if kind == AREA:
+            layers.set_area_style(key, visible=on)
+        elif kind == AREAS:
+            for name in layers.area_order:
+                layers.set_area_style(name, visible=on)
+        elif kind == ASSETS:
+            layers.set_assets(assets_visible=on)
+        elif kind == CATEGORY:
+            layers.set_categories_visible([key], on)
+        elif kind == GROUP:
+            keys = [c.key for c in self.session.categories() if c.group == key]
+            layers.set_categories_visible(keys, on)
+        self._sync_states()
+
+    # ---- order -----------------------------------------------------------------------------
+    def move_current(self, step: int) -> None:
+        """step +1 draws the selected area set one place higher (up in the list)."""
+        layer = self.current_layer()
+        if layer is None or layer[0] != AREA:
+            return
+        order = self.session.layers.area_order
+        position = order.index(layer[1]) + step
+        if 0 <= position < len(order):
+            self.session.layers.move_area_set(layer[1], position)
+            self.session.save_layers()
+
+    def _on_area_dropped(self, name: str, target: str, above: bool) -> None:
+        order = [n for n in self.session.layers.area_order if n != name]
+        position = order.index(target) + (1 if above else 0)  # the list shows the top first
+        self.session.layers.move_area_set(name, position)
+        self.session.save_layers()
+        self.select_layer(AREA, name)
+
+    # ---- style -----------------------------------------------------------------------------
+    def open_style_dialog(self) -> QDialog | None:
+        """Open the style of the current layer without blocking; returns the dialog."""
+        layer = self.current_layer()
+        if layer is None or layer[0] not in (AREA, ASSETS, CATEGORY):
+            return None
+        kind, key = layer
+        if kind == AREA:
+            dialog: QDialog = AreaStyleDialog(key, self.session.layers.area_style(key), self)
+            dialog.accepted.connect(lambda: self._apply_area_style(key, dialog))
+        elif kind == ASSETS:
+            dialog = self._asset_style_dialog()
+        else:
+            dialog = self._category_style_dialog(key)
+        self.style_dialog = dialog
+        dialog.finished.connect(lambda _r: self._style_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _asset_style_dialog(self) -> QDialog:
+        layers = self.session.layers
+        keys = [c.key for c in self.session.categories()]
+        sizes = [layers.category_style(k).size for k in keys] or [9.0]
+        size = max(set(sizes), key=sizes.count)
+        dialog = AssetStyleDialog(layers.asset_opacity, layers.asset_labels, size, self)
+        dialog.accepted.connect(lambda: self._apply_asset_style(dialog))
+        return dialog
+
+    def _category_style_dialog(self, key: str) -> QDialog:
+        cat = self.session.category(key)
+        assert cat is not None  # the tree is rebuilt whenever categories change
+
+        def submit(changes: dict[str, Any]) -> None:
+            if changes:
+                self.session.push(EditCategory(key, changes))
+
+        return CategoryDialog(self.session, submit, cat, ("colour", "symbol"), self)
+
+    def _apply_area_style(self, name: str, dialog: AreaStyleDialog) -> None:
+        self.session.layers.set_area_style(name, **dialog.changes())
+        self.session.save_layers()
+
+    def _apply_asset_style(self, dialog: AssetStyleDialog) -> None:
+        changes = dialog.changes()
+        size = changes.pop("size")
+        layers = self.session.layers
+        keys = [
+            c.key for c in self.session.categories() if layers.category_style(c.key).size != size
+        ]
+        if keys:
+            layers.set_symbol_size(keys, size)
+        layers.set_assets(**changes)
+
+        self.session.save_layers()
+
+    def _style_closed(self, dialog: QDialog) -> None:
+        if self.style_dialog is dialog:
+            self.style_dialog = None
+        self.tree.setFocus()
+        dialog.deleteLater()
+
+    def open_category_manager(self) -> CategoryManager:
+        manager = CategoryManager(self.session, self)
+        layer = self.current_layer()
+        if layer is not None and layer[0] == CATEGORY:
+            manager.select_category(layer[1])
+        self.category_manager = manager
+        manager.finished.connect(lambda _r: manager.deleteLater())
+        manager.open()
+        return manager
+
+    # ---- selection and lookup ----------------------------------------------------------------
+    def current_layer(self) -> Layer | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        return str(index.data(KIND_ROLE)), str(index.data(KEY_ROLE))
+
+    def select_layer(self, kind: str, key: str = "") -> bool:
+        item = self.item_for(kind, key)
+        if item is None:
+            return False
+        self.tree.setCurrentIndex(item.index())
+        self.tree.scrollTo(item.index())
+        return True
+
+    def item_for(self, kind: str, key: str = "") -> QStandardItem | None:
+        for item in self._items():
+            if item.data(KIND_ROLE) == kind and (item.data(KEY_ROLE) or "") == key:
+                return item
+        return None
+
+    def _items(self) -> list[QStandardItem]:
+        out: list[QStandardItem] = []
+        stack = [self.model.item(r) for r in range(self.model.rowCount())]
+        while stack:
+            item = stack.pop(0)
+            out.append(item)
+            stack.extend(item.child(r) for r in range(item.rowCount()))
+        return out
+
+    def _collapsed(self) -> set[Layer]:
+        return {
+            (str(i.data(KIND_ROLE)), str(i.data(KEY_ROLE) or ""))
+            for i in self._items()
+            if i.hasChildren() and not self.tree.isExpanded(i.index())
+        }
+
+    def _restore_folds(self, collapsed: set[Layer]) -> None:
+        for item in self._items():
+            if item.hasChildren():
+                layer = (str(item.data(KIND_ROLE)), str(item.data(KEY_ROLE) or ""))
+                self.tree.setExpanded(item.index(), layer not in collapsed)
+
+    def _update_buttons(self) -> None:
+        layer = self.current_layer()
+        kind = layer[0] if layer else ""
+        can_style = kind in (AREA, ASSETS, CATEGORY)
+        self.act_style.setEnabled(can_style)
+        self.style_button.setEnabled(can_style)
+        order = self.session.layers.area_order
+        position = order.index(layer[1]) if kind == AREA and layer[1] in order else -1
+        self.act_up.setEnabled(0 <= position < len(order) - 1)
+        self.act_down.setEnabled(position > 0)
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        menu = QMenu(self)
+        for action in (self.act_style, self.act_up, self.act_down):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.act_categories)
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+
+# ---- item helpers ------------------------------------------------------------------------------
+def _item(text: str, kind: str, key: str, *, bold: bool = False) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setData(kind, KIND_ROLE)
+    item.setData(key, KEY_ROLE)
+    item.setEditable(False)
+    item.setCheckable(True)
+    item.setDragEnabled(False)
+    item.setDropEnabled(False)
+    if bold:
+        font = QFont(item.font())
+        font.setBold(True)
+        item.setFont(font)
+    return item
+
+
+def _hint(text: str) -> QStandardItem:
+    """A grey line in an empty group, saying why it is empty."""
+    item = _item(text, "hint", "")
+    item.setCheckable(False)
+    item.setSelectable(False)
+    item.setForeground(QColor("#57606A"))
+    font = QFont(item.font())
+    font.setItalic(True)
+    item.setFont(font)
+    return item
+
+
+def _set_check(item: QStandardItem, on: bool) -> None:
+    state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+    if item.checkState() != state:
+        item.setCheckState(state)
+
+
+def _combined(item: QStandardItem) -> Qt.CheckState:
+    """A parent's tick: all children shown, none, or some (partly ticked)."""
+    children = (item.child(r) for r in range(item.rowCount()))
+    states = {child.checkState() for child in children if child.isCheckable()}
+    if not states:
+        return Qt.CheckState.Checked
+    if states == {Qt.CheckState.Checked}:
+        return Qt.CheckState.Checked
+    if states == {Qt.CheckState.Unchecked}:
+        return Qt.CheckState.Unchecked
+    return Qt.CheckState.PartiallyChecked
+
+
+def _describe(item: QStandardItem, state: str) -> None:
+    item.setData(f"{item.text()}, {state}", Qt.ItemDataRole.AccessibleTextRole)
+
+
+def _arrow_button(arrow: Qt.ArrowType, action: QAction) -> QToolButton:
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setArrowType(arrow)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    button.setAccessibleName(action.text().replace("&", ""))
+    return button

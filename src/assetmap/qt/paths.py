@@ -1,0 +1,61 @@
+"""Where the app keeps its own files: logs, the user's copy of the demo, settings."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import assetmap
+
+APP_DIR_NAME = "assetmap"
+
+
+def data_dir() -> Path:
+    """Per-user writable folder (XDG on Linux, AppData on Windows, Library on macOS)."""
+    override = os.environ.get("ASSETMAP_HOME")
+    if override:
+        base = Path(override)
+    elif sys.platform == "win32":
+        base = (
+            Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / APP_DIR_NAME
+        )
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support" / APP_DIR_NAME
+    else:
+        base = (
+            Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / APP_DIR_NAME
+        )
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def log_dir() -> Path:
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def shipped_demo() -> Path | None:
+    """The demo project as shipped: in the source tree, or installed under share/assetmap."""
+    package = Path(assetmap.__file__).resolve().parent
+    candidates = [
+        package.parent.parent / "sample_data" / "trafford.gpkg",  # source checkout / editable
+        Path(sys.prefix) / "share" / "assetmap" / "trafford.gpkg",  # pip install .
+    ]
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def user_demo() -> Path | None:
+    """A private copy of the demo to play with, so the shipped file is never edited."""
+    source = shipped_demo()
+    if source is None:
+        return None
+    target = data_dir() / "demo" / "trafford.gpkg"
+    if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in target.parent.glob("trafford.gpkg*"):
+            stale.unlink()
+        shutil.copy2(source, target)
+    return target

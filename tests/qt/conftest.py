@@ -1,0 +1,52 @@
+"""Qt test fixtures: a private copy of the demo project and a Session on it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def private_settings_and_home(tmp_path, monkeypatch):
+    """QSettings, logs and the demo copy in a temporary folder: tests never read or change
+    the user's own."""
+    from PySide6.QtCore import QSettings
+
+    monkeypatch.setenv("ASSETMAP_HOME", str(tmp_path / "home"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def demo_path(tmp_path, repo_root):
+    """A writable copy of sample_data/trafford.gpkg (tests never touch the original)."""
+    path = tmp_path / "trafford.gpkg"
+    shutil.copy(repo_root / "sample_data" / "trafford.gpkg", path)
+    return path
+
+
+@pytest.fixture
+def session(qtbot, demo_path):
+    from assetmap.core.project import Project
+    from assetmap.qt.session import Session
+
+    s = Session(Project.open(demo_path))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def empty_session(qtbot, tmp_path):
+    from assetmap.core.project import Project
+    from assetmap.qt.session import Session
+
+    s = Session(Project.create(tmp_path / "empty.gpkg", name="Empty"))
+    yield s
+    s.close()
