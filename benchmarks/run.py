@@ -24,6 +24,7 @@ from harness import REPO_ROOT, Context  # noqa: E402
 #: Scenario name -> module in benchmarks/, in the order they run.
 SCENARIOS: dict[str, str] = {
     "import": "bench_import",
+    "canvas": "bench_canvas",
 }
 
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+
+if TYPE_CHECKING:  # geopandas costs ~0.1 s to import; only frames need it
+    import geopandas as gpd
 
 from assetmap.core import gpkg
 from assetmap.core.errors import BadInputError
@@ -68,6 +71,8 @@ def frame(project: Project, name: str) -> gpd.GeoDataFrame:
         columns = [d[0] for d in cursor.description]
         data = pd.DataFrame.from_records(cursor.fetchall(), columns=columns)
         geometry = gpkg.decode(data.pop("geom").tolist()) if len(data) else []
+        import geopandas as gpd
+
         return gpd.GeoDataFrame(data, geometry=np.asarray(geometry, dtype=object), crs=project.crs)
 
     return project.cached(f"areas:{name}", build).copy()

@@ -8,12 +8,14 @@ as tombstones (deleted = 1) so undo and merging can find them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+
+if TYPE_CHECKING:  # geopandas costs ~0.1 s to import; only frames need it
+    import geopandas as gpd
 
 from assetmap.core import gpkg
 from assetmap.core.geometry import as_multipolygons
@@ -126,6 +128,8 @@ def frame(
     rows = project.conn.execute(sql, tuple(params)).fetchall()
     data = pd.DataFrame.from_records(rows, columns=["fid", *columns, "geom"])
     geometry = gpkg.decode(data.pop("geom").tolist()) if len(data) else np.array([], object)
+    import geopandas as gpd
+
     return gpd.GeoDataFrame(data, geometry=geometry, crs=project.crs)
 
 

@@ -13,7 +13,8 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
-from assetmap.qt.canvas.polygons import PolygonSet, polygon_from_array
+from assetmap.qt.canvas.dots import DotLayer, argb
+from assetmap.qt.canvas.polygons import PolygonSet
 from assetmap.qt.canvas.symbols import sprite
 from assetmap.qt.canvas.view import View
 
@@ -23,6 +24,9 @@ Cancelled = Callable[[], bool]
 # overlap into a blur anyway, and dots draw 200,000 points in one call per category.
 SYMBOL_LIMIT = 4000
 ASSET_LABEL_LIMIT = 250
+DOT_RADIUS = 1.6  # logical pixels
+DENSE_DOTS = 30_000  # more visible assets than this: small dots, no rims
+OVERVIEW_SCALE = 150.0  # m per pixel: coarser than this, area outlines skip antialiasing
 ASSET_LABEL_MAX_SCALE = 6.0  # m per pixel: street level
 AREA_LABEL_MIN_PX = 70.0
 
@@ -77,6 +81,9 @@ class AreaLayer:
     def paint(self, painter: QPainter, view: View, cancelled: Cancelled) -> None:
         painter.save()
         painter.setOpacity(self.opacity)
+        # Antialiasing triples the cost of a national overview, where outlines are a pixel
+        # apart anyway; closer in, it is cheap and makes boundaries smooth.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, bool(view.scale < OVERVIEW_SCALE))
         painter.setTransform(view.transform(), combine=True)
         pen = QPen(QColor(self.outline))
         pen.setCosmetic(True)
@@ -136,7 +143,7 @@ class AssetLayer:
         sy = view.height / 2 - (self.y[rows] - view.cy) / view.scale
         cats = self.category_index[rows]
         if len(rows) > SYMBOL_LIMIT:
-            self._paint_dots(painter, sx, sy, cats)
+            self._paint_dots(painter, view, sx, sy, cats, dpr)
         else:
             self._paint_symbols(painter, sx, sy, cats, dpr, cancelled)
         painter.restore()
@@ -147,22 +154,26 @@ class AssetLayer:
         return np.flatnonzero(inside & self.visible)
 
     def _paint_dots(
-        self, painter: QPainter, sx: np.ndarray, sy: np.ndarray, cats: np.ndarray
+        self,
+        painter: QPainter,
+        view: View,
+        sx: np.ndarray,
+        sy: np.ndarray,
+        cats: np.ndarray,
+        dpr: float,
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        outline = QPen(QColor(31, 35, 40, 150), 4.2)
-        outline.setCapStyle(Qt.PenCapStyle.RoundCap)
-        for k, (_symbol, colour, _size) in enumerate(self.categories):
-            mine = cats == k
-            if not mine.any():
-                continue
-            points = polygon_from_array(np.column_stack([sx[mine], sy[mine]]))
-            painter.setPen(outline)
-            painter.drawPoints(points)
-            pen = QPen(QColor(colour), 3.0)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(pen)
-            painter.drawPoints(points)
+        dots = DotLayer(view.width, view.height, dpr)
+        # A dark rim lets light colours read; when dots crowd into a carpet the rims would
+        # turn it black, so dense overviews get smaller dots without them.
+        dense = len(sx) > DENSE_DOTS
+        radius = DOT_RADIUS * (0.6 if dense else 1.0)
+        if not dense:
+            dots.add(sx, sy, argb("#1F2328"), radius + 1)
+        # One pass in a fixed shuffled order, so no category paints over all the others.
+        palette = np.array([argb(colour) for _symbol, colour, _size in self.categories], np.uint32)
+        order = _shuffled(len(sx))
+        dots.add(sx[order], sy[order], palette[cats[order]], radius)
+        painter.drawImage(QPointF(0, 0), dots.image())
 
     def _paint_symbols(
         self,
@@ -196,6 +207,10 @@ class AssetLayer:
                 colour=QColor("#1F2328"),
                 halo=QColor(255, 255, 255, 230),
             )
+
+
+def _shuffled(n: int) -> np.ndarray:
+    return np.random.default_rng(7).permutation(n)
 
 
 @dataclass

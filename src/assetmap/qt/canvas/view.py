@@ -75,8 +75,8 @@ class View:
         w = max(maxx - minx, 1.0) * (1 + 2 * margin)
         h = max(maxy - miny, 1.0) * (1 + 2 * margin)
         scale = max(w / max(self.width, 1), h / max(self.height, 1))
-        scale = min(max(scale, MIN_SCALE * 20), MAX_SCALE)
-        return replace(self, cx=(minx + maxx) / 2, cy=(miny + maxy) / 2, scale=scale)
+        scale = float(min(max(scale, MIN_SCALE * 20), MAX_SCALE))
+        return replace(self, cx=float(minx + maxx) / 2, cy=float(miny + maxy) / 2, scale=scale)
 
     # ---- relations between views (for drawing a cached image during pan/zoom) --------
     def image_transform(self, rendered: View) -> QTransform:
