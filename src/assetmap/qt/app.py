@@ -18,6 +18,15 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("assetmap")
     app.setOrganizationName("assetmap")
     app.setApplicationDisplayName("assetmap")
+    app.setDesktopFileName("io.github.assetmap.assetmap")
+    from assetmap.qt.paths import app_icon
+
+    icon = app_icon()
+    if icon is not None:
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+
     return app  # type: ignore[return-value]
 
 

@@ -47,6 +47,16 @@ def shipped_demo() -> Path | None:
     return next((c for c in candidates if c.is_file()), None)
 
 
+def app_icon() -> Path | None:
+    """The SVG icon: resources/ in a source tree, the XDG icon folder once installed."""
+    package = Path(assetmap.__file__).resolve().parent
+    candidates = [
+        package.parent.parent / "resources" / "assetmap.svg",
+        Path(sys.prefix) / "share" / "icons" / "hicolor" / "scalable" / "apps" / "assetmap.svg",
+    ]
+    return next((c for c in candidates if c.is_file()), None)
+
+
 def user_demo() -> Path | None:
     """A private copy of the demo to play with, so the shipped file is never edited."""
     source = shipped_demo()
