@@ -17,7 +17,17 @@ def run(*args: object) -> int:
 
 
 @pytest.fixture
+def demo_copy(tmp_path, repo_root):
+    import shutil
+
+    path = tmp_path / "demo.gpkg"
+    shutil.copy(repo_root / "sample_data" / "trafford.gpkg", path)
+    return path
+
+
+@pytest.fixture
 def gpkg(tmp_path):
+
     path = tmp_path / "cli.gpkg"
     assert run("new", path, "--name", "Old Trafford assets") == EXIT_OK
     return path
@@ -149,3 +159,82 @@ def test_every_command_has_help_and_the_entry_point_works(tmp_path):
     assert result.returncode == EXIT_BAD_INPUT
     assert "not a projected coordinate system in metres" in result.stderr
     assert not (tmp_path / "p.gpkg").exists()
+
+
+def test_analyse_writes_a_planner_readable_csv_and_keeps_the_run(demo_copy, tmp_path, capsys):
+    import csv
+
+    from assetmap.core.analysis import runs
+    from assetmap.core.project import Project
+
+    out = tmp_path / "gaps.csv"
+    code = run(
+        "analyse",
+        demo_copy,
+        "--set",
+        "Neighbourhoods (LSOA 2021)",
+        "--category",
+        "Mental health",
+        "--category",
+        "Spaces",
+        "--population",
+        "population",
+        "--need",
+        "imd_score",
+        "--distance",
+        "800",
+        "--out",
+        out,
+        "--quiet",
+    )
+    assert code == EXIT_OK
+    assert "Run 1" in capsys.readouterr().out
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {
+        "Assets per 1,000 people",
+        "Nearest asset (m)",
+        "Area within 800 m of an asset (%)",
+        "Area (km²)",
+    } <= set(rows[0])
+    # One row per area and category: mental health, the Spaces group's 4, and "any of them".
+    assert len(rows) == 139 * 6
+    assert all(r["Nearest asset (m)"].isdigit() or r["Nearest asset (m)"] == "" for r in rows)
+    assert all(len(r["Assets per 1,000 people"].split(".")[-1]) == 2 for r in rows)
+    method = out.with_name("gaps.method.txt").read_text()
+    assert "straight lines" in method and "Run 1" in method
+    with Project.open(demo_copy) as project:
+        (info,) = runs.list_runs(project)
+        assert info.params.groups == ("Spaces",) and "mental_health" in info.params.categories
+
+
+def test_analyse_refuses_bad_fields_with_exit_3(demo_copy, tmp_path, capsys):
+    out = tmp_path / "x.csv"
+    assert (
+        run(
+            "analyse",
+            demo_copy,
+            "--set",
+            "Neighbourhoods (LSOA 2021)",
+            "--need",
+            "imd",
+            "--out",
+            out,
+        )
+        == EXIT_BAD_INPUT
+    )
+    assert "'--need'" in capsys.readouterr().err and not out.exists()
+    assert (
+        run(
+            "analyse",
+            demo_copy,
+            "--set",
+            "Neighbourhoods (LSOA 2021)",
+            "--category",
+            "Bingo halls",
+            "--out",
+            out,
+        )
+        == EXIT_BAD_INPUT
+    )
+    assert "no category or group 'Bingo halls'" in capsys.readouterr().err

@@ -17,7 +17,7 @@ from assetmap import __version__
 
 EXIT_OK, EXIT_USAGE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 3, 130
 
-COMMANDS = ("new", "import-areas", "import-assets", "join-indicators", "info")
+COMMANDS = ("new", "import-areas", "import-assets", "join-indicators", "analyse", "info")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import_areas(sub)
     _add_import_assets(sub)
     _add_join_indicators(sub)
+    _add_analyse(sub)
     _add_info(sub)
     return parser
 
@@ -219,6 +220,47 @@ def _add_common_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress output")
 
 
+def _add_analyse(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = _command(
+        sub,
+        "analyse",
+        "find gaps: counts, distances, coverage and need versus provision per area",
+        cmd_analyse,
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("--set", required=True, dest="set_name", metavar="NAME", help="the area set")
+    p.add_argument(
+        "--category",
+        action="append",
+        metavar="C",
+        help="category key or name, or a taxonomy group (repeatable; default: all categories)",
+    )
+    p.add_argument(
+        "--distance",
+        type=float,
+        default=800.0,
+        metavar="M",
+        help="walking-distance proxy in metres, straight line (default 800, about 10 minutes)",
+    )
+    p.add_argument("--population", metavar="FIELD", help="area field with the population")
+    p.add_argument(
+        "--need", metavar="FIELD", help="area field with need, higher = more (e.g. IMD score)"
+    )
+    p.add_argument(
+        "--provision",
+        choices=("coverage", "per_1000"),
+        default="coverage",
+        help="provision measure set against need (default coverage; per_1000 needs --population)",
+    )
+    p.add_argument(
+        "--include-unverified",
+        action="store_true",
+        help="count workshop contributions still awaiting review",
+    )
+    p.add_argument("--out", required=True, type=Path, metavar="RESULTS.csv")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+
+
 def _add_info(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = _command(sub, "info", "describe a project: layers, counts, sources", cmd_info)
     p.add_argument("project", type=Path, metavar="PROJECT")
@@ -324,7 +366,51 @@ def _write_report_csv(path: Path, report: object) -> None:
                 writer.writerow([outcome, report.file, issue.row, issue.field or "", issue.message])  # type: ignore[attr-defined]
 
 
+def cmd_analyse(options: argparse.Namespace) -> int:
+    from assetmap.core import categories
+    from assetmap.core.analysis import results_csv
+    from assetmap.core.analysis.api import analyse
+    from assetmap.core.analysis.inputs import expand_categories
+    from assetmap.core.analysis.params import AnalysisParams
+    from assetmap.core.errors import BadInputError
+    from assetmap.core.project import Project
+
+    if options.provision == "per_1000" and not options.population:
+        raise BadInputError("--provision per_1000 needs --population", field="--provision")
+    progress = None if options.quiet else _TerminalProgress()
+    with Project.open(options.project) as project:
+        names = options.category or [c.key for c in categories.all_categories(project)]
+        keys, groups = expand_categories(project, names)
+        try:
+            params = AnalysisParams(
+                area_set=options.set_name,
+                categories=keys,
+                distance_m=options.distance,
+                population_field=options.population,
+                need_field=options.need,
+                provision=options.provision,
+                include_unverified=options.include_unverified,
+                groups=groups,
+            )
+        except ValueError as exc:
+            raise BadInputError(str(exc)) from exc
+        try:
+            result = analyse(project, params, progress=progress)
+        finally:
+            if progress:
+                progress.done()
+    results_csv.write(result, options.out)
+    gaps = result.table[(result.table["category"] != "*") & result.table["gap"]]
+    print(
+        f"Run {result.run_id}: {result.table['area_code'].nunique()} areas × "
+        f"{len(params.categories)} categories; {len(gaps)} area-category gaps."
+    )
+    print(f"Results: {options.out}; method: {results_csv.method_path(options.out)}")
+    return EXIT_OK
+
+
 def cmd_info(options: argparse.Namespace) -> int:
+
     from assetmap.core.project import Project
     from assetmap.core.summary import summary
 

@@ -186,10 +186,50 @@ def _v2_review_and_runs(conn: sqlite3.Connection, srs_id: int) -> None:
     )
 
 
+def _v3_analysis_results(conn: sqlite3.Connection, srs_id: int) -> None:
+    """Gap analysis results, one row per area and category, visible in QGIS as a table."""
+    gpkg.run_script(
+        conn,
+        """
+        CREATE TABLE am_analysis_results (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          run_id INTEGER NOT NULL,
+          area_code TEXT NOT NULL,
+          area_name TEXT,
+          category TEXT NOT NULL,
+          category_label TEXT,
+          assets INTEGER NOT NULL,
+          population REAL,
+          per_1000 REAL,
+          area_km2 REAL,
+          density_km2 REAL,
+          nearest_m REAL,
+          coverage REAL,
+          gap INTEGER NOT NULL,
+          need REAL,
+          need_tercile INTEGER,
+          provision_tercile INTEGER,
+          bivariate TEXT,
+          priority INTEGER,
+          note TEXT
+        );
+        CREATE INDEX am_analysis_results_run ON am_analysis_results(run_id, category);
+        """,
+    )
+    conn.execute(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change)"
+        " VALUES ('am_analysis_results', 'attributes', 'Gap analysis results', "
+        "'One row per area and category per run; join to an area layer on area_code', ?)",
+        (gpkg.utc_now(),),
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
+    Migration(3, "gap analysis results table", _v3_analysis_results),
 )
+
 
 CURRENT_VERSION = MIGRATIONS[-1].version
 

@@ -1,0 +1,71 @@
+"""The method statement: one paragraph of plain English stored with every run, so a map
+or an export can always say how its figures were made."""
+
+from __future__ import annotations
+
+from assetmap import __version__
+from assetmap.core.analysis.inputs import AnalysisInput
+from assetmap.core.analysis.params import AnalysisParams
+
+
+def method_statement(inputs: AnalysisInput, params: AnalysisParams, inside_points: int) -> str:
+    labels = [inputs.category_labels[k] for k in params.categories]
+    d = f"{params.distance_m:g} m"
+    parts = [
+        f"Gap analysis of the {len(inputs.area_codes):,} areas of “{params.area_set}” for "
+        f"{_list(labels)}, made with assetmap {__version__}.",
+        f"It counts {len(inputs.asset_x):,} active"
+        + ("" if params.include_unverified else ", verified")
+        + f" assets{_left_out(inputs.left_out)}.",
+        "Each asset counts once, in the area containing its point (on a boundary shared by two "
+        "areas, in the first of them).",
+    ]
+    if inputs.population_label:
+        parts.append(
+            f"Assets per 1,000 people use “{inputs.population_label}”; areas without a "
+            "population figure have no rate."
+        )
+    parts += [
+        f"Distances are straight lines in metres ({inputs.crs_name}), from each area's centroid"
+        + (
+            f" (or, for the {inside_points} areas whose centroid lies outside them, a point inside)"
+            if inside_points
+            else ""
+        )
+        + " to the nearest asset anywhere, inside the areas or not.",
+        f"Coverage is the share of an area's surface within {d} of an asset in a straight line "
+        "(circles drawn as 64-sided polygons).",
+        f"An area has a gap when it has no asset and the nearest is more than {d} away, or when "
+        f"less than {params.gap_coverage_threshold * 100:g}% of it is covered.",
+    ]
+    if inputs.need_label:
+        provision = (
+            "assets per 1,000 people" if params.provision == "per_1000" else f"coverage at {d}"
+        )
+        parts.append(
+            f"Need (“{inputs.need_label}”, higher meaning more need) and provision ({provision}) "
+            "are each split into thirds across the areas; areas in the highest third of need and "
+            "the lowest third of provision are ranked first."
+        )
+    parts.append(
+        "Walking distances along streets would be longer than these straight lines; they are "
+        "not used here."
+    )
+    return " ".join(parts)
+
+
+def _list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _left_out(left_out: dict[str, int]) -> str:
+    words = {
+        "closed": "closed",
+        "proposed": "proposed",
+        "unverified": "awaiting review",
+        "unplaced": "not yet placed on the map",
+    }
+    pieces = [f"{n:,} {words[k]}" for k, n in left_out.items() if n]
+    return f"; not counted: {_list(pieces)}" if pieces else ""

@@ -1,0 +1,43 @@
+"""What a gap analysis is asked: which areas, which assets, how far, which figures."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+PROVISION_MEASURES = ("per_1000", "coverage")
+ALL_CHOSEN = "*"  # the pseudo-category "any of the chosen categories"
+
+
+@dataclass(frozen=True)
+class AnalysisParams:
+    area_set: str
+    categories: tuple[str, ...]  # category keys (groups already expanded)
+    distance_m: float = 800.0
+    population_field: str | None = None
+    need_field: str | None = None
+    provision: str = "coverage"  # per_1000 or coverage: split into terciles against need
+    gap_coverage_threshold: float = 0.5
+    include_unverified: bool = False
+    groups: tuple[str, ...] = field(default=())  # the group names the user chose, for the record
+
+    def __post_init__(self) -> None:
+        if not self.categories:
+            raise ValueError("choose at least one category")
+        if self.distance_m <= 0:
+            raise ValueError("the distance must be more than 0 metres")
+        if self.provision not in PROVISION_MEASURES:
+            raise ValueError(f"provision must be one of {', '.join(PROVISION_MEASURES)}")
+        if not 0 < self.gap_coverage_threshold <= 1:
+            raise ValueError("the coverage threshold is a share between 0 and 1")
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> AnalysisParams:
+        data: dict[str, Any] = json.loads(text)
+        data["categories"] = tuple(data["categories"])
+        data["groups"] = tuple(data.get("groups", ()))
+        return cls(**data)

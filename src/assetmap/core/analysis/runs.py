@@ -1,0 +1,97 @@
+"""Keeping analysis runs in the project: parameters, method, time and every figure.
+
+A map or an export names its run, so it can always say how its figures were
+made; runs are never edited, so an old export stays explainable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from assetmap.core.analysis.engine import COLUMNS, AnalysisResult
+from assetmap.core.analysis.params import AnalysisParams
+from assetmap.core.errors import BadInputError
+from assetmap.core.project import Project
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    id: int
+    created_at: str
+    area_set: str
+    params: AnalysisParams
+    method: str
+
+
+def save(project: Project, result: AnalysisResult) -> int:
+    """Store a run in one transaction and return its id."""
+    with project.transaction():
+        cursor = project.conn.execute(
+            "INSERT INTO am_analysis_runs (created_at, area_set, parameters, method) "
+            "VALUES (?, ?, ?, ?)",
+            (result.created_at, result.params.area_set, result.params.to_json(), result.method),
+        )
+        run_id = int(cursor.lastrowid or 0)
+        table = result.table
+        values = [_column(table, c) for c in COLUMNS]
+        marks = ", ".join("?" for _ in range(len(COLUMNS) + 1))
+        project.conn.executemany(
+            f"INSERT INTO am_analysis_results (run_id, {', '.join(COLUMNS)}) VALUES ({marks})",
+            ((run_id, *row) for row in zip(*values, strict=True)),
+        )
+    result.run_id = run_id
+    return run_id
+
+
+def _column(table: pd.DataFrame, name: str) -> list:
+    values = table[name].to_numpy()
+    if values.dtype.kind == "f":
+        return [None if np.isnan(v) else float(v) for v in values]
+    if values.dtype.kind == "b":
+        return [int(v) for v in values]
+    if values.dtype.kind in "iu":
+        return [int(v) for v in values]
+    return [None if v is None or v == "" else str(v) for v in values]
+
+
+def list_runs(project: Project) -> list[RunInfo]:
+    rows = project.conn.execute(
+        "SELECT id, created_at, area_set, parameters, method FROM am_analysis_runs ORDER BY id"
+    ).fetchall()
+    return [RunInfo(r[0], r[1], r[2], AnalysisParams.from_json(r[3]), r[4]) for r in rows]
+
+
+def load(project: Project, run_id: int) -> AnalysisResult:
+    row = project.conn.execute(
+        "SELECT created_at, parameters, method FROM am_analysis_runs WHERE id = ?", (run_id,)
+    ).fetchone()
+    if row is None:
+        known = ", ".join(str(r.id) for r in list_runs(project)) or "none yet"
+        raise BadInputError(
+            f"there is no analysis run {run_id} (runs: {known})", field="--analysis"
+        )
+    table = pd.read_sql_query(
+        f"SELECT {', '.join(COLUMNS)} FROM am_analysis_results WHERE run_id = ? ORDER BY id",
+        project.conn,
+        params=(run_id,),
+    )
+    table["gap"] = table["gap"].astype(bool)
+    for name in ("need_tercile", "provision_tercile", "priority"):
+        table[name] = table[name].fillna(0).astype(np.int64)
+    for name in ("bivariate", "note", "area_name"):
+        table[name] = table[name].astype(object).where(table[name].notna(), "")
+    return AnalysisResult(
+        params=AnalysisParams.from_json(row[1]),
+        table=table,
+        method=row[2],
+        created_at=row[0],
+        run_id=run_id,
+    )
+
+
+def latest(project: Project) -> AnalysisResult | None:
+    runs = list_runs(project)
+    return load(project, runs[-1].id) if runs else None
