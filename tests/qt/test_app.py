@@ -125,3 +125,13 @@ def test_the_app_has_its_icon(qtbot):
 
     assert app_icon() is not None
     assert not make_app().windowIcon().isNull()
+
+
+def test_asking_for_the_shipped_demo_opens_the_private_copy(qtbot, repo_root):
+    shipped = repo_root / "sample_data" / "trafford.gpkg"
+    before = shipped.read_bytes()
+    assert choose_project(shipped) == user_demo()
+    project = open_first_project(shipped)
+    assert project.path == user_demo()
+    project.close()
+    assert shipped.read_bytes() == before

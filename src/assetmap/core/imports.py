@@ -6,7 +6,9 @@ one transaction, so a failure or a kill at any point leaves the file as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from assetmap.core.commands.base import Command, CommandStack
 from assetmap.core.commands.imports import ImportAreaSet, ImportAssets, JoinIndicators
@@ -28,16 +30,17 @@ def import_areas(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
 ) -> ImportReport:
-    steps = Steps(progress)
-    prepared = prepare_areas(
-        project, path, options, progress=steps.sub(0, 0.8), cancelled=cancelled
+    return _run(
+        project,
+        path,
+        options,
+        prepare_areas,
+        ImportAreaSet,
+        stack,
+        attribution,
+        progress,
+        cancelled,
     )
-    check_cancelled(cancelled)
-    steps(0.85, "Writing to the project")
-    _push(project, stack, ImportAreaSet(prepared, attribution))
-    prepared.report.committed = True
-    steps(1.0, "Done")
-    return prepared.report
 
 
 def import_assets(
@@ -50,16 +53,17 @@ def import_assets(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
 ) -> ImportReport:
-    steps = Steps(progress)
-    prepared = prepare_assets(
-        project, path, options, progress=steps.sub(0, 0.8), cancelled=cancelled
+    return _run(
+        project,
+        path,
+        options,
+        prepare_assets,
+        ImportAssets,
+        stack,
+        attribution,
+        progress,
+        cancelled,
     )
-    check_cancelled(cancelled)
-    steps(0.85, "Writing to the project")
-    _push(project, stack, ImportAssets(prepared, attribution))
-    prepared.report.committed = True
-    steps(1.0, "Done")
-    return prepared.report
 
 
 def join_indicators(
@@ -72,18 +76,36 @@ def join_indicators(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
 ) -> ImportReport:
-    steps = Steps(progress)
-    prepared = prepare_indicators(
-        project, path, options, progress=steps.sub(0, 0.8), cancelled=cancelled
+    return _run(
+        project,
+        path,
+        options,
+        prepare_indicators,
+        JoinIndicators,
+        stack,
+        attribution,
+        progress,
+        cancelled,
     )
+
+
+def _run(
+    project: Project,
+    path: str | Path,
+    options: Any,
+    prepare: Callable[..., Any],
+    command: Callable[[Any, str | None], Command],
+    stack: CommandStack | None,
+    attribution: str | None,
+    progress: ProgressFn | None,
+    cancelled: CancelledFn | None,
+) -> ImportReport:
+    steps = Steps(progress)
+    prepared = prepare(project, path, options, progress=steps.sub(0, 0.8), cancelled=cancelled)
     check_cancelled(cancelled)
     steps(0.85, "Writing to the project")
-    _push(project, stack, JoinIndicators(prepared, attribution))
+    # Commit through ``project``'s connection; the GUI passes its stack for undo.
+    (stack or CommandStack(project)).push(command(prepared, attribution), project=project)
     prepared.report.committed = True
     steps(1.0, "Done")
     return prepared.report
-
-
-def _push(project: Project, stack: CommandStack | None, command: Command) -> None:
-    """Commit through ``project``'s connection; the GUI passes its stack for undo."""
-    (stack or CommandStack(project)).push(command, project=project)

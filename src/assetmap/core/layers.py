@@ -41,6 +41,47 @@ class CategoryStyle:
     size: float = 9.0  # symbol size in pixels at 100 % zoom of the screen
 
 
+THEMATIC_MODES = ("measure", "bivariate", "gaps")
+
+
+@dataclass(frozen=True)
+class ThematicStyle:
+    """One area set coloured by the results of a gap-analysis run (a choropleth).
+
+    It names the run rather than holding figures, so the map can always say how they were
+    made; ``mode`` is a measure's classes, need against provision (3×3), or gap yes/no.
+    """
+
+    area_set: str
+    run_id: int
+    category: str  # a category key, or "*" for any of the run's categories
+    mode: str = "measure"
+    measure: str = "coverage"  # a key of core.analysis.classify.MEASURES
+    scheme: str = "quantiles"
+    k: int = 5
+    palette: str = "YlGnBu"
+    reversed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.mode not in THEMATIC_MODES:
+            raise ValueError(f"mode must be one of {', '.join(THEMATIC_MODES)}")
+
+
+@dataclass(frozen=True)
+class CoverageStyle:
+    """The ground within a run's distance of its assets, washed over the areas.
+
+    A pale wash with a dark edge: covered ground fades, so the gaps keep their full colour
+    whatever palette the areas are drawn in.
+    """
+
+    run_id: int
+    category: str
+    colour: str = "#FFFFFF"
+    opacity: float = 0.55
+    outline: str = "#08519C"
+
+
 @dataclass
 class MapLayers:
     """The layer list of one project: area sets (bottom, in order) and the asset categories."""
@@ -51,6 +92,8 @@ class MapLayers:
     assets_visible: bool = True
     asset_opacity: float = 1.0
     asset_labels: bool = True
+    thematic: ThematicStyle | None = None
+    coverage: CoverageStyle | None = None
     changed: EventEmitter = field(default_factory=lambda: EventEmitter("layers_changed"))
 
     # ---- queries -----------------------------------------------------------------
@@ -96,6 +139,19 @@ class MapLayers:
             setattr(self, name, value)
         self.changed.emit(layer="assets")
 
+    def set_thematic(self, style: ThematicStyle | None) -> None:
+        """Colour an area set by a run's results (None: back to its plain fill)."""
+        if style == self.thematic:
+            return
+        self.thematic = style
+        self.changed.emit(layer="thematic")
+
+    def set_coverage(self, style: CoverageStyle | None) -> None:
+        if style == self.coverage:
+            return
+        self.coverage = style
+        self.changed.emit(layer="coverage")
+
     def move_area_set(self, name: str, position: int) -> None:
         """Change drawing order; position counts from the bottom."""
         self.area_order.remove(name)
@@ -121,6 +177,8 @@ class MapLayers:
                 outline_width=0.6 if filled else 1.4,
                 labels=counts[name] <= LABELLED_SET_MAX_AREAS,
             )
+        if self.thematic is not None and self.thematic.area_set not in names:
+            self.thematic = None
         # Styles of categories that are gone (merged away) are kept: undoing the merge
         # brings the category back looking as it did.
         self.changed.emit(layer="all")
@@ -134,6 +192,8 @@ class MapLayers:
             "assets_visible": self.assets_visible,
             "asset_opacity": self.asset_opacity,
             "asset_labels": self.asset_labels,
+            "thematic": asdict(self.thematic) if self.thematic else None,
+            "coverage": asdict(self.coverage) if self.coverage else None,
         }
 
     @classmethod
@@ -151,6 +211,8 @@ class MapLayers:
         layers.assets_visible = bool(data.get("assets_visible", True))
         layers.asset_opacity = float(data.get("asset_opacity", 1.0))
         layers.asset_labels = bool(data.get("asset_labels", True))
+        layers.thematic = _optional(ThematicStyle, data.get("thematic"))
+        layers.coverage = _optional(CoverageStyle, data.get("coverage"))
         return layers
 
     @classmethod
@@ -161,6 +223,16 @@ class MapLayers:
 
     def save(self, project: Project) -> None:
         project.set_setting(SETTINGS_KEY, self.to_json())
+
+
+def _optional(kind: type, values: object) -> Any:
+    """A saved style, or None when there is none or it cannot be read (it is only a view)."""
+    if not isinstance(values, dict):
+        return None
+    try:
+        return kind(**_known(kind, values))
+    except (TypeError, ValueError):
+        return None
 
 
 def _known(kind: type, values: dict[str, Any]) -> dict[str, Any]:

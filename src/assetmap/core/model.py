@@ -151,7 +151,8 @@ def custom_to_text(custom: dict[str, Any] | None) -> str | None:
 
 
 def custom_from_text(text: str | None) -> dict[str, Any]:
-    if not text:
+    if not isinstance(text, str) or not text:  # NULL arrives as None or NaN from a frame
         return {}
+
     value = json.loads(text)
     return value if isinstance(value, dict) else {"value": value}

@@ -18,19 +18,6 @@ from assetmap.core.taxonomy import default_categories
 ASSETS_TABLE = "assets"
 FOOTPRINTS_TABLE = "asset_footprints"
 
-ASSET_TEXT_COLUMNS = (
-    "description",
-    "address",
-    "postcode",
-    "contact",
-    "phone",
-    "website",
-    "opening_hours",
-    "audience",
-    "verified_date",
-    "source",
-)
-
 
 @dataclass(frozen=True)
 class Migration:
@@ -224,10 +211,29 @@ def _v3_analysis_results(conn: sqlite3.Connection, srs_id: int) -> None:
     )
 
 
+def _v4_analysis_assets(conn: sqlite3.Connection, srs_id: int) -> None:
+    """The assets each run counted, where they were then: a run's coverage can be drawn
+    exactly as it was measured even after assets move."""
+    gpkg.run_script(
+        conn,
+        """
+        CREATE TABLE am_analysis_assets (
+          run_id INTEGER NOT NULL,
+          uuid TEXT NOT NULL,
+          category TEXT NOT NULL,
+          x REAL NOT NULL,
+          y REAL NOT NULL
+        );
+        CREATE INDEX am_analysis_assets_run ON am_analysis_assets(run_id);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
     Migration(3, "gap analysis results table", _v3_analysis_results),
+    Migration(4, "positions of the assets each analysis run counted", _v4_analysis_assets),
 )
 
 

@@ -36,8 +36,18 @@ def choose_project(requested: Path | None) -> Path | None:
     from assetmap.qt.paths import user_demo
 
     if requested is not None:
-        return requested
+        return private_copy_if_demo(requested)
     return last_project() or user_demo()
+
+
+def private_copy_if_demo(path: Path) -> Path:
+    """The shipped demo is never opened itself (opening may upgrade it); its copy is."""
+    from assetmap.qt.paths import shipped_demo, user_demo
+
+    shipped = shipped_demo()
+    if shipped is not None and path.resolve() == shipped.resolve():
+        return user_demo() or path
+    return path
 
 
 def open_first_project(requested: Path | None):  # -> Project | None

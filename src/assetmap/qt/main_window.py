@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.builder = SceneBuilder(session)
         self.canvas = MapCanvas(lambda: self.builder.scene(), self)
         self.setCentralWidget(self.canvas)
+        self.builder.source.coverageReady.connect(self.canvas.refresh)
         self.selection_overlay = SelectionOverlay(session)
         self.canvas.overlays += [
             self.selection_overlay,
@@ -138,6 +139,12 @@ class MainWindow(QMainWindow):
         )
         self.act_zoom_selection = a("Zoom to &selection", self.zoom_to_selection, "Ctrl+J")
         self.act_find = a("&Find…", self.focus_find, QKeySequence.StandardKey.Find)
+        self.act_find_gaps = a(
+            "Find &gaps",
+            self.show_find_gaps,
+            "Ctrl+G",
+            "which areas are far from the assets they need",
+        )
         self.act_about = a("&About assetmap", self.about)
         tools = [
             ("select", "Select", "S", "click an asset or area to see it; drag a box to select"),
@@ -180,6 +187,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         tools = bar.addMenu("&Tools")
         tools.addActions(list(self.tool_actions.values()))
+        analysis = bar.addMenu("&Analysis")
+        analysis.addAction(self.act_find_gaps)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_about)
 
@@ -192,6 +201,8 @@ class MainWindow(QMainWindow):
             bar.addAction(act)
         bar.addSeparator()
         bar.addActions([self.act_zoom_all, self.act_undo, self.act_redo])
+        bar.addSeparator()
+        bar.addAction(self.act_find_gaps)
         bar.addSeparator()
         self.find_box = FindBox(self.session, self)
         self.find_box.hitChosen.connect(self.go_to_hit)
@@ -218,6 +229,7 @@ class MainWindow(QMainWindow):
             status.addPermanentWidget(label)
 
     def _build_docks(self) -> None:
+        from assetmap.qt.panels.analysis_panel import AnalysisPanel
         from assetmap.qt.panels.asset_card import AssetCard
         from assetmap.qt.panels.attribute_table import AttributeTable
         from assetmap.qt.panels.history import HistoryPanel
@@ -230,6 +242,7 @@ class MainWindow(QMainWindow):
         self.card = AssetCard(s)
         self.unplaced = UnplacedPanel(s)
         self.history = HistoryPanel(s)
+        self.analysis = AnalysisPanel(s)
         self.table = AttributeTable(s)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         right = Qt.DockWidgetArea.RightDockWidgetArea
@@ -238,8 +251,10 @@ class MainWindow(QMainWindow):
         self.dock_card = self._dock("Asset", self.card, right)
         self.dock_unplaced = self._dock("Not on the map", self.unplaced, right)
         self.dock_history = self._dock("History", self.history, right)
+        self.dock_analysis = self._dock("Find gaps", self.analysis, right)
         self.tabifyDockWidget(self.dock_card, self.dock_unplaced)
         self.tabifyDockWidget(self.dock_unplaced, self.dock_history)
+        self.tabifyDockWidget(self.dock_history, self.dock_analysis)
         self.dock_card.raise_()
         self.dock_table = self._dock("Table", self.table, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.resizeDocks([self.dock_layers, self.dock_card], [290, 330], Qt.Orientation.Horizontal)
@@ -251,6 +266,7 @@ class MainWindow(QMainWindow):
         self.unplaced.placeRequested.connect(self.start_placing)
         self.unplaced.countChanged.connect(self._update_unplaced_title)
         self.table.zoomRequested.connect(self.zoom_to_asset)
+        self.analysis.zoomToArea.connect(self.zoom_to_area)
         self._update_unplaced_title(self.unplaced.list.count())
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -528,6 +544,26 @@ class MainWindow(QMainWindow):
             b = polygons.bounds[polygons.present]
             self.canvas.zoom_to((b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()))
 
+    def zoom_to_area(self, set_name: str, code: str) -> None:
+        """Show one area (a row of the gap table) and outline it, as clicking it would."""
+        frame = areas.frame(self.session.project, set_name)
+        rows = frame[frame["code"].astype(str) == code]
+        if not len(rows) or rows.geometry.iloc[0] is None:
+            self.statusBar().showMessage(f"Area {code} is not on the map.", 5000)
+            return
+        row = rows.iloc[0]
+        self.canvas.zoom_to(row.geometry.bounds, margin=0.25)
+        self.selection_overlay.area = row.geometry
+        self.canvas.update()
+        self.statusBar().showMessage(f"{row['name'] or code} ({code})", 5000)
+
+    def show_find_gaps(self) -> None:
+        self.dock_analysis.show()
+        self.dock_analysis.raise_()
+        if self.dock_analysis.width() < 380:
+            self.resizeDocks([self.dock_analysis], [400], Qt.Orientation.Horizontal)
+        self.analysis.find_button.setFocus()
+
     def _fill_zoom_set_menu(self) -> None:
         self.zoom_set_menu.clear()
         for info in areas.list_sets(self.session.project):
@@ -614,8 +650,11 @@ class MainWindow(QMainWindow):
             self.open_path(Path(path))
 
     def open_path(self, path: Path) -> bool:
+        from assetmap.qt.app import private_copy_if_demo
+
         try:
-            project = Project.open(path)
+            project = Project.open(private_copy_if_demo(path))
+
         except AssetmapError as exc:
             show_error(self, "Could not open the project", exc)
             return False
@@ -633,6 +672,7 @@ class MainWindow(QMainWindow):
 
     def _rebuild_for_session(self) -> None:
         self.builder = SceneBuilder(self.session)
+        self.builder.source.coverageReady.connect(self.canvas.refresh)
         self.selection_overlay.session = self.session
         self.selection_overlay.area = None
         self.canvas._scene_source = lambda: self.builder.scene()
@@ -642,6 +682,7 @@ class MainWindow(QMainWindow):
             self.dock_card,
             self.dock_unplaced,
             self.dock_history,
+            self.dock_analysis,
             self.dock_table,
         ):
             old = dock.widget()

@@ -2,46 +2,318 @@
 
 The model-to-view registry of the napari pattern, kept small: each layer kind
 has one adapter here, and arrays are rebuilt only when their inputs change.
+Gap maps (``MapLayers.thematic``) colour an area set from a kept analysis run;
+the legend reads the same ``ThematicPlan``, so it shows exactly what is drawn.
 """
 
 from __future__ import annotations
 
+import itertools
+import logging
+import weakref
+from dataclasses import dataclass, replace
+
 import numpy as np
+import pandas as pd
 import shapely
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter
 
 from assetmap.core import areas
-from assetmap.qt.canvas.scene import AreaLayer, AssetLayer, Scene
+from assetmap.core.analysis import classify, runs
+from assetmap.core.analysis.engine import AnalysisResult
+from assetmap.core.analysis.measures import coverage_geometry
+from assetmap.core.errors import AssetmapError
+from assetmap.core.layers import CoverageStyle, ThematicStyle
+from assetmap.qt.canvas.polygons import PolygonSet
+from assetmap.qt.canvas.scene import AreaLayer, AssetLayer, Cancelled, Scene
+from assetmap.qt.canvas.view import View
 from assetmap.qt.session import Session
+from assetmap.qt.workers import Task
+
+log = logging.getLogger(__name__)
+
+HATCH_COLOUR = "#8C959F"
+COVERAGE_EDGE_PX = 1.3
+COVERAGE_IN_GUI_THREAD = 1000  # more assets than this: the circles are merged in a worker
+PLANS_KEPT = 8
+# Tile caches are keyed by a classes version; every distinct colouring gets its own.
+_versions = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class ThematicPlan:
+    """What a thematic style draws: a class per area (in ``areas.frame`` order, -1 = no
+    data), the colour of each class, and the words the legend puts beside them."""
+
+    style: ThematicStyle
+    classes: np.ndarray
+    colours: list[str]
+    labels: list[str]
+    category_label: str
+    caption: str
+    version: int
+    hatch_version: int
+
+    @property
+    def has_no_data(self) -> bool:
+        return bool((self.classes < 0).any())
+
+
+@dataclass(frozen=True)
+class CoverageInfo:
+    """What the coverage layer shows, for the legend (the geometry may still be coming)."""
+
+    style: CoverageStyle
+    label: str
+    distance_m: float
+
+
+class ThematicSource(QObject):
+    """Per-session caches of runs, plans and coverage circles, shared by map and legend."""
+
+    coverageReady = Signal()
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.session = session
+        self._results: dict[int, AnalysisResult | None] = {}
+        self._codes: dict[str, np.ndarray] = {}
+        self._plans: dict[ThematicStyle, ThematicPlan | None] = {}
+        self._coverage: dict[tuple, PolygonSet] = {}
+        self._pending: dict[tuple, Task] = {}
+        session.areaSetsChanged.connect(self._forget_areas)
+
+    # ---- runs ------------------------------------------------------------------------
+    def result(self, run_id: int) -> AnalysisResult | None:
+        """A kept run (runs never change, so each is read once)."""
+        if run_id not in self._results:
+            try:
+                self._results[run_id] = runs.load(self.session.project, run_id)
+            except AssetmapError:
+                self._results[run_id] = None
+        return self._results[run_id]
+
+    def remember(self, result: AnalysisResult) -> None:
+        """A run the panel has just read: no need to read it again."""
+        if result.run_id is not None:
+            self._results[result.run_id] = result
+
+    def _forget_areas(self) -> None:
+        self._codes.clear()
+        self._plans.clear()
+
+    def area_codes(self, name: str) -> np.ndarray:
+        if name not in self._codes:
+            self._codes[name] = areas.frame(self.session.project, name)["code"].astype(str)
+            self._codes[name] = self._codes[name].to_numpy()
+        return self._codes[name]
+
+    # ---- thematic plans --------------------------------------------------------------------
+    def plan(self, style: ThematicStyle | None) -> ThematicPlan | None:
+        if style is None:
+            return None
+        if style not in self._plans:
+            if len(self._plans) >= PLANS_KEPT:
+                self._plans.pop(next(iter(self._plans)))
+            self._plans[style] = self._make_plan(style)
+        return self._plans[style]
+
+    def _make_plan(self, style: ThematicStyle) -> ThematicPlan | None:
+        result = self.result(style.run_id)
+        if result is None or result.params.area_set != style.area_set:
+            return None
+        rows = result.for_category(style.category)
+        if not len(rows):
+            return None
+        try:
+            codes = self.area_codes(style.area_set)
+        except AssetmapError:
+            return None
+        position = pd.Index(rows["area_code"].astype(str)).get_indexer(codes)
+        classes, colours, labels, caption = _colouring(result, rows, position, style)
+        return ThematicPlan(
+            style=style,
+            classes=classes,
+            colours=colours,
+            labels=labels,
+            category_label=str(rows["category_label"].iloc[0]),
+            caption=caption,
+            version=next(_versions),
+            hatch_version=next(_versions),
+        )
+
+    # ---- coverage ----------------------------------------------------------------------------
+    def coverage_info(self, style: CoverageStyle | None) -> CoverageInfo | None:
+        if style is None:
+            return None
+        result = self.result(style.run_id)
+        if result is None:
+            return None
+        rows = result.for_category(style.category)
+        if not len(rows):
+            return None
+        d = result.params.distance_m
+        name = str(rows["category_label"].iloc[0])
+        label = f"Within {d:,.0f} m of {_lower_first(name)}"
+        return CoverageInfo(style, label, d)
+
+    def coverage(self, style: CoverageStyle | None) -> PolygonSet | None:
+        """The merged circles, or None while a worker is still merging them."""
+        if style is None:
+            return None
+        result = self.result(style.run_id)
+        if result is None:
+            return None
+        key = (style.run_id, style.category, self.session.points_version)
+        if key in self._coverage:
+            return self._coverage[key]
+        x, y = result.counted_points(style.category)
+        distance = result.params.distance_m
+        if len(x) <= COVERAGE_IN_GUI_THREAD:
+            self._coverage[key] = _circles(x, y, distance)
+            return self._coverage[key]
+        if key not in self._pending:
+            self._merge_in_background(key, x, y, distance)
+        return None
+
+    def _merge_in_background(self, key: tuple, x: np.ndarray, y: np.ndarray, d: float) -> None:
+        task = Task(lambda _progress, _cancelled: _circles(x, y, d))
+        self._pending[key] = task
+        task.succeeded.connect(lambda polygons, key=key: self._coverage_done(key, polygons))
+        task.failed.connect(lambda exc, text: log.error("coverage circles failed: %s", text))
+        task.finished.connect(lambda key=key: self._pending.pop(key, None))
+        task.start()
+
+    def _coverage_done(self, key: tuple, polygons: object) -> None:
+        self._coverage[key] = polygons  # type: ignore[assignment]
+        self.coverageReady.emit()
+
+    def coverage_pending(self) -> bool:
+        return bool(self._pending)
+
+
+def thematic_source(session: Session) -> ThematicSource:
+    """The session's one ThematicSource (made on first use)."""
+    source = _SOURCES.get(session)
+    if source is None:
+        source = _SOURCES[session] = ThematicSource(session)
+    return source
+
+
+_SOURCES: weakref.WeakKeyDictionary[Session, ThematicSource] = weakref.WeakKeyDictionary()
+
+
+def _colouring(
+    result: AnalysisResult, rows: pd.DataFrame, position: np.ndarray, style: ThematicStyle
+) -> tuple[np.ndarray, list[str], list[str], str]:
+    """Classes per area (areas missing from the run get -1), colours, labels and caption."""
+    found = position >= 0
+
+    def column(name: str, missing: float) -> np.ndarray:
+        values = rows[name].to_numpy(dtype=float)
+        return np.where(found, values[np.where(found, position, 0)], missing)
+
+    d = f"{result.params.distance_m:,.0f} m"
+    if style.mode == "bivariate":
+        classes = classify.bivariate_classes(
+            column("need_tercile", 0).astype(int), column("provision_tercile", 0).astype(int)
+        )
+        provision = (
+            "assets per 1,000 people"
+            if result.params.provision == "per_1000"
+            else f"area within {d} of an asset"
+        )
+        need = result.params.need_field or "need"
+        labels = [f"class {i + 1}" for i in range(9)]
+        return classes, list(classify.BIVARIATE), labels, f"Need ({need}) against {provision}"
+    if style.mode == "gaps":
+        gap = column("gap", np.nan)
+        classes = np.where(np.isnan(gap), -1, np.where(gap > 0, 1, 0)).astype(np.int64)
+        ramp = classify.palette(style.palette, 5)  # gaps always the darker: no reversing
+        threshold = result.params.gap_coverage_threshold * 100
+        caption = f"Gap: no asset within {d}, or under {threshold:g} % of the area within {d}"
+        return classes, [ramp[0], ramp[-1]], ["No gap", "Gap"], caption
+    measure = classify.MEASURES[style.measure]
+    values = column(measure.column, np.nan) * measure.scale
+    breaks = classify.classify(
+        values, style.scheme, style.k, unit=measure.unit, whole=measure.whole
+    )
+    colours = classify.palette(style.palette, breaks.k, style.reversed)
+    return breaks.classes, colours, list(breaks.labels), measure.label.format(d=d)
+
+
+def _circles(x: np.ndarray, y: np.ndarray, distance: float) -> PolygonSet:
+    merged = coverage_geometry(shapely.points(x, y) if len(x) else np.array([]), distance)
+    return PolygonSet(shapely.get_parts(merged))
+
+
+def _lower_first(text: str) -> str:
+    """ "Mental health" reads as "mental health" mid-sentence; "GP practices" stays."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+@dataclass
+class HatchLayer(AreaLayer):
+    """Diagonal lines over areas with no data, so nobody reads them as a low class."""
+
+    def paint(self, painter: QPainter, view: View, cancelled: Cancelled) -> None:
+        painter.save()
+        painter.setOpacity(self.opacity)
+        painter.setTransform(view.transform(), combine=True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(HATCH_COLOUR), Qt.BrushStyle.BDiagPattern))
+        for tile in self.polygons.visible_tiles(view.bounds()):
+            if cancelled():
+                break
+            paths = self.polygons.tile_paths(tile, view.level, self.classes, self.classes_version)
+            if 0 in paths:
+                painter.drawPath(paths[0])
+        painter.restore()
+
+    def paint_labels(self, labels: object, view: View) -> None:
+        return None
 
 
 class SceneBuilder:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self.source = thematic_source(session)
         self._labels: dict[str, tuple[list[str], np.ndarray]] = {}
         self._assets_key: tuple | None = None
         self._assets: AssetLayer | None = None
+        self._drawn_versions: dict[str, int] = {}
         session.areaSetsChanged.connect(self._labels.clear)
 
     def scene(self) -> Scene:
         if not self.session.is_open:  # a render timer outlived the project
             return Scene()
-        return Scene(areas=self._area_layers(), assets=self._asset_layer())
+        layers = self._area_layers() + self._coverage_layers()
+        return Scene(areas=layers, assets=self._asset_layer())
 
     # ---- areas -----------------------------------------------------------------------
     def _area_layers(self) -> list[AreaLayer]:
-        layers = []
+        layers: list[AreaLayer] = []
         model = self.session.layers
+        plan = self.source.plan(model.thematic)
         for name in model.visible_area_sets():
             style = model.area_style(name)
             polygons = self.session.polygon_set(name)
             labels, points = self._area_labels(name) if style.labels else (None, None)
+            mine = plan if plan is not None and plan.style.area_set == name else None
+            if mine is not None and len(mine.classes) != len(polygons):
+                mine = None  # the set changed since the plan was made
+            self._forget_old_tiles(name, polygons, mine.version if mine else 0)
+            classes, colours, version = _fills(mine, style.fill, len(polygons))
             layers.append(
                 AreaLayer(
                     name=name,
                     polygons=polygons,
-                    classes=np.zeros(len(polygons), dtype=int),
-                    class_colours=[style.fill or ""],
-                    classes_version=0,
+                    classes=classes,
+                    class_colours=colours,
+                    classes_version=version,
                     outline=style.outline,
                     outline_width=style.outline_width,
                     opacity=style.opacity,
@@ -49,7 +321,38 @@ class SceneBuilder:
                     label_points=points,
                 )
             )
+            if mine is not None and mine.has_no_data:
+                layers.append(_hatch_layer(name, polygons, mine, style.opacity))
         return layers
+
+    def _forget_old_tiles(self, name: str, polygons: PolygonSet, version: int) -> None:
+        """Drop the merged tile paths of a colouring no longer shown (they hold memory)."""
+        if self._drawn_versions.get(name, 0) != version:
+            polygons.forget()
+            self._drawn_versions[name] = version
+
+    def _coverage_layers(self) -> list[AreaLayer]:
+        """The wash (translucent) and its edge (opaque): two layers over the same circles."""
+        style = self.session.layers.coverage
+        polygons = self.source.coverage(style)
+        if style is None or polygons is None or not len(polygons):
+            return []
+        classes = np.zeros(len(polygons), dtype=int)
+        wash = AreaLayer(
+            name="coverage",
+            polygons=polygons,
+            classes=classes,
+            class_colours=[style.colour],
+            classes_version=0,
+            outline="",
+            outline_width=0.0,
+            opacity=style.opacity,
+            labels=None,
+            label_points=None,
+        )
+        edge = replace(wash, name="coverage edge", class_colours=[""], outline=style.outline)
+        edge.outline_width, edge.opacity = COVERAGE_EDGE_PX, 1.0
+        return [wash, edge]
 
     def _area_labels(self, name: str) -> tuple[list[str], np.ndarray]:
         if name not in self._labels:
@@ -89,3 +392,27 @@ class SceneBuilder:
             )
             self._assets_key = key
         return self._assets
+
+
+def _fills(plan: ThematicPlan | None, fill: str, n: int) -> tuple[np.ndarray, list[str], int]:
+    """Class per area, class colours and tile version: the plan's, or one plain fill."""
+    if plan is None:
+        return np.zeros(n, dtype=int), [fill or ""], 0
+    no_data = len(plan.colours)
+    classes = np.where(plan.classes < 0, no_data, plan.classes)
+    return classes, [*plan.colours, classify.NO_DATA_COLOUR], plan.version
+
+
+def _hatch_layer(name: str, polygons: PolygonSet, plan: ThematicPlan, opacity: float) -> HatchLayer:
+    return HatchLayer(
+        name=f"{name} (no data)",
+        polygons=polygons,
+        classes=np.where(plan.classes < 0, 0, 1),
+        class_colours=[HATCH_COLOUR],
+        classes_version=plan.hatch_version,
+        outline="",
+        outline_width=0.0,
+        opacity=opacity,
+        labels=None,
+        label_points=None,
+    )

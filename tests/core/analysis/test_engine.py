@@ -229,3 +229,25 @@ def test_parameters_round_trip():
     assert json.loads(params.to_json())["distance_m"] == 650.0
     with pytest.raises(ValueError):
         AnalysisParams("Toy", (), 800.0)
+
+
+def test_a_run_keeps_the_positions_of_the_assets_it_counted(toy):
+    project, stack, add = toy
+    uuid = add(380_500, 390_500)
+    result = analyse(project, AnalysisParams("Toy", ("libraries",), 800.0))
+    from assetmap.core.commands import MoveAsset
+
+    stack.push(MoveAsset(uuid, 386_500, 392_500))  # moved after the run
+    stored = runs.load(project, result.run_id)
+    x, y = stored.counted_points("libraries")
+    assert (x.tolist(), y.tolist()) == ([380_500.0], [390_500.0])
+
+
+def test_ranked_gaps_are_gaps_only_most_urgent_first(demo):
+    _project, result = demo
+    ranked = result.ranked_gaps("mental_health")
+    assert ranked["gap"].all()
+    priorities = ranked["priority"].to_numpy()
+    ranked_part = priorities[priorities > 0]
+    assert (ranked_part == sorted(ranked_part)).all()
+    assert (priorities[: len(ranked_part)] > 0).all()  # unranked gaps come after

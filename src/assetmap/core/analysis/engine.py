@@ -48,15 +48,42 @@ class AnalysisResult:
     method: str
     created_at: str
     run_id: int | None = None
+    # The assets counted (uuid, category, x, y), so coverage can be drawn as measured.
+    counted: pd.DataFrame | None = None
+
+    def counted_points(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """x, y of the assets behind a category's figures (all chosen for ALL_CHOSEN)."""
+        if self.counted is None or not len(self.counted):
+            return np.array([], float), np.array([], float)
+        rows = self.counted if key == ALL_CHOSEN else self.counted[self.counted["category"] == key]
+        return rows["x"].to_numpy(dtype=float), rows["y"].to_numpy(dtype=float)
 
     def for_category(self, key: str) -> pd.DataFrame:
         return self.table[self.table["category"] == key].reset_index(drop=True)
 
     def ranked_gaps(self, key: str) -> pd.DataFrame:
-        """High need, low provision first; then the other gaps by need."""
+        """The areas with a gap, the ones to look at first on top.
+
+        With a need field: by priority (high need, low provision first), then the gaps that
+        have no priority (no need or provision figure). Without one: least provision first,
+        then the farthest from an asset.
+        """
         rows = self.for_category(key)
-        rows = rows[rows["gap"] | (rows["priority"] > 0)]
-        return rows.sort_values(["priority", "need"], ascending=[True, False], na_position="last")
+        rows = rows[rows["gap"]]
+        provision = "per_1000" if self.params.provision == "per_1000" else "coverage"
+        if self.params.need_field is None:
+            return rows.sort_values(
+                [provision, "nearest_m"], ascending=[True, False], na_position="last"
+            )
+        unranked = rows["priority"] == 0
+        return pd.concat(
+            [
+                rows[~unranked].sort_values("priority"),
+                rows[unranked].sort_values(
+                    [provision, "nearest_m"], ascending=[True, False], na_position="last"
+                ),
+            ]
+        )
 
 
 def run(
@@ -89,7 +116,17 @@ def run(
     table = pd.concat(frames, ignore_index=True)[list(COLUMNS)]
     method = method_statement(inputs, params, int(inside_used.sum()))
     steps(1.0, "Done")
-    return AnalysisResult(params=params, table=table, method=method, created_at=gpkg.utc_now())
+    counted = pd.DataFrame(
+        {
+            "uuid": inputs.asset_uuid,
+            "category": inputs.asset_category,
+            "x": inputs.asset_x,
+            "y": inputs.asset_y,
+        }
+    )
+    return AnalysisResult(
+        params=params, table=table, method=method, created_at=gpkg.utc_now(), counted=counted
+    )
 
 
 def _groups(inputs: AnalysisInput, params: AnalysisParams) -> list[tuple[str, str, np.ndarray]]:

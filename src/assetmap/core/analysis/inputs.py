@@ -22,6 +22,7 @@ class AnalysisInput:
     asset_x: np.ndarray
     asset_y: np.ndarray
     asset_category: np.ndarray  # category key per counted asset
+    asset_uuid: np.ndarray
     category_labels: dict[str, str]
     crs_name: str
     population: np.ndarray | None = None  # per area, NaN where unknown
@@ -80,6 +81,7 @@ def load(project: Project, params: AnalysisParams) -> AnalysisInput:
         asset_x=counted["x"].to_numpy(dtype=float),
         asset_y=counted["y"].to_numpy(dtype=float),
         asset_category=counted["category"].astype(str).to_numpy(),
+        asset_uuid=counted["uuid"].astype(str).to_numpy(),
         category_labels={k: labels[k] for k in params.categories},
         crs_name=project.crs.name,
         population=population,
@@ -101,7 +103,6 @@ def _indicator(
         raise BadInputError(
             f"the area set has no field '{column}' "
             f"(numeric fields: {', '.join(numeric) or 'none'})",
-
             field=flag,
             hint="join it with assetmap join-indicators",
         )

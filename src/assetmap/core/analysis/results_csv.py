@@ -53,7 +53,7 @@ def display_frame(result: AnalysisResult, need_label: str | None = None) -> pd.D
             "nearest_m": _rounded(t["nearest_m"], 0),
             "coverage": _rounded(t["coverage"] * 100, 1),
             "gap": np.where(t["gap"], "yes", "no"),
-            "need": _rounded(t["need"], 3),
+            "need": _trimmed(t["need"], 3),
             "need_tercile": _blank_zero(t["need_tercile"]),
             "provision_tercile": _blank_zero(t["provision_tercile"]),
             "bivariate": t["bivariate"],
@@ -78,7 +78,16 @@ def _rounded(values: pd.Series, places: int) -> list[object]:
     ]
 
 
+def _trimmed(values: pd.Series, places: int) -> list[object]:
+    """As many decimals as the source figure has, up to ``places`` (32.498, 19.7, 12)."""
+    out = []
+    for v in values.to_numpy(dtype=float):
+        out.append("" if np.isnan(v) else f"{v:.{places}f}".rstrip("0").rstrip("."))
+    return out
+
+
 def _blank_zero(values: pd.Series) -> list[object]:
+
     return ["" if v == 0 else int(v) for v in values]
 
 

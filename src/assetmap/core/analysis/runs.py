@@ -42,6 +42,21 @@ def save(project: Project, result: AnalysisResult) -> int:
             f"INSERT INTO am_analysis_results (run_id, {', '.join(COLUMNS)}) VALUES ({marks})",
             ((run_id, *row) for row in zip(*values, strict=True)),
         )
+        if result.counted is not None:
+            c = result.counted
+            project.conn.executemany(
+                "INSERT INTO am_analysis_assets (run_id, uuid, category, x, y) "
+                "VALUES (?, ?, ?, ?, ?)",
+
+                zip(
+                    [run_id] * len(c),
+                    c["uuid"].tolist(),
+                    c["category"].tolist(),
+                    c["x"].tolist(),
+                    c["y"].tolist(),
+                    strict=True,
+                ),
+            )
     result.run_id = run_id
     return run_id
 
@@ -83,12 +98,18 @@ def load(project: Project, run_id: int) -> AnalysisResult:
         table[name] = table[name].fillna(0).astype(np.int64)
     for name in ("bivariate", "note", "area_name"):
         table[name] = table[name].astype(object).where(table[name].notna(), "")
+    counted = pd.read_sql_query(
+        "SELECT uuid, category, x, y FROM am_analysis_assets WHERE run_id = ? ORDER BY rowid",
+        project.conn,
+        params=(run_id,),
+    )
     return AnalysisResult(
         params=AnalysisParams.from_json(row[1]),
         table=table,
         method=row[2],
         created_at=row[0],
         run_id=run_id,
+        counted=counted,
     )
 
 

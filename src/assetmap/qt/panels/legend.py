@@ -2,7 +2,8 @@
 
 It is built from the same inputs as the canvas (``session.layers``, the
 categories and the placed assets), so a category hidden on the map or with no
-assets on it is not in the legend either. ``paint_legend`` draws onto any
+assets on it is not in the legend either. A gap map's classes come from the same
+``ThematicPlan`` the map is coloured from. ``paint_legend`` draws onto any
 painter, so exports can put the same legend on paper.
 """
 
@@ -10,24 +11,44 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
+from assetmap.core.analysis.classify import NO_DATA_COLOUR, NO_DATA_LABEL
 from assetmap.core.taxonomy import group_names
 from assetmap.qt.canvas.symbols import draw_symbol
+from assetmap.qt.map_scene import (
+    COVERAGE_EDGE_PX,
+    HATCH_COLOUR,
+    ThematicPlan,
+    thematic_source,
+)
 from assetmap.qt.session import Session
 
 PAD = 8.0
 ROW_MIN = 20.0
 SWATCH_W, SWATCH_H = 22.0, 13.0
+CELL = 17.0  # one square of the 3×3 need-against-provision key
 TEXT_COLOUR = "#1F2328"
 MUTED = "#57606A"
 
 
 @dataclass(frozen=True)
 class LegendEntry:
-    """One line of the legend; ``kind`` is heading, area, group or category."""
+    """One line of the legend; ``kind`` is heading, caption, area, class, coverage, bivariate,
+    group or category. A bivariate entry is the 3×3 key: ``colours`` row by row from low
+    need, ``axes`` its (up, across) labels."""
 
     kind: str
     label: str
@@ -38,15 +59,109 @@ class LegendEntry:
     symbol: str = ""
     colour: str = ""
     size: float = 0.0
+    hatch: bool = False
+    colours: tuple[str, ...] = ()
+    axes: tuple[str, str] = ("", "")
+
+
+SWATCH_KINDS = ("area", "class", "coverage")
 
 
 def legend_entries(session: Session) -> list[LegendEntry]:
-    return _area_entries(session) + _asset_entries(session)
+    plan = _shown_plan(session)
+    return _gap_entries(session, plan) + _area_entries(session, plan) + _asset_entries(session)
 
 
-def _area_entries(session: Session) -> list[LegendEntry]:
+def _shown_plan(session: Session) -> ThematicPlan | None:
+    layers = session.layers
+    if layers.thematic is None or layers.thematic.area_set not in layers.visible_area_sets():
+        return None
+    plan = thematic_source(session).plan(layers.thematic)
+    if plan is None or len(plan.classes) != len(session.polygon_set(plan.style.area_set)):
+        return None
+    return plan
+
+
+def _gap_entries(session: Session, plan: ThematicPlan | None) -> list[LegendEntry]:
+    """The gap map's key, then the coverage layer, as the map draws them."""
+    source = thematic_source(session)
+    coverage = source.coverage_info(session.layers.coverage)
+    if plan is None and coverage is None:
+        return []
+    out = []
+    if plan is not None:
+        out += _plan_entries(plan, session.layers.area_style(plan.style.area_set))
+    else:
+        out.append(LegendEntry("heading", "Coverage"))
+    if coverage is not None:
+        style = coverage.style
+        out.append(
+            LegendEntry(
+                "coverage",
+                coverage.label,
+                fill=style.colour,
+                outline=style.outline,
+                outline_width=COVERAGE_EDGE_PX,
+                opacity=style.opacity,
+                colours=(_ground(session, plan),),
+            )
+        )
+    return out
+
+
+def _ground(session: Session, plan: ThematicPlan | None) -> str:
+    """What the wash is shown over in its key: the map's most striking class, or the plain
+    area fill."""
+    if plan is not None and plan.colours:
+        return (
+            plan.colours[-1]
+            if plan.style.mode != "measure" or not plan.style.reversed
+            else plan.colours[0]
+        )
+    fills = [session.layers.area_style(n).fill for n in session.layers.visible_area_sets()]
+    return next((f for f in fills if f), "#FFFFFF")
+
+
+def _plan_entries(plan: ThematicPlan, area_style: object) -> list[LegendEntry]:
+    outline = getattr(area_style, "outline", MUTED)
+    out = [
+        LegendEntry("heading", plan.category_label),
+        LegendEntry("caption", plan.caption),
+    ]
+    if plan.style.mode == "bivariate":
+        out.append(
+            LegendEntry(
+                "bivariate",
+                "High need, little provision: look here first",
+                colours=tuple(plan.colours),
+                axes=("More need", "Less provision"),
+            )
+        )
+    else:
+        used = set(np.unique(plan.classes).tolist())
+        for i, (colour, label) in enumerate(zip(plan.colours, plan.labels, strict=True)):
+            if plan.style.mode == "gaps" and i not in used:
+                continue
+            out.append(LegendEntry("class", label, fill=colour, outline=outline, outline_width=0.6))
+    if plan.has_no_data:
+        out.append(
+            LegendEntry(
+                "class",
+                NO_DATA_LABEL,
+                fill=NO_DATA_COLOUR,
+                outline=outline,
+                outline_width=0.6,
+                hatch=True,
+            )
+        )
+    return out
+
+
+def _area_entries(session: Session, plan: ThematicPlan | None = None) -> list[LegendEntry]:
     layers = session.layers
     shown = list(reversed(layers.visible_area_sets()))  # drawn on top first, as in the layer list
+    if plan is not None:
+        shown.remove(plan.style.area_set)  # its colours are explained above
     if not shown:
         return []
     out = [LegendEntry("heading", "Neighbourhoods")]
@@ -102,7 +217,18 @@ def _fonts() -> dict[str, QFont]:
     group = QFont(base)
     group.setWeight(QFont.Weight.DemiBold)
     group.setPointSizeF(base.pointSizeF() * 0.95)
-    return {"heading": heading, "group": group, "area": base, "category": base}
+    caption = QFont(base)
+    caption.setPointSizeF(base.pointSizeF() * 0.92)
+    return {
+        "heading": heading,
+        "group": group,
+        "caption": caption,
+        "area": base,
+        "class": base,
+        "coverage": base,
+        "category": base,
+        "bivariate": caption,
+    }
 
 
 def _key_width(entries: list[LegendEntry]) -> float:
@@ -121,12 +247,16 @@ def layout_legend(entries: list[LegendEntry], width: float) -> list[tuple[Legend
         if entry.kind in ("heading", "group"):
             y += (10.0 if entry.kind == "heading" else 5.0) if i else 0.0
             height = metrics.height() + 3
-            out.append((entry, QRectF(PAD, y, width - 2 * PAD, height)))
+        elif entry.kind == "caption":
+            text = metrics.boundingRect(QRectF(0, 0, width - 2 * PAD, 1e6), _WRAP, entry.label)
+            height = text.height() + 4
+        elif entry.kind == "bivariate":
+            height = _bivariate_height(entry, width, metrics)
         else:
             text_w = max(width - 2 * PAD - key_w - 8, 40.0)
             text = metrics.boundingRect(QRectF(0, 0, text_w, 1e6), _WRAP, entry.label)
             height = max(ROW_MIN, text.height() + 4, entry.size + 4)
-            out.append((entry, QRectF(PAD, y, width - 2 * PAD, height)))
+        out.append((entry, QRectF(PAD, y, width - 2 * PAD, height)))
         y += height
     return out
 
@@ -134,6 +264,15 @@ def layout_legend(entries: list[LegendEntry], width: float) -> list[tuple[Legend
 _WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | int(
     Qt.TextFlag.TextWordWrap
 )
+_WRAP_TOP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+    Qt.TextFlag.TextWordWrap
+)
+
+
+def _bivariate_height(entry: LegendEntry, width: float, metrics: QFontMetricsF) -> float:
+    note_w = max(width - 2 * PAD - 3 * CELL - 16, 60.0)
+    note = metrics.boundingRect(QRectF(0, 0, note_w, 1e6), _WRAP_TOP, entry.label).height()
+    return 2 * metrics.height() + max(3 * CELL, note) + 10
 
 
 def legend_height(entries: list[LegendEntry], width: float) -> float:
@@ -167,6 +306,13 @@ def paint_entries(painter: QPainter, entries: list[LegendEntry], rect: QRectF) -
                 box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), entry.label
             )
             continue
+        if entry.kind == "caption":
+            painter.setPen(QColor(MUTED))
+            painter.drawText(box, _WRAP, entry.label)
+            continue
+        if entry.kind == "bivariate":
+            _paint_bivariate(painter, entry, box)
+            continue
         centre = QPointF(box.left() + 4 + key_w / 2, box.center().y())
         _paint_key(painter, entry, centre)
         painter.setPen(QColor(TEXT_COLOUR))
@@ -179,6 +325,9 @@ def paint_entries(painter: QPainter, entries: list[LegendEntry], rect: QRectF) -
 
 
 def _paint_key(painter: QPainter, entry: LegendEntry, centre: QPointF) -> None:
+    if entry.kind == "coverage":
+        _paint_wash_key(painter, entry, centre)
+        return
     painter.save()
     painter.setOpacity(entry.opacity)
     if entry.kind == "category":
@@ -190,6 +339,51 @@ def _paint_key(painter: QPainter, entry: LegendEntry, centre: QPointF) -> None:
         painter.setPen(pen if entry.outline_width > 0 else Qt.PenStyle.NoPen)
         painter.setBrush(QColor(entry.fill) if entry.fill else Qt.BrushStyle.NoBrush)
         painter.drawRect(swatch)
+        if entry.hatch:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(HATCH_COLOUR), Qt.BrushStyle.BDiagPattern))
+            painter.drawRect(swatch)
+    painter.restore()
+
+
+def _paint_wash_key(painter: QPainter, entry: LegendEntry, centre: QPointF) -> None:
+    """The coverage wash as the map draws it: over the ground, translucent, edged opaque."""
+    swatch = QRectF(centre.x() - SWATCH_W / 2, centre.y() - SWATCH_H / 2, SWATCH_W, SWATCH_H)
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(entry.colours[0] if entry.colours else "#FFFFFF"))
+    painter.drawRect(swatch)
+    painter.setOpacity(entry.opacity)
+    painter.setBrush(QColor(entry.fill))
+    painter.drawRect(swatch)
+    painter.setOpacity(1.0)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(QColor(entry.outline), entry.outline_width))
+    painter.drawRect(swatch)
+    painter.restore()
+
+
+def _paint_bivariate(painter: QPainter, entry: LegendEntry, box: QRectF) -> None:
+    """The 3×3 key: more need upwards, less provision to the right, and what the dark
+    corner means beside it."""
+    painter.save()
+    metrics = QFontMetricsF(painter.font())
+    line = metrics.height()
+    up, across = entry.axes
+    x0, y0 = box.left() + 4, box.top() + line + 4
+    painter.setPen(QColor(TEXT_COLOUR))
+    painter.drawText(QPointF(x0, box.top() + metrics.ascent()), f"↑ {up}")
+    painter.setPen(QPen(QColor("white"), 1))
+    for index, colour in enumerate(entry.colours):
+        row, col = divmod(index, 3)
+        painter.setBrush(QColor(colour))
+        painter.drawRect(QRectF(x0 + col * CELL, y0 + (2 - row) * CELL, CELL, CELL))
+    painter.setPen(QColor(TEXT_COLOUR))
+    painter.drawText(QPointF(x0, y0 + 3 * CELL + 2 + metrics.ascent()), f"{across} →")
+    note_x = x0 + 3 * CELL + 8
+    note = QRectF(note_x, y0, max(box.right() - note_x, 60.0), 3 * CELL + line)
+    painter.setPen(QColor(MUTED))
+    painter.drawText(note, _WRAP_TOP, f"← {entry.label}")
     painter.restore()
 
 
@@ -246,6 +440,8 @@ class LegendWidget(QScrollArea):
         for e in self._entries:
             if e.kind in ("heading", "group"):
                 parts.append(f"{e.label}:")
+            elif e.kind == "bivariate":
+                parts.append(f"{e.axes[0]} upwards, {e.axes[1]} to the right; {e.label};")
             else:
                 parts.append(f"{e.label};")
         return " ".join(parts)

@@ -1,0 +1,869 @@
+"""The "Find gaps" panel: ask which areas lack which assets, then see the answer on the map,
+in a ranked table and in a chart.
+
+The analysis runs in a worker with its own connection to the project; the run is kept in
+the project with its method statement, and the panel reads it back like any earlier run.
+The map is coloured by setting ``session.layers.thematic``: the panel never draws.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assetmap.core import areas
+from assetmap.core.analysis import api, classify, results_csv, runs
+from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
+from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
+from assetmap.core.errors import AssetmapError
+from assetmap.core.layers import CoverageStyle, ThematicStyle
+from assetmap.core.project import Project
+from assetmap.core.taxonomy import group_names
+from assetmap.qt.map_scene import thematic_source
+from assetmap.qt.panels.gap_chart import GapChart
+from assetmap.qt.session import Session
+from assetmap.qt.workers import Task
+
+log = logging.getLogger(__name__)
+
+NONE = "— none —"
+WALK_M_PER_MIN = 80.0  # a steady walk: 800 m is about ten minutes
+# What the map can show, in the words of the "Show" list: a measure's key, or a mode.
+SHOW_CHOICES = (
+    ("Assets in each area", "assets"),
+    ("Assets per 1,000 people", "per_1000"),
+    ("Assets per km²", "density_km2"),
+    ("Distance to the nearest asset (m)", "nearest_m"),
+    ("Share of the area within {d} (%)", "coverage"),
+    ("Gap or not", "gaps"),
+    ("Need against provision", "bivariate"),
+)
+MODES = ("gaps", "bivariate")
+ModelIndex = QModelIndex | QPersistentModelIndex
+ERROR_STYLE = "color: #CF222E;"
+MUTED_STYLE = "color: #57606A;"
+
+
+class AnalysisPanel(QWidget):
+    """Set up a gap analysis, run it with progress and Cancel, and show its results."""
+
+    zoomToArea = Signal(str, str)  # area set name, area code
+    resultShown = Signal(object)  # the AnalysisResult now shown
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.result: AnalysisResult | None = None
+        self.task: Task | None = None
+        self._filling = False
+        self._hidden: set[str] = set()  # categories this panel hid from the map
+        self._build()
+        self._fill_area_sets()
+        self._fill_categories()
+        self._fill_runs()
+        session.areaSetsChanged.connect(self._fill_area_sets)
+        session.categoriesChanged.connect(self._fill_categories)
+        session.closing.connect(self.cancel)
+        self.show_question(True)
+        self._show_latest_run()
+
+    # ======================================================================== building
+    def _build(self) -> None:
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(6, 6, 6, 6)
+        column.addWidget(self._build_question_toggle())
+        column.addWidget(self._build_question())
+        column.addWidget(self._build_progress())
+        column.addWidget(self._build_results())
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _build_question_toggle(self) -> QToolButton:
+        """Once there are results, the question folds away to leave them room."""
+        self.question_toggle = QToolButton()
+        self.question_toggle.setText("Where are assets missing?")
+        self.question_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.question_toggle.setCheckable(True)
+        self.question_toggle.setChecked(True)
+        self.question_toggle.setAutoRaise(True)
+        font = QFont(self.question_toggle.font())
+        font.setBold(True)
+        self.question_toggle.setFont(font)
+        self.question_toggle.toggled.connect(self.show_question)
+        return self.question_toggle
+
+    def show_question(self, shown: bool = True) -> None:
+        self.question_toggle.setChecked(shown)
+        self.question_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.question.setVisible(shown)
+
+    def _build_question(self) -> QGroupBox:
+        box = self.question = QGroupBox()
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.area_set = QComboBox()
+        self.area_set.setAccessibleName("Areas")
+        self.area_set.currentIndexChanged.connect(self._fill_indicators)
+        form.addRow("Areas", self.area_set)
+        self.categories = QTreeWidget()
+        self.categories.setHeaderHidden(True)
+        self.categories.setAccessibleName("Kinds of asset to look for")
+        self.categories.setMinimumHeight(150)
+        self.categories.setMaximumHeight(200)
+        form.addRow("Assets", self.categories)
+        self.distance = QSpinBox()
+        self.distance.setRange(50, 20_000)
+        self.distance.setSingleStep(50)
+        self.distance.setValue(800)
+        self.distance.setSuffix(" m")
+        self.distance.setAccessibleName("Distance")
+        self.walk = QLabel()
+        self.walk.setStyleSheet(MUTED_STYLE)
+        self.distance.valueChanged.connect(self._describe_walk)
+        self._describe_walk(self.distance.value())
+        row = QHBoxLayout()
+        row.addWidget(self.distance)
+        row.addWidget(self.walk, 1)
+        form.addRow("Within", row)
+        self.population = QComboBox()
+        self.population.setAccessibleName("Population field")
+        form.addRow("Population", self.population)
+        self.need = QComboBox()
+        self.need.setAccessibleName("Need field")
+        self.need.setToolTip("A figure where higher means more need, such as a deprivation score")
+        form.addRow("Need", self.need)
+        self.provision = QComboBox()
+        self.provision.addItem("Share of the area within the distance", "coverage")
+        self.provision.addItem("Assets per 1,000 people", "per_1000")
+        self.provision.setAccessibleName("Provision")
+        self.provision.setToolTip("What counts as provision when it is set against need")
+        form.addRow("Provision", self.provision)
+        self.include_unverified = QCheckBox("Include contributions awaiting review")
+        form.addRow(self.include_unverified)
+        self.find_button = QPushButton("Find gaps")
+        self.find_button.setAccessibleName("Find gaps")
+        self.find_button.setMinimumHeight(34)
+        font = QFont(self.find_button.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.find_button.setFont(font)
+        self.find_button.setDefault(True)
+        self.find_button.clicked.connect(self.find_gaps)
+        form.addRow(self.find_button)
+        return box
+
+    def _build_progress(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setAccessibleName("Progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet(MUTED_STYLE)
+        self.status.setAccessibleName("Status")
+        layout.addWidget(self.status)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setAccessibleName("Problem")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.error)
+        self._set_busy(False)
+        self.error.hide()
+        self.status.hide()
+        return box
+
+    def _build_results(self) -> QWidget:
+        self.results = QWidget()
+        layout = QVBoxLayout(self.results)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Results"))
+        self.run_combo = QComboBox()
+        self.run_combo.setAccessibleName("Run")
+        self.run_combo.setToolTip("Every search is kept in the project: pick an earlier one")
+        self.run_combo.currentIndexChanged.connect(self._on_run_chosen)
+        row.addWidget(self.run_combo, 1)
+        layout.addLayout(row)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Summary")
+        layout.addWidget(self.summary)
+        layout.addWidget(self._build_map_options())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_table(), "Ranked gaps")
+        self.chart = GapChart()
+        self.tabs.addTab(self.chart, "Chart")
+        self.method = QLabel()
+        self.method.setWordWrap(True)
+        self.method.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.method.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.method.setAccessibleName("How the figures were made")
+        self.method.setContentsMargins(4, 4, 4, 4)
+        self.tabs.addTab(self.method, "How it was worked out")
+        layout.addWidget(self.tabs)
+        self.results.setEnabled(False)
+        return self.results
+
+    def _build_map_options(self) -> QGroupBox:
+        box = QGroupBox("Show on the map")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.show_combo = QComboBox()
+        self.show_combo.setAccessibleName("Show")
+        form.addRow("Show", self.show_combo)
+        self.category_combo = QComboBox()
+        self.category_combo.setAccessibleName("Category shown")
+        form.addRow("For", self.category_combo)
+        self.scheme = QComboBox()
+        for key, words in classify.SCHEMES.items():
+            self.scheme.addItem(words, key)
+        self.scheme.setAccessibleName("Classes")
+        self.classes = QSpinBox()
+        self.classes.setRange(classify.MIN_CLASSES, classify.MAX_CLASSES)
+        self.classes.setValue(5)
+        self.classes.setAccessibleName("Number of classes")
+        row = QHBoxLayout()
+        row.addWidget(self.scheme, 1)
+        row.addWidget(self.classes)
+        form.addRow("Classes", row)
+        self.palette = QComboBox()
+        for key, words in classify.PALETTE_NAMES.items():
+            self.palette.addItem(words, key)
+        self.palette.setAccessibleName("Colours")
+        self.reverse = QCheckBox("Dark = low")
+        self.reverse.setToolTip("Darkest colour for the lowest values")
+        row = QHBoxLayout()
+        row.addWidget(self.palette, 1)
+        row.addWidget(self.reverse)
+        form.addRow("Colours", row)
+        self.show_coverage = QCheckBox("Show the ground within 800 m")
+        form.addRow(self.show_coverage)
+        self.only_chosen = QCheckBox("Hide the other kinds of asset")
+        self.only_chosen.setChecked(True)
+        self.only_chosen.setToolTip("Show only the assets this search looked for")
+        self.only_chosen.toggled.connect(self._on_map_option)
+        form.addRow(self.only_chosen)
+        for combo in (self.show_combo, self.category_combo, self.scheme, self.palette):
+            combo.currentIndexChanged.connect(self._on_map_option)
+        self.classes.valueChanged.connect(self._on_map_option)
+        self.reverse.toggled.connect(self._on_map_option)
+        self.show_coverage.toggled.connect(self._on_map_option)
+        return box
+
+    def _build_table(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        hint = QLabel(
+            "Areas with a gap, highest need and least provision first. "
+            "Click one to see it on the map."
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet(MUTED_STYLE)
+        layout.addWidget(hint)
+        self.model = RankedGapsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Ranked gaps")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            round(self.table.fontMetrics().height() * 1.5)
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(260)
+        self.table.clicked.connect(self._zoom_to_row)
+        self.table.activated.connect(self._zoom_to_row)
+        layout.addWidget(self.table)
+        self.export_button = QPushButton("Export results…")
+        self.export_button.setToolTip("A CSV of every area's figures, with the method beside it")
+        self.export_button.clicked.connect(self.export_results)
+        layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
+        return page
+
+    # ======================================================================== filling
+    def _fill_area_sets(self) -> None:
+        current = self.area_set.currentText()
+        self.area_set.blockSignals(True)
+        self.area_set.clear()
+        names = [i.name for i in areas.list_sets(self.session.project)]
+        counts = {n: areas.count(self.session.project, n) for n in names}
+        for name in sorted(names, key=lambda n: -counts[n]):  # finest first: neighbourhoods
+            self.area_set.addItem(f"{name} ({counts[name]:,} areas)", name)
+        index = self.area_set.findData(current)
+        self.area_set.setCurrentIndex(max(index, 0))
+        self.area_set.blockSignals(False)
+        self._fill_indicators()
+
+    def _fill_indicators(self) -> None:
+        name = self.area_set.currentData()
+        numeric = []
+        if name:
+            numeric = [i for i in areas.indicators(self.session.project, name) if i.numeric]
+        for combo, guess in (
+            (self.population, _looks_like_population),
+            (self.need, _looks_like_need),
+        ):
+            previous = combo.currentData()
+            combo.clear()
+            combo.addItem(NONE, None)
+            for indicator in numeric:
+                combo.addItem(indicator.label, indicator.column)
+            index = combo.findData(previous) if previous else -1
+            if index < 0:
+                index = next(
+                    (combo.findData(i.column) for i in numeric if guess(i.column, i.label)), 0
+                )
+            combo.setCurrentIndex(index)
+
+    def _fill_categories(self) -> None:
+        ticked = set(self.chosen_categories())
+        counts = self.session.points()["category"].value_counts()
+        self.categories.clear()
+        cats = self.session.categories()
+        known = group_names()
+        groups = list(dict.fromkeys(c.group for c in cats))
+        groups = [g for g in known if g in groups] + [g for g in groups if g not in known]
+        for group in groups:
+            top = QTreeWidgetItem(self.categories, [group])
+            top.setFlags(
+                top.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate
+            )
+            top.setData(0, Qt.ItemDataRole.UserRole, None)
+            for cat in (c for c in cats if c.group == group):
+                n = int(counts.get(cat.key, 0))
+                child = QTreeWidgetItem(top, [f"{cat.label} ({n:,})"])
+                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                child.setData(0, Qt.ItemDataRole.UserRole, cat.key)
+                checked = cat.key in ticked
+                child.setCheckState(
+                    0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                )
+            top.setExpanded(any(c.key in ticked for c in cats if c.group == group))
+
+    def _fill_runs(self, select: int | None = None) -> None:
+        kept = runs.list_runs(self.session.project)
+        self._filling = True
+        self.run_combo.clear()
+        for info in reversed(kept):  # newest first
+            self.run_combo.addItem(self._run_title(info), info.id)
+        self._filling = False
+        if select is not None:
+            self.run_combo.setCurrentIndex(max(self.run_combo.findData(select), 0))
+
+    def _run_title(self, info: runs.RunInfo) -> str:
+        labels = [self._category_label(k) for k in info.params.categories]
+        what = ", ".join(info.params.groups) if info.params.groups else ", ".join(labels)
+        if len(what) > 40:
+            what = what[:38] + "…"
+        return f"{_when(info.created_at)} · {info.area_set} · {what}"
+
+    def _category_label(self, key: str) -> str:
+        if key == ALL_CHOSEN:
+            return ALL_CHOSEN_LABEL
+        category = self.session.category(key)
+        return category.label if category else key
+
+    def _describe_walk(self, metres: int) -> None:
+        minutes = max(1, round(metres / WALK_M_PER_MIN))
+        self.walk.setText(f"about a {minutes}-minute walk" if minutes < 90 else "")
+
+    # ======================================================================== questions asked
+    def chosen_categories(self) -> list[str]:
+        keys = []
+        for i in range(self.categories.topLevelItemCount()):
+            top = self.categories.topLevelItem(i)
+            for j in range(top.childCount()):
+                child = top.child(j)
+                if child.checkState(0) == Qt.CheckState.Checked:
+                    keys.append(str(child.data(0, Qt.ItemDataRole.UserRole)))
+        return keys
+
+    def chosen_groups(self) -> list[str]:
+        out = []
+        for i in range(self.categories.topLevelItemCount()):
+            top = self.categories.topLevelItem(i)
+            if top.checkState(0) == Qt.CheckState.Checked:
+                out.append(top.text(0))
+        return out
+
+    def category_item(self, label: str) -> QTreeWidgetItem | None:
+        """The tree item of a category or group, by its label (for tests and keyboard use)."""
+        for item in self.categories.findItems(
+            label, Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive
+        ):
+            if item.text(0) == label or item.text(0).startswith(f"{label} ("):
+                return item
+        return None
+
+    def params(self) -> AnalysisParams:
+        """The question as set in the panel; ValueError says what is missing."""
+        name = self.area_set.currentData()
+        if not name:
+            raise ValueError("this project has no areas yet: import neighbourhood boundaries")
+        keys = self.chosen_categories()
+        if not keys:
+            raise ValueError("tick at least one kind of asset to look for")
+        return AnalysisParams(
+            area_set=str(name),
+            categories=tuple(keys),
+            distance_m=float(self.distance.value()),
+            population_field=self.population.currentData(),
+            need_field=self.need.currentData(),
+            provision=str(self.provision.currentData()),
+            include_unverified=self.include_unverified.isChecked(),
+            groups=tuple(self.chosen_groups()),
+        )
+
+    # ======================================================================== running
+    def find_gaps(self) -> None:
+        if self.task is not None:
+            return
+        self._show_error("")
+        try:
+            params = self.params()
+        except ValueError as exc:
+            self._show_error(_sentence(str(exc)))
+            return
+        path = self.session.project.path
+
+        def work(progress: Any, cancelled: Any) -> int | None:
+            with Project.open(path) as project:
+                return api.analyse(project, params, progress=progress, cancelled=cancelled).run_id
+
+        task = Task(work)  # no parent: it outlives a closed panel without crashing
+        task.progressed.connect(self._on_progress)
+        task.succeeded.connect(self._on_found)
+        task.failed.connect(self._on_failed)
+        task.was_cancelled.connect(self._on_cancelled)
+        task.finished.connect(self._on_finished)
+        self.task = task
+        self._set_busy(True)
+        self._say("Starting…")
+        task.start()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self._say("Stopping…")
+            self.cancel_button.setEnabled(False)
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def _set_busy(self, busy: bool) -> None:
+        self.find_button.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        if busy:
+            self.progress.setValue(0)
+
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(round(fraction * 1000))
+        if message and self.task is not None and not self.task.is_cancelled:
+            self._say(message)
+
+    def _on_found(self, run_id: object) -> None:
+        self._say("")
+        self.show_question(False)
+        self._fill_runs(select=int(run_id))  # type: ignore[call-overload]
+        self._show_run(int(run_id), fresh=True)  # type: ignore[call-overload]
+
+    def _on_failed(self, exc: BaseException, text: str) -> None:
+        if isinstance(exc, AssetmapError):
+            self._show_error(f"The gaps could not be found: {exc}")
+        else:
+            log.error("gap analysis failed:\n%s", text)
+            self._show_error(
+                f"Something went wrong while finding gaps ({exc}). Details are in the log."
+            )
+        self._say("")
+
+    def _on_cancelled(self) -> None:
+        self._say("Stopped. Nothing was kept.")
+
+    def _on_finished(self) -> None:
+        self.task = None
+        self._set_busy(False)
+
+    def _say(self, text: str) -> None:
+        """The line under the progress bar: progress, then what happened; gone when empty."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    # ======================================================================== showing a run
+    def _show_latest_run(self) -> None:
+        thematic = self.session.layers.thematic
+        run_id = thematic.run_id if thematic else self.run_combo.currentData()
+        if run_id is None:
+            return
+        index = self.run_combo.findData(run_id)
+        if index >= 0:
+            self._filling = True
+            self.run_combo.setCurrentIndex(index)
+            self._filling = False
+        self._show_run(int(run_id), fresh=False)
+        self.show_question(self.result is None)
+
+    def _on_run_chosen(self) -> None:
+        if self._filling or self.run_combo.currentData() is None:
+            return
+        self._show_run(int(self.run_combo.currentData()), fresh=True)
+
+    def _show_run(self, run_id: int, fresh: bool) -> None:
+        """Show a kept run; ``fresh`` also puts it on the map (not when only reopening)."""
+        source = thematic_source(self.session)
+        result = source.result(run_id)
+        if result is None:
+            self._show_error(f"Run {run_id} could not be read from the project.")
+            return
+        self.result = result
+        self._filling = True
+        try:
+            self._fill_map_options(result, fresh)
+        finally:
+            self._filling = False
+        self.method.setText(result.method)
+        self.results.setEnabled(True)
+        self._show_category()
+        self._enable_map_options()
+        if fresh:  # reopening leaves the map (and which assets show) as it was saved
+            self._apply_to_map()
+        self.resultShown.emit(result)
+
+    def _fill_map_options(self, result: AnalysisResult, fresh: bool) -> None:
+        params = result.params
+        d = f"{params.distance_m:,.0f} m"
+        self.show_combo.clear()
+        for words, choice in SHOW_CHOICES:
+            if choice == "per_1000" and params.population_field is None:
+                continue
+            if choice == "bivariate" and params.need_field is None:
+                continue
+            self.show_combo.addItem(words.format(d=d), choice)
+        self.category_combo.clear()
+        for key in params.categories:
+            self.category_combo.addItem(self._category_label(key), key)
+        if len(params.categories) > 1:
+            self.category_combo.addItem(ALL_CHOSEN_LABEL, ALL_CHOSEN)
+        self.show_coverage.setText(f"Show the ground within {d} of an asset")
+        thematic = self.session.layers.thematic
+        if not fresh and thematic is not None and thematic.run_id == result.run_id:
+            self._set_controls(thematic)
+        else:
+            self._select(self.show_combo, "bivariate" if params.need_field else "coverage")
+            self._set_measure_colours("coverage")
+        coverage = self.session.layers.coverage
+        self.show_coverage.setChecked(coverage is not None and coverage.run_id == result.run_id)
+
+    def _set_controls(self, style: ThematicStyle) -> None:
+        self._select(self.show_combo, style.measure if style.mode == "measure" else style.mode)
+        self._select(self.category_combo, style.category)
+        self._select(self.scheme, style.scheme)
+        self._select(self.palette, style.palette)
+        self.classes.setValue(style.k)
+        self.reverse.setChecked(style.reversed)
+
+    @staticmethod
+    def _select(combo: QComboBox, data: object) -> None:
+        index = combo.findData(data)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _on_map_option(self) -> None:
+        if self._filling or self.result is None:
+            return
+        sender = self.sender()
+        if sender is self.show_combo:
+            self._on_show_changed()
+        if sender is self.category_combo:
+            self._show_category()
+        self._apply_to_map()
+
+    def _on_show_changed(self) -> None:
+        choice = self.show_combo.currentData() or "coverage"
+        if choice not in MODES:
+            self._filling = True
+            self._set_measure_colours(choice)
+            self._filling = False
+
+    def _set_measure_colours(self, measure: str) -> None:
+        """Each measure's default: its worst areas darkest."""
+        self._select(self.palette, classify.MEASURES[measure].palette)
+        self.reverse.setChecked(classify.MEASURES[measure].low_is_bad)
+
+    def current_style(self) -> ThematicStyle | None:
+        if self.result is None or self.result.run_id is None:
+            return None
+        choice = str(self.show_combo.currentData() or "coverage")
+        return ThematicStyle(
+            area_set=self.result.params.area_set,
+            run_id=self.result.run_id,
+            category=str(self.category_combo.currentData() or self.result.params.categories[0]),
+            mode=choice if choice in MODES else "measure",
+            measure="coverage" if choice in MODES else choice,
+            scheme=str(self.scheme.currentData()),
+            k=self.classes.value(),
+            palette=str(self.palette.currentData()),
+            reversed=self.reverse.isChecked(),
+        )
+
+    def _enable_map_options(self) -> None:
+        """Classes and colours only mean something for some kinds of map."""
+        choice = self.show_combo.currentData()
+        measure = choice not in MODES
+        self.scheme.setEnabled(measure)
+        self.classes.setEnabled(measure)
+        self.palette.setEnabled(choice != "bivariate")
+        self.reverse.setEnabled(measure)
+
+    def _apply_to_map(self) -> None:
+        style = self.current_style()
+        if style is None:
+            return
+        self._enable_map_options()
+        layers = self.session.layers
+        if style.area_set not in layers.visible_area_sets():
+            layers.set_area_style(style.area_set, visible=True)
+        layers.set_thematic(style)
+        coverage = (
+            CoverageStyle(style.run_id, style.category) if self.show_coverage.isChecked() else None
+        )
+        layers.set_coverage(coverage)
+        self._show_only_chosen(self.only_chosen.isChecked())
+        self.chart.set_colour(classify.palette(style.palette, 5)[3])
+
+    def _show_only_chosen(self, only: bool) -> None:
+        """Hide other categories' assets over the gap map; put back what this panel hid."""
+        layers = self.session.layers
+        everything = [c.key for c in self.session.categories()]
+        if self._hidden:
+            layers.set_categories_visible(sorted(self._hidden), True)
+            self._hidden = set()
+        if not only or self.result is None:
+            return
+        chosen = set(self.result.params.categories)
+        others = [k for k in layers.visible_categories(everything) if k not in chosen]
+        if others:
+            layers.set_categories_visible(others, False)
+            self._hidden = set(others)
+
+    # ---- table and chart -----------------------------------------------------------------------
+    def _show_category(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        key = str(self.category_combo.currentData() or result.params.categories[0])
+        ranked = result.ranked_gaps(key)
+        one = dataclasses.replace(result, table=result.for_category(key))
+        self.model.set_rows(one, ranked, self._need_label(result))
+        self.chart.set_result(result, key, ranked)
+        self.summary.setText(self._summary(result, key))
+
+    def _summary(self, result: AnalysisResult, key: str) -> str:
+        rows = result.for_category(key)
+        gaps = int(rows["gap"].sum())
+        label = self._category_label(key)
+        d = f"{result.params.distance_m:,.0f} m"
+        share = f"{result.params.gap_coverage_threshold * 100:g} %"
+        return (
+            f"<b>{gaps:,} of {len(rows):,} areas</b> have a gap in {_lower(label)}: "
+            f"no asset within {d}, or less than {share} of the area within {d} of one."
+        )
+
+    def _need_label(self, result: AnalysisResult) -> str | None:
+        column = result.params.need_field
+        if column is None:
+            return None
+        try:
+            indicators = areas.indicators(self.session.project, result.params.area_set)
+        except AssetmapError:
+            return column
+        return next((i.label for i in indicators if i.column == column), column)
+
+    def _zoom_to_row(self, index: QModelIndex) -> None:
+        code = self.model.code(index.row())
+        if code is not None and self.result is not None:
+            self.zoomToArea.emit(self.result.params.area_set, code)
+
+    # ======================================================================== export
+    def export_results(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        start = self.session.project.path.with_name(f"gaps run {result.run_id}.csv")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export results", str(start), "CSV, opens in Excel (*.csv)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".csv"):
+            path += ".csv"
+        try:
+            written = results_csv.write(result, path, self._need_label(result))
+        except OSError as exc:
+            self._show_error(f"The results could not be saved: {exc}")
+            return
+        method = results_csv.method_path(Path(written)).name
+        self._say(f"Saved {Path(written).name}, with how it was worked out in {method}.")
+
+
+# ======================================================================== the ranked table
+class RankedGapsModel(QAbstractTableModel):
+    """The ranked gaps as a planner reads them: formatted like the CSV, units in headers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self._tips: list[str] = []
+        self._rows: list[list[str]] = []
+        self._codes: list[str] = []
+
+    def set_rows(
+        self, result: AnalysisResult, ranked: pd.DataFrame, need_label: str | None
+    ) -> None:
+        """``result`` holds one category's rows; ``ranked`` is some of them, in order."""
+        self.beginResetModel()
+        shown = results_csv.display_frame(result, need_label).loc[ranked.index]
+        names = results_csv.headers(result, need_label)
+        d = f"{result.params.distance_m:,.0f} m"
+        columns = [
+            ("Area", "area_name"),
+            (f"Need ({need_label})", "need"),
+            (f"Within {d} (%)", "coverage"),
+            ("Per 1,000 people", "per_1000"),
+            ("Nearest asset (m)", "nearest_m"),
+            ("Assets", "assets"),
+            ("Area code", "area_code"),
+            ("Note", "note"),
+        ]
+        columns = [(h, k) for h, k in columns if names[k] in shown.columns]
+        self._headers = ["Rank"] + [h for h, _k in columns]
+        self._tips = ["1 = look here first"] + [names[k] for _h, k in columns]
+        self._rows = [
+            [str(rank)] + [_cell(row[names[k]]) for _h, k in columns]
+            for rank, (_i, row) in enumerate(shown.iterrows(), start=1)
+        ]
+        self._codes = [str(c) for c in ranked["area_code"]]
+        self.endResetModel()
+
+    def code(self, row: int) -> str | None:
+        return self._codes[row] if 0 <= row < len(self._codes) else None
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: ModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        value = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole and _numeric(value):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or section >= len(self._headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tips[section]
+        return None
+
+
+def _cell(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def _numeric(text: str) -> bool:
+    return text.replace(",", "").replace(".", "", 1).lstrip("-").isdigit()
+
+
+def _looks_like_population(column: str, label: str) -> bool:
+    return "pop" in f"{column} {label}".lower()
+
+
+def _looks_like_need(column: str, label: str) -> bool:
+    text = f"{column} {label}".lower()
+    return "score" in text and ("imd" in text or "depriv" in text)
+
+
+def _when(created_at: str) -> str:
+    """A run's UTC time as the user's local time, briefly."""
+    try:
+        moment = datetime.fromisoformat(created_at.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return created_at
+    return moment.strftime("%d %b %Y %H:%M").lstrip("0")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else text
+
+
+def _lower(label: str) -> str:
+    return label[0].lower() + label[1:] if len(label) > 1 and not label[1].isupper() else label

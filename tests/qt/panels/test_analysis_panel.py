@@ -1,0 +1,259 @@
+"""The "Find gaps" panel driven as a planner would, on the Trafford demo."""
+
+from __future__ import annotations
+
+import csv
+import time
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFileDialog
+
+from assetmap.core import areas
+from assetmap.core.analysis import inputs, runs
+from assetmap.qt.panels.analysis_panel import AnalysisPanel
+from assetmap.qt.panels.legend import LegendWidget
+
+LSOA = "Neighbourhoods (LSOA 2021)"
+MH = "mental_health"
+
+
+@pytest.fixture
+def panel(qtbot, session):
+    widget = AnalysisPanel(session)
+    qtbot.addWidget(widget)
+    widget.resize(420, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def ask_about_mental_health(panel) -> None:
+    panel.category_item("Mental health").setCheckState(0, Qt.CheckState.Checked)
+    panel.population.setCurrentIndex(panel.population.findText("population"))
+    panel.need.setCurrentIndex(panel.need.findText("imd_score"))
+
+
+def find_gaps(qtbot, panel) -> None:
+    before = panel.result
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.busy and panel.result is not before, timeout=30_000)
+    assert panel.error.isHidden(), panel.error.text()
+
+
+def kept_runs(session) -> int:
+    return session.project.conn.execute("SELECT count(*) FROM am_analysis_runs").fetchone()[0]
+
+
+def test_finds_gaps_in_a_worker_while_the_window_stays_responsive(qtbot, session, panel):
+    ask_about_mental_health(panel)
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: panel.busy and ticks.append(time.perf_counter()))
+    timer.start()
+    started = time.perf_counter()
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    assert panel.busy and panel.progress.isVisible() and panel.cancel_button.isVisible()
+    assert not panel.find_button.isEnabled()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
+    timer.stop()
+    # The event loop kept running while the analysis did: no pause a user would notice.
+    moments = [started, *ticks, time.perf_counter()]
+    assert len(ticks) >= 2
+    assert max(b - a for a, b in zip(moments, moments[1:], strict=False)) < 0.5
+    assert panel.error.isHidden(), panel.error.text()
+    assert kept_runs(session) == 1
+    result = panel.result
+    assert result.params.categories == (MH,)
+    assert result.params.population_field == "population"
+    assert result.params.need_field == "imd_score"
+    # The same figures as the command line gives: 58 of Trafford's 139 LSOAs have a gap.
+    assert "58 of 139 areas" in panel.summary.text()
+    assert panel.method.text() == result.method and "800 m" in panel.method.text()
+    # The map now shows need against provision for the run, as the legend says.
+    thematic = session.layers.thematic
+    assert (thematic.run_id, thematic.category, thematic.mode) == (result.run_id, MH, "bivariate")
+    assert panel.question.isHidden()  # the question folds away to make room
+
+
+def test_ranked_table_puts_high_need_and_low_provision_first(qtbot, session, panel):
+    ask_about_mental_health(panel)
+    find_gaps(qtbot, panel)
+    model = panel.model
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert headers[:4] == ["Rank", "Area", "Need (imd_score)", "Within 800 m (%)"]
+    assert "Nearest asset (m)" in headers and "Per 1,000 people" in headers
+    table = panel.result.for_category(MH).set_index("area_code")
+    codes = [model.code(r) for r in range(model.rowCount())]
+    assert len(codes) == table["gap"].sum() == 58  # gaps only
+    first = table.loc[codes[0]]
+    assert (first["need_tercile"], first["provision_tercile"]) == (3, 1)
+    assert first["need"] == table[table["provision_tercile"] == 1]["need"].max()
+    row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert row[0] == "1" and row[1] == first["area_name"]
+    nearest = row[headers.index("Nearest asset (m)")]
+    assert nearest.isdigit()  # whole metres, no spurious decimals
+    assert row[headers.index("Within 800 m (%)")].count(".") <= 1
+
+
+def test_clicking_or_entering_a_row_asks_the_map_to_zoom_to_that_area(qtbot, panel):
+    ask_about_mental_health(panel)
+    find_gaps(qtbot, panel)
+    panel.tabs.setCurrentIndex(0)
+    table = panel.table
+    first = panel.model.index(0, 1)
+    with qtbot.waitSignal(panel.zoomToArea, timeout=2000) as clicked:
+        qtbot.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(first).center()
+        )
+    assert clicked.args == [LSOA, panel.model.code(0)]
+    table.setFocus()
+    table.setCurrentIndex(panel.model.index(2, 1))
+    with qtbot.waitSignal(panel.zoomToArea, timeout=2000) as entered:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert entered.args == [LSOA, panel.model.code(2)]
+
+
+def test_cancel_during_a_run_keeps_nothing(qtbot, session, panel, monkeypatch):
+    real_load = inputs.load
+
+    def slow_load(project, params):  # a big area set: long enough to press Cancel
+        time.sleep(0.6)
+        return real_load(project, params)
+
+    monkeypatch.setattr(inputs, "load", slow_load)
+    ask_about_mental_health(panel)
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(100)
+    assert panel.busy
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
+    assert panel.status.text() == "Stopped. Nothing was kept."
+    assert kept_runs(session) == 0
+    assert panel.result is None and session.layers.thematic is None
+    assert panel.find_button.isEnabled() and panel.cancel_button.isHidden()
+
+
+def test_problems_are_said_in_plain_words(qtbot, session, panel):
+    qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
+    assert panel.error.isVisible()
+    assert panel.error.text() == "Tick at least one kind of asset to look for."
+    assert not panel.busy and kept_runs(session) == 0
+
+
+def test_a_group_tick_chooses_all_its_categories(panel):
+    group = panel.category_item("Voluntary and community")
+    group.setCheckState(0, Qt.CheckState.Checked)
+    chosen = set(panel.chosen_categories())
+    cats = {c.key for c in panel.session.categories() if c.group == "Voluntary and community"}
+    assert chosen == cats
+    assert panel.chosen_groups() == ["Voluntary and community"]
+    assert panel.params().groups == ("Voluntary and community",)
+
+
+def test_show_on_map_options_change_the_map_and_legend(qtbot, session, panel):
+    ask_about_mental_health(panel)
+    panel.category_item("Libraries").setCheckState(0, Qt.CheckState.Checked)
+    find_gaps(qtbot, panel)
+    legend = LegendWidget(session)
+    qtbot.addWidget(legend)
+    panel.show_combo.setCurrentIndex(panel.show_combo.findData("coverage"))
+    style = session.layers.thematic
+    assert (style.mode, style.measure, style.palette, style.reversed) == (
+        "measure",
+        "coverage",
+        "YlOrRd",
+        True,  # least covered darkest
+    )
+    assert all(label.endswith(" %") for label in legend.labels("class"))
+    panel.scheme.setCurrentIndex(panel.scheme.findData("equal_interval"))
+    assert legend.labels("class")[:2] == ["0–20 %", "20–40 %"]
+    panel.show_coverage.setChecked(True)
+    assert session.layers.coverage.run_id == panel.result.run_id
+    assert any(label.startswith("Within 800 m") for label in legend.labels("coverage"))
+    # "Any of the chosen categories" maps, ranks and charts the two together.
+    panel.category_combo.setCurrentIndex(
+        panel.category_combo.findText("Any of the chosen categories")
+    )
+    assert session.layers.thematic.category == "*"
+    assert set(panel.chart.labels()) == {"Mental health", "Libraries"}
+    # Only the assets looked for stay on the map.
+    visible = session.layers.visible_categories([c.key for c in session.categories()])
+    assert set(visible) == {MH, "libraries"}
+    panel.only_chosen.setChecked(False)
+    assert "schools" in session.layers.visible_categories(["schools"])
+
+
+def test_chart_draws_the_areas_to_look_at_first(qtbot, panel):
+    ask_about_mental_health(panel)
+    find_gaps(qtbot, panel)
+    chart = panel.chart
+    labels = chart.labels()
+    assert 0 < len(labels) <= 15
+    assert labels[0] == panel.model.data(panel.model.index(0, 1))
+    image = chart.render_to_image(420, 420)
+    colours = {image.pixel(x, y) for x in range(0, 420, 3) for y in range(0, 420, 3)}
+    assert len(colours) > 10  # not blank
+    bar = QColor(chart.colour).rgb()
+    assert bar in colours
+
+
+def test_export_writes_the_csv_and_the_method(qtbot, tmp_path, panel, monkeypatch):
+    ask_about_mental_health(panel)
+    find_gaps(qtbot, panel)
+    target = tmp_path / "gaps"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    written = tmp_path / "gaps.csv"
+    with written.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 139
+    assert "Area within 800 m of an asset (%)" in rows[0]
+    assert (tmp_path / "gaps.method.txt").read_text(encoding="utf-8").startswith("Gap analysis")
+    assert "gaps.csv" in panel.status.text()
+
+
+def test_earlier_runs_can_be_picked_again(qtbot, session, panel):
+    ask_about_mental_health(panel)
+    find_gaps(qtbot, panel)
+    first = panel.result.run_id
+    panel.show_question(True)
+    panel.distance.setValue(400)
+    find_gaps(qtbot, panel)
+    assert panel.result.params.distance_m == 400
+    assert panel.run_combo.count() == 2
+    assert "Neighbourhoods (LSOA 2021)" in panel.run_combo.itemText(0)
+    panel.run_combo.setCurrentIndex(panel.run_combo.findData(first))
+    assert panel.result.run_id == first
+    assert session.layers.thematic.run_id == first
+    # A new panel (the project reopened) shows the run the map shows.
+    again = AnalysisPanel(session)
+    qtbot.addWidget(again)
+    assert again.result.run_id == first
+    assert [r.id for r in runs.list_runs(session.project)] == sorted([first, first + 1])
+
+
+def test_main_window_raises_the_panel_and_zooms_to_an_area(qtbot, session):
+    from assetmap.qt.main_window import MainWindow
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.act_find_gaps.trigger()
+    assert window.dock_analysis.isVisible()
+    assert window.analysis.visibleRegion().isEmpty() is False
+    code = "E01006159"
+    window.analysis.zoomToArea.emit(LSOA, code)
+    frame = areas.frame(session.project, LSOA)
+    geometry = frame[frame["code"] == code].geometry.iloc[0]
+    minx, miny, maxx, maxy = window.canvas.view.bounds()
+    bx = geometry.bounds
+    assert minx <= bx[0] and maxx >= bx[2] and miny <= bx[1] and maxy >= bx[3]
+    assert (maxx - minx) < 3 * (bx[2] - bx[0]) + 3 * (bx[3] - bx[1])  # zoomed in on it
+    assert window.selection_overlay.area.equals(geometry)
