@@ -8,6 +8,10 @@ import shutil
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QtWebEngine (tests/qt/test_html_in_browser.py): Chromium refuses to run as root, as CI
+# containers do, unless its sandbox is off; read when the first web page is created.
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,93 @@
+"""One call per export, by file type; the print formats are drawn by the Qt layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from assetmap.core import areas
+from assetmap.core.errors import BadInputError
+from assetmap.core.export import analysis_source, data
+from assetmap.core.export.options import ExportOptions
+from assetmap.core.export.selection import choose_assets
+from assetmap.core.layers import MapLayers
+from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
+from assetmap.core.project import Project
+
+DATA_FORMATS = (".gpkg", ".geojson", ".csv", ".xlsx")
+MAP_FORMATS = (".pdf", ".png", ".svg")
+HTML_FORMATS = (".html", ".htm")
+ALL_FORMATS = DATA_FORMATS + HTML_FORMATS + MAP_FORMATS
+
+
+@dataclass
+class ExportReport:
+    path: Path
+    assets: int
+    notice: str  # what was left out, in a sentence ("" when nothing)
+
+    @property
+    def size_bytes(self) -> int:
+        return self.path.stat().st_size if self.path.exists() else 0
+
+
+def check_format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in ALL_FORMATS:
+        raise BadInputError(
+            f"cannot export to '{suffix or path.name}'; choose one of {', '.join(ALL_FORMATS)}",
+            file=path,
+            field="--out",
+        )
+    return suffix
+
+
+def chosen_area_sets(project: Project, options: ExportOptions) -> list[str]:
+    if options.area_set is not None:
+        return [areas.get_set(project, options.area_set).name]
+    return MapLayers.load(project).visible_area_sets()
+
+
+def export_data(
+    project: Project,
+    path: str | Path,
+    options: ExportOptions,
+    *,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> ExportReport:
+    path = Path(path)
+    suffix = check_format(path)
+    if suffix in MAP_FORMATS:
+        raise BadInputError("maps (PDF, PNG, SVG) are drawn by assetmap.qt.export", file=path)
+    steps = Steps(progress)
+    steps(0.05, "Choosing what to export")
+    chosen = choose_assets(project, options)
+    result = analysis_source.resolve(project, options.analysis)
+    sets = chosen_area_sets(project, options)
+    check_cancelled(cancelled)
+    steps(0.2, f"Writing {path.name}")
+    if suffix == ".gpkg":
+        data.write_gpkg(project, path, chosen, sets, result)
+    elif suffix == ".geojson":
+        data.write_geojson(project, path, _geojson_frame(project, options, chosen, sets, result))
+    elif suffix == ".csv":
+        data.write_csv(project, path, chosen, result)
+    elif suffix == ".xlsx":
+        data.write_xlsx(project, path, chosen, sets, result, options.title or project.name)
+    else:
+        from assetmap.core.export.html import write_html
+
+        write_html(project, path, options, chosen, sets, result, steps.sub(0.2, 1.0), cancelled)
+    steps(1.0, "Done")
+    return ExportReport(path, len(chosen.frame), chosen.notice())
+
+
+def _geojson_frame(project, options, chosen, sets, result):  # type: ignore[no-untyped-def]
+    """GeoJSON holds one layer: the gap results, else the chosen area set, else the assets."""
+    if result is not None:
+        key = options.analysis_category or result.params.categories[0]
+        return data.gap_table(project, result, key)
+    if options.area_set is not None:
+        return data.area_table(project, sets[0])
+    return data.asset_table(project, chosen)

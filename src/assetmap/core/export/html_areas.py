@@ -1,0 +1,336 @@
+"""Areas for the HTML map: simplified, in longitude/latitude, coloured by a gap analysis.
+
+Geometry is simplified as a coverage (shared edges stay shared, so no slivers open between
+neighbours), reprojected to EPSG:4326 and written with 5 decimals (about a metre). Every
+string a feature carries is HTML-escaped here, because folium's tooltips put them into the
+page as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from assetmap.core import areas, categories
+from assetmap.core.analysis import classify
+from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
+from assetmap.core.analysis.params import ALL_CHOSEN
+from assetmap.core.errors import BadInputError
+from assetmap.core.export.options import ExportOptions
+from assetmap.core.layers import MapLayers
+from assetmap.core.project import Project
+
+DECIMALS = 5  # about 1 m of latitude
+PLAIN_FILL = "#EEF1F4"
+OUTLINE = "#8C959F"
+CHOROPLETH_OPACITY = 0.75
+GAP_PALETTE = "YlOrRd"  # gaps dark red, the rest pale yellow (as on the app's map)
+MEASURE_NAMES = (*classify.MEASURES, "gap", "bivariate")
+NO_FIGURE = "–"
+
+
+def simplify_tolerance(n_areas: int) -> float:
+    """Metres: detail nobody sees at the map's scale, fewer points for the browser to draw."""
+    if n_areas <= 1_000:
+        return 2.0
+    if n_areas <= 10_000:
+        return 10.0
+    return 25.0
+
+
+def lonlat_geometries(
+    frame: gpd.GeoDataFrame, tolerance: float
+) -> tuple[list[dict | None], np.ndarray | None]:
+    """GeoJSON geometry objects, simplified in the project's metres, then in EPSG:4326, and
+    their bounds (west, south, east, north; None when there are none)."""
+    geoms = np.asarray(frame.geometry.values, dtype=object)
+    present = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+    simple = geoms.copy()
+    if present.any() and tolerance > 0:
+        try:
+            simple[present] = shapely.coverage_simplify(geoms[present], tolerance)
+        except shapely.errors.GEOSException:  # not a clean coverage: one area at a time
+            simple[present] = shapely.simplify(geoms[present], tolerance, preserve_topology=True)
+    lonlat = np.asarray(gpd.GeoSeries(simple, crs=frame.crs).to_crs(4326).values, dtype=object)
+    lonlat[present] = shapely.transform(lonlat[present], lambda c: np.round(c, DECIMALS))
+    encoded = shapely.to_geojson(lonlat)
+    bounds = shapely.total_bounds(lonlat[present]) if present.any() else None
+    return [json.loads(t) if ok else None for t, ok in zip(encoded, present, strict=True)], bounds
+
+
+def text(value: object) -> str:
+    """A user's value as escaped HTML text ("" for a blank).
+
+    Braces become character references too: branca compiles the output of every folium
+    element as a Jinja template once more, so a "{{ ... }}" in a name would run.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    escaped = html.escape(str(value).strip(), quote=True)
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def number(value: object, step: float = 1.0, unit: str = "") -> str:
+    try:
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return NO_FIGURE
+    if math.isnan(v):
+        return NO_FIGURE
+    return classify.format_number(v, step) + unit
+
+
+# ---- what the choropleth shows ---------------------------------------------------------------
+@dataclass
+class LegendClass:
+    colour: str
+    label: str
+    count: int
+
+
+@dataclass
+class Theme:
+    """A run's figures for one category, as colours per area and a legend."""
+
+    category: str
+    category_label: str
+    mode: str  # measure, gap or bivariate
+    title: str  # the legend's heading, plain text
+    colours: list[str]
+    classes: list[LegendClass] = field(default_factory=list)
+    grid: list[list[LegendClass]] = field(default_factory=list)  # bivariate: need rows, top first
+    need_axis: str = ""
+    provision_axis: str = ""
+
+
+@dataclass(frozen=True)
+class ThemeChoice:
+    category: str
+    measure: str
+    scheme: str = "quantiles"
+    k: int = 5
+    palette: str | None = None
+    reverse: bool | None = None  # None: the measure's default, its worst areas darkest
+
+
+def choose_theme(project: Project, options: ExportOptions, result: AnalysisResult) -> ThemeChoice:
+    """The options' category and measure; else what the map shows for this run; else the
+    coverage of the run's first category."""
+    shown = MapLayers.load(project).thematic
+    if shown is not None and (result.run_id is None or shown.run_id != result.run_id):
+        shown = None
+    run_categories = list(dict.fromkeys(result.table["category"]))
+    category = options.analysis_category or (shown.category if shown else None)
+    category = category or result.params.categories[0]
+    if category not in run_categories:
+        found = categories.resolve(project, category)
+        if found is None or found.key not in run_categories:
+            labels = [_category_label(result, k) for k in run_categories]
+            raise BadInputError(
+                f"the analysis has no category '{category}' (it has: {', '.join(labels)})",
+                field="--category",
+            )
+        category = found.key
+    shown_measure = None
+    if shown is not None:
+        shown_measure = {"bivariate": "bivariate", "gaps": "gap"}.get(shown.mode, shown.measure)
+    measure = (options.measure or shown_measure or "coverage").strip().lower()
+    if measure not in MEASURE_NAMES:
+        raise BadInputError(
+            f"cannot map '{measure}'; choose one of {', '.join(MEASURE_NAMES)}", field="--measure"
+        )
+    if measure == "bivariate" and result.params.need_field is None:
+        raise BadInputError(
+            "the bivariate map needs an analysis run with a need field",
+            field="--measure",
+            hint="run assetmap analyse with --need",
+        )
+    if measure == "per_1000" and result.params.population_field is None:
+        raise BadInputError(
+            "assets per 1,000 people need an analysis run with a population field",
+            field="--measure",
+        )
+    if shown is not None and shown_measure == measure:  # as the map shows it: same colours
+        return ThemeChoice(category, measure, shown.scheme, shown.k, shown.palette, shown.reversed)
+    return ThemeChoice(category, measure)
+
+
+def _category_label(result: AnalysisResult, key: str) -> str:
+    rows = result.table.loc[result.table["category"] == key, "category_label"]
+    if len(rows):
+        return str(rows.iloc[0])
+    return ALL_CHOSEN_LABEL if key == ALL_CHOSEN else key
+
+
+def results_by_area(result: AnalysisResult, category: str, codes: pd.Series) -> pd.DataFrame:
+    """The run's rows for one category in the order of the area frame (blank when missing)."""
+    rows = result.for_category(category).drop_duplicates("area_code").set_index("area_code")
+    return rows.reindex(codes.astype(str).to_numpy()).reset_index(drop=True)
+
+
+def build_theme(result: AnalysisResult, choice: ThemeChoice, rows: pd.DataFrame) -> Theme:
+    label = _category_label(result, choice.category)
+    d = f"{result.params.distance_m:g} m"
+    if choice.measure == "bivariate":
+        return _bivariate_theme(result, choice, rows, label, d)
+    if choice.measure == "gap":
+        ramp = classify.palette(choice.palette or GAP_PALETTE, 5)  # gaps always the darker
+        no_gap_colour, gap_colour = ramp[0], ramp[-1]
+        gap = rows["gap"].astype("boolean")
+        colours = [
+            classify.NO_DATA_COLOUR if pd.isna(g) else (gap_colour if g else no_gap_colour)
+            for g in gap
+        ]
+        classes = [
+            LegendClass(gap_colour, "Gap", int((gap == True).sum())),  # noqa: E712
+            LegendClass(no_gap_colour, "No gap", int((gap == False).sum())),  # noqa: E712
+        ]
+        missing = int(gap.isna().sum())
+        if missing:
+            classes.append(LegendClass(classify.NO_DATA_COLOUR, classify.NO_DATA_LABEL, missing))
+        threshold = result.params.gap_coverage_threshold * 100
+        title = (
+            f"{label}: gap = no asset within {d}, or under {threshold:g} % of the area within {d}"
+        )
+        return Theme(choice.category, label, "gap", title, colours, classes)
+    measure = classify.MEASURES[choice.measure]
+    values = pd.to_numeric(rows[measure.column], errors="coerce").to_numpy(dtype=float)
+    values = values * measure.scale
+    breaks = classify.classify(values, choice.scheme, choice.k, unit=measure.unit,
+                               whole=measure.whole)  # fmt: skip
+    # Light to dark as the values rise, by default flipped where low values are the bad ones
+    # (coverage, provision) so the worst areas are the darkest, as on the app's map.
+    reverse = choice.reverse
+    if reverse is None:
+        reverse = bool(getattr(measure, "low_is_bad", False))
+    ramp = classify.palette(choice.palette or measure.palette, max(breaks.k, 1), reverse)
+    colours = [classify.NO_DATA_COLOUR if c < 0 else ramp[c] for c in breaks.classes]
+    classes = [
+        LegendClass(ramp[i], text_label, breaks.counts[i])
+        for i, text_label in enumerate(breaks.labels)
+    ]
+    if breaks.no_data:
+        classes.append(LegendClass(classify.NO_DATA_COLOUR, classify.NO_DATA_LABEL, breaks.no_data))
+    return Theme(choice.category, label, "measure", f"{label}: {_lower_first(measure.label, d)}",
+                 colours, classes)  # fmt: skip
+
+
+def _lower_first(label: str, d: str) -> str:
+    label = label.replace("{d}", d)
+    return label[:1].lower() + label[1:]
+
+
+def _bivariate_theme(
+    result: AnalysisResult, choice: ThemeChoice, rows: pd.DataFrame, label: str, d: str
+) -> Theme:
+    need = rows["need_tercile"].fillna(0).astype(int).to_numpy()
+    provision = rows["provision_tercile"].fillna(0).astype(int).to_numpy()
+    index = classify.bivariate_classes(need, provision)
+    colours = [classify.NO_DATA_COLOUR if i < 0 else classify.BIVARIATE[i] for i in index]
+    grid = []
+    for n in (3, 2, 1):  # the top row is the most need
+        row = []
+        for p in (3, 2, 1):  # left to right: less and less provision
+            i = classify.bivariate_index(n, p)
+            row.append(LegendClass(classify.BIVARIATE[i], "", int((index == i).sum())))
+        grid.append(row)
+    provision_name = (
+        "assets per 1,000 people" if result.params.provision == "per_1000" else f"coverage at {d}"
+    )
+    missing = int((index < 0).sum())
+    classes = (
+        [LegendClass(classify.NO_DATA_COLOUR, classify.NO_DATA_LABEL, missing)] if missing else []
+    )
+    return Theme(
+        choice.category,
+        label,
+        "bivariate",
+        f"{label}: need against provision",
+        colours,
+        classes,
+        grid,
+        need_axis="More need",
+        provision_axis=f"Less provision ({provision_name})",
+    )
+
+
+# ---- tooltips ---------------------------------------------------------------------------------
+def tooltip_fields(
+    project: Project, result: AnalysisResult | None, theme: Theme | None, frame: gpd.GeoDataFrame
+) -> tuple[list[str], list[list[str]]]:
+    """Aliases (escaped) and per-area values (escaped) for the area tooltips."""
+    aliases = ["Area", "Code"]
+    columns = [
+        [text(v) or NO_FIGURE for v in frame["name"]],
+        [text(v) or NO_FIGURE for v in frame["code"]],
+    ]
+    if result is None or theme is None:
+        return aliases, columns
+    rows = results_by_area(result, theme.category, frame["code"])
+    d = f"{result.params.distance_m:g} m"
+    label = text(theme.category_label)
+    figures: list[tuple[str, list[str]]] = [
+        (f"Assets ({label})", [number(v) for v in rows["assets"]])
+    ]
+    if result.params.population_field is not None:
+        figures += [
+            ("Population", [number(v) for v in rows["population"]]),
+            ("Assets per 1,000 people", [number(v, 0.01) for v in rows["per_1000"]]),
+        ]
+    figures += [
+        ("Assets per km²", [number(v, 0.01) for v in rows["density_km2"]]),
+        ("Nearest asset", [number(v, 1, " m") for v in rows["nearest_m"]]),
+        (
+            f"Area within {d}",
+            [number(v * 100 if v == v else v, 0.1, " %") for v in rows["coverage"]],
+        ),
+        ("Gap", [NO_FIGURE if pd.isna(g) else ("yes" if g else "no") for g in rows["gap"]]),
+    ]
+    if result.params.need_field is not None:
+        need_label = text(_need_label(project, result))
+        figures += [
+            (f"Need ({need_label})", [number(v, 0.001) for v in rows["need"]]),
+            ("Need and provision", [_thirds(n, p) for n, p in zip(rows["need_tercile"],
+                                                               rows["provision_tercile"],
+                                                               strict=True)]),
+            ("Priority (1 = first)", [NO_FIGURE if not v or v != v else f"{int(v):,}"
+                                      for v in rows["priority"]]),
+        ]  # fmt: skip
+    notes = [text(v) for v in rows["note"]]
+    if any(notes):
+        figures.append(("Note", [n or NO_FIGURE for n in notes]))
+    for alias, values in figures:
+        aliases.append(alias)
+        columns.append(values)
+    return aliases, columns
+
+
+_THIRDS = {1: "lowest", 2: "middle", 3: "highest"}
+
+
+def _thirds(need: object, provision: object) -> str:
+    try:
+        n, p = int(need), int(provision)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return NO_FIGURE
+    if n not in _THIRDS or p not in _THIRDS:
+        return NO_FIGURE
+    return f"{_THIRDS[n]} third of need, {_THIRDS[p]} of provision"
+
+
+def _need_label(project: Project, result: AnalysisResult) -> str:
+    field_name = result.params.need_field or "need"
+    try:
+        for indicator in areas.indicators(project, result.params.area_set):
+            if field_name in (indicator.column, indicator.label):
+                return indicator.label
+    except BadInputError:
+        pass
+    return field_name

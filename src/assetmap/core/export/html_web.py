@@ -1,0 +1,149 @@
+"""The web side of the HTML export: the vendored libraries, inlined, and the offline checks.
+
+folium's templates link Leaflet, jQuery, Bootstrap and Font Awesome from CDNs; a map made
+for a community centre with no Wi-Fi cannot. The folium classes used here are subclassed
+with no CDN links, and the three libraries the map needs (web/README.md) are inlined, so a
+written map is one self-contained file.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import folium
+from branca.element import Element, Figure
+from folium.plugins import FeatureGroupSubGroup, MarkerCluster
+from folium.template import Template
+
+
+@dataclass(frozen=True)
+class Library:
+    name: str
+    version: str
+    licence: str  # path of the licence file under web/
+    scripts: tuple[str, ...]
+    styles: tuple[str, ...] = ()
+
+
+LIBRARIES = (
+    Library(
+        "Leaflet", "1.9.4", "leaflet/LICENSE", ("leaflet/leaflet.js",), ("leaflet/leaflet.css",)
+    ),
+    Library(
+        "Leaflet.markercluster",
+        "1.5.3",
+        "leaflet.markercluster/MIT-LICENCE.txt",
+        ("leaflet.markercluster/leaflet.markercluster.js",),
+        (
+            "leaflet.markercluster/MarkerCluster.css",
+            "leaflet.markercluster/MarkerCluster.Default.css",
+        ),
+    ),
+    Library(
+        "Leaflet.FeatureGroup.SubGroup",
+        "1.0.2",
+        "leaflet.featuregroup.subgroup/LICENSE",
+        ("leaflet.featuregroup.subgroup/leaflet.featuregroup.subgroup.js",),
+    ),
+)
+
+_SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$", re.MULTILINE)
+_CSS_URL = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9._-]+\.png)\1\)")
+# A remote script, stylesheet, import or CSS url(): what an offline map must not contain.
+REMOTE_RESOURCE = re.compile(
+    r"""<script[^>]*\ssrc\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|<link[^>]*\shref\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|@import\s+(?:url\()?\s*["']?\s*(?:https?:)?//"""
+    r"""|url\(\s*["']?\s*(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def _web_file(path: str) -> resources.abc.Traversable:
+    return resources.files("assetmap.core.export").joinpath("web", *path.split("/"))
+
+
+@cache
+def _text(path: str) -> str:
+    return _web_file(path).read_text(encoding="utf-8")
+
+
+@cache
+def inline_script(path: str) -> str:
+    code = _SOURCE_MAP.sub("", _text(path))
+    if re.search(r"</script|<!--", code, re.IGNORECASE):
+        raise ValueError(f"{path} cannot be inlined in a <script> element")
+    return code
+
+
+@cache
+def inline_style(path: str) -> str:
+    """A stylesheet with the images it names as data: URIs (no file or network look-ups)."""
+    folder = path.rsplit("/", 1)[0]
+
+    def data_uri(match: re.Match[str]) -> str:
+        image = _web_file(f"{folder}/{match.group(2)}").read_bytes()
+        return f"url(data:image/png;base64,{base64.b64encode(image).decode('ascii')})"
+
+    css = _CSS_URL.sub(data_uri, _text(path))
+    if re.search(r"</style", css, re.IGNORECASE):
+        raise ValueError(f"{path} cannot be inlined in a <style> element")
+    return css
+
+
+def licence_comment(libraries: tuple[Library, ...] = LIBRARIES) -> str:
+    """The libraries' licences travel with the code they cover (their terms ask for it)."""
+    parts = ["The interactive map below includes:"]
+    for lib in libraries:
+        parts.append(f"\n==== {lib.name} {lib.version} ====\n{_text(lib.licence).strip()}")
+    text = "\n".join(parts).replace("--", "- -")
+    return f"<!--\n{text}\n-->"
+
+
+class Raw(Element):
+    """Markup placed in the page as it is. branca's Element(text) would compile the text as a
+    Jinja template, running any "{{ ... }}" in a user's title or in a library's code."""
+
+    _template = Template("{{ this.markup }}")
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self._name = "Raw"
+        self.markup = markup
+
+
+def add_libraries(figure: Figure, clustered: bool) -> None:
+    """Put the libraries into the page's <head>, before anything that uses them (the two
+    clustering plugins only when the markers are clustered)."""
+    used = LIBRARIES if clustered else LIBRARIES[:1]
+    figure.header.add_child(Raw(licence_comment(used)), name="am_licences")
+    for lib in used:
+        for path in lib.styles:
+            figure.header.add_child(Raw(f"<style>{inline_style(path)}</style>"), name=path)
+        for path in lib.scripts:
+            figure.header.add_child(Raw(f"<script>{inline_script(path)}</script>"), name=path)
+
+
+def remote_resources(html: str) -> list[str]:
+    """Remote scripts, stylesheets and CSS images in ``html`` (links in <a> are fine)."""
+    return [m.group(0) for m in REMOTE_RESOURCE.finditer(html)]
+
+
+# ---- folium classes without CDN links -----------------------------------------------------
+class OfflineMap(folium.Map):
+    default_js: list[tuple[str, str]] = []
+    default_css: list[tuple[str, str]] = []
+
+
+class OfflineMarkerCluster(MarkerCluster):
+    default_js: list[tuple[str, str]] = []
+    default_css: list[tuple[str, str]] = []
+
+
+class OfflineSubGroup(FeatureGroupSubGroup):
+    default_js: list[tuple[str, str]] = []
+    default_css: list[tuple[str, str]] = []

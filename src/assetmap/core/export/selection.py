@@ -1,0 +1,61 @@
+"""Which assets an export carries: what you see is what you export.
+
+Hidden categories and the table's filter apply; assets flagged as personal data
+are left out unless the user opted in for this export, and the count left out
+is reported so the export can say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+
+from assetmap.core import assets
+from assetmap.core.export.options import ExportOptions
+from assetmap.core.layers import MapLayers
+from assetmap.core.project import Project
+
+
+@dataclass
+class ChosenAssets:
+    frame: gpd.GeoDataFrame  # live assets to export (unplaced ones have no geometry)
+    personal_left_out: int
+    hidden_left_out: int
+
+    def notice(self) -> str:
+        """The sentence an export carries about what it leaves out ("" when nothing)."""
+        parts = []
+        if self.personal_left_out:
+            n = self.personal_left_out
+            parts.append(
+                f"{n} asset{'s' if n != 1 else ''} holding personal data "
+                f"{'were' if n != 1 else 'was'} left out"
+            )
+        if self.hidden_left_out:
+            n = self.hidden_left_out
+            parts.append(f"{n} asset{'s' if n != 1 else ''} in hidden categories or filtered out")
+        return ("; ".join(parts) + ".") if parts else ""
+
+
+def visible_categories(project: Project, options: ExportOptions) -> tuple[str, ...]:
+    if options.categories is not None:
+        return tuple(options.categories)
+    from assetmap.core import categories
+
+    layers = MapLayers.load(project)
+    return tuple(layers.visible_categories([c.key for c in categories.all_categories(project)]))
+
+
+def choose_assets(project: Project, options: ExportOptions) -> ChosenAssets:
+    frame = assets.frame(project)
+    shown = frame["category"].isin(visible_categories(project, options))
+    if options.asset_uuids is not None:
+        shown &= frame["uuid"].isin(options.asset_uuids)
+    personal = frame["personal_data"].astype(bool)
+    keep = shown & (~personal | options.include_personal)
+    return ChosenAssets(
+        frame=frame[keep].reset_index(drop=True),
+        personal_left_out=int((shown & personal & ~keep).sum()),
+        hidden_left_out=int((~shown).sum()),
+    )

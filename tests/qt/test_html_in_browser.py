@@ -1,0 +1,215 @@
+"""The HTML export in a real browser engine (QtWebEngine's Chromium) with the network cut off:
+it loads, draws every area and asset, requests nothing from outside, raises no script
+error, and shows a hostile asset name as text.
+
+Chromium needs QTWEBENGINE_DISABLE_SANDBOX=1 when run as root (tests/qt/conftest.py).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+
+import pytest
+
+QtWebEngineCore = pytest.importorskip("PySide6.QtWebEngineCore")
+QtWebEngineWidgets = pytest.importorskip("PySide6.QtWebEngineWidgets")
+
+from PySide6.QtCore import QUrl  # noqa: E402
+from PySide6.QtWebEngineCore import (  # noqa: E402
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineScript,
+    QWebEngineUrlRequestInterceptor,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
+
+from assetmap.core.analysis.api import analyse  # noqa: E402
+from assetmap.core.analysis.params import AnalysisParams  # noqa: E402
+from assetmap.core.commands import AddAsset, CommandStack  # noqa: E402
+from assetmap.core.export.api import export_data  # noqa: E402
+from assetmap.core.export.options import ExportOptions  # noqa: E402
+from assetmap.core.export.selection import choose_assets  # noqa: E402
+from assetmap.core.model import Asset, new_uuid  # noqa: E402
+from assetmap.core.project import Project  # noqa: E402
+
+LSOA = "Neighbourhoods (LSOA 2021)"
+HOSTILE = "<img src=x onerror=alert(1)>"
+TITLE = "Trafford </script><b>gaps</b>"
+LOCAL_SCHEMES = {"file", "data", "qrc", "blob", "about"}
+CATCH_ERRORS = """
+window.__amErrors = [];
+window.addEventListener('error', function (e) { window.__amErrors.push(String(e.message)); });
+window.addEventListener('unhandledrejection', function (e) {
+  window.__amErrors.push('unhandled rejection: ' + String(e.reason));
+});
+"""
+
+
+class BlockNetwork(QWebEngineUrlRequestInterceptor):
+    """Blocks, and remembers, every request that would leave the machine."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocked: list[str] = []
+
+    def interceptRequest(self, info) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        url = info.requestUrl()
+        if url.scheme() not in LOCAL_SCHEMES:
+            self.blocked.append(url.toString())
+            info.block(True)
+
+
+class RecordingPage(QWebEnginePage):
+    def __init__(self, profile: QWebEngineProfile) -> None:
+        super().__init__(profile)
+        self.errors: list[str] = []
+        self.alerts: list[str] = []
+
+    def javaScriptConsoleMessage(self, level, message, line, source) -> None:  # type: ignore[no-untyped-def]  # noqa: N802, E501
+        if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
+            self.errors.append(f"{source}:{line}: {message}")
+
+    def javaScriptAlert(self, origin, message) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.alerts.append(message)
+
+
+@pytest.fixture
+def exported(tmp_path, repo_root):
+    path = tmp_path / "trafford.gpkg"
+    shutil.copy(repo_root / "sample_data" / "trafford.gpkg", path)
+    with Project.open(path) as project:
+        CommandStack(project).push(
+            AddAsset(Asset(new_uuid(), HOSTILE, "community_centres", x=379_500.0, y=396_000.0))
+        )
+        analyse(project, AnalysisParams(LSOA, ("mental_health",), 800.0, "population",
+                                        "imd_score"))  # fmt: skip
+        out = tmp_path / "map.html"
+        export_data(project, out, ExportOptions(title=TITLE, analysis="latest"))
+        chosen = choose_assets(project, ExportOptions()).frame
+        placed = chosen[~chosen.geometry.isna()]
+        yield out, len(placed), placed["category"].value_counts().to_dict()
+
+
+@pytest.fixture
+def browser(qtbot):
+    interceptor = BlockNetwork()
+    profile = QWebEngineProfile()  # off the record: no cache or cookies on disk
+    profile.setUrlRequestInterceptor(interceptor)
+    script = QWebEngineScript()
+    script.setSourceCode(CATCH_ERRORS)
+    script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+    script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+    profile.scripts().insert(script)
+    page = RecordingPage(profile)
+    view = QWebEngineView()
+    view.setPage(page)
+    view.resize(1200, 800)
+    qtbot.addWidget(view)
+    view.show()
+    yield view, page, interceptor
+    # The page must go before its profile, or Chromium warns and may crash at exit.
+    gone: list[bool] = []
+    page.destroyed.connect(lambda: gone.append(True))
+    view.close()
+    view.deleteLater()
+    page.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone), timeout=5_000)
+    profile.deleteLater()
+
+
+def colours(view: QWebEngineView) -> set[int]:
+    image = view.grab().toImage()
+    assert (image.width(), image.height()) == (1200, 800)
+    return {image.pixel(x, y) for x in range(0, 1200, 40) for y in range(0, 800, 40)}
+
+
+def run_js(qtbot, page: QWebEnginePage, code: str):  # type: ignore[no-untyped-def]
+    """The JSON value of ``code`` (a JSON.stringify expression)."""
+    results: list[object] = []
+    page.runJavaScript(code, 0, results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
+    return json.loads(results[0]) if isinstance(results[0], str) else results[0]
+
+
+def test_html_export_renders_everything_offline_with_no_errors(qtbot, exported, browser, tmp_path):
+    path, n_assets, per_category = exported
+    view, page, interceptor = browser
+    with qtbot.waitSignal(page.loadFinished, timeout=60_000) as loaded:
+        page.load(QUrl.fromLocalFile(str(path)))
+    assert loaded.args == [True]
+    # Markers are added in chunks; wait until every asset is drawn, alone or in a cluster.
+    qtbot.waitUntil(
+        lambda: run_js(qtbot, page, "JSON.stringify(window.assetmap ? "
+                       "assetmap.shownAssets() === assetmap.markers.length : false)"),
+        timeout=30_000,
+    )  # fmt: skip
+    state = run_js(qtbot, page, """JSON.stringify({
+        paths: document.querySelectorAll('path.leaflet-interactive').length,
+        areas: assetmap.areaCounts,
+        markers: assetmap.markers.length,
+        shown: assetmap.shownAssets(),
+        drawn: document.querySelectorAll('.am-marker, .marker-cluster').length,
+        title: document.querySelector('#am-title h1').textContent,
+        legend: document.querySelectorAll('#am-legend [data-category]').length,
+        errors: window.__amErrors
+    })""")  # fmt: skip
+    assert state["paths"] == 139  # the LSOAs; ward outlines are not interactive
+    assert state["areas"] == {LSOA: 139, "Wards (2023)": 21}
+    assert state["markers"] == state["shown"] == n_assets == 501
+    assert 0 < state["drawn"] < n_assets  # clustered
+    assert state["title"] == TITLE
+    assert state["legend"] == len(per_category)
+
+    # A picture of the page as it opens: the choropleth, markers, title and legend.
+    qtbot.waitUntil(lambda: len(colours(view)) > 8, timeout=10_000)
+    view.grab().save(str(tmp_path / "map.png"))
+
+    # Categories switch on and off.
+    faith = run_js(qtbot, page, """JSON.stringify((function () {
+        var i = assetmap.groups.findIndex(function (g) {
+          return g.getLayers()[0].amGroup.key === 'faith_groups'; });
+        assetmap.map.removeLayer(assetmap.groups[i]);
+        var without = assetmap.shownAssets();
+        assetmap.map.addLayer(assetmap.groups[i]);
+        return {without: without, again: assetmap.shownAssets()};
+    })())""")  # fmt: skip
+    assert faith == {"without": n_assets - per_category["faith_groups"], "again": n_assets}
+
+    # An area's tooltip gives its name and figures with units.
+    tip = run_js(qtbot, page, """JSON.stringify((function () {
+        assetmap.areaLayers[0].openTooltip();
+        var text = document.querySelector('.leaflet-tooltip').textContent;
+        assetmap.areaLayers[0].closeTooltip();
+        return text;
+    })())""")  # fmt: skip
+    assert "Area within 800 m" in tip and " %" in tip and "Trafford" in tip
+
+    # The hostile asset: its popup and tooltip show the name as text; nothing ran.
+    name = json.dumps(html.escape(HOSTILE))
+    run_js(qtbot, page, """JSON.stringify((function () {
+        var m = assetmap.markers.filter(function (m) { return m.amRow[2] === NAME; })[0];
+        assetmap.cluster.zoomToShowLayer(m, function () {
+          assetmap.details(m).openPopup();
+          m.openTooltip();
+        });
+        return true;
+    })())""".replace("NAME", name))  # fmt: skip
+    opened = "JSON.stringify(!!document.querySelector('.leaflet-popup-content .am-popup-name') "
+    opened += "&& !!document.querySelector('.leaflet-tooltip'))"
+    qtbot.waitUntil(lambda: run_js(qtbot, page, opened), timeout=10_000)
+    shown = run_js(qtbot, page, """JSON.stringify({
+        popup: document.querySelector('.leaflet-popup-content .am-popup-name').textContent,
+        tooltip: document.querySelector('.leaflet-tooltip').textContent,
+        images: document.querySelectorAll('img[src="x"]').length,
+        handlers: document.querySelectorAll('[onerror]').length,
+        errors: window.__amErrors
+    })""")  # fmt: skip
+    assert shown["popup"] == HOSTILE and shown["tooltip"] == HOSTILE
+    assert shown["images"] == 0 and shown["handlers"] == 0
+    assert page.alerts == []
+
+    assert interceptor.blocked == []
+    assert state["errors"] == [] and shown["errors"] == []
+    assert page.errors == []
