@@ -25,6 +25,7 @@ from harness import REPO_ROOT, Context  # noqa: E402
 SCENARIOS: dict[str, str] = {
     "import": "bench_import",
     "canvas": "bench_canvas",
+    "analysis": "bench_analysis",
 }
 
 

@@ -121,6 +121,12 @@ class MainWindow(QMainWindow):
             self.import_indicators,
             tip="join figures to an area set",
         )
+        self.act_export = a(
+            "&Export…",
+            self.export_dialog,
+            "Ctrl+Shift+E",
+            "a map to print, an interactive map, the data or the gap report",
+        )
         self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_undo = a("&Undo", self.undo, QKeySequence.StandardKey.Undo)
         self.act_redo = a("&Redo", self.redo, QKeySequence("Ctrl+Shift+Z"))
@@ -172,6 +178,7 @@ class MainWindow(QMainWindow):
         import_menu.addActions(
             [self.act_import_areas, self.act_import_assets, self.act_import_indicators]
         )
+        file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = bar.addMenu("&Edit")
@@ -610,6 +617,20 @@ class MainWindow(QMainWindow):
     def _run_import(self, dialog: QWidget) -> None:
         dialog.exec()
         self._update_title()
+
+    def export_dialog(self) -> None:
+        """What you see is what you export: this view, these layers, the table's filter."""
+        from assetmap.qt.dialogs.export_dialog import ExportDialog
+
+        proxy = self.table.proxy
+        uuids = None
+        if proxy.filtering:
+            shown = proxy.accepted(None)
+            uuids = frozenset(str(u) for u in self.table.model.column_values("uuid")[shown])
+        dialog = ExportDialog(
+            self.session, self, view_extent=self.canvas.view.bounds(), asset_uuids=uuids
+        )
+        dialog.exec()
 
     def about(self) -> None:
         from assetmap.qt.dialogs.about import AboutDialog

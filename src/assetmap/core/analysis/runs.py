@@ -47,7 +47,6 @@ def save(project: Project, result: AnalysisResult) -> int:
             project.conn.executemany(
                 "INSERT INTO am_analysis_assets (run_id, uuid, category, x, y) "
                 "VALUES (?, ?, ?, ?, ?)",
-
                 zip(
                     [run_id] * len(c),
                     c["uuid"].tolist(),

@@ -1,0 +1,537 @@
+"""File › Export…: a map for print, an interactive map, the data, or the gap report.
+
+What you see is what you export: the dialog is given the map's layers as they are (hidden
+categories stay hidden, the gap map stays as coloured), the table's filter and the current
+view. Personal data stays out unless ticked, for this export only. The page is previewed
+as the options change; the export runs on a worker thread with its own connection to the
+project file, with progress and Cancel, and ends with a message naming the file and what
+was left out.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assetmap.core import areas
+from assetmap.core.analysis import runs
+from assetmap.core.errors import AssetmapError
+from assetmap.core.export.options import ExportOptions, PrintLayout
+from assetmap.core.layers import MapLayers
+from assetmap.core.project import Project
+from assetmap.qt.session import Session
+from assetmap.qt.workers import Task
+
+log = logging.getLogger(__name__)
+
+Extent = tuple[float, float, float, float]
+# The interactive map is written by core.export.html; a build without it offers no HTML map.
+HTML_AVAILABLE = importlib.util.find_spec("assetmap.core.export.html") is not None
+PREVIEW_WIDTH = 560
+PREVIEW_DELAY_MS = 300
+CURRENT_VIEW = "__view__"
+SETTING_FOLDER = "paths/exports"
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    suffix: str
+    group: str  # map, html, data, report
+    filter: str
+
+
+KINDS = (
+    Kind("pdf", "Map — PDF, for printing (vector)", ".pdf", "map", "PDF (*.pdf)"),
+    Kind("png", "Map — PNG image", ".png", "map", "PNG image (*.png)"),
+    Kind("svg", "Map — SVG, for editing (vector)", ".svg", "map", "SVG (*.svg)"),
+    Kind("html", "Interactive map — HTML, for a browser", ".html", "html", "Web page (*.html)"),
+    Kind("gpkg", "Data — GeoPackage, for GIS", ".gpkg", "data", "GeoPackage (*.gpkg)"),
+    Kind("geojson", "Data — GeoJSON", ".geojson", "data", "GeoJSON (*.geojson)"),
+    Kind("csv", "Data — CSV, for spreadsheets", ".csv", "data", "CSV (*.csv)"),
+    Kind("xlsx", "Data — Excel workbook", ".xlsx", "data", "Excel workbook (*.xlsx)"),
+    Kind("report_pdf", "Gap report — PDF", ".pdf", "report", "PDF (*.pdf)"),
+    Kind("report_html", "Gap report — HTML", ".html", "report", "Web page (*.html)"),
+)
+KIND = {k.key: k for k in KINDS}
+
+
+class ExportDialog(QDialog):
+    """``ExportDialog(session, parent, view_extent=…, asset_uuids=…).exec()``."""
+
+    exported = Signal(object)  # the ExportReport
+    previewed = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        view_extent: Extent | None = None,
+        asset_uuids: frozenset[str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.setAccessibleName("Export")
+        self.session = session
+        self.view_extent = view_extent
+        self.asset_uuids = asset_uuids
+        self.layers = MapLayers.from_json(session.layers.to_json())  # as the map shows it now
+        self.has_runs = bool(runs.list_runs(session.project))
+        self.task: Task | None = None
+        self.report: Any = None
+        self.message: QMessageBox | None = None
+        self.preview_image: QImage | None = None
+        self._content: Any = None
+        self._content_key: tuple | None = None
+        self._build()
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self._connect()
+        self._on_kind_changed()
+
+    # ================================================================== building
+    def _build(self) -> None:
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setAccessibleName("What to export")
+        model = QStandardItemModel(self.kind_combo)
+        self.kind_combo.setModel(model)
+        for kind in KINDS:
+            self.kind_combo.addItem(kind.label, kind.key)
+            item = model.item(self.kind_combo.count() - 1)
+            if kind.key == "html" and not HTML_AVAILABLE:
+                item.setEnabled(False)
+                item.setToolTip("The interactive map is not part of this build of assetmap yet.")
+            if kind.group == "report" and not self.has_runs:
+                item.setEnabled(False)
+                item.setToolTip("Find gaps first: the report needs a gap analysis.")
+        self.kind_combo.setCurrentIndex(0)
+
+        self.page_combo = QComboBox(self)
+        self.page_combo.addItems(["A4", "A3"])
+        self.page_combo.setAccessibleName("Page size")
+        self.orientation_combo = QComboBox(self)
+        self.orientation_combo.addItem("Landscape", "landscape")
+        self.orientation_combo.addItem("Portrait", "portrait")
+        self.orientation_combo.setAccessibleName("Orientation")
+        self.dpi_spin = QSpinBox(self)
+        self.dpi_spin.setRange(72, 600)
+        self.dpi_spin.setValue(200)
+        self.dpi_spin.setSuffix(" dpi")
+        self.dpi_spin.setAccessibleName("Resolution")
+        self.dpi_spin.setToolTip("Pixels per inch of the PNG image: 150 for screens, 300 to print")
+
+        project = self.session.project
+        self.title_edit = QLineEdit(project.name, self)
+        self.title_edit.setAccessibleName("Title")
+        self.subtitle_edit = QLineEdit(self)
+        self.subtitle_edit.setPlaceholderText("(what the gap map shows, when there is one)")
+        self.subtitle_edit.setAccessibleName("Subtitle")
+        self.author_edit = QLineEdit(str(project.setting("author") or ""), self)
+        self.author_edit.setPlaceholderText("your name or organisation")
+        self.author_edit.setAccessibleName("Author")
+
+        self.extent_combo = QComboBox(self)
+        self.extent_combo.setAccessibleName("Map extent")
+        if self.view_extent is not None:
+            self.extent_combo.addItem("The map as it is on screen now", CURRENT_VIEW)
+        for info in areas.list_sets(project):
+            self.extent_combo.addItem(f"All of “{info.name}”", info.name)
+        if self.extent_combo.count() == 0:
+            self.extent_combo.addItem("Everything on the map", None)
+
+        self.personal_check = QCheckBox("Include personal data", self)
+        self.personal_check.setAccessibleName("Include personal data")
+        self.personal_note = QLabel(
+            "Assets flagged as personal data (a person's skills, say) are left out unless "
+            "you tick this, for this export only.",
+            self,
+        )
+        self.personal_note.setWordWrap(True)
+        self.personal_note.setStyleSheet("color: #57606A;")
+        self.scope_label = QLabel(self)
+        self.scope_label.setWordWrap(True)
+        self.scope_label.setStyleSheet("color: #57606A;")
+
+        form = QFormLayout()
+        form.addRow("Export", self.kind_combo)
+        self.page_box = QGroupBox("Page", self)
+        page_form = QFormLayout(self.page_box)
+        page_form.addRow("Size", self.page_combo)
+        page_form.addRow("Orientation", self.orientation_combo)
+        page_form.addRow("Resolution", self.dpi_spin)
+        self.words_box = QGroupBox("Words", self)
+        words_form = QFormLayout(self.words_box)
+        words_form.addRow("Title", self.title_edit)
+        words_form.addRow("Subtitle", self.subtitle_edit)
+        words_form.addRow("Author", self.author_edit)
+        self.extent_label = QLabel("Show", self)
+        form.addRow(self.extent_label, self.extent_combo)
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.page_box)
+        left.addWidget(self.words_box)
+        left.addWidget(self.personal_check)
+        left.addWidget(self.personal_note)
+        left.addWidget(self.scope_label)
+        left.addStretch(1)
+
+        self.preview_label = QLabel(self)
+        self.preview_label.setAccessibleName("Preview of the page")
+        self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_label.setMinimumSize(QSize(PREVIEW_WIDTH, round(PREVIEW_WIDTH * 0.72)))
+        self.preview_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.preview_label.setStyleSheet("background: #E4E7EB; color: #57606A;")
+
+        body = QHBoxLayout()
+        body.addLayout(left, 0)
+        body.addWidget(self.preview_label, 1)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.export_button = QPushButton("Export…", self)
+        self.export_button.setDefault(True)
+        self.close_button = QPushButton("Close", self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.progress)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.close_button)
+
+        outer = QVBoxLayout(self)
+        outer.addLayout(body, 1)
+        outer.addLayout(buttons)
+
+    def _connect(self) -> None:
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        for combo in (self.page_combo, self.orientation_combo, self.extent_combo):
+            combo.currentIndexChanged.connect(self.schedule_preview)
+        for edit in (self.title_edit, self.subtitle_edit, self.author_edit):
+            edit.textChanged.connect(self.schedule_preview)
+        self.personal_check.toggled.connect(self.schedule_preview)
+        self.export_button.clicked.connect(self.choose_file_and_export)
+        self.close_button.clicked.connect(self._close_or_cancel)
+
+    # ================================================================== state
+    @property
+    def kind(self) -> Kind:
+        return KIND[str(self.kind_combo.currentData())]
+
+    def set_kind(self, key: str) -> None:
+        index = self.kind_combo.findData(key)
+        if index >= 0:
+            self.kind_combo.setCurrentIndex(index)
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def options(self) -> ExportOptions:
+        """What the export carries: the map's visible categories, the table's filter, the
+        gap map on show, and the words and choices made here."""
+        extent = self.extent_combo.currentData()
+        area_set = extent if extent not in (CURRENT_VIEW, None) else None
+        keys = [c.key for c in self.session.categories()]
+        thematic = self.layers.thematic
+        shows_gaps = thematic is not None and thematic.area_set in self.layers.visible_area_sets()
+        return ExportOptions(
+            title=self.title_edit.text().strip() or None,
+            subtitle=self.subtitle_edit.text().strip() or None,
+            area_set=area_set,
+            analysis=str(thematic.run_id) if shows_gaps and thematic else None,
+            analysis_category=thematic.category if shows_gaps and thematic else None,
+            measure=_measure_of(thematic) if shows_gaps and thematic else None,
+            include_personal=self.personal_check.isChecked(),
+            categories=tuple(self.layers.visible_categories(keys)),
+            asset_uuids=self.asset_uuids,
+            author=self.author_edit.text().strip() or None,
+        )
+
+    def layout_choice(self) -> PrintLayout:
+        return PrintLayout(
+            page=self.page_combo.currentText(),
+            orientation=str(self.orientation_combo.currentData()),
+            dpi=self.dpi_spin.value(),
+        )
+
+    def current_extent(self) -> Extent | None:
+        return self.view_extent if self.extent_combo.currentData() == CURRENT_VIEW else None
+
+    def _on_kind_changed(self) -> None:
+        group = self.kind.group
+        printed = group in ("map", "report")
+        self.page_box.setEnabled(printed)
+        self.dpi_spin.setEnabled(self.kind.key == "png")
+        self.words_box.setEnabled(group != "data" or self.kind.key == "xlsx")
+        self.extent_label.setText("Show" if printed else "Area set")
+        self._say_scope()
+        self.schedule_preview()
+
+    def _say_scope(self) -> None:
+        notes = []
+        if self.asset_uuids is not None:
+            notes.append(f"Only the {len(self.asset_uuids):,} assets the table's filter shows.")
+        hidden = len(self.session.categories()) - len(
+            self.layers.visible_categories([c.key for c in self.session.categories()])
+        )
+        if hidden:
+            notes.append(f"Categories hidden on the map ({hidden}) are left out.")
+        self.scope_label.setText(" ".join(notes))
+
+    # ================================================================== preview
+    def schedule_preview(self, *_args: object) -> None:
+        self._preview_timer.start()
+
+    def update_preview(self) -> None:
+        """Draw the page as it will print (maps and reports); say what data files hold."""
+        self._preview_timer.stop()
+        if not self.session.is_open:  # the dialog outlived its project
+            return
+
+        if self.kind.group not in ("map", "report"):
+            self.preview_image = None
+            self.preview_label.setPixmap(QPixmap())
+            words = {
+                "html": "An interactive map for a web browser, with the same layers, legend "
+                "and sources. No preview here: open the file in a browser.",
+                "data": "Data files hold the assets shown on the map (and the gap analysis, "
+                "when the map shows one). No page to preview.",
+            }
+            self.preview_label.setText(words[self.kind.group])
+            self.preview_label.setWordWrap(True)
+            self.previewed.emit()
+            return
+        try:
+            image = self._render_preview()
+        except AssetmapError as exc:
+            self.preview_image = None
+            self.preview_label.setPixmap(QPixmap())
+            self.preview_label.setText(f"No preview: {exc}")
+            self.previewed.emit()
+            return
+        self.preview_image = image
+        width = max(self.preview_label.width() - 8, 200)
+        height = max(self.preview_label.height() - 8, 150)
+        pixmap = QPixmap.fromImage(image).scaled(
+            width,
+            height,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.preview_label.setText("")
+        self.preview_label.setPixmap(pixmap)
+        self.previewed.emit()
+
+    def _render_preview(self) -> QImage:
+        from assetmap.qt.export.map_export import render_preview
+        from assetmap.qt.export.report import render_report_preview
+
+        content = self._preview_content()
+        if self.kind.group == "report" and content.result is not None:
+            return render_report_preview(
+                self.session.project, content, self.layout_choice(), PREVIEW_WIDTH * 2
+            )
+        return render_preview(content, self.layout_choice(), PREVIEW_WIDTH * 2)
+
+    def _preview_content(self) -> Any:
+        """The gathered map, kept while only words or the page change (gathering reads
+        every asset; drawing the page again is quick)."""
+        from assetmap.qt.export.content import _made, _subtitle, gather
+
+        options = self.options()
+        extent = self.current_extent()
+        report = self.kind.group == "report"
+        key = (options.include_personal, options.area_set, extent, report)
+        if self._content is None or self._content_key != key:
+            result = None
+            if report and options.analysis is None:
+                result = runs.latest(self.session.project)
+            self._content = gather(
+                self.session.project, options, layers=self.layers, extent=extent, result=result
+            )
+            self._content_key = key
+        return replace(
+            self._content,
+            options=options,
+            title=options.title or self.session.project.name,
+            subtitle=_subtitle(options, self._content.plan),
+            made=_made(self.session.project, options),
+        )
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt override
+        super().resizeEvent(event)
+        if self.preview_image is not None:
+            self.schedule_preview()
+
+    # ================================================================== export
+    def choose_file_and_export(self) -> None:
+        kind = self.kind
+        folder = QSettings().value(SETTING_FOLDER, str(self.session.project.path.parent))
+        name = _file_name(self.title_edit.text() or self.session.project.name, kind)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export to", str(Path(str(folder)) / name), kind.filter
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != kind.suffix:
+            target = target.with_name(target.name + kind.suffix)
+        QSettings().setValue(SETTING_FOLDER, str(target.parent))
+        self.export_to(target)
+
+    def export_to(self, path: Path) -> Task:
+        """Export to ``path`` on a worker thread; ``exported`` is emitted when done."""
+        if self.task is not None:
+            return self.task
+        kind = self.kind
+        options = self.options()
+        layout = self.layout_choice()
+        layers = MapLayers.from_json(self.layers.to_json())
+        extent = self.current_extent()
+        project_path = self.session.project.path
+        self.session.save_layers()  # exports that read the saved layers see what is on screen
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            with Project.open(project_path) as project:
+                if kind.group == "map":
+                    from assetmap.qt.export.map_export import export_map
+
+                    return export_map(
+                        project,
+                        path,
+                        options,
+                        layout,
+                        layers=layers,
+                        view_extent=extent,
+                        progress=progress,
+                        cancelled=cancelled,
+                    )
+                if kind.group == "report":
+                    from assetmap.qt.export.report import export_gap_report
+
+                    return export_gap_report(
+                        project,
+                        path,
+                        options,
+                        layout,
+                        layers=layers,
+                        view_extent=extent,
+                        progress=progress,
+                        cancelled=cancelled,
+                    )
+                from assetmap.core.export.api import export_data
+
+                return export_data(project, path, options, progress=progress, cancelled=cancelled)
+
+        task = Task(work)  # no parent: it outlives a closed dialog without crashing
+        task.progressed.connect(self._on_progress)
+        task.succeeded.connect(self._on_exported)
+        task.failed.connect(self._on_failed)
+        task.was_cancelled.connect(self._on_cancelled)
+        task.finished.connect(self._on_finished)
+        self.task = task
+        self._set_busy(True)
+        self.status.setText(f"Exporting {path.name}…")
+        task.start()
+        return task
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+        self.export_button.setEnabled(not busy)
+        self.close_button.setText("Cancel" if busy else "Close")
+
+    def _close_or_cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.status.setText("Stopping…")
+        else:
+            self.reject()
+
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(round(fraction * 1000))
+        if message and self.task is not None and not self.task.is_cancelled:
+            self.status.setText(message)
+
+    def _on_exported(self, report: Any) -> None:
+        self.report = report
+        text = f"Exported to {report.path}"
+        if report.notice:
+            text += f"\n\n{report.notice}"
+        self.status.setText(f"Exported {Path(report.path).name}.")
+        self.message = QMessageBox(
+            QMessageBox.Icon.Information, "Exported", text, QMessageBox.StandardButton.Ok, self
+        )
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.open()
+        self.exported.emit(report)
+
+    def _on_failed(self, exc: BaseException, text: str) -> None:
+        if isinstance(exc, AssetmapError):
+            self.status.setText(f"Could not export: {exc}")
+        else:
+            log.error("export failed:\n%s", text)
+            self.status.setText(
+                f"Something went wrong while exporting ({exc}). Details are in the log."
+            )
+        self.status.setStyleSheet("color: #CF222E;")
+
+    def _on_cancelled(self) -> None:
+        self.status.setText("Stopped. No file was written.")
+
+    def _on_finished(self) -> None:
+        self.task = None
+        self._set_busy(False)
+
+    def reject(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            return
+        super().reject()
+
+
+def _measure_of(style: Any) -> str:
+    return {"gaps": "gap", "bivariate": "bivariate"}.get(style.mode, style.measure)
+
+
+def _file_name(title: str, kind: Kind) -> str:
+    """A file name from the title: letters, digits, spaces and dashes only."""
+    stem = re.sub(r"[^\w\- ]+", "", title, flags=re.UNICODE).strip() or "export"
+    if kind.group == "report":
+        stem += " gap report"
+    return stem[:80] + kind.suffix
+
+
+__all__ = ["HTML_AVAILABLE", "KINDS", "ExportDialog"]

@@ -1,0 +1,358 @@
+"""What one printed map shows, gathered once: layers, scene, legend, gap map and words.
+
+The canvas's own ``SceneBuilder`` and ``legend_entries`` do the drawing decisions; they
+read a ``PrintSource`` here instead of the GUI's Session: the project, a private copy of
+the map layers (an export never changes what the window shows or saves) and only the
+assets this export may carry (hidden categories, the table's filter and personal data
+already applied by ``choose_assets``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+import shapely
+from PySide6.QtCore import QObject, Signal
+
+from assetmap import __version__
+from assetmap.core import areas, categories
+from assetmap.core.analysis import classify
+from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
+from assetmap.core.analysis.params import ALL_CHOSEN
+from assetmap.core.errors import BadInputError
+from assetmap.core.export import analysis_source
+from assetmap.core.export.options import ExportOptions
+from assetmap.core.export.selection import ChosenAssets, choose_assets
+from assetmap.core.layers import MapLayers, ThematicStyle
+from assetmap.core.project import Project
+from assetmap.core.taxonomy import Category
+from assetmap.qt.canvas.polygons import PolygonSet
+from assetmap.qt.canvas.scene import Scene
+from assetmap.qt.export.attribution import attribution_lines
+from assetmap.qt.map_scene import (
+    _SOURCES,
+    SceneBuilder,
+    ThematicPlan,
+    ThematicSource,
+    _circles,
+)
+from assetmap.qt.panels.legend import LegendEntry, legend_entries
+
+MEASURE_NAMES = ("coverage", "per_1000", "density_km2", "nearest_m", "assets", "gap", "bivariate")
+_POINT_COLUMNS = ["uuid", "name", "category", "x", "y"]
+
+
+class PrintSource(QObject):
+    """What ``SceneBuilder`` and the legend read from a Session, for one export."""
+
+    areaSetsChanged = Signal()
+
+    def __init__(self, project: Project, layers: MapLayers, points: pd.DataFrame) -> None:
+        super().__init__()
+        self.project = project
+        self.layers = layers
+        self._points = points
+        self.points_version = 0
+        self._polygons: dict[str, PolygonSet] = {}
+        self._categories: list[Category] | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.project.conn is not None
+
+    def points(self) -> pd.DataFrame:
+        return self._points
+
+    def categories(self) -> list[Category]:
+        if self._categories is None:
+            self._categories = categories.all_categories(self.project)
+        return self._categories
+
+    def polygon_set(self, name: str) -> PolygonSet:
+        if name not in self._polygons:
+            geometries = areas.frame(self.project, name).geometry.to_numpy()
+            self._polygons[name] = PolygonSet(geometries)
+        return self._polygons[name]
+
+
+class _PrintThematicSource(ThematicSource):
+    """Coverage circles merged at once: an export waits for them rather than drawing
+    without them, as the canvas may while a worker merges them."""
+
+    def coverage(self, style):  # type: ignore[no-untyped-def]
+        if style is None:
+            return None
+        result = self.result(style.run_id)
+        if result is None:
+            return None
+        key = (style.run_id, style.category, "print")
+        if key not in self._coverage:
+            x, y = result.counted_points(style.category)
+            self._coverage[key] = _circles(x, y, result.params.distance_m)
+        return self._coverage[key]
+
+
+@dataclass
+class MapContent:
+    """Everything a printed map page draws, made on whichever thread exports."""
+
+    project_name: str
+    options: ExportOptions
+    layers: MapLayers
+    source: PrintSource
+    chosen: ChosenAssets
+    scene: Scene
+    legend: list[LegendEntry]
+    plan: ThematicPlan | None
+    result: AnalysisResult | None  # the run behind the gap map or coverage, if any
+    extent: tuple[float, float, float, float]
+    fit_margin: float
+    title: str
+    subtitle: str
+    sources: list[str]
+    made: str  # "Made with assetmap 1.0 on 3 March 2026 by …"
+    notice: str  # what was left out (or put in) of this export
+    crs_name: str
+
+    @property
+    def shows_analysis(self) -> bool:
+        return self.result is not None
+
+    def method_text(self) -> str:
+        if self.result is None:
+            return ""
+        run = f" (run {self.result.run_id}, {_date_words(self.result.created_at)})"
+        return self.result.method + run if self.result.run_id is not None else self.result.method
+
+
+def gather(
+    project: Project,
+    options: ExportOptions,
+    *,
+    layers: MapLayers | None = None,
+    extent: tuple[float, float, float, float] | None = None,
+    result: AnalysisResult | None = None,
+) -> MapContent:
+    """Resolve the options against the project: which layers, assets, gap map and words."""
+    layers = MapLayers.from_json((layers or MapLayers.load(project)).to_json())
+    if result is None:
+        result = analysis_source.resolve(project, options.analysis)
+    if result is not None:
+        _show_result(project, options, layers, result)
+    if options.area_set is not None:
+        name = areas.get_set(project, options.area_set).name
+        if name not in layers.area_order:
+            layers.area_order.append(name)
+        if not layers.area_style(name).visible:
+            layers.area_styles[name] = replace(layers.area_style(name), visible=True)
+    if options.categories is None:
+        keys = [c.key for c in categories.all_categories(project)]
+        options = replace(options, categories=tuple(layers.visible_categories(keys)))
+    chosen = choose_assets(project, options)
+    source = PrintSource(project, layers, _points(chosen))
+    themes = _SOURCES[source] = _PrintThematicSource(source)
+    if result is not None:
+        themes.remember(result)  # read once: a national run is a third of a second
+    scene = SceneBuilder(source).scene()
+    legend = legend_entries(source)
+    plan = _shown_plan(source, themes)
+    shown_run = plan.style.run_id if plan is not None else None
+    if shown_run is None and themes.coverage_info(layers.coverage) is not None:
+        shown_run = layers.coverage.run_id  # type: ignore[union-attr]
+    method_result = None
+    if shown_run is not None:
+        method_result = result if result is not None and result.run_id == shown_run else None
+        method_result = method_result or themes.result(shown_run)
+    fit_margin = 0.0 if extent is not None else 0.03
+    return MapContent(
+        project_name=project.name,
+        options=options,
+        layers=layers,
+        source=source,
+        chosen=chosen,
+        scene=scene,
+        legend=legend,
+        plan=plan,
+        result=method_result,
+        extent=extent or _extent(source, options, plan),
+        fit_margin=fit_margin,
+        title=(options.title or "").strip() or project.name,
+        subtitle=_subtitle(options, plan),
+        sources=attribution_lines(project),
+        made=_made(project, options),
+        notice=_notice(chosen, options),
+        crs_name=str(project.crs.name),
+    )
+
+
+# ---- the gap map -----------------------------------------------------------------------------
+def theme_style(
+    project: Project, options: ExportOptions, result: AnalysisResult, shown: ThematicStyle | None
+) -> ThematicStyle:
+    """The options' category and figure for a run; else what the map shows of it; else the
+    coverage of its first category (need against provision when the run has a need)."""
+    if result.run_id is None:
+        raise BadInputError("the analysis is not kept in the project", field="--analysis")
+    if shown is not None and shown.run_id != result.run_id:
+        shown = None
+    category = resolve_category(
+        project,
+        result,
+        options.analysis_category
+        or (shown.category if shown is not None else result.params.categories[0]),
+    )
+    shown_measure = None
+    if shown is not None:
+        shown_measure = {"bivariate": "bivariate", "gaps": "gap"}.get(shown.mode, shown.measure)
+    measure = (options.measure or shown_measure or "coverage").strip().lower()
+    if measure not in MEASURE_NAMES:
+        raise BadInputError(
+            f"cannot map '{measure}'; choose one of {', '.join(MEASURE_NAMES)}", field="--measure"
+        )
+    if measure == "bivariate" and result.params.need_field is None:
+        raise BadInputError(
+            "the need-against-provision map needs a run with a need field",
+            field="--measure",
+            hint="run assetmap analyse with --need",
+        )
+    if measure == "per_1000" and result.params.population_field is None:
+        raise BadInputError(
+            "assets per 1,000 people need a run with a population field", field="--measure"
+        )
+    base = ThematicStyle(area_set=result.params.area_set, run_id=result.run_id, category=category)
+    if shown is not None and shown_measure == measure:
+        return replace(shown, category=category)
+    if measure in ("gap", "bivariate"):
+        return replace(base, mode="gaps" if measure == "gap" else "bivariate")
+    figure = classify.MEASURES[measure]
+    return replace(base, measure=measure, palette=figure.palette, reversed=figure.low_is_bad)
+
+
+def resolve_category(project: Project, result: AnalysisResult, wanted: str) -> str:
+    """A category key of the run from a key, a label or "any"."""
+    keys = list(dict.fromkeys(result.table["category"]))
+    text = str(wanted).strip()
+    if text in keys:
+        return text
+    if text.lower() in ("any", "all", ALL_CHOSEN_LABEL.lower()) and ALL_CHOSEN in keys:
+        return ALL_CHOSEN
+    found = categories.resolve(project, text)
+    if found is not None and found.key in keys:
+        return found.key
+    labels = [str(result.for_category(k)["category_label"].iloc[0]) for k in keys]
+    raise BadInputError(
+        f"the analysis has no category '{text}' (it has: {', '.join(labels)})", field="--category"
+    )
+
+
+def _show_result(
+    project: Project, options: ExportOptions, layers: MapLayers, result: AnalysisResult
+) -> None:
+    style = theme_style(project, options, result, layers.thematic)
+    layers.thematic = style
+    if layers.coverage is not None and (
+        layers.coverage.run_id != style.run_id or layers.coverage.category != style.category
+    ):
+        layers.coverage = None
+    name = style.area_set
+    if name not in layers.area_order:
+        layers.area_order.append(name)
+    if not layers.area_style(name).visible:
+        layers.area_styles[name] = replace(layers.area_style(name), visible=True)
+
+
+def _shown_plan(source: PrintSource, themes: ThematicSource) -> ThematicPlan | None:
+    thematic = source.layers.thematic
+    if thematic is None or thematic.area_set not in source.layers.visible_area_sets():
+        return None
+    plan = themes.plan(thematic)
+    if plan is None or len(plan.classes) != len(source.polygon_set(thematic.area_set)):
+        return None
+    return plan
+
+
+# ---- assets, extent and words ------------------------------------------------------------
+def _points(chosen: ChosenAssets) -> pd.DataFrame:
+    frame = chosen.frame
+    geometry = frame.geometry.to_numpy()
+    placed = ~(shapely.is_missing(geometry) | shapely.is_empty(geometry))
+    rows = frame[placed]
+    out = pd.DataFrame(
+        {
+            "uuid": rows["uuid"].to_numpy(),
+            "name": rows["name"].to_numpy(),
+            "category": rows["category"].to_numpy(),
+            "x": shapely.get_x(geometry[placed]),
+            "y": shapely.get_y(geometry[placed]),
+        },
+        columns=_POINT_COLUMNS,
+    )
+    return out[np.isfinite(out["x"].to_numpy(dtype=float))].reset_index(drop=True)
+
+
+def _extent(
+    source: PrintSource, options: ExportOptions, plan: ThematicPlan | None
+) -> tuple[float, float, float, float]:
+    names = [options.area_set] if options.area_set else source.layers.visible_area_sets()
+    boxes = []
+    for name in names:
+        polygons = source.polygon_set(name)
+        if polygons.present.any():
+            b = polygons.bounds[polygons.present]
+            boxes.append((b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()))
+    points = source.points()
+    if not boxes and len(points):
+        pad = 250.0
+        x, y = points["x"], points["y"]
+        boxes.append((x.min() - pad, y.min() - pad, x.max() + pad, y.max() + pad))
+    if not boxes:
+        raise BadInputError(
+            "there is nothing to draw: the map shows no areas and no placed assets",
+            hint="show an area set or some assets first",
+        )
+    arr = np.array(boxes, dtype=float)
+    return (arr[:, 0].min(), arr[:, 1].min(), arr[:, 2].max(), arr[:, 3].max())
+
+
+def _subtitle(options: ExportOptions, plan: ThematicPlan | None) -> str:
+    if options.subtitle is not None and options.subtitle.strip():
+        return options.subtitle.strip()
+    if plan is None:
+        return ""
+    return f"{plan.category_label}: {_lower_first(plan.caption)}"
+
+
+def _made(project: Project, options: ExportOptions) -> str:
+    author = (options.author or "").strip() or str(project.setting("author") or "").strip()
+    by = f" by {author}" if author else ""
+    return f"Made with assetmap {__version__} on {_date_words(_dt.date.today().isoformat())}{by}."
+
+
+def _notice(chosen: ChosenAssets, options: ExportOptions) -> str:
+    notice = chosen.notice()
+    if options.include_personal and "personal_data" in chosen.frame:
+        n = int(chosen.frame["personal_data"].astype(bool).sum())
+        if n:
+            notice = (
+                f"Includes {n} asset{'s' if n != 1 else ''} holding personal data, "
+                "by the choice of whoever made this export: share it with care. " + notice
+            ).strip()
+    return notice
+
+
+def _date_words(text: str) -> str:
+    """ "2026-03-05..." -> "5 March 2026" (any other text is kept as it is)."""
+    try:
+        day = _dt.date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return str(text)
+    return f"{day.day} {day:%B %Y}"
+
+
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text

@@ -1,0 +1,241 @@
+"""``export_map``: a map page as PDF (vector), SVG (vector) or PNG (at a chosen dpi).
+
+The page is drawn with QPainter straight onto the QPdfWriter or QSvgGenerator, so areas
+and symbols are paths and every word is text a reader can search and copy. Files are
+written next to the target and moved into place at the end: a cancelled or failed export
+leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontInfo,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+
+from assetmap import __version__
+from assetmap.core.errors import BadInputError
+from assetmap.core.export.api import MAP_FORMATS, ExportReport
+from assetmap.core.export.options import ExportOptions, PrintLayout
+from assetmap.core.layers import MapLayers
+from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
+from assetmap.core.project import Project
+from assetmap.qt.canvas.view import View
+from assetmap.qt.export.content import MapContent, gather
+from assetmap.qt.export.page import PagePlan, page_size, paint_map_page
+from assetmap.qt.export.qtapp import ensure_app
+
+Extent = tuple[float, float, float, float]
+LOGICAL_DPI = 96.0
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
+
+
+@dataclass
+class MapExportReport(ExportReport):
+    """An export's report, plus where the map went on the page (for checks and tests)."""
+
+    page: QSizeF = field(default_factory=QSizeF)  # logical pixels (1/96 inch)
+    frame: QRectF = field(default_factory=QRectF)  # the map frame on the page, logical px
+    view: View | None = None  # the view drawn in the frame (frame-relative logical px)
+    dpi: float = LOGICAL_DPI  # output pixels per inch (PNG); 96 for PDF and SVG units
+    pages: int = 1
+
+    def pixel_of(self, x: float, y: float) -> tuple[float, float]:
+        """Where a map coordinate lands in the output, in its pixels (PNG) or 1/96 inch."""
+        assert self.view is not None
+        point = self.view.to_screen(x, y)
+        k = self.dpi / LOGICAL_DPI
+        return ((self.frame.left() + point.x()) * k, (self.frame.top() + point.y()) * k)
+
+
+def export_map(
+    project: Project,
+    path: str | Path,
+    options: ExportOptions,
+    layout: PrintLayout,
+    *,
+    layers: MapLayers | None = None,
+    view_extent: Extent | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> MapExportReport:
+    """Draw the map page to ``path`` (.pdf, .svg or .png).
+
+    ``layers``: what the map shows (default: the project's saved map layers), changed by
+    the options' analysis, measure and area set. Extent: ``layout.extent``, else
+    ``view_extent`` (the window's current view), else the area set's.
+    """
+    ensure_app()
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in MAP_FORMATS:
+        raise BadInputError(
+            f"a map is drawn as {', '.join(MAP_FORMATS)}, not '{suffix or path.name}'",
+            file=path,
+            field="--out",
+        )
+    steps = Steps(progress)
+    steps(0.02, "Gathering what the map shows")
+    content = gather(project, options, layers=layers, extent=layout.extent or view_extent)
+    check_cancelled(cancelled)
+    steps(0.35, f"Drawing {path.name}")
+    stop = cancelled or (lambda: False)
+    with _atomic(path) as tmp:
+        with page_painter(tmp, suffix, layout, content.title, content.made) as (painter, dpi):
+            plan = paint_map_page(painter, content, layout, cancelled=stop)
+        check_cancelled(cancelled)
+    steps(1.0, "Done")
+    return _report(path, content, plan, dpi)
+
+
+def render_preview(content: MapContent, layout: PrintLayout, width_px: int) -> QImage:
+    """The page as an image ``width_px`` pixels wide (the export dialog's preview)."""
+    size = page_size(layout)
+    dpi = LOGICAL_DPI * width_px / size.width()
+    image = _page_image(size, dpi)
+    painter = QPainter(image)
+    try:
+        paint_map_page(painter, content, layout)
+    finally:
+        painter.end()
+    return image
+
+
+# ---- devices -----------------------------------------------------------------------------------
+@contextlib.contextmanager
+def page_painter(
+    path: Path, suffix: str, layout: PrintLayout, title: str, description: str
+) -> Iterator[tuple[QPainter, float]]:
+    """A painter on a page of ``layout`` in logical pixels of 1/96 inch, and the output's
+    pixels per inch; the file is written when the block ends."""
+    size = page_size(layout)
+    if suffix == ".pdf":
+        writer = pdf_writer(path, layout, title)
+        painter = QPainter(writer)
+        try:
+            yield painter, LOGICAL_DPI
+        finally:
+            painter.end()
+    elif suffix == ".svg":
+        from PySide6.QtSvg import QSvgGenerator
+
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setResolution(round(LOGICAL_DPI))
+        generator.setSize(QSize(round(size.width()), round(size.height())))
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        generator.setTitle(title)
+        generator.setDescription(description)
+        painter = QPainter(generator)
+        try:
+            yield painter, LOGICAL_DPI
+        finally:
+            painter.end()
+        _portable_fonts(path)
+    else:
+        image = _page_image(size, float(layout.dpi))
+        if image.isNull():
+            raise BadInputError(
+                f"a {layout.page} image at {layout.dpi} dpi is too large to make here",
+                field="--dpi",
+                hint="choose a lower resolution, or PDF for print",
+            )
+        painter = QPainter(image)
+        try:
+            yield painter, float(layout.dpi)
+        finally:
+            painter.end()
+        dots = round(layout.dpi / 0.0254)
+        image.setDotsPerMeterX(dots)
+        image.setDotsPerMeterY(dots)
+        if not image.save(str(path), "PNG"):
+            raise BadInputError("could not be written", file=path, hint="is the folder writable?")
+
+
+def pdf_writer(path: Path, layout: PrintLayout, title: str) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(round(LOGICAL_DPI))
+    orientation = (
+        QPageLayout.Orientation.Landscape
+        if layout.orientation == "landscape"
+        else QPageLayout.Orientation.Portrait
+    )
+    writer.setPageLayout(
+        QPageLayout(QPageSize(PAGE_SIZES[layout.page]), orientation, QMarginsF(0, 0, 0, 0))
+    )
+    writer.setTitle(title)
+    writer.setCreator(f"assetmap {__version__}")
+    return writer
+
+
+def _portable_fonts(path: Path) -> None:
+    """Qt names fonts as the app knows them ("Sans Serif" is no CSS family): name the real
+    family and add the generic one, so any SVG viewer picks a like font."""
+    resolved = QFontInfo(QFont()).family()
+    text = path.read_text(encoding="utf-8")
+
+    def family(match: re.Match[str]) -> str:
+        name = match.group(1)
+        name = resolved if name.lower() in ("sans serif", "sans-serif", "") else name
+        return f'font-family="{html.escape(name)}, sans-serif"'
+
+    path.write_text(re.sub(r'font-family="([^"]*)"', family, text), encoding="utf-8")
+
+
+def _page_image(size: QSizeF, dpi: float) -> QImage:
+    ratio = dpi / LOGICAL_DPI
+    image = QImage(
+        max(1, round(size.width() * ratio)),
+        max(1, round(size.height() * ratio)),
+        QImage.Format.Format_RGB32,
+    )
+    image.setDevicePixelRatio(ratio)
+    image.fill(QColor("white"))
+    return image
+
+
+@contextlib.contextmanager
+def _atomic(path: Path) -> Iterator[Path]:
+    """A temporary name beside ``path``, moved over it only if the block succeeds."""
+    if not path.parent.is_dir():
+        raise BadInputError("the folder does not exist", file=path, field="--out")
+    tmp = path.with_name(f".{path.stem}.part{path.suffix}")
+    try:
+        yield tmp
+        if not tmp.exists():
+            raise BadInputError("could not be written", file=path, hint="is the folder writable?")
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def _report(
+    path: Path, content: MapContent, plan: PagePlan, dpi: float, pages: int = 1
+) -> MapExportReport:
+    return MapExportReport(
+        path=path,
+        assets=len(content.chosen.frame),
+        notice=content.notice,
+        page=plan.size,
+        frame=plan.frame,
+        view=plan.view,
+        dpi=dpi,
+        pages=pages,
+    )

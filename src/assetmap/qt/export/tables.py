@@ -1,0 +1,156 @@
+"""What the gap report says in numbers: a summary per category and the ranked gaps.
+
+Plain data (header, rows, which columns are numbers), written from the same run the map
+shows and formatted as the results CSV formats them, so the PDF, the HTML report, the
+CSV and the analysis panel give the same figures.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from assetmap.core.analysis import results_csv
+from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
+from assetmap.core.analysis.params import ALL_CHOSEN
+
+
+@dataclass
+class TableData:
+    header: list[str]
+    rows: list[list[str]]
+    numeric: list[bool]  # per column: right-aligned figures
+    keys: list[str] = dataclasses.field(default_factory=list)  # area code per row, if any
+
+
+@dataclass
+class CategoryGaps:
+    key: str
+    label: str
+    areas: int
+    gaps: int
+    people: float | None  # people living in areas with a gap (None: no population)
+    population: float | None
+    ranked: TableData
+
+    @property
+    def share_of_areas(self) -> float:
+        return 100.0 * self.gaps / self.areas if self.areas else 0.0
+
+    @property
+    def share_of_people(self) -> float | None:
+        if self.people is None or not self.population:
+            return None
+        return 100.0 * self.people / self.population
+
+
+def category_keys(result: AnalysisResult) -> list[str]:
+    """The run's categories in the order chosen, "any of them" last."""
+    keys = list(dict.fromkeys(result.table["category"]))
+    return [k for k in keys if k != ALL_CHOSEN] + ([ALL_CHOSEN] if ALL_CHOSEN in keys else [])
+
+
+def category_label(result: AnalysisResult, key: str) -> str:
+    rows = result.for_category(key)
+    if len(rows):
+        return str(rows["category_label"].iloc[0])
+    return ALL_CHOSEN_LABEL if key == ALL_CHOSEN else key
+
+
+def gaps_by_category(
+    result: AnalysisResult, top: int, need_label: str | None = None
+) -> list[CategoryGaps]:
+    out = []
+    has_population = result.params.population_field is not None
+    for key in category_keys(result):
+        rows = result.for_category(key)
+        gap = rows["gap"].astype(bool).to_numpy()
+        people = population = None
+        if has_population:
+            pop = pd.to_numeric(rows["population"], errors="coerce").to_numpy(dtype=float)
+            known = ~np.isnan(pop)
+            population = float(pop[known].sum()) if known.any() else None
+            people = float(pop[known & gap].sum()) if known.any() else None
+        out.append(
+            CategoryGaps(
+                key=key,
+                label=category_label(result, key),
+                areas=len(rows),
+                gaps=int(gap.sum()),
+                people=people,
+                population=population,
+                ranked=ranked_table(result, key, top, need_label),
+            )
+        )
+    return out
+
+
+def summary_table(groups: list[CategoryGaps], result: AnalysisResult) -> TableData:
+    has_population = result.params.population_field is not None
+    header = ["Category", "Areas", "Areas with a gap", "Share of areas (%)"]
+    if has_population:
+        header += ["People in areas with a gap", "Share of people (%)"]
+    rows = []
+    for g in groups:
+        row = [g.label, f"{g.areas:,}", f"{g.gaps:,}", f"{g.share_of_areas:.1f}"]
+        if has_population:
+            share = g.share_of_people
+            row += [
+                "" if g.people is None else f"{g.people:,.0f}",
+                "" if share is None else f"{share:.1f}",
+            ]
+        rows.append(row)
+    return TableData(header, rows, [False] + [True] * (len(header) - 1))
+
+
+# Columns of the ranked table, in order, as results_csv names them (those present are kept).
+_RANKED = (
+    ("area_name", False),
+    ("area_code", False),
+    ("population", True),
+    ("assets", True),
+    ("nearest_m", True),
+    ("coverage", True),
+    ("per_1000", True),
+    ("need", True),
+)
+_THOUSANDS = ("population", "nearest_m")
+
+
+def ranked_table(
+    result: AnalysisResult, key: str, top: int, need_label: str | None = None
+) -> TableData:
+    """The first ``top`` areas of ``ranked_gaps``: high need and low provision first."""
+    ranked = result.ranked_gaps(key).head(top)
+    shown = results_csv.display_frame(dataclasses.replace(result, table=ranked), need_label)
+    names = results_csv.headers(result, need_label)
+    header, columns, numeric = ["#"], [], [True]
+    for column, is_number in _RANKED:
+        if names[column] in shown.columns:
+            header.append(_short(names[column]))
+            columns.append(column)
+            numeric.append(is_number)
+    rows = []
+    for i, (_, row) in enumerate(shown.iterrows(), start=1):
+        cells = [str(i)]
+        for column in columns:
+            value = row[names[column]]
+            text = (
+                ""
+                if value is None or (isinstance(value, float) and np.isnan(value))
+                else str(value)
+            )
+            if column in _THOUSANDS and text:
+                text = f"{float(text):,.0f}"
+            cells.append(text)
+        rows.append(cells)
+    return TableData(header, rows, numeric, [str(c) for c in ranked["area_code"]])
+
+
+def _short(header: str) -> str:
+    return {"Area name": "Area", "Area code": "Code", "Assets (count)": "Assets"}.get(
+        header, header
+    )
