@@ -251,3 +251,16 @@ def test_ranked_gaps_are_gaps_only_most_urgent_first(demo):
     ranked_part = priorities[priorities > 0]
     assert (ranked_part == sorted(ranked_part)).all()
     assert (priorities[: len(ranked_part)] > 0).all()  # unranked gaps come after
+
+
+def test_equal_values_share_a_third():
+    values = np.array([1.0, 1.0, 1.0, 1.0, 0.2, 0.5, np.nan])
+    assert measures.terciles(values).tolist() == [2, 2, 2, 2, 1, 1, 0]
+
+
+def test_wholly_covered_areas_are_exactly_one(demo):
+    _project, result = demo
+    coverage = result.table["coverage"].to_numpy()
+    near_one = (coverage > 1 - 1e-6) & (coverage < 1)
+    assert not near_one.any()
+    assert (coverage == 1.0).sum() > 0

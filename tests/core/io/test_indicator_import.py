@@ -106,3 +106,23 @@ def test_text_columns_stay_text_and_odd_numbers_are_reported(project, trafford, 
     assert set(frame["measure"]) == {"Weighted Score"}
     kinds = {i.column: i.numeric for i in areas.indicators(project, "Wards")}
     assert kinds == {"imd_score": True, "measure": False}
+
+
+def test_field_names_with_colons_can_be_joined_and_renamed(project, trafford, tmp_path):
+    import_areas(
+        project,
+        trafford / "boundaries" / "trafford_ward2023_generalised.geojson",
+        AreaImportOptions("Wards"),
+    )
+    scores = pd.read_csv(trafford / "deprivation" / "trafford_ward2023_imd2025_score.csv")
+    scores = scores.rename(columns={"value": "Score: IMD 2025"})
+    path = tmp_path / "scores.csv"
+    scores.to_csv(path, index=False)
+    join_indicators(project, path, IndicatorOptions("Wards", "area_code", ["Score: IMD 2025"]))
+    join_indicators(
+        project, path, IndicatorOptions("Wards", "area_code", ["Score: IMD 2025:imd_score"])
+    )
+    frame = areas.frame(project, "Wards")
+    assert {"score_imd_2025", "imd_score"} <= set(frame.columns)
+    labels = {i.column: i.label for i in areas.indicators(project, "Wards")}
+    assert labels["score_imd_2025"] == "Score: IMD 2025"

@@ -168,19 +168,25 @@ def classify(
 
 
 def _upper_bounds(data: np.ndarray, scheme: str, k: int) -> np.ndarray:
-    """mapclassify's class upper bounds; imported here so the app starts without it."""
-    import mapclassify
+    """Class upper bounds as mapclassify computes them.
 
+    Quantiles and equal intervals are a line of numpy each (mapclassify's own formulas);
+    only natural breaks need mapclassify, imported here because it brings scipy and
+    scikit-learn, seconds of loading that a quantile map should not wait for.
+    """
     if k == 1:
         return np.array([data.max()])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "not enough unique values": we show fewer classes
-        if scheme == "quantiles":
-            bins = mapclassify.Quantiles(data, k=k).bins
-        elif scheme == "equal_interval":
-            bins = mapclassify.EqualInterval(data, k=k).bins
-        else:
+    if scheme == "quantiles":
+        bins = np.percentile(data, np.linspace(100 / k, 100, k))
+    elif scheme == "equal_interval":
+        bins = data.min() + (data.max() - data.min()) / k * np.arange(1, k + 1)
+    else:
+        import mapclassify
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "not enough unique values": fewer classes shown
             bins = mapclassify.FisherJenks(_jenks_sample(data), k=k).bins
+
     bins = np.unique(np.asarray(bins, dtype=float))
     bins[-1] = max(bins[-1], data.max())
     return bins

@@ -149,18 +149,45 @@ def _coverage_in_parallel(
     steps: Steps,
     cancelled: CancelledFn | None,
 ) -> dict[str, np.ndarray]:
-    """Coverage is the costly measure; GEOS releases the GIL, so categories run side by side."""
+    """Coverage is the costly measure; GEOS releases the GIL, so categories run side by side.
+
+    Each category's circles are merged once; "any of them" merges those merged areas
+    instead of buffering every asset again (a third of the time at national scale).
+    """
+    singles = [(key, mask) for key, _label, mask in groups if key != ALL_CHOSEN]
     workers = max(1, min(len(groups), os.cpu_count() or 1))
-    results: dict[str, np.ndarray] = {}
+    total = 2 * len(groups)
+    done = 0
+
+    def tick(what: str) -> None:
+        nonlocal done
+        done += 1
+        check_cancelled(cancelled)
+        steps(done / total, f"Coverage within {distance:g} m: {what}")
+
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {
-            key: pool.submit(measures.coverage_shares, areas, points[mask], distance, cancelled)
-            for key, _label, mask in groups
+        unions = {
+            key: pool.submit(measures.coverage_geometry, points[mask], distance)
+            for key, mask in singles
         }
-        for done, (key, future) in enumerate(futures.items(), start=1):
+        merged: dict[str, shapely.Geometry] = {}
+        for key, future in unions.items():
+            merged[key] = future.result()
+            tick(f"circles merged ({len(merged)} of {len(singles)})")
+        shares = {
+            key: pool.submit(measures.shares_within, areas, merged[key], cancelled)
+            for key in merged
+        }
+        if len(groups) > len(singles):
+            merged[ALL_CHOSEN] = measures.merged(list(merged.values()))
+            tick("all chosen categories merged")
+            shares[ALL_CHOSEN] = pool.submit(
+                measures.shares_within, areas, merged[ALL_CHOSEN], cancelled
+            )
+        results = {}
+        for key, future in shares.items():
             results[key] = future.result()
-            check_cancelled(cancelled)
-            steps(done / len(futures), f"Coverage within {distance:g} m: {done} of {len(futures)}")
+            tick(f"shares of each area ({len(results)} of {len(shares)})")
     return results
 
 

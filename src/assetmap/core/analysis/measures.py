@@ -70,27 +70,40 @@ def coverage_shares(
     areas: np.ndarray, targets: np.ndarray, distance: float, cancelled: object = None
 ) -> np.ndarray:
     """Share of each area's surface within ``distance`` of a target (0 with no targets)."""
+    return shares_within(areas, coverage_geometry(targets, distance), cancelled)
+
+
+def shares_within(
+    areas: np.ndarray, covered: shapely.Geometry, cancelled: object = None
+) -> np.ndarray:
+    """Share of each area's surface inside ``covered``, exactly 0 or 1 where it is wholly
+    outside or inside (so thirds and gap flags do not depend on rounding noise)."""
     total = shapely.area(areas)
-    if not len(targets):
+    if covered is None or covered.is_empty or (callable(cancelled) and cancelled()):
         return np.zeros(len(areas))
-    covered = shapely.union_all(shapely.buffer(targets, distance, quad_segs=QUAD_SEGMENTS))
-    if callable(cancelled) and cancelled():
-        return np.zeros(len(areas))
-    pieces = _cut_large_parts(shapely.get_parts(covered))
+    parts = shapely.get_parts(covered)
+    shapely.prepare(parts)
+    whole_in = _wholly_inside(areas, parts)
+    pieces = _cut_large_parts(parts)
     tree = shapely.STRtree(pieces)
     area_idx, piece_idx = tree.query(areas, predicate="intersects")
-    overlap = np.zeros(len(area_idx))
-    shapely.prepare(pieces)
-    whole = shapely.covers(pieces[piece_idx], areas[area_idx])
-    overlap[whole] = total[area_idx[whole]]
-    partial = ~whole
-    overlap[partial] = shapely.area(
-        shapely.intersection(areas[area_idx[partial]], pieces[piece_idx[partial]])
-    )
+    keep = ~whole_in[area_idx]
+    area_idx, piece_idx = area_idx[keep], piece_idx[keep]
+    overlap = shapely.area(shapely.intersection(areas[area_idx], pieces[piece_idx]))
     shares = np.bincount(area_idx, weights=overlap, minlength=len(areas))
     with np.errstate(invalid="ignore", divide="ignore"):
         shares = np.where(total > 0, shares / total, np.nan)
+    shares[whole_in] = 1.0
     return np.clip(shares, 0.0, 1.0)
+
+
+def _wholly_inside(areas: np.ndarray, parts: np.ndarray) -> np.ndarray:
+    """Areas that lie entirely within one merged part: their share is exactly 1."""
+    tree = shapely.STRtree(parts)
+    area_idx, _ = tree.query(areas, predicate="within")
+    inside = np.zeros(len(areas), dtype=bool)
+    inside[area_idx] = True
+    return inside
 
 
 def _cut_large_parts(parts: np.ndarray) -> np.ndarray:
@@ -117,24 +130,31 @@ def _cut_large_parts(parts: np.ndarray) -> np.ndarray:
 
 
 def coverage_geometry(targets: np.ndarray, distance: float) -> shapely.Geometry:
-    """The area within ``distance`` of any target, for drawing coverage on the map."""
+    """The area within ``distance`` of any target (the coverage layer, and its measure)."""
     if not len(targets):
         return shapely.MultiPolygon()
     return shapely.union_all(shapely.buffer(targets, distance, quad_segs=QUAD_SEGMENTS))
 
 
+def merged(geometries: list[shapely.Geometry]) -> shapely.Geometry:
+    """The union of coverage areas: cheaper than buffering every target again."""
+    present = [g for g in geometries if g is not None and not g.is_empty]
+    return (
+        shapely.union_all(np.asarray(present, dtype=object)) if present else shapely.MultiPolygon()
+    )
+
+
 def terciles(values: np.ndarray) -> np.ndarray:
     """1 (lowest third) to 3 (highest third) by rank; 0 where the value is missing.
 
-    Ranks with ties broken by position keep the thirds the same size and the result the
-    same on every run.
+    Equal values always share a third (their rank is that of the first of them), so a
+    hundred areas all 100 % covered are one class, not split by chance.
     """
     out = np.zeros(len(values), dtype=np.int64)
     present = np.flatnonzero(~np.isnan(values))
     if not len(present):
         return out
-    order = present[np.lexsort((present, values[present]))]
-    ranks = np.empty(len(order), dtype=np.int64)
-    ranks[np.arange(len(order))] = np.arange(len(order))
-    out[order] = 1 + (3 * ranks) // len(order)
+    ordered = np.sort(values[present])
+    rank = np.searchsorted(ordered, values[present], side="left")
+    out[present] = 1 + (3 * rank) // len(present)
     return out

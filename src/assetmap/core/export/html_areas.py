@@ -18,11 +18,12 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from assetmap.core import areas, categories
+from assetmap.core import areas
 from assetmap.core.analysis import classify
 from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN
 from assetmap.core.errors import BadInputError
+from assetmap.core.export import theme
 from assetmap.core.export.options import ExportOptions
 from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
@@ -32,7 +33,6 @@ PLAIN_FILL = "#EEF1F4"
 OUTLINE = "#8C959F"
 CHOROPLETH_OPACITY = 0.75
 GAP_PALETTE = "YlOrRd"  # gaps dark red, the rest pale yellow (as on the app's map)
-MEASURE_NAMES = (*classify.MEASURES, "gap", "bivariate")
 NO_FIGURE = "–"
 
 
@@ -121,45 +121,14 @@ class ThemeChoice:
 
 
 def choose_theme(project: Project, options: ExportOptions, result: AnalysisResult) -> ThemeChoice:
-    """The options' category and measure; else what the map shows for this run; else the
-    coverage of the run's first category."""
-    shown = MapLayers.load(project).thematic
-    if shown is not None and (result.run_id is None or shown.run_id != result.run_id):
-        shown = None
-    run_categories = list(dict.fromkeys(result.table["category"]))
-    category = options.analysis_category or (shown.category if shown else None)
-    category = category or result.params.categories[0]
-    if category not in run_categories:
-        found = categories.resolve(project, category)
-        if found is None or found.key not in run_categories:
-            labels = [_category_label(result, k) for k in run_categories]
-            raise BadInputError(
-                f"the analysis has no category '{category}' (it has: {', '.join(labels)})",
-                field="--category",
-            )
-        category = found.key
-    shown_measure = None
-    if shown is not None:
-        shown_measure = {"bivariate": "bivariate", "gaps": "gap"}.get(shown.mode, shown.measure)
-    measure = (options.measure or shown_measure or "coverage").strip().lower()
-    if measure not in MEASURE_NAMES:
-        raise BadInputError(
-            f"cannot map '{measure}'; choose one of {', '.join(MEASURE_NAMES)}", field="--measure"
-        )
-    if measure == "bivariate" and result.params.need_field is None:
-        raise BadInputError(
-            "the bivariate map needs an analysis run with a need field",
-            field="--measure",
-            hint="run assetmap analyse with --need",
-        )
-    if measure == "per_1000" and result.params.population_field is None:
-        raise BadInputError(
-            "assets per 1,000 people need an analysis run with a population field",
-            field="--measure",
-        )
-    if shown is not None and shown_measure == measure:  # as the map shows it: same colours
-        return ThemeChoice(category, measure, shown.scheme, shown.k, shown.palette, shown.reversed)
-    return ThemeChoice(category, measure)
+    """The gap map the printed map would show (core.export.theme), in this module's terms."""
+    style = theme.choose_theme(project, options, result, MapLayers.load(project).thematic)
+    measure = theme.measure_of(style)
+    if measure in ("gap", "bivariate"):
+        return ThemeChoice(style.category, measure)
+    return ThemeChoice(
+        style.category, measure, style.scheme, style.k, style.palette, style.reversed
+    )
 
 
 def _category_label(result: AnalysisResult, key: str) -> str:

@@ -47,8 +47,20 @@ def visible_categories(project: Project, options: ExportOptions) -> tuple[str, .
     return tuple(layers.visible_categories([c.key for c in categories.all_categories(project)]))
 
 
-def choose_assets(project: Project, options: ExportOptions) -> ChosenAssets:
-    frame = assets.frame(project)
+# What a map needs of each asset; data exports read every column.
+MAP_COLUMNS = ("uuid", "name", "category", "personal_data")
+
+
+def choose_assets(
+    project: Project, options: ExportOptions, columns: tuple[str, ...] | None = None
+) -> ChosenAssets:
+    """``columns`` limits what is read (a national map needs four of twenty-two)."""
+    if columns is None:
+        frame = assets.frame(project)
+    else:
+        wanted = tuple(dict.fromkeys((*columns, "uuid", "category", "personal_data")))
+        frame = assets.frame(project, columns=wanted)
+
     shown = frame["category"].isin(visible_categories(project, options))
     if options.asset_uuids is not None:
         shown &= frame["uuid"].isin(options.asset_uuids)

@@ -165,8 +165,8 @@ def _chosen_fields(table: Table, options: IndicatorOptions) -> list[tuple[str, s
         return [(c, c) for c in columns if c != options.key_field]
     out = []
     for spec in options.fields:
-        source, _, target = spec.partition(":")
-        source, target = source.strip(), (target.strip() or source.strip())
+        source, target = _split_field(spec, columns)
+
         if source not in columns:
             raise BadInputError(
                 f"has no field '{source}' (fields: {', '.join(columns)})",
@@ -192,3 +192,16 @@ def _typed(
             )
         return numbers, True
     return text_objects(values).to_numpy(dtype=object), False
+
+
+def _split_field(spec: str, columns: list[str]) -> tuple[str, str]:
+    """'source' or 'source:new name'. Field names may hold colons themselves ("Total
+    population: mid 2015"), so a spec that is a whole field name is taken as one, and
+    otherwise the last colon separates the new name."""
+    text = spec.strip()
+    if text in columns:
+        return text, text
+    source, sep, target = text.rpartition(":")
+    if not sep:
+        return text, text
+    return source.strip(), target.strip() or source.strip()

@@ -19,14 +19,13 @@ from PySide6.QtCore import QObject, Signal
 
 from assetmap import __version__
 from assetmap.core import areas, categories
-from assetmap.core.analysis import classify
-from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
-from assetmap.core.analysis.params import ALL_CHOSEN
+from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.errors import BadInputError
 from assetmap.core.export import analysis_source
 from assetmap.core.export.options import ExportOptions
-from assetmap.core.export.selection import ChosenAssets, choose_assets
-from assetmap.core.layers import MapLayers, ThematicStyle
+from assetmap.core.export.selection import MAP_COLUMNS, ChosenAssets, choose_assets
+from assetmap.core.export.theme import choose_theme
+from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.polygons import PolygonSet
@@ -41,7 +40,6 @@ from assetmap.qt.map_scene import (
 )
 from assetmap.qt.panels.legend import LegendEntry, legend_entries
 
-MEASURE_NAMES = ("coverage", "per_1000", "density_km2", "nearest_m", "assets", "gap", "bivariate")
 _POINT_COLUMNS = ["uuid", "name", "category", "x", "y"]
 
 
@@ -151,7 +149,8 @@ def gather(
     if options.categories is None:
         keys = [c.key for c in categories.all_categories(project)]
         options = replace(options, categories=tuple(layers.visible_categories(keys)))
-    chosen = choose_assets(project, options)
+    chosen = choose_assets(project, options, columns=MAP_COLUMNS)
+
     source = PrintSource(project, layers, _points(chosen))
     themes = _SOURCES[source] = _PrintThematicSource(source)
     if result is not None:
@@ -189,69 +188,10 @@ def gather(
 
 
 # ---- the gap map -----------------------------------------------------------------------------
-def theme_style(
-    project: Project, options: ExportOptions, result: AnalysisResult, shown: ThematicStyle | None
-) -> ThematicStyle:
-    """The options' category and figure for a run; else what the map shows of it; else the
-    coverage of its first category (need against provision when the run has a need)."""
-    if result.run_id is None:
-        raise BadInputError("the analysis is not kept in the project", field="--analysis")
-    if shown is not None and shown.run_id != result.run_id:
-        shown = None
-    category = resolve_category(
-        project,
-        result,
-        options.analysis_category
-        or (shown.category if shown is not None else result.params.categories[0]),
-    )
-    shown_measure = None
-    if shown is not None:
-        shown_measure = {"bivariate": "bivariate", "gaps": "gap"}.get(shown.mode, shown.measure)
-    measure = (options.measure or shown_measure or "coverage").strip().lower()
-    if measure not in MEASURE_NAMES:
-        raise BadInputError(
-            f"cannot map '{measure}'; choose one of {', '.join(MEASURE_NAMES)}", field="--measure"
-        )
-    if measure == "bivariate" and result.params.need_field is None:
-        raise BadInputError(
-            "the need-against-provision map needs a run with a need field",
-            field="--measure",
-            hint="run assetmap analyse with --need",
-        )
-    if measure == "per_1000" and result.params.population_field is None:
-        raise BadInputError(
-            "assets per 1,000 people need a run with a population field", field="--measure"
-        )
-    base = ThematicStyle(area_set=result.params.area_set, run_id=result.run_id, category=category)
-    if shown is not None and shown_measure == measure:
-        return replace(shown, category=category)
-    if measure in ("gap", "bivariate"):
-        return replace(base, mode="gaps" if measure == "gap" else "bivariate")
-    figure = classify.MEASURES[measure]
-    return replace(base, measure=measure, palette=figure.palette, reversed=figure.low_is_bad)
-
-
-def resolve_category(project: Project, result: AnalysisResult, wanted: str) -> str:
-    """A category key of the run from a key, a label or "any"."""
-    keys = list(dict.fromkeys(result.table["category"]))
-    text = str(wanted).strip()
-    if text in keys:
-        return text
-    if text.lower() in ("any", "all", ALL_CHOSEN_LABEL.lower()) and ALL_CHOSEN in keys:
-        return ALL_CHOSEN
-    found = categories.resolve(project, text)
-    if found is not None and found.key in keys:
-        return found.key
-    labels = [str(result.for_category(k)["category_label"].iloc[0]) for k in keys]
-    raise BadInputError(
-        f"the analysis has no category '{text}' (it has: {', '.join(labels)})", field="--category"
-    )
-
-
 def _show_result(
     project: Project, options: ExportOptions, layers: MapLayers, result: AnalysisResult
 ) -> None:
-    style = theme_style(project, options, result, layers.thematic)
+    style = choose_theme(project, options, result, layers.thematic)
     layers.thematic = style
     if layers.coverage is not None and (
         layers.coverage.run_id != style.run_id or layers.coverage.category != style.category

@@ -18,6 +18,7 @@ from assetmap.core.export.options import PrintLayout
 from assetmap.qt.canvas.view import View
 from assetmap.qt.export.content import MapContent
 from assetmap.qt.export.drawing import paint_map, paint_north_arrow, paint_scale_bar
+from assetmap.qt.fonts import without_ligatures
 from assetmap.qt.panels.legend import PAD, LegendEntry, legend_height, paint_entries
 
 MM = 96 / 25.4  # logical pixels per millimetre
@@ -52,10 +53,9 @@ class Type:
     def font(self, points: float, bold: bool = False, italic: bool = False) -> QFont:
         font = QFont(self.family)
         font.setPointSizeF(points * self.factor)
-        # No ligatures: "Trafford" must stay f, f in the PDF's text, or searching for it fails.
-        for tag in ("liga", "clig", "dlig"):
-            font.setFeature(QFont.Tag(tag), 0)
+        without_ligatures(font)
         font.setBold(bold)
+
         font.setItalic(italic)
         return font
 

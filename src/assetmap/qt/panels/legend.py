@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 from assetmap.core.analysis.classify import NO_DATA_COLOUR, NO_DATA_LABEL
 from assetmap.core.taxonomy import group_names
 from assetmap.qt.canvas.symbols import draw_symbol
+from assetmap.qt.fonts import without_ligatures
 from assetmap.qt.map_scene import (
     COVERAGE_EDGE_PX,
     HATCH_COLOUR,
@@ -210,7 +211,7 @@ def _asset_entries(session: Session) -> list[LegendEntry]:
 
 # ---- layout and painting (shared by the widget and exports) ------------------------------------
 def _fonts() -> dict[str, QFont]:
-    base = QFont()
+    base = without_ligatures(QFont())
     heading = QFont(base)
     heading.setBold(True)
     heading.setPointSizeF(base.pointSizeF() * 1.05)
