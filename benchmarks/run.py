@@ -26,6 +26,7 @@ SCENARIOS: dict[str, str] = {
     "import": "bench_import",
     "canvas": "bench_canvas",
     "analysis": "bench_analysis",
+    "exports": "bench_exports",
 }
 
 
