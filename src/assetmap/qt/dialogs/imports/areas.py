@@ -1,0 +1,109 @@
+"""Importing boundaries (LSOAs, wards, any polygons) as a new area set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+
+from assetmap.core import areas
+from assetmap.core.commands.base import Command
+from assetmap.core.commands.imports import ImportAreaSet
+from assetmap.core.io import preview as pv
+from assetmap.core.io.area_import import AreaImportOptions, prepare_areas
+from assetmap.qt.dialogs.imports.base import ALL_FILES, ImportDialog
+from assetmap.qt.dialogs.imports.field_mapping import FieldMapper
+from assetmap.qt.dialogs.imports.style import note_label
+from assetmap.qt.dialogs.imports.workers import Prepare
+
+VECTOR_FILES = "Boundary files (*.geojson *.json *.gpkg *.shp *.zip *.gz)"
+
+
+class ImportAreasDialog(ImportDialog):
+    """Boundaries (LSOAs, wards, any polygons) as a new area set."""
+
+    kind = "areas"
+    noun = "areas"
+    title = "Import areas"
+    file_types = f"{VECTOR_FILES};;{ALL_FILES}"
+    intro = (
+        "Choose a boundary file: GeoJSON, GeoPackage or Shapefile (also zipped). Each polygon "
+        "becomes one area of a new area set; the other columns are kept with the areas."
+    )
+
+    def set_area_set_name(self, name: str) -> None:
+        self.set_name_edit.setText(name)
+
+    def _build_mapping_page(self) -> QWidget:
+        form = QWidget()
+        grid = QGridLayout(form)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.set_name_edit = QLineEdit()
+        self.set_name_edit.setAccessibleName("Area set name")
+        self.set_name_edit.setPlaceholderText("e.g. MSOA 2021 or Wards 2023")
+        self.set_name_edit.textChanged.connect(self._refresh)
+        label = QLabel("Area set &name:")
+        label.setBuddy(self.set_name_edit)
+        grid.addWidget(label, 0, 0)
+        grid.addWidget(self.set_name_edit, 0, 1, 1, 2)
+        self.fields = FieldMapper([("code", "Area code"), ("name", "Area name")])
+        self.fields.changed.connect(self._refresh)
+        grid.addWidget(self.fields, 1, 0, 1, 3)
+        self.geometry_note = note_label()
+        grid.addWidget(self.geometry_note, 2, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+        return self._with_preview(form)
+
+    def _fill_mapping(self, result: pv.Preview) -> None:
+        self.fields.set_columns(result.columns, result.fields)
+        where = f" in {result.crs}" if result.crs else ""
+        self.geometry_note.setText(
+            f"{result.row_count:,} {result.geometry_type or 'geometry'} {result.row_noun}s{where};"
+            " reprojected to the project's coordinate system and repaired where invalid."
+        )
+
+    def _mapping_problem(self) -> str | None:
+        assert self.preview is not None
+        if not self.preview.has_geometry:
+            return (
+                f"{self.preview.path.name} has no geometry: areas come from GeoJSON, "
+                "GeoPackage or Shapefile files. Go back and choose another file."
+            )
+        name = self.set_name_edit.text().strip()
+        if not name:
+            return "Give the new area set a name (for example 'MSOA 2021')."
+        if name in {info.name for info in areas.list_sets(self.session.project)}:
+            return f"The project already has an area set called '{name}': choose another name."
+        if "code" not in self.fields.mapping():
+            return "Choose the column that holds each area's code."
+        return None
+
+    def _highlights(self) -> dict[str, str]:
+        labels = {"code": "area code", "name": "area name"}
+        return {column: labels[key] for key, column in self.fields.mapping().items()}
+
+    def _options(self) -> AreaImportOptions:
+        assert self.preview is not None
+        mapping = self.fields.mapping()
+        return AreaImportOptions(
+            set_name=self.set_name_edit.text().strip(),
+            code_field=mapping.get("code"),
+            name_field=mapping.get("name"),
+            layer=self.preview.layer,
+        )
+
+    def _prepare(self) -> Prepare:
+        return prepare_areas
+
+    def _command(self, prepared: Any) -> Command:
+        return ImportAreaSet(prepared)
+
+    def _label_column(self) -> tuple[str, str | None]:
+        return "Area code", self.fields.mapping().get("code")
+
+    def _explain(self, prepared: Any) -> None:
+        if "name" not in self.fields.mapping() and prepared.info.name_field:
+            prepared.report.notes.append(
+                f"'{prepared.info.name_field}' is used for the area names: assetmap always "
+                "uses a name column it recognises"
+            )

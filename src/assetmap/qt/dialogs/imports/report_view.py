@@ -1,0 +1,247 @@
+"""Step 3 of an import: progress while checking, then the report, or why nothing can be imported.
+
+The report is the user's one chance to see what an import will change before anything is
+written, so it names each row (``RowLabel``) rather than leaving them to look up row numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assetmap.core.io.report import ImportReport, RowIssue
+from assetmap.qt.dialogs.imports.style import ERROR_STYLE, note_label
+
+REPORT_ROWS = 200
+
+RowLabel = Callable[[int | None], str]
+
+
+def no_label(row: int | None) -> str:
+    """The labeller for imports whose rows have nothing to name them by."""
+    return ""
+
+
+def describe_report(report: ImportReport, count_text: str) -> tuple[str, str]:
+    """The report's heading and the sentence under it, before and after the import."""
+    if report.committed:
+        heading = f"Imported {count_text} from {report.file}"
+        explanation = "Edit › Undo takes the import out again."
+    else:
+        heading = f"Ready to import {count_text} from {report.file}"
+        explanation = (
+            "Nothing has been written yet. Check the rows below, then press Import; "
+            "go Back to change the columns."
+        )
+    if report.out_of_area:
+        explanation += (
+            f" {report.out_of_area:,} of them lie outside the project's areas: they are kept"
+            " and flagged 'out of area'."
+        )
+    if report.unplaced:
+        explanation += " Unplaced rows are kept, to be placed by hand later."
+    return heading, explanation
+
+
+def _heading_label() -> QLabel:
+    """Bold and a size up: the one line the user reads first."""
+    label = QLabel()
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+class ReportPage(QWidget):
+    """Step 3: progress while checking, then the report, or the reason nothing can be imported."""
+
+    back_requested = Signal()
+    save_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stack = QStackedWidget()
+        self.busy_label = QLabel()
+        self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.busy_label.setWordWrap(True)
+        self.stack.addWidget(self.busy_label)
+        self.stack.addWidget(self._build_report())
+        self.stack.addWidget(self._build_problem())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    # ---- building
+    def _build_report(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = _heading_label()
+        self.heading.setAccessibleName("Report summary")
+        self.explanation = note_label()
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addLayout(self._build_counts())
+        layout.addWidget(self._build_tabs(), 1)
+        row = QHBoxLayout()
+        self.save_button = QPushButton("&Save report…")
+        self.save_button.setAccessibleName("Save the full report as CSV")
+        self.save_button.clicked.connect(self.save_requested)
+        row.addWidget(note_label("The report lists every row that was changed or left out."), 1)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+        return page
+
+    def _build_counts(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.counts: dict[str, QLabel] = {}
+        for outcome in ("imported", "repaired", "unplaced", "rejected"):
+            label = QLabel()
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setFrameShape(QFrame.Shape.StyledPanel)
+            label.setMinimumWidth(120)
+            label.setAccessibleName(f"{outcome} count")
+            self.counts[outcome] = label
+            row.addWidget(label)
+        row.addStretch(1)
+        return row
+
+    def _build_tabs(self) -> QTabWidget:
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Report details")
+        self.tables: dict[str, QTableWidget] = {}
+        for outcome in ("rejected", "unplaced", "repaired"):
+            table = self._issue_table(outcome)
+            self.tables[outcome] = table
+            self.tabs.addTab(table, outcome.title())
+        self.notes = QListWidget()
+        self.notes.setAccessibleName("Notes")
+        self.notes.setWordWrap(True)
+        self._row_label: RowLabel = no_label
+        self.tabs.addTab(self.notes, "Notes")
+        return self.tabs
+
+    def _issue_table(self, outcome: str) -> QTableWidget:
+        table = QTableWidget(0, 4)
+        table.setAccessibleName(f"{outcome.title()} rows")
+        table.setHorizontalHeaderLabels(["Row", "Name", "Field", "What happened"])
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(22)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        table.setColumnWidth(1, 260)
+        return table
+
+    def _build_problem(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.problem_heading = _heading_label()
+        self.problem_text = QLabel()
+        self.problem_text.setWordWrap(True)
+        self.problem_text.setStyleSheet(ERROR_STYLE)
+        self.problem_text.setAccessibleName("Why the import cannot go ahead")
+        self.problem_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.back_button = QPushButton("Go &back to the columns")
+        self.back_button.clicked.connect(self.back_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        layout.addWidget(self.problem_heading)
+        layout.addWidget(self.problem_text)
+        layout.addWidget(note_label("Nothing was written to the project."))
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    # ---- showing
+    def show_busy(self, text: str) -> None:
+        self.busy_label.setText(text)
+        self.stack.setCurrentIndex(0)
+
+    def show_problem(self, heading: str, text: str) -> None:
+        self.problem_heading.setText(heading)
+        self.problem_text.setText(text)
+        self.stack.setCurrentIndex(2)
+
+    def show_report(
+        self,
+        report: ImportReport,
+        heading: str,
+        explanation: str,
+        row_label: RowLabel | None = None,
+    ) -> None:
+        """``row_label`` names a row (its asset name or area code) so the user knows which."""
+        self._row_label = row_label or no_label
+        self.heading.setText(heading)
+        self.explanation.setText(explanation)
+        self._set_counts(report)
+        for outcome, table in self.tables.items():
+            self._fill_issues(table, getattr(report, outcome), self._row_label)
+            index = self.tabs.indexOf(table)
+            self.tabs.setTabText(index, f"{outcome.title()} ({len(getattr(report, outcome)):,})")
+        self.notes.clear()
+        self.notes.addItems(report.notes)
+        self.tabs.setTabText(self.tabs.indexOf(self.notes), f"Notes ({len(report.notes)})")
+        self.tabs.setCurrentIndex(self._first_tab_with_content(report))
+        self.stack.setCurrentIndex(1)
+
+    def _set_counts(self, report: ImportReport) -> None:
+        values = {
+            "imported": report.imported,
+            "repaired": len(report.repaired),
+            "unplaced": len(report.unplaced),
+            "rejected": len(report.rejected),
+        }
+        words = {"imported": "imported" if report.committed else "to import"}
+        for outcome, label in self.counts.items():
+            count = values[outcome]
+            word = words.get(outcome, outcome)
+            label.setText(
+                f"<span style='font-size:15pt;font-weight:600'>{count:,}</span><br>{word}"
+            )
+            label.setAccessibleDescription(f"{count} {word}")
+
+    def _fill_issues(self, table: QTableWidget, issues: list[RowIssue], label: RowLabel) -> None:
+        shown = issues[:REPORT_ROWS]
+        extra = len(issues) - len(shown)
+        table.setRowCount(len(shown) + (1 if extra else 0))
+        noun = shown[0].row_noun.title() if shown else "Row"
+        table.setHorizontalHeaderLabels([noun, label(None) or "Name", "Field", "What happened"])
+        for r, issue in enumerate(shown):
+            row = "" if issue.row is None else str(issue.row)
+            cells = (row, label(issue.row), issue.field or "", issue.message)
+            for c, text in enumerate(cells):
+                table.setItem(r, c, QTableWidgetItem(text))
+        if extra:
+            more = QTableWidgetItem(f"… and {extra:,} more: Save report… writes them all")
+            table.setItem(len(shown), 3, more)
+
+    def _first_tab_with_content(self, report: ImportReport) -> int:
+        for outcome in ("rejected", "unplaced", "repaired"):
+            if getattr(report, outcome):
+                return self.tabs.indexOf(self.tables[outcome])
+        return self.tabs.indexOf(self.notes)

@@ -1,0 +1,77 @@
+"""The work the import dialogs hand to worker threads, and what keeps those threads alive.
+
+Each piece of work opens its own connection to the project file: SQLite connections belong to
+the thread that made them, and the GUI's stays on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Slot
+
+from assetmap.core.commands.base import Command, CommandStack
+from assetmap.core.progress import CancelledFn, ProgressFn, check_cancelled
+from assetmap.core.project import Project
+from assetmap.qt.workers import Task
+
+Prepare = Callable[..., Any]
+
+
+class _TaskKeeper(QObject):
+    """Holds running Tasks until they finish, even when their dialog is closed and dropped."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tasks: set[Task] = set()
+
+    def keep(self, task: Task) -> None:
+        self._tasks.add(task)
+        task.finished.connect(self._release)
+
+    @Slot()
+    def _release(self) -> None:
+        self._tasks.discard(self.sender())  # type: ignore[arg-type]
+
+
+_keeper: _TaskKeeper | None = None
+
+
+def keep_until_finished(task: Task) -> None:
+    """A Task dropped while its thread runs would be destroyed under it: hold it here."""
+    global _keeper
+    if _keeper is None:
+        _keeper = _TaskKeeper()
+    _keeper.keep(task)
+
+
+def dry_run_work(project_path: Path, path: Path, options: object, prepare: Prepare) -> Any:
+    """A prepare on its own connection: the GUI's connection stays on the GUI thread."""
+
+    def work(progress: ProgressFn, cancelled: CancelledFn) -> Any:
+        project = Project.open(project_path)
+        try:
+            return prepare(project, path, options, progress=progress, cancelled=cancelled)
+        finally:
+            project.close()
+
+    return work
+
+
+def commit_work(project_path: Path, stack: CommandStack, command: Command) -> Any:
+    """Push through the GUI's stack (so Undo works) but write on a second connection."""
+
+    def work(progress: ProgressFn, cancelled: CancelledFn) -> Command:
+        check_cancelled(cancelled)
+        progress(0.2, "Writing to the project")
+        project = Project.open(project_path)
+        try:
+            stack.push(command, project=project)
+        finally:
+            project.close()
+        progress(1.0, "Done")
+        return command
+
+    return work

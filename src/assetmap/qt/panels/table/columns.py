@@ -1,0 +1,93 @@
+"""The table's columns: the standard asset fields, then the project's extra (custom) fields.
+
+Each column knows the SQL that reads it, so the row cache reads every standard column in one
+``SELECT`` and the column cache reads any one column for all assets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the table: where its values come from and how they are shown."""
+
+    key: str  # store column name, or "custom:<field name>"
+    title: str
+    width: int
+    kind: str = "text"  # text | category | status | review | number | date | bool | placed
+    editable: bool = False
+    sql: str = ""  # expression read for the column cache (defaults to the key)
+    tip: str = ""
+
+    @property
+    def custom_name(self) -> str | None:
+        return self.key[len("custom:") :] if self.key.startswith("custom:") else None
+
+    @property
+    def expression(self) -> str:
+        return self.sql or self.key
+
+
+STANDARD = (
+    Column("name", "Name", 240, editable=True),
+    Column("category", "Category", 200, "category", editable=True),
+    Column("status", "Status", 78, "status", editable=True),
+    Column("postcode", "Postcode", 84, editable=True),
+    Column("address", "Address", 220, editable=True),
+    Column("phone", "Phone", 116, editable=True),
+    Column("website", "Website", 180, editable=True),
+    Column("opening_hours", "Opening hours", 150, editable=True),
+    Column("verified_date", "Verified on", 96, "date", editable=True),
+    Column("source", "Source", 200, editable=True),
+    Column(
+        "placed",
+        "Placed",
+        84,
+        "placed",
+        sql="geom IS NOT NULL",
+        tip="Whether the asset has a location on the map",
+    ),
+    Column("out_of_area", "Out of area", 86, "bool", tip="Placed outside every imported area"),
+    Column(
+        "personal_data",
+        "Personal data",
+        104,
+        "bool",
+        tip="About a person: left out of exports unless you opt in",
+    ),
+    Column("contact", "Contact", 150, editable=True),
+    Column("description", "Description", 260, editable=True),
+    Column(
+        "review",
+        "Review",
+        84,
+        "review",
+        editable=True,
+        tip="Workshop pins stay pending until approved",
+    ),
+)
+
+# What the row cache reads for each asset; custom JSON comes last, parsed.
+ROW_FIELDS = ("uuid", *(c.key for c in STANDARD))
+ROW_SQL = ", ".join(c.expression for c in STANDARD)
+FIELD_AT = {name: i for i, name in enumerate(ROW_FIELDS)}
+SEARCH_SQL = " || char(10) || ".join(
+    f"coalesce({name}, '')" for name in ("name", "address", "postcode", "description")
+)
+NUMERIC_TYPES = ("integer", "number", "real", "float", "int")
+
+
+def custom_columns(conn: Any) -> list[Column]:
+    """One column per extra field the project defines, numbers shown and sorted as numbers."""
+    rows = conn.execute("SELECT name, label, type, source FROM am_field_defs ORDER BY rowid")
+    columns = []
+    for name, label, ftype, source in rows.fetchall():
+        path = '$."' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        sql = "json_extract(custom, '" + path.replace("'", "''") + "')"
+        kind = "number" if (ftype or "").lower() in NUMERIC_TYPES else "text"
+        tip = f"Extra field '{name}'" + (f" from {source}" if source else "")
+        columns.append(Column(f"custom:{name}", label or name, 120, kind, True, sql, tip))
+    return columns
