@@ -42,6 +42,7 @@ from assetmap.core import areas
 from assetmap.core.analysis import runs
 from assetmap.core.errors import AssetmapError
 from assetmap.core.export.options import ExportOptions, PrintLayout
+from assetmap.core.export.theme import measure_of
 from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
 from assetmap.qt.session import Session
@@ -110,6 +111,9 @@ class ExportDialog(QDialog):
         self.preview_image: QImage | None = None
         self._content: Any = None
         self._content_key: tuple | None = None
+        self._preview_task: Task | None = None
+        self._preview_pending = False
+        self._preview_project: Project | None = None
         self._build()
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -272,7 +276,7 @@ class ExportDialog(QDialog):
             area_set=area_set,
             analysis=str(thematic.run_id) if shows_gaps and thematic else None,
             analysis_category=thematic.category if shows_gaps and thematic else None,
-            measure=_measure_of(thematic) if shows_gaps and thematic else None,
+            measure=measure_of(thematic) if shows_gaps and thematic else None,
             include_personal=self.personal_check.isChecked(),
             categories=tuple(self.layers.visible_categories(keys)),
             asset_uuids=self.asset_uuids,
@@ -333,18 +337,68 @@ class ExportDialog(QDialog):
             self.preview_label.setWordWrap(True)
             self.previewed.emit()
             return
-        try:
-            image = self._render_preview()
-        except AssetmapError as exc:
-            self.preview_image = None
-            self.preview_label.setPixmap(QPixmap())
-            self.preview_label.setText(f"No preview: {exc}")
-            self.previewed.emit()
+        self._start_preview_task()
+
+    # The page is drawn on a worker thread: gathering a national project's assets takes
+    # seconds, and the dialog must stay responsive. The worker reads through its own
+    # connection to the project file, one preview at a time.
+    def _start_preview_task(self) -> None:
+        if self._preview_task is not None:
+            self._preview_pending = True
             return
-        self.preview_image = image
+        self._preview_pending = False
+        request = (self.options(), self.current_extent(), self.layout_choice(), self.kind.group)
+        task = Task(lambda progress, cancelled: self._draw_preview(*request), self)
+        task.succeeded.connect(self._show_preview)
+        task.failed.connect(self._preview_failed)
+        task.finished.connect(self._preview_done)
+        self._preview_task = task
+        task.start()
+
+    def _draw_preview(self, options: Any, extent: Any, layout: Any, group: str) -> QImage:
+        from assetmap.qt.export.map_export import render_preview
+        from assetmap.qt.export.report import render_report_preview
+
+        project = self._reading_project()
+        content = self._preview_content(project, options, extent, group == "report")
+        if group == "report" and content.result is not None:
+            return render_report_preview(project, content, layout, PREVIEW_WIDTH * 2)
+        return render_preview(content, layout, PREVIEW_WIDTH * 2)
+
+    def _reading_project(self) -> Project:
+        if self._preview_project is None:
+            self._preview_project = Project.open(self.session.project.path)
+        return self._preview_project
+
+    def _preview_content(self, project: Project, options: Any, extent: Any, report: bool) -> Any:
+        """The gathered map, kept while only words or the page change (gathering reads
+        every asset; drawing the page again is quick)."""
+        from assetmap.qt.export.content import _made, _subtitle, gather
+
+        key = (options.include_personal, options.area_set, extent, report)
+        if self._content is None or self._content_key != key:
+            result = None
+            if report and options.analysis is None:
+                result = runs.latest(project)
+            self._content = gather(
+                project, options, layers=self.layers, extent=extent, result=result
+            )
+            self._content_key = key
+        return replace(
+            self._content,
+            options=options,
+            title=options.title or project.name,
+            subtitle=_subtitle(options, self._content.plan),
+            made=_made(project, options),
+        )
+
+    def _show_preview(self, image: object) -> None:
+        if self._preview_pending:
+            return  # a newer request follows; show that one
+        self.preview_image = image  # type: ignore[assignment]
         width = max(self.preview_label.width() - 8, 200)
         height = max(self.preview_label.height() - 8, 150)
-        pixmap = QPixmap.fromImage(image).scaled(
+        pixmap = QPixmap.fromImage(self.preview_image).scaled(
             width,
             height,
             Qt.AspectRatioMode.KeepAspectRatio,
@@ -354,41 +408,20 @@ class ExportDialog(QDialog):
         self.preview_label.setPixmap(pixmap)
         self.previewed.emit()
 
-    def _render_preview(self) -> QImage:
-        from assetmap.qt.export.map_export import render_preview
-        from assetmap.qt.export.report import render_report_preview
+    def _preview_failed(self, error: object, details: str) -> None:
+        self.preview_image = None
+        self.preview_label.setPixmap(QPixmap())
+        if isinstance(error, AssetmapError):
+            self.preview_label.setText(f"No preview: {error}")
+        else:
+            self.preview_label.setText("No preview: something went wrong drawing the page.")
+            log.error("preview failed\n%s", details)
+        self.previewed.emit()
 
-        content = self._preview_content()
-        if self.kind.group == "report" and content.result is not None:
-            return render_report_preview(
-                self.session.project, content, self.layout_choice(), PREVIEW_WIDTH * 2
-            )
-        return render_preview(content, self.layout_choice(), PREVIEW_WIDTH * 2)
-
-    def _preview_content(self) -> Any:
-        """The gathered map, kept while only words or the page change (gathering reads
-        every asset; drawing the page again is quick)."""
-        from assetmap.qt.export.content import _made, _subtitle, gather
-
-        options = self.options()
-        extent = self.current_extent()
-        report = self.kind.group == "report"
-        key = (options.include_personal, options.area_set, extent, report)
-        if self._content is None or self._content_key != key:
-            result = None
-            if report and options.analysis is None:
-                result = runs.latest(self.session.project)
-            self._content = gather(
-                self.session.project, options, layers=self.layers, extent=extent, result=result
-            )
-            self._content_key = key
-        return replace(
-            self._content,
-            options=options,
-            title=options.title or self.session.project.name,
-            subtitle=_subtitle(options, self._content.plan),
-            made=_made(self.session.project, options),
-        )
+    def _preview_done(self) -> None:
+        self._preview_task = None
+        if self._preview_pending and self.session.is_open:
+            self._start_preview_task()
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt override
         super().resizeEvent(event)
@@ -521,9 +554,18 @@ class ExportDialog(QDialog):
             return
         super().reject()
 
+    def done(self, result: int) -> None:
+        self._preview_timer.stop()
+        if self._preview_task is not None:  # let the drawing finish before closing its file
+            self._preview_task.finished.connect(self._close_reading_project)
+        else:
+            self._close_reading_project()
+        super().done(result)
 
-def _measure_of(style: Any) -> str:
-    return {"gaps": "gap", "bivariate": "bivariate"}.get(style.mode, style.measure)
+    def _close_reading_project(self) -> None:
+        if self._preview_project is not None:
+            self._preview_project.close()
+            self._preview_project = None
 
 
 def _file_name(title: str, kind: Kind) -> str:
