@@ -42,12 +42,9 @@ def choose_project(requested: Path | None) -> Path | None:
 
 def private_copy_if_demo(path: Path) -> Path:
     """The shipped demo is never opened itself (opening may upgrade it); its copy is."""
-    from assetmap.qt.paths import shipped_demo, user_demo
+    from assetmap.qt.paths import is_sample_project, private_copy
 
-    shipped = shipped_demo()
-    if shipped is not None and path.resolve() == shipped.resolve():
-        return user_demo() or path
-    return path
+    return private_copy(path) if path.is_file() and is_sample_project(path) else path
 
 
 def open_first_project(requested: Path | None):  # -> Project | None

@@ -60,12 +60,29 @@ def app_icon() -> Path | None:
 def user_demo() -> Path | None:
     """A private copy of the demo to play with, so the shipped file is never edited."""
     source = shipped_demo()
-    if source is None:
-        return None
-    target = data_dir() / "demo" / "trafford.gpkg"
+    return None if source is None else private_copy(source)
+
+
+def is_sample_project(path: Path) -> bool:
+    """A demo as shipped: the installed one, or any project in a checkout's sample_data/.
+
+    An installed app still recognises the checkout's files (people run
+    `assetmap sample_data/rutland.gpkg` from the source tree), so the folder is known by
+    the script that builds the demos, not by where the package happens to be installed.
+    """
+    shipped = shipped_demo()
+    resolved = path.resolve()
+    if shipped is not None and resolved == shipped.resolve():
+        return True
+    return resolved.suffix == ".gpkg" and (resolved.parent / "build_demo.py").is_file()
+
+
+def private_copy(source: Path) -> Path:
+    """The user's own copy of a sample project, refreshed when the shipped one is newer."""
+    target = data_dir() / "demo" / source.name
     if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
         target.parent.mkdir(parents=True, exist_ok=True)
-        for stale in target.parent.glob("trafford.gpkg*"):
+        for stale in target.parent.glob(source.name + "*"):
             stale.unlink()
         shutil.copy2(source, target)
     return target
