@@ -18,7 +18,8 @@ from assetmap import __version__
 EXIT_OK, EXIT_USAGE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 3, 130
 
 COMMANDS = (
-    "new", "import-areas", "import-assets", "join-indicators", "analyse", "export", "info",
+    "new", "import-areas", "import-assets", "join-indicators", "import-basemap", "analyse",
+    "export", "info",
 )  # fmt: skip
 
 
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import_areas(sub)
     _add_import_assets(sub)
     _add_join_indicators(sub)
+    _add_import_basemap(sub)
     _add_analyse(sub)
     _add_export(sub)
     _add_info(sub)
@@ -206,6 +208,33 @@ def _add_join_indicators(sub: argparse._SubParsersAction) -> None:  # type: igno
     )
     p.add_argument("--layer", metavar="SHEET", help="sheet of an XLSX file")
     _add_common_import(p)
+
+
+def _add_import_basemap(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = _command(
+        sub,
+        "import-basemap",
+        "import an OpenStreetMap extract as the project's offline basemap (streets, railways, "
+        "water, green spaces, place names; replaces any basemap the project has)",
+        cmd_import_basemap,
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE.osm.pbf",
+        help="an OpenStreetMap extract: .osm.pbf as published by extract services, or .osm XML",
+    )
+    p.add_argument(
+        "--margin",
+        type=float,
+        default=2000.0,
+        metavar="M",
+        help="metres kept around the project's area sets (default 2000); a project without "
+        "area sets gets the whole extract",
+    )
+    p.add_argument("--buildings", action="store_true", help="also import building outlines")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
 
 
 def _add_common_import(p: argparse.ArgumentParser) -> None:
@@ -411,6 +440,28 @@ def _import(options: argparse.Namespace, run: Callable, run_options: object) -> 
     return EXIT_OK
 
 
+def cmd_import_basemap(options: argparse.Namespace) -> int:
+    from assetmap.core.basemap import BasemapOptions, import_basemap
+    from assetmap.core.project import Project
+
+    progress = None if options.quiet else _TerminalProgress()
+    with Project.open(options.project) as project:
+        try:
+            report = import_basemap(
+                project,
+                options.file,
+                BasemapOptions(margin_m=options.margin, buildings=options.buildings),
+                progress=progress,
+            )
+        finally:
+            if progress:
+                progress.done()
+    for line in report.lines():
+        print(line)
+    print(f"Imported in {report.seconds:.1f} s.")
+    return EXIT_OK
+
+
 def _write_report_csv(path: Path, report: object) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
@@ -547,6 +598,9 @@ def _info_text(info: dict) -> str:
             lines.append("      indicators: " + ", ".join(i["column"] for i in s["indicators"]))
     if info["postcodes"]:
         lines.append(f"  postcode index: {info['postcodes']} postcodes")
+    for source in info["sources"]:
+        if source["kind"] == "basemap":
+            lines.append(f"  basemap: {source['rows']:,} features from {source['file']}")
     if info["attributions"]:
         lines.append("  data attributions:")
         lines += [f"    {line}" for line in info["attributions"]]

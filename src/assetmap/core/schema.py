@@ -229,11 +229,55 @@ def _v4_analysis_assets(conn: sqlite3.Connection, srs_id: int) -> None:
     )
 
 
+def _v5_basemap(conn: sqlite3.Connection, srs_id: int) -> None:
+    """The offline basemap's record (one row per import) and the Find box's street index.
+
+    The basemap's feature tables (basemap_roads, ...) are made by each import, not here, so
+    QGIS lists them only in projects that have a basemap (see core/basemap/store.py).
+    """
+    gpkg.run_script(
+        conn,
+        """
+        CREATE TABLE am_basemap (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          source_file TEXT NOT NULL,
+          source_size INTEGER,
+          extract_date TEXT,
+          imported_at TEXT NOT NULL,
+          bounds TEXT,
+          bounds_lonlat TEXT,
+          margin_m REAL,
+          buildings INTEGER NOT NULL DEFAULT 0,
+          layers TEXT NOT NULL,
+          streets INTEGER NOT NULL DEFAULT 0,
+          attribution TEXT NOT NULL,
+          licence TEXT NOT NULL,
+          source_id INTEGER,
+          replaced_at TEXT
+        );
+        CREATE TABLE am_basemap_streets (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          name TEXT NOT NULL,
+          place TEXT,
+          class TEXT,
+          segments INTEGER NOT NULL,
+          x REAL NOT NULL,
+          y REAL NOT NULL,
+          minx REAL NOT NULL,
+          miny REAL NOT NULL,
+          maxx REAL NOT NULL,
+          maxy REAL NOT NULL
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
     Migration(3, "gap analysis results table", _v3_analysis_results),
     Migration(4, "positions of the assets each analysis run counted", _v4_analysis_assets),
+    Migration(5, "offline basemap record and street index", _v5_basemap),
 )
 
 

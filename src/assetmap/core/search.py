@@ -1,4 +1,12 @@
-"""The Find box: asset names, area names and codes, and postcodes, in one search."""
+"""The Find box: asset names, area names and codes, postcodes, and (from the offline basemap)
+place and street names, in one search.
+
+Ranking: how well the label matches comes first (exact, then starts with, then a word starts
+with, then anywhere); among equally good matches, postcodes, then places (a town before a
+village), then areas, then assets, then streets. So "Oakham" shows the town before "Oakham
+Library" and before an asset named just "Oakham"; streets, which are only for finding your
+way, come after assets that match as well.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,7 @@ from dataclasses import dataclass
 import shapely
 
 from assetmap.core import areas, gpkg, postcode_store
+from assetmap.core.basemap import classify, gazetteer
 from assetmap.core.io.postcodes import normalise_postcode
 from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE
@@ -15,13 +24,14 @@ from assetmap.core.schema import ASSETS_TABLE
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # "asset", "area", "postcode"
+    kind: str  # "asset", "area", "postcode", "place", "street"
     label: str
     detail: str
     x: float | None
     y: float | None
-    bounds: tuple[float, float, float, float] | None = None  # for areas: zoom to the whole area
-    key: str | None = None  # asset uuid or "set:code" of an area
+    # zoom to: a whole area or street; a view sized to a place (a town wider than a hamlet)
+    bounds: tuple[float, float, float, float] | None = None
+    key: str | None = None  # asset uuid, "set:code" of an area, "place:Name", "street:Name"
 
 
 def find(project: Project, text: str, limit: int = 20) -> list[Hit]:
@@ -30,12 +40,21 @@ def find(project: Project, text: str, limit: int = 20) -> list[Hit]:
     if len(query) < 2:
         return []
     hits = (
-        _postcode(project, query) + _assets(project, query, limit) + _areas(project, query, limit)
+        _postcode(project, query)
+        + _places(project, query, limit)
+        + _assets(project, query, limit)
+        + _areas(project, query, limit)
+        + _streets(project, query, limit)
     )
     return sorted(hits, key=lambda h: _rank(h, query))[:limit]
 
 
-def _rank(hit: Hit, query: str) -> tuple[int, int, str]:
+_KIND_ORDER = {"postcode": 0, "place": 1, "area": 2, "asset": 3, "street": 4}
+_PLACE_ORDER = {c: i for i, c in enumerate(classify.PLACE_ORDER)}
+STREET_VIEW_MIN_M = 300.0  # a short close is shown with its surroundings
+
+
+def _rank(hit: Hit, query: str) -> tuple[int, int, int, str]:
     label = hit.label.lower()
     q = query.lower()
     if hit.kind == "postcode" or label == q:
@@ -46,8 +65,10 @@ def _rank(hit: Hit, query: str) -> tuple[int, int, str]:
         closeness = 2
     else:
         closeness = 3
-    kinds = {"postcode": 0, "area": 1, "asset": 2}
-    return closeness, kinds.get(hit.kind, 3), label
+    size = 0
+    if hit.kind == "place":
+        size = _PLACE_ORDER.get(hit.detail.split(",")[0].lower().replace(" ", "_"), 0)
+    return closeness, _KIND_ORDER.get(hit.kind, 5), size, label
 
 
 def _postcode(project: Project, query: str) -> list[Hit]:
@@ -105,3 +126,50 @@ def _areas(project: Project, query: str, limit: int) -> list[Hit]:
                 )
             )
     return hits
+
+
+def _places(project: Project, query: str, limit: int) -> list[Hit]:
+    hits = []
+    for match in gazetteer.find_places(project.conn, query, limit):
+        detail = match.place_class.replace("_", " ").capitalize()
+        if match.population:
+            detail += f", population {match.population:,}"
+        hits.append(
+            Hit(
+                "place",
+                match.name,
+                detail,
+                match.x,
+                match.y,
+                bounds=match.bounds,
+                key=f"place:{match.name}",
+            )
+        )
+    return hits
+
+
+def _streets(project: Project, query: str, limit: int) -> list[Hit]:
+    hits = []
+    for match in gazetteer.find_streets(project.conn, query, limit):
+        detail = "Street" + (f", {match.place}" if match.place else "")
+        hits.append(
+            Hit(
+                "street",
+                match.name,
+                detail,
+                match.x,
+                match.y,
+                bounds=_at_least(match.bounds, STREET_VIEW_MIN_M),
+                key=f"street:{match.name}",
+            )
+        )
+    return hits
+
+
+def _at_least(
+    bounds: tuple[float, float, float, float], size: float
+) -> tuple[float, float, float, float]:
+    minx, miny, maxx, maxy = bounds
+    grow_x = max(0.0, size - (maxx - minx)) / 2
+    grow_y = max(0.0, size - (maxy - miny)) / 2
+    return minx - grow_x, miny - grow_y, maxx + grow_x, maxy + grow_y
