@@ -62,3 +62,13 @@ def lsoa_project(project):
         IndicatorOptions("LSOA 2021", "lsoa21_code", ["IMD_score:imd_score", "IMD_decile"]),
     )
     return project
+
+
+@pytest.fixture
+def tile_server():
+    """A real HTTP tile server on 127.0.0.1 (tests/support/tile_server.py), stopped after."""
+    from support.tile_server import TileServer
+
+    server = TileServer()
+    yield server
+    server.stop()

@@ -33,6 +33,8 @@ class AreaStyle:
     outline: str = "#8C959F"
     outline_width: float = 0.6
     labels: bool = True
+    # Over a basemap the fill is see-through, so streets and places show under the areas.
+    fill_over_basemap: float = 0.35
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,53 @@ class CoverageStyle:
     outline: str = "#08519C"
 
 
+# Tile sources a project can name (see core.tiles.source): a preset key, "custom" (the
+# template and attribution are in the style), or "file" (one of the added MBTiles files).
+TILE_PRESET = "osm"
+
+
+@dataclass(frozen=True)
+class BasemapStyle:
+    """The basemap under the data: the project's own vector basemap (an imported OSM
+    extract) and raster tiles, each shown or not, and where the tiles come from."""
+
+    visible: bool = True  # the vector basemap, when the project has one
+    labels: bool = True  # its place, street and water names
+    tiles_visible: bool = False
+    tile_source: str = TILE_PRESET  # a preset key, "custom" or "file"
+    tile_opacity: float = 1.0
+    custom_name: str = ""
+    custom_url: str = ""
+    custom_attribution: str = ""
+    custom_max_zoom: int = 19
+    custom_bulk_download: bool = False
+    tile_file: str = ""  # the MBTiles file shown when tile_source == "file"
+    files: tuple[str, ...] = ()  # MBTiles files the user added (read-only)
+
+    def tile_source_object(self) -> Any:
+        """The ``core.tiles.TileSource`` named (None: a custom or file source that cannot be
+        used, e.g. a file that is gone; the caller says so rather than failing)."""
+        from assetmap.core.tiles import source as tiles
+
+        if self.tile_source in ("custom", "file"):
+            return tiles.from_json(self.tile_source_json())
+        return tiles.PRESETS.get(self.tile_source, tiles.OPENSTREETMAP)
+
+    def tile_source_json(self) -> dict[str, Any] | None:
+        """What core.tiles.source.from_json reads (None: the preset named)."""
+        if self.tile_source == "custom" and self.custom_url:
+            return {
+                "name": self.custom_name,
+                "url_template": self.custom_url,
+                "attribution": self.custom_attribution,
+                "max_zoom": self.custom_max_zoom,
+                "bulk_download_allowed": self.custom_bulk_download,
+            }
+        if self.tile_source == "file" and self.tile_file:
+            return {"mbtiles_path": self.tile_file}
+        return None
+
+
 @dataclass
 class MapLayers:
     """The layer list of one project: area sets (bottom, in order) and the asset categories."""
@@ -94,6 +143,7 @@ class MapLayers:
     asset_labels: bool = True
     thematic: ThematicStyle | None = None
     coverage: CoverageStyle | None = None
+    basemap: BasemapStyle = field(default_factory=BasemapStyle)
     changed: EventEmitter = field(default_factory=lambda: EventEmitter("layers_changed"))
 
     # ---- queries -----------------------------------------------------------------
@@ -152,6 +202,16 @@ class MapLayers:
         self.coverage = style
         self.changed.emit(layer="coverage")
 
+    def set_basemap(self, **changes: Any) -> None:
+        """Show or hide the basemap or the tiles, or change where tiles come from."""
+        if "files" in changes:
+            changes["files"] = tuple(dict.fromkeys(str(f) for f in changes["files"]))
+        style = replace(self.basemap, **changes)
+        if style == self.basemap:
+            return
+        self.basemap = style
+        self.changed.emit(layer="basemap")
+
     def move_area_set(self, name: str, position: int) -> None:
         """Change drawing order; position counts from the bottom."""
         self.area_order.remove(name)
@@ -194,6 +254,7 @@ class MapLayers:
             "asset_labels": self.asset_labels,
             "thematic": asdict(self.thematic) if self.thematic else None,
             "coverage": asdict(self.coverage) if self.coverage else None,
+            "basemap": {**asdict(self.basemap), "files": list(self.basemap.files)},
         }
 
     @classmethod
@@ -213,6 +274,10 @@ class MapLayers:
         layers.asset_labels = bool(data.get("asset_labels", True))
         layers.thematic = _optional(ThematicStyle, data.get("thematic"))
         layers.coverage = _optional(CoverageStyle, data.get("coverage"))
+        basemap = data.get("basemap")
+        if isinstance(basemap, dict) and isinstance(basemap.get("files"), list):
+            basemap = {**basemap, "files": tuple(str(f) for f in basemap["files"])}
+        layers.basemap = _optional(BasemapStyle, basemap) or BasemapStyle()
         return layers
 
     @classmethod
