@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.core import areas, assets, backup
+from assetmap.core.basemap.store import EVENT_KEY as BASEMAP_EVENT
 from assetmap.core.commands import CommandGroup, DeleteAsset, MoveAsset
 from assetmap.core.errors import AssetmapError
 from assetmap.core.network import is_online
 from assetmap.core.project import Project
 from assetmap.core.search import Hit
 from assetmap.core.summary import attributions
+from assetmap.qt.basemap_menu import BasemapMenu
 from assetmap.qt.canvas.canvas import Attribution, MapCanvas, ScaleBar
+from assetmap.qt.canvas.tiles import TileService
 from assetmap.qt.canvas.tools import (
     PICK_RADIUS_PX,
     AddAssetTool,
@@ -52,6 +55,9 @@ log = logging.getLogger(__name__)
 MAX_RECENT = 8
 STREET_SCALE = 1.5  # metres per pixel when zooming to one asset
 METRES_PER_INCH = 0.0254
+NETWORK_CHECK_MS = 60_000  # how often the tile server (or OpenStreetMap's) is probed
+OFFLINE_MESSAGE = "Offline: the map shows the tiles saved on this computer."
+_probes: set[Task] = set()  # a probe outlives the window that started it
 
 
 class MainWindow(QMainWindow):
@@ -64,11 +70,12 @@ class MainWindow(QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
         self.session = session
-        self.online = False
-        self.builder = SceneBuilder(session)
-        self.canvas = MapCanvas(lambda: self.builder.scene(), self)
+        self.online: bool | None = None  # None: not known yet (the badge says Offline)
+        self.tiles = TileService(session.project.path, session.project.crs, self)
+        self.builder = SceneBuilder(session, self.tiles)
+        self.canvas = MapCanvas(lambda: self.builder.scene(self.canvas.view), self)
         self.setCentralWidget(self.canvas)
-        self.builder.source.coverageReady.connect(self.canvas.refresh)
+        self._connect_builder()
         self.selection_overlay = SelectionOverlay(session)
         self.canvas.overlays += [
             self.selection_overlay,
@@ -196,6 +203,8 @@ class MainWindow(QMainWindow):
         tools.addActions(list(self.tool_actions.values()))
         analysis = bar.addMenu("&Analysis")
         analysis.addAction(self.act_find_gaps)
+        self.basemap_menu = BasemapMenu(self)
+        bar.addMenu(self.basemap_menu)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_about)
 
@@ -294,6 +303,21 @@ class MainWindow(QMainWindow):
     def _connect_canvas(self) -> None:
         self.canvas.viewChanged.connect(self._update_scale_and_counts)
         self.canvas.mouseMovedTo.connect(self._on_mouse_moved)
+
+    def _connect_builder(self) -> None:
+        self.builder.source.coverageReady.connect(self.canvas.refresh)
+        self.builder.basemap_source.ready.connect(self.canvas.refresh)
+        self.tiles.arrived.connect(self.canvas.refresh)
+        self.tiles.onlineChanged.connect(self._on_tiles_online)
+        # The basemap import, and its undo and redo, say so as a settings change.
+        self.session.project.events.settings_changed.connect(self._on_settings_changed)
+
+    def _on_settings_changed(self, key: str = "", **_payload: object) -> None:
+        if key == BASEMAP_EVENT:  # a basemap was imported, or undone, or redone
+            self.canvas.refresh()
+            panel = getattr(self, "layers_panel", None)
+            if panel is not None:
+                panel.refresh()
 
     def _connect_session(self) -> None:
         s = self.session
@@ -515,6 +539,9 @@ class MainWindow(QMainWindow):
     def zoom_to_all(self) -> None:
         extent = self.session.full_extent()
         if extent is None:
+            geometry = self.builder.basemap_geometry()  # a project with only a basemap
+            extent = geometry.bounds if geometry is not None else None
+        if extent is None:
             self.canvas.centre_on(383_000, 396_000, 25.0)  # an empty project: somewhere sensible
             return
         self.canvas.zoom_to(extent)
@@ -692,11 +719,14 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.zoom_to_all)
 
     def _rebuild_for_session(self) -> None:
-        self.builder = SceneBuilder(self.session)
-        self.builder.source.coverageReady.connect(self.canvas.refresh)
+        self.tiles.close()
+        self.tiles.deleteLater()
+        self.tiles = TileService(self.session.project.path, self.session.project.crs, self)
+        self.builder = SceneBuilder(self.session, self.tiles)
+        self._connect_builder()
         self.selection_overlay.session = self.session
         self.selection_overlay.area = None
-        self.canvas._scene_source = lambda: self.builder.scene()
+        self.canvas._scene_source = lambda: self.builder.scene(self.canvas.view)
         for dock in (
             self.dock_layers,
             self.dock_legend,
@@ -752,29 +782,60 @@ class MainWindow(QMainWindow):
         self.file_label.setToolTip(str(project.path))
 
     def _attribution_text(self) -> str:
-        lines = attributions(self.session.project)
-        return " · ".join(_short_attribution(line) for line in lines[:3]) + (
-            " · …" if len(lines) > 3 else ""
-        )
+        """The basemap's and tiles' attribution first (© OpenStreetMap contributors), then
+        the data's sources, short; About and exports carry the full text."""
+        shown = self.builder.attributions()
+        lines = [
+            line
+            for line in attributions(self.session.project)
+            if not any(a in line for a in shown)  # the basemap's own source line
+        ]
+        text = " · ".join(shown + [_short_attribution(line) for line in lines[:3]])
+        return text + (" · …" if len(lines) > 3 else "")
 
     # ================================================================== network badge
     def _watch_network(self) -> None:
         self._net_timer = QTimer(self)
-        self._net_timer.setInterval(60_000)
+        self._net_timer.setInterval(NETWORK_CHECK_MS)
         self._net_timer.timeout.connect(self._check_network)
         self._net_timer.start()
         QTimer.singleShot(500, self._check_network)
 
     def _check_network(self) -> None:
-        task = Task(lambda progress, cancelled: is_online(), self)
+        """Ask the shown tile source's server (else OpenStreetMap's) whether it answers."""
+        host = self.builder.tile_host()
+        # No parent: the probe may outlive the window (it waits on the network), and a
+        # deleted parent would take the signal's sender with it mid-emit.
+        task = Task(lambda progress, cancelled: is_online(*host) if host else is_online())
+        _probes.add(task)
         task.succeeded.connect(self._set_online)
-        task.finished.connect(task.deleteLater)
+        task.finished.connect(lambda: _probes.discard(task))
         task.start()
 
     def _set_online(self, online: object) -> None:
-        if bool(online) != self.online:
-            self.online = bool(online)
-            self.canvas.update()
+        """The probe's or the tile fetcher's word on the network. Coming back: fetch the
+        tiles the map lacks now (not after the back-off); going away: say so on the badge
+        and once in the status bar, never in a dialog."""
+        online = bool(online)
+        if not self.session.is_open:
+            return
+        was = self.online
+        tiles_shown = self.builder.tile_host() is not None
+        stuck = was is False or self.tiles.offline or self.tiles.unreachable
+        if online and tiles_shown and stuck:
+            self.tiles.retry()
+            self.canvas.refresh()
+        if online == was:
+            return
+        self.online = online
+        self.canvas.update()
+        if not online and tiles_shown:
+            self.statusBar().showMessage(OFFLINE_MESSAGE, 8000)
+
+    def _on_tiles_online(self, online: bool) -> None:
+        """The tile server stopped (or started) answering: the map goes on with the tiles
+        already saved."""
+        self._set_online(online)
 
     # ================================================================== window state
     def _restore_layout(self) -> None:
@@ -791,6 +852,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         try:
+            self.tiles.close()
             self.session.close()
         except Exception:  # closing must never trap the user in the window
             log.exception("closing the project failed")

@@ -23,10 +23,13 @@ from assetmap.core import areas
 from assetmap.core.analysis import classify, runs
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.measures import coverage_geometry
+from assetmap.core.basemap import store as basemap_store
 from assetmap.core.errors import AssetmapError
-from assetmap.core.layers import CoverageStyle, ThematicStyle
+from assetmap.core.layers import BasemapStyle, CoverageStyle, ThematicStyle
+from assetmap.qt.canvas.basemap import LAND, BasemapGeometry, BasemapLayer
 from assetmap.qt.canvas.polygons import PolygonSet
 from assetmap.qt.canvas.scene import AreaLayer, AssetLayer, Cancelled, Scene
+from assetmap.qt.canvas.tiles import RasterTileLayer, TileImages, TileService
 from assetmap.qt.canvas.view import View
 from assetmap.qt.session import Session
 from assetmap.qt.workers import Task
@@ -37,6 +40,8 @@ HATCH_COLOUR = "#8C959F"
 COVERAGE_EDGE_PX = 1.3
 COVERAGE_IN_GUI_THREAD = 1000  # more assets than this: the circles are merged in a worker
 PLANS_KEPT = 8
+BASEMAP_IN_GUI_THREAD = 60_000  # more features than this: the basemap is read in a worker
+THEMATIC_FILL_OVER_BASEMAP = 0.8  # a gap map's colours stay true, streets just show through
 # Tile caches are keyed by a classes version; every distinct colouring gets its own.
 _versions = itertools.count(1)
 
@@ -277,24 +282,196 @@ class HatchLayer(AreaLayer):
         return None
 
 
+class BasemapSource(QObject):
+    """The project's vector basemap, read and prepared once per import (per session).
+
+    Small basemaps (a town, a county) are read at once; big ones in a worker, and the map
+    draws without them until ``ready`` fires. An import, undo or redo gives the basemap a
+    new record id, which is how a change is noticed (one small query per render)."""
+
+    ready = Signal()
+
+    def __init__(self, session: Session, *, in_background: bool = True) -> None:
+        super().__init__(session if isinstance(session, QObject) else None)
+        self.session = session
+        self.in_background = in_background
+        self._id: int | None = None
+        self._geometry: BasemapGeometry | None = None
+        self._loading: int | None = None
+        self.error = ""
+
+    def current_id(self) -> int | None:
+        try:
+            return basemap_store.current_id(self.session.project)
+        except Exception:  # no am_basemap table (an older schema) or a closed project
+            return None
+
+    def geometry(self) -> BasemapGeometry | None:
+        current = self.current_id()
+        if current is None:
+            self._id, self._geometry = None, None
+            return None
+        if current == self._id:
+            return self._geometry
+        info = basemap_store.info(self.session.project)
+        features = info.features if info is not None else 0
+        if not self.in_background or features <= BASEMAP_IN_GUI_THREAD:
+            self._id, self._geometry = current, _read_basemap(self.session.project)
+        elif self._loading != current:
+            self._load_in_background(current)
+        return self._geometry if self._id == current else None
+
+    def _load_in_background(self, record: int) -> None:
+        from assetmap.core.project import Project
+
+        path = self.session.project.path
+        self._loading = record
+
+        def work(_progress: object, _cancelled: object) -> BasemapGeometry | None:
+            with Project.open(path) as project:
+                return _read_basemap(project)
+
+        task = Task(work)
+        task.succeeded.connect(lambda geometry, r=record: self._loaded(r, geometry))
+        task.failed.connect(lambda exc, text: log.error("reading the basemap failed: %s", text))
+        task.start()
+        self._task = task  # kept until done: a Task without a parent must stay referenced
+
+    def _loaded(self, record: int, geometry: object) -> None:
+        if self._loading == record:
+            self._loading = None
+        if self.current_id() == record:
+            self._id, self._geometry = record, geometry  # type: ignore[assignment]
+            self.ready.emit()
+
+
+def _read_basemap(project: object) -> BasemapGeometry | None:
+    frames = basemap_store.layers(project)  # type: ignore[arg-type]
+    if not frames:
+        return None
+    geometry = BasemapGeometry(
+        frames,
+        basemap_store.attribution(project) or basemap_store.ATTRIBUTION,  # type: ignore[arg-type]
+    )
+    return None if geometry.is_empty else geometry
+
+
 class SceneBuilder:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, tiles: TileService | None = None) -> None:
         self.session = session
         self.source = thematic_source(session)
+        self.basemap_source = BasemapSource(session, in_background=tiles is not None)
+        self.tiles = tiles
         self._labels: dict[str, tuple[list[str], np.ndarray]] = {}
         self._assets_key: tuple | None = None
         self._assets: AssetLayer | None = None
         self._drawn_versions: dict[str, int] = {}
+        self._print_tiles: tuple[object, RasterTileLayer | None] | None = None
+        self.tile_error = ""
         session.areaSetsChanged.connect(self._labels.clear)
 
-    def scene(self) -> Scene:
+    def scene(self, view: View | None = None) -> Scene:
+        """A snapshot of what the map shows. ``view``: the view the render is for, so the
+        raster tiles can be planned here on the GUI thread (none are drawn without it on
+        the canvas; exports plan on their own thread)."""
         if not self.session.is_open:  # a render timer outlived the project
             return Scene()
-        layers = self._area_layers() + self._coverage_layers()
-        return Scene(areas=layers, assets=self._asset_layer())
+        style = self.session.layers.basemap
+        basemap = self._basemap_layer(style)
+        tiles = self._tile_layer(style, view)
+        over = basemap is not None or tiles is not None
+        layers = self._area_layers(over_basemap=over) + self._coverage_layers()
+        attributions = []
+        for layer in (tiles, basemap):
+            text = layer.attribution if layer is not None else ""
+            if text and text not in attributions:
+                attributions.append(text)
+        return Scene(
+            areas=layers,
+            assets=self._asset_layer(),
+            background=LAND if over else Scene.background,
+            basemap=basemap,
+            tiles=tiles,
+            attributions=attributions,
+        )
+
+    # ---- basemap -----------------------------------------------------------------------
+    def attributions(self) -> list[str]:
+        """What the basemap and tiles shown now owe their sources (the canvas prints it)."""
+        style = self.session.layers.basemap
+        out: list[str] = []
+        if style.tiles_visible:
+            source = self.tiles.source if self.tiles is not None else None
+            source = source or style.tile_source_object()
+            if source is not None and source.attribution:
+                out.append(source.attribution)
+        if style.visible and self.has_basemap():
+            geometry = self.basemap_source.geometry()
+            text = geometry.attribution if geometry is not None else basemap_store.ATTRIBUTION
+            if text not in out:
+                out.append(text)
+        return out
+
+    def tile_host(self) -> tuple[str, int] | None:
+        """The shown tile source's server (the network badge asks it), if tiles are shown."""
+        style = self.session.layers.basemap
+        if not style.tiles_visible:
+            return None
+        source = style.tile_source_object()
+        if source is None or source.is_file:
+            return None
+        return source.host
+
+    def has_basemap(self) -> bool:
+        return self.basemap_source.current_id() is not None
+
+    def basemap_geometry(self) -> BasemapGeometry | None:
+        return self.basemap_source.geometry()
+
+    def _basemap_layer(self, style: BasemapStyle) -> BasemapLayer | None:
+        if not style.visible:
+            return None
+        geometry = self.basemap_source.geometry()
+        if geometry is None:
+            return None
+        return BasemapLayer(geometry, labels=style.labels)
+
+    def _tile_layer(self, style: BasemapStyle, view: View | None) -> RasterTileLayer | None:
+        if not style.tiles_visible:
+            return None
+        if self.tiles is not None:
+            self.tiles.set_source(style.tile_source_object())
+            self.tile_error = self.tiles.error
+            return self.tiles.layer(view, style.tile_opacity)
+        return self._cached_tiles(style)
+
+    def _cached_tiles(self, style: BasemapStyle) -> RasterTileLayer | None:
+        """Exports: the tiles the cache holds, planned when drawn; nothing is fetched."""
+        from assetmap.core.tiles import TilePlanner, open_cache
+
+        key = (style.tile_source, style.tile_source_json())
+        if self._print_tiles is not None and self._print_tiles[0] == key:
+            return self._print_tiles[1]
+        layer = None
+        source = style.tile_source_object()
+        try:
+            cache = open_cache(self.session.project.path, source, create=False) if source else None
+        except Exception as exc:  # a missing file: the export goes on without tiles
+            self.tile_error = str(exc)
+            cache = None
+        if source is not None and cache is not None:
+            layer = RasterTileLayer(
+                source=source,
+                cache=cache,
+                images=TileImages(64),
+                planner=TilePlanner(self.session.project.crs),
+                opacity=style.tile_opacity,
+            )
+        self._print_tiles = (key, layer)
+        return layer
 
     # ---- areas -----------------------------------------------------------------------
-    def _area_layers(self) -> list[AreaLayer]:
+    def _area_layers(self, over_basemap: bool = False) -> list[AreaLayer]:
         layers: list[AreaLayer] = []
         model = self.session.layers
         plan = self.source.plan(model.thematic)
@@ -307,6 +484,9 @@ class SceneBuilder:
                 mine = None  # the set changed since the plan was made
             self._forget_old_tiles(name, polygons, mine.version if mine else 0)
             classes, colours, version = _fills(mine, style.fill, len(polygons))
+            if over_basemap:
+                alpha = THEMATIC_FILL_OVER_BASEMAP if mine is not None else style.fill_over_basemap
+                colours = [see_through(c, alpha) for c in colours]
             layers.append(
                 AreaLayer(
                     name=name,
@@ -392,6 +572,15 @@ class SceneBuilder:
             )
             self._assets_key = key
         return self._assets
+
+
+def see_through(colour: str, alpha: float) -> str:
+    """``colour`` as #AARRGGBB at ``alpha`` ("" stays "": no fill)."""
+    if not colour:
+        return colour
+    c = QColor(colour)
+    c.setAlphaF(max(0.0, min(1.0, alpha)) * c.alphaF())
+    return c.name(QColor.NameFormat.HexArgb)
 
 
 def _fills(plan: ThematicPlan | None, fill: str, n: int) -> tuple[np.ndarray, list[str], int]:

@@ -6,8 +6,10 @@ model can change while a render runs; the next render picks the change up.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -17,6 +19,10 @@ from assetmap.qt.canvas.dots import DotLayer, argb
 from assetmap.qt.canvas.polygons import PolygonSet
 from assetmap.qt.canvas.symbols import sprite
 from assetmap.qt.canvas.view import View
+
+if TYPE_CHECKING:
+    from assetmap.qt.canvas.basemap import BasemapLayer
+    from assetmap.qt.canvas.tiles import RasterTileLayer
 
 Cancelled = Callable[[], bool]
 
@@ -39,6 +45,52 @@ class Labels:
         self.font = font
         self.metrics = QFontMetricsF(font)
         self.taken: list[QRectF] = []
+        self.texts: list[str] = []  # the words of each box in ``taken``, in the same order
+
+    def sibling(self, font: QFont) -> Labels:
+        """Labels in another font that share this one's placed rectangles (no overlaps
+        between them either)."""
+        other = type(self)(self.painter, font)
+        other.taken = self.taken
+        other.texts = self.texts
+        return other
+
+    def _rotated(self, text: str, centre: QPointF, angle: float) -> tuple[QRectF, float, float]:
+        """The box a label set at ``angle`` degrees takes (axis-aligned, padded), and the
+        text's width and height; upside-down text is turned the right way up."""
+        width = self.metrics.horizontalAdvance(text)
+        height = self.metrics.height()
+        radians = math.radians(angle)
+        c, s = abs(math.cos(radians)), abs(math.sin(radians))
+        w, h = width + 6, height + 2
+        box_w, box_h = w * c + h * s, w * s + h * c
+        rect = QRectF(centre.x() - box_w / 2, centre.y() - box_h / 2, box_w, box_h)
+        return rect, width, height
+
+    def place_along(
+        self, text: str, centre: QPointF, angle: float, *, colour: QColor, halo: QColor
+    ) -> bool:
+        """A label centred on ``centre`` and turned ``angle`` degrees (a street's name along
+        it); placed only where its box overlaps no earlier label."""
+        angle = _upright(angle)
+        rect, width, height = self._rotated(text, centre, angle)
+        if any(rect.intersects(r) for r in self.taken):
+            return False
+        self.taken.append(rect)
+        self.texts.append(text)
+        p = self.painter
+        p.save()
+        p.translate(centre)
+        p.rotate(angle)
+        p.setFont(self.font)
+        baseline = QPointF(-width / 2, -height / 2 + self.metrics.ascent())
+        p.setPen(QPen(halo, 3))
+        for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+            p.drawText(baseline + QPointF(dx, dy), text)
+        p.setPen(colour)
+        p.drawText(baseline, text)
+        p.restore()
+        return True
 
     def place(
         self, text: str, anchor: QPointF, *, centred: bool, colour: QColor, halo: QColor
@@ -53,6 +105,7 @@ class Labels:
         if any(padded.intersects(r) for r in self.taken):
             return False
         self.taken.append(padded)
+        self.texts.append(text)
         p = self.painter
         p.setFont(self.font)
         p.setPen(QPen(halo, 3))
@@ -209,17 +262,38 @@ class AssetLayer:
             )
 
 
+def _upright(angle: float) -> float:
+    """An angle in (-90, 90]: text along a line reads left to right, never upside down."""
+    angle = (angle + 180.0) % 360.0 - 180.0
+    if angle > 90.0:
+        angle -= 180.0
+    elif angle <= -90.0:
+        angle += 180.0
+    return angle
+
+
 def _shuffled(n: int) -> np.ndarray:
     return np.random.default_rng(7).permutation(n)
 
 
 @dataclass
 class Scene:
-    """Everything to draw, bottom to top, plus the background colour."""
+    """Everything to draw, bottom to top, plus the background colour.
+
+    Bottom to top: raster tiles, the vector basemap, the area sets, the assets, then the
+    labels (assets', towns', areas', then the basemap's other names). ``attributions`` are
+    what the basemap and tiles shown owe their sources (the canvas and exports print them).
+    """
 
     areas: list[AreaLayer] = field(default_factory=list)
     assets: AssetLayer | None = None
     background: str = "#FAFBFC"
+    basemap: BasemapLayer | None = None
+    tiles: RasterTileLayer | None = None
+    attributions: list[str] = field(default_factory=list)
+    # The label boxes the last render placed (tests check they never overlap).
+    placed_labels: list[QRectF] = field(default_factory=list, repr=False, compare=False)
+    placed_texts: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def render(self, view: View, dpr: float, cancelled: Cancelled = lambda: False) -> QImage:
         image = QImage(
@@ -239,6 +313,10 @@ class Scene:
     def paint(self, painter: QPainter, view: View, dpr: float, cancelled: Cancelled) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        if self.tiles is not None and not cancelled():
+            self.tiles.paint(painter, view, cancelled)
+        if self.basemap is not None and not cancelled():
+            self.basemap.paint(painter, view, cancelled)
         for layer in self.areas:
             if cancelled():
                 return
@@ -249,8 +327,18 @@ class Scene:
             return
         font = QFont()
         font.setPointSizeF(8.5)
-        labels = Labels(painter, font)
+        labels = self.paint_labels(Labels(painter, font), view)
+        self.placed_labels, self.placed_texts = labels.taken, labels.texts
+
+    def paint_labels(self, labels: Labels, view: View) -> Labels:
+        """Assets' names first, then towns, areas, and the basemap's other names, each only
+        where no earlier label is."""
         if self.assets is not None:
             self.assets.paint_labels(labels, view)
+        if self.basemap is not None:
+            self.basemap.paint_labels(labels, view, major=True)
         for layer in reversed(self.areas):
             layer.paint_labels(labels, view)
+        if self.basemap is not None:
+            self.basemap.paint_labels(labels, view, major=False)
+        return labels

@@ -50,4 +50,10 @@ def attribution_lines(project: Project, year: int | None = None) -> list[str]:
         "odbl" in text or "open database licen" in text
     ):
         extra.append(OSM)
-    return extra + lines
+    return [_sentence(line) for line in extra + lines]
+
+
+def _sentence(line: str) -> str:
+    """Sources are printed one after another: each ends with a full stop, or they run on."""
+    line = line.strip()
+    return line if not line or line[-1] in ".!?)" else line + "."

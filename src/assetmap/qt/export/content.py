@@ -176,11 +176,11 @@ def gather(
         legend=legend,
         plan=plan,
         result=method_result,
-        extent=extent or _extent(source, options, plan),
+        extent=extent or _extent(source, options, plan, scene),
         fit_margin=fit_margin,
         title=(options.title or "").strip() or project.name,
         subtitle=_subtitle(options, plan),
-        sources=attribution_lines(project),
+        sources=_sources(project, scene, layers),
         made=_made(project, options),
         notice=_notice(chosen, options),
         crs_name=str(project.crs.name),
@@ -234,7 +234,7 @@ def _points(chosen: ChosenAssets) -> pd.DataFrame:
 
 
 def _extent(
-    source: PrintSource, options: ExportOptions, plan: ThematicPlan | None
+    source: PrintSource, options: ExportOptions, plan: ThematicPlan | None, scene: Scene
 ) -> tuple[float, float, float, float]:
     names = [options.area_set] if options.area_set else source.layers.visible_area_sets()
     boxes = []
@@ -248,6 +248,8 @@ def _extent(
         pad = 250.0
         x, y = points["x"], points["y"]
         boxes.append((x.min() - pad, y.min() - pad, x.max() + pad, y.max() + pad))
+    if not boxes and scene.basemap is not None:  # a map of the streets alone
+        boxes.append(scene.basemap.geometry.bounds)
     if not boxes:
         raise BadInputError(
             "there is nothing to draw: the map shows no areas and no placed assets",
@@ -255,6 +257,19 @@ def _extent(
         )
     arr = np.array(boxes, dtype=float)
     return (arr[:, 0].min(), arr[:, 1].min(), arr[:, 2].max(), arr[:, 3].max())
+
+
+def _sources(project: Project, scene: Scene, layers: MapLayers) -> list[str]:
+    """What the map owes: the basemap's and the tiles' attribution (unless a source line of
+    the project already says it), the standard licence lines, then the project's sources.
+    Tiles are credited whenever they are shown, whether or not the cache held any."""
+    owed = list(scene.attributions)
+    if layers.basemap.tiles_visible:
+        tiles = layers.basemap.tile_source_object()
+        if tiles is not None and tiles.attribution and tiles.attribution not in owed:
+            owed.append(tiles.attribution)
+    lines = attribution_lines(project)
+    return [a for a in owed if not any(a in line for line in lines)] + lines
 
 
 def _subtitle(options: ExportOptions, plan: ThematicPlan | None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import shapely
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from assetmap.qt.canvas.basemap import PRINT_LINE_SCALE
 from assetmap.qt.canvas.dots import DotLayer, argb
 from assetmap.qt.canvas.polygons import FULL_DETAIL_TOLERANCE, polygon_from_array
 from assetmap.qt.canvas.scene import (
@@ -35,6 +37,7 @@ from assetmap.qt.canvas.scene import (
     Labels,
     Scene,
     _shuffled,
+    _upright,
 )
 from assetmap.qt.canvas.symbols import draw_symbol
 from assetmap.qt.canvas.view import View
@@ -65,6 +68,12 @@ def paint_map(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     painter.fillRect(QRectF(0, 0, view.width, view.height), QColor(scene.background))
+    if scene.tiles is not None and not cancelled():
+        scene.tiles.paint(painter, view, cancelled)
+    if scene.basemap is not None and not cancelled():
+        # Paths in page units with real pen widths, a little thinner than on screen.
+        basemap = replace(scene.basemap, line_scale=PRINT_LINE_SCALE)
+        basemap.paint(painter, view, cancelled, vector=True)
     for layer in scene.areas:
         if cancelled():
             break
@@ -74,11 +83,8 @@ def paint_map(
             _paint_areas(painter, layer, view)
     if scene.assets is not None and not cancelled():
         _paint_assets(painter, scene.assets, view, symbol_scale, cancelled)
-    labels = PrintLabels(painter, label_font)
-    if scene.assets is not None:
-        scene.assets.paint_labels(labels, view)
-    for layer in reversed(scene.areas):
-        layer.paint_labels(labels, view)
+    # The canvas's order: assets' names, towns, areas', then the basemap's other names.
+    scene.paint_labels(PrintLabels(painter, label_font), view)
     painter.restore()
 
 
@@ -285,7 +291,30 @@ class PrintLabels(Labels):
         if any(padded.intersects(r) for r in self.taken):
             return False
         self.taken.append(padded)
+        self.texts.append(text)
         baseline = QPointF(rect.left(), rect.top() + self.metrics.ascent())
+        self._write(text, baseline, colour)
+        return True
+
+    def place_along(
+        self, text: str, centre: QPointF, angle: float, *, colour: QColor, halo: QColor
+    ) -> bool:
+        """A street's name along it (the canvas's placement), written once."""
+        angle = _upright(angle)
+        rect, width, height = self._rotated(text, centre, angle)
+        if any(rect.intersects(r) for r in self.taken):
+            return False
+        self.taken.append(rect)
+        self.texts.append(text)
+        p = self.painter
+        p.save()
+        p.translate(centre)
+        p.rotate(angle)
+        self._write(text, QPointF(-width / 2, -height / 2 + self.metrics.ascent()), colour)
+        p.restore()
+        return True
+
+    def _write(self, text: str, baseline: QPointF, colour: QColor) -> None:
         outline = QPainterPath()
         outline.addText(baseline, self.font, text)
         p = self.painter
@@ -295,7 +324,6 @@ class PrintLabels(Labels):
         p.setFont(self.font)
         p.setPen(colour)
         p.drawText(baseline, text)
-        return True
 
 
 # ---- furniture ---------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QMenu,
     QPushButton,
     QSpinBox,
@@ -40,8 +41,9 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.core import areas
+from assetmap.core.basemap import store as basemap_store
 from assetmap.core.commands import EditCategory
-from assetmap.core.layers import AREA_FILLS, AreaStyle
+from assetmap.core.layers import AREA_FILLS, AreaStyle, BasemapStyle
 from assetmap.core.taxonomy import Category
 from assetmap.qt.dialogs.category_manager import (
     SAFE_COLOURS,
@@ -58,12 +60,19 @@ from assetmap.qt.dialogs.category_manager import (
 from assetmap.qt.panels.legend import LegendWidget
 from assetmap.qt.session import Session
 
-__all__ = ["AreaStyleDialog", "AssetStyleDialog", "LayersPanel", "LegendWidget"]
+__all__ = [
+    "AreaStyleDialog",
+    "AssetStyleDialog",
+    "BasemapStyleDialog",
+    "LayersPanel",
+    "LegendWidget",
+]
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AREAS, AREA, ASSETS, GROUP, CATEGORY = "areas", "area", "assets", "group", "category"
+BASEMAP, BASEMAP_VECTOR, BASEMAP_TILES = "basemap", "basemap_vector", "basemap_tiles"
 Layer = tuple[str, str]  # (kind, key)
 
 _LIGHT_FILLS = list(
@@ -98,12 +107,21 @@ class AreaStyleDialog(QDialog):
         self.opacity = _percent_box(style.opacity, "Opacity")
         self.labels = QCheckBox("Show area &labels")
         self.labels.setChecked(style.labels)
+        self.over_basemap = _percent_box(style.fill_over_basemap, "Fill opacity over the basemap")
+        over_note = QLabel(
+            "Over a basemap the fill is see-through, so streets and places show under the "
+            "areas (0 % draws outlines only)."
+        )
+        over_note.setWordWrap(True)
+        over_note.setStyleSheet("color: #57606A;")
         form = QFormLayout()
         form.addRow("Fill:", self.no_fill)
         form.addRow("", self.fill)
         form.addRow("Outline:", self.outline)
         form.addRow("Outline &width:", self.width)
         form.addRow("&Opacity:", self.opacity)
+        form.addRow("Fill over the &basemap:", self.over_basemap)
+        form.addRow("", over_note)
         form.addRow("", self.labels)
         _finish(self, form)
 
@@ -114,7 +132,28 @@ class AreaStyleDialog(QDialog):
             "outline_width": round(self.width.value(), 2),
             "opacity": self.opacity.value() / 100,
             "labels": self.labels.isChecked(),
+            "fill_over_basemap": self.over_basemap.value() / 100,
         }
+
+
+class BasemapStyleDialog(QDialog):
+    """The vector basemap's names, and where it came from."""
+
+    def __init__(self, style: BasemapStyle, about: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Style of the basemap")
+        self.labels = QCheckBox("Show &place, street and water names")
+        self.labels.setChecked(style.labels)
+        note = QLabel(about)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #57606A;")
+        form = QFormLayout()
+        form.addRow("", self.labels)
+        form.addRow("", note)
+        _finish(self, form)
+
+    def changes(self) -> dict[str, Any]:
+        return {"labels": self.labels.isChecked()}
 
 
 class AssetStyleDialog(QDialog):
@@ -308,6 +347,7 @@ class LayersPanel(QWidget):
             self.model.clear()
             self.model.appendRow(self._area_rows())
             self.model.appendRow(self._asset_rows())
+            self.model.appendRow(self._basemap_rows())
         finally:
             self._syncing = False
         self._sync_states()
@@ -350,6 +390,32 @@ class LayersPanel(QWidget):
             root.appendRow(_hint("No assets yet" if not show_empty else "No categories"))
         return root
 
+    def _basemap_rows(self) -> QStandardItem:
+        """Under everything: the project's own basemap and the raster tiles."""
+        root = _item("Basemap", BASEMAP, "", bold=True)
+        root.setCheckable(False)
+        root.setData(None, Qt.ItemDataRole.CheckStateRole)  # no box: each part is its own choice
+        info = basemap_store.info(self.session.project)
+        if info is not None:
+            row = _item("Streets and places (OpenStreetMap)", BASEMAP_VECTOR, "")
+            date = f", data of {info.extract_date[:10]}" if info.extract_date else ""
+            row.setToolTip(
+                f"Imported from {info.source_file}{date}: {info.features:,} features. "
+                f"{info.attribution}. Areas are drawn see-through over it (their Style…)."
+            )
+            root.appendRow(row)
+        else:
+            root.appendRow(_hint("No streets yet: Basemap ▸ Import OSM extract…"))
+        source = self.session.layers.basemap.tile_source_object()
+        name = source.name if source is not None else "source not found"
+        tiles = _item(f"Map tiles: {name}", BASEMAP_TILES, "")
+        tiles.setToolTip(
+            "Raster tiles under the data, kept on this computer for offline use. "
+            "Style… chooses where they come from."
+        )
+        root.appendRow(tiles)
+        return root
+
     def _category_row(self, cat: Category) -> QStandardItem:
         count = self._counts.get(cat.key, 0)
         row = _item(f"{cat.label} ({count})", CATEGORY, cat.key)
@@ -360,7 +426,11 @@ class LayersPanel(QWidget):
         return row
 
     def _on_layers_changed(self, layer: str = "") -> None:
-        if layer == "order":
+        if layer == "basemap":
+            # Often sent from the ticked row's own itemChanged: rebuilding the model inside
+            # it would delete the item Qt is still handling (a crash), so rebuild just after.
+            QTimer.singleShot(0, self, self.refresh)
+        elif layer == "order":
             self.refresh()
         else:
             self._sync_states()
@@ -387,6 +457,10 @@ class LayersPanel(QWidget):
                     _describe(item, "shown" if visible else "hidden")
                 elif kind == ASSETS:
                     _set_check(item, layers.assets_visible)
+                elif kind == BASEMAP_VECTOR:
+                    _set_check(item, layers.basemap.visible)
+                elif kind == BASEMAP_TILES:
+                    _set_check(item, layers.basemap.tiles_visible)
                 self._grey_if_hidden(item, kind)
             for item in self._items():
                 if item.data(KIND_ROLE) in (GROUP, AREAS):
@@ -419,6 +493,10 @@ class LayersPanel(QWidget):
         elif kind == GROUP:
             keys = [c.key for c in self.session.categories() if c.group == key]
             layers.set_categories_visible(keys, on)
+        elif kind == BASEMAP_VECTOR:
+            layers.set_basemap(visible=on)
+        elif kind == BASEMAP_TILES:
+            layers.set_basemap(tiles_visible=on)
         self._sync_states()
 
     # ---- order -----------------------------------------------------------------------------
@@ -444,11 +522,21 @@ class LayersPanel(QWidget):
     def open_style_dialog(self) -> QDialog | None:
         """Open the style of the current layer without blocking; returns the dialog."""
         layer = self.current_layer()
-        if layer is None or layer[0] not in (AREA, ASSETS, CATEGORY):
+        if layer is None or layer[0] not in (AREA, ASSETS, CATEGORY, BASEMAP_VECTOR, BASEMAP_TILES):
             return None
         kind, key = layer
-        if kind == AREA:
-            dialog: QDialog = AreaStyleDialog(key, self.session.layers.area_style(key), self)
+        if kind == BASEMAP_VECTOR:
+            dialog: QDialog = BasemapStyleDialog(
+                self.session.layers.basemap, self._basemap_about(), self
+            )
+            dialog.accepted.connect(lambda: self._apply_basemap(dialog.changes()))
+        elif kind == BASEMAP_TILES:
+            from assetmap.qt.dialogs.tile_source import TileSourceDialog
+
+            dialog = TileSourceDialog(self.session.layers.basemap, self)
+            dialog.accepted.connect(lambda: self._apply_basemap(dialog.changes()))
+        elif kind == AREA:
+            dialog = AreaStyleDialog(key, self.session.layers.area_style(key), self)
             dialog.accepted.connect(lambda: self._apply_area_style(key, dialog))
         elif kind == ASSETS:
             dialog = self._asset_style_dialog()
@@ -477,6 +565,20 @@ class LayersPanel(QWidget):
                 self.session.push(EditCategory(key, changes))
 
         return CategoryDialog(self.session, submit, cat, ("colour", "symbol"), self)
+
+    def _basemap_about(self) -> str:
+        info = basemap_store.info(self.session.project)
+        if info is None:
+            return "The project has no basemap yet: Basemap ▸ Import OSM extract…"
+        date = f" (data of {info.extract_date[:10]})" if info.extract_date else ""
+        return (
+            f"Imported from {info.source_file}{date}: {info.features:,} features. "
+            f"{info.attribution}, {info.licence}."
+        )
+
+    def _apply_basemap(self, changes: dict[str, Any]) -> None:
+        self.session.layers.set_basemap(**changes)
+        self.session.save_layers()
 
     def _apply_area_style(self, name: str, dialog: AreaStyleDialog) -> None:
         self.session.layers.set_area_style(name, **dialog.changes())
@@ -557,7 +659,7 @@ class LayersPanel(QWidget):
     def _update_buttons(self) -> None:
         layer = self.current_layer()
         kind = layer[0] if layer else ""
-        can_style = kind in (AREA, ASSETS, CATEGORY)
+        can_style = kind in (AREA, ASSETS, CATEGORY, BASEMAP_VECTOR, BASEMAP_TILES)
         self.act_style.setEnabled(can_style)
         self.style_button.setEnabled(can_style)
         order = self.session.layers.area_order

@@ -26,13 +26,16 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from assetmap.core.analysis.classify import NO_DATA_COLOUR, NO_DATA_LABEL
+from assetmap.core.basemap import store as basemap_store
 from assetmap.core.taxonomy import group_names
+from assetmap.qt.canvas import basemap
 from assetmap.qt.canvas.symbols import draw_symbol
 from assetmap.qt.fonts import without_ligatures
 from assetmap.qt.map_scene import (
     COVERAGE_EDGE_PX,
     HATCH_COLOUR,
     ThematicPlan,
+    see_through,
     thematic_source,
 )
 from assetmap.qt.session import Session
@@ -70,7 +73,49 @@ SWATCH_KINDS = ("area", "class", "coverage")
 
 def legend_entries(session: Session) -> list[LegendEntry]:
     plan = _shown_plan(session)
-    return _gap_entries(session, plan) + _area_entries(session, plan) + _asset_entries(session)
+    return (
+        _gap_entries(session, plan)
+        + _area_entries(session, plan)
+        + _asset_entries(session)
+        + _basemap_entries(session)
+    )
+
+
+def _has_vector_basemap(session: Session) -> bool:
+    try:
+        return basemap_store.has_basemap(session.project)
+    except Exception:  # an older schema without the basemap record
+        return False
+
+
+def _over_basemap(session: Session) -> bool:
+    """Is a basemap drawn under the areas (so their fills are see-through)?"""
+    style = session.layers.basemap
+    return style.tiles_visible or (style.visible and _has_vector_basemap(session))
+
+
+def _basemap_entries(session: Session) -> list[LegendEntry]:
+    """What the basemap's colours are, and whose it is."""
+    style = session.layers.basemap
+    vector = style.visible and _has_vector_basemap(session)
+    if not vector and not style.tiles_visible:
+        return []
+    out = [LegendEntry("heading", "Basemap")]
+    if vector:
+        out += [
+            LegendEntry("area", "Roads", fill="#FFFFFF", outline=basemap.ROADS["primary"].casing,
+                        outline_width=1.2),
+            LegendEntry("area", "Water", fill=basemap.WATER),
+            LegendEntry("area", "Parks, woods and green space", fill=basemap.GREEN["park"]),
+            LegendEntry("caption", basemap_store.attribution(session.project)
+                        or basemap.ATTRIBUTION),
+        ]  # fmt: skip
+    if style.tiles_visible:
+        source = style.tile_source_object()
+        if source is not None:
+            credit = f" ({source.attribution})" if source.attribution else ""
+            out.append(LegendEntry("caption", f"Map tiles: {source.name}{credit}"))
+    return out
 
 
 def _shown_plan(session: Session) -> ThematicPlan | None:
@@ -166,13 +211,14 @@ def _area_entries(session: Session, plan: ThematicPlan | None = None) -> list[Le
     if not shown:
         return []
     out = [LegendEntry("heading", "Neighbourhoods")]
+    over = _over_basemap(session)
     for name in shown:
         style = layers.area_style(name)
         out.append(
             LegendEntry(
                 "area",
                 name,
-                fill=style.fill,
+                fill=see_through(style.fill, style.fill_over_basemap) if over else style.fill,
                 outline=style.outline,
                 outline_width=style.outline_width,
                 opacity=style.opacity,
