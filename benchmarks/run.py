@@ -25,6 +25,7 @@ from harness import REPO_ROOT, Context  # noqa: E402
 SCENARIOS: dict[str, str] = {
     "import": "bench_import",
     "canvas": "bench_canvas",
+    "basemap": "bench_basemap",
     "analysis": "bench_analysis",
     "exports": "bench_exports",
 }
