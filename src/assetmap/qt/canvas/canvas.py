@@ -8,9 +8,11 @@ blocked by drawing.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -31,6 +33,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from assetmap.qt.canvas.scene import Scene
 from assetmap.qt.canvas.view import View
+
+log = logging.getLogger(__name__)
 
 RENDER_DELAY_MS = 40  # wait this long after the last pan/zoom step before the exact render
 WHEEL_STEP = 1.25
@@ -63,6 +67,27 @@ class _RenderJob(QRunnable):
         image = self.scene.render(self.view, self.dpr, lambda: self.is_stale(self.generation))
         # Always report back, stale or not: the canvas starts the next render from here.
         self.signals.done.emit(self.generation, image, self.view, time.perf_counter() - start)
+
+
+class _PrepareJob(QRunnable):
+    """While the map is idle: build the tiles of the next zoom levels in and out, so the
+    first render after a zoom does not build them. Stops as soon as a render is asked for
+    (the pool has one thread: that render waits for at most one tile)."""
+
+    def __init__(self, scene: Scene, views: list[View], cancelled: Callable[[], bool]) -> None:
+        super().__init__()
+        self.scene = scene
+        self.views = views
+        self.cancelled = cancelled
+
+    def run(self) -> None:
+        try:
+            for view in self.views:
+                if self.cancelled():
+                    return
+                self.scene.prepare(view, self.cancelled)
+        except Exception:  # a cache warm-up must never take the app down
+            log.exception("preparing the next zoom levels failed")
 
 
 class Overlay(Protocol):
@@ -105,6 +130,7 @@ class MapCanvas(QWidget):
         self._timer.timeout.connect(self._start_render)
         self._rendering = False
         self._pending = False
+        self._scene: Scene | None = None
         self.overlays: list[Overlay] = []
         self.tool: object | None = None
         self._drag_origin: QPointF | None = None
@@ -139,8 +165,6 @@ class MapCanvas(QWidget):
         self.set_view(self._view.panned(dx, dy))
 
     def centre_on(self, x: float, y: float, scale: float | None = None) -> None:
-        from dataclasses import replace
-
         self.set_view(replace(self._view, cx=x, cy=y, scale=scale or self._view.scale))
 
     # ---- rendering ------------------------------------------------------------------------
@@ -165,6 +189,7 @@ class MapCanvas(QWidget):
         self._rendering = True
         self._pending = False
         scene = self._scene_source()
+        self._scene = scene
         job = _RenderJob(
             generation, scene, self._view, self.devicePixelRatioF(), self._is_stale, self._signals
         )
@@ -185,6 +210,12 @@ class MapCanvas(QWidget):
         if self._pending or self._is_stale(generation):
             self._pending = False
             self._start_render()
+        elif self._scene is not None and hasattr(self._scene, "prepare"):
+            self._prepare_next_levels(generation, view)
+
+    def _prepare_next_levels(self, generation: int, view: View) -> None:
+        views = [replace(view, scale=view.scale / 2), replace(view, scale=view.scale * 2)]
+        self._pool.start(_PrepareJob(self._scene, views, lambda: self._is_stale(generation)))
 
     def render_now(self) -> None:
         """Render synchronously on this thread (tests, exports, screenshots)."""
@@ -210,6 +241,11 @@ class MapCanvas(QWidget):
                 return True
             time.sleep(0.005)
         return False
+
+    def wait_until_idle(self, timeout_s: float = 60.0) -> bool:
+        """Block until the render thread has nothing left to do, the idle preparation of
+        the next zoom levels included (benchmarks time renders without it competing)."""
+        return self._pool.waitForDone(int(timeout_s * 1000))
 
     # ---- painting ----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

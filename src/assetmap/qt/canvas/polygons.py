@@ -64,8 +64,9 @@ def path_of(geometry: shapely.Geometry) -> QPainterPath:
 class PolygonSet:
     """The polygons of one area set: bounds for culling, tiles of merged paths per level."""
 
-    def __init__(self, geometries: np.ndarray) -> None:
+    def __init__(self, geometries: np.ndarray, features_per_tile: int = FEATURES_PER_TILE) -> None:
         self.geometries = np.asarray(geometries, dtype=object)
+        self.features_per_tile = features_per_tile
         n = len(self.geometries)
         bounds = np.full((n, 4), np.nan)
         present = ~shapely.is_missing(self.geometries)
@@ -88,7 +89,7 @@ class PolygonSet:
             return
         b = self.bounds[idx]
         cx, cy = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
-        side = max(1, math.ceil(math.sqrt(len(idx) / FEATURES_PER_TILE)))
+        side = max(1, math.ceil(math.sqrt(len(idx) / self.features_per_tile)))
         span_x = max(cx.max() - cx.min(), 1e-9) / side
         span_y = max(cy.max() - cy.min(), 1e-9) / side
         gx = np.minimum(((cx - cx.min()) / span_x).astype(int), side - 1)

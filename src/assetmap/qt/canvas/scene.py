@@ -7,6 +7,8 @@ model can change while a render runs; the next render picks the change up.
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -37,8 +39,18 @@ ASSET_LABEL_MAX_SCALE = 6.0  # m per pixel: street level
 AREA_LABEL_MIN_PX = 70.0
 
 
+LABEL_CELL_PX = 64.0  # placed label boxes are looked up in a grid of this size
+LABEL_IMAGES_KEPT = 4000
+LABEL_PAD_PX = 2
+
+
 class Labels:
-    """Greedy label placement: a label is drawn only where it overlaps no earlier one."""
+    """Greedy label placement: a label is drawn only where it overlaps no earlier one.
+
+    On screen each label (its text over a white halo) is drawn from an image made once
+    and kept across renders: the halo is the text drawn four times, and a town's few
+    hundred names would otherwise cost more than the streets under them.
+    """
 
     def __init__(self, painter: QPainter, font: QFont) -> None:
         self.painter = painter
@@ -46,6 +58,7 @@ class Labels:
         self.metrics = QFontMetricsF(font)
         self.taken: list[QRectF] = []
         self.texts: list[str] = []  # the words of each box in ``taken``, in the same order
+        self._cells: dict[tuple[int, int], list[QRectF]] = {}
 
     def sibling(self, font: QFont) -> Labels:
         """Labels in another font that share this one's placed rectangles (no overlaps
@@ -53,7 +66,30 @@ class Labels:
         other = type(self)(self.painter, font)
         other.taken = self.taken
         other.texts = self.texts
+        other._cells = self._cells
         return other
+
+    # ---- where labels are --------------------------------------------------------------------
+    def _claim(self, rect: QRectF, text: str) -> bool:
+        """Take ``rect`` for a label if no earlier label's box meets it."""
+        cells = _cells_of(rect)
+        for cell in cells:
+            for other in self._cells.get(cell, ()):
+                if rect.intersects(other):
+                    return False
+        for cell in cells:
+            self._cells.setdefault(cell, []).append(rect)
+        self.taken.append(rect)
+        self.texts.append(text)
+        return True
+
+    # ---- drawing ---------------------------------------------------------------------------
+    def _draw(self, text: str, baseline: QPointF, colour: QColor, halo: QColor) -> None:
+        device = self.painter.device()
+        dpr = device.devicePixelRatioF() if device is not None else 1.0
+        image = label_image(text, self.font, colour, halo, dpr)
+        top_left = baseline - QPointF(LABEL_PAD_PX, LABEL_PAD_PX + self.metrics.ascent())
+        self.painter.drawImage(top_left, image)
 
     def _rotated(self, text: str, centre: QPointF, angle: float) -> tuple[QRectF, float, float]:
         """The box a label set at ``angle`` degrees takes (axis-aligned, padded), and the
@@ -74,21 +110,14 @@ class Labels:
         it); placed only where its box overlaps no earlier label."""
         angle = _upright(angle)
         rect, width, height = self._rotated(text, centre, angle)
-        if any(rect.intersects(r) for r in self.taken):
+        if not self._claim(rect, text):
             return False
-        self.taken.append(rect)
-        self.texts.append(text)
         p = self.painter
         p.save()
         p.translate(centre)
         p.rotate(angle)
-        p.setFont(self.font)
-        baseline = QPointF(-width / 2, -height / 2 + self.metrics.ascent())
-        p.setPen(QPen(halo, 3))
-        for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
-            p.drawText(baseline + QPointF(dx, dy), text)
-        p.setPen(colour)
-        p.drawText(baseline, text)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        self._draw(text, QPointF(-width / 2, -height / 2 + self.metrics.ascent()), colour, halo)
         p.restore()
         return True
 
@@ -102,20 +131,58 @@ class Labels:
         else:
             rect = QRectF(anchor.x() + 7, anchor.y() - height / 2, width, height)
         padded = rect.adjusted(-3, -1, 3, 1)
-        if any(padded.intersects(r) for r in self.taken):
+        if not self._claim(padded, text):
             return False
-        self.taken.append(padded)
-        self.texts.append(text)
-        p = self.painter
-        p.setFont(self.font)
-        p.setPen(QPen(halo, 3))
-        baseline = QPointF(rect.left(), rect.top() + self.metrics.ascent())
-        # A soft halo keeps labels legible over fills and lines.
-        for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
-            p.drawText(baseline + QPointF(dx, dy), text)
-        p.setPen(colour)
-        p.drawText(baseline, text)
+        self._draw(text, QPointF(rect.left(), rect.top() + self.metrics.ascent()), colour, halo)
         return True
+
+
+def _cells_of(rect: QRectF) -> list[tuple[int, int]]:
+    x0, x1 = int(rect.left() // LABEL_CELL_PX), int(rect.right() // LABEL_CELL_PX)
+    y0, y1 = int(rect.top() // LABEL_CELL_PX), int(rect.bottom() // LABEL_CELL_PX)
+    return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+
+_label_images: OrderedDict[tuple, QImage] = OrderedDict()
+_label_images_lock = threading.Lock()
+
+
+def label_image(text: str, font: QFont, colour: QColor, halo: QColor, dpr: float) -> QImage:
+    """``text`` over a soft halo (legible over fills and lines), transparent around it,
+    with ``LABEL_PAD_PX`` to spare; made once per text, font, colours and pixel ratio."""
+    key = (text, font.key(), colour.rgba(), halo.rgba(), round(dpr, 3))
+    with _label_images_lock:
+        image = _label_images.get(key)
+        if image is not None:
+            _label_images.move_to_end(key)
+            return image
+    metrics = QFontMetricsF(font)
+    pad = LABEL_PAD_PX
+    width = metrics.horizontalAdvance(text) + 2 * pad
+    height = metrics.height() + 2 * pad
+    image = QImage(
+        max(1, math.ceil(width * dpr)),
+        max(1, math.ceil(height * dpr)),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
+    image.setDevicePixelRatio(dpr)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setFont(font)
+    baseline = QPointF(pad, pad + metrics.ascent())
+    painter.setPen(QPen(halo, 3))
+    for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+        painter.drawText(baseline + QPointF(dx, dy), text)
+    painter.setPen(colour)
+    painter.drawText(baseline, text)
+    painter.end()
+    with _label_images_lock:
+        _label_images[key] = image
+        while len(_label_images) > LABEL_IMAGES_KEPT:
+            _label_images.popitem(last=False)
+    return image
 
 
 @dataclass
@@ -154,6 +221,13 @@ class AreaLayer:
                 painter.setBrush(brush if brush is not None else Qt.BrushStyle.NoBrush)
                 painter.drawPath(path)
         painter.restore()
+
+    def prepare(self, view: View, cancelled: Cancelled) -> None:
+        """Build (and cache) the tiles ``view`` would draw, drawing nothing."""
+        for tile in self.polygons.visible_tiles(view.bounds()):
+            if cancelled():
+                return
+            self.polygons.tile_paths(tile, view.level, self.classes, self.classes_version)
 
     def paint_labels(self, labels: Labels, view: View) -> None:
         if not self.labels or self.label_points is None:
@@ -309,6 +383,17 @@ class Scene:
         finally:
             painter.end()
         return image
+
+    def prepare(self, view: View, cancelled: Cancelled) -> None:
+        """Build the simplified tiles a render of ``view`` would need, drawing nothing: the
+        canvas calls it for the next zoom levels in and out while it is idle, so the first
+        render after a zoom finds them ready instead of spending 0.1–1 s building them."""
+        if self.basemap is not None:
+            self.basemap.prepare(view, cancelled)
+        for layer in self.areas:
+            if cancelled():
+                return
+            layer.prepare(view, cancelled)
 
     def paint(self, painter: QPainter, view: View, dpr: float, cancelled: Cancelled) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -37,7 +37,6 @@ from assetmap.qt.canvas.scene import (
     Labels,
     Scene,
     _shuffled,
-    _upright,
 )
 from assetmap.qt.canvas.symbols import draw_symbol
 from assetmap.qt.canvas.view import View
@@ -278,43 +277,7 @@ class PrintLabels(Labels):
     """The canvas's label placement, written once as text over a halo drawn as an outline
     (the canvas draws the text five times, which would repeat every word in a PDF)."""
 
-    def place(
-        self, text: str, anchor: QPointF, *, centred: bool, colour: QColor, halo: QColor
-    ) -> bool:
-        width = self.metrics.horizontalAdvance(text)
-        height = self.metrics.height()
-        if centred:
-            rect = QRectF(anchor.x() - width / 2, anchor.y() - height / 2, width, height)
-        else:
-            rect = QRectF(anchor.x() + 6, anchor.y() - height / 2, width, height)
-        padded = rect.adjusted(-3, -1, 3, 1)
-        if any(padded.intersects(r) for r in self.taken):
-            return False
-        self.taken.append(padded)
-        self.texts.append(text)
-        baseline = QPointF(rect.left(), rect.top() + self.metrics.ascent())
-        self._write(text, baseline, colour)
-        return True
-
-    def place_along(
-        self, text: str, centre: QPointF, angle: float, *, colour: QColor, halo: QColor
-    ) -> bool:
-        """A street's name along it (the canvas's placement), written once."""
-        angle = _upright(angle)
-        rect, width, height = self._rotated(text, centre, angle)
-        if any(rect.intersects(r) for r in self.taken):
-            return False
-        self.taken.append(rect)
-        self.texts.append(text)
-        p = self.painter
-        p.save()
-        p.translate(centre)
-        p.rotate(angle)
-        self._write(text, QPointF(-width / 2, -height / 2 + self.metrics.ascent()), colour)
-        p.restore()
-        return True
-
-    def _write(self, text: str, baseline: QPointF, colour: QColor) -> None:
+    def _draw(self, text: str, baseline: QPointF, colour: QColor, halo: QColor) -> None:
         outline = QPainterPath()
         outline.addText(baseline, self.font, text)
         p = self.painter
