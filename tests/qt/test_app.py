@@ -137,3 +137,23 @@ def test_asking_for_the_shipped_demo_opens_the_private_copy(qtbot, repo_root):
     assert project.path == user_demo()
     project.close()
     assert shipped.read_bytes() == before
+
+
+def test_the_demo_menu_opens_a_private_copy_of_the_offline_rutland_demo(qtbot, session, repo_root):
+    from assetmap.qt.paths import data_dir
+
+    shipped = repo_root / "sample_data" / "rutland.gpkg"
+    before = shipped.read_bytes()
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    (rutland,) = [a for a in window.demo_menu.actions() if "Rutland" in a.text()]
+    assert rutland.isEnabled()
+    rutland.trigger()
+    assert window.session.project.path == data_dir() / "demo" / "rutland.gpkg"
+    assert window.session.project.name == "Rutland community assets (demo, offline)"
+    assert window.builder.has_basemap()
+    assert "© OpenStreetMap contributors" in window._attribution_text()
+    qtbot.wait(50)  # the queued zoom to the new project
+    window.close()
+    assert not window.session.is_open
+    assert shipped.read_bytes() == before

@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.demo_menu = file_menu.addMenu("Open &Demo Project")
+        self._fill_demo_menu()
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.act_save_copy)
         file_menu.addSeparator()
@@ -537,6 +539,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================== navigation
     def zoom_to_all(self) -> None:
+        if not self.session.is_open:  # a queued call that outlived the project
+            return
         extent = self.session.full_extent()
         if extent is None:
             geometry = self.builder.basemap_geometry()  # a project with only a basemap
@@ -696,6 +700,17 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.open_path(Path(path))
+
+    def _fill_demo_menu(self) -> None:
+        from assetmap.qt.paths import DEMOS, shipped_demo
+
+        for name, label in DEMOS.items():
+            path = shipped_demo(name)
+            action = self.demo_menu.addAction(label)
+            action.setEnabled(path is not None)
+            action.setStatusTip("Opens your own copy: the demo as shipped stays as it is.")
+            if path is not None:
+                action.triggered.connect(lambda _=False, p=path: self.open_path(p))
 
     def open_path(self, path: Path) -> bool:
         from assetmap.qt.app import private_copy_if_demo

@@ -37,12 +37,19 @@ def log_dir() -> Path:
     return folder
 
 
-def shipped_demo() -> Path | None:
-    """The demo project as shipped: in the source tree, or installed under share/assetmap."""
+# The demo projects shipped with the app, by file name, with what the Demo menu says.
+DEMOS: dict[str, str] = {
+    "trafford.gpkg": "&Trafford: 501 assets, 139 neighbourhoods, gap analysis",
+    "rutland.gpkg": "&Rutland: works offline, with streets and places",
+}
+
+
+def shipped_demo(name: str = "trafford.gpkg") -> Path | None:
+    """A demo project as shipped: in the source tree, or installed under share/assetmap."""
     package = Path(assetmap.__file__).resolve().parent
     candidates = [
-        package.parent.parent / "sample_data" / "trafford.gpkg",  # source checkout / editable
-        Path(sys.prefix) / "share" / "assetmap" / "trafford.gpkg",  # pip install .
+        package.parent.parent / "sample_data" / name,  # source checkout / editable
+        Path(sys.prefix) / "share" / "assetmap" / name,  # pip install .
     ]
     return next((c for c in candidates if c.is_file()), None)
 
@@ -70,8 +77,8 @@ def is_sample_project(path: Path) -> bool:
     `assetmap sample_data/rutland.gpkg` from the source tree), so the folder is known by
     the script that builds the demos, not by where the package happens to be installed.
     """
-    shipped = shipped_demo()
     resolved = path.resolve()
+    shipped = shipped_demo(resolved.name) if resolved.name in DEMOS else None
     if shipped is not None and resolved == shipped.resolve():
         return True
     return resolved.suffix == ".gpkg" and (resolved.parent / "build_demo.py").is_file()
