@@ -5,39 +5,19 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from assetmap.core import assets
-from assetmap.qt.main_window import MainWindow
+from support.qt import open_window, when_modal
 
 CIRCLE_COLOUR = "#0969DA"  # the selection ring
 
 
 @pytest.fixture
 def window(qtbot, session):
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    w.zoom_to_all()
-    assert w.canvas.wait_for_render()
-    return w
-
-
-def when_modal(qtbot, act) -> None:
-    """Run ``act(dialog)`` on the next modal dialog, from inside its event loop."""
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        act(dialog)
-
-    QTimer.singleShot(20, poll)
+    return open_window(qtbot, session)
 
 
 def pixel(window, x: float, y: float) -> QColor:
@@ -83,7 +63,7 @@ def test_add_asset_by_clicking_the_map_then_undo_and_redo(qtbot, window):
         filled["ok"] = True
         form.ok_button.click()
 
-    when_modal(qtbot, fill)
+    when_modal(fill)
     click_map(qtbot, window, x, y)
     assert filled
     (uuid,) = session.selection
@@ -137,10 +117,10 @@ def test_select_by_click_and_delete_with_confirmation(qtbot, window):
     image = window.canvas.grab_map()
     assert close_to(QColor(image.pixel(round(ring.x()), round(ring.y()))), CIRCLE_COLOUR, 40)
 
-    when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.No).click())
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.No).click())
     window.act_delete.trigger()
     assert not assets.get(session.project, school.uuid).deleted
-    when_modal(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
     window.act_delete.trigger()
     assert assets.get(session.project, school.uuid).deleted
     assert window.table.model.total_count() == 500
@@ -292,7 +272,7 @@ def test_a_damaged_project_gets_a_message_not_a_traceback(qtbot, window, tmp_pat
         seen["text"] = box.text()
         box.accept()
 
-    when_modal(qtbot, read_and_close)
+    when_modal(read_and_close)
     assert not window.open_path(broken)
     assert "damaged" in seen["text"]
     assert window.table.model.total_count() == 501  # still on the demo
@@ -309,7 +289,7 @@ def test_unexpected_errors_show_a_dialog_and_are_logged(qtbot, window):
         seen["text"] = box.text() + box.informativeText()
         box.accept()
 
-    when_modal(qtbot, read_and_close)
+    when_modal(read_and_close)
     try:
         raise RuntimeError("the canvas fell over")
     except RuntimeError:

@@ -16,6 +16,7 @@ from assetmap.qt.canvas.canvas import MapCanvas
 from assetmap.qt.canvas.scene import Scene
 from assetmap.qt.map_scene import SceneBuilder
 from assetmap.qt.panels.layers_panel import BASEMAP_VECTOR, LayersPanel
+from support.qt import open_window
 
 COUNTY = (489_000.0, 305_500.0, 40.0)  # the whole of Rutland in a 900 × 700 map
 PLAIN = Scene().background  # the map's ground with no basemap
@@ -313,16 +314,7 @@ def test_hiding_basemap_labels_leaves_the_roads(qtbot, rutland_session):
 # ---- the Find box ---------------------------------------------------------------------------
 @pytest.fixture
 def window(qtbot, rutland_session):
-    from assetmap.qt.main_window import MainWindow
-
-    w = MainWindow(rutland_session)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    w.zoom_to_all()
-    assert w.canvas.wait_for_render()
-    return w
+    return open_window(qtbot, rutland_session)
 
 
 def choose_in_find_box(qtbot, window, typed: str, pick: str) -> None:

@@ -8,11 +8,11 @@ import hashlib
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from assetmap.core.basemap import store as basemap_store
 from assetmap.qt.dialogs.basemap_import import BasemapImportDialog
-from assetmap.qt.main_window import MainWindow
+from support.qt import open_window, when_modal
 
 STRETFORD = "sample_data/sources/osm/trafford_stretford_kingsway-20240322.osm"
 
@@ -24,25 +24,7 @@ def extract(repo_root):
 
 @pytest.fixture
 def window(qtbot, session):
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    w.zoom_to_all()
-    assert w.canvas.wait_for_render()
-    return w
-
-
-def when_modal(act) -> None:
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        act(dialog)
-
-    QTimer.singleShot(20, poll)
+    return open_window(qtbot, session)
 
 
 def button(dialog, which) -> object:

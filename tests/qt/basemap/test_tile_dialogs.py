@@ -12,14 +12,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 from pyproj import Transformer
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from assetmap.core.tiles import OPENSTREETMAP, MBTilesCache, cache_path_for, custom_source
 from assetmap.qt.dialogs.offline_tiles import OfflineTilesDialog
 from assetmap.qt.dialogs.tile_source import TileSourceDialog
-from assetmap.qt.main_window import MainWindow
+from support.qt import open_window, when_modal
 from support.tile_server import TileServer, png
 
 TILE_RGB = (200, 30, 160)
@@ -42,27 +42,7 @@ def local_source(server):
 
 @pytest.fixture
 def window(qtbot, session):
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    w.zoom_to_all()
-    assert w.canvas.wait_for_render()
-    return w
-
-
-def when_modal(act) -> None:
-    """Run ``act(dialog)`` on the next modal dialog, from inside its event loop."""
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        act(dialog)
-
-    QTimer.singleShot(20, poll)
+    return open_window(qtbot, session)
 
 
 def offline_dialog(session, source, parent=None) -> OfflineTilesDialog:

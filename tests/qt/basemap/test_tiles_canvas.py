@@ -18,6 +18,7 @@ from assetmap.qt import main_window as main_window_module
 from assetmap.qt.canvas.canvas import Attribution
 from assetmap.qt.main_window import OFFLINE_MESSAGE, MainWindow
 from assetmap.qt.session import Session
+from support.qt import open_window
 from support.tile_server import TileServer
 
 TILE_RGB = (200, 30, 160)  # a magenta no other layer of the map uses
@@ -37,17 +38,6 @@ def use_local_tiles(session: Session, server: TileServer) -> None:
         custom_attribution=ATTRIBUTION, custom_name="Local tiles", custom_max_zoom=18,
     )  # fmt: skip
     session.save_layers()
-
-
-def open_window(qtbot, session: Session) -> MainWindow:
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    w.zoom_to_all()
-    assert w.canvas.wait_for_render()
-    return w
 
 
 def share(image: QImage, rgb: tuple[int, int, int], tolerance: int = 12) -> float:

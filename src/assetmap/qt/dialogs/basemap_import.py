@@ -32,12 +32,12 @@ from assetmap.core.basemap import DEFAULT_MARGIN_M, BasemapOptions, import_basem
 from assetmap.core.basemap import store as basemap_store
 from assetmap.core.errors import AssetmapError
 from assetmap.core.project import Project
+from assetmap.qt.dialogs.worker_dialog import offer_close, start_task
 from assetmap.qt.session import Session
 from assetmap.qt.workers import Task
 
 FILE_TYPES = "OpenStreetMap extracts (*.osm.pbf *.pbf *.osm);;All files (*)"
 SETTING_FOLDER = "paths/osm_extracts"
-_running: set[Task] = set()  # a Task must outlive the dialog that started it
 
 
 class BasemapImportDialog(QDialog):
@@ -157,21 +157,12 @@ class BasemapImportDialog(QDialog):
                 return import_basemap(project, path, options, stack=stack,
                                       progress=progress, cancelled=cancelled)  # fmt: skip
 
-        task = Task(work)
-        _running.add(task)
-        task.progressed.connect(self._on_progress)
-        task.succeeded.connect(self._on_done)
-        task.failed.connect(self._on_failed)
-        task.was_cancelled.connect(lambda: self.status.setText("Cancelled; nothing was changed."))
-        task.finished.connect(self._on_finished)
-        task.finished.connect(lambda: _running.discard(task))
-        self.task = task
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(f"Reading {path.name}…")
+        self.task = start_task(self, work)
         self._update()
-        task.start()
-        return task
+        return self.task
 
     def _on_progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
@@ -182,12 +173,10 @@ class BasemapImportDialog(QDialog):
         self.report = report
         self.session.after_background_commit()
         self.status.setText("\n".join(report.lines(8)) if hasattr(report, "lines") else "Done.")
-        # Close instead of Import and Cancel: hidden, not deleted (``_update`` still runs).
-        self.import_button.hide()
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
-        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.clicked.connect(self.accept)
-        close.setDefault(True)
+        offer_close(self, self.buttons, self.import_button)
+
+    def _on_cancelled(self) -> None:
+        self.status.setText("Cancelled; nothing was changed.")
 
     def _on_failed(self, error: object, details: str) -> None:
         if isinstance(error, AssetmapError):

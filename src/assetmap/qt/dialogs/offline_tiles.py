@@ -34,10 +34,10 @@ from assetmap.core.tiles import (
     plan_download,
 )
 from assetmap.core.tiles.download import AVERAGE_TILE_KB, MAX_TILES
+from assetmap.qt.dialogs.worker_dialog import offer_close, start_task
 from assetmap.qt.workers import Task
 
 Extent = tuple[float, float, float, float]
-_running: set[Task] = set()
 
 
 class OfflineTilesDialog(QDialog):
@@ -202,23 +202,14 @@ class OfflineTilesDialog(QDialog):
             finally:
                 cache.close()
 
-        task = Task(work)
-        _running.add(task)
-        task.progressed.connect(self._on_progress)
-        task.succeeded.connect(self._on_done)
-        task.failed.connect(self._on_failed)
-        task.was_cancelled.connect(self._on_cancelled)
-        task.finished.connect(self._on_finished)
-        task.finished.connect(lambda: _running.discard(task))
-        self.task = task
         self.outcome = ""
         self.progress.setValue(0)
         self.progress.show()
         self.message.setStyleSheet("color: #57606A;")
         self.message.setText("Starting…")
+        self.task = start_task(self, work)
         self._update()
-        task.start()
-        return task
+        return self.task
 
     def _on_progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
@@ -241,12 +232,7 @@ class OfflineTilesDialog(QDialog):
                 "already saved. This area is now available offline."
             )
         self._finish(text)
-        # Done: Close instead of Download and Cancel (hidden, not deleted: _update uses them).
-        self.start_button.hide()
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
-        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.clicked.connect(self.accept)
-        close.setDefault(True)
+        offer_close(self, self.buttons, self.start_button)
 
     def _finish(self, text: str, colour: str = "#57606A") -> None:
         self.outcome = text
