@@ -13,7 +13,6 @@ demo. Each import's report is printed. See sample_data/README.md for sources and
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -33,6 +32,7 @@ from assetmap.core.io.asset_import import AssetImportOptions
 from assetmap.core.io.indicator_import import IndicatorOptions
 from assetmap.core.io.report import ImportReport
 from assetmap.core.project import Project
+from build_common import build_into, output_path
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
@@ -466,25 +466,10 @@ def print_table(outcomes: list[Outcome]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help=f"output project (default {DEFAULT_OUT})"
-    )
-    args = parser.parse_args(argv)
-    out = args.out.resolve()
-    if out.suffix.lower() != ".gpkg":
-        parser.error("--out must end in .gpkg")
+    out = output_path(__doc__.split("\n\n")[0], DEFAULT_OUT, argv)
     started = time.perf_counter()
     write_ward_population()
-    part = out.with_name(f".{out.stem}.building-{os.getpid()}.gpkg")
-    try:
-        outcomes = build(part)
-        for suffix in ("-wal", "-shm"):  # a stale log beside the old file must not outlive it
-            Path(f"{out}{suffix}").unlink(missing_ok=True)
-        os.replace(part, out)
-    finally:
-        for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
-            leftover.unlink(missing_ok=True)
+    outcomes = build_into(out, build)
     print_table(outcomes)
     size = out.stat().st_size
     print(f"\nWrote {out} ({size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")

@@ -14,10 +14,8 @@ and moved into place only when complete. See sample_data/README.md for sources a
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
-import os
 import sys
 import tempfile
 import time
@@ -37,6 +35,7 @@ from assetmap.core.io.asset_import import AssetImportOptions
 from assetmap.core.io.indicator_import import IndicatorOptions
 from assetmap.core.io.report import ImportReport
 from assetmap.core.project import Project
+from build_common import build_into, output_path
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
@@ -388,26 +387,9 @@ def _check(project: Project, outcomes: list[Outcome]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help=f"output project (default {DEFAULT_OUT})"
-    )
-    args = parser.parse_args(argv)
-    out = args.out.resolve()
-    if out.suffix.lower() != ".gpkg":
-        parser.error("--out must end in .gpkg")
+    out = output_path(__doc__.split("\n\n")[0], DEFAULT_OUT, argv)
     started = time.perf_counter()
-    part = out.with_name(f".{out.stem}.building-{os.getpid()}.gpkg")
-    try:
-        outcomes, by_category = build(part)
-        with Project.open(part) as project:  # fold the WAL in before the move
-            project.conn.execute("VACUUM")
-        for suffix in ("-wal", "-shm"):  # a stale log beside the old file must not outlive it
-            Path(f"{out}{suffix}").unlink(missing_ok=True)
-        os.replace(part, out)
-    finally:
-        for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
-            leftover.unlink(missing_ok=True)
+    outcomes, by_category = build_into(out, build)
     print(f"{'category':45} {'assets':>6}")
     for label, count in sorted(by_category.items(), key=lambda kv: -kv[1]):
         print(f"{label:45} {count:>6}")
