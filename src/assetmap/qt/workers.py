@@ -6,6 +6,7 @@ callbacks; a Task adapts them to Qt signals so the window stays responsive.
 
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from collections.abc import Callable
@@ -15,6 +16,8 @@ from PySide6.QtCore import QObject, QRunnable, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from assetmap.core.errors import Cancelled
+
+log = logging.getLogger(__name__)
 
 Work = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
 
@@ -56,17 +59,25 @@ class Task(QObject):
         try:
             self.result = self._work(self._report, self._cancel.is_set)
         except Cancelled:
-            self.was_cancelled.emit()
+            self._emit(self.was_cancelled)
         except BaseException as exc:  # reported to the GUI, never swallowed
             self.error = exc
-            self.failed.emit(exc, traceback.format_exc())
+            self._emit(self.failed, exc, traceback.format_exc())
         else:
-            self.succeeded.emit(self.result)
+            self._emit(self.succeeded, self.result)
         finally:
-            self.finished.emit()
+            self._emit(self.finished)
 
     def _report(self, fraction: float, message: str) -> None:
-        self.progressed.emit(float(fraction), str(message))
+        self._emit(self.progressed, float(fraction), str(message))
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        """Emit, unless the Task went with the window that owned it while the work ran
+        (closing a dialog mid-export): the result has nobody left to go to."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # "Signal source has been deleted"
+            log.info("a finished background task's owner was closed first")
 
 
 class _Runner(QRunnable):
