@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 RENDER_DELAY_MS = 40  # wait this long after the last pan/zoom step before the exact render
 WHEEL_STEP = 1.25
+PREPARE_DELAY_MS = 250  # idle this long after a render before the next zoom levels are built
 
 
 class _RenderSignals(QObject):
@@ -131,6 +132,11 @@ class MapCanvas(QWidget):
         self._rendering = False
         self._pending = False
         self._scene: Scene | None = None
+        self._prepare_for: tuple[int, View, Scene] | None = None
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(PREPARE_DELAY_MS)
+        self._prepare_timer.timeout.connect(self._prepare_next_levels)
         self.overlays: list[Overlay] = []
         self.tool: object | None = None
         self._drag_origin: QPointF | None = None
@@ -211,11 +217,20 @@ class MapCanvas(QWidget):
             self._pending = False
             self._start_render()
         elif self._scene is not None and hasattr(self._scene, "prepare"):
-            self._prepare_next_levels(generation, view)
+            # Not at once: the new image is painted first, and a zoom already under way
+            # (wheel steps) goes on without a warm-up competing with it.
+            self._prepare_for = (generation, view, self._scene)
+            self._prepare_timer.start()
 
-    def _prepare_next_levels(self, generation: int, view: View) -> None:
+    def _prepare_next_levels(self) -> None:
+        if self._prepare_for is None:
+            return
+        generation, view, scene = self._prepare_for
+        self._prepare_for = None
+        if self._is_stale(generation) or self._rendering:
+            return
         views = [replace(view, scale=view.scale / 2), replace(view, scale=view.scale * 2)]
-        self._pool.start(_PrepareJob(self._scene, views, lambda: self._is_stale(generation)))
+        self._pool.start(_PrepareJob(scene, views, lambda: self._is_stale(generation)))
 
     def render_now(self) -> None:
         """Render synchronously on this thread (tests, exports, screenshots)."""
@@ -245,7 +260,15 @@ class MapCanvas(QWidget):
     def wait_until_idle(self, timeout_s: float = 60.0) -> bool:
         """Block until the render thread has nothing left to do, the idle preparation of
         the next zoom levels included (benchmarks time renders without it competing)."""
-        return self._pool.waitForDone(int(timeout_s * 1000))
+        from PySide6.QtCore import QCoreApplication
+
+        deadline = time.monotonic() + timeout_s
+        while self._prepare_timer.isActive() and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+        self._prepare_next_levels()  # if the timer is still waiting, start it now
+        remaining = max(0.0, deadline - time.monotonic())
+        return self._pool.waitForDone(int(remaining * 1000))
 
     # ---- painting ----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
