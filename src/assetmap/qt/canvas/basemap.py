@@ -545,9 +545,7 @@ class BasemapLayer:
         for i in rows[:60]:
             text = str(g.water_names[i])
             at = view.to_screen(x[i], y[i])
-            if writer.metrics.horizontalAdvance(text) + 12 < wide[i] and _fits(
-                writer, text, at, view
-            ):
+            if writer.width(text) + 12 < wide[i] and _fits(writer, text, at, view):
                 writer.place(text, at, centred=True, colour=colour, halo=HALO)
 
     def _along(
@@ -558,7 +556,6 @@ class BasemapLayer:
         if not len(rows):
             return
         writer = labels.sibling(font)  # type: ignore[attr-defined]
-        metrics = writer.metrics
         rows = rows[np.lexsort((-shapely.length(lines.geometries[rows]), lines.rank[rows]))]
         rows = rows[:STREET_CANDIDATES]
         minx, miny, maxx, maxy = view.bounds(margin_px=-12)
@@ -566,7 +563,7 @@ class BasemapLayer:
         clipped = shapely.line_merge(clipped)
         lengths = shapely.length(clipped)
         texts = [str(n) for n in lines.names[rows]]
-        widths = np.array([metrics.horizontalAdvance(t) for t in texts])
+        widths = np.array([writer.width(t) for t in texts])
         need = (widths + 14.0) * view.scale
         placed: dict[str, list[QPointF]] = {}
         pen = QColor(colour)
@@ -597,7 +594,7 @@ class BasemapLayer:
 def _fits(writer: object, text: str, centre: QPointF, view: View) -> bool:
     """A centred label wholly inside the map (a name cut by the edge reads as another)."""
     metrics = writer.metrics  # type: ignore[attr-defined]
-    half_w = metrics.horizontalAdvance(text) / 2 + 3
+    half_w = writer.width(text) / 2 + 3  # type: ignore[attr-defined]
     half_h = metrics.height() / 2 + 1
     return (
         half_w <= centre.x() <= view.width - half_w and half_h <= centre.y() <= view.height - half_h

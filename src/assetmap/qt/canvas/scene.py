@@ -42,6 +42,8 @@ AREA_LABEL_MIN_PX = 70.0
 LABEL_CELL_PX = 64.0  # placed label boxes are looked up in a grid of this size
 LABEL_IMAGES_KEPT = 4000
 LABEL_PAD_PX = 2
+WIDTHS_KEPT = 50_000
+_widths: dict[tuple[str, str], float] = {}  # (font key, text) -> advance
 
 
 class Labels:
@@ -56,6 +58,7 @@ class Labels:
         self.painter = painter
         self.font = font
         self.metrics = QFontMetricsF(font)
+        self._font_key = font.key()
         self.taken: list[QRectF] = []
         self.texts: list[str] = []  # the words of each box in ``taken``, in the same order
         self._cells: dict[tuple[int, int], list[QRectF]] = {}
@@ -68,6 +71,17 @@ class Labels:
         other.texts = self.texts
         other._cells = self._cells
         return other
+
+    def width(self, text: str) -> float:
+        """The text's advance in this font, measured once per font and text: a town's few
+        hundred street names are measured on every render otherwise."""
+        key = (self._font_key, text)
+        width = _widths.get(key)
+        if width is None:
+            if len(_widths) > WIDTHS_KEPT:
+                _widths.clear()
+            width = _widths[key] = self.metrics.horizontalAdvance(text)
+        return width
 
     # ---- where labels are --------------------------------------------------------------------
     def _claim(self, rect: QRectF, text: str) -> bool:
@@ -94,7 +108,7 @@ class Labels:
     def _rotated(self, text: str, centre: QPointF, angle: float) -> tuple[QRectF, float, float]:
         """The box a label set at ``angle`` degrees takes (axis-aligned, padded), and the
         text's width and height; upside-down text is turned the right way up."""
-        width = self.metrics.horizontalAdvance(text)
+        width = self.width(text)
         height = self.metrics.height()
         radians = math.radians(angle)
         c, s = abs(math.cos(radians)), abs(math.sin(radians))
@@ -124,7 +138,7 @@ class Labels:
     def place(
         self, text: str, anchor: QPointF, *, centred: bool, colour: QColor, halo: QColor
     ) -> bool:
-        width = self.metrics.horizontalAdvance(text)
+        width = self.width(text)
         height = self.metrics.height()
         if centred:
             rect = QRectF(anchor.x() - width / 2, anchor.y() - height / 2, width, height)
