@@ -65,9 +65,18 @@ def path_of(geometry: shapely.Geometry) -> QPainterPath:
 class PolygonSet:
     """The polygons of one area set: bounds for culling, tiles of merged paths per level."""
 
-    def __init__(self, geometries: np.ndarray, features_per_tile: int = FEATURES_PER_TILE) -> None:
+    def __init__(
+        self,
+        geometries: np.ndarray,
+        features_per_tile: int = FEATURES_PER_TILE,
+        full_detail_tolerance: float = FULL_DETAIL_TOLERANCE,
+        preserve_topology: bool = True,
+    ) -> None:
         self.geometries = np.asarray(geometries, dtype=object)
         self.features_per_tile = features_per_tile
+        self.full_detail_tolerance = full_detail_tolerance
+        # Area sets keep holes and shared edges exact; a basemap fill may lose a sliver.
+        self.preserve_topology = preserve_topology
         n = len(self.geometries)
         bounds = np.full((n, 4), np.nan)
         present = ~shapely.is_missing(self.geometries)
@@ -133,8 +142,8 @@ class PolygonSet:
         members = self.tile_members[tile]
         tolerance = (2.0**level) * 0.5
         geoms = self.geometries[members]
-        if tolerance > FULL_DETAIL_TOLERANCE:
-            geoms = shapely.simplify(geoms, tolerance, preserve_topology=True)
+        if tolerance > self.full_detail_tolerance:
+            geoms = shapely.simplify(geoms, tolerance, preserve_topology=self.preserve_topology)
         paths = _class_paths(geoms, np.asarray(classes)[members])
         with self._lock:
             self._cache[key] = paths
