@@ -371,3 +371,13 @@ def test_saved_report_cells_cannot_run_as_formulas(tmp_path):
         '\'=HYPERLINK("http://x") is not a number',
     ]
     assert rows[2][-1] == "'@SUM(A1) note"
+
+
+def test_an_import_dialog_without_its_mapping_step_is_refused_when_defined():
+    from assetmap.qt.dialogs.imports.base import ImportDialog
+
+    with pytest.raises(TypeError, match="_fill_mapping, _options, _prepare, _command"):
+
+        class Half(ImportDialog):  # only the page: the rest is missing
+            def _build_mapping_page(self):
+                return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import tempfile
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -246,14 +247,16 @@ def _see_tables(total: int) -> str:
     )
 
 
-class Block:
+class Block(ABC):
+    """One piece of the report's flowing text: it knows its height, so pages can be cut."""
+
     keep_with_next = False
 
-    def height(self, t: Type, width: float) -> float:
-        raise NotImplementedError
+    @abstractmethod
+    def height(self, t: Type, width: float) -> float: ...
 
-    def paint(self, painter: QPainter, t: Type, rect: QRectF) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def paint(self, painter: QPainter, t: Type, rect: QRectF) -> None: ...
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -87,7 +87,31 @@ def nothing_importable(error: BaseException) -> bool:
 
 
 class ImportDialog(QDialog):
-    """Three steps, one worker at a time; subclasses supply the mapping step and the options."""
+    """Three steps, one worker at a time; subclasses supply the mapping step and the options:
+    the hooks in ``MAPPING_HOOKS``, checked when a subclass is defined (QDialog's metaclass
+    cannot be combined with ABCMeta)."""
+
+    MAPPING_HOOKS: ClassVar[tuple[str, ...]] = (
+        "_build_mapping_page",  # () -> QWidget: step 2's page
+        "_fill_mapping",  # (Preview) -> None: the page set up for the file just read
+        "_options",  # () -> the importer's options from the page's choices
+        "_prepare",  # () -> Prepare: the worker function that checks the file
+        "_command",  # (prepared) -> Command: the undoable import of what was checked
+    )
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        missing = [hook for hook in cls.MAPPING_HOOKS if not callable(getattr(cls, hook, None))]
+        if missing:
+            raise TypeError(f"{cls.__name__} must define {', '.join(missing)}")
+
+    if TYPE_CHECKING:  # supplied by every subclass (see MAPPING_HOOKS)
+
+        def _build_mapping_page(self) -> QWidget: ...
+        def _fill_mapping(self, result: pv.Preview) -> None: ...
+        def _options(self) -> object: ...
+        def _prepare(self) -> Prepare: ...
+        def _command(self, prepared: Any) -> Command: ...
 
     kind: ClassVar[str] = ""
     noun: ClassVar[str] = "rows"
@@ -205,9 +229,6 @@ class ImportDialog(QDialog):
         self.file_table = PreviewTable("First rows of the file")
         layout.addWidget(self.file_table, 1)
         return page
-
-    def _build_mapping_page(self) -> QWidget:
-        raise NotImplementedError
 
     def _with_preview(self, top: QWidget, hint: str = "First rows of the file:") -> QSplitter:
         """Every mapping page: the choices above the file's rows, tinted where they are used."""
@@ -462,24 +483,12 @@ class ImportDialog(QDialog):
         self.layer_combo.blockSignals(False)
 
     # ---- step 2: mapping (subclasses) -------------------------------------------------------
-    def _fill_mapping(self, result: pv.Preview) -> None:
-        raise NotImplementedError
-
     def _mapping_problem(self) -> str | None:
         """What stops the check, in plain words, or None."""
         return None
 
     def _highlights(self) -> dict[str, str]:
         return {}
-
-    def _options(self) -> object:
-        raise NotImplementedError
-
-    def _prepare(self) -> Prepare:
-        raise NotImplementedError
-
-    def _command(self, prepared: Any) -> Command:
-        raise NotImplementedError
 
     @Slot()
     def _refresh(self) -> None:
