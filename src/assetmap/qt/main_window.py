@@ -81,8 +81,11 @@ class MainWindow(QMainWindow):
             self.selection_overlay,
             ToolOverlay(self.canvas),
             ScaleBar(),
-            Attribution(self._attribution_text, lambda: not self.online),
+            Attribution(lambda: self._attribution, lambda: not self.online),
         ]
+        # Worked out once per render, not on every frame of a pan (it reads the project).
+        self._attribution = self._attribution_text()
+        self.canvas.rendered.connect(self._update_attribution)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -795,6 +798,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{project.name} — assetmap")
         self.file_label.setText(project.path.name)
         self.file_label.setToolTip(str(project.path))
+
+    def _update_attribution(self) -> None:
+        if self.session.is_open:
+            self._attribution = self._attribution_text()
 
     def _attribution_text(self) -> str:
         """The basemap's and tiles' attribution first (© OpenStreetMap contributors), then

@@ -360,6 +360,8 @@ def test_find_box_goes_to_oakham_and_to_a_street(qtbot, window, rutland_frames):
 
 # ---- attribution ------------------------------------------------------------------------------
 def test_attribution_on_the_map_while_the_basemap_is_shown(qtbot, window):
-    assert window._attribution_text().startswith(OSM)
+    assert window._attribution.startswith(OSM)  # what the map shows
     window.session.layers.set_basemap(visible=False)
-    assert not window._attribution_text().startswith(OSM)
+    window.canvas.refresh()
+    assert window.canvas.wait_for_render()
+    assert not window._attribution.startswith(OSM)
