@@ -142,6 +142,7 @@ class BasemapStyleDialog(QDialog):
     def __init__(self, style: BasemapStyle, about: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Style of the basemap")
+        self.setMinimumWidth(420)  # the source's file name and licence read on two lines
         self.labels = QCheckBox("Show &place, street and water names")
         self.labels.setChecked(style.labels)
         note = QLabel(about)
