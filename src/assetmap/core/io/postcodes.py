@@ -20,6 +20,7 @@ import pandas as pd
 import pyproj
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.io import archives, limits
 from assetmap.core.io.numbers import parse_numbers
 from assetmap.core.io.readers import decode_text, read_table
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
@@ -188,6 +189,7 @@ def _read_codepoint(
     it runs on every core. Cancel checks fall between the areas being unzipped.
     """
     headers_name, data_names = members
+    archives.check_zip_directory(path, limits.MAX_TABLE_BYTES)  # all of GB: 162 MB
     with zipfile.ZipFile(path) as archive:
         short_names = _codepoint_short_names(archive, headers_name, path)
         attribution = _CODEPOINT_ATTRIBUTION.format(right=_database_right(archive))

@@ -8,25 +8,28 @@ a report can point at the right line.
 
 from __future__ import annotations
 
+import array
 import csv
 import datetime as dt
-import gzip
 import io
 import re
 import string
 import zipfile
-import zlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyogrio
 import pyogrio.errors
 import pyproj
+import shapely
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.io import archives, control_chars, limits
 from assetmap.core.io.numbers import parse_numbers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 
@@ -34,21 +37,16 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-try:
-    import pyarrow  # noqa: F401
-
-    _USE_ARROW = True
-except ImportError:  # pragma: no cover - pyarrow is optional for pandas and pyogrio
-    _USE_ARROW = False
-
 _CSV_SUFFIXES = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".txt", ".txt.gz")
 _XLSX_SUFFIXES = (".xlsx",)
 _VECTOR_SUFFIXES = (".geojson", ".geojson.gz", ".json", ".json.gz", ".gpkg", ".shp", ".zip")
 SUPPORTED_SUFFIXES: tuple[str, ...] = _CSV_SUFFIXES + _XLSX_SUFFIXES + _VECTOR_SUFFIXES
 _VECTOR_IN_ZIP = (".gpkg", ".geojson", ".json")
+_JSON_SOURCES = (".geojson", ".json", ".geojson.gz", ".json.gz")
 
 _CSV_CHUNK_ROWS = 100_000
 _XLSX_CHUNK_ROWS = 5_000
+_VECTOR_BATCH_ROWS = 65_536
 _XLSX_TITLE_SCAN_ROWS = 10
 _SNIFF_CHARS = 32_768
 _HEADER_CHARS = 65_536
@@ -62,6 +60,10 @@ _DELIMITER_NAMES = {";": "semicolons", "\t": "tabs", "|": "pipes (|)"}
 _GDAL_ADVICE = re.compile(r";?\s*It might help to specify the correct driver.*$", re.DOTALL)
 _PANDAS_FIELD_COUNT = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)+")
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_JSON_NUL = re.compile(rb"(?<!\\)((?:\\\\)*)\\u0000")  # a \u0000 whose backslash is not escaped
+_JSON_NUL_STAND_IN = rb"\1\\udbff\\udffd"  # control_chars.NUL_STAND_IN, as JSON writes it
+_COLUMNS_HINT = "delete the columns you do not need and save a copy"
 _GDAL_ERRORS = (
     pyogrio.errors.DataSourceError,
     pyogrio.errors.DataLayerError,
@@ -89,6 +91,8 @@ class Table:
     row, as it is when the file is opened in a spreadsheet. `layer` is the sheet, GeoPackage
     layer or zipped shapefile read, and None for single-layer files read without naming one
     (asking GDAL for a GeoJSON's layer name would parse the whole file a second time).
+    `file_columns` names every column of the file, also those not read when only some were
+    asked for.
     """
 
     frame: pd.DataFrame
@@ -100,6 +104,11 @@ class Table:
     row_noun: str
     encoding: str | None
     notes: list[str] = field(default_factory=list)
+    file_columns: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.file_columns:
+            self.file_columns = [str(name) for name in self.frame.columns]
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -148,6 +157,7 @@ def list_layers(path: str | Path) -> list[LayerInfo]:
         return [LayerInfo(_single_layer_name(path), None, None)]
     if suffix in _XLSX_SUFFIXES:
         return _xlsx_layers(path)
+    _check_archive(path, None)
     shapefiles = _zip_shapefiles(path) if suffix == ".zip" else {}
     if shapefiles:
         return [
@@ -164,22 +174,34 @@ def read_table(
     path: str | Path,
     *,
     layer: str | None = None,
+    columns: Collection[str] | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
 ) -> Table:
-    """Read a whole file, or raise BadInputError saying what is wrong with it."""
+    """Read a whole file, or raise BadInputError saying what is wrong with it.
+
+    ``columns``, when given, are the only columns wanted: the others of a CSV or workbook are
+    skipped unread and do not count against MAX_COLUMNS (a Census table of 2,500 columns can
+    give the three a user joins). Names the file lacks are left for the caller to report.
+    Every value and column name comes back without control characters (core.io.control_chars).
+    """
     path = _checked_path(path)
     check_cancelled(cancelled)
     steps = Steps(progress)
     suffix = file_suffix(path)
+    wanted = None if columns is None else frozenset(columns)
     if suffix in _CSV_SUFFIXES:
-        table = _read_csv(path, steps, cancelled)
+        table = _read_csv(path, wanted, steps, cancelled)
     elif suffix in _XLSX_SUFFIXES:
-        table = _read_xlsx(path, layer, steps, cancelled)
-    elif suffix == ".zip" and _zip_shapefiles(path):
-        table = _read_zipped_shapefile(path, layer, steps, cancelled)
+        table = _read_xlsx(path, layer, wanted, steps, cancelled)
     else:
-        table = _read_vector(path, gdal_path(path), layer, steps, cancelled)
+        unpacked = _check_archive(path, cancelled)
+        if suffix == ".zip" and _zip_shapefiles(path):
+            table = _read_zipped_shapefile(path, layer, steps, cancelled)
+        else:
+            table = _read_vector(path, gdal_path(path), layer, unpacked, steps, cancelled)
+        table = _chosen_columns(table, wanted)
+    _check_field_lengths(table)
     steps(1.0, f"Read {len(table):,} {table.row_noun}s from {path.name}")
     return table
 
@@ -188,17 +210,19 @@ def unique_column_names(names: list[str]) -> tuple[list[str], list[str]]:
     """Give blank and repeated column names a usable name, and say so in the report."""
     taken = {name for name in names if name}
     result: list[str] = []
+    used: set[str] = set()
     notes: list[str] = []
     for position, name in enumerate(names, start=1):
         if not name:
             new = _free_name(f"column_{position}", taken)
             notes.append(f"column {position} has no name; it is called '{new}'")
-        elif name in result:
+        elif name in used:
             new = _free_name(name, taken)
             notes.append(f"more than one column is called '{name}'; column {position} is '{new}'")
         else:
             new = name
         taken.add(new)
+        used.add(new)
         result.append(new)
     return result, notes
 
@@ -234,36 +258,155 @@ def _checked_path(path: str | Path) -> Path:
     return path
 
 
+# --- bounds and cleaning common to every format -----------------------------------------
+
+
+def _check_columns(path: Path, count: int, *, asked: bool = False) -> None:
+    if count > limits.MAX_COLUMNS:
+        found = f"has {count:,} of the columns asked for" if asked else f"has {count:,} columns"
+        most = f"reads at most {limits.MAX_COLUMNS:,} columns"
+        raise limits.too_big(path, found, "columns", most, hint=_COLUMNS_HINT)
+
+
+def _check_rows(path: Path, count: int) -> None:
+    if count > limits.MAX_ROWS:
+        raise limits.too_big(
+            path,
+            f"has more than {limits.MAX_ROWS:,} rows",
+            "rows",
+            f"reads at most {limits.MAX_ROWS:,} rows",
+            hint="split it into smaller files",
+        )
+
+
+def _check_cells(path: Path, rows: int, columns: int) -> None:
+    if rows * columns > limits.MAX_CELLS:
+        raise limits.too_big(
+            path,
+            f"has {rows:,} rows of {columns:,} columns ({rows * columns:,} cells)",
+            "cells",
+            f"reads at most {limits.MAX_CELLS:,} cells",
+            hint=f"keep only the rows and columns you need; {_COLUMNS_HINT}",
+        )
+
+
+def _check_values(path: Path, count: int) -> None:
+    """A workbook stores only the cells that hold something: count those as they come."""
+    if count > limits.MAX_CELLS:
+        raise limits.too_big(
+            path,
+            f"has more than {limits.MAX_CELLS:,} values",
+            "cells",
+            f"reads at most {limits.MAX_CELLS:,} cells",
+            hint="split it into smaller files",
+        )
+
+
+def _chosen_columns(table: Table, wanted: frozenset[str] | None) -> Table:
+    """Vector files are read whole (GDAL's own column choice is slower than reading all)."""
+    if wanted is None:
+        return table
+    table.file_columns = [str(name) for name in table.frame.columns]
+    table.frame = table.frame[[name for name in table.file_columns if name in wanted]]
+    return table
+
+
+def _cleaned(
+    table: Table, nul_stand_in: bool = False, scan: control_chars.TextScan | None = None
+) -> Table:
+    """Control characters out of every value and name, said in the notes; names stay unique."""
+    frame, notes = control_chars.clean_frame(
+        table.frame, table.row_numbers, table.row_noun, nul_stand_in=nul_stand_in, scan=scan
+    )
+    names = [str(name) for name in frame.columns]
+    if len(set(names)) < len(names):
+        names, more = unique_column_names(names)
+        frame = frame.set_axis(names, axis=1)
+        notes += more
+    if names != [str(name) for name in table.frame.columns]:
+        renamed = dict(zip(table.frame.columns, names, strict=True))
+        table.file_columns = [renamed.get(name, name) for name in table.file_columns]
+    table.frame = frame
+    table.notes += notes
+    return table
+
+
+def _check_field_lengths(table: Table) -> None:
+    """Refuse a value or name past MAX_FIELD_CHARS, naming its row and column."""
+    most = limits.MAX_FIELD_CHARS
+    for name in table.frame.columns:
+        if len(str(name)) > most:
+            raise limits.too_big(
+                table.path,
+                f"has a column name of {len(str(name)):,} characters",
+                "field",
+                f"reads at most {most:,} characters in one value",
+                hint="the first line should name the columns; is a quote never closed?",
+            )
+    for position, name in enumerate(table.frame.columns):
+        values = table.frame.iloc[:, position]
+        if not pd.api.types.is_string_dtype(values) or pd.api.types.is_object_dtype(values):
+            continue
+        lengths = values.str.len().fillna(0).to_numpy()
+        if len(lengths) and lengths.max() > most:
+            at = int(np.argmax(lengths))
+            raise limits.too_big(
+                table.path,
+                f"has a value of {int(lengths[at]):,} characters",
+                "field",
+                f"reads at most {most:,} characters in one value",
+                hint="a quote that is never closed runs the rest of the file into one value",
+                row=int(table.row_numbers[at]),
+                field=str(name),
+                row_noun=table.row_noun,
+            )
+
+
 # --- CSV --------------------------------------------------------------------------------------
 
 
-def _read_csv(path: Path, steps: Steps, cancelled: CancelledFn | None) -> Table:
-    text, encoding, notes = decode_text(_file_bytes(path))
+def _read_csv(
+    path: Path, wanted: frozenset[str] | None, steps: Steps, cancelled: CancelledFn | None
+) -> Table:
+    gzipped = file_suffix(path).endswith(".gz")
+    data = archives.read_table_bytes(path, gzipped=gzipped, cancelled=cancelled)
+    text, encoding, notes = decode_text(data)
+    scan = control_chars.TextScan.of_bytes(data, encoding)
+    del data
     leading_blank, text = _strip_leading_blank_lines(text)
     if not _NOT_WHITESPACE.search(text):
         raise BadInputError("the file is empty", file=path)
     delimiter = _sniff_delimiter(text, file_suffix(path))
     if delimiter in _DELIMITER_NAMES:
         notes.append(f"columns are separated by {_DELIMITER_NAMES[delimiter]}")
-    header, body, header_lines = _split_header(text, delimiter)
+    header, body, header_lines = _split_header(text, delimiter, path)
+    del text
     if not any(header):
         raise BadInputError("the first line holds no column names", file=path)
-    names, name_notes = unique_column_names(header)
+    positions = _wanted_positions(header, wanted, path)
+    _check_cells(path, body.count("\n") + 1, len(positions))
+    all_names, name_notes = unique_column_names(header)
     first_line = leading_blank + header_lines + 1
-    frame = _parse_csv_body(body, names, delimiter, path, first_line, steps, cancelled)
-    _check_header(header, frame.head(_HEADER_SAMPLE_ROWS), path)
+    frame = _parse_csv_body(
+        body, all_names, positions, delimiter, path, first_line, steps, cancelled
+    )
+    del body
+    if positions:  # none of the columns asked for: the caller says which are missing
+        _check_header([header[i] for i in positions], frame.head(_HEADER_SAMPLE_ROWS), path)
     frame, row_numbers = _drop_blank_rows(frame, np.arange(len(frame)) + leading_blank + 2)
-    return Table(frame, None, None, path, None, row_numbers, "row", encoding, notes + name_notes)
+    table = Table(frame, None, None, path, None, row_numbers, "row", encoding, notes + name_notes)
+    table.file_columns = all_names
+    return _cleaned(table, scan=scan)
 
 
-def _file_bytes(path: Path) -> bytes:
-    data = path.read_bytes()
-    if not file_suffix(path).endswith(".gz"):
-        return data
-    try:
-        return gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as error:
-        raise BadInputError(f"the file is not a complete gzip file ({error})", file=path) from None
+def _wanted_positions(header: list[str], wanted: frozenset[str] | None, path: Path) -> list[int]:
+    """The columns to read: all, or those asked for; either way at most MAX_COLUMNS."""
+    if wanted is None:
+        _check_columns(path, len(header))
+        return list(range(len(header)))
+    positions = [i for i, name in enumerate(header) if name in wanted]
+    _check_columns(path, len(positions), asked=True)
+    return positions
 
 
 def decode_text(data: bytes) -> tuple[str, str, list[str]]:
@@ -311,19 +454,31 @@ def _sniff_delimiter(text: str, suffix: str) -> str:
     return delimiter if delimiter in first_line else ","
 
 
-def _split_header(text: str, delimiter: str) -> tuple[list[str], str, int]:
+def _split_header(text: str, delimiter: str, path: Path) -> tuple[list[str], str, int]:
     """Parse the header with the csv module so quoted names keep their commas and newlines.
 
     Only a head of the text is handed over: wrapping a whole big file in StringIO is slow.
     """
     head = text[:_HEADER_CHARS]
-    buffer = io.StringIO(head, newline="")
-    reader = csv.reader(buffer, delimiter=delimiter)
-    header = next(reader, [])
-    if buffer.tell() >= len(head) and len(head) < len(text):
-        buffer = io.StringIO(text, newline="")
+    try:
+        buffer = io.StringIO(head, newline="")
         reader = csv.reader(buffer, delimiter=delimiter)
         header = next(reader, [])
+        if buffer.tell() >= len(head) and len(head) < len(text):
+            buffer = io.StringIO(text, newline="")
+            reader = csv.reader(buffer, delimiter=delimiter)
+            header = next(reader, [])
+    except csv.Error as error:
+        if "field limit" not in str(error):
+            raise BadInputError(f"the first line cannot be read ({error})", file=path) from None
+        raise limits.too_big(
+            path,
+            "has a first line (the column names) with a name of more than "
+            f"{limits.MAX_FIELD_CHARS:,} characters",
+            "field",
+            f"reads at most {limits.MAX_FIELD_CHARS:,} characters in one value",
+            hint=f"a quote that is never closed makes the rest of the file one name ({error})",
+        ) from None
     return [name.strip() for name in header], text[buffer.tell() :], reader.line_num
 
 
@@ -359,6 +514,7 @@ def _header_vote(name: str, values: pd.Series) -> str:
 def _parse_csv_body(
     body: str,
     names: list[str],
+    positions: list[int],
     delimiter: str,
     path: Path,
     first_line: int,
@@ -371,7 +527,7 @@ def _parse_csv_body(
     StringIO would be copied and re-encoded chunk by chunk.
     """
     if not _NOT_WHITESPACE.search(body):
-        return pd.DataFrame({name: pd.Series([], dtype="str") for name in names})
+        return pd.DataFrame({names[i]: pd.Series([], dtype="str") for i in positions})
     total_lines = max(body.count("\n"), 1)
     chunks: list[pd.DataFrame] = []
     reader = pd.read_csv(
@@ -380,6 +536,7 @@ def _parse_csv_body(
         sep=delimiter,
         header=None,
         names=names,
+        usecols=positions if len(positions) < len(names) else None,
         index_col=False,
         dtype="str",
         keep_default_na=False,
@@ -429,10 +586,15 @@ def _drop_blank_rows(
 
 
 def _open_workbook(path: Path) -> Workbook:
-    """openpyxl is imported here only: it is slow to import and most inputs are not XLSX."""
+    """openpyxl is imported here only: it is slow to import and most inputs are not XLSX.
+
+    A workbook is a zip: its declared sizes are checked first, as openpyxl reads its shared
+    strings whole.
+    """
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    archives.check_zip_directory(path, limits.MAX_TABLE_BYTES)
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
@@ -453,37 +615,101 @@ def _xlsx_layers(path: Path) -> list[LayerInfo]:
 
 
 def _read_xlsx(
-    path: Path, sheet_name: str | None, steps: Steps, cancelled: CancelledFn | None
+    path: Path,
+    sheet_name: str | None,
+    wanted: frozenset[str] | None,
+    steps: Steps,
+    cancelled: CancelledFn | None,
 ) -> Table:
     book = _open_workbook(path)
     try:
         sheet = _choose_sheet(book, sheet_name, path)
-        rows = _sheet_rows(sheet, steps, cancelled)
+        cells = _sheet_cells(sheet, path, steps, cancelled)
         title = sheet.title
+    except (zipfile.BadZipFile, OSError, ValueError, SyntaxError) as error:  # damaged XML
+        raise BadInputError(
+            f"the file is not a readable Excel workbook ({error})", file=path
+        ) from None
     finally:
         book.close()
-    header_index, notes = _xlsx_header_index(rows)
+    header_index, notes = _xlsx_header_index(cells)
     if header_index is None:
         raise BadInputError(f"sheet '{title}' is empty", file=path)
-    frame, name_notes = _xlsx_frame(rows[header_index], rows[header_index + 1 :])
+    frame, names, name_notes = _xlsx_frame(cells, header_index, wanted, path)
     first_row = header_index + 2
     frame, row_numbers = _drop_blank_rows(frame, np.arange(len(frame)) + first_row)
-    return Table(frame, None, None, path, title, row_numbers, "row", None, notes + name_notes)
+    table = Table(frame, None, None, path, title, row_numbers, "row", None, notes + name_notes)
+    table.file_columns = names
+    return _cleaned(table)
 
 
-def _xlsx_header_index(rows: list[tuple[object, ...]]) -> tuple[int | None, list[str]]:
+@dataclass
+class _SheetCells:
+    """A sheet's values and where they are (0-based row and column), nothing for empty cells.
+
+    Kept this way rather than as rows: one value in column XFD would otherwise pad every row
+    to 16,384 cells, and a sheet formatted to its last row to a million of them.
+    """
+
+    rows: np.ndarray
+    columns: np.ndarray
+    values: list[object]
+
+    def in_row(self, row: int) -> dict[int, object]:
+        return {int(self.columns[i]): self.values[i] for i in np.flatnonzero(self.rows == row)}
+
+
+def _sheet_cells(
+    sheet: ReadOnlyWorksheet, path: Path, steps: Steps, cancelled: CancelledFn | None
+) -> _SheetCells:
+    """Every value of the sheet, streamed from its XML.
+
+    openpyxl's own row iterator pads each row to the sheet's stated width, or to its last
+    cell when the size is reset; formatting alone puts cells in column XFD, so a formatted
+    sheet cost minutes. Its XML parser (internal to openpyxl, the one iter_rows uses) gives
+    the cells as they are; only those holding a value are kept.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = sheet.parent
+    total = sheet.max_row or 0
+    rows: array.array[int] = array.array("l")
+    columns: array.array[int] = array.array("l")
+    values: list[object] = []
+    with sheet._get_source() as source:  # openpyxl internals: see the docstring
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for count, (number, row) in enumerate(parser.parse(), start=1):
+            _check_rows(path, number - 1)
+            for cell in row:
+                if cell["value"] is not None:
+                    rows.append(number - 1)
+                    columns.append(cell["column"] - 1)
+                    values.append(cell["value"])
+            if count % _XLSX_CHUNK_ROWS == 0:
+                check_cancelled(cancelled)
+                _check_values(path, len(values))
+                parser.row_dimensions.clear()  # row formatting, unused, one entry per row
+                steps(min(number / total, 0.99) if total else 0.5, f"Read {number:,} rows")
+    _check_values(path, len(values))
+    return _SheetCells(np.asarray(rows, dtype=np.int64), np.asarray(columns, np.int64), values)
+
+
+def _xlsx_header_index(cells: _SheetCells) -> tuple[int | None, list[str]]:
     """The header is the first row with more than one value when a table follows a title.
 
     Council workbooks often put a one-cell title and a blank line above the table; taking the
     title for the header would name one column and leave the rest unnamed.
     """
-    non_empty: list[tuple[int, int]] = []
-    for index, row in enumerate(rows):
-        count = sum(_filled(value) for value in row)
-        if count:
-            non_empty.append((index, count))
-        if len(non_empty) == _XLSX_TITLE_SCAN_ROWS:
-            break
+    filled = np.fromiter((_filled(value) for value in cells.values), bool, len(cells.values))
+    numbers, counts = np.unique(cells.rows[filled], return_counts=True)
+    non_empty = list(zip(numbers.tolist(), counts.tolist(), strict=True))[:_XLSX_TITLE_SCAN_ROWS]
     if not non_empty:
         return None, []
     if max(count for _, count in non_empty) == 1:
@@ -497,27 +723,60 @@ def _xlsx_header_index(rows: list[tuple[object, ...]]) -> tuple[int | None, list
 
 
 def _xlsx_frame(
-    header_row: tuple[object, ...], body: list[tuple[object, ...]]
-) -> tuple[pd.DataFrame, list[str]]:
+    cells: _SheetCells, header_index: int, wanted: frozenset[str] | None, path: Path
+) -> tuple[pd.DataFrame, list[str], list[str]]:
     """Text columns named from the header; unnamed columns holding nothing are left out.
 
-    Read-only sheets pad every row to the sheet's width, which formatting alone can stretch.
+    Returns the frame, the names of all the sheet's columns, and notes.
     """
-    width = max([len(header_row)] + [len(row) for row in body])
-    header = [(_cell_text(value) or "").strip() for value in header_row]
-    header += [""] * (width - len(header))
-    padded = [row + (None,) * (width - len(row)) for row in body]
-    raw = pd.DataFrame(padded, columns=range(width), dtype=object)  # object: no float rounding
-    keep = [i for i in range(width) if header[i] or raw[i].notna().any()]
-    names, notes = unique_column_names([header[i] for i in keep])
+    header = {
+        column: (_cell_text(value) or "").strip()
+        for column, value in cells.in_row(header_index).items()
+    }
+    below = cells.rows > header_index
+    height = int(cells.rows[below].max()) - header_index if below.any() else 0
+    kept = sorted({c for c, name in header.items() if name} | set(cells.columns[below].tolist()))
+    all_names, notes = unique_column_names([header.get(c, "") for c in kept])
+    if wanted is None:
+        _check_columns(path, len(kept))
+        chosen = list(range(len(kept)))
+    else:
+        chosen = [j for j, name in enumerate(all_names) if name in wanted]
+        _check_columns(path, len(chosen), asked=True)
+    _check_cells(path, height, len(chosen))
+    body_rows = cells.rows[below] - header_index - 1
+    body_values = [value for value, keep in zip(cells.values, below, strict=True) if keep]
+    by_column = _positions_by_column(cells.columns[below])
     frame = pd.DataFrame(
         {
-            name: raw[i].map(_cell_text, na_action="ignore").astype("str")
-            for name, i in zip(names, keep, strict=True)
+            all_names[j]: _xlsx_column(body_rows, body_values, by_column.get(kept[j]), height)
+            for j in chosen
         },
-        index=raw.index,
+        index=pd.RangeIndex(height),
     )
-    return frame, notes
+    return frame, all_names, notes
+
+
+def _positions_by_column(columns: np.ndarray) -> dict[int, np.ndarray]:
+    """Where each column's values are in the cell list, found with one sort."""
+    if not len(columns):
+        return {}
+    order = np.argsort(columns, kind="stable")
+    numbers, starts = np.unique(columns[order], return_index=True)
+    ends = np.append(starts[1:], len(order))
+    return {
+        int(number): order[start:end]
+        for number, start, end in zip(numbers, starts, ends, strict=True)
+    }
+
+
+def _xlsx_column(
+    rows: np.ndarray, values: list[object], positions: np.ndarray | None, height: int
+) -> pd.Series:
+    texts = np.full(height, None, dtype=object)
+    for i in [] if positions is None else positions:
+        texts[rows[i]] = _cell_text(values[i])
+    return pd.Series(texts, dtype=object).astype("str")
 
 
 def _choose_sheet(book: Workbook, sheet_name: str | None, path: Path) -> ReadOnlyWorksheet:
@@ -530,20 +789,6 @@ def _choose_sheet(book: Workbook, sheet_name: str | None, path: Path) -> ReadOnl
             hint="sheets: " + ", ".join(book.sheetnames),
         )
     return book[sheet_name]
-
-
-def _sheet_rows(
-    sheet: ReadOnlyWorksheet, steps: Steps, cancelled: CancelledFn | None
-) -> list[tuple[object, ...]]:
-    """All rows from row 1, blank ones included, so list positions are Excel row numbers."""
-    total = sheet.max_row or 0
-    rows: list[tuple[object, ...]] = []
-    for row in sheet.iter_rows(values_only=True):
-        rows.append(row)
-        if len(rows) % _XLSX_CHUNK_ROWS == 0:
-            check_cancelled(cancelled)
-            steps(min(len(rows) / total, 0.99) if total else 0.5, f"Read {len(rows):,} rows")
-    return rows
 
 
 def _filled(value: object) -> bool:
@@ -562,7 +807,15 @@ def _cell_text(value: object) -> str | None:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
-    return str(value)
+    text = str(value)
+    return _OOXML_ESCAPE.sub(_ooxml_char, text) if "_x" in text else text
+
+
+def _ooxml_char(match: re.Match[str]) -> str:
+    """Excel writes a character XML cannot hold (NUL, ESC...) as _xHHHH_, and a literal '_x'
+    that looks like one as _x005F_x: read them as Excel shows them. Control characters
+    decoded here are then cleaned like any other."""
+    return chr(int(match.group(1), 16))
 
 
 # --- vector files ------------------------------------------------------------------------------
@@ -612,6 +865,16 @@ def _zip_vector_member(path: Path) -> str:
     )
 
 
+def _check_archive(path: Path, cancelled: CancelledFn | None) -> archives.Unpacked | None:
+    """Unpack a zip or gzip once within the bounds before GDAL opens it (core.io.archives)."""
+    suffix = file_suffix(path)
+    if suffix == ".zip":
+        return archives.check_zip(path, cancelled=cancelled)
+    if suffix.endswith(".gz"):
+        return archives.check_gzip(path, cancelled=cancelled)
+    return None
+
+
 def _read_zipped_shapefile(
     path: Path, layer: str | None, steps: Steps, cancelled: CancelledFn | None
 ) -> Table:
@@ -621,38 +884,127 @@ def _read_zipped_shapefile(
     name = layer if layer is not None else next(iter(shapefiles))
     if name not in shapefiles:
         raise _missing_layer_error(path, name, list(shapefiles))
-    table = _read_vector(path, _vsizip(path, shapefiles[name]), None, steps, cancelled)
+    table = _read_vector(path, _vsizip(path, shapefiles[name]), None, None, steps, cancelled)
     table.layer = name
     return table
 
 
 def _read_vector(
-    path: Path, source: str, layer: str | None, steps: Steps, cancelled: CancelledFn | None
+    path: Path,
+    source: str,
+    layer: str | None,
+    unpacked: archives.Unpacked | None,
+    steps: Steps,
+    cancelled: CancelledFn | None,
 ) -> Table:
-    """One pyogrio call: GDAL reads in C, so progress is only before and after."""
+    """Read through GDAL's Arrow stream, checking the file's width before any feature.
+
+    GDAL's cost grows with the square of a GeoJSON's properties (100,000 took 8 minutes
+    to read, 1.5 s to open), so the width is checked on opening; rows are counted batch by
+    batch, which is also where a cancel is noticed.
+    """
     if file_suffix(source) == ".gpkg":
         layer = _chosen_gpkg_layer(path, source, layer)
     steps(0.0, f"Reading {path.name}")
+    patched, nul_notes = _json_with_nul_stand_ins(path, source, unpacked)
     try:
-        gdf = pyogrio.read_dataframe(source, layer=layer, use_arrow=_USE_ARROW)
-    except _GDAL_ERRORS as error:
+        with pyogrio.open_arrow(
+            source if patched is None else patched,
+            layer=layer,
+            use_pyarrow=True,
+            batch_size=_VECTOR_BATCH_ROWS,
+        ) as (meta, reader):
+            _check_columns(path, len(meta["fields"]))
+            arrow = _arrow_batches(path, reader, len(meta["fields"]), steps, cancelled)
+    except (*_GDAL_ERRORS, pa.ArrowInvalid, pa.ArrowIOError) as error:  # damaged mid-stream
         raise _gdal_error(path, source, error) from None
-    check_cancelled(cancelled)
-    return _vector_table(gdf, path, layer)
-
-
-def _vector_table(gdf: pd.DataFrame, path: Path, layer: str | None) -> Table:
-    geometry_name = getattr(gdf, "_geometry_column_name", None)
+    geometry_name = meta["geometry_name"] or "wkb_geometry"
     geometry = None
-    crs = None
-    notes: list[str] = []
-    if geometry_name is not None and geometry_name in gdf.columns:
-        geometry = gdf[geometry_name].array.to_numpy()
-        crs = gdf.crs
-        gdf = pd.DataFrame(gdf.drop(columns=geometry_name))
-        notes += _geometry_notes(geometry, crs)
-    names, name_notes = unique_column_names([str(name).strip() for name in gdf.columns])
-    frame = gdf.set_axis(names, axis=1) if names != list(gdf.columns) else gdf
+    if geometry_name in arrow.column_names:
+        geometry = _wkb_geometries(arrow.column(geometry_name))
+        arrow = arrow.drop_columns([geometry_name])
+    try:
+        frame = arrow.to_pandas(self_destruct=True)
+    except UnicodeDecodeError:
+        raise BadInputError(
+            "its text is not in UTF-8 and does not say which encoding it uses",
+            file=path,
+            hint="for a shapefile, add a .cpg file naming the encoding (e.g. UTF-8 or 1252)",
+        ) from None
+    crs = pyproj.CRS.from_user_input(meta["crs"]) if meta["crs"] else None
+    table = _vector_table(frame, geometry, crs, path, layer)
+    table.notes += nul_notes
+    return _cleaned(table, nul_stand_in=patched is not None)
+
+
+def _json_with_nul_stand_ins(
+    path: Path, source: str, unpacked: archives.Unpacked | None
+) -> tuple[bytes | None, list[str]]:
+    """A GeoJSON holding \\u0000, with a stand-in for each NUL; None for any other file.
+
+    GDAL ends a text at a NUL, silently losing the rest of the value (and of a property's
+    name). The stand-in survives GDAL; cleaning then removes it and reports it as the NUL it
+    was. Only files that hold a NUL pay for the copy in memory, and only up to
+    MAX_TABLE_BYTES; a bigger one is read as it is, with a note.
+    """
+    if not source.lower().endswith(_JSON_SOURCES):
+        return None, []
+    if unpacked is None:
+        found = {"": path.stat().st_size} if archives.json_has_nul(path) else {}
+    else:
+        found = unpacked.nul_escapes
+    member = next((m for m in found if m == "" or source.endswith(f"/{m}")), None)
+    if member is None:
+        return None, []
+    if found[member] > limits.MAX_TABLE_BYTES:
+        lost = "text after a NUL character (\\u0000) is lost: the file is too big to keep it"
+        return None, [lost]
+    if unpacked is None:
+        data = path.read_bytes()
+    elif member == "":
+        data = archives.read_gzip(path)
+    else:
+        data = archives.read_member(path, member)
+    return _JSON_NUL.sub(_JSON_NUL_STAND_IN, data), []
+
+
+def _arrow_batches(
+    path: Path,
+    reader: pa.RecordBatchReader,
+    width: int,
+    steps: Steps,
+    cancelled: CancelledFn | None,
+) -> pa.Table:
+    batches = []
+    rows = 0
+    for batch in reader:
+        check_cancelled(cancelled)
+        rows += batch.num_rows
+        _check_rows(path, rows)
+        _check_cells(path, rows, width)
+        batches.append(batch)
+        steps(0.5, f"Read {rows:,} features of {path.name}")
+    return pa.Table.from_batches(batches, schema=reader.schema)
+
+
+def _wkb_geometries(column: pa.ChunkedArray) -> np.ndarray:
+    """Shapely geometries (None where missing) from GDAL's WKB, tagged or plain binary."""
+    if isinstance(column.type, pa.ExtensionType):
+        storage = [chunk.storage for chunk in column.chunks]
+        column = pa.chunked_array(storage, column.type.storage_type)
+    return shapely.from_wkb(column.to_numpy(zero_copy_only=False))
+
+
+def _vector_table(
+    frame: pd.DataFrame,
+    geometry: np.ndarray | None,
+    crs: pyproj.CRS | None,
+    path: Path,
+    layer: str | None,
+) -> Table:
+    notes = _geometry_notes(geometry, crs) if geometry is not None else []
+    names, name_notes = unique_column_names([str(name).strip() for name in frame.columns])
+    frame = frame.set_axis(names, axis=1) if names != list(frame.columns) else frame
     frame = frame.reset_index(drop=True)
     row_numbers = np.arange(1, len(frame) + 1)
     return Table(
