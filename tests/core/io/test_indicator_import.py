@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 
 import pandas as pd
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from assetmap.core import areas
 from assetmap.core.errors import BadInputError
 from assetmap.core.imports import import_areas, join_indicators
+from assetmap.core.io import limits
 from assetmap.core.io.area_import import AreaImportOptions
 from assetmap.core.io.indicator_import import IndicatorOptions
 
@@ -126,3 +128,63 @@ def test_field_names_with_colons_can_be_joined_and_renamed(project, trafford, tm
     assert {"score_imd_2025", "imd_score"} <= set(frame.columns)
     labels = {i.column: i.label for i in areas.indicators(project, "Wards")}
     assert labels["score_imd_2025"] == "Score: IMD 2025"
+
+
+def _codes(trafford, count):
+    areas_file = trafford / "boundaries" / "trafford_lsoa2021_generalised.geojson"
+    features = json.loads(areas_file.read_text())["features"][:count]
+    return features, [f["properties"]["area_code"] for f in features]
+
+
+def _indicator_csv(path, codes, columns):
+    rows = [",".join(["area_code", *(f"v{i}" for i in range(columns))])]
+    rows += [
+        ",".join([code, *(str(n + i) for i in range(columns))]) for n, code in enumerate(codes)
+    ]
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
+def test_a_census_table_of_2500_columns_gives_the_columns_named(project, trafford, tmp_path):
+    import_areas(
+        project,
+        trafford / "boundaries" / "trafford_lsoa2021_generalised.geojson",
+        AreaImportOptions("LSOA 2021"),
+    )
+    _, codes = _codes(trafford, 139)
+    census = _indicator_csv(tmp_path / "census.csv", codes, 2_500)
+    with pytest.raises(limits.LimitError) as err:
+        join_indicators(project, census, IndicatorOptions("LSOA 2021", "area_code"))
+    assert str(err.value) == (
+        "census.csv: has 2,501 columns; assetmap reads at most 1,000 columns (delete the "
+        "columns you do not need and save a copy, or name the columns to join with --fields)"
+    )
+    report = join_indicators(
+        project, census, IndicatorOptions("LSOA 2021", "area_code", ["v7", "v2499:last"])
+    )
+    assert report.imported == 139
+    frame = areas.frame(project, "LSOA 2021").set_index("code")
+    assert frame.loc[codes[3], "v7"] == 10 and frame.loc[codes[3], "last"] == 2502
+    with pytest.raises(BadInputError, match=r"has no field 'v9999' \(fields: area_code, v0, "):
+        join_indicators(project, census, IndicatorOptions("LSOA 2021", "area_code", ["v9999"]))
+
+
+def test_joining_past_the_columns_a_table_holds_is_refused_before_any_change(
+    project, trafford, tmp_path
+):
+    # An area set imported with all of its file's 998 extra columns, then a wide indicator file:
+    # SQLite holds 2,000 columns in a table ("too many columns" was a traceback).
+    features, codes = _codes(trafford, 5)
+    for feature in features:
+        feature["properties"].update({f"extra_{i}": i for i in range(998)})
+    wide_areas = tmp_path / "areas.geojson"
+    wide_areas.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    import_areas(project, wide_areas, AreaImportOptions("Wide", code_field="area_code"))
+    info = areas.get_set(project, "Wide")
+    before = areas.table_columns(project, info.table)
+    indicators = _indicator_csv(tmp_path / "indicators.csv", codes, 999)
+    with pytest.raises(limits.LimitError) as err:
+        join_indicators(project, indicators, IndicatorOptions("Wide", "area_code"))
+    assert "joining 999 columns would give area set 'Wide'" in str(err.value)
+    assert "a table holds at most 2,000: there is room for" in str(err.value)
+    assert areas.table_columns(project, info.table) == before

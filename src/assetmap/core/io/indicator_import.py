@@ -10,6 +10,7 @@ import pandas as pd
 
 from assetmap.core import areas
 from assetmap.core.errors import BadInputError
+from assetmap.core.io import limits
 from assetmap.core.io.numbers import parse_numbers
 from assetmap.core.io.readers import Table, read_table
 from assetmap.core.io.report import ImportReport, RowIssue
@@ -21,6 +22,7 @@ from assetmap.core.project import Project
 # rest are reported and left empty rather than turning the whole column into text.
 NUMERIC_SHARE = 0.9
 _MAX_REPORTED_BAD_CELLS = 200
+_LISTED_FIELDS = 30
 
 
 @dataclass
@@ -53,7 +55,7 @@ def prepare_indicators(
 ) -> PreparedIndicators:
     steps = Steps(progress)
     info = areas.get_set(project, options.area_set)
-    table = read_table(path, layer=options.layer, progress=steps.sub(0, 0.6), cancelled=cancelled)
+    table = _read(path, options, steps.sub(0, 0.6), cancelled)
     check_cancelled(cancelled)
     report = ImportReport(file=table.path.name, kind="indicators", notes=list(table.notes))
     frame, rows = _filtered(table, options, report)
@@ -62,7 +64,9 @@ def prepare_indicators(
     matched = keys.isin(codes).to_numpy()
     _report_matching(table, keys, matched, codes, options.key_field, report)
     fields = _chosen_fields(table, options)
-    taken = set(areas.table_columns(project, info.table)) | set(areas.RESERVED_COLUMNS)
+    existing = areas.table_columns(project, info.table)
+    _check_room(table, info.name, len(existing), len(fields))
+    taken = set(existing) | set(areas.RESERVED_COLUMNS)
     values: dict[str, pd.Series] = {}
     labels: dict[str, str] = {}
     numeric: dict[str, bool] = {}
@@ -87,6 +91,58 @@ def prepare_indicators(
     )
 
 
+def _read(
+    path: str | Path, options: IndicatorOptions, steps: Steps, cancelled: CancelledFn | None
+) -> Table:
+    """Only the columns the options name are read when --fields is given: a Census table of
+    thousands of columns then gives the few the user wants."""
+    try:
+        return read_table(
+            path,
+            layer=options.layer,
+            columns=_wanted_columns(options),
+            progress=steps,
+            cancelled=cancelled,
+        )
+    except limits.LimitError as error:
+        if error.limit != "columns" or options.fields:
+            raise
+        raise limits.LimitError(
+            error.message,
+            limit=error.limit,
+            file=path,
+            hint=f"{error.hint}, or name the columns to join with --fields",
+        ) from None
+
+
+def _wanted_columns(options: IndicatorOptions) -> set[str] | None:
+    """Every name the options could mean. A field spec may hold a colon of its own, so both
+    the whole spec and its part before the last colon are asked for (see _split_field)."""
+    if not options.fields:
+        return None
+    wanted = {options.key_field}
+    wanted |= {condition.partition("=")[0].strip() for condition in options.where or []}
+    for spec in options.fields:
+        text = spec.strip()
+        wanted |= {text, text.rpartition(":")[0].strip()}
+    return wanted - {""}
+
+
+def _check_room(table: Table, area_set: str, existing: int, adding: int) -> None:
+    """SQLite holds at most SQLITE_MAX_COLUMNS columns in a table: say so before trying."""
+    if existing + adding <= limits.SQLITE_MAX_COLUMNS:
+        return
+    room = max(limits.SQLITE_MAX_COLUMNS - existing, 0)
+    raise limits.LimitError(
+        f"joining {adding:,} columns would give area set '{area_set}' {existing + adding:,} "
+        f"columns, and a table holds at most {limits.SQLITE_MAX_COLUMNS:,}: there is room "
+        f"for {room:,} more",
+        limit="columns",
+        file=table.path,
+        hint="name fewer columns with --fields, or import the areas again as a new set",
+    )
+
+
 def _filtered(
     table: Table, options: IndicatorOptions, report: ImportReport
 ) -> tuple[pd.DataFrame, np.ndarray]:
@@ -98,7 +154,7 @@ def _filtered(
         if not sep or field not in frame.columns:
             raise BadInputError(
                 f"'{condition}' is not FIELD=VALUE with a field of the file "
-                f"(fields: {', '.join(map(str, frame.columns))})",
+                f"(fields: {_field_list(table)})",
                 file=table.path,
                 field="--where",
             )
@@ -113,7 +169,7 @@ def _filtered(
 def _keys(table: Table, frame: pd.DataFrame, rows: np.ndarray, key_field: str) -> pd.Series:
     if key_field not in frame.columns:
         raise BadInputError(
-            f"has no field '{key_field}' (fields: {', '.join(map(str, frame.columns))})",
+            f"has no field '{key_field}' (fields: {_field_list(table)})",
             file=table.path,
             field="--key-field",
         )
@@ -169,12 +225,20 @@ def _chosen_fields(table: Table, options: IndicatorOptions) -> list[tuple[str, s
 
         if source not in columns:
             raise BadInputError(
-                f"has no field '{source}' (fields: {', '.join(columns)})",
+                f"has no field '{source}' (fields: {_field_list(table)})",
                 file=table.path,
                 field="--fields",
             )
         out.append((source, target))
     return out
+
+
+def _field_list(table: Table) -> str:
+    """The file's columns for a message, also those not read; a long list is cut short."""
+    names = table.file_columns
+    listed = ", ".join(names[:_LISTED_FIELDS])
+    more = len(names) - _LISTED_FIELDS
+    return f"{listed} and {more:,} more" if more > 0 else listed
 
 
 def _typed(
