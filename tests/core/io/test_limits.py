@@ -238,6 +238,14 @@ def test_only_the_columns_asked_for_count_against_the_bound(tmp_path):
     assert list(table.frame.columns) == ["name", "extra_7"]
     assert table.frame.iloc[0].tolist() == ["Hub", "7"]
     assert len(table.file_columns) == 2_500  # for messages that list the file's fields
+    # The columns not asked for are still counted on each line: an unquoted comma would
+    # otherwise shift the ones asked for.
+    with wide.open("a") as out:
+        out.write(",".join(["Club", "M32 0TL", *("1" * 2_498), "1"]) + "\n")
+    with pytest.raises(
+        BadInputError, match="line 3: this line has 2501 values but the header names 2500"
+    ):
+        read_table(wide, columns={"name", "extra_7"})
 
 
 @needs_rlimit

@@ -384,16 +384,22 @@ def _read_csv(
     if not any(header):
         raise BadInputError("the first line holds no column names", file=path)
     positions = _wanted_positions(header, wanted, path)
-    _check_cells(path, body.count("\n") + 1, len(positions))
+    # A file within the column bound is parsed whole, as pandas checks each line's values
+    # against the header only for the columns it parses; a wider one only for the columns
+    # asked for, its lines checked by the csv module first.
+    parsed = positions if len(header) > limits.MAX_COLUMNS else list(range(len(header)))
+    _check_cells(path, body.count("\n") + 1, len(parsed))
     all_names, name_notes = unique_column_names(header)
     first_line = leading_blank + header_lines + 1
-    frame = _parse_csv_body(
-        body, all_names, positions, delimiter, path, first_line, steps, cancelled
-    )
+    if len(parsed) < len(header):
+        _check_value_counts(body, delimiter, len(header), path, first_line, cancelled)
+    frame = _parse_csv_body(body, all_names, parsed, delimiter, path, first_line, steps, cancelled)
     del body
-    if positions:  # none of the columns asked for: the caller says which are missing
-        _check_header([header[i] for i in positions], frame.head(_HEADER_SAMPLE_ROWS), path)
+    if parsed:  # none of the columns asked for: the caller says which are missing
+        _check_header([header[i] for i in parsed], frame.head(_HEADER_SAMPLE_ROWS), path)
     frame, row_numbers = _drop_blank_rows(frame, np.arange(len(frame)) + leading_blank + 2)
+    if len(positions) < len(frame.columns):
+        frame = frame[[all_names[i] for i in positions]]
     table = Table(frame, None, None, path, None, row_numbers, "row", encoding, notes + name_notes)
     table.file_columns = all_names
     return _cleaned(table, scan=scan)
@@ -563,10 +569,37 @@ def _field_count_error(error: pd.errors.ParserError, path: Path, first_line: int
     if match is None:
         return BadInputError(f"the file cannot be read as CSV ({error})", file=path)
     expected, line, seen = (int(group) for group in match.groups())
+    return _too_many_values(path, first_line + line - 1, seen, expected)
+
+
+def _check_value_counts(
+    body: str,
+    delimiter: str,
+    expected: int,
+    path: Path,
+    first_line: int,
+    cancelled: CancelledFn | None,
+) -> None:
+    """Refuse a line with more values than the header names, as pandas does for the columns
+    it parses: a value holding an unquoted delimiter would shift the columns asked for."""
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    try:
+        for number, record in enumerate(reader):
+            if len(record) > expected:
+                raise _too_many_values(
+                    path, first_line + reader.line_num - 1, len(record), expected
+                )
+            if number % _CSV_CHUNK_ROWS == 0:
+                check_cancelled(cancelled)
+    except csv.Error as error:
+        raise BadInputError(f"the file cannot be read as CSV ({error})", file=path) from None
+
+
+def _too_many_values(path: Path, line: int, seen: int, expected: int) -> BadInputError:
     return BadInputError(
         f"this line has {seen} values but the header names {expected} columns",
         file=path,
-        row=first_line + line - 1,
+        row=line,
         row_noun="line",
         hint="a value holding the delimiter must be in double quotes",
     )
