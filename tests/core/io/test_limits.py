@@ -40,7 +40,9 @@ CHILD = textwrap.dedent(
         outcome = {{"rows": len(table), "columns": [str(c) for c in table.frame.columns]}}
     except BaseException as error:
         outcome = {{"error": type(error).__name__, "message": str(error)}}
-    outcome["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: Linux carries the parent's peak into ru_maxrss across exec
+    status = open("/proc/self/status").read()
+    outcome["peak_mb"] = int(status.split("VmHWM:")[1].split()[0]) / 1024
     print(json.dumps(outcome))
     """
 )
