@@ -1,12 +1,13 @@
 """Zip and gzip files checked before any reader unpacks them, and tables unpacked with bounds.
 
 A compressed file can hold a thousand times its size (a decompression bomb), and a zip's
-directory can lie about its members' sizes. Python's zipfile stops at the declared size, but
-GDAL's /vsizip/ unpacks a member to the end of its data whatever the directory says (a 200 KB
-zip declaring 1,000 bytes made GDAL read 200 MB). So a zip or gzip that GDAL or openpyxl will
-read is unpacked here once, counting bytes and discarding them, and refused at the first bound
-it passes (core.io.limits). The answer is remembered per file version, so listing layers and
-then reading one pays once.
+directory can lie about its members' sizes. Python's zipfile stops at the declared size, so for
+the readers that use it (openpyxl, the Code-Point Open reader) checking the declared sizes is
+enough. GDAL's /vsizip/ unpacks a member to the end of its data whatever the directory says (a
+200 KB zip declaring 1,000 bytes made GDAL read 200 MB), so a zip or gzip GDAL will read is
+unpacked here once, counting bytes and discarding them, and refused at the first bound it
+passes (core.io.limits). That answer is remembered per file version, so listing layers and then
+reading one pays once. A CSV is unpacked here too, into memory, within the same bounds.
 """
 
 from __future__ import annotations

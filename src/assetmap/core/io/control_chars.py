@@ -122,7 +122,8 @@ def _clean_names(names: list[str], nul_stand_in: bool) -> tuple[list[str], list[
     notes = []
     for position, name in enumerate(names, start=1):
         kinds = _kinds([name], nul_stand_in)
-        new = clean(name, nul_stand_in=nul_stand_in).strip() if kinds else name
+        dirty = _ANY.search(name) is not None or (nul_stand_in and NUL_STAND_IN in name)
+        new = clean(name, nul_stand_in=nul_stand_in).strip() if dirty else name
         if kinds:
             listed = ", ".join(_kind_names(kinds))
             notes.append(

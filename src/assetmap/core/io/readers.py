@@ -4,6 +4,10 @@ Tabular files (CSV, XLSX) come back as text only: guessing types here would turn
 codes and phone numbers with leading zeros into numbers and lose them. Vector files come back
 with the types GDAL gives. Every row carries the number the user sees in their own software, so
 a report can point at the right line.
+
+Reading is bounded (core.io.limits: bytes unpacked, ratio, rows, columns, cells, characters per
+value), so a hostile or broken file is refused in seconds, and every value and column name is
+cleaned of control characters (core.io.control_chars), with a note, before any importer sees it.
 """
 
 from __future__ import annotations
