@@ -34,6 +34,41 @@ def _outside(project: Project, x: float | None, y: float | None) -> bool:
     return bool(areas.outside_all(project, np.array([shapely.points(x, y)], dtype=object))[0])
 
 
+_NOT_STAMPED = object()
+
+
+class _AssetStamps:
+    """Remembers an asset's content after each step, so undo and redo can tell when another
+    window or program has changed that asset since (and refuse rather than overwrite it)."""
+
+    uuid: str
+    _after_apply: Any = _NOT_STAMPED
+    _after_revert: Any = _NOT_STAMPED
+
+    def _stamp_applied(self, project: Project) -> None:
+        self._after_apply = assets.content_stamp(project, self.uuid)
+
+    def _stamp_reverted(self, project: Project) -> None:
+        self._after_revert = assets.content_stamp(project, self.uuid)
+
+    def undo_conflict(self, project: Project) -> str | None:
+        return _changed_since(project, self.uuid, self._after_apply, "undo")
+
+    def redo_conflict(self, project: Project) -> str | None:
+        return _changed_since(project, self.uuid, self._after_revert, "redo")
+
+
+def _changed_since(project: Project, uuid: str, stamp: Any, action: str) -> str | None:
+    if stamp is _NOT_STAMPED or assets.content_stamp(project, uuid) == stamp:
+        return None
+    current = assets.find(project, uuid)
+    what = f"'{current.name}'" if current is not None else "this asset"
+    return (
+        f"Cannot {action}: {what} has been changed since, in another window or program "
+        f"sharing {project.path.name}. Its newer version was kept; edit it directly instead."
+    )
+
+
 def validate_values(project: Project, values: dict[str, Any]) -> None:
     """Reject values a form or the CLI should never have sent; message names the field."""
     for name in values:
@@ -53,10 +88,14 @@ def validate_values(project: Project, values: dict[str, Any]) -> None:
 
 
 @dataclass
-class AddAsset(Command):
+class AddAsset(_AssetStamps, Command):
     asset: Asset
     name: ClassVar[str] = "add_asset"
     _created: str | None = field(default=None, repr=False)
+
+    @property
+    def uuid(self) -> str:  # type: ignore[override]
+        return self.asset.uuid
 
     @property
     def text(self) -> str:
@@ -75,17 +114,19 @@ class AddAsset(Command):
         )
         assets.insert_asset(project, asset, now=now)
         _changed(project, (asset.uuid,), "added")
+        self._stamp_applied(project)
         return [Change(_target(asset.uuid), None, _snapshot(assets.get(project, asset.uuid)))]
 
     def revert(self, project: Project) -> list[Change]:
         before = _snapshot(assets.get(project, self.asset.uuid))
         assets.purge(project, self.asset.uuid)
         _changed(project, (self.asset.uuid,), "removed")
+        self._stamp_reverted(project)
         return [Change(_target(self.asset.uuid), before, None)]
 
 
 @dataclass
-class EditAsset(Command):
+class EditAsset(_AssetStamps, Command):
     uuid: str
     values: dict[str, Any]
     name: ClassVar[str] = "edit_asset"
@@ -102,12 +143,14 @@ class EditAsset(Command):
         self._before = {k: getattr(current, k) for k in self.values}
         assets.update(project, self.uuid, self.values, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "changed")
+        self._stamp_applied(project)
         return [Change(_target(self.uuid), _jsonable(self._before), _jsonable(self.values))]
 
     def revert(self, project: Project) -> list[Change]:
         assert self._before is not None
         assets.update(project, self.uuid, self._before, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "changed")
+        self._stamp_reverted(project)
         return [Change(_target(self.uuid), _jsonable(self.values), _jsonable(self._before))]
 
 
@@ -116,7 +159,7 @@ def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
 
 
 @dataclass
-class MoveAsset(Command):
+class MoveAsset(_AssetStamps, Command):
     """Move an asset, or place an unplaced one; (None, None) makes it unplaced again."""
 
     uuid: str
@@ -136,11 +179,13 @@ class MoveAsset(Command):
         self._label = current.name
         self._before = (current.x, current.y)
         self._set(project, self.x, self.y)
+        self._stamp_applied(project)
         return [Change(_target(self.uuid), _xy(*self._before), _xy(self.x, self.y))]
 
     def revert(self, project: Project) -> list[Change]:
         assert self._before is not None
         self._set(project, *self._before)
+        self._stamp_reverted(project)
         return [Change(_target(self.uuid), _xy(self.x, self.y), _xy(*self._before))]
 
     def _set(self, project: Project, x: float | None, y: float | None) -> None:
@@ -155,7 +200,7 @@ def _xy(x: float | None, y: float | None) -> dict[str, float | None]:
 
 
 @dataclass
-class DeleteAsset(Command):
+class DeleteAsset(_AssetStamps, Command):
     """Soft delete: the row stays as a tombstone so undo and merging can see it."""
 
     uuid: str
@@ -173,9 +218,11 @@ class DeleteAsset(Command):
         self._label = current.name
         assets.update(project, self.uuid, {"deleted": True}, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "removed")
+        self._stamp_applied(project)
         return [Change(_target(self.uuid), {"deleted": False}, {"deleted": True})]
 
     def revert(self, project: Project) -> list[Change]:
         assets.update(project, self.uuid, {"deleted": False}, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "added")
+        self._stamp_reverted(project)
         return [Change(_target(self.uuid), {"deleted": True}, {"deleted": False})]
