@@ -188,14 +188,6 @@ def test_a_telephone_stored_as_a_number_has_no_decimal_point(project, asset_sour
     assert prepared.rows["phone"].iloc[0] == "1617486414"
 
 
-def test_leading_zeros_and_codes_in_a_spreadsheet_stay_as_written(project, tmp_path):
-    path = tmp_path / "clubs.csv"
-    path.write_text("name,postcode,club_no,members\nChess club,M32 0TH,00712,41\n")
-    prepared = prepare_assets(project, path, AssetImportOptions(category="community_groups"))
-    assert dict((n, t) for n, _l, t in prepared.field_defs)["club_no"] == "text"
-    assert json.loads(prepared.rows["custom"].iloc[0])["club_no"] == "00712"
-
-
 # ---- renaming a field ------------------------------------------------------------------------
 def test_renaming_a_field_is_one_undoable_step(project, asset_sources):
     import_assets(project, asset_sources / "trafford_pharmacies.geojson", AssetImportOptions())

@@ -3,16 +3,17 @@
 Each has a row in am_field_defs (name, label, type, source). The name is the key in each
 asset's ``custom`` JSON and the column name in exports, so it never changes; the label is what
 people read on the card, in the form and in the table, and they may rename it (``RenameField``).
-Projects imported before labels were made hold the raw name as the label, and numbers for codes
-(an establishment number typed 'integer'); reading them through here shows a label made from
-the name and codes as text, without rewriting the file.
+Projects imported before labels were made hold the raw name as the label, numbers for codes
+(an establishment number typed 'integer') and map styling kept as fields (marker-color); reading
+them through here shows a label made from the name, codes as text and no styling, without
+rewriting the file.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assetmap.core.io.fields import is_identifier_name, shown_label
+from assetmap.core.io.fields import is_identifier_name, is_styling_name, shown_label
 from assetmap.core.project import Project
 
 NUMERIC_TYPES = frozenset({"integer", "number", "real", "float", "int"})
@@ -32,11 +33,21 @@ class FieldDef:
 
 
 def all_defs(project: Project) -> list[FieldDef]:
-    """Every defined extra field, in the order imports added them (the source's order)."""
+    """Every extra field people see, in the order imports added them (the source's order);
+    map styling an older import kept (marker-color) is left out."""
     rows = project.conn.execute(
         "SELECT name, label, type, source FROM am_field_defs ORDER BY rowid"
     ).fetchall()
-    return [_field_def(str(name), label, kind, source) for name, label, kind, source in rows]
+    return [
+        _field_def(str(name), label, kind, source)
+        for name, label, kind, source in rows
+        if not is_styling_name(str(name))
+    ]
+
+
+def is_hidden(name: str) -> bool:
+    """Styling values older imports kept with assets: stored, never shown."""
+    return is_styling_name(name)
 
 
 def by_name(project: Project) -> dict[str, FieldDef]:

@@ -312,13 +312,18 @@ _COLOUR_NAMES = frozenset({"stroke", "fill"})
 _COLOUR = re.compile(r"^#?(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
 
+def is_styling_name(name: str) -> bool:
+    """marker-color, stroke-width, _umap_options...: styling whatever the values."""
+    lower = str(name).strip().lower()
+    return lower in _STYLING_NAMES or lower.startswith(_STYLING_PREFIXES)
+
+
 def styling_columns(frame: pd.DataFrame) -> list[str]:
     """Columns that only say how another map program drew each feature (marker-color, ...)."""
     found = []
     for column in frame.columns:
         name = str(column).strip().lower()
-        named = name in _STYLING_NAMES or name.startswith(_STYLING_PREFIXES)
-        if named or (name in _COLOUR_NAMES and _all_colours(frame[column])):
+        if is_styling_name(name) or (name in _COLOUR_NAMES and _all_colours(frame[column])):
             found.append(column)
     return found
 
