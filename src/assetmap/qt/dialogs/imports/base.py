@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -44,6 +43,7 @@ from assetmap.core.errors import AssetmapError, BadInputError
 from assetmap.core.io import preview as pv
 from assetmap.core.io.report import ImportReport
 from assetmap.core.progress import CancelledFn, ProgressFn
+from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
 from assetmap.qt.dialogs.imports.preview import (
     PREVIEW_ROWS,
     PreviewTable,
@@ -75,7 +75,6 @@ STEP_MAP = 1  # the first mapping step; the report is ``dialog.report_step``
 FILE_TITLE = "Choose file"
 REPORT_TITLE = "Check and import"
 PAGE_FILE, PAGE_MAP, PAGE_REPORT = range(3)
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SETTING_FOLDER = "import/folder"
 ALL_FILES = "All files (*)"
 
@@ -347,18 +346,10 @@ class ImportDialog(QDialog):
         self._go(self.step - 1)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        """Enter presses only the button it is on; in a field it does nothing more.
-
-        QDialog would press the default button (Next, Check, Import) from any field, which is
-        how steps were skipped; Escape still cancels.
-        """
-        if event.key() in ENTER_KEYS:
-            focused = self.focusWidget()
-            if isinstance(focused, QAbstractButton) and focused.isEnabled():
-                focused.click()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        """Enter presses only the button it is on (never Next, Check or Import from a field,
+        which is how steps were skipped); Escape still cancels."""
+        if not enter_presses_only_its_button(self, event):
+            super().keyPressEvent(event)
 
     @Slot()
     def _cancel_clicked(self) -> None:
