@@ -13,7 +13,7 @@ from assetmap.core.io import preview as pv
 from assetmap.core.io.area_import import AreaImportOptions, prepare_areas
 from assetmap.qt.dialogs.imports.base import ALL_FILES, ImportDialog
 from assetmap.qt.dialogs.imports.field_mapping import FieldMapper
-from assetmap.qt.dialogs.imports.report_view import SummaryRow
+from assetmap.qt.dialogs.imports.report_view import SummaryRow, listed
 from assetmap.qt.dialogs.imports.style import note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
 
@@ -118,7 +118,7 @@ class ImportAreasDialog(ImportDialog):
         ]
         if self.prepared is not None and len(self.prepared.extra.columns):
             kept = [str(c) for c in self.prepared.extra.columns]
-            rows.append(("Other columns kept", ", ".join(kept)))
+            rows.append(("Other columns kept", listed(kept)))
         return rows
 
     def _explain(self, prepared: Any) -> None:

@@ -48,7 +48,7 @@ from assetmap.core.taxonomy import UNCATEGORISED
 from assetmap.qt.dialogs.imports.base import ALL_FILES, ImportDialog, settings
 from assetmap.qt.dialogs.imports.category_combo import CategoryCombo
 from assetmap.qt.dialogs.imports.field_mapping import ColumnCombo, FieldMapper
-from assetmap.qt.dialogs.imports.report_view import SummaryRow
+from assetmap.qt.dialogs.imports.report_view import SummaryRow, listed
 from assetmap.qt.dialogs.imports.style import note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
 
@@ -616,9 +616,9 @@ class ImportAssetsDialog(ImportDialog):
         prepared = self.prepared
         if isinstance(prepared, PreparedAssets):
             kept = [name for name, _label, _type in prepared.field_defs]
-            rows.append(("Kept as extra fields", _listed(kept) or "none"))
+            rows.append(("Kept as extra fields", listed(kept) or "none"))
             if prepared.ignored_fields:
-                rows.append(("Not kept (map styling)", _listed(prepared.ignored_fields)))
+                rows.append(("Not kept (map styling)", listed(prepared.ignored_fields)))
         if self.personal_check.isChecked():
             rows.append(("Personal data", "yes: kept out of exports unless chosen"))
         return rows
@@ -630,7 +630,7 @@ class ImportAssetsDialog(ImportDialog):
             if key not in ("name", "postcode")
         ]
         if self.preview is not None and "address" not in mapping and self.preview.address_parts:
-            parts.append("Address: built from " + _listed(self.preview.address_parts))
+            parts.append("Address: built from " + listed(self.preview.address_parts))
         days = self.preview.opening_days if self.preview is not None else []
         if "opening_hours" not in mapping and days:
             parts.append(f"Opening hours: from {len(days)} day columns")
@@ -685,12 +685,6 @@ class ImportAssetsDialog(ImportDialog):
 
 def _quoted(column: str | None) -> str:
     return f"'{column}'" if column else "none"
-
-
-def _listed(names: list[str], limit: int = 12) -> str:
-    shown = ", ".join(names[:limit])
-    more = len(names) - limit
-    return f"{shown} and {more} more" if more > 0 else shown
 
 
 def _crs_words(text: str) -> str:

@@ -30,7 +30,7 @@ from assetmap.core.io import preview as pv
 from assetmap.core.io.indicator_import import IndicatorOptions, prepare_indicators
 from assetmap.qt.dialogs.imports.base import ALL_FILES, ImportDialog
 from assetmap.qt.dialogs.imports.field_mapping import ColumnCombo, FieldMapper
-from assetmap.qt.dialogs.imports.report_view import SummaryRow
+from assetmap.qt.dialogs.imports.report_view import SummaryRow, listed
 from assetmap.qt.dialogs.imports.style import note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
 
@@ -326,7 +326,7 @@ class ImportIndicatorsDialog(ImportDialog):
             ("Area set", str(self.set_combo.currentText())),
             ("Area codes", f"'{key}'" if key else "none"),
             ("Rows used", f"only where {self.row_filter()}" if self.row_filter() else "all"),
-            ("Columns to join", ", ".join(columns) or "none"),
+            ("Columns to join", listed(columns) or "none"),
         ]
 
     def _prepare(self) -> Prepare:

@@ -42,6 +42,13 @@ RowLabel = Callable[[int | None], str]
 SummaryRow = tuple[str, str]  # (what, the choice), both plain text
 
 
+def listed(names: Sequence[str], limit: int = 12) -> str:
+    """'a, b, c and 40 more': a summary line stays a line or two however wide the file."""
+    shown = ", ".join(names[:limit])
+    more = len(names) - limit
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
 def no_label(row: int | None) -> str:
     """The labeller for imports whose rows have nothing to name them by."""
     return ""
