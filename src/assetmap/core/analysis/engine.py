@@ -90,10 +90,7 @@ def ranking_caption(params: AnalysisParams) -> str:
     """The order of ``ranked_gaps`` in one line, for every table that shows it."""
     if params.need_field is None:
         return "Ranked: least provision first, then the farthest from an asset."
-    return (
-        "Ranked: high need with low provision first, then by need; "
-        "areas without a need figure last."
-    )
+    return "Ranked: high need with low provision first, then by need."
 
 
 def run(
