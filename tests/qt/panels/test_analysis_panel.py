@@ -323,6 +323,21 @@ def test_export_writes_the_csv_and_the_method(qtbot, tmp_path, panel, monkeypatc
     assert "gaps.csv" in panel.status.text()
 
 
+def test_export_to_a_place_that_cannot_take_it_says_so_and_writes_nothing(
+    qtbot, tmp_path, panel, monkeypatch
+):
+    ask_about_mental_health(panel)
+    find_gaps(qtbot, panel)
+    folder = tmp_path / "usb stick"  # chosen, then unplugged
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(folder / "gaps"), ""))
+    )
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert panel.error.isVisible()
+    assert panel.error.text().startswith("The results could not be saved: gaps.csv: the folder")
+    assert not folder.exists()
+
+
 def test_earlier_runs_can_be_picked_again(qtbot, session, panel):
     ask_about_mental_health(panel)
     find_gaps(qtbot, panel)

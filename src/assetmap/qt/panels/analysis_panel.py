@@ -868,9 +868,10 @@ class AnalysisPanel(QWidget):
             return
         if not path.lower().endswith(".csv"):
             path += ".csv"
+        self._show_error("")
         try:
             written = results_csv.write(result, path, self._need_label(result))
-        except OSError as exc:
+        except AssetmapError as exc:  # nothing half-written: see results_csv.stage
             self._show_error(f"The results could not be saved: {exc}")
             return
         method = results_csv.method_path(Path(written)).name
