@@ -194,6 +194,9 @@ def stage(
     except OSError as exc:
         staged.discard()
         raise _write_error(path, exc, field) from exc
+    except BaseException:  # Ctrl+C while writing: no hidden half-file either
+        staged.discard()
+        raise
     return staged
 
 
