@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import sqlite3
 from pathlib import Path
 
 from assetmap.core.analysis import engine, inputs, results_csv, runs
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.analysis.results_csv import StagedFiles
+from assetmap.core.errors import AssetmapError
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
 
@@ -65,6 +68,8 @@ def _keep_and_write(project: Project, result: AnalysisResult, out: Path) -> None
     try:
         staged[0].commit()
     except BaseException:
-        runs.forget(project, run_id)
+        # The files' error is the one to report; if even forgetting fails, the run stays.
+        with contextlib.suppress(AssetmapError, sqlite3.Error):
+            runs.forget(project, run_id)
         result.run_id = None
         raise

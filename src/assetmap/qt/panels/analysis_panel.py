@@ -962,8 +962,8 @@ def _text_cell(text: str) -> dict[int, Any]:
 
 
 def _class_cell(need_tercile: int, provision_tercile: int) -> dict[int, Any]:
-    """ "High / low" under the header "Need / provision" (the words in less width), with the
-    area's colour on the need-against-provision map and the full words as its tip."""
+    """The class as "High / low" under the header "Need / provision" (the words in less
+    width), with the area's colour on the need-against-provision map and the words as a tip."""
     words = classify.need_provision_words(need_tercile, provision_tercile)
     if not words:
         return {DISPLAY: NOT_CLASSED, TIP: "No need or provision figure", FOREGROUND: QColor(MUTED)}
