@@ -122,8 +122,12 @@ def test_eastings_in_latitude_longitude_columns_are_refused(project, trafford, t
     )
     path = tmp_path / "libraries.csv"
     table.to_csv(path, index=False)
-    with pytest.raises(CrsMismatchError, match=r"look like British National Grid \(EPSG:27700\)"):
+    with pytest.raises(CrsMismatchError) as error:
         import_assets(project, path, AssetImportOptions(category="libraries"))
+    assert str(error.value).endswith(
+        "they look like British National Grid (EPSG:27700); "
+        "map them as eastings and northings (x and y) instead"
+    )
     assert assets.count(project) == 0
 
 

@@ -209,3 +209,18 @@ def test_a_geojson_gdal_cannot_parse_names_the_broken_feature(project, trafford,
         import_areas(project, path, AreaImportOptions("Wards"))
     assert str(error.value).startswith("wards.geojson, feature 7: GDAL cannot read it")
     assert areas.list_sets(project) == []
+
+
+def test_an_unclosed_ring_in_a_wkt_column_is_closed(project, tmp_path):
+    """Before: rejected as 'not valid WKT', unlike the same outline in a GeoJSON file."""
+    path = tmp_path / "sites.csv"
+    ring = ", ".join(f"{x} {y}" for x, y in GOOD[:-1])
+    path.write_text(f'name,wkt\nTown hall,"POLYGON(({ring}))"\n')
+    report = import_assets(
+        project, path, AssetImportOptions(wkt_field="wkt", crs="EPSG:4326", category="council")
+    )
+    assert report.imported == 1 and report.rejected == []
+    assert [(i.row, i.field, i.message) for i in report.repaired] == [
+        (2, "wkt", "a ring of its outline was not closed; it was closed")
+    ]
+    assert len(areas_of_footprints(project)) == 1

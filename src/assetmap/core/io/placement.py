@@ -22,7 +22,7 @@ from assetmap.core.geometry import (
     polygonal_part,
     repair_polygon,
 )
-from assetmap.core.io.crs_check import check_coordinates
+from assetmap.core.io.crs_check import CrsMismatchError, check_coordinates
 from assetmap.core.io.crs_guess import BNG, WGS84, guess_crs, lonlat_region
 from assetmap.core.io.damaged_geometry import GeometryIssues
 from assetmap.core.io.numbers import parse_numbers
@@ -118,7 +118,16 @@ class RowPlacer:
         for i in np.flatnonzero(lon_bad & ~lat_bad):
             self.reject(i, lon_name, f"longitude '{lon.iloc[i]}' is not a number")
         what = f"the values of '{lon_name}'/'{lat_name}'"
-        self._check_crs(lons, lats, WGS84, what, declared=False)
+        try:
+            self._check_crs(lons, lats, WGS84, what, declared=False)
+        except CrsMismatchError as error:
+            if error.suggestion is None or not error.suggestion.is_projected:
+                raise
+            raise CrsMismatchError(
+                f"{error.message}; map them as eastings and northings (x and y) instead",
+                file=self.file,
+                suggestion=error.suggestion,
+            ) from None
         self._accept_lonlat(lons, lats, lat_name, lon_name, lat_bad | lon_bad)
 
     def _accept_lonlat(
@@ -310,7 +319,12 @@ class RowPlacer:
         text = values.astype(object).where(values.notna(), None)
         geoms = shapely.from_wkt(text.to_numpy(dtype=object), on_invalid="ignore")
         for i in np.flatnonzero(text.notna().to_numpy() & shapely.is_missing(geoms)):
-            self.reject(i, field, f"'{str(text.iloc[i])[:40]}' is not valid WKT")
+            fixed = shapely.from_wkt(text.iloc[i], on_invalid="fix")  # closes open rings
+            if fixed is not None and not fixed.is_empty:
+                geoms[i] = fixed
+                self.repaired(i, field, "a ring of its outline was not closed; it was closed")
+            else:
+                self.reject(i, field, f"'{str(text.iloc[i])[:40]}' is not valid WKT")
         self.from_geometry(geoms, crs, field)
 
     def from_postcodes(
