@@ -12,6 +12,8 @@ from shapely.errors import GEOSException
 # largest, in US feet, stay under 1e8): larger values are placeholders or corrupt numbers,
 # and GEOS overflows on them (areas and lengths become infinite, repairs return nothing).
 ABSURD_COORDINATE = 1e9
+# GEOS's validity reason, e.g. "Self-intersection[-2.295 53.455]".
+_REASON = re.compile(r"(.*?)\s*\[(\S+) (\S+)\]")
 
 
 def as_multipolygons(geometries: np.ndarray) -> np.ndarray:
@@ -100,6 +102,3 @@ def _invalid_reason(geometry: shapely.Geometry) -> str:
         return reason or "invalid"
     what, x, y = match.groups()
     return f"{what} at {float(x):g}, {float(y):g}"
-
-
-_REASON = re.compile(r"(.*?)\s*\[(\S+) (\S+)\]")

@@ -1,7 +1,7 @@
 """Refusing coordinates that cannot be in the coordinate system a file says they are in.
 
 A wrong label does not fail loudly: longitude/latitude labelled as British National Grid
-import "fine" as a 1 cm patch at the grid's origin in the sea off Cornwall, and eastings
+import "fine" as a 1 cm patch at the grid's origin, in the sea beyond Scilly, and eastings
 labelled as longitude/latitude are rejected row by row as out of range. Looking at where the
 data land, read in the declared system, catches both before anything is imported and lets
 the error say which system the values look like. A user who knows better can confirm.
