@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO
 
 from assetmap import __version__
 
@@ -131,6 +134,7 @@ def _add_import_areas(sub: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument(
         "--layer", metavar="L", help="layer to read from a GeoPackage or zip with several"
     )
+    _add_accept_crs(p)
     _add_common_import(p)
 
 
@@ -181,6 +185,7 @@ def _add_import_assets(sub: argparse._SubParsersAction) -> None:  # type: ignore
         action="store_true",
         help="these assets are personal data (a person's skills): kept out of exports by default",
     )
+    _add_accept_crs(p)
     _add_common_import(p)
 
 
@@ -235,6 +240,16 @@ def _add_import_basemap(sub: argparse._SubParsersAction) -> None:  # type: ignor
     )
     p.add_argument("--buildings", action="store_true", help="also import building outlines")
     p.add_argument("--quiet", action="store_true", help="no progress output")
+
+
+def _add_accept_crs(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--accept-crs",
+        action="store_true",
+        help="import even when the coordinates do not fit their coordinate system (e.g. "
+        "longitude/latitude in a file labelled British National Grid); without it such a "
+        "file is refused with the coordinate system the values look like",
+    )
 
 
 def _add_common_import(p: argparse.ArgumentParser) -> None:
@@ -373,6 +388,7 @@ def cmd_import_areas(options: argparse.Namespace) -> int:
         code_field=options.code_field,
         name_field=options.name_field,
         layer=options.layer,
+        accept_crs=options.accept_crs,
     )
     return _import(options, import_areas, area_options)
 
@@ -397,6 +413,7 @@ def cmd_import_assets(options: argparse.Namespace) -> int:
         layer=options.layer,
         source=options.source,
         personal_data=options.personal_data,
+        accept_crs=options.accept_crs,
         skip_fields=[f.strip() for f in (options.skip_fields or "").split(",") if f.strip()],
     )
     return _import(options, import_assets, asset_options)
@@ -418,25 +435,40 @@ def cmd_join_indicators(options: argparse.Namespace) -> int:
 
 
 def _import(options: argparse.Namespace, run: Callable, run_options: object) -> int:
+    """Check where the report goes before the project is touched; write it before committing.
+
+    The report is written to a temporary file beside its destination once the import is
+    checked and renamed into place once it is committed, so a report that cannot be written
+    stops the import, and a failed import leaves no report behind.
+    """
+    from assetmap.core.io.crs_check import CrsMismatchError
     from assetmap.core.project import Project
 
+    report_file = _ReportFile(options.report, inputs=(options.project, options.file))
     progress = None if options.quiet else _TerminalProgress()
-    with Project.open(options.project) as project:
-        try:
-            report = run(
-                project,
-                options.file,
-                run_options,
-                attribution=options.attribution,
-                progress=progress,
-            )
-        finally:
-            if progress:
-                progress.done()
+    try:
+        with Project.open(options.project) as project:
+            try:
+                report = run(
+                    project,
+                    options.file,
+                    run_options,
+                    attribution=options.attribution,
+                    progress=progress,
+                    before_commit=report_file.write,
+                )
+            except CrsMismatchError as exc:
+                exc.hint = "if the coordinates are right after all, add --accept-crs"
+                raise
+            finally:
+                if progress:
+                    progress.done()
+        report_file.commit()
+    finally:
+        report_file.discard()
     for line in report.lines():
         print(line)
     if options.report:
-        _write_report_csv(options.report, report)
         print(f"Full report written to {options.report}")
     return EXIT_OK
 
@@ -463,13 +495,79 @@ def cmd_import_basemap(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_report_csv(path: Path, report: object) -> None:
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["outcome", "file", "row", "field", "message"])
-        for outcome in ("rejected", "unplaced", "repaired"):
-            for issue in getattr(report, outcome):
-                writer.writerow([outcome, report.file, issue.row, issue.field or "", issue.message])  # type: ignore[attr-defined]
+class _ReportFile:
+    """The --report CSV: made (empty, aside) before the project is touched, filled once the
+    import is checked, renamed into place once it is committed, removed if anything fails."""
+
+    def __init__(self, path: Path | None, *, inputs: tuple[Path, ...]) -> None:
+        self.path = path
+        self._temp: Path | None = None
+        if path is None:
+            return
+        _check_output_path(path, inputs=inputs, field="--report")
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        except OSError as exc:
+            raise _report_error(path, exc, "cannot be written there") from None
+        os.close(fd)
+        self._temp = Path(name)
+
+    def write(self, report: object) -> None:
+        if self._temp is None or self.path is None:
+            return
+        try:
+            with self._temp.open("w", newline="", encoding="utf-8") as fh:
+                _write_report_csv(fh, report)
+        except OSError as exc:
+            raise _report_error(self.path, exc, "cannot be written") from None
+
+    def commit(self) -> None:
+        if self._temp is not None and self.path is not None:
+            os.replace(self._temp, self.path)
+            self._temp = None
+
+    def discard(self) -> None:
+        if self._temp is not None:
+            self._temp.unlink(missing_ok=True)
+            self._temp = None
+
+
+def _report_error(path: Path, exc: OSError, what: str) -> Exception:
+    from assetmap.core.errors import BadInputError
+
+    return BadInputError(
+        f"the report {what} ({exc.strerror or exc}); nothing was changed",
+        file=path,
+        field="--report",
+    )
+
+
+def _check_output_path(path: Path, *, inputs: tuple[Path, ...] = (), field: str) -> None:
+    """Refuse, before anything changes, an output file that cannot be written where asked."""
+    from assetmap.core.errors import BadInputError
+
+    folder = path.parent
+    problem = None
+    if path.is_dir():
+        problem = "this is a folder; give a file name"
+    elif not folder.is_dir():
+        problem = f"the folder {folder} does not exist"
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        problem = f"the folder {folder} cannot be written to"
+    elif path.exists() and not os.access(path, os.W_OK):
+        problem = "the file exists and cannot be overwritten"
+    elif any(path.resolve() == Path(other).resolve() for other in inputs):
+        problem = "this is one of the command's own input files"
+    if problem is not None:
+        raise BadInputError(f"{problem}; nothing was changed", file=path, field=field)
+
+
+def _write_report_csv(fh: IO[str], report: object) -> None:
+    writer = csv.writer(fh)
+    writer.writerow(["outcome", "file", "row", "field", "message"])
+    for outcome in ("rejected", "unplaced", "repaired"):
+        for issue in getattr(report, outcome):
+            writer.writerow([outcome, report.file, issue.row, issue.field or "", issue.message])  # type: ignore[attr-defined]
 
 
 def cmd_analyse(options: argparse.Namespace) -> int:

@@ -84,6 +84,7 @@ class AssetImportOptions:
     layer: str | None = None
     source: str | None = None
     personal_data: bool = False
+    accept_crs: bool = False  # import even when the coordinates do not fit their CRS
 
 
 @dataclass
@@ -268,12 +269,20 @@ def _place(
     report: ImportReport,
 ) -> object:
     region = _areas_region(project)
-    placer = RowPlacer(project.crs, region, table.row_numbers, table.row_noun, report)
+    placer = RowPlacer(
+        project.crs,
+        region,
+        table.row_numbers,
+        table.row_noun,
+        report,
+        file=table.path,
+        accept_crs=options.accept_crs,
+    )
     frame = table.frame
     explicit_crs = _parse_crs(options.crs) if options.crs else None
     if table.geometry is not None and not any(k in mapping for k in _COORDINATE_KEYS):
         try:
-            placer.from_geometry(table.geometry, table.crs, None)
+            placer.from_geometry(table.geometry, table.crs, None, table.geometry_issues)
         except ValueError as exc:
             raise BadInputError(
                 "the file has no coordinate system and its coordinates are not "

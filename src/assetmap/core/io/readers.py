@@ -14,6 +14,7 @@ import gzip
 import io
 import re
 import string
+import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -25,8 +26,11 @@ import pandas as pd
 import pyogrio
 import pyogrio.errors
 import pyproj
+from shapely.errors import GEOSException
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.io.damaged_geometry import GeometryIssues, read_feature_by_feature
+from assetmap.core.io.geojson_position import first_broken_feature
 from assetmap.core.io.numbers import parse_numbers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 
@@ -62,6 +66,7 @@ _DELIMITER_NAMES = {";": "semicolons", "\t": "tabs", "|": "pipes (|)"}
 _GDAL_ADVICE = re.compile(r";?\s*It might help to specify the correct driver.*$", re.DOTALL)
 _PANDAS_FIELD_COUNT = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)+")
+_REPORTED_PER_FEATURE = ("Non closed ring detected",)  # GDAL warnings the report says per row
 _GDAL_ERRORS = (
     pyogrio.errors.DataSourceError,
     pyogrio.errors.DataLayerError,
@@ -100,6 +105,7 @@ class Table:
     row_noun: str
     encoding: str | None
     notes: list[str] = field(default_factory=list)
+    geometry_issues: GeometryIssues = field(default_factory=GeometryIssues)
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -633,12 +639,29 @@ def _read_vector(
     if file_suffix(source) == ".gpkg":
         layer = _chosen_gpkg_layer(path, source, layer)
     steps(0.0, f"Reading {path.name}")
+    issues = GeometryIssues()
     try:
-        gdf = pyogrio.read_dataframe(source, layer=layer, use_arrow=_USE_ARROW)
+        with warnings.catch_warnings(record=True) as gdal_warnings:
+            warnings.simplefilter("always", RuntimeWarning)
+            try:
+                gdf = pyogrio.read_dataframe(source, layer=layer, use_arrow=_USE_ARROW)
+            except GEOSException:  # one broken geometry fails the lot: read them one by one
+                gdf, issues = read_feature_by_feature(source, layer, use_arrow=_USE_ARROW)
     except _GDAL_ERRORS as error:
         raise _gdal_error(path, source, error) from None
     check_cancelled(cancelled)
-    return _vector_table(gdf, path, layer)
+    table = _vector_table(gdf, path, layer)
+    table.geometry_issues = issues
+    # GDAL's warnings (a geometry it could not parse and left empty) go in the report, not stderr.
+    said = dict.fromkeys(
+        str(w.message)
+        for w in gdal_warnings
+        if w.category is RuntimeWarning
+        and "pyogrio" in w.filename
+        and not str(w.message).startswith(_REPORTED_PER_FEATURE)
+    )
+    table.notes += [f"GDAL: {message}" for message in list(said)[:5]]
+    return table
 
 
 def _vector_table(gdf: pd.DataFrame, path: Path, layer: str | None) -> Table:
@@ -720,8 +743,11 @@ def _gdal_error(path: Path, source: str, error: Exception) -> BadInputError:
     """GDAL's reason, without its driver advice and with the file's name instead of a /vsi path."""
     reason = _GDAL_ADVICE.sub("", str(error)).strip()
     reason = reason.replace(f"'{source}'", "it").replace(source, path.name).rstrip(".")
+    geojson = file_suffix(path) in (".geojson", ".geojson.gz", ".json", ".json.gz")
     return BadInputError(
         f"GDAL cannot read it: {reason}",
         file=path,
+        row=first_broken_feature(path) if geojson else None,
+        row_noun="feature",
         hint="check that the file is complete and in the format its name says",
     )

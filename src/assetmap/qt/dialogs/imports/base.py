@@ -14,6 +14,7 @@ typed path is read), as leaving the field with Tab or a click does.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -41,6 +43,8 @@ from PySide6.QtWidgets import (
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import AssetmapError, BadInputError
 from assetmap.core.io import preview as pv
+from assetmap.core.io.crs_check import CrsMismatchError
+from assetmap.core.io.crs_guess import describe
 from assetmap.core.io.report import ImportReport
 from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
@@ -594,7 +598,7 @@ class ImportDialog(QDialog):
         """More re-tinting once a file is read and the mapping checked (subclasses)."""
 
     # ---- the last step: dry run, then import ------------------------------------------------
-    def _start_dry_run(self) -> None:
+    def _start_dry_run(self, accept_crs: bool = False) -> None:
         assert self.preview is not None
         self._show_banner(None)
         self.prepared = self.report = None
@@ -602,9 +606,10 @@ class ImportDialog(QDialog):
         self._show_summary()
         name = self.preview.path.name
         self.report_page.show_busy(f"Checking {name}… nothing is written to the project yet.")
-        work = dry_run_work(
-            self.session.project.path, self.preview.path, self._options(), self._prepare()
-        )
+        options = self._options()
+        if accept_crs:  # the user read why the coordinates look wrong and said go ahead
+            options = dataclasses.replace(options, accept_crs=True)  # type: ignore[type-var]
+        work = dry_run_work(self.session.project.path, self.preview.path, options, self._prepare())
         self._run("check", work, self._on_checked, self._on_check_failed, f"Checking {name}…")
 
     @Slot(object)
@@ -636,6 +641,37 @@ class ImportDialog(QDialog):
         )
         self.report_page.show_problem(heading, problem_text(error))
         self._set_status("Nothing was changed. Go back to change the columns or the file.")
+        if isinstance(error, CrsMismatchError) and self._confirm_import_anyway(error):
+            self._start_dry_run(accept_crs=True)
+
+    def _confirm_import_anyway(self, error: CrsMismatchError) -> bool:
+        """Coordinates that do not fit their coordinate system: the user may know better."""
+        name = self.preview.path.name if self.preview else "this file"
+        looks = (
+            f" They look like {describe(error.suggestion)} ({error.suggestion.to_string()})."
+            if error.suggestion is not None
+            else ""
+        )
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("The locations look wrong")
+        box.setText(
+            f"The locations in {name} do not fit the coordinate system the file names: "
+            f"imported as they are, they would land in the wrong place.{looks}"
+        )
+        box.setInformativeText(
+            "If you know the file is right, import it anyway. Otherwise save the file again "
+            "with the right coordinate system and choose it again."
+        )
+        box.setDetailedText(problem_text(error))
+        box.setStyleSheet(  # wide enough to read the sentences without a narrow column
+            "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 420px; }"
+        )
+        anyway = box.addButton("Import anyway", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("Don't import", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        return box.clickedButton() is anyway
 
     def _show_report(self) -> None:
         assert self.report is not None
