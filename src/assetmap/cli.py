@@ -558,7 +558,7 @@ def cmd_export(options: argparse.Namespace) -> int:
                 progress.done()
     print(f"Wrote {report.path} ({report.assets:,} assets).")
     if report.notice:
-        print(f"Note: {report.notice}")
+        print(report.notice)
     return EXIT_OK
 
 

@@ -114,7 +114,7 @@ def _notice(left_out: str, nuls: int, suffix: str) -> str:
     fmt = "GeoPackage" if suffix == ".gpkg" else "GeoJSON"
     held = f"{nuls:,} text value{'s' if nuls != 1 else ''} held"
     return (f"{left_out} {held} a NUL character, which {fmt} cannot hold: "
-            "it is written as ␀.").strip()  # fmt: skip
+            "it is written as the replacement character �.").strip()  # fmt: skip
 
 
 def _geojson_frame(project, options, chosen, sets, result):  # type: ignore[no-untyped-def]

@@ -7,9 +7,11 @@ writes it, as exactly as its format allows:
 - CSV holds every character as it is.
 - XLSX (XML 1.0) cannot hold most control characters; OOXML's own escape (``_x001B_``)
   writes them, and Excel and LibreOffice read them back as the characters they were.
-- GDAL (GeoPackage, GeoJSON) ends a string at NUL, so NUL is written as ␀ (U+2400).
-- What people read (the HTML map, PDF, SVG and PNG pages) shows each control character
-  as its visible symbol (␀ ␋ ␛ …) rather than nothing, a box or a broken file.
+- GDAL (GeoPackage, GeoJSON) ends a string at NUL, so NUL is written as U+FFFD (�).
+- What people read (the HTML map, PDF, SVG and PNG pages) shows the whitespace controls
+  (vertical tab, form feed, the separators) as spaces and any other control character as
+  U+FFFD, the replacement character every font draws: not nothing, not a box, not a file
+  an SVG reader refuses.
 Lone surrogates cannot be written in UTF-8 at all and become U+FFFD everywhere.
 """
 
@@ -17,31 +19,27 @@ from __future__ import annotations
 
 import re
 
-CONTROL_PICTURES_START = 0x2400  # U+2400 SYMBOL FOR NULL; U+2421 SYMBOL FOR DELETE
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # keeps tab, newline, return
+REPLACEMENT = "\ufffd"
+_SPACES = re.compile("[\x0b\x0c\x1c-\x1f]")  # controls Python itself counts as whitespace
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f]")  # the others (tab, newline, return kept)
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _OOXML_ESCAPE_LOOKALIKE = re.compile("_(x[0-9A-Fa-f]{4}_)")
 
 
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group(0))
-    return chr(0x2421 if code == 0x7F else CONTROL_PICTURES_START + code)
-
-
 def encodable(text: str) -> str:
     """``text`` with lone surrogates (no UTF-8 for them) as U+FFFD."""
-    return _SURROGATES.sub("\ufffd", text)
+    return _SURROGATES.sub(REPLACEMENT, text)
 
 
 def readable(text: str) -> str:
-    """``text`` as people should see it on a page: control characters as their symbols."""
-    return _CONTROLS.sub(_picture, encodable(text))
+    """``text`` as people should see it on a page."""
+    return _CONTROLS.sub(REPLACEMENT, _SPACES.sub(" ", encodable(text)))
 
 
 def for_gdal(text: str) -> str:
     """``text`` for GDAL, whose strings end at NUL."""
-    return encodable(text).replace("\x00", "\u2400")
+    return encodable(text).replace("\x00", REPLACEMENT)
 
 
 def for_xlsx(text: str) -> str:

@@ -69,7 +69,7 @@ def write_gpkg(
     area_sets: list[str],
     result: AnalysisResult | None,
 ) -> int:
-    """Write the GeoPackage; returns how many text values held a NUL (written as ␀)."""
+    """Write the GeoPackage; returns how many text values held a NUL (written as U+FFFD)."""
     layers: list[tuple[str, gpd.GeoDataFrame, str]] = [
         ("assets", asset_table(project, chosen), chosen.notice() or "Community assets")
     ]
@@ -126,7 +126,7 @@ def _layer_name(prefix: str, name: str) -> str:
 
 # ---- GeoJSON ------------------------------------------------------------------------------
 def write_geojson(project: Project, path: Path, frame: gpd.GeoDataFrame) -> int:
-    """Write the GeoJSON; returns how many text values held a NUL (written as ␀)."""
+    """Write the GeoJSON; returns how many text values held a NUL (written as U+FFFD)."""
     out = _text_columns(frame.to_crs(4326), characters.for_gdal)
     with output.replacing(path) as tmp:
         _write_layer(path, out, tmp, driver="GeoJSON", layer_options={"RFC7946": "YES"})
