@@ -179,14 +179,19 @@ class _PageCode(HTMLParser):
         if tag != self._element:
             return
         content = "".join(self._content)
-        if tag == "style" or content in _library_scripts():
-            self._css(content)
-        else:
-            self._css(_STRINGS.sub('""', content))
+        if tag == "script" and _may_fetch(content) and content not in _library_scripts():
+            content = _STRINGS.sub('""', content)  # the data goes; vendored code is read whole
+        self._css(content)
         self._element = None
 
     def _css(self, code: str) -> None:
-        self.found += [m.group(0) for m in REMOTE_RESOURCE.finditer(code)]
+        if _may_fetch(code):  # a quick look first: a national map's data is 30 MB
+            self.found += [m.group(0) for m in REMOTE_RESOURCE.finditer(code)]
+
+
+def _may_fetch(code: str) -> bool:
+    low = code.lower()
+    return any(word in low for word in ("url(", "@import", "<script", "<link"))
 
 
 def _is_remote(name: str, value: str) -> bool:
