@@ -448,7 +448,7 @@ html, body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu 
 .am-about h2 { font-size: 0.85rem; margin: 8px 0 2px; }
 .am-about p, .am-about ul { margin: 2px 0 4px; }
 .am-about ul { padding-left: 16px; }
-.am-notice { font-weight: 600; }
+.am-notice { color: #1F2328; }
 .am-legend-block { margin-top: 6px; }
 .am-legend-title { font-weight: 600; margin-bottom: 2px; }
 .am-legend-row { display: flex; align-items: center; gap: 6px; white-space: nowrap; }
