@@ -617,11 +617,13 @@ def cmd_analyse(options: argparse.Namespace) -> int:
 
 def cmd_export(options: argparse.Namespace) -> int:
     from assetmap.core.errors import BadInputError
-    from assetmap.core.export.api import MAP_FORMATS, check_format, export_data
+    from assetmap.core.export.api import MAP_FORMATS, check_output, export_data
     from assetmap.core.export.options import ExportOptions, PrintLayout
     from assetmap.core.project import Project
 
-    suffix = check_format(options.out)
+    suffix = check_output(options.out)  # before anything is read or drawn
+    if options.report and suffix not in (".pdf", ".html", ".htm"):
+        raise BadInputError("a gap report is written as .pdf or .html", field="--out")
     export_options = ExportOptions(
         title=options.title,
         subtitle=options.subtitle,
@@ -636,8 +638,6 @@ def cmd_export(options: argparse.Namespace) -> int:
     with Project.open(options.project) as project:
         try:
             if options.report:
-                if suffix not in (".pdf", ".html", ".htm"):
-                    raise BadInputError("a gap report is written as .pdf or .html", field="--out")
                 from assetmap.qt.export.report import export_gap_report
 
                 layout = PrintLayout(options.page, options.orientation)
@@ -659,7 +659,7 @@ def cmd_export(options: argparse.Namespace) -> int:
                 progress.done()
     print(f"Wrote {report.path} ({report.assets:,} assets).")
     if report.notice:
-        print(f"Note: {report.notice}")
+        print(report.notice)
     return EXIT_OK
 
 

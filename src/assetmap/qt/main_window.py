@@ -774,14 +774,18 @@ class MainWindow(QMainWindow):
         self.canvas.refresh()
 
     def save_copy(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(
+        from assetmap.qt import file_dialogs
+
+        chosen = file_dialogs.save_file_name(
             self,
             "Save a copy",
-            str(self.session.project.path.with_name(f"{self.session.project.path.stem} copy.gpkg")),
+            file_dialogs.PROJECTS,
+            f"{self.session.project.path.stem} copy.gpkg",
             "assetmap project (*.gpkg)",
         )
-        if not target:
+        if chosen is None:
             return
+        target = str(chosen)
         if not target.lower().endswith(".gpkg"):
             target += ".gpkg"
         try:

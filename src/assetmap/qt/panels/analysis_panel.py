@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -860,12 +859,18 @@ class AnalysisPanel(QWidget):
         result = self.result
         if result is None:
             return
-        start = self.session.project.path.with_name(f"gaps run {result.run_id}.csv")
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export results", str(start), "CSV, opens in Excel (*.csv)"
+        from assetmap.qt import file_dialogs
+
+        chosen = file_dialogs.save_file_name(
+            self,
+            "Export results",
+            file_dialogs.ANALYSIS,
+            f"gaps run {result.run_id}.csv",
+            "CSV, opens in Excel (*.csv)",
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
         if not path.lower().endswith(".csv"):
             path += ".csv"
         self._show_error("")

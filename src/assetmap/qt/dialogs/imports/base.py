@@ -766,12 +766,17 @@ class ImportDialog(QDialog):
     def _choose_report_file(self) -> None:
         if self.report is None:
             return
+        from assetmap.qt import file_dialogs
+
         stem = Path(self.report.file).stem
-        start = Path(str(settings().value(SETTING_FOLDER, "") or Path.home()))
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save the import report", str(start / f"{stem}_report.csv"), "CSV (*.csv)"
+        chosen = file_dialogs.save_file_name(
+            self,
+            "Save the import report",
+            file_dialogs.IMPORT_REPORTS,
+            f"{stem}_report.csv",
+            "CSV (*.csv)",
         )
-        if chosen:
+        if chosen is not None:
             self.save_report(chosen)
 
     # ---- drag and drop ----------------------------------------------------------------------
