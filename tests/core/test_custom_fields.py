@@ -133,11 +133,11 @@ def test_pharmacies_fields_are_stored_with_human_labels(project, asset_sources):
     )
 
 
-def test_labels_of_older_projects_are_made_from_the_name(demo_copy):
-    """The demo was imported when the label was the raw name: shown human, file untouched."""
+def test_the_demo_holds_human_labels_and_codes_as_text(demo_copy):
+    """Rebuilt with today's importer (older projects get the same by migration 7)."""
     with Project.open(demo_copy) as project:
         assert stored(project)["organisation_data_service_code"][0] == (
-            "organisation_data_service_code"
+            "Organisation data service code"
         )
         shown = defs(project)
         assert shown["organisation_data_service_code"].label == "Organisation data service code"

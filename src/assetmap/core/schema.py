@@ -18,6 +18,7 @@ import shapely
 
 from assetmap.core import gpkg
 from assetmap.core.geometry import polygonal_multipolygons
+from assetmap.core.io.fields import as_written, is_identifier_name, shown_label
 from assetmap.core.taxonomy import default_categories
 
 ASSETS_TABLE = "assets"
@@ -334,6 +335,50 @@ def _keep_only_site_areas(conn: sqlite3.Connection, srs_id: int) -> None:
             conn.execute(f"UPDATE {FOOTPRINTS_TABLE} SET geom = ? WHERE fid = ?", (blob, fid))
 
 
+def _v7_readable_fields(conn: sqlite3.Connection, srs_id: int) -> None:
+    """Extra fields as people read them, in the file too (QGIS, exports): a label made from
+    the column name where the import stored the raw name, and codes and identifiers typed
+    and stored as the text the source wrote ("3005", not 3005.0). Map styling kept by older
+    imports stays in the file (nothing is dropped); the app no longer shows it.
+    """
+    defs = conn.execute("SELECT name, label, type FROM am_field_defs").fetchall()
+    codes: list[str] = []
+    for name, label, kind in defs:
+        new_label = shown_label(str(name), label)
+        new_kind = "text" if is_identifier_name(str(name)) else kind
+        if new_kind != kind:
+            codes.append(str(name))
+        if (new_label, new_kind) != (label, kind):
+            conn.execute(
+                "UPDATE am_field_defs SET label = ?, type = ? WHERE name = ?",
+                (new_label, new_kind, name),
+            )
+    if codes:
+        _codes_as_text(conn, codes)
+
+
+def _codes_as_text(conn: sqlite3.Connection, names: list[str]) -> None:
+    rows = conn.execute(f"SELECT fid, custom FROM {ASSETS_TABLE} WHERE custom IS NOT NULL")
+    for fid, text in rows.fetchall():
+        try:
+            custom = json.loads(text)
+        except ValueError:
+            continue
+        if not isinstance(custom, dict):
+            continue
+        changed = {
+            n: as_written(custom[n])
+            for n in names
+            if isinstance(custom.get(n), (int, float)) and not isinstance(custom[n], bool)
+        }
+        if changed:
+            custom.update(changed)
+            conn.execute(
+                f"UPDATE {ASSETS_TABLE} SET custom = ? WHERE fid = ?",
+                (json.dumps(custom, ensure_ascii=False, sort_keys=True), fid),
+            )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
@@ -343,6 +388,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         6, "valid GeoPackage, category synonyms, personal data by category", _v6_valid_geopackage
     ),
+    Migration(7, "extra fields with human labels, codes stored as text", _v7_readable_fields),
 )
 
 

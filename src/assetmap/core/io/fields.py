@@ -444,10 +444,12 @@ def custom_field_type(name: str, values: pd.Series) -> str:
 
 def identifier_text(values: pd.Series) -> pd.Series:
     """Numbers the source stored for a code (7503, 1617486414.0) as the text it wrote."""
-    return pd.Series([_as_written(v) for v in values], index=values.index, dtype=object)
+    return pd.Series([as_written(v) for v in values], index=values.index, dtype=object)
 
 
-def _as_written(value: object) -> object:
+def as_written(value: object) -> object:
+    """A number the source stored for a code, as the text it wrote: 7503, 1617486414.0 ->
+    '7503', '1617486414'."""
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, (int, np.integer)):
