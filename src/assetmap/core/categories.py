@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from assetmap.core.category_match import CategoryMatcher
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import GROUP_COLOURS, SYMBOLS, UNCATEGORISED, Category
 
@@ -129,8 +130,14 @@ def new_category(project: Project, label: str, group: str = "Other") -> Category
     )
 
 
+def matcher(project: Project) -> CategoryMatcher:
+    """Matches imported values to the project's categories by name, plural and synonym."""
+    return CategoryMatcher(all_categories(project))
+
+
 def resolve(project: Project, text: str) -> Category | None:
-    """Find a category by key or label, ignoring case and punctuation."""
+    """Find a category by key or label, ignoring case and punctuation (strict: for names the
+    user typed for a category, not values from a file; those go through ``matcher``)."""
     wanted = slug(text)
     for c in all_categories(project):
         if wanted in (c.key, slug(c.label)):
