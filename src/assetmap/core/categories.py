@@ -7,6 +7,7 @@ import re
 
 from assetmap.core.category_match import CategoryMatcher
 from assetmap.core.project import Project
+from assetmap.core.schema import ASSETS_TABLE
 from assetmap.core.taxonomy import GROUP_COLOURS, SYMBOLS, UNCATEGORISED, Category
 
 _COLUMNS = (
@@ -143,6 +144,16 @@ def resolve(project: Project, text: str) -> Category | None:
         if wanted in (c.key, slug(c.label)):
             return c
     return None
+
+
+def flagged_count(project: Project, key: str) -> int:
+    """Live assets of a category flagged as personal data (what unmarking it would affect)."""
+    row = project.conn.execute(
+        f"SELECT count(*) FROM {ASSETS_TABLE} WHERE category = ? AND personal_data = 1 "
+        "AND deleted = 0",
+        (key,),
+    ).fetchone()
+    return int(row[0])
 
 
 def uncategorised(project: Project) -> Category:
