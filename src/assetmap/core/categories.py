@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from assetmap.core.category_match import CategoryMatcher
+from assetmap.core.category_match import CategoryMatcher, same_name
 from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE
 from assetmap.core.taxonomy import GROUP_COLOURS, SYMBOLS, UNCATEGORISED, Category
@@ -143,6 +143,18 @@ def resolve(project: Project, text: str) -> Category | None:
     for c in all_categories(project):
         if wanted in (c.key, slug(c.label)):
             return c
+    return None
+
+
+def name_owner(project: Project, text: str, besides: str | None = None) -> Category | None:
+    """The category (other than ``besides``) that already goes by ``text``: its label, key or
+    a synonym, plurals and punctuation aside. A second category with that name would make
+    every value using it ambiguous."""
+    for category in all_categories(project):
+        if category.key == besides:
+            continue
+        if any(same_name(text, n) for n in (category.label, category.key, *category.synonyms)):
+            return category
     return None
 
 

@@ -199,7 +199,7 @@ def _clean_synonyms(project: Project, key: str, synonyms: Any) -> tuple[str, ...
                 f"'{text[:40]}…' is too long for a name (at most {MAX_SYNONYM_LENGTH} letters)",
                 field="synonyms",
             )
-        other = _category_named(project, text, key)
+        other = categories.name_owner(project, text, besides=key)
         if other is not None:
             raise BadInputError(
                 f"'{text}' is already a name of '{other.label}'; a value cannot match two "
@@ -210,15 +210,6 @@ def _clean_synonyms(project: Project, key: str, synonyms: Any) -> tuple[str, ...
     if len(kept) > MAX_SYNONYMS:
         raise BadInputError(f"at most {MAX_SYNONYMS} other names", field="synonyms")
     return tuple(kept)
-
-
-def _category_named(project: Project, text: str, besides: str) -> Category | None:
-    for category in categories.all_categories(project):
-        if category.key == besides:
-            continue
-        if any(same_name(text, n) for n in (category.label, category.key, *category.synonyms)):
-            return category
-    return None
 
 
 @dataclass
