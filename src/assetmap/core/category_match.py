@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assetmap.core.taxonomy import Category
 
@@ -64,6 +65,7 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(text.replace("_", " ")) if w not in _DROPPED)
 
 
+@lru_cache(maxsize=8192)
 def singular(word: str) -> str:
     """A crude English singular; both sides go through it, so it only has to be consistent."""
     word = _SPELLINGS.get(word, word)
@@ -164,7 +166,8 @@ class CategoryMatcher:
         return {v: self.match(v) for v in dict.fromkeys(values)}
 
     def _match_whole(self, value: str) -> Match:
-        exact, fold = words(value), folded(value)
+        exact = words(value)
+        fold = tuple(singular(w) for w in exact)
         value_words = exact
         if not fold:
             return Match(value, None)

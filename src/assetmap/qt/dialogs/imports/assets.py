@@ -12,8 +12,9 @@ from typing import Any
 
 from pyproj import CRS
 from pyproj.exceptions import CRSError
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QFileDialog,
@@ -51,6 +52,7 @@ from assetmap.qt.dialogs.imports.style import HINT_STYLE, note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
 
 CATEGORY_TAB = 2
+MANY_VALUES = 500  # more different values than a column of categories usually has
 SETTING_POSTCODE_INDEX = "import/postcode_index"
 
 ASSET_FIELD_LABELS: dict[str, str] = {
@@ -361,7 +363,14 @@ class ImportAssetsDialog(ImportDialog):
             blank = int(text_objects(frame[column]).isna().sum())
             if blank:
                 counts.append(("", blank))
-        self.values_table.fill(counts, categories.matcher(self.session.project))
+        busy = len(counts) > MANY_VALUES  # a second or two: say so
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.values_table.fill(counts, categories.matcher(self.session.project))
+        finally:
+            if busy:
+                QApplication.restoreOverrideCursor()
         self._refresh()
 
     def _unknown_rule(self) -> str:
@@ -425,10 +434,13 @@ class ImportAssetsDialog(ImportDialog):
             parts.append(f"{unmatched:,} match none (marked; they go to {where})")
         if by_hand:
             parts.append(f"{by_hand:,} chosen by you")
-        self.values_summary.setText(
+        text = (
             f"{_count(len(values), 'different value')} in '{column}': {', '.join(parts)}. "
             "Click a category to change it."
         )
+        if len(values) > MANY_VALUES:
+            text += " That is a lot for a category: is it the right column?"
+        self.values_summary.setText(text)
 
     def _update_remember_check(self) -> None:
         remembered = self._names_to_remember()

@@ -32,6 +32,9 @@ UNMATCHED_BACKGROUND = QColor("#FFF4D6")
 UNMATCHED_TEXT = QColor("#7D4E00")
 CHOSEN_TEXT = QColor("#0A3069")
 BLANK = "(blank)"
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 @dataclass
@@ -119,18 +122,16 @@ class CategoryValuesTable(QTableWidget):
 
     def _set_row(self, row: int, entry: ValueRow) -> None:
         value = QTableWidgetItem(entry.value or BLANK)
-        value.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        value.setFlags(_READ_ONLY)
         if not entry.value:
             value.setFont(_italic(value.font()))
         count = QTableWidgetItem(f"{entry.rows:,}")
-        count.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        count.setFlags(_READ_ONLY)
+        count.setTextAlignment(_RIGHT)
         category = QTableWidgetItem()
-        category.setFlags(
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-        )
+        category.setFlags(_EDITABLE)
         why = QTableWidgetItem()
-        why.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        why.setFlags(_READ_ONLY)
         self.setItem(row, VALUE, value)
         self.setItem(row, ROWS, count)
         self.setItem(row, CATEGORY, category)
