@@ -274,7 +274,8 @@ def _add_analyse(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         "--category",
         action="append",
         metavar="C",
-        help="category key or name, or a taxonomy group (repeatable; default: all categories)",
+        help="category key or name, or a taxonomy group (repeatable; default: every category "
+        "with assets to count; a group brings in those of its categories that have assets)",
     )
     p.add_argument(
         "--distance",
@@ -482,44 +483,46 @@ def _write_report_csv(path: Path, report: object) -> None:
 
 def cmd_analyse(options: argparse.Namespace) -> int:
     from assetmap.core import categories
-    from assetmap.core.analysis import results_csv
+    from assetmap.core.analysis import results_csv, summary
     from assetmap.core.analysis.api import analyse
-    from assetmap.core.analysis.inputs import expand_categories
+    from assetmap.core.analysis.inputs import choose_categories
     from assetmap.core.analysis.params import AnalysisParams
     from assetmap.core.errors import BadInputError
     from assetmap.core.project import Project
 
     if options.provision == "per_1000" and not options.population:
         raise BadInputError("--provision per_1000 needs --population", field="--provision")
+    results_csv.check_out(options.out, options.project, field="--out")  # before any change
     progress = None if options.quiet else _TerminalProgress()
     with Project.open(options.project) as project:
-        names = options.category or [c.key for c in categories.all_categories(project)]
-        keys, groups = expand_categories(project, names)
+        choice = choose_categories(project, options.category, options.include_unverified)
+        labels = {c.key: c.label for c in categories.all_categories(project)}
         try:
             params = AnalysisParams(
                 area_set=options.set_name,
-                categories=keys,
+                categories=choice.keys,
                 distance_m=options.distance,
                 population_field=options.population,
                 need_field=options.need,
                 provision=options.provision,
                 include_unverified=options.include_unverified,
-                groups=groups,
+                groups=choice.groups,
+                skipped=choice.skipped,
             )
         except ValueError as exc:
             raise BadInputError(str(exc)) from exc
         try:
-            result = analyse(project, params, progress=progress)
+            result = analyse(project, params, progress=progress, out=options.out)
         finally:
             if progress:
                 progress.done()
-    results_csv.write(result, options.out)
-    gaps = result.table[(result.table["category"] != "*") & result.table["gap"]]
-    print(
-        f"Run {result.run_id}: {result.table['area_code'].nunique()} areas × "
-        f"{len(params.categories)} categories; {len(gaps)} area-category gaps."
-    )
-    print(f"Results: {options.out}; method: {results_csv.method_path(options.out)}")
+    method = results_csv.method_path(options.out)
+    print(f"Run {result.run_id}: {summary.headline(result)}.")
+    if params.skipped:
+        print(f"{summary.left_out(result, labels)} (all listed in {method.name}).")
+    for key in summary.without_assets(result):
+        print(f"No {labels.get(key, key)} assets to count: every area is a gap in it.")
+    print(f"Results: {options.out}; method: {method}")
     return EXIT_OK
 
 

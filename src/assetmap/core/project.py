@@ -331,6 +331,9 @@ def _probe_version(path: Path) -> int:
             f"{path.name} is damaged and cannot be read ({exc}). "
             "Restore it from a backup copy (see the .backups folder beside it)."
         ) from exc
+    else:
+        if version is not None and version <= schema.CURRENT_VERSION:
+            _check_structure(probe, path)
     finally:
         probe.close()
     if version is None:
@@ -346,6 +349,52 @@ def _probe_version(path: Path) -> int:
             "Update assetmap to open it; the file was not changed."
         )
     return version
+
+
+# Tables every project has had since schema 1; a file without one was damaged or edited by
+# hand, and opening it would fail later, somewhere less clear.
+_REQUIRED_TABLES = (
+    "am_settings",
+    "am_categories",
+    "am_area_sets",
+    "am_indicators",
+    "am_change_log",
+    "assets",
+    "asset_footprints",
+    "gpkg_spatial_ref_sys",
+)
+
+
+def _check_structure(conn: sqlite3.Connection, path: Path) -> None:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = [t for t in _REQUIRED_TABLES if t not in tables]
+    if "am_area_sets" in tables:
+        layers = [t for (t,) in conn.execute("SELECT table_name FROM am_area_sets")]
+        missing += [t for t in layers if t not in tables]
+    if missing:
+        raise ProjectFileError(
+            f"{path.name} is an assetmap project with parts missing (table "
+            f"{', '.join(repr(t) for t in missing)}): it was damaged, or edited by another "
+            "program. It was not changed; restore it from a backup copy (the .backups folder "
+            "beside it)."
+        )
+    row = conn.execute("SELECT value FROM am_settings WHERE key = 'srs_id'").fetchone()
+    try:
+        srs_id = int(json.loads(row[0])) if row else None
+    except (TypeError, ValueError):
+        srs_id = None
+    known = (
+        srs_id is not None
+        and conn.execute(
+            "SELECT 1 FROM gpkg_spatial_ref_sys WHERE srs_id = ?", (srs_id,)
+        ).fetchone()
+    )
+    if not known:
+        raise ProjectFileError(
+            f"{path.name} does not say which coordinate system it uses (its srs_id setting "
+            "is missing or unknown): it was damaged, or edited by another program. It was not "
+            "changed; restore it from a backup copy (the .backups folder beside it)."
+        )
 
 
 def _kind_of_database(path: Path) -> str:

@@ -535,10 +535,17 @@ class MainWindow(QMainWindow):
         return True
 
     def undo(self) -> None:
-        self.session.undo()
+        # Refused when another window or program changed what the undo would revert.
+        try:
+            self.session.undo()
+        except AssetmapError as exc:
+            show_error(self, "Nothing was undone", exc)
 
     def redo(self) -> None:
-        self.session.redo()
+        try:
+            self.session.redo()
+        except AssetmapError as exc:
+            show_error(self, "Nothing was redone", exc)
 
     # ================================================================== navigation
     def zoom_to_all(self) -> None:

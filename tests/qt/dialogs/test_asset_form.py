@@ -301,9 +301,15 @@ def test_the_edit_form_shows_the_asset_as_it_is(qtbot, session):
     assert form.hours_edit.toPlainText().splitlines()[:2] == ["Mon 09:00-18:00", "Tue 09:00-18:00"]
     assert form.verified_check.isChecked()  # "Not verified yet"
     assert "filled in" in form.custom_toggle.text()
-    keys = [form.custom_table.item(r, 0).text() for r in range(form.custom_table.rowCount())]
-    assert keys[: len(pharmacy.custom)] == list(pharmacy.custom)
+    rows = range(form.custom_table.rowCount())
+    keys = [form._custom_key(r) for r in rows]
+    assert set(keys[: len(pharmacy.custom)]) == set(pharmacy.custom)
     assert "capacity" in keys  # the project's other fields are offered too
+    # Under their labels, in the order of the source's columns.
+    labels = {form._custom_key(r): form.custom_table.item(r, 0).text() for r in rows}
+    assert labels["organisation_data_service_code"] == "Organisation data service code"
+    assert labels["la_code"] == "LA code"
+    assert keys.index("organisation_data_service_code") < keys.index("ward_name")
 
 
 def test_editing_one_field_changes_and_logs_only_that_field(qtbot, session):
@@ -341,7 +347,7 @@ def test_a_custom_field_can_be_changed_and_a_new_one_added(qtbot, session):
     press(qtbot, Qt.Key.Key_Tab)  # leaves the name cell for its value
     row = form.custom_table.rowCount() - 1
     form.custom_table.item(row, 1).setText("Yes, ramp at side door")
-    locality = next(r for r in range(row) if form.custom_table.item(r, 0).text() == "locality")
+    locality = next(r for r in range(row) if form.custom_table.item(r, 0).text() == "Locality")
     form.custom_table.item(locality, 1).setText("North")
     qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
 

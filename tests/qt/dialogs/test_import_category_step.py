@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from assetmap.core import assets
 from assetmap.core.taxonomy import default_categories
-from assetmap.qt.dialogs.imports.assets import CATEGORY_TAB, ImportAssetsDialog
+from assetmap.qt.dialogs.imports.assets import ImportAssetsDialog
 from assetmap.qt.dialogs.imports.category_values import (
     CATEGORY,
     ROWS,
@@ -71,8 +71,8 @@ def category_step(qtbot, session, path) -> ImportAssetsDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=WAIT_MS)
-    click(qtbot, dialog.next_button)
-    dialog.tabs.setCurrentIndex(CATEGORY_TAB)
+    while dialog.step < dialog.last_mapping_step:  # Columns, Location, then Category
+        click(qtbot, dialog.next_button)
     click(qtbot, dialog.category_from_column)
     dialog.category_column.set_column("type")
     return dialog
@@ -109,6 +109,7 @@ def choose_with_mouse_and_keys(qtbot, dialog, value: str, label: str) -> None:
 
 
 def check_and_import(qtbot, dialog) -> None:
+    assert dialog.step == dialog.last_mapping_step
     click(qtbot, dialog.next_button)
     qtbot.waitUntil(lambda: not dialog.busy and dialog.report is not None, timeout=WAIT_MS)
     click(qtbot, dialog.next_button)

@@ -12,8 +12,39 @@ from assetmap.core import areas, assets, categories, gpkg
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
-from assetmap.core.model import EDITABLE_FIELDS, REVIEW_STATES, STATUSES, Asset
+from assetmap.core.io.fields import human_label
+from assetmap.core.model import EDITABLE_FIELDS, REVIEW_STATES, STATUSES, TEXT_FIELDS, Asset
 from assetmap.core.project import Project
+
+# How Edit > Undo names each field: "Undo Edit name, opening hours".
+FIELD_WORDS: dict[str, str] = {
+    "name": "name",
+    "category": "category",
+    **{key: label.lower() for key, label in TEXT_FIELDS.items()},
+    "audience": "who it's for",
+    "status": "status",
+    "personal_data": "personal data",
+    "review": "review",
+    "custom": "other fields",
+}
+
+
+def field_words(values: dict[str, Any], before: dict[str, Any] | None) -> str:
+    """The edited fields in words; extra fields by name once the edit knows which changed."""
+    words = []
+    for key in values:
+        if key == "custom" and before is not None:
+            old, new = before.get("custom") or {}, values["custom"] or {}
+            changed = [k for k in {**old, **new} if old.get(k) != new.get(k)]
+            words += [_in_sentence(human_label(k)) for k in changed] or [FIELD_WORDS[key]]
+        else:
+            words.append(FIELD_WORDS.get(key, key))
+    return ", ".join(words)
+
+
+def _in_sentence(label: str) -> str:
+    """'Ward name' reads 'ward name' after a comma; 'URN' and 'NHS number' keep capitals."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
 
 
 def _target(uuid: str) -> str:
@@ -137,8 +168,7 @@ class EditAsset(_AssetStamps, Command):
 
     @property
     def text(self) -> str:
-        fields = ", ".join(self.values)
-        return f"Edit {fields}"
+        return f"Edit {field_words(self.values, self._before)}"
 
     def apply(self, project: Project) -> list[Change]:
         validate_values(project, self.values)

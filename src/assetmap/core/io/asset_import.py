@@ -24,9 +24,13 @@ from assetmap.core.category_match import same_name
 from assetmap.core.errors import BadInputError
 from assetmap.core.io.fields import (
     address_part_columns,
+    custom_field_type,
     guess_asset_fields,
     guess_coordinate_fields,
+    human_label,
+    identifier_text,
     opening_day_columns,
+    styling_columns,
 )
 from assetmap.core.io.placement import (
     PLACED,
@@ -101,6 +105,7 @@ class PreparedAssets:
     mapping: dict[str, str]  # what was used: asset field -> column
     attribution: str | None = None
     postcode_source: str | None = None
+    ignored_fields: list[str] = field(default_factory=list)  # map styling, not kept
 
 
 def prepare_assets(
@@ -146,6 +151,9 @@ def prepare_assets(
     report.out_of_area = int(rows["out_of_area"].sum())
     report.imported = int(keep.sum())
     custom_cols = _custom_columns(frame, mapping, options)
+    ignored = _ignored_styling(frame, mapping, options)
+    if ignored:
+        report.notes.append("styling properties ignored: " + ", ".join(ignored))
     steps(1.0, "Ready to import")
     return PreparedAssets(
         rows=rows,
@@ -156,10 +164,11 @@ def prepare_assets(
         batch=batch,
         source_file=table.path.name,
         postcodes=_postcodes_to_keep(project, index, rows),
-        field_defs=[(c, c, _field_type(frame[c])) for c in custom_cols],
+        field_defs=[(c, human_label(c), custom_field_type(c, frame[c])) for c in custom_cols],
         mapping=mapping,
         attribution=index.attribution if index is not None and index.attribution else None,
         postcode_source=index.source if index is not None else None,
+        ignored_fields=ignored,
     )
 
 
@@ -217,10 +226,20 @@ _COORDINATE_KEYS = ("lat", "lon", "x", "y", "wkt")
 def _custom_columns(
     frame: pd.DataFrame, mapping: dict[str, str], options: AssetImportOptions
 ) -> list[str]:
+    """Every column no asset field used: kept with each asset, so nothing is lost, but for
+    another program's map styling (marker-color), which says nothing about the asset."""
     used = set(mapping.values()) | set(options.skip_fields)
     used.update(_address_parts(frame, mapping))
     used.update(c for _, c in opening_day_columns(list(frame.columns)))
+    used.update(styling_columns(frame))
     return [c for c in frame.columns if c not in used]
+
+
+def _ignored_styling(
+    frame: pd.DataFrame, mapping: dict[str, str], options: AssetImportOptions
+) -> list[str]:
+    chosen = set(mapping.values()) | set(options.skip_fields)
+    return [str(c) for c in styling_columns(frame) if c not in chosen]
 
 
 def _address_parts(frame: pd.DataFrame, mapping: dict[str, str]) -> list[str]:
@@ -495,6 +514,10 @@ def _asset_rows(
 
 
 def _clean_text(values: pd.Series) -> pd.Series:
+    """Numbers in a text field as the source wrote them: a telephone 1617486414.0 that a
+    program stored as a number reads '1617486414', not '1617486414.0'."""
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        values = identifier_text(values)
     return text_objects(values)
 
 
@@ -567,29 +590,22 @@ def _fill_missing_names(
 
 
 def _custom_json(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
-    """Extra source columns, kept per asset as JSON so nothing from the file is lost."""
+    """Extra source columns, kept per asset as JSON so nothing from the file is lost; codes
+    and identifiers as text (URN 106167, never 106,167.0)."""
     if not columns:
         return pd.Series([None] * len(frame), dtype=object)
-    lines = (
-        frame[columns]
-        .reset_index(drop=True)
-        .to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
-    )
+    kept = frame[columns].reset_index(drop=True)
+    for column in columns:
+        values = kept[column]
+        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+        if numeric and custom_field_type(column, values) == "text":
+            kept[column] = identifier_text(values)
+    lines = kept.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
     out = []
     for line in lines.splitlines():
         record = {k: v for k, v in json.loads(line).items() if v is not None and v != ""}
         out.append(json.dumps(record, ensure_ascii=False, sort_keys=True) if record else None)
     return pd.Series(out, dtype=object)
-
-
-def _field_type(values: pd.Series) -> str:
-    if pd.api.types.is_bool_dtype(values):
-        return "boolean"
-    if pd.api.types.is_integer_dtype(values):
-        return "integer"
-    if pd.api.types.is_float_dtype(values):
-        return "number"
-    return "text"
 
 
 def _postcodes_to_keep(

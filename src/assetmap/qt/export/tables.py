@@ -110,6 +110,7 @@ def summary_table(groups: list[CategoryGaps], result: AnalysisResult) -> TableDa
 _RANKED = (
     ("area_name", False),
     ("area_code", False),
+    ("bivariate", False),  # the need-and-provision class the order follows
     ("population", True),
     ("assets", True),
     ("nearest_m", True),

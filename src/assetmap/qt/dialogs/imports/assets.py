@@ -1,8 +1,9 @@
 """Importing assets from points, sites, coordinates, WKT or postcodes, with their categories.
 
-Step 2 has three tabs: which columns fill the asset's fields, how each row is placed on the map,
-and which category each row gets (one for all, or one per value of a column, every value listed
-with the category the importer matches it to, which the user may change).
+The mapping has three steps, walked in order so none is missed: which columns fill the asset's
+fields, how each row is placed on the map, and which category each row gets (one for all, or
+one per value of a column, every value listed with the category the importer matches it to,
+which the user may change). The last step sums them up beside the check's report.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QTabWidget,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,16 +43,18 @@ from assetmap.core.io.asset_import import (
     PreparedAssets,
     prepare_assets,
 )
+from assetmap.core.io.fields import styling_columns
 from assetmap.core.io.values import text_objects
 from assetmap.core.taxonomy import UNCATEGORISED
 from assetmap.qt.dialogs.imports.base import ALL_FILES, ImportDialog, settings
 from assetmap.qt.dialogs.imports.category_combo import CategoryCombo
 from assetmap.qt.dialogs.imports.category_values import CategoryValuesTable, ValueRow
 from assetmap.qt.dialogs.imports.field_mapping import ColumnCombo, FieldMapper
+from assetmap.qt.dialogs.imports.report_view import SummaryRow, listed
 from assetmap.qt.dialogs.imports.style import HINT_STYLE, note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
 
-CATEGORY_TAB = 2
+CATEGORY_PART = 2
 MANY_VALUES = 500  # more different values than a column of categories usually has
 SETTING_POSTCODE_INDEX = "import/postcode_index"
 
@@ -67,13 +70,6 @@ ASSET_FIELD_LABELS: dict[str, str] = {
     "audience": "Who it is for",
     "status": "Status",
     "verified_date": "Last verified",
-}
-LOCATION_WORDS = {
-    pv.GEOMETRY: "the file's geometry",
-    pv.LAT_LON: "latitude/longitude",
-    pv.XY: "X/Y columns",
-    pv.WKT: "WKT column",
-    pv.NO_COORDINATES: "postcodes only",
 }
 COORDINATE_LABELS = {
     "lat": "latitude",
@@ -99,28 +95,34 @@ class ImportAssetsDialog(ImportDialog):
         "GeoJSON, GeoPackage or Shapefile. Every row is kept: rows that cannot be placed are "
         "imported as unplaced, to be placed by hand."
     )
+    mapping_titles = ("Columns", "Location", "Category")
 
     # ---- building
     def _build_mapping_page(self) -> QWidget:
         self.cats = categories.all_categories(self.session.project)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("What the columns are")
-        self.tabs.addTab(self._build_columns_tab(), "&Columns")
-        self.tabs.addTab(self._build_location_tab(), "&Location")
-        self.tabs.addTab(self._build_category_tab(), "Ca&tegory")
+        self.parts = QStackedWidget()
+        self.parts.setAccessibleName("What the columns are")
+        self.parts.addWidget(self._build_columns_tab())
+        self.parts.addWidget(self._build_location_tab())
+        self.parts.addWidget(self._build_category_tab())
         hint = "First rows of the file (tinted columns are used; the others are kept as fields):"
-        self.mapping_splitter = self._with_preview(self.tabs, hint)
+        self.mapping_splitter = self._with_preview(self.parts, hint)
         self.mapping_splitter.setSizes([290, 330])
-        self.tabs.currentChanged.connect(self._fit_splitter_to_tab)
         return self.mapping_splitter
 
     @Slot()
-    def _fit_splitter_to_tab(self) -> None:
-        """The Category tab's table lists every value of a column: give it most of the height."""
-        listing = self.tabs.currentIndex() == CATEGORY_TAB and self.category_from_column.isChecked()
+    def _fit_splitter_to_part(self) -> None:
+        """The Category step's table lists every value of a column: give it most of the height."""
+        listing = (
+            self.parts.currentIndex() == CATEGORY_PART and self.category_from_column.isChecked()
+        )
         total = sum(self.mapping_splitter.sizes())
         top = round(total * (0.74 if listing else 0.47))
         self.mapping_splitter.setSizes([top, total - top])
+
+    def _show_mapping_part(self, part: int) -> None:
+        self.parts.setCurrentIndex(part)
+        self._fit_splitter_to_part()
 
     def _build_columns_tab(self) -> QWidget:
         page = QWidget()
@@ -228,6 +230,7 @@ class ImportAssetsDialog(ImportDialog):
         browse = QPushButton("Br&owse…")
         browse.setAccessibleName("Browse for a postcode index file")
         browse.clicked.connect(self._browse_postcode_index)
+        self.postcode_index_edit.editingFinished.connect(self._on_postcode_index_typed)
         label = QLabel("Postcode &index:")
         label.setBuddy(self.postcode_index_edit)
         layout.addWidget(label, 0, 0)
@@ -277,7 +280,10 @@ class ImportAssetsDialog(ImportDialog):
             "every value of that column is listed with the category it matches, to change if "
             "you like."
         )
+        self.category_note = note_label()
+        self.category_note.setAccessibleName("About the category")
         layout.addLayout(choices)
+        layout.addWidget(self.category_note)
         layout.addWidget(self.values_summary)
         layout.addWidget(self.values_table, 1)
         layout.addWidget(self.unknown_row)
@@ -408,7 +414,7 @@ class ImportAssetsDialog(ImportDialog):
             widget.setVisible(from_column)
         self.column_hint.setVisible(not from_column)
         if self._built:
-            self._fit_splitter_to_tab()
+            self._fit_splitter_to_part()
         self.values_table.set_rule(self.unknown_new.isChecked())
         self._on_values_changed()
 
@@ -485,6 +491,12 @@ class ImportAssetsDialog(ImportDialog):
         self.personal_check.setToolTip(text)
 
     @Slot()
+    def _on_postcode_index_typed(self) -> None:
+        """Enter or leaving the field: say at once whether the file is there."""
+        self._update_postcode_note()
+        self._refresh()
+
+    @Slot()
     def _browse_postcode_index(self) -> None:
         start = self.postcode_index_edit.text().strip() or str(Path.home())
         chosen, _ = QFileDialog.getOpenFileName(
@@ -495,6 +507,7 @@ class ImportAssetsDialog(ImportDialog):
         )
         if chosen:
             self.postcode_index_edit.setText(chosen)
+            self._on_postcode_index_typed()
 
     def _update_columns_note(self) -> None:
         if self.preview is None:
@@ -508,6 +521,12 @@ class ImportAssetsDialog(ImportDialog):
         notes.append(
             "Columns not used here are kept with each asset as extra fields; nothing is lost."
         )
+        styling = [c for c in styling_columns(self.preview.frame) if c not in mapping.values()]
+        if styling:
+            names = ", ".join(styling)
+            notes.append(
+                f"Not kept: {names}, which only say how another map program drew the points."
+            )
         self.columns_note.setText(" ".join(notes))
         self._update_postcode_note()
 
@@ -597,28 +616,27 @@ class ImportAssetsDialog(ImportDialog):
         )
 
     def _mapping_problem(self) -> str | None:
-        mapping = self.fields.mapping()
-        if "name" not in mapping:
-            return "Choose the column that holds each asset's name (Columns tab)."
-        problem = self._location_problem()
-        if problem:
-            return problem
+        return next((p for p in self._part_problems() if p is not None), None)
+
+    def _part_problems(self) -> list[str | None]:
+        """Columns, Location, Category: each step's own problem, shown on that step."""
+        columns = None
+        if "name" not in self.fields.mapping():
+            columns = "Choose the column that holds each asset's name."
+        category = None
         if self.category_from_column.isChecked() and self.category_column.column() is None:
-            return "Choose the column that holds each asset's category (Category tab)."
-        index = self.postcode_index_edit.text().strip()
-        if index and not Path(index).expanduser().is_file():
-            return f"The postcode index file {index} does not exist (Location tab)."
-        return None
+            category = "Choose the column that holds each asset's category."
+        return [columns, self._location_problem(), category]
 
     def _location_problem(self) -> str | None:
         source = self._location_source()
         needed = {pv.LAT_LON: 2, pv.XY: 2, pv.WKT: 1}.get(source, 0)
         if len(self._coordinate_fields()) < needed:
-            return "Choose the coordinate columns, or another way to place assets (Location tab)."
+            return "Choose the coordinate columns, or another way to place assets."
         if source == pv.XY and not self.xy_crs_edit.text().strip():
             return (
                 "Type the coordinate system of the X and Y columns, e.g. EPSG:27700 for British "
-                "National Grid (Location tab)."
+                "National Grid."
             )
         crs = self._crs_text()
         if crs is not None:
@@ -626,22 +644,27 @@ class ImportAssetsDialog(ImportDialog):
                 CRS.from_user_input(crs)
             except CRSError:
                 return f"'{crs}' is not a coordinate system assetmap knows; try EPSG:27700."
+        index = self.postcode_index_edit.text().strip()
+        if index and not Path(index).expanduser().is_file():
+            return f"The postcode index file {index} does not exist."
         return None
 
     def _after_refresh(self) -> None:
-        self._update_tab_titles()
+        self._update_category_note()
 
-    def _update_tab_titles(self) -> None:
-        """Each tab says what it holds, so the choices are visible without opening it."""
-        mapped = len(self.fields.mapping())
-        self.tabs.setTabText(0, f"&Columns ({mapped} of {len(ASSET_FIELD_LABELS)} used)")
-        self.tabs.setTabText(1, f"&Location: {LOCATION_WORDS[self._location_source()]}")
-        if self.category_from_column.isChecked():
-            column = self.category_column.column()
-            category = f"from '{column}'" if column else "from a column"
-        else:
-            category = self.category_combo.currentText() or "none"
-        self.tabs.setTabText(2, f"Ca&tegory: {category}")
+    def _update_category_note(self) -> None:
+        """Uncategorised is a choice too, but rarely the one meant: say what it means."""
+        everything_uncategorised = (
+            self.category_fixed.isChecked() and self.category_combo.key() == UNCATEGORISED
+        )
+        rows = self.preview.row_count if self.preview is not None else 0
+        self.category_note.setText(
+            f"All {rows:,} {self.noun} would be Uncategorised: choose the category they belong "
+            "to, or take it from a column."
+            if everything_uncategorised
+            else ""
+        )
+        self.category_note.setVisible(everything_uncategorised)
 
     def _highlights(self) -> dict[str, str]:
         used: dict[str, str] = {}
@@ -696,6 +719,81 @@ class ImportAssetsDialog(ImportDialog):
                     "always uses a column it recognises"
                 )
 
+    # ---- the summary beside the report
+    def _choices(self) -> list[SummaryRow]:
+        mapping = self.fields.mapping()
+        rows: list[SummaryRow] = [("Name", _quoted(mapping.get("name")))]
+        others = self._other_columns_text(mapping)
+        if others:
+            rows.append(("Other columns", others))
+        rows.append(("Location", self._location_text()))
+        rows.append(("Postcodes", self._postcode_text(mapping.get("postcode"))))
+        rows.append(("Category", self._category_text()))
+        prepared = self.prepared
+        if isinstance(prepared, PreparedAssets):
+            kept = [name for name, _label, _type in prepared.field_defs]
+            rows.append(("Kept as extra fields", listed(kept) or "none"))
+            if prepared.ignored_fields:
+                rows.append(("Not kept (map styling)", listed(prepared.ignored_fields)))
+        if self.personal_check.isChecked():
+            rows.append(("Personal data", "yes: kept out of exports unless chosen"))
+        return rows
+
+    def _other_columns_text(self, mapping: dict[str, str]) -> str:
+        parts = [
+            f"{ASSET_FIELD_LABELS[key]}: '{column}'"
+            for key, column in mapping.items()
+            if key not in ("name", "postcode")
+        ]
+        if self.preview is not None and "address" not in mapping and self.preview.address_parts:
+            parts.append("Address: built from " + listed(self.preview.address_parts))
+        days = self.preview.opening_days if self.preview is not None else []
+        if "opening_hours" not in mapping and days:
+            parts.append(f"Opening hours: from {len(days)} day columns")
+        return "; ".join(parts)
+
+    def _location_text(self) -> str:
+        assert self.preview is not None
+        source, columns = self._location_source(), self._coordinate_fields()
+        if source == pv.GEOMETRY:
+            kind = self.preview.geometry_type or "geometry"
+            return f"the file's own {kind} geometry, in {self.preview.crs or 'an unknown CRS'}"
+        if source == pv.LAT_LON:
+            lat, lon = _quoted(columns.get("lat")), _quoted(columns.get("lon"))
+            return f"latitude {lat}, longitude {lon} (WGS 84)"
+        if source == pv.XY:
+            x, y = _quoted(columns.get("x")), _quoted(columns.get("y"))
+            return f"X {x}, Y {y}, in {_crs_words(self.xy_crs_edit.text())}"
+        if source == pv.WKT:
+            wkt = _quoted(columns.get("wkt"))
+            return f"WKT geometry in {wkt}, in {_crs_words(self.wkt_crs_edit.text())}"
+        return "by postcode only"
+
+    def _postcode_text(self, column: str | None) -> str:
+        if column is None:
+            return "no postcode column: rows without coordinates stay unplaced"
+        index = self.postcode_index_edit.text().strip()
+        where = Path(index).name if index else "the postcodes the project already holds"
+        return f"'{column}', for rows without coordinates, looked up in {where}"
+
+    def _category_text(self) -> str:
+        if not self.category_from_column.isChecked():
+            if self.category_combo.key() == UNCATEGORISED:
+                return "Uncategorised for every asset: none was chosen"
+            return f"{self.category_combo.currentText()} for every asset"
+        column = self.category_column.column()
+        values = len(self.values_table.value_rows)
+        matched = values - len(self.values_table.unmatched())
+        by_hand = sum(1 for e in self.values_table.value_rows if e.by_hand)
+        unknown = (
+            "a new category for each" if self._unknown_rule() == UNKNOWN_NEW else "Uncategorised"
+        )
+        yours = f" ({by_hand} chosen by you)" if by_hand else ""
+        return (
+            f"from column '{column}': {matched} of {values} values go to a category{yours}; "
+            f"the others get {unknown}"
+        )
+
     def _after_commit(self) -> None:
         """Offer the same postcode index next time: it is usually the same Code-Point file."""
         index = self.postcode_index_edit.text().strip()
@@ -705,3 +803,18 @@ class ImportAssetsDialog(ImportDialog):
 
 def _count(n: int, noun: str) -> str:
     return f"1 {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def _quoted(column: str | None) -> str:
+    return f"'{column}'" if column else "none"
+
+
+def _crs_words(text: str) -> str:
+    """'EPSG:27700 (British National Grid)': the code as typed, with its name when known."""
+    text = text.strip()
+    if not text:
+        return "an unknown coordinate system"
+    try:
+        return f"{text} ({CRS.from_user_input(text).name})"
+    except CRSError:
+        return text
