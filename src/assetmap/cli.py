@@ -145,16 +145,24 @@ def _add_import_assets(sub: argparse._SubParsersAction) -> None:  # type: ignore
         "file", type=Path, metavar="FILE", help="GeoJSON, GeoPackage, Shapefile, CSV or XLSX"
     )
     cat = p.add_mutually_exclusive_group()
-    cat.add_argument("--category", metavar="C", help="category of every asset (key or name)")
     cat.add_argument(
-        "--category-field", metavar="F", help="field whose values name each asset's category"
+        "--category",
+        metavar="C",
+        help="category of every asset (its name, key or another name it goes by)",
+    )
+    cat.add_argument(
+        "--category-field",
+        metavar="F",
+        help="field whose values name each asset's category; each value is matched to the "
+        "project's categories ignoring case, punctuation and plurals, through each category's "
+        "other names (e.g. 'GP surgery' -> GP and primary care), and the mapping is printed",
     )
     p.add_argument(
         "--unknown-categories",
         choices=("new", "uncategorised"),
         default="new",
-        help="what to do with category values not in the project: make new categories "
-        "(default) or file them under 'Uncategorised'",
+        help="what to do with category values that match no category, or more than one: make "
+        "new categories (default) or file them under 'Uncategorised'",
     )
     p.add_argument("--name-field", metavar="F")
     p.add_argument("--lat-field", metavar="F")
@@ -183,7 +191,8 @@ def _add_import_assets(sub: argparse._SubParsersAction) -> None:  # type: ignore
     p.add_argument(
         "--personal-data",
         action="store_true",
-        help="these assets are personal data (a person's skills): kept out of exports by default",
+        help="these assets are personal data (a person's skills): kept out of exports by "
+        "default. Assets in a personal-data category (Individuals' skills) always are",
     )
     _add_accept_crs(p)
     _add_common_import(p)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+from assetmap.core.category_match import CategoryMatcher, same_name
 from assetmap.core.project import Project
+from assetmap.core.schema import ASSETS_TABLE
 from assetmap.core.taxonomy import GROUP_COLOURS, SYMBOLS, UNCATEGORISED, Category
 
 _COLUMNS = (
@@ -129,13 +131,41 @@ def new_category(project: Project, label: str, group: str = "Other") -> Category
     )
 
 
+def matcher(project: Project) -> CategoryMatcher:
+    """Matches imported values to the project's categories by name, plural and synonym."""
+    return CategoryMatcher(all_categories(project))
+
+
 def resolve(project: Project, text: str) -> Category | None:
-    """Find a category by key or label, ignoring case and punctuation."""
+    """Find a category by key or label, ignoring case and punctuation (strict: for names the
+    user typed for a category, not values from a file; those go through ``matcher``)."""
     wanted = slug(text)
     for c in all_categories(project):
         if wanted in (c.key, slug(c.label)):
             return c
     return None
+
+
+def name_owner(project: Project, text: str, besides: str | None = None) -> Category | None:
+    """The category (other than ``besides``) that already goes by ``text``: its label, key or
+    a synonym, plurals and punctuation aside. A second category with that name would make
+    every value using it ambiguous."""
+    for category in all_categories(project):
+        if category.key == besides:
+            continue
+        if any(same_name(text, n) for n in (category.label, category.key, *category.synonyms)):
+            return category
+    return None
+
+
+def flagged_count(project: Project, key: str) -> int:
+    """Live assets of a category flagged as personal data (what unmarking it would affect)."""
+    row = project.conn.execute(
+        f"SELECT count(*) FROM {ASSETS_TABLE} WHERE category = ? AND personal_data = 1 "
+        "AND deleted = 0",
+        (key,),
+    ).fetchone()
+    return int(row[0])
 
 
 def uncategorised(project: Project) -> Category:

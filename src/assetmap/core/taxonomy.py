@@ -102,8 +102,11 @@ _TAXONOMY: dict[str, list[tuple[str, str]]] = {
 
 PERSONAL_DATA_CATEGORIES = frozenset({"individual_skills"})
 
-# Words found in council, NHS and voluntary-sector lists for each default category. Matching
-# already ignores case, punctuation and plurals, so each entry is one spelling of a distinct name.
+# Words found in council, NHS and voluntary-sector lists for each default category (the Trafford
+# and Rutland sources among them). Matching ignores case, punctuation and plurals and finds a
+# name at the end of a longer value ("Local authority run library"), so each entry is one
+# distinct name; it must not also be a name of another category, or values using it would be
+# ambiguous (tests/core/test_category_match.py checks).
 DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "nhs_hospitals": ("Hospital", "NHS trust", "Hospital trust", "Acute trust", "A&E"),
     "gp_primary_care": (
@@ -120,13 +123,30 @@ DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Chemist",
         "Dentist",
         "Dental practice",
+        "Clinic",
     ),
     "universities_colleges": ("University", "College", "Further education", "Sixth form college"),
-    "council": ("Council office", "Town hall", "Local authority", "Council services"),
+    "council": (
+        "Council office",
+        "Town hall",
+        "Local authority",
+        "Council services",
+        "Civic centre",
+    ),
     "police": ("Police station", "Police"),
     "housing_associations": ("Housing association", "Social landlord", "Registered provider"),
     "large_employers": ("Employer", "Large employer"),
-    "social_care": ("Social care", "Adult social care", "Care home", "Day centre"),
+    "social_care": (
+        "Adult social care",
+        "Care home",
+        "Residential home",
+        "Nursing home",
+        "Homecare agency",
+        "Home care",
+        "Domiciliary care",
+        "Supported living",
+        "Day centre",
+    ),
     "mental_health": (
         "Mental health support",
         "Mental health service",
@@ -151,7 +171,14 @@ DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "employment": ("Jobcentre", "Job centre", "Jobcentre Plus", "Employment support", "Careers"),
     "libraries": ("Library", "Public library", "Mobile library"),
-    "childrens_centres": ("Children's centre", "Family hub", "Sure Start"),
+    "childrens_centres": (
+        "Children's centre",
+        "Family hub",
+        "Sure Start",
+        "Nursery",
+        "Pre-school",
+        "Childcare",
+    ),
     "schools": ("School", "Primary school", "Secondary school", "Academy", "Special school"),
     "charities": ("Charity", "Registered charity"),
     "mutual_aid": ("Mutual aid", "Mutual-aid group"),
@@ -170,6 +197,8 @@ DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Gurdwara",
         "Temple",
         "Synagogue",
+        "Chapel",
+        "Religious building",
     ),
     "volunteer_centres": ("Volunteer centre", "Volunteering"),
     "food_banks": (
@@ -196,14 +225,50 @@ DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Gym",
         "Sports club",
         "Playing field",
+        "Sports hall",
+        "Sports ground",
+        "Pitch",
+        "Tennis court",
+        "Squash court",
+        "Golf course",
+        "Bowling green",
+        "Ice rink",
+        # Sports that council and club lists use as a type of their own.
+        "Athletics",
+        "Badminton",
+        "Bowling",
+        "Cricket",
+        "Football",
+        "Golf",
+        "Hockey",
+        "Martial arts",
+        "Netball",
+        "Rugby",
+        "Swimming",
+        "Tennis",
     ),
     "meeting_rooms": ("Meeting room", "Room hire", "Meeting space"),
-    "local_businesses": ("Local business", "Shop", "Business"),
-    "markets": ("Market", "Market hall"),
+    "local_businesses": (
+        "Local business",
+        "Shop",
+        "Business",
+        "Retail",
+        "Post office",
+        "Pub",
+        "Cafe",
+    ),
+    "markets": ("Market", "Market hall", "Market place"),
     "social_enterprises": ("Social enterprise", "Community interest company", "CIC"),
     "credit_unions": ("Credit union",),
-    "individual_skills": ("Skill", "Individual skills", "Skills"),
-    "heritage": ("Heritage site", "Museum", "Historic building", "Monument"),
+    "individual_skills": ("Skills", "Personal skills", "Skills and talents"),
+    "heritage": (
+        "Heritage site",
+        "Museum",
+        "Historic building",
+        "Listed building",
+        "Monument",
+        "Memorial",
+    ),
     "arts": ("Arts centre", "Gallery", "Theatre", "Arts group"),
     "local_stories": ("Local story", "Local history", "Oral history"),
 }

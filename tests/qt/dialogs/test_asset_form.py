@@ -189,6 +189,43 @@ def test_a_personal_data_category_ticks_the_personal_data_box(qtbot, session):
     assert form.personal_check.isChecked()
 
 
+def repick_category(qtbot, form: AssetForm, text: str) -> None:
+    form.category_combo.lineEdit().selectAll()
+    qtbot.keyClick(form.category_combo.lineEdit(), Qt.Key.Key_Backspace)
+    pick_category(qtbot, form, text)
+
+
+def test_the_personal_data_box_is_locked_in_a_personal_category_and_says_why(qtbot, session):
+    form = show(qtbot, AssetForm.for_new(session, *SPOT))
+    qtbot.keyClicks(form.name_edit, "Maya: bike repairs")
+    repick_category(qtbot, form, "Individuals")
+    assert form.personal_check.isChecked() and not form.personal_check.isEnabled()
+    assert "“Individuals' skills” holds personal data" in form.personal_note.text()
+    qtbot.mouseClick(form.personal_check, Qt.MouseButton.LeftButton)
+    assert form.personal_check.isChecked()  # locked: a click does nothing
+    repick_category(qtbot, form, "Arts")
+    assert not form.personal_check.isChecked() and form.personal_check.isEnabled()
+    assert form.personal_note.text() == "Kept out of exports unless you choose to include it."
+    repick_category(qtbot, form, "Individuals")
+    qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    assert assets.get(session.project, form.uuid).personal_data
+
+
+def test_editing_an_asset_into_a_personal_category_flags_it_until_undone(qtbot, session):
+    library = demo_asset(session, "Sale Library")
+    assert not library.personal_data
+    form = show(qtbot, AssetForm.for_edit(session, library.uuid))
+    assert form.personal_check.isEnabled() and not form.personal_check.isChecked()
+    repick_category(qtbot, form, "Individuals")
+    assert form.personal_check.isChecked()
+    qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    saved = assets.get(session.project, library.uuid)
+    assert (saved.category, saved.personal_data) == ("individual_skills", True)
+    session.undo()
+    restored = assets.get(session.project, library.uuid)
+    assert (restored.category, restored.personal_data) == ("libraries", False)
+
+
 def test_a_postcode_that_is_not_full_gets_an_inline_warning_but_still_saves(qtbot, session):
     form = show(qtbot, AssetForm.for_new(session, *SPOT))
     qtbot.keyClicks(form.name_edit, "Stall on the market")

@@ -142,6 +142,8 @@ class AddAsset(_AssetStamps, Command):
         asset = self.asset.with_changes(
             created_at=self._created,
             out_of_area=_outside(project, self.asset.x, self.asset.y),
+            personal_data=self.asset.personal_data
+            or holds_personal_data(project, self.asset.category),
         )
         assets.insert_asset(project, asset, now=now)
         _changed(project, (asset.uuid,), "added")
@@ -162,6 +164,7 @@ class EditAsset(_AssetStamps, Command):
     values: dict[str, Any]
     name: ClassVar[str] = "edit_asset"
     _before: dict[str, Any] | None = field(default=None, repr=False)
+    _applied: dict[str, Any] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -170,18 +173,37 @@ class EditAsset(_AssetStamps, Command):
     def apply(self, project: Project) -> list[Change]:
         validate_values(project, self.values)
         current = assets.get(project, self.uuid)
-        self._before = {k: getattr(current, k) for k in self.values}
-        assets.update(project, self.uuid, self.values, now=gpkg.utc_now())
+        values = _flag_follows_category(project, current, self.values)
+        self._before = {k: getattr(current, k) for k in values}
+        self._applied = values
+        assets.update(project, self.uuid, values, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "changed")
         self._stamp_applied(project)
-        return [Change(_target(self.uuid), _jsonable(self._before), _jsonable(self.values))]
+        return [Change(_target(self.uuid), _jsonable(self._before), _jsonable(values))]
 
     def revert(self, project: Project) -> list[Change]:
-        assert self._before is not None
+        assert self._before is not None and self._applied is not None
         assets.update(project, self.uuid, self._before, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "changed")
         self._stamp_reverted(project)
-        return [Change(_target(self.uuid), _jsonable(self.values), _jsonable(self._before))]
+        return [Change(_target(self.uuid), _jsonable(self._applied), _jsonable(self._before))]
+
+
+def holds_personal_data(project: Project, category: str) -> bool:
+    found = categories.by_key(project).get(category)
+    return found is not None and found.personal_data
+
+
+def _flag_follows_category(
+    project: Project, current: Asset, values: dict[str, Any]
+) -> dict[str, Any]:
+    """An asset in a personal-data category is always flagged: moving it there flags it, and
+    unticking the flag there does not stick. Moving it out leaves the flag for the user."""
+    category = values.get("category", current.category)
+    flagged = values.get("personal_data", current.personal_data)
+    if flagged or not holds_personal_data(project, category):
+        return values
+    return {**values, "personal_data": True}
 
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:

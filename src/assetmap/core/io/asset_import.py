@@ -20,6 +20,7 @@ import shapely
 from pyproj import CRS
 
 from assetmap.core import areas, categories, gpkg, postcode_store
+from assetmap.core.category_match import same_name
 from assetmap.core.errors import BadInputError
 from assetmap.core.io.fields import (
     address_part_columns,
@@ -40,7 +41,7 @@ from assetmap.core.io.placement import (
 )
 from assetmap.core.io.postcodes import PostcodeIndex, normalise_postcodes
 from assetmap.core.io.readers import Table, read_table
-from assetmap.core.io.report import ImportReport, RowIssue
+from assetmap.core.io.report import CategoryUse, ImportReport, RowIssue
 from assetmap.core.io.values import text_objects
 from assetmap.core.model import STATUSES, new_uuids
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
@@ -49,6 +50,9 @@ from assetmap.core.taxonomy import UNCATEGORISED, Category
 
 UNKNOWN_NEW = "new"
 UNKNOWN_UNCATEGORISED = "uncategorised"
+# In a category map: make a new category for this value even if it matches one (the dialog's
+# "New category" choice). Keys are slugs, so this can never be a category's key.
+NEW_CATEGORY = "<new>"
 _STATUS_WORDS = {
     "active": "active",
     "open": "active",
@@ -68,7 +72,8 @@ _STATUS_WORDS = {
 class AssetImportOptions:
     category: str | None = None
     category_field: str | None = None
-    category_map: dict[str, str] = field(default_factory=dict)  # source value -> category key
+    # source value -> category key (or NEW_CATEGORY); other values are matched by name
+    category_map: dict[str, str] = field(default_factory=dict)
     unknown_categories: str = UNKNOWN_NEW
     name_field: str | None = None
     lat_field: str | None = None
@@ -339,48 +344,116 @@ def _parse_crs(text: str) -> CRS:
 def _categories(
     project: Project, frame: pd.DataFrame, options: AssetImportOptions, report: ImportReport
 ) -> tuple[pd.Series, list[Category]]:
-    new: dict[str, Category] = {}
+    """Each row's category key, the categories this import makes, and the mapping reported.
 
-    def resolve(value: str) -> str:
-        mapped = options.category_map.get(value)
-        if mapped:
-            if mapped not in categories.by_key(project) and mapped not in new:
-                raise BadInputError(f"category map points '{value}' at unknown category '{mapped}'")
-            return mapped
-        found = categories.resolve(project, value)
-        if found is not None:
-            return found.key
-        pending = next((c for c in new.values() if c.label.lower() == value.lower()), None)
-        if pending is not None:
-            return pending.key
-        if options.unknown_categories == UNKNOWN_UNCATEGORISED:
-            return UNCATEGORISED
-        category = categories.new_category(project, value)
-        category = _unique_against(category, new)
-        new[category.key] = category
-        return category.key
-
+    A value goes, in order: where the category map sends it (the dialog's choices), to the
+    category it matches by name, plural or synonym (core.category_match), to a category this
+    import already made for a value of the same name, else to a new category or to
+    Uncategorised, as ``unknown_categories`` says.
+    """
     if options.category:
-        key = resolve(options.category.strip())
-        return pd.Series([key] * len(frame)), list(new.values())
-    if options.category_field:
+        text = pd.Series([options.category.strip()] * len(frame), dtype=object)
+    elif options.category_field:
         text = text_objects(frame[options.category_field]).fillna("")
+    else:
+        report.notes.append("no category given; assets are 'Uncategorised' (use --category)")
+        return pd.Series([UNCATEGORISED] * len(frame)), []
+    chooser = _CategoryChooser(project, options)
+    counts = text.value_counts(sort=False)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0]).lower()))
+    uses = [chooser.choose(str(value), int(rows)) for value, rows in ordered]
+    report.categories = uses
+    _category_notes(project, chooser, uses, report)
+    keys = {use.value: use.key for use in uses}
+    return text.map(keys).reset_index(drop=True), list(chooser.new.values())
 
-        keys = {v: (resolve(v) if v else UNCATEGORISED) for v in text.unique()}
-        result = text.map(keys)
-        if new:
-            labels = ", ".join(f"'{c.label}'" for c in new.values())
-            report.notes.append(f"new categories made for values not in the taxonomy: {labels}")
-        if options.unknown_categories == UNKNOWN_UNCATEGORISED:
-            unknown = sorted(v for v, k in keys.items() if v and k == UNCATEGORISED)
-            if unknown:
-                report.notes.append(
-                    "values with no matching category went to 'Uncategorised': "
-                    + ", ".join(unknown)
+
+class _CategoryChooser:
+    """Decides one value's category and says why, making new categories as needed."""
+
+    def __init__(self, project: Project, options: AssetImportOptions) -> None:
+        self.project = project
+        self.options = options
+        self.known = categories.by_key(project)
+        self.matcher = categories.matcher(project)
+        self.new: dict[str, Category] = {}
+        self.ambiguous: list[tuple[str, tuple[str, ...]]] = []
+
+    def choose(self, value: str, rows: int) -> CategoryUse:
+        mapped = self.options.category_map.get(value)
+        if mapped:
+            return self._mapped(value, rows, mapped)
+        if not value:
+            return self._use(value, rows, UNCATEGORISED, "blank")
+        found = self.matcher.match(value)
+        if found.key is not None:
+            return self._use(value, rows, found.key, found.how)
+        if found.ambiguous:
+            if self.options.category:
+                labels = " or ".join(f"'{self.known[k].label}'" for k in found.candidates)
+                raise BadInputError(
+                    f"'{value}' could be {labels}; give the category's name or key exactly",
+                    field="--category",
                 )
-        return result.reset_index(drop=True), list(new.values())
-    report.notes.append("no category given; assets are 'Uncategorised' (use --category)")
-    return pd.Series([UNCATEGORISED] * len(frame)), []
+            self.ambiguous.append((value, found.candidates))
+        return self._unknown(value, rows, "could be more than one" if found.ambiguous else "")
+
+    def _mapped(self, value: str, rows: int, mapped: str) -> CategoryUse:
+        if mapped == NEW_CATEGORY:
+            return self._new(value, rows)
+        if mapped not in self.known:
+            raise BadInputError(f"category map points '{value}' at unknown category '{mapped}'")
+        return self._use(value, rows, mapped, "chosen by hand")
+
+    def _unknown(self, value: str, rows: int, why: str) -> CategoryUse:
+        if self.options.unknown_categories == UNKNOWN_UNCATEGORISED:
+            return self._use(value, rows, UNCATEGORISED, why or "no match")
+        return self._new(value, rows)
+
+    def _new(self, value: str, rows: int) -> CategoryUse:
+        """One new category per name: "Studio" and "Studios" share it."""
+        pending = next((c for c in self.new.values() if same_name(c.label, value)), None)
+        if pending is None:
+            pending = _unique_against(categories.new_category(self.project, value), self.new)
+            self.new[pending.key] = pending
+        return CategoryUse(value, rows, pending.key, pending.label, "new category", new=True)
+
+    def _use(self, value: str, rows: int, key: str, how: str) -> CategoryUse:
+        return CategoryUse(value, rows, key, self.known[key].label, how)
+
+
+def _category_notes(
+    project: Project, chooser: _CategoryChooser, uses: list[CategoryUse], report: ImportReport
+) -> None:
+    if chooser.new:
+        labels = ", ".join(f"'{c.label}'" for c in chooser.new.values())
+        report.notes.append(f"new categories made for values not in the taxonomy: {labels}")
+    for value, keys in chooser.ambiguous:
+        labels = " or ".join(f"'{chooser.known[k].label}'" for k in keys)
+        report.notes.append(
+            f"'{value}' could be {labels}, so it was not matched to either; "
+            "choose its category in the import dialog, or with a category map"
+        )
+    unmatched = [u.value for u in uses if u.key == UNCATEGORISED and u.how == "no match"]
+    if unmatched:
+        report.notes.append(
+            "values with no matching category went to 'Uncategorised': " + ", ".join(unmatched)
+        )
+    personal: dict[str, int] = {}
+    for use in uses:
+        category = chooser.known.get(use.key)
+        if category is not None and category.personal_data:
+            personal[category.label] = personal.get(category.label, 0) + use.rows
+    for label, rows in personal.items():
+        report.notes.append(personal_data_note(label, rows))
+
+
+def personal_data_note(label: str, rows: int) -> str:
+    assets = "1 asset is" if rows == 1 else f"{rows:,} assets are"
+    return (
+        f"{assets} in '{label}', which holds personal data: they are flagged and left out of "
+        "exports unless personal data is included (--include-personal)"
+    )
 
 
 def _unique_against(category: Category, pending: dict[str, Category]) -> Category:
@@ -564,6 +637,7 @@ def _postcodes_to_keep(
 
 __all__ = [
     "AssetImportOptions",
+    "NEW_CATEGORY",
     "PLACED",
     "PreparedAssets",
     "UNPLACED",

@@ -60,6 +60,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 ERROR_COLOUR = "#B00020"
 WARNING_COLOUR = "#8A5300"
 NOTE_COLOUR = "#555555"
+PERSONAL_NOTE = "Kept out of exports unless you choose to include it."
 THUMB_PX = 88
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.gif);;All files (*)"
 STATUS_LABELS = {"active": "Active", "closed": "Closed", "proposed": "Proposed"}
@@ -381,10 +382,14 @@ class AssetForm(QDialog):
         self._build_verified_row()
         self.personal_check = QCheckBox("This is about a person (e.g. someone's skills)")
         self.personal_check.setAccessibleName("Personal data")
+        self.personal_check.clicked.connect(self._personal_clicked)
+        self._personal_own = False  # the user's choice, where the category leaves it to them
         personal = self._add_row("personal_data", "Personal data", self.personal_check, "")
-        note = QLabel("Kept out of exports unless you choose to include it.")
-        note.setStyleSheet(f"color: {NOTE_COLOUR};")
-        personal.layout().insertWidget(1, note)
+        self.personal_note = QLabel(PERSONAL_NOTE)
+        self.personal_note.setWordWrap(True)
+        self.personal_note.setAccessibleName("About personal data")
+        self.personal_note.setStyleSheet(f"color: {NOTE_COLOUR};")
+        personal.layout().insertWidget(1, self.personal_note)
 
     def _build_verified_row(self) -> None:
         self.verified_date = QDateEdit()
@@ -540,7 +545,8 @@ class AssetForm(QDialog):
         self.audience_edit.setText(", ".join(asset.audience))
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(asset.status)))
         self._load_verified(asset.verified_date)
-        self.personal_check.setChecked(asset.personal_data)
+        self._personal_own = asset.personal_data
+        self._follow_category_for_personal_data()
         self._load_custom(asset.custom)
         self._load_photos(asset.uuid)
 
@@ -589,12 +595,27 @@ class AssetForm(QDialog):
 
     # ---- reacting -----------------------------------------------------------------------
     def _category_picked(self, *_args: object) -> None:
+        self._follow_category_for_personal_data()
+        if self.category_combo.chosen() is not None:
+            self._errors["category"].hide()
+
+    def _personal_clicked(self, checked: bool) -> None:
+        self._personal_own = checked
+
+    def _follow_category_for_personal_data(self) -> None:
+        """A personal-data category always flags its assets (the store does the same): the box
+        is ticked and locked there, and says why; elsewhere it is the user's own choice."""
         category = self.category_combo.chosen()
-        if category is None:
-            return
-        self._errors["category"].hide()
-        if self.original is None and category.personal_data:
-            self.personal_check.setChecked(True)
+        forced = category is not None and category.personal_data
+        self.personal_check.setChecked(True if forced else self._personal_own)
+        self.personal_check.setEnabled(not forced)
+        if forced:
+            assert category is not None
+            text = f"Always ticked: “{category.label}” holds personal data. {PERSONAL_NOTE}"
+        else:
+            text = PERSONAL_NOTE
+        self.personal_note.setText(text)
+        self.personal_check.setToolTip(text)
 
     def _verified_toggled(self, not_verified: bool) -> None:
         self.verified_date.setEnabled(not not_verified)

@@ -3,7 +3,6 @@
 from assetmap.qt.dialogs.imports.areas import VECTOR_FILES as VECTOR_FILES
 from assetmap.qt.dialogs.imports.areas import ImportAreasDialog
 from assetmap.qt.dialogs.imports.assets import ASSET_FIELD_LABELS as ASSET_FIELD_LABELS
-from assetmap.qt.dialogs.imports.assets import CATEGORY_VALUES as CATEGORY_VALUES
 from assetmap.qt.dialogs.imports.assets import COORDINATE_LABELS as COORDINATE_LABELS
 from assetmap.qt.dialogs.imports.assets import SETTING_POSTCODE_INDEX as SETTING_POSTCODE_INDEX
 from assetmap.qt.dialogs.imports.assets import ImportAssetsDialog

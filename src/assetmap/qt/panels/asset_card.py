@@ -328,7 +328,7 @@ class AssetCard(QWidget):
         column.addLayout(self._category_line(asset, category))
         self.heading = _heading(asset.name)
         column.addWidget(self.heading)
-        for note in self._notes(asset):
+        for note in self._notes(asset, category):
             column.addWidget(_label(note, style=NOTE_STYLE, selectable=False))
         if asset.description:
             column.addWidget(_label(asset.description))
@@ -358,13 +358,18 @@ class AssetCard(QWidget):
         return line
 
     @staticmethod
-    def _notes(asset: Asset) -> list[str]:
+    def _notes(asset: Asset, category: Category | None) -> list[str]:
         notes = []
         if not asset.placed:
             notes.append("Not placed on the map")
         elif asset.out_of_area:
             notes.append("Outside the project's areas")
-        if asset.personal_data:
+        if category is not None and category.personal_data:
+            notes.append(
+                f"Personal data, as everything in {category.label}: kept out of exports "
+                "unless chosen"
+            )
+        elif asset.personal_data:
             notes.append("Personal data: kept out of exports unless chosen")
         if asset.review == "pending":
             notes.append("Awaiting review")

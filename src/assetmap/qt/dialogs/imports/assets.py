@@ -2,7 +2,8 @@
 
 The mapping has three steps, walked in order so none is missed: which columns fill the asset's
 fields, how each row is placed on the map, and which category each row gets (one for all, or
-one per value of a column). The last step sums them up beside the check's report.
+one per value of a column, every value listed with the category the importer matches it to,
+which the user may change). The last step sums them up beside the check's report.
 """
 
 from __future__ import annotations
@@ -14,26 +15,25 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from assetmap.core import categories
-from assetmap.core.commands.base import Command
+from assetmap.core.category_match import same_name
+from assetmap.core.commands.base import Command, CommandGroup
+from assetmap.core.commands.categories import MAX_SYNONYM_LENGTH, EditCategory
 from assetmap.core.commands.imports import ImportAssets
 from assetmap.core.io import preview as pv
 from assetmap.core.io.asset_import import (
@@ -44,15 +44,18 @@ from assetmap.core.io.asset_import import (
     prepare_assets,
 )
 from assetmap.core.io.fields import styling_columns
+from assetmap.core.io.values import text_objects
 from assetmap.core.taxonomy import UNCATEGORISED
 from assetmap.qt.dialogs.imports.base import ALL_FILES, ImportDialog, settings
 from assetmap.qt.dialogs.imports.category_combo import CategoryCombo
+from assetmap.qt.dialogs.imports.category_values import CategoryValuesTable, ValueRow
 from assetmap.qt.dialogs.imports.field_mapping import ColumnCombo, FieldMapper
 from assetmap.qt.dialogs.imports.report_view import SummaryRow, listed
-from assetmap.qt.dialogs.imports.style import note_label
+from assetmap.qt.dialogs.imports.style import HINT_STYLE, note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
 
-CATEGORY_VALUES = 300
+CATEGORY_PART = 2
+MANY_VALUES = 500  # more different values than a column of categories usually has
 SETTING_POSTCODE_INDEX = "import/postcode_index"
 
 ASSET_FIELD_LABELS: dict[str, str] = {
@@ -103,12 +106,23 @@ class ImportAssetsDialog(ImportDialog):
         self.parts.addWidget(self._build_location_tab())
         self.parts.addWidget(self._build_category_tab())
         hint = "First rows of the file (tinted columns are used; the others are kept as fields):"
-        splitter = self._with_preview(self.parts, hint)
-        splitter.setSizes([290, 330])
-        return splitter
+        self.mapping_splitter = self._with_preview(self.parts, hint)
+        self.mapping_splitter.setSizes([290, 330])
+        return self.mapping_splitter
+
+    @Slot()
+    def _fit_splitter_to_part(self) -> None:
+        """The Category step's table lists every value of a column: give it most of the height."""
+        listing = (
+            self.parts.currentIndex() == CATEGORY_PART and self.category_from_column.isChecked()
+        )
+        total = sum(self.mapping_splitter.sizes())
+        top = round(total * (0.74 if listing else 0.47))
+        self.mapping_splitter.setSizes([top, total - top])
 
     def _show_mapping_part(self, part: int) -> None:
         self.parts.setCurrentIndex(part)
+        self._fit_splitter_to_part()
 
     def _build_columns_tab(self) -> QWidget:
         page = QWidget()
@@ -121,9 +135,14 @@ class ImportAssetsDialog(ImportDialog):
         self.personal_check = QCheckBox(
             "These assets are &personal data (a person's skills): keep them out of exports"
         )
+        self.personal_check.clicked.connect(self._personal_clicked)
+        self._personal_own = False  # the user's choice, where the category leaves it to them
         layout.addWidget(self.personal_check)
         layout.addStretch(1)
         return page
+
+    def _personal_clicked(self, checked: bool) -> None:
+        self._personal_own = checked
 
     def _build_location_tab(self) -> QWidget:
         page = QWidget()
@@ -224,7 +243,7 @@ class ImportAssetsDialog(ImportDialog):
 
     def _build_category_tab(self) -> QWidget:
         page = QWidget()
-        grid = QGridLayout(page)
+        layout = QVBoxLayout(page)
         self.category_fixed = QRadioButton("&One category for every asset:")
         self.category_from_column = QRadioButton("Category &from a column:")
         group = QButtonGroup(page)
@@ -234,25 +253,49 @@ class ImportAssetsDialog(ImportDialog):
         self.category_combo = CategoryCombo(self.cats, "Category of every asset")
         self.category_combo.set_key(UNCATEGORISED)
         self.category_column = ColumnCombo("Column holding each asset's category")
-        self.values_table = self._build_values_table()
-        unknown_row = self._build_unknown_row(page)
-        self.values_note = note_label()
+        choices = QHBoxLayout()
+        for widget, stretch in (
+            (self.category_fixed, 0),
+            (self.category_combo, 1),
+            (self.category_from_column, 0),
+            (self.category_column, 1),
+        ):
+            choices.addWidget(widget, stretch)
+        choices.insertSpacing(2, 16)
+        self.values_summary = note_label()
+        self.values_summary.setAccessibleName("What the values match")
+        self.values_table = CategoryValuesTable(self.cats)
+        self.remember_check = QCheckBox()
+        self.remember_check.setAccessibleName("Remember my choices as other names")
+        self.personal_note = QLabel()
+        self.personal_note.setWordWrap(True)
+        self.personal_note.setStyleSheet(HINT_STYLE)
+        self.personal_note.setAccessibleName("Personal data")
+        self.personal_note.hide()
+        self.unknown_row = QWidget()
+        self.unknown_row.setLayout(self._build_unknown_row(page))
+        self.unknown_row.layout().setContentsMargins(0, 0, 0, 0)
+        self.column_hint = note_label(
+            "To give each asset the category its file names, choose “Category from a column”: "
+            "every value of that column is listed with the category it matches, to change if "
+            "you like."
+        )
         self.category_note = note_label()
         self.category_note.setAccessibleName("About the category")
-        grid.addWidget(self.category_fixed, 0, 0)
-        grid.addWidget(self.category_combo, 0, 1)
-        grid.addWidget(self.category_note, 0, 2)
-        grid.addWidget(self.category_from_column, 1, 0)
-        grid.addWidget(self.category_column, 1, 1)
-        grid.addWidget(self.values_table, 2, 0, 1, 3)
-        grid.addLayout(unknown_row, 3, 0, 1, 3)
-        grid.addWidget(self.values_note, 4, 0, 1, 3)
-        grid.setColumnStretch(2, 1)
-        grid.setRowStretch(2, 1)
+        layout.addLayout(choices)
+        layout.addWidget(self.category_note)
+        layout.addWidget(self.values_summary)
+        layout.addWidget(self.values_table, 1)
+        layout.addWidget(self.unknown_row)
+        layout.addWidget(self.remember_check)
+        layout.addWidget(self.column_hint)
+        layout.addWidget(self.personal_note)
+        layout.addStretch(0)
         for widget in (self.category_fixed, self.category_from_column, self.unknown_new):
             widget.toggled.connect(self._on_category_changed)
-        self.category_combo.currentIndexChanged.connect(self._refresh)
+        self.category_combo.currentIndexChanged.connect(self._on_category_changed)
         self.category_column.currentIndexChanged.connect(self._fill_values)
+        self.values_table.changed.connect(self._on_values_changed)
         self._on_category_changed()
         return page
 
@@ -270,19 +313,6 @@ class ImportAssetsDialog(ImportDialog):
         row.addWidget(self.unknown_uncategorised)
         row.addStretch(1)
         return row
-
-    def _build_values_table(self) -> QTableWidget:
-        table = QTableWidget(0, 3)
-        table.setAccessibleName("Category of each value")
-        table.setHorizontalHeaderLabels(["Value in the file", "Rows", "Category"])
-        table.verticalHeader().setDefaultSectionSize(28)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        return table
 
     # ---- filling from the preview
     def _fill_mapping(self, result: pv.Preview) -> None:
@@ -330,43 +360,27 @@ class ImportAssetsDialog(ImportDialog):
 
     @Slot()
     def _fill_values(self) -> None:
-        """One row per distinct value, preselected by the taxonomy's own matching."""
-        self.values_table.setRowCount(0)
+        """Every distinct value (blank cells too), preselected by the importer's own matching."""
         column = self.category_column.column()
-        if self.preview is None or column is None:
-            self.values_note.setText("")
-            self._refresh()
-            return
-        values = pv.distinct_values(self.preview.frame, column, CATEGORY_VALUES + 1)
-        shown = values[:CATEGORY_VALUES]
-        self.values_table.setRowCount(len(shown))
-        for row, (value, count) in enumerate(shown):
-            self._add_value_row(row, value, count)
-        more = len(values) - len(shown)
-        self.values_note.setText(
-            f"Only the {CATEGORY_VALUES} commonest values are listed; the others follow the "
-            "rule above."
-            if more
-            else ""
-        )
+        counts: list[tuple[str, int]] = []
+        if self.preview is not None and column is not None:
+            frame = self.preview.frame
+            counts = pv.distinct_values(frame, column, len(frame) + 1)
+            blank = int(text_objects(frame[column]).isna().sum())
+            if blank:
+                counts.append(("", blank))
+        busy = len(counts) > MANY_VALUES  # a second or two: say so
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.values_table.fill(counts, categories.matcher(self.session.project))
+        finally:
+            if busy:
+                QApplication.restoreOverrideCursor()
         self._refresh()
-
-    def _add_value_row(self, row: int, value: str, count: int) -> None:
-        self.values_table.setItem(row, 0, QTableWidgetItem(value))
-        count_item = QTableWidgetItem(f"{count:,}")
-        count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.values_table.setItem(row, 1, count_item)
-        combo = CategoryCombo(self.cats, f"Category for '{value}'", rule=self._unknown_text(value))
-        match = categories.resolve(self.session.project, value)
-        combo.set_key(match.key if match else None)
-        combo.currentIndexChanged.connect(self._refresh)
-        self.values_table.setCellWidget(row, 2, combo)
 
     def _unknown_rule(self) -> str:
         return UNKNOWN_NEW if self.unknown_new.isChecked() else UNKNOWN_UNCATEGORISED
-
-    def _unknown_text(self, value: str) -> str:
-        return f"New category “{value}”" if self.unknown_new.isChecked() else "Uncategorised"
 
     # ---- reacting
     @Slot()
@@ -395,18 +409,86 @@ class ImportAssetsDialog(ImportDialog):
     def _on_category_changed(self) -> None:
         from_column = self.category_from_column.isChecked()
         self.category_combo.setEnabled(not from_column)
-        for widget in (
-            self.category_column,
-            self.values_table,
-            self.unknown_new,
-            self.unknown_uncategorised,
-        ):
-            widget.setEnabled(from_column)
-        for row in range(self.values_table.rowCount()):
-            combo, item = self.values_table.cellWidget(row, 2), self.values_table.item(row, 0)
-            if isinstance(combo, CategoryCombo) and item is not None:
-                combo.setItemText(0, self._unknown_text(item.text()))
+        self.category_column.setEnabled(from_column)
+        for widget in (self.values_summary, self.values_table, self.unknown_row):
+            widget.setVisible(from_column)
+        self.column_hint.setVisible(not from_column)
+        if self._built:
+            self._fit_splitter_to_part()
+        self.values_table.set_rule(self.unknown_new.isChecked())
+        self._on_values_changed()
+
+    @Slot()
+    def _on_values_changed(self) -> None:
+        self._update_values_summary()
+        self._update_remember_check()
+        self._update_personal_data()
         self._refresh()
+
+    def _update_values_summary(self) -> None:
+        table = self.values_table
+        column = self.category_column.column()
+        if not self.category_from_column.isChecked() or column is None or not table.value_rows:
+            self.values_summary.setText("")
+            return
+        values = table.value_rows
+        unmatched = len(table.unmatched())
+        by_hand = sum(1 for e in values if e.by_hand)
+        where = "new categories" if self.unknown_new.isChecked() else "Uncategorised"
+        parts = [f"{len(values) - unmatched:,} go to a category"]
+        if unmatched:
+            parts.append(f"{unmatched:,} match none (marked; they go to {where})")
+        if by_hand:
+            parts.append(f"{by_hand:,} chosen by you")
+        text = (
+            f"{_count(len(values), 'different value')} in '{column}': {', '.join(parts)}. "
+            "Click a category to change it."
+        )
+        if len(values) > MANY_VALUES:
+            text += " That is a lot for a category: is it the right column?"
+        self.values_summary.setText(text)
+
+    def _update_remember_check(self) -> None:
+        remembered = self._names_to_remember()
+        n = sum(len(v) for v in remembered.values())
+        self.remember_check.setVisible(bool(n))
+        if n:
+            self.remember_check.setText(
+                f"&Remember {_count(n, 'value')} you chose as other names of their categories, "
+                "so the next import matches them"
+            )
+
+    def _update_personal_data(self) -> None:
+        """Rows going to a personal-data category are flagged whatever the tick box says."""
+        personal = {c.key: c for c in self.cats if c.personal_data}
+        if self.category_from_column.isChecked():
+            rows = self.values_table.rows_in(set(personal))
+            labels = sorted(
+                {
+                    personal[e.chosen].label
+                    for e in self.values_table.value_rows
+                    if e.chosen in personal
+                }
+            )
+        else:
+            key = self.category_combo.key()
+            rows = self.preview.row_count if self.preview is not None and key in personal else 0
+            labels = [personal[key].label] if key in personal else []
+        forced = not self.category_from_column.isChecked() and bool(labels)
+        self.personal_check.setChecked(True if forced else self._personal_own)
+        self.personal_check.setEnabled(not forced)
+        if not labels:
+            self.personal_note.hide()
+            self.personal_check.setToolTip("")
+            return
+        names = " and ".join(f"“{label}”" for label in labels)
+        text = (
+            f"{_count(rows, 'row')} go to {names}, which holds personal data: those assets are "
+            "flagged and left out of exports unless an export includes personal data."
+        )
+        self.personal_note.setText(text)
+        self.personal_note.show()
+        self.personal_check.setToolTip(text)
 
     @Slot()
     def _on_postcode_index_typed(self) -> None:
@@ -487,13 +569,26 @@ class ImportAssetsDialog(ImportDialog):
         return None
 
     def _category_map(self) -> dict[str, str]:
-        mapping = {}
-        for row in range(self.values_table.rowCount()):
-            combo = self.values_table.cellWidget(row, 2)
-            item = self.values_table.item(row, 0)
-            if isinstance(combo, CategoryCombo) and item is not None and combo.key():
-                mapping[item.text()] = str(combo.key())
-        return mapping
+        return self.values_table.category_map()
+
+    def _names_to_remember(self) -> dict[str, list[str]]:
+        """Category key -> values chosen by hand that no category goes by yet."""
+        out: dict[str, list[str]] = {}
+        if not self.category_from_column.isChecked():
+            return out
+        for entry in self.values_table.chosen_by_hand():
+            if self._rememberable(entry):
+                out.setdefault(str(entry.chosen), []).append(entry.value)
+        return out
+
+    def _rememberable(self, entry: ValueRow) -> bool:
+        if len(entry.value) > MAX_SYNONYM_LENGTH:
+            return False
+        project = self.session.project
+        category = categories.by_key(project).get(str(entry.chosen))
+        if category is None or categories.name_owner(project, entry.value, besides=category.key):
+            return False
+        return not any(same_name(entry.value, n) for n in (category.label, *category.synonyms))
 
     def _options(self) -> AssetImportOptions:
         assert self.preview is not None
@@ -569,6 +664,7 @@ class ImportAssetsDialog(ImportDialog):
             if everything_uncategorised
             else ""
         )
+        self.category_note.setVisible(everything_uncategorised)
 
     def _highlights(self) -> dict[str, str]:
         used: dict[str, str] = {}
@@ -587,13 +683,33 @@ class ImportAssetsDialog(ImportDialog):
         return prepare_assets
 
     def _command(self, prepared: Any) -> Command:
-        return ImportAssets(prepared)
+        """The import, and with it (one undo step) the other names the user asked to keep."""
+        command = ImportAssets(prepared)
+        remembered = self._names_to_remember() if self.remember_check.isChecked() else {}
+        if not remembered:
+            return command
+        known = categories.by_key(self.session.project)
+        edits: list[Command] = [
+            EditCategory(key, {"synonyms": [*known[key].synonyms, *values]})
+            for key, values in remembered.items()
+        ]
+        n = sum(len(values) for values in remembered.values())
+        text = f"{command.text}, remembering {_count(n, 'other name')}"
+        return CommandGroup([command, *edits], text)
 
     def _label_column(self) -> tuple[str, str | None]:
         return "Name", self.fields.mapping().get("name")
 
     def _explain(self, prepared: PreparedAssets) -> None:
-        """The importer still uses a column it recognises that the user set to none: say so."""
+        """The importer still uses a column it recognises that the user set to none: say so.
+        And the other names that will be remembered, if the user asked."""
+        if self.remember_check.isChecked():
+            known = categories.by_key(self.session.project)
+            for key, values in self._names_to_remember().items():
+                names = ", ".join(f"'{v}'" for v in values)
+                prepared.report.notes.append(
+                    f"{names} will be remembered as other names of '{known[key].label}'"
+                )
         chosen = self.fields.mapping()
         for key in ASSET_FIELD_LABELS:
             used = prepared.mapping.get(key)
@@ -666,13 +782,15 @@ class ImportAssetsDialog(ImportDialog):
                 return "Uncategorised for every asset: none was chosen"
             return f"{self.category_combo.currentText()} for every asset"
         column = self.category_column.column()
-        chosen = len(self._category_map())
-        values = self.values_table.rowCount()
+        values = len(self.values_table.value_rows)
+        matched = values - len(self.values_table.unmatched())
+        by_hand = sum(1 for e in self.values_table.value_rows if e.by_hand)
         unknown = (
             "a new category for each" if self._unknown_rule() == UNKNOWN_NEW else "Uncategorised"
         )
+        yours = f" ({by_hand} chosen by you)" if by_hand else ""
         return (
-            f"from column '{column}': {chosen} of {values} values matched to a category; "
+            f"from column '{column}': {matched} of {values} values go to a category{yours}; "
             f"the others get {unknown}"
         )
 
@@ -681,6 +799,10 @@ class ImportAssetsDialog(ImportDialog):
         index = self.postcode_index_edit.text().strip()
         if index:
             settings().setValue(SETTING_POSTCODE_INDEX, index)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"1 {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def _quoted(column: str | None) -> str:
