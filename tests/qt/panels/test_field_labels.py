@@ -6,6 +6,8 @@ and 'Establishment number 3,005' as a quantity.
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel
 
@@ -129,6 +131,10 @@ def test_the_table_shows_codes_as_text_and_quantities_as_numbers(qtbot, session)
 
 def test_editing_a_library_keeps_its_hidden_styling_and_says_what_changed(qtbot, session):
     uuid = uuid_of(session, "Sale Library")
+    # As an import before styling was recognised kept it (the demo is now built without).
+    styled = {**assets.get(session.project, uuid).custom, "marker-color": "#fc6721"}
+    with session.project.transaction() as conn:
+        conn.execute("UPDATE assets SET custom = ? WHERE uuid = ?", (json.dumps(styled), uuid))
     before = assets.get(session.project, uuid).custom
     assert before["marker-color"] == "#fc6721"
     form = AssetForm.for_edit(session, uuid)
