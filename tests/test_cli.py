@@ -347,7 +347,7 @@ def test_analyse_refuses_a_folder_it_may_not_write_in(demo_copy, tmp_path, capsy
                 pytest.skip("cannot make a folder unwritable here")
         assert analyse_into(demo_copy, locked / "gaps.csv") == EXIT_BAD_INPUT
         err = capsys.readouterr().err
-        assert "gaps.csv, field '--out': cannot write in the folder" in err
+        assert "gaps.csv, field '--out': could not be written: the folder" in err
         assert list(locked.iterdir()) == []
     finally:
         if frozen:
@@ -373,7 +373,7 @@ def test_analyse_on_a_full_disk_keeps_neither_the_run_nor_part_of_a_file(demo_co
         preexec_fn=small_files, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert done.returncode == EXIT_BAD_INPUT, done.stderr
-    assert "gaps.csv, field '--out': could not be written (File too large)" in done.stderr
+    assert "gaps.csv, field '--out': could not be written: the disk is full" in done.stderr
     assert "Traceback" not in done.stderr
     assert list(out.parent.iterdir()) == []
     assert kept_runs(demo_copy) == []

@@ -3,6 +3,7 @@ project byte for byte as it was and no stray file beside it; bad features alone 
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 from pathlib import Path
@@ -67,7 +68,7 @@ def test_a_report_to_an_unwritable_folder_changes_nothing(
     error = capsys.readouterr().err
     assert code == EXIT_BAD_INPUT
     assert error.startswith("assetmap: error: r.csv, field '--report': ")
-    assert "nothing was changed" in error and "Traceback" not in error
+    assert "nothing was written" in error and "Traceback" not in error
     assert snapshot(project_path) == before
     assert not any(p.name.startswith(".r.csv") for p in unwritable_folder.iterdir())
 
@@ -83,8 +84,8 @@ def test_a_report_to_an_unwritable_folder_changes_nothing(
     ("where", "words"),
     [
         ("missing_folder/r.csv", "the folder"),
-        (".", "this is a folder"),
-        ("cli.gpkg", "one of the command's own input files"),
+        (".", "is a folder, not a file"),
+        ("cli.gpkg", "one of the command's own files"),
     ],
 )
 def test_a_report_that_cannot_go_where_asked_changes_nothing(
@@ -183,3 +184,15 @@ def test_accept_crs_is_documented(command, capsys):
 def test_the_readme_lists_accept_crs(repo_root):
     readme = (repo_root / "README.md").read_text(encoding="utf-8")
     assert "--accept-crs" in readme
+
+
+def test_the_report_cannot_run_as_a_spreadsheet_formula_and_keeps_the_notes(project_path, tmp_path):
+    source = tmp_path / "=SUM(A1).csv"  # a file name is user text too
+    source.write_text("name,lat,lon,status\nSale Library,53.424,-2.318,=1+1\n", encoding="utf-8")
+    report = tmp_path / "r.csv"
+    assert run("import-assets", project_path, source, "--report", report) == EXIT_OK
+    rows = list(csv.reader(report.open(encoding="utf-8")))
+    assert rows[0] == ["outcome", "file", "row", "field", "message"]
+    repaired = [r for r in rows if r[0] == "repaired"]
+    assert repaired and repaired[0][1] == "'=SUM(A1).csv" and repaired[0][3] == "status"
+    assert any(r[0] == "note" for r in rows)

@@ -7,14 +7,10 @@ the file, row and field and what to do), 130 interrupted.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO
 
 from assetmap import __version__
 
@@ -450,10 +446,21 @@ def _import(options: argparse.Namespace, run: Callable, run_options: object) -> 
     checked and renamed into place once it is committed, so a report that cannot be written
     stops the import, and a failed import leaves no report behind.
     """
+    from assetmap.core import output
+    from assetmap.core.io import report_csv
     from assetmap.core.io.crs_check import CrsMismatchError
+    from assetmap.core.io.report import ImportReport
     from assetmap.core.project import Project
 
-    report_file = _ReportFile(options.report, inputs=(options.project, options.file))
+    staged = output.Staged("--report")
+    if options.report:
+        output.check_target(options.report, "--report", not_one_of=(options.project, options.file))
+
+    def write_report(report: ImportReport) -> None:
+        if options.report:
+            with staged.open(options.report, newline="", encoding="utf-8") as handle:
+                report_csv.write_rows(handle, report)
+
     progress = None if options.quiet else _TerminalProgress()
     try:
         with Project.open(options.project) as project:
@@ -464,7 +471,7 @@ def _import(options: argparse.Namespace, run: Callable, run_options: object) -> 
                     run_options,
                     attribution=options.attribution,
                     progress=progress,
-                    before_commit=report_file.write,
+                    before_commit=write_report,
                 )
             except CrsMismatchError as exc:
                 exc.hint = "if the coordinates are right after all, add --accept-crs"
@@ -472,9 +479,9 @@ def _import(options: argparse.Namespace, run: Callable, run_options: object) -> 
             finally:
                 if progress:
                     progress.done()
-        report_file.commit()
+        staged.commit()
     finally:
-        report_file.discard()
+        staged.discard()
     for line in report.lines():
         print(line)
     if options.report:
@@ -502,81 +509,6 @@ def cmd_import_basemap(options: argparse.Namespace) -> int:
         print(line)
     print(f"Imported in {report.seconds:.1f} s.")
     return EXIT_OK
-
-
-class _ReportFile:
-    """The --report CSV: made (empty, aside) before the project is touched, filled once the
-    import is checked, renamed into place once it is committed, removed if anything fails."""
-
-    def __init__(self, path: Path | None, *, inputs: tuple[Path, ...]) -> None:
-        self.path = path
-        self._temp: Path | None = None
-        if path is None:
-            return
-        _check_output_path(path, inputs=inputs, field="--report")
-        try:
-            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        except OSError as exc:
-            raise _report_error(path, exc, "cannot be written there") from None
-        os.close(fd)
-        self._temp = Path(name)
-
-    def write(self, report: object) -> None:
-        if self._temp is None or self.path is None:
-            return
-        try:
-            with self._temp.open("w", newline="", encoding="utf-8") as fh:
-                _write_report_csv(fh, report)
-        except OSError as exc:
-            raise _report_error(self.path, exc, "cannot be written") from None
-
-    def commit(self) -> None:
-        if self._temp is not None and self.path is not None:
-            os.replace(self._temp, self.path)
-            self._temp = None
-
-    def discard(self) -> None:
-        if self._temp is not None:
-            self._temp.unlink(missing_ok=True)
-            self._temp = None
-
-
-def _report_error(path: Path, exc: OSError, what: str) -> Exception:
-    from assetmap.core.errors import BadInputError
-
-    return BadInputError(
-        f"the report {what} ({exc.strerror or exc}); nothing was changed",
-        file=path,
-        field="--report",
-    )
-
-
-def _check_output_path(path: Path, *, inputs: tuple[Path, ...] = (), field: str) -> None:
-    """Refuse, before anything changes, an output file that cannot be written where asked."""
-    from assetmap.core.errors import BadInputError
-
-    folder = path.parent
-    problem = None
-    if path.is_dir():
-        problem = "this is a folder; give a file name"
-    elif not folder.is_dir():
-        problem = f"the folder {folder} does not exist"
-    elif not os.access(folder, os.W_OK | os.X_OK):
-        problem = f"the folder {folder} cannot be written to"
-    elif path.exists() and not os.access(path, os.W_OK):
-        problem = "the file exists and cannot be overwritten"
-    elif any(path.resolve() == Path(other).resolve() for other in inputs):
-        problem = "this is one of the command's own input files"
-    if problem is not None:
-        raise BadInputError(f"{problem}; nothing was changed", file=path, field=field)
-
-
-def _write_report_csv(fh: IO[str], report: object) -> None:
-    writer = csv.writer(fh)
-    writer.writerow(["outcome", "file", "row", "field", "message"])
-    for outcome in ("rejected", "unplaced", "repaired"):
-        for issue in getattr(report, outcome):
-            writer.writerow([outcome, report.file, issue.row, issue.field or "", issue.message])  # type: ignore[attr-defined]
 
 
 def cmd_analyse(options: argparse.Namespace) -> int:

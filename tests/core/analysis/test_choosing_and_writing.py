@@ -88,7 +88,7 @@ def test_a_write_that_fails_part_way_leaves_the_earlier_file_whole(town, tmp_pat
             results_csv.write(result, path)
     finally:
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-    assert "free some disk space" in str(error.value)
+    assert "the disk is full" in str(error.value)
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith(("gaps", "."))}
     assert after == before  # the old results and method, untouched; no temporary files
 

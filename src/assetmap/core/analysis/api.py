@@ -10,8 +10,8 @@ from pathlib import Path
 from assetmap.core.analysis import engine, inputs, results_csv, runs
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import AnalysisParams
-from assetmap.core.analysis.results_csv import StagedFiles
 from assetmap.core.errors import AssetmapError
+from assetmap.core.output import Staged
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
 
@@ -53,7 +53,7 @@ def analyse(
 
 
 def _keep_and_write(project: Project, result: AnalysisResult, out: Path) -> None:
-    staged: list[StagedFiles] = []
+    staged: list[Staged] = []
 
     def write_files(run_id: int) -> None:
         numbered = dataclasses.replace(result, run_id=run_id)

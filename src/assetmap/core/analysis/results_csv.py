@@ -3,22 +3,16 @@ method beside the figures, and cells that cannot run as formulas."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import errno
-import os
-import secrets
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 import numpy as np
 import pandas as pd
 
+from assetmap.core import output
 from assetmap.core.analysis.classify import need_provision_words
 from assetmap.core.analysis.engine import AnalysisResult
-from assetmap.core.errors import BadInputError
 from assetmap.core.io.safe_cells import neutralise
 
 
@@ -118,59 +112,10 @@ def write(
 
 
 def check_out(path: Path, project_path: Path | None = None, *, field: str | None = None) -> None:
-    """Refuse a place the files cannot go, before anything is computed or kept.
-
-    A probe file is created and removed, since permission bits do not tell (root ignores
-    them; a read-only disk or a network share has its own rules).
-    """
+    """Refuse a place the files cannot go, before anything is computed or kept."""
+    own = (project_path,) if project_path is not None else ()
     for target in (path, method_path(path)):
-        if target.is_dir():
-            raise BadInputError(
-                f"{target} is a folder",
-                file=path,
-                field=field,
-                hint="give a file name such as gaps.csv",
-            )
-    folder = path.absolute().parent
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise BadInputError(f"the folder {folder} {what}", file=path, field=field)
-    if project_path is not None and any(
-        _same_file(target, project_path) for target in (path, method_path(path))
-    ):
-        raise BadInputError(
-            "that is the project file itself", file=path, field=field, hint="choose another name"
-        )
-    try:
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".probe"):
-            pass
-    except OSError as exc:
-        raise BadInputError(
-            f"cannot write in the folder {folder} ({exc.strerror or exc})", file=path, field=field
-        ) from exc
-
-
-@dataclass
-class StagedFiles:
-    """Files written in full under hidden names beside their places, waiting to be renamed."""
-
-    path: Path  # the CSV, for messages
-    moves: list[tuple[Path, Path]]  # (written, final place)
-    field: str | None = None
-
-    def commit(self) -> None:
-        """Rename into place, the method first: a CSV never appears without its method."""
-        try:
-            for written, final in reversed(self.moves):
-                os.replace(written, final)
-        except OSError as exc:
-            self.discard()
-            raise _write_error(self.path, exc, self.field) from exc
-
-    def discard(self) -> None:
-        for written, _final in self.moves:
-            with contextlib.suppress(OSError):
-                written.unlink(missing_ok=True)
+        output.check_target(target, field, not_one_of=own)
 
 
 def stage(
@@ -179,21 +124,21 @@ def stage(
     need_label: str | None = None,
     *,
     field: str | None = None,
-) -> StagedFiles:
+) -> output.Staged:
     """Write the CSV and the method file under temporary names; ``commit`` puts them in place.
 
     A failure part way (a full disk, a file-size limit) removes what was written and raises
     BadInputError naming the file, so nothing half-written is ever left behind.
     """
-    staged = StagedFiles(path, [], field)
+    staged = output.Staged(field)
     try:
-        with _open_beside(path, staged, newline="", encoding="utf-8-sig") as fh:
+        with staged.open(path, newline="", encoding="utf-8-sig") as fh:
             _write_rows(fh, result, need_label)
-        with _open_beside(method_path(path), staged, encoding="utf-8") as fh:
+        with staged.open(method_path(path), encoding="utf-8") as fh:
             fh.write(f"{result.method}\n\nRun {result.run_id or '-'} made {result.created_at}.\n")
     except OSError as exc:
         staged.discard()
-        raise _write_error(path, exc, field) from exc
+        raise output.write_error(exc, path, field) from exc
     except BaseException:  # Ctrl+C while writing: no hidden half-file either
         staged.discard()
         raise
@@ -208,32 +153,6 @@ def _write_rows(fh: TextIO, result: AnalysisResult, need_label: str | None) -> N
     writer.writerow(frame.columns)
     for row in frame.itertuples(index=False, name=None):
         writer.writerow([neutralise(v) for v in row])
-
-
-def _open_beside(final: Path, staged: StagedFiles, **text: str) -> TextIO:
-    """A new file under a hidden name in the same folder (so the rename is atomic), with the
-    user's usual permissions (unlike mkstemp's owner-only files)."""
-    written = final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp")
-    fh = written.open("x", **text)  # type: ignore[call-overload]
-    staged.moves.append((written, final))
-    return fh
-
-
-def _write_error(path: Path, exc: OSError, field: str | None) -> BadInputError:
-    full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
-    return BadInputError(
-        f"could not be written ({exc.strerror or exc}); nothing was saved",
-        file=path,
-        field=field,
-        hint="free some disk space, or choose another place" if full else None,
-    )
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def method_path(path: Path) -> Path:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assetmap.core import areas
+from assetmap.core import areas, output
 from assetmap.core.errors import BadInputError
-from assetmap.core.export import analysis_source, data, output
+from assetmap.core.export import analysis_source, data
 from assetmap.core.export.options import ExportOptions
 from assetmap.core.export.selection import choose_assets
 from assetmap.core.layers import MapLayers

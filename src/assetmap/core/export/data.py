@@ -3,7 +3,7 @@
 GeoPackages are written as version 1.2 (QGIS 3.22 flags GDAL's default 1.4 as
 "partially supported"); GeoJSON follows RFC 7946 (longitude/latitude); CSV and
 XLSX cells that start with = + - @ are neutralised so they cannot run as formulas.
-Every file is written under a temporary name and renamed when complete (core.export.output),
+Every file is written under a temporary name and renamed when complete (core.output),
 and any text the project holds is written as exactly as the format allows
 (core.export.characters).
 """
@@ -20,10 +20,10 @@ import pandas as pd
 import pyogrio
 import pyogrio.errors
 
-from assetmap.core import areas, assets, categories, gpkg
+from assetmap.core import areas, assets, categories, gpkg, output
 from assetmap.core.analysis import results_csv
 from assetmap.core.analysis.engine import AnalysisResult
-from assetmap.core.export import characters, output
+from assetmap.core.export import characters
 from assetmap.core.export.selection import ChosenAssets
 from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.model import custom_from_text

@@ -22,9 +22,9 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from assetmap import __version__
-from assetmap.core import areas
+from assetmap.core import areas, output
 from assetmap.core.analysis.engine import AnalysisResult
-from assetmap.core.export import html_areas, html_assets, html_web, output
+from assetmap.core.export import html_areas, html_assets, html_web
 from assetmap.core.export.html_areas import Theme, text
 from assetmap.core.export.html_assets import CategoryLayer
 from assetmap.core.export.html_symbols import safe_colour

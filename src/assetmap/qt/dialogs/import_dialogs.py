@@ -26,7 +26,6 @@ from assetmap.qt.dialogs.imports.indicators import TABLE_FILES as TABLE_FILES
 from assetmap.qt.dialogs.imports.indicators import ImportIndicatorsDialog
 from assetmap.qt.dialogs.imports.preview import PREVIEW_ROWS as PREVIEW_ROWS
 from assetmap.qt.dialogs.imports.preview import PreviewTable as PreviewTable
-from assetmap.qt.dialogs.imports.report_csv import neutralised as neutralised
 from assetmap.qt.dialogs.imports.report_csv import write_report_csv
 from assetmap.qt.dialogs.imports.report_view import REPORT_ROWS as REPORT_ROWS
 from assetmap.qt.dialogs.imports.report_view import ReportPage as ReportPage

@@ -2,7 +2,7 @@
 
 The page is drawn with QPainter straight onto the QPdfWriter or QSvgGenerator, so areas
 and symbols are paths and every word is text a reader can search and copy. The page is
-made in memory and written by ``core.export.output`` next to the target, then moved into
+made in memory and written by ``core.output`` next to the target, then moved into
 place: Qt's writers do not say when a disk fills up, Python does, and a cancelled or failed
 export leaves nothing half-written.
 """
@@ -29,8 +29,8 @@ from PySide6.QtGui import (
 )
 
 from assetmap import __version__
+from assetmap.core import output
 from assetmap.core.errors import BadInputError
-from assetmap.core.export import output
 from assetmap.core.export.api import MAP_FORMATS, ExportReport
 from assetmap.core.export.characters import for_xml_name, readable
 from assetmap.core.export.options import ExportOptions, PrintLayout

@@ -18,10 +18,11 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
+from assetmap.core import output
 from assetmap.core.analysis import runs
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.errors import AssetmapError, BadInputError
-from assetmap.core.export import analysis_source, output
+from assetmap.core.export import analysis_source
 from assetmap.core.export.api import need_label
 from assetmap.core.export.characters import readable
 from assetmap.core.export.options import ExportOptions, PrintLayout

@@ -1,10 +1,11 @@
-"""Where an export goes: checked before any work, written under a temporary name beside the
-target, and moved over it only when complete.
+"""Files written for the user (exports, analysis results, import reports): the place is
+checked before any work, each file is written under a hidden name beside its place, and
+moved there only when complete.
 
 A full disk, a read-only or missing folder, or a folder where the file should be must end
 in a message naming the file, with no half-written file and no temporary file left behind,
-and with any older file at the target as it was. Writers (GDAL, openpyxl, Qt) report such
-failures in their own words, or not at all, so every export writes through here.
+and with any older file at the target as it was. Writers (GDAL, openpyxl, Qt, csv) report
+such failures in their own words, or not at all, so every such file is written through here.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import contextlib
 import errno
 import gc
 import os
+import secrets
 import shutil
 import sys
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any
 
 from assetmap.core.errors import BadInputError
 
@@ -28,9 +31,22 @@ DENIED = (errno.EACCES, errno.EPERM, errno.EROFS)
 PROBE_BYTES = 256 * 1024  # enough to meet a full disk or a file size limit
 
 
-def check_target(path: str | Path, field: str = "--out") -> Path:
-    """``path`` if a file can be written there; else a BadInputError naming it."""
+def check_target(
+    path: str | Path, field: str | None = "--out", *, not_one_of: tuple[Path, ...] = ()
+) -> Path:
+    """``path`` if a file can be written there; else a BadInputError naming it.
+
+    ``not_one_of`` are the command's own files (the project, an input): writing over one of
+    them would destroy what the command reads. Permission bits do not tell whether a folder
+    takes a file (root ignores them; network shares have their own rules), so a probe file
+    is made and removed.
+    """
     path = Path(path)
+    if any(_same_file(path, Path(other)) for other in not_one_of):
+        raise BadInputError(
+            "is one of the command's own files (the project or an input); nothing was changed",
+            file=path, field=field, hint="choose another name",
+        )  # fmt: skip
     folder = path.parent
     if not folder.exists():
         raise BadInputError(
@@ -54,6 +70,13 @@ def check_target(path: str | Path, field: str = "--out") -> Path:
     return path
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def temporary_name(path: Path, kind: str = "partial") -> Path:
     """A hidden name beside ``path`` that no other export of the same file is using."""
     return path.with_name(f".{path.stem}.{os.getpid()}.{kind}{path.suffix}")
@@ -74,6 +97,46 @@ def replacing(path: str | Path, field: str = "--out") -> Iterator[Path]:
         raise write_error(exc, path, field) from exc
     finally:
         remove_partial(tmp)
+
+
+class Staged:
+    """Files written in full under hidden names beside their places, waiting to be renamed:
+    a command writes them before it commits its change to the project, and renames them
+    after, so a file that cannot be written stops the change, and a change that fails leaves
+    no file."""
+
+    def __init__(self, field: str | None = "--out") -> None:
+        self.field = field
+        self._moves: list[tuple[Path, Path]] = []  # (written, final place)
+
+    def open(self, final: str | Path, mode: str = "w", **text: Any) -> IO[Any]:
+        """A new hidden file beside ``final`` with the user's usual permissions (unlike
+        mkstemp's owner-only files), in the same folder so the rename is atomic."""
+        final = Path(final)
+        written = final.with_name(f".{final.name}.{secrets.token_hex(4)}.partial")
+        try:
+            handle = written.open(mode.replace("w", "x"), **text)
+        except OSError as exc:
+            raise write_error(exc, final, self.field) from exc
+        self._moves.append((written, final))
+        return handle
+
+    def commit(self) -> None:
+        """Rename into place, the last staged first: a main file (a CSV) never appears
+        without the companion staged after it (its method note)."""
+        try:
+            for written, final in reversed(self._moves):
+                os.replace(written, final)
+        except OSError as exc:
+            final = self._moves[0][1]
+            self.discard()
+            raise write_error(exc, final, self.field) from exc
+        self._moves.clear()
+
+    def discard(self) -> None:
+        for written, _final in self._moves:
+            remove_partial(written)
+        self._moves.clear()
 
 
 @contextlib.contextmanager
