@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import os
 import subprocess
 import sys
 
@@ -188,7 +190,13 @@ def test_analyse_writes_a_planner_readable_csv_and_keeps_the_run(demo_copy, tmp_
         "--quiet",
     )
     assert code == EXIT_OK
-    assert "Run 1" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "Run 1: analysed 139 areas × 2 categories" in printed
+    # A group brings in only its categories with assets: Spaces has only sport and leisure.
+    assert (
+        "Left out 3 categories with no assets to count: Community centres, Parks and green "
+        "spaces, Meeting rooms" in printed
+    )
     with out.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
     assert {
@@ -197,15 +205,16 @@ def test_analyse_writes_a_planner_readable_csv_and_keeps_the_run(demo_copy, tmp_
         "Area within 800 m of an asset (%)",
         "Area (km²)",
     } <= set(rows[0])
-    # One row per area and category: mental health, the Spaces group's 4, and "any of them".
-    assert len(rows) == 139 * 6
+    # One row per area and category: mental health, sport and leisure, and "any of them".
+    assert len(rows) == 139 * 3
     assert all(r["Nearest asset (m)"].isdigit() or r["Nearest asset (m)"] == "" for r in rows)
     assert all(len(r["Assets per 1,000 people"].split(".")[-1]) == 2 for r in rows)
     method = out.with_name("gaps.method.txt").read_text()
     assert "straight lines" in method and "Run 1" in method
     with Project.open(demo_copy) as project:
         (info,) = runs.list_runs(project)
-        assert info.params.groups == ("Spaces",) and "mental_health" in info.params.categories
+        assert info.params.groups == ("Spaces",)
+        assert info.params.categories == ("mental_health", "sport_leisure")
 
 
 def test_analyse_refuses_bad_fields_with_exit_3(demo_copy, tmp_path, capsys):
@@ -238,3 +247,137 @@ def test_analyse_refuses_bad_fields_with_exit_3(demo_copy, tmp_path, capsys):
         == EXIT_BAD_INPUT
     )
     assert "no category or group 'Bingo halls'" in capsys.readouterr().err
+
+
+LSOA_SET = "Neighbourhoods (LSOA 2021)"
+
+
+def kept_runs(path) -> list[int]:
+    from assetmap.core.analysis import runs
+    from assetmap.core.project import Project
+
+    with Project.open(path) as project:
+        return [r.id for r in runs.list_runs(project)]
+
+
+def test_analyse_by_default_leaves_out_the_categories_with_no_assets(demo_copy, tmp_path, capsys):
+    from assetmap.core.analysis import runs
+    from assetmap.core.project import Project
+
+    out = tmp_path / "all.csv"
+    assert run("analyse", demo_copy, "--set", LSOA_SET, "--out", out, "--quiet") == EXIT_OK
+    printed = capsys.readouterr().out
+    # The demo has 34 categories, 13 with assets: only those are analysed.
+    assert "analysed 139 areas × 13 categories" in printed
+    assert "Left out 21 categories with no assets to count: Council, Police," in printed
+    assert "and 16 more (all listed in all.method.txt)" in printed
+    with out.open(encoding="utf-8-sig") as fh:
+        shown = {r["Category"] for r in csv.DictReader(fh)}
+    assert "Mental health" in shown and "Council" not in shown and "Arts" not in shown
+    gaps = int(printed.split("categories; ")[1].split(" area-category gaps")[0].replace(",", ""))
+    method = out.with_name("all.method.txt").read_text(encoding="utf-8")
+    assert "Left out 21 categories with no assets to count: Council, Police" in method
+    assert "Local stories and Uncategorised." in method  # the whole list, to the last
+    with Project.open(demo_copy) as project:
+        result = runs.latest(project)
+    assert len(result.params.categories) == 13 and len(result.params.skipped) == 21
+    assert "council" in result.params.skipped
+    real = result.table[result.table["category"] != "*"]
+    assert gaps == int(real["gap"].sum()) and (real.groupby("category")["gap"].sum() < 139).all()
+
+
+def test_analyse_a_named_category_with_no_assets_and_say_every_area_is_a_gap(
+    demo_copy, tmp_path, capsys
+):
+    out = tmp_path / "council.csv"
+    code = run("analyse", demo_copy, "--set", LSOA_SET, "--category", "Council", "--out", out)
+    assert code == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "analysed 139 areas × 1 category; 139 area-category gaps" in printed
+    assert "No Council assets to count: every area is a gap in it." in printed
+    assert "Left out" not in printed
+    method = out.with_name("council.method.txt").read_text(encoding="utf-8")
+    assert "There are no assets of Council to count, so every area has a gap in it." in method
+
+
+def test_analyse_a_group_without_assets_is_refused_plainly(demo_copy, tmp_path, capsys):
+    out = tmp_path / "x.csv"
+    code = run("analyse", demo_copy, "--set", LSOA_SET, "--category", "Local economy", "--out", out)
+    assert code == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "no category of Local economy has any assets to count" in err
+    assert kept_runs(demo_copy) == [] and list(tmp_path.iterdir()) == [demo_copy]
+
+
+def analyse_into(project, out, *extra) -> int:
+    return run("analyse", project, "--set", LSOA_SET, "--category", "Mental health", "--out", out,
+               "--quiet", *extra)  # fmt: skip
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a folder", "under a file", "the project"])
+def test_analyse_refuses_an_output_it_cannot_write_before_keeping_the_run(
+    demo_copy, tmp_path, capsys, where
+):
+    (tmp_path / "notes.txt").write_text("not a folder")
+    before = sorted(tmp_path.iterdir())
+    out = {
+        "missing folder": tmp_path / "no such folder" / "gaps.csv",
+        "a folder": tmp_path,
+        "under a file": tmp_path / "notes.txt" / "gaps.csv",
+        "the project": demo_copy,
+    }[where]
+    project_bytes = demo_copy.read_bytes()
+    assert analyse_into(demo_copy, out) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "field '--out'" in err and out.name in err and "Traceback" not in err
+    assert demo_copy.read_bytes() == project_bytes  # not even opened for writing
+    assert kept_runs(demo_copy) == []
+    assert sorted(tmp_path.iterdir()) == before  # no stray or half-written files
+
+
+def test_analyse_refuses_a_folder_it_may_not_write_in(demo_copy, tmp_path, capsys):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    frozen = False
+    try:
+        if os.access(locked, os.W_OK):  # root ignores permissions: make it immutable instead
+            frozen = subprocess.run(["chattr", "+i", locked], capture_output=True).returncode == 0
+            if not frozen:
+                pytest.skip("cannot make a folder unwritable here")
+        assert analyse_into(demo_copy, locked / "gaps.csv") == EXIT_BAD_INPUT
+        err = capsys.readouterr().err
+        assert "gaps.csv, field '--out': could not be written: the folder" in err
+        assert list(locked.iterdir()) == []
+    finally:
+        if frozen:
+            subprocess.run(["chattr", "-i", locked], check=True)
+        locked.chmod(0o700)
+    assert kept_runs(demo_copy) == []
+
+
+def test_analyse_on_a_full_disk_keeps_neither_the_run_nor_part_of_a_file(demo_copy, tmp_path):
+    """A file-size limit stands in for a full disk: writes past it fail (EFBIG)."""
+    import resource
+
+    out = tmp_path / "results" / "gaps.csv"
+    out.parent.mkdir()
+    limit = 100_000  # room for the project's shared-memory index, not for the 240 kB CSV
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "assetmap", "analyse", demo_copy, "--set", LSOA_SET,
+         "--need", "imd_score", "--out", out, "--quiet"],
+        preexec_fn=small_files, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == EXIT_BAD_INPUT, done.stderr
+    assert "gaps.csv, field '--out': could not be written: the disk is full" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(out.parent.iterdir()) == []
+    assert kept_runs(demo_copy) == []
+    # With room, the same command works: the failure left nothing in the way.
+    assert run("analyse", demo_copy, "--set", LSOA_SET, "--out", out, "--quiet") == EXIT_OK
+    assert sorted(p.name for p in out.parent.iterdir()) == ["gaps.csv", "gaps.method.txt"]
+    assert kept_runs(demo_copy) == [1]

@@ -7,7 +7,6 @@ the file, row and field and what to do), 130 interrupted.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -131,6 +130,7 @@ def _add_import_areas(sub: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument(
         "--layer", metavar="L", help="layer to read from a GeoPackage or zip with several"
     )
+    _add_accept_crs(p)
     _add_common_import(p)
 
 
@@ -141,16 +141,24 @@ def _add_import_assets(sub: argparse._SubParsersAction) -> None:  # type: ignore
         "file", type=Path, metavar="FILE", help="GeoJSON, GeoPackage, Shapefile, CSV or XLSX"
     )
     cat = p.add_mutually_exclusive_group()
-    cat.add_argument("--category", metavar="C", help="category of every asset (key or name)")
     cat.add_argument(
-        "--category-field", metavar="F", help="field whose values name each asset's category"
+        "--category",
+        metavar="C",
+        help="category of every asset (its name, key or another name it goes by)",
+    )
+    cat.add_argument(
+        "--category-field",
+        metavar="F",
+        help="field whose values name each asset's category; each value is matched to the "
+        "project's categories ignoring case, punctuation and plurals, through each category's "
+        "other names (e.g. 'GP surgery' -> GP and primary care), and the mapping is printed",
     )
     p.add_argument(
         "--unknown-categories",
         choices=("new", "uncategorised"),
         default="new",
-        help="what to do with category values not in the project: make new categories "
-        "(default) or file them under 'Uncategorised'",
+        help="what to do with category values that match no category, or more than one: make "
+        "new categories (default) or file them under 'Uncategorised'",
     )
     p.add_argument("--name-field", metavar="F")
     p.add_argument("--lat-field", metavar="F")
@@ -179,8 +187,10 @@ def _add_import_assets(sub: argparse._SubParsersAction) -> None:  # type: ignore
     p.add_argument(
         "--personal-data",
         action="store_true",
-        help="these assets are personal data (a person's skills): kept out of exports by default",
+        help="these assets are personal data (a person's skills): kept out of exports by "
+        "default. Assets in a personal-data category (Individuals' skills) always are",
     )
+    _add_accept_crs(p)
     _add_common_import(p)
 
 
@@ -237,6 +247,16 @@ def _add_import_basemap(sub: argparse._SubParsersAction) -> None:  # type: ignor
     p.add_argument("--quiet", action="store_true", help="no progress output")
 
 
+def _add_accept_crs(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--accept-crs",
+        action="store_true",
+        help="import even when the coordinates do not fit their coordinate system (e.g. "
+        "longitude/latitude in a file labelled British National Grid); without it such a "
+        "file is refused with the coordinate system the values look like",
+    )
+
+
 def _add_common_import(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--attribution",
@@ -265,7 +285,8 @@ def _add_analyse(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         "--category",
         action="append",
         metavar="C",
-        help="category key or name, or a taxonomy group (repeatable; default: all categories)",
+        help="category key or name, or a taxonomy group (repeatable; default: every category "
+        "with assets to count; a group brings in those of its categories that have assets)",
     )
     p.add_argument(
         "--distance",
@@ -372,6 +393,7 @@ def cmd_import_areas(options: argparse.Namespace) -> int:
         code_field=options.code_field,
         name_field=options.name_field,
         layer=options.layer,
+        accept_crs=options.accept_crs,
     )
     return _import(options, import_areas, area_options)
 
@@ -396,6 +418,7 @@ def cmd_import_assets(options: argparse.Namespace) -> int:
         layer=options.layer,
         source=options.source,
         personal_data=options.personal_data,
+        accept_crs=options.accept_crs,
         skip_fields=[f.strip() for f in (options.skip_fields or "").split(",") if f.strip()],
     )
     return _import(options, import_assets, asset_options)
@@ -417,25 +440,51 @@ def cmd_join_indicators(options: argparse.Namespace) -> int:
 
 
 def _import(options: argparse.Namespace, run: Callable, run_options: object) -> int:
+    """Check where the report goes before the project is touched; write it before committing.
+
+    The report is written to a temporary file beside its destination once the import is
+    checked and renamed into place once it is committed, so a report that cannot be written
+    stops the import, and a failed import leaves no report behind.
+    """
+    from assetmap.core import output
+    from assetmap.core.io import report_csv
+    from assetmap.core.io.crs_check import CrsMismatchError
+    from assetmap.core.io.report import ImportReport
     from assetmap.core.project import Project
 
+    staged = output.Staged("--report")
+    if options.report:
+        output.check_target(options.report, "--report", not_one_of=(options.project, options.file))
+
+    def write_report(report: ImportReport) -> None:
+        if options.report:
+            with staged.open(options.report, newline="", encoding="utf-8") as handle:
+                report_csv.write_rows(handle, report)
+
     progress = None if options.quiet else _TerminalProgress()
-    with Project.open(options.project) as project:
-        try:
-            report = run(
-                project,
-                options.file,
-                run_options,
-                attribution=options.attribution,
-                progress=progress,
-            )
-        finally:
-            if progress:
-                progress.done()
+    try:
+        with Project.open(options.project) as project:
+            try:
+                report = run(
+                    project,
+                    options.file,
+                    run_options,
+                    attribution=options.attribution,
+                    progress=progress,
+                    before_commit=write_report,
+                )
+            except CrsMismatchError as exc:
+                exc.hint = "if the coordinates are right after all, add --accept-crs"
+                raise
+            finally:
+                if progress:
+                    progress.done()
+        staged.commit()
+    finally:
+        staged.discard()
     for line in report.lines():
         print(line)
     if options.report:
-        _write_report_csv(options.report, report)
         print(f"Full report written to {options.report}")
     return EXIT_OK
 
@@ -462,65 +511,60 @@ def cmd_import_basemap(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_report_csv(path: Path, report: object) -> None:
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["outcome", "file", "row", "field", "message"])
-        for outcome in ("rejected", "unplaced", "repaired"):
-            for issue in getattr(report, outcome):
-                writer.writerow([outcome, report.file, issue.row, issue.field or "", issue.message])  # type: ignore[attr-defined]
-
-
 def cmd_analyse(options: argparse.Namespace) -> int:
     from assetmap.core import categories
-    from assetmap.core.analysis import results_csv
+    from assetmap.core.analysis import results_csv, summary
     from assetmap.core.analysis.api import analyse
-    from assetmap.core.analysis.inputs import expand_categories
+    from assetmap.core.analysis.inputs import choose_categories
     from assetmap.core.analysis.params import AnalysisParams
     from assetmap.core.errors import BadInputError
     from assetmap.core.project import Project
 
     if options.provision == "per_1000" and not options.population:
         raise BadInputError("--provision per_1000 needs --population", field="--provision")
+    results_csv.check_out(options.out, options.project, field="--out")  # before any change
     progress = None if options.quiet else _TerminalProgress()
     with Project.open(options.project) as project:
-        names = options.category or [c.key for c in categories.all_categories(project)]
-        keys, groups = expand_categories(project, names)
+        choice = choose_categories(project, options.category, options.include_unverified)
+        labels = {c.key: c.label for c in categories.all_categories(project)}
         try:
             params = AnalysisParams(
                 area_set=options.set_name,
-                categories=keys,
+                categories=choice.keys,
                 distance_m=options.distance,
                 population_field=options.population,
                 need_field=options.need,
                 provision=options.provision,
                 include_unverified=options.include_unverified,
-                groups=groups,
+                groups=choice.groups,
+                skipped=choice.skipped,
             )
         except ValueError as exc:
             raise BadInputError(str(exc)) from exc
         try:
-            result = analyse(project, params, progress=progress)
+            result = analyse(project, params, progress=progress, out=options.out)
         finally:
             if progress:
                 progress.done()
-    results_csv.write(result, options.out)
-    gaps = result.table[(result.table["category"] != "*") & result.table["gap"]]
-    print(
-        f"Run {result.run_id}: {result.table['area_code'].nunique()} areas × "
-        f"{len(params.categories)} categories; {len(gaps)} area-category gaps."
-    )
-    print(f"Results: {options.out}; method: {results_csv.method_path(options.out)}")
+    method = results_csv.method_path(options.out)
+    print(f"Run {result.run_id}: {summary.headline(result)}.")
+    if params.skipped:
+        print(f"{summary.left_out(result, labels)} (all listed in {method.name}).")
+    for key in summary.without_assets(result):
+        print(f"No {labels.get(key, key)} assets to count: every area is a gap in it.")
+    print(f"Results: {options.out}; method: {method}")
     return EXIT_OK
 
 
 def cmd_export(options: argparse.Namespace) -> int:
     from assetmap.core.errors import BadInputError
-    from assetmap.core.export.api import MAP_FORMATS, check_format, export_data
+    from assetmap.core.export.api import MAP_FORMATS, check_output, export_data
     from assetmap.core.export.options import ExportOptions, PrintLayout
     from assetmap.core.project import Project
 
-    suffix = check_format(options.out)
+    suffix = check_output(options.out)  # before anything is read or drawn
+    if options.report and suffix not in (".pdf", ".html", ".htm"):
+        raise BadInputError("a gap report is written as .pdf or .html", field="--out")
     export_options = ExportOptions(
         title=options.title,
         subtitle=options.subtitle,
@@ -535,8 +579,6 @@ def cmd_export(options: argparse.Namespace) -> int:
     with Project.open(options.project) as project:
         try:
             if options.report:
-                if suffix not in (".pdf", ".html", ".htm"):
-                    raise BadInputError("a gap report is written as .pdf or .html", field="--out")
                 from assetmap.qt.export.report import export_gap_report
 
                 layout = PrintLayout(options.page, options.orientation)
@@ -558,7 +600,7 @@ def cmd_export(options: argparse.Namespace) -> int:
                 progress.done()
     print(f"Wrote {report.path} ({report.assets:,} assets).")
     if report.notice:
-        print(f"Note: {report.notice}")
+        print(report.notice)
     return EXIT_OK
 
 

@@ -7,7 +7,6 @@ Chromium needs QTWEBENGINE_DISABLE_SANDBOX=1 when run as root (tests/qt/conftest
 
 from __future__ import annotations
 
-import html
 import json
 import shutil
 
@@ -40,6 +39,8 @@ TITLE = "Trafford </script><b>gaps</b>"
 LOCAL_SCHEMES = {"file", "data", "qrc", "blob", "about"}
 CATCH_ERRORS = """
 window.__amErrors = [];
+window.plain = function (markup) {  // text of escaped HTML, as the browser reads it
+  var t = document.createElement('textarea'); t.innerHTML = markup; return t.value; };
 window.addEventListener('error', function (e) { window.__amErrors.push(String(e.message)); });
 window.addEventListener('unhandledrejection', function (e) {
   window.__amErrors.push('unhandled rejection: ' + String(e.reason));
@@ -187,9 +188,9 @@ def test_html_export_renders_everything_offline_with_no_errors(qtbot, exported, 
     assert "Area within 800 m" in tip and " %" in tip and "Trafford" in tip
 
     # The hostile asset: its popup and tooltip show the name as text; nothing ran.
-    name = json.dumps(html.escape(HOSTILE))
+    name = json.dumps(HOSTILE)
     run_js(qtbot, page, """JSON.stringify((function () {
-        var m = assetmap.markers.filter(function (m) { return m.amRow[2] === NAME; })[0];
+        var m = assetmap.markers.filter(function (m) { return plain(m.amRow[2]) === NAME; })[0];
         assetmap.cluster.zoomToShowLayer(m, function () {
           assetmap.details(m).openPopup();
           m.openTooltip();
@@ -213,3 +214,49 @@ def test_html_export_renders_everything_offline_with_no_errors(qtbot, exported, 
     assert interceptor.blocked == []
     assert state["errors"] == [] and shown["errors"] == []
     assert page.errors == []
+
+
+def test_names_that_look_like_code_show_as_text_and_fetch_nothing(qtbot, browser, tmp_path,
+                                                                 repo_root):  # fmt: skip
+    """A project written by another program: control characters, bidirectional marks, and
+    names that look like markup, scripts or remote CSS (support/hostile_text.py)."""
+    from assetmap.core.export.characters import readable
+    from support.hostile_text import AREA_NAME, ASSET_NAMES, CATEGORY_LABEL, hostile_project
+
+    with Project.open(hostile_project(repo_root, tmp_path)) as project:
+        out = tmp_path / "hostile.html"
+        export_data(project, out, ExportOptions())
+    view, page, interceptor = browser
+    with qtbot.waitSignal(page.loadFinished, timeout=60_000) as loaded:
+        page.load(QUrl.fromLocalFile(str(out)))
+    assert loaded.args == [True]
+    qtbot.waitUntil(lambda: run_js(qtbot, page, "JSON.stringify(!!window.assetmap)"))
+    # Each asset's popup, as the browser builds it from the page's data.
+    popups = run_js(qtbot, page, """JSON.stringify(assetmap.markers
+        .filter(function (m) { return m.amGroup.key === 'clubs_x'; })
+        .map(function (m) {
+          var box = document.createElement('div');
+          box.innerHTML = assetmap.details(m).getPopup().getContent();
+          return {name: box.querySelector('.am-popup-name').textContent,
+                  tooltip: m.getTooltip().getContent(), cells: box.querySelectorAll('td').length};
+        }))""")  # fmt: skip
+    expected = {readable(n.strip()) for n in ASSET_NAMES}
+    assert {p["name"] for p in popups} == expected
+    assert {run_js(qtbot, page, f"JSON.stringify(plain({json.dumps(p['tooltip'])}))")
+            for p in popups} == expected  # fmt: skip
+    shown = run_js(qtbot, page, """JSON.stringify({
+        legend: document.querySelector('#am-legend').textContent,
+        tip: (function () {
+          assetmap.areaLayers[0].openTooltip();
+          var t = document.querySelector('.leaflet-tooltip').textContent;
+          assetmap.areaLayers[0].closeTooltip(); return t; })(),
+        scripts: document.querySelectorAll('script').length,
+        images: document.querySelectorAll('img[src="x"]').length,
+        handlers: document.querySelectorAll('[onerror]').length,
+        errors: window.__amErrors
+    })""")  # fmt: skip
+    assert readable(CATEGORY_LABEL.strip()) in shown["legend"]
+    assert readable(AREA_NAME) in shown["tip"]
+    assert shown["images"] == 0 and shown["handlers"] == 0 and shown["errors"] == []
+    assert page.alerts == [] and page.errors == []
+    assert interceptor.blocked == []  # no "url(http://x.example/…)" was ever fetched

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # geopandas costs ~0.1 s to import; only frames need it
     import geopandas as gpd
 
 from assetmap.core import gpkg
-from assetmap.core.geometry import as_multipolygons
+from assetmap.core.geometry import polygonal_multipolygons
 from assetmap.core.model import (
     Asset,
     audience_to_text,
@@ -169,6 +169,20 @@ def decode_points(blobs: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
     return shapely.get_x(geoms), shapely.get_y(geoms)
 
 
+# What an edit can change; updated_at moves on every write (an undo too) and out_of_area
+# follows the area sets, so neither says whether someone else edited the asset.
+_STAMP_COLUMNS = [c for c in COLUMNS if c not in ("updated_at", "out_of_area")]
+
+
+def content_stamp(project: Project, uuid: str) -> tuple[Any, ...] | None:
+    """The asset's content as stored, or None when it does not exist (for undo's check that
+    nobody else has changed it since)."""
+    row = project.conn.execute(
+        f"SELECT {', '.join(_STAMP_COLUMNS)}, geom FROM {ASSETS_TABLE} WHERE uuid = ?", (uuid,)
+    ).fetchone()
+    return None if row is None else tuple(row)
+
+
 def count(project: Project, where: str = "deleted = 0") -> int:
     return int(
         project.conn.execute(f"SELECT count(*) FROM {ASSETS_TABLE} WHERE {where}").fetchone()[0]
@@ -204,12 +218,14 @@ def insert_frame(project: Project, rows: pd.DataFrame, points: np.ndarray) -> No
 
 
 def insert_footprints(project: Project, uuids: Sequence[str], polygons: np.ndarray) -> None:
-    blobs = gpkg.encode(as_multipolygons(polygons), project.srs_id)
+    """Sites keep only their area: a repaired outline's stray lines cannot be stored."""
+    areas = polygonal_multipolygons(polygons)
+    blobs = gpkg.encode(areas, project.srs_id)
     project.conn.executemany(
         f"INSERT INTO {FOOTPRINTS_TABLE} (asset_uuid, geom) VALUES (?, ?)",
-        zip(uuids, blobs, strict=False),
+        ((u, b) for u, b in zip(uuids, blobs, strict=True) if b is not None),
     )
-    gpkg.expand_extent(project.conn, FOOTPRINTS_TABLE, polygons)
+    gpkg.expand_extent(project.conn, FOOTPRINTS_TABLE, areas)
 
 
 def insert_asset(project: Project, asset: Asset, *, now: str) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import asdict
 
+from assetmap.core.category_match import CategoryMatcher, same_name
 from assetmap.core.project import Project
+from assetmap.core.schema import ASSETS_TABLE
 from assetmap.core.taxonomy import GROUP_COLOURS, SYMBOLS, UNCATEGORISED, Category
 
-_COLUMNS = "key, label, group_name, colour, symbol, personal_data, sort_order, description"
+_COLUMNS = (
+    "key, label, group_name, colour, symbol, personal_data, sort_order, description, synonyms"
+)
 
 
 def all_categories(project: Project) -> list[Category]:
@@ -35,7 +39,7 @@ def get(project: Project, key: str) -> Category:
 
 
 def _row_to_category(row: tuple) -> Category:
-    key, label, group, colour, symbol, personal, order, description = row
+    key, label, group, colour, symbol, personal, order, description, synonyms = row
     return Category(
         key=key,
         label=label,
@@ -45,40 +49,50 @@ def _row_to_category(row: tuple) -> Category:
         personal_data=bool(personal),
         sort_order=int(order),
         description=description or "",
+        synonyms=synonyms_from_text(synonyms),
+    )
+
+
+def synonyms_from_text(text: str | None) -> tuple[str, ...]:
+    """Stored as a JSON list so a synonym may hold any punctuation ("Tenants', residents')."""
+    if not text:
+        return ()
+    try:
+        values = json.loads(text)
+    except ValueError:
+        return ()
+    return tuple(str(v) for v in values if str(v).strip()) if isinstance(values, list) else ()
+
+
+def synonyms_to_text(synonyms: tuple[str, ...]) -> str | None:
+    return json.dumps(list(synonyms), ensure_ascii=False) if synonyms else None
+
+
+def _values(category: Category) -> tuple:
+    return (
+        category.label,
+        category.group,
+        category.colour,
+        category.symbol,
+        int(category.personal_data),
+        category.sort_order,
+        category.description,
+        synonyms_to_text(category.synonyms),
     )
 
 
 def insert(project: Project, category: Category) -> None:
-    values = asdict(category)
     project.conn.execute(
-        f"INSERT INTO am_categories ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            values["key"],
-            values["label"],
-            values["group"],
-            values["colour"],
-            values["symbol"],
-            int(values["personal_data"]),
-            values["sort_order"],
-            values["description"],
-        ),
+        f"INSERT INTO am_categories ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (category.key, *_values(category)),
     )
 
 
 def update(project: Project, category: Category) -> None:
     cursor = project.conn.execute(
         "UPDATE am_categories SET label = ?, group_name = ?, colour = ?, symbol = ?, "
-        "personal_data = ?, sort_order = ?, description = ? WHERE key = ?",
-        (
-            category.label,
-            category.group,
-            category.colour,
-            category.symbol,
-            int(category.personal_data),
-            category.sort_order,
-            category.description,
-            category.key,
-        ),
+        "personal_data = ?, sort_order = ?, description = ?, synonyms = ? WHERE key = ?",
+        (*_values(category), category.key),
     )
     if cursor.rowcount != 1:
         raise KeyError(f"no category '{category.key}'")
@@ -117,13 +131,41 @@ def new_category(project: Project, label: str, group: str = "Other") -> Category
     )
 
 
+def matcher(project: Project) -> CategoryMatcher:
+    """Matches imported values to the project's categories by name, plural and synonym."""
+    return CategoryMatcher(all_categories(project))
+
+
 def resolve(project: Project, text: str) -> Category | None:
-    """Find a category by key or label, ignoring case and punctuation."""
+    """Find a category by key or label, ignoring case and punctuation (strict: for names the
+    user typed for a category, not values from a file; those go through ``matcher``)."""
     wanted = slug(text)
     for c in all_categories(project):
         if wanted in (c.key, slug(c.label)):
             return c
     return None
+
+
+def name_owner(project: Project, text: str, besides: str | None = None) -> Category | None:
+    """The category (other than ``besides``) that already goes by ``text``: its label, key or
+    a synonym, plurals and punctuation aside. A second category with that name would make
+    every value using it ambiguous."""
+    for category in all_categories(project):
+        if category.key == besides:
+            continue
+        if any(same_name(text, n) for n in (category.label, category.key, *category.synonyms)):
+            return category
+    return None
+
+
+def flagged_count(project: Project, key: str) -> int:
+    """Live assets of a category flagged as personal data (what unmarking it would affect)."""
+    row = project.conn.execute(
+        f"SELECT count(*) FROM {ASSETS_TABLE} WHERE category = ? AND personal_data = 1 "
+        "AND deleted = 0",
+        (key,),
+    ).fetchone()
+    return int(row[0])
 
 
 def uncategorised(project: Project) -> Category:

@@ -52,6 +52,11 @@ class ProjectFileError(AssetmapError):
     """The project file is missing, corrupt, locked or from a newer assetmap."""
 
 
+class ConflictError(AssetmapError):
+    """Another program (or another window) changed the project in a way this edit or undo
+    would overwrite; nothing was changed."""
+
+
 class Cancelled(AssetmapError):
     """The user cancelled a long operation; nothing was changed."""
 

@@ -55,3 +55,5 @@ class ProjectEvents:
         default_factory=lambda: EventEmitter("area_sets_changed")
     )
     settings_changed: EventEmitter = field(default_factory=lambda: EventEmitter("settings_changed"))
+    # name: str, the extra field whose label changed
+    fields_changed: EventEmitter = field(default_factory=lambda: EventEmitter("fields_changed"))

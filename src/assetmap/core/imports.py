@@ -19,6 +19,9 @@ from assetmap.core.io.report import ImportReport
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
 
+# Called with the checked report just before the import is committed.
+BeforeCommit = Callable[[ImportReport], None]
+
 
 def import_areas(
     project: Project,
@@ -29,6 +32,7 @@ def import_areas(
     attribution: str | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
+    before_commit: BeforeCommit | None = None,
 ) -> ImportReport:
     return _run(
         project,
@@ -40,6 +44,7 @@ def import_areas(
         attribution,
         progress,
         cancelled,
+        before_commit,
     )
 
 
@@ -52,6 +57,7 @@ def import_assets(
     attribution: str | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
+    before_commit: BeforeCommit | None = None,
 ) -> ImportReport:
     return _run(
         project,
@@ -63,6 +69,7 @@ def import_assets(
         attribution,
         progress,
         cancelled,
+        before_commit,
     )
 
 
@@ -75,6 +82,7 @@ def join_indicators(
     attribution: str | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
+    before_commit: BeforeCommit | None = None,
 ) -> ImportReport:
     return _run(
         project,
@@ -86,6 +94,7 @@ def join_indicators(
         attribution,
         progress,
         cancelled,
+        before_commit,
     )
 
 
@@ -99,10 +108,13 @@ def _run(
     attribution: str | None,
     progress: ProgressFn | None,
     cancelled: CancelledFn | None,
+    before_commit: BeforeCommit | None,
 ) -> ImportReport:
     steps = Steps(progress)
     prepared = prepare(project, path, options, progress=steps.sub(0, 0.8), cancelled=cancelled)
     check_cancelled(cancelled)
+    if before_commit is not None:
+        before_commit(prepared.report)  # e.g. write the report file; raising stops the import
     steps(0.85, "Writing to the project")
     # Commit through ``project``'s connection; the GUI passes its stack for undo.
     (stack or CommandStack(project)).push(command(prepared, attribution), project=project)

@@ -15,7 +15,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import sqlite_utils
 from pyproj import CRS
@@ -45,6 +45,10 @@ class Project:
         self.srs_id = int(self.setting("srs_id"))
         self.crs = gpkg.crs_of(conn, self.srs_id)
         self._cache: dict[str, Any] = {}
+        self._data_version = self._read_data_version()
+        # Whether the latest write transaction began after another connection had committed
+        # something this one had not yet seen (commands use it to tell a clash from a bug).
+        self.changed_elsewhere = False
 
     # ---- opening and closing -------------------------------------------------
     @classmethod
@@ -66,6 +70,8 @@ class Project:
             )
         project_crs = _metric_crs(crs)
         path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            _check_not_in_use(path)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
         conn = sqlite3.connect(tmp, isolation_level=None)
@@ -93,42 +99,35 @@ class Project:
             raise
         conn.close()
         os.replace(tmp, path)
+        _remove_stale_wal(path)
         return cls.open(path)
 
     @classmethod
     def open(cls, path: str | Path) -> Project:
-        """Open a project for reading and writing, migrating an older schema first."""
+        """Open a project for reading and writing, migrating an older schema first.
+
+        Nothing is written until the file is known to be an assetmap project this version can
+        write: the checks read it through a read-only connection, because even switching
+        another application's SQLite file to WAL mode would change it.
+        """
         path = Path(path)
         _check_looks_like_sqlite(path)
+        version = _probe_version(path)
+        _check_writable(path)
         try:
             conn = sqlite3.connect(
                 path, isolation_level=None, timeout=BUSY_TIMEOUT_S, check_same_thread=False
             )
             conn.execute("PRAGMA foreign_keys = OFF")
             conn.execute("PRAGMA journal_mode=WAL")
-            version = schema.version_of(conn)
         except sqlite3.OperationalError as exc:
             raise _locked_or_damaged(path, exc) from exc
-        except sqlite3.DatabaseError as exc:
-            raise ProjectFileError(
-                f"{path.name} is damaged and cannot be read ({exc}). "
-                "Restore it from a backup copy (see the .backups folder beside it)."
-            ) from exc
-        if version is None:
-            conn.close()
-            raise ProjectFileError(
-                f"{path.name} is a GeoPackage but not an assetmap project. Create a project "
-                "with 'assetmap new' and bring its layers in with import-areas or import-assets."
-            )
-        if version > schema.CURRENT_VERSION:
-            conn.close()
-            raise ProjectFileError(
-                f"{path.name} was written by a newer assetmap (project schema {version}); this "
-                f"is assetmap {__version__}, which reads up to schema {schema.CURRENT_VERSION}. "
-                "Update assetmap to open it; the file was not changed."
-            )
         if version < schema.CURRENT_VERSION:
-            _migrate(path, conn)
+            try:
+                _migrate(path, conn)
+            except BaseException:
+                conn.close()
+                raise
         return cls(path, conn)
 
     def close(self) -> None:
@@ -159,37 +158,66 @@ class Project:
             self._depth += 1
             try:
                 yield self.conn
-            except BaseException:
+            except BaseException as exc:
                 self._depth -= 1
                 self._cache.clear()
-                if outer:
-                    self.conn.execute("ROLLBACK")
-                    self._pending.clear()
-                else:
+                if not outer:
                     self.conn.execute(f"ROLLBACK TO sp{self._depth}")
                     self.conn.execute(f"RELEASE sp{self._depth}")
-                raise
+                    raise
+                self._rollback()
+                self._pending.clear()
+                _raise_as_file_error(self.path, exc)
             self._depth -= 1
             if not outer:
                 self.conn.execute(f"RELEASE sp{self._depth}")
                 return
             try:
                 self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+            except BaseException as exc:
+                self._rollback()
                 self._pending.clear()
-                raise
+                self._cache.clear()
+                _raise_as_file_error(self.path, exc)
             pending, self._pending = self._pending, []
         self._cache.clear()
         for emitter, payload in pending:
             emitter.emit(**payload)
 
+    def _rollback(self) -> None:
+        # After a full disk SQLite may already have rolled back; a second failure must not
+        # hide the first, which says what went wrong.
+        with contextlib.suppress(sqlite3.Error):
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+
     def _begin(self) -> None:
+        """Start a write, first forgetting anything read before another connection wrote.
+
+        Commands re-read what they depend on inside the transaction; a cache built from
+        before another program's commit would make them act on a stale picture.
+        """
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise _locked_or_damaged(self.path, exc) from exc
+        self.changed_elsewhere = self.forget_if_changed_elsewhere()
+
+    def _read_data_version(self) -> int:
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def forget_if_changed_elsewhere(self) -> bool:
+        """Clear derived data when another connection (a worker, another program) committed.
+
+        SQLite's data_version changes for this connection only when some *other* connection
+        commits, so this costs one pragma and never fires for our own writes.
+        """
+        version = self._read_data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self._cache.clear()
+        return True
 
     def notify(self, emitter: EventEmitter, **payload: Any) -> None:
         """Queue an event to be emitted once the current transaction commits."""
@@ -207,10 +235,14 @@ class Project:
         self._cache.clear()
 
     def cached(self, key: str, build: Any) -> Any:
-        """Derived data (indexes, frames) kept until the next committed change."""
-        if key not in self._cache:
-            self._cache[key] = build()
-        return self._cache[key]
+        """Derived data (indexes, frames) kept until the next committed change, here or
+        by another connection to the same file."""
+        with self._lock:
+            if not self.in_transaction:
+                self.forget_if_changed_elsewhere()
+            if key not in self._cache:
+                self._cache[key] = build()
+            return self._cache[key]
 
     # ---- settings ------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
@@ -281,6 +313,174 @@ def _check_looks_like_sqlite(path: Path) -> None:
             f"{path.name} is not an assetmap project (it is not a GeoPackage/SQLite file, "
             "or it is damaged)."
         )
+
+
+def _probe_version(path: Path) -> int:
+    """The schema version, read without writing a byte (not even a WAL switch or -shm file
+    for a file in rollback-journal mode); refuses files that are not ours or too new."""
+    try:
+        probe = sqlite3.connect(_read_only_uri(path), uri=True, timeout=1)
+    except sqlite3.Error as exc:
+        raise _locked_or_damaged(path, exc) from exc
+    try:
+        version = schema.version_of(probe)
+    except sqlite3.OperationalError as exc:
+        raise _locked_or_damaged(path, exc) from exc
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(
+            f"{path.name} is damaged and cannot be read ({exc}). "
+            "Restore it from a backup copy (see the .backups folder beside it)."
+        ) from exc
+    else:
+        if version is not None and version <= schema.CURRENT_VERSION:
+            _check_structure(probe, path)
+    finally:
+        probe.close()
+    if version is None:
+        raise ProjectFileError(
+            f"{path.name} is {_kind_of_database(path)} but not an assetmap project; it was not "
+            "changed. Create a project with 'assetmap new' and bring its layers in with "
+            "import-areas or import-assets."
+        )
+    if version > schema.CURRENT_VERSION:
+        raise ProjectFileError(
+            f"{path.name} was written by a newer assetmap (project schema {version}); this "
+            f"is assetmap {__version__}, which reads up to schema {schema.CURRENT_VERSION}. "
+            "Update assetmap to open it; the file was not changed."
+        )
+    return version
+
+
+# Tables every project has had since schema 1; a file without one was damaged or edited by
+# hand, and opening it would fail later, somewhere less clear.
+_REQUIRED_TABLES = (
+    "am_settings",
+    "am_categories",
+    "am_area_sets",
+    "am_indicators",
+    "am_change_log",
+    "assets",
+    "asset_footprints",
+    "gpkg_spatial_ref_sys",
+)
+
+
+def _check_structure(conn: sqlite3.Connection, path: Path) -> None:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = [t for t in _REQUIRED_TABLES if t not in tables]
+    if "am_area_sets" in tables:
+        layers = [t for (t,) in conn.execute("SELECT table_name FROM am_area_sets")]
+        missing += [t for t in layers if t not in tables]
+    if missing:
+        raise ProjectFileError(
+            f"{path.name} is an assetmap project with parts missing (table "
+            f"{', '.join(repr(t) for t in missing)}): it was damaged, or edited by another "
+            "program. It was not changed; restore it from a backup copy (the .backups folder "
+            "beside it)."
+        )
+    row = conn.execute("SELECT value FROM am_settings WHERE key = 'srs_id'").fetchone()
+    try:
+        srs_id = int(json.loads(row[0])) if row else None
+    except (TypeError, ValueError):
+        srs_id = None
+    known = (
+        srs_id is not None
+        and conn.execute(
+            "SELECT 1 FROM gpkg_spatial_ref_sys WHERE srs_id = ?", (srs_id,)
+        ).fetchone()
+    )
+    if not known:
+        raise ProjectFileError(
+            f"{path.name} does not say which coordinate system it uses (its srs_id setting "
+            "is missing or unknown): it was damaged, or edited by another program. It was not "
+            "changed; restore it from a backup copy (the .backups folder beside it)."
+        )
+
+
+def _kind_of_database(path: Path) -> str:
+    with path.open("rb") as fh:
+        application_id = fh.read(72)[68:72]
+    return "a GeoPackage" if application_id == b"GPKG" else "an SQLite database"
+
+
+def _read_only_uri(path: Path) -> str:
+    """A URI that reads the file without creating anything beside it.
+
+    A read-only connection to a file in WAL mode still creates -wal and -shm files unless it
+    is told the file is immutable; that is true while no -wal file exists (nobody has it open
+    and nothing waits in a log), which is the usual state of a file at rest.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    with path.open("rb") as fh:
+        header = fh.read(20)
+    in_wal_mode = header[18:20] == b"\x02\x02"
+    if in_wal_mode and not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def _check_writable(path: Path) -> None:
+    """Every edit is saved at once, and SQLite keeps its write-ahead log beside the file:
+    both the file and its folder must be writable, or opening would leave stray files."""
+    if not os.access(path, os.W_OK):
+        raise ProjectFileError(
+            f"{path.name} is read-only, and assetmap saves every change into the project "
+            "file. Copy it to a folder you can write to, or make it writable, and open it "
+            "again; it was not changed."
+        )
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise ProjectFileError(
+            f"{path.name} is in a folder assetmap cannot write to ({path.resolve().parent}); "
+            "SQLite keeps its journal beside the project. Copy the project to a folder you can "
+            "write to; it was not changed."
+        )
+
+
+def _check_not_in_use(path: Path) -> None:
+    """Replacing a file another program has open corrupts the new one: that program's
+    write-ahead log would be replayed into it. An exclusive lock tells whether anyone has it."""
+    try:
+        with path.open("rb") as fh:
+            if fh.read(16) != SQLITE_MAGIC:
+                return
+    except OSError as exc:
+        raise ProjectFileError(f"{path.name} cannot be replaced: {exc.strerror}.") from exc
+    probe = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        probe.execute("PRAGMA locking_mode=EXCLUSIVE")
+        probe.execute("BEGIN EXCLUSIVE")
+        probe.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise ProjectFileError(
+                f"{path.name} is open in another program (another assetmap window, QGIS or a "
+                "sync tool), so it cannot be replaced. Close it there and try again; it was "
+                "not changed."
+            ) from exc
+    except sqlite3.DatabaseError:
+        pass  # not a readable database: nothing can have it open as one
+    finally:
+        probe.close()
+
+
+def _remove_stale_wal(path: Path) -> None:
+    """A -wal or -shm left by the replaced file must never be read as the new file's log."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _raise_as_file_error(path: Path, exc: BaseException) -> NoReturn:
+    """Re-raise, putting SQLite's words for a full disk or a locked file in a user's terms."""
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+        if "disk is full" in text or "disk i/o" in text:
+            raise ProjectFileError(
+                f"{path.name} could not be saved: the disk is full or the file could not be "
+                "written. Nothing was changed; free some space and try again."
+            ) from exc
+        if any(word in text for word in ("locked", "busy", "readonly", "read-only")):
+            raise _locked_or_damaged(path, exc) from exc
+    raise exc
 
 
 def _locked_or_damaged(path: Path, exc: sqlite3.Error) -> ProjectFileError:

@@ -8,11 +8,17 @@ is refused with a message, because silently writing it could lose data.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+import shapely
+
 from assetmap.core import gpkg
+from assetmap.core.geometry import polygonal_multipolygons
+from assetmap.core.io.fields import as_written, is_identifier_name, shown_label
 from assetmap.core.taxonomy import default_categories
 
 ASSETS_TABLE = "assets"
@@ -272,12 +278,117 @@ def _v5_basemap(conn: sqlite3.Connection, srs_id: int) -> None:
     )
 
 
+def _v6_valid_geopackage(conn: sqlite3.Connection, srs_id: int) -> None:
+    """What GDAL's validate_gpkg.py asks for, and categories that carry their own rules.
+
+    Every registered attributes table needs an INTEGER primary key (Requirement 119), so
+    am_categories gets one and its key becomes a unique column; categories gain the synonyms
+    imports match against; assets already in a personal-data category are flagged, which
+    imports did not do before (they leaked into exports); and site outlines that a repair had
+    turned into geometry collections keep only their area (Requirement 32).
+    """
+    gpkg.run_script(
+        conn,
+        """
+        CREATE TABLE am_categories_v6 (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          key TEXT NOT NULL UNIQUE,
+          label TEXT NOT NULL,
+          group_name TEXT NOT NULL,
+          colour TEXT NOT NULL,
+          symbol TEXT NOT NULL,
+          personal_data INTEGER NOT NULL DEFAULT 0,
+          sort_order INTEGER NOT NULL DEFAULT 0,
+          description TEXT,
+          synonyms TEXT
+        );
+        INSERT INTO am_categories_v6
+          (key, label, group_name, colour, symbol, personal_data, sort_order, description)
+          SELECT key, label, group_name, colour, symbol, personal_data, sort_order, description
+          FROM am_categories ORDER BY sort_order, label;
+        DROP TABLE am_categories;
+        ALTER TABLE am_categories_v6 RENAME TO am_categories;
+        UPDATE assets SET personal_data = 1 WHERE personal_data = 0
+          AND category IN (SELECT key FROM am_categories WHERE personal_data = 1);
+        """,
+    )
+    conn.executemany(
+        "UPDATE am_categories SET synonyms = ? WHERE key = ? AND synonyms IS NULL",
+        [(json.dumps(list(c.synonyms)), c.key) for c in default_categories() if c.synonyms],
+    )
+    _keep_only_site_areas(conn, srs_id)
+
+
+def _keep_only_site_areas(conn: sqlite3.Connection, srs_id: int) -> None:
+    rows = conn.execute(f"SELECT fid, geom FROM {FOOTPRINTS_TABLE}").fetchall()
+    if not rows:
+        return
+    geoms = gpkg.decode([blob for _, blob in rows])
+    fixed = polygonal_multipolygons(geoms)
+    changed = np.flatnonzero(shapely.get_type_id(geoms) != 6)
+    blobs = gpkg.encode(fixed[changed], srs_id)
+    for i, blob in zip(changed, blobs, strict=True):
+        fid = rows[i][0]
+        if blob is None:
+            conn.execute(f"DELETE FROM {FOOTPRINTS_TABLE} WHERE fid = ?", (fid,))
+        else:
+            conn.execute(f"UPDATE {FOOTPRINTS_TABLE} SET geom = ? WHERE fid = ?", (blob, fid))
+
+
+def _v7_readable_fields(conn: sqlite3.Connection, srs_id: int) -> None:
+    """Extra fields as people read them, in the file too (QGIS, exports): a label made from
+    the column name where the import stored the raw name, and codes and identifiers typed
+    and stored as the text the source wrote ("3005", not 3005.0). Map styling kept by older
+    imports stays in the file (nothing is dropped); the app no longer shows it.
+    """
+    defs = conn.execute("SELECT name, label, type FROM am_field_defs").fetchall()
+    codes: list[str] = []
+    for name, label, kind in defs:
+        new_label = shown_label(str(name), label)
+        new_kind = "text" if is_identifier_name(str(name)) else kind
+        if new_kind != kind:
+            codes.append(str(name))
+        if (new_label, new_kind) != (label, kind):
+            conn.execute(
+                "UPDATE am_field_defs SET label = ?, type = ? WHERE name = ?",
+                (new_label, new_kind, name),
+            )
+    if codes:
+        _codes_as_text(conn, codes)
+
+
+def _codes_as_text(conn: sqlite3.Connection, names: list[str]) -> None:
+    rows = conn.execute(f"SELECT fid, custom FROM {ASSETS_TABLE} WHERE custom IS NOT NULL")
+    for fid, text in rows.fetchall():
+        try:
+            custom = json.loads(text)
+        except ValueError:
+            continue
+        if not isinstance(custom, dict):
+            continue
+        changed = {
+            n: as_written(custom[n])
+            for n in names
+            if isinstance(custom.get(n), (int, float)) and not isinstance(custom[n], bool)
+        }
+        if changed:
+            custom.update(changed)
+            conn.execute(
+                f"UPDATE {ASSETS_TABLE} SET custom = ? WHERE fid = ?",
+                (json.dumps(custom, ensure_ascii=False, sort_keys=True), fid),
+            )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
     Migration(3, "gap analysis results table", _v3_analysis_results),
     Migration(4, "positions of the assets each analysis run counted", _v4_analysis_assets),
     Migration(5, "offline basemap record and street index", _v5_basemap),
+    Migration(
+        6, "valid GeoPackage, category synonyms, personal data by category", _v6_valid_geopackage
+    ),
+    Migration(7, "extra fields with human labels, codes stored as text", _v7_readable_fields),
 )
 
 

@@ -46,6 +46,9 @@ class Category:
     personal_data: bool = False
     sort_order: int = 0
     description: str = ""
+    # Other names people give this kind of asset in spreadsheets ("GP surgery", "Food bank"),
+    # so an import matches them to this category instead of making a near-duplicate one.
+    synonyms: tuple[str, ...] = ()
 
 
 _TAXONOMY: dict[str, list[tuple[str, str]]] = {
@@ -99,6 +102,177 @@ _TAXONOMY: dict[str, list[tuple[str, str]]] = {
 
 PERSONAL_DATA_CATEGORIES = frozenset({"individual_skills"})
 
+# Words found in council, NHS and voluntary-sector lists for each default category (the Trafford
+# and Rutland sources among them). Matching ignores case, punctuation and plurals and finds a
+# name at the end of a longer value ("Local authority run library"), so each entry is one
+# distinct name; it must not also be a name of another category, or values using it would be
+# ambiguous (tests/core/test_category_match.py checks).
+DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "nhs_hospitals": ("Hospital", "NHS trust", "Hospital trust", "Acute trust", "A&E"),
+    "gp_primary_care": (
+        "GP",
+        "GP surgery",
+        "GP practice",
+        "Doctor",
+        "Doctors' surgery",
+        "Surgery",
+        "Health centre",
+        "Medical centre",
+        "Primary care",
+        "Pharmacy",
+        "Chemist",
+        "Dentist",
+        "Dental practice",
+        "Clinic",
+    ),
+    "universities_colleges": ("University", "College", "Further education", "Sixth form college"),
+    "council": (
+        "Council office",
+        "Town hall",
+        "Local authority",
+        "Council services",
+        "Civic centre",
+    ),
+    "police": ("Police station", "Police"),
+    "housing_associations": ("Housing association", "Social landlord", "Registered provider"),
+    "large_employers": ("Employer", "Large employer"),
+    "social_care": (
+        "Adult social care",
+        "Care home",
+        "Residential home",
+        "Nursing home",
+        "Homecare agency",
+        "Home care",
+        "Domiciliary care",
+        "Supported living",
+        "Day centre",
+    ),
+    "mental_health": (
+        "Mental health support",
+        "Mental health service",
+        "Counselling",
+        "Talking therapies",
+        "Wellbeing service",
+    ),
+    "addiction_recovery": (
+        "Addiction",
+        "Recovery",
+        "Drug and alcohol service",
+        "Alcohol service",
+        "Substance misuse",
+    ),
+    "housing_homelessness": (
+        "Homelessness",
+        "Homelessness support",
+        "Homeless service",
+        "Housing advice",
+        "Night shelter",
+        "Hostel",
+    ),
+    "employment": ("Jobcentre", "Job centre", "Jobcentre Plus", "Employment support", "Careers"),
+    "libraries": ("Library", "Public library", "Mobile library"),
+    "childrens_centres": (
+        "Children's centre",
+        "Family hub",
+        "Sure Start",
+        "Nursery",
+        "Pre-school",
+        "Childcare",
+    ),
+    "schools": ("School", "Primary school", "Secondary school", "Academy", "Special school"),
+    "charities": ("Charity", "Registered charity"),
+    "mutual_aid": ("Mutual aid", "Mutual-aid group"),
+    "community_groups": (
+        "Community group",
+        "Tenants' group",
+        "Tenants' association",
+        "Residents' association",
+        "Tenants and residents association",
+    ),
+    "faith_groups": (
+        "Faith group",
+        "Place of worship",
+        "Church",
+        "Mosque",
+        "Gurdwara",
+        "Temple",
+        "Synagogue",
+        "Chapel",
+        "Religious building",
+    ),
+    "volunteer_centres": ("Volunteer centre", "Volunteering"),
+    "food_banks": (
+        "Food bank",
+        "Foodbank",
+        "Food pantry",
+        "Pantry",
+        "Community fridge",
+        "Food club",
+    ),
+    "community_centres": ("Community centre", "Community hall", "Village hall", "Community hub"),
+    "parks_green_spaces": (
+        "Park",
+        "Green space",
+        "Playground",
+        "Play area",
+        "Allotment",
+        "Community garden",
+    ),
+    "sport_leisure": (
+        "Leisure centre",
+        "Sports centre",
+        "Swimming pool",
+        "Gym",
+        "Sports club",
+        "Playing field",
+        "Sports hall",
+        "Sports ground",
+        "Pitch",
+        "Tennis court",
+        "Squash court",
+        "Golf course",
+        "Bowling green",
+        "Ice rink",
+        # Sports that council and club lists use as a type of their own.
+        "Athletics",
+        "Badminton",
+        "Bowling",
+        "Cricket",
+        "Football",
+        "Golf",
+        "Hockey",
+        "Martial arts",
+        "Netball",
+        "Rugby",
+        "Swimming",
+        "Tennis",
+    ),
+    "meeting_rooms": ("Meeting room", "Room hire", "Meeting space"),
+    "local_businesses": (
+        "Local business",
+        "Shop",
+        "Business",
+        "Retail",
+        "Post office",
+        "Pub",
+        "Cafe",
+    ),
+    "markets": ("Market", "Market hall", "Market place"),
+    "social_enterprises": ("Social enterprise", "Community interest company", "CIC"),
+    "credit_unions": ("Credit union",),
+    "individual_skills": ("Skills", "Personal skills", "Skills and talents"),
+    "heritage": (
+        "Heritage site",
+        "Museum",
+        "Historic building",
+        "Listed building",
+        "Monument",
+        "Memorial",
+    ),
+    "arts": ("Arts centre", "Gallery", "Theatre", "Arts group"),
+    "local_stories": ("Local story", "Local history", "Oral history"),
+}
+
 
 def default_categories() -> list[Category]:
     out: list[Category] = []
@@ -114,6 +288,7 @@ def default_categories() -> list[Category]:
                     symbol=SYMBOLS[position % len(SYMBOLS)],
                     personal_data=key in PERSONAL_DATA_CATEGORIES,
                     sort_order=order,
+                    synonyms=DEFAULT_SYNONYMS.get(key, ()),
                 )
             )
             order += 1

@@ -535,10 +535,17 @@ class MainWindow(QMainWindow):
         return True
 
     def undo(self) -> None:
-        self.session.undo()
+        # Refused when another window or program changed what the undo would revert.
+        try:
+            self.session.undo()
+        except AssetmapError as exc:
+            show_error(self, "Nothing was undone", exc)
 
     def redo(self) -> None:
-        self.session.redo()
+        try:
+            self.session.redo()
+        except AssetmapError as exc:
+            show_error(self, "Nothing was redone", exc)
 
     # ================================================================== navigation
     def zoom_to_all(self) -> None:
@@ -767,14 +774,18 @@ class MainWindow(QMainWindow):
         self.canvas.refresh()
 
     def save_copy(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(
+        from assetmap.qt import file_dialogs
+
+        chosen = file_dialogs.save_file_name(
             self,
             "Save a copy",
-            str(self.session.project.path.with_name(f"{self.session.project.path.stem} copy.gpkg")),
+            file_dialogs.PROJECTS,
+            f"{self.session.project.path.stem} copy.gpkg",
             "assetmap project (*.gpkg)",
         )
-        if not target:
+        if chosen is None:
             return
+        target = str(chosen)
         if not target.lower().endswith(".gpkg"):
             target += ".gpkg"
         try:

@@ -25,6 +25,7 @@ from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.measures import coverage_geometry
 from assetmap.core.basemap import store as basemap_store
 from assetmap.core.errors import AssetmapError
+from assetmap.core.export.api import need_label
 from assetmap.core.layers import BasemapStyle, CoverageStyle, ThematicStyle
 from assetmap.qt.canvas.basemap import LAND, BasemapGeometry, BasemapLayer
 from assetmap.qt.canvas.polygons import PolygonSet
@@ -136,7 +137,8 @@ class ThematicSource(QObject):
         except AssetmapError:
             return None
         position = pd.Index(rows["area_code"].astype(str)).get_indexer(codes)
-        classes, colours, labels, caption = _colouring(result, rows, position, style)
+        need = need_label(self.session.project, result)
+        classes, colours, labels, caption = _colouring(result, rows, position, style, need)
         return ThematicPlan(
             style=style,
             classes=classes,
@@ -210,9 +212,14 @@ _SOURCES: weakref.WeakKeyDictionary[Session, ThematicSource] = weakref.WeakKeyDi
 
 
 def _colouring(
-    result: AnalysisResult, rows: pd.DataFrame, position: np.ndarray, style: ThematicStyle
+    result: AnalysisResult,
+    rows: pd.DataFrame,
+    position: np.ndarray,
+    style: ThematicStyle,
+    need_label: str | None = None,
 ) -> tuple[np.ndarray, list[str], list[str], str]:
-    """Classes per area (areas missing from the run get -1), colours, labels and caption."""
+    """Classes per area (areas missing from the run get -1), colours, labels and caption
+    (naming the need indicator by its label, as the analysis panel does)."""
     found = position >= 0
 
     def column(name: str, missing: float) -> np.ndarray:
@@ -229,7 +236,7 @@ def _colouring(
             if result.params.provision == "per_1000"
             else f"area within {d} of an asset"
         )
-        need = result.params.need_field or "need"
+        need = need_label or result.params.need_field or "need"
         labels = [f"class {i + 1}" for i in range(9)]
         return classes, list(classify.BIVARIATE), labels, f"Need ({need}) against {provision}"
     if style.mode == "gaps":

@@ -23,6 +23,7 @@ class Session(QObject):
 
     assetsChanged = Signal(object, str)  # uuids (tuple or None = many), kind
     categoriesChanged = Signal()
+    fieldsChanged = Signal()  # an extra field's label changed
     areaSetsChanged = Signal()
     layersChanged = Signal(str)
     selectionChanged = Signal()
@@ -43,6 +44,7 @@ class Session(QObject):
         events.assets_changed.connect(self._on_assets_changed)
         events.categories_changed.connect(self._on_categories_changed)
         events.area_sets_changed.connect(self._on_area_sets_changed)
+        events.fields_changed.connect(self._on_fields_changed)
         self.stack.changed.connect(self.historyChanged.emit)
         self.layers.changed.connect(self._on_layers_changed)
         # Layer ticks and styles are saved a moment after they change, so a crash keeps them.
@@ -162,6 +164,9 @@ class Session(QObject):
     def _on_categories_changed(self) -> None:
         self.layers.sync(self.project)
         self.categoriesChanged.emit()
+
+    def _on_fields_changed(self, name: str = "") -> None:
+        self.fieldsChanged.emit()
 
     def _on_area_sets_changed(self, name: str = "", kind: str = "changed") -> None:
         self._polygons.pop(name, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 
 import geopandas as gpd
 import numpy as np
@@ -13,7 +14,7 @@ import pytest
 import shapely
 
 from assetmap.core import areas, assets
-from assetmap.core.analysis import measures, runs
+from assetmap.core.analysis import measures, results_csv, runs
 from assetmap.core.analysis.api import analyse
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
 from assetmap.core.commands import AddAsset, CommandStack, EditAsset
@@ -99,6 +100,17 @@ def test_rates_gaps_and_classes_follow_the_definitions(demo):
     first = t.sort_values("priority").iloc[0]
     assert (first["need_tercile"], first["provision_tercile"]) == (3, 1)
     assert first["bivariate"] == "3-1"
+
+
+def test_the_results_say_the_need_and_provision_class_in_words(demo):
+    _project, result = demo
+    t = result.for_category("mental_health")
+    words = results_csv.display_frame(replace(result, table=t))["Need and provision"]
+    assert (words[t["bivariate"] == "3-1"] == "High need, low provision").all()
+    assert (words[t["bivariate"] == "2-3"] == "Medium need, high provision").all()
+    assert (words[t["bivariate"] == ""] == "").all()
+    first = result.ranked_gaps("mental_health").index[0]
+    assert words[first] == "High need, low provision"
 
 
 def test_any_chosen_category_combines_them(demo):

@@ -70,7 +70,7 @@ def test_geopackage_export_reads_back_identically_in_gdal(demo, tmp_path):
 
 def test_personal_data_is_left_out_unless_asked_and_the_export_says_so(demo, tmp_path):
     default = export_data(demo, tmp_path / "a.csv", ExportOptions())
-    assert "1 asset holding personal data was left out" in default.notice
+    assert "Left out: 1 asset holding personal data" in default.notice
     names = set(pd.read_csv(tmp_path / "a.csv", encoding="utf-8-sig")["name"])
     assert "Marcia's woodwork skills" not in names
     chosen = export_data(demo, tmp_path / "b.csv", ExportOptions(include_personal=True))
@@ -86,7 +86,7 @@ def test_hidden_categories_are_not_exported(demo, tmp_path):
     data = json.loads((tmp_path / "shown.geojson").read_text())
     categories = {f["properties"]["category"] for f in data["features"]}
     assert "faith_groups" not in categories and "libraries" in categories
-    assert "in hidden categories" in report.notice
+    assert "in categories hidden on the map" in report.notice
     lon, lat = next(f for f in data["features"] if f["geometry"])["geometry"]["coordinates"]
     assert -2.6 < lon < -2.1 and 53.3 < lat < 53.6  # RFC 7946: longitude, latitude
 

@@ -128,7 +128,7 @@ def test_html_map_needs_no_network_and_shows_user_strings_only_as_text(analysed,
     # The hostile strings never appear as markup, and their escaped forms are there.
     assert HOSTILE not in text and "<img" not in text
     assert "</script><script>alert(2)" not in text and "1 </script> Road" not in text
-    assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in text  # JSON of escaped HTML
+    assert "\\u0026lt;img src=x onerror=alert\\u0026#40;1)\\u0026gt;" in text  # JSON of HTML
     assert page.title == TITLE
     assert page.texts["am-title"].startswith(TITLE)
     assert "A & B" in page.texts["am-title"]
@@ -151,7 +151,7 @@ def test_the_map_holds_every_area_and_every_shown_asset(analysed, tmp_path):
     # Rows are latitude, longitude, then escaped text: Trafford is at about 53.4 N, 2.3 W.
     rows = [r for g in groups for r in g["rows"]]
     assert all(53.3 < r[0] < 53.6 and -2.6 < r[1] < -2.1 for r in rows)
-    hostile = next(r for r in rows if r[2] == html.escape(HOSTILE))
+    hostile = next(r for r in rows if html.unescape(r[2]) == HOSTILE)
     assert hostile[3] == "1 &lt;/script&gt; Road"
     assert len(hostile) <= 9 or hostile[9] != 1  # javascript: is shown, never linked
     linked = [r for r in rows if len(r) > 9 and r[9] == 1]
@@ -164,7 +164,7 @@ def test_personal_data_is_left_out_unless_asked(demo, tmp_path):
     _layers, groups = embedded(text)
     names = {r[2] for g in groups for r in g["rows"]}
     assert html.escape(PERSONAL) not in names and "individual_skills" not in Page(text).categories
-    assert "1 asset holding personal data was left out" in Page(text).texts["am-about"]
+    assert "Left out: 1 asset holding personal data" in Page(text).texts["am-about"]
     export_data(demo, tmp_path / "b.html", ExportOptions(include_personal=True))
     _layers, groups = embedded((tmp_path / "b.html").read_text(encoding="utf-8"))
     names = {r[2] for g in groups for r in g["rows"]}
@@ -188,7 +188,7 @@ def test_the_legend_lists_the_visible_categories(demo, tmp_path):
     assert [g["key"] for g in groups] == page.categories
     for key, count in placed["category"].value_counts().items():
         assert len(next(g for g in groups if g["key"] == key)["rows"]) == count
-    assert "in hidden categories" in page.texts["am-about"]
+    assert "in categories hidden on the map" in page.texts["am-about"]
     assert "Libraries" in page.texts["am-legend"]
 
 
@@ -311,7 +311,7 @@ def test_hostile_category_labels_and_an_empty_project(demo, tmp_path):
     stack.push(AddAsset(Asset(new_uuid(), "Club", cat.key, x=379_500.0, y=396_000.0)))
     export_data(demo, tmp_path / "map.html", ExportOptions())
     text = (tmp_path / "map.html").read_text(encoding="utf-8")
-    assert "<svg onload" not in text and "onload=alert(3)" in text
+    assert "<svg onload" not in text and "onload=alert&#40;3)" in text
     assert '<svg onload=alert(3)> "club"' in Page(text).texts["am-legend"]  # as text
     with Project.create(tmp_path / "empty.gpkg", name="Empty") as empty:
         report = write_html(empty, tmp_path / "empty.html", ExportOptions(),
@@ -319,3 +319,80 @@ def test_hostile_category_labels_and_an_empty_project(demo, tmp_path):
         assert report.markers == 0 and report.areas == {}
         page = Page((tmp_path / "empty.html").read_text(encoding="utf-8"))
         assert page.title == "Empty"
+
+
+# Names a user may give that look like code: each must reach the page as text only.
+LOOKS_LIKE_CODE = (
+    "Hall url(http://x.example/a.png)",
+    "Club url(//x.example/b.png)",
+    "<script>alert(5)</script>",
+    "Ends </script> here",
+    "javascript:alert(6)",
+    '@import "//x.example/c.css"; @import url(https://x.example/d.css)',
+    "He said \"hi\" & 'bye'",
+    "back\\slash \\u0041 \\",
+    "line\u2028separated\u2029paragraph",
+)
+
+
+def test_names_that_look_like_remote_resources_are_only_text(demo, tmp_path):
+    from assetmap.core import categories
+    from assetmap.core.commands import AddCategory
+
+    cat = categories.new_category(demo, "Clubs url(//x.example/e.png)")
+    stack = CommandStack(demo)
+    stack.push(AddCategory(cat))
+    for i, name in enumerate(LOOKS_LIKE_CODE):
+        stack.push(AddAsset(Asset(new_uuid(), name, cat.key, x=379_500.0 + 50 * i, y=396_000.0,
+                                  address=name)))  # fmt: skip
+    with demo.transaction() as conn:
+        conn.execute(
+            "UPDATE areas_neighbourhoods_lsoa_2021 SET name = ? WHERE fid = 1",
+            ("Ward url(http://x.example/f.png) @import //x.example",),
+        )
+    out = tmp_path / "map.html"
+    export_data(demo, out, ExportOptions(title="Map url(//x.example/g) @import"))  # no error
+    text = out.read_text(encoding="utf-8")
+    assert remote_resources(text) == []
+    assert not re.search(r"url\(\s*['\"]?\s*(https?:)?//|@import", text, re.IGNORECASE)
+    page = Page(text)
+    assert page.title == "Map url(//x.example/g) @import"
+    assert "Clubs url(//x.example/e.png)" in page.texts["am-legend"]
+    _areas, groups = embedded(text)
+    rows = [r for g in groups for r in g["rows"]]
+    assert set(LOOKS_LIKE_CODE) <= {html.unescape(r[2]) for r in rows}
+    assert set(LOOKS_LIKE_CODE) <= {html.unescape(r[3]) for r in rows if len(r) > 3 and r[3]}
+    names = [
+        html.unescape(f["properties"]["f0"])
+        for data in re.findall(r"geo_json_\w+_add\((\{.*\})\);\s*$", text, re.MULTILINE)
+        for f in json.loads(data)["features"]
+        if f["properties"]
+    ]
+    assert "Ward url(http://x.example/f.png) @import //x.example" in names
+
+
+def test_the_remote_resource_check_reads_the_page_code_not_its_text():
+    remote = (
+        '<script src="https://cdn.example/leaflet.js"></script>',
+        "<script src=//cdn.example/x.js></script>",
+        '<link rel="stylesheet" href="//cdn.example/x.css">',
+        '<img src="http://x.example/a.png">',
+        '<img srcset="a.png 1x, https://x.example/b.png 2x">',
+        "<style>@import 'https://x.example/c.css';</style>",
+        "<style>.a { background: url( //x.example/d.png ) }</style>",
+        '<div style="background-image:url(&quot;http://x.example/e.png&quot;)"></div>',
+        "<script>document.body.style.background = 1, url(//x.example);</script>",
+    )
+    for page in remote:
+        assert remote_resources(f"<html><body>{page}</body></html>"), page
+    local = (
+        "<p>Hall url(http://x.example/a.png) and @import //x.example</p>",
+        '<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+        '<div title="url(//x.example/b.png)" data-category="url(//x.example)"></div>',
+        '<script>var data = {"name": "url(//x.example/c.png)", "b": \'@import "//x"\'};</script>',
+        '<img src="data:image/png;base64,iVBORw0KGgo=">',
+        "<style>.a { background: url(data:image/png;base64,iVBORw0KGgo=) }</style>",
+        "<title>url(//x.example/d)</title>",
+    )
+    for page in local:
+        assert remote_resources(f"<html><body>{page}</body></html>") == [], page

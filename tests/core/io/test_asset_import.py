@@ -148,13 +148,21 @@ def test_csv_with_bom_eastings_and_thousands_separators(project, trafford, tmp_p
     assert frame.geometry.x.iloc[0] == pytest.approx(round(x[0]), abs=0.01)
 
 
-def test_category_field_maps_values_and_makes_new_categories(project, trafford):
+def test_category_field_matches_the_taxonomy_and_makes_new_categories_for_the_rest(
+    project, trafford
+):
     path = trafford / "assets" / "trafford_schools_and_colleges.geojson"
-    types = gpd.read_file(path)["type"]
+    before = {c.key for c in categories.all_categories(project)}
     report = import_assets(project, path, AssetImportOptions(category_field="type"))
-    made = {c.label for c in categories.all_categories(project) if c.group == "Other"}
-    assert set(types.dropna()) <= made | {"Uncategorised"}
-    assert any("new categories" in n for n in report.notes)
+    made = [c for c in categories.all_categories(project) if c.key not in before]
+    assert [c.label for c in made] == ["Other types"]  # the one value naming no kind of asset
+    counts = assets.frame(project)["category"].value_counts().to_dict()
+    assert counts == {"schools": 101, "universities_colleges": 1, made[0].key: 1}
+    assert any("new categories" in n and "'Other types'" in n for n in report.notes)
+    used = {u.value: (u.key, u.how, u.new) for u in report.categories}
+    assert used["Local authority maintained schools"] == ("schools", "ends with 'schools'", False)
+    assert used["Academies"] == ("schools", "matches 'Academy'", False)
+    assert used["Other types"] == (made[0].key, "new category", True)
 
 
 def test_unknown_values_can_go_to_uncategorised(project, trafford):
@@ -165,13 +173,13 @@ def test_unknown_values_can_go_to_uncategorised(project, trafford):
         path,
         AssetImportOptions(
             category_field="type",
-            category_map={"Academy sponsor led": "schools"},
+            category_map={"Colleges": "schools"},  # by hand, over its own match
             unknown_categories="uncategorised",
         ),
     )
     assert len(categories.all_categories(project)) == before
-    counts = assets.frame(project)["category"].value_counts()
-    assert set(counts.index) <= {"schools", "uncategorised"}
+    counts = assets.frame(project)["category"].value_counts().to_dict()
+    assert counts == {"schools": 102, "uncategorised": 1}  # 'Other types' matches nothing
 
 
 def test_polygon_sites_keep_their_footprint(project, trafford):

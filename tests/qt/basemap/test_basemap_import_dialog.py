@@ -130,3 +130,32 @@ def test_cancel_during_the_import_leaves_the_project_unchanged(qtbot, session, e
     # A second Cancel closes the dialog.
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+def test_a_typed_extract_is_checked_on_tab_and_enter_does_not_import(qtbot, session, extract):
+    """Issue 9 item 14: Enter in the path started the import before the margin was seen."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog = BasemapImportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.path_edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.path_edit)
+    missing = extract.with_name("no_such_extract.osm.pbf")
+    qtbot.keyClicks(dialog.path_edit, str(missing))
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not dialog.path_edit
+    assert "There is no file at" in dialog.status.text()
+    assert "no_such_extract.osm.pbf" in dialog.status.text()
+
+    dialog.path_edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.path_edit)
+    dialog.path_edit.clear()
+    qtbot.keyClicks(dialog.path_edit, str(extract))
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+    assert dialog.task is None and dialog.report is None  # Enter did not start the import
+    assert basemap_store.info(session.project) is None
+    assert "press Import when ready" in dialog.status.text()
+    assert dialog.import_button.isEnabled() and dialog.isVisible()

@@ -189,6 +189,43 @@ def test_a_personal_data_category_ticks_the_personal_data_box(qtbot, session):
     assert form.personal_check.isChecked()
 
 
+def repick_category(qtbot, form: AssetForm, text: str) -> None:
+    form.category_combo.lineEdit().selectAll()
+    qtbot.keyClick(form.category_combo.lineEdit(), Qt.Key.Key_Backspace)
+    pick_category(qtbot, form, text)
+
+
+def test_the_personal_data_box_is_locked_in_a_personal_category_and_says_why(qtbot, session):
+    form = show(qtbot, AssetForm.for_new(session, *SPOT))
+    qtbot.keyClicks(form.name_edit, "Maya: bike repairs")
+    repick_category(qtbot, form, "Individuals")
+    assert form.personal_check.isChecked() and not form.personal_check.isEnabled()
+    assert "“Individuals' skills” holds personal data" in form.personal_note.text()
+    qtbot.mouseClick(form.personal_check, Qt.MouseButton.LeftButton)
+    assert form.personal_check.isChecked()  # locked: a click does nothing
+    repick_category(qtbot, form, "Arts")
+    assert not form.personal_check.isChecked() and form.personal_check.isEnabled()
+    assert form.personal_note.text() == "Kept out of exports unless you choose to include it."
+    repick_category(qtbot, form, "Individuals")
+    qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    assert assets.get(session.project, form.uuid).personal_data
+
+
+def test_editing_an_asset_into_a_personal_category_flags_it_until_undone(qtbot, session):
+    library = demo_asset(session, "Sale Library")
+    assert not library.personal_data
+    form = show(qtbot, AssetForm.for_edit(session, library.uuid))
+    assert form.personal_check.isEnabled() and not form.personal_check.isChecked()
+    repick_category(qtbot, form, "Individuals")
+    assert form.personal_check.isChecked()
+    qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    saved = assets.get(session.project, library.uuid)
+    assert (saved.category, saved.personal_data) == ("individual_skills", True)
+    session.undo()
+    restored = assets.get(session.project, library.uuid)
+    assert (restored.category, restored.personal_data) == ("libraries", False)
+
+
 def test_a_postcode_that_is_not_full_gets_an_inline_warning_but_still_saves(qtbot, session):
     form = show(qtbot, AssetForm.for_new(session, *SPOT))
     qtbot.keyClicks(form.name_edit, "Stall on the market")
@@ -264,9 +301,15 @@ def test_the_edit_form_shows_the_asset_as_it_is(qtbot, session):
     assert form.hours_edit.toPlainText().splitlines()[:2] == ["Mon 09:00-18:00", "Tue 09:00-18:00"]
     assert form.verified_check.isChecked()  # "Not verified yet"
     assert "filled in" in form.custom_toggle.text()
-    keys = [form.custom_table.item(r, 0).text() for r in range(form.custom_table.rowCount())]
-    assert keys[: len(pharmacy.custom)] == list(pharmacy.custom)
+    rows = range(form.custom_table.rowCount())
+    keys = [form._custom_key(r) for r in rows]
+    assert set(keys[: len(pharmacy.custom)]) == set(pharmacy.custom)
     assert "capacity" in keys  # the project's other fields are offered too
+    # Under their labels, in the order of the source's columns.
+    labels = {form._custom_key(r): form.custom_table.item(r, 0).text() for r in rows}
+    assert labels["organisation_data_service_code"] == "Organisation data service code"
+    assert labels["la_code"] == "LA code"
+    assert keys.index("organisation_data_service_code") < keys.index("ward_name")
 
 
 def test_editing_one_field_changes_and_logs_only_that_field(qtbot, session):
@@ -304,7 +347,7 @@ def test_a_custom_field_can_be_changed_and_a_new_one_added(qtbot, session):
     press(qtbot, Qt.Key.Key_Tab)  # leaves the name cell for its value
     row = form.custom_table.rowCount() - 1
     form.custom_table.item(row, 1).setText("Yes, ramp at side door")
-    locality = next(r for r in range(row) if form.custom_table.item(r, 0).text() == "locality")
+    locality = next(r for r in range(row) if form.custom_table.item(r, 0).text() == "Locality")
     form.custom_table.item(locality, 1).setText("North")
     qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
 

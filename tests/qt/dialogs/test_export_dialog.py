@@ -3,8 +3,11 @@ file went and what it left out, and carries the map's view, layers and table fil
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pypdf
 import pytest
+from PySide6.QtCore import Qt
 
 from assetmap.core.analysis.api import analyse
 from assetmap.core.analysis.params import AnalysisParams
@@ -67,6 +70,7 @@ def test_preview_draws_the_page_and_follows_the_options(qtbot, dialog):
 
 def test_exports_a_pdf_through_the_worker_and_says_what_was_left_out(qtbot, dialog, tmp_path):
     dialog.title_edit.setText("Assets near the Metrolink")
+    dialog.extent_combo.setCurrentIndex(dialog.extent_combo.findData(export_dialog.CURRENT_VIEW))
     out = tmp_path / "map.pdf"
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as done:
         task = dialog.export_to(out)
@@ -150,4 +154,86 @@ def test_file_menu_export_opens_the_dialog_with_the_view_and_filter(qtbot, sessi
     libraries = set(session.points().query("category == 'libraries'")["uuid"])
     assert d.asset_uuids is not None and libraries <= set(d.asset_uuids)
     assert d.view_extent is not None
-    assert d.extent_combo.currentData() == export_dialog.CURRENT_VIEW
+    assert d.extent_combo.findData(export_dialog.CURRENT_VIEW) >= 0  # offered, not the default
+    assert d.extent_combo.currentData() is None  # everything the map shows
+
+
+def test_by_default_the_page_shows_the_whole_place_not_the_screen(qtbot, dialog, tmp_path):
+    """The screen may show the place small (after an import) or in part: a printed map
+    shows all of its neighbourhoods unless the user asks for the current view."""
+    dialog.author_edit.setText("Trafford Community Partnership")
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as done:
+        dialog.export_to(tmp_path / "map.pdf")
+    report = done.args[0]
+    minx, miny, maxx, maxy = report.view.bounds()
+    assert maxx - minx > 15_000 and maxy - miny > 10_000  # the borough, not the 4 km view
+    assert minx < 370_000 and maxx > 383_000 and miny < 385_000 and maxy > 397_000
+    info = pypdf.PdfReader(tmp_path / "map.pdf").metadata
+    assert info.author == "Trafford Community Partnership"
+    assert info.title == dialog.session.project.name
+    dialog.message.close()
+
+
+@pytest.fixture
+def demo_copy_session(qtbot, tmp_path, monkeypatch):
+    """The app's private copy of the demo (under data_dir(), as the Demo menu opens it),
+    with a home folder holding Documents."""
+    from assetmap.core.project import Project
+    from assetmap.qt.paths import data_dir, private_copy, shipped_demo
+    from assetmap.qt.session import Session
+
+    home = tmp_path / "user"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    copy = private_copy(shipped_demo())
+    assert copy.is_relative_to(data_dir())
+    s = Session(Project.open(copy))
+    yield s
+    s.close()
+
+
+def save_dialog_folder(qtbot, dialog, monkeypatch) -> str:  # type: ignore[no-untyped-def]
+    """Click Export…, read the folder the Save dialog opened in, and cancel it."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from assetmap.qt import file_dialogs
+    from support.qt import when_modal
+
+    monkeypatch.setattr(file_dialogs, "OPTIONS", QFileDialog.Option.DontUseNativeDialog)
+    seen: list[str] = []
+
+    def read_and_cancel(box) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(box, QFileDialog)
+        seen.append(box.directory().absolutePath())
+        box.reject()
+
+    when_modal(read_and_cancel)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen), timeout=WAIT_MS)
+    assert not dialog.busy  # cancelled: nothing exported
+    return seen[0]
+
+
+def test_the_save_dialog_starts_in_documents_or_the_last_folder_never_beside_the_demo_copy(
+    qtbot, demo_copy_session, tmp_path, monkeypatch
+):
+    from PySide6.QtCore import QSettings
+
+    from assetmap.qt import file_dialogs
+    from assetmap.qt.paths import data_dir
+
+    d = ExportDialog(demo_copy_session)
+    qtbot.addWidget(d)
+    d.show()
+    documents = str(tmp_path / "user" / "Documents")
+    assert file_dialogs.start_folder(file_dialogs.EXPORTS) == Path(documents)
+    assert save_dialog_folder(qtbot, d, monkeypatch) == documents
+    # A folder the app keeps to itself is never offered, even if it was last used...
+    QSettings().setValue(file_dialogs.EXPORTS, str(data_dir() / "demo"))
+    assert save_dialog_folder(qtbot, d, monkeypatch) == documents
+    # ...but the user's own last folder is.
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    file_dialogs.remember_folder(file_dialogs.EXPORTS, maps / "last.pdf")
+    assert save_dialog_folder(qtbot, d, monkeypatch) == str(maps)

@@ -15,7 +15,6 @@ from assetmap.qt.dialogs.import_dialogs import (
     NONE_TEXT,
     SETTING_POSTCODE_INDEX,
     STEP_MAP,
-    STEP_REPORT,
     ImportAreasDialog,
     ImportAssetsDialog,
     ImportIndicatorsDialog,
@@ -64,10 +63,17 @@ def click(qtbot, button):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def to_last_mapping_step(qtbot, dialog):
+    """Next through the mapping steps (Columns, Location, Category for assets)."""
+    while dialog.step < dialog.last_mapping_step:
+        click(qtbot, dialog.next_button)
+
+
 def check(qtbot, dialog):
-    """Step 2 -> 3: the dry run, waited for."""
+    """The last mapping step -> Check and import: the dry run, waited for."""
+    to_last_mapping_step(qtbot, dialog)
     click(qtbot, dialog.next_button)
-    assert dialog.step == STEP_REPORT
+    assert dialog.step == dialog.report_step
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
 
 
@@ -105,9 +111,9 @@ def test_msoa_boundaries_become_a_new_area_set(qtbot, session, trafford):
     assert "already has an area set called 'Wards (2023)'" in dialog.banner.text()
     dialog.set_name_edit.clear()
     qtbot.keyClicks(dialog.set_name_edit, "MSOA 2021")
-    qtbot.keyClick(dialog.set_name_edit, Qt.Key.Key_Return)  # Enter runs the default: Check
-    assert dialog.step == STEP_REPORT
-    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    qtbot.keyClick(dialog.set_name_edit, Qt.Key.Key_Return)  # Enter checks nothing by itself
+    assert dialog.step == STEP_MAP and dialog.report is None
+    check(qtbot, dialog)
     assert dialog.report.imported == 28
     assert "MSOA 2021" not in [i.name for i in areas.list_sets(session.project)]
 
@@ -140,9 +146,9 @@ def test_community_hubs_as_mutual_aid_then_undo(qtbot, session, trafford):
     index = dialog.category_combo.findData("mutual_aid")
     assert index > 0 and not dialog.category_combo.itemIcon(index).isNull()  # the map symbol
     dialog.category_combo.setCurrentIndex(index)
-    assert "Mutual-aid" in dialog.tabs.tabText(2)
 
     check(qtbot, dialog)
+    assert "Category: Mutual-aid" in dialog.report_page.summary_text()
     assert dialog.report.imported == 6 and not dialog.report.rejected
     assert asset_count(session.project) == before  # nothing written by the check
     commit(qtbot, dialog)
@@ -210,18 +216,20 @@ def test_categories_from_a_column_with_a_value_mapped_by_hand(qtbot, session, tr
     dialog = opened(qtbot, ImportAssetsDialog, session, path)
     click(qtbot, dialog.next_button)
     assert dialog.location_radios["geometry"].isChecked()
-    dialog.tabs.setCurrentIndex(2)
+    to_last_mapping_step(qtbot, dialog)
     click(qtbot, dialog.category_from_column)
     assert not dialog.category_combo.isEnabled()
     dialog.category_column.set_column("facility_type")
     values = dialog.values_table
     rows = {values.item(r, 0).text(): r for r in range(values.rowCount())}
-    assert values.item(rows["Grass pitches"], 1).text() == "121"
-    grass = values.cellWidget(rows["Grass pitches"], 2)
-    assert grass.currentText() == "New category “Grass pitches”"
+    assert len(rows) == 13  # every value of the column
+    assert values.item(rows["Studios"], 1).text() == "21"
+    studios = values.item(rows["Studios"], 2)
+    assert studios.text() == "New category “Studios”"
     click(qtbot, dialog.unknown_uncategorised)
-    assert grass.currentText() == "Uncategorised"
-    grass.setCurrentIndex(grass.findData("sport_leisure"))
+    assert studios.text() == "Uncategorised"
+    assert values.item(rows["Swimming pools"], 2).text() == "Sport and leisure"
+    values.choose("Studios", "sport_leisure")
     before = len(session.categories())
 
     check(qtbot, dialog)
@@ -229,9 +237,15 @@ def test_categories_from_a_column_with_a_value_mapped_by_hand(qtbot, session, tr
     commit(qtbot, dialog)
     frame = assets.frame(session.project)
     imported = frame[frame["source"] == "sports_facilities.geojson"]
-    assert (imported["category"] == "sport_leisure").sum() == 121
-    assert (imported["category"] == "uncategorised").sum() == 314 - 121
+    sport = {v for v, _ in values_of(values) if values.item(rows[v], 2).text() != "Uncategorised"}
+    expected = sum(int(values.item(rows[v], 1).text().replace(",", "")) for v in sport)
+    assert (imported["category"] == "sport_leisure").sum() == expected
+    assert (imported["category"] == "uncategorised").sum() == 314 - expected
     assert len(session.categories()) == before  # no new categories made
+
+
+def values_of(table) -> list[tuple[str, str]]:
+    return [(table.item(r, 0).text(), table.item(r, 2).text()) for r in range(table.rowCount())]
 
 
 def test_a_guess_set_to_none_is_reported_not_hidden(qtbot, session, land_register):
@@ -257,7 +271,7 @@ def test_open_referral_placeholder_coordinates_cannot_be_imported(qtbot, session
     assert "Traceback" not in page.problem_text.text()
     assert not dialog.next_button.isEnabled()
     click(qtbot, page.back_button)
-    assert dialog.step == STEP_MAP
+    assert dialog.step == dialog.last_mapping_step
     assert asset_count(session.project) == before
 
 
@@ -281,6 +295,7 @@ def test_window_keeps_working_while_the_check_runs(qtbot, session, bigger_regist
     timer.setInterval(10)
     timer.timeout.connect(lambda: ticks.append(dialog.busy))
     timer.start()
+    to_last_mapping_step(qtbot, dialog)
     click(qtbot, dialog.next_button)
     assert dialog.busy and dialog.progress.isVisible()
     assert dialog.cancel_button.isEnabled()
@@ -296,11 +311,12 @@ def test_cancel_during_the_check_leaves_the_project_unchanged(qtbot, session, bi
     before = count_in_file(path)
     dialog = opened(qtbot, ImportAssetsDialog, session, bigger_register)
     click(qtbot, dialog.next_button)
+    to_last_mapping_step(qtbot, dialog)
     click(qtbot, dialog.next_button)
     assert dialog.busy
     click(qtbot, dialog.cancel_button)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
-    assert dialog.step == STEP_MAP and dialog.prepared is None
+    assert dialog.step == dialog.last_mapping_step and dialog.prepared is None
     assert "Cancelled; nothing was changed." in dialog.status.text()
     assert dialog.isVisible()  # Cancel stopped the check, not the dialog
     assert count_in_file(path) == before

@@ -63,6 +63,7 @@ def test_pdf_report_has_the_map_method_summary_and_ranked_gaps_in_priority_order
     priorities = result.ranked_gaps("mental_health").head(10)["priority"].tolist()
     assert priorities == sorted(priorities) and priorities[0] == 1
     assert "Nearest asset (m)" in section and "Population" in section
+    assert "Need and provision" in section and "High need, low provision" in section
 
 
 def test_html_report_is_self_contained_and_escapes_a_hostile_area_name(demo, tmp_path):

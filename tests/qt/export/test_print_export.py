@@ -153,9 +153,9 @@ def test_png_has_the_page_size_and_a_library_drawn_where_it_is(demo, tmp_path):
 def test_personal_data_is_left_out_unless_asked_and_the_page_says_so(demo, tmp_path):
     out = tmp_path / "default.pdf"
     report = export_map(demo, out, ExportOptions(), PrintLayout())
-    assert "1 asset holding personal data was left out" in report.notice
+    assert "Left out: 1 asset holding personal data" in report.notice
     text = pdf_text(out)
-    assert "1 asset holding personal data was left out" in text
+    assert "Left out: 1 asset holding personal data" in text
     assert "Individuals' skills" not in text  # not on the map, so not in the legend
     everyone = export_map(
         demo, tmp_path / "all.pdf", ExportOptions(include_personal=True), PrintLayout()
@@ -173,7 +173,7 @@ def test_the_table_filter_and_hidden_categories_apply(demo, tmp_path):
         demo, tmp_path / "filtered.pdf", ExportOptions(asset_uuids=some), PrintLayout()
     )
     assert report.assets == len(some)
-    assert "in hidden categories or filtered out" in report.notice
+    assert "in categories hidden on the map or filtered out" in report.notice
     text = pdf_text(tmp_path / "filtered.pdf")
     assert "Libraries" in text and "GP and primary care" not in text
 
@@ -235,3 +235,49 @@ def test_cli_exports_a3_pdf_with_the_analysis(demo, demo_path, tmp_path, capsys)
         ]
     )
     assert code == cli.EXIT_BAD_INPUT
+
+
+def test_pdf_properties_name_the_title_and_the_author(demo, tmp_path):
+    from assetmap.qt.export import export_gap_report
+
+    options = ExportOptions(title=TITLE, author="Jo Bloggs, Trafford CVS")
+    export_map(demo, tmp_path / "map.pdf", options, PrintLayout())
+    export_gap_report(demo, tmp_path / "report.pdf", options, PrintLayout())
+    for name in ("map.pdf", "report.pdf"):
+        info = pypdf.PdfReader(tmp_path / name).metadata
+        assert (info.title, info.author) == (TITLE, "Jo Bloggs, Trafford CVS"), name
+        assert "by Jo Bloggs, Trafford CVS" in pdf_text(tmp_path / name)
+
+
+def test_the_legend_names_the_need_indicator_by_its_label(demo, tmp_path):
+    with demo.transaction() as conn:
+        conn.execute(
+            "UPDATE am_indicators SET label = 'IMD 2025 score' WHERE column_name = 'imd_score'"
+        )
+    analyse(demo, AnalysisParams(LSOA, ("mental_health",), 800.0, "population", "imd_score"))
+    out = tmp_path / "need.pdf"
+    export_map(demo, out, ExportOptions(analysis="latest", measure="bivariate"), PrintLayout())
+    text = pdf_text(out)
+    assert "Need (IMD 2025 score) against area within 800 m of an asset" in text
+    assert "imd_score" not in text
+
+
+def test_what_was_left_out_is_a_plain_note_not_a_warning(demo, tmp_path):
+    """Leaving out hidden categories is what the user asked for: said in the notes, in the
+    page's ordinary ink, not in red."""
+    out = tmp_path / "map.png"
+    report = export_map(demo, out, ExportOptions(), PrintLayout("A4", "landscape", dpi=100))
+    hidden = int((assets.points_xy(demo)["category"] == "faith_groups").sum())
+    assert f"{hidden:,} assets in categories hidden on the map or filtered out" in report.notice
+    image = QImage(str(out))
+    k = 100 / 96
+    below_map = range(round(report.frame.bottom() * k) + 4, image.height())
+    warm = [
+        (x, y)
+        for y in below_map
+        for x in range(0, image.width(), 2)
+        if (c := image.pixelColor(x, y)).red() - max(c.green(), c.blue()) > 60
+    ]
+    assert warm == []  # no red words under the map
+    ink = {image.pixelColor(x, y).name() for y in below_map for x in range(0, image.width(), 2)}
+    assert len(ink) > 3  # there are words there, in grey and black

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog
 
 from assetmap.core import areas
-from assetmap.core.analysis import inputs, runs
+from assetmap.core.analysis import classify, inputs, runs
 from assetmap.qt.panels.analysis_panel import AnalysisPanel
 from assetmap.qt.panels.legend import LegendWidget
 
@@ -83,7 +83,13 @@ def test_ranked_table_puts_high_need_and_low_provision_first(qtbot, session, pan
     find_gaps(qtbot, panel)
     model = panel.model
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
-    assert headers[:4] == ["Rank", "Area", "Need (imd_score)", "Within 800 m (%)"]
+    assert headers[:5] == [
+        "Rank",
+        "Area",
+        "Need / provision",
+        "Need (imd_score)",
+        "Within 800 m (%)",
+    ]
     assert "Nearest asset (m)" in headers and "Per 1,000 people" in headers
     table = panel.result.for_category(MH).set_index("area_code")
     codes = [model.code(r) for r in range(model.rowCount())]
@@ -96,6 +102,49 @@ def test_ranked_table_puts_high_need_and_low_provision_first(qtbot, session, pan
     nearest = row[headers.index("Nearest asset (m)")]
     assert nearest.isdigit()  # whole metres, no spurious decimals
     assert row[headers.index("Within 800 m (%)")].count(".") <= 1
+
+
+def test_ranked_table_shows_the_need_and_provision_class_that_orders_it(qtbot, session, panel):
+    ask_about_mental_health(panel)
+    find_gaps(qtbot, panel)
+    model = panel.model
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    column = headers.index("Need / provision")
+    need = headers.index("Need (imd_score)")
+    classes = [model.data(model.index(r, column)) for r in range(model.rowCount())]
+    needs = [float(model.data(model.index(r, need))) for r in range(model.rowCount())]
+    assert classes[0] == "High / low"
+    first = model.index(0, column)
+    assert model.data(first, Qt.ItemDataRole.ToolTipRole) == "High need, low provision"
+    # The swatch is the area's colour on the need-against-provision map.
+    assert model.data(first, Qt.ItemDataRole.DecorationRole) == QColor(
+        classify.bivariate_colour(3, 1)
+    )
+    # Where a lower need ranks above a higher one, the class says why: the classes come in
+    # blocks, and within a block need only falls.
+    blocks = [c for i, c in enumerate(classes) if i == 0 or classes[i - 1] != c]
+    assert len(blocks) == len(set(blocks)) > 1
+    jumps = [i for i in range(1, len(needs)) if needs[i] > needs[i - 1]]
+    assert jumps and all(classes[i] != classes[i - 1] for i in jumps)
+    assert panel.rank_caption.text() == (
+        "Areas with a gap. Ranked: high need with low provision first, then by need. "
+        "Click one to see it on the map."
+    )
+    # The swatch is drawn in the table, so the table and the map read together.
+    panel.tabs.setCurrentIndex(0)
+    table = panel.table
+    qtbot.waitUntil(table.isVisible)
+    cell = table.visualRect(first)
+    image = table.viewport().grab(cell).toImage()
+    swatch = QColor(classify.bivariate_colour(3, 1)).rgb()
+    pixels = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+    assert swatch in pixels
+    # The chart groups its bars under the same classes.
+    panel.tabs.setCurrentIndex(1)
+    assert panel.chart.data.bars[0].group == "High need, low provision"
+    image = panel.chart.render_to_image(420, 520)
+    colours = {image.pixel(x, y) for x in range(0, 420, 2) for y in range(0, 520, 2)}
+    assert QColor(classify.bivariate_colour(3, 1)).rgb() in colours
 
 
 def test_clicking_or_entering_a_row_asks_the_map_to_zoom_to_that_area(qtbot, panel):
@@ -143,14 +192,71 @@ def test_problems_are_said_in_plain_words(qtbot, session, panel):
     assert not panel.busy and kept_runs(session) == 0
 
 
-def test_a_group_tick_chooses_all_its_categories(panel):
+def test_a_group_tick_chooses_its_categories_with_assets_and_leaves_out_the_rest(
+    qtbot, session, panel
+):
     group = panel.category_item("Voluntary and community")
-    group.setCheckState(0, Qt.CheckState.Checked)
-    chosen = set(panel.chosen_categories())
-    cats = {c.key for c in panel.session.categories() if c.group == "Voluntary and community"}
-    assert chosen == cats
+    panel.categories.setCurrentItem(group)
+    qtbot.keyClick(panel.categories, Qt.Key.Key_Space)  # tick the group as a user would
+    assert group.checkState(0) == Qt.CheckState.Checked and group.isExpanded()
+    with_assets = {"mutual_aid", "faith_groups", "food_banks"}
+    empty = {"charities", "community_groups", "volunteer_centres"}
+    assert set(panel.chosen_categories()) == with_assets
     assert panel.chosen_groups() == ["Voluntary and community"]
-    assert panel.params().groups == ("Voluntary and community",)
+    params = panel.params()
+    assert params.groups == ("Voluntary and community",) and set(params.skipped) == empty
+    # The kinds left out are greyed and say why.
+    charities = panel.category_item("Charities")
+    assert charities.text(0) == "Charities (0)"
+    assert (
+        charities.foreground(0).color() != panel.category_item("Faith groups").foreground(0).color()
+    )
+    assert "No assets of this kind" in charities.toolTip(0)
+    find_gaps(qtbot, panel)
+    assert set(panel.result.params.categories) == with_assets
+    assert (
+        "Left out 3 categories with no assets to count: Charities, Community and tenants' "
+        "groups, Volunteer centres" in panel.summary.text().replace("&#x27;", "'")
+    )
+    assert "Left out 3 categories" in panel.result.method
+    # Unticking the group clears every one of its kinds.
+    panel.show_question(True)
+    panel.categories.setCurrentItem(group)
+    qtbot.keyClick(panel.categories, Qt.Key.Key_Space)
+    assert panel.chosen_categories() == [] and panel.chosen_groups() == []
+
+
+def test_an_empty_kind_ticked_on_its_own_is_analysed_and_every_area_is_a_gap(qtbot, panel):
+    charities = panel.category_item("Charities")
+    charities.setCheckState(0, Qt.CheckState.Checked)
+    group = panel.category_item("Voluntary and community")
+    assert group.checkState(0) == Qt.CheckState.PartiallyChecked
+    assert panel.params().categories == ("charities",) and panel.params().skipped == ()
+    find_gaps(qtbot, panel)
+    assert "139 of 139 areas" in panel.summary.text()
+    assert "no assets of this kind to count, so every area is a gap" in panel.summary.text()
+    assert "Left out" not in panel.summary.text()
+
+
+def test_a_group_with_no_assets_has_no_tick_of_its_own(panel):
+    economy = panel.category_item("Local economy")
+    assert not economy.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert economy.data(0, Qt.ItemDataRole.CheckStateRole) is None
+    panel.category_item("Markets").setCheckState(0, Qt.CheckState.Checked)
+    assert panel.chosen_categories() == ["markets"] and panel.chosen_groups() == []
+
+
+def test_the_kinds_with_assets_follow_the_assets(qtbot, session, panel):
+    from assetmap.core.commands import AddAsset
+    from assetmap.core.model import Asset, new_uuid
+
+    assert panel.category_item("Charities").text(0) == "Charities (0)"
+    x, y = session.points()[["x", "y"]].iloc[0]
+    session.push(AddAsset(Asset(uuid=new_uuid(), name="Age UK", category="charities", x=x, y=y)))
+    charities = panel.category_item("Charities")
+    assert charities.text(0) == "Charities (1)" and charities.toolTip(0) == ""
+    panel.category_item("Voluntary and community").setCheckState(0, Qt.CheckState.Checked)
+    assert "charities" in panel.chosen_categories()
 
 
 def test_show_on_map_options_change_the_map_and_legend(qtbot, session, panel):
@@ -215,6 +321,21 @@ def test_export_writes_the_csv_and_the_method(qtbot, tmp_path, panel, monkeypatc
     assert "Area within 800 m of an asset (%)" in rows[0]
     assert (tmp_path / "gaps.method.txt").read_text(encoding="utf-8").startswith("Gap analysis")
     assert "gaps.csv" in panel.status.text()
+
+
+def test_export_to_a_place_that_cannot_take_it_says_so_and_writes_nothing(
+    qtbot, tmp_path, panel, monkeypatch
+):
+    ask_about_mental_health(panel)
+    find_gaps(qtbot, panel)
+    folder = tmp_path / "usb stick"  # chosen, then unplugged
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(folder / "gaps"), ""))
+    )
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert panel.error.isVisible()
+    assert panel.error.text().startswith("The results could not be saved: gaps.csv: the folder")
+    assert not folder.exists()
 
 
 def test_earlier_runs_can_be_picked_again(qtbot, session, panel):

@@ -120,7 +120,7 @@ def test_every_live_asset_is_a_row_with_the_columns_a_planner_needs(table, sessi
         if isinstance(custom, str) and "ward_name" in json.loads(custom)
     }
     assert len(wards) > 40
-    shown_wards = dict(zip(shown(table), shown(table, "ward_name"), strict=True))
+    shown_wards = dict(zip(shown(table), shown(table, "Ward name"), strict=True))
     assert all(shown_wards[name] == ward for name, ward in wards.items())
     assert table.count_label.text() == "501 assets"
 
@@ -169,8 +169,8 @@ def test_clicking_the_name_header_sorts_by_name_and_again_reverses(qtbot, table)
 
 
 def test_sorting_by_an_extra_number_field_is_numeric_with_blanks_last(qtbot, table):
-    click_header(qtbot, table, "capacity")
-    values = [v for v in shown(table, "capacity")]
+    click_header(qtbot, table, "Capacity")
+    values = [v for v in shown(table, "Capacity")]
     filled = [float(v) for v in values if v]
     assert filled == sorted(filled) and len(filled) > 50
     assert all(not v for v in values[len(filled) :])
@@ -296,7 +296,7 @@ def test_category_is_chosen_from_a_list_with_symbols(qtbot, table, session):
 def test_extra_number_fields_take_numbers_only(qtbot, table, session):
     uuid = demo_uuid(session, "Altrincham Grammar School for Boys")
     row = row_of(table, "Altrincham Grammar School for Boys")
-    col = column(table, "capacity")
+    col = column(table, "Capacity")
     click_cell(qtbot, table, row, col)
     qtbot.keyClick(table.view, Qt.Key.Key_F2)
     editor = table.view.viewport().findChild(QLineEdit)
@@ -304,7 +304,7 @@ def test_extra_number_fields_take_numbers_only(qtbot, table, session):
     qtbot.keyClicks(editor, "lots")
     press_enter(qtbot, table, editor)
     qtbot.waitUntil(lambda: open_message(table) is not None)
-    assert "capacity" in open_message(table).text() and "not a number" in open_message(table).text()
+    assert "Capacity" in open_message(table).text() and "not a number" in open_message(table).text()
     open_message(table).close()
 
     qtbot.keyClick(table.view, Qt.Key.Key_F2)

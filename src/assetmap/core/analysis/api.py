@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from assetmap.core.analysis import engine, inputs, runs
+import contextlib
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+from assetmap.core.analysis import engine, inputs, results_csv, runs
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import AnalysisParams
+from assetmap.core.errors import AssetmapError
+from assetmap.core.output import Staged
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
 
@@ -16,15 +23,53 @@ def analyse(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
     keep: bool = True,
+    out: Path | None = None,
 ) -> AnalysisResult:
+    """Run the analysis; keep it in the project and, with ``out``, write its results CSV.
+
+    With ``out`` it is all or nothing: the place is checked before any work; the files are
+    written under temporary names while the run's transaction is still open, so a failure
+    (a full disk) leaves the project as it was; they are renamed into place once the run
+    is committed (and the run is removed again if even that fails).
+    """
+    if out is not None:
+        results_csv.check_out(out, project.path, field="--out")
     steps = Steps(progress)
     steps(0.0, "Reading areas and assets")
     data = inputs.load(project, params)
     check_cancelled(cancelled)
     result = engine.run(data, params, steps.sub(0.05, 0.97), cancelled)
     check_cancelled(cancelled)
-    if keep:
+    if keep and out is None:
         steps(0.98, "Keeping the run in the project")
         runs.save(project, result)
+    elif keep:
+        steps(0.98, "Keeping the run in the project and writing the results")
+        _keep_and_write(project, result, out)
+    elif out is not None:
+        results_csv.stage(result, out, field="--out").commit()
     steps(1.0, "Done")
     return result
+
+
+def _keep_and_write(project: Project, result: AnalysisResult, out: Path) -> None:
+    staged: list[Staged] = []
+
+    def write_files(run_id: int) -> None:
+        numbered = dataclasses.replace(result, run_id=run_id)
+        staged.append(results_csv.stage(numbered, out, field="--out"))
+
+    try:
+        run_id = runs.save(project, result, write_files)
+    except BaseException:
+        for files in staged:
+            files.discard()
+        raise
+    try:
+        staged[0].commit()
+    except BaseException:
+        # The files' error is the one to report; if even forgetting fails, the run stays.
+        with contextlib.suppress(AssetmapError, sqlite3.Error):
+            runs.forget(project, run_id)
+        result.run_id = None
+        raise

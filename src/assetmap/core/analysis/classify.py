@@ -25,6 +25,7 @@ JENKS_SAMPLE = 300
 NO_DATA = -1
 NO_DATA_COLOUR = "#E4E7EB"  # drawn hatched on the map and in the legend
 NO_DATA_LABEL = "No data"
+THIRDS = {1: "low", 2: "medium", 3: "high"}  # terciles in words, lowest third first
 
 # Sequential palettes, light (low) to dark (high), 3 to 7 classes. All are readable with the
 # common colour-vision deficiencies: viridis and cividis are designed for it (cividis for
@@ -333,6 +334,17 @@ def bivariate_index(need_tercile: int, provision_tercile: int) -> int:
     if not (1 <= need_tercile <= 3 and 1 <= provision_tercile <= 3):
         return NO_DATA
     return (need_tercile - 1) * 3 + (3 - provision_tercile)
+
+
+def need_provision_words(need_tercile: int, provision_tercile: int) -> str:
+    """The 3×3 class in words ("High need, low provision"); "" when either third is unknown.
+
+    The ranked gaps are ordered by this class first, so a table shows it beside each area:
+    without it, a lower need ranked above a higher one looks like a mistake.
+    """
+    if not (1 <= need_tercile <= 3 and 1 <= provision_tercile <= 3):
+        return ""
+    return f"{THIRDS[need_tercile].capitalize()} need, {THIRDS[provision_tercile]} provision"
 
 
 def bivariate_colour(need_tercile: int, provision_tercile: int) -> str:

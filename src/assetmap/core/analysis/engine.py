@@ -86,6 +86,13 @@ class AnalysisResult:
         )
 
 
+def ranking_caption(params: AnalysisParams) -> str:
+    """The order of ``ranked_gaps`` in one line, for every table that shows it."""
+    if params.need_field is None:
+        return "Ranked: least provision first, then the farthest from an asset."
+    return "Ranked: high need with low provision first, then by need."
+
+
 def run(
     inputs: AnalysisInput,
     params: AnalysisParams,

@@ -32,18 +32,35 @@ class AnalysisInput:
     left_out: dict[str, int] = field(default_factory=dict)  # why assets were not counted
 
 
-def expand_categories(
-    project: Project, names: list[str]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Category keys or labels, or group names (all their categories); returns (keys, groups)."""
+@dataclass(frozen=True)
+class CategoryChoice:
+    """The categories to analyse, the group names chosen, and the categories left out."""
+
+    keys: tuple[str, ...]
+    groups: tuple[str, ...]
+    skipped: tuple[str, ...]  # in a chosen group (or all, by default) but with no assets
+
+
+def choose_categories(
+    project: Project, names: list[str] | None, include_unverified: bool = False
+) -> CategoryChoice:
+    """Category keys or labels, or group names; ``None`` means every category.
+
+    A category named on its own is analysed even with no assets: the user asked, and the
+    answer (every area is a gap) is worth saying. A group, or every category, brings in only
+    the categories that have assets to count; an empty one would only add an area-category
+    gap for every area, burying the real ones, so it is left out and named as such.
+    """
     known = categories.all_categories(project)
     groups = {c.group for c in known}
-    keys: list[str] = []
+    chosen: list[tuple[str, bool]] = []  # (key, named on its own), in the order asked
     chosen_groups: list[str] = []
-    for name in names:
+    if names is None:
+        chosen = [(c.key, False) for c in known]
+    for name in names or []:
         if name in groups:
             chosen_groups.append(name)
-            keys += [c.key for c in known if c.group == name]
+            chosen += [(c.key, False) for c in known if c.group == name]
             continue
         found = categories.resolve(project, name)
         if found is None:
@@ -52,8 +69,32 @@ def expand_categories(
                 field="--category",
                 hint="assetmap info PROJECT lists them",
             )
-        keys.append(found.key)
-    return tuple(dict.fromkeys(keys)), tuple(chosen_groups)
+        chosen.append((found.key, True))
+    counts = counts_by_category(assets.points_xy(project), include_unverified)
+    keep = {k for k, named in chosen if named or counts.get(k, 0) > 0}
+    ordered = list(dict.fromkeys(k for k, _named in chosen))
+    keys = tuple(k for k in ordered if k in keep)
+    if not keys:
+        rules = "active, placed on the map" + ("" if include_unverified else " and verified")
+        raise BadInputError(
+            (f"no category of {' or '.join(names)}" if names else "no category")
+            + f" has any assets to count ({rules})",
+            field="--category",
+            hint="name a category with --category to see every area as a gap in it",
+        )
+    return CategoryChoice(keys, tuple(chosen_groups), tuple(k for k in ordered if k not in keep))
+
+
+def counted(points: pd.DataFrame, include_unverified: bool) -> pd.DataFrame:
+    """Of the placed, live assets (``assets.points_xy``), the ones an analysis counts."""
+    kept = points[points["status"] == "active"]
+    return kept if include_unverified else kept[kept["review"] == "verified"]
+
+
+def counts_by_category(points: pd.DataFrame, include_unverified: bool) -> dict[str, int]:
+    """How many assets an analysis would count in each category (absent: none)."""
+    counts = counted(points, include_unverified)["category"].value_counts()
+    return {str(k): int(v) for k, v in counts.items()}
 
 
 def load(project: Project, params: AnalysisParams) -> AnalysisInput:
@@ -66,11 +107,8 @@ def load(project: Project, params: AnalysisParams) -> AnalysisInput:
         if key not in labels:
             raise BadInputError(f"there is no category '{key}'", field="--category")
     points = assets.points_xy(project)
-    counted = points[points["category"].isin(params.categories)]
+    chosen = counted(points[points["category"].isin(params.categories)], params.include_unverified)
     left_out = _left_out(project, params)
-    counted = counted[counted["status"] == "active"]
-    if not params.include_unverified:
-        counted = counted[counted["review"] == "verified"]
     indicators = {i.column: i for i in areas.indicators(project, info.name)}
     population = _indicator(frame, indicators, params.population_field, "--population")
     need = _indicator(frame, indicators, params.need_field, "--need")
@@ -78,11 +116,11 @@ def load(project: Project, params: AnalysisParams) -> AnalysisInput:
         area_codes=frame["code"].astype(str).to_numpy(),
         area_names=frame["name"].astype(object).to_numpy(),
         area_geoms=frame.geometry.to_numpy(),
-        asset_x=counted["x"].to_numpy(dtype=float),
-        asset_y=counted["y"].to_numpy(dtype=float),
-        asset_category=counted["category"].astype(str).to_numpy(),
-        asset_uuid=counted["uuid"].astype(str).to_numpy(),
-        category_labels={k: labels[k] for k in params.categories},
+        asset_x=chosen["x"].to_numpy(dtype=float),
+        asset_y=chosen["y"].to_numpy(dtype=float),
+        asset_category=chosen["category"].astype(str).to_numpy(),
+        asset_uuid=chosen["uuid"].astype(str).to_numpy(),
+        category_labels={k: labels.get(k, k) for k in (*params.categories, *params.skipped)},
         crs_name=project.crs.name,
         population=population,
         need=need,

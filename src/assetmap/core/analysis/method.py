@@ -17,6 +17,7 @@ def method_statement(inputs: AnalysisInput, params: AnalysisParams, inside_point
         f"It counts {len(inputs.asset_x):,} active"
         + ("" if params.include_unverified else ", verified")
         + f" assets{_left_out(inputs.left_out)}.",
+        *_empty_categories(inputs, params),
         "Each asset counts once, in the area containing its point (on a boundary shared by two "
         "areas, in the first of them).",
     ]
@@ -54,10 +55,33 @@ def method_statement(inputs: AnalysisInput, params: AnalysisParams, inside_point
     return " ".join(parts)
 
 
-def _list(items: list[str]) -> str:
+def _empty_categories(inputs: AnalysisInput, params: AnalysisParams) -> list[str]:
+    """Say which categories had nothing to count: left out, or (when named) all gaps."""
+    out = []
+    if params.skipped:
+        labels = [inputs.category_labels.get(k, k) for k in params.skipped]
+        out.append(
+            f"Left out {len(labels)} {_plural(len(labels), 'category', 'categories')} "
+            f"with no assets to count: {_list(labels)}."
+        )
+    present = set(inputs.asset_category.tolist())
+    empty = [inputs.category_labels[k] for k in params.categories if k not in present]
+    if empty:
+        out.append(
+            f"There are no assets of {_list(empty, 'or')} to count, so every area has a gap in "
+            f"{'it' if len(empty) == 1 else 'each of them'}."
+        )
+    return out
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def _list(items: list[str], last: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 def _left_out(left_out: dict[str, int]) -> str:

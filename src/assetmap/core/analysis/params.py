@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 PROVISION_MEASURES = ("per_1000", "coverage")
@@ -21,6 +21,8 @@ class AnalysisParams:
     gap_coverage_threshold: float = 0.5
     include_unverified: bool = False
     groups: tuple[str, ...] = field(default=())  # the group names the user chose, for the record
+    # Categories of those groups (or of all, by default) left out for having no assets to count.
+    skipped: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
         if not self.categories:
@@ -37,7 +39,11 @@ class AnalysisParams:
 
     @classmethod
     def from_json(cls, text: str) -> AnalysisParams:
+        """Runs kept by older versions lack newer fields; a newer version's extra ones are
+        ignored, so a shared project's runs stay readable both ways."""
         data: dict[str, Any] = json.loads(text)
-        data["categories"] = tuple(data["categories"])
-        data["groups"] = tuple(data.get("groups", ()))
+        known = {f.name for f in fields(cls)}
+        data = {k: v for k, v in data.items() if k in known}
+        for name in ("categories", "groups", "skipped"):
+            data[name] = tuple(data.get(name, ()))
         return cls(**data)

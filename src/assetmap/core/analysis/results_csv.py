@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 import pandas as pd
 
+from assetmap.core import output
+from assetmap.core.analysis.classify import need_provision_words
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.io.safe_cells import neutralise
 
@@ -31,7 +34,7 @@ def headers(result: AnalysisResult, need_label: str | None = None) -> dict[str, 
         "need": f"Need ({need})",
         "need_tercile": "Need third (3 = most need)",
         "provision_tercile": "Provision third (1 = least)",
-        "bivariate": "Need-provision class",
+        "bivariate": "Need and provision",
         "priority": "Priority (1 = first)",
         "note": "Note",
     }
@@ -56,7 +59,10 @@ def display_frame(result: AnalysisResult, need_label: str | None = None) -> pd.D
             "need": _trimmed(t["need"], 3),
             "need_tercile": _blank_zero(t["need_tercile"]),
             "provision_tercile": _blank_zero(t["provision_tercile"]),
-            "bivariate": t["bivariate"],
+            "bivariate": [
+                need_provision_words(int(n), int(p))
+                for n, p in zip(t["need_tercile"], t["provision_tercile"], strict=True)
+            ],
             "priority": _blank_zero(t["priority"]),
             "note": t["note"],
         }
@@ -91,24 +97,62 @@ def _blank_zero(values: pd.Series) -> list[object]:
     return ["" if v == 0 else int(v) for v in values]
 
 
-def write(result: AnalysisResult, path: str | Path, need_label: str | None = None) -> Path:
-    """The CSV, and ``<name>.method.txt`` beside it with the method statement."""
+def write(
+    result: AnalysisResult,
+    path: str | Path,
+    need_label: str | None = None,
+    *,
+    field: str | None = None,
+) -> Path:
+    """The CSV, and ``<name>.method.txt`` beside it with the method statement; all or nothing."""
     path = Path(path)
+    check_out(path, field=field)
+    stage(result, path, need_label, field=field).commit()
+    return path
+
+
+def check_out(path: Path, project_path: Path | None = None, *, field: str | None = None) -> None:
+    """Refuse a place the files cannot go, before anything is computed or kept."""
+    own = (project_path,) if project_path is not None else ()
+    for target in (path, method_path(path)):
+        output.check_target(target, field, not_one_of=own)
+
+
+def stage(
+    result: AnalysisResult,
+    path: Path,
+    need_label: str | None = None,
+    *,
+    field: str | None = None,
+) -> output.Staged:
+    """Write the CSV and the method file under temporary names; ``commit`` puts them in place.
+
+    A failure part way (a full disk, a file-size limit) removes what was written and raises
+    BadInputError naming the file, so nothing half-written is ever left behind.
+    """
+    staged = output.Staged(field)
+    try:
+        with staged.open(path, newline="", encoding="utf-8-sig") as fh:
+            _write_rows(fh, result, need_label)
+        with staged.open(method_path(path), encoding="utf-8") as fh:
+            fh.write(f"{result.method}\n\nRun {result.run_id or '-'} made {result.created_at}.\n")
+    except OSError as exc:
+        staged.discard()
+        raise output.write_error(exc, path, field) from exc
+    except BaseException:  # Ctrl+C while writing: no hidden half-file either
+        staged.discard()
+        raise
+    return staged
+
+
+def _write_rows(fh: TextIO, result: AnalysisResult, need_label: str | None) -> None:
     frame = display_frame(result, need_label)
     if result.run_id is not None:
         frame["Run"] = result.run_id
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", newline="", encoding="utf-8-sig") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(frame.columns)
-        for row in frame.itertuples(index=False, name=None):
-            writer.writerow([neutralise(v) for v in row])
-    tmp.replace(path)
-    method_path(path).write_text(
-        f"{result.method}\n\nRun {result.run_id or '-'} made {result.created_at}.\n",
-        encoding="utf-8",
-    )
-    return path
+    writer = csv.writer(fh)
+    writer.writerow(frame.columns)
+    for row in frame.itertuples(index=False, name=None):
+        writer.writerow([neutralise(v) for v in row])
 
 
 def method_path(path: Path) -> Path:

@@ -6,6 +6,7 @@ made; runs are never edited, so an old export stays explainable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,8 +27,16 @@ class RunInfo:
     method: str
 
 
-def save(project: Project, result: AnalysisResult) -> int:
-    """Store a run in one transaction and return its id."""
+def save(
+    project: Project,
+    result: AnalysisResult,
+    before_commit: Callable[[int], None] | None = None,
+) -> int:
+    """Store a run in one transaction and return its id.
+
+    ``before_commit(run_id)`` runs inside the transaction, last: if it raises (the results
+    file could not be written), the run is not kept either.
+    """
     with project.transaction():
         cursor = project.conn.execute(
             "INSERT INTO am_analysis_runs (created_at, area_set, parameters, method) "
@@ -56,8 +65,18 @@ def save(project: Project, result: AnalysisResult) -> int:
                     strict=True,
                 ),
             )
+        if before_commit is not None:
+            before_commit(run_id)
     result.run_id = run_id
     return run_id
+
+
+def forget(project: Project, run_id: int) -> None:
+    """Remove a run that was just kept, when what it was kept for could not be finished."""
+    with project.transaction():
+        for table in ("am_analysis_assets", "am_analysis_results"):
+            project.conn.execute(f"DELETE FROM {table} WHERE run_id = ?", (run_id,))
+        project.conn.execute("DELETE FROM am_analysis_runs WHERE id = ?", (run_id,))
 
 
 def _column(table: pd.DataFrame, name: str) -> list:

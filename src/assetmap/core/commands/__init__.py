@@ -9,6 +9,7 @@ from assetmap.core.commands.assets import AddAsset, DeleteAsset, EditAsset, Move
 from assetmap.core.commands.attachments import AddAttachment, RemoveAttachment
 from assetmap.core.commands.base import Command, CommandGroup, CommandStack
 from assetmap.core.commands.categories import AddCategory, EditCategory, MergeCategories
+from assetmap.core.commands.fields import RenameField
 
 __all__ = [
     "AddAsset",
@@ -23,4 +24,5 @@ __all__ = [
     "MergeCategories",
     "MoveAsset",
     "RemoveAttachment",
+    "RenameField",
 ]

@@ -12,8 +12,39 @@ from assetmap.core import areas, assets, categories, gpkg
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
-from assetmap.core.model import EDITABLE_FIELDS, REVIEW_STATES, STATUSES, Asset
+from assetmap.core.io.fields import human_label
+from assetmap.core.model import EDITABLE_FIELDS, REVIEW_STATES, STATUSES, TEXT_FIELDS, Asset
 from assetmap.core.project import Project
+
+# How Edit > Undo names each field: "Undo Edit name, opening hours".
+FIELD_WORDS: dict[str, str] = {
+    "name": "name",
+    "category": "category",
+    **{key: label.lower() for key, label in TEXT_FIELDS.items()},
+    "audience": "who it's for",
+    "status": "status",
+    "personal_data": "personal data",
+    "review": "review",
+    "custom": "other fields",
+}
+
+
+def field_words(values: dict[str, Any], before: dict[str, Any] | None) -> str:
+    """The edited fields in words; extra fields by name once the edit knows which changed."""
+    words = []
+    for key in values:
+        if key == "custom" and before is not None:
+            old, new = before.get("custom") or {}, values["custom"] or {}
+            changed = [k for k in {**old, **new} if old.get(k) != new.get(k)]
+            words += [_in_sentence(human_label(k)) for k in changed] or [FIELD_WORDS[key]]
+        else:
+            words.append(FIELD_WORDS.get(key, key))
+    return ", ".join(words)
+
+
+def _in_sentence(label: str) -> str:
+    """'Ward name' reads 'ward name' after a comma; 'URN' and 'NHS number' keep capitals."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
 
 
 def _target(uuid: str) -> str:
@@ -32,6 +63,41 @@ def _outside(project: Project, x: float | None, y: float | None) -> bool:
     if x is None or y is None:
         return False
     return bool(areas.outside_all(project, np.array([shapely.points(x, y)], dtype=object))[0])
+
+
+_NOT_STAMPED = object()
+
+
+class _AssetStamps:
+    """Remembers an asset's content after each step, so undo and redo can tell when another
+    window or program has changed that asset since (and refuse rather than overwrite it)."""
+
+    uuid: str
+    _after_apply: Any = _NOT_STAMPED
+    _after_revert: Any = _NOT_STAMPED
+
+    def _stamp_applied(self, project: Project) -> None:
+        self._after_apply = assets.content_stamp(project, self.uuid)
+
+    def _stamp_reverted(self, project: Project) -> None:
+        self._after_revert = assets.content_stamp(project, self.uuid)
+
+    def undo_conflict(self, project: Project) -> str | None:
+        return _changed_since(project, self.uuid, self._after_apply, "undo")
+
+    def redo_conflict(self, project: Project) -> str | None:
+        return _changed_since(project, self.uuid, self._after_revert, "redo")
+
+
+def _changed_since(project: Project, uuid: str, stamp: Any, action: str) -> str | None:
+    if stamp is _NOT_STAMPED or assets.content_stamp(project, uuid) == stamp:
+        return None
+    current = assets.find(project, uuid)
+    what = f"'{current.name}'" if current is not None else "this asset"
+    return (
+        f"Cannot {action}: {what} has been changed since, in another window or program "
+        f"sharing {project.path.name}. Its newer version was kept; edit it directly instead."
+    )
 
 
 def validate_values(project: Project, values: dict[str, Any]) -> None:
@@ -53,10 +119,14 @@ def validate_values(project: Project, values: dict[str, Any]) -> None:
 
 
 @dataclass
-class AddAsset(Command):
+class AddAsset(_AssetStamps, Command):
     asset: Asset
     name: ClassVar[str] = "add_asset"
     _created: str | None = field(default=None, repr=False)
+
+    @property
+    def uuid(self) -> str:  # type: ignore[override]
+        return self.asset.uuid
 
     @property
     def text(self) -> str:
@@ -72,43 +142,68 @@ class AddAsset(Command):
         asset = self.asset.with_changes(
             created_at=self._created,
             out_of_area=_outside(project, self.asset.x, self.asset.y),
+            personal_data=self.asset.personal_data
+            or holds_personal_data(project, self.asset.category),
         )
         assets.insert_asset(project, asset, now=now)
         _changed(project, (asset.uuid,), "added")
+        self._stamp_applied(project)
         return [Change(_target(asset.uuid), None, _snapshot(assets.get(project, asset.uuid)))]
 
     def revert(self, project: Project) -> list[Change]:
         before = _snapshot(assets.get(project, self.asset.uuid))
         assets.purge(project, self.asset.uuid)
         _changed(project, (self.asset.uuid,), "removed")
+        self._stamp_reverted(project)
         return [Change(_target(self.asset.uuid), before, None)]
 
 
 @dataclass
-class EditAsset(Command):
+class EditAsset(_AssetStamps, Command):
     uuid: str
     values: dict[str, Any]
     name: ClassVar[str] = "edit_asset"
     _before: dict[str, Any] | None = field(default=None, repr=False)
+    _applied: dict[str, Any] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
-        fields = ", ".join(self.values)
-        return f"Edit {fields}"
+        return f"Edit {field_words(self.values, self._before)}"
 
     def apply(self, project: Project) -> list[Change]:
         validate_values(project, self.values)
         current = assets.get(project, self.uuid)
-        self._before = {k: getattr(current, k) for k in self.values}
-        assets.update(project, self.uuid, self.values, now=gpkg.utc_now())
+        values = _flag_follows_category(project, current, self.values)
+        self._before = {k: getattr(current, k) for k in values}
+        self._applied = values
+        assets.update(project, self.uuid, values, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "changed")
-        return [Change(_target(self.uuid), _jsonable(self._before), _jsonable(self.values))]
+        self._stamp_applied(project)
+        return [Change(_target(self.uuid), _jsonable(self._before), _jsonable(values))]
 
     def revert(self, project: Project) -> list[Change]:
-        assert self._before is not None
+        assert self._before is not None and self._applied is not None
         assets.update(project, self.uuid, self._before, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "changed")
-        return [Change(_target(self.uuid), _jsonable(self.values), _jsonable(self._before))]
+        self._stamp_reverted(project)
+        return [Change(_target(self.uuid), _jsonable(self._applied), _jsonable(self._before))]
+
+
+def holds_personal_data(project: Project, category: str) -> bool:
+    found = categories.by_key(project).get(category)
+    return found is not None and found.personal_data
+
+
+def _flag_follows_category(
+    project: Project, current: Asset, values: dict[str, Any]
+) -> dict[str, Any]:
+    """An asset in a personal-data category is always flagged: moving it there flags it, and
+    unticking the flag there does not stick. Moving it out leaves the flag for the user."""
+    category = values.get("category", current.category)
+    flagged = values.get("personal_data", current.personal_data)
+    if flagged or not holds_personal_data(project, category):
+        return values
+    return {**values, "personal_data": True}
 
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
@@ -116,7 +211,7 @@ def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
 
 
 @dataclass
-class MoveAsset(Command):
+class MoveAsset(_AssetStamps, Command):
     """Move an asset, or place an unplaced one; (None, None) makes it unplaced again."""
 
     uuid: str
@@ -136,11 +231,13 @@ class MoveAsset(Command):
         self._label = current.name
         self._before = (current.x, current.y)
         self._set(project, self.x, self.y)
+        self._stamp_applied(project)
         return [Change(_target(self.uuid), _xy(*self._before), _xy(self.x, self.y))]
 
     def revert(self, project: Project) -> list[Change]:
         assert self._before is not None
         self._set(project, *self._before)
+        self._stamp_reverted(project)
         return [Change(_target(self.uuid), _xy(self.x, self.y), _xy(*self._before))]
 
     def _set(self, project: Project, x: float | None, y: float | None) -> None:
@@ -155,7 +252,7 @@ def _xy(x: float | None, y: float | None) -> dict[str, float | None]:
 
 
 @dataclass
-class DeleteAsset(Command):
+class DeleteAsset(_AssetStamps, Command):
     """Soft delete: the row stays as a tombstone so undo and merging can see it."""
 
     uuid: str
@@ -173,9 +270,11 @@ class DeleteAsset(Command):
         self._label = current.name
         assets.update(project, self.uuid, {"deleted": True}, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "removed")
+        self._stamp_applied(project)
         return [Change(_target(self.uuid), {"deleted": False}, {"deleted": True})]
 
     def revert(self, project: Project) -> list[Change]:
         assets.update(project, self.uuid, {"deleted": False}, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "added")
+        self._stamp_reverted(project)
         return [Change(_target(self.uuid), {"deleted": True}, {"deleted": False})]

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from assetmap.core import changelog
 from assetmap.core.changelog import Change
+from assetmap.core.errors import ConflictError
 from assetmap.core.events import EventEmitter
 from assetmap.core.project import Project
+
+Step = Callable[[Project], list[Change]]
 
 
 class Command(ABC):
@@ -29,6 +34,15 @@ class Command(ABC):
     @abstractmethod
     def revert(self, project: Project) -> list[Change]:
         """Undo exactly what ``apply`` did, inside the caller's transaction."""
+
+    def undo_conflict(self, project: Project) -> str | None:
+        """Why undoing now would overwrite a later change made elsewhere (another window,
+        another program sharing the file), or None. Checked inside the undo's transaction."""
+        return None
+
+    def redo_conflict(self, project: Project) -> str | None:
+        """The same for redo, against the state the undo left."""
+        return None
 
 
 @dataclass(frozen=True)
@@ -57,10 +71,12 @@ class CommandStack:
         self.changed.emit()
 
     def undo(self) -> Command | None:
+        """Undo the last command; refused (ConflictError) when something it would revert has
+        been changed since by another window or program: their edit must not be lost."""
         if not self._done:
             return None
         command = self._done[-1]
-        self._run(command, command.revert, "undo", self.project)
+        self._run(command, command.revert, "undo", self.project, command.undo_conflict)
         self._undone.append(self._done.pop())
         self.changed.emit()
         return command
@@ -69,21 +85,54 @@ class CommandStack:
         if not self._undone:
             return None
         command = self._undone[-1]
-        self._run(command, command.apply, "redo", self.project)
+        self._run(command, command.apply, "redo", self.project, command.redo_conflict)
         self._done.append(self._undone.pop())
         self.changed.emit()
         return command
 
-    def _run(self, command: Command, step: object, action: str, project: Project) -> None:
-        with project.transaction():
-            changes = step(project)  # type: ignore[operator]
-            changelog.record(
-                project,
-                action=action,
-                command=command.name,
-                description=command.text,
-                changes=changes,
-            )
+    def _run(
+        self,
+        command: Command,
+        step: Step,
+        action: str,
+        project: Project,
+        conflict: Callable[[Project], str | None] | None = None,
+    ) -> None:
+        """One transaction; retried once when another writer got in first.
+
+        A constraint failure in a transaction that began after another connection committed
+        means this command clashed with that change (the same new category, the same area
+        set name). The transaction re-reads what changed (Project._begin), so a second attempt
+        usually succeeds; if not, the user is told in plain words, and nothing was changed.
+        Without a change elsewhere, the failure is a bug and is raised as it is.
+        """
+        clashed = False
+        for attempt in (1, 2):
+            try:
+                with project.transaction():
+                    reason = conflict(project) if conflict is not None else None
+                    if reason:
+                        raise ConflictError(reason)
+                    changes = step(project)
+                    changelog.record(
+                        project,
+                        action=action,
+                        command=command.name,
+                        description=command.text,
+                        changes=changes,
+                    )
+                return
+            except sqlite3.IntegrityError as exc:
+                project.invalidate()
+                clashed = clashed or project.changed_elsewhere
+                if not clashed:
+                    raise
+                if attempt == 2:
+                    raise ConflictError(
+                        f"Another program changed {project.path.name} while '{command.text}' "
+                        "was being saved, in a way that clashes with it. Nothing was changed; "
+                        "look at the project and try again."
+                    ) from exc
 
     def clear(self) -> None:
         self._done.clear()
@@ -129,16 +178,25 @@ class CommandGroup(Command):
         return self._text
 
     def apply(self, project: Project) -> list[Change]:
+        # Each part is checked just before it runs: an earlier part of the same group may
+        # have changed what a later part stamped.
         changes: list[Change] = []
         for command in self.commands:
+            _refuse(command.redo_conflict(project))
             changes += _named(command.apply(project), command.name)
         return changes
 
     def revert(self, project: Project) -> list[Change]:
         changes: list[Change] = []
         for command in reversed(self.commands):
+            _refuse(command.undo_conflict(project))
             changes += _named(command.revert(project), command.name)
         return changes
+
+
+def _refuse(reason: str | None) -> None:
+    if reason:
+        raise ConflictError(reason)
 
 
 def _named(changes: list[Change], name: str) -> list[Change]:

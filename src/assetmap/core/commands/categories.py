@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, ClassVar
 
-from assetmap.core import categories
+from assetmap.core import categories, gpkg
+from assetmap.core.category_match import same_name
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
@@ -13,7 +14,18 @@ from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE
 from assetmap.core.taxonomy import SYMBOLS, UNCATEGORISED, Category
 
-_EDITABLE = ("label", "group", "colour", "symbol", "personal_data", "sort_order", "description")
+_EDITABLE = (
+    "label",
+    "group",
+    "colour",
+    "symbol",
+    "personal_data",
+    "sort_order",
+    "description",
+    "synonyms",
+)
+MAX_SYNONYMS = 200
+MAX_SYNONYM_LENGTH = 100
 
 
 def _target(key: str) -> str:
@@ -22,6 +34,32 @@ def _target(key: str) -> str:
 
 def _changed(project: Project) -> None:
     project.notify(project.events.categories_changed)
+
+
+def _set_personal_flags(project: Project, flags: dict[str, bool]) -> None:
+    """Set assets' personal-data flags (uuid -> flag): the flag follows the category."""
+    if not flags:
+        return
+    now = gpkg.utc_now()
+    project.conn.executemany(
+        f"UPDATE {ASSETS_TABLE} SET personal_data = ?, updated_at = ? WHERE uuid = ?",
+        ((int(flag), now, uuid) for uuid, flag in flags.items()),
+    )
+    gpkg.touch(project.conn, ASSETS_TABLE)
+    project.notify(project.events.assets_changed, uuids=tuple(flags), kind="changed")
+
+
+def _uuids_flagged(project: Project, key: str, flagged: bool) -> list[str]:
+    """The category's assets (deleted ones too: undoing a delete must not bring back an
+    unflagged one) whose flag is ``flagged``."""
+    return [
+        r[0]
+        for r in project.conn.execute(
+            f"SELECT uuid FROM {ASSETS_TABLE} WHERE category = ? AND personal_data = ? "
+            "ORDER BY fid",
+            (key, int(flagged)),
+        )
+    ]
 
 
 def _validate(category: Category) -> None:
@@ -56,7 +94,7 @@ class AddCategory(Command):
         categories.insert(project, self.category)
         project.invalidate()
         _changed(project)
-        return [Change(_target(self.category.key), None, asdict(self.category))]
+        return [Change(_target(self.category.key), None, _described(self.category))]
 
     def revert(self, project: Project) -> list[Change]:
         used = project.conn.execute(
@@ -67,20 +105,36 @@ class AddCategory(Command):
         categories.delete(project, self.category.key)
         project.invalidate()
         _changed(project)
-        return [Change(_target(self.category.key), asdict(self.category), None)]
+        return [Change(_target(self.category.key), _described(self.category), None)]
 
 
 @dataclass
 class EditCategory(Command):
+    """Change a category's fields.
+
+    Marking a category as holding personal data flags every asset in it. Unmarking it leaves
+    its assets flagged (they still describe people) unless ``unflag_assets`` asks to clear
+    them too. Undo puts each asset's flag back exactly as it was.
+    """
+
     key: str
     values: dict[str, Any]
+    unflag_assets: bool = False
     name: ClassVar[str] = "edit_category"
     _before: Category | None = field(default=None, repr=False)
+    _flags_before: dict[str, bool] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
+        label = f"'{self._before.label}'" if self._before is not None else "category"
         if set(self.values) == {"label"}:
             return f"Rename category to '{self.values['label']}'"
+        if set(self.values) == {"personal_data"}:
+            if self.values["personal_data"]:
+                return f"Mark {label} as personal data"
+            return f"Unmark {label} as personal data"
+        if set(self.values) == {"synonyms"}:
+            return f"Change the other names of {label}"
         return f"Edit category {', '.join(self.values)}"
 
     def apply(self, project: Project) -> list[Change]:
@@ -88,31 +142,89 @@ class EditCategory(Command):
         if unknown:
             raise BadInputError(f"cannot edit {', '.join(sorted(unknown))} of a category")
         self._before = categories.get(project, self.key)
-        after = replace(self._before, **self.values)
+        values = dict(self.values)
+        if "synonyms" in values:
+            values["synonyms"] = _clean_synonyms(project, self.key, values["synonyms"])
+        after = replace(self._before, **values)
         _validate(after)
         categories.update(project, after)
+        self._flags_before = self._flags_to_change(project, after)
+        _set_personal_flags(project, {u: not f for u, f in self._flags_before.items()})
         project.invalidate()
         _changed(project)
-        return [Change(_target(self.key), asdict(self._before), asdict(after))]
+        return [Change(_target(self.key), _described(self._before), self._after_change(after))]
+
+    def _flags_to_change(self, project: Project, after: Category) -> dict[str, bool]:
+        assert self._before is not None
+        if after.personal_data and not self._before.personal_data:
+            return dict.fromkeys(_uuids_flagged(project, self.key, False), False)
+        if self.unflag_assets and not after.personal_data:
+            return dict.fromkeys(_uuids_flagged(project, self.key, True), True)
+        return {}
+
+    def _after_change(self, after: Category) -> dict[str, Any]:
+        described = _described(after)
+        if self._flags_before:
+            described["assets_reflagged"] = len(self._flags_before)
+        return described
 
     def revert(self, project: Project) -> list[Change]:
         assert self._before is not None
         current = categories.get(project, self.key)
         categories.update(project, self._before)
+        _set_personal_flags(project, self._flags_before)
         project.invalidate()
         _changed(project)
-        return [Change(_target(self.key), asdict(current), asdict(self._before))]
+        return [Change(_target(self.key), _described(current), _described(self._before))]
+
+
+def _described(category: Category) -> dict[str, Any]:
+    values = asdict(category)
+    values["synonyms"] = list(category.synonyms)
+    return values
+
+
+def _clean_synonyms(project: Project, key: str, synonyms: Any) -> tuple[str, ...]:
+    """Trimmed, one of each name, and none that already names another category: a value
+    matching two categories equally would be matched to neither."""
+    if isinstance(synonyms, str) or not hasattr(synonyms, "__iter__"):
+        raise BadInputError("other names must be a list of names", field="synonyms")
+    kept: list[str] = []
+    for raw in synonyms:
+        text = " ".join(str(raw).split())
+        if not text or any(same_name(text, k) for k in kept):
+            continue
+        if len(text) > MAX_SYNONYM_LENGTH:
+            raise BadInputError(
+                f"'{text[:40]}…' is too long for a name (at most {MAX_SYNONYM_LENGTH} letters)",
+                field="synonyms",
+            )
+        other = categories.name_owner(project, text, besides=key)
+        if other is not None:
+            raise BadInputError(
+                f"'{text}' is already a name of '{other.label}'; a value cannot match two "
+                "categories",
+                field="synonyms",
+            )
+        kept.append(text)
+    if len(kept) > MAX_SYNONYMS:
+        raise BadInputError(f"at most {MAX_SYNONYMS} other names", field="synonyms")
+    return tuple(kept)
 
 
 @dataclass
 class MergeCategories(Command):
-    """Move every asset of ``source`` into ``target`` and remove ``source``."""
+    """Move every asset of ``source`` into ``target`` and remove ``source``.
+
+    Moving assets into a personal-data category flags them; undo clears exactly those flags.
+    """
 
     source: str
     target: str
     name: ClassVar[str] = "merge_categories"
     _source: Category | None = field(default=None, repr=False)
     _moved: list[str] = field(default_factory=list, repr=False)
+    _flagged: list[str] = field(default_factory=list, repr=False)
     _target_label: str = field(default="", repr=False)
 
     @property
@@ -138,22 +250,30 @@ class MergeCategories(Command):
                 f"SELECT uuid FROM {ASSETS_TABLE} WHERE category = ? ORDER BY fid", (self.source,)
             )
         ]
+        self._flagged = (
+            _uuids_flagged(project, self.source, False) if known[self.target].personal_data else []
+        )
         self._move(project, self._moved, self.target)
+        _set_personal_flags(project, dict.fromkeys(self._flagged, True))
         categories.delete(project, self.source)
         project.invalidate()
         _changed(project)
+        merged: dict[str, Any] = {"merged_assets": len(self._moved)}
+        if self._flagged:
+            merged["assets_flagged_personal"] = len(self._flagged)
         return [
-            Change(_target(self.source), asdict(self._source), None),
-            Change(_target(self.target), None, {"merged_assets": len(self._moved)}),
+            Change(_target(self.source), _described(self._source), None),
+            Change(_target(self.target), None, merged),
         ]
 
     def revert(self, project: Project) -> list[Change]:
         assert self._source is not None
         categories.insert(project, self._source)
         self._move(project, self._moved, self.source)
+        _set_personal_flags(project, dict.fromkeys(self._flagged, False))
         project.invalidate()
         _changed(project)
-        return [Change(_target(self.source), None, asdict(self._source))]
+        return [Change(_target(self.source), None, _described(self._source))]
 
     @staticmethod
     def _move(project: Project, uuids: list[str], key: str) -> None:

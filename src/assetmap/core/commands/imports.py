@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 import numpy as np
+import pandas as pd
 import shapely
 
 from assetmap.core import areas, assets, categories, gpkg, postcode_store
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
+from assetmap.core.errors import ConflictError
 from assetmap.core.io.area_import import PreparedAreas
 from assetmap.core.io.asset_import import PreparedAssets
 from assetmap.core.io.indicator_import import PreparedIndicators
@@ -58,6 +60,15 @@ class ImportAreaSet(Command):
 
     def apply(self, project: Project) -> list[Change]:
         p = self.prepared
+        # Checked again here, inside the transaction: another program may have added a set
+        # of this name (or a table of this name) since the file was read.
+        if p.info.name in {i.name for i in areas.list_sets(project)}:
+            raise ConflictError(
+                f"Another program added an area set named '{p.info.name}' to "
+                f"{project.path.name} while {p.info.source} was being read. Nothing was "
+                "imported; import it again under another name."
+            )
+        p.info = replace(p.info, table=areas.unique_table_name(project, p.info.name))
         areas.create(project, p.info, p.codes, p.names, p.extra, p.polygons)
         self._source_id = _record_source(
             project, p.info.source or "", "areas", p.info.name, len(p.codes), self.attribution
@@ -85,6 +96,7 @@ class ImportAssets(Command):
     attribution: str | None = None
     name: ClassVar[str] = "import_assets"
     _source_id: int = field(default=0, repr=False)
+    _added: list[str] = field(default_factory=list, repr=False)
 
     @property
     def text(self) -> str:
@@ -92,9 +104,8 @@ class ImportAssets(Command):
 
     def apply(self, project: Project) -> list[Change]:
         p = self.prepared
-        for category in p.new_categories:
-            categories.insert(project, category)
-        assets.insert_frame(project, p.rows, p.points)
+        rows = self._rows_with_final_categories(project)
+        assets.insert_frame(project, rows, p.points)
         sites = np.flatnonzero(~shapely.is_missing(p.footprints))
         if len(sites):
             assets.insert_footprints(
@@ -113,22 +124,105 @@ class ImportAssets(Command):
             project, p.source_file, "assets", ASSETS_TABLE, len(p.rows), attribution
         )
         project.invalidate()
-        if p.new_categories:
+        if self._added:
             project.notify(project.events.categories_changed)
         project.notify(project.events.assets_changed, uuids=None, kind="added")
         return [Change(f"import:{p.batch}", None, {"assets": len(p.rows), "file": p.source_file})]
 
+    def _rows_with_final_categories(self, project: Project) -> pd.DataFrame:
+        """Add the import's new categories, unless another program added them meanwhile.
+
+        The categories were chosen when the file was read; by now another import may have
+        made the same one (same key, or another key with the same name). Reuse it instead of
+        failing, and flag rows whose category holds personal data, whatever made it so.
+        """
+        p = self.prepared
+        existing = {c.key: c for c in categories.all_categories(project)}
+        by_label = {categories.slug(c.label): c.key for c in existing.values()}
+        renamed: dict[str, str] = {}
+        self._added = []
+        for category in p.new_categories:
+            same = by_label.get(categories.slug(category.label))
+            if same is not None:
+                renamed[category.key] = same
+                continue
+            if category.key in existing:
+                fresh = categories.unique_key(project, category.label)
+                renamed[category.key] = fresh
+                category = replace(category, key=fresh)
+            categories.insert(project, category)
+            existing[category.key] = category
+            self._added.append(category.key)
+        project.invalidate()
+        rows = p.rows
+        if renamed:
+            rows = rows.assign(category=rows["category"].map(lambda k: renamed.get(k, k)))
+        personal = {key for key, c in existing.items() if c.personal_data}
+        in_personal = rows["category"].isin(personal).to_numpy()
+        if in_personal.any():
+            flags = np.where(in_personal, 1, rows["personal_data"].to_numpy(dtype=int))
+            rows = rows.assign(personal_data=flags.astype(object))
+        return rows
+
+    def undo_conflict(self, project: Project) -> str | None:
+        """Assets of this import edited since (elsewhere: this window's own later edits are
+        undone first) would be lost by deleting the import."""
+        p = self.prepared
+        edited = project.conn.execute(
+            f"SELECT uuid FROM {ASSETS_TABLE} WHERE import_batch = ? AND updated_at != ?",
+            (p.batch, p.rows["updated_at"].iloc[0] if len(p.rows) else ""),
+        ).fetchall()
+        changed = [u for (u,) in edited if self._content_differs(project, u)]
+        if not changed:
+            return None
+        name = assets.get(project, changed[0]).name
+        return (
+            f"Cannot undo the import of {p.source_file}: {len(changed)} of its assets "
+            f"('{name}'{' and others' if len(changed) > 1 else ''}) have been changed since in "
+            f"another window or program sharing {project.path.name}. Nothing was removed."
+        )
+
+    def _content_differs(self, project: Project, uuid: str) -> bool:
+        """Compare the stored row with what this import wrote: an edit undone in this window
+        leaves it as imported, an edit made elsewhere does not."""
+        p = self.prepared
+        matches = np.flatnonzero(p.rows["uuid"].to_numpy() == uuid)
+        if not len(matches):
+            return True
+        i = int(matches[0])
+        compared = [c for c in assets.COLUMNS if c in p.rows.columns and c not in _NOT_COMPARED]
+        stored = project.conn.execute(
+            f"SELECT {', '.join(compared)}, geom FROM {ASSETS_TABLE} WHERE uuid = ?", (uuid,)
+        ).fetchone()
+        imported = [_stored_value(p.rows[c].iloc[i]) for c in compared]
+        point = p.points[i]
+        blob = gpkg.encode(np.array([point], dtype=object), project.srs_id)[0]
+        return list(stored[:-1]) != imported or stored[-1] != blob
+
     def revert(self, project: Project) -> list[Change]:
         p = self.prepared
         removed = assets.delete_batch(project, p.batch)
-        for category in p.new_categories:
-            categories.delete(project, category.key)
+        for key in self._added:
+            categories.delete(project, key)
         _forget_source(project, self._source_id)
         project.invalidate()
-        if p.new_categories:
+        if self._added:
             project.notify(project.events.categories_changed)
         project.notify(project.events.assets_changed, uuids=None, kind="removed")
         return [Change(f"import:{p.batch}", {"assets": removed}, None)]
+
+
+# Columns an import does not own: timestamps move on every write, out_of_area follows the
+# area sets and personal_data follows the category.
+_NOT_COMPARED = ("updated_at", "out_of_area", "personal_data")
+
+
+def _stored_value(value: object) -> object:
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def _save_field_defs(project: Project, defs: list[tuple[str, str, str]], source: str) -> None:
@@ -152,6 +246,14 @@ class JoinIndicators(Command):
 
     def apply(self, project: Project) -> list[Change]:
         p = self.prepared
+        table = areas.get_set(project, p.area_set).table
+        clash = set(p.values.columns) & set(areas.table_columns(project, table))
+        if clash:
+            raise ConflictError(
+                f"Another program added the column(s) {', '.join(sorted(clash))} to "
+                f"'{p.area_set}' while {p.source_file} was being read. Nothing was joined; "
+                "join it again."
+            )
         areas.add_indicator_columns(
             project, p.area_set, p.values, p.labels, p.numeric, p.source_file
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assetmap.core import areas
+from assetmap.core import areas, output
 from assetmap.core.errors import BadInputError
 from assetmap.core.export import analysis_source, data
 from assetmap.core.export.options import ExportOptions
@@ -32,7 +32,7 @@ class ExportReport:
 
 
 def check_format(path: Path) -> str:
-    suffix = path.suffix.lower()
+    suffix = Path(path).suffix.lower()
     if suffix not in ALL_FORMATS:
         raise BadInputError(
             f"cannot export to '{suffix or path.name}'; choose one of {', '.join(ALL_FORMATS)}",
@@ -40,6 +40,27 @@ def check_format(path: Path) -> str:
             field="--out",
         )
     return suffix
+
+
+def check_output(path: str | Path) -> str:
+    """The format of ``path``, once it is known that a file of that format can be written
+    there: called before any work, so a bad path changes nothing."""
+    suffix = check_format(Path(path))
+    output.check_target(path)
+    return suffix
+
+
+def need_label(project: Project, result: object) -> str | None:
+    """The need indicator's label ("IMD 2025 score"), as the analysis panel names it."""
+    params = getattr(result, "params", None)
+    column = getattr(params, "need_field", None)
+    if column is None:
+        return None
+    try:
+        indicators = areas.indicators(project, params.area_set)  # type: ignore[union-attr]
+    except BadInputError:
+        return column
+    return next((i.label for i in indicators if i.column == column), column)
 
 
 def chosen_area_sets(project: Project, options: ExportOptions) -> list[str]:
@@ -57,7 +78,7 @@ def export_data(
     cancelled: CancelledFn | None = None,
 ) -> ExportReport:
     path = Path(path)
-    suffix = check_format(path)
+    suffix = check_output(path)
     if suffix in MAP_FORMATS:
         raise BadInputError("maps (PDF, PNG, SVG) are drawn by assetmap.qt.export", file=path)
     steps = Steps(progress)
@@ -67,20 +88,33 @@ def export_data(
     sets = chosen_area_sets(project, options)
     check_cancelled(cancelled)
     steps(0.2, f"Writing {path.name}")
+    nuls = 0
+    need = need_label(project, result)
     if suffix == ".gpkg":
-        data.write_gpkg(project, path, chosen, sets, result)
+        nuls = data.write_gpkg(project, path, chosen, sets, result)
     elif suffix == ".geojson":
-        data.write_geojson(project, path, _geojson_frame(project, options, chosen, sets, result))
+        frame = _geojson_frame(project, options, chosen, sets, result)
+        nuls = data.write_geojson(project, path, frame)
     elif suffix == ".csv":
-        data.write_csv(project, path, chosen, result)
+        data.write_csv(project, path, chosen, result, need)
     elif suffix == ".xlsx":
-        data.write_xlsx(project, path, chosen, sets, result, options.title or project.name)
+        title = options.title or project.name
+        data.write_xlsx(project, path, chosen, sets, result, title, need)
     else:
         from assetmap.core.export.html import write_html
 
         write_html(project, path, options, chosen, sets, result, steps.sub(0.2, 1.0), cancelled)
     steps(1.0, "Done")
-    return ExportReport(path, len(chosen.frame), chosen.notice())
+    return ExportReport(path, len(chosen.frame), _notice(chosen.notice(), nuls, suffix))
+
+
+def _notice(left_out: str, nuls: int, suffix: str) -> str:
+    if not nuls:
+        return left_out
+    fmt = "GeoPackage" if suffix == ".gpkg" else "GeoJSON"
+    held = f"{nuls:,} text value{'s' if nuls != 1 else ''} held"
+    return (f"{left_out} {held} a NUL character, which {fmt} cannot hold: "
+            "it is written as the replacement character �.").strip()  # fmt: skip
 
 
 def _geojson_frame(project, options, chosen, sets, result):  # type: ignore[no-untyped-def]

@@ -3,22 +3,27 @@
 GeoPackages are written as version 1.2 (QGIS 3.22 flags GDAL's default 1.4 as
 "partially supported"); GeoJSON follows RFC 7946 (longitude/latitude); CSV and
 XLSX cells that start with = + - @ are neutralised so they cannot run as formulas.
-Every file is written under a temporary name and renamed when complete.
+Every file is written under a temporary name and renamed when complete (core.output),
+and any text the project holds is written as exactly as the format allows
+(core.export.characters).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+import pyogrio.errors
 
-from assetmap.core import areas, assets, categories, gpkg
+from assetmap.core import areas, assets, categories, gpkg, output
 from assetmap.core.analysis import results_csv
 from assetmap.core.analysis.engine import AnalysisResult
+from assetmap.core.export import characters
 from assetmap.core.export.selection import ChosenAssets
 from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.model import custom_from_text
@@ -63,8 +68,8 @@ def write_gpkg(
     chosen: ChosenAssets,
     area_sets: list[str],
     result: AnalysisResult | None,
-) -> Path:
-    tmp = _tmp(path)
+) -> int:
+    """Write the GeoPackage; returns how many text values held a NUL (written as U+FFFD)."""
     layers: list[tuple[str, gpd.GeoDataFrame, str]] = [
         ("assets", asset_table(project, chosen), chosen.notice() or "Community assets")
     ]
@@ -78,18 +83,29 @@ def write_gpkg(
             layers.append(
                 (_layer_name("gaps", key), gap_table(project, result, key), result.method)
             )
-    for i, (layer, frame, description) in enumerate(layers):
-        pyogrio.write_dataframe(
-            frame,
-            tmp,
-            layer=layer,
-            driver="GPKG",
-            append=i > 0,
-            dataset_options={"VERSION": "1.2"} if i == 0 else None,
-            layer_options={"DESCRIPTION": description[:4000]},
-        )
-    tmp.replace(path)
-    return path
+    nuls = 0
+    with output.replacing(path) as tmp:
+        for i, (layer, frame, description) in enumerate(layers):
+            nuls += _count_nuls(frame)
+            _write_layer(
+                path,
+                _text_columns(frame, characters.for_gdal),
+                tmp,
+                layer=layer,
+                driver="GPKG",
+                append=i > 0,
+                dataset_options={"VERSION": "1.2"} if i == 0 else None,
+                layer_options={"DESCRIPTION": characters.for_gdal(description)[:4000]},
+            )
+    return nuls
+
+
+def _write_layer(path: Path, frame: gpd.GeoDataFrame, tmp: Path, **options: object) -> None:
+    """GDAL says a full disk in its own words ("Cannot write feature"): name the file."""
+    try:
+        pyogrio.write_dataframe(frame, tmp, **options)  # type: ignore[arg-type]
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        raise output.failed_writer(exc, path) from exc
 
 
 def _sites(project: Project, chosen: ChosenAssets) -> gpd.GeoDataFrame:
@@ -109,12 +125,33 @@ def _layer_name(prefix: str, name: str) -> str:
 
 
 # ---- GeoJSON ------------------------------------------------------------------------------
-def write_geojson(project: Project, path: Path, frame: gpd.GeoDataFrame) -> Path:
-    tmp = _tmp(path)
-    out = frame.to_crs(4326)
-    pyogrio.write_dataframe(out, tmp, driver="GeoJSON", layer_options={"RFC7946": "YES"})
-    tmp.replace(path)
-    return path
+def write_geojson(project: Project, path: Path, frame: gpd.GeoDataFrame) -> int:
+    """Write the GeoJSON; returns how many text values held a NUL (written as U+FFFD)."""
+    out = _text_columns(frame.to_crs(4326), characters.for_gdal)
+    with output.replacing(path) as tmp:
+        _write_layer(path, out, tmp, driver="GeoJSON", layer_options={"RFC7946": "YES"})
+    return _count_nuls(frame)
+
+
+# ---- text --------------------------------------------------------------------------------------
+def _text_columns(frame: pd.DataFrame, clean: Callable[[str], str]) -> pd.DataFrame:
+    """``clean`` applied to every string value and column name (other values kept)."""
+    out = frame.copy()
+    for column in _text_names(out):
+        out[column] = out[column].map(lambda v: clean(v) if isinstance(v, str) else v)
+    return out.rename(columns=lambda c: clean(c) if isinstance(c, str) else c)
+
+
+def _text_names(frame: pd.DataFrame) -> list[object]:
+    return [
+        c
+        for c in frame.columns
+        if pd.api.types.is_object_dtype(frame[c]) or pd.api.types.is_string_dtype(frame[c])
+    ]
+
+
+def _count_nuls(frame: pd.DataFrame) -> int:
+    return int(sum(frame[c].map(characters.has_nul).sum() for c in _text_names(frame)))
 
 
 # ---- CSV and XLSX ----------------------------------------------------------------------------
@@ -133,17 +170,26 @@ def assets_for_sheet(project: Project, chosen: ChosenAssets) -> pd.DataFrame:
     return pd.concat([sheet, custom], axis=1)
 
 
-def _safe(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.apply(lambda column: column.map(neutralise)).rename(columns=neutralise)
+def _safe(frame: pd.DataFrame, clean: Callable[[str], str] = characters.encodable) -> pd.DataFrame:
+    """Cells that cannot run as formulas, with the text made writable by ``clean``."""
+    safe = frame.apply(lambda column: column.map(neutralise)).rename(columns=neutralise)
+    return _text_columns(safe, clean)
 
 
 def write_csv(project: Project, path: Path, chosen: ChosenAssets,
-              result: AnalysisResult | None) -> Path:  # fmt: skip
+              result: AnalysisResult | None, need_label: str | None = None) -> Path:  # fmt: skip
     if result is not None:
-        return results_csv.write(result, path)
-    tmp = _tmp(path)
-    _safe(assets_for_sheet(project, chosen)).to_csv(tmp, index=False, encoding="utf-8-sig")
-    tmp.replace(path)
+        return write_results_csv(result, path, need_label)
+    with output.replacing(path) as tmp:
+        _safe(assets_for_sheet(project, chosen)).to_csv(tmp, index=False, encoding="utf-8-sig")
+    return path
+
+
+def write_results_csv(result: AnalysisResult, path: Path, need_label: str | None = None) -> Path:
+    """The analysis's CSV and its method note beside it, both or neither."""
+    output.check_target(results_csv.method_path(path))
+    with output.replacing_folder(path) as folder:
+        results_csv.write(result, folder / path.name, need_label)
     return path
 
 
@@ -154,20 +200,24 @@ def write_xlsx(
     area_sets: list[str],
     result: AnalysisResult | None,
     title: str,
+    need_label: str | None = None,
 ) -> Path:
-    tmp = _tmp(path)
-    with pd.ExcelWriter(tmp, engine="openpyxl") as book:
-        _safe(_about(project, title, chosen, result)).to_excel(
-            book, sheet_name="About", index=False
-        )
-        _safe(assets_for_sheet(project, chosen)).to_excel(book, sheet_name="Assets", index=False)
-        for name in area_sets:
-            sheet = pd.DataFrame(area_table(project, name).drop(columns="geometry"))
-            _safe(sheet).to_excel(book, sheet_name=_sheet_name(name), index=False)
-        if result is not None:
-            frame = results_csv.display_frame(result)
-            _safe(frame).to_excel(book, sheet_name="Gap analysis", index=False)
-    tmp.replace(path)
+    sheets = [
+        ("About", _about(project, title, chosen, result)),
+        ("Assets", assets_for_sheet(project, chosen)),
+    ]
+    for name in area_sets:
+        sheets.append((name, pd.DataFrame(area_table(project, name).drop(columns="geometry"))))
+    if result is not None:
+        sheets.append(("Gap analysis", results_csv.display_frame(result, need_label)))
+    names = _sheet_names([name for name, _ in sheets])
+    with (
+        output.replacing(path) as tmp,
+        output.letting_go_quietly(),
+        pd.ExcelWriter(tmp, engine="openpyxl") as book,
+    ):
+        for name, (_, frame) in zip(names, sheets, strict=True):
+            _safe(frame, characters.for_xlsx).to_excel(book, sheet_name=name, index=False)
     return path
 
 
@@ -187,14 +237,16 @@ def _about(project: Project, title: str, chosen: ChosenAssets,
     return pd.DataFrame(rows, columns=["", "Value"])
 
 
-def _sheet_name(name: str) -> str:
-    """Excel sheet names: at most 31 characters, none of []:*?/\\."""
-    return re.sub(r"[\[\]:*?/\\]", " ", name)[:31]
-
-
-def _tmp(path: Path) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.stem}.partial{path.suffix}")
-    tmp.unlink(missing_ok=True)
-    return tmp
+def _sheet_names(wanted: list[str]) -> list[str]:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\ or control characters,
+    not blank, and each different from the others (Excel ignores case)."""
+    names: list[str] = []
+    for want in wanted:
+        base = re.sub(r"[\[\]:*?/\\]", " ", characters.for_xml_name(want)).strip(" '")[:31]
+        base = base or "Sheet"
+        name, n = base, 2
+        while name.lower() in {t.lower() for t in names}:
+            suffix = f" ({n})"
+            name, n = base[: 31 - len(suffix)] + suffix, n + 1
+        names.append(name)
+    return names

@@ -22,7 +22,7 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from assetmap import __version__
-from assetmap.core import areas
+from assetmap.core import areas, output
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.export import html_areas, html_assets, html_web
 from assetmap.core.export.html_areas import Theme, text
@@ -83,22 +83,15 @@ def write_html(
     ``online_basemap`` adds OpenStreetMap tiles under the data (default: the options'
     ``online_basemap`` if they have one, else off); offline they simply do not appear.
     """
-    path = Path(path)
+    path = output.check_target(path)
     if online_basemap is None:
         online_basemap = bool(getattr(options, "online_basemap", False))
     page, report = render_html(project, options, chosen, area_sets, result, progress,
                                cancelled, online_basemap=online_basemap)  # fmt: skip
     steps = Steps(progress)
     steps(0.95, f"Writing {path.name}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.stem}.partial{path.suffix}")
     data = page.encode("utf-8")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
+    output.write_bytes(path, data)
     report.path = path
     report.size_bytes = len(data)
     steps(1.0, f"Wrote {path.name} ({len(data) / 1e6:.1f} MB)")
@@ -455,7 +448,7 @@ html, body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu 
 .am-about h2 { font-size: 0.85rem; margin: 8px 0 2px; }
 .am-about p, .am-about ul { margin: 2px 0 4px; }
 .am-about ul { padding-left: 16px; }
-.am-notice { font-weight: 600; }
+.am-notice { color: #1F2328; }
 .am-legend-block { margin-top: 6px; }
 .am-legend-title { font-weight: 600; margin-bottom: 2px; }
 .am-legend-row { display: flex; align-items: center; gap: 6px; white-space: nowrap; }

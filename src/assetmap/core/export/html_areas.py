@@ -24,6 +24,7 @@ from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN
 from assetmap.core.errors import BadInputError
 from assetmap.core.export import theme
+from assetmap.core.export.characters import readable
 from assetmap.core.export.options import ExportOptions
 from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
@@ -65,16 +66,23 @@ def lonlat_geometries(
     return [json.loads(t) if ok else None for t, ok in zip(encoded, present, strict=True)], bounds
 
 
-def text(value: object) -> str:
-    """A user's value as escaped HTML text ("" for a blank).
+# Characters a user's text keeps only as character references. Braces: branca compiles the
+# output of every folium element as a Jinja template once more, so "{{ ... }}" would run.
+# "(" and "@": text then never reads as CSS's url(...) or @import, wherever it lands.
+# Line and paragraph separators: they end a line inside a script's strings in old browsers.
+_REFERENCES = str.maketrans(
+    {"{": "&#123;", "}": "&#125;", "(": "&#40;", "@": "&#64;",
+     "\u2028": "&#8232;", "\u2029": "&#8233;"}
+)  # fmt: skip
 
-    Braces become character references too: branca compiles the output of every folium
-    element as a Jinja template once more, so a "{{ ... }}" in a name would run.
-    """
+
+def text(value: object) -> str:
+    """A user's value as escaped HTML text ("" for a blank), with control characters shown
+    as their symbols (core.export.characters)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    escaped = html.escape(str(value).strip(), quote=True)
-    return escaped.replace("{", "&#123;").replace("}", "&#125;")
+    escaped = html.escape(readable(str(value).strip()), quote=True)
+    return escaped.translate(_REFERENCES)
 
 
 def number(value: object, step: float = 1.0, unit: str = "") -> str:

@@ -128,20 +128,18 @@ def _rows(frame: pd.DataFrame, lat: np.ndarray, lon: np.ndarray) -> list[list[ob
     return rows
 
 
+# Characters JSON keeps only as escapes inside a script: markup ("</script>", "<!--"),
+# CSS-like text ("url(", "@import") and the line separators old browsers end a string at.
+# JSON's own syntax uses none of them, so only characters inside strings change.
+_SCRIPT_ESCAPES = str.maketrans({c: f"\\u{ord(c):04x}" for c in "<>&'(@\u2028\u2029"})
+
+
 def script_json(value: object) -> str:
-    """JSON that is safe inside a <script> element (no "</script>", no "<!--") and inside a
-    folium element (no "{{", "{%" or "{#", which branca would run as a Jinja template; JSON's
-    own braces are never followed by those, so only braces inside strings change)."""
+    """JSON that is safe inside a <script> element and inside a folium element (no "{{",
+    "{%" or "{#", which branca would run as a Jinja template; JSON's own braces are never
+    followed by those, so only braces inside strings change)."""
     encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (
-        _JINJA_OPEN.sub(r"\\u007b", encoded)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("'", "\\u0027")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
+    return _JINJA_OPEN.sub(r"\\u007b", encoded).translate(_SCRIPT_ESCAPES)
 
 
 def payload(layers: list[CategoryLayer]) -> dict[str, object]:

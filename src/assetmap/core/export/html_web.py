@@ -12,6 +12,7 @@ import base64
 import re
 from dataclasses import dataclass
 from functools import cache
+from html.parser import HTMLParser
 from importlib import resources
 
 import folium
@@ -53,14 +54,23 @@ LIBRARIES = (
 
 _SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$", re.MULTILINE)
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[A-Za-z0-9._-]+\.png)\1\)")
-# A remote script, stylesheet, import or CSS url(): what an offline map must not contain.
+# An address another computer serves: "//host/..." or "scheme://host/...".
+_REMOTE = r"""(?:[a-z][a-z0-9+.-]*:)?//"""
+# What fetches a file from CSS or from markup written by a script.
 REMOTE_RESOURCE = re.compile(
-    r"""<script[^>]*\ssrc\s*=\s*["']?\s*(?:https?:)?//"""
-    r"""|<link[^>]*\shref\s*=\s*["']?\s*(?:https?:)?//"""
-    r"""|@import\s+(?:url\()?\s*["']?\s*(?:https?:)?//"""
-    r"""|url\(\s*["']?\s*(?:https?:)?//""",
+    rf"""<script[^>]*\ssrc\s*=\s*["']?\s*{_REMOTE}"""
+    rf"""|<link[^>]*\shref\s*=\s*["']?\s*{_REMOTE}"""
+    rf"""|@import\s+(?:url\()?\s*["']?\s*{_REMOTE}"""
+    rf"""|url\(\s*["']?\s*{_REMOTE}""",
     re.IGNORECASE,
 )
+_REMOTE_ADDRESS = re.compile(rf"\s*{_REMOTE}", re.IGNORECASE)
+# Attributes that make a browser fetch what they name (a link's href waits for a click).
+_FETCHING = {"src", "href", "srcset", "poster", "data", "background", "xlink:href", "manifest",
+             "imagesrcset"}  # fmt: skip
+_LINKS = {"a", "area"}
+# A script's string literals: where its data (and every user's text) lives.
+_STRINGS = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
 
 
 def _web_file(path: str) -> resources.abc.Traversable:
@@ -129,8 +139,69 @@ def add_libraries(figure: Figure, clustered: bool) -> None:
 
 
 def remote_resources(html: str) -> list[str]:
-    """Remote scripts, stylesheets and CSS images in ``html`` (links in <a> are fine)."""
-    return [m.group(0) for m in REMOTE_RESOURCE.finditer(html)]
+    """What in ``html`` would fetch a file from another computer: a remote address in an
+    attribute that loads it (links in <a> are fine), in a stylesheet or style attribute, or
+    in a script's code. Only the page's code is read, never its text or its scripts' data:
+    a place called "url(http://…)" is a name, not a request."""
+    code = _PageCode()
+    code.feed(html)
+    code.close()
+    return code.found
+
+
+class _PageCode(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._element: str | None = None
+        self._content: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "style":
+                self._css(value)
+            elif name in _FETCHING and tag not in _LINKS and _is_remote(name, value):
+                self.found.append(f"<{tag} {name}={value!r}>")
+        if tag in ("script", "style"):
+            self._element, self._content = tag, []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self._element = None
+
+    def handle_data(self, data: str) -> None:
+        if self._element is not None:
+            self._content.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag != self._element:
+            return
+        content = "".join(self._content)
+        if tag == "script" and _may_fetch(content) and content not in _library_scripts():
+            content = _STRINGS.sub('""', content)  # the data goes; vendored code is read whole
+        self._css(content)
+        self._element = None
+
+    def _css(self, code: str) -> None:
+        if _may_fetch(code):  # a quick look first: a national map's data is 30 MB
+            self.found += [m.group(0) for m in REMOTE_RESOURCE.finditer(code)]
+
+
+def _may_fetch(code: str) -> bool:
+    low = code.lower()
+    return any(word in low for word in ("url(", "@import", "<script", "<link"))
+
+
+def _is_remote(name: str, value: str) -> bool:
+    parts = value.split(",") if name.endswith("srcset") else [value]
+    return any(_REMOTE_ADDRESS.match(part) for part in parts)
+
+
+@cache
+def _library_scripts() -> frozenset[str]:
+    return frozenset(inline_script(path) for lib in LIBRARIES for path in lib.scripts)
 
 
 # ---- folium classes without CDN links -----------------------------------------------------

@@ -24,18 +24,19 @@ class ChosenAssets:
     hidden_left_out: int
 
     def notice(self) -> str:
-        """The sentence an export carries about what it leaves out ("" when nothing)."""
+        """The sentence an export carries about what it leaves out ("" when nothing): a
+        plain statement, since leaving out is what the user asked for."""
         parts = []
         if self.personal_left_out:
             n = self.personal_left_out
-            parts.append(
-                f"{n} asset{'s' if n != 1 else ''} holding personal data "
-                f"{'were' if n != 1 else 'was'} left out"
-            )
+            parts.append(f"{n:,} asset{'s' if n != 1 else ''} holding personal data")
         if self.hidden_left_out:
             n = self.hidden_left_out
-            parts.append(f"{n} asset{'s' if n != 1 else ''} in hidden categories or filtered out")
-        return ("; ".join(parts) + ".") if parts else ""
+            parts.append(
+                f"{n:,} asset{'s' if n != 1 else ''} in categories hidden on the map "
+                "or filtered out"
+            )
+        return ("Left out: " + "; ".join(parts) + ".") if parts else ""
 
 
 def visible_categories(project: Project, options: ExportOptions) -> tuple[str, ...]:

@@ -13,10 +13,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import shapely
+from pyproj import CRS
 
 from assetmap.core import areas, gpkg
 from assetmap.core.errors import BadInputError
-from assetmap.core.geometry import as_multipolygons
+from assetmap.core.geometry import (
+    as_multipolygons,
+    coordinate_problems,
+    polygonal_part,
+    repair_polygon,
+)
+from assetmap.core.io.crs_check import check_coordinates
 from assetmap.core.io.crs_guess import guess_crs
 from assetmap.core.io.fields import guess_area_code_field, guess_area_name_field
 from assetmap.core.io.readers import Table, read_table
@@ -34,6 +41,7 @@ class AreaImportOptions:
     code_field: str | None = None
     name_field: str | None = None
     layer: str | None = None
+    accept_crs: bool = False  # import even when the coordinates do not fit the file's CRS
 
 
 @dataclass
@@ -81,15 +89,17 @@ def prepare_areas(
     keep, polygons = _check_geometries(table, report)
     keep &= _check_codes(table, code_field, report)
     check_cancelled(cancelled)
-    if not keep.any():
-        raise BadInputError(
-            f"no feature could be imported ({len(report.rejected)} rejected); first problem: "
-            + (report.rejected[0].describe() if report.rejected else "the file is empty"),
-            file=table.path,
-        )
+    _refuse_if_nothing_left(keep, report, table)
+    crs = _source_crs(table, polygons[keep], report)
+    keep &= _check_crs(table, polygons, keep, crs, options.accept_crs, report)
+    _refuse_if_nothing_left(keep, report, table)
     steps(0.75, "Reprojecting")
-    polygons = _to_project_crs(project, table, polygons[keep], report)
+    polygons = _to_project_crs(project, crs, polygons, keep, table, report)
+    _refuse_if_nothing_left(keep, report, table)
     check_cancelled(cancelled)
+    report.rejected.sort(key=lambda issue: issue.row or 0)
+    report.repaired.sort(key=lambda issue: issue.row or 0)
+    polygons = as_multipolygons(polygons[keep])
     frame = table.frame[keep].reset_index(drop=True)
     codes = frame[code_field].astype(str).str.strip().tolist()
     names = text_objects(frame[name_field]).tolist() if name_field else [None] * len(frame)
@@ -133,51 +143,49 @@ def _choose_fields(table: Table, options: AreaImportOptions) -> tuple[str, str |
 
 
 def _check_geometries(table: Table, report: ImportReport) -> tuple[np.ndarray, np.ndarray]:
-    geometry = np.asarray(table.geometry, dtype=object)
+    """Which features are usable areas, repaired where that is possible.
+
+    Every feature is decided on its own: a broken one is rejected with its reason and
+    never takes the rest of the file down with it.
+    """
+    geometry = np.asarray(table.geometry, dtype=object).copy()
     keep = np.ones(len(geometry), dtype=bool)
     rows, noun = table.row_numbers, table.row_noun
+    issues = table.geometry_issues
+
+    def reject(i: int, message: str) -> None:
+        report.rejected.append(RowIssue(int(rows[i]), None, message, noun))
+        keep[i] = False
+
+    def repaired(i: int, message: str) -> None:
+        report.repaired.append(RowIssue(int(rows[i]), None, message, noun))
+
     missing = shapely.is_missing(geometry) | shapely.is_empty(geometry)
     for i in np.flatnonzero(missing):
-        report.rejected.append(RowIssue(int(rows[i]), None, "has no geometry", noun))
-    keep &= ~missing
-    present = np.flatnonzero(keep)
-    types = shapely.get_type_id(geometry[present])
-    for i in present[~np.isin(types, _POLYGONAL)]:
+        reject(i, issues.unreadable.get(int(i), "has no geometry"))
+    for i, problem in enumerate(coordinate_problems(np.where(keep, geometry, None))):
+        if problem is not None:
+            reject(i, problem)
+    for i in np.flatnonzero(keep & ~np.isin(shapely.get_type_id(geometry), _POLYGONAL)):
         kind = geometry[i].geom_type
-        report.rejected.append(RowIssue(int(rows[i]), None, f"is a {kind}, not an area", noun))
-        keep[i] = False
+        part = polygonal_part(geometry[i]) if kind == "GeometryCollection" else None
+        if part is None:
+            reject(i, f"is a {kind}, not an area")
+        else:
+            geometry[i] = part
+            repaired(i, f"is a {kind}; its polygons were kept and its other parts dropped")
     checked = np.flatnonzero(keep)
-    invalid = checked[~shapely.is_valid(geometry[checked])]
-    geometry = geometry.copy()
-    for i in invalid:
-        reason = shapely.is_valid_reason(geometry[i])
-        fixed = _polygonal_part(shapely.make_valid(geometry[i]))
+    for i in checked[~shapely.is_valid(geometry[checked])]:
+        fixed, reason = repair_polygon(geometry[i])
         if fixed is None:
-            report.rejected.append(
-                RowIssue(
-                    int(rows[i]), None, f"invalid geometry ({reason}) could not be repaired", noun
-                )
-            )
-            keep[i] = False
+            reject(i, f"invalid geometry ({reason}) could not be repaired")
         else:
             geometry[i] = fixed
-            report.repaired.append(
-                RowIssue(int(rows[i]), None, f"invalid geometry ({reason}) was repaired", noun)
-            )
+            repaired(i, f"invalid geometry ({reason}) was repaired")
+    for i, message in sorted(issues.fixed.items()):
+        if keep[i]:
+            repaired(i, message)
     return keep, geometry
-
-
-def _polygonal_part(geometry: shapely.Geometry) -> shapely.Geometry | None:
-    """make_valid can return a collection with stray lines; keep the area."""
-    if geometry.geom_type in ("Polygon", "MultiPolygon"):
-        return geometry
-    parts = [
-        g for g in getattr(geometry, "geoms", []) if g.geom_type in ("Polygon", "MultiPolygon")
-    ]
-    if not parts:
-        return None
-    merged = shapely.union_all(parts)
-    return merged if not merged.is_empty else None
 
 
 def _check_codes(table: Table, code_field: str, report: ImportReport) -> np.ndarray:
@@ -195,34 +203,102 @@ def _check_codes(table: Table, code_field: str, report: ImportReport) -> np.ndar
     return ~(missing | repeated)
 
 
-def _to_project_crs(
-    project: Project, table: Table, polygons: np.ndarray, report: ImportReport
-) -> np.ndarray:
-    crs = table.crs
-    if crs is None:
-        crs, note = guess_crs(polygons)
-        if crs is None:
-            raise BadInputError(
-                "the file has no coordinate system and its coordinates are not longitude/latitude "
-                "or British National Grid",
-                file=table.path,
-                hint="save it with a .prj or as GeoJSON/GeoPackage",
-            )
-        report.notes.append(note)
-    import geopandas as gpd
+def _refuse_if_nothing_left(keep: np.ndarray, report: ImportReport, table: Table) -> None:
+    if keep.any():
+        return
+    raise BadInputError(
+        f"no feature could be imported ({len(report.rejected)} rejected); first problem: "
+        + (report.rejected[0].describe() if report.rejected else "the file is empty"),
+        file=table.path,
+    )
 
-    series = gpd.GeoSeries(polygons, crs=crs)
+
+def _source_crs(table: Table, polygons: np.ndarray, report: ImportReport) -> CRS:
+    """The file's coordinate system, or the one its values are plainly in."""
+    if table.crs is not None:
+        return table.crs
+    crs, note = guess_crs(polygons)
+    if crs is None:
+        raise BadInputError(
+            "the file has no coordinate system and its coordinates are not longitude/latitude "
+            "or British National Grid",
+            file=table.path,
+            hint="save it with a .prj or as GeoJSON/GeoPackage",
+        )
+    report.notes.append(note)
+    return crs
+
+
+def _check_crs(
+    table: Table,
+    polygons: np.ndarray,
+    keep: np.ndarray,
+    crs: CRS,
+    accept: bool,
+    report: ImportReport,
+) -> np.ndarray:
+    """Refuse a file whose coordinates cannot be in its CRS; reject the odd stray feature."""
+    bounds = np.full((len(polygons), 4), np.nan)
+    bounds[keep] = shapely.bounds(polygons[keep])
+    check = check_coordinates(
+        bounds[:, [0, 2]],
+        bounds[:, [1, 3]],
+        crs,
+        file=table.path,
+        accept=accept,
+        what="the features' coordinates",
+    )
+    if check.note:
+        report.notes.append(check.note)
+    rows, noun = table.row_numbers, table.row_noun
+    for i in np.flatnonzero(check.far & keep):
+        message = f"lies far outside the area {crs.name} is used for"
+        report.rejected.append(RowIssue(int(rows[i]), None, message, noun))
+    return ~check.far
+
+
+def _to_project_crs(
+    project: Project,
+    crs: CRS,
+    polygons: np.ndarray,
+    keep: np.ndarray,
+    table: Table,
+    report: ImportReport,
+) -> np.ndarray:
+    """The kept polygons in the project's CRS; ``keep`` loses any that do not survive it.
+
+    A polygon near the edge of what a projection can represent can come back infinite,
+    empty or pinched; each such feature is repaired or rejected, never stored empty.
+    """
+    out = polygons.copy()
+    idx = np.flatnonzero(keep)
     if not crs.equals(project.crs):
-        series = series.to_crs(project.crs)
+        import geopandas as gpd
+
+        with np.errstate(all="ignore"):  # GEOS overflow warnings: the result is checked
+            out[idx] = gpd.GeoSeries(polygons[idx], crs=crs).to_crs(project.crs).to_numpy()
         report.notes.append(f"reprojected from {crs.name} to {project.crs.name}")
-    result = series.to_numpy()
-    broken = ~shapely.is_valid(result)
-    if broken.any():
-        # Reprojection can pinch a barely-valid ring; repair again silently but say so.
-        result = result.copy()
-        result[broken] = [_polygonal_part(shapely.make_valid(g)) for g in result[broken]]
-        report.notes.append(f"{int(broken.sum())} geometries needed repair after reprojection")
-    return as_multipolygons(result)
+    rows, noun = table.row_numbers, table.row_noun
+    for i, problem in zip(idx, coordinate_problems(out[idx]), strict=True):
+        if problem is not None:
+            message = f"cannot be reprojected to {project.crs.name} (the result {problem})"
+            report.rejected.append(RowIssue(int(rows[i]), None, message, noun))
+            keep[i] = False
+    idx = np.flatnonzero(keep)
+    broken = idx[~shapely.is_valid(out[idx])]
+    repaired = 0
+    for i in broken:
+        # Reprojection can pinch a barely-valid ring; repair again, or reject if nothing is left.
+        out[i], reason = repair_polygon(out[i])
+        if out[i] is None:
+            message = f"became invalid in {project.crs.name} ({reason}) and could not be repaired"
+            report.rejected.append(RowIssue(int(rows[i]), None, message, noun))
+            keep[i] = False
+        else:
+            repaired += 1
+    if repaired:
+        report.notes.append(f"{repaired} geometries needed repair after reprojection")
+    return out
 
 
 def _extra_columns(

@@ -20,12 +20,17 @@ import shapely
 from pyproj import CRS
 
 from assetmap.core import areas, categories, gpkg, postcode_store
+from assetmap.core.category_match import same_name
 from assetmap.core.errors import BadInputError
 from assetmap.core.io.fields import (
     address_part_columns,
+    custom_field_type,
     guess_asset_fields,
     guess_coordinate_fields,
+    human_label,
+    identifier_text,
     opening_day_columns,
+    styling_columns,
 )
 from assetmap.core.io.placement import (
     PLACED,
@@ -36,7 +41,7 @@ from assetmap.core.io.placement import (
 )
 from assetmap.core.io.postcodes import PostcodeIndex, normalise_postcodes
 from assetmap.core.io.readers import Table, read_table
-from assetmap.core.io.report import ImportReport, RowIssue
+from assetmap.core.io.report import CategoryUse, ImportReport, RowIssue
 from assetmap.core.io.values import text_objects
 from assetmap.core.model import STATUSES, new_uuids
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
@@ -45,6 +50,9 @@ from assetmap.core.taxonomy import UNCATEGORISED, Category
 
 UNKNOWN_NEW = "new"
 UNKNOWN_UNCATEGORISED = "uncategorised"
+# In a category map: make a new category for this value even if it matches one (the dialog's
+# "New category" choice). Keys are slugs, so this can never be a category's key.
+NEW_CATEGORY = "<new>"
 _STATUS_WORDS = {
     "active": "active",
     "open": "active",
@@ -64,7 +72,8 @@ _STATUS_WORDS = {
 class AssetImportOptions:
     category: str | None = None
     category_field: str | None = None
-    category_map: dict[str, str] = field(default_factory=dict)  # source value -> category key
+    # source value -> category key (or NEW_CATEGORY); other values are matched by name
+    category_map: dict[str, str] = field(default_factory=dict)
     unknown_categories: str = UNKNOWN_NEW
     name_field: str | None = None
     lat_field: str | None = None
@@ -80,6 +89,7 @@ class AssetImportOptions:
     layer: str | None = None
     source: str | None = None
     personal_data: bool = False
+    accept_crs: bool = False  # import even when the coordinates do not fit their CRS
 
 
 @dataclass
@@ -96,6 +106,7 @@ class PreparedAssets:
     mapping: dict[str, str]  # what was used: asset field -> column
     attribution: str | None = None
     postcode_source: str | None = None
+    ignored_fields: list[str] = field(default_factory=list)  # map styling, not kept
 
 
 def prepare_assets(
@@ -141,6 +152,9 @@ def prepare_assets(
     report.out_of_area = int(rows["out_of_area"].sum())
     report.imported = int(keep.sum())
     custom_cols = _custom_columns(frame, mapping, options)
+    ignored = _ignored_styling(frame, mapping, options)
+    if ignored:
+        report.notes.append("styling properties ignored: " + ", ".join(ignored))
     steps(1.0, "Ready to import")
     return PreparedAssets(
         rows=rows,
@@ -151,10 +165,11 @@ def prepare_assets(
         batch=batch,
         source_file=table.path.name,
         postcodes=_postcodes_to_keep(project, index, rows),
-        field_defs=[(c, c, _field_type(frame[c])) for c in custom_cols],
+        field_defs=[(c, human_label(c), custom_field_type(c, frame[c])) for c in custom_cols],
         mapping=mapping,
         attribution=index.attribution if index is not None and index.attribution else None,
         postcode_source=index.source if index is not None else None,
+        ignored_fields=ignored,
     )
 
 
@@ -212,10 +227,20 @@ _COORDINATE_KEYS = ("lat", "lon", "x", "y", "wkt")
 def _custom_columns(
     frame: pd.DataFrame, mapping: dict[str, str], options: AssetImportOptions
 ) -> list[str]:
+    """Every column no asset field used: kept with each asset, so nothing is lost, but for
+    another program's map styling (marker-color), which says nothing about the asset."""
     used = set(mapping.values()) | set(options.skip_fields)
     used.update(_address_parts(frame, mapping))
     used.update(c for _, c in opening_day_columns(list(frame.columns)))
+    used.update(styling_columns(frame))
     return [c for c in frame.columns if c not in used]
+
+
+def _ignored_styling(
+    frame: pd.DataFrame, mapping: dict[str, str], options: AssetImportOptions
+) -> list[str]:
+    chosen = set(mapping.values()) | set(options.skip_fields)
+    return [str(c) for c in styling_columns(frame) if c not in chosen]
 
 
 def _address_parts(frame: pd.DataFrame, mapping: dict[str, str]) -> list[str]:
@@ -249,12 +274,20 @@ def _place(
     report: ImportReport,
 ) -> object:
     region = _areas_region(project)
-    placer = RowPlacer(project.crs, region, table.row_numbers, table.row_noun, report)
+    placer = RowPlacer(
+        project.crs,
+        region,
+        table.row_numbers,
+        table.row_noun,
+        report,
+        file=table.path,
+        accept_crs=options.accept_crs,
+    )
     frame = table.frame
     explicit_crs = _parse_crs(options.crs) if options.crs else None
     if table.geometry is not None and not any(k in mapping for k in _COORDINATE_KEYS):
         try:
-            placer.from_geometry(table.geometry, table.crs, None)
+            placer.from_geometry(table.geometry, table.crs, None, table.geometry_issues)
         except ValueError as exc:
             raise BadInputError(
                 "the file has no coordinate system and its coordinates are not "
@@ -311,48 +344,116 @@ def _parse_crs(text: str) -> CRS:
 def _categories(
     project: Project, frame: pd.DataFrame, options: AssetImportOptions, report: ImportReport
 ) -> tuple[pd.Series, list[Category]]:
-    new: dict[str, Category] = {}
+    """Each row's category key, the categories this import makes, and the mapping reported.
 
-    def resolve(value: str) -> str:
-        mapped = options.category_map.get(value)
-        if mapped:
-            if mapped not in categories.by_key(project) and mapped not in new:
-                raise BadInputError(f"category map points '{value}' at unknown category '{mapped}'")
-            return mapped
-        found = categories.resolve(project, value)
-        if found is not None:
-            return found.key
-        pending = next((c for c in new.values() if c.label.lower() == value.lower()), None)
-        if pending is not None:
-            return pending.key
-        if options.unknown_categories == UNKNOWN_UNCATEGORISED:
-            return UNCATEGORISED
-        category = categories.new_category(project, value)
-        category = _unique_against(category, new)
-        new[category.key] = category
-        return category.key
-
+    A value goes, in order: where the category map sends it (the dialog's choices), to the
+    category it matches by name, plural or synonym (core.category_match), to a category this
+    import already made for a value of the same name, else to a new category or to
+    Uncategorised, as ``unknown_categories`` says.
+    """
     if options.category:
-        key = resolve(options.category.strip())
-        return pd.Series([key] * len(frame)), list(new.values())
-    if options.category_field:
+        text = pd.Series([options.category.strip()] * len(frame), dtype=object)
+    elif options.category_field:
         text = text_objects(frame[options.category_field]).fillna("")
+    else:
+        report.notes.append("no category given; assets are 'Uncategorised' (use --category)")
+        return pd.Series([UNCATEGORISED] * len(frame)), []
+    chooser = _CategoryChooser(project, options)
+    counts = text.value_counts(sort=False)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0]).lower()))
+    uses = [chooser.choose(str(value), int(rows)) for value, rows in ordered]
+    report.categories = uses
+    _category_notes(project, chooser, uses, report)
+    keys = {use.value: use.key for use in uses}
+    return text.map(keys).reset_index(drop=True), list(chooser.new.values())
 
-        keys = {v: (resolve(v) if v else UNCATEGORISED) for v in text.unique()}
-        result = text.map(keys)
-        if new:
-            labels = ", ".join(f"'{c.label}'" for c in new.values())
-            report.notes.append(f"new categories made for values not in the taxonomy: {labels}")
-        if options.unknown_categories == UNKNOWN_UNCATEGORISED:
-            unknown = sorted(v for v, k in keys.items() if v and k == UNCATEGORISED)
-            if unknown:
-                report.notes.append(
-                    "values with no matching category went to 'Uncategorised': "
-                    + ", ".join(unknown)
+
+class _CategoryChooser:
+    """Decides one value's category and says why, making new categories as needed."""
+
+    def __init__(self, project: Project, options: AssetImportOptions) -> None:
+        self.project = project
+        self.options = options
+        self.known = categories.by_key(project)
+        self.matcher = categories.matcher(project)
+        self.new: dict[str, Category] = {}
+        self.ambiguous: list[tuple[str, tuple[str, ...]]] = []
+
+    def choose(self, value: str, rows: int) -> CategoryUse:
+        mapped = self.options.category_map.get(value)
+        if mapped:
+            return self._mapped(value, rows, mapped)
+        if not value:
+            return self._use(value, rows, UNCATEGORISED, "blank")
+        found = self.matcher.match(value)
+        if found.key is not None:
+            return self._use(value, rows, found.key, found.how)
+        if found.ambiguous:
+            if self.options.category:
+                labels = " or ".join(f"'{self.known[k].label}'" for k in found.candidates)
+                raise BadInputError(
+                    f"'{value}' could be {labels}; give the category's name or key exactly",
+                    field="--category",
                 )
-        return result.reset_index(drop=True), list(new.values())
-    report.notes.append("no category given; assets are 'Uncategorised' (use --category)")
-    return pd.Series([UNCATEGORISED] * len(frame)), []
+            self.ambiguous.append((value, found.candidates))
+        return self._unknown(value, rows, "could be more than one" if found.ambiguous else "")
+
+    def _mapped(self, value: str, rows: int, mapped: str) -> CategoryUse:
+        if mapped == NEW_CATEGORY:
+            return self._new(value, rows)
+        if mapped not in self.known:
+            raise BadInputError(f"category map points '{value}' at unknown category '{mapped}'")
+        return self._use(value, rows, mapped, "chosen by hand")
+
+    def _unknown(self, value: str, rows: int, why: str) -> CategoryUse:
+        if self.options.unknown_categories == UNKNOWN_UNCATEGORISED:
+            return self._use(value, rows, UNCATEGORISED, why or "no match")
+        return self._new(value, rows)
+
+    def _new(self, value: str, rows: int) -> CategoryUse:
+        """One new category per name: "Studio" and "Studios" share it."""
+        pending = next((c for c in self.new.values() if same_name(c.label, value)), None)
+        if pending is None:
+            pending = _unique_against(categories.new_category(self.project, value), self.new)
+            self.new[pending.key] = pending
+        return CategoryUse(value, rows, pending.key, pending.label, "new category", new=True)
+
+    def _use(self, value: str, rows: int, key: str, how: str) -> CategoryUse:
+        return CategoryUse(value, rows, key, self.known[key].label, how)
+
+
+def _category_notes(
+    project: Project, chooser: _CategoryChooser, uses: list[CategoryUse], report: ImportReport
+) -> None:
+    if chooser.new:
+        labels = ", ".join(f"'{c.label}'" for c in chooser.new.values())
+        report.notes.append(f"new categories made for values not in the taxonomy: {labels}")
+    for value, keys in chooser.ambiguous:
+        labels = " or ".join(f"'{chooser.known[k].label}'" for k in keys)
+        report.notes.append(
+            f"'{value}' could be {labels}, so it was not matched to either; "
+            "choose its category in the import dialog, or with a category map"
+        )
+    unmatched = [u.value for u in uses if u.key == UNCATEGORISED and u.how == "no match"]
+    if unmatched:
+        report.notes.append(
+            "values with no matching category went to 'Uncategorised': " + ", ".join(unmatched)
+        )
+    personal: dict[str, int] = {}
+    for use in uses:
+        category = chooser.known.get(use.key)
+        if category is not None and category.personal_data:
+            personal[category.label] = personal.get(category.label, 0) + use.rows
+    for label, rows in personal.items():
+        report.notes.append(personal_data_note(label, rows))
+
+
+def personal_data_note(label: str, rows: int) -> str:
+    assets = "1 asset is" if rows == 1 else f"{rows:,} assets are"
+    return (
+        f"{assets} in '{label}', which holds personal data: they are flagged and left out of "
+        "exports unless personal data is included (--include-personal)"
+    )
 
 
 def _unique_against(category: Category, pending: dict[str, Category]) -> Category:
@@ -422,6 +523,10 @@ def _asset_rows(
 
 
 def _clean_text(values: pd.Series) -> pd.Series:
+    """Numbers in a text field as the source wrote them: a telephone 1617486414.0 that a
+    program stored as a number reads '1617486414', not '1617486414.0'."""
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        values = identifier_text(values)
     return text_objects(values)
 
 
@@ -494,29 +599,22 @@ def _fill_missing_names(
 
 
 def _custom_json(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
-    """Extra source columns, kept per asset as JSON so nothing from the file is lost."""
+    """Extra source columns, kept per asset as JSON so nothing from the file is lost; codes
+    and identifiers as text (URN 106167, never 106,167.0)."""
     if not columns:
         return pd.Series([None] * len(frame), dtype=object)
-    lines = (
-        frame[columns]
-        .reset_index(drop=True)
-        .to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
-    )
+    kept = frame[columns].reset_index(drop=True)
+    for column in columns:
+        values = kept[column]
+        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+        if numeric and custom_field_type(column, values) == "text":
+            kept[column] = identifier_text(values)
+    lines = kept.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
     out = []
     for line in lines.splitlines():
         record = {k: v for k, v in json.loads(line).items() if v is not None and v != ""}
         out.append(json.dumps(record, ensure_ascii=False, sort_keys=True) if record else None)
     return pd.Series(out, dtype=object)
-
-
-def _field_type(values: pd.Series) -> str:
-    if pd.api.types.is_bool_dtype(values):
-        return "boolean"
-    if pd.api.types.is_integer_dtype(values):
-        return "integer"
-    if pd.api.types.is_float_dtype(values):
-        return "number"
-    return "text"
 
 
 def _postcodes_to_keep(
@@ -539,6 +637,7 @@ def _postcodes_to_keep(
 
 __all__ = [
     "AssetImportOptions",
+    "NEW_CATEGORY",
     "PLACED",
     "PreparedAssets",
     "UNPLACED",

@@ -9,18 +9,42 @@ from pyproj import CRS
 WGS84 = CRS.from_epsg(4326)
 BNG = CRS.from_epsg(27700)
 
+Bounds = tuple[float, float, float, float]
+
 
 def guess_crs(geometry: np.ndarray) -> tuple[CRS | None, str]:
     """A CRS for geometries whose file declares none, with the note for the report."""
     present = geometry[~shapely.is_missing(geometry)]
     if not len(present):
         return None, ""
-    minx, miny, maxx, maxy = shapely.total_bounds(present)
+    crs = guess_from_bounds(tuple(shapely.total_bounds(present)))
+    if crs is None:
+        return None, ""
+    return crs, f"the file has no coordinate system; its values look like {describe(crs)}"
+
+
+def guess_from_bounds(bounds: Bounds) -> CRS | None:
+    """Longitude/latitude or British National Grid, the two systems UK files come in."""
+    minx, miny, maxx, maxy = bounds
     if minx >= -180 and maxx <= 180 and miny >= -90 and maxy <= 90:
-        return WGS84, "the file has no coordinate system; its values look like longitude/latitude"
-    if minx >= 0 and maxx <= 700_000 and miny >= 0 and maxy <= 1_300_000:
-        return BNG, "the file has no coordinate system; its values look like British National Grid"
-    return None, ""
+        return WGS84
+    in_grid = minx >= 0 and maxx <= 700_000 and miny >= 0 and maxy <= 1_300_000
+    # All within a kilometre of the grid's origin is the sea off Scilly: placeholders, not BNG.
+    if in_grid and maxx >= _NEAR_ORIGIN and maxy >= _NEAR_ORIGIN:
+        return BNG
+    return None
+
+
+_NEAR_ORIGIN = 1_000.0
+
+
+def describe(crs: CRS) -> str:
+    """How a planner would recognise the guessed values."""
+    if crs.equals(WGS84):
+        return "longitude/latitude"
+    if crs.equals(BNG):
+        return "British National Grid"
+    return crs.name
 
 
 def lonlat_region(crs: CRS) -> tuple[float, float, float, float]:

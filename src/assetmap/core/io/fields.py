@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from assetmap.core.io.numbers import parse_numbers
@@ -282,3 +283,179 @@ def xy_look_like_bng(x: pd.Series, y: pd.Series) -> bool:
         return False
     fits = (xs[both] >= 0) & (xs[both] <= 700_000) & (ys[both] >= 0) & (ys[both] <= 1_300_000)
     return bool(fits.mean() >= 0.9) and bool((xs[both] > 1000).mean() >= 0.9)
+
+
+# ---- custom fields: what to keep, how to call it, what type it is ------------------------
+# Styling that another map program stored with each feature (GeoJSON simplestyle-spec 1.1.0,
+# uMap, KML converted by togeojson, GDAL's OGR_STYLE): how that program drew the point, not a
+# fact about the asset. 'title' and 'description' are simplestyle too but they are content.
+_STYLING_NAMES = frozenset(
+    {
+        "marker-color",
+        "marker-size",
+        "marker-symbol",
+        "stroke-width",
+        "stroke-opacity",
+        "fill-opacity",
+        "_umap_options",
+        "_storage_options",
+        "styleurl",
+        "stylehash",
+        "stylemaphash",
+        "ogr_style",
+    }
+)
+_STYLING_PREFIXES = ("marker-", "stroke-", "fill-", "icon-", "label-")
+# 'stroke' and 'fill' alone are styling only when they hold colours: a stroke-services list
+# may well have a 'stroke' column of Yes/No.
+_COLOUR_NAMES = frozenset({"stroke", "fill"})
+_COLOUR = re.compile(r"^#?(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+
+
+def is_styling_name(name: str) -> bool:
+    """marker-color, stroke-width, _umap_options...: styling whatever the values."""
+    lower = str(name).strip().lower()
+    return lower in _STYLING_NAMES or lower.startswith(_STYLING_PREFIXES)
+
+
+def styling_columns(frame: pd.DataFrame) -> list[str]:
+    """Columns that only say how another map program drew each feature (marker-color, ...)."""
+    found = []
+    for column in frame.columns:
+        name = str(column).strip().lower()
+        if is_styling_name(name) or (name in _COLOUR_NAMES and _all_colours(frame[column])):
+            found.append(column)
+    return found
+
+
+def _all_colours(values: pd.Series) -> bool:
+    text = values.dropna().astype(str).str.strip()
+    text = text[text != ""]
+    return bool(len(text)) and bool(text.str.match(_COLOUR).all())
+
+
+# Words written in capitals whatever the column's case (checked lower-case).
+ABBREVIATIONS: dict[str, str] = {
+    w.lower(): w
+    for w in (
+        "URN", "UPRN", "USRN", "UKPRN", "ODS", "NHS", "GP", "ID", "IDs", "URL", "URI", "UK",
+        "IMD", "LSOA", "MSOA", "OA", "LA", "LAD", "ONS", "CQC", "OSM", "OS", "ICB", "ICS",
+        "CCG", "PCN", "FSM", "SEN", "SEND", "ISCED", "WKT", "CRS", "BNG", "EPSG", "GSS",
+        "DfE", "CIC", "VCS", "VCSE", "CIO", "WiFi", "QR", "PDF", "HTML", "API",
+    )
+}  # fmt: skip
+_PROPER = {d: d.title() for d in _DAYS}
+_SEPARATORS = re.compile(r"[\s_.:/\\-]+")
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_ONS_FIELD = re.compile(r"^[a-z]{2,6}\d{2}(cd|nm|nmw)$", re.IGNORECASE)
+
+
+def name_words(name: str) -> list[str]:
+    """'organisation_data_service_code', 'PropertyName', 'osm_ref:edubase' as words."""
+    words: list[str] = []
+    for part in _SEPARATORS.split(str(name).strip()):
+        if not part:
+            continue
+        if _ONS_FIELD.match(part) or part.isupper() or part.islower():
+            words.append(part)
+        else:
+            words += _CAMEL.findall(part) or [part]
+    return words
+
+
+def human_label(name: str) -> str:
+    """What a person would call a source column: 'organisation_data_service_code' is
+    'Organisation data service code', 'PropertyName' 'Property name', 'URN' stays 'URN'."""
+    text = str(name).strip()
+    shouting = text.isupper()  # ESTABLISHMENT_NAME, FEATCODE: shapefile habits
+    if " " in text and "_" not in text and not shouting:
+        return text[:1].upper() + text[1:]  # 'Referral method', 'Step-free access': as written
+    out = []
+    for word in name_words(name):
+        lower = word.lower()
+        if lower in ABBREVIATIONS:
+            out.append(ABBREVIATIONS[lower])
+        elif _ONS_FIELD.match(word):
+            out.append(word.upper())
+        elif lower in _PROPER:
+            out.append(_PROPER[lower])
+        elif word.isupper() and not shouting:
+            out.append(word)  # OrganisationURI, GeoX: capitals the source wrote on purpose
+        else:
+            out.append(lower)
+    text = " ".join(out)
+    return text[:1].upper() + text[1:] if text else str(name)
+
+
+def shown_label(name: str, label: str | None) -> str:
+    """The stored label, unless it is still the raw column name: then one made from it.
+
+    Imports before labels were made stored the name as the label; reading it this way shows
+    those projects human labels without rewriting them.
+    """
+    if label and label.strip() and label != name:
+        return label
+    return human_label(name)
+
+
+# A column named like these holds codes or identifiers: text, whatever its values look like.
+_ID_WORDS = frozenset(
+    {
+        "code", "codes", "cd", "id", "ids", "ref", "refs", "reference", "urn", "uprn", "usrn",
+        "ukprn", "ods", "postcode", "pcd", "pcds", "zip", "phone", "telephone", "tel",
+        "mobile", "fax", "isbn", "nhs", "gss", "ons", "uri", "url",
+    }
+)  # fmt: skip
+_ID_LAST_WORDS = frozenset({"number", "no", "num", "nr", "numbers"})  # 'number of beds' counts
+_ID_SUFFIXES = ("code", "postcode", "uprn", "phone", "cd")
+
+
+def is_identifier_name(name: str) -> bool:
+    """'establishment_number', 'URN', 'organisation_data_service_code', 'FEATCODE', 'site_id'."""
+    words = [w.lower() for w in name_words(name)]
+    if not words:
+        return False
+    if any(w in _ID_WORDS for w in words) or words[-1] in _ID_LAST_WORDS:
+        return True
+    joined = _norm(name)
+    return joined.endswith(_ID_SUFFIXES) or bool(_ONS_FIELD.match(joined))
+
+
+def has_leading_zeros(values: pd.Series) -> bool:
+    """'01234' kept as text: a number would lose the zero the source wrote."""
+    if pd.api.types.is_numeric_dtype(values):
+        return False
+    text = values.dropna().astype(str).str.strip()
+    return bool(text.str.match(r"^0\d").any())
+
+
+def custom_field_type(name: str, values: pd.Series) -> str:
+    """text, integer, number or boolean; codes and identifiers are always text."""
+    if is_identifier_name(name) or has_leading_zeros(values):
+        return "text"
+    if pd.api.types.is_bool_dtype(values):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(values):
+        return "integer"
+    if pd.api.types.is_float_dtype(values):
+        return "number"
+    return "text"
+
+
+def identifier_text(values: pd.Series) -> pd.Series:
+    """Numbers the source stored for a code (7503, 1617486414.0) as the text it wrote."""
+    return pd.Series([as_written(v) for v in values], index=values.index, dtype=object)
+
+
+def as_written(value: object) -> object:
+    """A number the source stored for a code, as the text it wrote: 7503, 1617486414.0 ->
+    '7503', '1617486414'."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        if np.isnan(value):
+            return None
+        return str(int(value)) if float(value).is_integer() else repr(float(value))
+    return value

@@ -8,6 +8,7 @@ row and field, so a planner can check it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -15,7 +16,15 @@ import pandas as pd
 import shapely
 from pyproj import CRS, Transformer
 
+from assetmap.core.geometry import (
+    collapsed_point,
+    coordinate_problems,
+    polygonal_part,
+    repair_polygon,
+)
+from assetmap.core.io.crs_check import CrsMismatchError, check_coordinates
 from assetmap.core.io.crs_guess import BNG, WGS84, guess_crs, lonlat_region
+from assetmap.core.io.damaged_geometry import GeometryIssues
 from assetmap.core.io.numbers import parse_numbers
 from assetmap.core.io.postcodes import PostcodeIndex, is_partial_postcode, normalise_postcodes
 from assetmap.core.io.report import ImportReport, RowIssue
@@ -55,8 +64,13 @@ class RowPlacer:
         rows: np.ndarray,
         noun: str,
         report: ImportReport,
+        *,
+        file: Path | None = None,
+        accept_crs: bool = False,
     ) -> None:
         self.crs = project_crs
+        self.file = file
+        self.accept_crs = accept_crs
         # Where assets plausibly are, in lon/lat: the project's areas, else the CRS's area of use.
         self.region = region or lonlat_region(project_crs)
         self.area_of_use = lonlat_region(project_crs)
@@ -79,6 +93,22 @@ class RowPlacer:
     def repaired(self, i: int, field: str | None, message: str) -> None:
         self.report.repaired.append(RowIssue(int(self.rows[i]), field, message, self.noun))
 
+    def _check_crs(
+        self, x: np.ndarray, y: np.ndarray, crs: CRS, what: str, *, declared: bool = True
+    ) -> None:
+        """Refuse coordinates that cannot be in ``crs`` before placing any row with them."""
+        check = check_coordinates(
+            x,
+            y,
+            crs,
+            file=self.file,
+            accept=self.accept_crs,
+            what=what,
+            refuse_unexplained=declared,
+        )
+        if check.note:
+            self.report.notes.append(check.note)
+
     # ---- sources of a location ------------------------------------------------
     def from_lat_lon(self, lat: pd.Series, lon: pd.Series, lat_name: str, lon_name: str) -> None:
         lats, lat_bad = parse_numbers(lat)
@@ -87,6 +117,17 @@ class RowPlacer:
             self.reject(i, lat_name, f"latitude '{lat.iloc[i]}' is not a number")
         for i in np.flatnonzero(lon_bad & ~lat_bad):
             self.reject(i, lon_name, f"longitude '{lon.iloc[i]}' is not a number")
+        what = f"the values of '{lon_name}'/'{lat_name}'"
+        try:
+            self._check_crs(lons, lats, WGS84, what, declared=False)
+        except CrsMismatchError as error:
+            if error.suggestion is None or not error.suggestion.is_projected:
+                raise
+            raise CrsMismatchError(
+                f"{error.message}; map them as eastings and northings (x and y) instead",
+                file=self.file,
+                suggestion=error.suggestion,
+            ) from None
         self._accept_lonlat(lons, lats, lat_name, lon_name, lat_bad | lon_bad)
 
     def _accept_lonlat(
@@ -139,6 +180,7 @@ class RowPlacer:
         for i in np.flatnonzero(y_bad & ~x_bad):
             self.reject(i, y_name, f"'{y.iloc[i]}' is not a number")
         bad = x_bad | y_bad
+        self._check_crs(xs, ys, crs, f"the values of '{x_name}'/'{y_name}'")
         if crs.is_geographic:
             self._accept_lonlat(xs, ys, y_name, x_name, bad)
             return
@@ -178,37 +220,87 @@ class RowPlacer:
         with np.errstate(invalid="ignore"):
             return (xs >= minx) & (xs <= maxx) & (ys >= miny) & (ys <= maxy)
 
-    def from_geometry(self, geometry: np.ndarray, crs: CRS | None, field: str | None) -> None:
+    def from_geometry(
+        self,
+        geometry: np.ndarray,
+        crs: CRS | None,
+        field: str | None,
+        issues: GeometryIssues | None = None,
+    ) -> None:
         geometry = np.asarray(geometry, dtype=object)
+        issues = issues or GeometryIssues()
+        for i, message in issues.unreadable.items():
+            self.reject(i, field, message)
+        present = ~(shapely.is_missing(geometry) | shapely.is_empty(geometry))
+        present &= self.state != REJECTED
+        for i, problem in enumerate(coordinate_problems(np.where(present, geometry, None))):
+            if problem is not None:
+                self.reject(i, field, problem)
+                present[i] = False
         if crs is None:
-            crs, note = guess_crs(geometry)
+            crs, note = guess_crs(geometry[present])
             if crs is None:
                 raise ValueError("no coordinate system")
             self.report.notes.append(note)
-        present = ~(shapely.is_missing(geometry) | shapely.is_empty(geometry))
         idx = np.flatnonzero(present)
         if not len(idx):
             return
-        projected = gpd.GeoSeries(geometry[idx], crs=crs).to_crs(self.crs).to_numpy()
-        types = shapely.get_type_id(projected)
+        bounds = shapely.bounds(geometry[idx])
+        self._check_crs(bounds[:, [0, 2]], bounds[:, [1, 3]], crs, "the features' coordinates")
+        with np.errstate(all="ignore"):  # overflow in the projection: checked just below
+            projected = gpd.GeoSeries(geometry[idx], crs=crs).to_crs(self.crs).to_numpy()
+        for k, problem in enumerate(coordinate_problems(projected)):
+            if problem is not None:
+                self.reject(idx[k], field, f"cannot be put in {self.crs.name} (it {problem})")
+        for i, message in issues.fixed.items():
+            if self.state[i] != REJECTED:
+                self.repaired(i, field, message)
         for k, i in enumerate(idx):
-            geom, kind = projected[k], types[k]
-            if kind in (3, 6):  # Polygon, MultiPolygon: a site with a footprint
-                if not geom.is_valid:
-                    geom = shapely.make_valid(geom)
-                    self.repaired(i, field, "invalid site outline was repaired")
-                self.footprints[i] = geom
-                self.points[i] = _inside_point(geom)
-            elif kind == 0:
-                self.points[i] = geom
-            elif kind == 4:  # MultiPoint: one asset at several doors
-                self.points[i] = geom.centroid
-                self.repaired(i, field, "several points; placed at their centre")
-            else:
-                self.reject(i, field, f"is a {geom.geom_type}; an asset is a point or a site")
-                continue
-            self.state[i] = PLACED
+            if self.state[i] != REJECTED:
+                self._place_geometry(i, projected[k], field)
         self._reject_outside_area_of_use(np.flatnonzero(self.state == PLACED), field)
+
+    def _place_geometry(self, i: int, geom: shapely.Geometry, field: str | None) -> None:
+        kind = geom.geom_type
+        if kind == "GeometryCollection":
+            part = polygonal_part(geom)
+            if part is None:
+                self.reject(i, field, f"is a {kind}; an asset is a point or a site")
+                return
+            geom, kind = part, part.geom_type
+            self.repaired(i, field, "is a GeometryCollection; placed from its polygons")
+        if kind in ("Polygon", "MultiPolygon"):  # a site with a footprint
+            self._place_site(i, geom, field)
+            return
+        if kind == "Point":
+            self.points[i] = geom
+        elif kind == "MultiPoint":  # one asset at several doors
+            self.points[i] = geom.centroid
+            self.repaired(i, field, "several points; placed at their centre")
+        else:
+            self.reject(i, field, f"is a {kind}; an asset is a point or a site")
+            return
+        self.state[i] = PLACED
+
+    def _place_site(self, i: int, outline: shapely.Geometry, field: str | None) -> None:
+        """A site's point is inside its outline; an outline with no area still gives a point."""
+        if not outline.is_valid:
+            fixed, reason = repair_polygon(outline)
+            if fixed is not None:
+                outline = fixed
+                self.repaired(i, field, f"invalid site outline ({reason}) was repaired")
+            else:
+                point = collapsed_point(outline)
+                if point is None:
+                    self.reject(i, field, f"invalid site outline ({reason}) could not be used")
+                    return
+                self.points[i] = point
+                self.state[i] = PLACED
+                self.repaired(i, field, f"site outline has no area ({reason}); placed at its point")
+                return
+        self.footprints[i] = outline
+        self.points[i] = _inside_point(outline)
+        self.state[i] = PLACED
 
     def _reject_outside_area_of_use(self, idx: np.ndarray, field: str | None) -> None:
         if not len(idx):
@@ -227,7 +319,12 @@ class RowPlacer:
         text = values.astype(object).where(values.notna(), None)
         geoms = shapely.from_wkt(text.to_numpy(dtype=object), on_invalid="ignore")
         for i in np.flatnonzero(text.notna().to_numpy() & shapely.is_missing(geoms)):
-            self.reject(i, field, f"'{str(text.iloc[i])[:40]}' is not valid WKT")
+            fixed = shapely.from_wkt(text.iloc[i], on_invalid="fix")  # closes open rings
+            if fixed is not None and not fixed.is_empty:
+                geoms[i] = fixed
+                self.repaired(i, field, "a ring of its outline was not closed; it was closed")
+            else:
+                self.reject(i, field, f"'{str(text.iloc[i])[:40]}' is not valid WKT")
         self.from_geometry(geoms, crs, field)
 
     def from_postcodes(

@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import re
 import string
+import warnings
 import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -30,10 +31,11 @@ import pyarrow as pa
 import pyogrio
 import pyogrio.errors
 import pyproj
-import shapely
 
 from assetmap.core.errors import BadInputError
 from assetmap.core.io import archives, control_chars, limits
+from assetmap.core.io.damaged_geometry import GeometryIssues, decode
+from assetmap.core.io.geojson_position import first_broken_feature
 from assetmap.core.io.numbers import parse_numbers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 
@@ -68,6 +70,7 @@ _OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _JSON_NUL = re.compile(rb"(?<!\\)((?:\\\\)*)\\u0000")  # a \u0000 whose backslash is not escaped
 _JSON_NUL_STAND_IN = rb"\1\\udbff\\udffd"  # control_chars.NUL_STAND_IN, as JSON writes it
 _COLUMNS_HINT = "delete the columns you do not need and save a copy"
+_REPORTED_PER_FEATURE = ("Non closed ring detected",)  # GDAL warnings the report says per row
 _GDAL_ERRORS = (
     pyogrio.errors.DataSourceError,
     pyogrio.errors.DataLayerError,
@@ -108,6 +111,7 @@ class Table:
     row_noun: str
     encoding: str | None
     notes: list[str] = field(default_factory=list)
+    geometry_issues: GeometryIssues = field(default_factory=GeometryIssues)
     file_columns: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -945,20 +949,25 @@ def _read_vector(
     steps(0.0, f"Reading {path.name}")
     patched, nul_notes = _json_with_nul_stand_ins(path, source, unpacked)
     try:
-        with pyogrio.open_arrow(
-            source if patched is None else patched,
-            layer=layer,
-            use_pyarrow=True,
-            batch_size=_VECTOR_BATCH_ROWS,
-        ) as (meta, reader):
-            _check_columns(path, len(meta["fields"]))
-            arrow = _arrow_batches(path, reader, len(meta["fields"]), steps, cancelled)
+        with warnings.catch_warnings(record=True) as gdal_warnings:
+            warnings.simplefilter("always", RuntimeWarning)
+            with pyogrio.open_arrow(
+                source if patched is None else patched,
+                layer=layer,
+                use_pyarrow=True,
+                batch_size=_VECTOR_BATCH_ROWS,
+            ) as (meta, reader):
+                _check_columns(path, len(meta["fields"]))
+                arrow = _arrow_batches(path, reader, len(meta["fields"]), steps, cancelled)
     except (*_GDAL_ERRORS, pa.ArrowInvalid, pa.ArrowIOError) as error:  # damaged mid-stream
         raise _gdal_error(path, source, error) from None
     geometry_name = meta["geometry_name"] or "wkb_geometry"
-    geometry = None
+    geometry, issues = None, GeometryIssues()
     if geometry_name in arrow.column_names:
-        geometry = _wkb_geometries(arrow.column(geometry_name))
+        # One by one where GEOS refuses a geometry: the others are kept (damaged_geometry).
+        with warnings.catch_warnings():  # NaN coordinates: numpy's "invalid value" warning
+            warnings.simplefilter("ignore", RuntimeWarning)
+            geometry, issues = decode(_wkb_values(arrow.column(geometry_name)))
         arrow = arrow.drop_columns([geometry_name])
     try:
         frame = arrow.to_pandas(self_destruct=True)
@@ -970,8 +979,22 @@ def _read_vector(
         ) from None
     crs = pyproj.CRS.from_user_input(meta["crs"]) if meta["crs"] else None
     table = _vector_table(frame, geometry, crs, path, layer)
-    table.notes += nul_notes
+    table.geometry_issues = issues
+    table.notes += nul_notes + _gdal_warning_notes(gdal_warnings)
     return _cleaned(table, nul_stand_in=patched is not None)
+
+
+def _gdal_warning_notes(gdal_warnings: list[warnings.WarningMessage]) -> list[str]:
+    """GDAL's warnings (a geometry it could not parse and left empty) go in the report, not
+    stderr."""
+    said = dict.fromkeys(
+        str(w.message)
+        for w in gdal_warnings
+        if w.category is RuntimeWarning
+        and "pyogrio" in w.filename
+        and not str(w.message).startswith(_REPORTED_PER_FEATURE)
+    )
+    return [f"GDAL: {message}" for message in list(said)[:5]]
 
 
 def _json_with_nul_stand_ins(
@@ -1024,12 +1047,12 @@ def _arrow_batches(
     return pa.Table.from_batches(batches, schema=reader.schema)
 
 
-def _wkb_geometries(column: pa.ChunkedArray) -> np.ndarray:
-    """Shapely geometries (None where missing) from GDAL's WKB, tagged or plain binary."""
+def _wkb_values(column: pa.ChunkedArray) -> np.ndarray:
+    """GDAL's WKB as bytes (None where missing), from tagged or plain binary."""
     if isinstance(column.type, pa.ExtensionType):
         storage = [chunk.storage for chunk in column.chunks]
         column = pa.chunked_array(storage, column.type.storage_type)
-    return shapely.from_wkb(column.to_numpy(zero_copy_only=False))
+    return column.to_numpy(zero_copy_only=False)
 
 
 def _vector_table(
@@ -1109,8 +1132,11 @@ def _gdal_error(path: Path, source: str, error: Exception) -> BadInputError:
     """GDAL's reason, without its driver advice and with the file's name instead of a /vsi path."""
     reason = _GDAL_ADVICE.sub("", str(error)).strip()
     reason = reason.replace(f"'{source}'", "it").replace(source, path.name).rstrip(".")
+    geojson = file_suffix(path) in (".geojson", ".geojson.gz", ".json", ".json.gz")
     return BadInputError(
         f"GDAL cannot read it: {reason}",
         file=path,
+        row=first_broken_feature(path) if geojson else None,
+        row_noun="feature",
         hint="check that the file is complete and in the format its name says",
     )

@@ -23,6 +23,28 @@ class RowIssue:
         return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
+@dataclass(frozen=True)
+class CategoryUse:
+    """Which category the rows with one value of the category column went to, and why."""
+
+    value: str  # as in the file; "" for blank cells
+    rows: int
+    key: str
+    label: str
+    how: str  # "same name", "chosen by hand", "no match", ...
+    new: bool = False  # a category this import makes
+
+    def describe(self) -> str:
+        value = f"'{self.value}'" if self.value else "(blank)"
+        target = f"new category '{self.label}'" if self.new else self.label
+        rows = "1 row" if self.rows == 1 else f"{self.rows:,} rows"
+        why = "" if self.new else f", {self.how}"
+        return f"{value} → {target} ({rows}{why})"
+
+
+_CATEGORY_LINES = 25
+
+
 @dataclass
 class ImportReport:
     """The outcome of one import; printed by the CLI and shown by the GUI."""
@@ -36,6 +58,7 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     out_of_area: int = 0
     committed: bool = False
+    categories: list[CategoryUse] = field(default_factory=list)  # commonest value first
 
     def summary(self) -> str:
         kept = f"{self.imported} imported"
@@ -56,6 +79,7 @@ class ImportReport:
         """Human-readable report lines, most important first."""
         out = [self.summary()]
         out += [f"  note: {n}" for n in self.notes]
+        out += self.category_lines(limit)
         for title, issues in (
             ("rejected", self.rejected),
             ("unplaced (kept, place them later)", self.unplaced),
@@ -68,6 +92,19 @@ class ImportReport:
             out += [f"    {i.describe(self.file)}" for i in shown]
             if limit is not None and len(issues) > limit:
                 out.append(f"    … and {len(issues) - limit} more")
+        return out
+
+    def category_lines(self, limit: int | None = _CATEGORY_LINES) -> list[str]:
+        """The value -> category mapping the import applied, one line per value."""
+        if not self.categories:
+            return []
+        shown = self.categories if limit is None else self.categories[:limit]
+        out = ["  categories (value in the file → category):"]
+        out += [f"    {use.describe()}" for use in shown]
+        if len(shown) < len(self.categories):
+            rest = self.categories[len(shown) :]
+            rows = sum(u.rows for u in rest)
+            out.append(f"    … and {len(rest)} more values ({rows:,} rows)")
         return out
 
     def as_dict(self) -> dict[str, object]:
@@ -84,4 +121,15 @@ class ImportReport:
             "notes": list(self.notes),
             "out_of_area": self.out_of_area,
             "committed": self.committed,
+            "categories": [
+                {
+                    "value": u.value,
+                    "rows": u.rows,
+                    "category": u.key,
+                    "label": u.label,
+                    "how": u.how,
+                    "new": u.new,
+                }
+                for u in self.categories
+            ],
         }

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assetmap.core import areas, assets
+from assetmap.core import areas, assets, custom_fields
 from assetmap.core import attachments as photo_store
 from assetmap.core.commands import AddAsset, EditAsset
 from assetmap.core.commands.attachments import AddAttachment, RemoveAttachment
@@ -60,6 +60,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 ERROR_COLOUR = "#B00020"
 WARNING_COLOUR = "#8A5300"
 NOTE_COLOUR = "#555555"
+PERSONAL_NOTE = "Kept out of exports unless you choose to include it."
 THUMB_PX = 88
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.gif);;All files (*)"
 STATUS_LABELS = {"active": "Active", "closed": "Closed", "proposed": "Proposed"}
@@ -90,9 +91,18 @@ def photo_thumbnail(data: bytes, size: int = THUMB_PX) -> QIcon:
 
 
 def field_defs(session: Session) -> list[tuple[str, str]]:
-    """(name, type) of the project's custom fields, in the order importers added them."""
-    rows = session.project.conn.execute("SELECT name, type FROM am_field_defs ORDER BY rowid")
-    return [(str(r[0]), str(r[1] or "text")) for r in rows]
+    """(name, type) of the project's custom fields, in the order importers added them;
+    codes and identifiers are text, so '007' stays '007'."""
+    return [(d.name, d.type) for d in custom_fields.all_defs(session.project)]
+
+
+def custom_text(value: Any) -> str:
+    """A stored extra value as the user reads and edits it (160.0 shows as 160)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _clean(value: Any) -> Any:
@@ -210,8 +220,13 @@ class AssetForm(QDialog):
         self.uuid: str | None = asset.uuid if asset else None
         self._errors: dict[str, QLabel] = {}
         self._inputs: dict[str, QWidget] = {}
-        self._field_types = dict(field_defs(session))
+        self._field_defs = custom_fields.by_name(session.project)
+        self._field_types = {name: d.type for name, d in self._field_defs.items()}
         self._custom_before: dict[str, Any] = dict(asset.custom) if asset else {}
+        # Map styling an older import kept (marker-color): not shown, kept as it was.
+        self._custom_hidden = {
+            k: v for k, v in self._custom_before.items() if custom_fields.is_hidden(k)
+        }
         self._verified_touched = False
         self._removed_photos: list[int] = []
         self.setWindowTitle("Edit asset" if asset else "Add an asset")
@@ -367,10 +382,14 @@ class AssetForm(QDialog):
         self._build_verified_row()
         self.personal_check = QCheckBox("This is about a person (e.g. someone's skills)")
         self.personal_check.setAccessibleName("Personal data")
+        self.personal_check.clicked.connect(self._personal_clicked)
+        self._personal_own = False  # the user's choice, where the category leaves it to them
         personal = self._add_row("personal_data", "Personal data", self.personal_check, "")
-        note = QLabel("Kept out of exports unless you choose to include it.")
-        note.setStyleSheet(f"color: {NOTE_COLOUR};")
-        personal.layout().insertWidget(1, note)
+        self.personal_note = QLabel(PERSONAL_NOTE)
+        self.personal_note.setWordWrap(True)
+        self.personal_note.setAccessibleName("About personal data")
+        self.personal_note.setStyleSheet(f"color: {NOTE_COLOUR};")
+        personal.layout().insertWidget(1, self.personal_note)
 
     def _build_verified_row(self) -> None:
         self.verified_date = QDateEdit()
@@ -526,7 +545,8 @@ class AssetForm(QDialog):
         self.audience_edit.setText(", ".join(asset.audience))
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(asset.status)))
         self._load_verified(asset.verified_date)
-        self.personal_check.setChecked(asset.personal_data)
+        self._personal_own = asset.personal_data
+        self._follow_category_for_personal_data()
         self._load_custom(asset.custom)
         self._load_photos(asset.uuid)
 
@@ -540,20 +560,27 @@ class AssetForm(QDialog):
         self._verified_touched = False
 
     def _load_custom(self, custom: dict[str, Any]) -> None:
-        keys = list(custom) + [name for name in self._field_types if name not in custom]
+        """The project's fields in the source's order, then any this asset alone has."""
+        keys = [name for name in self._field_types if name in custom]
+        keys += [n for n in custom if n not in self._field_types and not custom_fields.is_hidden(n)]
+        keys += [name for name in self._field_types if name not in custom]
         for key in keys:
             self._append_custom_row(key, custom.get(key), key_editable=False)
         self._update_custom_toggle()
 
     def _append_custom_row(self, key: str, value: Any, *, key_editable: bool) -> int:
+        """Existing fields show their label and keep their name (the stored key) behind it."""
         row = self.custom_table.rowCount()
         self.custom_table.insertRow(row)
-        key_item = QTableWidgetItem(key)
+        label = custom_fields.label_of(self._field_defs, key) if key else key
+        key_item = QTableWidgetItem(label)
         if not key_editable:
             key_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            key_item.setData(KEY_ROLE, key)
+            if label != key:
+                key_item.setToolTip(f"From the column '{key}'")
         self.custom_table.setItem(row, 0, key_item)
-        text = "" if value is None else str(value)
-        self.custom_table.setItem(row, 1, QTableWidgetItem(text))
+        self.custom_table.setItem(row, 1, QTableWidgetItem(custom_text(value)))
         return row
 
     def _load_photos(self, uuid: str) -> None:
@@ -568,12 +595,27 @@ class AssetForm(QDialog):
 
     # ---- reacting -----------------------------------------------------------------------
     def _category_picked(self, *_args: object) -> None:
+        self._follow_category_for_personal_data()
+        if self.category_combo.chosen() is not None:
+            self._errors["category"].hide()
+
+    def _personal_clicked(self, checked: bool) -> None:
+        self._personal_own = checked
+
+    def _follow_category_for_personal_data(self) -> None:
+        """A personal-data category always flags its assets (the store does the same): the box
+        is ticked and locked there, and says why; elsewhere it is the user's own choice."""
         category = self.category_combo.chosen()
-        if category is None:
-            return
-        self._errors["category"].hide()
-        if self.original is None and category.personal_data:
-            self.personal_check.setChecked(True)
+        forced = category is not None and category.personal_data
+        self.personal_check.setChecked(True if forced else self._personal_own)
+        self.personal_check.setEnabled(not forced)
+        if forced:
+            assert category is not None
+            text = f"Always ticked: “{category.label}” holds personal data. {PERSONAL_NOTE}"
+        else:
+            text = PERSONAL_NOTE
+        self.personal_note.setText(text)
+        self.personal_check.setToolTip(text)
 
     def _verified_toggled(self, not_verified: bool) -> None:
         self.verified_date.setEnabled(not not_verified)
@@ -679,7 +721,7 @@ class AssetForm(QDialog):
             "status": self.status_combo.currentData(),
             "verified_date": self._verified_value(),
             "personal_data": self.personal_check.isChecked(),
-            "custom": self._custom_values(drop_empty=True),
+            "custom": {**self._custom_hidden, **self._custom_values(drop_empty=True)},
         }
         return values
 
@@ -709,13 +751,17 @@ class AssetForm(QDialog):
         return out
 
     def _custom_key(self, row: int) -> str:
+        """The stored name of the row's field (a new row's is what the user typed)."""
         item = self.custom_table.item(row, 0)
-        return item.text().strip() if item else ""
+        if item is None:
+            return ""
+        key = item.data(KEY_ROLE)
+        return str(key) if key else item.text().strip()
 
     def _custom_value(self, key: str, text: str) -> Any:
         """Keep the original value (and its number type) unless the user changed its text."""
         before = self._custom_before.get(key)
-        if before is not None and str(before) == text:
+        if before is not None and custom_text(before) == text:
             return before
         kind = self._field_types.get(key, "text")
         try:

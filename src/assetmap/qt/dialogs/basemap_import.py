@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -32,11 +33,13 @@ from assetmap.core.basemap import DEFAULT_MARGIN_M, BasemapOptions, import_basem
 from assetmap.core.basemap import store as basemap_store
 from assetmap.core.errors import AssetmapError
 from assetmap.core.project import Project
+from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
 from assetmap.qt.dialogs.worker_dialog import offer_close, start_task
 from assetmap.qt.session import Session
 from assetmap.qt.workers import Task
 
 FILE_TYPES = "OpenStreetMap extracts (*.osm.pbf *.pbf *.osm);;All files (*)"
+EXTRACT_SUFFIXES = (".osm.pbf", ".pbf", ".osm")
 SETTING_FOLDER = "paths/osm_extracts"
 
 
@@ -56,6 +59,7 @@ class BasemapImportDialog(QDialog):
         )
         self.path_edit.setAccessibleName("OpenStreetMap extract file")
         self.path_edit.textChanged.connect(self._update)
+        self.path_edit.editingFinished.connect(self._check_path)
         browse = QPushButton("&Choose…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -125,6 +129,29 @@ class BasemapImportDialog(QDialog):
             margin_m=self.margin.value() * 1000, buildings=self.buildings.isChecked()
         )
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter in the path checks it (editingFinished); it does not start the import before
+        the margin and buildings have been looked at."""
+        if not enter_presses_only_its_button(self, event):
+            super().keyPressEvent(event)
+
+    def _check_path(self) -> None:
+        """Tab, a click elsewhere or Enter: say at once what is wrong with a typed path."""
+        if self.task is not None or self.report is not None:
+            return
+        path = self.path()
+        if path is None:
+            self.status.setText("")
+        elif not path.is_file():
+            self.status.setText(f"There is no file at {path}. Check the name, or Choose… it.")
+        elif not path.name.lower().endswith(EXTRACT_SUFFIXES):
+            self.status.setText(
+                f"{path.name} is not an OpenStreetMap extract: choose an .osm.pbf or .osm file."
+            )
+        else:
+            size = path.stat().st_size / 1_000_000
+            self.status.setText(f"{path.name} ({size:,.1f} MB): press Import when ready.")
+
     def _browse(self) -> None:
         start = QSettings().value(SETTING_FOLDER, str(Path.home()))
         chosen, _ = QFileDialog.getOpenFileName(self, "Choose an OpenStreetMap extract",
@@ -132,6 +159,7 @@ class BasemapImportDialog(QDialog):
         if chosen:
             QSettings().setValue(SETTING_FOLDER, str(Path(chosen).parent))
             self.set_path(chosen)
+            self._check_path()
 
     def _update(self) -> None:
         busy = self.task is not None

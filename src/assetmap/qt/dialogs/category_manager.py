@@ -1,4 +1,5 @@
-"""The category manager: add, rename, recolour, re-symbol, regroup and merge categories.
+"""The category manager: add, rename, recolour, re-symbol, regroup and merge categories, mark
+which hold personal data, and list the other names imports match to each.
 
 Every change is a command on the session's undo stack, so a mistaken merge is
 one Undo away. The colour and symbol pickers here are shared with the layers
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QTreeWidget,
@@ -427,8 +430,61 @@ class MergeDialog(QDialog):
         super().accept()
 
 
+class SynonymsDialog(QDialog):
+    """The other names a category goes by in imported files, one per line."""
+
+    def __init__(self, session: Session, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.category = session.category(key) or categories.get(session.project, key)
+        self.setWindowTitle(f"Other names for “{self.category.label}”")
+        intro = QLabel(
+            f"When a file being imported names an asset's category with one of these, it goes "
+            f"to {self.category.label}. Capitals, punctuation and plurals do not matter: "
+            "“GP surgery” also matches “GP Surgeries”. One name per line."
+        )
+        intro.setWordWrap(True)
+        self.edit = QPlainTextEdit("\n".join(self.category.synonyms))
+        self.edit.setAccessibleName("Other names, one per line")
+        self.edit.setTabChangesFocus(True)
+        self.error = _error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(460, 380)
+        self.edit.setFocus()
+
+    def names(self) -> list[str]:
+        return [line.strip() for line in self.edit.toPlainText().splitlines() if line.strip()]
+
+    def accept(self) -> None:
+        names = self.names()
+        if tuple(names) != self.category.synonyms:
+            try:
+                self.session.push(EditCategory(self.category.key, {"synonyms": names}))
+            except BadInputError as exc:
+                self.error.setText(str(exc))
+                self.error.show()
+                return
+        super().accept()
+
+
 # ---- the manager ---------------------------------------------------------------------------
 KEY_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = ("Category", "Assets", "Colour", "Symbol", "Personal data", "Also matches in imports")
+PERSONAL_COLUMN = COLUMNS.index("Personal data")
+NAMES_COLUMN = COLUMNS.index("Also matches in imports")
+PERSONAL_TIP = (
+    "Personal data: the category holds assets about people (a person's skills). Its assets are "
+    "flagged and left out of exports unless an export includes personal data."
+)
 
 
 class CategoryManager(QDialog):
@@ -449,14 +505,18 @@ class CategoryManager(QDialog):
         session.assetsChanged.connect(self.refresh)
         session.historyChanged.connect(self._update_buttons)
         self.refresh()
-        self.resize(800, 600)
+        self.resize(1120, 620)
 
     # ---- building ---------------------------------------------------------------------
     def _make_tree(self) -> QTreeWidget:
         tree = QTreeWidget(self)
         tree.setAccessibleName("Categories")
-        tree.setColumnCount(4)
-        tree.setHeaderLabels(["Category", "Assets", "Colour", "Symbol"])
+        tree.setColumnCount(len(COLUMNS))
+        tree.setHeaderLabels(list(COLUMNS))
+        tree.headerItem().setToolTip(PERSONAL_COLUMN, PERSONAL_TIP)
+        tree.headerItem().setToolTip(
+            NAMES_COLUMN, "Imports put values with these names in the category (Other names…)"
+        )
         tree.setIconSize(QSize(18, 18))
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
@@ -466,9 +526,9 @@ class CategoryManager(QDialog):
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
         header = tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in (0, 1, 2, 3, PERSONAL_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAMES_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         tree.itemChanged.connect(self._on_item_changed)
@@ -488,6 +548,12 @@ class CategoryManager(QDialog):
             ("colour", "&Colour…", "Change the colour", lambda: self.edit_current(("colour",))),
             ("symbol", "&Symbol…", "Change the symbol", lambda: self.edit_current(("symbol",))),
             ("group", "&Group…", "Move to another group", lambda: self.edit_current(("group",))),
+            (
+                "names",
+                "Other &names…",
+                "Names a file may use for this category, matched when importing",
+                self.edit_names,
+            ),
             (
                 "merge",
                 "&Merge into…",
@@ -512,7 +578,7 @@ class CategoryManager(QDialog):
 
     def _build_layout(self) -> None:
         side = QVBoxLayout()
-        for key in ("add", "rename", "colour", "symbol", "group", "merge"):
+        for key in ("add", "rename", "colour", "symbol", "group", "names", "merge"):
             side.addWidget(self.buttons[key])
         side.addSpacing(16)
         side.addWidget(self.buttons["undo"])
@@ -521,7 +587,9 @@ class CategoryManager(QDialog):
         side.addWidget(self.buttons["close"])
         hint = QLabel(
             "Colour shows the group and the symbol tells categories apart, so the map stays "
-            "readable for colour-blind people. Every change here can be undone."
+            "readable for colour-blind people. A category ticked as personal data (a person's "
+            "skills, say) keeps all its assets out of exports unless an export includes personal "
+            "data. Every change here can be undone."
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #57606A;")
@@ -557,7 +625,7 @@ class CategoryManager(QDialog):
         self, group: str, cats: list[Category], counts: dict[str, int], *, expanded: bool
     ) -> None:
         total = sum(counts.get(c.key, 0) for c in cats)
-        item = QTreeWidgetItem([group, str(total), "", ""])
+        item = QTreeWidgetItem([group, str(total)] + [""] * (len(COLUMNS) - 2))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         font = item.font(0)
         font.setBold(True)
@@ -591,7 +659,7 @@ class CategoryManager(QDialog):
 
     def _update_buttons(self) -> None:
         key = self.current_key()
-        for name in ("rename", "colour", "symbol", "group", "merge"):
+        for name in ("rename", "colour", "symbol", "group", "names", "merge"):
             self.buttons[name].setEnabled(key is not None)
         if key == UNCATEGORISED:
             self.buttons["merge"].setEnabled(False)
@@ -643,6 +711,55 @@ class CategoryManager(QDialog):
 
         self._show(CategoryDialog(self.session, submit, cat, fields, self))
 
+    def edit_names(self) -> None:
+        key = self.current_key()
+        if key is not None:
+            self._show(SynonymsDialog(self.session, key, self))
+
+    def set_personal_data(self, key: str, personal: bool) -> None:
+        """Mark or unmark a category as holding personal data.
+
+        Marking flags its assets at once. Unmarking asks first whether its assets, flagged
+        until now, should be cleared too: they may still describe people.
+        """
+        cat = self.session.category(key)
+        if cat is None or cat.personal_data == personal:
+            return
+        flagged = categories.flagged_count(self.session.project, key)
+        if personal or not flagged:
+            self._push(EditCategory(key, {"personal_data": personal}))
+            return
+        self._show(self._unmark_question(cat, flagged))
+
+    def _unmark_question(self, cat: Category, flagged: int) -> QMessageBox:
+        assets = "1 asset" if flagged == 1 else f"{flagged} assets"
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Personal data",
+            f"“{cat.label}” will no longer mark new assets as personal data.\n\n"
+            f"Its {assets} are flagged as personal data now, so they are left out of exports. "
+            "Clear their flags too, or keep them flagged?",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        clear = box.addButton("&Clear their flags", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("&Keep them flagged", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        self.unmark_buttons = {"clear": clear, "keep": keep}
+
+        def answered(_result: int) -> None:
+            chosen = box.clickedButton()
+            if chosen in (clear, keep):
+                self._push(
+                    EditCategory(cat.key, {"personal_data": False}, unflag_assets=chosen is clear)
+                )
+            else:
+                self.refresh()  # the box goes back to ticked
+
+        box.finished.connect(answered)
+        return box
+
     def merge_current(self) -> None:
         key = self.current_key()
         if key is None or key == UNCATEGORISED:
@@ -691,7 +808,14 @@ class CategoryManager(QDialog):
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         key = item.data(0, KEY_ROLE)
-        if self._filling or column != 0 or not key:
+        if self._filling or not key:
+            return
+        if column == PERSONAL_COLUMN:
+            checked = item.checkState(PERSONAL_COLUMN) == Qt.CheckState.Checked
+            # After the click is handled: the change rebuilds the tree, item included.
+            QTimer.singleShot(0, lambda: self.set_personal_data(str(key), checked))
+            return
+        if column != 0:
             return
         cat = self.session.category(str(key))
         label = item.text(0).strip()
@@ -738,20 +862,40 @@ def categories_by_group(cats: list[Category]) -> list[tuple[str, list[Category]]
 
 def _category_item(cat: Category, count: int) -> QTreeWidgetItem:
     colour = colour_name(cat.colour, with_hex=False)
-    item = QTreeWidgetItem([cat.label, str(count), colour, symbol_name(cat.symbol)])
+    names = ", ".join(cat.synonyms)
+    item = QTreeWidgetItem([cat.label, str(count), colour, symbol_name(cat.symbol), "", names])
+    item.setCheckState(
+        PERSONAL_COLUMN, Qt.CheckState.Checked if cat.personal_data else Qt.CheckState.Unchecked
+    )
+    item.setToolTip(PERSONAL_COLUMN, PERSONAL_TIP)
+    item.setData(
+        PERSONAL_COLUMN,
+        Qt.ItemDataRole.AccessibleTextRole,
+        "Holds personal data" if cat.personal_data else "Not personal data",
+    )
+    item.setToolTip(
+        NAMES_COLUMN,
+        ("Also matched in imports: " + names)
+        if names
+        else "No other names. Other names… adds some.",
+    )
     item.setToolTip(2, cat.colour.upper())
     item.setData(0, KEY_ROLE, cat.key)
     item.setIcon(0, symbol_icon(cat.symbol, cat.colour, 14))
     item.setIcon(2, swatch_icon(cat.colour, "#57606A", 18, inset=3))
     item.setFlags(
-        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        Qt.ItemFlag.ItemIsEnabled
+        | Qt.ItemFlag.ItemIsSelectable
+        | Qt.ItemFlag.ItemIsEditable
+        | Qt.ItemFlag.ItemIsUserCheckable
     )
     item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     item.setToolTip(0, f"{cat.label}: {count} assets. F2 renames it.")
     item.setData(
         0,
         Qt.ItemDataRole.AccessibleTextRole,
-        f"{cat.label}, {count} assets, {colour_name(cat.colour)} {symbol_name(cat.symbol)}",
+        f"{cat.label}, {count} assets, {colour_name(cat.colour)} {symbol_name(cat.symbol)}"
+        + (", holds personal data" if cat.personal_data else ""),
     )
     return item
 

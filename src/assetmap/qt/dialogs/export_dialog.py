@@ -17,13 +17,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,10 +40,13 @@ from PySide6.QtWidgets import (
 from assetmap.core import areas
 from assetmap.core.analysis import runs
 from assetmap.core.errors import AssetmapError
+from assetmap.core.export.characters import readable
 from assetmap.core.export.options import ExportOptions, PrintLayout
 from assetmap.core.export.theme import measure_of
 from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
+from assetmap.qt import file_dialogs
+from assetmap.qt.file_dialogs import EXPORTS
 from assetmap.qt.session import Session
 from assetmap.qt.workers import Task
 
@@ -56,7 +58,6 @@ HTML_AVAILABLE = importlib.util.find_spec("assetmap.core.export.html") is not No
 PREVIEW_WIDTH = 560
 PREVIEW_DELAY_MS = 300
 CURRENT_VIEW = "__view__"
-SETTING_FOLDER = "paths/exports"
 
 
 @dataclass(frozen=True)
@@ -163,14 +164,16 @@ class ExportDialog(QDialog):
         self.author_edit.setPlaceholderText("your name or organisation")
         self.author_edit.setAccessibleName("Author")
 
+        # By default the whole place the map shows, not the screen's view: after an import
+        # or a zoom the screen may show the place small, or only part of it.
         self.extent_combo = QComboBox(self)
         self.extent_combo.setAccessibleName("Map extent")
+        self.extent_combo.addItem("Everything shown on the map", None)
         if self.view_extent is not None:
             self.extent_combo.addItem("The map as it is on screen now", CURRENT_VIEW)
         for info in areas.list_sets(project):
             self.extent_combo.addItem(f"All of “{info.name}”", info.name)
-        if self.extent_combo.count() == 0:
-            self.extent_combo.addItem("Everything on the map", None)
+        self.extent_combo.setCurrentIndex(0)
 
         self.personal_check = QCheckBox("Include personal data", self)
         self.personal_check.setAccessibleName("Include personal data")
@@ -373,7 +376,7 @@ class ExportDialog(QDialog):
     def _preview_content(self, project: Project, options: Any, extent: Any, report: bool) -> Any:
         """The gathered map, kept while only words or the page change (gathering reads
         every asset; drawing the page again is quick)."""
-        from assetmap.qt.export.content import _made, _subtitle, gather
+        from assetmap.qt.export.content import _made, _subtitle, author, gather
 
         key = (options.include_personal, options.area_set, extent, report)
         if self._content is None or self._content_key != key:
@@ -387,9 +390,10 @@ class ExportDialog(QDialog):
         return replace(
             self._content,
             options=options,
-            title=options.title or project.name,
+            title=readable(options.title or project.name),
             subtitle=_subtitle(options, self._content.plan),
             made=_made(project, options),
+            author=author(project, options),
         )
 
     def _show_preview(self, image: object) -> None:
@@ -430,18 +434,15 @@ class ExportDialog(QDialog):
 
     # ================================================================== export
     def choose_file_and_export(self) -> None:
+        """Ask where (starting in the last export folder or Documents, never beside the
+        demo's private copy), then export there."""
         kind = self.kind
-        folder = QSettings().value(SETTING_FOLDER, str(self.session.project.path.parent))
         name = _file_name(self.title_edit.text() or self.session.project.name, kind)
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export to", str(Path(str(folder)) / name), kind.filter
-        )
-        if not path:
+        target = file_dialogs.save_file_name(self, "Export to", EXPORTS, name, kind.filter)
+        if target is None:
             return
-        target = Path(path)
         if target.suffix.lower() != kind.suffix:
             target = target.with_name(target.name + kind.suffix)
-        QSettings().setValue(SETTING_FOLDER, str(target.parent))
         self.export_to(target)
 
     def export_to(self, path: Path) -> Task:

@@ -3,17 +3,15 @@
 from assetmap.qt.dialogs.imports.areas import VECTOR_FILES as VECTOR_FILES
 from assetmap.qt.dialogs.imports.areas import ImportAreasDialog
 from assetmap.qt.dialogs.imports.assets import ASSET_FIELD_LABELS as ASSET_FIELD_LABELS
-from assetmap.qt.dialogs.imports.assets import CATEGORY_VALUES as CATEGORY_VALUES
 from assetmap.qt.dialogs.imports.assets import COORDINATE_LABELS as COORDINATE_LABELS
-from assetmap.qt.dialogs.imports.assets import LOCATION_WORDS as LOCATION_WORDS
 from assetmap.qt.dialogs.imports.assets import SETTING_POSTCODE_INDEX as SETTING_POSTCODE_INDEX
 from assetmap.qt.dialogs.imports.assets import ImportAssetsDialog
 from assetmap.qt.dialogs.imports.base import ALL_FILES as ALL_FILES
+from assetmap.qt.dialogs.imports.base import FILE_TITLE as FILE_TITLE
+from assetmap.qt.dialogs.imports.base import REPORT_TITLE as REPORT_TITLE
 from assetmap.qt.dialogs.imports.base import SETTING_FOLDER as SETTING_FOLDER
 from assetmap.qt.dialogs.imports.base import STEP_FILE as STEP_FILE
 from assetmap.qt.dialogs.imports.base import STEP_MAP as STEP_MAP
-from assetmap.qt.dialogs.imports.base import STEP_REPORT as STEP_REPORT
-from assetmap.qt.dialogs.imports.base import STEP_TITLES as STEP_TITLES
 from assetmap.qt.dialogs.imports.base import ImportDialog
 from assetmap.qt.dialogs.imports.base import nothing_importable as nothing_importable
 from assetmap.qt.dialogs.imports.base import problem_text as problem_text
@@ -28,7 +26,6 @@ from assetmap.qt.dialogs.imports.indicators import TABLE_FILES as TABLE_FILES
 from assetmap.qt.dialogs.imports.indicators import ImportIndicatorsDialog
 from assetmap.qt.dialogs.imports.preview import PREVIEW_ROWS as PREVIEW_ROWS
 from assetmap.qt.dialogs.imports.preview import PreviewTable as PreviewTable
-from assetmap.qt.dialogs.imports.report_csv import neutralised as neutralised
 from assetmap.qt.dialogs.imports.report_csv import write_report_csv
 from assetmap.qt.dialogs.imports.report_view import REPORT_ROWS as REPORT_ROWS
 from assetmap.qt.dialogs.imports.report_view import ReportPage as ReportPage

@@ -66,7 +66,9 @@ class NewProjectWizard(QWizard):
     def _suggest_file(self, name: str) -> None:
         if self.file_edit.isModified():
             return
-        folder = Path(QSettings().value("paths/projects", str(Path.home())))
+        from assetmap.qt.file_dialogs import PROJECTS, start_folder
+
+        folder = start_folder(PROJECTS)
         slug = "".join(c if c.isalnum() else "_" for c in name.strip().lower()).strip("_")
         self.file_edit.setText(str(folder / f"{slug or 'project'}.gpkg"))
 

@@ -22,6 +22,7 @@ from assetmap.core import areas, categories
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.errors import BadInputError
 from assetmap.core.export import analysis_source
+from assetmap.core.export.characters import readable
 from assetmap.core.export.options import ExportOptions
 from assetmap.core.export.selection import MAP_COLUMNS, ChosenAssets, choose_assets
 from assetmap.core.export.theme import choose_theme
@@ -65,8 +66,12 @@ class PrintSource(QObject):
         return self._points
 
     def categories(self) -> list[Category]:
+        """The project's categories, their labels as a page shows them."""
         if self._categories is None:
-            self._categories = categories.all_categories(self.project)
+            self._categories = [
+                replace(c, label=readable(c.label), group=readable(c.group))
+                for c in categories.all_categories(self.project)
+            ]
         return self._categories
 
     def polygon_set(self, name: str) -> PolygonSet:
@@ -114,6 +119,7 @@ class MapContent:
     made: str  # "Made with assetmap 1.0 on 3 March 2026 by …"
     notice: str  # what was left out (or put in) of this export
     crs_name: str
+    author: str = ""  # who made it (the PDF's Author)
 
     @property
     def shows_analysis(self) -> bool:
@@ -123,7 +129,8 @@ class MapContent:
         if self.result is None:
             return ""
         run = f" (run {self.result.run_id}, {_date_words(self.result.created_at)})"
-        return self.result.method + run if self.result.run_id is not None else self.result.method
+        method = readable(self.result.method)
+        return method + run if self.result.run_id is not None else method
 
 
 def gather(
@@ -156,7 +163,7 @@ def gather(
     if result is not None:
         themes.remember(result)  # read once: a national run is a third of a second
     scene = SceneBuilder(source).scene()
-    legend = legend_entries(source)
+    legend = [replace(e, label=readable(e.label)) for e in legend_entries(source)]
     plan = _shown_plan(source, themes)
     shown_run = plan.style.run_id if plan is not None else None
     if shown_run is None and themes.coverage_info(layers.coverage) is not None:
@@ -178,12 +185,13 @@ def gather(
         result=method_result,
         extent=extent or _extent(source, options, plan, scene),
         fit_margin=fit_margin,
-        title=(options.title or "").strip() or project.name,
+        title=readable((options.title or "").strip() or project.name),
         subtitle=_subtitle(options, plan),
-        sources=_sources(project, scene, layers),
+        sources=[readable(s) for s in _sources(project, scene, layers)],
         made=_made(project, options),
-        notice=_notice(chosen, options),
+        notice=readable(_notice(chosen, options)),
         crs_name=str(project.crs.name),
+        author=author(project, options),
     )
 
 
@@ -274,15 +282,19 @@ def _sources(project: Project, scene: Scene, layers: MapLayers) -> list[str]:
 
 def _subtitle(options: ExportOptions, plan: ThematicPlan | None) -> str:
     if options.subtitle is not None and options.subtitle.strip():
-        return options.subtitle.strip()
+        return readable(options.subtitle.strip())
     if plan is None:
         return ""
-    return f"{plan.category_label}: {_lower_first(plan.caption)}"
+    return readable(f"{plan.category_label}: {_lower_first(plan.caption)}")
+
+
+def author(project: Project, options: ExportOptions) -> str:
+    """Who made the map: the export's author, else the project's."""
+    return readable((options.author or "").strip() or str(project.setting("author") or "").strip())
 
 
 def _made(project: Project, options: ExportOptions) -> str:
-    author = (options.author or "").strip() or str(project.setting("author") or "").strip()
-    by = f" by {author}" if author else ""
+    by = f" by {name}" if (name := author(project, options)) else ""
     return f"Made with assetmap {__version__} on {_date_words(_dt.date.today().isoformat())}{by}."
 
 
@@ -292,7 +304,7 @@ def _notice(chosen: ChosenAssets, options: ExportOptions) -> str:
         n = int(chosen.frame["personal_data"].astype(bool).sum())
         if n:
             notice = (
-                f"Includes {n} asset{'s' if n != 1 else ''} holding personal data, "
+                f"Includes {n:,} asset{'s' if n != 1 else ''} holding personal data, "
                 "by the choice of whoever made this export: share it with care. " + notice
             ).strip()
     return notice

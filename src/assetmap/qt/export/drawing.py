@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from assetmap.core.export.characters import readable
 from assetmap.qt.canvas.basemap import PRINT_LINE_SCALE
 from assetmap.qt.canvas.dots import DotLayer, argb
 from assetmap.qt.canvas.polygons import FULL_DETAIL_TOLERANCE, polygon_from_array
@@ -275,9 +276,14 @@ def _round_pen(colour: QColor, width: float) -> QPen:
 
 class PrintLabels(Labels):
     """The canvas's label placement, written once as text over a halo drawn as an outline
-    (the canvas draws the text five times, which would repeat every word in a PDF)."""
+    (the canvas draws the text five times, which would repeat every word in a PDF), control
+    characters in names shown as their symbols (an SVG cannot hold them)."""
+
+    def width(self, text: str) -> float:
+        return super().width(readable(text))
 
     def _draw(self, text: str, baseline: QPointF, colour: QColor, halo: QColor) -> None:
+        text = readable(text)
         outline = QPainterPath()
         outline.addText(baseline, self.font, text)
         p = self.painter

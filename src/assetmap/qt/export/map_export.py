@@ -1,22 +1,22 @@
 """``export_map``: a map page as PDF (vector), SVG (vector) or PNG (at a chosen dpi).
 
 The page is drawn with QPainter straight onto the QPdfWriter or QSvgGenerator, so areas
-and symbols are paths and every word is text a reader can search and copy. Files are
-written next to the target and moved into place at the end: a cancelled or failed export
-leaves nothing half-written.
+and symbols are paths and every word is text a reader can search and copy. The page is
+made in memory and written by ``core.output`` next to the target, then moved into
+place: Qt's writers do not say when a disk fills up, Python does, and a cancelled or failed
+export leaves nothing half-written.
 """
 
 from __future__ import annotations
 
 import contextlib
 import html
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,8 +29,10 @@ from PySide6.QtGui import (
 )
 
 from assetmap import __version__
+from assetmap.core import output
 from assetmap.core.errors import BadInputError
 from assetmap.core.export.api import MAP_FORMATS, ExportReport
+from assetmap.core.export.characters import for_xml_name, readable
 from assetmap.core.export.options import ExportOptions, PrintLayout
 from assetmap.core.layers import MapLayers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
@@ -89,16 +91,19 @@ def export_map(
             file=path,
             field="--out",
         )
+    output.check_target(path)
     steps = Steps(progress)
     steps(0.02, "Gathering what the map shows")
     content = gather(project, options, layers=layers, extent=layout.extent or view_extent)
     check_cancelled(cancelled)
     steps(0.35, f"Drawing {path.name}")
     stop = cancelled or (lambda: False)
-    with _atomic(path) as tmp:
-        with page_painter(tmp, suffix, layout, content.title, content.made) as (painter, dpi):
-            plan = paint_map_page(painter, content, layout, cancelled=stop)
-        check_cancelled(cancelled)
+    page = PageFile(suffix)
+    with page_painter(page, layout, content) as (painter, dpi):
+        plan = paint_map_page(painter, content, layout, cancelled=stop)
+    check_cancelled(cancelled)
+    steps(0.95, f"Writing {path.name}")
+    output.write_bytes(path, page.data(path))
     steps(1.0, "Done")
     return _report(path, content, plan, dpi)
 
@@ -117,25 +122,43 @@ def render_preview(content: MapContent, layout: PrintLayout, width_px: int) -> Q
 
 
 # ---- devices -----------------------------------------------------------------------------------
+class PageFile:
+    """A page's file made in memory: Qt writes into it, ``data`` gives its bytes."""
+
+    def __init__(self, suffix: str) -> None:
+        self.suffix = suffix
+        self.bytes = QByteArray()
+        self.buffer = QBuffer(self.bytes)
+        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+
+    def data(self, path: Path) -> bytes:
+        self.buffer.close()
+        data = bytes(self.bytes.data())
+        if not data:
+            raise BadInputError("could not be drawn", file=path, hint="nothing was written")
+        return _portable_svg(data) if self.suffix == ".svg" else data
+
+
 @contextlib.contextmanager
 def page_painter(
-    path: Path, suffix: str, layout: PrintLayout, title: str, description: str
+    page: PageFile, layout: PrintLayout, content: MapContent
 ) -> Iterator[tuple[QPainter, float]]:
     """A painter on a page of ``layout`` in logical pixels of 1/96 inch, and the output's
-    pixels per inch; the file is written when the block ends."""
+    pixels per inch; the page is in ``page`` when the block ends."""
     size = page_size(layout)
-    if suffix == ".pdf":
-        writer = pdf_writer(path, layout, title)
+    title, description = readable(content.title), readable(content.made)
+    if page.suffix == ".pdf":
+        writer = pdf_writer(page.buffer, layout, content)
         painter = QPainter(writer)
         try:
             yield painter, LOGICAL_DPI
         finally:
             painter.end()
-    elif suffix == ".svg":
+    elif page.suffix == ".svg":
         from PySide6.QtSvg import QSvgGenerator
 
         generator = QSvgGenerator()
-        generator.setFileName(str(path))
+        generator.setOutputDevice(page.buffer)
         generator.setResolution(round(LOGICAL_DPI))
         generator.setSize(QSize(round(size.width()), round(size.height())))
         generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
@@ -146,7 +169,6 @@ def page_painter(
             yield painter, LOGICAL_DPI
         finally:
             painter.end()
-        _portable_fonts(path)
     else:
         image = _page_image(size, float(layout.dpi))
         if image.isNull():
@@ -163,12 +185,12 @@ def page_painter(
         dots = round(layout.dpi / 0.0254)
         image.setDotsPerMeterX(dots)
         image.setDotsPerMeterY(dots)
-        if not image.save(str(path), "PNG"):
-            raise BadInputError("could not be written", file=path, hint="is the folder writable?")
+        image.save(page.buffer, "PNG")
 
 
-def pdf_writer(path: Path, layout: PrintLayout, title: str) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
+def pdf_writer(device: QIODevice, layout: PrintLayout, content: MapContent) -> QPdfWriter:
+    """A PDF writer whose document properties say what the map is and who made it."""
+    writer = QPdfWriter(device)
     writer.setResolution(round(LOGICAL_DPI))
     orientation = (
         QPageLayout.Orientation.Landscape
@@ -178,23 +200,26 @@ def pdf_writer(path: Path, layout: PrintLayout, title: str) -> QPdfWriter:
     writer.setPageLayout(
         QPageLayout(QPageSize(PAGE_SIZES[layout.page]), orientation, QMarginsF(0, 0, 0, 0))
     )
-    writer.setTitle(title)
+    writer.setTitle(readable(content.title))
+    writer.setAuthor(readable(content.author))
     writer.setCreator(f"assetmap {__version__}")
     return writer
 
 
-def _portable_fonts(path: Path) -> None:
+def _portable_svg(data: bytes) -> bytes:
     """Qt names fonts as the app knows them ("Sans Serif" is no CSS family): name the real
-    family and add the generic one, so any SVG viewer picks a like font."""
+    family and add the generic one, so any SVG viewer picks a like font. And no character
+    XML cannot hold, wherever Qt put one, so the file always opens."""
     resolved = QFontInfo(QFont()).family()
-    text = path.read_text(encoding="utf-8")
+    text = data.decode("utf-8", errors="replace")
 
     def family(match: re.Match[str]) -> str:
         name = match.group(1)
         name = resolved if name.lower() in ("sans serif", "sans-serif", "") else name
         return f'font-family="{html.escape(name)}, sans-serif"'
 
-    path.write_text(re.sub(r'font-family="([^"]*)"', family, text), encoding="utf-8")
+    text = re.sub(r'font-family="([^"]*)"', family, for_xml_name(readable(text)))
+    return text.encode("utf-8")
 
 
 def _page_image(size: QSizeF, dpi: float) -> QImage:
@@ -207,23 +232,6 @@ def _page_image(size: QSizeF, dpi: float) -> QImage:
     image.setDevicePixelRatio(ratio)
     image.fill(QColor("white"))
     return image
-
-
-@contextlib.contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary name beside ``path``, moved over it only if the block succeeds."""
-    if not path.parent.is_dir():
-        raise BadInputError("the folder does not exist", file=path, field="--out")
-    tmp = path.with_name(f".{path.stem}.part{path.suffix}")
-    try:
-        yield tmp
-        if not tmp.exists():
-            raise BadInputError("could not be written", file=path, hint="is the folder writable?")
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
 
 
 def _report(

@@ -26,7 +26,6 @@ INK = QColor("#1F2328")
 MUTED = QColor("#57606A")
 RULE = QColor("#D0D7DE")
 FRAME = QColor("#57606A")
-NOTICE = QColor("#9A3412")
 WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
 LEGEND_PT = 7.5  # the legend's base text size on A4
 MIN_LEGEND_SHRINK = 0.72
@@ -176,11 +175,11 @@ class PagePlan:
 
 
 def footer(content: MapContent, *, method: bool = True, page_note: str = "") -> list[Paragraph]:
-    """What goes under the map: what was left out, how the figures were made, the sources,
-    and who made the map when."""
+    """What goes under the map: what was left out (a plain note: leaving out is what the
+    user asked for), how the figures were made, the sources, and who made the map when."""
     out = []
     if content.notice:
-        out.append(Paragraph("", content.notice, NOTICE.name(), bold=True))
+        out.append(Paragraph("", content.notice, INK.name()))
     if method and content.method_text():
         out.append(Paragraph("How the figures were made:", content.method_text()))
     if content.sources:

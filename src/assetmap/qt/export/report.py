@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import html
-import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,11 +18,13 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
-from assetmap.core import areas
+from assetmap.core import output
 from assetmap.core.analysis import runs
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.errors import AssetmapError, BadInputError
 from assetmap.core.export import analysis_source
+from assetmap.core.export.api import need_label
+from assetmap.core.export.characters import readable
 from assetmap.core.export.options import ExportOptions, PrintLayout
 from assetmap.core.layers import MapLayers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
@@ -33,7 +34,7 @@ from assetmap.qt.export.map_export import (
     LOGICAL_DPI,
     Extent,
     MapExportReport,
-    _atomic,
+    PageFile,
     _page_image,
     _report,
     page_painter,
@@ -101,6 +102,7 @@ def export_gap_report(
             file=path,
             field="--out",
         )
+    output.check_target(path)
     layout = layout or PrintLayout()
     steps = Steps(progress)
     steps(0.02, "Reading the gap analysis")
@@ -113,12 +115,17 @@ def export_gap_report(
     check_cancelled(cancelled)
     steps(0.35, f"Writing {path.name}")
     stop = cancelled or (lambda: False)
-    with _atomic(path) as tmp:
-        if suffix == ".pdf":
-            plan, pages = _write_pdf(tmp, data, layout, stop)
-        else:
-            plan, pages = _write_html(tmp, data, layout, stop)
+    if suffix == ".pdf":
+        page = PageFile(suffix)
+        plan, pages = _write_pdf(page, data, layout, stop)
         check_cancelled(cancelled)
+        written = page.data(path)
+    else:
+        plan, pages, text = _write_html(data, layout, stop)
+        check_cancelled(cancelled)
+        written = text.encode("utf-8")
+    steps(0.95, f"Writing {path.name}")
+    output.write_bytes(path, written)
     steps(1.0, "Done")
     return _report(path, content, plan, LOGICAL_DPI, pages)
 
@@ -126,7 +133,7 @@ def export_gap_report(
 def report_data(
     project: Project, content: MapContent, result: AnalysisResult, top: int = TOP
 ) -> ReportData:
-    groups = gaps_by_category(result, top, _need_label(project, result))
+    groups = gaps_by_category(result, top, need_label(project, result))
     shown_key = content.plan.style.category if content.plan is not None else None
     shown = next((g for g in groups if g.key == shown_key), groups[0] if groups else None)
     return ReportData(content, result, groups, shown, top)
@@ -186,18 +193,6 @@ def _result(project: Project, options: ExportOptions, layers: MapLayers | None) 
     return latest
 
 
-def _need_label(project: Project, result: AnalysisResult) -> str | None:
-    """The need indicator's label ("IMD 2025 score"), as the analysis panel names it."""
-    column = result.params.need_field
-    if column is None:
-        return None
-    try:
-        indicators = areas.indicators(project, result.params.area_set)
-    except AssetmapError:
-        return column
-    return next((i.label for i in indicators if i.column == column), column)
-
-
 def summary_sentence(group: CategoryGaps | None, result: AnalysisResult) -> str:
     if group is None:
         return "The analysis has no areas."
@@ -219,7 +214,7 @@ def summary_sentence(group: CategoryGaps | None, result: AnalysisResult) -> str:
 
 # ---- PDF ---------------------------------------------------------------------------------------
 def _write_pdf(
-    path: Path, data: ReportData, layout: PrintLayout, cancelled: Callable[[], bool]
+    page: PageFile, data: ReportData, layout: PrintLayout, cancelled: Callable[[], bool]
 ) -> tuple[object, int]:
     size = page_size(layout)
     t = Type.for_layout(layout)
@@ -227,7 +222,7 @@ def _write_pdf(
     box = QRectF(margin, margin, size.width() - 2 * margin, size.height() - 2 * margin)
     pages = _paginate(_blocks(data, t), t, _body_rect(box, t))
     total = 1 + len(pages)
-    writer = pdf_writer(path, layout, data.content.title)
+    writer = pdf_writer(page.buffer, layout, data.content)
     painter = QPainter(writer)
     try:
         plan = _paint_first_page(painter, data, layout, total, cancelled)
@@ -412,7 +407,7 @@ def _blocks(data: ReportData, t: Type) -> list[Block]:
     result = data.result
     blocks: list[Block] = [Heading("How the figures were made"), Text(data.content.method_text())]
     if data.content.notice:
-        blocks.append(Text(data.content.notice, "#9A3412"))
+        blocks.append(Text(data.content.notice))
     blocks += [
         Heading("Summary by category"),
         *_table_blocks(summary_table(data.groups, result), "Summary by category"),
@@ -524,28 +519,25 @@ def _paint_page(
 
 # ---- HTML --------------------------------------------------------------------------------------
 def _write_html(
-    path: Path, data: ReportData, layout: PrintLayout, cancelled: Callable[[], bool]
-) -> tuple[object, int]:
+    data: ReportData, layout: PrintLayout, cancelled: Callable[[], bool]
+) -> tuple[object, int, str]:
     content = data.content
     shapes = sum(len(layer.polygons) for layer in content.scene.areas)
     points = len(content.source.points())
     use_svg = shapes <= SVG_MAX_SHAPES and points <= SVG_MAX_SHAPES
     suffix, mime = (".svg", "image/svg+xml") if use_svg else (".png", "image/png")
     image_layout = PrintLayout(layout.page, layout.orientation, HTML_MAP_DPI, layout.extent)
-    with tempfile.TemporaryDirectory() as folder:
-        image_path = Path(folder) / f"map{suffix}"
-        with page_painter(image_path, suffix, image_layout, content.title, content.made) as (
-            painter,
-            _dpi,
-        ):
-            plan = paint_map_page(painter, content, image_layout, method=False, cancelled=cancelled)
-        encoded = base64.b64encode(image_path.read_bytes()).decode("ascii")
-    path.write_text(_html(data, f"data:{mime};base64,{encoded}"), encoding="utf-8")
-    return plan, 1
+    image = PageFile(suffix)
+    with page_painter(image, image_layout, content) as (painter, _dpi):
+        plan = paint_map_page(painter, content, image_layout, method=False, cancelled=cancelled)
+    encoded = base64.b64encode(image.data(Path(f"map{suffix}"))).decode("ascii")
+    return plan, 1, _html(data, f"data:{mime};base64,{encoded}")
 
 
 def _html(data: ReportData, image: str) -> str:
-    e = html.escape
+    def e(value: str) -> str:
+        return html.escape(readable(value))
+
     c = data.content
     parts = [
         "<!DOCTYPE html>",
@@ -593,7 +585,9 @@ def _alt(data: ReportData) -> str:
 
 
 def _html_table(table: TableData) -> str:
-    e = html.escape
+    def e(value: str) -> str:
+        return html.escape(readable(value))
+
     head = "".join(
         f'<th class="{"num" if n else "text"}" scope="col">{e(h)}</th>'
         for h, n in zip(table.header, table.numeric, strict=True)
@@ -616,7 +610,7 @@ h1 { font-size: 1.7em; margin: 0 0 4px; }
 h2 { font-size: 1.25em; margin: 1.6em 0 0.4em; border-bottom: 1px solid #D0D7DE; }
 h3 { font-size: 1.05em; margin: 1.2em 0 0.3em; }
 .subtitle { color: #57606A; margin-top: 0; font-size: 1.1em; }
-.notice { color: #9A3412; font-weight: bold; }
+.notice { color: #1F2328; }
 figure { margin: 16px 0; }
 figure img { width: 100%; height: auto; border: 1px solid #D0D7DE; }
 figcaption { color: #57606A; font-size: 0.9em; }

@@ -16,6 +16,7 @@ import pandas as pd
 from assetmap.core.analysis import results_csv
 from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN
+from assetmap.core.export.characters import readable
 
 
 @dataclass
@@ -24,6 +25,11 @@ class TableData:
     rows: list[list[str]]
     numeric: list[bool]  # per column: right-aligned figures
     keys: list[str] = dataclasses.field(default_factory=list)  # area code per row, if any
+
+    def __post_init__(self) -> None:
+        """Words as a page shows them (an area name may hold control characters)."""
+        self.header = [readable(h) for h in self.header]
+        self.rows = [[readable(c) for c in row] for row in self.rows]
 
 
 @dataclass
@@ -56,8 +62,8 @@ def category_keys(result: AnalysisResult) -> list[str]:
 def category_label(result: AnalysisResult, key: str) -> str:
     rows = result.for_category(key)
     if len(rows):
-        return str(rows["category_label"].iloc[0])
-    return ALL_CHOSEN_LABEL if key == ALL_CHOSEN else key
+        return readable(str(rows["category_label"].iloc[0]))
+    return ALL_CHOSEN_LABEL if key == ALL_CHOSEN else readable(key)
 
 
 def gaps_by_category(
@@ -110,6 +116,7 @@ def summary_table(groups: list[CategoryGaps], result: AnalysisResult) -> TableDa
 _RANKED = (
     ("area_name", False),
     ("area_code", False),
+    ("bivariate", False),  # the need-and-provision class the order follows
     ("population", True),
     ("assets", True),
     ("nearest_m", True),

@@ -9,6 +9,7 @@ The map is coloured by setting ``session.layers.thematic``: the panel never draw
 from __future__ import annotations
 
 import dataclasses
+import html
 import logging
 from datetime import datetime
 from pathlib import Path
@@ -16,12 +17,11 @@ from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.core import areas
-from assetmap.core.analysis import api, classify, results_csv, runs
-from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
+from assetmap.core.analysis import api, classify, inputs, results_csv, runs, summary
+from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult, ranking_caption
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
 from assetmap.core.errors import AssetmapError
 from assetmap.core.layers import CoverageStyle, ThematicStyle
@@ -71,7 +71,31 @@ SHOW_CHOICES = (
 MODES = ("gaps", "bivariate")
 ModelIndex = QModelIndex | QPersistentModelIndex
 ERROR_STYLE = "color: #CF222E;"
-MUTED_STYLE = "color: #57606A;"
+MUTED = "#57606A"
+MUTED_STYLE = f"color: {MUTED};"
+CLASS_TIP = (
+    "Need and provision, each split into thirds (high, medium, low) across the areas; "
+    "the colour is the area's on the need-against-provision map"
+)
+NOT_CLASSED = "No figure"  # no need or provision figure: ranked after the classed areas
+EMPTY_ROLE = Qt.ItemDataRole.UserRole + 1
+DISPLAY, ALIGN, TIP, DECORATION, FOREGROUND = (
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+    )
+)
+RIGHT = int(
+    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+)  # True on a kind with no assets to count
+EMPTY_TIP = (
+    "No assets of this kind to count yet. Ticking its group leaves it out; "
+    "tick it on its own to see every area as a gap in it."
+)
 
 
 class AnalysisPanel(QWidget):
@@ -86,6 +110,7 @@ class AnalysisPanel(QWidget):
         self.result: AnalysisResult | None = None
         self.task: Task | None = None
         self._filling = False
+        self._filling_tree = False  # ticks set by the panel, not the user
         self._hidden: set[str] = set()  # categories this panel hid from the map
         self._build()
         self._fill_area_sets()
@@ -93,6 +118,7 @@ class AnalysisPanel(QWidget):
         self._fill_runs()
         session.areaSetsChanged.connect(self._fill_area_sets)
         session.categoriesChanged.connect(self._fill_categories)
+        session.assetsChanged.connect(lambda *_: self._fill_categories())
         session.closing.connect(self.cancel)
         self.show_question(True)
         self._show_latest_run()
@@ -147,6 +173,7 @@ class AnalysisPanel(QWidget):
         form.addRow("Areas", self.area_set)
         self.categories = QTreeWidget()
         self.categories.setHeaderHidden(True)
+        self.categories.itemChanged.connect(self._on_category_ticked)
         self.categories.setAccessibleName("Kinds of asset to look for")
         self.categories.setMinimumHeight(150)
         self.categories.setMaximumHeight(200)
@@ -179,6 +206,7 @@ class AnalysisPanel(QWidget):
         self.provision.setToolTip("What counts as provision when it is set against need")
         form.addRow("Provision", self.provision)
         self.include_unverified = QCheckBox("Include contributions awaiting review")
+        self.include_unverified.toggled.connect(lambda *_: self._fill_categories())
         form.addRow(self.include_unverified)
         self.find_button = QPushButton("Find gaps")
         self.find_button.setAccessibleName("Find gaps")
@@ -303,13 +331,11 @@ class AnalysisPanel(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
-        hint = QLabel(
-            "Areas with a gap, highest need and least provision first. "
-            "Click one to see it on the map."
-        )
-        hint.setWordWrap(True)
-        hint.setStyleSheet(MUTED_STYLE)
-        layout.addWidget(hint)
+        self.rank_caption = QLabel("Areas with a gap, the ones to look at first on top.")
+        self.rank_caption.setWordWrap(True)
+        self.rank_caption.setStyleSheet(MUTED_STYLE)
+        self.rank_caption.setAccessibleName("How the gaps are ranked")
+        layout.addWidget(self.rank_caption)
         self.model = RankedGapsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -369,8 +395,22 @@ class AnalysisPanel(QWidget):
             combo.setCurrentIndex(index)
 
     def _fill_categories(self) -> None:
+        """Each kind of asset with how many an analysis would count; the empty ones greyed.
+
+        Ticking a group ticks only its kinds with assets (an empty one would add a gap in
+        every area and bury the real ones); an empty kind can still be ticked on its own.
+        """
         ticked = set(self.chosen_categories())
-        counts = self.session.points()["category"].value_counts()
+        tree = self.categories
+        opened = {
+            tree.topLevelItem(i).text(0)
+            for i in range(tree.topLevelItemCount())
+            if tree.topLevelItem(i).isExpanded()
+        }
+        counts = inputs.counts_by_category(
+            self.session.points(), self.include_unverified.isChecked()
+        )
+        self._filling_tree = True
         self.categories.clear()
         cats = self.session.categories()
         known = group_names()
@@ -378,20 +418,67 @@ class AnalysisPanel(QWidget):
         groups = [g for g in known if g in groups] + [g for g in groups if g not in known]
         for group in groups:
             top = QTreeWidgetItem(self.categories, [group])
-            top.setFlags(
-                top.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate
-            )
-            top.setData(0, Qt.ItemDataRole.UserRole, None)
+            top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             for cat in (c for c in cats if c.group == group):
-                n = int(counts.get(cat.key, 0))
+                n = counts.get(cat.key, 0)
                 child = QTreeWidgetItem(top, [f"{cat.label} ({n:,})"])
                 child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 child.setData(0, Qt.ItemDataRole.UserRole, cat.key)
+                child.setData(0, EMPTY_ROLE, n == 0)
+                if n == 0:
+                    child.setForeground(0, QColor(MUTED))
+                    child.setToolTip(0, EMPTY_TIP)
                 checked = cat.key in ticked
                 child.setCheckState(
                     0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
                 )
-            top.setExpanded(any(c.key in ticked for c in cats if c.group == group))
+            self._sum_up(top)
+            top.setExpanded(
+                group in opened or any(c.key in ticked for c in cats if c.group == group)
+            )
+        self._filling_tree = False
+
+    def _on_category_ticked(self, item: QTreeWidgetItem, _column: int) -> None:
+        if self._filling_tree:
+            return
+        self._filling_tree = True
+        try:
+            if item.parent() is None:
+                on = item.checkState(0) == Qt.CheckState.Checked
+                self._tick_group(item, on)
+                item.setExpanded(item.isExpanded() or on)  # show what was left out
+            else:
+                self._sum_up(item.parent())
+        finally:
+            self._filling_tree = False
+
+    @staticmethod
+    def _tick_group(group: QTreeWidgetItem, on: bool) -> None:
+        """A group's tick goes to its kinds with assets; unticking it clears them all."""
+        for child in (group.child(i) for i in range(group.childCount())):
+            if on and _empty(child):
+                continue
+            child.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    @staticmethod
+    def _sum_up(group: QTreeWidgetItem) -> None:
+        """Ticked when all its kinds with assets are, part-ticked when some kind is.
+
+        A group with no assets at all has no tick of its own, only its greyed kinds.
+        """
+        children = [group.child(i) for i in range(group.childCount())]
+        ticked = [c.checkState(0) == Qt.CheckState.Checked for c in children]
+        with_assets = [t for c, t in zip(children, ticked, strict=True) if not _empty(c)]
+        if not with_assets:
+            group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+            group.setForeground(0, QColor(MUTED))
+            group.setToolTip(0, "No assets of these kinds to count yet")
+            return
+        if all(with_assets):
+            state = Qt.CheckState.Checked
+        else:
+            state = Qt.CheckState.PartiallyChecked if any(ticked) else Qt.CheckState.Unchecked
+        group.setCheckState(0, state)
 
     def _fill_runs(self, select: int | None = None) -> None:
         kept = runs.list_runs(self.session.project)
@@ -439,6 +526,18 @@ class AnalysisPanel(QWidget):
                 out.append(top.text(0))
         return out
 
+    def left_out_categories(self) -> list[str]:
+        """The kinds with no assets in the groups ticked whole: said to be left out."""
+        keys = []
+        for i in range(self.categories.topLevelItemCount()):
+            top = self.categories.topLevelItem(i)
+            if top.checkState(0) != Qt.CheckState.Checked:
+                continue
+            for child in (top.child(j) for j in range(top.childCount())):
+                if child.checkState(0) != Qt.CheckState.Checked:
+                    keys.append(str(child.data(0, Qt.ItemDataRole.UserRole)))
+        return keys
+
     def category_item(self, label: str) -> QTreeWidgetItem | None:
         """The tree item of a category or group, by its label (for tests and keyboard use)."""
         for item in self.categories.findItems(
@@ -465,6 +564,7 @@ class AnalysisPanel(QWidget):
             provision=str(self.provision.currentData()),
             include_unverified=self.include_unverified.isChecked(),
             groups=tuple(self.chosen_groups()),
+            skipped=tuple(self.left_out_categories()),
         )
 
     # ======================================================================== running
@@ -715,6 +815,9 @@ class AnalysisPanel(QWidget):
         ranked = result.ranked_gaps(key)
         one = dataclasses.replace(result, table=result.for_category(key))
         self.model.set_rows(one, ranked, self._need_label(result))
+        self.rank_caption.setText(
+            f"Areas with a gap. {ranking_caption(result.params)} Click one to see it on the map."
+        )
         self.chart.set_result(result, key, ranked)
         self.summary.setText(self._summary(result, key))
 
@@ -724,10 +827,17 @@ class AnalysisPanel(QWidget):
         label = self._category_label(key)
         d = f"{result.params.distance_m:,.0f} m"
         share = f"{result.params.gap_coverage_threshold * 100:g} %"
-        return (
+        text = (
             f"<b>{gaps:,} of {len(rows):,} areas</b> have a gap in {_lower(label)}: "
             f"no asset within {d}, or less than {share} of the area within {d} of one."
         )
+        if key in summary.without_assets(result):
+            text += " There are no assets of this kind to count, so every area is a gap."
+        labels = {k: self._category_label(k) for k in result.params.skipped}
+        left_out = summary.left_out(result, labels)
+        if left_out:
+            text += f"<br><span style='{MUTED_STYLE}'>{html.escape(left_out)}.</span>"
+        return text
 
     def _need_label(self, result: AnalysisResult) -> str | None:
         column = result.params.need_field
@@ -749,17 +859,24 @@ class AnalysisPanel(QWidget):
         result = self.result
         if result is None:
             return
-        start = self.session.project.path.with_name(f"gaps run {result.run_id}.csv")
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export results", str(start), "CSV, opens in Excel (*.csv)"
+        from assetmap.qt import file_dialogs
+
+        chosen = file_dialogs.save_file_name(
+            self,
+            "Export results",
+            file_dialogs.ANALYSIS,
+            f"gaps run {result.run_id}.csv",
+            "CSV, opens in Excel (*.csv)",
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
         if not path.lower().endswith(".csv"):
             path += ".csv"
+        self._show_error("")
         try:
             written = results_csv.write(result, path, self._need_label(result))
-        except OSError as exc:
+        except AssetmapError as exc:  # nothing half-written: see results_csv.stage
             self._show_error(f"The results could not be saved: {exc}")
             return
         method = results_csv.method_path(Path(written)).name
@@ -774,7 +891,7 @@ class RankedGapsModel(QAbstractTableModel):
         super().__init__(parent)
         self._headers: list[str] = []
         self._tips: list[str] = []
-        self._rows: list[list[str]] = []
+        self._cells: list[list[dict[int, Any]]] = []  # per cell, role -> value
         self._codes: list[str] = []
 
     def set_rows(
@@ -787,6 +904,7 @@ class RankedGapsModel(QAbstractTableModel):
         d = f"{result.params.distance_m:,.0f} m"
         columns = [
             ("Area", "area_name"),
+            ("Need / provision", "bivariate"),
             (f"Need ({need_label})", "need"),
             (f"Within {d} (%)", "coverage"),
             ("Per 1,000 people", "per_1000"),
@@ -797,10 +915,21 @@ class RankedGapsModel(QAbstractTableModel):
         ]
         columns = [(h, k) for h, k in columns if names[k] in shown.columns]
         self._headers = ["Rank"] + [h for h, _k in columns]
-        self._tips = ["1 = look here first"] + [names[k] for _h, k in columns]
-        self._rows = [
-            [str(rank)] + [_cell(row[names[k]]) for _h, k in columns]
-            for rank, (_i, row) in enumerate(shown.iterrows(), start=1)
+        self._tips = ["1 = look here first"] + [
+            CLASS_TIP if k == "bivariate" else names[k] for _h, k in columns
+        ]
+        thirds = list(zip(ranked["need_tercile"], ranked["provision_tercile"], strict=True))
+        self._cells = [
+            [_text_cell(str(rank))]
+            + [
+                _class_cell(int(n), int(p))
+                if k == "bivariate"
+                else _text_cell(_cell(row[names[k]]))
+                for _h, k in columns
+            ]
+            for rank, ((_i, row), (n, p)) in enumerate(
+                zip(shown.iterrows(), thirds, strict=True), start=1
+            )
         ]
         self._codes = [str(c) for c in ranked["area_code"]]
         self.endResetModel()
@@ -809,20 +938,16 @@ class RankedGapsModel(QAbstractTableModel):
         return self._codes[row] if 0 <= row < len(self._codes) else None
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._cells)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: ModelIndex, role: int = 0) -> Any:
+        """Looked up, not worked out: sizing the columns asks every cell for every role."""
         if not index.isValid():
             return None
-        value = self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return value
-        if role == Qt.ItemDataRole.TextAlignmentRole and _numeric(value):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return self._cells[index.row()][index.column()].get(role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or section >= len(self._headers):
@@ -832,6 +957,28 @@ class RankedGapsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tips[section]
         return None
+
+
+def _text_cell(text: str) -> dict[int, Any]:
+    roles: dict[int, Any] = {DISPLAY: text}
+    if _numeric(text):
+        roles[ALIGN] = RIGHT
+    return roles
+
+
+def _class_cell(need_tercile: int, provision_tercile: int) -> dict[int, Any]:
+    """The class as "High / low" under the header "Need / provision" (the words in less
+    width), with the area's colour on the need-against-provision map and the words as a tip."""
+    words = classify.need_provision_words(need_tercile, provision_tercile)
+    if not words:
+        return {DISPLAY: NOT_CLASSED, TIP: "No need or provision figure", FOREGROUND: QColor(MUTED)}
+    short = f"{classify.THIRDS[need_tercile].capitalize()} / {classify.THIRDS[provision_tercile]}"
+    colour = QColor(classify.bivariate_colour(need_tercile, provision_tercile))
+    return {DISPLAY: short, TIP: words, DECORATION: colour}
+
+
+def _empty(item: QTreeWidgetItem) -> bool:
+    return bool(item.data(0, EMPTY_ROLE))
 
 
 def _cell(value: object) -> str:

@@ -15,13 +15,14 @@ import numpy as np
 import pandas as pd
 import shapely
 from PySide6.QtCore import QDate, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QIcon, QImage, QPixmap
+from PySide6.QtGui import QAction, QFont, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -34,10 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assetmap.core import areas, assets
+from assetmap.core import areas, assets, custom_fields
 from assetmap.core import attachments as photo_store
-from assetmap.core.commands import DeleteAsset
+from assetmap.core.commands import DeleteAsset, RenameField
+from assetmap.core.custom_fields import FieldDef
 from assetmap.core.errors import AssetmapError
+from assetmap.core.io.fields import human_label
 from assetmap.core.model import Asset
 from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.symbols import sprite
@@ -51,15 +54,7 @@ LIST_LIMIT = 50
 NOTE_STYLE = "background: #FFF4D6; color: #5C3D00; border-radius: 3px; padding: 2px 6px;"
 MUTED = "color: #555555;"
 STATUS_LABELS = {"active": "Active", "closed": "Closed", "proposed": "Proposed"}
-ACRONYMS = {
-    "imd": "IMD",
-    "lsoa": "LSOA",
-    "msoa": "MSOA",
-    "gp": "GP",
-    "nhs": "NHS",
-    "id": "ID",
-    "la": "LA",
-}
+RENAME_TEXT = "Rename field…"
 
 
 # ---- small builders -------------------------------------------------------------------
@@ -137,10 +132,7 @@ def friendly_date(text: str | None) -> str:
 
 def friendly_label(name: str) -> str:
     """'imd_score' reads as 'IMD score' for people who never saw the spreadsheet."""
-    words = str(name).replace("_", " ").split()
-    words = [ACRONYMS.get(w.lower(), w) for w in words]
-    text = " ".join(words)
-    return text[:1].upper() + text[1:] if text else text
+    return human_label(name)
 
 
 def format_value(value: Any) -> str:
@@ -152,6 +144,22 @@ def format_value(value: Any) -> str:
             return f"{number:,.0f}"
         return f"{number:,.3f}".rstrip("0").rstrip(".")
     return str(value)
+
+
+def plain_text(value: Any) -> str:
+    """A code as the source wrote it: URN 106167, never 106,167; 1617486414.0 is 1617486414."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def custom_value_text(value: Any, definition: FieldDef | None) -> str:
+    """Quantities with thousands separators; codes, identifiers and text as written."""
+    if definition is not None and definition.numeric:
+        return format_value(value)
+    return plain_text(value)
 
 
 def _scaled(data: bytes, size: int) -> QPixmap:
@@ -207,6 +215,7 @@ class AssetCard(QWidget):
         session.selectionChanged.connect(self._follow_selection)
         session.assetsChanged.connect(self._on_assets_changed)
         session.categoriesChanged.connect(self.refresh)
+        session.fieldsChanged.connect(self.refresh)
         session.areaSetsChanged.connect(self._on_area_sets_changed)
         self._follow_selection()
 
@@ -319,7 +328,7 @@ class AssetCard(QWidget):
         column.addLayout(self._category_line(asset, category))
         self.heading = _heading(asset.name)
         column.addWidget(self.heading)
-        for note in self._notes(asset):
+        for note in self._notes(asset, category):
             column.addWidget(_label(note, style=NOTE_STYLE, selectable=False))
         if asset.description:
             column.addWidget(_label(asset.description))
@@ -349,13 +358,18 @@ class AssetCard(QWidget):
         return line
 
     @staticmethod
-    def _notes(asset: Asset) -> list[str]:
+    def _notes(asset: Asset, category: Category | None) -> list[str]:
         notes = []
         if not asset.placed:
             notes.append("Not placed on the map")
         elif asset.out_of_area:
             notes.append("Outside the project's areas")
-        if asset.personal_data:
+        if category is not None and category.personal_data:
+            notes.append(
+                f"Personal data, as everything in {category.label}: kept out of exports "
+                "unless chosen"
+            )
+        elif asset.personal_data:
             notes.append("Personal data: kept out of exports unless chosen")
         if asset.review == "pending":
             notes.append("Awaiting review")
@@ -384,15 +398,50 @@ class AssetCard(QWidget):
         if asset.source:
             _add_detail(form, "Source", asset.source)
 
-    @staticmethod
-    def _add_custom(form: QFormLayout, asset: Asset) -> None:
-        """In the same form as the main details, so the two columns line up."""
-        filled = {k: v for k, v in asset.custom.items() if v not in (None, "")}
+    def _add_custom(self, form: QFormLayout, asset: Asset) -> None:
+        """In the same form as the main details, so the two columns line up; in the order the
+        source had them, under their labels (right-click one to rename it)."""
+        self.custom_captions: dict[str, QLabel] = {}
+        filled = {
+            k: v
+            for k, v in asset.custom.items()
+            if v not in (None, "") and not custom_fields.is_hidden(k)
+        }
         if not filled:
             return
+        defs = custom_fields.by_name(self.session.project)
+        order = [name for name in defs if name in filled]
+        order += [name for name in filled if name not in defs]
         form.addRow(_subheading("More details"))
-        for key, value in filled.items():
-            _add_detail(form, friendly_label(key), format_value(value))
+        for name in order:
+            definition = defs.get(name)
+            label = definition.label if definition is not None else name
+            field = _add_detail(form, label, custom_value_text(filled[name], definition))
+            caption = form.labelForField(field)
+            if isinstance(caption, QLabel):
+                self._offer_rename(caption, name, label)
+                self.custom_captions[name] = caption
+
+    def _offer_rename(self, caption: QLabel, name: str, label: str) -> None:
+        action = QAction(RENAME_TEXT, caption)
+        action.triggered.connect(lambda: self.rename_field(name))
+        caption.addAction(action)
+        caption.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        source = f"the column '{name}'" if name != label else "the source"
+        caption.setToolTip(f"From {source}. Right-click to rename this field.")
+
+    def rename_field(self, name: str) -> None:
+        """Ask for a new label for an extra field; the rename is one undoable step."""
+        current = custom_fields.get(self.session.project, name).label
+        text, ok = QInputDialog.getText(
+            self, "Rename field", f"New name for “{current}” (on every asset):", text=current
+        )
+        if not ok or not text.strip() or text.strip() == current:
+            return
+        try:
+            self.session.push(RenameField(name, text))
+        except AssetmapError as error:
+            show_error(self, "Could not rename the field", error)
 
     def _add_photos(self, column: QVBoxLayout, asset: Asset) -> None:
         self.photo_buttons: list[QToolButton] = []

@@ -15,7 +15,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from assetmap.core.analysis.classify import format_number, palette, roundest_between
+from assetmap.core.analysis.classify import (
+    bivariate_colour,
+    format_number,
+    need_provision_words,
+    palette,
+    roundest_between,
+)
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN
 
@@ -25,6 +31,7 @@ _CENTRED_WRAP = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop) |
 )
 ROW_H = 20.0
 BAR_H = 13.0
+SWATCH = 10.0
 PAD = 8.0
 TEXT = QColor("#1F2328")
 MUTED = QColor("#57606A")
@@ -36,6 +43,8 @@ class Bar:
     label: str
     value: float  # NaN draws no bar and says "no figure"
     note: str = ""  # written at the right (the area's need)
+    group: str = ""  # a heading above the first bar of each group (need and provision class)
+    swatch: str = ""  # the group's colour on the map, beside its heading
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,10 @@ def area_chart(result: AnalysisResult, ranked: pd.DataFrame, label: str) -> Char
             label=str(r["area_name"] or r["area_code"]),
             value=float(r[column]) * scale,
             note=format_number(float(r["need"]), 0.1) if need and not pd.isna(r["need"]) else "",
+            group=_class_heading(r) if need else "",
+            swatch=bivariate_colour(int(r["need_tercile"]), int(r["provision_tercile"]))
+            if need
+            else "",
         )
         for _, r in rows.iterrows()
     )
@@ -77,6 +90,11 @@ def area_chart(result: AnalysisResult, ranked: pd.DataFrame, label: str) -> Char
         threshold_label=f"gap below {params.gap_coverage_threshold * 100:g} %",
         maximum=100.0 if coverage else None,
     )
+
+
+def _class_heading(row: pd.Series) -> str:
+    words = need_provision_words(int(row["need_tercile"]), int(row["provision_tercile"]))
+    return words or "No need or provision figure"
 
 
 def category_chart(result: AnalysisResult) -> ChartData:
@@ -147,7 +165,7 @@ class GapChart(QWidget):
 
     # ---- size -----------------------------------------------------------------------------
     def _height(self) -> float:
-        rows = len(self.data.bars) if self.data else 0
+        rows = len(_rows(self.data.bars)) if self.data else 0
         line = QFontMetricsF(self.font()).height()
         return 2 * PAD + line * 1.6 + line + max(rows, 1) * ROW_H + line * 3.6
 
@@ -219,7 +237,8 @@ class GapChart(QWidget):
         )
         scale = (right - left) / maximum if maximum > 0 else 0.0
         rows_top = top + line
-        bottom = rows_top + len(data.bars) * ROW_H
+        rows = _rows(data.bars)
+        bottom = rows_top + len(rows) * ROW_H
         self._paint_grid(painter, data, metrics, left, right, scale, maximum, rows_top, bottom)
         if data.note_heading:
             painter.setPen(MUTED)
@@ -228,34 +247,71 @@ class GapChart(QWidget):
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 data.note_heading,
             )
-        for i, bar in enumerate(data.bars):
+        for i, row in enumerate(rows):
             y = rows_top + i * ROW_H
-            painter.setPen(TEXT)
-            name = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, name_w - 6)
-            painter.drawText(
-                QRectF(rect.left() + PAD, y, name_w - 6, ROW_H),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                name,
-            )
-            width = 0.0 if math.isnan(bar.value) else max(bar.value * scale, 0.0)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(self.colour))
-            painter.drawRect(QRectF(left, y + (ROW_H - BAR_H) / 2, width, BAR_H))
-            painter.setPen(TEXT)
-            painter.drawText(
-                QRectF(left + width + 4, y, 80, ROW_H),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                self._value_text(bar.value),
-            )
-            painter.setPen(MUTED)
-            painter.drawText(
-                QRectF(rect.right() - PAD - note_w, y, note_w, ROW_H),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                bar.note,
-            )
+            if isinstance(row, Bar):
+                self._paint_bar(painter, rect, row, metrics, y, name_w, note_w, left, scale)
+            else:
+                self._paint_heading(painter, rect, row, y)
         painter.setPen(MUTED)
         axis = QRectF(rect.left() + PAD, bottom + line * 1.2, rect.width() - 2 * PAD, line * 2.2)
         painter.drawText(axis, _CENTRED_WRAP, data.axis)
+
+    def _paint_bar(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        bar: Bar,
+        metrics: QFontMetricsF,
+        y: float,
+        name_w: float,
+        note_w: float,
+        left: float,
+        scale: float,
+    ) -> None:
+        painter.setPen(TEXT)
+        name = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, name_w - 6)
+        painter.drawText(
+            QRectF(rect.left() + PAD, y, name_w - 6, ROW_H),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            name,
+        )
+        width = 0.0 if math.isnan(bar.value) else max(bar.value * scale, 0.0)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self.colour))
+        painter.drawRect(QRectF(left, y + (ROW_H - BAR_H) / 2, width, BAR_H))
+        painter.setPen(TEXT)
+        painter.drawText(
+            QRectF(left + width + 4, y, 80, ROW_H),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self._value_text(bar.value),
+        )
+        painter.setPen(MUTED)
+        painter.drawText(
+            QRectF(rect.right() - PAD - note_w, y, note_w, ROW_H),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            bar.note,
+        )
+
+    def _paint_heading(self, painter: QPainter, rect: QRectF, heading: Heading, y: float) -> None:
+        """The class of the bars below, with its map colour: why the order is as it is."""
+        x = rect.left() + PAD
+        if heading.swatch:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(heading.swatch))
+            painter.drawRect(QRectF(x, y + (ROW_H - SWATCH) / 2 + 2, SWATCH, SWATCH))
+            x += SWATCH + 5
+        font = QFont(painter.font())
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(TEXT)
+        painter.drawText(
+            QRectF(x, y + 2, rect.right() - PAD - x, ROW_H),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            heading.text,
+        )
+        painter.setFont(font)
 
     def _paint_grid(
         self,
@@ -297,6 +353,24 @@ class GapChart(QWidget):
     @staticmethod
     def _elide(font: QFont, text: str, width: float) -> str:
         return QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    swatch: str = ""
+
+
+def _rows(bars: tuple[Bar, ...]) -> list[Bar | Heading]:
+    """The bars, with a heading wherever the group changes (none when nothing is grouped)."""
+    out: list[Bar | Heading] = []
+    previous = None
+    for bar in bars:
+        if bar.group and bar.group != previous:
+            out.append(Heading(bar.group, bar.swatch))
+        previous = bar.group
+        out.append(bar)
+    return out
 
 
 def _nice_max(value: float) -> float:

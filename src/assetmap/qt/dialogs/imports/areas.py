@@ -13,6 +13,7 @@ from assetmap.core.io import preview as pv
 from assetmap.core.io.area_import import AreaImportOptions, prepare_areas
 from assetmap.qt.dialogs.imports.base import ALL_FILES, ImportDialog
 from assetmap.qt.dialogs.imports.field_mapping import FieldMapper
+from assetmap.qt.dialogs.imports.report_view import SummaryRow, listed
 from assetmap.qt.dialogs.imports.style import note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
 
@@ -100,6 +101,25 @@ class ImportAreasDialog(ImportDialog):
 
     def _label_column(self) -> tuple[str, str | None]:
         return "Area code", self.fields.mapping().get("code")
+
+    def _choices(self) -> list[SummaryRow]:
+        assert self.preview is not None
+        mapping, preview = self.fields.mapping(), self.preview
+        where = f" in {preview.crs}" if preview.crs else ""
+        rows: list[SummaryRow] = [
+            ("New area set", self.set_name_edit.text().strip()),
+            ("Area code", f"'{mapping['code']}'" if "code" in mapping else "none"),
+            ("Area name", f"'{mapping['name']}'" if "name" in mapping else "none"),
+            (
+                "Boundaries",
+                f"{preview.geometry_type or 'geometry'}{where}, reprojected to the project's "
+                "coordinate system",
+            ),
+        ]
+        if self.prepared is not None and len(self.prepared.extra.columns):
+            kept = [str(c) for c in self.prepared.extra.columns]
+            rows.append(("Other columns kept", listed(kept)))
+        return rows
 
     def _explain(self, prepared: Any) -> None:
         if "name" not in self.fields.mapping() and prepared.info.name_field:

@@ -1,7 +1,9 @@
 """Importing assets from points, sites, coordinates, WKT or postcodes, with their categories.
 
-Step 2 has three tabs: which columns fill the asset's fields, how each row is placed on the map,
-and which category each row gets (one for all, or one per value of a column).
+The mapping has three steps, walked in order so none is missed: which columns fill the asset's
+fields, how each row is placed on the map, and which category each row gets (one for all, or
+one per value of a column, every value listed with the category the importer matches it to,
+which the user may change). The last step sums them up beside the check's report.
 """
 
 from __future__ import annotations
@@ -13,26 +15,25 @@ from pyproj import CRS
 from pyproj.exceptions import CRSError
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from assetmap.core import categories
-from assetmap.core.commands.base import Command
+from assetmap.core.category_match import same_name
+from assetmap.core.commands.base import Command, CommandGroup
+from assetmap.core.commands.categories import MAX_SYNONYM_LENGTH, EditCategory
 from assetmap.core.commands.imports import ImportAssets
 from assetmap.core.io import preview as pv
 from assetmap.core.io.asset_import import (
@@ -42,14 +43,19 @@ from assetmap.core.io.asset_import import (
     PreparedAssets,
     prepare_assets,
 )
+from assetmap.core.io.fields import styling_columns
+from assetmap.core.io.values import text_objects
 from assetmap.core.taxonomy import UNCATEGORISED
 from assetmap.qt.dialogs.imports.base import ALL_FILES, ImportDialog, settings
 from assetmap.qt.dialogs.imports.category_combo import CategoryCombo
+from assetmap.qt.dialogs.imports.category_values import CategoryValuesTable, ValueRow
 from assetmap.qt.dialogs.imports.field_mapping import ColumnCombo, FieldMapper
-from assetmap.qt.dialogs.imports.style import note_label
+from assetmap.qt.dialogs.imports.report_view import SummaryRow, listed
+from assetmap.qt.dialogs.imports.style import HINT_STYLE, note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
 
-CATEGORY_VALUES = 300
+CATEGORY_PART = 2
+MANY_VALUES = 500  # more different values than a column of categories usually has
 SETTING_POSTCODE_INDEX = "import/postcode_index"
 
 ASSET_FIELD_LABELS: dict[str, str] = {
@@ -64,13 +70,6 @@ ASSET_FIELD_LABELS: dict[str, str] = {
     "audience": "Who it is for",
     "status": "Status",
     "verified_date": "Last verified",
-}
-LOCATION_WORDS = {
-    pv.GEOMETRY: "the file's geometry",
-    pv.LAT_LON: "latitude/longitude",
-    pv.XY: "X/Y columns",
-    pv.WKT: "WKT column",
-    pv.NO_COORDINATES: "postcodes only",
 }
 COORDINATE_LABELS = {
     "lat": "latitude",
@@ -96,19 +95,34 @@ class ImportAssetsDialog(ImportDialog):
         "GeoJSON, GeoPackage or Shapefile. Every row is kept: rows that cannot be placed are "
         "imported as unplaced, to be placed by hand."
     )
+    mapping_titles = ("Columns", "Location", "Category")
 
     # ---- building
     def _build_mapping_page(self) -> QWidget:
         self.cats = categories.all_categories(self.session.project)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("What the columns are")
-        self.tabs.addTab(self._build_columns_tab(), "&Columns")
-        self.tabs.addTab(self._build_location_tab(), "&Location")
-        self.tabs.addTab(self._build_category_tab(), "Ca&tegory")
+        self.parts = QStackedWidget()
+        self.parts.setAccessibleName("What the columns are")
+        self.parts.addWidget(self._build_columns_tab())
+        self.parts.addWidget(self._build_location_tab())
+        self.parts.addWidget(self._build_category_tab())
         hint = "First rows of the file (tinted columns are used; the others are kept as fields):"
-        splitter = self._with_preview(self.tabs, hint)
-        splitter.setSizes([290, 330])
-        return splitter
+        self.mapping_splitter = self._with_preview(self.parts, hint)
+        self.mapping_splitter.setSizes([290, 330])
+        return self.mapping_splitter
+
+    @Slot()
+    def _fit_splitter_to_part(self) -> None:
+        """The Category step's table lists every value of a column: give it most of the height."""
+        listing = (
+            self.parts.currentIndex() == CATEGORY_PART and self.category_from_column.isChecked()
+        )
+        total = sum(self.mapping_splitter.sizes())
+        top = round(total * (0.74 if listing else 0.47))
+        self.mapping_splitter.setSizes([top, total - top])
+
+    def _show_mapping_part(self, part: int) -> None:
+        self.parts.setCurrentIndex(part)
+        self._fit_splitter_to_part()
 
     def _build_columns_tab(self) -> QWidget:
         page = QWidget()
@@ -121,9 +135,14 @@ class ImportAssetsDialog(ImportDialog):
         self.personal_check = QCheckBox(
             "These assets are &personal data (a person's skills): keep them out of exports"
         )
+        self.personal_check.clicked.connect(self._personal_clicked)
+        self._personal_own = False  # the user's choice, where the category leaves it to them
         layout.addWidget(self.personal_check)
         layout.addStretch(1)
         return page
+
+    def _personal_clicked(self, checked: bool) -> None:
+        self._personal_own = checked
 
     def _build_location_tab(self) -> QWidget:
         page = QWidget()
@@ -211,6 +230,7 @@ class ImportAssetsDialog(ImportDialog):
         browse = QPushButton("Br&owse…")
         browse.setAccessibleName("Browse for a postcode index file")
         browse.clicked.connect(self._browse_postcode_index)
+        self.postcode_index_edit.editingFinished.connect(self._on_postcode_index_typed)
         label = QLabel("Postcode &index:")
         label.setBuddy(self.postcode_index_edit)
         layout.addWidget(label, 0, 0)
@@ -223,7 +243,7 @@ class ImportAssetsDialog(ImportDialog):
 
     def _build_category_tab(self) -> QWidget:
         page = QWidget()
-        grid = QGridLayout(page)
+        layout = QVBoxLayout(page)
         self.category_fixed = QRadioButton("&One category for every asset:")
         self.category_from_column = QRadioButton("Category &from a column:")
         group = QButtonGroup(page)
@@ -233,22 +253,49 @@ class ImportAssetsDialog(ImportDialog):
         self.category_combo = CategoryCombo(self.cats, "Category of every asset")
         self.category_combo.set_key(UNCATEGORISED)
         self.category_column = ColumnCombo("Column holding each asset's category")
-        self.values_table = self._build_values_table()
-        unknown_row = self._build_unknown_row(page)
-        self.values_note = note_label()
-        grid.addWidget(self.category_fixed, 0, 0)
-        grid.addWidget(self.category_combo, 0, 1)
-        grid.addWidget(self.category_from_column, 1, 0)
-        grid.addWidget(self.category_column, 1, 1)
-        grid.addWidget(self.values_table, 2, 0, 1, 3)
-        grid.addLayout(unknown_row, 3, 0, 1, 3)
-        grid.addWidget(self.values_note, 4, 0, 1, 3)
-        grid.setColumnStretch(2, 1)
-        grid.setRowStretch(2, 1)
+        choices = QHBoxLayout()
+        for widget, stretch in (
+            (self.category_fixed, 0),
+            (self.category_combo, 1),
+            (self.category_from_column, 0),
+            (self.category_column, 1),
+        ):
+            choices.addWidget(widget, stretch)
+        choices.insertSpacing(2, 16)
+        self.values_summary = note_label()
+        self.values_summary.setAccessibleName("What the values match")
+        self.values_table = CategoryValuesTable(self.cats)
+        self.remember_check = QCheckBox()
+        self.remember_check.setAccessibleName("Remember my choices as other names")
+        self.personal_note = QLabel()
+        self.personal_note.setWordWrap(True)
+        self.personal_note.setStyleSheet(HINT_STYLE)
+        self.personal_note.setAccessibleName("Personal data")
+        self.personal_note.hide()
+        self.unknown_row = QWidget()
+        self.unknown_row.setLayout(self._build_unknown_row(page))
+        self.unknown_row.layout().setContentsMargins(0, 0, 0, 0)
+        self.column_hint = note_label(
+            "To give each asset the category its file names, choose “Category from a column”: "
+            "every value of that column is listed with the category it matches, to change if "
+            "you like."
+        )
+        self.category_note = note_label()
+        self.category_note.setAccessibleName("About the category")
+        layout.addLayout(choices)
+        layout.addWidget(self.category_note)
+        layout.addWidget(self.values_summary)
+        layout.addWidget(self.values_table, 1)
+        layout.addWidget(self.unknown_row)
+        layout.addWidget(self.remember_check)
+        layout.addWidget(self.column_hint)
+        layout.addWidget(self.personal_note)
+        layout.addStretch(0)
         for widget in (self.category_fixed, self.category_from_column, self.unknown_new):
             widget.toggled.connect(self._on_category_changed)
-        self.category_combo.currentIndexChanged.connect(self._refresh)
+        self.category_combo.currentIndexChanged.connect(self._on_category_changed)
         self.category_column.currentIndexChanged.connect(self._fill_values)
+        self.values_table.changed.connect(self._on_values_changed)
         self._on_category_changed()
         return page
 
@@ -266,19 +313,6 @@ class ImportAssetsDialog(ImportDialog):
         row.addWidget(self.unknown_uncategorised)
         row.addStretch(1)
         return row
-
-    def _build_values_table(self) -> QTableWidget:
-        table = QTableWidget(0, 3)
-        table.setAccessibleName("Category of each value")
-        table.setHorizontalHeaderLabels(["Value in the file", "Rows", "Category"])
-        table.verticalHeader().setDefaultSectionSize(28)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        return table
 
     # ---- filling from the preview
     def _fill_mapping(self, result: pv.Preview) -> None:
@@ -326,43 +360,27 @@ class ImportAssetsDialog(ImportDialog):
 
     @Slot()
     def _fill_values(self) -> None:
-        """One row per distinct value, preselected by the taxonomy's own matching."""
-        self.values_table.setRowCount(0)
+        """Every distinct value (blank cells too), preselected by the importer's own matching."""
         column = self.category_column.column()
-        if self.preview is None or column is None:
-            self.values_note.setText("")
-            self._refresh()
-            return
-        values = pv.distinct_values(self.preview.frame, column, CATEGORY_VALUES + 1)
-        shown = values[:CATEGORY_VALUES]
-        self.values_table.setRowCount(len(shown))
-        for row, (value, count) in enumerate(shown):
-            self._add_value_row(row, value, count)
-        more = len(values) - len(shown)
-        self.values_note.setText(
-            f"Only the {CATEGORY_VALUES} commonest values are listed; the others follow the "
-            "rule above."
-            if more
-            else ""
-        )
+        counts: list[tuple[str, int]] = []
+        if self.preview is not None and column is not None:
+            frame = self.preview.frame
+            counts = pv.distinct_values(frame, column, len(frame) + 1)
+            blank = int(text_objects(frame[column]).isna().sum())
+            if blank:
+                counts.append(("", blank))
+        busy = len(counts) > MANY_VALUES  # a second or two: say so
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.values_table.fill(counts, categories.matcher(self.session.project))
+        finally:
+            if busy:
+                QApplication.restoreOverrideCursor()
         self._refresh()
-
-    def _add_value_row(self, row: int, value: str, count: int) -> None:
-        self.values_table.setItem(row, 0, QTableWidgetItem(value))
-        count_item = QTableWidgetItem(f"{count:,}")
-        count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.values_table.setItem(row, 1, count_item)
-        combo = CategoryCombo(self.cats, f"Category for '{value}'", rule=self._unknown_text(value))
-        match = categories.resolve(self.session.project, value)
-        combo.set_key(match.key if match else None)
-        combo.currentIndexChanged.connect(self._refresh)
-        self.values_table.setCellWidget(row, 2, combo)
 
     def _unknown_rule(self) -> str:
         return UNKNOWN_NEW if self.unknown_new.isChecked() else UNKNOWN_UNCATEGORISED
-
-    def _unknown_text(self, value: str) -> str:
-        return f"New category “{value}”" if self.unknown_new.isChecked() else "Uncategorised"
 
     # ---- reacting
     @Slot()
@@ -391,17 +409,91 @@ class ImportAssetsDialog(ImportDialog):
     def _on_category_changed(self) -> None:
         from_column = self.category_from_column.isChecked()
         self.category_combo.setEnabled(not from_column)
-        for widget in (
-            self.category_column,
-            self.values_table,
-            self.unknown_new,
-            self.unknown_uncategorised,
-        ):
-            widget.setEnabled(from_column)
-        for row in range(self.values_table.rowCount()):
-            combo, item = self.values_table.cellWidget(row, 2), self.values_table.item(row, 0)
-            if isinstance(combo, CategoryCombo) and item is not None:
-                combo.setItemText(0, self._unknown_text(item.text()))
+        self.category_column.setEnabled(from_column)
+        for widget in (self.values_summary, self.values_table, self.unknown_row):
+            widget.setVisible(from_column)
+        self.column_hint.setVisible(not from_column)
+        if self._built:
+            self._fit_splitter_to_part()
+        self.values_table.set_rule(self.unknown_new.isChecked())
+        self._on_values_changed()
+
+    @Slot()
+    def _on_values_changed(self) -> None:
+        self._update_values_summary()
+        self._update_remember_check()
+        self._update_personal_data()
+        self._refresh()
+
+    def _update_values_summary(self) -> None:
+        table = self.values_table
+        column = self.category_column.column()
+        if not self.category_from_column.isChecked() or column is None or not table.value_rows:
+            self.values_summary.setText("")
+            return
+        values = table.value_rows
+        unmatched = len(table.unmatched())
+        by_hand = sum(1 for e in values if e.by_hand)
+        where = "new categories" if self.unknown_new.isChecked() else "Uncategorised"
+        parts = [f"{len(values) - unmatched:,} go to a category"]
+        if unmatched:
+            parts.append(f"{unmatched:,} match none (marked; they go to {where})")
+        if by_hand:
+            parts.append(f"{by_hand:,} chosen by you")
+        text = (
+            f"{_count(len(values), 'different value')} in '{column}': {', '.join(parts)}. "
+            "Click a category to change it."
+        )
+        if len(values) > MANY_VALUES:
+            text += " That is a lot for a category: is it the right column?"
+        self.values_summary.setText(text)
+
+    def _update_remember_check(self) -> None:
+        remembered = self._names_to_remember()
+        n = sum(len(v) for v in remembered.values())
+        self.remember_check.setVisible(bool(n))
+        if n:
+            self.remember_check.setText(
+                f"&Remember {_count(n, 'value')} you chose as other names of their categories, "
+                "so the next import matches them"
+            )
+
+    def _update_personal_data(self) -> None:
+        """Rows going to a personal-data category are flagged whatever the tick box says."""
+        personal = {c.key: c for c in self.cats if c.personal_data}
+        if self.category_from_column.isChecked():
+            rows = self.values_table.rows_in(set(personal))
+            labels = sorted(
+                {
+                    personal[e.chosen].label
+                    for e in self.values_table.value_rows
+                    if e.chosen in personal
+                }
+            )
+        else:
+            key = self.category_combo.key()
+            rows = self.preview.row_count if self.preview is not None and key in personal else 0
+            labels = [personal[key].label] if key in personal else []
+        forced = not self.category_from_column.isChecked() and bool(labels)
+        self.personal_check.setChecked(True if forced else self._personal_own)
+        self.personal_check.setEnabled(not forced)
+        if not labels:
+            self.personal_note.hide()
+            self.personal_check.setToolTip("")
+            return
+        names = " and ".join(f"“{label}”" for label in labels)
+        text = (
+            f"{_count(rows, 'row')} go to {names}, which holds personal data: those assets are "
+            "flagged and left out of exports unless an export includes personal data."
+        )
+        self.personal_note.setText(text)
+        self.personal_note.show()
+        self.personal_check.setToolTip(text)
+
+    @Slot()
+    def _on_postcode_index_typed(self) -> None:
+        """Enter or leaving the field: say at once whether the file is there."""
+        self._update_postcode_note()
         self._refresh()
 
     @Slot()
@@ -415,6 +507,7 @@ class ImportAssetsDialog(ImportDialog):
         )
         if chosen:
             self.postcode_index_edit.setText(chosen)
+            self._on_postcode_index_typed()
 
     def _update_columns_note(self) -> None:
         if self.preview is None:
@@ -428,6 +521,12 @@ class ImportAssetsDialog(ImportDialog):
         notes.append(
             "Columns not used here are kept with each asset as extra fields; nothing is lost."
         )
+        styling = [c for c in styling_columns(self.preview.frame) if c not in mapping.values()]
+        if styling:
+            names = ", ".join(styling)
+            notes.append(
+                f"Not kept: {names}, which only say how another map program drew the points."
+            )
         self.columns_note.setText(" ".join(notes))
         self._update_postcode_note()
 
@@ -470,13 +569,26 @@ class ImportAssetsDialog(ImportDialog):
         return None
 
     def _category_map(self) -> dict[str, str]:
-        mapping = {}
-        for row in range(self.values_table.rowCount()):
-            combo = self.values_table.cellWidget(row, 2)
-            item = self.values_table.item(row, 0)
-            if isinstance(combo, CategoryCombo) and item is not None and combo.key():
-                mapping[item.text()] = str(combo.key())
-        return mapping
+        return self.values_table.category_map()
+
+    def _names_to_remember(self) -> dict[str, list[str]]:
+        """Category key -> values chosen by hand that no category goes by yet."""
+        out: dict[str, list[str]] = {}
+        if not self.category_from_column.isChecked():
+            return out
+        for entry in self.values_table.chosen_by_hand():
+            if self._rememberable(entry):
+                out.setdefault(str(entry.chosen), []).append(entry.value)
+        return out
+
+    def _rememberable(self, entry: ValueRow) -> bool:
+        if len(entry.value) > MAX_SYNONYM_LENGTH:
+            return False
+        project = self.session.project
+        category = categories.by_key(project).get(str(entry.chosen))
+        if category is None or categories.name_owner(project, entry.value, besides=category.key):
+            return False
+        return not any(same_name(entry.value, n) for n in (category.label, *category.synonyms))
 
     def _options(self) -> AssetImportOptions:
         assert self.preview is not None
@@ -504,28 +616,27 @@ class ImportAssetsDialog(ImportDialog):
         )
 
     def _mapping_problem(self) -> str | None:
-        mapping = self.fields.mapping()
-        if "name" not in mapping:
-            return "Choose the column that holds each asset's name (Columns tab)."
-        problem = self._location_problem()
-        if problem:
-            return problem
+        return next((p for p in self._part_problems() if p is not None), None)
+
+    def _part_problems(self) -> list[str | None]:
+        """Columns, Location, Category: each step's own problem, shown on that step."""
+        columns = None
+        if "name" not in self.fields.mapping():
+            columns = "Choose the column that holds each asset's name."
+        category = None
         if self.category_from_column.isChecked() and self.category_column.column() is None:
-            return "Choose the column that holds each asset's category (Category tab)."
-        index = self.postcode_index_edit.text().strip()
-        if index and not Path(index).expanduser().is_file():
-            return f"The postcode index file {index} does not exist (Location tab)."
-        return None
+            category = "Choose the column that holds each asset's category."
+        return [columns, self._location_problem(), category]
 
     def _location_problem(self) -> str | None:
         source = self._location_source()
         needed = {pv.LAT_LON: 2, pv.XY: 2, pv.WKT: 1}.get(source, 0)
         if len(self._coordinate_fields()) < needed:
-            return "Choose the coordinate columns, or another way to place assets (Location tab)."
+            return "Choose the coordinate columns, or another way to place assets."
         if source == pv.XY and not self.xy_crs_edit.text().strip():
             return (
                 "Type the coordinate system of the X and Y columns, e.g. EPSG:27700 for British "
-                "National Grid (Location tab)."
+                "National Grid."
             )
         crs = self._crs_text()
         if crs is not None:
@@ -533,22 +644,27 @@ class ImportAssetsDialog(ImportDialog):
                 CRS.from_user_input(crs)
             except CRSError:
                 return f"'{crs}' is not a coordinate system assetmap knows; try EPSG:27700."
+        index = self.postcode_index_edit.text().strip()
+        if index and not Path(index).expanduser().is_file():
+            return f"The postcode index file {index} does not exist."
         return None
 
     def _after_refresh(self) -> None:
-        self._update_tab_titles()
+        self._update_category_note()
 
-    def _update_tab_titles(self) -> None:
-        """Each tab says what it holds, so the choices are visible without opening it."""
-        mapped = len(self.fields.mapping())
-        self.tabs.setTabText(0, f"&Columns ({mapped} of {len(ASSET_FIELD_LABELS)} used)")
-        self.tabs.setTabText(1, f"&Location: {LOCATION_WORDS[self._location_source()]}")
-        if self.category_from_column.isChecked():
-            column = self.category_column.column()
-            category = f"from '{column}'" if column else "from a column"
-        else:
-            category = self.category_combo.currentText() or "none"
-        self.tabs.setTabText(2, f"Ca&tegory: {category}")
+    def _update_category_note(self) -> None:
+        """Uncategorised is a choice too, but rarely the one meant: say what it means."""
+        everything_uncategorised = (
+            self.category_fixed.isChecked() and self.category_combo.key() == UNCATEGORISED
+        )
+        rows = self.preview.row_count if self.preview is not None else 0
+        self.category_note.setText(
+            f"All {rows:,} {self.noun} would be Uncategorised: choose the category they belong "
+            "to, or take it from a column."
+            if everything_uncategorised
+            else ""
+        )
+        self.category_note.setVisible(everything_uncategorised)
 
     def _highlights(self) -> dict[str, str]:
         used: dict[str, str] = {}
@@ -567,13 +683,33 @@ class ImportAssetsDialog(ImportDialog):
         return prepare_assets
 
     def _command(self, prepared: Any) -> Command:
-        return ImportAssets(prepared)
+        """The import, and with it (one undo step) the other names the user asked to keep."""
+        command = ImportAssets(prepared)
+        remembered = self._names_to_remember() if self.remember_check.isChecked() else {}
+        if not remembered:
+            return command
+        known = categories.by_key(self.session.project)
+        edits: list[Command] = [
+            EditCategory(key, {"synonyms": [*known[key].synonyms, *values]})
+            for key, values in remembered.items()
+        ]
+        n = sum(len(values) for values in remembered.values())
+        text = f"{command.text}, remembering {_count(n, 'other name')}"
+        return CommandGroup([command, *edits], text)
 
     def _label_column(self) -> tuple[str, str | None]:
         return "Name", self.fields.mapping().get("name")
 
     def _explain(self, prepared: PreparedAssets) -> None:
-        """The importer still uses a column it recognises that the user set to none: say so."""
+        """The importer still uses a column it recognises that the user set to none: say so.
+        And the other names that will be remembered, if the user asked."""
+        if self.remember_check.isChecked():
+            known = categories.by_key(self.session.project)
+            for key, values in self._names_to_remember().items():
+                names = ", ".join(f"'{v}'" for v in values)
+                prepared.report.notes.append(
+                    f"{names} will be remembered as other names of '{known[key].label}'"
+                )
         chosen = self.fields.mapping()
         for key in ASSET_FIELD_LABELS:
             used = prepared.mapping.get(key)
@@ -583,8 +719,102 @@ class ImportAssetsDialog(ImportDialog):
                     "always uses a column it recognises"
                 )
 
+    # ---- the summary beside the report
+    def _choices(self) -> list[SummaryRow]:
+        mapping = self.fields.mapping()
+        rows: list[SummaryRow] = [("Name", _quoted(mapping.get("name")))]
+        others = self._other_columns_text(mapping)
+        if others:
+            rows.append(("Other columns", others))
+        rows.append(("Location", self._location_text()))
+        rows.append(("Postcodes", self._postcode_text(mapping.get("postcode"))))
+        rows.append(("Category", self._category_text()))
+        prepared = self.prepared
+        if isinstance(prepared, PreparedAssets):
+            kept = [name for name, _label, _type in prepared.field_defs]
+            rows.append(("Kept as extra fields", listed(kept) or "none"))
+            if prepared.ignored_fields:
+                rows.append(("Not kept (map styling)", listed(prepared.ignored_fields)))
+        if self.personal_check.isChecked():
+            rows.append(("Personal data", "yes: kept out of exports unless chosen"))
+        return rows
+
+    def _other_columns_text(self, mapping: dict[str, str]) -> str:
+        parts = [
+            f"{ASSET_FIELD_LABELS[key]}: '{column}'"
+            for key, column in mapping.items()
+            if key not in ("name", "postcode")
+        ]
+        if self.preview is not None and "address" not in mapping and self.preview.address_parts:
+            parts.append("Address: built from " + listed(self.preview.address_parts))
+        days = self.preview.opening_days if self.preview is not None else []
+        if "opening_hours" not in mapping and days:
+            parts.append(f"Opening hours: from {len(days)} day columns")
+        return "; ".join(parts)
+
+    def _location_text(self) -> str:
+        assert self.preview is not None
+        source, columns = self._location_source(), self._coordinate_fields()
+        if source == pv.GEOMETRY:
+            kind = self.preview.geometry_type or "geometry"
+            return f"the file's own {kind} geometry, in {self.preview.crs or 'an unknown CRS'}"
+        if source == pv.LAT_LON:
+            lat, lon = _quoted(columns.get("lat")), _quoted(columns.get("lon"))
+            return f"latitude {lat}, longitude {lon} (WGS 84)"
+        if source == pv.XY:
+            x, y = _quoted(columns.get("x")), _quoted(columns.get("y"))
+            return f"X {x}, Y {y}, in {_crs_words(self.xy_crs_edit.text())}"
+        if source == pv.WKT:
+            wkt = _quoted(columns.get("wkt"))
+            return f"WKT geometry in {wkt}, in {_crs_words(self.wkt_crs_edit.text())}"
+        return "by postcode only"
+
+    def _postcode_text(self, column: str | None) -> str:
+        if column is None:
+            return "no postcode column: rows without coordinates stay unplaced"
+        index = self.postcode_index_edit.text().strip()
+        where = Path(index).name if index else "the postcodes the project already holds"
+        return f"'{column}', for rows without coordinates, looked up in {where}"
+
+    def _category_text(self) -> str:
+        if not self.category_from_column.isChecked():
+            if self.category_combo.key() == UNCATEGORISED:
+                return "Uncategorised for every asset: none was chosen"
+            return f"{self.category_combo.currentText()} for every asset"
+        column = self.category_column.column()
+        values = len(self.values_table.value_rows)
+        matched = values - len(self.values_table.unmatched())
+        by_hand = sum(1 for e in self.values_table.value_rows if e.by_hand)
+        unknown = (
+            "a new category for each" if self._unknown_rule() == UNKNOWN_NEW else "Uncategorised"
+        )
+        yours = f" ({by_hand} chosen by you)" if by_hand else ""
+        return (
+            f"from column '{column}': {matched} of {values} values go to a category{yours}; "
+            f"the others get {unknown}"
+        )
+
     def _after_commit(self) -> None:
         """Offer the same postcode index next time: it is usually the same Code-Point file."""
         index = self.postcode_index_edit.text().strip()
         if index:
             settings().setValue(SETTING_POSTCODE_INDEX, index)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"1 {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def _quoted(column: str | None) -> str:
+    return f"'{column}'" if column else "none"
+
+
+def _crs_words(text: str) -> str:
+    """'EPSG:27700 (British National Grid)': the code as typed, with its name when known."""
+    text = text.strip()
+    if not text:
+        return "an unknown coordinate system"
+    try:
+        return f"{text} ({CRS.from_user_input(text).name})"
+    except CRSError:
+        return text

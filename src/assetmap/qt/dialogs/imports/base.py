@@ -1,20 +1,27 @@
-"""The three-step flow every import shares: choose a file, map its columns, check and import.
+"""The flow every import shares: choose a file, map its columns, check and import.
 
 Nothing is written until the user has read the dry run's report and pressed Import: the dry run
 (``prepare_*``) and the import run on worker threads, each with its own connection to the
 project file, so the window keeps drawing and Cancel leaves the project as it was. Subclasses
-supply step 2 (the mapping page) and turn its choices into the importer's options.
+supply the mapping page (one step, or several parts of it shown one step at a time) and turn its
+choices into the importer's options.
+
+The steps are walked in order: Next and Back move one step, and Enter never presses a button
+the user has not moved to. A new user typed a postcode index, pressed Enter and found the check
+running with the Category step never seen; Enter in a field now only finishes that field (a
+typed path is read), as leaving the field with Tab or a click does.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QSettings, Qt, Slot
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -35,8 +43,11 @@ from PySide6.QtWidgets import (
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import AssetmapError, BadInputError
 from assetmap.core.io import preview as pv
+from assetmap.core.io.crs_check import CrsMismatchError
+from assetmap.core.io.crs_guess import describe
 from assetmap.core.io.report import ImportReport
 from assetmap.core.progress import CancelledFn, ProgressFn
+from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
 from assetmap.qt.dialogs.imports.preview import (
     PREVIEW_ROWS,
     PreviewTable,
@@ -47,6 +58,7 @@ from assetmap.qt.dialogs.imports.report_csv import write_report_csv
 from assetmap.qt.dialogs.imports.report_view import (
     ReportPage,
     RowLabel,
+    SummaryRow,
     describe_report,
     no_label,
 )
@@ -62,8 +74,11 @@ from assetmap.qt.workers import Task
 
 log = logging.getLogger(__name__)
 
-STEP_FILE, STEP_MAP, STEP_REPORT = range(3)
-STEP_TITLES = ("Choose file", "Map columns", "Check and import")
+STEP_FILE = 0
+STEP_MAP = 1  # the first mapping step; the report is ``dialog.report_step``
+FILE_TITLE = "Choose file"
+REPORT_TITLE = "Check and import"
+PAGE_FILE, PAGE_MAP, PAGE_REPORT = range(3)
 SETTING_FOLDER = "import/folder"
 ALL_FILES = "All files (*)"
 
@@ -87,9 +102,9 @@ def nothing_importable(error: BaseException) -> bool:
 
 
 class ImportDialog(QDialog):
-    """Three steps, one worker at a time; subclasses supply the mapping step and the options:
-    the hooks in ``MAPPING_HOOKS``, checked when a subclass is defined (QDialog's metaclass
-    cannot be combined with ABCMeta)."""
+    """File, mapping, check: one worker at a time; subclasses supply the mapping and the
+    options: the hooks in ``MAPPING_HOOKS``, checked when a subclass is defined (QDialog's
+    metaclass cannot be combined with ABCMeta)."""
 
     MAPPING_HOOKS: ClassVar[tuple[str, ...]] = (
         "_build_mapping_page",  # () -> QWidget: step 2's page
@@ -118,6 +133,8 @@ class ImportDialog(QDialog):
     title: ClassVar[str] = "Import"
     file_types: ClassVar[str] = ALL_FILES
     intro: ClassVar[str] = ""
+    #: The mapping page's parts, each its own step (``_show_mapping_part`` shows one).
+    mapping_titles: ClassVar[tuple[str, ...]] = ("Map columns",)
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, path: str | Path | None = None
@@ -133,6 +150,9 @@ class ImportDialog(QDialog):
         self._task_kind = ""
         self._problem: str | None = None
         self._built = False
+        self._step = STEP_FILE
+        self._loaded_text: str | None = None  # the path text last read (typed or chosen)
+        self.load_count = 0  # how many times a file was read: once per path, never twice
         self.setWindowTitle(self.title)
         self.setModal(True)
         self.setAcceptDrops(True)
@@ -146,7 +166,19 @@ class ImportDialog(QDialog):
     # ---- public --------------------------------------------------------------------------
     @property
     def step(self) -> int:
-        return self.pages.currentIndex()
+        return self._step
+
+    @property
+    def step_titles(self) -> tuple[str, ...]:
+        return (FILE_TITLE, *self.mapping_titles, REPORT_TITLE)
+
+    @property
+    def report_step(self) -> int:
+        return len(self.mapping_titles) + 1
+
+    @property
+    def last_mapping_step(self) -> int:
+        return self.report_step - 1
 
     @property
     def busy(self) -> bool:
@@ -204,7 +236,8 @@ class ImportDialog(QDialog):
         self.file_edit = QLineEdit()
         self.file_edit.setAccessibleName("File to import")
         self.file_edit.setPlaceholderText("Choose a file, or drop one on this window")
-        self.file_edit.returnPressed.connect(self._on_file_typed)
+        self.file_edit.returnPressed.connect(self._on_file_entered)
+        self.file_edit.editingFinished.connect(self._on_file_typed)
         browse = QPushButton("&Browse…")
         browse.setAccessibleName("Browse for the file to import")
         browse.clicked.connect(self._browse)
@@ -252,10 +285,6 @@ class ImportDialog(QDialog):
         self.back_button.clicked.connect(self._back)
         self.next_button.clicked.connect(self._next)
         self.cancel_button.clicked.connect(self._cancel_clicked)
-        self.next_button.setDefault(True)
-        self.next_button.setAutoDefault(True)
-        for button in (self.back_button, self.cancel_button):
-            button.setAutoDefault(False)
         row.addWidget(self.progress)
         row.addWidget(self.status, 1)
         row.addWidget(self.back_button)
@@ -264,29 +293,53 @@ class ImportDialog(QDialog):
         return row
 
     # ---- navigation --------------------------------------------------------------------------
+    def _is_mapping(self, step: int) -> bool:
+        return STEP_MAP <= step <= self.last_mapping_step
+
     def _go(self, step: int) -> None:
-        self.pages.setCurrentIndex(step)
+        self._step = step
+        if step == STEP_FILE:
+            self.pages.setCurrentIndex(PAGE_FILE)
+        elif step == self.report_step:
+            self.pages.setCurrentIndex(PAGE_REPORT)
+        else:
+            self.pages.setCurrentIndex(PAGE_MAP)
+            self._show_mapping_part(step - STEP_MAP)
+        titles = self.step_titles
         parts = []
-        for index, title in enumerate(STEP_TITLES):
-            text = f"{index + 1}  {title}"
+        for index, title in enumerate(titles):
+            text = f"{index + 1}&nbsp;&nbsp;{title}"
             parts.append(f"<b style='color:#0969DA'>{text}</b>" if index == step else text)
-        self.steps_label.setText("  ›  ".join(parts))
-        self.steps_label.setAccessibleDescription(f"Step {step + 1} of 3: {STEP_TITLES[step]}")
-        if step != STEP_REPORT:
+        self.steps_label.setText("&nbsp;&nbsp;›&nbsp;&nbsp;".join(parts))
+        self.steps_label.setAccessibleDescription(
+            f"Step {step + 1} of {len(titles)}: {titles[step]}"
+        )
+        if step != self.report_step:
             self._refresh()
         self._update_buttons()
 
+    def _show_mapping_part(self, part: int) -> None:
+        """Show part ``part`` of the mapping page (subclasses with several parts)."""
+
     @Slot()
     def _next(self) -> None:
+        """One step on: never further, so every part of the mapping is seen before the check."""
         if self.busy:
             return
-        if self.step == STEP_FILE and self.preview is not None:
+        step = self.step
+        if step == STEP_FILE and self.preview is not None:
             self._go(STEP_MAP)
-        elif self.step == STEP_MAP and self._problem is None:
-            self._start_dry_run()
-        elif self.step == STEP_REPORT and self.committed:
+        elif self._is_mapping(step):
+            self._refresh()
+            if not self._can_leave(step):
+                return
+            if step < self.last_mapping_step:
+                self._go(step + 1)
+            else:
+                self._start_dry_run()
+        elif step == self.report_step and self.committed:
             self.accept()
-        elif self.step == STEP_REPORT and self.prepared is not None:
+        elif step == self.report_step and self.prepared is not None:
             self._start_commit()
 
     @Slot()
@@ -295,6 +348,12 @@ class ImportDialog(QDialog):
             return
         self.prepared = self.report = None
         self._go(self.step - 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter presses only the button it is on (never Next, Check or Import from a field,
+        which is how steps were skipped); Escape still cancels."""
+        if not enter_presses_only_its_button(self, event):
+            super().keyPressEvent(event)
 
     @Slot()
     def _cancel_clicked(self) -> None:
@@ -325,9 +384,10 @@ class ImportDialog(QDialog):
         if step == STEP_FILE:
             self.next_button.setText("&Next ›")
             self.next_button.setEnabled(not busy and self.preview is not None)
-        elif step == STEP_MAP:
-            self.next_button.setText("&Check ›")
-            self.next_button.setEnabled(not busy and self._problem is None)
+        elif self._is_mapping(step):
+            last = step == self.last_mapping_step
+            self.next_button.setText("&Check ›" if last else "&Next ›")
+            self.next_button.setEnabled(not busy and self._can_leave(step))
         elif self.committed:
             self.next_button.setText("&Close")
             self.next_button.setEnabled(True)
@@ -395,7 +455,7 @@ class ImportDialog(QDialog):
             return
         if self._task_kind == "check":
             self.prepared = self.report = None
-            self._go(STEP_MAP)
+            self._go(self.last_mapping_step)
         self._set_status("Cancelled; nothing was changed.")
 
     # ---- step 1: the file and its preview ---------------------------------------------------
@@ -411,8 +471,19 @@ class ImportDialog(QDialog):
 
     @Slot()
     def _on_file_typed(self) -> None:
-        if self.path() is not None:
+        """Enter, Tab or a click elsewhere: read a path the user typed, once."""
+        text = self.file_edit.text().strip()
+        if text and text != self._loaded_text:
             self._load_preview(None)
+
+    @Slot()
+    def _on_file_entered(self) -> None:
+        """Enter on the same path again reads it again if it failed (the file may be fixed)."""
+        text = self.file_edit.text().strip()
+        if text and text == self._loaded_text and self.preview is None and not self.busy:
+            self._load_preview(None)
+        else:
+            self._on_file_typed()
 
     @Slot(int)
     def _on_layer_chosen(self, index: int) -> None:
@@ -424,6 +495,8 @@ class ImportDialog(QDialog):
         path = self.path()
         if path is None:
             return
+        self._loaded_text = self.file_edit.text().strip()
+        self.load_count += 1
         self.preview = self.prepared = self.report = None
         self.file_table.show_preview(None)
         self.file_summary.setText("")
@@ -482,10 +555,23 @@ class ImportDialog(QDialog):
         self.layer_combo.setEnabled(len(result.layers) > 1)
         self.layer_combo.blockSignals(False)
 
-    # ---- step 2: mapping (subclasses) -------------------------------------------------------
+    # ---- the mapping steps (subclasses) -----------------------------------------------------
     def _mapping_problem(self) -> str | None:
         """What stops the check, in plain words, or None."""
         return None
+
+    def _part_problems(self) -> list[str | None]:
+        """What stops leaving each mapping part, in plain words (one per ``mapping_titles``).
+
+        By default everything belongs to the last part, where Check is pressed."""
+        return [None] * (len(self.mapping_titles) - 1) + [self._mapping_problem()]
+
+    def _can_leave(self, step: int) -> bool:
+        """A mapping step can be left forward once it and the steps before it are complete."""
+        if self.preview is None:
+            return False
+        problems = self._part_problems()[: step - STEP_MAP + 1]
+        return all(problem is None for problem in problems)
 
     def _highlights(self) -> dict[str, str]:
         return {}
@@ -500,8 +586,8 @@ class ImportDialog(QDialog):
             self._update_buttons()
             return
         self._problem = self._mapping_problem()
-        if self.step == STEP_MAP:
-            self._show_banner(self._problem)
+        if self._is_mapping(self.step):
+            self._show_banner(self._part_problems()[self.step - STEP_MAP])
         elif self.step == STEP_FILE and self.banner.styleSheet() == HINT_STYLE:
             self._show_banner(None)
         self.mapping_table.highlight(self._highlights())
@@ -511,17 +597,19 @@ class ImportDialog(QDialog):
     def _after_refresh(self) -> None:
         """More re-tinting once a file is read and the mapping checked (subclasses)."""
 
-    # ---- step 3: dry run, then import -----------------------------------------------------
-    def _start_dry_run(self) -> None:
+    # ---- the last step: dry run, then import ------------------------------------------------
+    def _start_dry_run(self, accept_crs: bool = False) -> None:
         assert self.preview is not None
         self._show_banner(None)
         self.prepared = self.report = None
-        self._go(STEP_REPORT)
+        self._go(self.report_step)
+        self._show_summary()
         name = self.preview.path.name
         self.report_page.show_busy(f"Checking {name}… nothing is written to the project yet.")
-        work = dry_run_work(
-            self.session.project.path, self.preview.path, self._options(), self._prepare()
-        )
+        options = self._options()
+        if accept_crs:  # the user read why the coordinates look wrong and said go ahead
+            options = dataclasses.replace(options, accept_crs=True)  # type: ignore[type-var]
+        work = dry_run_work(self.session.project.path, self.preview.path, options, self._prepare())
         self._run("check", work, self._on_checked, self._on_check_failed, f"Checking {name}…")
 
     @Slot(object)
@@ -532,6 +620,7 @@ class ImportDialog(QDialog):
         self.report = prepared.report
         self._explain(prepared)
         self._show_report()
+        self._show_summary()
         self._set_status("Checked. Nothing has been written yet.")
 
     def _explain(self, prepared: Any) -> None:
@@ -552,6 +641,37 @@ class ImportDialog(QDialog):
         )
         self.report_page.show_problem(heading, problem_text(error))
         self._set_status("Nothing was changed. Go back to change the columns or the file.")
+        if isinstance(error, CrsMismatchError) and self._confirm_import_anyway(error):
+            self._start_dry_run(accept_crs=True)
+
+    def _confirm_import_anyway(self, error: CrsMismatchError) -> bool:
+        """Coordinates that do not fit their coordinate system: the user may know better."""
+        name = self.preview.path.name if self.preview else "this file"
+        looks = (
+            f" They look like {describe(error.suggestion)} ({error.suggestion.to_string()})."
+            if error.suggestion is not None
+            else ""
+        )
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("The locations look wrong")
+        box.setText(
+            f"The locations in {name} do not fit the coordinate system the file names: "
+            f"imported as they are, they would land in the wrong place.{looks}"
+        )
+        box.setInformativeText(
+            "If you know the file is right, import it anyway. Otherwise save the file again "
+            "with the right coordinate system and choose it again."
+        )
+        box.setDetailedText(problem_text(error))
+        box.setStyleSheet(  # wide enough to read the sentences without a narrow column
+            "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 420px; }"
+        )
+        anyway = box.addButton("Import anyway", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("Don't import", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        return box.clickedButton() is anyway
 
     def _show_report(self) -> None:
         assert self.report is not None
@@ -563,6 +683,35 @@ class ImportDialog(QDialog):
         if self.report is None:
             return ""
         return f"{self.report.imported:,} {self.noun}"
+
+    # ---- the summary of the choices, beside the report ------------------------------------
+    def _show_summary(self) -> None:
+        self.report_page.show_summary(self._summary_rows())
+
+    def _summary_rows(self) -> list[SummaryRow]:
+        """Every choice made on the steps before, then what the check found."""
+        if self.preview is None:
+            return []
+        rows: list[SummaryRow] = [("File", self.preview.path.name)]
+        if self.preview.layer:
+            rows.append(("Layer or sheet", self.preview.layer))
+        rows += self._choices()
+        if self.report is not None:
+            rows.append(("The check found" if not self.committed else "Imported", self._outcome()))
+        return rows
+
+    def _choices(self) -> list[SummaryRow]:
+        """The mapping's choices in the user's words (subclasses)."""
+        return []
+
+    def _outcome(self) -> str:
+        assert self.report is not None
+        report = self.report
+        text = self._import_count_text() + (" imported" if report.committed else " to import")
+        if report.kind == "assets":
+            placed = report.imported - len(report.unplaced)
+            text += f": {placed:,} placed on the map, {len(report.unplaced):,} unplaced"
+        return text + f"; {len(report.rejected):,} rejected"
 
     def _label_column(self) -> tuple[str, str | None]:
         """The column that names a row in the report, and its heading (subclasses)."""
@@ -596,6 +745,7 @@ class ImportDialog(QDialog):
         if self.report is not None:
             self.report.committed = True
         self._show_report()
+        self._show_summary()
         self._set_status(f"Done: {command.text}.")
 
     @Slot(object, str)
@@ -616,12 +766,17 @@ class ImportDialog(QDialog):
     def _choose_report_file(self) -> None:
         if self.report is None:
             return
+        from assetmap.qt import file_dialogs
+
         stem = Path(self.report.file).stem
-        start = Path(str(settings().value(SETTING_FOLDER, "") or Path.home()))
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save the import report", str(start / f"{stem}_report.csv"), "CSV (*.csv)"
+        chosen = file_dialogs.save_file_name(
+            self,
+            "Save the import report",
+            file_dialogs.IMPORT_REPORTS,
+            f"{stem}_report.csv",
+            "CSV (*.csv)",
         )
-        if chosen:
+        if chosen is not None:
             self.save_report(chosen)
 
     # ---- drag and drop ----------------------------------------------------------------------

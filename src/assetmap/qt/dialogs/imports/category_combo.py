@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, Qt, QTimer
 from PySide6.QtGui import QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.symbols import draw_symbol
@@ -47,3 +47,50 @@ class CategoryCombo(QComboBox):
     def set_key(self, key: str | None) -> None:
         index = self.findData(key) if key is not None else 0
         self.setCurrentIndex(max(index, 0))
+
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+RULE_ROLE = Qt.ItemDataRole.UserRole + 1  # what the first item stands for ("New category “x”")
+
+
+class CategoryDelegate(QStyledItemDelegate):
+    """Edits a table cell's category with a CategoryCombo that opens at once.
+
+    The cell keeps the category key in KEY_ROLE (None for the rule) and the rule's words in
+    RULE_ROLE; one editor exists at a time, so a table of thousands of values stays light.
+    """
+
+    def __init__(self, cats: Sequence[Category], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cats = list(cats)
+        self.editor: CategoryCombo | None = None
+
+    def createEditor(  # noqa: N802 - Qt's name
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        value = index.siblingAtColumn(0).data()
+        combo = CategoryCombo(self.cats, f"Category for '{value}'", rule=index.data(RULE_ROLE))
+        combo.setParent(parent)
+        combo.activated.connect(lambda _row: self._chosen(combo))
+        self.editor = combo
+        QTimer.singleShot(0, lambda: combo.showPopup() if combo.isVisible() else None)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, CategoryCombo)
+        editor.set_key(index.data(KEY_ROLE))
+
+    def setModelData(  # noqa: N802 - Qt's name
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex
+    ) -> None:
+        assert isinstance(editor, CategoryCombo)
+        model.setData(index, editor.key(), KEY_ROLE)
+
+    def destroyEditor(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        if editor is self.editor:
+            self.editor = None
+        super().destroyEditor(editor, index)
+
+    def _chosen(self, combo: CategoryCombo) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.SubmitModelCache)

@@ -30,6 +30,7 @@ from assetmap.core.io import preview as pv
 from assetmap.core.io.indicator_import import IndicatorOptions, prepare_indicators
 from assetmap.qt.dialogs.imports.base import ALL_FILES, ImportDialog
 from assetmap.qt.dialogs.imports.field_mapping import ColumnCombo, FieldMapper
+from assetmap.qt.dialogs.imports.report_view import SummaryRow, listed
 from assetmap.qt.dialogs.imports.style import note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
 
@@ -317,6 +318,16 @@ class ImportIndicatorsDialog(ImportDialog):
 
     def _label_column(self) -> tuple[str, str | None]:
         return "Area code", self.key.mapping().get("key")
+
+    def _choices(self) -> list[SummaryRow]:
+        key = self.key.mapping().get("key")
+        columns = [s if s == t else f"{s} as '{t}'" for s, t in self.chosen_columns()]
+        return [
+            ("Area set", str(self.set_combo.currentText())),
+            ("Area codes", f"'{key}'" if key else "none"),
+            ("Rows used", f"only where {self.row_filter()}" if self.row_filter() else "all"),
+            ("Columns to join", listed(columns) or "none"),
+        ]
 
     def _prepare(self) -> Prepare:
         return prepare_indicators

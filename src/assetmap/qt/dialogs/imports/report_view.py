@@ -1,12 +1,15 @@
-"""Step 3 of an import: progress while checking, then the report, or why nothing can be imported.
+"""The last step of an import: progress while checking, then the report, or why nothing can
+be imported, beside a summary of the choices the user made on the steps before.
 
 The report is the user's one chance to see what an import will change before anything is
-written, so it names each row (``RowLabel``) rather than leaving them to look up row numbers.
+written, so it names each row (``RowLabel``) rather than leaving them to look up row numbers,
+and the summary shows every choice at once, so one never seen (the category) stands out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -29,8 +33,20 @@ from assetmap.core.io.report import ImportReport, RowIssue
 from assetmap.qt.dialogs.imports.style import ERROR_STYLE, note_label
 
 REPORT_ROWS = 200
+SUMMARY_WIDTH = 330
+SUMMARY_STYLE = (
+    "QFrame#summary { background: #F6F8FA; border: 1px solid #D0D7DE; border-radius: 4px; }"
+)
 
 RowLabel = Callable[[int | None], str]
+SummaryRow = tuple[str, str]  # (what, the choice), both plain text
+
+
+def listed(names: Sequence[str], limit: int = 12) -> str:
+    """'a, b, c and 40 more': a summary line stays a line or two however wide the file."""
+    shown = ", ".join(names[:limit])
+    more = len(names) - limit
+    return f"{shown} and {more} more" if more > 0 else shown
 
 
 def no_label(row: int | None) -> str:
@@ -85,11 +101,39 @@ class ReportPage(QWidget):
         self.stack.addWidget(self.busy_label)
         self.stack.addWidget(self._build_report())
         self.stack.addWidget(self._build_problem())
-        layout = QVBoxLayout(self)
+        self._summary_rows: list[SummaryRow] = []
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        layout.addWidget(self._build_summary())
+        layout.addWidget(self.stack, 1)
 
     # ---- building
+    def _build_summary(self) -> QWidget:
+        box = QFrame()
+        box.setObjectName("summary")
+        box.setStyleSheet(SUMMARY_STYLE)
+        box.setFixedWidth(SUMMARY_WIDTH)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(10, 8, 10, 8)
+        title = QLabel("<b>Your choices</b>")
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Your choices")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.summary)
+        scroll.setStyleSheet(
+            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
+        )
+        layout.addWidget(title)
+        layout.addWidget(scroll, 1)
+        return box
+
     def _build_report(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -178,6 +222,20 @@ class ReportPage(QWidget):
         return page
 
     # ---- showing
+    def show_summary(self, rows: Sequence[SummaryRow]) -> None:
+        """Each choice on its own line, its name in grey above it: narrow, so it wraps well."""
+        self._summary_rows = list(rows)
+        parts = [
+            f"<div style='color:#57606A; margin-top:6px'>{html.escape(what)}</div>"
+            f"<div>{html.escape(choice)}</div>"
+            for what, choice in self._summary_rows
+        ]
+        self.summary.setText("".join(parts))
+
+    def summary_text(self) -> str:
+        """The summary as plain lines, "what: choice" (for tests and the accessible text)."""
+        return "\n".join(f"{what}: {choice}" for what, choice in self._summary_rows)
+
     def show_busy(self, text: str) -> None:
         self.busy_label.setText(text)
         self.stack.setCurrentIndex(0)

@@ -41,6 +41,8 @@ def display_text(column: Column, value: Any, categories: Mapping[str, Category])
         return number_text(value)
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float):
+        return number_text(value)  # a code a program stored as 1617486414.0
     return str(value)
 
 

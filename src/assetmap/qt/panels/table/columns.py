@@ -7,7 +7,9 @@ Each column knows the SQL that reads it, so the row cache reads every standard c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from assetmap.core import custom_fields
+from assetmap.core.project import Project
 
 
 @dataclass(frozen=True)
@@ -77,17 +79,18 @@ FIELD_AT = {name: i for i, name in enumerate(ROW_FIELDS)}
 SEARCH_SQL = " || char(10) || ".join(
     f"coalesce({name}, '')" for name in ("name", "address", "postcode", "description")
 )
-NUMERIC_TYPES = ("integer", "number", "real", "float", "int")
 
 
-def custom_columns(conn: Any) -> list[Column]:
-    """One column per extra field the project defines, numbers shown and sorted as numbers."""
-    rows = conn.execute("SELECT name, label, type, source FROM am_field_defs ORDER BY rowid")
+def custom_columns(project: Project) -> list[Column]:
+    """One column per extra field the project defines, under its label; numbers shown and
+    sorted as numbers, codes and identifiers as text."""
     columns = []
-    for name, label, ftype, source in rows.fetchall():
+    for field in custom_fields.all_defs(project):
+        name = field.name
         path = '$."' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
         sql = "json_extract(custom, '" + path.replace("'", "''") + "')"
-        kind = "number" if (ftype or "").lower() in NUMERIC_TYPES else "text"
-        tip = f"Extra field '{name}'" + (f" from {source}" if source else "")
-        columns.append(Column(f"custom:{name}", label or name, 120, kind, True, sql, tip))
+        kind = "number" if field.numeric else "text"
+        where = f" from {field.source}" if field.source else ""
+        tip = f"From the column '{name}'{where}"
+        columns.append(Column(f"custom:{name}", field.label, 120, kind, True, sql, tip))
     return columns

@@ -92,6 +92,7 @@ class AssetTableModel(QAbstractTableModel):
         self._load()
         session.assetsChanged.connect(self._on_assets_changed)
         session.categoriesChanged.connect(self._on_categories_changed)
+        session.fieldsChanged.connect(self._on_fields_changed)
 
     # ---- loading ---------------------------------------------------------------------
     @property
@@ -99,7 +100,7 @@ class AssetTableModel(QAbstractTableModel):
         return self.session.project.conn
 
     def _load(self) -> None:
-        self._columns = [*STANDARD, *custom_columns(self._conn)]
+        self._columns = [*STANDARD, *custom_columns(self.session.project)]
         self._categories = self._read_categories()
         rows = self._conn.execute(
             f"SELECT fid FROM {ASSETS_TABLE} WHERE deleted = 0 ORDER BY fid"
@@ -515,6 +516,13 @@ class AssetTableModel(QAbstractTableModel):
         self._rebuild()
         if row >= 0:
             self.endRemoveRows()
+
+    def _on_fields_changed(self) -> None:
+        """A renamed field: new headings, same columns (sorting and widths stay)."""
+        fresh = {c.key: c for c in custom_columns(self.session.project)}
+        self._columns = [fresh.get(c.key, c) for c in self._columns]
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
 
     def _on_categories_changed(self) -> None:
         self._categories = self._read_categories()
