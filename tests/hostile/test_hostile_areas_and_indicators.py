@@ -154,3 +154,12 @@ def test_a_basemap_extract_with_nothing_in_it(inputs, refused):
 
 def test_a_basemap_extract_that_is_missing(inputs, refused):
     refused("import-basemap", inputs / "gone.osm.pbf", says=("gone.osm.pbf",))
+
+
+def test_indicators_two_thousand_five_hundred_columns_wide(inputs, refused):
+    path = inputs / "wide.csv"
+    names = ",".join(f"v{i}" for i in range(2_500))
+    values = ",".join("1" for _ in range(2_500))
+    path.write_text(f"code,{names}\nE01006074,{values}\n")
+    args = ("--set", LSOA, "--key-field", "code")
+    refused("join-indicators", path, *args, says=("wide.csv", "columns"))

@@ -207,3 +207,34 @@ def test_a_postcode_index_that_is_not_one(inputs, refused):
     source = write(inputs, "pc.csv", "name,postcode\nLibrary,M32 0TH\n")
     index = write(inputs, "index.csv", "nothing,useful\n1,2\n")
     refused("import-assets", source, "--postcode-index", index, says=("index.csv",))
+
+
+# ---- files built to exhaust memory or time ---------------------------------------------------
+def test_a_gzip_bomb_of_newlines(inputs, refused):
+    path = inputs / "bomb.csv.gz"
+    with gzip.open(path, "wb", compresslevel=9) as fh:
+        fh.write(b"name,lat,lon\nA,53.4,-2.3\n")
+        block = b"\n" * (1 << 20)
+        for _ in range(200):  # 200 MB of blank lines in a file of about 200 kB
+            fh.write(block)
+    refused("import-assets", path, says=("bomb.csv.gz", "compress"))
+
+
+def test_two_hundred_thousand_columns(inputs, refused):
+    path = inputs / "wide.csv"
+    header = ",".join(f"c{i}" for i in range(200_000))
+    path.write_text(f"name,{header}\nA,{',' * 199_999}\n")
+    refused("import-assets", path, says=("wide.csv", "columns"))
+
+
+def test_one_value_of_a_million_characters(inputs, refused):
+    path = inputs / "long.csv"
+    path.write_text("name,lat,lon\n" + "x" * 1_000_000 + ",53.4,-2.3\n")
+    refused("import-assets", path, says=("long.csv", "characters"))
+
+
+def test_a_zip_bomb(inputs, refused):
+    path = inputs / "bomb.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("bomb.geojson", b" " * (300 << 20))
+    refused("import-assets", path, says=("bomb.zip",))

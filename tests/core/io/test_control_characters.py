@@ -130,3 +130,14 @@ def test_an_asset_import_stores_clean_text_and_reports_it(project, tmp_path):
     assert any("'name'" in note for note in report.lines())
     shown = preview(source, "assets")
     assert shown.notes == read_table(source).notes
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_saved_without_a_byte_order_mark_is_read_as_utf16(tmp_path, encoding):
+    path = tmp_path / "unmarked.csv"
+    path.write_bytes("name,town\nCafé Ŵelsh,Łódź\n".encode(encoding))
+    table = read_table(path)
+    assert list(table.frame.columns) == ["name", "town"]
+    assert table.frame.iloc[0].tolist() == ["Café Ŵelsh", "Łódź"]
+    assert any("UTF-16" in note for note in table.notes)
+    assert not any("control characters" in note for note in table.notes)

@@ -432,6 +432,15 @@ def decode_text(data: bytes) -> tuple[str, str, list[str]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         note = "read as UTF-16 (the file starts with a UTF-16 byte-order mark)"
         return data.decode("utf-16"), "utf-16", [note]
+    unmarked = _utf16_without_mark(data)
+    if unmarked is not None:
+        try:
+            text = data.decode(unmarked)
+        except UnicodeDecodeError:
+            pass
+        else:
+            note = f"read as UTF-16 ({unmarked[-2:].upper()}, without a byte-order mark)"
+            return text, unmarked, [note]
     try:
         encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
         return data.decode("utf-8-sig"), encoding, []
@@ -443,6 +452,26 @@ def decode_text(data: bytes) -> tuple[str, str, list[str]]:
     except UnicodeDecodeError:
         note = f"read as Latin-1 (ISO-8859-1) because {why} nor valid Windows-1252"
         return data.decode("latin-1"), "latin-1", [note]
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text saved without a BOM.
+
+    Text of Latin letters in UTF-16 has a NUL in every other byte; read as UTF-8 it would
+    be letters between NULs, which cleaning would hide for ASCII and garble for the rest.
+    """
+    head = data[:4096]
+    if len(head) < 8 or len(head) % 2:
+        head = head[: len(head) // 2 * 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > 0.6 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.6 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def _strip_leading_blank_lines(text: str) -> tuple[int, str]:
