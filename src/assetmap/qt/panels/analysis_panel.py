@@ -15,8 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +50,7 @@ from assetmap.core.project import Project
 from assetmap.core.taxonomy import group_names
 from assetmap.qt.map_scene import thematic_source
 from assetmap.qt.panels.gap_chart import GapChart
+from assetmap.qt.panels.ranked_gaps import RankedGapsModel
 from assetmap.qt.session import Session
 from assetmap.qt.workers import Task
 
@@ -69,29 +69,10 @@ SHOW_CHOICES = (
     ("Need against provision", "bivariate"),
 )
 MODES = ("gaps", "bivariate")
-ModelIndex = QModelIndex | QPersistentModelIndex
 ERROR_STYLE = "color: #CF222E;"
 MUTED = "#57606A"
 MUTED_STYLE = f"color: {MUTED};"
-CLASS_TIP = (
-    "Need and provision, each split into thirds (high, medium, low) across the areas; "
-    "the colour is the area's on the need-against-provision map"
-)
-NOT_CLASSED = "No figure"  # no need or provision figure: ranked after the classed areas
-EMPTY_ROLE = Qt.ItemDataRole.UserRole + 1
-DISPLAY, ALIGN, TIP, DECORATION, FOREGROUND = (
-    int(r)
-    for r in (
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.DecorationRole,
-        Qt.ItemDataRole.ForegroundRole,
-    )
-)
-RIGHT = int(
-    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-)  # True on a kind with no assets to count
+EMPTY_ROLE = Qt.ItemDataRole.UserRole + 1  # True on a kind with no assets to count
 EMPTY_TIP = (
     "No assets of this kind to count yet. Ticking its group leaves it out; "
     "tick it on its own to see every area as a gap in it."
@@ -883,110 +864,8 @@ class AnalysisPanel(QWidget):
         self._say(f"Saved {Path(written).name}, with how it was worked out in {method}.")
 
 
-# ======================================================================== the ranked table
-class RankedGapsModel(QAbstractTableModel):
-    """The ranked gaps as a planner reads them: formatted like the CSV, units in headers."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._headers: list[str] = []
-        self._tips: list[str] = []
-        self._cells: list[list[dict[int, Any]]] = []  # per cell, role -> value
-        self._codes: list[str] = []
-
-    def set_rows(
-        self, result: AnalysisResult, ranked: pd.DataFrame, need_label: str | None
-    ) -> None:
-        """``result`` holds one category's rows; ``ranked`` is some of them, in order."""
-        self.beginResetModel()
-        shown = results_csv.display_frame(result, need_label).loc[ranked.index]
-        names = results_csv.headers(result, need_label)
-        d = f"{result.params.distance_m:,.0f} m"
-        columns = [
-            ("Area", "area_name"),
-            ("Need / provision", "bivariate"),
-            (f"Need ({need_label})", "need"),
-            (f"Within {d} (%)", "coverage"),
-            ("Per 1,000 people", "per_1000"),
-            ("Nearest asset (m)", "nearest_m"),
-            ("Assets", "assets"),
-            ("Area code", "area_code"),
-            ("Note", "note"),
-        ]
-        columns = [(h, k) for h, k in columns if names[k] in shown.columns]
-        self._headers = ["Rank"] + [h for h, _k in columns]
-        self._tips = ["1 = look here first"] + [
-            CLASS_TIP if k == "bivariate" else names[k] for _h, k in columns
-        ]
-        thirds = list(zip(ranked["need_tercile"], ranked["provision_tercile"], strict=True))
-        self._cells = [
-            [_text_cell(str(rank))]
-            + [
-                _class_cell(int(n), int(p))
-                if k == "bivariate"
-                else _text_cell(_cell(row[names[k]]))
-                for _h, k in columns
-            ]
-            for rank, ((_i, row), (n, p)) in enumerate(
-                zip(shown.iterrows(), thirds, strict=True), start=1
-            )
-        ]
-        self._codes = [str(c) for c in ranked["area_code"]]
-        self.endResetModel()
-
-    def code(self, row: int) -> str | None:
-        return self._codes[row] if 0 <= row < len(self._codes) else None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._cells)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: ModelIndex, role: int = 0) -> Any:
-        """Looked up, not worked out: sizing the columns asks every cell for every role."""
-        if not index.isValid():
-            return None
-        return self._cells[index.row()][index.column()].get(role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or section >= len(self._headers):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tips[section]
-        return None
-
-
-def _text_cell(text: str) -> dict[int, Any]:
-    roles: dict[int, Any] = {DISPLAY: text}
-    if _numeric(text):
-        roles[ALIGN] = RIGHT
-    return roles
-
-
-def _class_cell(need_tercile: int, provision_tercile: int) -> dict[int, Any]:
-    """The class as "High / low" under the header "Need / provision" (the words in less
-    width), with the area's colour on the need-against-provision map and the words as a tip."""
-    words = classify.need_provision_words(need_tercile, provision_tercile)
-    if not words:
-        return {DISPLAY: NOT_CLASSED, TIP: "No need or provision figure", FOREGROUND: QColor(MUTED)}
-    short = f"{classify.THIRDS[need_tercile].capitalize()} / {classify.THIRDS[provision_tercile]}"
-    colour = QColor(classify.bivariate_colour(need_tercile, provision_tercile))
-    return {DISPLAY: short, TIP: words, DECORATION: colour}
-
-
 def _empty(item: QTreeWidgetItem) -> bool:
     return bool(item.data(0, EMPTY_ROLE))
-
-
-def _cell(value: object) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-
-
-def _numeric(text: str) -> bool:
-    return text.replace(",", "").replace(".", "", 1).lstrip("-").isdigit()
 
 
 def _looks_like_population(column: str, label: str) -> bool:
