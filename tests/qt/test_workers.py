@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import shiboken6
 from PySide6.QtCore import QObject
@@ -16,12 +15,12 @@ def test_work_outliving_its_owner_ends_quietly(qtbot, monkeypatch):
     with "Signal source has been deleted" (an unhandled exception in a thread)."""
     crashes: list[BaseException] = []
     monkeypatch.setattr(threading, "excepthook", lambda args: crashes.append(args.exc_value))
-    release, done = threading.Event(), threading.Event()
+    release, workers = threading.Event(), []
 
     def work(progress, cancelled):
+        workers.append(threading.current_thread())
         release.wait(5)
         progress(0.5, "half way")
-        done.set()
         return 42
 
     owner = QObject()
@@ -29,8 +28,9 @@ def test_work_outliving_its_owner_ends_quietly(qtbot, monkeypatch):
     task.start()
     shiboken6.delete(owner)  # the dialog closes; the Task goes with it
     release.set()
-    assert done.wait(5)
-    time.sleep(0.2)  # the thread's last emits
+    qtbot.waitUntil(lambda: len(workers) == 1)
+    workers[0].join(10)  # its last emits (succeeded, finished) are done when it has ended
+    assert not workers[0].is_alive()
     assert crashes == []
 
 
