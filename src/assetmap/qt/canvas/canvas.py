@@ -65,9 +65,16 @@ class _RenderJob(QRunnable):
 
     def run(self) -> None:
         start = time.perf_counter()
-        image = self.scene.render(self.view, self.dpr, lambda: self.is_stale(self.generation))
-        # Always report back, stale or not: the canvas starts the next render from here.
-        self.signals.done.emit(self.generation, image, self.view, time.perf_counter() - start)
+        image = None
+        try:
+            image = self.scene.render(self.view, self.dpr, lambda: self.is_stale(self.generation))
+        except Exception:  # one bad layer must not leave the map waiting for ever
+            log.exception("drawing the map failed")
+        finally:
+            # Always report back (stale, failed or not): the canvas starts the next render
+            # from here. The canvas's pool, its first child, waits for this job before the
+            # signals object is deleted, so this never emits on a deleted object.
+            self.signals.done.emit(self.generation, image, self.view, time.perf_counter() - start)
 
 
 class _PrepareJob(QRunnable):
@@ -205,9 +212,11 @@ class MapCanvas(QWidget):
         with self._lock:
             return generation != self._latest
 
-    def _on_rendered(self, generation: int, image: QImage, view: View, seconds: float) -> None:
+    def _on_rendered(
+        self, generation: int, image: QImage | None, view: View, seconds: float
+    ) -> None:
         self._rendering = False
-        if not self._is_stale(generation):
+        if image is not None and not self._is_stale(generation):
             self._image = image
             self._image_view = view
             self.last_render_seconds = seconds
@@ -216,7 +225,7 @@ class MapCanvas(QWidget):
         if self._pending or self._is_stale(generation):
             self._pending = False
             self._start_render()
-        elif self._scene is not None and hasattr(self._scene, "prepare"):
+        elif image is not None and self._scene is not None and hasattr(self._scene, "prepare"):
             # Not at once: the new image is painted first, and a zoom already under way
             # (wheel steps) goes on without a warm-up competing with it.
             self._prepare_for = (generation, view, self._scene)
