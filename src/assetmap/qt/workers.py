@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from assetmap.core.errors import Cancelled
@@ -22,24 +22,35 @@ from assetmap.core.errors import Cancelled
 Work = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
 
 
+class _Letter(QEvent):
+    """One report from a worker thread: ``target`` (weakly) is to emit ``name(*args)``."""
+
+    TYPE = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self, target: weakref.ref[QObject], name: str, args: tuple[Any, ...]) -> None:
+        super().__init__(self.TYPE)
+        self.target, self.name, self.args = target, name, args
+
+
 class _Mailbox(QObject):
     """Carries what worker threads report to the GUI thread, where the object they report
-    to emits its own signal. A thread that emits a signal while the GUI thread deletes the
-    emitting object crashes Qt (QObjectPrivate::isSignalConnected on freed memory), and a
-    Task goes whenever the dialog that owns it closes; the mailbox lives as long as the app,
-    so worker threads only ever emit on it."""
+    to emits its own signal, if it still exists.
 
-    posted = Signal(object, str, object)  # weak reference to the receiver, signal, arguments
+    Why not emit from the worker: a thread emitting a signal while the GUI thread deletes
+    the emitter crashes Qt (QObjectPrivate::isSignalConnected on freed memory), and a Task
+    goes whenever the dialog that owns it closes. Why an event and not a queued signal to
+    this long-lived object: a queued emit takes Qt's per-object connection lock while the
+    worker holds Python's GIL, and the GUI thread, deleting a widget, holds such a lock while
+    it waits for the GIL (PySide asks Python whether the widget overrides disconnectNotify):
+    the app froze like that. Posting an event takes neither."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.posted.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(object, str, object)
-    def _deliver(self, ref: weakref.ref[QObject], name: str, args: tuple[Any, ...]) -> None:
-        target = ref()
+    def event(self, event: QEvent) -> bool:
+        if event.type() != _Letter.TYPE:
+            return super().event(event)
+        target = event.target()  # type: ignore[attr-defined]
         if target is not None and shiboken6.isValid(target):
-            getattr(target, name).emit(*args)
+            getattr(target, event.name).emit(*event.args)  # type: ignore[attr-defined]
+        return True
 
 
 _mailbox: _Mailbox | None = None
@@ -67,7 +78,7 @@ def sender_for(target: QObject) -> Send:
     ref, box = weakref.ref(target), _the_mailbox()
 
     def send(name: str, *args: Any) -> None:
-        box.posted.emit(ref, name, args)
+        QCoreApplication.postEvent(box, _Letter(ref, name, args))
 
     return send
 

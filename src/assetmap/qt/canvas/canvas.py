@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from assetmap.qt.canvas.scene import Scene
 from assetmap.qt.canvas.view import View
+from assetmap.qt.workers import Send, sender_for
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class _RenderJob(QRunnable):
         view: View,
         dpr: float,
         is_stale: Callable[[int], bool],
-        signals: _RenderSignals,
+        report: Send,
     ) -> None:
         super().__init__()
         self.generation = generation
@@ -61,7 +62,7 @@ class _RenderJob(QRunnable):
         self.view = view
         self.dpr = dpr
         self.is_stale = is_stale
-        self.signals = signals
+        self.report = report
 
     def run(self) -> None:
         start = time.perf_counter()
@@ -72,9 +73,10 @@ class _RenderJob(QRunnable):
             log.exception("drawing the map failed")
         finally:
             # Always report back (stale, failed or not): the canvas starts the next render
-            # from here. The canvas's pool, its first child, waits for this job before the
-            # signals object is deleted, so this never emits on a deleted object.
-            self.signals.done.emit(self.generation, image, self.view, time.perf_counter() - start)
+            # from here. Through the mailbox, never a queued emit from this thread (see
+            # assetmap.qt.workers: that can freeze the app).
+            seconds = time.perf_counter() - start
+            self.report("done", self.generation, image, self.view, seconds)
 
 
 class _PrepareJob(QRunnable):
@@ -133,6 +135,7 @@ class MapCanvas(QWidget):
         self._pool.setMaxThreadCount(1)
         self._signals = _RenderSignals(self)
         self._signals.done.connect(self._on_rendered)
+        self._report = sender_for(self._signals)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start_render)
@@ -204,7 +207,7 @@ class MapCanvas(QWidget):
         scene = self._scene_source()
         self._scene = scene
         job = _RenderJob(
-            generation, scene, self._view, self.devicePixelRatioF(), self._is_stale, self._signals
+            generation, scene, self._view, self.devicePixelRatioF(), self._is_stale, self._report
         )
         self._pool.start(job)
 
