@@ -9,7 +9,9 @@ Rutland while a render is still running, Find ▸ Oakham, the wheel down to stre
 120 more moves there. After each project it checks that the map's render equals a fresh
 drawing of the model, that tile caches hold a few files open (not one per render), and at
 the end that nothing logged a warning, no thread died and Qt never said an object was
-deleted. CI runs one round offscreen; here each repeat runs `ASSETMAP_STRESS_ROUNDS` rounds
+deleted. A second test opens the demo projects one after the other 40 times a round while
+tiles are being fetched and drawn (before the fix, SQLite crashed within tens of switches).
+CI runs one round offscreen; here each repeat runs `ASSETMAP_STRESS_ROUNDS` rounds
 (default 10: 2,400 pans and zooms, 20 project switches) in a fresh child process under
 `xvfb-run` with Qt's xcb platform, as on a desktop.
 

@@ -6,7 +6,7 @@ never touch an object Qt has deleted.
 
 Issue 9 item 11: a segfault (`segfault at 0 ip 0`) while zooming into Oakham after such a
 session. ``ASSETMAP_STRESS_ROUNDS`` repeats the whole session (benchmarks/stress_session.py
-runs it for longer, under Xvfb); one round takes about half a minute on two quiet cores.
+runs it for longer, under Xvfb); one round takes under a minute on two quiet cores.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ import gc
 import logging
 import os
 import random
+import subprocess
+import sys
+import textwrap
 import threading
 import weakref
 from pathlib import Path
@@ -32,6 +35,7 @@ from support.qt import open_window
 
 ROUNDS = int(os.environ.get("ASSETMAP_STRESS_ROUNDS", "1"))
 MOVES = int(os.environ.get("ASSETMAP_STRESS_MOVES", "120"))  # per project, per round
+SWITCHES = 40 * ROUNDS  # projects opened while tiles arrive
 WAIT_MS = 60_000
 # What Qt or PySide says when something uses an object that is gone.
 DELETED = ("deleted", "destroyed", "dangling", "another thread", "different thread")
@@ -252,3 +256,56 @@ def test_opening_another_project_frees_the_last_one(qtbot, demo_path):
     open_demo(qtbot, window, "Rutland")
     assert window.canvas.wait_for_render()
     qtbot.waitUntil(lambda: gc.collect() >= 0 and first() is None)
+
+
+# Opening another project while tiles are arriving, over and over, in a child process (a
+# crash must fail the test, not end the run). The tile cache used to be closed under the
+# fetcher and render threads still reading and writing it: a segfault in SQLite within
+# tens of switches.
+SWITCH_WHILE_TILES_ARRIVE = textwrap.dedent(
+    """
+    import shutil, sys
+    from pathlib import Path
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    switches, tests, ini, copy = int(sys.argv[1]), sys.argv[2], sys.argv[3], Path(sys.argv[4])
+    sys.path.insert(0, tests)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ini)
+    app = QApplication([])
+    from support.tile_server import TileServer
+    from assetmap.core.project import Project
+    from assetmap.qt.main_window import MainWindow
+    from assetmap.qt.session import Session
+
+    server = TileServer()
+    window = MainWindow(Session(Project.open(copy)))
+    window.resize(1400, 900)
+    window.show()
+    demos = {a.text(): a for a in window.demo_menu.actions()}
+    for i in range(switches):
+        window.session.layers.set_basemap(
+            tiles_visible=True, tile_source="custom", custom_url=server.url,
+            custom_attribution="test tiles", custom_name="Local", custom_max_zoom=18)
+        window.zoom_to_all()
+        window.canvas.zoom_by(2 ** (i % 5))  # a new zoom level: its tiles are not cached
+        window.canvas.refresh()
+        for _ in range(1 + i % 7):
+            app.processEvents()  # renders and fetches under way
+        name = "Rutland" if i % 2 == 0 else "Trafford"
+        next(a for text, a in demos.items() if name in text).trigger()
+        for _ in range(i % 3):
+            app.processEvents()
+    print("survived")
+    """
+)
+
+
+def test_opening_projects_while_tiles_arrive_never_crashes(tmp_path, demo_path):
+    child = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", SWITCH_WHILE_TILES_ARRIVE,
+         str(SWITCHES), str(Path(__file__).parents[1]), str(tmp_path / "ini"), str(demo_path)],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert (child.returncode, child.stdout.strip()) == (0, "survived"), child.stderr[-4000:]
