@@ -6,14 +6,11 @@ from __future__ import annotations
 import logging
 import threading
 
-import pytest
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QObject
 
-from assetmap.core.tiles import MBTilesCache
 from assetmap.core.tiles.source import custom_source
-from assetmap.qt.canvas.tiles import TileImages, TileService, image_format
+from assetmap.qt.canvas.tiles import TileService
 from support.tile_server import TileServer
 
 KEYS = [(12, 2020 + i, 1300) for i in range(6)]
@@ -43,23 +40,3 @@ def test_a_service_deleted_while_tiles_are_on_their_way_ends_quietly(
     assert crashes == []
     problems = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert problems == []
-
-
-@pytest.mark.parametrize("kind", ["PNG", "JPEG", "WEBP"])
-def test_tiles_are_decoded_as_their_own_format(qtbot, tmp_path, kind):
-    """Named by its first bytes, a tile is decoded without Qt asking every image plugin
-    (the SVG one's probe takes a lock that could freeze the app, see image_format)."""
-    image = QImage(256, 256, QImage.Format.Format_RGB32)
-    image.fill(QColor("#336699"))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    assert image.save(buffer, kind)
-    assert image_format(bytes(data)) == kind
-    cache = MBTilesCache(tmp_path / "tiles.mbtiles")
-    cache.put(1, 0, 0, bytes(data))
-    decoded = TileImages().get("source", (1, 0, 0), cache)
-    cache.close()
-    assert decoded is not None and decoded.size() == image.size()
-    colour = decoded.pixelColor(128, 128)
-    assert abs(colour.red() - 0x33) + abs(colour.blue() - 0x99) < 12  # lossy formats: nearly

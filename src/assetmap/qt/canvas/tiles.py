@@ -74,7 +74,7 @@ class TileImages:
         data = cache.get(*key)
         if data is None:
             return None
-        image = QImage.fromData(data, image_format(data))
+        image = QImage.fromData(data)
         if image.isNull():
             return None
         with self._lock:
@@ -86,21 +86,6 @@ class TileImages:
     def clear(self) -> None:
         with self._lock:
             self._images.clear()
-
-
-def image_format(data: bytes) -> str | None:
-    """The format of tile ``data`` by its first bytes. Named, Qt decodes it at once; left to
-    guess, Qt asks every image plugin, and the SVG one makes a QTextStream, whose connection
-    takes a lock the GUI thread may hold while it waits for the GIL this thread holds."""
-    if data.startswith(b"\x89PNG"):
-        return "PNG"
-    if data.startswith(b"\xff\xd8"):
-        return "JPEG"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "WEBP"
-    if data.startswith(b"GIF8"):
-        return "GIF"
-    return None
 
 
 def tile_transform(corners: np.ndarray) -> QTransform:
