@@ -22,9 +22,11 @@ kept in `benchmarks/.cache/stress-<n>.log`.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -39,6 +41,7 @@ DESCRIPTION = __doc__.split("\n", 2)[2].strip()
 
 ROUNDS = int(os.environ.get("ASSETMAP_STRESS_ROUNDS", "10"))
 MOVES = 240  # per round: 120 on each demo (tests/qt/test_stress.py MOVES)
+HUNG_AFTER_S = 600 + 300 * ROUNDS  # a round takes one to two minutes
 
 
 def run(ctx: Context) -> list[Result]:
@@ -70,7 +73,7 @@ def run(ctx: Context) -> list[Result]:
             name="time per round (informative)",
             values=seconds,
             peak_rss_mb=peaks,
-            note="a round: import, Find gaps, 2 project switches, 240 moves, 4 pixel checks",
+            note="a round: import, Find gaps, 240 moves, 4 pixel checks, 42 project switches",
         ),
     ]
 
@@ -85,15 +88,20 @@ def _run_child(ctx: Context, log: Path) -> tuple[int, float, dict | None]:
     command = ["xvfb-run", "-a", "-s", "-screen 0 1920x1200x24",
                ctx.python, __file__, "--child"]  # fmt: skip
     started = time.perf_counter()
-    proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO_ROOT)
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env, cwd=REPO_ROOT, start_new_session=True)  # fmt: skip
+    try:
+        out, err = proc.communicate(timeout=HUNG_AFTER_S)
+    except subprocess.TimeoutExpired:  # frozen: stop the whole group (Xvfb, python)
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+        err += f"\nHUNG: no end after {HUNG_AFTER_S} s; stopped\n"
     wall = time.perf_counter() - started
     log.parent.mkdir(parents=True, exist_ok=True)
-    log.write_text(proc.stdout + "\n--- stderr ---\n" + proc.stderr, encoding="utf-8")
+    log.write_text(out + "\n--- stderr ---\n" + err, encoding="utf-8")
     payload = None
-    for line in proc.stdout.splitlines():
+    for line in out.splitlines():
         if line.startswith("BENCH-JSON "):
-            import json
-
             payload = json.loads(line.removeprefix("BENCH-JSON "))
     code = payload["exit"] if payload is not None else proc.returncode
     return code, wall, payload
@@ -101,6 +109,8 @@ def _run_child(ctx: Context, log: Path) -> tuple[int, float, dict | None]:
 
 def _why(code: int, log: Path) -> str:
     text = log.read_text(encoding="utf-8", errors="replace")
+    if "\nHUNG: " in text:
+        return f"hung (no end after {HUNG_AFTER_S} s)"
     if "Fatal Python error" in text:
         return "crashed: " + re.search(r"Fatal Python error: [^\n]*", text)[0]
     found = re.search(r"^FAILED [^\n]*", text, re.MULTILINE)
