@@ -177,3 +177,11 @@ def test_a_running_copy_and_a_killed_run_are_not_crashes(qtbot):
 )
 def test_what_counts_as_a_crash(text, crashed):
     assert crash_log.crashed(text) is crashed
+
+
+def test_without_a_writable_logs_folder_the_app_runs_on(qtbot, tmp_path, monkeypatch):
+    not_a_folder = tmp_path / "home"
+    not_a_folder.write_text("a file where the data folder should be")
+    monkeypatch.setenv("ASSETMAP_HOME", str(not_a_folder))
+    assert crash_log.start() is None
+    assert crash_log.previous_crash() is None

@@ -79,7 +79,9 @@ def run_app(requested: Path | None = None) -> int:
     crashed = crash_log.previous_crash()  # before this run's log lines follow the last run's
     setup_logging()
     install_exception_hook()
-    log.info("crash reports go to %s", crash_log.start())
+    crash_file = crash_log.start()
+    if crash_file is not None:
+        log.info("a crash would be reported in %s", crash_file)
     from assetmap.core.project import Project
     from assetmap.qt.main_window import MainWindow, remember_project
     from assetmap.qt.paths import data_dir

@@ -19,6 +19,7 @@ import atexit
 import contextlib
 import datetime as dt
 import faulthandler
+import logging
 import os
 import platform
 import sys
@@ -28,6 +29,8 @@ from typing import IO
 
 from assetmap import __version__
 from assetmap.qt.paths import log_dir
+
+log = logging.getLogger(__name__)
 
 RUNNING_PREFIX = "running-"
 CRASH_PREFIX = "crash-"
@@ -53,12 +56,17 @@ class CrashReport:
 _file: IO[str] | None = None
 
 
-def start(folder: Path | None = None) -> Path:
-    """Keep this run's crash file open for faulthandler until the process ends."""
+def start(folder: Path | None = None) -> Path | None:
+    """Keep this run's crash file open for faulthandler until the process ends (None when
+    the logs folder cannot be written: the app runs on without)."""
     global _file
-    folder = folder or log_dir()
-    path = folder / f"{RUNNING_PREFIX}{os.getpid()}.log"
-    handle = path.open("w", encoding="utf-8")
+    try:
+        folder = folder or log_dir()
+        path = folder / f"{RUNNING_PREFIX}{os.getpid()}.log"
+        handle = path.open("w", encoding="utf-8")
+    except OSError as exc:
+        log.warning("no crash report file: %s", exc)
+        return None
     _lock(handle)
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     handle.write(
@@ -86,7 +94,10 @@ def mark_clean_exit() -> None:
 def previous_crash(folder: Path | None = None) -> CrashReport | None:
     """The newest crash of an earlier run not offered yet (offered once: it is renamed
     ``crash-…`` and kept with the few before it); other runs' clean files are removed."""
-    folder = folder or log_dir()
+    try:
+        folder = folder or log_dir()
+    except OSError:
+        return None
     found: list[CrashReport] = []
     for path in sorted(folder.glob(f"{RUNNING_PREFIX}*.log"), key=_mtime):
         if path.name == f"{RUNNING_PREFIX}{os.getpid()}.log" or _in_use(path):
