@@ -74,8 +74,8 @@ class TileImages:
         data = cache.get(*key)
         if data is None:
             return None
-        image = QImage.fromData(data)
-        if image.isNull():
+        image = decode_tile(data)
+        if image is None:
             return None
         with self._lock:
             self._images[full] = image
@@ -86,6 +86,33 @@ class TileImages:
     def clear(self) -> None:
         with self._lock:
             self._images.clear()
+
+
+# Magic numbers of the formats tile servers send. Naming the format matters on the render
+# thread: left to guess, QImage asks every image plugin in turn, and the SVG plugin's probe
+# builds a QTextStream, which takes Qt's global signal-slot lock while this thread holds the
+# GIL. If the GUI thread is meanwhile disconnecting a signal (a Python object with a
+# connection being freed), it holds that lock and waits for the GIL: both wait forever (seen
+# as a hung test under load).
+_TILE_FORMATS = ((b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPG"), (b"GIF8", "GIF"))
+
+
+def tile_format(data: bytes) -> str | None:
+    for magic, name in _TILE_FORMATS:
+        if data.startswith(magic):
+            return name
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    return None
+
+
+def decode_tile(data: bytes) -> QImage | None:
+    """A tile image, or None for data that is not one of the raster formats tiles come in."""
+    kind = tile_format(data)
+    if kind is None:
+        return None
+    image = QImage.fromData(data, kind)
+    return None if image.isNull() else image
 
 
 def tile_transform(corners: np.ndarray) -> QTransform:
