@@ -12,8 +12,9 @@ the end that nothing logged a warning, no thread died and Qt never said an objec
 deleted. A second test opens the demo projects one after the other 40 times a round while
 tiles are being fetched and drawn (before the fix, SQLite crashed within tens of switches).
 CI runs one round offscreen; here each repeat runs `ASSETMAP_STRESS_ROUNDS` rounds
-(default 10: 2,400 pans and zooms, 20 project switches) in a fresh child process under
-`xvfb-run` with Qt's xcb platform, as on a desktop.
+(default 10: 2,400 pans and zooms, 20 project switches in the session and 400 while tiles
+arrive) in a fresh child process under `xvfb-run` with Qt's xcb platform, as on a desktop.
+Peak RSS is the test process's (the switching runs in a child of its own).
 
 A repeat that crashes (a negative exit code is the signal that ended it) or fails counts in
 the first row, whose target is none; the child's faulthandler stack and pytest's report are
