@@ -28,6 +28,7 @@ SCENARIOS: dict[str, str] = {
     "basemap": "bench_basemap",
     "analysis": "bench_analysis",
     "exports": "bench_exports",
+    "stress": "bench_stress",
 }
 
 

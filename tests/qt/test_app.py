@@ -153,7 +153,9 @@ def test_the_demo_menu_opens_a_private_copy_of_the_offline_rutland_demo(qtbot, s
     assert window.session.project.name == "Rutland community assets (demo, offline)"
     assert window.builder.has_basemap()
     assert "© OpenStreetMap contributors" in window._attribution_text()
-    qtbot.wait(50)  # the queued zoom to the new project
+    # The queued zoom to the new project: the whole of Rutland in view.
+    rutland_extent = window.session.full_extent()
+    qtbot.waitUntil(lambda: window.canvas.view == window.canvas.view.fitted(rutland_extent))
     window.close()
     assert not window.session.is_open
     assert shipped.read_bytes() == before

@@ -6,9 +6,13 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from assetmap.qt.crash_log import CrashReport
 
 log = logging.getLogger("assetmap")
 
@@ -69,10 +73,15 @@ def open_first_project(requested: Path | None):  # -> Project | None
 def run_app(requested: Path | None = None) -> int:
     started = time.perf_counter()
     app = make_app()
+    from assetmap.qt import crash_log
     from assetmap.qt.errors import install_exception_hook, setup_logging
 
+    crashed = crash_log.previous_crash()  # before this run's log lines follow the last run's
     setup_logging()
     install_exception_hook()
+    crash_file = crash_log.start()
+    if crash_file is not None:
+        log.info("a crash would be reported in %s", crash_file)
     from assetmap.core.project import Project
     from assetmap.qt.main_window import MainWindow, remember_project
     from assetmap.qt.paths import data_dir
@@ -87,4 +96,14 @@ def run_app(requested: Path | None = None) -> int:
     window.show()
     log.info("window shown %.2f s after start", time.perf_counter() - started)
     QSettings().sync()
+    if crashed is not None:
+        QTimer.singleShot(0, lambda: offer_crash_report(crashed, window))
     return app.exec()
+
+
+def offer_crash_report(report: CrashReport, parent: QWidget | None = None) -> None:
+    """The last run crashed: say so once, over the window, with its report."""
+    from assetmap.qt.dialogs.crash_report import CrashReportDialog
+
+    log.warning("the last run crashed; its report is %s", report.path)
+    CrashReportDialog(report, parent).exec()

@@ -741,6 +741,9 @@ class MainWindow(QMainWindow):
         remember_project(project.path)
         self._rebuild_for_session()
         old.close()
+        # Gone, not just closed: the old panels' handlers hold it and it holds them (through
+        # its signals' connections), so nothing else would ever free it or its caches.
+        old.deleteLater()
         QTimer.singleShot(0, self.zoom_to_all)
 
     def _rebuild_for_session(self) -> None:

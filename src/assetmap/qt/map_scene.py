@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 import shapely
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 
@@ -82,13 +83,21 @@ class ThematicSource(QObject):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self.session = session
+        # Weakly: the one source per session is kept in a WeakKeyDictionary keyed by the
+        # session, and a value holding its key would keep every closed project in memory.
+        self._session = weakref.ref(session)
         self._results: dict[int, AnalysisResult | None] = {}
         self._codes: dict[str, np.ndarray] = {}
         self._plans: dict[ThematicStyle, ThematicPlan | None] = {}
         self._coverage: dict[tuple, PolygonSet] = {}
         self._pending: dict[tuple, Task] = {}
         session.areaSetsChanged.connect(self._forget_areas)
+
+    @property
+    def session(self) -> Session:
+        session = self._session()
+        assert session is not None, "a thematic source outlived its session"
+        return session
 
     # ---- runs ------------------------------------------------------------------------
     def result(self, run_id: int) -> AnalysisResult | None:
@@ -193,6 +202,8 @@ class ThematicSource(QObject):
         task.start()
 
     def _coverage_done(self, key: tuple, polygons: object) -> None:
+        if not shiboken6.isValid(self):  # its project was closed while the worker merged
+            return
         self._coverage[key] = polygons  # type: ignore[assignment]
         self.coverageReady.emit()
 
@@ -345,6 +356,8 @@ class BasemapSource(QObject):
         self._task = task  # kept until done: a Task without a parent must stay referenced
 
     def _loaded(self, record: int, geometry: object) -> None:
+        if not shiboken6.isValid(self):  # its project was closed while the worker read it
+            return
         if self._loading == record:
             self._loading = None
         if self.current_id() == record:

@@ -6,24 +6,95 @@ callbacks; a Task adapts them to Qt signals so the window stays responsive.
 
 from __future__ import annotations
 
-import logging
 import threading
 import traceback
+import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from assetmap.core.errors import Cancelled
 
-log = logging.getLogger(__name__)
-
 Work = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
 
 
+class _Letter(QEvent):
+    """One report from a worker thread: ``target`` (weakly) is to emit ``name(*args)``."""
+
+    TYPE = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self, target: weakref.ref[QObject], name: str, args: tuple[Any, ...]) -> None:
+        super().__init__(self.TYPE)
+        self.target, self.name, self.args = target, name, args
+
+
+class _Mailbox(QObject):
+    """Carries what worker threads report to the GUI thread, where the object they report
+    to emits its own signal, if it still exists.
+
+    Why not emit from the worker: a thread emitting a signal while the GUI thread deletes
+    the emitter crashes Qt (QObjectPrivate::isSignalConnected on freed memory), and a Task
+    goes whenever the dialog that owns it closes. Why an event and not a queued signal to
+    this long-lived object: a queued emit takes Qt's per-object connection lock while the
+    worker holds Python's GIL, and the GUI thread, deleting a widget, holds such a lock while
+    it waits for the GIL (PySide asks Python whether the widget overrides disconnectNotify):
+    the app froze like that. Posting an event takes neither."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != _Letter.TYPE:
+            return super().event(event)
+        target = event.target()  # type: ignore[attr-defined]
+        if target is not None and shiboken6.isValid(target):
+            getattr(target, event.name).emit(*event.args)  # type: ignore[attr-defined]
+        return True
+
+
+_mailbox: _Mailbox | None = None
+_mailbox_lock = threading.Lock()
+
+
+def _the_mailbox() -> _Mailbox:
+    global _mailbox
+    with _mailbox_lock:
+        if _mailbox is None:
+            box = _Mailbox()
+            app = QCoreApplication.instance()
+            if app is not None and box.thread() is not app.thread():
+                box.moveToThread(app.thread())  # made on a worker thread: hand it over
+            _mailbox = box
+        return _mailbox
+
+
+Send = Callable[..., None]
+
+
+def sender_for(target: QObject) -> Send:
+    """``send(signal_name, *args)``, for any thread to call: ``target`` emits that signal
+    on the GUI thread, if it still exists by then. Holds no reference to ``target``."""
+    ref, box = weakref.ref(target), _the_mailbox()
+
+    def send(name: str, *args: Any) -> None:
+        QCoreApplication.postEvent(box, _Letter(ref, name, args))
+
+    return send
+
+
+@dataclass
+class _Outcome:
+    result: Any = None
+    error: BaseException | None = None
+
+
 class Task(QObject):
-    """One piece of background work. Connect to the signals, then ``start()``."""
+    """One piece of background work. Connect to the signals, then ``start()``.
+
+    Keep a reference to the Task (or give it a parent) while you want its signals: the
+    worker thread holds none, so a Task dropped or deleted mid-work (its dialog closed)
+    simply reports to nobody while the work runs to its end."""
 
     progressed = Signal(float, str)
     succeeded = Signal(object)
@@ -35,8 +106,16 @@ class Task(QObject):
         super().__init__(parent)
         self._work = work
         self._cancel = threading.Event()
-        self.result: Any = None
-        self.error: BaseException | None = None
+        self._outcome = _Outcome()
+        self._send = sender_for(self)
+
+    @property
+    def result(self) -> Any:
+        return self._outcome.result
+
+    @property
+    def error(self) -> BaseException | None:
+        return self._outcome.error
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -49,45 +128,39 @@ class Task(QObject):
         """Run on a new Python thread, not a reused QThreadPool thread: pyproj keeps its PROJ
         context per OS thread and frees it with the thread state PySide discards after each
         pooled job, so a second pooled job using pyproj crashes the process."""
-        threading.Thread(target=self._execute, name="assetmap-task", daemon=True).start()
+        threading.Thread(
+            target=_execute,
+            args=(self._work, self._cancel, self._outcome, self._send),
+            name="assetmap-task",
+            daemon=True,
+        ).start()
 
     def run_here(self) -> None:
-        """Run synchronously (tests and scripts)."""
-        _Runner(self).run()
+        """Run synchronously (tests and scripts): the signals are emitted as it goes."""
+        _execute(self._work, self._cancel, self._outcome, self._emit_now)
 
-    def _execute(self) -> None:
-        try:
-            self.result = self._work(self._report, self._cancel.is_set)
-        except Cancelled:
-            self._emit(self.was_cancelled)
-        except BaseException as exc:  # reported to the GUI, never swallowed
-            self.error = exc
-            self._emit(self.failed, exc, traceback.format_exc())
-        else:
-            self._emit(self.succeeded, self.result)
-        finally:
-            self._emit(self.finished)
-
-    def _report(self, fraction: float, message: str) -> None:
-        self._emit(self.progressed, float(fraction), str(message))
-
-    def _emit(self, signal: Any, *args: Any) -> None:
-        """Emit, unless the Task went with the window that owned it while the work ran
-        (closing a dialog mid-export): the result has nobody left to go to."""
-        try:
-            signal.emit(*args)
-        except RuntimeError:  # "Signal source has been deleted"
-            log.info("a finished background task's owner was closed first")
+    def _emit_now(self, name: str, *args: Any) -> None:
+        getattr(self, name).emit(*args)
 
 
-class _Runner(QRunnable):
-    def __init__(self, task: Task) -> None:
-        super().__init__()
-        self.task = task
-        self.setAutoDelete(True)
+def _execute(work: Work, cancel: threading.Event, outcome: _Outcome, send: Send) -> None:
+    """The worker thread's whole life: it reports through ``send`` and never touches the
+    Task itself, which the GUI thread may delete at any moment."""
 
-    def run(self) -> None:
-        self.task._execute()
+    def report(fraction: float, message: str) -> None:
+        send("progressed", float(fraction), str(message))
+
+    try:
+        outcome.result = work(report, cancel.is_set)
+    except Cancelled:
+        send("was_cancelled")
+    except BaseException as exc:  # reported to the GUI, never swallowed
+        outcome.error = exc
+        send("failed", exc, traceback.format_exc())
+    else:
+        send("succeeded", outcome.result)
+    finally:
+        send("finished")
 
 
 class ProgressDialog(QProgressDialog):

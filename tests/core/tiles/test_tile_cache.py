@@ -3,8 +3,12 @@ read back offline, planned and bulk-downloaded only where the provider allows it
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
 import sqlite3
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -313,3 +317,45 @@ def test_a_view_in_british_national_grid_gets_the_tiles_over_it():
     right = keys.index((Z, X + 1, Y)) if (Z, X + 1, Y) in keys else None
     if right is not None:
         assert (plan.corners[right][0] == corners[1]).all()
+
+
+def open_descriptors(path) -> int:
+    """How many of this process's file descriptors are on ``path`` (Linux's /proc)."""
+    target = str(path.resolve())
+    count = 0
+    for fd in Path("/proc/self/fd").iterdir():
+        with contextlib.suppress(OSError):
+            count += os.readlink(fd) == target
+    return count
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts descriptors in /proc")
+def test_reads_from_many_short_lived_threads_keep_few_connections_open(tmp_path):
+    """The map reads the cache from a pooled render thread whose Python thread state is made
+    afresh for every render: one connection per render would run the process out of file
+    descriptors in a long session."""
+    path = tmp_path / "tiles.mbtiles"
+    cache = MBTilesCache(path)
+    cache.put(Z, X, Y, b"tile")
+    for _ in range(40):
+        reader = threading.Thread(target=lambda: cache.get(Z, X, Y))
+        reader.start()
+        reader.join()
+    assert open_descriptors(path) <= 2
+    cache.close()
+    assert open_descriptors(path) == 0
+
+
+def test_a_closed_cache_reads_as_empty_and_opens_nothing(tmp_path):
+    """A render still under way when its project is closed reads nothing, quietly."""
+    path = tmp_path / "tiles.mbtiles"
+    cache = MBTilesCache(path)
+    cache.put(Z, X, Y, b"tile")
+    cache.close()
+    reader = threading.Thread(target=lambda: seen.append(cache.get(Z, X, Y)))
+    seen: list[bytes | None] = []
+    reader.start()
+    reader.join()
+    assert seen == [None] and cache.count() == 0 and not cache.has(Z, X, Y)
+    if Path("/proc/self/fd").is_dir():
+        assert open_descriptors(path) == 0

@@ -113,7 +113,8 @@ def test_tiles_from_the_server_are_shown_and_cached_with_a_proper_user_agent(
     window.canvas.pan_by(view.width * 0.1, 0)
     window.canvas.pan_by(-view.width * 0.1, 0)
     assert window.canvas.wait_for_render()
-    qtbot.wait(400)
+    # A tile the render asked for is pending from then until the server has answered it.
+    qtbot.waitUntil(lambda: not window.tiles._pending, timeout=10_000)
     assert set(server.tiles_requested()[before:]).isdisjoint(fetched)
 
 
@@ -125,6 +126,14 @@ def test_without_the_server_the_cache_is_shown_and_the_app_says_offline(
     server.stop()
 
     monkeypatch.setattr(main_window_module, "NETWORK_CHECK_MS", 300)
+    answers: list[bool] = []  # each probe's (and the fetcher's) word on the network
+    real_set_online = MainWindow._set_online
+
+    def set_online(window, online) -> None:
+        answers.append(bool(online))
+        real_set_online(window, online)
+
+    monkeypatch.setattr(MainWindow, "_set_online", set_online)
     dialogs_seen: list[str] = []
 
     def watch() -> None:
@@ -154,7 +163,8 @@ def test_without_the_server_the_cache_is_shown_and_the_app_says_offline(
         home = window.canvas.view
         window.canvas.centre_on(home.cx + 40_000, home.cy + 40_000)
         assert window.canvas.wait_for_render()
-        qtbot.wait(1000)  # probes run meanwhile (every 0.3 s here)
+        heard = len(answers)
+        qtbot.waitUntil(lambda: len(answers) >= heard + 3, timeout=10_000)  # 3 more probes
         assert tile_share(window) < 0.01
         assert badge(window) == "Offline"
         assert messages.count(OFFLINE_MESSAGE) == 1

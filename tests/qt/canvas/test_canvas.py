@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import shapely
 from PySide6.QtGui import QColor
@@ -123,3 +125,28 @@ def test_empty_project_and_null_geometries_draw_without_error(qtbot, empty_sessi
 
     picture = Scene(areas=[layer]).render(View(50, 50, 0.5, 400, 400), 1.0)
     assert near(QColor(picture.pixel(200, 200)), "#E69F00", 3)
+
+
+def test_a_render_that_fails_is_logged_and_the_map_draws_again(qtbot, session, caplog):
+    """A layer that cannot be drawn must not leave the map waiting for ever for the render
+    thread: the failure is logged and the next render goes ahead."""
+    builder = SceneBuilder(session)
+    hostile = [True]
+
+    def scenes() -> Scene:
+        scene = builder.scene()
+        if hostile and hostile.pop():
+            # Fill classes for one area only, for a set of 139: drawing it raises.
+            scene.areas[0] = replace(scene.areas[0], classes=scene.areas[0].classes[:1])
+        return scene
+
+    canvas = MapCanvas(scenes)
+    qtbot.addWidget(canvas)
+    canvas.resize(900, 700)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    qtbot.waitUntil(lambda: "drawing the map failed" in caplog.text)
+    canvas.zoom_to(session.full_extent())
+    assert canvas.wait_for_render()
+    middle = canvas.grab_map().pixelColor(450, 350)  # the middle of Trafford
+    assert not near(middle, canvas.background.name())  # the areas are drawn

@@ -3,9 +3,12 @@ map, areas with no figure hatched, and the coverage wash, checked on pixels of t
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 import shapely
+import shiboken6
 from PySide6.QtGui import QColor
 
 from assetmap.core import areas
@@ -13,6 +16,7 @@ from assetmap.core.analysis import classify
 from assetmap.core.analysis.api import analyse
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.layers import CoverageStyle, ThematicStyle
+from assetmap.qt import map_scene
 from assetmap.qt.canvas.canvas import MapCanvas
 from assetmap.qt.map_scene import HATCH_COLOUR, SceneBuilder, thematic_source
 from assetmap.qt.panels.legend import LegendWidget
@@ -185,3 +189,25 @@ def test_legend_lists_the_classes_with_units_as_drawn(session, run):
     assert image.height() > 120
     session.layers.set_thematic(ThematicStyle(LSOA, run.run_id, MH, mode="gaps"))
     assert legend.labels("class") == ["No gap", "Gap"]
+
+
+def test_coverage_merged_after_its_project_was_closed_goes_nowhere_quietly(
+    qtbot, session, run, monkeypatch
+):
+    """A national project's circles are merged in a worker; the window may open another
+    project (closing and deleting this session) before the worker is done."""
+    monkeypatch.setattr(map_scene, "COVERAGE_IN_GUI_THREAD", 0)  # merged in a worker
+    project_closed, merge = threading.Event(), map_scene._circles
+
+    def merge_once_closed(*args):
+        project_closed.wait(30)
+        return merge(*args)
+
+    monkeypatch.setattr(map_scene, "_circles", merge_once_closed)
+    source = thematic_source(session)
+    assert source.coverage(CoverageStyle(run.run_id, MH)) is None  # on its way
+    (task,) = source._pending.values()
+    session.close()
+    shiboken6.delete(session)  # File ▸ Open… another project
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        project_closed.set()

@@ -401,5 +401,5 @@ def test_screenshot_of_the_new_asset_form(qtbot, session, make):
     else:
         form = show(qtbot, AssetForm.for_edit(session, demo_asset(session, "Allied").uuid))
         target = "/tmp/asset_form_edit.png"
-    qtbot.wait(50)
+    QApplication.processEvents()  # lay out the new widgets before the grab, not after
     assert form.grab().save(target)

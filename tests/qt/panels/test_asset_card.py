@@ -247,5 +247,5 @@ def test_screenshot_of_a_pharmacy_card(qtbot, session):
     uuid = uuid_of(session, "Allied Pharmacy Davyhulme")
     session.push(AddAttachment(uuid, "shopfront.jpg", jpeg_bytes()))
     session.set_selection({uuid})
-    qtbot.wait(50)
+    QApplication.processEvents()  # lay out the new widgets before the grab, not after
     assert card.grab().save("/tmp/asset_card.png")

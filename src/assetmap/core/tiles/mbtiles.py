@@ -6,9 +6,11 @@ and tile_row, where **tile_row counts from the south** (TMS), so an XYZ tile (z,
 stored at row 2**z - 1 - y. Other tools (QGIS, GDAL, MapTiler, tileserver-gl) read the
 files assetmap writes, and assetmap reads theirs.
 
-The cache beside a project is written by one fetcher thread and read by the map's render
-thread, so each thread gets its own connection and the file runs in WAL mode. Files the
-user adds are opened read-only and never changed.
+The cache beside a project is written by fetcher threads and read by the map's render
+thread, so the file runs in WAL mode and each call borrows a connection of its own for its
+length: a few are kept for the next calls. (A connection per thread would leak one per map
+render: the render thread's Python state, and its thread-locals, are made afresh for each.)
+Files the user adds are opened read-only and never changed.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from assetmap.core.errors import BadInputError
@@ -30,6 +32,11 @@ CREATE UNIQUE INDEX IF NOT EXISTS tile_index ON tiles (zoom_level, tile_column, 
 """
 BUSY_TIMEOUT_S = 10.0
 Key = tuple[int, int, int]  # z, x, y (XYZ)
+CONNECTIONS_KEPT = 4  # idle ones: two fetchers, the map's render and the GUI at once
+
+
+class CacheClosed(sqlite3.ProgrammingError):
+    """The cache was closed: nothing reads or writes it any more."""
 
 
 def tms_row(z: int, y: int) -> int:
@@ -43,53 +50,71 @@ class MBTilesCache:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        self._idle: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._closed = False
         if read_only:
             if not self.path.is_file():
                 raise BadInputError("the file does not exist", file=self.path)
             self._check_readable()
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = self._conn()
-            with conn:
+            with self._connection() as conn, conn:
                 conn.executescript(SCHEMA)
 
     # ---- connections ---------------------------------------------------------------------
-    def _conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            if self.read_only:
-                # as_uri() percent-encodes "?", "#" and "%", which a plain f"file:{path}" would
-                # read as the URI's own query or fragment.
-                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-                conn = sqlite3.connect(
-                    uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False
-                )
-            else:
-                conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
-                with contextlib.suppress(sqlite3.OperationalError):
-                    conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=NORMAL")
-            self._local.conn = conn
-            with self._lock:
-                self._connections.append(conn)
-        return conn
-
-    def close(self) -> None:
+    @contextlib.contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        """A connection for one call, given back after it (any thread may use it next).
+        Raises sqlite3.ProgrammingError once the cache is closed: nothing opens it again."""
         with self._lock:
-            for conn in self._connections:
+            if self._closed:
+                raise CacheClosed(f"{self.path.name} is closed")
+            conn = self._idle.pop() if self._idle else None
+        if conn is None:
+            conn = self._open()
+        try:
+            yield conn
+        finally:
+            with self._lock:
+                kept = not self._closed and len(self._idle) < CONNECTIONS_KEPT
+                if kept:
+                    self._idle.append(conn)
+            if not kept:
                 with contextlib.suppress(sqlite3.Error):
                     conn.close()
-            self._connections.clear()
-        self._local = threading.local()
+
+    def _open(self) -> sqlite3.Connection:
+        if self.read_only:
+            # as_uri() percent-encodes "?", "#" and "%", which a plain f"file:{path}" would
+            # read as the URI's own query or fragment.
+            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        with contextlib.suppress(sqlite3.OperationalError):
+            conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        return conn
+
+    def _rows(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
+        with self._connection() as conn:
+            return conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        """Close the idle connections now and each busy one when its call ends (another
+        thread may be reading: the map's render still under way)."""
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for conn in idle:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
 
     def _check_readable(self) -> None:
         try:
             tables = {
                 r[0]
-                for r in self._conn().execute(
+                for r in self._rows(
                     "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
                 )
             }
@@ -109,18 +134,14 @@ class MBTilesCache:
     # ---- tiles -----------------------------------------------------------------------------
     def get(self, z: int, x: int, y: int) -> bytes | None:
         try:
-            row = (
-                self._conn()
-                .execute(
-                    "SELECT tile_data FROM tiles "
-                    "WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
-                    (z, x, tms_row(z, y)),
-                )
-                .fetchone()
+            rows = self._rows(
+                "SELECT tile_data FROM tiles "
+                "WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+                (z, x, tms_row(z, y)),
             )
         except sqlite3.Error:
-            return None  # a locked or damaged cache is as good as an empty one
-        return bytes(row[0]) if row and row[0] is not None else None
+            return None  # a locked, damaged or closed cache is as good as an empty one
+        return bytes(rows[0][0]) if rows and rows[0][0] is not None else None
 
     def has(self, z: int, x: int, y: int) -> bool:
         return bool(self.present([(z, x, y)]))
@@ -129,12 +150,11 @@ class MBTilesCache:
         """Which of ``keys`` are in the file."""
         keys = list(keys)
         found: set[Key] = set()
-        conn = self._conn()
         for z in {k[0] for k in keys}:
             rows = {tms_row(z, y): y for (kz, _x, y) in keys if kz == z}
             columns = {x for (kz, x, _y) in keys if kz == z}
             try:
-                cursor = conn.execute(
+                stored = self._rows(
                     f"SELECT tile_column, tile_row FROM tiles WHERE zoom_level = ? "
                     f"AND tile_column IN ({','.join('?' * len(columns))}) "
                     f"AND tile_row IN ({','.join('?' * len(rows))})",
@@ -142,7 +162,7 @@ class MBTilesCache:
                 )
             except sqlite3.Error:
                 continue
-            for column, row in cursor:
+            for column, row in stored:
                 if row in rows and (z, column, rows[row]) in keys:
                     found.add((z, column, rows[row]))
         return found
@@ -151,36 +171,37 @@ class MBTilesCache:
         self.put_many([((z, x, y), data)])
 
     def put_many(self, items: Iterable[tuple[Key, bytes]]) -> None:
+        """Store tiles. Tiles that arrive once the cache is closed (the map moved on to
+        another project while they were on their way) have nowhere to go and are dropped."""
         if self.read_only:
             raise PermissionError(f"{self.path.name} was added read-only")
-        conn = self._conn()
-        with conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO tiles (zoom_level, tile_column, tile_row, tile_data) "
-                "VALUES (?, ?, ?, ?)",
-                [(z, x, tms_row(z, y), sqlite3.Binary(data)) for (z, x, y), data in items],
-            )
+        rows = [(z, x, tms_row(z, y), sqlite3.Binary(data)) for (z, x, y), data in items]
+        try:
+            with self._connection() as conn, conn:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO tiles (zoom_level, tile_column, tile_row, tile_data) "
+                    "VALUES (?, ?, ?, ?)",
+                    rows,
+                )
+        except CacheClosed:
+            return
 
     def count(self) -> int:
         try:
-            return int(self._conn().execute("SELECT count(*) FROM tiles").fetchone()[0])
+            return int(self._rows("SELECT count(*) FROM tiles")[0][0])
         except sqlite3.Error:
             return 0
 
     def average_tile_bytes(self) -> float | None:
         try:
-            row = self._conn().execute("SELECT avg(length(tile_data)) FROM tiles").fetchone()
+            row = self._rows("SELECT avg(length(tile_data)) FROM tiles")[0]
         except sqlite3.Error:
             return None
         return float(row[0]) if row and row[0] else None
 
     def zoom_levels(self) -> tuple[int, int] | None:
         try:
-            row = (
-                self._conn()
-                .execute("SELECT min(zoom_level), max(zoom_level) FROM tiles")
-                .fetchone()
-            )
+            row = self._rows("SELECT min(zoom_level), max(zoom_level) FROM tiles")[0]
         except sqlite3.Error:
             return None
         return (int(row[0]), int(row[1])) if row and row[0] is not None else None
@@ -190,7 +211,7 @@ class MBTilesCache:
         try:
             return {
                 str(k): str(v)
-                for k, v in self._conn().execute("SELECT name, value FROM metadata")
+                for k, v in self._rows("SELECT name, value FROM metadata")
                 if k is not None and v is not None
             }
         except sqlite3.Error:
@@ -199,8 +220,7 @@ class MBTilesCache:
     def set_metadata(self, **values: object) -> None:
         if self.read_only:
             raise PermissionError(f"{self.path.name} was added read-only")
-        conn = self._conn()
-        with conn:
+        with self._connection() as conn, conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO metadata (name, value) VALUES (?, ?)",
                 [(k, str(v)) for k, v in values.items() if v is not None],

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from assetmap.qt.canvas.scene import Scene
 from assetmap.qt.canvas.view import View
+from assetmap.qt.workers import Send, sender_for
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class _RenderJob(QRunnable):
         view: View,
         dpr: float,
         is_stale: Callable[[int], bool],
-        signals: _RenderSignals,
+        report: Send,
     ) -> None:
         super().__init__()
         self.generation = generation
@@ -61,13 +62,21 @@ class _RenderJob(QRunnable):
         self.view = view
         self.dpr = dpr
         self.is_stale = is_stale
-        self.signals = signals
+        self.report = report
 
     def run(self) -> None:
         start = time.perf_counter()
-        image = self.scene.render(self.view, self.dpr, lambda: self.is_stale(self.generation))
-        # Always report back, stale or not: the canvas starts the next render from here.
-        self.signals.done.emit(self.generation, image, self.view, time.perf_counter() - start)
+        image = None
+        try:
+            image = self.scene.render(self.view, self.dpr, lambda: self.is_stale(self.generation))
+        except Exception:  # one bad layer must not leave the map waiting for ever
+            log.exception("drawing the map failed")
+        finally:
+            # Always report back (stale, failed or not): the canvas starts the next render
+            # from here. Through the mailbox, never a queued emit from this thread (see
+            # assetmap.qt.workers: that can freeze the app).
+            seconds = time.perf_counter() - start
+            self.report("done", self.generation, image, self.view, seconds)
 
 
 class _PrepareJob(QRunnable):
@@ -126,6 +135,7 @@ class MapCanvas(QWidget):
         self._pool.setMaxThreadCount(1)
         self._signals = _RenderSignals(self)
         self._signals.done.connect(self._on_rendered)
+        self._report = sender_for(self._signals)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start_render)
@@ -197,7 +207,7 @@ class MapCanvas(QWidget):
         scene = self._scene_source()
         self._scene = scene
         job = _RenderJob(
-            generation, scene, self._view, self.devicePixelRatioF(), self._is_stale, self._signals
+            generation, scene, self._view, self.devicePixelRatioF(), self._is_stale, self._report
         )
         self._pool.start(job)
 
@@ -205,9 +215,11 @@ class MapCanvas(QWidget):
         with self._lock:
             return generation != self._latest
 
-    def _on_rendered(self, generation: int, image: QImage, view: View, seconds: float) -> None:
+    def _on_rendered(
+        self, generation: int, image: QImage | None, view: View, seconds: float
+    ) -> None:
         self._rendering = False
-        if not self._is_stale(generation):
+        if image is not None and not self._is_stale(generation):
             self._image = image
             self._image_view = view
             self.last_render_seconds = seconds
@@ -216,7 +228,7 @@ class MapCanvas(QWidget):
         if self._pending or self._is_stale(generation):
             self._pending = False
             self._start_render()
-        elif self._scene is not None and hasattr(self._scene, "prepare"):
+        elif image is not None and self._scene is not None and hasattr(self._scene, "prepare"):
             # Not at once: the new image is painted first, and a zoom already under way
             # (wheel steps) goes on without a warm-up competing with it.
             self._prepare_for = (generation, view, self._scene)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QObject, QRectF, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QTransform
 
@@ -39,6 +40,7 @@ from assetmap.core.tiles import (
     open_cache,
 )
 from assetmap.qt.canvas.view import View
+from assetmap.qt.workers import sender_for
 
 log = logging.getLogger(__name__)
 
@@ -253,6 +255,9 @@ class TileService(QObject):
         self._timer.timeout.connect(self.arrived.emit)
         self._fetched.connect(self._timer.start)
         self._reachable.connect(self._set_online)
+        # The fetchers report through the app's mailbox, never by emitting on this object:
+        # it is deleted when the window moves to another project, maybe mid-emit.
+        self._send = sender_for(self)
 
     # ---- the source ---------------------------------------------------------------------
     def set_source(self, source: TileSource | None) -> None:
@@ -356,9 +361,9 @@ class TileService(QObject):
                 if generation != self._generation or self._closed:
                     continue
                 if data is not None:
-                    self._fetched.emit()
+                    self._send("_fetched")
                 if fetcher.unreachable != was_unreachable or self.online is None:
-                    self._reachable.emit(not fetcher.unreachable)
+                    self._send("_reachable", not fetcher.unreachable)
             except Exception:  # never let a fetcher thread die loudly
                 log.exception("fetching tile %s failed", key)
             finally:
@@ -376,10 +381,12 @@ class TileService(QObject):
             self.fetcher.retry_now()
 
     def close(self) -> None:
+        """Stop fetching and close the cache (also once the window that owned this is gone)."""
         with self._cond:
             self._closed = True
             self._queue.clear()
             self._cond.notify_all()
-        self._timer.stop()
+        if shiboken6.isValid(self._timer):
+            self._timer.stop()
         if self.cache is not None:
             self.cache.close()
