@@ -106,9 +106,9 @@ def import_assets_in_a_worker(qtbot, window: MainWindow, path: Path) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=WAIT_MS)
-    dialog.next_button.click()
     dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("mutual_aid"))
-    dialog.next_button.click()  # check
+    while dialog.step < dialog.report_step:  # each mapping step, then the check
+        dialog.next_button.click()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
     dialog.next_button.click()  # import
     qtbot.waitUntil(lambda: dialog.committed and not dialog.busy, timeout=WAIT_MS)

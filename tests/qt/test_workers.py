@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import textwrap
 import threading
+import weakref
 
 import shiboken6
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
 
+from assetmap.qt.dialogs.worker_dialog import start_task
 from assetmap.qt.workers import Task
 
 # Dialogs closed while their work is reporting progress, many times over, in a child process
@@ -87,3 +91,23 @@ def test_closing_a_dialog_while_its_work_reports_progress_never_crashes(qtbot):
         timeout=300,
     )
     assert (child.returncode, child.stdout.strip()) == (0, "survived"), child.stderr[-3000:]
+
+
+def test_a_kept_task_is_let_go_once_it_has_finished(qtbot):
+    """Work started from a dialog (or the network probe, once a minute) is held while it
+    runs and freed after: holding it with a lambda on its own signal leaked every one."""
+
+    class Dialog(QDialog):
+        def _on_progress(self, fraction, message): ...
+        def _on_done(self, result): ...
+        def _on_failed(self, error, details): ...
+        def _on_cancelled(self): ...
+        def _on_finished(self): ...
+
+    dialog = Dialog()
+    qtbot.addWidget(dialog)
+    task = start_task(dialog, lambda progress, cancelled: 42)
+    gone = weakref.ref(task)
+    qtbot.waitUntil(lambda: gone().result == 42, timeout=10_000)
+    del task
+    qtbot.waitUntil(lambda: (gc.collect() or True) and gone() is None, timeout=10_000)

@@ -48,7 +48,7 @@ from assetmap.qt.find import FindBox
 from assetmap.qt.map_scene import SceneBuilder
 from assetmap.qt.overlays import SelectionOverlay, ToolOverlay
 from assetmap.qt.session import Session
-from assetmap.qt.workers import Task
+from assetmap.qt.workers import Task, keep_until_finished
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,6 @@ STREET_SCALE = 1.5  # metres per pixel when zooming to one asset
 METRES_PER_INCH = 0.0254
 NETWORK_CHECK_MS = 60_000  # how often the tile server (or OpenStreetMap's) is probed
 OFFLINE_MESSAGE = "Offline: the map shows the tiles saved on this computer."
-_probes: set[Task] = set()  # a probe outlives the window that started it
 
 
 class MainWindow(QMainWindow):
@@ -843,9 +842,8 @@ class MainWindow(QMainWindow):
         # No parent: the probe may outlive the window (it waits on the network), and a
         # deleted parent would take the signal's sender with it mid-emit.
         task = Task(lambda progress, cancelled: is_online(*host) if host else is_online())
-        _probes.add(task)
+        keep_until_finished(task)  # a probe outlives the window that started it
         task.succeeded.connect(self._set_online)
-        task.finished.connect(lambda: _probes.discard(task))
         task.start()
 
     def _set_online(self, online: object) -> None:

@@ -213,3 +213,32 @@ def run_in_background(
     dialog.show()
     task.start()
     return task
+
+
+class _TaskKeeper(QObject):
+    """Holds running Tasks until they finish, even when their dialog is closed and dropped."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tasks: set[Task] = set()
+
+    def keep(self, task: Task) -> None:
+        self._tasks.add(task)
+        task.finished.connect(self._release)
+
+    @Slot()
+    def _release(self) -> None:
+        self._tasks.discard(self.sender())  # type: ignore[arg-type]
+
+
+_keeper: _TaskKeeper | None = None
+
+
+def keep_until_finished(task: Task) -> None:
+    """A Task dropped while its thread runs would be destroyed under it: hold it here until
+    it has finished. The keeper lets go through a slot: a lambda connected to the task's own
+    signal would hold the task for ever."""
+    global _keeper
+    if _keeper is None:
+        _keeper = _TaskKeeper()
+    _keeper.keep(task)

@@ -8,9 +8,7 @@ from typing import Any, Protocol
 
 from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox
 
-from assetmap.qt.workers import Task
-
-_running: set[Task] = set()  # a Task must outlive the dialog that started it
+from assetmap.qt.workers import Task, keep_until_finished
 
 
 class WorkerDialog(Protocol):
@@ -24,13 +22,12 @@ class WorkerDialog(Protocol):
 def start_task(dialog: WorkerDialog, work: Callable[[Any, Any], object]) -> Task:
     """Run ``work(progress, cancelled)`` in a worker, reporting to the dialog's handlers."""
     task = Task(work)
-    _running.add(task)
+    keep_until_finished(task)  # a Task must outlive the dialog that started it
     task.progressed.connect(dialog._on_progress)
     task.succeeded.connect(dialog._on_done)
     task.failed.connect(dialog._on_failed)
     task.was_cancelled.connect(dialog._on_cancelled)
     task.finished.connect(dialog._on_finished)
-    task.finished.connect(lambda: _running.discard(task))
     task.start()
     return task
 

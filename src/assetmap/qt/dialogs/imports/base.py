@@ -67,10 +67,9 @@ from assetmap.qt.dialogs.imports.workers import (
     Prepare,
     commit_work,
     dry_run_work,
-    keep_until_finished,
 )
 from assetmap.qt.session import Session
-from assetmap.qt.workers import Task
+from assetmap.qt.workers import Task, keep_until_finished
 
 log = logging.getLogger(__name__)
 

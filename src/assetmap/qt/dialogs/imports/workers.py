@@ -1,4 +1,4 @@
-"""The work the import dialogs hand to worker threads, and what keeps those threads alive.
+"""The work the import dialogs hand to worker threads.
 
 Each piece of work opens its own connection to the project file: SQLite connections belong to
 the thread that made them, and the GUI's stays on the GUI thread.
@@ -10,41 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Slot
-
 from assetmap.core.commands.base import Command, CommandStack
 from assetmap.core.progress import CancelledFn, ProgressFn, check_cancelled
 from assetmap.core.project import Project
-from assetmap.qt.workers import Task
 
 Prepare = Callable[..., Any]
-
-
-class _TaskKeeper(QObject):
-    """Holds running Tasks until they finish, even when their dialog is closed and dropped."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._tasks: set[Task] = set()
-
-    def keep(self, task: Task) -> None:
-        self._tasks.add(task)
-        task.finished.connect(self._release)
-
-    @Slot()
-    def _release(self) -> None:
-        self._tasks.discard(self.sender())  # type: ignore[arg-type]
-
-
-_keeper: _TaskKeeper | None = None
-
-
-def keep_until_finished(task: Task) -> None:
-    """A Task dropped while its thread runs would be destroyed under it: hold it here."""
-    global _keeper
-    if _keeper is None:
-        _keeper = _TaskKeeper()
-    _keeper.keep(task)
 
 
 def dry_run_work(project_path: Path, path: Path, options: object, prepare: Prepare) -> Any:
