@@ -210,3 +210,8 @@ def test_same_name_ignores_case_punctuation_and_plurals():
     assert same_name("Children's centre", "childrens centres")
     assert not same_name("Library", "Libraries and archives")
     assert not same_name("", "")
+
+
+@pytest.mark.parametrize("value", ["Car park", "Caravan park", "Science Park", "Fire station"])
+def test_a_word_that_makes_another_kind_of_thing_stops_a_match(value):
+    assert CategoryMatcher(default_categories()).match(value).key is None

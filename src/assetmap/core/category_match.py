@@ -39,6 +39,15 @@ _REASONS: dict[int, str] = {
     WITHIN: "contains '{name}'",
 }
 
+# Words that make a different kind of thing of the name after them, so HEAD and WITHIN must
+# not match that name there: a car park is not a park.
+_NOT_THE_KIND = frozenset(
+    {
+        ("car", "park"), ("business", "park"), ("retail", "park"), ("industrial", "park"),
+        ("science", "park"), ("trailer", "park"), ("caravan", "park"), ("office", "park"),
+        ("technology", "park"), ("bus", "station"), ("petrol", "station"), ("fire", "station"),
+    }
+)  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+")
 _APOSTROPHES = re.compile(r"['\u2019`]")
 _LIST_SEPARATORS = re.compile(r"[|;/,]|\s(?:and|&|\+)\s", re.IGNORECASE)
@@ -185,7 +194,8 @@ class CategoryMatcher:
         for start, token in enumerate(fold):
             for run, n in self._by_first.get(token, ()):
                 end = start + len(run)
-                if len(run) < len(fold) and fold[start:end] == run:
+                after_modifier = start > 0 and (fold[start - 1], token) in _NOT_THE_KIND
+                if len(run) < len(fold) and fold[start:end] == run and not after_modifier:
                     tier = HEAD if end == len(fold) else WITHIN
                     offer([n], tier, len(run), " ".join(value_words[start:end]))
         return _best(value, scores)

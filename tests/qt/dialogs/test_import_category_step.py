@@ -207,3 +207,29 @@ def test_a_personal_data_category_flags_the_rows_and_the_dialog_says_so(
     assert any("holds personal data" in notes.item(i).text() for i in range(notes.count()))
     assert assets.frame(empty_session.project)["personal_data"].astype(bool).all()
     assert QApplication.activeModalWidget() in (None, dialog)
+
+
+def test_a_type_column_naming_categories_is_offered_as_the_category(qtbot, session, types_csv):
+    """Without it, all 704 rows would arrive Uncategorised unless the user noticed."""
+    dialog = ImportAssetsDialog(session, path=types_csv)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=WAIT_MS)
+    assert dialog.category_from_column.isChecked()
+    assert dialog.category_column.column() == "type"
+
+
+def test_a_type_column_of_something_else_is_not(qtbot, session, tmp_path):
+    path = tmp_path / "buildings.csv"
+    path.write_text(
+        "name,type,lat,lon\n"
+        "Trafford House,Office,53.459,-2.287\n"
+        "Depot,Warehouse,53.442,-2.301\n"
+        "Stretford Mall,Car park,53.401,-2.35\n",
+        encoding="utf-8",
+    )
+    dialog = ImportAssetsDialog(session, path=path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=WAIT_MS)
+    assert dialog.category_fixed.isChecked()

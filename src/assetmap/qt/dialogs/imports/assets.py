@@ -56,6 +56,17 @@ from assetmap.qt.dialogs.imports.workers import Prepare
 
 CATEGORY_PART = 2
 MANY_VALUES = 500  # more different values than a column of categories usually has
+# Names a council list gives the column holding each row's kind of asset, besides "category".
+CATEGORY_LIKE_NAMES = frozenset(
+    {"type", "kind", "asset type", "service type", "facility type", "site type", "place type",
+     "organisation type", "provider type", "sector", "service", "services"}
+)  # fmt: skip
+
+
+def _norm_name(column: str) -> str:
+    return " ".join(column.replace("_", " ").replace("-", " ").lower().split())
+
+
 SETTING_POSTCODE_INDEX = "import/postcode_index"
 
 ASSET_FIELD_LABELS: dict[str, str] = {
@@ -322,12 +333,13 @@ class ImportAssetsDialog(ImportDialog):
             combo.set_columns(result.columns)
             combo.blockSignals(False)
         self._fill_location(result)
+        column = result.category_column or self._column_naming_categories(result)
         self.category_column.blockSignals(True)
         self.category_column.set_columns(result.columns)
-        self.category_column.set_column(result.category_column)
+        self.category_column.set_column(column)
         self.category_column.blockSignals(False)
-        self.category_from_column.setChecked(result.category_column is not None)
-        self.category_fixed.setChecked(result.category_column is None)
+        self.category_from_column.setChecked(column is not None)
+        self.category_fixed.setChecked(column is None)
         self._fill_values()
         self._update_columns_note()
 
@@ -359,6 +371,25 @@ class ImportAssetsDialog(ImportDialog):
         self._on_location_changed()
 
     @Slot()
+    def _column_naming_categories(self, result: pv.Preview) -> str | None:
+        """A 'Type' or 'Kind' column whose values mostly name the project's categories.
+
+        Council lists call the category many things; offering the column saves every row
+        from arriving Uncategorised, and the Category step shows each value's match to check.
+        Only when most rows match: a generic 'Type' column (of building, of record) is not it.
+        """
+        matcher = categories.matcher(self.session.project)
+        frame = result.frame
+        for column in result.columns:
+            if _norm_name(column) not in CATEGORY_LIKE_NAMES:
+                continue
+            counts = pv.distinct_values(frame, column, MANY_VALUES)
+            total = sum(n for _value, n in counts)
+            matched = sum(n for value, n in counts if matcher.match(value).key is not None)
+            if total and matched >= 0.5 * len(frame):
+                return column
+        return None
+
     def _fill_values(self) -> None:
         """Every distinct value (blank cells too), preselected by the importer's own matching."""
         column = self.category_column.column()
