@@ -63,7 +63,7 @@ files (`national/{IMD_DIR}/`): `{POPULATION}` = File_6 "{POPULATION_SOURCE}", an
 {IMD_AREAS + 1} − File_1 "{IMD_RANK}" (the files give ranks, 1 = most deprived, not scores;
 need must grow with deprivation). The 1,909 Welsh LSOAs have neither (per_1000 and terciles
 empty). Every run is a fresh child process working on its own copy of the file; it loads its
-libraries before the clock starts and times only the work; peak RSS is its `ru_maxrss`.
+libraries before the clock starts and times only the work; peak RSS is its `VmHWM` (Linux).
 
 - **assetmap**: `Project.open`, `analyse(project, AnalysisParams(area_set="{data.LSOA_SET_NAME}",
   categories=<the 8>, distance_m=800, population_field="{POPULATION}", need_field="{NEED}",

@@ -7,7 +7,7 @@ Each repeat runs fresh child processes (Qt offscreen for the map). Measured:
   new project holding Rutland's 23 LSOAs (imported first, not timed), so the basemap is
   clipped to them plus 2 km; and, informative, of Newport
   (`../shared/data/osm/newport-2023-06-13.osm.pbf`, a denser city: about 34,000 buildings)
-  into an empty project, which keeps the whole extract. Peak RSS is the child's `ru_maxrss`
+  into an empty project, which keeps the whole extract. Peak RSS is the child's `VmHWM`
   (libraries and the area import included); the notes give the RSS just before the import;
 - **full redraw**: one exact render (`Scene.render`, the work the map does off the GUI
   thread) of a 1400×900 map at four views of a copy of `sample_data/rutland.gpkg` opened in

@@ -29,7 +29,7 @@ Inputs: `national/{data.LSOA_FILE}` (34,753 LSOA 2011 polygons, CRS84, read thro
 `/vsigzip/`) and `.cache/{data.ASSETS_FILE}` (200,000 Code-Point Open postcode points,
 EPSG:27700, 8 categories, seed {data.ASSET_SEED}). Every run is a fresh child process that loads
 its libraries before the clock starts and times only the work; peak RSS is the child's
-`ru_maxrss`, so it includes the loaded libraries.
+`VmHWM` (Linux), so it includes the loaded libraries.
 
 - **assetmap**: `Project.create`, `import_areas(set_name="{data.LSOA_SET_NAME}")`,
   `import_assets(category_field="category", x_field="easting", y_field="northing",

@@ -95,7 +95,17 @@ class Stopwatch:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    """This process's peak resident memory.
+
+    On Linux, VmHWM from /proc: ru_maxrss survives exec, so a child started by a runner that
+    had grown to 1 GB reported 1 GB whatever it used itself. Elsewhere ru_maxrss (KiB on
+    Linux, bytes on macOS).
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
