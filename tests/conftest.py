@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,14 @@ def sources() -> Path:
 @pytest.fixture(scope="session")
 def trafford() -> Path:
     return TRAFFORD
+
+
+@pytest.fixture
+def demo_copy(tmp_path) -> Path:
+    """A copy of the shipped Trafford demo that a test may change."""
+    path = tmp_path / "demo.gpkg"
+    shutil.copy(REPO / "sample_data" / "trafford.gpkg", path)
+    return path
 
 
 @pytest.fixture

@@ -19,15 +19,6 @@ def run(*args: object) -> int:
 
 
 @pytest.fixture
-def demo_copy(tmp_path, repo_root):
-    import shutil
-
-    path = tmp_path / "demo.gpkg"
-    shutil.copy(repo_root / "sample_data" / "trafford.gpkg", path)
-    return path
-
-
-@pytest.fixture
 def gpkg(tmp_path):
 
     path = tmp_path / "cli.gpkg"

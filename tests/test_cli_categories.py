@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -23,13 +21,6 @@ PEOPLE = [
 
 def run(*args: object) -> int:
     return main([str(a) for a in args])
-
-
-@pytest.fixture
-def demo_copy(tmp_path, repo_root):
-    path = tmp_path / "demo.gpkg"
-    shutil.copy(repo_root / "sample_data" / "trafford.gpkg", path)
-    return path
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ labels ("organisation_data_service_code"), and an establishment number read "3,0
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
@@ -244,13 +243,6 @@ def test_edit_texts_use_labels_not_column_names(project, asset_sources):
     command = EditAsset(uuid, {"custom": custom})
     stack.push(command)
     assert stack.undo_text == "Edit capacity, unique reference number"
-
-
-@pytest.fixture
-def demo_copy(tmp_path, repo_root):
-    path = tmp_path / "trafford.gpkg"
-    shutil.copy(repo_root / "sample_data" / "trafford.gpkg", path)
-    return path
 
 
 def test_styling_columns_by_values_for_bare_stroke_and_fill():

@@ -44,9 +44,8 @@ def files_in(folder: Path) -> set[str]:
 
 
 @pytest.fixture
-def demo_copy(tmp_path, repo_root) -> Path:
-    path = tmp_path / "demo.gpkg"
-    shutil.copy(repo_root / "sample_data" / "trafford.gpkg", path)
+def demo_copy(demo_copy: Path, tmp_path: Path) -> Path:
+    path = demo_copy
     Project.open(path).close()  # at the current schema, so no upgrade backup appears later
     shutil.rmtree(tmp_path / "demo.backups", ignore_errors=True)
     return path
