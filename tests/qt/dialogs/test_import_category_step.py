@@ -5,7 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from assetmap.core import assets
@@ -31,16 +31,6 @@ TYPE_COLUMNS = [
     ("trafford_places_of_worship.geojson", "DISTNAME", "CLASSIFICA"),
     ("trafford_post_offices.geojson", "DISTNAME", "CLASSIFICA"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path, qapp):
-    qapp.setOrganizationName("assetmap-tests")
-    qapp.setApplicationName("import-categories")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
-    yield
-    QSettings().clear()
 
 
 @pytest.fixture

@@ -27,17 +27,6 @@ LSOA_SET = "Neighbourhoods (LSOA 2021)"
 WAIT_MS = 60_000
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path, qapp):
-    """QSettings in a temporary folder, so tests neither read nor change the user's."""
-    qapp.setOrganizationName("assetmap-tests")
-    qapp.setApplicationName("import-dialogs")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
-    yield
-    QSettings().clear()
-
-
 @pytest.fixture
 def land_register(trafford):
     return trafford / "assets" / "trafford_land_and_building_assets.csv"
