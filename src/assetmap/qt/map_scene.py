@@ -23,9 +23,9 @@ from assetmap.core import areas
 from assetmap.core.analysis import classify, runs
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.measures import coverage_geometry
+from assetmap.core.analysis.wording import gap_caption, need_heading, need_label
 from assetmap.core.basemap import store as basemap_store
 from assetmap.core.errors import AssetmapError
-from assetmap.core.export.api import need_label
 from assetmap.core.layers import BasemapStyle, CoverageStyle, ThematicStyle
 from assetmap.qt.canvas.basemap import LAND, BasemapGeometry, BasemapLayer
 from assetmap.qt.canvas.polygons import PolygonSet
@@ -249,15 +249,14 @@ def _colouring(
             if result.params.provision == "per_1000"
             else f"area within {d} of an asset"
         )
-        need = need_label or result.params.need_field or "need"
         labels = [f"class {i + 1}" for i in range(9)]
-        return classes, list(classify.BIVARIATE), labels, f"Need ({need}) against {provision}"
+        caption = f"{need_heading(result, need_label)} against {provision}"
+        return classes, list(classify.BIVARIATE), labels, caption
     if style.mode == "gaps":
         gap = column("gap", np.nan)
         classes = np.where(np.isnan(gap), -1, np.where(gap > 0, 1, 0)).astype(np.int64)
         ramp = classify.palette(style.palette, 5)  # gaps always the darker: no reversing
-        threshold = result.params.gap_coverage_threshold * 100
-        caption = f"Gap: no asset within {d}, or under {threshold:g} % of the area within {d}"
+        caption = gap_caption(result.params)
         return classes, [ramp[0], ramp[-1]], ["No gap", "Gap"], caption
     measure = classify.MEASURES[style.measure]
     values = column(measure.column, np.nan) * measure.scale

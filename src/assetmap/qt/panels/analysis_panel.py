@@ -44,6 +44,7 @@ from assetmap.core import areas
 from assetmap.core.analysis import api, classify, inputs, results_csv, runs, summary
 from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult, ranking_caption
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
+from assetmap.core.analysis.wording import category_in_sentence, gap_definition, need_label
 from assetmap.core.errors import AssetmapError
 from assetmap.core.layers import CoverageStyle, ThematicStyle
 from assetmap.core.project import Project
@@ -792,11 +793,9 @@ class AnalysisPanel(QWidget):
         rows = result.for_category(key)
         gaps = int(rows["gap"].sum())
         label = self._category_label(key)
-        d = f"{result.params.distance_m:,.0f} m"
-        share = f"{result.params.gap_coverage_threshold * 100:g} %"
         text = (
-            f"<b>{gaps:,} of {len(rows):,} areas</b> have a gap in {_lower(label)}: "
-            f"no asset within {d}, or less than {share} of the area within {d} of one."
+            f"<b>{gaps:,} of {len(rows):,} areas</b> have a gap in "
+            f"{category_in_sentence(label)}: {gap_definition(result.params)}."
         )
         if key in summary.without_assets(result):
             text += " There are no assets of this kind to count, so every area is a gap."
@@ -807,14 +806,7 @@ class AnalysisPanel(QWidget):
         return text
 
     def _need_label(self, result: AnalysisResult) -> str | None:
-        column = result.params.need_field
-        if column is None:
-            return None
-        try:
-            indicators = areas.indicators(self.session.project, result.params.area_set)
-        except AssetmapError:
-            return column
-        return next((i.label for i in indicators if i.column == column), column)
+        return need_label(self.session.project, result)
 
     def _zoom_to_row(self, index: QModelIndex) -> None:
         code = self.model.code(index.row())
@@ -875,7 +867,3 @@ def _when(created_at: str) -> str:
 def _sentence(text: str) -> str:
     text = text.strip()
     return (text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else text
-
-
-def _lower(label: str) -> str:
-    return label[0].lower() + label[1:] if len(label) > 1 and not label[1].isupper() else label
