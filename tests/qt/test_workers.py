@@ -13,8 +13,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
-from assetmap.qt.dialogs.worker_dialog import start_task
-from assetmap.qt.workers import Task
+from assetmap.qt.workers import BackgroundJob, Task
 
 # Dialogs closed while their work is reporting progress, many times over, in a child process
 # (a crash must fail this test, not end the test run).
@@ -96,17 +95,10 @@ def test_closing_a_dialog_while_its_work_reports_progress_never_crashes(qtbot):
 def test_a_kept_task_is_let_go_once_it_has_finished(qtbot):
     """Work started from a dialog (or the network probe, once a minute) is held while it
     runs and freed after: holding it with a lambda on its own signal leaked every one."""
-
-    class Dialog(QDialog):
-        def _on_progress(self, fraction, message): ...
-        def _on_done(self, result): ...
-        def _on_failed(self, error, details): ...
-        def _on_cancelled(self): ...
-        def _on_finished(self): ...
-
-    dialog = Dialog()
+    dialog = QDialog()
     qtbot.addWidget(dialog)
-    task = start_task(dialog, lambda progress, cancelled: 42)
+    job = BackgroundJob(dialog)
+    task = job.start(lambda progress, cancelled: 42, lambda result: None)
     gone = weakref.ref(task)
     qtbot.waitUntil(lambda: gone().result == 42, timeout=10_000)
     del task

@@ -48,7 +48,7 @@ from assetmap.qt.find import FindBox
 from assetmap.qt.map_scene import SceneBuilder
 from assetmap.qt.overlays import SelectionOverlay, ToolOverlay
 from assetmap.qt.session import Session
-from assetmap.qt.workers import Task, keep_until_finished
+from assetmap.qt.workers import run_once
 
 log = logging.getLogger(__name__)
 
@@ -839,12 +839,8 @@ class MainWindow(QMainWindow):
     def _check_network(self) -> None:
         """Ask the shown tile source's server (else OpenStreetMap's) whether it answers."""
         host = self.builder.tile_host()
-        # No parent: the probe may outlive the window (it waits on the network), and a
-        # deleted parent would take the signal's sender with it mid-emit.
-        task = Task(lambda progress, cancelled: is_online(*host) if host else is_online())
-        keep_until_finished(task)  # a probe outlives the window that started it
-        task.succeeded.connect(self._set_online)
-        task.start()
+        run_once(self, lambda progress, cancelled: is_online(*host) if host else is_online(),
+                 self._set_online)  # fmt: skip
 
     def _set_online(self, online: object) -> None:
         """The probe's or the tile fetcher's word on the network. Coming back: fetch the

@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 import shapely
-import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 
@@ -24,9 +23,9 @@ from assetmap.core import areas
 from assetmap.core.analysis import classify, runs
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.measures import coverage_geometry
+from assetmap.core.analysis.wording import gap_caption, need_heading, need_label
 from assetmap.core.basemap import store as basemap_store
 from assetmap.core.errors import AssetmapError
-from assetmap.core.export.api import need_label
 from assetmap.core.layers import BasemapStyle, CoverageStyle, ThematicStyle
 from assetmap.qt.canvas.basemap import LAND, BasemapGeometry, BasemapLayer
 from assetmap.qt.canvas.polygons import PolygonSet
@@ -34,7 +33,7 @@ from assetmap.qt.canvas.scene import AreaLayer, AssetLayer, Cancelled, Scene
 from assetmap.qt.canvas.tiles import RasterTileLayer, TileImages, TileService
 from assetmap.qt.canvas.view import View
 from assetmap.qt.session import Session
-from assetmap.qt.workers import Task
+from assetmap.qt.workers import Task, run_once
 
 log = logging.getLogger(__name__)
 
@@ -194,18 +193,21 @@ class ThematicSource(QObject):
         return None
 
     def _merge_in_background(self, key: tuple, x: np.ndarray, y: np.ndarray, d: float) -> None:
-        task = Task(lambda _progress, _cancelled: _circles(x, y, d))
-        self._pending[key] = task
-        task.succeeded.connect(lambda polygons, key=key: self._coverage_done(key, polygons))
-        task.failed.connect(lambda exc, text: log.error("coverage circles failed: %s", text))
-        task.finished.connect(lambda key=key: self._pending.pop(key, None))
-        task.start()
+        self._pending[key] = run_once(
+            self,
+            lambda _progress, _cancelled: _circles(x, y, d),
+            lambda polygons: self._coverage_done(key, polygons),
+            lambda exc, text: self._coverage_failed(key, text),
+        )
 
     def _coverage_done(self, key: tuple, polygons: object) -> None:
-        if not shiboken6.isValid(self):  # its project was closed while the worker merged
-            return
+        self._pending.pop(key, None)
         self._coverage[key] = polygons  # type: ignore[assignment]
         self.coverageReady.emit()
+
+    def _coverage_failed(self, key: tuple, details: str) -> None:
+        self._pending.pop(key, None)
+        log.error("coverage circles failed: %s", details)
 
     def coverage_pending(self) -> bool:
         return bool(self._pending)
@@ -247,15 +249,14 @@ def _colouring(
             if result.params.provision == "per_1000"
             else f"area within {d} of an asset"
         )
-        need = need_label or result.params.need_field or "need"
         labels = [f"class {i + 1}" for i in range(9)]
-        return classes, list(classify.BIVARIATE), labels, f"Need ({need}) against {provision}"
+        caption = f"{need_heading(result, need_label)} against {provision}"
+        return classes, list(classify.BIVARIATE), labels, caption
     if style.mode == "gaps":
         gap = column("gap", np.nan)
         classes = np.where(np.isnan(gap), -1, np.where(gap > 0, 1, 0)).astype(np.int64)
         ramp = classify.palette(style.palette, 5)  # gaps always the darker: no reversing
-        threshold = result.params.gap_coverage_threshold * 100
-        caption = f"Gap: no asset within {d}, or under {threshold:g} % of the area within {d}"
+        caption = gap_caption(result.params)
         return classes, [ramp[0], ramp[-1]], ["No gap", "Gap"], caption
     measure = classify.MEASURES[style.measure]
     values = column(measure.column, np.nan) * measure.scale
@@ -349,15 +350,10 @@ class BasemapSource(QObject):
             with Project.open(path) as project:
                 return _read_basemap(project)
 
-        task = Task(work)
-        task.succeeded.connect(lambda geometry, r=record: self._loaded(r, geometry))
-        task.failed.connect(lambda exc, text: log.error("reading the basemap failed: %s", text))
-        task.start()
-        self._task = task  # kept until done: a Task without a parent must stay referenced
+        run_once(self, work, lambda geometry: self._loaded(record, geometry),
+                 lambda exc, text: log.error("reading the basemap failed: %s", text))  # fmt: skip
 
     def _loaded(self, record: int, geometry: object) -> None:
-        if not shiboken6.isValid(self):  # its project was closed while the worker read it
-            return
         if self._loading == record:
             self._loading = None
         if self.current_id() == record:

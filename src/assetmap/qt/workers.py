@@ -1,11 +1,14 @@
 """Running core work off the GUI thread, with progress and Cancel.
 
-Core functions take ``progress(fraction, message)`` and ``cancelled()``
-callbacks; a Task adapts them to Qt signals so the window stays responsive.
+Core functions take ``progress(fraction, message)`` and ``cancelled()`` callbacks; a Task
+adapts them to Qt signals so the window stays responsive. Dialogs and panels run their work
+through a ``BackgroundJob``, which owns the Task's lifetime, the busy state, the progress bar
+and the Cancel button, so each of them only says what to do with the outcome.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 import weakref
@@ -14,10 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
+from PySide6.QtWidgets import QAbstractButton, QProgressBar
 
 from assetmap.core.errors import Cancelled
+
+log = logging.getLogger(__name__)
 
 Work = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
 
@@ -163,58 +168,6 @@ def _execute(work: Work, cancel: threading.Event, outcome: _Outcome, send: Send)
         send("finished")
 
 
-class ProgressDialog(QProgressDialog):
-    """A modal progress bar with Cancel bound to a Task."""
-
-    def __init__(self, title: str, task: Task, parent: QWidget | None = None) -> None:
-        super().__init__(title, "Cancel", 0, 1000, parent)
-        self.setWindowTitle(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumDuration(300)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-        self.setMinimumWidth(420)
-        self.setAccessibleName(f"{title} progress")
-        self.task = task
-        task.progressed.connect(self._on_progress)
-        task.finished.connect(self.close)
-        self.canceled.connect(self._on_cancel)
-
-    @Slot(float, str)
-    def _on_progress(self, fraction: float, message: str) -> None:
-        self.setValue(int(fraction * 1000))
-        if message:
-            self.setLabelText(message)
-
-    @Slot()
-    def _on_cancel(self) -> None:
-        self.setLabelText("Cancelling…")
-        self.task.cancel()
-
-
-def run_in_background(
-    parent: QWidget,
-    title: str,
-    work: Work,
-    on_success: Callable[[Any], None],
-    on_failure: Callable[[BaseException, str], None] | None = None,
-    on_cancelled: Callable[[], None] | None = None,
-) -> Task:
-    """Start ``work`` in the thread pool with a progress dialog; callbacks run on the GUI thread."""
-    task = Task(work, parent)
-    dialog = ProgressDialog(title, task, parent)
-    task.succeeded.connect(on_success)
-    if on_failure is not None:
-        task.failed.connect(on_failure)
-    if on_cancelled is not None:
-        task.was_cancelled.connect(on_cancelled)
-    task.finished.connect(dialog.deleteLater)
-    task.finished.connect(task.deleteLater)
-    dialog.show()
-    task.start()
-    return task
-
-
 class _TaskKeeper(QObject):
     """Holds running Tasks until they finish, even when their dialog is closed and dropped."""
 
@@ -242,3 +195,154 @@ def keep_until_finished(task: Task) -> None:
     if _keeper is None:
         _keeper = _TaskKeeper()
     _keeper.keep(task)
+
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException, str], None]
+Say = Callable[[str], None]
+
+
+class BackgroundJob(QObject):
+    """Runs one piece of work at a time for a widget, and everything around it.
+
+    ``start(work, on_done, on_failed, on_cancelled)`` runs ``work(progress, cancelled)`` on a
+    worker thread; exactly one of the callbacks then runs on the GUI thread, after the job has
+    stopped being busy (so a callback may start the next step). Starting again while busy
+    cancels the running work and ignores whatever it still reports. The job is the widget's
+    child: when the widget goes (a dialog closed mid-export), the callbacks go with it and the
+    work runs to its end reporting to nobody (the Task is held until then).
+
+    Give it the widget's progress bar, Cancel button and status line (``say``) and it shows,
+    hides and fills them; ``busyChanged`` tells the widget to enable or disable the rest."""
+
+    busyChanged = Signal(bool)
+
+    def __init__(
+        self,
+        parent: QObject,
+        *,
+        progress: QProgressBar | None = None,
+        cancel_button: QAbstractButton | None = None,
+        say: Say | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._progress, self._cancel_button, self._say = progress, cancel_button, say
+        self._task: Task | None = None
+        self._callbacks: tuple[Done, Failed | None, Callable[[], None] | None] | None = None
+        if progress is not None:
+            progress.setRange(0, 1000)
+            progress.hide()
+        if cancel_button is not None:
+            cancel_button.clicked.connect(self._cancel_clicked)
+            cancel_button.hide()
+
+    @property
+    def task(self) -> Task | None:
+        """The running Task (tests wait for its ``finished``), None when idle."""
+        return self._task
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    @property
+    def cancelling(self) -> bool:
+        return self._task is not None and self._task.is_cancelled
+
+    def start(
+        self,
+        work: Work,
+        on_done: Done,
+        on_failed: Failed | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        *,
+        message: str = "",
+    ) -> Task:
+        """Run ``work``; ``on_failed`` defaults to logging the traceback."""
+        if self._task is not None:
+            self._task.cancel()  # superseded: what it still reports is ignored
+        task = Task(work)  # no parent: deleting the widget must not delete it under its thread
+        keep_until_finished(task)
+        task.progressed.connect(self._on_progress)
+        task.succeeded.connect(self._on_succeeded)
+        task.failed.connect(self._on_failed)
+        task.was_cancelled.connect(self._on_cancelled)
+        self._task, self._callbacks = task, (on_done, on_failed, on_cancelled)
+        self._show_busy(True)
+        if message and self._say is not None:
+            self._say(message)
+        task.start()
+        return task
+
+    @Slot()
+    def _cancel_clicked(self) -> None:
+        self.cancel()
+
+    def cancel(self, message: str = "Cancelling…") -> None:
+        """Ask the work to stop; it reports ``on_cancelled`` when it has."""
+        if self._task is None or self._task.is_cancelled:
+            return
+        self._task.cancel()
+        if self._cancel_button is not None:
+            self._cancel_button.setEnabled(False)
+        if self._say is not None and message:
+            self._say(message)
+
+    def _is_current(self) -> bool:
+        return self._task is not None and self.sender() is self._task
+
+    @Slot(float, str)
+    def _on_progress(self, fraction: float, message: str) -> None:
+        if not self._is_current() or self.cancelling:
+            return
+        if self._progress is not None:
+            self._progress.setValue(round(fraction * 1000))
+        if message and self._say is not None:
+            self._say(message)
+
+    @Slot(object)
+    def _on_succeeded(self, result: object) -> None:
+        if self._is_current():
+            on_done, _, _ = self._end()
+            on_done(result)
+
+    @Slot(object, str)
+    def _on_failed(self, error: BaseException, details: str) -> None:
+        if self._is_current():
+            _, on_failed, _ = self._end()
+            if on_failed is None:
+                log.error("background work failed:\n%s", details)
+            else:
+                on_failed(error, details)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        if self._is_current():
+            _, _, on_cancelled = self._end()
+            if on_cancelled is not None:
+                on_cancelled()
+
+    def _end(self) -> tuple[Done, Failed | None, Callable[[], None] | None]:
+        assert self._callbacks is not None
+        callbacks, self._task, self._callbacks = self._callbacks, None, None
+        self._show_busy(False)
+        return callbacks
+
+    def _show_busy(self, busy: bool) -> None:
+        if self._progress is not None:
+            if busy:
+                self._progress.setValue(0)
+            self._progress.setVisible(busy)
+        if self._cancel_button is not None:
+            self._cancel_button.setVisible(busy)
+            self._cancel_button.setEnabled(busy)
+        self.busyChanged.emit(busy)
+
+
+def run_once(parent: QObject, work: Work, on_done: Done, on_failed: Failed | None = None) -> Task:
+    """Work with no progress to show (a network probe, a geometry merge for the map): a job
+    of its own that goes once the work has reported."""
+    job = BackgroundJob(parent)
+    task = job.start(work, on_done, on_failed)
+    job.busyChanged.connect(job.deleteLater)  # from now on it only says "no longer busy"
+    return task

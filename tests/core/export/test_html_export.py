@@ -396,3 +396,19 @@ def test_the_remote_resource_check_reads_the_page_code_not_its_text():
     )
     for page in local:
         assert remote_resources(f"<html><body>{page}</body></html>") == [], page
+
+
+def test_markers_and_legend_draw_the_map_symbol_shapes(demo, tmp_path):
+    """The page draws each category's symbol with the outline the map uses (the shape table
+    in assetmap.core.symbols), not a shape of its own."""
+    from assetmap.core import categories
+    from assetmap.core.symbols import svg_path
+
+    export_data(demo, tmp_path / "map.html", ExportOptions())
+    text = (tmp_path / "map.html").read_text(encoding="utf-8")
+    known = categories.by_key(demo)
+    shown = Page(text).categories
+    assert {known[key].symbol for key in shown} >= {"circle", "square", "triangle"}
+    for key in shown:
+        legend_side = 12 + 4  # the legend's symbols are 12 px, padded 2 px each side
+        assert svg_path(known[key].symbol, 12, legend_side / 2, legend_side / 2) in text, key

@@ -13,12 +13,12 @@ import pandas as pd
 from assetmap.core import output
 from assetmap.core.analysis.classify import need_provision_words
 from assetmap.core.analysis.engine import AnalysisResult
+from assetmap.core.analysis.wording import need_heading
 from assetmap.core.io.safe_cells import neutralise
 
 
 def headers(result: AnalysisResult, need_label: str | None = None) -> dict[str, str]:
     d = f"{result.params.distance_m:g} m"
-    need = need_label or result.params.need_field or "need"
     return {
         "area_code": "Area code",
         "area_name": "Area name",
@@ -31,7 +31,7 @@ def headers(result: AnalysisResult, need_label: str | None = None) -> dict[str, 
         "nearest_m": "Nearest asset (m)",
         "coverage": f"Area within {d} of an asset (%)",
         "gap": "Gap",
-        "need": f"Need ({need})",
+        "need": need_heading(result, need_label),
         "need_tercile": "Need third (3 = most need)",
         "provision_tercile": "Provision third (1 = least)",
         "bivariate": "Need and provision",

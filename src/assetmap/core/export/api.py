@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assetmap.core import areas, output
+from assetmap.core.analysis.wording import need_label as need_label
 from assetmap.core.errors import BadInputError
 from assetmap.core.export import analysis_source, data
 from assetmap.core.export.options import ExportOptions
@@ -48,19 +49,6 @@ def check_output(path: str | Path) -> str:
     suffix = check_format(Path(path))
     output.check_target(path)
     return suffix
-
-
-def need_label(project: Project, result: object) -> str | None:
-    """The need indicator's label ("IMD 2025 score"), as the analysis panel names it."""
-    params = getattr(result, "params", None)
-    column = getattr(params, "need_field", None)
-    if column is None:
-        return None
-    try:
-        indicators = areas.indicators(project, params.area_set)  # type: ignore[union-attr]
-    except BadInputError:
-        return column
-    return next((i.label for i in indicators if i.column == column), column)
 
 
 def chosen_area_sets(project: Project, options: ExportOptions) -> list[str]:

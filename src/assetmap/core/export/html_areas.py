@@ -18,11 +18,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from assetmap.core import areas
-from assetmap.core.analysis import classify
+from assetmap.core.analysis import classify, wording
 from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN
-from assetmap.core.errors import BadInputError
 from assetmap.core.export import theme
 from assetmap.core.export.characters import readable
 from assetmap.core.export.options import ExportOptions
@@ -172,10 +170,7 @@ def build_theme(result: AnalysisResult, choice: ThemeChoice, rows: pd.DataFrame)
         missing = int(gap.isna().sum())
         if missing:
             classes.append(LegendClass(classify.NO_DATA_COLOUR, classify.NO_DATA_LABEL, missing))
-        threshold = result.params.gap_coverage_threshold * 100
-        title = (
-            f"{label}: gap = no asset within {d}, or under {threshold:g} % of the area within {d}"
-        )
+        title = f"{label}: gap = {wording.gap_definition(result.params)}"
         return Theme(choice.category, label, "gap", title, colours, classes)
     measure = classify.MEASURES[choice.measure]
     values = pd.to_numeric(rows[measure.column], errors="coerce").to_numpy(dtype=float)
@@ -271,9 +266,9 @@ def tooltip_fields(
         ("Gap", [NO_FIGURE if pd.isna(g) else ("yes" if g else "no") for g in rows["gap"]]),
     ]
     if result.params.need_field is not None:
-        need_label = text(_need_label(project, result))
+        need = text(wording.need_label(project, result) or "")
         figures += [
-            (f"Need ({need_label})", [number(v, 0.001) for v in rows["need"]]),
+            (wording.need_heading(result, need), [number(v, 0.001) for v in rows["need"]]),
             ("Need and provision", [_thirds(n, p) for n, p in zip(rows["need_tercile"],
                                                                rows["provision_tercile"],
                                                                strict=True)]),
@@ -300,14 +295,3 @@ def _thirds(need: object, provision: object) -> str:
     if n not in _THIRDS or p not in _THIRDS:
         return NO_FIGURE
     return f"{_THIRDS[n]} third of need, {_THIRDS[p]} of provision"
-
-
-def _need_label(project: Project, result: AnalysisResult) -> str:
-    field_name = result.params.need_field or "need"
-    try:
-        for indicator in areas.indicators(project, result.params.area_set):
-            if field_name in (indicator.column, indicator.label):
-                return indicator.label
-    except BadInputError:
-        pass
-    return field_name

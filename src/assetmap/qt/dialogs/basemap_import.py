@@ -1,13 +1,15 @@
 """Basemap ▸ Import OSM extract…: an OpenStreetMap extract (.osm.pbf or .osm) becomes the
 project's offline basemap, read in a worker with progress and Cancel.
 
-The importer (``assetmap.core.basemap.import_basemap``) runs on its own connection to the
-project and pushes its one undoable command through the window's undo stack, as the other
-imports do; the map shows the basemap as soon as it is committed.
+A worker reads and clips the extract on its own connection (``prepare_basemap``); the
+one undoable command is then pushed through the window's undo stack, as the other imports
+do (from a worker when the write itself is long: ``assetmap.qt.committing``); the map shows
+the basemap as soon as it is committed.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -29,14 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.core import areas
-from assetmap.core.basemap import DEFAULT_MARGIN_M, BasemapOptions, import_basemap
+from assetmap.core.basemap import DEFAULT_MARGIN_M, BasemapOptions
 from assetmap.core.basemap import store as basemap_store
+from assetmap.core.basemap.command import ImportBasemap
+from assetmap.core.basemap.importer import PreparedBasemap, prepare_basemap
+from assetmap.core.commands.base import Command
 from assetmap.core.errors import AssetmapError
 from assetmap.core.project import Project
+from assetmap.qt.committing import push_prepared
 from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
-from assetmap.qt.dialogs.worker_dialog import offer_close, start_task
+from assetmap.qt.dialogs.worker_dialog import offer_close
 from assetmap.qt.session import Session
-from assetmap.qt.workers import Task
+from assetmap.qt.workers import BackgroundJob, Task
 
 FILE_TYPES = "OpenStreetMap extracts (*.osm.pbf *.pbf *.osm);;All files (*)"
 EXTRACT_SUFFIXES = (".osm.pbf", ".pbf", ".osm")
@@ -51,7 +57,6 @@ class BasemapImportDialog(QDialog):
         self.session = session
         self.setWindowTitle("Import an OpenStreetMap extract as the basemap")
         self.setMinimumWidth(560)
-        self.task: Task | None = None
         self.report: object = None
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(
@@ -95,8 +100,9 @@ class BasemapImportDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.hide()
+        self.job = BackgroundJob(self, progress=self.progress, say=self.status.setText)
+        self.job.busyChanged.connect(self._update)
+        self._started = 0.0
         form = QFormLayout()
         extract_label = QLabel("&Extract:")  # a layout as the field: the label needs a buddy
         extract_label.setBuddy(self.path_edit)
@@ -162,7 +168,7 @@ class BasemapImportDialog(QDialog):
             self._check_path()
 
     def _update(self) -> None:
-        busy = self.task is not None
+        busy = self.job.busy
         path = self.path()
         self.import_button.setEnabled(
             not busy and self.report is None and path is not None and path.is_file()
@@ -171,37 +177,44 @@ class BasemapImportDialog(QDialog):
             widget.setEnabled(not busy and (widget is not self.margin or self.margin.isEnabled()))
 
     # ---- the import -------------------------------------------------------------------------
+    @property
+    def task(self) -> Task | None:
+        """The running work (tests wait for its ``finished``), None when idle."""
+        return self.job.task
+
     def start(self) -> Task | None:
-        """Run the import in a worker (tests call this and wait for ``task.finished``)."""
+        """Read the extract in a worker; the write follows (tests wait until ``task`` is None
+        and ``report`` is set)."""
         path = self.path()
-        if path is None or self.task is not None:
+        if path is None or self.job.busy:
             return None
         project_path = self.session.project.path
-        stack = self.session.stack
         options = self.options()
 
         def work(progress, cancelled):  # type: ignore[no-untyped-def]
             with Project.open(project_path) as project:
-                return import_basemap(project, path, options, stack=stack,
-                                      progress=progress, cancelled=cancelled)  # fmt: skip
+                return prepare_basemap(project, path, options, progress=progress,
+                                       cancelled=cancelled)  # fmt: skip
 
-        self.progress.setValue(0)
-        self.progress.show()
-        self.status.setText(f"Reading {path.name}…")
-        self.task = start_task(self, work)
-        self._update()
-        return self.task
+        self._started = time.perf_counter()
+        return self.job.start(work, self._on_prepared, self._on_failed, self._on_cancelled,
+                              message=f"Reading {path.name}…")  # fmt: skip
 
-    def _on_progress(self, fraction: float, message: str) -> None:
-        self.progress.setValue(int(fraction * 1000))
-        if message:
-            self.status.setText(message)
+    def _on_prepared(self, prepared: PreparedBasemap) -> None:
+        rows = sum(prepared.counts.values())
+        push_prepared(self.job, self.session, ImportBasemap(prepared), rows,
+                      self._on_done, self._on_failed,
+                      message="Writing the basemap to the project…")  # fmt: skip
 
-    def _on_done(self, report: object) -> None:
+    def _on_done(self, command: Command) -> None:
+        assert isinstance(command, ImportBasemap)
+        report = command.prepared.report
+        report.committed = True
+        report.seconds = time.perf_counter() - self._started
         self.report = report
-        self.session.after_background_commit()
-        self.status.setText("\n".join(report.lines(8)) if hasattr(report, "lines") else "Done.")
+        self.status.setText("\n".join(report.lines(8)))
         offer_close(self, self.buttons, self.import_button)
+        self._update()
 
     def _on_cancelled(self) -> None:
         self.status.setText("Cancelled; nothing was changed.")
@@ -215,14 +228,8 @@ class BasemapImportDialog(QDialog):
             )
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-    def _on_finished(self) -> None:
-        self.task = None
-        self.progress.hide()
-        self._update()
-
     def _cancel(self) -> None:
-        if self.task is not None:
-            self.status.setText("Cancelling…")
-            self.task.cancel()
+        if self.job.busy:
+            self.job.cancel()
             return
         self.reject()

@@ -48,7 +48,7 @@ from assetmap.core.project import Project
 from assetmap.qt import file_dialogs
 from assetmap.qt.file_dialogs import EXPORTS
 from assetmap.qt.session import Session
-from assetmap.qt.workers import Task
+from assetmap.qt.workers import BackgroundJob, Task
 
 log = logging.getLogger(__name__)
 
@@ -106,13 +106,11 @@ class ExportDialog(QDialog):
         self.asset_uuids = asset_uuids
         self.layers = MapLayers.from_json(session.layers.to_json())  # as the map shows it now
         self.has_runs = bool(runs.list_runs(session.project))
-        self.task: Task | None = None
         self.report: Any = None
         self.message: QMessageBox | None = None
         self.preview_image: QImage | None = None
         self._content: Any = None
         self._content_key: tuple | None = None
-        self._preview_task: Task | None = None
         self._preview_pending = False
         self._preview_project: Project | None = None
         self._build()
@@ -224,10 +222,11 @@ class ExportDialog(QDialog):
         body.addWidget(self.preview_label, 1)
 
         self.progress = QProgressBar(self)
-        self.progress.setRange(0, 1000)
-        self.progress.setVisible(False)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.job = BackgroundJob(self, progress=self.progress, say=self.status.setText)
+        self.job.busyChanged.connect(self._set_busy)
+        self._preview_job = BackgroundJob(self)  # one page drawn at a time, no progress shown
         self.export_button = QPushButton("Export…", self)
         self.export_button.setDefault(True)
         self.close_button = QPushButton("Close", self)
@@ -263,7 +262,12 @@ class ExportDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self.task is not None
+        return self.job.busy
+
+    @property
+    def task(self) -> Task | None:
+        """The running export (tests wait for its ``finished``), None when idle."""
+        return self.job.task
 
     def options(self) -> ExportOptions:
         """What the export carries: the map's visible categories, the table's filter, the
@@ -346,17 +350,24 @@ class ExportDialog(QDialog):
     # seconds, and the dialog must stay responsive. The worker reads through its own
     # connection to the project file, one preview at a time.
     def _start_preview_task(self) -> None:
-        if self._preview_task is not None:
+        if self._preview_job.busy:
             self._preview_pending = True
             return
         self._preview_pending = False
         request = (self.options(), self.current_extent(), self.layout_choice(), self.kind.group)
-        task = Task(lambda progress, cancelled: self._draw_preview(*request), self)
-        task.succeeded.connect(self._show_preview)
-        task.failed.connect(self._preview_failed)
-        task.finished.connect(self._preview_done)
-        self._preview_task = task
-        task.start()
+        self._preview_job.start(
+            lambda progress, cancelled: self._draw_preview(*request),
+            self._on_preview_drawn,
+            self._on_preview_failed,
+        )
+
+    def _on_preview_drawn(self, image: object) -> None:
+        self._show_preview(image)
+        self._preview_done()
+
+    def _on_preview_failed(self, error: BaseException, details: str) -> None:
+        self._preview_failed(error, details)
+        self._preview_done()
 
     def _draw_preview(self, options: Any, extent: Any, layout: Any, group: str) -> QImage:
         from assetmap.qt.export.map_export import render_preview
@@ -423,7 +434,6 @@ class ExportDialog(QDialog):
         self.previewed.emit()
 
     def _preview_done(self) -> None:
-        self._preview_task = None
         if self._preview_pending and self.session.is_open:
             self._start_preview_task()
 
@@ -447,8 +457,8 @@ class ExportDialog(QDialog):
 
     def export_to(self, path: Path) -> Task:
         """Export to ``path`` on a worker thread; ``exported`` is emitted when done."""
-        if self.task is not None:
-            return self.task
+        if self.job.task is not None:
+            return self.job.task
         kind = self.kind
         options = self.options()
         layout = self.layout_choice()
@@ -489,35 +499,18 @@ class ExportDialog(QDialog):
 
                 return export_data(project, path, options, progress=progress, cancelled=cancelled)
 
-        task = Task(work)  # no parent: it outlives a closed dialog without crashing
-        task.progressed.connect(self._on_progress)
-        task.succeeded.connect(self._on_exported)
-        task.failed.connect(self._on_failed)
-        task.was_cancelled.connect(self._on_cancelled)
-        task.finished.connect(self._on_finished)
-        self.task = task
-        self._set_busy(True)
-        self.status.setText(f"Exporting {path.name}…")
-        task.start()
-        return task
+        return self.job.start(work, self._on_exported, self._on_failed, self._on_cancelled,
+                              message=f"Exporting {path.name}…")  # fmt: skip
 
     def _set_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.progress.setValue(0)
         self.export_button.setEnabled(not busy)
         self.close_button.setText("Cancel" if busy else "Close")
 
     def _close_or_cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.status.setText("Stopping…")
+        if self.job.busy:
+            self.job.cancel("Stopping…")
         else:
             self.reject()
-
-    def _on_progress(self, fraction: float, message: str) -> None:
-        self.progress.setValue(round(fraction * 1000))
-        if message and self.task is not None and not self.task.is_cancelled:
-            self.status.setText(message)
 
     def _on_exported(self, report: Any) -> None:
         self.report = report
@@ -545,20 +538,17 @@ class ExportDialog(QDialog):
     def _on_cancelled(self) -> None:
         self.status.setText("Stopped. No file was written.")
 
-    def _on_finished(self) -> None:
-        self.task = None
-        self._set_busy(False)
-
     def reject(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        if self.job.busy:
+            self.job.cancel("Stopping…")
             return
         super().reject()
 
     def done(self, result: int) -> None:
         self._preview_timer.stop()
-        if self._preview_task is not None:  # let the drawing finish before closing its file
-            self._preview_task.finished.connect(self._close_reading_project)
+        drawing = self._preview_job.task
+        if drawing is not None:  # let the drawing finish before closing its file
+            drawing.finished.connect(self._close_reading_project)
         else:
             self._close_reading_project()
         super().done(result)

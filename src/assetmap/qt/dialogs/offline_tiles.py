@@ -34,8 +34,8 @@ from assetmap.core.tiles import (
     plan_download,
 )
 from assetmap.core.tiles.download import AVERAGE_TILE_KB, MAX_TILES
-from assetmap.qt.dialogs.worker_dialog import offer_close, start_task
-from assetmap.qt.workers import Task
+from assetmap.qt.dialogs.worker_dialog import offer_close
+from assetmap.qt.workers import BackgroundJob, Task
 
 Extent = tuple[float, float, float, float]
 
@@ -59,7 +59,6 @@ class OfflineTilesDialog(QDialog):
         self.source = source
         self.planner = TilePlanner(crs)  # type: ignore[arg-type]
         self.extents = {"project": project_extent, "view": view_extent}
-        self.task: Task | None = None
         self.report: object = None
         self.refusal = ""
         self.outcome = ""  # how the last download ended, shown until the choice changes
@@ -89,8 +88,8 @@ class OfflineTilesDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setOpenExternalLinks(True)
         self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.hide()
+        self.job = BackgroundJob(self, progress=self.progress, say=self.message.setText)
+        self.job.busyChanged.connect(self._update)
         form = QFormLayout()
         form.addRow("Tiles from:", QLabel(source.name if source is not None else "none chosen"))
         form.addRow("Area:", self.area_project)
@@ -203,18 +202,14 @@ class OfflineTilesDialog(QDialog):
                 cache.close()
 
         self.outcome = ""
-        self.progress.setValue(0)
-        self.progress.show()
         self.message.setStyleSheet("color: #57606A;")
-        self.message.setText("Starting…")
-        self.task = start_task(self, work)
-        self._update()
-        return self.task
+        return self.job.start(
+            work, self._on_done, self._on_failed, self._on_cancelled, message="Starting…"
+        )
 
-    def _on_progress(self, fraction: float, message: str) -> None:
-        self.progress.setValue(int(fraction * 1000))
-        if message:
-            self.message.setText(message)
+    @property
+    def task(self) -> Task | None:
+        return self.job.task
 
     def _on_done(self, report: object) -> None:
         self.report = report
@@ -248,14 +243,8 @@ class OfflineTilesDialog(QDialog):
     def _on_cancelled(self) -> None:
         self._finish("Cancelled. The tiles downloaded so far are kept.")
 
-    def _on_finished(self) -> None:
-        self.task = None
-        self.progress.hide()
-        self._update()
-
     def _cancel(self) -> None:
-        if self.task is not None:
-            self.message.setText("Cancelling…")
-            self.task.cancel()
+        if self.job.busy:
+            self.job.cancel()
             return
         self.reject()

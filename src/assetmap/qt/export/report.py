@@ -21,9 +21,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from assetmap.core import output
 from assetmap.core.analysis import runs
 from assetmap.core.analysis.engine import AnalysisResult
+from assetmap.core.analysis.wording import category_in_sentence, gap_definition, need_label
 from assetmap.core.errors import AssetmapError, BadInputError
 from assetmap.core.export import analysis_source
-from assetmap.core.export.api import need_label
 from assetmap.core.export.characters import readable
 from assetmap.core.export.options import ExportOptions, PrintLayout
 from assetmap.core.layers import MapLayers
@@ -196,15 +196,9 @@ def _result(project: Project, options: ExportOptions, layers: MapLayers | None) 
 def summary_sentence(group: CategoryGaps | None, result: AnalysisResult) -> str:
     if group is None:
         return "The analysis has no areas."
-    d = f"{result.params.distance_m:,.0f} m"
-    what = (
-        group.label
-        if group.label[:1].isupper() and group.label[1:2].isupper()
-        else (group.label[:1].lower() + group.label[1:])
-    )
     text = (
         f"{group.gaps:,} of the {group.areas:,} areas ({group.share_of_areas:.0f} %) have a gap "
-        f"in {what}: no asset within {d}, or too little of the area within {d} of one."
+        f"in {category_in_sentence(group.label)}: {gap_definition(result.params)}."
     )
     share = group.share_of_people
     if group.people is not None and share is not None:

@@ -44,6 +44,7 @@ from assetmap.core import areas
 from assetmap.core.analysis import api, classify, inputs, results_csv, runs, summary
 from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult, ranking_caption
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
+from assetmap.core.analysis.wording import category_in_sentence, gap_definition, need_label
 from assetmap.core.errors import AssetmapError
 from assetmap.core.layers import CoverageStyle, ThematicStyle
 from assetmap.core.project import Project
@@ -52,7 +53,7 @@ from assetmap.qt.map_scene import thematic_source
 from assetmap.qt.panels.gap_chart import GapChart
 from assetmap.qt.panels.ranked_gaps import RankedGapsModel
 from assetmap.qt.session import Session
-from assetmap.qt.workers import Task
+from assetmap.qt.workers import BackgroundJob, Task
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,6 @@ class AnalysisPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.result: AnalysisResult | None = None
-        self.task: Task | None = None
         self._filling = False
         self._filling_tree = False  # ticks set by the panel, not the user
         self._hidden: set[str] = set()  # categories this panel hid from the map
@@ -210,7 +210,6 @@ class AnalysisPanel(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setAccessibleName("Progress")
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.cancel)
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel_button)
         layout.addLayout(row)
@@ -225,7 +224,10 @@ class AnalysisPanel(QWidget):
         self.error.setAccessibleName("Problem")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.error)
-        self._set_busy(False)
+        self.job = BackgroundJob(
+            self, progress=self.progress, cancel_button=self.cancel_button, say=self._say
+        )
+        self.job.busyChanged.connect(self._set_busy)
         self.error.hide()
         self.status.hide()
         return box
@@ -550,7 +552,7 @@ class AnalysisPanel(QWidget):
 
     # ======================================================================== running
     def find_gaps(self) -> None:
-        if self.task is not None:
+        if self.job.busy:
             return
         self._show_error("")
         try:
@@ -560,49 +562,38 @@ class AnalysisPanel(QWidget):
             return
         path = self.session.project.path
 
-        def work(progress: Any, cancelled: Any) -> int | None:
+        # The worker finds the gaps and keeps nothing; the run is kept here, on the GUI's
+        # connection, so Cancel at any point leaves the project as it was.
+        def work(progress: Any, cancelled: Any) -> AnalysisResult:
             with Project.open(path) as project:
-                return api.analyse(project, params, progress=progress, cancelled=cancelled).run_id
+                return api.analyse(
+                    project, params, progress=progress, cancelled=cancelled, keep=False
+                )
 
-        task = Task(work)  # no parent: it outlives a closed panel without crashing
-        task.progressed.connect(self._on_progress)
-        task.succeeded.connect(self._on_found)
-        task.failed.connect(self._on_failed)
-        task.was_cancelled.connect(self._on_cancelled)
-        task.finished.connect(self._on_finished)
-        self.task = task
-        self._set_busy(True)
-        self._say("Starting…")
-        task.start()
+        self.job.start(
+            work, self._on_found, self._on_failed, self._on_cancelled, message="Starting…"
+        )
 
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self._say("Stopping…")
-            self.cancel_button.setEnabled(False)
+        self.job.cancel("Stopping…")
+
+    @property
+    def task(self) -> Task | None:
+        return self.job.task
 
     @property
     def busy(self) -> bool:
-        return self.task is not None
+        return self.job.busy
 
     def _set_busy(self, busy: bool) -> None:
         self.find_button.setEnabled(not busy)
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.cancel_button.setEnabled(busy)
-        if busy:
-            self.progress.setValue(0)
 
-    def _on_progress(self, fraction: float, message: str) -> None:
-        self.progress.setValue(round(fraction * 1000))
-        if message and self.task is not None and not self.task.is_cancelled:
-            self._say(message)
-
-    def _on_found(self, run_id: object) -> None:
+    def _on_found(self, result: AnalysisResult) -> None:
+        run_id = runs.save(self.session.project, result)
         self._say("")
         self.show_question(False)
-        self._fill_runs(select=int(run_id))  # type: ignore[call-overload]
-        self._show_run(int(run_id), fresh=True)  # type: ignore[call-overload]
+        self._fill_runs(select=run_id)
+        self._show_run(run_id, fresh=True)
 
     def _on_failed(self, exc: BaseException, text: str) -> None:
         if isinstance(exc, AssetmapError):
@@ -616,10 +607,6 @@ class AnalysisPanel(QWidget):
 
     def _on_cancelled(self) -> None:
         self._say("Stopped. Nothing was kept.")
-
-    def _on_finished(self) -> None:
-        self.task = None
-        self._set_busy(False)
 
     def _say(self, text: str) -> None:
         """The line under the progress bar: progress, then what happened; gone when empty."""
@@ -806,11 +793,9 @@ class AnalysisPanel(QWidget):
         rows = result.for_category(key)
         gaps = int(rows["gap"].sum())
         label = self._category_label(key)
-        d = f"{result.params.distance_m:,.0f} m"
-        share = f"{result.params.gap_coverage_threshold * 100:g} %"
         text = (
-            f"<b>{gaps:,} of {len(rows):,} areas</b> have a gap in {_lower(label)}: "
-            f"no asset within {d}, or less than {share} of the area within {d} of one."
+            f"<b>{gaps:,} of {len(rows):,} areas</b> have a gap in "
+            f"{category_in_sentence(label)}: {gap_definition(result.params)}."
         )
         if key in summary.without_assets(result):
             text += " There are no assets of this kind to count, so every area is a gap."
@@ -821,14 +806,7 @@ class AnalysisPanel(QWidget):
         return text
 
     def _need_label(self, result: AnalysisResult) -> str | None:
-        column = result.params.need_field
-        if column is None:
-            return None
-        try:
-            indicators = areas.indicators(self.session.project, result.params.area_set)
-        except AssetmapError:
-            return column
-        return next((i.label for i in indicators if i.column == column), column)
+        return need_label(self.session.project, result)
 
     def _zoom_to_row(self, index: QModelIndex) -> None:
         code = self.model.code(index.row())
@@ -889,7 +867,3 @@ def _when(created_at: str) -> str:
 def _sentence(text: str) -> str:
     text = text.strip()
     return (text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else text
-
-
-def _lower(label: str) -> str:
-    return label[0].lower() + label[1:] if len(label) > 1 and not label[1].isupper() else label

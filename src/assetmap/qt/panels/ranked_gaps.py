@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from assetmap.core.analysis import classify, results_csv
 from assetmap.core.analysis.engine import AnalysisResult
+from assetmap.core.analysis.wording import need_heading
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 MUTED = "#57606A"
@@ -54,7 +55,7 @@ class RankedGapsModel(QAbstractTableModel):
         columns = [
             ("Area", "area_name"),
             ("Need / provision", "bivariate"),
-            (f"Need ({need_label})", "need"),
+            (need_heading(result, need_label), "need"),
             (f"Within {d} (%)", "coverage"),
             ("Per 1,000 people", "per_1000"),
             ("Nearest asset (m)", "nearest_m"),

@@ -47,6 +47,7 @@ from assetmap.core.io.crs_check import CrsMismatchError
 from assetmap.core.io.crs_guess import describe
 from assetmap.core.io.report import ImportReport
 from assetmap.core.progress import CancelledFn, ProgressFn
+from assetmap.qt.committing import push_prepared
 from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
 from assetmap.qt.dialogs.imports.preview import (
     PREVIEW_ROWS,
@@ -63,13 +64,9 @@ from assetmap.qt.dialogs.imports.report_view import (
     no_label,
 )
 from assetmap.qt.dialogs.imports.style import ERROR_STYLE, HINT_STYLE, note_label
-from assetmap.qt.dialogs.imports.workers import (
-    Prepare,
-    commit_work,
-    dry_run_work,
-)
+from assetmap.qt.dialogs.imports.workers import Prepare, dry_run_work
 from assetmap.qt.session import Session
-from assetmap.qt.workers import Task, keep_until_finished
+from assetmap.qt.workers import BackgroundJob, Task
 
 log = logging.getLogger(__name__)
 
@@ -145,8 +142,7 @@ class ImportDialog(QDialog):
         self.report: ImportReport | None = None
         self.committed = False
         self.error: BaseException | None = None
-        self._task: Task | None = None
-        self._task_kind = ""
+        self._task_kind = ""  # what the job runs: "preview", "check" or "import"
         self._problem: str | None = None
         self._built = False
         self._step = STEP_FILE
@@ -181,7 +177,11 @@ class ImportDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self._task is not None
+        return self.job.busy
+
+    @property
+    def task(self) -> Task | None:
+        return self.job.task
 
     def path(self) -> Path | None:
         text = self.file_edit.text().strip()
@@ -274,7 +274,8 @@ class ImportDialog(QDialog):
         self.progress.setFixedWidth(220)
         self.progress.setAccessibleName("Progress")
         self.progress.setTextVisible(False)
-        self.progress.hide()
+        self.job = BackgroundJob(self, progress=self.progress, say=self._set_status)
+        self.job.busyChanged.connect(self._on_busy_changed)
         self.status = QLabel()
         self.status.setAccessibleName("Status")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -357,9 +358,7 @@ class ImportDialog(QDialog):
     @Slot()
     def _cancel_clicked(self) -> None:
         if self.busy and self._task_kind != "import":
-            assert self._task is not None
-            self._task.cancel()
-            self._set_status("Cancelling…")
+            self.job.cancel()
         elif not self.busy:
             self.reject()
 
@@ -370,10 +369,7 @@ class ImportDialog(QDialog):
         if self.committed:
             self.accept()
             return
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
-            self._task_kind = ""
+        self.job.cancel()
         super().reject()
 
     def _update_buttons(self) -> None:
@@ -411,48 +407,23 @@ class ImportDialog(QDialog):
         kind: str,
         work: Callable[[ProgressFn, CancelledFn], Any],
         on_success: Callable[[Any], None],
-        on_failure: Callable[[object, str], None],
+        on_failure: Callable[[BaseException, str], None],
         message: str,
     ) -> None:
-        if self._task is not None:
-            self._task.cancel()
-        task = Task(work)
-        keep_until_finished(task)
-        task.progressed.connect(self._on_progress)
-        task.succeeded.connect(on_success)
-        task.failed.connect(on_failure)
-        task.was_cancelled.connect(self._on_cancelled)
-        task.finished.connect(self._on_finished)
-        self._task, self._task_kind = task, kind
-        self.progress.setValue(0)
-        self.progress.show()
-        self._set_status(message)
-        self._update_buttons()
-        task.start()
+        """Run ``work`` (a new one replaces any still running: its outcome is ignored)."""
+        self._task_kind = kind
+        self.job.start(
+            work, on_success, on_failure, lambda: self._on_cancelled(kind), message=message
+        )
 
-    def _is_current(self) -> bool:
-        return self._task is not None and self.sender() is self._task
-
-    @Slot(float, str)
-    def _on_progress(self, fraction: float, message: str) -> None:
-        if self._is_current():
-            self.progress.setValue(int(fraction * 1000))
-            if message:
-                self._set_status(message)
-
-    @Slot()
-    def _on_finished(self) -> None:
-        if not self._is_current():
-            return
-        self._task, self._task_kind = None, ""
-        self.progress.hide()
+    @Slot(bool)
+    def _on_busy_changed(self, busy: bool) -> None:
+        if not busy:
+            self._task_kind = ""
         self._update_buttons()
 
-    @Slot()
-    def _on_cancelled(self) -> None:
-        if not self._is_current():
-            return
-        if self._task_kind == "check":
+    def _on_cancelled(self, kind: str) -> None:
+        if kind == "check":
             self.prepared = self.report = None
             self._go(self.last_mapping_step)
         self._set_status("Cancelled; nothing was changed.")
@@ -524,8 +495,6 @@ class ImportDialog(QDialog):
 
     @Slot(object)
     def _on_preview(self, result: pv.Preview) -> None:
-        if not self._is_current():
-            return
         self.preview = result
         self._fill_layers(result)
         self.file_summary.setText(file_summary(result))
@@ -537,8 +506,6 @@ class ImportDialog(QDialog):
 
     @Slot(object, str)
     def _on_preview_failed(self, error: BaseException, details: str) -> None:
-        if not self._is_current():
-            return
         if not isinstance(error, AssetmapError):
             log.error("reading a preview failed\n%s", details)
         self._show_banner(f"This file cannot be read: {problem_text(error)}", error=True)
@@ -613,8 +580,6 @@ class ImportDialog(QDialog):
 
     @Slot(object)
     def _on_checked(self, prepared: Any) -> None:
-        if not self._is_current():
-            return
         self.prepared = prepared
         self.report = prepared.report
         self._explain(prepared)
@@ -627,8 +592,6 @@ class ImportDialog(QDialog):
 
     @Slot(object, str)
     def _on_check_failed(self, error: BaseException, details: str) -> None:
-        if not self._is_current():
-            return
         self.error = error
         if not isinstance(error, AssetmapError):
             log.error("checking an import failed\n%s", details)
@@ -730,15 +693,18 @@ class ImportDialog(QDialog):
         return label
 
     def _start_commit(self) -> None:
+        """The check prepared every row; the write is pushed here, or by a worker when it is
+        long (a national import's 200,000 rows; see ``assetmap.qt.committing``)."""
+        assert self.report is not None
         command = self._command(self.prepared)
-        work = commit_work(self.session.project.path, self.session.stack, command)
-        self._run("import", work, self._on_committed, self._on_commit_failed, "Importing…")
+        self._task_kind = "import"
+        self._update_buttons()
+        push_prepared(self.job, self.session, command, self.report.imported,
+                      self._on_committed, self._on_commit_failed, message="Importing…")  # fmt: skip
 
     @Slot(object)
     def _on_committed(self, command: Command) -> None:
-        if not self._is_current():
-            return
-        self.session.after_background_commit()
+        self._task_kind = ""  # pushed here, the job never ran: no longer importing
         self.committed = True
         self._after_commit()
         if self.report is not None:
@@ -749,8 +715,7 @@ class ImportDialog(QDialog):
 
     @Slot(object, str)
     def _on_commit_failed(self, error: BaseException, details: str) -> None:
-        if not self._is_current():
-            return
+        self._task_kind = ""
         self.error = error
         if not isinstance(error, AssetmapError):
             log.error("an import failed\n%s", details)

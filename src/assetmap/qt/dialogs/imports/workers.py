@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from assetmap.core.commands.base import Command, CommandStack
-from assetmap.core.progress import CancelledFn, ProgressFn, check_cancelled
+from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
+from assetmap.qt.committing import commit_work as commit_work
 
 Prepare = Callable[..., Any]
 
@@ -26,22 +26,5 @@ def dry_run_work(project_path: Path, path: Path, options: object, prepare: Prepa
             return prepare(project, path, options, progress=progress, cancelled=cancelled)
         finally:
             project.close()
-
-    return work
-
-
-def commit_work(project_path: Path, stack: CommandStack, command: Command) -> Any:
-    """Push through the GUI's stack (so Undo works) but write on a second connection."""
-
-    def work(progress: ProgressFn, cancelled: CancelledFn) -> Command:
-        check_cancelled(cancelled)
-        progress(0.2, "Writing to the project")
-        project = Project.open(project_path)
-        try:
-            stack.push(command, project=project)
-        finally:
-            project.close()
-        progress(1.0, "Done")
-        return command
 
     return work

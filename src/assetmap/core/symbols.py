@@ -1,0 +1,103 @@
+"""The shapes of category symbols, once, for every place that draws them: the map canvas and
+its legend, the print exports (which draw through the canvas's painter code) and the HTML
+export (SVG markers). Each shape is a polygon around (0, 0) for a symbol 2 units across
+(radius 1, y pointing down as on screen and in SVG), or a circle; a drawer scales it by half
+the symbol's size in pixels. Kept here, free of Qt, so the browser draws the very outline the
+map does.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+Point = tuple[float, float]
+
+#: The outline drawn round every symbol, so light colours read on light maps.
+OUTLINE_COLOUR = "#1F2328"
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A circle of radius 1, or the polygon ``points`` (radius about 1)."""
+
+    circle: bool = False
+    points: tuple[Point, ...] = ()
+
+
+def _regular(n: int, r: float, start_deg: float, dy: float = 0.0) -> tuple[Point, ...]:
+    return tuple(
+        (
+            r * math.cos(math.radians(start_deg + i * 360 / n)),
+            r * math.sin(math.radians(start_deg + i * 360 / n)) + dy,
+        )
+        for i in range(n)
+    )
+
+
+def _star(points: int, outer: float, inner: float) -> tuple[Point, ...]:
+    out = []
+    for i in range(points * 2):
+        r = outer if i % 2 == 0 else inner
+        a = math.radians(-90 + i * 180 / points)
+        out.append((r * math.cos(a), r * math.sin(a)))
+    return tuple(out)
+
+
+def _cross(w: float, rotate: bool) -> tuple[Point, ...]:
+    pts = [(-w, -1.0), (w, -1.0), (w, -w), (1.0, -w), (1.0, w), (w, w), (w, 1.0), (-w, 1.0),
+           (-w, w), (-1.0, w), (-1.0, -w), (-w, -w)]  # fmt: skip
+    if rotate:
+        c = s = math.sqrt(0.5)
+        pts = [(x * c - y * s, x * s + y * c) for x, y in pts]
+    return tuple(pts)
+
+
+CIRCLE = Shape(circle=True)
+
+#: Symbol name -> shape. The names are the ones categories store (taxonomy.SYMBOLS).
+SHAPES: dict[str, Shape] = {
+    "circle": CIRCLE,
+    "square": Shape(points=((-0.88, -0.88), (0.88, -0.88), (0.88, 0.88), (-0.88, 0.88))),
+    "triangle": Shape(points=_regular(3, 1.12, -90, dy=0.18)),
+    "triangle_down": Shape(points=_regular(3, 1.12, 90, dy=-0.18)),
+    "diamond": Shape(points=((0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0))),
+    "pentagon": Shape(points=_regular(5, 1.0, -90)),
+    "hexagon": Shape(points=_regular(6, 1.0, 0)),
+    "star": Shape(points=_star(5, 1.1, 0.48)),
+    "cross": Shape(points=_cross(0.34, rotate=True)),
+    "plus": Shape(points=_cross(0.34, rotate=False)),
+}
+
+
+def shape(symbol: str) -> Shape:
+    """The symbol's shape; a name not in the table (an old or hand-edited project) is a
+    circle, as it always was."""
+    return SHAPES.get(symbol, CIRCLE)
+
+
+def outline(symbol: str, size: float) -> tuple[Point, ...] | None:
+    """The symbol's polygon around (0, 0), ``size`` pixels across; None for a circle."""
+    found = shape(symbol)
+    if found.circle:
+        return None
+    r = size / 2
+    return tuple((x * r, y * r) for x, y in found.points)
+
+
+def stroke_width(size: float) -> float:
+    """The outline's width for a symbol ``size`` pixels across."""
+    return max(1.0, size / 10)
+
+
+def svg_path(symbol: str, size: float, cx: float = 0.0, cy: float = 0.0) -> str:
+    """The symbol's outline as an SVG path ``d`` attribute, centred on (cx, cy)."""
+    points = outline(symbol, size)
+    if points is None:
+        r = size / 2
+        return (
+            f"M{cx - r:.2f},{cy:.2f} A{r:.2f},{r:.2f} 0 1,0 {cx + r:.2f},{cy:.2f} "
+            f"A{r:.2f},{r:.2f} 0 1,0 {cx - r:.2f},{cy:.2f} Z"
+        )
+    moves = " L".join(f"{cx + x:.2f},{cy + y:.2f}" for x, y in points)
+    return f"M{moves} Z"
