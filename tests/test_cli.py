@@ -196,6 +196,9 @@ def test_analyse_writes_a_planner_readable_csv_and_keeps_the_run(demo_copy, tmp_
         "Area within 800 m of an asset (%)",
         "Area (km²)",
     } <= set(rows[0])
+    # The need column is headed with the indicator's label, as in the app, not "imd_score".
+    need_columns = [c for c in rows[0] if c.startswith("Need")]
+    assert need_columns and "imd_score" not in need_columns[0], need_columns
     # One row per area and category: mental health, sport and leisure, and "any of them".
     assert len(rows) == 139 * 3
     assert all(r["Nearest asset (m)"].isdigit() or r["Nearest asset (m)"] == "" for r in rows)

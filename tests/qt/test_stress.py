@@ -121,8 +121,8 @@ def find_gaps_while_moving(qtbot, window: MainWindow, rng: random.Random) -> Non
     window.show_find_gaps()
     panel = window.analysis
     panel.category_item("Mental health").setCheckState(0, Qt.CheckState.Checked)
-    panel.population.setCurrentIndex(panel.population.findText("population"))
-    panel.need.setCurrentIndex(panel.need.findText("imd_score"))
+    panel.population.setCurrentIndex(panel.population.findText("Population"))
+    panel.need.setCurrentIndex(panel.need.findText("IMD score"))
     qtbot.mouseClick(panel.find_button, Qt.MouseButton.LeftButton)
     assert panel.busy
     move_about(qtbot, window, rng, 20)

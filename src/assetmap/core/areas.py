@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # geopandas costs ~0.1 s to import; only frames need it
 
 from assetmap.core import gpkg
 from assetmap.core.errors import BadInputError
+from assetmap.core.io.fields import shown_label
 from assetmap.core.project import Project
 
 RESERVED_COLUMNS = frozenset({"fid", "geom", "code", "name"})
@@ -89,7 +90,9 @@ def indicators(project: Project, name: str) -> list[Indicator]:
         "ORDER BY rowid",
         (name,),
     ).fetchall()
-    return [Indicator(r[0], r[1], bool(r[2]), r[3]) for r in rows]
+    # An import that kept the raw column as the label ("imd_score") is shown readably
+    # ("IMD score"), as extra fields are; a label the user gave is kept as written.
+    return [Indicator(r[0], shown_label(r[0], r[1]), bool(r[2]), r[3]) for r in rows]
 
 
 def table_columns(project: Project, table: str) -> list[str]:

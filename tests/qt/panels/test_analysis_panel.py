@@ -31,8 +31,8 @@ def panel(qtbot, session):
 
 def ask_about_mental_health(panel) -> None:
     panel.category_item("Mental health").setCheckState(0, Qt.CheckState.Checked)
-    panel.population.setCurrentIndex(panel.population.findText("population"))
-    panel.need.setCurrentIndex(panel.need.findText("imd_score"))
+    panel.population.setCurrentIndex(panel.population.findText("Population"))
+    panel.need.setCurrentIndex(panel.need.findText("IMD score"))
 
 
 def find_gaps(qtbot, panel) -> None:
@@ -93,7 +93,7 @@ def test_ranked_table_puts_high_need_and_low_provision_first(qtbot, session, pan
         "Rank",
         "Area",
         "Need / provision",
-        "Need (imd_score)",
+        "Need (IMD score)",
         "Within 800 m (%)",
     ]
     assert "Nearest asset (m)" in headers and "Per 1,000 people" in headers
@@ -116,7 +116,7 @@ def test_ranked_table_shows_the_need_and_provision_class_that_orders_it(qtbot, s
     model = panel.model
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
     column = headers.index("Need / provision")
-    need = headers.index("Need (imd_score)")
+    need = headers.index("Need (IMD score)")
     classes = [model.data(model.index(r, column)) for r in range(model.rowCount())]
     needs = [float(model.data(model.index(r, need))) for r in range(model.rowCount())]
     assert classes[0] == "High / low"

@@ -45,19 +45,21 @@ def analyse(
         runs.save(project, result)
     elif keep:
         steps(0.98, "Keeping the run in the project and writing the results")
-        _keep_and_write(project, result, out)
+        _keep_and_write(project, result, out, data.need_label)
     elif out is not None:
-        results_csv.stage(result, out, field="--out").commit()
+        results_csv.stage(result, out, data.need_label, field="--out").commit()
     steps(1.0, "Done")
     return result
 
 
-def _keep_and_write(project: Project, result: AnalysisResult, out: Path) -> None:
+def _keep_and_write(
+    project: Project, result: AnalysisResult, out: Path, need_label: str | None
+) -> None:
     staged: list[Staged] = []
 
     def write_files(run_id: int) -> None:
         numbered = dataclasses.replace(result, run_id=run_id)
-        staged.append(results_csv.stage(numbered, out, field="--out"))
+        staged.append(results_csv.stage(numbered, out, need_label, field="--out"))
 
     try:
         run_id = runs.save(project, result, write_files)
