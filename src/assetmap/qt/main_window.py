@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.online: bool | None = None  # None: not known yet (the badge says Offline)
         self.tiles = TileService(session.project.path, session.project.crs, self)
-        self.builder = SceneBuilder(session, self.tiles)
+        self.builder = SceneBuilder(session.model, self.tiles)
         self.canvas = MapCanvas(lambda: self.builder.scene(self.canvas.view), self)
         self.setCentralWidget(self.canvas)
         self._connect_builder()
@@ -749,11 +749,11 @@ class MainWindow(QMainWindow):
         self.tiles.close()
         self.tiles.deleteLater()
         self.tiles = TileService(self.session.project.path, self.session.project.crs, self)
-        self.builder = SceneBuilder(self.session, self.tiles)
+        self.builder = SceneBuilder(self.session.model, self.tiles)
         self._connect_builder()
         self.selection_overlay.session = self.session
         self.selection_overlay.area = None
-        self.canvas._scene_source = lambda: self.builder.scene(self.canvas.view)
+        self.canvas.set_scene_source(lambda: self.builder.scene(self.canvas.view))
         for dock in (
             self.dock_layers,
             self.dock_legend,
