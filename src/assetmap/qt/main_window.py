@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QToolTip, Q
 
 from assetmap.core.basemap.store import EVENT_KEY as BASEMAP_EVENT
 from assetmap.core.commands import MoveAsset
+from assetmap.core.commands.base import Command
 from assetmap.core.errors import AssetmapError
 from assetmap.core.project import Project
 from assetmap.core.summary import attributions
@@ -404,7 +405,7 @@ class MainWindow(QMainWindow):
         if command is not None:
             self._push(command)
 
-    def _push(self, command: object) -> bool:
+    def _push(self, command: Command) -> bool:
         try:
             self.session.push(command)
         except AssetmapError as exc:

@@ -63,6 +63,6 @@ class Picker:
         if uuid is None:
             return None
         row = self.session.points().set_index("uuid").loc[uuid]
-        category = self.session.category(row["category"])
+        category = self.session.category(str(row["category"]))
         label = category.label if category else row["category"]
         return f"<b>{html.escape(str(row['name']))}</b><br>{html.escape(str(label))}"

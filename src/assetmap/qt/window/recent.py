@@ -4,6 +4,7 @@ opening the last project on the next start."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -26,7 +27,7 @@ def _recent_strings() -> list[str]:
     value = QSettings().value("recent", [])
     if isinstance(value, str):  # QSettings gives one item back as a plain string
         return [value]
-    return [str(v) for v in (value or [])]
+    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 def recent_projects() -> list[Path]:
@@ -51,7 +52,7 @@ class RecentMenu(QMenu):
     def fill(self) -> None:
         self.clear()
         for path in recent_projects():
-            action = self.addAction(path.name, lambda p=path: self._open_path(p))
+            action = self.addAction(path.name, partial(self._open_path, path))
             action.setToolTip(str(path))
         if self.isEmpty():
             self.addAction("No recent projects").setEnabled(False)

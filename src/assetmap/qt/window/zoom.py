@@ -4,6 +4,7 @@ search hit."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtWidgets import QMenu
 
@@ -110,6 +111,6 @@ class Zoomer:
         """View ▸ Zoom to area set: one entry per set, read when the menu opens."""
         menu.clear()
         for info in areas.list_sets(self.session.project):
-            menu.addAction(info.name, lambda n=info.name: self.to_area_set(n))
+            menu.addAction(info.name, partial(self.to_area_set, info.name))
         if menu.isEmpty():
             menu.addAction("No area sets yet").setEnabled(False)
