@@ -43,8 +43,8 @@ def click_map(qtbot, window, x: float, y: float, button=Qt.MouseButton.LeftButto
 def test_opens_the_demo_with_every_panel(window):
     assert window.windowTitle().startswith("Trafford community assets (demo)")
     assert window.table.model.total_count() == 501
-    assert "of 501 assets in view" in window.count_label.text()
-    assert window.scale_label.text().startswith("Scale 1:")
+    assert "of 501 assets in view" in window.readout.count_label.text()
+    assert window.readout.scale_label.text().startswith("Scale 1:")
     assert window.dock_unplaced.windowTitle() == "Not on the map (1)"
 
 
@@ -191,7 +191,7 @@ def test_clicking_an_empty_spot_identifies_the_neighbourhood(qtbot, window):
     assert window.canvas.wait_for_render()
     click_map(qtbot, window, spot.x, spot.y)
     assert window.session.selection == frozenset()
-    labels = [w.text() for w in window.card.findChildren(type(window.count_label))]
+    labels = [w.text() for w in window.card.findChildren(type(window.readout.count_label))]
     assert any("Bucklow-St Martins" in text for text in labels)
     assert window.selection_overlay.area is not None and window.selection_overlay.area.equals(
         bucklow

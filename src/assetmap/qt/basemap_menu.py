@@ -95,7 +95,7 @@ class BasemapMenu(QMenu):
     def toggle_tiles(self, on: bool) -> None:
         self.session.layers.set_basemap(tiles_visible=bool(on))
         self.session.save_layers()
-        self.window_._check_network()
+        self.window_.network.check()
 
     def choose_source(self) -> None:
         from assetmap.qt.dialogs.tile_source import TileSourceDialog
@@ -105,7 +105,7 @@ class BasemapMenu(QMenu):
         if dialog.exec():
             self.session.layers.set_basemap(**dialog.changes())
             self.session.save_layers()
-            self.window_._check_network()
+            self.window_.network.check()
 
     def make_offline(self) -> None:
         from assetmap.qt.dialogs.offline_tiles import OfflineTilesDialog

@@ -1,9 +1,11 @@
-"""Turning the session's model (layers, styles, points) into a canvas Scene snapshot.
+"""Turning the session model (layers, styles, points) into a canvas Scene snapshot.
 
 The model-to-view registry of the napari pattern, kept small: each layer kind
 has one adapter here, and arrays are rebuilt only when their inputs change.
 Gap maps (``MapLayers.thematic``) colour an area set from a kept analysis run;
 the legend reads the same ``ThematicPlan``, so it shows exactly what is drawn.
+Everything here reads a ``core.session.SessionView`` (the GUI's model or an export's
+snapshot), never the Qt ``Session``.
 """
 
 from __future__ import annotations
@@ -27,12 +29,13 @@ from assetmap.core.analysis.wording import gap_caption, need_heading, need_label
 from assetmap.core.basemap import store as basemap_store
 from assetmap.core.errors import AssetmapError
 from assetmap.core.layers import BasemapStyle, CoverageStyle, ThematicStyle
+from assetmap.core.session import SessionView
+from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas.basemap import LAND, BasemapGeometry, BasemapLayer
 from assetmap.qt.canvas.polygons import PolygonSet
 from assetmap.qt.canvas.scene import AreaLayer, AssetLayer, Cancelled, Scene
 from assetmap.qt.canvas.tiles import RasterTileLayer, TileImages, TileService
 from assetmap.qt.canvas.view import View
-from assetmap.qt.session import Session
 from assetmap.qt.workers import Task, run_once
 
 log = logging.getLogger(__name__)
@@ -76,27 +79,40 @@ class CoverageInfo:
 
 
 class ThematicSource(QObject):
-    """Per-session caches of runs, plans and coverage circles, shared by map and legend."""
+    """Per-session caches of runs, plans and coverage circles, shared by map and legend.
+
+    ``in_background``: big coverage is merged in a worker and the map draws without it
+    until ``coverageReady``; an export merges it at once, as it waits rather than print
+    a map without it."""
 
     coverageReady = Signal()
 
-    def __init__(self, session: Session) -> None:
-        super().__init__(session)
+    def __init__(self, session: SessionView, *, in_background: bool = True) -> None:
+        super().__init__()
         # Weakly: the one source per session is kept in a WeakKeyDictionary keyed by the
         # session, and a value holding its key would keep every closed project in memory.
         self._session = weakref.ref(session)
+        self.in_background = in_background
         self._results: dict[int, AnalysisResult | None] = {}
         self._codes: dict[str, np.ndarray] = {}
         self._plans: dict[ThematicStyle, ThematicPlan | None] = {}
+        self._areas_version = session.areas_version
         self._coverage: dict[tuple, PolygonSet] = {}
         self._pending: dict[tuple, Task] = {}
-        session.areaSetsChanged.connect(self._forget_areas)
 
     @property
-    def session(self) -> Session:
+    def session(self) -> SessionView:
         session = self._session()
         assert session is not None, "a thematic source outlived its session"
         return session
+
+    def _follow_areas(self) -> None:
+        """Plans and codes belong to the area sets as they were: forget them when a set
+        changes."""
+        if self.session.areas_version != self._areas_version:
+            self._areas_version = self.session.areas_version
+            self._codes.clear()
+            self._plans.clear()
 
     # ---- runs ------------------------------------------------------------------------
     def result(self, run_id: int) -> AnalysisResult | None:
@@ -113,11 +129,8 @@ class ThematicSource(QObject):
         if result.run_id is not None:
             self._results[result.run_id] = result
 
-    def _forget_areas(self) -> None:
-        self._codes.clear()
-        self._plans.clear()
-
     def area_codes(self, name: str) -> np.ndarray:
+        self._follow_areas()
         if name not in self._codes:
             self._codes[name] = areas.frame(self.session.project, name)["code"].astype(str)
             self._codes[name] = self._codes[name].to_numpy()
@@ -127,6 +140,7 @@ class ThematicSource(QObject):
     def plan(self, style: ThematicStyle | None) -> ThematicPlan | None:
         if style is None:
             return None
+        self._follow_areas()
         if style not in self._plans:
             if len(self._plans) >= PLANS_KEPT:
                 self._plans.pop(next(iter(self._plans)))
@@ -185,7 +199,7 @@ class ThematicSource(QObject):
             return self._coverage[key]
         x, y = result.counted_points(style.category)
         distance = result.params.distance_m
-        if len(x) <= COVERAGE_IN_GUI_THREAD:
+        if not self.in_background or len(x) <= COVERAGE_IN_GUI_THREAD:
             self._coverage[key] = _circles(x, y, distance)
             return self._coverage[key]
         if key not in self._pending:
@@ -202,6 +216,9 @@ class ThematicSource(QObject):
 
     def _coverage_done(self, key: tuple, polygons: object) -> None:
         self._pending.pop(key, None)
+        session = self._session()
+        if session is None or not session.is_open:  # closed while the worker merged
+            return
         self._coverage[key] = polygons  # type: ignore[assignment]
         self.coverageReady.emit()
 
@@ -213,15 +230,16 @@ class ThematicSource(QObject):
         return bool(self._pending)
 
 
-def thematic_source(session: Session) -> ThematicSource:
-    """The session's one ThematicSource (made on first use)."""
+def thematic_source(session: SessionView, *, in_background: bool = True) -> ThematicSource:
+    """The session's one ThematicSource (made on first use; ``in_background`` applies
+    then: an export asks for its own snapshot's source before building its scene)."""
     source = _SOURCES.get(session)
     if source is None:
-        source = _SOURCES[session] = ThematicSource(session)
+        source = _SOURCES[session] = ThematicSource(session, in_background=in_background)
     return source
 
 
-_SOURCES: weakref.WeakKeyDictionary[Session, ThematicSource] = weakref.WeakKeyDictionary()
+_SOURCES: weakref.WeakKeyDictionary[SessionView, ThematicSource] = weakref.WeakKeyDictionary()
 
 
 def _colouring(
@@ -310,8 +328,8 @@ class BasemapSource(QObject):
 
     ready = Signal()
 
-    def __init__(self, session: Session, *, in_background: bool = True) -> None:
-        super().__init__(session if isinstance(session, QObject) else None)
+    def __init__(self, session: SessionView, *, in_background: bool = True) -> None:
+        super().__init__()
         self.session = session
         self.in_background = in_background
         self._id: int | None = None
@@ -354,6 +372,8 @@ class BasemapSource(QObject):
                  lambda exc, text: log.error("reading the basemap failed: %s", text))  # fmt: skip
 
     def _loaded(self, record: int, geometry: object) -> None:
+        if not self.session.is_open:  # its project was closed while the worker read it
+            return
         if self._loading == record:
             self._loading = None
         if self.current_id() == record:
@@ -373,9 +393,10 @@ def _read_basemap(project: object) -> BasemapGeometry | None:
 
 
 class SceneBuilder:
-    def __init__(self, session: Session, tiles: TileService | None = None) -> None:
+    def __init__(self, session: SessionView, tiles: TileService | None = None) -> None:
         self.session = session
         self.source = thematic_source(session)
+        self.polygons = area_polygons(session)
         self.basemap_source = BasemapSource(session, in_background=tiles is not None)
         self.tiles = tiles
         self._labels: dict[str, tuple[list[str], np.ndarray]] = {}
@@ -383,8 +404,8 @@ class SceneBuilder:
         self._assets: AssetLayer | None = None
         self._drawn_versions: dict[str, int] = {}
         self._print_tiles: tuple[object, RasterTileLayer | None] | None = None
+        self._labels_version = session.areas_version
         self.tile_error = ""
-        session.areaSetsChanged.connect(self._labels.clear)
 
     def scene(self, view: View | None = None) -> Scene:
         """A snapshot of what the map shows. ``view``: the view the render is for, so the
@@ -493,7 +514,7 @@ class SceneBuilder:
         plan = self.source.plan(model.thematic)
         for name in model.visible_area_sets():
             style = model.area_style(name)
-            polygons = self.session.polygon_set(name)
+            polygons = self.polygons.get(name)
             labels, points = self._area_labels(name) if style.labels else (None, None)
             mine = plan if plan is not None and plan.style.area_set == name else None
             if mine is not None and len(mine.classes) != len(polygons):
@@ -551,6 +572,9 @@ class SceneBuilder:
         return [wash, edge]
 
     def _area_labels(self, name: str) -> tuple[list[str], np.ndarray]:
+        if self._labels_version != self.session.areas_version:
+            self._labels_version = self.session.areas_version
+            self._labels.clear()
         if name not in self._labels:
             frame = areas.frame(self.session.project, name)
             texts = [

@@ -1,25 +1,33 @@
-"""The open project as the Qt side sees it: core events turned into signals, the
-undo stack, the layer models, the selection, and caches the views share."""
+"""The open project as the Qt side sees it: the core session model's events as signals.
+
+Everything with state (the undo stack, the layers, the selection, the shared caches) is in
+``assetmap.core.session.MapSession`` (``session.model``); this adapter only relays its
+events as Qt signals, saves the layers a moment after they change, and keeps the names the
+panels and dialogs have always used.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from assetmap.core import areas, assets, categories
 from assetmap.core.commands.base import Command, CommandStack
 from assetmap.core.layers import MapLayers
 from assetmap.core.pointindex import PointIndex
 from assetmap.core.project import Project
+from assetmap.core.session import Extent, MapSession
 from assetmap.core.taxonomy import Category
+from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas.polygons import PolygonSet
+
+LAYER_SAVE_DELAY_MS = 1000
 
 
 class Session(QObject):
-    """Owns the Project for the GUI. Views read through it and never write the store."""
+    """Owns the session model for the GUI. Views read through it and never write the store."""
 
     assetsChanged = Signal(object, str)  # uuids (tuple or None = many), kind
     categoriesChanged = Signal()
@@ -32,145 +40,103 @@ class Session(QObject):
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.project = project
-        self.stack = CommandStack(project)
-        self.layers = MapLayers.load(project)
-        self._selection: frozenset[str] = frozenset()
-        self._points: pd.DataFrame | None = None
-        self.points_version = 0  # bumps whenever the points frame is replaced
-        self._index: PointIndex | None = None
-        self._polygons: dict[str, PolygonSet] = {}
-        events = project.events
-        events.assets_changed.connect(self._on_assets_changed)
-        events.categories_changed.connect(self._on_categories_changed)
-        events.area_sets_changed.connect(self._on_area_sets_changed)
-        events.fields_changed.connect(self._on_fields_changed)
-        self.stack.changed.connect(self.historyChanged.emit)
-        self.layers.changed.connect(self._on_layers_changed)
+        self.model = MapSession(project)
         # Layer ticks and styles are saved a moment after they change, so a crash keeps them.
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(1000)
+        self._save_timer.setInterval(LAYER_SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_layers)
+        self._relay_events()
+
+    def _relay_events(self) -> None:
+        events = self.model.events
+        events.assets_changed.connect(self._on_assets_changed)
+        events.categories_changed.connect(self.categoriesChanged.emit)
+        events.fields_changed.connect(self._on_fields_changed)
+        events.area_sets_changed.connect(self._on_area_sets_changed)
+        events.layers_changed.connect(self._on_layers_changed)
+        events.selection_changed.connect(self.selectionChanged.emit)
+        events.history_changed.connect(self.historyChanged.emit)
+        events.closing.connect(self.closing.emit)
+
+    # ---- the model's parts, under the names views use ----------------------------------
+    @property
+    def project(self) -> Project:
+        return self.model.project
+
+    @property
+    def stack(self) -> CommandStack:
+        return self.model.stack
+
+    @property
+    def layers(self) -> MapLayers:
+        return self.model.layers
+
+    @property
+    def points_version(self) -> int:
+        return self.model.points_version
+
+    @property
+    def areas_version(self) -> int:
+        return self.model.areas_version
 
     # ---- edits -----------------------------------------------------------------------
     def push(self, command: Command) -> None:
         """Run an edit; BadInputError propagates for the caller to show."""
-        self.stack.push(command)
+        self.model.push(command)
 
     def undo(self) -> None:
-        self.stack.undo()
+        self.model.undo()
 
     def redo(self) -> None:
-        self.stack.redo()
+        self.model.redo()
 
     def after_background_commit(self) -> None:
         """A worker committed through its own connection: re-read everything."""
-        self.project.invalidate()
-        self._points = None
-        self.points_version += 1
-        self._index = None
-        self._polygons.clear()
-        self.layers.sync(self.project)
-        self.categoriesChanged.emit()
-        self.areaSetsChanged.emit()
-        self.assetsChanged.emit(None, "reset")
+        self.model.after_background_commit()
 
     # ---- what views read ------------------------------------------------------------
     def points(self) -> pd.DataFrame:
         """uuid, name, category, status, review, x, y of every placed live asset."""
-        if self._points is None:
-            self._points = assets.points_xy(self.project)
-        return self._points
+        return self.model.points()
 
     def point_index(self) -> PointIndex:
-        if self._index is None:
-            self._index = PointIndex(self.points())
-        return self._index
+        return self.model.point_index()
 
     def categories(self) -> list[Category]:
-        return categories.all_categories(self.project)
+        return self.model.categories()
 
     def category(self, key: str) -> Category | None:
-        return categories.by_key(self.project).get(key)
+        return self.model.category(key)
+
+    def area_geometries(self, name: str) -> np.ndarray:
+        return self.model.area_geometries(name)
 
     def polygon_set(self, name: str) -> PolygonSet:
-        if name not in self._polygons:
-            self._polygons[name] = PolygonSet(areas.frame(self.project, name).geometry.to_numpy())
-        return self._polygons[name]
+        return area_polygons(self.model).get(name)
 
     def visible_point_mask(self) -> np.ndarray:
-        frame = self.points()
-        visible = set(self.layers.visible_categories([c.key for c in self.categories()]))
-        return frame["category"].isin(visible).to_numpy()
+        return self.model.visible_point_mask()
 
-    def full_extent(self) -> tuple[float, float, float, float] | None:
-        boxes = []
-        for info in areas.list_sets(self.project):
-            polys = self.polygon_set(info.name)
-            if polys.present.any():
-                b = polys.bounds[polys.present]
-                boxes.append((b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()))
-        points = self.points()
-        if len(points):
-            boxes.append(
-                (points["x"].min(), points["y"].min(), points["x"].max(), points["y"].max())
-            )
-        if not boxes:
-            return None
-        arr = np.array(boxes, dtype=float)
-        return (arr[:, 0].min(), arr[:, 1].min(), arr[:, 2].max(), arr[:, 3].max())
+    def full_extent(self) -> Extent | None:
+        return self.model.full_extent()
 
     # ---- selection --------------------------------------------------------------------
     @property
     def selection(self) -> frozenset[str]:
-        return self._selection
+        return self.model.selection
 
-    def set_selection(self, uuids: Any) -> None:
-        new = frozenset(uuids)
-        if new != self._selection:
-            self._selection = new
-            self.selectionChanged.emit()
+    def set_selection(self, uuids: Iterable[str]) -> None:
+        self.model.set_selection(uuids)
 
-    # ---- core events -> signals ------------------------------------------------------------
-    def _on_assets_changed(
-        self, uuids: tuple[str, ...] | None = None, kind: str = "changed"
-    ) -> None:
-        if uuids is None or self._points is None:
-            self._points = None
-        else:
-            self._patch_points(uuids)
-        self.points_version += 1
-        self._index = None
-
-        if kind == "removed" and uuids:
-            remaining = self._selection - set(uuids)
-            if remaining != self._selection:
-                self._selection = remaining
-                self.selectionChanged.emit()
+    # ---- model events -> signals ---------------------------------------------------------
+    def _on_assets_changed(self, uuids: tuple[str, ...] | None = None, kind: str = "") -> None:
         self.assetsChanged.emit(uuids, kind)
-
-    def _patch_points(self, uuids: tuple[str, ...]) -> None:
-        """Refresh only the edited rows, so editing stays quick with 200,000 assets."""
-        assert self._points is not None
-        kept = self._points[~self._points["uuid"].isin(uuids)]
-        fresh = assets.points_xy(self.project, uuids)
-        self._points = (
-            pd.concat([kept, fresh], ignore_index=True)
-            if len(fresh)
-            else kept.reset_index(drop=True)
-        )
-
-    def _on_categories_changed(self) -> None:
-        self.layers.sync(self.project)
-        self.categoriesChanged.emit()
 
     def _on_fields_changed(self, name: str = "") -> None:
         self.fieldsChanged.emit()
 
-    def _on_area_sets_changed(self, name: str = "", kind: str = "changed") -> None:
-        self._polygons.pop(name, None)
-        self.layers.sync(self.project)
+    def _on_area_sets_changed(self, name: str = "", kind: str = "") -> None:
         self.areaSetsChanged.emit()
 
     def _on_layers_changed(self, layer: str = "") -> None:
@@ -179,20 +145,14 @@ class Session(QObject):
 
     def save_layers(self) -> None:
         self._save_timer.stop()
-        if self.project.conn is not None and self.layers.to_json() != self.project.setting(
-            "map_layers"
-        ):
-            self.layers.save(self.project)
+        self.model.save_layers()
 
     @property
     def is_open(self) -> bool:
-        return self.project.conn is not None
+        return self.model.is_open
 
     def close(self) -> None:
         if not self.is_open:
             return
-        self.closing.emit()
-        try:
-            self.save_layers()
-        finally:
-            self.project.close()
+        self._save_timer.stop()
+        self.model.close()

@@ -29,7 +29,7 @@ class Map:
     boxes say where names were drawn)."""
 
     def __init__(self, qtbot, session, size=(900, 700)) -> None:
-        self.builder = SceneBuilder(session)
+        self.builder = SceneBuilder(session.model)
         self.scenes: list[Scene] = []
         self.canvas = MapCanvas(self._scene)
         qtbot.addWidget(self.canvas)

@@ -24,7 +24,7 @@ def _cached_levels(line_set) -> set[int]:
 
 
 def test_the_next_zoom_levels_are_prepared_while_the_map_is_idle(qtbot, rutland_session):
-    builder = SceneBuilder(rutland_session)
+    builder = SceneBuilder(rutland_session.model)
     canvas = MapCanvas(lambda: builder.scene(canvas.view))
     qtbot.addWidget(canvas)
     canvas.resize(800, 600)
@@ -42,7 +42,7 @@ def test_the_next_zoom_levels_are_prepared_while_the_map_is_idle(qtbot, rutland_
 
 
 def test_a_render_asked_for_stops_the_preparation(qtbot, rutland_session):
-    builder = SceneBuilder(rutland_session)
+    builder = SceneBuilder(rutland_session.model)
     canvas = MapCanvas(lambda: builder.scene(canvas.view))
     qtbot.addWidget(canvas)
     canvas.resize(800, 600)

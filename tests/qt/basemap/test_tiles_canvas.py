@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from assetmap import __version__
 from assetmap.core.project import Project
 from assetmap.core.tiles import MBTilesCache, cache_path_for
-from assetmap.qt import main_window as main_window_module
 from assetmap.qt.canvas.canvas import Attribution
-from assetmap.qt.main_window import OFFLINE_MESSAGE, MainWindow
+from assetmap.qt.main_window import MainWindow
 from assetmap.qt.session import Session
+from assetmap.qt.window import network as network_module
+from assetmap.qt.window.network import OFFLINE_MESSAGE, NetworkStatus
 from support.qt import open_window
 from support.tile_server import TileServer
 
@@ -125,15 +126,15 @@ def test_without_the_server_the_cache_is_shown_and_the_app_says_offline(
     first.close()
     server.stop()
 
-    monkeypatch.setattr(main_window_module, "NETWORK_CHECK_MS", 300)
+    monkeypatch.setattr(network_module, "NETWORK_CHECK_MS", 300)
     answers: list[bool] = []  # each probe's (and the fetcher's) word on the network
-    real_set_online = MainWindow._set_online
+    real_set_online = NetworkStatus.set_online
 
-    def set_online(window, online) -> None:
+    def set_online(status, online) -> None:
         answers.append(bool(online))
-        real_set_online(window, online)
+        real_set_online(status, online)
 
-    monkeypatch.setattr(MainWindow, "_set_online", set_online)
+    monkeypatch.setattr(NetworkStatus, "set_online", set_online)
     dialogs_seen: list[str] = []
 
     def watch() -> None:

@@ -18,7 +18,7 @@ LSOA = "Neighbourhoods (LSOA 2021)"
 
 
 def make_canvas(qtbot, session, size=(900, 700)):
-    builder = SceneBuilder(session)
+    builder = SceneBuilder(session.model)
     canvas = MapCanvas(builder.scene)
     qtbot.addWidget(canvas)
     canvas.resize(*size)
@@ -130,7 +130,7 @@ def test_empty_project_and_null_geometries_draw_without_error(qtbot, empty_sessi
 def test_a_render_that_fails_is_logged_and_the_map_draws_again(qtbot, session, caplog):
     """A layer that cannot be drawn must not leave the map waiting for ever for the render
     thread: the failure is logged and the next render goes ahead."""
-    builder = SceneBuilder(session)
+    builder = SceneBuilder(session.model)
     hostile = [True]
 
     def scenes() -> Scene:

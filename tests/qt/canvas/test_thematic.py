@@ -34,7 +34,7 @@ def run(session):
 
 @pytest.fixture
 def canvas(qtbot, session):
-    widget = MapCanvas(SceneBuilder(session).scene)
+    widget = MapCanvas(SceneBuilder(session.model).scene)
     qtbot.addWidget(widget)
     widget.resize(700, 500)
     widget.show()
@@ -95,7 +95,7 @@ def test_coverage_choropleth_draws_the_least_covered_area_in_the_first_colour(se
     table = run.for_category(MH)
     row, spot = next(rows_with_spots(session, table, "coverage"))
     assert row["coverage"] == table["coverage"].min()
-    plan = thematic_source(session).plan(style)
+    plan = thematic_source(session.model).plan(style)
     first = classify.palette("YlGnBu", len(plan.labels))[0]
     assert near(colour_at(canvas, spot.x, spot.y), first)
     # The best covered area is in the last (darkest) colour.
@@ -204,7 +204,7 @@ def test_coverage_merged_after_its_project_was_closed_goes_nowhere_quietly(
         return merge(*args)
 
     monkeypatch.setattr(map_scene, "_circles", merge_once_closed)
-    source = thematic_source(session)
+    source = thematic_source(session.model)
     assert source.coverage(CoverageStyle(run.run_id, MH)) is None  # on its way
     (task,) = source._pending.values()
     session.close()

@@ -71,7 +71,7 @@ def swatch(dialog, name: str) -> QToolButton:
 
 def map_colour_at_an_asset(qtbot, session, category: str) -> QColor:
     """The colour drawn at the centre of an asset of ``category`` with no other near it."""
-    canvas = MapCanvas(SceneBuilder(session).scene)
+    canvas = MapCanvas(SceneBuilder(session.model).scene)
     qtbot.addWidget(canvas)
     canvas.resize(600, 500)
     canvas.show()

@@ -32,7 +32,7 @@ def make_panel(qtbot, session) -> LayersPanel:
 
 
 def make_canvas(qtbot, session) -> MapCanvas:
-    canvas = MapCanvas(SceneBuilder(session).scene)
+    canvas = MapCanvas(SceneBuilder(session.model).scene)
     qtbot.addWidget(canvas)
     canvas.resize(900, 700)
     canvas.show()

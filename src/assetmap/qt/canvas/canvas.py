@@ -155,6 +155,10 @@ class MapCanvas(QWidget):
         self.background = QColor("#FAFBFC")
 
     # ---- view ---------------------------------------------------------------------------
+    def set_scene_source(self, scene_source: Callable[[], Scene]) -> None:
+        """Draw from another source from the next render on (another project opened)."""
+        self._scene_source = scene_source
+
     @property
     def view(self) -> View:
         return self._view

@@ -30,6 +30,7 @@ class ToolHost(Protocol):
 class Tool:
     name = "tool"
     label = "Tool"
+    hint = ""  # the status bar says it when the tool is chosen
     cursor: QCursor | Qt.CursorShape = Qt.CursorShape.ArrowCursor
 
     def __init__(self, canvas: object, host: ToolHost) -> None:
@@ -63,6 +64,7 @@ class SelectTool(Tool):
 
     name = "select"
     label = "Select"
+    hint = "Click an asset or an area to see it; drag a box to select several."
 
     def __init__(self, canvas: object, host: ToolHost) -> None:
         super().__init__(canvas, host)
@@ -120,6 +122,7 @@ class SelectTool(Tool):
 class PanTool(Tool):
     name = "pan"
     label = "Pan"
+    hint = "Drag to move the map. Wheel zooms; arrow keys pan."
     cursor = Qt.CursorShape.OpenHandCursor
 
     def press(self, event: QMouseEvent) -> None:
@@ -132,6 +135,7 @@ class AddAssetTool(Tool):
 
     name = "add"
     label = "Add asset"
+    hint = "Click on the map where the new asset is."
     cursor = Qt.CursorShape.CrossCursor
 
     def release(self, event: QMouseEvent) -> None:
@@ -144,6 +148,7 @@ class MoveTool(Tool):
 
     name = "move"
     label = "Move"
+    hint = "Drag an asset to its new place (Escape cancels)."
     cursor = Qt.CursorShape.SizeAllCursor
 
     def __init__(self, canvas: object, host: ToolHost) -> None:
@@ -199,6 +204,7 @@ class PlaceTool(Tool):
 
     name = "place"
     label = "Place asset"
+    hint = "Click on the map where this asset is (Escape cancels)."
     cursor = Qt.CursorShape.CrossCursor
 
     def __init__(self, canvas: object, host: ToolHost, uuid: str) -> None:

@@ -1,7 +1,8 @@
 """What one printed map shows, gathered once: layers, scene, legend, gap map and words.
 
 The canvas's own ``SceneBuilder`` and ``legend_entries`` do the drawing decisions; they
-read a ``PrintSource`` here instead of the GUI's Session: the project, a private copy of
+read a ``PrintSource`` here (a ``core.session.SessionView``, as the GUI's session model
+is): the project, a private copy of
 the map layers (an export never changes what the window shows or saves) and only the
 assets this export may carry (hidden categories, the table's filter and personal data
 already applied by ``choose_assets``).
@@ -15,7 +16,6 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 import shapely
-from PySide6.QtCore import QObject, Signal
 
 from assetmap import __version__
 from assetmap.core import areas, categories
@@ -29,33 +29,31 @@ from assetmap.core.export.theme import choose_theme
 from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import Category
-from assetmap.qt.canvas.polygons import PolygonSet
+from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas.scene import Scene
 from assetmap.qt.export.attribution import attribution_lines
 from assetmap.qt.map_scene import (
-    _SOURCES,
     SceneBuilder,
     ThematicPlan,
     ThematicSource,
-    _circles,
+    thematic_source,
 )
 from assetmap.qt.panels.legend import LegendEntry, legend_entries
 
 _POINT_COLUMNS = ["uuid", "name", "category", "x", "y"]
 
 
-class PrintSource(QObject):
-    """What ``SceneBuilder`` and the legend read from a Session, for one export."""
-
-    areaSetsChanged = Signal()
+class PrintSource:
+    """What ``SceneBuilder`` and the legend read (a ``SessionView``), for one export: a
+    snapshot, so its versions never move."""
 
     def __init__(self, project: Project, layers: MapLayers, points: pd.DataFrame) -> None:
-        super().__init__()
         self.project = project
         self.layers = layers
         self._points = points
         self.points_version = 0
-        self._polygons: dict[str, PolygonSet] = {}
+        self.areas_version = 0
+        self._areas: dict[str, np.ndarray] = {}
         self._categories: list[Category] | None = None
 
     @property
@@ -74,28 +72,10 @@ class PrintSource(QObject):
             ]
         return self._categories
 
-    def polygon_set(self, name: str) -> PolygonSet:
-        if name not in self._polygons:
-            geometries = areas.frame(self.project, name).geometry.to_numpy()
-            self._polygons[name] = PolygonSet(geometries)
-        return self._polygons[name]
-
-
-class _PrintThematicSource(ThematicSource):
-    """Coverage circles merged at once: an export waits for them rather than drawing
-    without them, as the canvas may while a worker merges them."""
-
-    def coverage(self, style):  # type: ignore[no-untyped-def]
-        if style is None:
-            return None
-        result = self.result(style.run_id)
-        if result is None:
-            return None
-        key = (style.run_id, style.category, "print")
-        if key not in self._coverage:
-            x, y = result.counted_points(style.category)
-            self._coverage[key] = _circles(x, y, result.params.distance_m)
-        return self._coverage[key]
+    def area_geometries(self, name: str) -> np.ndarray:
+        if name not in self._areas:
+            self._areas[name] = areas.frame(self.project, name).geometry.to_numpy()
+        return self._areas[name]
 
 
 @dataclass
@@ -159,7 +139,8 @@ def gather(
     chosen = choose_assets(project, options, columns=MAP_COLUMNS)
 
     source = PrintSource(project, layers, _points(chosen))
-    themes = _SOURCES[source] = _PrintThematicSource(source)
+    # Coverage merged at once: an export waits for it rather than print without it.
+    themes = thematic_source(source, in_background=False)
     if result is not None:
         themes.remember(result)  # read once: a national run is a third of a second
     scene = SceneBuilder(source).scene()
@@ -217,7 +198,7 @@ def _shown_plan(source: PrintSource, themes: ThematicSource) -> ThematicPlan | N
     if thematic is None or thematic.area_set not in source.layers.visible_area_sets():
         return None
     plan = themes.plan(thematic)
-    if plan is None or len(plan.classes) != len(source.polygon_set(thematic.area_set)):
+    if plan is None or len(plan.classes) != len(area_polygons(source).get(thematic.area_set)):
         return None
     return plan
 
@@ -247,7 +228,7 @@ def _extent(
     names = [options.area_set] if options.area_set else source.layers.visible_area_sets()
     boxes = []
     for name in names:
-        polygons = source.polygon_set(name)
+        polygons = area_polygons(source).get(name)
         if polygons.present.any():
             b = polygons.bounds[polygons.present]
             boxes.append((b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()))

@@ -638,7 +638,7 @@ class AnalysisPanel(QWidget):
 
     def _show_run(self, run_id: int, fresh: bool) -> None:
         """Show a kept run; ``fresh`` also puts it on the map (not when only reopening)."""
-        source = thematic_source(self.session)
+        source = thematic_source(self.session.model)
         result = source.result(run_id)
         if result is None:
             self._show_error(f"Run {run_id} could not be read from the project.")

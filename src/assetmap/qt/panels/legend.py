@@ -27,7 +27,9 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from assetmap.core.analysis.classify import NO_DATA_COLOUR, NO_DATA_LABEL
 from assetmap.core.basemap import store as basemap_store
+from assetmap.core.session import SessionView
 from assetmap.core.taxonomy import group_names
+from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas import basemap
 from assetmap.qt.canvas.symbols import draw_symbol
 from assetmap.qt.fonts import without_ligatures
@@ -71,7 +73,7 @@ class LegendEntry:
 SWATCH_KINDS = ("area", "class", "coverage")
 
 
-def legend_entries(session: Session) -> list[LegendEntry]:
+def legend_entries(session: SessionView) -> list[LegendEntry]:
     plan = _shown_plan(session)
     return (
         _gap_entries(session, plan)
@@ -81,20 +83,20 @@ def legend_entries(session: Session) -> list[LegendEntry]:
     )
 
 
-def _has_vector_basemap(session: Session) -> bool:
+def _has_vector_basemap(session: SessionView) -> bool:
     try:
         return basemap_store.has_basemap(session.project)
     except Exception:  # an older schema without the basemap record
         return False
 
 
-def _over_basemap(session: Session) -> bool:
+def _over_basemap(session: SessionView) -> bool:
     """Is a basemap drawn under the areas (so their fills are see-through)?"""
     style = session.layers.basemap
     return style.tiles_visible or (style.visible and _has_vector_basemap(session))
 
 
-def _basemap_entries(session: Session) -> list[LegendEntry]:
+def _basemap_entries(session: SessionView) -> list[LegendEntry]:
     """What the basemap's colours are, and whose it is."""
     style = session.layers.basemap
     vector = style.visible and _has_vector_basemap(session)
@@ -118,17 +120,17 @@ def _basemap_entries(session: Session) -> list[LegendEntry]:
     return out
 
 
-def _shown_plan(session: Session) -> ThematicPlan | None:
+def _shown_plan(session: SessionView) -> ThematicPlan | None:
     layers = session.layers
     if layers.thematic is None or layers.thematic.area_set not in layers.visible_area_sets():
         return None
     plan = thematic_source(session).plan(layers.thematic)
-    if plan is None or len(plan.classes) != len(session.polygon_set(plan.style.area_set)):
+    if plan is None or len(plan.classes) != len(area_polygons(session).get(plan.style.area_set)):
         return None
     return plan
 
 
-def _gap_entries(session: Session, plan: ThematicPlan | None) -> list[LegendEntry]:
+def _gap_entries(session: SessionView, plan: ThematicPlan | None) -> list[LegendEntry]:
     """The gap map's key, then the coverage layer, as the map draws them."""
     source = thematic_source(session)
     coverage = source.coverage_info(session.layers.coverage)
@@ -155,7 +157,7 @@ def _gap_entries(session: Session, plan: ThematicPlan | None) -> list[LegendEntr
     return out
 
 
-def _ground(session: Session, plan: ThematicPlan | None) -> str:
+def _ground(session: SessionView, plan: ThematicPlan | None) -> str:
     """What the wash is shown over in its key: the map's most striking class, or the plain
     area fill."""
     if plan is not None and plan.colours:
@@ -203,7 +205,7 @@ def _plan_entries(plan: ThematicPlan, area_style: object) -> list[LegendEntry]:
     return out
 
 
-def _area_entries(session: Session, plan: ThematicPlan | None = None) -> list[LegendEntry]:
+def _area_entries(session: SessionView, plan: ThematicPlan | None = None) -> list[LegendEntry]:
     layers = session.layers
     shown = list(reversed(layers.visible_area_sets()))  # drawn on top first, as in the layer list
     if plan is not None:
@@ -227,7 +229,7 @@ def _area_entries(session: Session, plan: ThematicPlan | None = None) -> list[Le
     return out
 
 
-def _asset_entries(session: Session) -> list[LegendEntry]:
+def _asset_entries(session: SessionView) -> list[LegendEntry]:
     layers = session.layers
     cats = session.categories()
     on_map = set(session.points()["category"].unique())
@@ -474,7 +476,7 @@ class LegendWidget(QScrollArea):
         return [e.label for e in self._entries if e.kind == kind]
 
     def refresh(self, *_args: object) -> None:
-        self._entries = legend_entries(self.session)
+        self._entries = legend_entries(self.session.model)
         self.canvas.setAccessibleDescription(self._describe())
         self._fit()
         self.canvas.update()

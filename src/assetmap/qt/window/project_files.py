@@ -1,0 +1,105 @@
+"""File ▸ New, Open, Open Demo Project and Save a Copy: which project the window shows.
+
+It acts on the window (``window.switch_to`` shows another project); the dialogs
+themselves are in ``assetmap.qt.dialogs``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from assetmap.core import backup
+from assetmap.core.errors import AssetmapError
+from assetmap.core.project import Project
+from assetmap.qt.errors import show_error
+
+if TYPE_CHECKING:
+    from assetmap.qt.main_window import MainWindow
+
+
+class ProjectFiles:
+    """Creating, opening and copying project files for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def new_project(self) -> None:
+        from assetmap.qt.dialogs.new_project import NewProjectWizard
+
+        wizard = NewProjectWizard(self.window)
+        if not wizard.exec():
+            return
+        try:
+            project = Project.create(wizard.project_path, name=wizard.project_name, crs=wizard.crs)
+        except AssetmapError as exc:
+            show_error(self.window, "Could not create the project", exc)
+            return
+        self.window.switch_to(project)
+        if wizard.areas_path is not None:
+            self._import_first_areas(wizard.areas_path, wizard.areas_name)
+
+    def _import_first_areas(self, path: Path, name: str) -> None:
+        from assetmap.qt.dialogs.import_dialogs import ImportAreasDialog
+
+        dialog = ImportAreasDialog(self.window.session, self.window, path=path)
+        dialog.set_area_set_name(name)
+        dialog.exec()
+        self.window.zoom_to_all()
+
+    def open_dialog(self) -> None:
+        start = QSettings().value("paths/projects", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Open project", str(start), "assetmap projects (*.gpkg);;All files (*)"
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        """Show the project at ``path`` (a shipped demo opens as the user's own copy)."""
+        from assetmap.qt.app import private_copy_if_demo
+
+        try:
+            project = Project.open(private_copy_if_demo(path))
+        except AssetmapError as exc:
+            show_error(self.window, "Could not open the project", exc)
+            return False
+        self.window.switch_to(project)
+        return True
+
+    def fill_demo_menu(self, menu: QMenu) -> None:
+        from assetmap.qt.paths import DEMOS, shipped_demo
+
+        for name, label in DEMOS.items():
+            path = shipped_demo(name)
+            action = menu.addAction(label)
+            action.setEnabled(path is not None)
+            action.setStatusTip("Opens your own copy: the demo as shipped stays as it is.")
+            if path is not None:
+                action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+
+    def save_copy(self) -> None:
+        from assetmap.qt import file_dialogs
+
+        project = self.window.session.project
+        chosen = file_dialogs.save_file_name(
+            self.window,
+            "Save a copy",
+            file_dialogs.PROJECTS,
+            f"{project.path.stem} copy.gpkg",
+            "assetmap project (*.gpkg)",
+        )
+        if chosen is None:
+            return
+        target = str(chosen)
+        if not target.lower().endswith(".gpkg"):
+            target += ".gpkg"
+        try:
+            backup.copy_to(project.conn, Path(target))
+        except OSError as exc:
+            show_error(self.window, "Could not save the copy", exc)
+            return
+        self.window.statusBar().showMessage(f"Copy saved to {target}", 6000)
