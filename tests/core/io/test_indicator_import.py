@@ -29,7 +29,7 @@ def test_population_and_imd_join_by_code(lsoa_project, trafford):
         imd["IMD_score"].reindex(frame.index).to_numpy()
     )
     indicators = {i.column: i for i in areas.indicators(lsoa_project, "LSOA 2021")}
-    assert indicators["population"].label == "population" and indicators["population"].numeric
+    assert indicators["population"].label == "Population" and indicators["population"].numeric
     assert indicators["imd_decile"].label == "IMD_decile"
 
 
