@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import geopandas as gpd
+
 from assetmap.core import areas, output
+from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.errors import BadInputError
 from assetmap.core.export import analysis_source, data
 from assetmap.core.export.options import ExportOptions
-from assetmap.core.export.selection import choose_assets
+from assetmap.core.export.selection import ChosenAssets, choose_assets
 from assetmap.core.layers import MapLayers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
@@ -50,14 +53,13 @@ def check_output(path: str | Path) -> str:
     return suffix
 
 
-def need_label(project: Project, result: object) -> str | None:
+def need_label(project: Project, result: AnalysisResult | None) -> str | None:
     """The need indicator's label ("IMD 2025 score"), as the analysis panel names it."""
-    params = getattr(result, "params", None)
-    column = getattr(params, "need_field", None)
-    if column is None:
+    column = result.params.need_field if result is not None else None
+    if result is None or column is None:
         return None
     try:
-        indicators = areas.indicators(project, params.area_set)  # type: ignore[union-attr]
+        indicators = areas.indicators(project, result.params.area_set)
     except BadInputError:
         return column
     return next((i.label for i in indicators if i.column == column), column)
@@ -117,7 +119,13 @@ def _notice(left_out: str, nuls: int, suffix: str) -> str:
             "it is written as the replacement character �.").strip()  # fmt: skip
 
 
-def _geojson_frame(project, options, chosen, sets, result):  # type: ignore[no-untyped-def]
+def _geojson_frame(
+    project: Project,
+    options: ExportOptions,
+    chosen: ChosenAssets,
+    sets: list[str],
+    result: AnalysisResult | None,
+) -> gpd.GeoDataFrame:
     """GeoJSON holds one layer: the gap results, else the chosen area set, else the assets."""
     if result is not None:
         key = options.analysis_category or result.params.categories[0]
