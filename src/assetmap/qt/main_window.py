@@ -7,12 +7,15 @@ keeps the panels pointed at the open project. It holds no data of its own.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -25,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from assetmap.core import areas, assets, backup
 from assetmap.core.basemap.store import EVENT_KEY as BASEMAP_EVENT
-from assetmap.core.commands import CommandGroup, DeleteAsset, MoveAsset
+from assetmap.core.commands import Command, CommandGroup, DeleteAsset, MoveAsset
 from assetmap.core.errors import AssetmapError
 from assetmap.core.network import is_online
 from assetmap.core.project import Project
@@ -99,7 +102,13 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.zoom_to_all)
 
     # ================================================================== building
-    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -391,7 +400,7 @@ class MainWindow(QMainWindow):
             QToolTip.hideText()
             return
         row = self.session.points().set_index("uuid").loc[uuid]
-        category = self.session.category(row["category"])
+        category = self.session.category(str(row["category"]))
         label = category.label if category else row["category"]
         text = f"<b>{_escape(row['name'])}</b><br>{_escape(label)}"
 
@@ -522,10 +531,10 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        commands = [DeleteAsset(u) for u in chosen]
+        commands: list[Command] = [DeleteAsset(u) for u in chosen]
         self._push(commands[0] if len(commands) == 1 else CommandGroup(commands, f"Delete {label}"))
 
-    def _push(self, command: object) -> bool:
+    def _push(self, command: Command) -> bool:
         try:
             self.session.push(command)
         except AssetmapError as exc:
@@ -614,7 +623,7 @@ class MainWindow(QMainWindow):
     def _fill_zoom_set_menu(self) -> None:
         self.zoom_set_menu.clear()
         for info in areas.list_sets(self.session.project):
-            self.zoom_set_menu.addAction(info.name, lambda n=info.name: self.zoom_to_area_set(n))
+            self.zoom_set_menu.addAction(info.name, partial(self.zoom_to_area_set, info.name))
         if self.zoom_set_menu.isEmpty():
             self.zoom_set_menu.addAction("No area sets yet").setEnabled(False)
 
@@ -654,7 +663,7 @@ class MainWindow(QMainWindow):
 
         self._run_import(ImportIndicatorsDialog(self.session, self))
 
-    def _run_import(self, dialog: QWidget) -> None:
+    def _run_import(self, dialog: QDialog) -> None:
         dialog.exec()
         self._update_title()
 
@@ -697,8 +706,7 @@ class MainWindow(QMainWindow):
         from assetmap.qt.dialogs.import_dialogs import ImportAreasDialog
 
         dialog = ImportAreasDialog(self.session, self, path=path)
-        if hasattr(dialog, "set_area_set_name"):
-            dialog.set_area_set_name(name)
+        dialog.set_area_set_name(name)
         dialog.exec()
         self.zoom_to_all()
 
@@ -800,7 +808,7 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in recent_projects():
-            self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p)).setToolTip(
+            self.recent_menu.addAction(path.name, partial(self.open_path, path)).setToolTip(
                 str(path)
             )
         if self.recent_menu.isEmpty():
@@ -906,7 +914,7 @@ def _recent_strings() -> list[str]:
     value = QSettings().value("recent", [])
     if isinstance(value, str):
         return [value]
-    return [str(v) for v in (value or [])]
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
 
 
 def recent_projects() -> list[Path]:

@@ -28,6 +28,7 @@ from assetmap.core.basemap import store as basemap_store
 from assetmap.core.errors import AssetmapError
 from assetmap.core.export.api import need_label
 from assetmap.core.layers import BasemapStyle, CoverageStyle, ThematicStyle
+from assetmap.core.project import Project
 from assetmap.qt.canvas.basemap import LAND, BasemapGeometry, BasemapLayer
 from assetmap.qt.canvas.polygons import PolygonSet
 from assetmap.qt.canvas.scene import AreaLayer, AssetLayer, Cancelled, Scene
@@ -120,8 +121,8 @@ class ThematicSource(QObject):
 
     def area_codes(self, name: str) -> np.ndarray:
         if name not in self._codes:
-            self._codes[name] = areas.frame(self.session.project, name)["code"].astype(str)
-            self._codes[name] = self._codes[name].to_numpy()
+            codes = areas.frame(self.session.project, name)["code"].astype(str)
+            self._codes[name] = codes.to_numpy()
         return self._codes[name]
 
     # ---- thematic plans --------------------------------------------------------------------
@@ -145,7 +146,7 @@ class ThematicSource(QObject):
             codes = self.area_codes(style.area_set)
         except AssetmapError:
             return None
-        position = pd.Index(rows["area_code"].astype(str)).get_indexer(codes)
+        position = pd.Index(rows["area_code"].astype(str)).get_indexer(pd.Index(codes))
         need = need_label(self.session.project, result)
         classes, colours, labels, caption = _colouring(result, rows, position, style, need)
         return ThematicPlan(
@@ -201,10 +202,10 @@ class ThematicSource(QObject):
         task.finished.connect(lambda key=key: self._pending.pop(key, None))
         task.start()
 
-    def _coverage_done(self, key: tuple, polygons: object) -> None:
+    def _coverage_done(self, key: tuple, polygons: PolygonSet) -> None:
         if not shiboken6.isValid(self):  # its project was closed while the worker merged
             return
-        self._coverage[key] = polygons  # type: ignore[assignment]
+        self._coverage[key] = polygons
         self.coverageReady.emit()
 
     def coverage_pending(self) -> bool:
@@ -267,7 +268,9 @@ def _colouring(
 
 
 def _circles(x: np.ndarray, y: np.ndarray, distance: float) -> PolygonSet:
-    merged = coverage_geometry(shapely.points(x, y) if len(x) else np.array([]), distance)
+    merged = coverage_geometry(
+        np.asarray(shapely.points(x, y)) if len(x) else np.array([]), distance
+    )
     return PolygonSet(shapely.get_parts(merged))
 
 
@@ -355,23 +358,23 @@ class BasemapSource(QObject):
         task.start()
         self._task = task  # kept until done: a Task without a parent must stay referenced
 
-    def _loaded(self, record: int, geometry: object) -> None:
+    def _loaded(self, record: int, geometry: BasemapGeometry | None) -> None:
         if not shiboken6.isValid(self):  # its project was closed while the worker read it
             return
         if self._loading == record:
             self._loading = None
         if self.current_id() == record:
-            self._id, self._geometry = record, geometry  # type: ignore[assignment]
+            self._id, self._geometry = record, geometry
             self.ready.emit()
 
 
-def _read_basemap(project: object) -> BasemapGeometry | None:
-    frames = basemap_store.layers(project)  # type: ignore[arg-type]
+def _read_basemap(project: Project) -> BasemapGeometry | None:
+    frames = basemap_store.layers(project)
     if not frames:
         return None
     geometry = BasemapGeometry(
         frames,
-        basemap_store.attribution(project) or basemap_store.ATTRIBUTION,  # type: ignore[arg-type]
+        basemap_store.attribution(project) or basemap_store.ATTRIBUTION,
     )
     return None if geometry.is_empty else geometry
 

@@ -27,12 +27,23 @@ class ToolHost(Protocol):
     def asset_xy(self, uuid: str) -> tuple[float, float] | None: ...
 
 
+class ToolCanvas(Protocol):
+    """What a tool asks of the canvas it works on (the canvas imports the tools)."""
+
+    @property
+    def view(self) -> View: ...
+
+    def update(self) -> None: ...
+
+    def start_drag_pan(self, at: QPointF) -> None: ...
+
+
 class Tool:
     name = "tool"
     label = "Tool"
     cursor: QCursor | Qt.CursorShape = Qt.CursorShape.ArrowCursor
 
-    def __init__(self, canvas: object, host: ToolHost) -> None:
+    def __init__(self, canvas: ToolCanvas, host: ToolHost) -> None:
         self.canvas = canvas
         self.host = host
 
@@ -46,6 +57,10 @@ class Tool:
         pass
 
     def key_press(self, event: QKeyEvent) -> bool:
+        return False
+
+    def double_click(self, event: QMouseEvent) -> bool:
+        """True when the tool used the double click (otherwise the canvas zooms in)."""
         return False
 
     def paint(self, painter: QPainter, view: View) -> None:
@@ -64,7 +79,7 @@ class SelectTool(Tool):
     name = "select"
     label = "Select"
 
-    def __init__(self, canvas: object, host: ToolHost) -> None:
+    def __init__(self, canvas: ToolCanvas, host: ToolHost) -> None:
         super().__init__(canvas, host)
         self.origin: QPointF | None = None
         self.current: QPointF | None = None
@@ -146,7 +161,7 @@ class MoveTool(Tool):
     label = "Move"
     cursor = Qt.CursorShape.SizeAllCursor
 
-    def __init__(self, canvas: object, host: ToolHost) -> None:
+    def __init__(self, canvas: ToolCanvas, host: ToolHost) -> None:
         super().__init__(canvas, host)
         self.uuid: str | None = None
         self.at: QPointF | None = None
@@ -201,7 +216,7 @@ class PlaceTool(Tool):
     label = "Place asset"
     cursor = Qt.CursorShape.CrossCursor
 
-    def __init__(self, canvas: object, host: ToolHost, uuid: str) -> None:
+    def __init__(self, canvas: ToolCanvas, host: ToolHost, uuid: str) -> None:
         super().__init__(canvas, host)
         self.uuid = uuid
 

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.core import areas
-from assetmap.core.basemap import DEFAULT_MARGIN_M, BasemapOptions, import_basemap
+from assetmap.core.basemap import DEFAULT_MARGIN_M, BasemapOptions, BasemapReport, import_basemap
 from assetmap.core.basemap import store as basemap_store
 from assetmap.core.errors import AssetmapError
+from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
 from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
 from assetmap.qt.dialogs.worker_dialog import offer_close, start_task
@@ -180,7 +181,7 @@ class BasemapImportDialog(QDialog):
         stack = self.session.stack
         options = self.options()
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(progress: ProgressFn, cancelled: CancelledFn) -> BasemapReport:
             with Project.open(project_path) as project:
                 return import_basemap(project, path, options, stack=stack,
                                       progress=progress, cancelled=cancelled)  # fmt: skip
@@ -200,7 +201,8 @@ class BasemapImportDialog(QDialog):
     def _on_done(self, report: object) -> None:
         self.report = report
         self.session.after_background_commit()
-        self.status.setText("\n".join(report.lines(8)) if hasattr(report, "lines") else "Done.")
+        lines = report.lines(8) if isinstance(report, BasemapReport) else ["Done."]
+        self.status.setText("\n".join(lines))
         offer_close(self, self.buttons, self.import_button)
 
     def _on_cancelled(self) -> None:

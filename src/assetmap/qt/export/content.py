@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, replace
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -26,7 +27,7 @@ from assetmap.core.export.characters import readable
 from assetmap.core.export.options import ExportOptions
 from assetmap.core.export.selection import MAP_COLUMNS, ChosenAssets, choose_assets
 from assetmap.core.export.theme import choose_theme
-from assetmap.core.layers import MapLayers
+from assetmap.core.layers import CoverageStyle, MapLayers
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.polygons import PolygonSet
@@ -40,6 +41,7 @@ from assetmap.qt.map_scene import (
     _circles,
 )
 from assetmap.qt.panels.legend import LegendEntry, legend_entries
+from assetmap.qt.session import Session
 
 _POINT_COLUMNS = ["uuid", "name", "category", "x", "y"]
 
@@ -85,7 +87,7 @@ class _PrintThematicSource(ThematicSource):
     """Coverage circles merged at once: an export waits for them rather than drawing
     without them, as the canvas may while a worker merges them."""
 
-    def coverage(self, style):  # type: ignore[no-untyped-def]
+    def coverage(self, style: CoverageStyle | None) -> PolygonSet | None:
         if style is None:
             return None
         result = self.result(style.run_id)
@@ -159,15 +161,19 @@ def gather(
     chosen = choose_assets(project, options, columns=MAP_COLUMNS)
 
     source = PrintSource(project, layers, _points(chosen))
-    themes = _SOURCES[source] = _PrintThematicSource(source)
+    # A PrintSource has what the scene builder and the legend read from a Session (they are
+    # to take the core session model's Protocol instead: issue 10, item 1)
+    stand_in = cast(Session, source)
+    themes = _SOURCES[stand_in] = _PrintThematicSource(stand_in)
     if result is not None:
         themes.remember(result)  # read once: a national run is a third of a second
-    scene = SceneBuilder(source).scene()
-    legend = [replace(e, label=readable(e.label)) for e in legend_entries(source)]
+    scene = SceneBuilder(stand_in).scene()
+    legend = [replace(e, label=readable(e.label)) for e in legend_entries(stand_in)]
     plan = _shown_plan(source, themes)
     shown_run = plan.style.run_id if plan is not None else None
-    if shown_run is None and themes.coverage_info(layers.coverage) is not None:
-        shown_run = layers.coverage.run_id  # type: ignore[union-attr]
+    coverage = layers.coverage
+    if shown_run is None and coverage is not None and themes.coverage_info(coverage) is not None:
+        shown_run = coverage.run_id
     method_result = None
     if shown_run is not None:
         method_result = result if result is not None and result.run_id == shown_run else None
@@ -256,8 +262,9 @@ def _extent(
         pad = 250.0
         x, y = points["x"], points["y"]
         boxes.append((x.min() - pad, y.min() - pad, x.max() + pad, y.max() + pad))
-    if not boxes and scene.basemap is not None:  # a map of the streets alone
-        boxes.append(scene.basemap.geometry.bounds)
+    streets = scene.basemap.geometry.bounds if scene.basemap is not None else None
+    if not boxes and streets is not None:  # a map of the streets alone
+        boxes.append(streets)
     if not boxes:
         raise BadInputError(
             "there is nothing to draw: the map shows no areas and no placed assets",

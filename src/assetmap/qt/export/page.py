@@ -227,6 +227,7 @@ def paint_map_page(
     else:
         frame, legend_rects, notes_rect = _portrait(content, t, body, gap, notes)
 
+    # a page's frame is in fractional points, and View's arithmetic takes them as they are
     view = View(0.0, 0.0, 1.0, frame.width(), frame.height())  # type: ignore[arg-type]
     view = view.fitted(content.extent, margin=content.fit_margin)
     _paint_frame(painter, content, t, frame, view, layout, cancelled)

@@ -71,6 +71,9 @@ from assetmap.qt.dialogs.imports.workers import (
 from assetmap.qt.session import Session
 from assetmap.qt.workers import Task, keep_until_finished
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 log = logging.getLogger(__name__)
 
 STEP_FILE = 0
@@ -123,7 +126,7 @@ class ImportDialog(QDialog):
 
         def _build_mapping_page(self) -> QWidget: ...
         def _fill_mapping(self, result: pv.Preview) -> None: ...
-        def _options(self) -> object: ...
+        def _options(self) -> DataclassInstance: ...
         def _prepare(self) -> Prepare: ...
         def _command(self, prepared: Any) -> Command: ...
 
@@ -411,7 +414,7 @@ class ImportDialog(QDialog):
         kind: str,
         work: Callable[[ProgressFn, CancelledFn], Any],
         on_success: Callable[[Any], None],
-        on_failure: Callable[[object, str], None],
+        on_failure: Callable[[BaseException, str], None],
         message: str,
     ) -> None:
         if self._task is not None:
@@ -460,7 +463,8 @@ class ImportDialog(QDialog):
     # ---- step 1: the file and its preview ---------------------------------------------------
     @Slot()
     def _browse(self) -> None:
-        start = self.path().parent if self.path() else settings().value(SETTING_FOLDER, "")
+        path = self.path()
+        start = path.parent if path else settings().value(SETTING_FOLDER, "")
         chosen, _ = QFileDialog.getOpenFileName(
             self, f"{self.title}: choose a file", str(start or Path.home()), self.file_types
         )
@@ -607,7 +611,7 @@ class ImportDialog(QDialog):
         self.report_page.show_busy(f"Checking {name}… nothing is written to the project yet.")
         options = self._options()
         if accept_crs:  # the user read why the coordinates look wrong and said go ahead
-            options = dataclasses.replace(options, accept_crs=True)  # type: ignore[type-var]
+            options = dataclasses.replace(options, accept_crs=True)
         work = dry_run_work(self.session.project.path, self.preview.path, options, self._prepare())
         self._run("check", work, self._on_checked, self._on_check_failed, f"Checking {name}…")
 
