@@ -33,6 +33,7 @@ from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.polygons import PolygonSet
 from assetmap.qt.canvas.scene import Scene
 from assetmap.qt.export.attribution import attribution_lines
+from assetmap.qt.legend import LegendEntry, legend_entries
 from assetmap.qt.map_scene import (
     _SOURCES,
     SceneBuilder,
@@ -40,7 +41,6 @@ from assetmap.qt.map_scene import (
     ThematicSource,
     _circles,
 )
-from assetmap.qt.panels.legend import LegendEntry, legend_entries
 from assetmap.qt.session import Session
 
 _POINT_COLUMNS = ["uuid", "name", "category", "x", "y"]

@@ -19,7 +19,7 @@ from assetmap.qt.canvas.view import View
 from assetmap.qt.export.content import MapContent
 from assetmap.qt.export.drawing import paint_map, paint_north_arrow, paint_scale_bar
 from assetmap.qt.fonts import without_ligatures
-from assetmap.qt.panels.legend import PAD, LegendEntry, legend_height, paint_entries
+from assetmap.qt.legend import PAD, LegendEntry, legend_height, paint_entries
 
 MM = 96 / 25.4  # logical pixels per millimetre
 INK = QColor("#1F2328")

@@ -57,7 +57,7 @@ from assetmap.qt.dialogs.category_manager import (
     symbol_icon,
     symbol_name,
 )
-from assetmap.qt.panels.legend import LegendWidget
+from assetmap.qt.legend import LegendWidget
 from assetmap.qt.session import Session
 
 __all__ = [
