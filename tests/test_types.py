@@ -20,6 +20,9 @@ SOURCE = ROOT / "src" / "assetmap"
 IGNORE = re.compile(r"#\s*type:\s*ignore(?P<codes>\[[^\]]*\])?(?P<after>.*)$")
 
 
+@pytest.mark.skipif(
+    sys.version_info < (3, 11), reason="pandas-stubs, which the check needs, needs Python 3.11"
+)
 def test_mypy_finds_no_type_errors() -> None:
     pytest.importorskip("mypy", reason="mypy is not installed: pip install '.[test]'")
     run = subprocess.run(
