@@ -87,13 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _command(
     sub: argparse._SubParsersAction, name: str, help_text: str, handler: Callable
-) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+) -> argparse.ArgumentParser:
     p = sub.add_parser(name, help=help_text, description=help_text)
     p.set_defaults(handler=handler)
     return p
 
 
-def _add_new(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_new(sub: argparse._SubParsersAction) -> None:
     p = _command(sub, "new", "create a new, empty project file", cmd_new)
     p.add_argument("project", type=Path, metavar="PROJECT.gpkg")
     p.add_argument("--name", help="the project's name (default: the file name)")
@@ -106,7 +106,7 @@ def _add_new(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--force", action="store_true", help="replace an existing file")
 
 
-def _add_import_areas(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_import_areas(sub: argparse._SubParsersAction) -> None:
     p = _command(
         sub, "import-areas", "import neighbourhood boundaries as an area set", cmd_import_areas
     )
@@ -134,7 +134,7 @@ def _add_import_areas(sub: argparse._SubParsersAction) -> None:  # type: ignore[
     _add_common_import(p)
 
 
-def _add_import_assets(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_import_assets(sub: argparse._SubParsersAction) -> None:
     p = _command(sub, "import-assets", "import assets from a file", cmd_import_assets)
     p.add_argument("project", type=Path, metavar="PROJECT")
     p.add_argument(
@@ -194,7 +194,7 @@ def _add_import_assets(sub: argparse._SubParsersAction) -> None:  # type: ignore
     _add_common_import(p)
 
 
-def _add_join_indicators(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_join_indicators(sub: argparse._SubParsersAction) -> None:
     p = _command(
         sub,
         "join-indicators",
@@ -220,7 +220,7 @@ def _add_join_indicators(sub: argparse._SubParsersAction) -> None:  # type: igno
     _add_common_import(p)
 
 
-def _add_import_basemap(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_import_basemap(sub: argparse._SubParsersAction) -> None:
     p = _command(
         sub,
         "import-basemap",
@@ -272,7 +272,7 @@ def _add_common_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress output")
 
 
-def _add_analyse(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_analyse(sub: argparse._SubParsersAction) -> None:
     p = _command(
         sub,
         "analyse",
@@ -314,7 +314,7 @@ def _add_analyse(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.add_argument("--quiet", action="store_true", help="no progress output")
 
 
-def _add_export(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_export(sub: argparse._SubParsersAction) -> None:
     p = _command(
         sub,
         "export",
@@ -365,7 +365,7 @@ def _add_export(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     p.add_argument("--quiet", action="store_true", help="no progress output")
 
 
-def _add_info(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_info(sub: argparse._SubParsersAction) -> None:
     p = _command(sub, "info", "describe a project: layers, counts, sources", cmd_info)
     p.add_argument("project", type=Path, metavar="PROJECT")
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -558,7 +558,7 @@ def cmd_analyse(options: argparse.Namespace) -> int:
 
 def cmd_export(options: argparse.Namespace) -> int:
     from assetmap.core.errors import BadInputError
-    from assetmap.core.export.api import MAP_FORMATS, check_output, export_data
+    from assetmap.core.export.api import MAP_FORMATS, ExportReport, check_output, export_data
     from assetmap.core.export.options import ExportOptions, PrintLayout
     from assetmap.core.project import Project
 
@@ -576,6 +576,7 @@ def cmd_export(options: argparse.Namespace) -> int:
         author=options.author,
     )
     progress = None if options.quiet else _TerminalProgress()
+    report: ExportReport
     with Project.open(options.project) as project:
         try:
             if options.report:

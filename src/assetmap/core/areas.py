@@ -71,7 +71,7 @@ def frame(project: Project, name: str) -> gpd.GeoDataFrame:
         cursor = project.conn.execute(f'SELECT * FROM "{info.table}" ORDER BY fid')
         columns = [d[0] for d in cursor.description]
         data = pd.DataFrame.from_records(cursor.fetchall(), columns=columns)
-        geometry = gpkg.decode(data.pop("geom").tolist()) if len(data) else []
+        geometry = gpkg.decode(data.pop("geom").tolist()) if len(data) else np.array([], object)
         import geopandas as gpd
 
         return gpd.GeoDataFrame(data, geometry=np.asarray(geometry, dtype=object), crs=project.crs)
@@ -228,7 +228,8 @@ def all_polygons(project: Project) -> np.ndarray:
             blobs = [r[0] for r in project.conn.execute(f'SELECT geom FROM "{info.table}"')]
             parts.append(np.asarray(gpkg.decode(blobs), dtype=object))
         polygons = np.concatenate(parts) if parts else np.array([], dtype=object)
-        return polygons[~shapely.is_missing(polygons)]
+        present: np.ndarray = polygons[~shapely.is_missing(polygons)]
+        return present
 
     return project.cached("areas:all_polygons", build)
 

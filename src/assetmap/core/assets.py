@@ -154,7 +154,8 @@ def points_xy(project: Project, uuids: Sequence[str] | None = None) -> pd.DataFr
     x, y = decode_points(data.pop("geom").tolist())
     data["x"] = x
     data["y"] = y
-    return data[np.isfinite(data["x"].to_numpy())].reset_index(drop=True)
+    placed: pd.DataFrame = data[np.isfinite(data["x"].to_numpy())]
+    return placed.reset_index(drop=True)
 
 
 def decode_points(blobs: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
@@ -206,7 +207,8 @@ def insert_frame(project: Project, rows: pd.DataFrame, points: np.ndarray) -> No
     present = [c for c in COLUMNS if c in rows.columns and rows[c].notna().any()]
     constant = {c: rows[c].iloc[0] for c in present if len(rows) > 1 and _is_constant(rows[c])}
     varying = [c for c in present if c not in constant]
-    values = [rows[c].to_numpy(dtype=object, na_value=None).tolist() for c in varying]
+    # pandas-stubs lacks na_value=None, which pandas accepts
+    values = [rows[c].to_numpy(dtype=object, na_value=None).tolist() for c in varying]  # type: ignore[call-overload]
     names = [*varying, *constant, "geom"]
     slots = ["?"] * len(varying) + [_sql_literal(v) for v in constant.values()] + ["?"]
     project.conn.executemany(
@@ -230,7 +232,8 @@ def insert_footprints(project: Project, uuids: Sequence[str], polygons: np.ndarr
 
 def insert_asset(project: Project, asset: Asset, *, now: str) -> None:
     rows = pd.DataFrame([asset_to_row(asset, now=now)])
-    point = shapely.points(asset.x, asset.y) if asset.placed else None
+    x, y = asset.x, asset.y
+    point = shapely.points(x, y) if x is not None and y is not None else None
     insert_frame(project, rows, np.array([point], dtype=object))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import PureWindowsPath
+from typing import Any
 
 from assetmap.core.errors import BadInputError
 from assetmap.core.project import Project
@@ -120,7 +121,7 @@ def count(project: Project, asset_uuid: str) -> int:
     )
 
 
-def _row_to_info(row: tuple) -> AttachmentInfo:
+def _row_to_info(row: tuple[Any, ...]) -> AttachmentInfo:
     id_, asset_uuid, file_name, mime, size, created_at, deleted = row
     return AttachmentInfo(
         id=int(id_),
@@ -150,7 +151,9 @@ def insert(
         " VALUES (?, ?, ?, ?, ?, ?, 0)",
         (attachment_id, asset_uuid, file_name, mime_type, bytes(data), created_at),
     )
-    return int(attachment_id if attachment_id is not None else cursor.lastrowid)
+    row_id = attachment_id if attachment_id is not None else cursor.lastrowid
+    assert row_id is not None  # an INSERT always sets lastrowid
+    return row_id
 
 
 def set_deleted(project: Project, attachment_id: int, deleted: bool) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from assetmap.core.category_match import CategoryMatcher, same_name
 from assetmap.core.project import Project
@@ -38,7 +39,7 @@ def get(project: Project, key: str) -> Category:
     return _row_to_category(row)
 
 
-def _row_to_category(row: tuple) -> Category:
+def _row_to_category(row: tuple[Any, ...]) -> Category:
     key, label, group, colour, symbol, personal, order, description, synonyms = row
     return Category(
         key=key,
@@ -68,7 +69,7 @@ def synonyms_to_text(synonyms: tuple[str, ...]) -> str | None:
     return json.dumps(list(synonyms), ensure_ascii=False) if synonyms else None
 
 
-def _values(category: Category) -> tuple:
+def _values(category: Category) -> tuple[object, ...]:
     return (
         category.label,
         category.group,

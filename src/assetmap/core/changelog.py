@@ -42,7 +42,7 @@ def record(
 ) -> None:
     at = gpkg.utc_now()
     who = project.author
-    rows = [
+    rows: list[tuple[str, str, str, str, str, str | None, str | None, str | None]] = [
         (
             at,
             who,

@@ -43,6 +43,7 @@ def suggest_for_file(path: str, layer: str | None = None) -> tuple[CRS, str]:
     if not len(present):
         return BNG, "British National Grid (the default)"
     bounds = gpd.GeoSeries(present, crs=table.crs).to_crs(4326).total_bounds
-    crs = suggest_metric_crs(tuple(float(b) for b in bounds))
+    west, south, east, north = (float(b) for b in bounds)
+    crs = suggest_metric_crs((west, south, east, north))
     where = "your areas are in Great Britain" if crs == BNG else "the UTM zone of your areas"
     return crs, f"{crs.name} ({where})"

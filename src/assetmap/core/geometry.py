@@ -7,6 +7,7 @@ import re
 import numpy as np
 import shapely
 from shapely.errors import GEOSException
+from shapely.geometry.base import BaseGeometry
 
 # No coordinate system puts a place on Earth beyond a billion units from its origin (the
 # largest, in US feet, stay under 1e8): larger values are placeholders or corrupt numbers,
@@ -67,7 +68,7 @@ def coordinate_problems(geometries: np.ndarray) -> np.ndarray:
     return out
 
 
-def polygonal_part(geometry: shapely.Geometry) -> shapely.Geometry | None:
+def polygonal_part(geometry: BaseGeometry) -> BaseGeometry | None:
     """The area of a geometry: make_valid and collections can hold stray lines and points."""
     if geometry.geom_type in ("Polygon", "MultiPolygon"):
         return None if geometry.is_empty else geometry
@@ -80,7 +81,7 @@ def polygonal_part(geometry: shapely.Geometry) -> shapely.Geometry | None:
     return merged if not merged.is_empty else None
 
 
-def repair_polygon(geometry: shapely.Geometry) -> tuple[shapely.Geometry | None, str]:
+def repair_polygon(geometry: BaseGeometry) -> tuple[BaseGeometry | None, str]:
     """A valid polygon from an invalid one, or None, with the reason it was invalid.
 
     The caller decides what "None" means: an area is rejected, an asset's site can still be
@@ -95,7 +96,7 @@ def repair_polygon(geometry: shapely.Geometry) -> tuple[shapely.Geometry | None,
     return polygonal_part(fixed), reason
 
 
-def collapsed_point(geometry: shapely.Geometry) -> shapely.Geometry | None:
+def collapsed_point(geometry: BaseGeometry) -> BaseGeometry | None:
     """Where a polygon with no area (a ring of one, two or three points) actually is."""
     try:
         fixed = shapely.make_valid(geometry)
@@ -106,7 +107,7 @@ def collapsed_point(geometry: shapely.Geometry) -> shapely.Geometry | None:
     return fixed.centroid
 
 
-def _invalid_reason(geometry: shapely.Geometry) -> str:
+def _invalid_reason(geometry: BaseGeometry) -> str:
     """GEOS's reason, with where it is written as a planner would ("Self-intersection at x, y")."""
     try:
         with np.errstate(all="ignore"):  # GEOS overflow warnings: the result is checked

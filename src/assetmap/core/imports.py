@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from assetmap.core.commands.base import Command, CommandStack
 from assetmap.core.commands.imports import ImportAreaSet, ImportAssets, JoinIndicators
@@ -21,6 +21,13 @@ from assetmap.core.project import Project
 
 # Called with the checked report just before the import is committed.
 BeforeCommit = Callable[[ImportReport], None]
+
+
+class _Prepared(Protocol):
+    """What every ``prepare_*`` returns: the work done, and its report."""
+
+    @property
+    def report(self) -> ImportReport: ...
 
 
 def import_areas(
@@ -102,7 +109,7 @@ def _run(
     project: Project,
     path: str | Path,
     options: Any,
-    prepare: Callable[..., Any],
+    prepare: Callable[..., _Prepared],
     command: Callable[[Any, str | None], Command],
     stack: CommandStack | None,
     attribution: str | None,

@@ -300,7 +300,7 @@ def _optional(kind: type, values: object) -> Any:
         return None
 
 
-def _known(kind: type, values: dict[str, Any]) -> dict[str, Any]:
+def _known(kind: type[Any], values: dict[str, Any]) -> dict[str, Any]:
     """Ignore style keys a newer version wrote, so its projects still open."""
     names = set(kind.__dataclass_fields__)
     return {k: v for k, v in values.items() if k in names}

@@ -14,7 +14,9 @@ class PointIndex:
         self.frame = points.reset_index(drop=True)
         xs = self.frame["x"].to_numpy(dtype=float) if len(self.frame) else np.array([])
         ys = self.frame["y"].to_numpy(dtype=float) if len(self.frame) else np.array([])
-        self.geometries = shapely.points(xs, ys) if len(xs) else np.array([], dtype=object)
+        self.geometries = (
+            np.asarray(shapely.points(xs, ys)) if len(xs) else np.array([], dtype=object)
+        )
         self.tree = shapely.STRtree(self.geometries)
 
     def __len__(self) -> int:

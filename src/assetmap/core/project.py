@@ -13,9 +13,9 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import sqlite_utils
 from pyproj import CRS
@@ -25,6 +25,8 @@ from assetmap.core import gpkg, schema
 from assetmap.core.backup import backup_before_migration
 from assetmap.core.errors import BadInputError, ProjectFileError
 from assetmap.core.events import EventEmitter, ProjectEvents
+
+T = TypeVar("T")
 
 DEFAULT_CRS = "EPSG:27700"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -137,7 +139,7 @@ class Project:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self.conn.close()
-            self.conn = None  # type: ignore[assignment]
+            self.conn = None  # type: ignore[assignment]  # closed: any later use fails loudly
 
     def __enter__(self) -> Project:
         return self
@@ -234,7 +236,7 @@ class Project:
         """Forget derived data; writers call this when they change what it came from."""
         self._cache.clear()
 
-    def cached(self, key: str, build: Any) -> Any:
+    def cached(self, key: str, build: Callable[[], T]) -> T:
         """Derived data (indexes, frames) kept until the next committed change, here or
         by another connection to the same file."""
         with self._lock:
@@ -242,7 +244,8 @@ class Project:
                 self.forget_if_changed_elsewhere()
             if key not in self._cache:
                 self._cache[key] = build()
-            return self._cache[key]
+            value: T = self._cache[key]
+            return value
 
     # ---- settings ------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:

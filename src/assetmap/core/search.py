@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
-import shapely
+from shapely.geometry.base import BaseGeometry
 
 from assetmap.core import areas, gpkg, postcode_store
 from assetmap.core.basemap import classify, gazetteer
@@ -79,7 +80,8 @@ def _postcode(project: Project, query: str) -> list[Hit]:
     if index is None or normal not in index.frame.index:
         return []
     row = index.frame.loc[normal]
-    return [Hit("postcode", normal, "Postcode", float(row["x"]), float(row["y"]))]
+    # postcodes are unique in the index, so loc gives one row
+    return [Hit("postcode", normal, "Postcode", float(row["x"]), float(row["y"]))]  # type: ignore[arg-type]
 
 
 def _assets(project: Project, query: str, limit: int) -> list[Hit]:
@@ -113,7 +115,8 @@ def _areas(project: Project, query: str, limit: int) -> list[Hit]:
         codes = frame["code"].astype(str).str.lower()
         match = names.str.contains(q, regex=False) | codes.str.startswith(q)
         for row in frame[match.to_numpy()].head(limit).itertuples():
-            centre = shapely.point_on_surface(row.geometry)
+            geometry = cast(BaseGeometry, row.geometry)  # itertuples cannot type a row's fields
+            centre = geometry.point_on_surface()
             hits.append(
                 Hit(
                     "area",
@@ -121,7 +124,7 @@ def _areas(project: Project, query: str, limit: int) -> list[Hit]:
                     f"{info.name}, {row.code}",
                     centre.x,
                     centre.y,
-                    bounds=tuple(row.geometry.bounds),
+                    bounds=geometry.bounds,
                     key=f"{info.name}:{row.code}",
                 )
             )

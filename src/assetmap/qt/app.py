@@ -19,6 +19,7 @@ log = logging.getLogger("assetmap")
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)  # a widget application: the window needs one
     app.setApplicationName("assetmap")
     app.setOrganizationName("assetmap")
     app.setApplicationDisplayName("assetmap")
@@ -31,7 +32,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
         app.setWindowIcon(QIcon(str(icon)))
 
-    return app  # type: ignore[return-value]
+    return app
 
 
 def choose_project(requested: Path | None) -> Path | None:

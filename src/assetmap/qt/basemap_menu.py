@@ -20,6 +20,7 @@ from assetmap.qt.errors import show_error
 
 if TYPE_CHECKING:
     from assetmap.qt.main_window import MainWindow
+    from assetmap.qt.session import Session
 
 SETTING_FOLDER = "paths/mbtiles"
 
@@ -63,7 +64,7 @@ class BasemapMenu(QMenu):
         return action
 
     @property
-    def session(self):  # type: ignore[no-untyped-def]
+    def session(self) -> Session:
         return self.window_.session
 
     def _sync(self) -> None:

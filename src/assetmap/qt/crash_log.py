@@ -141,10 +141,10 @@ def _keep(path: Path, text: str) -> CrashReport | None:
 def _log_tail(folder: Path) -> str:
     """The crashed run's last lines of the app log: what the user was doing."""
     try:
-        lines = (folder / "assetmap.log").read_text(encoding="utf-8", errors="replace")
+        text = (folder / "assetmap.log").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
-    lines = lines.splitlines()
+    lines = text.splitlines()
     starts = [i for i, line in enumerate(lines) if " starting (Python " in line]
     run = lines[starts[-1] :] if starts else lines
     kept = "\n".join(run[-LOG_LINES_KEPT:])

@@ -29,7 +29,8 @@ class FindBox(QLineEdit):
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setMaxVisibleItems(12)
-        self._completer.activated[str].connect(self._choose_text)
+        # PySide6's stub has no indexing of a signal by its overload
+        self._completer.activated[str].connect(self._choose_text)  # type: ignore[index]
         self.setCompleter(self._completer)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -64,7 +65,8 @@ class FindBox(QLineEdit):
 
     def _go(self) -> None:
         """Enter with no list choice: take the best match."""
-        if self._completer.popup().isVisible():
+        popup = self._completer.popup()
+        if popup is not None and popup.isVisible():
             return
         hits = search.find(self.session.project, self.text())
         if hits:

@@ -10,11 +10,12 @@ Offline badge), ``files`` (new, open, save a copy), the recent list and the stat
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QSizePolicy, QToolTip, QWidget
 
 from assetmap.core.basemap.store import EVENT_KEY as BASEMAP_EVENT
 from assetmap.core.commands import MoveAsset
@@ -105,7 +106,13 @@ class MainWindow(QMainWindow):
             self.session, self.canvas, self.builder, self.picker, self.selection_overlay, self._say
         )
 
-    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -384,7 +391,7 @@ class MainWindow(QMainWindow):
         from assetmap.qt.dialogs.asset_form import AssetForm
 
         form = AssetForm.for_new(self.session, x, y, self)
-        if form.exec() and getattr(form, "uuid", None):
+        if form.exec() and form.uuid is not None:
             self.session.set_selection({form.uuid})
 
     def edit_asset(self, uuid: str) -> None:
@@ -465,7 +472,7 @@ class MainWindow(QMainWindow):
 
         self._run_import(ImportIndicatorsDialog(self.session, self))
 
-    def _run_import(self, dialog: QWidget) -> None:
+    def _run_import(self, dialog: QDialog) -> None:
         dialog.exec()
         self._update_title()
 

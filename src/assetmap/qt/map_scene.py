@@ -29,6 +29,7 @@ from assetmap.core.analysis.wording import gap_caption, need_heading, need_label
 from assetmap.core.basemap import store as basemap_store
 from assetmap.core.errors import AssetmapError
 from assetmap.core.layers import BasemapStyle, CoverageStyle, ThematicStyle
+from assetmap.core.project import Project
 from assetmap.core.session import SessionView
 from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas.basemap import LAND, BasemapGeometry, BasemapLayer
@@ -132,8 +133,8 @@ class ThematicSource(QObject):
     def area_codes(self, name: str) -> np.ndarray:
         self._follow_areas()
         if name not in self._codes:
-            self._codes[name] = areas.frame(self.session.project, name)["code"].astype(str)
-            self._codes[name] = self._codes[name].to_numpy()
+            codes = areas.frame(self.session.project, name)["code"].astype(str)
+            self._codes[name] = codes.to_numpy()
         return self._codes[name]
 
     # ---- thematic plans --------------------------------------------------------------------
@@ -158,7 +159,7 @@ class ThematicSource(QObject):
             codes = self.area_codes(style.area_set)
         except AssetmapError:
             return None
-        position = pd.Index(rows["area_code"].astype(str)).get_indexer(codes)
+        position = pd.Index(rows["area_code"].astype(str)).get_indexer(pd.Index(codes))
         need = need_label(self.session.project, result)
         classes, colours, labels, caption = _colouring(result, rows, position, style, need)
         return ThematicPlan(
@@ -214,12 +215,12 @@ class ThematicSource(QObject):
             lambda exc, text: self._coverage_failed(key, text),
         )
 
-    def _coverage_done(self, key: tuple, polygons: object) -> None:
+    def _coverage_done(self, key: tuple, polygons: PolygonSet) -> None:
         self._pending.pop(key, None)
         session = self._session()
         if session is None or not session.is_open:  # closed while the worker merged
             return
-        self._coverage[key] = polygons  # type: ignore[assignment]
+        self._coverage[key] = polygons
         self.coverageReady.emit()
 
     def _coverage_failed(self, key: tuple, details: str) -> None:
@@ -286,7 +287,9 @@ def _colouring(
 
 
 def _circles(x: np.ndarray, y: np.ndarray, distance: float) -> PolygonSet:
-    merged = coverage_geometry(shapely.points(x, y) if len(x) else np.array([]), distance)
+    merged = coverage_geometry(
+        np.asarray(shapely.points(x, y)) if len(x) else np.array([]), distance
+    )
     return PolygonSet(shapely.get_parts(merged))
 
 
@@ -359,8 +362,6 @@ class BasemapSource(QObject):
         return self._geometry if self._id == current else None
 
     def _load_in_background(self, record: int) -> None:
-        from assetmap.core.project import Project
-
         path = self.session.project.path
         self._loading = record
 
@@ -371,23 +372,23 @@ class BasemapSource(QObject):
         run_once(self, work, lambda geometry: self._loaded(record, geometry),
                  lambda exc, text: log.error("reading the basemap failed: %s", text))  # fmt: skip
 
-    def _loaded(self, record: int, geometry: object) -> None:
+    def _loaded(self, record: int, geometry: BasemapGeometry | None) -> None:
         if not self.session.is_open:  # its project was closed while the worker read it
             return
         if self._loading == record:
             self._loading = None
         if self.current_id() == record:
-            self._id, self._geometry = record, geometry  # type: ignore[assignment]
+            self._id, self._geometry = record, geometry
             self.ready.emit()
 
 
-def _read_basemap(project: object) -> BasemapGeometry | None:
-    frames = basemap_store.layers(project)  # type: ignore[arg-type]
+def _read_basemap(project: Project) -> BasemapGeometry | None:
+    frames = basemap_store.layers(project)
     if not frames:
         return None
     geometry = BasemapGeometry(
         frames,
-        basemap_store.attribution(project) or basemap_store.ATTRIBUTION,  # type: ignore[arg-type]
+        basemap_store.attribution(project) or basemap_store.ATTRIBUTION,
     )
     return None if geometry.is_empty else geometry
 

@@ -4,9 +4,9 @@ and the active tool's feedback."""
 from __future__ import annotations
 
 import numpy as np
-import shapely
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
+from shapely.geometry.base import BaseGeometry
 
 from assetmap.qt.canvas.polygons import path_of
 from assetmap.qt.canvas.view import View
@@ -19,7 +19,7 @@ MAX_RINGS = 3000  # beyond this, selected assets are marked with dots
 class SelectionOverlay:
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.area: shapely.Geometry | None = None
+        self.area: BaseGeometry | None = None
 
     def paint(self, painter: QPainter, view: View) -> None:
         if self.area is not None:

@@ -14,7 +14,7 @@ import traceback
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
@@ -52,9 +52,10 @@ class _Mailbox(QObject):
     def event(self, event: QEvent) -> bool:
         if event.type() != _Letter.TYPE:
             return super().event(event)
-        target = event.target()  # type: ignore[attr-defined]
+        letter = cast(_Letter, event)  # the only events of this type are letters
+        target = letter.target()
         if target is not None and shiboken6.isValid(target):
-            getattr(target, event.name).emit(*event.args)  # type: ignore[attr-defined]
+            getattr(target, letter.name).emit(*letter.args)
         return True
 
 
@@ -181,7 +182,7 @@ class _TaskKeeper(QObject):
 
     @Slot()
     def _release(self) -> None:
-        self._tasks.discard(self.sender())  # type: ignore[arg-type]
+        self._tasks.discard(self.sender())
 
 
 _keeper: _TaskKeeper | None = None

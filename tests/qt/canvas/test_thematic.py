@@ -18,8 +18,8 @@ from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.layers import CoverageStyle, ThematicStyle
 from assetmap.qt import map_scene
 from assetmap.qt.canvas.canvas import MapCanvas
+from assetmap.qt.legend import LegendWidget
 from assetmap.qt.map_scene import HATCH_COLOUR, SceneBuilder, thematic_source
-from assetmap.qt.panels.legend import LegendWidget
 
 LSOA = "Neighbourhoods (LSOA 2021)"
 WARDS = "Wards (2023)"

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from assetmap.core import areas
 from assetmap.core.analysis import classify, inputs, runs
+from assetmap.qt.legend import LegendWidget
 from assetmap.qt.panels.analysis_panel import AnalysisPanel
-from assetmap.qt.panels.legend import LegendWidget
 
 LSOA = "Neighbourhoods (LSOA 2021)"
 MH = "mental_health"

@@ -30,7 +30,7 @@ def uuid_of(session, name_part: str) -> str:
 
 def texts(card: AssetCard) -> list[str]:
     """Every piece of text the card currently shows."""
-    page = card.scroll.widget()
+    page = card.scroll_area.widget()
     return [w.text() for w in page.findChildren(QLabel) if w.isVisibleTo(page) and w.text()]
 
 
@@ -88,7 +88,7 @@ def test_a_website_is_a_link_that_opens_in_the_browser(qtbot, session):
     session.set_selection({uuid_of(session, "Sale Library")})
     links = [
         w
-        for w in card.scroll.widget().findChildren(QLabel)
+        for w in card.scroll_area.widget().findChildren(QLabel)
         if w.textFormat() == Qt.TextFormat.RichText and "href" in w.text()
     ]
     assert links and links[0].openExternalLinks()

@@ -340,8 +340,8 @@ def test_asset_style_sets_symbol_size_for_map_and_legend(qtbot, session):
         panel.activateWindow()
     press_on(qtbot, panel, "assets", "", Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = panel.style_dialog
-    dialog.size.selectAll()
-    qtbot.keyClicks(dialog.size.lineEdit(), "14")
+    dialog.symbol_size.selectAll()
+    qtbot.keyClicks(dialog.symbol_size.lineEdit(), "14")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert session.layers.category_style("libraries").size == 14.0
     assert {e.size for e in legend.entries() if e.kind == "category"} == {14.0}

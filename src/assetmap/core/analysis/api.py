@@ -43,7 +43,7 @@ def analyse(
     if keep and out is None:
         steps(0.98, "Keeping the run in the project")
         runs.save(project, result)
-    elif keep:
+    elif keep and out is not None:
         steps(0.98, "Keeping the run in the project and writing the results")
         _keep_and_write(project, result, out, data.need_label)
     elif out is not None:

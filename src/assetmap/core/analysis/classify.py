@@ -197,7 +197,8 @@ def _jenks_sample(data: np.ndarray) -> np.ndarray:
     if len(data) <= JENKS_SAMPLE:
         return data
     ordered = np.sort(data)
-    return ordered[np.linspace(0, len(ordered) - 1, JENKS_SAMPLE).round().astype(int)]
+    sample: np.ndarray = ordered[np.linspace(0, len(ordered) - 1, JENKS_SAMPLE).round().astype(int)]
+    return sample
 
 
 def _drop_empty(classes: np.ndarray) -> np.ndarray:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from assetmap.core import gpkg
 from assetmap.core.analysis import measures
@@ -103,8 +104,8 @@ def run(
     areas = inputs.area_geoms
     steps(0.02, "Finding each area's reference point")
     refs, inside_used = measures.reference_points(areas)
-    points = (
-        shapely.points(inputs.asset_x, inputs.asset_y)
+    points: np.ndarray = (
+        np.asarray(shapely.points(inputs.asset_x, inputs.asset_y))
         if len(inputs.asset_x)
         else np.array([], object)
     )
@@ -177,7 +178,7 @@ def _coverage_in_parallel(
             key: pool.submit(measures.coverage_geometry, points[mask], distance)
             for key, mask in singles
         }
-        merged: dict[str, shapely.Geometry] = {}
+        merged: dict[str, BaseGeometry] = {}
         for key, future in unions.items():
             merged[key] = future.result()
             tick(f"circles merged ({len(merged)} of {len(singles)})")
@@ -191,9 +192,9 @@ def _coverage_in_parallel(
             shares[ALL_CHOSEN] = pool.submit(
                 measures.shares_within, areas, merged[ALL_CHOSEN], cancelled
             )
-        results = {}
-        for key, future in shares.items():
-            results[key] = future.result()
+        results: dict[str, np.ndarray] = {}
+        for key, share in shares.items():
+            results[key] = share.result()
             tick(f"shares of each area ({len(results)} of {len(shares)})")
     return results
 

@@ -131,7 +131,7 @@ def load(project: Project, params: AnalysisParams) -> AnalysisInput:
 
 
 def _indicator(
-    frame: pd.DataFrame, indicators: dict, column: str | None, flag: str
+    frame: pd.DataFrame, indicators: dict[str, areas.Indicator], column: str | None, flag: str
 ) -> np.ndarray | None:
     if column is None:
         return None
@@ -150,14 +150,14 @@ def _indicator(
     return values.to_numpy(dtype=float)
 
 
-def _by_label(indicators: dict, label: str) -> str | None:
+def _by_label(indicators: dict[str, areas.Indicator], label: str) -> str | None:
     for column, indicator in indicators.items():
         if indicator.label == label:
             return column
     return None
 
 
-def _label(indicators: dict, column: str | None) -> str | None:
+def _label(indicators: dict[str, areas.Indicator], column: str | None) -> str | None:
     if column is None:
         return None
     indicator = indicators.get(column) or indicators.get(_by_label(indicators, column) or "")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 QUAD_SEGMENTS = 16  # circles as 64-sided polygons: area within 0.2 % of a true circle
 CUT_VERTICES = 2000  # merged coverage parts bigger than this are cut into grid pieces
@@ -73,9 +74,7 @@ def coverage_shares(
     return shares_within(areas, coverage_geometry(targets, distance), cancelled)
 
 
-def shares_within(
-    areas: np.ndarray, covered: shapely.Geometry, cancelled: object = None
-) -> np.ndarray:
+def shares_within(areas: np.ndarray, covered: BaseGeometry, cancelled: object = None) -> np.ndarray:
     """Share of each area's surface inside ``covered``, exactly 0 or 1 where it is wholly
     outside or inside (so thirds and gap flags do not depend on rounding noise)."""
     total = shapely.area(areas)
@@ -129,14 +128,14 @@ def _cut_large_parts(parts: np.ndarray) -> np.ndarray:
     return np.concatenate(pieces)
 
 
-def coverage_geometry(targets: np.ndarray, distance: float) -> shapely.Geometry:
+def coverage_geometry(targets: np.ndarray, distance: float) -> BaseGeometry:
     """The area within ``distance`` of any target (the coverage layer, and its measure)."""
     if not len(targets):
         return shapely.MultiPolygon()
     return shapely.union_all(shapely.buffer(targets, distance, quad_segs=QUAD_SEGMENTS))
 
 
-def merged(geometries: list[shapely.Geometry]) -> shapely.Geometry:
+def merged(geometries: list[BaseGeometry]) -> BaseGeometry:
     """The union of coverage areas: cheaper than buffering every target again."""
     present = [g for g in geometries if g is not None and not g.is_empty]
     return (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import TextIO
+from typing import IO
 
 import numpy as np
 import pandas as pd
@@ -86,7 +86,7 @@ def _rounded(values: pd.Series, places: int) -> list[object]:
 
 def _trimmed(values: pd.Series, places: int) -> list[object]:
     """As many decimals as the source figure has, up to ``places`` (32.498, 19.7, 12)."""
-    out = []
+    out: list[object] = []
     for v in values.to_numpy(dtype=float):
         out.append("" if np.isnan(v) else f"{v:.{places}f}".rstrip("0").rstrip("."))
     return out
@@ -145,7 +145,7 @@ def stage(
     return staged
 
 
-def _write_rows(fh: TextIO, result: AnalysisResult, need_label: str | None) -> None:
+def _write_rows(fh: IO[str], result: AnalysisResult, need_label: str | None) -> None:
     frame = display_frame(result, need_label)
     if result.run_id is not None:
         frame["Run"] = result.run_id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -79,7 +80,7 @@ def forget(project: Project, run_id: int) -> None:
         project.conn.execute("DELETE FROM am_analysis_runs WHERE id = ?", (run_id,))
 
 
-def _column(table: pd.DataFrame, name: str) -> list:
+def _column(table: pd.DataFrame, name: str) -> list[Any]:
     """Values sqlite3 can bind, converted a column at a time (300,000 rows nationally)."""
     values = table[name].to_numpy()
     if values.dtype.kind == "f":

@@ -134,7 +134,9 @@ def _clean_names(values: pd.Series) -> pd.Series:
     return stripped.where(stripped.astype(bool), None)
 
 
-def _result(frame: pd.DataFrame, keep: np.ndarray, classes: pd.Series, **extra: pd.Series):
+def _result(
+    frame: pd.DataFrame, keep: np.ndarray, classes: pd.Series, **extra: pd.Series
+) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "class": classes[keep].to_numpy(dtype=object),

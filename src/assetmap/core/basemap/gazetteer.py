@@ -137,7 +137,7 @@ def _components(geoms: np.ndarray, codes: np.ndarray) -> np.ndarray:
     cols = np.concatenate(right) if right else np.array([], dtype=int)
     graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
-    return labels
+    return np.asarray(labels)
 
 
 def _nearest_place(

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from pyproj import Transformer
+from shapely.geometry.base import BaseGeometry
 
 from assetmap.core import areas
 from assetmap.core.basemap import classify, gazetteer, osm, store
@@ -244,7 +245,8 @@ def _region(
     m = float(options.margin_m)
     box = (minx - m, miny - m, maxx + m, maxy + m)
     to_lonlat = Transformer.from_crs(project.crs, 4326, always_xy=True)
-    lonlat = tuple(float(v) for v in to_lonlat.transform_bounds(*box, densify_pts=21))
+    west, south, east, north = to_lonlat.transform_bounds(*box, densify_pts=21)
+    lonlat = (float(west), float(south), float(east), float(north))
     if extract.bounds is not None:
         covered = _overlap_share(extract.bounds, lonlat)
         areas_lonlat = to_lonlat.transform_bounds(minx, miny, maxx, maxy, densify_pts=21)
@@ -263,7 +265,7 @@ def _region(
                 f"(extract {_describe(extract.bounds)}; areas {_describe(areas_lonlat)}); "
                 "the basemap is blank beyond it"
             )
-    return box, lonlat  # type: ignore[return-value]
+    return box, lonlat
 
 
 def _overlap_share(a: tuple[float, ...], b: tuple[float, ...]) -> float:
@@ -320,7 +322,7 @@ def _clip_lines(geoms: np.ndarray, box: tuple[float, float, float, float] | None
     return store.multilines(geoms)
 
 
-def _line_part(geometry: shapely.Geometry) -> shapely.Geometry | None:
+def _line_part(geometry: BaseGeometry) -> BaseGeometry | None:
     """clip_by_rect can leave points where a line touches the box: keep the lines."""
     if geometry is None or geometry.is_empty:
         return None
@@ -359,7 +361,7 @@ def _inside_or_missing(geoms: np.ndarray, box: tuple[float, float, float, float]
     return out
 
 
-def _polygonal(geometry: shapely.Geometry | None) -> shapely.Geometry | None:
+def _polygonal(geometry: BaseGeometry | None) -> BaseGeometry | None:
     if geometry is None or geometry.is_empty:
         return None
     if geometry.geom_type in ("Polygon", "MultiPolygon"):

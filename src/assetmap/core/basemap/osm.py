@@ -135,8 +135,11 @@ def inspect_extract(path: str | Path) -> ExtractInfo:
             f"is not an OpenStreetMap extract (GDAL reads it as {driver})", file=path, hint=hint
         )
     info = pyogrio.read_info(str(path), layer="lines")
-    bounds = info.get("total_bounds")
-    bounds = tuple(float(b) for b in bounds) if bounds is not None else None
+    total = info.get("total_bounds")
+    bounds = None
+    if total is not None:
+        west, south, east, north = (float(b) for b in total)
+        bounds = (west, south, east, north)
     return ExtractInfo(path, path.stat().st_size, bounds, extract_date(path))
 
 
@@ -166,7 +169,8 @@ def read_layer(
     """
     frames: list[pd.DataFrame] = []
     rows = skipped = 0
-    with pyogrio.open_arrow(
+    # mypy matches **options (GDAL's open options, all text) against every keyword parameter
+    with pyogrio.open_arrow(  # type: ignore[call-overload]
         str(path),
         layer=layer,
         columns=columns,
@@ -184,7 +188,8 @@ def read_layer(
             wkb = frame.pop(geometry_name).to_numpy(dtype=object)
             # A way whose nodes the extract lacks can come out as a ring of two points.
             geometry = shapely.from_wkb(wkb, on_invalid="ignore")
-            broken = shapely.is_missing(geometry) & np.not_equal(wkb, None)
+            # numpy's stub for not_equal() does not take None
+            broken = shapely.is_missing(geometry) & np.not_equal(wkb, None)  # type: ignore[call-overload]
             if broken.any():
                 skipped += int(broken.sum())
                 frame, geometry = frame[~broken].reset_index(drop=True), geometry[~broken]
@@ -208,7 +213,8 @@ def _objects(frame: pd.DataFrame) -> pd.DataFrame:
     """Text columns as plain objects with None for missing (pandas 3 makes them Arrow strings)."""
     for column in frame.columns:
         if isinstance(frame[column].dtype, pd.StringDtype):
-            values = frame[column].to_numpy(dtype=object, na_value=None)
+            # pandas-stubs lacks na_value=None, which pandas accepts
+            values = frame[column].to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]
             frame[column] = pd.Series(values, index=frame.index, dtype=object)
     return frame
 
@@ -282,10 +288,11 @@ def _pbf_replication_timestamp(head: bytes) -> int | None:
     size = int(blob_header.get(3, 0))
     start = 4 + header_len
     blob = _fields(head[start : start + size])
-    if 1 in blob:
-        block = blob[1]
-    elif 3 in blob:
-        block = zlib.decompress(blob[3])
+    stored, compressed = blob.get(1), blob.get(3)
+    if isinstance(stored, bytes):
+        block = stored
+    elif isinstance(compressed, bytes):
+        block = zlib.decompress(compressed)
     else:
         return None  # another compression (lzma, zstd): the date stays unknown
     value = _fields(block).get(32)
@@ -299,6 +306,7 @@ def _fields(data: bytes) -> dict[int, int | bytes]:
     while i < len(data):
         key, i = _varint(data, i)
         number, wire = key >> 3, key & 7
+        value: int | bytes
         if wire == 0:
             value, i = _varint(data, i)
         elif wire == 2:

@@ -228,7 +228,7 @@ def layer(
         quoted = ", ".join(f'"{c}"' for c in names)
         cursor = project.conn.execute(f'SELECT fid, {quoted}, geom FROM "{table}" ORDER BY fid')
         data = pd.DataFrame.from_records(cursor.fetchall(), columns=["fid", *names, "geom"])
-        geometry = gpkg.decode(data.pop("geom").tolist()) if len(data) else []
+        geometry = gpkg.decode(data.pop("geom").tolist()) if len(data) else np.array([], object)
         return gpd.GeoDataFrame(data, geometry=np.asarray(geometry, dtype=object), crs=project.crs)
 
     frame = project.cached(f"basemap:{table}", build)

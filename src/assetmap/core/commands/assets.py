@@ -125,7 +125,7 @@ class AddAsset(_AssetStamps, Command):
     _created: str | None = field(default=None, repr=False)
 
     @property
-    def uuid(self) -> str:  # type: ignore[override]
+    def uuid(self) -> str:  # type: ignore[override]  # read from the asset, not stored twice
         return self.asset.uuid
 
     @property

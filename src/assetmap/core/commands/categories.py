@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, ClassVar
 
@@ -187,7 +188,7 @@ def _described(category: Category) -> dict[str, Any]:
 def _clean_synonyms(project: Project, key: str, synonyms: Any) -> tuple[str, ...]:
     """Trimmed, one of each name, and none that already names another category: a value
     matching two categories equally would be matched to neither."""
-    if isinstance(synonyms, str) or not hasattr(synonyms, "__iter__"):
+    if isinstance(synonyms, str) or not isinstance(synonyms, Iterable):
         raise BadInputError("other names must be a list of names", field="synonyms")
     kept: list[str] = []
     for raw in synonyms:

@@ -218,7 +218,8 @@ _NOT_COMPARED = ("updated_at", "out_of_area", "personal_data")
 
 
 def _stored_value(value: object) -> object:
-    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
+    # pandas-stubs has no pd.isna overload for object
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):  # type: ignore[call-overload]
         return None
     if isinstance(value, np.generic):
         return value.item()

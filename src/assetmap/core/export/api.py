@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import geopandas as gpd
+
 from assetmap.core import areas, output
+from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.wording import need_label as need_label
 from assetmap.core.errors import BadInputError
 from assetmap.core.export import analysis_source, data
 from assetmap.core.export.options import ExportOptions
-from assetmap.core.export.selection import choose_assets
+from assetmap.core.export.selection import ChosenAssets, choose_assets
 from assetmap.core.layers import MapLayers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
@@ -105,7 +108,13 @@ def _notice(left_out: str, nuls: int, suffix: str) -> str:
             "it is written as the replacement character �.").strip()  # fmt: skip
 
 
-def _geojson_frame(project, options, chosen, sets, result):  # type: ignore[no-untyped-def]
+def _geojson_frame(
+    project: Project,
+    options: ExportOptions,
+    chosen: ChosenAssets,
+    sets: list[str],
+    result: AnalysisResult | None,
+) -> gpd.GeoDataFrame:
     """GeoJSON holds one layer: the gap results, else the chosen area set, else the assets."""
     if result is not None:
         key = options.analysis_category or result.params.categories[0]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import geopandas as gpd
 import numpy as np
@@ -29,6 +30,8 @@ from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.model import custom_from_text
 from assetmap.core.project import Project
 from assetmap.core.summary import attributions
+
+FrameT = TypeVar("FrameT", bound=pd.DataFrame)
 
 ASSET_COLUMNS = (
     "uuid", "name", "category", "category_label", "group", "description", "address", "postcode",
@@ -100,10 +103,10 @@ def write_gpkg(
     return nuls
 
 
-def _write_layer(path: Path, frame: gpd.GeoDataFrame, tmp: Path, **options: object) -> None:
+def _write_layer(path: Path, frame: gpd.GeoDataFrame, tmp: Path, **options: Any) -> None:
     """GDAL says a full disk in its own words ("Cannot write feature"): name the file."""
     try:
-        pyogrio.write_dataframe(frame, tmp, **options)  # type: ignore[arg-type]
+        pyogrio.write_dataframe(frame, tmp, **options)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
         raise output.failed_writer(exc, path) from exc
 
@@ -134,7 +137,7 @@ def write_geojson(project: Project, path: Path, frame: gpd.GeoDataFrame) -> int:
 
 
 # ---- text --------------------------------------------------------------------------------------
-def _text_columns(frame: pd.DataFrame, clean: Callable[[str], str]) -> pd.DataFrame:
+def _text_columns(frame: FrameT, clean: Callable[[str], str]) -> FrameT:
     """``clean`` applied to every string value and column name (other values kept)."""
     out = frame.copy()
     for column in _text_names(out):
@@ -172,7 +175,8 @@ def assets_for_sheet(project: Project, chosen: ChosenAssets) -> pd.DataFrame:
 
 def _safe(frame: pd.DataFrame, clean: Callable[[str], str] = characters.encodable) -> pd.DataFrame:
     """Cells that cannot run as formulas, with the text made writable by ``clean``."""
-    safe = frame.apply(lambda column: column.map(neutralise)).rename(columns=neutralise)
+    safe: pd.DataFrame = frame.apply(lambda column: column.map(neutralise))
+    safe = safe.rename(columns=neutralise)
     return _text_columns(safe, clean)
 
 

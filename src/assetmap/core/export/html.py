@@ -15,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import folium
 import numpy as np
-from branca.element import MacroElement
+from branca.element import Figure, MacroElement
 from folium.template import Template
 
 from assetmap import __version__
@@ -35,6 +36,9 @@ from assetmap.core.layers import MapLayers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
 from assetmap.core.summary import attributions
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 CANVAS_ABOVE = 3_000  # areas; more than this and they are drawn on a canvas, not as SVG
 OSM_ATTRIBUTION = (
@@ -122,6 +126,7 @@ def render_html(
     )
     fmap.options.update(max_zoom=19, min_zoom=2)
     figure = fmap.get_root()
+    assert isinstance(figure, Figure)  # a map's root element is always its page
     figure.title = text(title)
     if online_basemap:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap",
@@ -168,7 +173,8 @@ def render_html(
     figure.header.add_child(Raw(f"<style>{PAGE_CSS}</style>"), name="am_css")
     cluster = None
     if report.clustered:
-        cluster = html_web.OfflineMarkerCluster(
+        # folium's plugins have no annotations
+        cluster = html_web.OfflineMarkerCluster(  # type: ignore[no-untyped-call]
             name="Assets",
             control=False,
             options={"chunkedLoading": True, "showCoverageOnHover": False,
@@ -176,17 +182,19 @@ def render_html(
             icon_create_function=CLUSTER_ICON,
         ).add_to(fmap)  # fmt: skip
     groups = []
-    for layer in layers:
-        name = _layer_label(layer)
+    for category in layers:
+        name = _layer_label(category)
         group = (
-            html_web.OfflineSubGroup(cluster, name=name)
+            # folium's plugins have no annotations
+            html_web.OfflineSubGroup(cluster, name=name)  # type: ignore[no-untyped-call]
             if cluster is not None
             else folium.FeatureGroup(name=name)
         )
         group.add_to(fmap)
         groups.append(group)
-        lat = [r[0] for r in layer.rows]
-        lon = [r[1] for r in layer.rows]
+        # every row starts with the marker's latitude and longitude
+        lat = cast("list[float]", [r[0] for r in category.rows])
+        lon = cast("list[float]", [r[1] for r in category.rows])
         bounds.append(np.array([min(lon), min(lat), max(lon), max(lat)]))
 
     check_cancelled(cancelled)
@@ -228,13 +236,13 @@ class _Script(MacroElement):
     _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
 
     def __init__(self, code: str) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # branca's elements have no annotations
         self._name = "AssetmapPage"
         self.code = code
 
 
 # ---- layers -----------------------------------------------------------------------------------
-def _features(geoms: list[dict | None], columns: list[list[str]]) -> list[dict]:
+def _features(geoms: list[dict[str, Any] | None], columns: list[list[str]]) -> list[dict[str, Any]]:
     return [
         {
             "type": "Feature",
@@ -250,8 +258,8 @@ def _features(geoms: list[dict | None], columns: list[list[str]]) -> list[dict]:
 def _main_area_layer(
     project: Project,
     name: str,
-    frame,  # type: ignore[no-untyped-def]
-    geoms: list[dict | None],
+    frame: gpd.GeoDataFrame,
+    geoms: list[dict[str, Any] | None],
     theme: Theme | None,
     result: AnalysisResult | None,
     styles: MapLayers,
@@ -293,7 +301,9 @@ def _main_area_layer(
     return layer
 
 
-def _outline_layer(name: str, geoms: list[dict | None], styles: MapLayers) -> folium.GeoJson:
+def _outline_layer(
+    name: str, geoms: list[dict[str, Any] | None], styles: MapLayers
+) -> folium.GeoJson:
     style = styles.area_style(name)
     colour = safe_colour(style.outline, "#57606A")
     look = {"fill": False, "color": colour, "weight": max(1.0, float(style.outline_width)),

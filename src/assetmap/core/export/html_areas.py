@@ -12,6 +12,7 @@ import html
 import json
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -46,7 +47,7 @@ def simplify_tolerance(n_areas: int) -> float:
 
 def lonlat_geometries(
     frame: gpd.GeoDataFrame, tolerance: float
-) -> tuple[list[dict | None], np.ndarray | None]:
+) -> tuple[list[dict[str, Any] | None], np.ndarray | None]:
     """GeoJSON geometry objects, simplified in the project's metres, then in EPSG:4326, and
     their bounds (west, south, east, north; None when there are none)."""
     geoms = np.asarray(frame.geometry.values, dtype=object)
@@ -85,7 +86,7 @@ def text(value: object) -> str:
 
 def number(value: object, step: float = 1.0, unit: str = "") -> str:
     try:
-        v = float(value)  # type: ignore[arg-type]
+        v = float(value)  # type: ignore[arg-type]  # any value: what float() refuses is caught
     except (TypeError, ValueError):
         return NO_FIGURE
     if math.isnan(v):
@@ -289,7 +290,7 @@ _THIRDS = {1: "lowest", 2: "middle", 3: "highest"}
 
 def _thirds(need: object, provision: object) -> str:
     try:
-        n, p = int(need), int(provision)  # type: ignore[call-overload]
+        n, p = int(need), int(provision)  # type: ignore[call-overload]  # refusals are caught
     except (TypeError, ValueError):
         return NO_FIGURE
     if n not in _THIRDS or p not in _THIRDS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import SupportsIndex
 
 import numpy as np
 import pandas as pd
@@ -153,20 +154,21 @@ def _check_geometries(table: Table, report: ImportReport) -> tuple[np.ndarray, n
     rows, noun = table.row_numbers, table.row_noun
     issues = table.geometry_issues
 
-    def reject(i: int, message: str) -> None:
+    def reject(i: SupportsIndex, message: str) -> None:
         report.rejected.append(RowIssue(int(rows[i]), None, message, noun))
         keep[i] = False
 
-    def repaired(i: int, message: str) -> None:
+    def repaired(i: SupportsIndex, message: str) -> None:
         report.repaired.append(RowIssue(int(rows[i]), None, message, noun))
 
     missing = shapely.is_missing(geometry) | shapely.is_empty(geometry)
-    for i in np.flatnonzero(missing):
-        reject(i, issues.unreadable.get(int(i), "has no geometry"))
-    for i, problem in enumerate(coordinate_problems(np.where(keep, geometry, None))):
+    for i in np.flatnonzero(missing).tolist():
+        reject(i, issues.unreadable.get(i, "has no geometry"))
+    # numpy's stub for where() does not take None as the fill value
+    for i, problem in enumerate(coordinate_problems(np.where(keep, geometry, None))):  # type: ignore[call-overload]
         if problem is not None:
             reject(i, problem)
-    for i in np.flatnonzero(keep & ~np.isin(shapely.get_type_id(geometry), _POLYGONAL)):
+    for i in np.flatnonzero(keep & ~np.isin(shapely.get_type_id(geometry), _POLYGONAL)).tolist():
         kind = geometry[i].geom_type
         part = polygonal_part(geometry[i]) if kind == "GeometryCollection" else None
         if part is None:
@@ -314,7 +316,8 @@ def _extra_columns(
         safe = areas.column_name(str(column), taken)
         series = frame[column]
         if pd.api.types.is_string_dtype(series) and not pd.api.types.is_object_dtype(series):
-            series = pd.Series(series.to_numpy(dtype=object, na_value=None), index=frame.index)
+            # pandas-stubs lacks na_value=None, which pandas accepts
+            series = pd.Series(series.to_numpy(dtype=object, na_value=None), index=frame.index)  # type: ignore[call-overload]
         elif not (pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series)):
             series = pd.Series(
                 [None if is_missing(v) else str(v) for v in series], index=frame.index, dtype=object

@@ -36,6 +36,7 @@ from assetmap.core.io.placement import (
     PLACED,
     REJECTED,
     UNPLACED,
+    Placement,
     RowPlacer,
     default_xy_crs,
 )
@@ -176,7 +177,7 @@ def prepare_assets(
 # ---- which column is what ----------------------------------------------------------
 def _field_mapping(table: Table, options: AssetImportOptions) -> dict[str, str]:
     columns = list(table.frame.columns)
-    explicit = {
+    named = {
         "name": options.name_field,
         "postcode": options.postcode_field,
         "lat": options.lat_field,
@@ -187,7 +188,7 @@ def _field_mapping(table: Table, options: AssetImportOptions) -> dict[str, str]:
         "category": options.category_field,
         **options.field_map,
     }
-    explicit = {k: v for k, v in explicit.items() if v}
+    explicit = {k: v for k, v in named.items() if v}
     for column in options.skip_fields:
         if column not in columns:
             raise BadInputError(
@@ -272,7 +273,7 @@ def _place(
     mapping: dict[str, str],
     index: PostcodeIndex | None,
     report: ImportReport,
-) -> object:
+) -> Placement:
     region = _areas_region(project)
     placer = RowPlacer(
         project.crs,
@@ -314,7 +315,7 @@ def _place(
         placer.from_wkt(frame[mapping["wkt"]], mapping["wkt"], explicit_crs or CRS.from_epsg(4326))
     if "postcode" in mapping:
         placed = placer.from_postcodes(frame[mapping["postcode"]], mapping["postcode"], index)
-        if placed.any():
+        if index is not None and placed.any():
             report.notes.append(
                 f"{int(placed.sum())} assets placed by postcode (postcode index: {index.source})"
             )
@@ -330,7 +331,8 @@ def _areas_region(project: Project) -> tuple[float, float, float, float] | None:
 
     minx, miny, maxx, maxy = shapely.total_bounds(polygons)
     to_lonlat = Transformer.from_crs(project.crs, 4326, always_xy=True)
-    return tuple(float(v) for v in to_lonlat.transform_bounds(minx, miny, maxx, maxy))
+    west, south, east, north = to_lonlat.transform_bounds(minx, miny, maxx, maxy)
+    return float(west), float(south), float(east), float(north)
 
 
 def _parse_crs(text: str) -> CRS:
@@ -587,7 +589,7 @@ def _fill_missing_names(
     rows: pd.DataFrame, report: ImportReport, row_numbers: np.ndarray, noun: str, column: str
 ) -> None:
     for i in np.flatnonzero(rows["name"].isna().to_numpy()):
-        fallback = (
+        fallback = str(
             rows.at[i, "address"]
             or rows.at[i, "postcode"]
             or f"Unnamed asset ({noun} {row_numbers[i]})"

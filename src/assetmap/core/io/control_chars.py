@@ -113,7 +113,8 @@ def clean_frame(
             frame, copied = frame.copy(), True
         column = values.copy()
         column[dirty] = before.map(lambda text: clean(text, nul_stand_in=nul_stand_in))
-        frame.isetitem(position, column)
+        # pandas takes a Series here; pandas-stubs only a scalar
+        frame.isetitem(position, column)  # type: ignore[arg-type]
     return frame, notes
 
 

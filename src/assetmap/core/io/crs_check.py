@@ -97,7 +97,7 @@ def check_coordinates(
 
 def _usable(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore"):
-        usable = (np.isfinite(x) & np.isfinite(y)).all(axis=1)
+        usable = np.asarray((np.isfinite(x) & np.isfinite(y)).all(axis=1))
         usable &= (np.abs(x) <= ABSURD_COORDINATE).all(axis=1)
         usable &= (np.abs(y) <= ABSURD_COORDINATE).all(axis=1)
         usable &= ~((x == 0) & (y == 0)).all(axis=1)
@@ -114,7 +114,8 @@ def _near_area_of_use(x: np.ndarray, y: np.ndarray, crs: CRS) -> np.ndarray:
         else:  # the area crosses the antimeridian (New Zealand, Fiji, Alaska)
             near_lon = (lon >= w - FAR_DEGREES) | (lon <= e + FAR_DEGREES)
         on_earth = (np.abs(lon) <= 180) & (np.abs(lat) <= 90)
-    return near_lat & near_lon & on_earth
+    near: np.ndarray = near_lat & near_lon & on_earth
+    return near
 
 
 def _to_lonlat(x: np.ndarray, y: np.ndarray, crs: CRS) -> tuple[np.ndarray, np.ndarray]:
@@ -137,7 +138,7 @@ def _lonlat_in_disguise(x: np.ndarray, y: np.ndarray, crs: CRS) -> np.ndarray:
     if not crs.is_projected or lonlat_region(crs) == _WORLD:
         return np.zeros(len(x), dtype=bool)
     w, s, e, n = lonlat_region(crs)
-    return ((x >= w) & (x <= e) & (y >= s) & (y <= n)).all(axis=1)
+    return np.asarray(((x >= w) & (x <= e) & (y >= s) & (y <= n)).all(axis=1))
 
 
 def _bounds(x: np.ndarray, y: np.ndarray) -> tuple[float, float, float, float]:

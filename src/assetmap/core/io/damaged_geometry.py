@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
@@ -18,6 +19,9 @@ import pyogrio
 import pyogrio.raw
 import shapely
 from shapely.errors import GEOSException
+
+if TYPE_CHECKING:
+    from pyogrio.raw import _Meta  # the stub's name for what read() says of a layer
 
 
 @dataclass
@@ -46,12 +50,11 @@ def read_feature_by_feature(
     return frame, issues
 
 
-def _raw_geometry(
-    source: str, layer: str | None, *, use_arrow: bool
-) -> tuple[dict[str, object], np.ndarray]:
+def _raw_geometry(source: str, layer: str | None, *, use_arrow: bool) -> tuple[_Meta, np.ndarray]:
     """The features' WKB as stored: through Arrow, GDAL hands it over without parsing it."""
     if not use_arrow:
         meta, _, wkb, _ = pyogrio.raw.read(source, layer=layer, columns=[])
+        assert wkb is not None  # read_geometry (the default) is on
         return meta, wkb
     meta, table = pyogrio.raw.read_arrow(source, layer=layer, columns=[])
     column = table.column(meta.get("geometry_name") or "wkb_geometry")

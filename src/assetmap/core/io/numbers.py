@@ -65,7 +65,7 @@ def _arrow_cast(values: pd.Series) -> np.ndarray | None:
         cast = pa.array(values).cast(pa.float64())
     except Exception:  # any cell that is not a plain number: take the careful path
         return None
-    numbers = cast.to_numpy(zero_copy_only=False)
+    numbers: np.ndarray = cast.to_numpy(zero_copy_only=False)
     # "inf" and "nan" cast fine but are not numbers a spreadsheet means: let the careful
     # path report them.
     written = ~np.asarray(pa.array(values).is_null())

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import SupportsIndex
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
 from pyproj import CRS, Transformer
+from shapely.geometry.base import BaseGeometry
 
 from assetmap.core.geometry import (
     collapsed_point,
@@ -86,11 +88,11 @@ class RowPlacer:
         self.points = np.full(n, None, dtype=object)
 
     # ---- issues --------------------------------------------------------------
-    def reject(self, i: int, field: str | None, message: str) -> None:
+    def reject(self, i: SupportsIndex, field: str | None, message: str) -> None:
         self.state[i] = REJECTED
         self.report.rejected.append(RowIssue(int(self.rows[i]), field, message, self.noun))
 
-    def repaired(self, i: int, field: str | None, message: str) -> None:
+    def repaired(self, i: SupportsIndex, field: str | None, message: str) -> None:
         self.report.repaired.append(RowIssue(int(self.rows[i]), field, message, self.noun))
 
     def _check_crs(
@@ -233,7 +235,8 @@ class RowPlacer:
             self.reject(i, field, message)
         present = ~(shapely.is_missing(geometry) | shapely.is_empty(geometry))
         present &= self.state != REJECTED
-        for i, problem in enumerate(coordinate_problems(np.where(present, geometry, None))):
+        # numpy's stub for where() does not take None as the fill value
+        for i, problem in enumerate(coordinate_problems(np.where(present, geometry, None))):  # type: ignore[call-overload]
             if problem is not None:
                 self.reject(i, field, problem)
                 present[i] = False
@@ -255,12 +258,12 @@ class RowPlacer:
         for i, message in issues.fixed.items():
             if self.state[i] != REJECTED:
                 self.repaired(i, field, message)
-        for k, i in enumerate(idx):
-            if self.state[i] != REJECTED:
-                self._place_geometry(i, projected[k], field)
+        for k, row in enumerate(idx):
+            if self.state[row] != REJECTED:
+                self._place_geometry(int(row), projected[k], field)
         self._reject_outside_area_of_use(np.flatnonzero(self.state == PLACED), field)
 
-    def _place_geometry(self, i: int, geom: shapely.Geometry, field: str | None) -> None:
+    def _place_geometry(self, i: int, geom: BaseGeometry, field: str | None) -> None:
         kind = geom.geom_type
         if kind == "GeometryCollection":
             part = polygonal_part(geom)
@@ -282,7 +285,7 @@ class RowPlacer:
             return
         self.state[i] = PLACED
 
-    def _place_site(self, i: int, outline: shapely.Geometry, field: str | None) -> None:
+    def _place_site(self, i: int, outline: BaseGeometry, field: str | None) -> None:
         """A site's point is inside its outline; an outline with no area still gives a point."""
         if not outline.is_valid:
             fixed, reason = repair_polygon(outline)
@@ -378,7 +381,7 @@ class RowPlacer:
             )
 
 
-def _inside_point(polygon: shapely.Geometry) -> shapely.Geometry:
+def _inside_point(polygon: BaseGeometry) -> BaseGeometry:
     """The analysis point of a site: its centroid, or a point inside when that falls outside."""
     centroid = polygon.centroid
     return centroid if polygon.contains(centroid) else polygon.point_on_surface()

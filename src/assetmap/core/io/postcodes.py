@@ -87,9 +87,9 @@ def _normalise_slowly(text: pd.Series) -> pd.Series:
     compact = text.str.replace(_SPACES, "", regex=True).str.upper()
     valid = compact.str.fullmatch(COMPACT_POSTCODE).fillna(False).to_numpy(dtype=bool)
     normalised = compact.str[:-3] + " " + compact.str[-3:]
-    return pd.Series(
-        np.where(valid, normalised.to_numpy(dtype=object), None), index=text.index, dtype=object
-    )
+    # numpy's stub for where() does not take None as the fill value
+    kept = np.where(valid, normalised.to_numpy(dtype=object), None)  # type: ignore[call-overload]
+    return pd.Series(kept, index=text.index, dtype=object)
 
 
 def is_partial_postcode(text: object) -> bool:
@@ -130,7 +130,8 @@ class PostcodeIndex:
 
     def lookup(self, postcodes: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         """x and y per input postcode (NaN where not found); input may be unnormalised."""
-        positions = self.frame.index.get_indexer(normalise_postcodes(postcodes))
+        # get_indexer takes any array-like; pandas-stubs asks for an Index
+        positions = self.frame.index.get_indexer(normalise_postcodes(postcodes))  # type: ignore[arg-type]
         found = positions >= 0
         x = np.full(len(positions), np.nan)
         y = np.full(len(positions), np.nan)
@@ -273,7 +274,8 @@ def _parse_with_pyarrow(data: io.BytesIO, short_names: list[str]) -> pd.DataFram
             column_types={"PC": pa.string()},
         ),
     )
-    return table.to_pandas()
+    frame: pd.DataFrame = table.to_pandas()
+    return frame
 
 
 def _clean_codepoint(frame: pd.DataFrame) -> pd.DataFrame:

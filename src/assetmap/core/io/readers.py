@@ -423,7 +423,7 @@ def _wanted_positions(header: list[str], wanted: frozenset[str] | None, path: Pa
     return positions
 
 
-def decode_text(data: bytes) -> tuple[str, str, list[str]]:
+def decode_text(data: bytes | bytearray) -> tuple[str, str, list[str]]:
     """Decode as UTF-8 (dropping any BOM) and fall back to the encodings Excel writes.
 
     cp1252 is tried before latin-1 because Excel on Windows saves "CSV" in it; latin-1 never
@@ -454,7 +454,7 @@ def decode_text(data: bytes) -> tuple[str, str, list[str]]:
         return data.decode("latin-1"), "latin-1", [note]
 
 
-def _utf16_without_mark(data: bytes) -> str | None:
+def _utf16_without_mark(data: bytes | bytearray) -> str | None:
     """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text saved without a BOM.
 
     Text of Latin letters in UTF-16 has a NUL in every other byte; read as UTF-8 it would
@@ -746,14 +746,15 @@ def _sheet_cells(
     rows: array.array[int] = array.array("l")
     columns: array.array[int] = array.array("l")
     values: list[object] = []
-    with sheet._get_source() as source:  # openpyxl internals: see the docstring
+    # openpyxl internals (see the docstring), which types-openpyxl leaves out of its stubs
+    with sheet._get_source() as source:  # type: ignore[attr-defined]
         parser = WorkSheetParser(
             source,
-            sheet._shared_strings,
+            sheet._shared_strings,  # type: ignore[attr-defined]  # openpyxl internal
             data_only=True,
             epoch=book.epoch,
-            date_formats=book._date_formats,
-            timedelta_formats=book._timedelta_formats,
+            date_formats=book._date_formats,  # type: ignore[attr-defined]  # openpyxl internal
+            timedelta_formats=book._timedelta_formats,  # type: ignore[attr-defined]  # internal
         )
         for count, (number, row) in enumerate(parser.parse(), start=1):
             _check_rows(path, number - 1)
@@ -1081,7 +1082,8 @@ def _wkb_values(column: pa.ChunkedArray) -> np.ndarray:
     if isinstance(column.type, pa.ExtensionType):
         storage = [chunk.storage for chunk in column.chunks]
         column = pa.chunked_array(storage, column.type.storage_type)
-    return column.to_numpy(zero_copy_only=False)
+    values: np.ndarray = column.to_numpy(zero_copy_only=False)
+    return values
 
 
 def _vector_table(

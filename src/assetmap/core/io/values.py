@@ -26,7 +26,8 @@ def text_objects(values: pd.Series) -> pd.Series:
     """Stripped strings, None for missing or blank cells; object dtype, index reset."""
     if pd.api.types.is_string_dtype(values) and not pd.api.types.is_object_dtype(values):
         stripped = values.str.strip()
-        out = stripped.to_numpy(dtype=object, na_value=None)
+        # pandas-stubs lacks na_value=None, which pandas accepts
+        out = stripped.to_numpy(dtype=object, na_value=None)  # type: ignore[call-overload]
         out[stripped.to_numpy(dtype=object, na_value="") == ""] = None
         return pd.Series(out, dtype=object)
     out = [None if is_missing(v) else (str(v).strip() or None) for v in values]

@@ -128,7 +128,7 @@ class TileFetcher:
                 status = getattr(response, "status", 200)
                 if status == 204:
                     return None
-                data = response.read(MAX_TILE_BYTES + 1)
+                data: bytes = response.read(MAX_TILE_BYTES + 1)
         except urllib.error.HTTPError as exc:
             if exc.code in (404, 410, 204):
                 return None

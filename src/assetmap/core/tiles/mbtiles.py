@@ -20,8 +20,12 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from assetmap.core.errors import BadInputError
+
+if TYPE_CHECKING:  # source imports this module
+    from assetmap.core.tiles.source import TileSource
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS metadata (name TEXT, value TEXT);
@@ -96,7 +100,7 @@ class MBTilesCache:
         conn.execute("PRAGMA synchronous=NORMAL")
         return conn
 
-    def _rows(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple]:
+    def _rows(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         with self._connection() as conn:
             return conn.execute(sql, params).fetchall()
 
@@ -259,7 +263,7 @@ class MBTilesCache:
         )
 
 
-def file_source(path: str | Path):  # -> TileSource (imported late: source imports this)
+def file_source(path: str | Path) -> TileSource:
     """A read-only tile source from an existing MBTiles file, named and attributed by its
     own metadata."""
     from assetmap.core.tiles.source import TileSource

@@ -41,7 +41,7 @@ def tile_fraction(lon: float, lat: float, z: int) -> tuple[float, float]:
 def tile_range(bounds: Bounds, z: int) -> tuple[int, int, int, int]:
     """Inclusive (x_min, x_max, y_min, y_max) of the tiles covering lon/lat ``bounds``."""
     west, south, east, north = bounds
-    n = 2**z
+    n = 1 << z  # an int: int ** int is typed Any
     x0, y0 = tile_fraction(west, north, z)
     x1, y1 = tile_fraction(east, south, z)
     eps = 1e-6  # of a tile: a bound on a tile edge (give or take rounding) starts no new tile
@@ -93,7 +93,7 @@ def tile_lonlat_bounds(z: int, x: int, y: int) -> Bounds:
 
 def resolution(z: int, lat: float) -> float:
     """Ground metres per tile pixel at zoom ``z`` and latitude ``lat``."""
-    return RESOLUTION_Z0 * math.cos(math.radians(lat)) / 2**z
+    return RESOLUTION_Z0 * math.cos(math.radians(lat)) / (1 << z)
 
 
 def zoom_for(metres_per_px: float, lat: float, min_zoom: int = 0, max_zoom: int = 19) -> int:

@@ -184,7 +184,7 @@ def from_json(data: dict[str, object] | None) -> TileSource | None:
             template,
             str(data.get("attribution", "")),
             name=str(data.get("name", "")),
-            max_zoom=int(data.get("max_zoom", 19)),  # type: ignore[arg-type]
+            max_zoom=int(str(data.get("max_zoom", 19))),
             bulk_download_allowed=bool(data.get("bulk_download_allowed", False)),
         )
     except (BadInputError, ValueError, TypeError, OSError):

@@ -17,14 +17,16 @@ street names (set along straight stretches of their street) take what is left.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 import shapely
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from shapely.geometry.base import BaseGeometry
 
 from assetmap.qt.canvas.polygons import (
     FEATURES_PER_TILE,
@@ -32,6 +34,9 @@ from assetmap.qt.canvas.polygons import (
     polygon_from_array,
 )
 from assetmap.qt.canvas.view import View
+
+if TYPE_CHECKING:  # the scene imports this module
+    from assetmap.qt.canvas.scene import Labels
 
 Cancelled = Callable[[], bool]
 
@@ -182,6 +187,7 @@ class LineSet(PolygonSet):
     with a wide antialiased pen eight times faster than one path holding them all (whose
     outline becomes a single huge polygon to fill)."""
 
+    # Lines cache Polylines per class where polygons cache one QPainterPath
     def tile_paths(  # type: ignore[override]
         self, tile: int, level: int, classes: np.ndarray, classes_version: int
     ) -> dict[int, Polylines]:
@@ -189,7 +195,7 @@ class LineSet(PolygonSet):
         with self._lock:
             cached = self._cache.get(key)
         if cached is not None:
-            return cached  # type: ignore[return-value]
+            return cached  # type: ignore[return-value]  # this set caches only Polylines
         members = self.tile_members[tile]
         geoms = self.geometries[members]
         tolerance = (2.0**level) * 0.5
@@ -201,7 +207,7 @@ class LineSet(PolygonSet):
         for cls in np.unique(part_class).tolist():
             out[int(cls)] = _polylines(parts[part_class == cls])
         with self._lock:
-            self._cache[key] = out  # type: ignore[assignment]
+            self._cache[key] = out  # type: ignore[assignment]  # as above
         return out
 
 
@@ -285,7 +291,7 @@ class BasemapGeometry:
     """One basemap made ready to draw: built once, shared by every render (thread-safe:
     the tile caches lock, everything else is read-only)."""
 
-    def __init__(self, frames: dict[str, pd.DataFrame], attribution: str = ATTRIBUTION) -> None:
+    def __init__(self, frames: Mapping[str, pd.DataFrame], attribution: str = ATTRIBUTION) -> None:
         self.attribution = attribution or ATTRIBUTION
         get = lambda table: frames.get(table, _EMPTY)  # noqa: E731
         self.green = _polygon_layer(get("basemap_green"), GREEN, DEFAULT_GREEN, _green_scale)
@@ -395,10 +401,10 @@ def _line_layers(
     return out
 
 
-def _total_bounds(frames: dict[str, pd.DataFrame]) -> tuple[float, float, float, float] | None:
+def _total_bounds(frames: Mapping[str, pd.DataFrame]) -> tuple[float, float, float, float] | None:
     boxes = []
     for frame in frames.values():
-        geoms = frame.geometry.to_numpy(dtype=object) if len(frame) else []
+        geoms = frame.geometry.to_numpy(dtype=object) if len(frame) else np.array([], object)
         if len(geoms):
             b = shapely.total_bounds(geoms)
             if np.isfinite(b).all():
@@ -501,7 +507,7 @@ class BasemapLayer:
                 draw.lines(line, line.style.fill, width, cancelled, dash=line.style.dash)
 
     # ---- labels ---------------------------------------------------------------------------
-    def paint_labels(self, labels: object, view: View, *, major: bool) -> None:
+    def paint_labels(self, labels: Labels, view: View, *, major: bool) -> None:
         """``major``: city and town names (placed before area labels); else the rest."""
         if not self.labels:
             return
@@ -515,7 +521,7 @@ class BasemapLayer:
         font = _font(labels, STREET_SIZE, QFont.Weight.Normal)
         self._along(labels, view, self.geometry.streets, font, STREET_COLOUR)
 
-    def _place_names(self, labels: object, view: View, classes: tuple[str, ...]) -> None:
+    def _place_names(self, labels: Labels, view: View, classes: tuple[str, ...]) -> None:
         g = self.geometry
         if not len(g.place_names):
             return
@@ -530,14 +536,14 @@ class BasemapLayer:
             if not len(rows):
                 continue
             font = _font(labels, style.size, style.weight, upper=style.upper)
-            writer = labels.sibling(font)  # type: ignore[attr-defined]
+            writer = labels.sibling(font)
             colour = QColor(style.colour)
             for i in rows[:300]:
                 text, at = str(g.place_names[i]), view.to_screen(g.place_x[i], g.place_y[i])
                 if _fits(writer, text, at, view):
                     writer.place(text, at, centred=True, colour=colour, halo=HALO)
 
-    def _water_labels(self, labels: object, view: View) -> None:
+    def _water_labels(self, labels: Labels, view: View) -> None:
         g = self.geometry
         if not len(g.water_names) or view.scale > WATER_LABEL_MAX_SCALE:
             return
@@ -548,7 +554,7 @@ class BasemapLayer:
         rows = np.flatnonzero((x >= minx) & (x <= maxx) & (y >= miny) & (y <= maxy) & (wide > 60))
         if not len(rows):
             return
-        writer = labels.sibling(_font(labels, 1.0, QFont.Weight.Normal, italic=True))  # type: ignore[attr-defined]
+        writer = labels.sibling(_font(labels, 1.0, QFont.Weight.Normal, italic=True))
         colour = QColor(WATER_LABEL_COLOUR)
         for i in rows[:60]:
             text = str(g.water_names[i])
@@ -557,13 +563,13 @@ class BasemapLayer:
                 writer.place(text, at, centred=True, colour=colour, halo=HALO)
 
     def _along(
-        self, labels: object, view: View, lines: NamedLines, font: QFont, colour: str
+        self, labels: Labels, view: View, lines: NamedLines, font: QFont, colour: str
     ) -> None:
         """Each name along the straightest stretch near the middle of its line in view."""
         rows = lines.visible(view)
         if not len(rows):
             return
-        writer = labels.sibling(font)  # type: ignore[attr-defined]
+        writer = labels.sibling(font)
         rows = rows[np.lexsort((-shapely.length(lines.geometries[rows]), lines.rank[rows]))]
         rows = rows[:STREET_CANDIDATES]
         minx, miny, maxx, maxy = view.bounds(margin_px=-12)
@@ -599,20 +605,20 @@ class BasemapLayer:
                     break
 
 
-def _fits(writer: object, text: str, centre: QPointF, view: View) -> bool:
+def _fits(writer: Labels, text: str, centre: QPointF, view: View) -> bool:
     """A centred label wholly inside the map (a name cut by the edge reads as another)."""
-    metrics = writer.metrics  # type: ignore[attr-defined]
-    half_w = writer.width(text) / 2 + 3  # type: ignore[attr-defined]
+    metrics = writer.metrics
+    half_w = writer.width(text) / 2 + 3
     half_h = metrics.height() / 2 + 1
     return (
         half_w <= centre.x() <= view.width - half_w and half_h <= centre.y() <= view.height - half_h
     )
 
 
-def _longest_part(geometry: shapely.Geometry) -> shapely.Geometry:
-    if geometry.geom_type == "LineString":
+def _longest_part(geometry: BaseGeometry) -> shapely.LineString:
+    if isinstance(geometry, shapely.LineString):
         return geometry
-    parts = [p for p in shapely.get_parts(geometry) if p.geom_type == "LineString"]
+    parts = [p for p in shapely.get_parts(geometry) if isinstance(p, shapely.LineString)]
     if not parts:
         return shapely.LineString()
     return max(parts, key=lambda p: p.length)
@@ -623,9 +629,9 @@ def _distance(a: QPointF, b: QPointF) -> float:
 
 
 def _font(
-    labels: object, size: float, weight: QFont.Weight, *, italic: bool = False, upper: bool = False
+    labels: Labels, size: float, weight: QFont.Weight, *, italic: bool = False, upper: bool = False
 ) -> QFont:
-    base: QFont = labels.font  # type: ignore[attr-defined]
+    base: QFont = labels.font
     font = QFont(base)
     points = base.pointSizeF() if base.pointSizeF() > 0 else 8.5
     font.setPointSizeF(points * size)
@@ -662,17 +668,21 @@ class _Drawer:
             pen.setDashPattern([d / max(width, 0.1) for d in dash])
         return pen
 
-    def _paths(self, polygons: PolygonSet, classes: np.ndarray, version: int, cancelled: Cancelled):
+    def _paths(
+        self, polygons: PolygonSet, classes: np.ndarray, version: int, cancelled: Cancelled
+    ) -> Iterator[tuple[int, Any]]:
+        """Per class: a QPainterPath for polygons, a list of QPolygonF for a LineSet."""
         for tile in polygons.visible_tiles(self.bounds):
             if cancelled():
                 return
             self.stats["tiles"] += 1
-            for cls, path in polygons.tile_paths(tile, self.level, classes, version).items():
+            for cls, drawn in polygons.tile_paths(tile, self.level, classes, version).items():
+                path: QPainterPath | Polylines | list[QPolygonF] = drawn
                 if isinstance(path, Polylines):
                     path = path.within(self.bounds)
                     if self.vector:  # into the page's coordinates
                         path = [self.transform.map(p) for p in path]
-                elif self.vector:
+                elif isinstance(path, QPainterPath) and self.vector:
                     path = self.transform.map(path)
                 yield cls, path
 

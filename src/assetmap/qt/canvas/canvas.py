@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from assetmap.qt.canvas.scene import Scene
+from assetmap.qt.canvas.tools import Tool
 from assetmap.qt.canvas.view import View
 from assetmap.qt.workers import Send, sender_for
 
@@ -148,7 +149,7 @@ class MapCanvas(QWidget):
         self._prepare_timer.setInterval(PREPARE_DELAY_MS)
         self._prepare_timer.timeout.connect(self._prepare_next_levels)
         self.overlays: list[Overlay] = []
-        self.tool: object | None = None
+        self.tool: Tool | None = None
         self._drag_origin: QPointF | None = None
         self._drag_view: View | None = None
         self.last_render_seconds = 0.0
@@ -232,7 +233,7 @@ class MapCanvas(QWidget):
         if self._pending or self._is_stale(generation):
             self._pending = False
             self._start_render()
-        elif image is not None and self._scene is not None and hasattr(self._scene, "prepare"):
+        elif image is not None and self._scene is not None:
             # Not at once: the new image is painted first, and a zoom already under way
             # (wheel steps) goes on without a warm-up competing with it.
             self._prepare_for = (generation, view, self._scene)
@@ -323,7 +324,7 @@ class MapCanvas(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         step_x, step_y = self.width() / 4, self.height() / 4
-        moves = {
+        moves: dict[int, tuple[float, float]] = {
             Qt.Key.Key_Left: (step_x, 0),
             Qt.Key.Key_Right: (-step_x, 0),
             Qt.Key.Key_Up: (0, step_y),
@@ -335,9 +336,7 @@ class MapCanvas(QWidget):
             self.zoom_by(2.0)
         elif key == Qt.Key.Key_Minus:
             self.zoom_by(0.5)
-        elif (
-            self.tool is not None and hasattr(self.tool, "key_press") and self.tool.key_press(event)
-        ):
+        elif self.tool is not None and self.tool.key_press(event):
             return
         else:
             super().keyPressEvent(event)
@@ -373,7 +372,7 @@ class MapCanvas(QWidget):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and (
-            self.tool is None or not getattr(self.tool, "double_click", lambda e: False)(event)
+            self.tool is None or not self.tool.double_click(event)
         ):
             self.zoom_by(2.0, event.position())
 
@@ -392,7 +391,7 @@ class MapCanvas(QWidget):
         self._drag_origin = None
         self._drag_view = None
         self.unsetCursor()
-        if self.tool is not None and hasattr(self.tool, "cursor"):
+        if self.tool is not None:
             self.setCursor(self.tool.cursor)
 
     @property

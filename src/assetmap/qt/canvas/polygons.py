@@ -17,6 +17,7 @@ import shapely
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainterPath, QPolygonF
+from shapely.geometry.base import BaseGeometry, BaseMultipartGeometry
 
 FEATURES_PER_TILE = 250
 FULL_DETAIL_TOLERANCE = 0.25  # metres: below this, draw the geometry as stored
@@ -32,21 +33,18 @@ def polygon_from_array(coords: np.ndarray) -> QPolygonF:
         address = shiboken6.getCppPointer(polygon.data())[0]
         buffer = (ctypes.c_double * (2 * n)).from_address(address)
         flat = np.ascontiguousarray(coords, dtype=np.float64).ravel()
-        np.frombuffer(buffer, dtype=np.float64)[:] = flat
+        # numpy's stub for frombuffer() leaves out ctypes arrays, which are buffers
+        np.frombuffer(buffer, dtype=np.float64)[:] = flat  # type: ignore[call-overload]
     return polygon
 
 
-def add_geometry(path: QPainterPath, geometry: shapely.Geometry) -> None:
+def add_geometry(path: QPainterPath, geometry: BaseGeometry | None) -> None:
     """Append every ring of a (multi)polygon; with odd-even fill, holes stay holes."""
     if geometry is None or geometry.is_empty:
         return
-    parts = (
-        geometry.geoms
-        if geometry.geom_type in ("MultiPolygon", "GeometryCollection")
-        else [geometry]
-    )
+    parts = geometry.geoms if isinstance(geometry, BaseMultipartGeometry) else [geometry]
     for part in parts:
-        if part.geom_type != "Polygon" or part.is_empty:
+        if not isinstance(part, shapely.Polygon) or part.is_empty:
             continue
         path.addPolygon(polygon_from_array(shapely.get_coordinates(part.exterior)))
         path.closeSubpath()
@@ -55,7 +53,7 @@ def add_geometry(path: QPainterPath, geometry: shapely.Geometry) -> None:
             path.closeSubpath()
 
 
-def path_of(geometry: shapely.Geometry) -> QPainterPath:
+def path_of(geometry: BaseGeometry | None) -> QPainterPath:
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.OddEvenFill)
     add_geometry(path, geometry)

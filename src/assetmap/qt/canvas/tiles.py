@@ -25,6 +25,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shiboken6
@@ -41,6 +42,9 @@ from assetmap.core.tiles import (
 )
 from assetmap.qt.canvas.view import View
 from assetmap.qt.workers import sender_for
+
+if TYPE_CHECKING:
+    from pyproj import CRS
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +115,7 @@ def decode_tile(data: bytes) -> QImage | None:
     kind = tile_format(data)
     if kind is None:
         return None
-    image = QImage.fromData(data, kind)
+    image = QImage.fromData(data, kind)  # type: ignore[arg-type]  # stub: bytes; PySide6: str
     return None if image.isNull() else image
 
 
@@ -228,14 +232,14 @@ class TileService(QObject):
     def __init__(
         self,
         project_path: str | Path,
-        crs: object,
+        crs: CRS | str,
         parent: QObject | None = None,
         *,
         fetch: bool = True,
     ) -> None:
         super().__init__(parent)
         self.project_path = Path(project_path)
-        self.planner = TilePlanner(crs)  # type: ignore[arg-type]
+        self.planner = TilePlanner(crs)
         self.images = TileImages()
         self.fetch_enabled = fetch
         self.source: TileSource | None = None
@@ -282,7 +286,8 @@ class TileService(QObject):
             self.error = str(exc)
             log.warning("tile cache for %s cannot be opened: %s", source.name, exc)
             return
-        self.fetcher = TileFetcher(source, self.cache, offline=not self.fetch_enabled)
+        if self.cache is not None:  # always: the cache is made when it is missing
+            self.fetcher = TileFetcher(source, self.cache, offline=not self.fetch_enabled)
 
     # ---- one render's layer ----------------------------------------------------------------
     def layer(self, view: View | None, opacity: float = 1.0) -> RasterTileLayer | None:

@@ -27,13 +27,24 @@ class ToolHost(Protocol):
     def asset_xy(self, uuid: str) -> tuple[float, float] | None: ...
 
 
+class ToolCanvas(Protocol):
+    """What a tool asks of the canvas it works on (the canvas imports the tools)."""
+
+    @property
+    def view(self) -> View: ...
+
+    def update(self) -> None: ...
+
+    def start_drag_pan(self, at: QPointF) -> None: ...
+
+
 class Tool:
     name = "tool"
     label = "Tool"
     hint = ""  # the status bar says it when the tool is chosen
     cursor: QCursor | Qt.CursorShape = Qt.CursorShape.ArrowCursor
 
-    def __init__(self, canvas: object, host: ToolHost) -> None:
+    def __init__(self, canvas: ToolCanvas, host: ToolHost) -> None:
         self.canvas = canvas
         self.host = host
 
@@ -47,6 +58,10 @@ class Tool:
         pass
 
     def key_press(self, event: QKeyEvent) -> bool:
+        return False
+
+    def double_click(self, event: QMouseEvent) -> bool:
+        """True when the tool used the double click (otherwise the canvas zooms in)."""
         return False
 
     def paint(self, painter: QPainter, view: View) -> None:
@@ -66,7 +81,7 @@ class SelectTool(Tool):
     label = "Select"
     hint = "Click an asset or an area to see it; drag a box to select several."
 
-    def __init__(self, canvas: object, host: ToolHost) -> None:
+    def __init__(self, canvas: ToolCanvas, host: ToolHost) -> None:
         super().__init__(canvas, host)
         self.origin: QPointF | None = None
         self.current: QPointF | None = None
@@ -151,7 +166,7 @@ class MoveTool(Tool):
     hint = "Drag an asset to its new place (Escape cancels)."
     cursor = Qt.CursorShape.SizeAllCursor
 
-    def __init__(self, canvas: object, host: ToolHost) -> None:
+    def __init__(self, canvas: ToolCanvas, host: ToolHost) -> None:
         super().__init__(canvas, host)
         self.uuid: str | None = None
         self.at: QPointF | None = None
@@ -207,7 +222,7 @@ class PlaceTool(Tool):
     hint = "Click on the map where this asset is (Escape cancels)."
     cursor = Qt.CursorShape.CrossCursor
 
-    def __init__(self, canvas: object, host: ToolHost, uuid: str) -> None:
+    def __init__(self, canvas: ToolCanvas, host: ToolHost, uuid: str) -> None:
         super().__init__(canvas, host)
         self.uuid = uuid
 

@@ -54,6 +54,7 @@ from assetmap.core.io.postcodes import normalise_postcode
 from assetmap.core.model import STATUSES, Asset, new_uuid, split_audience
 from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.symbols import sprite
+from assetmap.qt.items import box_layout, cell
 from assetmap.qt.session import Session
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -124,8 +125,10 @@ class CategoryCombo(QComboBox):
         self.setMaxVisibleItems(18)
         self.setModel(self._grouped_model(categories))
         self.setCompleter(self._search_completer(categories))
-        self.lineEdit().setPlaceholderText("Type to search, or pick from the list")
-        self.lineEdit().editingFinished.connect(self._settle)
+        edit = self.lineEdit()
+        assert edit is not None  # an editable combo has its line edit
+        edit.setPlaceholderText("Type to search, or pick from the list")
+        edit.editingFinished.connect(self._settle)
         self.setCurrentIndex(-1)
 
     def _grouped_model(self, categories: list[Category]) -> QStandardItemModel:
@@ -160,7 +163,8 @@ class CategoryCombo(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.activated[str].connect(self._choose_label)
+        # PySide6's stub has no indexing of a signal by its overload
+        completer.activated[str].connect(self._choose_label)  # type: ignore[index]
         return completer
 
     def _choose_label(self, label: str) -> None:
@@ -239,13 +243,15 @@ class AssetForm(QDialog):
 
     def _fit_to_screen(self) -> None:
         """As tall as the fields need, but never taller than a 1280×720 screen allows."""
-        page = self.scroll.widget()
+        page = self.scroll_area.widget()
+        assert page is not None  # set in _build
         for widget in reversed(page.findChildren(QWidget)):  # drop sizes cached before
-            if widget.layout() is not None:  # some fields were hidden
-                widget.layout().invalidate()
+            if (layout := widget.layout()) is not None:  # some fields were hidden
+                layout.invalidate()
             widget.updateGeometry()
         self.form.invalidate()
-        page.layout().invalidate()
+        if (layout := page.layout()) is not None:
+            layout.invalidate()
         wanted = page.sizeHint().height() + self.buttons.sizeHint().height() + 40
         screen = self.screen().availableGeometry().height() if self.screen() else 720
         self.resize(640, max(420, min(wanted, 680, screen - 40)))
@@ -282,10 +288,10 @@ class AssetForm(QDialog):
         outer.addWidget(self._intro_label())
         outer.addLayout(self.form)
         outer.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(page)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(page)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -298,7 +304,7 @@ class AssetForm(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.buttons)
         self.ok_button.setDefault(True)  # only once inside the dialog, or Qt picks another
         self._set_tab_order()
@@ -364,7 +370,7 @@ class AssetForm(QDialog):
         self.hours_edit.setToolTip("One line per day or period")
         self._add_row("opening_hours", "&Opening hours", self.hours_edit, "Opening hours")
         self.postcode_warning = self._message_label(WARNING_COLOUR)
-        self._container("postcode").layout().addWidget(self.postcode_warning)
+        box_layout(self._container("postcode")).addWidget(self.postcode_warning)
         self.postcode_edit.editingFinished.connect(self.tidy_postcode)
         self.postcode_edit.textEdited.connect(lambda _text: self.postcode_warning.hide())
 
@@ -389,7 +395,7 @@ class AssetForm(QDialog):
         self.personal_note.setWordWrap(True)
         self.personal_note.setAccessibleName("About personal data")
         self.personal_note.setStyleSheet(f"color: {NOTE_COLOUR};")
-        personal.layout().insertWidget(1, self.personal_note)
+        box_layout(personal).insertWidget(1, self.personal_note)
 
     def _build_verified_row(self) -> None:
         self.verified_date = QDateEdit()
@@ -437,8 +443,8 @@ class AssetForm(QDialog):
         self.add_field_button.setAccessibleName("Add a field")
         self.add_field_button.clicked.connect(self.add_custom_row)
         box = self._add_row("custom", "", self.custom_toggle, "More fields")
-        box.layout().addWidget(self.custom_table)
-        box.layout().addWidget(self.add_field_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box_layout(box).addWidget(self.custom_table)
+        box_layout(box).addWidget(self.add_field_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _build_photo_rows(self) -> None:
         self.photo_list = QListWidget()
@@ -467,7 +473,7 @@ class AssetForm(QDialog):
         row.setLayout(buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
         box = self._add_row("photos", "Photos", row, "", buddy=self.add_photo_button)
-        box.layout().insertWidget(1, self.photo_list)
+        box_layout(box).insertWidget(1, self.photo_list)
 
     def _add_row(
         self, key: str, label: str, widget: QWidget, accessible: str, buddy: QWidget | None = None
@@ -490,7 +496,9 @@ class AssetForm(QDialog):
         return container
 
     def _container(self, key: str) -> QWidget:
-        return self._errors[key].parentWidget()
+        container = self._errors[key].parentWidget()
+        assert container is not None  # _add_row put the error line in it
+        return container
 
     @staticmethod
     def _message_label(colour: str) -> QLabel:
@@ -657,7 +665,7 @@ class AssetForm(QDialog):
         row = self._append_custom_row("", None, key_editable=True)
         self.custom_table.setCurrentCell(row, 0)
         self.custom_table.setFocus()
-        self.custom_table.editItem(self.custom_table.item(row, 0))
+        self.custom_table.editItem(cell(self.custom_table, row, 0))
 
     def choose_photos(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "Add photos", str(Path.home()), PHOTO_FILTER)
@@ -861,7 +869,7 @@ class AssetForm(QDialog):
         widget = self._inputs.get(key)
         if widget is not None:
             widget.setFocus()
-            self.scroll.ensureWidgetVisible(widget)
+            self.scroll_area.ensureWidgetVisible(widget)
         if key == "custom":
             self.custom_toggle.setChecked(True)
 

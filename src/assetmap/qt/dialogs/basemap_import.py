@@ -37,6 +37,7 @@ from assetmap.core.basemap.command import ImportBasemap
 from assetmap.core.basemap.importer import PreparedBasemap, prepare_basemap
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import AssetmapError
+from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
 from assetmap.qt.committing import push_prepared
 from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
@@ -191,7 +192,7 @@ class BasemapImportDialog(QDialog):
         project_path = self.session.project.path
         options = self.options()
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(progress: ProgressFn, cancelled: CancelledFn) -> PreparedBasemap:
             with Project.open(project_path) as project:
                 return prepare_basemap(project, path, options, progress=progress,
                                        cancelled=cancelled)  # fmt: skip

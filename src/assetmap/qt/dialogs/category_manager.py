@@ -41,6 +41,7 @@ from assetmap.core.commands import AddCategory, EditCategory, MergeCategories
 from assetmap.core.errors import BadInputError
 from assetmap.core.taxonomy import GROUP_COLOURS, SYMBOLS, UNCATEGORISED, Category, group_names
 from assetmap.qt.canvas.symbols import draw_symbol
+from assetmap.qt.items import child_items, top_items
 from assetmap.qt.session import Session
 
 # Okabe & Ito (2008): the eight colours that stay apart for the common colour-vision deficiencies.
@@ -604,11 +605,7 @@ class CategoryManager(QDialog):
     # ---- contents -----------------------------------------------------------------------
     def refresh(self, *_args: object) -> None:
         current = self.current_key()
-        collapsed = {
-            self.tree.topLevelItem(i).text(0)
-            for i in range(self.tree.topLevelItemCount())
-            if not self.tree.topLevelItem(i).isExpanded()
-        }
+        collapsed = {item.text(0) for item in top_items(self.tree) if not item.isExpanded()}
         self._filling = True
         try:
             self.tree.clear()
@@ -650,11 +647,10 @@ class CategoryManager(QDialog):
         return True
 
     def item_for(self, key: str) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            for j in range(group.childCount()):
-                if group.child(j).data(0, KEY_ROLE) == key:
-                    return group.child(j)
+        for group in top_items(self.tree):
+            for child in child_items(group):
+                if child.data(0, KEY_ROLE) == key:
+                    return child
         return None
 
     def _update_buttons(self) -> None:
@@ -914,7 +910,11 @@ def _group_combo(session: Session, current: str) -> QComboBox:
 def _dialog_title(category: Category | None, fields: tuple[str, ...]) -> str:
     if category is None:
         return "Add a category"
-    what = {("colour",): "Colour of", ("symbol",): "Symbol of", ("group",): "Group of"}
+    what: dict[tuple[str, ...], str] = {
+        ("colour",): "Colour of",
+        ("symbol",): "Symbol of",
+        ("group",): "Group of",
+    }
     return f"{what.get(fields, 'Edit')} “{category.label}”"
 
 

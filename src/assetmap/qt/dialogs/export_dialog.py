@@ -361,7 +361,7 @@ class ExportDialog(QDialog):
             self._on_preview_failed,
         )
 
-    def _on_preview_drawn(self, image: object) -> None:
+    def _on_preview_drawn(self, image: QImage) -> None:
         self._show_preview(image)
         self._preview_done()
 
@@ -407,13 +407,13 @@ class ExportDialog(QDialog):
             author=author(project, options),
         )
 
-    def _show_preview(self, image: object) -> None:
+    def _show_preview(self, image: QImage) -> None:
         if self._preview_pending:
             return  # a newer request follows; show that one
-        self.preview_image = image  # type: ignore[assignment]
+        self.preview_image = image
         width = max(self.preview_label.width() - 8, 200)
         height = max(self.preview_label.height() - 8, 150)
-        pixmap = QPixmap.fromImage(self.preview_image).scaled(
+        pixmap = QPixmap.fromImage(image).scaled(
             width,
             height,
             Qt.AspectRatioMode.KeepAspectRatio,

@@ -8,6 +8,7 @@ Refused, with the reason, for providers whose policy forbids bulk download
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.core.errors import AssetmapError, BadInputError
+from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.tiles import (
     MBTilesCache,
     TilePlanner,
@@ -33,9 +35,12 @@ from assetmap.core.tiles import (
     download,
     plan_download,
 )
-from assetmap.core.tiles.download import AVERAGE_TILE_KB, MAX_TILES
+from assetmap.core.tiles.download import AVERAGE_TILE_KB, MAX_TILES, DownloadReport
 from assetmap.qt.dialogs.worker_dialog import offer_close
 from assetmap.qt.workers import BackgroundJob, Task
+
+if TYPE_CHECKING:
+    from pyproj import CRS
 
 Extent = tuple[float, float, float, float]
 
@@ -46,7 +51,7 @@ class OfflineTilesDialog(QDialog):
     def __init__(
         self,
         project_path: str | Path,
-        crs: object,
+        crs: CRS | str,
         source: TileSource | None,
         project_extent: Extent | None,
         view_extent: Extent | None,
@@ -57,7 +62,7 @@ class OfflineTilesDialog(QDialog):
         self.setMinimumWidth(520)
         self.project_path = Path(project_path)
         self.source = source
-        self.planner = TilePlanner(crs)  # type: ignore[arg-type]
+        self.planner = TilePlanner(crs)
         self.extents = {"project": project_extent, "view": view_extent}
         self.report: object = None
         self.refusal = ""
@@ -193,7 +198,7 @@ class OfflineTilesDialog(QDialog):
         source, zooms = self.source, list(self.zooms())
         path = cache_path_for(self.project_path, source)
 
-        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        def work(progress: ProgressFn, cancelled: CancelledFn) -> DownloadReport:
             cache = MBTilesCache(path)
             try:
                 return download(source, cache, bounds, zooms, progress=progress,

@@ -32,13 +32,13 @@ from assetmap.core.taxonomy import Category
 from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas.scene import Scene
 from assetmap.qt.export.attribution import attribution_lines
+from assetmap.qt.legend import LegendEntry, legend_entries
 from assetmap.qt.map_scene import (
     SceneBuilder,
     ThematicPlan,
     ThematicSource,
     thematic_source,
 )
-from assetmap.qt.panels.legend import LegendEntry, legend_entries
 
 _POINT_COLUMNS = ["uuid", "name", "category", "x", "y"]
 
@@ -147,8 +147,9 @@ def gather(
     legend = [replace(e, label=readable(e.label)) for e in legend_entries(source)]
     plan = _shown_plan(source, themes)
     shown_run = plan.style.run_id if plan is not None else None
-    if shown_run is None and themes.coverage_info(layers.coverage) is not None:
-        shown_run = layers.coverage.run_id  # type: ignore[union-attr]
+    coverage = layers.coverage
+    if shown_run is None and coverage is not None and themes.coverage_info(coverage) is not None:
+        shown_run = coverage.run_id
     method_result = None
     if shown_run is not None:
         method_result = result if result is not None and result.run_id == shown_run else None
@@ -237,8 +238,9 @@ def _extent(
         pad = 250.0
         x, y = points["x"], points["y"]
         boxes.append((x.min() - pad, y.min() - pad, x.max() + pad, y.max() + pad))
-    if not boxes and scene.basemap is not None:  # a map of the streets alone
-        boxes.append(scene.basemap.geometry.bounds)
+    streets = scene.basemap.geometry.bounds if scene.basemap is not None else None
+    if not boxes and streets is not None:  # a map of the streets alone
+        boxes.append(streets)
     if not boxes:
         raise BadInputError(
             "there is nothing to draw: the map shows no areas and no placed assets",

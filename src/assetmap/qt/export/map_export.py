@@ -185,7 +185,7 @@ def page_painter(
         dots = round(layout.dpi / 0.0254)
         image.setDotsPerMeterX(dots)
         image.setDotsPerMeterY(dots)
-        image.save(page.buffer, "PNG")
+        image.save(page.buffer, "PNG")  # type: ignore[call-overload]  # stub: bytes; PySide6: str
 
 
 def pdf_writer(device: QIODevice, layout: PrintLayout, content: MapContent) -> QPdfWriter:

@@ -19,7 +19,7 @@ from assetmap.qt.canvas.view import View
 from assetmap.qt.export.content import MapContent
 from assetmap.qt.export.drawing import paint_map, paint_north_arrow, paint_scale_bar
 from assetmap.qt.fonts import without_ligatures
-from assetmap.qt.panels.legend import PAD, LegendEntry, legend_height, paint_entries
+from assetmap.qt.legend import PAD, LegendEntry, legend_height, paint_entries
 
 MM = 96 / 25.4  # logical pixels per millimetre
 INK = QColor("#1F2328")
@@ -227,6 +227,7 @@ def paint_map_page(
     else:
         frame, legend_rects, notes_rect = _portrait(content, t, body, gap, notes)
 
+    # a page's frame is in fractional points, and View's arithmetic takes them as they are
     view = View(0.0, 0.0, 1.0, frame.width(), frame.height())  # type: ignore[arg-type]
     view = view.fitted(content.extent, margin=content.fit_margin)
     _paint_frame(painter, content, t, frame, view, layout, cancelled)

@@ -47,6 +47,7 @@ from assetmap.qt.export.page import (
     RULE,
     WRAP,
     Note,
+    PagePlan,
     Paragraph,
     Type,
     page_size,
@@ -161,7 +162,7 @@ def _paint_first_page(
     layout: PrintLayout,
     total: int,
     cancelled: Callable[[], bool],
-) -> object:
+) -> PagePlan:
     return paint_map_page(
         painter,
         data.content,
@@ -209,7 +210,7 @@ def summary_sentence(group: CategoryGaps | None, result: AnalysisResult) -> str:
 # ---- PDF ---------------------------------------------------------------------------------------
 def _write_pdf(
     page: PageFile, data: ReportData, layout: PrintLayout, cancelled: Callable[[], bool]
-) -> tuple[object, int]:
+) -> tuple[PagePlan, int]:
     size = page_size(layout)
     t = Type.for_layout(layout)
     margin = (12 if layout.page == "A3" else 10) * MM
@@ -220,11 +221,11 @@ def _write_pdf(
     painter = QPainter(writer)
     try:
         plan = _paint_first_page(painter, data, layout, total, cancelled)
-        for number, page in enumerate(pages, start=2):
+        for number, blocks in enumerate(pages, start=2):
             if cancelled():
                 break
             writer.newPage()
-            _paint_page(painter, data, t, box, page, f"Page {number} of {total}")
+            _paint_page(painter, data, t, box, blocks, f"Page {number} of {total}")
     finally:
         painter.end()
     return plan, total
@@ -514,7 +515,7 @@ def _paint_page(
 # ---- HTML --------------------------------------------------------------------------------------
 def _write_html(
     data: ReportData, layout: PrintLayout, cancelled: Callable[[], bool]
-) -> tuple[object, int, str]:
+) -> tuple[PagePlan, int, str]:
     content = data.content
     shapes = sum(len(layer.polygons) for layer in content.scene.areas)
     points = len(content.source.points())

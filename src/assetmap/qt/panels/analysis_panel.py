@@ -49,6 +49,7 @@ from assetmap.core.errors import AssetmapError
 from assetmap.core.layers import CoverageStyle, ThematicStyle
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import group_names
+from assetmap.qt.items import child_items, top_items
 from assetmap.qt.map_scene import thematic_source
 from assetmap.qt.panels.gap_chart import GapChart
 from assetmap.qt.panels.ranked_gaps import RankedGapsModel
@@ -286,14 +287,14 @@ class AnalysisPanel(QWidget):
         row.addWidget(self.scheme, 1)
         row.addWidget(self.classes)
         form.addRow("Classes", row)
-        self.palette = QComboBox()
+        self.palette_combo = QComboBox()
         for key, words in classify.PALETTE_NAMES.items():
-            self.palette.addItem(words, key)
-        self.palette.setAccessibleName("Colours")
+            self.palette_combo.addItem(words, key)
+        self.palette_combo.setAccessibleName("Colours")
         self.reverse = QCheckBox("Dark = low")
         self.reverse.setToolTip("Darkest colour for the lowest values")
         row = QHBoxLayout()
-        row.addWidget(self.palette, 1)
+        row.addWidget(self.palette_combo, 1)
         row.addWidget(self.reverse)
         form.addRow("Colours", row)
         self.show_coverage = QCheckBox("Show the ground within 800 m")
@@ -303,7 +304,7 @@ class AnalysisPanel(QWidget):
         self.only_chosen.setToolTip("Show only the assets this search looked for")
         self.only_chosen.toggled.connect(self._on_map_option)
         form.addRow(self.only_chosen)
-        for combo in (self.show_combo, self.category_combo, self.scheme, self.palette):
+        for combo in (self.show_combo, self.category_combo, self.scheme, self.palette_combo):
             combo.currentIndexChanged.connect(self._on_map_option)
         self.classes.valueChanged.connect(self._on_map_option)
         self.reverse.toggled.connect(self._on_map_option)
@@ -385,11 +386,7 @@ class AnalysisPanel(QWidget):
         """
         ticked = set(self.chosen_categories())
         tree = self.categories
-        opened = {
-            tree.topLevelItem(i).text(0)
-            for i in range(tree.topLevelItemCount())
-            if tree.topLevelItem(i).isExpanded()
-        }
+        opened = {item.text(0) for item in top_items(tree) if item.isExpanded()}
         counts = inputs.counts_by_category(
             self.session.points(), self.include_unverified.isChecked()
         )
@@ -430,15 +427,15 @@ class AnalysisPanel(QWidget):
                 on = item.checkState(0) == Qt.CheckState.Checked
                 self._tick_group(item, on)
                 item.setExpanded(item.isExpanded() or on)  # show what was left out
-            else:
-                self._sum_up(item.parent())
+            elif (group := item.parent()) is not None:
+                self._sum_up(group)
         finally:
             self._filling_tree = False
 
     @staticmethod
     def _tick_group(group: QTreeWidgetItem, on: bool) -> None:
         """A group's tick goes to its kinds with assets; unticking it clears them all."""
-        for child in (group.child(i) for i in range(group.childCount())):
+        for child in child_items(group):
             if on and _empty(child):
                 continue
             child.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
@@ -449,7 +446,7 @@ class AnalysisPanel(QWidget):
 
         A group with no assets at all has no tick of its own, only its greyed kinds.
         """
-        children = [group.child(i) for i in range(group.childCount())]
+        children = child_items(group)
         ticked = [c.checkState(0) == Qt.CheckState.Checked for c in children]
         with_assets = [t for c, t in zip(children, ticked, strict=True) if not _empty(c)]
         if not with_assets:
@@ -493,18 +490,15 @@ class AnalysisPanel(QWidget):
     # ======================================================================== questions asked
     def chosen_categories(self) -> list[str]:
         keys = []
-        for i in range(self.categories.topLevelItemCount()):
-            top = self.categories.topLevelItem(i)
-            for j in range(top.childCount()):
-                child = top.child(j)
+        for top in top_items(self.categories):
+            for child in child_items(top):
                 if child.checkState(0) == Qt.CheckState.Checked:
                     keys.append(str(child.data(0, Qt.ItemDataRole.UserRole)))
         return keys
 
     def chosen_groups(self) -> list[str]:
         out = []
-        for i in range(self.categories.topLevelItemCount()):
-            top = self.categories.topLevelItem(i)
+        for top in top_items(self.categories):
             if top.checkState(0) == Qt.CheckState.Checked:
                 out.append(top.text(0))
         return out
@@ -512,11 +506,10 @@ class AnalysisPanel(QWidget):
     def left_out_categories(self) -> list[str]:
         """The kinds with no assets in the groups ticked whole: said to be left out."""
         keys = []
-        for i in range(self.categories.topLevelItemCount()):
-            top = self.categories.topLevelItem(i)
+        for top in top_items(self.categories):
             if top.checkState(0) != Qt.CheckState.Checked:
                 continue
-            for child in (top.child(j) for j in range(top.childCount())):
+            for child in child_items(top):
                 if child.checkState(0) != Qt.CheckState.Checked:
                     keys.append(str(child.data(0, Qt.ItemDataRole.UserRole)))
         return keys
@@ -686,7 +679,7 @@ class AnalysisPanel(QWidget):
         self._select(self.show_combo, style.measure if style.mode == "measure" else style.mode)
         self._select(self.category_combo, style.category)
         self._select(self.scheme, style.scheme)
-        self._select(self.palette, style.palette)
+        self._select(self.palette_combo, style.palette)
         self.classes.setValue(style.k)
         self.reverse.setChecked(style.reversed)
 
@@ -715,7 +708,7 @@ class AnalysisPanel(QWidget):
 
     def _set_measure_colours(self, measure: str) -> None:
         """Each measure's default: its worst areas darkest."""
-        self._select(self.palette, classify.MEASURES[measure].palette)
+        self._select(self.palette_combo, classify.MEASURES[measure].palette)
         self.reverse.setChecked(classify.MEASURES[measure].low_is_bad)
 
     def current_style(self) -> ThematicStyle | None:
@@ -730,7 +723,7 @@ class AnalysisPanel(QWidget):
             measure="coverage" if choice in MODES else choice,
             scheme=str(self.scheme.currentData()),
             k=self.classes.value(),
-            palette=str(self.palette.currentData()),
+            palette=str(self.palette_combo.currentData()),
             reversed=self.reverse.isChecked(),
         )
 
@@ -740,7 +733,7 @@ class AnalysisPanel(QWidget):
         measure = choice not in MODES
         self.scheme.setEnabled(measure)
         self.classes.setEnabled(measure)
-        self.palette.setEnabled(choice != "bivariate")
+        self.palette_combo.setEnabled(choice != "bivariate")
         self.reverse.setEnabled(measure)
 
     def _apply_to_map(self) -> None:

@@ -220,14 +220,14 @@ class AssetCard(QWidget):
         self._follow_selection()
 
     def _build(self) -> None:
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.actions_bar = self._build_actions()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.actions_bar)
 
     def _build_actions(self) -> QWidget:
@@ -286,10 +286,10 @@ class AssetCard(QWidget):
             self._follow_selection(keep_area=False)
 
     def _set_page(self, page: QWidget, mode: str, *, actions: bool = False) -> None:
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.scroll.setWidget(page)
+        self.scroll_area.setWidget(page)
         self.mode = mode
         self.actions_bar.setVisible(actions)
         if mode != "asset":
@@ -536,7 +536,7 @@ class AssetCard(QWidget):
         self.selection_list.setAccessibleName("Selected assets")
         shown = self._first_by_name(uuids)
         for row in shown.itertuples():
-            icon = QIcon(symbol_pixmap(self.session.category(row.category), 14))
+            icon = QIcon(symbol_pixmap(self.session.category(str(row.category)), 14))
             item = QListWidgetItem(icon, str(row.name))
             item.setData(Qt.ItemDataRole.UserRole, row.uuid)
             self.selection_list.addItem(item)

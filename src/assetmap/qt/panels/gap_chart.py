@@ -103,7 +103,8 @@ def category_chart(result: AnalysisResult) -> ChartData:
     counts = table.groupby("category_label", sort=False)["gap"].sum()
     areas = table.groupby("category_label", sort=False)["area_code"].count()
     bars = tuple(
-        Bar(label=str(name), value=float(n), note=f"of {areas[name]:,}")
+        # pandas-stubs types the labels items() gives as Hashable, which [] does not take
+        Bar(label=str(name), value=float(n), note=f"of {areas[name]:,}")  # type: ignore[call-overload]
         for name, n in counts.sort_values(ascending=False).items()
     )
     return ChartData(

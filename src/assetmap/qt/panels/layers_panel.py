@@ -57,7 +57,7 @@ from assetmap.qt.dialogs.category_manager import (
     symbol_icon,
     symbol_name,
 )
-from assetmap.qt.panels.legend import LegendWidget
+from assetmap.qt.legend import LegendWidget
 from assetmap.qt.session import Session
 
 __all__ = [
@@ -82,7 +82,13 @@ _GREYS = [("#8C959F", "Mid grey"), ("#57606A", "Dark grey"), ("#1F2328", "Near b
 
 
 # ---- style dialogs --------------------------------------------------------------------------
-class AreaStyleDialog(QDialog):
+class _StyleDialog(QDialog):
+    """A style dialog: its form above OK and Cancel."""
+
+    buttons: QDialogButtonBox
+
+
+class AreaStyleDialog(_StyleDialog):
     """Fill, outline, opacity and labels of one area set."""
 
     def __init__(self, name: str, style: AreaStyle, parent: QWidget | None = None) -> None:
@@ -97,13 +103,13 @@ class AreaStyleDialog(QDialog):
         self.fill.setEnabled(bool(style.fill))
         self.no_fill.toggled.connect(lambda off: self.fill.setEnabled(not off))
         self.outline = ColourPicker(style.outline, _GREYS + SAFE_COLOURS, name="Outline colour")
-        self.width = QDoubleSpinBox()
-        self.width.setRange(0.0, 8.0)
-        self.width.setSingleStep(0.2)
-        self.width.setDecimals(1)
-        self.width.setSuffix(" px")
-        self.width.setValue(style.outline_width)
-        self.width.setAccessibleName("Outline width")
+        self.outline_width = QDoubleSpinBox()
+        self.outline_width.setRange(0.0, 8.0)
+        self.outline_width.setSingleStep(0.2)
+        self.outline_width.setDecimals(1)
+        self.outline_width.setSuffix(" px")
+        self.outline_width.setValue(style.outline_width)
+        self.outline_width.setAccessibleName("Outline width")
         self.opacity = _percent_box(style.opacity, "Opacity")
         self.labels = QCheckBox("Show area &labels")
         self.labels.setChecked(style.labels)
@@ -118,7 +124,7 @@ class AreaStyleDialog(QDialog):
         form.addRow("Fill:", self.no_fill)
         form.addRow("", self.fill)
         form.addRow("Outline:", self.outline)
-        form.addRow("Outline &width:", self.width)
+        form.addRow("Outline &width:", self.outline_width)
         form.addRow("&Opacity:", self.opacity)
         form.addRow("Fill over the &basemap:", self.over_basemap)
         form.addRow("", over_note)
@@ -129,14 +135,14 @@ class AreaStyleDialog(QDialog):
         return {
             "fill": "" if self.no_fill.isChecked() else self.fill.colour(),
             "outline": self.outline.colour(),
-            "outline_width": round(self.width.value(), 2),
+            "outline_width": round(self.outline_width.value(), 2),
             "opacity": self.opacity.value() / 100,
             "labels": self.labels.isChecked(),
             "fill_over_basemap": self.over_basemap.value() / 100,
         }
 
 
-class BasemapStyleDialog(QDialog):
+class BasemapStyleDialog(_StyleDialog):
     """The vector basemap's names, and where it came from."""
 
     def __init__(self, style: BasemapStyle, about: str, parent: QWidget | None = None) -> None:
@@ -157,7 +163,7 @@ class BasemapStyleDialog(QDialog):
         return {"labels": self.labels.isChecked()}
 
 
-class AssetStyleDialog(QDialog):
+class AssetStyleDialog(_StyleDialog):
     """Opacity, names and symbol size of all assets."""
 
     def __init__(
@@ -168,15 +174,15 @@ class AssetStyleDialog(QDialog):
         self.opacity = _percent_box(opacity, "Opacity")
         self.labels = QCheckBox("Show asset &names when zoomed in")
         self.labels.setChecked(labels)
-        self.size = QDoubleSpinBox()
-        self.size.setRange(4.0, 40.0)
-        self.size.setDecimals(0)
-        self.size.setSuffix(" px")
-        self.size.setValue(size)
-        self.size.setAccessibleName("Symbol size")
+        self.symbol_size = QDoubleSpinBox()
+        self.symbol_size.setRange(4.0, 40.0)
+        self.symbol_size.setDecimals(0)
+        self.symbol_size.setSuffix(" px")
+        self.symbol_size.setValue(size)
+        self.symbol_size.setAccessibleName("Symbol size")
         form = QFormLayout()
         form.addRow("&Opacity:", self.opacity)
-        form.addRow("Symbol &size:", self.size)
+        form.addRow("Symbol &size:", self.symbol_size)
         form.addRow("", self.labels)
         _finish(self, form)
 
@@ -184,7 +190,7 @@ class AssetStyleDialog(QDialog):
         return {
             "asset_opacity": self.opacity.value() / 100,
             "asset_labels": self.labels.isChecked(),
-            "size": float(self.size.value()),
+            "size": float(self.symbol_size.value()),
         }
 
 
@@ -198,13 +204,13 @@ def _percent_box(value: float, name: str) -> QSpinBox:
     return box
 
 
-def _finish(dialog: QDialog, form: QFormLayout) -> None:
+def _finish(dialog: _StyleDialog, form: QFormLayout) -> None:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
-    dialog.buttons = buttons  # type: ignore[attr-defined]
+    dialog.buttons = buttons
     layout = QVBoxLayout(dialog)
     layout.addLayout(form)
     layout.addWidget(buttons)
@@ -527,10 +533,9 @@ class LayersPanel(QWidget):
             return None
         kind, key = layer
         if kind == BASEMAP_VECTOR:
-            dialog: QDialog = BasemapStyleDialog(
-                self.session.layers.basemap, self._basemap_about(), self
-            )
-            dialog.accepted.connect(lambda: self._apply_basemap(dialog.changes()))
+            vector = BasemapStyleDialog(self.session.layers.basemap, self._basemap_about(), self)
+            vector.accepted.connect(lambda: self._apply_basemap(vector.changes()))
+            dialog: QDialog = vector
         elif kind == BASEMAP_TILES:
             from assetmap.qt.dialogs.tile_source import TileSourceDialog
 
@@ -659,12 +664,12 @@ class LayersPanel(QWidget):
 
     def _update_buttons(self) -> None:
         layer = self.current_layer()
-        kind = layer[0] if layer else ""
+        kind, key = layer if layer else ("", "")
         can_style = kind in (AREA, ASSETS, CATEGORY, BASEMAP_VECTOR, BASEMAP_TILES)
         self.act_style.setEnabled(can_style)
         self.style_button.setEnabled(can_style)
         order = self.session.layers.area_order
-        position = order.index(layer[1]) if kind == AREA and layer[1] in order else -1
+        position = order.index(key) if kind == AREA and key in order else -1
         self.act_up.setEnabled(0 <= position < len(order) - 1)
         self.act_down.setEnabled(position > 0)
 

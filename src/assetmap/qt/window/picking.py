@@ -6,6 +6,7 @@ import html
 from dataclasses import dataclass
 
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from assetmap.core import areas
 from assetmap.qt.canvas.canvas import MapCanvas
@@ -20,7 +21,7 @@ class AreaHit:
     set_name: str
     code: str
     name: str
-    geometry: shapely.Geometry
+    geometry: BaseGeometry
 
 
 class Picker:

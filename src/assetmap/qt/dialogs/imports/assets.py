@@ -284,8 +284,9 @@ class ImportAssetsDialog(ImportDialog):
         self.personal_note.setAccessibleName("Personal data")
         self.personal_note.hide()
         self.unknown_row = QWidget()
-        self.unknown_row.setLayout(self._build_unknown_row(page))
-        self.unknown_row.layout().setContentsMargins(0, 0, 0, 0)
+        unknown_layout = self._build_unknown_row(page)
+        self.unknown_row.setLayout(unknown_layout)
+        unknown_layout.setContentsMargins(0, 0, 0, 0)
         self.column_hint = note_label(
             "To give each asset the category its file names, choose “Category from a column”: "
             "every value of that column is listed with the category it matches, to change if "

@@ -68,6 +68,9 @@ from assetmap.qt.dialogs.imports.workers import Prepare, dry_run_work
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Task
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 log = logging.getLogger(__name__)
 
 STEP_FILE = 0
@@ -120,7 +123,7 @@ class ImportDialog(QDialog):
 
         def _build_mapping_page(self) -> QWidget: ...
         def _fill_mapping(self, result: pv.Preview) -> None: ...
-        def _options(self) -> object: ...
+        def _options(self) -> DataclassInstance: ...
         def _prepare(self) -> Prepare: ...
         def _command(self, prepared: Any) -> Command: ...
 
@@ -431,7 +434,8 @@ class ImportDialog(QDialog):
     # ---- step 1: the file and its preview ---------------------------------------------------
     @Slot()
     def _browse(self) -> None:
-        start = self.path().parent if self.path() else settings().value(SETTING_FOLDER, "")
+        path = self.path()
+        start = path.parent if path else settings().value(SETTING_FOLDER, "")
         chosen, _ = QFileDialog.getOpenFileName(
             self, f"{self.title}: choose a file", str(start or Path.home()), self.file_types
         )
@@ -574,7 +578,7 @@ class ImportDialog(QDialog):
         self.report_page.show_busy(f"Checking {name}… nothing is written to the project yet.")
         options = self._options()
         if accept_crs:  # the user read why the coordinates look wrong and said go ahead
-            options = dataclasses.replace(options, accept_crs=True)  # type: ignore[type-var]
+            options = dataclasses.replace(options, accept_crs=True)
         work = dry_run_work(self.session.project.path, self.preview.path, options, self._prepare())
         self._run("check", work, self._on_checked, self._on_check_failed, f"Checking {name}…")
 

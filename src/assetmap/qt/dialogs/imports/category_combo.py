@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPointF, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -66,9 +73,12 @@ class CategoryDelegate(QStyledItemDelegate):
         self.editor: CategoryCombo | None = None
 
     def createEditor(  # noqa: N802 - Qt's name
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
-        value = index.siblingAtColumn(0).data()
+        value = index.sibling(index.row(), 0).data()
         combo = CategoryCombo(self.cats, f"Category for '{value}'", rule=index.data(RULE_ROLE))
         combo.setParent(parent)
         combo.activated.connect(lambda _row: self._chosen(combo))
@@ -76,17 +86,17 @@ class CategoryDelegate(QStyledItemDelegate):
         QTimer.singleShot(0, lambda: combo.showPopup() if combo.isVisible() else None)
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
         assert isinstance(editor, CategoryCombo)
         editor.set_key(index.data(KEY_ROLE))
 
     def setModelData(  # noqa: N802 - Qt's name
-        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         assert isinstance(editor, CategoryCombo)
         model.setData(index, editor.key(), KEY_ROLE)
 
-    def destroyEditor(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+    def destroyEditor(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
         if editor is self.editor:
             self.editor = None
         super().destroyEditor(editor, index)

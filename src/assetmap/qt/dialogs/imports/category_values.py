@@ -25,6 +25,7 @@ from assetmap.qt.dialogs.imports.category_combo import (
     CategoryDelegate,
     category_icon,
 )
+from assetmap.qt.items import cell
 
 VALUE, ROWS, CATEGORY, WHY = range(4)
 HEADINGS = ("Value in the file", "Rows", "Category", "How it was matched")
@@ -65,9 +66,9 @@ class CategoryValuesTable(QTableWidget):
         self._filling = False
         self.setAccessibleName("Category of each value")
         self.setHorizontalHeaderLabels(list(HEADINGS))
-        self.horizontalHeaderItem(CATEGORY).setToolTip(
-            "Click a category to choose another; what you choose is imported"
-        )
+        heading = self.horizontalHeaderItem(CATEGORY)
+        assert heading is not None  # set by setHorizontalHeaderLabels just above
+        heading.setToolTip("Click a category to choose another; what you choose is imported")
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(26)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -141,7 +142,7 @@ class CategoryValuesTable(QTableWidget):
     def _show_choice(self, row: int) -> None:
         """The category cell and the reason, from the row's current choice."""
         entry = self.value_rows[row]
-        category, why = self.item(row, CATEGORY), self.item(row, WHY)
+        category, why = cell(self, row, CATEGORY), cell(self, row, WHY)
         was_filling, self._filling = self._filling, True
         try:
             category.setData(KEY_ROLE, entry.chosen)
@@ -196,7 +197,7 @@ class CategoryValuesTable(QTableWidget):
     def choose(self, value: str, key: str | None) -> None:
         """Set a value's category as the combo would (None: the rule)."""
         row = next(i for i, e in enumerate(self.value_rows) if e.value == value)
-        self.item(row, CATEGORY).setData(KEY_ROLE, key)
+        cell(self, row, CATEGORY).setData(KEY_ROLE, key)
 
     def category_map(self) -> dict[str, str]:
         """What differs from the importer's own choice: value -> key, or the rule's key."""

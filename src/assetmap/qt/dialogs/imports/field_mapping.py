@@ -91,7 +91,7 @@ class FieldMapper(QWidget):
         self._refresh_marks()
 
     def mapping(self) -> dict[str, str]:
-        return {k: c.column() for k, c in self.combos.items() if c.column() is not None}
+        return {k: column for k, c in self.combos.items() if (column := c.column()) is not None}
 
     def set_column(self, key: str, column: str | None) -> None:
         self.combos[key].set_column(column)

@@ -33,6 +33,7 @@ from assetmap.qt.dialogs.imports.field_mapping import ColumnCombo, FieldMapper
 from assetmap.qt.dialogs.imports.report_view import SummaryRow, listed
 from assetmap.qt.dialogs.imports.style import note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
+from assetmap.qt.items import cell
 
 TABLE_FILES = "Tables (*.csv *.tsv *.txt *.xlsx *.gz)"
 
@@ -232,9 +233,9 @@ class ImportIndicatorsDialog(ImportDialog):
     def _select_columns(self, how: str) -> None:
         self.columns_table.blockSignals(True)
         for row in range(self.columns_table.rowCount()):
-            numeric = self.columns_table.item(row, 2).text() == "numbers"
+            numeric = cell(self.columns_table, row, 2).text() == "numbers"
             on = how == "all" or (how == "numbers" and numeric)
-            self.columns_table.item(row, 0).setCheckState(
+            cell(self.columns_table, row, 0).setCheckState(
                 Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
             )
         self.columns_table.blockSignals(False)
@@ -243,18 +244,18 @@ class ImportIndicatorsDialog(ImportDialog):
     # ---- public helpers (keyboard users and tests)
     def set_column_choice(self, column: str, checked: bool, store_as: str | None = None) -> None:
         for row in range(self.columns_table.rowCount()):
-            if self.columns_table.item(row, 0).text() == column:
+            if cell(self.columns_table, row, 0).text() == column:
                 state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-                self.columns_table.item(row, 0).setCheckState(state)
+                cell(self.columns_table, row, 0).setCheckState(state)
                 if store_as is not None:
-                    self.columns_table.item(row, 1).setText(store_as)
+                    cell(self.columns_table, row, 1).setText(store_as)
                 return
         raise KeyError(column)
 
     def chosen_columns(self) -> list[tuple[str, str]]:
         chosen = []
         for row in range(self.columns_table.rowCount()):
-            source, target = self.columns_table.item(row, 0), self.columns_table.item(row, 1)
+            source, target = cell(self.columns_table, row, 0), cell(self.columns_table, row, 1)
             if source.checkState() == Qt.CheckState.Checked:
                 chosen.append((source.text(), target.text().strip()))
         return chosen

@@ -475,7 +475,8 @@ class AssetTableModel(QAbstractTableModel):
         self._fids = np.insert(self._fids, position, fid)
         self._uuid_index = None
         for key, column in self._cache.items():
-            self._cache[key] = np.insert(column, position, None)
+            # numpy's stub for insert() does not take None as the value
+            self._cache[key] = np.insert(column, position, None)  # type: ignore[call-overload]
             self._cache[key][position] = values[key]
         if self._order is not None:
             self._order = np.append(

@@ -26,9 +26,9 @@ def sort_permutation(values: np.ndarray, kind: str, descending: bool) -> np.ndar
         text = list(map(str.casefold, raw))  # the usual case: no empty cells
     except TypeError:
         text = list(map(_sort_text, raw))
-    filled = np.fromiter(map(len, text), dtype=np.int64, count=n) > 0
-    ranked = sorted(np.flatnonzero(filled).tolist(), key=text.__getitem__, reverse=descending)
-    return np.concatenate([np.array(ranked, dtype=np.int64), np.flatnonzero(~filled)])
+    has_text = np.fromiter(map(len, text), dtype=np.int64, count=n) > 0
+    order = sorted(np.flatnonzero(has_text).tolist(), key=text.__getitem__, reverse=descending)
+    return np.concatenate([np.array(order, dtype=np.int64), np.flatnonzero(~has_text)])
 
 
 def _sort_text(value: Any) -> str:

@@ -192,9 +192,9 @@ class AttributeTable(QWidget):
     def _on_view_selection(self, *_: Any) -> None:
         if self._applying:
             return
-        proxy_rows = [
-            np.arange(r.top(), r.bottom() + 1) for r in self.view.selectionModel().selection()
-        ]
+        ranges = self.view.selectionModel().selection()
+        # PySide6's stub lacks QItemSelection.__iter__ (it iterates over its ranges)
+        proxy_rows = [np.arange(r.top(), r.bottom() + 1) for r in ranges]  # type: ignore[attr-defined]
         # Ranges may overlap; the uuids end up in a set, so repeats do no harm.
         rows = np.concatenate(proxy_rows) if proxy_rows else np.array([], dtype=np.int64)
         uuids = self.model.uuids_for_rows(self.proxy.to_source_rows(rows))
