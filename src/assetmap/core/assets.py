@@ -183,6 +183,28 @@ def content_stamp(project: Project, uuid: str) -> tuple[Any, ...] | None:
     return None if row is None else tuple(row)
 
 
+def point_blob(project: Project, uuid: str) -> bytes | None:
+    """The asset's point as stored (a GeoPackage blob), None when unplaced or absent: the
+    change feed logs it before and after each edit."""
+    row = project.conn.execute(
+        f"SELECT geom FROM {ASSETS_TABLE} WHERE uuid = ?", (uuid,)
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def point_blobs(project: Project, uuids: Sequence[str]) -> dict[str, bytes | None]:
+    """uuid -> stored point, for many assets (read in chunks: SQLite bounds parameters)."""
+    found: dict[str, bytes | None] = {}
+    for start in range(0, len(uuids), 500):
+        chunk = tuple(uuids[start : start + 500])
+        marks = ", ".join("?" for _ in chunk)
+        rows = project.conn.execute(
+            f"SELECT uuid, geom FROM {ASSETS_TABLE} WHERE uuid IN ({marks})", chunk
+        )
+        found.update(rows.fetchall())
+    return found
+
+
 def count(project: Project, where: str = "deleted = 0") -> int:
     return int(
         project.conn.execute(f"SELECT count(*) FROM {ASSETS_TABLE} WHERE {where}").fetchone()[0]
