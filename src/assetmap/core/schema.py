@@ -404,6 +404,10 @@ def _v8_change_feed(conn: sqlite3.Connection, srs_id: int) -> None:
           WHERE target LIKE 'import:%' AND json_valid(after);
         UPDATE am_change_log SET origin = json_object('kind', 'desk', 'by', who)
           WHERE origin IS NULL;
+        UPDATE am_change_log SET before = '{"columns": []}'
+          WHERE command = 'join_indicators' AND before IS NULL;
+        UPDATE am_change_log SET after = '{"columns": []}'
+          WHERE command = 'join_indicators' AND after IS NULL;
         CREATE INDEX am_change_log_uuid ON am_change_log(uuid);
         """,
     )

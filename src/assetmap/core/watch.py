@@ -44,8 +44,8 @@ class ChangeWatcher:
 
     def poll(self) -> list[FeedChange]:
         """Changes other connections committed since the last poll (already announced)."""
-        if self.project.conn is None:
-            return []
+        if self.project.conn is None or self.project.in_transaction:
+            return []  # closed, or mid-write on another thread: the next poll will see it
         version = _data_version(self.project)
         if version == self._data_version:
             return []

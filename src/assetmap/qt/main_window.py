@@ -43,6 +43,7 @@ from assetmap.qt.canvas.tools import (
     SelectTool,
     Tool,
 )
+from assetmap.qt.change_watch import watch_changes
 from assetmap.qt.errors import show_error
 from assetmap.qt.find import FindBox
 from assetmap.qt.map_scene import SceneBuilder
@@ -325,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def _connect_session(self) -> None:
         s = self.session
+        watch_changes(s)  # other windows', workers' and programs' edits show up by themselves
         s.assetsChanged.connect(self._on_data_changed)
         s.categoriesChanged.connect(self._on_data_changed)
         s.areaSetsChanged.connect(self._on_data_changed)

@@ -33,6 +33,7 @@ from assetmap.core.basemap import DEFAULT_MARGIN_M, BasemapOptions, import_basem
 from assetmap.core.basemap import store as basemap_store
 from assetmap.core.errors import AssetmapError
 from assetmap.core.project import Project
+from assetmap.qt.change_watch import catch_up
 from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
 from assetmap.qt.dialogs.worker_dialog import offer_close, start_task
 from assetmap.qt.session import Session
@@ -199,7 +200,7 @@ class BasemapImportDialog(QDialog):
 
     def _on_done(self, report: object) -> None:
         self.report = report
-        self.session.after_background_commit()
+        catch_up(self.session)
         self.status.setText("\n".join(report.lines(8)) if hasattr(report, "lines") else "Done.")
         offer_close(self, self.buttons, self.import_button)
 

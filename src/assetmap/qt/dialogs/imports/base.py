@@ -47,6 +47,7 @@ from assetmap.core.io.crs_check import CrsMismatchError
 from assetmap.core.io.crs_guess import describe
 from assetmap.core.io.report import ImportReport
 from assetmap.core.progress import CancelledFn, ProgressFn
+from assetmap.qt.change_watch import catch_up
 from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
 from assetmap.qt.dialogs.imports.preview import (
     PREVIEW_ROWS,
@@ -738,7 +739,7 @@ class ImportDialog(QDialog):
     def _on_committed(self, command: Command) -> None:
         if not self._is_current():
             return
-        self.session.after_background_commit()
+        catch_up(self.session)
         self.committed = True
         self._after_commit()
         if self.report is not None:
