@@ -219,8 +219,12 @@ def footprint(project: Project, uuid: str) -> shapely.Geometry | None:
 
 
 # ---- writing (inside a project transaction) ------------------------------------------
-def insert_frame(project: Project, rows: pd.DataFrame, points: np.ndarray) -> None:
-    """Insert many assets at once. ``rows`` holds COLUMNS as stored values."""
+def insert_frame(project: Project, rows: pd.DataFrame, points: np.ndarray) -> dict[str, Any]:
+    """Insert many assets at once. ``rows`` holds COLUMNS as stored values.
+
+    Returns each column written (the others hold nothing) with its one value when every row
+    shares it, else None: the change feed logs the rows without comparing them again.
+    """
     blobs = gpkg.encode(points, project.srs_id)
     # Columns that hold nothing take the table's defaults; columns with one value for
     # every row (source, timestamps, batch) are written into the statement once, which
@@ -237,6 +241,7 @@ def insert_frame(project: Project, rows: pd.DataFrame, points: np.ndarray) -> No
     )
 
     gpkg.expand_extent(project.conn, ASSETS_TABLE, points)
+    return {c: constant.get(c) for c in present}
 
 
 def insert_footprints(project: Project, uuids: Sequence[str], polygons: np.ndarray) -> None:

@@ -231,10 +231,15 @@ _JSON_COLUMNS = ("custom",)  # stored as JSON text, logged as the object it hold
 
 
 def record_imported_assets(
-    project: Project, rows: pd.DataFrame, row_numbers: Sequence[int], file: str
+    project: Project,
+    rows: pd.DataFrame,
+    written: dict[str, Any],
+    row_numbers: Sequence[int],
+    file: str,
 ) -> None:
     """One feed row per asset an import just inserted (``rows`` as given to
-    ``assets.insert_frame``, in order), with its fields, point and origin (file and row).
+    ``assets.insert_frame``, in order, and ``written`` as it returned), with its fields,
+    point and origin (file and row).
 
     Built inside SQLite from the rows just written. Values every row shares are written
     once into the statement, so SQLite only builds JSON for the columns that vary: at
@@ -246,7 +251,7 @@ def record_imported_assets(
     last = int(project.conn.execute(f"SELECT max(fid) FROM {ASSETS_TABLE}").fetchone()[0])
     first = last - n + 1
     _check_contiguous(project, rows, first, last)
-    fields, constant = _shared_and_varying(rows)
+    fields, constant = _shared_and_varying(written)
     log = current_entry()
     origin = Origin("import", file=file, row=0).to_json()
     origin_head = origin[: origin.rindex(":") + 1]  # ...,"row": then the row number, then }
@@ -300,13 +305,9 @@ def _check_contiguous(project: Project, rows: pd.DataFrame, first: int, last: in
         raise RuntimeError("the imported assets did not get consecutive fids")
 
 
-def _shared_and_varying(rows: pd.DataFrame) -> tuple[list[str], dict[str, Any]]:
-    present = [c for c in FEED_FIELDS if c in rows.columns and rows[c].notna().any()]
-    constant = {
-        c: _plain(rows[c].iloc[0])
-        for c in present
-        if len(rows) > 1 and rows[c].notna().all() and bool((rows[c] == rows[c].iloc[0]).all())
-    }
+def _shared_and_varying(written: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    present = [c for c in FEED_FIELDS if c in written]
+    constant = {c: _plain(written[c]) for c in present if written[c] is not None}
     return [c for c in present if c not in constant], constant
 
 

@@ -113,9 +113,9 @@ class ImportAssets(Command):
     def apply(self, project: Project) -> list[Change]:
         p = self.prepared
         rows = self._rows_with_final_categories(project)
-        assets.insert_frame(project, rows, p.points)
+        written = assets.insert_frame(project, rows, p.points)
         numbers = p.row_numbers if p.row_numbers is not None else np.arange(1, len(rows) + 1)
-        changelog.record_imported_assets(project, rows, numbers.tolist(), p.source_file)
+        changelog.record_imported_assets(project, rows, written, numbers.tolist(), p.source_file)
         sites = np.flatnonzero(~shapely.is_missing(p.footprints))
         if len(sites):
             assets.insert_footprints(
