@@ -137,8 +137,13 @@ class ImportAssets(Command):
         if self._added:
             project.notify(project.events.categories_changed)
         project.notify(project.events.assets_changed, uuids=None, kind="added")
-        summary = {"assets": len(p.rows), "file": p.source_file}
-        return [Change(f"import:{p.batch}", None, summary), *self._categories_added(project)]
+        summary = Change(
+            f"import:{p.batch}",
+            None,
+            {"assets": len(p.rows), "file": p.source_file},
+            origin=changelog.Origin("import", file=p.source_file),
+        )
+        return [summary, *self._categories_added(project)]
 
     def _categories_added(self, project: Project) -> list[Change]:
         found = categories.by_key(project)
