@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 import sqlite3
 
 import pytest
@@ -241,55 +242,54 @@ def test_changes_since_the_latest_is_empty_and_limit_takes_the_oldest(demo):
     assert [c.fields_after["name"] for c in first_two] == ["One", "Two"]
 
 
-def test_migration_8_gives_an_old_project_the_feed_columns(demo_copy):
-    old = sqlite3.connect(demo_copy)
-    assert old.execute("SELECT max(version) FROM am_schema").fetchone()[0] == 7
-    old_rows = old.execute("SELECT count(*) FROM am_change_log").fetchone()[0]
-    old.close()
+@pytest.fixture
+def schema_7_project(tmp_path, repo_root):
+    """A real old project (tests/data, written by schema 1) brought to schema 7, with a
+    change log as schema 7 wrote it: whole-asset snapshots with x/y, a move, an import
+    counted as one row, and an indicator join with nothing before."""
+    from assetmap import __version__
+    from assetmap.core import schema
 
-    with Project.open(demo_copy) as project:
-        assert project.schema_version() == 8
-        logged = feed.changes_since(project, 0)
-        assert len(logged) == old_rows  # nothing lost, nothing invented
-        first_import = next(c for c in logged if c.command == "import_assets")
-        assert first_import.origin == Origin("import", file="trafford_libraries.geojson")
-        joins = [c for c in logged if c.command == "join_indicators"]
-        assert all(c.kind == "changed" for c in joins)
+    path = tmp_path / "old.gpkg"
+    shutil.copy(repo_root / "tests" / "data" / "project_schema_v1.gpkg", path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    srs_id = int(conn.execute("SELECT value FROM am_settings WHERE key = 'srs_id'").fetchone()[0])
+    conn.execute("BEGIN")
+    schema.migrate(conn, srs_id, __version__, target=7)
+    library = conn.execute("SELECT uuid FROM assets ORDER BY fid LIMIT 1").fetchone()[0]
+    conn.executemany(
+        "INSERT INTO am_change_log (at, who, action, command, description, target, before, "
+        "after) VALUES ('2025-01-01T00:00:00Z', 'Jo', ?, ?, ?, ?, ?, ?)",
+        [
+            ("do", "import_assets", "Import 13 assets", "import:b1", None,
+             '{"assets": 13, "file": "trafford_libraries.geojson"}'),
+            ("do", "join_indicators", "Join", "area_set:Wards", None, '{"columns": ["pop"]}'),
+            ("do", "add_asset", "Add asset", "asset:abc", None,
+             '{"name": "Lunch club", "x": 5.0, "y": 6.0}'),
+            ("do", "move_asset", "Move", f"asset:{library}", '{"x": 1.0, "y": 2.0}',
+             '{"x": 3.0, "y": 4.0}'),
+        ],
+    )  # fmt: skip
+    conn.execute("COMMIT")
+    conn.close()
+    return path, library
+
+
+def test_migration_8_gives_an_old_project_the_feed_columns(schema_7_project):
+    path, library = schema_7_project
+    with Project.open(path) as project:
+        assert project.schema_version() >= 8
+        imported, joined, added, moved = feed.changes_since(project, 0)  # nothing lost
+        assert imported.origin == Origin("import", file="trafford_libraries.geojson")
+        assert joined.kind == "changed" and joined.fields_before == {"columns": []}
+        assert added.uuid == "abc" and added.origin == Origin("desk", by="Jo")
+        assert added.shape_before() is None and xy(added.shape_after()) == (5.0, 6.0)
+        assert moved.uuid == library and moved.kind == "changed"
+        assert xy(moved.shape_before()) == (1.0, 2.0) and xy(moved.shape_after()) == (3.0, 4.0)
         indexes = {r[1] for r in project.conn.execute("PRAGMA index_list(am_change_log)")}
         assert "am_change_log_uuid" in indexes
 
-        club = lunch_club()
-        CommandStack(project).push(AddAsset(club))
-        (added,) = feed.changes_since(project, old_rows)
-        assert added.seq == old_rows + 1 and added.uuid == club.uuid
-
-
-def test_migration_8_recovers_uuid_and_point_of_rows_logged_before_it(tmp_path):
-    """A schema-7 log row of a move carries x/y in its JSON; the migration puts the asset
-    and the points in the new columns."""
-    from assetmap import __version__
-    from assetmap.core import gpkg, schema
-
-    path = tmp_path / "old.gpkg"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("BEGIN")
-    gpkg.init(conn)
-    srs_id = gpkg.register_srs(conn, __import__("pyproj").CRS("EPSG:27700"))
-    schema.create_version_table(conn)
-    schema.migrate(conn, srs_id, __version__, target=7)
-    conn.execute(
-        "INSERT INTO am_settings VALUES ('srs_id', ?), ('name', '\"old\"')", (str(srs_id),)
-    )
-    conn.execute(
-        "INSERT INTO am_change_log (at, who, action, command, description, target, before, "
-        "after) VALUES ('2025-01-01T00:00:00Z', 'Jo', 'do', 'move_asset', 'Move', "
-        '\'asset:abc\', \'{"x": 1.0, "y": 2.0}\', \'{"x": 3.0, "y": 4.0}\')'
-    )
-    conn.execute("COMMIT")
-    conn.close()
-
-    with Project.open(path) as project:
-        (move,) = feed.changes_since(project, 0)
-        assert move.uuid == "abc" and move.origin == Origin("desk", by="Jo")
-        assert xy(move.shape_before()) == (1.0, 2.0) and xy(move.shape_after()) == (3.0, 4.0)
-        assert isinstance(move.shape_after(), shapely.Point)
+        CommandStack(project).push(EditAsset(library, {"name": "Renamed library"}))
+        (edited,) = feed.changes_since(project, moved.seq)
+        assert edited.seq == moved.seq + 1 and edited.uuid == library
+        assert isinstance(edited.shape_after(), shapely.Point)
