@@ -184,6 +184,28 @@ def content_stamp(project: Project, uuid: str) -> tuple[Any, ...] | None:
     return None if row is None else tuple(row)
 
 
+def point_blob(project: Project, uuid: str) -> bytes | None:
+    """The asset's point as stored (a GeoPackage blob), None when unplaced or absent: the
+    change feed logs it before and after each edit."""
+    row = project.conn.execute(
+        f"SELECT geom FROM {ASSETS_TABLE} WHERE uuid = ?", (uuid,)
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def point_blobs(project: Project, uuids: Sequence[str]) -> dict[str, bytes | None]:
+    """uuid -> stored point, for many assets (read in chunks: SQLite bounds parameters)."""
+    found: dict[str, bytes | None] = {}
+    for start in range(0, len(uuids), 500):
+        chunk = tuple(uuids[start : start + 500])
+        marks = ", ".join("?" for _ in chunk)
+        rows = project.conn.execute(
+            f"SELECT uuid, geom FROM {ASSETS_TABLE} WHERE uuid IN ({marks})", chunk
+        )
+        found.update(rows.fetchall())
+    return found
+
+
 def count(project: Project, where: str = "deleted = 0") -> int:
     return int(
         project.conn.execute(f"SELECT count(*) FROM {ASSETS_TABLE} WHERE {where}").fetchone()[0]
@@ -198,8 +220,12 @@ def footprint(project: Project, uuid: str) -> shapely.Geometry | None:
 
 
 # ---- writing (inside a project transaction) ------------------------------------------
-def insert_frame(project: Project, rows: pd.DataFrame, points: np.ndarray) -> None:
-    """Insert many assets at once. ``rows`` holds COLUMNS as stored values."""
+def insert_frame(project: Project, rows: pd.DataFrame, points: np.ndarray) -> dict[str, Any]:
+    """Insert many assets at once. ``rows`` holds COLUMNS as stored values.
+
+    Returns each column written (the others hold nothing) with its one value when every row
+    shares it, else None: the change feed logs the rows without comparing them again.
+    """
     blobs = gpkg.encode(points, project.srs_id)
     # Columns that hold nothing take the table's defaults; columns with one value for
     # every row (source, timestamps, batch) are written into the statement once, which
@@ -217,6 +243,7 @@ def insert_frame(project: Project, rows: pd.DataFrame, points: np.ndarray) -> No
     )
 
     gpkg.expand_extent(project.conn, ASSETS_TABLE, points)
+    return {c: constant.get(c) for c in present}
 
 
 def insert_footprints(project: Project, uuids: Sequence[str], polygons: np.ndarray) -> None:

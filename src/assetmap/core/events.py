@@ -57,3 +57,6 @@ class ProjectEvents:
     settings_changed: EventEmitter = field(default_factory=lambda: EventEmitter("settings_changed"))
     # name: str, the extra field whose label changed
     fields_changed: EventEmitter = field(default_factory=lambda: EventEmitter("fields_changed"))
+    # first: int, last: int: the change feed's sequence numbers this connection just
+    # committed (a watcher skips them: their own events were emitted already)
+    feed_written: EventEmitter = field(default_factory=lambda: EventEmitter("feed_written"))

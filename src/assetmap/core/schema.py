@@ -379,6 +379,65 @@ def _codes_as_text(conn: sqlite3.Connection, names: list[str]) -> None:
             )
 
 
+def _v8_change_feed(conn: sqlite3.Connection, srs_id: int) -> None:
+    """The change log becomes a feed others can replay: each row names the asset it touched
+    (indexed, so one asset's history and a watcher's reads stay quick), keeps the point
+    before and after in their own columns, and says where the change came from.
+
+    Rows written before this version get what can be recovered: the asset from the target,
+    the point from logged x/y, and an origin from who wrote them (or the import's file).
+    """
+    gpkg.run_script(
+        conn,
+        """
+        ALTER TABLE am_change_log ADD COLUMN uuid TEXT;
+        ALTER TABLE am_change_log ADD COLUMN geom_before BLOB;
+        ALTER TABLE am_change_log ADD COLUMN geom_after BLOB;
+        ALTER TABLE am_change_log ADD COLUMN origin TEXT;
+        UPDATE am_change_log SET uuid = substr(target, 7) WHERE target LIKE 'asset:%';
+        UPDATE am_change_log
+          SET uuid = coalesce(json_extract(after, '$.asset_uuid'),
+                              json_extract(before, '$.asset_uuid'))
+          WHERE target LIKE 'attachment:%' AND json_valid(coalesce(after, before));
+        UPDATE am_change_log
+          SET origin = json_object('kind', 'import', 'file', json_extract(after, '$.file'))
+          WHERE target LIKE 'import:%' AND json_valid(after);
+        UPDATE am_change_log SET origin = json_object('kind', 'desk', 'by', who)
+          WHERE origin IS NULL;
+        UPDATE am_change_log SET before = '{"columns": []}'
+          WHERE command = 'join_indicators' AND before IS NULL;
+        UPDATE am_change_log SET after = '{"columns": []}'
+          WHERE command = 'join_indicators' AND after IS NULL;
+        CREATE INDEX am_change_log_uuid ON am_change_log(uuid);
+        """,
+    )
+    _points_from_logged_xy(conn, srs_id)
+
+
+def _points_from_logged_xy(conn: sqlite3.Connection, srs_id: int) -> None:
+    rows = conn.execute(
+        "SELECT id, json_extract(before, '$.x'), json_extract(before, '$.y'), "
+        "json_extract(after, '$.x'), json_extract(after, '$.y') FROM am_change_log "
+        "WHERE uuid IS NOT NULL AND target LIKE 'asset:%' "
+        "AND json_valid(coalesce(before, '{}')) AND json_valid(coalesce(after, '{}')) "
+        "AND (json_extract(before, '$.x') IS NOT NULL OR json_extract(after, '$.x') IS NOT NULL)"
+    ).fetchall()
+    for row_id, bx, by, ax, ay in rows:
+        before, after = gpkg.encode(
+            np.array([_point_or_none(bx, by), _point_or_none(ax, ay)], dtype=object), srs_id
+        )
+        conn.execute(
+            "UPDATE am_change_log SET geom_before = ?, geom_after = ? WHERE id = ?",
+            (before, after, row_id),
+        )
+
+
+def _point_or_none(x: object, y: object) -> shapely.Geometry | None:
+    if isinstance(x, (int, float)) and isinstance(y, (int, float)):
+        return shapely.points(float(x), float(y))
+    return None
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
@@ -389,6 +448,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         6, "valid GeoPackage, category synonyms, personal data by category", _v6_valid_geopackage
     ),
     Migration(7, "extra fields with human labels, codes stored as text", _v7_readable_fields),
+    Migration(8, "change feed: asset, geometry and origin of every logged change", _v8_change_feed),
 )
 
 

@@ -7,9 +7,10 @@ project's events reach the views directly and Undo works, with no full re-read.
 The exception is a write that is itself long: a national import's 200,000 rows (or a city's
 buildings for the basemap) take many seconds to write, and the window must not freeze for
 them. Those are pushed from a worker through the same stack on the worker's own connection
-(so Undo still works), and the session re-reads the project afterwards. The write is one
-transaction either way: Cancel before it starts leaves the project as it was, and nothing is
-ever half-written.
+(so Undo still works), and the session catches up through the change feed afterwards
+(``qt.change_watch.catch_up``: the rows the worker wrote, not a reload of everything). The
+write is one transaction either way: Cancel before it starts leaves the project as it was,
+and nothing is ever half-written.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from assetmap.core.commands.base import Command, CommandStack
 from assetmap.core.progress import CancelledFn, ProgressFn, check_cancelled
 from assetmap.core.project import Project
+from assetmap.qt.change_watch import catch_up
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Failed
 
@@ -56,7 +58,7 @@ def push_prepared(
 
 def _reread_then(session: Session, on_done: Callable[[Command], None]) -> Callable[[Any], None]:
     def done(command: Any) -> None:
-        session.after_background_commit()
+        catch_up(session)
         on_done(command)
 
     return done

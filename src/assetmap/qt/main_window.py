@@ -27,6 +27,7 @@ from assetmap.qt.basemap_menu import BasemapMenu
 from assetmap.qt.canvas.canvas import Attribution, MapCanvas, ScaleBar
 from assetmap.qt.canvas.tiles import TileService
 from assetmap.qt.canvas.tools import Tool
+from assetmap.qt.change_watch import watch_changes
 from assetmap.qt.errors import show_error
 from assetmap.qt.find import FindBox
 from assetmap.qt.map_scene import SceneBuilder
@@ -315,6 +316,7 @@ class MainWindow(QMainWindow):
 
     def _connect_session(self) -> None:
         s = self.session
+        watch_changes(s)  # other windows', workers' and programs' edits show up by themselves
         s.assetsChanged.connect(self._on_data_changed)
         s.categoriesChanged.connect(self._on_data_changed)
         s.areaSetsChanged.connect(self._on_data_changed)

@@ -55,6 +55,13 @@ def _snapshot(asset: Asset) -> dict[str, Any]:
     return asdict(asset)
 
 
+def _logged(
+    uuid: str, before: Any, after: Any, geom_before: bytes | None, geom_after: bytes | None
+) -> list[Change]:
+    """The asset's change with its point before and after, as the feed keeps it."""
+    return [Change(_target(uuid), before, after, geom_before=geom_before, geom_after=geom_after)]
+
+
 def _changed(project: Project, uuids: tuple[str, ...], kind: str) -> None:
     project.notify(project.events.assets_changed, uuids=uuids, kind=kind)
 
@@ -148,14 +155,16 @@ class AddAsset(_AssetStamps, Command):
         assets.insert_asset(project, asset, now=now)
         _changed(project, (asset.uuid,), "added")
         self._stamp_applied(project)
-        return [Change(_target(asset.uuid), None, _snapshot(assets.get(project, asset.uuid)))]
+        after = _snapshot(assets.get(project, asset.uuid))
+        return _logged(asset.uuid, None, after, None, assets.point_blob(project, asset.uuid))
 
     def revert(self, project: Project) -> list[Change]:
         before = _snapshot(assets.get(project, self.asset.uuid))
+        point = assets.point_blob(project, self.asset.uuid)
         assets.purge(project, self.asset.uuid)
         _changed(project, (self.asset.uuid,), "removed")
         self._stamp_reverted(project)
-        return [Change(_target(self.asset.uuid), before, None)]
+        return _logged(self.asset.uuid, before, None, point, None)
 
 
 @dataclass
@@ -179,14 +188,17 @@ class EditAsset(_AssetStamps, Command):
         assets.update(project, self.uuid, values, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "changed")
         self._stamp_applied(project)
-        return [Change(_target(self.uuid), _jsonable(self._before), _jsonable(values))]
+        point = assets.point_blob(project, self.uuid)
+        return _logged(self.uuid, _jsonable(self._before), _jsonable(values), point, point)
 
     def revert(self, project: Project) -> list[Change]:
         assert self._before is not None and self._applied is not None
         assets.update(project, self.uuid, self._before, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "changed")
         self._stamp_reverted(project)
-        return [Change(_target(self.uuid), _jsonable(self._applied), _jsonable(self._before))]
+        point = assets.point_blob(project, self.uuid)
+        before, after = _jsonable(self._applied), _jsonable(self._before)
+        return _logged(self.uuid, before, after, point, point)
 
 
 def holds_personal_data(project: Project, category: str) -> bool:
@@ -230,17 +242,25 @@ class MoveAsset(_AssetStamps, Command):
         current = assets.get(project, self.uuid)
         self._label = current.name
         self._before = (current.x, current.y)
-        self._set(project, self.x, self.y)
+        changes = self._set(project, self.x, self.y, _xy(*self._before))
         self._stamp_applied(project)
-        return [Change(_target(self.uuid), _xy(*self._before), _xy(self.x, self.y))]
+        return changes
 
     def revert(self, project: Project) -> list[Change]:
         assert self._before is not None
-        self._set(project, *self._before)
+        changes = self._set(project, *self._before, _xy(self.x, self.y))
         self._stamp_reverted(project)
-        return [Change(_target(self.uuid), _xy(self.x, self.y), _xy(*self._before))]
+        return changes
 
-    def _set(self, project: Project, x: float | None, y: float | None) -> None:
+    def _set(
+        self, project: Project, x: float | None, y: float | None, before: dict[str, Any]
+    ) -> list[Change]:
+        point_before = assets.point_blob(project, self.uuid)
+        self._move_to(project, x, y)
+        point = assets.point_blob(project, self.uuid)
+        return _logged(self.uuid, before, _xy(x, y), point_before, point)
+
+    def _move_to(self, project: Project, x: float | None, y: float | None) -> None:
         now = gpkg.utc_now()
         assets.set_point(project, self.uuid, x, y, now=now)
         assets.set_out_of_area(project, [self.uuid], [_outside(project, x, y)])
@@ -271,10 +291,12 @@ class DeleteAsset(_AssetStamps, Command):
         assets.update(project, self.uuid, {"deleted": True}, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "removed")
         self._stamp_applied(project)
-        return [Change(_target(self.uuid), {"deleted": False}, {"deleted": True})]
+        point = assets.point_blob(project, self.uuid)
+        return _logged(self.uuid, {"deleted": False}, {"deleted": True}, point, point)
 
     def revert(self, project: Project) -> list[Change]:
         assets.update(project, self.uuid, {"deleted": False}, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "added")
         self._stamp_reverted(project)
-        return [Change(_target(self.uuid), {"deleted": True}, {"deleted": False})]
+        point = assets.point_blob(project, self.uuid)
+        return _logged(self.uuid, {"deleted": True}, {"deleted": False}, point, point)

@@ -77,7 +77,7 @@ class AddAttachment(Command):
         )
         _changed(project, self.asset_uuid)
         summary = _summary(self.asset_uuid, file_name, mime, self.data)
-        return [Change(_target(self.attachment_id), None, summary)]
+        return [Change(_target(self.attachment_id), None, summary, uuid=self.asset_uuid)]
 
     def revert(self, project: Project) -> list[Change]:
         assert self.attachment_id is not None
@@ -85,7 +85,7 @@ class AddAttachment(Command):
         summary = _summary(self.asset_uuid, info.file_name, info.mime_type, self.data)
         store.purge(project, self.attachment_id)
         _changed(project, self.asset_uuid)
-        return [Change(_target(self.attachment_id), summary, None)]
+        return [Change(_target(self.attachment_id), summary, None, uuid=self.asset_uuid)]
 
 
 @dataclass
@@ -126,4 +126,4 @@ class RemoveAttachment(Command):
         )
         before = {**summary, "deleted": not deleted}
         after = {**summary, "deleted": deleted}
-        return [Change(_target(info.id), before, after)]
+        return [Change(_target(info.id), before, after, uuid=info.asset_uuid)]

@@ -21,6 +21,9 @@ class Command(ABC):
     """One undoable edit. ``apply`` must also work again after ``revert`` (redo)."""
 
     name: ClassVar[str] = "command"
+    # Where this edit came from, for the change feed (None: the desk, by the project's
+    # author); set by CommandStack.push(origin=...) and kept for its undo and redo.
+    origin: changelog.Origin | None = None
 
     @property
     @abstractmethod
@@ -61,9 +64,18 @@ class CommandStack:
         self._undone: list[Command] = []
         self.changed = EventEmitter("history_changed")
 
-    def push(self, command: Command, *, project: Project | None = None) -> None:
+    def push(
+        self,
+        command: Command,
+        *,
+        project: Project | None = None,
+        origin: changelog.Origin | None = None,
+    ) -> None:
         """Apply and record a command. ``project`` lets a worker thread commit through its
-        own connection to the same file; undo later runs on the stack's own project."""
+        own connection to the same file; undo later runs on the stack's own project.
+        ``origin`` says where the edit came from (a workshop, a merged copy) for the feed."""
+        if origin is not None:
+            command.origin = origin
         self._run(command, command.apply, "do", project or self.project)
         self._done.append(command)
         del self._done[: -self.limit]
@@ -113,14 +125,14 @@ class CommandStack:
                     reason = conflict(project) if conflict is not None else None
                     if reason:
                         raise ConflictError(reason)
-                    changes = step(project)
-                    changelog.record(
+                    with changelog.entry(
                         project,
                         action=action,
                         command=command.name,
-                        description=command.text,
-                        changes=changes,
-                    )
+                        describe=lambda: command.text,
+                        origin=command.origin,
+                    ) as log:
+                        changelog.record(project, log, step(project))
                 return
             except sqlite3.IntegrityError as exc:
                 project.invalidate()

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, ClassVar
 
-from assetmap.core import categories, gpkg
+from assetmap.core import assets, categories, gpkg
 from assetmap.core.category_match import same_name
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
@@ -37,10 +37,11 @@ def _changed(project: Project) -> None:
     project.notify(project.events.categories_changed)
 
 
-def _set_personal_flags(project: Project, flags: dict[str, bool]) -> None:
-    """Set assets' personal-data flags (uuid -> flag): the flag follows the category."""
+def _set_personal_flags(project: Project, flags: dict[str, bool]) -> list[Change]:
+    """Set assets' personal-data flags (uuid -> flag): the flag follows the category.
+    Returns each asset's change for the feed."""
     if not flags:
-        return
+        return []
     now = gpkg.utc_now()
     project.conn.executemany(
         f"UPDATE {ASSETS_TABLE} SET personal_data = ?, updated_at = ? WHERE uuid = ?",
@@ -48,6 +49,26 @@ def _set_personal_flags(project: Project, flags: dict[str, bool]) -> None:
     )
     gpkg.touch(project.conn, ASSETS_TABLE)
     project.notify(project.events.assets_changed, uuids=tuple(flags), kind="changed")
+    field = "personal_data"
+    return _asset_changes(project, {u: ({field: not f}, {field: f}) for u, f in flags.items()})
+
+
+def _asset_changes(
+    project: Project, values: dict[str, tuple[dict[str, Any], dict[str, Any]]]
+) -> list[Change]:
+    """uuid -> (fields before, fields after): one feed change per asset a category edit
+    touched, with its (unchanged) point."""
+    points = assets.point_blobs(project, list(values))
+    return [
+        Change(
+            f"asset:{uuid}",
+            before,
+            after,
+            geom_before=points.get(uuid),
+            geom_after=points.get(uuid),
+        )
+        for uuid, (before, after) in values.items()
+    ]
 
 
 def _uuids_flagged(project: Project, key: str, flagged: bool) -> list[str]:
@@ -150,10 +171,11 @@ class EditCategory(Command):
         _validate(after)
         categories.update(project, after)
         self._flags_before = self._flags_to_change(project, after)
-        _set_personal_flags(project, {u: not f for u, f in self._flags_before.items()})
+        flagged = _set_personal_flags(project, {u: not f for u, f in self._flags_before.items()})
         project.invalidate()
         _changed(project)
-        return [Change(_target(self.key), _described(self._before), self._after_change(after))]
+        described = self._after_change(after)
+        return [Change(_target(self.key), _described(self._before), described), *flagged]
 
     def _flags_to_change(self, project: Project, after: Category) -> dict[str, bool]:
         assert self._before is not None
@@ -173,10 +195,10 @@ class EditCategory(Command):
         assert self._before is not None
         current = categories.get(project, self.key)
         categories.update(project, self._before)
-        _set_personal_flags(project, self._flags_before)
+        flagged = _set_personal_flags(project, self._flags_before)
         project.invalidate()
         _changed(project)
-        return [Change(_target(self.key), _described(current), _described(self._before))]
+        return [Change(_target(self.key), _described(current), _described(self._before)), *flagged]
 
 
 def _described(category: Category) -> dict[str, Any]:
@@ -254,8 +276,8 @@ class MergeCategories(Command):
         self._flagged = (
             _uuids_flagged(project, self.source, False) if known[self.target].personal_data else []
         )
-        self._move(project, self._moved, self.target)
-        _set_personal_flags(project, dict.fromkeys(self._flagged, True))
+        moved = self._move(project, self._moved, self.source, self.target)
+        flagged = _set_personal_flags(project, dict.fromkeys(self._flagged, True))
         categories.delete(project, self.source)
         project.invalidate()
         _changed(project)
@@ -265,21 +287,24 @@ class MergeCategories(Command):
         return [
             Change(_target(self.source), _described(self._source), None),
             Change(_target(self.target), None, merged),
+            *moved,
+            *flagged,
         ]
 
     def revert(self, project: Project) -> list[Change]:
         assert self._source is not None
         categories.insert(project, self._source)
-        self._move(project, self._moved, self.source)
-        _set_personal_flags(project, dict.fromkeys(self._flagged, False))
+        moved = self._move(project, self._moved, self.target, self.source)
+        flagged = _set_personal_flags(project, dict.fromkeys(self._flagged, False))
         project.invalidate()
         _changed(project)
-        return [Change(_target(self.source), None, _described(self._source))]
+        return [Change(_target(self.source), None, _described(self._source)), *moved, *flagged]
 
     @staticmethod
-    def _move(project: Project, uuids: list[str], key: str) -> None:
+    def _move(project: Project, uuids: list[str], old: str, new: str) -> list[Change]:
         project.conn.executemany(
-            f"UPDATE {ASSETS_TABLE} SET category = ? WHERE uuid = ?", ((key, u) for u in uuids)
+            f"UPDATE {ASSETS_TABLE} SET category = ? WHERE uuid = ?", ((new, u) for u in uuids)
         )
         if uuids:
             project.notify(project.events.assets_changed, uuids=tuple(uuids), kind="changed")
+        return _asset_changes(project, dict.fromkeys(uuids, ({"category": old}, {"category": new})))

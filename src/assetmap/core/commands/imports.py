@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import ClassVar
 
 import numpy as np
 import pandas as pd
 import shapely
 
-from assetmap.core import areas, assets, categories, gpkg, postcode_store
+from assetmap.core import areas, assets, categories, changelog, gpkg, postcode_store
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import ConflictError
@@ -76,9 +76,17 @@ class ImportAreaSet(Command):
         project.invalidate()
         refresh_out_of_area(project)
         project.notify(project.events.area_sets_changed, name=p.info.name, kind="added")
-        return [
-            Change(f"area_set:{p.info.name}", None, {"areas": len(p.codes), "file": p.info.source})
-        ]
+        return [Change(f"area_set:{p.info.name}", None, self._described())]
+
+    def _described(self) -> dict[str, object]:
+        """The feed's one row for the whole set (areas are not assets): what was added."""
+        p = self.prepared
+        return {
+            "areas": len(p.codes),
+            "file": p.info.source,
+            "table": p.info.table,
+            "columns": list(p.extra.columns),
+        }
 
     def revert(self, project: Project) -> list[Change]:
         p = self.prepared
@@ -87,7 +95,7 @@ class ImportAreaSet(Command):
         project.invalidate()
         refresh_out_of_area(project)
         project.notify(project.events.area_sets_changed, name=p.info.name, kind="removed")
-        return [Change(f"area_set:{p.info.name}", {"areas": len(p.codes)}, None)]
+        return [Change(f"area_set:{p.info.name}", self._described(), None)]
 
 
 @dataclass
@@ -105,7 +113,9 @@ class ImportAssets(Command):
     def apply(self, project: Project) -> list[Change]:
         p = self.prepared
         rows = self._rows_with_final_categories(project)
-        assets.insert_frame(project, rows, p.points)
+        written = assets.insert_frame(project, rows, p.points)
+        numbers = p.row_numbers if p.row_numbers is not None else np.arange(1, len(rows) + 1)
+        changelog.record_imported_assets(project, rows, written, numbers.tolist(), p.source_file)
         sites = np.flatnonzero(~shapely.is_missing(p.footprints))
         if len(sites):
             assets.insert_footprints(
@@ -127,7 +137,17 @@ class ImportAssets(Command):
         if self._added:
             project.notify(project.events.categories_changed)
         project.notify(project.events.assets_changed, uuids=None, kind="added")
-        return [Change(f"import:{p.batch}", None, {"assets": len(p.rows), "file": p.source_file})]
+        summary = Change(
+            f"import:{p.batch}",
+            None,
+            {"assets": len(p.rows), "file": p.source_file},
+            origin=changelog.Origin("import", file=p.source_file),
+        )
+        return [summary, *self._categories_added(project)]
+
+    def _categories_added(self, project: Project) -> list[Change]:
+        found = categories.by_key(project)
+        return [Change(f"category:{k}", None, asdict(found[k])) for k in self._added]
 
     def _rows_with_final_categories(self, project: Project) -> pd.DataFrame:
         """Add the import's new categories, unless another program added them meanwhile.
@@ -201,6 +221,8 @@ class ImportAssets(Command):
 
     def revert(self, project: Project) -> list[Change]:
         p = self.prepared
+        changelog.record_removed_assets(project, "a.import_batch = ?", (p.batch,))
+        added = self._categories_added(project)
         removed = assets.delete_batch(project, p.batch)
         for key in self._added:
             categories.delete(project, key)
@@ -209,7 +231,11 @@ class ImportAssets(Command):
         if self._added:
             project.notify(project.events.categories_changed)
         project.notify(project.events.assets_changed, uuids=None, kind="removed")
-        return [Change(f"import:{p.batch}", {"assets": removed}, None)]
+        gone = [Change(c.target, c.after, None) for c in added]
+        return [
+            Change(f"import:{p.batch}", {"assets": removed, "file": p.source_file}, None),
+            *gone,
+        ]
 
 
 # Columns an import does not own: timestamps move on every write, out_of_area follows the
@@ -262,11 +288,23 @@ class JoinIndicators(Command):
             project, p.source_file, "indicators", p.area_set, p.matched, self.attribution
         )
         project.notify(project.events.area_sets_changed, name=p.area_set, kind="changed")
-        return [Change(f"area_set:{p.area_set}", None, {"columns": list(p.values.columns)})]
+        return [Change(f"area_set:{p.area_set}", *self._columns(before=(), after=self._joined()))]
+
+    def _joined(self) -> tuple[str, ...]:
+        return tuple(self.prepared.values.columns)
+
+    def _columns(
+        self, *, before: tuple[str, ...], after: tuple[str, ...]
+    ) -> tuple[dict[str, object], dict[str, object]]:
+        """The feed's one row for a join (areas are not assets): the set's indicator
+        columns before and after, and the file and areas matched."""
+        p = self.prepared
+        common = {"file": p.source_file, "matched": p.matched}
+        return {**common, "columns": list(before)}, {**common, "columns": list(after)}
 
     def revert(self, project: Project) -> list[Change]:
         p = self.prepared
         areas.drop_indicator_columns(project, p.area_set, list(p.values.columns))
         _forget_source(project, self._source_id)
         project.notify(project.events.area_sets_changed, name=p.area_set, kind="changed")
-        return [Change(f"area_set:{p.area_set}", {"columns": list(p.values.columns)}, None)]
+        return [Change(f"area_set:{p.area_set}", *self._columns(before=self._joined(), after=()))]

@@ -108,6 +108,7 @@ class PreparedAssets:
     attribution: str | None = None
     postcode_source: str | None = None
     ignored_fields: list[str] = field(default_factory=list)  # map styling, not kept
+    row_numbers: np.ndarray | None = None  # each row's number in the file, for the change feed
 
 
 def prepare_assets(
@@ -171,6 +172,7 @@ def prepare_assets(
         attribution=index.attribution if index is not None and index.attribution else None,
         postcode_source=index.source if index is not None else None,
         ignored_fields=ignored,
+        row_numbers=row_numbers,
     )
 
 
