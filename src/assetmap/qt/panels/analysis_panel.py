@@ -388,9 +388,7 @@ class AnalysisPanel(QWidget):
             for i in range(tree.topLevelItemCount())
             if tree.topLevelItem(i).isExpanded()
         }
-        counts = inputs.counts_by_category(
-            self.session.points(), self.include_pending.isChecked()
-        )
+        counts = inputs.counts_by_category(self.session.points(), self.include_pending.isChecked())
         self._filling_tree = True
         self.categories.clear()
         cats = self.session.categories()
