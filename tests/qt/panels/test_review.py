@@ -23,8 +23,16 @@ STRETFORD = (379_480.0, 396_110.0)
 @pytest.fixture
 def pin(session) -> str:
     """A pin dropped at a workshop, awaiting review."""
-    asset = Asset(new_uuid(), "Knit and natter", "community_centres", x=STRETFORD[0],
-                  y=STRETFORD[1], review="pending", origin_kind="workshop", origin_ref="Stretford")  # fmt: skip
+    asset = Asset(
+        new_uuid(),
+        "Knit and natter",
+        "community_centres",
+        x=STRETFORD[0],
+        y=STRETFORD[1],
+        review="pending",
+        origin_kind="workshop",
+        origin_ref="Stretford",
+    )
     session.push(AddAsset(asset))
     return asset.uuid
 
