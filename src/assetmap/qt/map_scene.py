@@ -579,7 +579,11 @@ class SceneBuilder:
             position = {c.key: i for i, c in enumerate(cats)}
             index = points["category"].map(position).fillna(-1).to_numpy(dtype=int)
             shown = np.array([model.category_style(c.key).visible for c in cats] + [False])
-            review = points["review"].to_numpy(dtype=object)
+            review = (
+                points["review"].to_numpy(dtype=object)
+                if "review" in points
+                else np.full(len(points), "approved", dtype=object)
+            )
             self._assets = AssetLayer(
                 x=points["x"].to_numpy(dtype=float),
                 y=points["y"].to_numpy(dtype=float),

@@ -41,7 +41,7 @@ from assetmap.qt.map_scene import (
 )
 from assetmap.qt.panels.legend import LegendEntry, legend_entries
 
-_POINT_COLUMNS = ["uuid", "name", "category", "x", "y"]
+_POINT_COLUMNS = ["uuid", "name", "category", "review", "x", "y"]
 
 
 class PrintSource(QObject):
@@ -233,6 +233,7 @@ def _points(chosen: ChosenAssets) -> pd.DataFrame:
             "uuid": rows["uuid"].to_numpy(),
             "name": rows["name"].to_numpy(),
             "category": rows["category"].to_numpy(),
+            "review": rows["review"].to_numpy() if "review" in rows else "approved",
             "x": shapely.get_x(geometry[placed]),
             "y": shapely.get_y(geometry[placed]),
         },

@@ -261,6 +261,8 @@ def _asset_entries(session: Session) -> list[LegendEntry]:
 def _pending_entry(session: Session, visible: set[str]) -> list[LegendEntry]:
     """The dashed ring, when any asset shown is awaiting review."""
     points = session.points()
+    if "review" not in points.columns:  # print exports' points (they draw no rings yet)
+        return []
     waiting = points[(points["review"] == "pending") & points["category"].isin(visible)]
     if not len(waiting):
         return []
