@@ -189,10 +189,17 @@ def match(key: ImportKey, keys: list[str], earlier: pd.DataFrame) -> Matching:
         used.add(i)
         existing[row] = earlier["uuid"].iloc[i]
         deleted[row] = bool(earlier["deleted"].iloc[i])
+    columns = zip(
+        earlier["uuid"].tolist(),
+        earlier["name"].tolist(),
+        earlier["origin_row"].tolist(),
+        earlier["deleted"].tolist(),
+        strict=True,
+    )
     missing = [
-        Missing(str(r.uuid), str(r.name), None if pd.isna(r.origin_row) else int(r.origin_row))
-        for i, r in enumerate(earlier.itertuples())
-        if i not in used and not r.deleted
+        Missing(str(uuid), str(name), _row_number(row))
+        for i, (uuid, name, row, gone) in enumerate(columns)
+        if i not in used and not gone
     ]
     repeated = sum(n for n in seen.values() if n > 1)
     live = int((earlier["deleted"] == 0).sum())
@@ -244,6 +251,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _row_number(value: Any) -> int | None:
+    return None if value is None or _blank(value) else int(value)
+
+
+def _is_matched(existing: np.ndarray) -> np.ndarray:
+    return np.array([uuid is not None for uuid in existing], dtype=bool)
+
+
 @dataclass
 class Plan:
     """What importing the rows again does: per row, add, update (with the values to write),
@@ -255,7 +270,7 @@ class Plan:
 
     @property
     def added(self) -> np.ndarray:
-        return np.flatnonzero(np.equal(self.matching.existing, None))
+        return np.flatnonzero(~_is_matched(self.matching.existing))
 
     @property
     def changed(self) -> list[int]:
@@ -263,7 +278,7 @@ class Plan:
 
     @property
     def unchanged(self) -> list[int]:
-        matched = np.flatnonzero(~np.equal(self.matching.existing, None) & ~self.matching.deleted)
+        matched = np.flatnonzero(_is_matched(self.matching.existing) & ~self.matching.deleted)
         changed = set(self.changed)
         return [int(i) for i in matched if int(i) not in changed]
 
@@ -286,10 +301,11 @@ def plan(
     updates: dict[int, dict[str, Any]] = {}
     moves: set[int] = set()
     geometry = earlier.geometry.to_numpy()
-    for row in np.flatnonzero(~np.equal(matching.existing, None) & ~matching.deleted):
+    for row in np.flatnonzero(_is_matched(matching.existing) & ~matching.deleted):
         i = by_uuid[matching.existing[row]]
-        stored = earlier.iloc[i].to_dict()
-        changed = changes(rows.iloc[row].to_dict(), stored, owned)
+        stored = {str(k): v for k, v in earlier.iloc[i].to_dict().items()}
+        new = {str(k): v for k, v in rows.iloc[row].to_dict().items()}
+        changed = changes(new, stored, owned)
         if changed:
             updates[int(row)] = changed
         if moved(points[row], geometry[i]):
