@@ -138,3 +138,13 @@ def test_analysis_counts_approved_assets_pending_when_asked_and_rejected_never(p
 def test_runs_kept_with_the_old_name_of_the_pending_switch_still_read():
     old = '{"area_set": "A", "categories": ["x"], "include_unverified": true}'
     assert AnalysisParams.from_json(old).include_pending is True
+
+
+def test_the_cli_takes_include_pending_and_still_its_old_name():
+    from assetmap.cli import build_parser
+
+    base = ["analyse", "p.gpkg", "--set", "S", "--out", "r.csv"]
+    parser = build_parser()
+    assert parser.parse_args([*base, "--include-pending"]).include_pending is True
+    assert parser.parse_args([*base, "--include-unverified"]).include_pending is True
+    assert parser.parse_args(base).include_pending is False
