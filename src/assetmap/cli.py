@@ -184,6 +184,21 @@ def _add_import_assets(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--layer", metavar="L", help="layer or sheet to read")
     p.add_argument("--source", metavar="TEXT", help="where the data came from (default: file name)")
+    key = p.add_mutually_exclusive_group()
+    key.add_argument(
+        "--id-field",
+        metavar="F",
+        help="field that identifies each row (a URN, an ODS code): importing a file of the same "
+        "name again updates the assets whose identifier matches instead of adding them again",
+    )
+    key.add_argument(
+        "--match-key",
+        metavar="PARTS",
+        help="without --id-field, what matches a row to the asset an earlier import of a file "
+        "of the same name made: asset fields joined with '+' from name, postcode, position, "
+        "address (default: name+postcode when the file has postcodes, else name+position, "
+        "position to the metre). The key used is printed",
+    )
     p.add_argument(
         "--personal-data",
         action="store_true",
@@ -306,9 +321,11 @@ def _add_analyse(sub: argparse._SubParsersAction) -> None:
         help="provision measure set against need (default coverage; per_1000 needs --population)",
     )
     p.add_argument(
-        "--include-unverified",
+        "--include-pending",
+        "--include-unverified",  # its name before review and verification were told apart
+        dest="include_pending",
         action="store_true",
-        help="count workshop contributions still awaiting review",
+        help="also count assets awaiting review (approved assets always count, rejected never)",
     )
     p.add_argument("--out", required=True, type=Path, metavar="RESULTS.csv")
     p.add_argument("--quiet", action="store_true", help="no progress output")
@@ -420,8 +437,22 @@ def cmd_import_assets(options: argparse.Namespace) -> int:
         personal_data=options.personal_data,
         accept_crs=options.accept_crs,
         skip_fields=[f.strip() for f in (options.skip_fields or "").split(",") if f.strip()],
+        id_field=options.id_field,
+        match_key=_match_key(options.match_key),
     )
     return _import(options, import_assets, asset_options)
+
+
+def _match_key(text: str | None) -> tuple[str, ...] | None:
+    from assetmap.core.errors import BadInputError
+    from assetmap.core.io.identity import parse_key
+
+    if not text:
+        return None
+    try:
+        return parse_key(text).parts
+    except ValueError as exc:
+        raise BadInputError(str(exc), field="--match-key") from exc
 
 
 def cmd_join_indicators(options: argparse.Namespace) -> int:
@@ -525,7 +556,7 @@ def cmd_analyse(options: argparse.Namespace) -> int:
     results_csv.check_out(options.out, options.project, field="--out")  # before any change
     progress = None if options.quiet else _TerminalProgress()
     with Project.open(options.project) as project:
-        choice = choose_categories(project, options.category, options.include_unverified)
+        choice = choose_categories(project, options.category, options.include_pending)
         labels = {c.key: c.label for c in categories.all_categories(project)}
         try:
             params = AnalysisParams(
@@ -535,7 +566,7 @@ def cmd_analyse(options: argparse.Namespace) -> int:
                 population_field=options.population,
                 need_field=options.need,
                 provision=options.provision,
-                include_unverified=options.include_unverified,
+                include_pending=options.include_pending,
                 groups=choice.groups,
                 skipped=choice.skipped,
             )

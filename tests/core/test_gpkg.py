@@ -126,4 +126,4 @@ def test_gdal_can_append_to_a_project_layer_without_breaking_it(project, traffor
     with Project.open(path) as reopened:
         asset = assets.get(reopened, "qgis-1")
         assert (asset.x, asset.y) == (380000.0, 395000.0)
-        assert asset.status == "active" and asset.review == "verified"
+        assert asset.status == "active" and asset.review == "approved"

@@ -118,7 +118,7 @@ def test_project_written_by_schema_1_opens_migrated_with_backup(tmp_path, repo_r
         assert p.schema_version() == schema.CURRENT_VERSION
         libraries = assets.frame(p)
         assert len(libraries) == 13
-        assert set(libraries["review"]) == {"verified"}  # column added by migration 2
+        assert set(libraries["review"]) == {"approved"}  # migration 2 added it, 9 renamed it
         first = assets.get(p, "00000000-0000-4000-8000-000000000000")
         assert first.custom["Type"]
         assert areas.count(p, "Wards") == 21

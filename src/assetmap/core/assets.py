@@ -53,7 +53,15 @@ COLUMNS = (
     "import_batch",
     "out_of_area",
     "review",
+    "origin_kind",
+    "origin_ref",
+    "origin_row",
+    "origin_key",
+    "reviewed_by",
+    "reviewed_at",
 )
+# Written by the commands that own them (imports, review), never by an attribute edit.
+PROVENANCE = ("origin_kind", "origin_ref", "origin_row", "origin_key", "reviewed_by", "reviewed_at")
 _SELECT = ", ".join(COLUMNS)
 
 
@@ -106,6 +114,12 @@ def _row_to_asset(row: Sequence[Any]) -> Asset:
         deleted=bool(values["deleted"]),
         review=values["review"],
         out_of_area=bool(values["out_of_area"]),
+        origin_kind=values["origin_kind"],
+        origin_ref=values["origin_ref"],
+        origin_row=values["origin_row"],
+        origin_key=values["origin_key"],
+        reviewed_by=values["reviewed_by"],
+        reviewed_at=values["reviewed_at"],
     )
 
 
@@ -288,6 +302,7 @@ def asset_to_row(asset: Asset, *, now: str) -> dict[str, Any]:
         "import_batch": None,
         "out_of_area": int(asset.out_of_area),
         "review": asset.review,
+        **{name: getattr(asset, name) for name in PROVENANCE},
     }
 
 
@@ -305,7 +320,7 @@ def update(project: Project, uuid: str, values: dict[str, Any], *, now: str) -> 
 
 
 def _to_stored(name: str, value: Any) -> Any:
-    if name not in COLUMNS or name in ("uuid", "created_at", "updated_at", "import_batch"):
+    if name not in COLUMNS or name in ("uuid", "created_at", "updated_at"):
         raise ValueError(f"{name} cannot be edited")
     if name == "audience":
         return audience_to_text(value)

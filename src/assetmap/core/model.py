@@ -11,7 +11,19 @@ from typing import Any
 import numpy as np
 
 STATUSES = ("active", "closed", "proposed")
-REVIEW_STATES = ("verified", "pending", "rejected")
+# Reviewed: whether an asset is approved into the map. Not to be confused with *verified*
+# (verified_date: someone checked the asset still exists).
+REVIEW_STATES = ("approved", "pending", "rejected")
+REVIEW_WORDS = {"approved": "Approved", "pending": "Awaiting review", "rejected": "Rejected"}
+# Where an asset came from; origin_ref names the file, person, session, copy or database.
+ORIGIN_KINDS = ("import", "desk", "workshop", "merge", "sync")
+ORIGIN_WORDS = {
+    "import": "Imported",
+    "desk": "Added here",
+    "workshop": "Workshop",
+    "merge": "Merged copy",
+    "sync": "Synced database",
+}
 
 # The editable text fields, in the order a form shows them, with user-facing labels.
 TEXT_FIELDS: dict[str, str] = {
@@ -98,8 +110,14 @@ class Asset:
     created_at: str | None = None
     updated_at: str | None = None
     deleted: bool = False
-    review: str = "verified"
+    review: str = "approved"
     out_of_area: bool = False
+    origin_kind: str = "desk"
+    origin_ref: str | None = None  # file name, person, session, copy or database
+    origin_row: int | None = None  # the row of the imported file
+    origin_key: str | None = None  # what matches the row again on re-import
+    reviewed_by: str | None = None
+    reviewed_at: str | None = None
 
     @property
     def placed(self) -> bool:
@@ -111,6 +129,21 @@ class Asset:
     def editable_values(self) -> dict[str, Any]:
         """The fields an EditAsset command may change, as stored values."""
         return {name: getattr(self, name) for name in EDITABLE_FIELDS}
+
+    def origin_text(self) -> str:
+        """'Imported from libraries.csv, row 4', 'Added here by AB': for cards and tooltips."""
+        return origin_text(self.origin_kind, self.origin_ref, self.origin_row)
+
+
+def origin_text(kind: str | None, ref: str | None, row: int | None = None) -> str:
+    if kind == "import":
+        where = f"Imported from {ref}" if ref else "Imported"
+        return f"{where}, row {row}" if row is not None else where
+    if kind == "desk":
+        return f"Added here by {ref}" if ref else "Added here"
+    words = {"workshop": "Workshop session", "merge": "Merged from", "sync": "Synced from"}
+    head = words.get(str(kind), str(kind or "Unknown").capitalize())
+    return f"{head} {ref}" if ref else head
 
 
 EDITABLE_FIELDS = (

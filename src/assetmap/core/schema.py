@@ -438,6 +438,81 @@ def _point_or_none(x: object, y: object) -> shapely.Geometry | None:
     return None
 
 
+# Where an asset came from (BRIEF section 4: workshop, merge and sync are writers too).
+ORIGIN_KINDS = ("import", "desk", "workshop", "merge", "sync")
+_V9_COLUMNS = """
+        origin_kind TEXT NOT NULL DEFAULT 'desk',
+        origin_ref TEXT,
+        origin_row INTEGER,
+        origin_key TEXT,
+        reviewed_by TEXT,
+        reviewed_at TEXT"""
+
+
+def _v9_provenance(conn: sqlite3.Connection, srs_id: int) -> None:
+    """Every asset says where it came from and who reviewed it, and 'verified' stops meaning
+    two things: the review state is now 'approved' (reviewed into the map), and *verified*
+    is left to verified_date (someone checked the asset still exists).
+
+    The assets table is rebuilt rather than altered so that the review column's default
+    becomes 'approved' (SQLite cannot change a default in place); its fids, the indexes
+    and triggers other migrations put on it are kept. Imported assets learn their file
+    from am_sources (the source row with the batch's size written just after it), else from
+    the source text; everything else was made at a desk.
+    """
+    ddl = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (ASSETS_TABLE,)
+    ).fetchone()[0]
+    extras = [
+        sql
+        for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') "
+            "AND sql IS NOT NULL",
+            (ASSETS_TABLE,),
+        )
+    ]
+    old_columns = [row[1] for row in conn.execute(f"PRAGMA table_info({ASSETS_TABLE})")]
+    body = ddl[ddl.index("(") + 1 : ddl.rindex(")")]
+    body = body.replace("DEFAULT 'verified'", "DEFAULT 'approved'")
+    conn.execute(f"CREATE TABLE assets_v9 ({body},{_V9_COLUMNS})")
+    listed = ", ".join(old_columns)
+    conn.execute(f"INSERT INTO assets_v9 ({listed}) SELECT {listed} FROM {ASSETS_TABLE}")
+    conn.execute(f"DROP TABLE {ASSETS_TABLE}")
+    conn.execute(f"ALTER TABLE assets_v9 RENAME TO {ASSETS_TABLE}")
+    for sql in extras:
+        conn.execute(sql)
+    gpkg.run_script(
+        conn,
+        f"""
+        UPDATE {ASSETS_TABLE} SET review = 'approved' WHERE review = 'verified';
+        UPDATE {ASSETS_TABLE} SET reviewed_at = created_at WHERE review != 'pending';
+        UPDATE {ASSETS_TABLE} SET origin_kind = 'import', origin_ref = source
+          WHERE import_batch IS NOT NULL;
+        """,
+    )
+    _imported_file_names(conn)
+
+
+def _imported_file_names(conn: sqlite3.Connection) -> None:
+    """An import wrote its assets, then its am_sources row: the first 'assets' source row
+    at or after the batch's creation time with the batch's row count names its file."""
+    batches = conn.execute(
+        f"SELECT import_batch, min(created_at), count(*) FROM {ASSETS_TABLE} "
+        "WHERE import_batch IS NOT NULL GROUP BY import_batch"
+    ).fetchall()
+    for batch, created, rows in batches:
+        found = conn.execute(
+            "SELECT file_name FROM am_sources WHERE kind = 'assets' AND rows = ? "
+            "AND imported_at >= ? ORDER BY imported_at LIMIT 1",
+            (rows, created),
+        ).fetchone()
+        if found:
+            conn.execute(
+                f"UPDATE {ASSETS_TABLE} SET origin_ref = ? WHERE import_batch = ?",
+                (found[0], batch),
+            )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
@@ -449,10 +524,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(7, "extra fields with human labels, codes stored as text", _v7_readable_fields),
     Migration(8, "change feed: asset, geometry and origin of every logged change", _v8_change_feed),
+    Migration(9, "where each asset came from; 'approved' apart from verified", _v9_provenance),
 )
 
 
-CURRENT_VERSION = MIGRATIONS[-1].version
+# The highest, not the last: migrations written in parallel may be listed out of order.
+CURRENT_VERSION = max(m.version for m in MIGRATIONS)
 
 
 def create_version_table(conn: sqlite3.Connection) -> None:
@@ -482,7 +559,7 @@ def migrate(
     """
     current = version_of(conn) or 0
     applied: list[int] = []
-    for migration in MIGRATIONS:
+    for migration in sorted(MIGRATIONS, key=lambda m: m.version):
         if current < migration.version <= target:
             migration.apply(conn, srs_id)
             conn.execute(

@@ -31,6 +31,7 @@ from assetmap.core.session import SessionView
 from assetmap.core.taxonomy import group_names
 from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas import basemap
+from assetmap.qt.canvas.scene import paint_pending_rings
 from assetmap.qt.canvas.symbols import draw_symbol
 from assetmap.qt.fonts import without_ligatures
 from assetmap.qt.map_scene import (
@@ -71,6 +72,8 @@ class LegendEntry:
 
 
 SWATCH_KINDS = ("area", "class", "coverage")
+_SYMBOLS = ("category", "pending")
+PENDING_LABEL = "Awaiting review (dashed ring)"
 
 
 def legend_entries(session: SessionView) -> list[LegendEntry]:
@@ -254,7 +257,22 @@ def _asset_entries(session: SessionView) -> list[LegendEntry]:
                     opacity=layers.asset_opacity,
                 )
             )
-    return out
+    return out + _pending_entry(session, visible)
+
+
+def _pending_entry(session: SessionView, visible: set[str]) -> list[LegendEntry]:
+    """The dashed ring, when any asset shown is awaiting review."""
+    points = session.points()
+    if "review" not in points.columns:  # print exports' points (they draw no rings yet)
+        return []
+    waiting = points[(points["review"] == "pending") & points["category"].isin(visible)]
+    if not len(waiting):
+        return []
+    size = session.layers.category_style(str(waiting["category"].iloc[0])).size
+    return [
+        LegendEntry("group", "Review"),
+        LegendEntry("pending", PENDING_LABEL, symbol="circle", colour="#8C959F", size=size),
+    ]
 
 
 # ---- layout and painting (shared by the widget and exports) ------------------------------------
@@ -276,12 +294,13 @@ def _fonts() -> dict[str, QFont]:
         "class": base,
         "coverage": base,
         "category": base,
+        "pending": base,
         "bivariate": caption,
     }
 
 
 def _key_width(entries: list[LegendEntry]) -> float:
-    sizes = [e.size for e in entries if e.kind == "category"]
+    sizes = [e.size + (8 if e.kind == "pending" else 0) for e in entries if e.kind in _SYMBOLS]
     return max([SWATCH_W, *(s + 6 for s in sizes)])
 
 
@@ -379,8 +398,11 @@ def _paint_key(painter: QPainter, entry: LegendEntry, centre: QPointF) -> None:
         return
     painter.save()
     painter.setOpacity(entry.opacity)
-    if entry.kind == "category":
+    if entry.kind in _SYMBOLS:
         draw_symbol(painter, centre, entry.symbol, entry.colour, entry.size)
+        if entry.kind == "pending":
+            sizes = np.array([entry.size])
+            paint_pending_rings(painter, np.array([centre.x()]), np.array([centre.y()]), sizes)
     else:
         swatch = QRectF(centre.x() - SWATCH_W / 2, centre.y() - SWATCH_H / 2, SWATCH_W, SWATCH_H)
         pen = QPen(QColor(entry.outline or MUTED), max(entry.outline_width, 0.0))

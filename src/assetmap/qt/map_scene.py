@@ -600,6 +600,11 @@ class SceneBuilder:
             position = {c.key: i for i, c in enumerate(cats)}
             index = points["category"].map(position).fillna(-1).to_numpy(dtype=int)
             shown = np.array([model.category_style(c.key).visible for c in cats] + [False])
+            review = (
+                points["review"].to_numpy(dtype=object)
+                if "review" in points
+                else np.full(len(points), "approved", dtype=object)
+            )
             self._assets = AssetLayer(
                 x=points["x"].to_numpy(dtype=float),
                 y=points["y"].to_numpy(dtype=float),
@@ -607,9 +612,11 @@ class SceneBuilder:
                 names=points["name"].to_numpy(dtype=object),
                 categories=[(c.symbol, c.colour, model.category_style(c.key).size) for c in cats]
                 + [("circle", "#7F7F7F", 8.0)],
-                visible=shown[np.where(index < 0, len(cats), index)],
+                # Rejected in review: kept in the table, not drawn on the map.
+                visible=shown[np.where(index < 0, len(cats), index)] & (review != "rejected"),
                 opacity=model.asset_opacity,
                 labels=model.asset_labels,
+                pending=review == "pending",
             )
             self._assets_key = key
         return self._assets

@@ -51,7 +51,7 @@ def test_by_default_only_categories_with_assets_to_count_are_analysed(town):
     assert choice.keys == ("libraries",)
     assert {"food_banks", "community_centres", "council"} <= set(choice.skipped)
     # Contributions awaiting review count when the user says so, and then so does their kind.
-    with_pending = choose_categories(town, None, include_unverified=True)
+    with_pending = choose_categories(town, None, include_pending=True)
     assert set(with_pending.keys) == {"libraries", "food_banks"}
     assert "community_centres" in with_pending.skipped  # closed: never counted
 

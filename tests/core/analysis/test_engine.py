@@ -212,7 +212,7 @@ def test_a_concave_area_measures_from_a_point_inside_it(toy):
     assert "1 areas whose centroid lies outside" in result.method
 
 
-def test_closed_deleted_and_unverified_assets_do_not_count(toy):
+def test_closed_deleted_and_pending_and_rejected_assets_do_not_count(toy):
     project, stack, add = toy
     add(380_200, 390_200)
     closed = add(380_400, 390_400)
@@ -221,7 +221,7 @@ def test_closed_deleted_and_unverified_assets_do_not_count(toy):
     params = AnalysisParams("Toy", ("libraries",), 800.0)
     west = analyse(project, params, keep=False).table.set_index("area_code").loc["W"]
     assert west["assets"] == 1
-    with_pending = AnalysisParams("Toy", ("libraries",), 800.0, include_unverified=True)
+    with_pending = AnalysisParams("Toy", ("libraries",), 800.0, include_pending=True)
     assert (
         analyse(project, with_pending, keep=False).table.set_index("area_code").loc["W", "assets"]
         == 2

@@ -42,7 +42,7 @@ class CategoryChoice:
 
 
 def choose_categories(
-    project: Project, names: list[str] | None, include_unverified: bool = False
+    project: Project, names: list[str] | None, include_pending: bool = False
 ) -> CategoryChoice:
     """Category keys or labels, or group names; ``None`` means every category.
 
@@ -70,12 +70,12 @@ def choose_categories(
                 hint="assetmap info PROJECT lists them",
             )
         chosen.append((found.key, True))
-    counts = counts_by_category(assets.points_xy(project), include_unverified)
+    counts = counts_by_category(assets.points_xy(project), include_pending)
     keep = {k for k, named in chosen if named or counts.get(k, 0) > 0}
     ordered = list(dict.fromkeys(k for k, _named in chosen))
     keys = tuple(k for k in ordered if k in keep)
     if not keys:
-        rules = "active, placed on the map" + ("" if include_unverified else " and verified")
+        rules = "active, placed on the map" + ("" if include_pending else " and approved")
         raise BadInputError(
             (f"no category of {' or '.join(names)}" if names else "no category")
             + f" has any assets to count ({rules})",
@@ -85,15 +85,19 @@ def choose_categories(
     return CategoryChoice(keys, tuple(chosen_groups), tuple(k for k in ordered if k not in keep))
 
 
-def counted(points: pd.DataFrame, include_unverified: bool) -> pd.DataFrame:
-    """Of the placed, live assets (``assets.points_xy``), the ones an analysis counts."""
-    kept = points[points["status"] == "active"]
-    return kept if include_unverified else kept[kept["review"] == "verified"]
+def counted(points: pd.DataFrame, include_pending: bool) -> pd.DataFrame:
+    """Of the placed, live assets (``assets.points_xy``), the ones an analysis counts:
+    active and approved into the map (or awaiting review, when asked); never rejected."""
+    reviews = COUNTED_REVIEWS + (("pending",) if include_pending else ())
+    return points[(points["status"] == "active") & points["review"].isin(reviews)]
 
 
-def counts_by_category(points: pd.DataFrame, include_unverified: bool) -> dict[str, int]:
+COUNTED_REVIEWS = ("approved",)
+
+
+def counts_by_category(points: pd.DataFrame, include_pending: bool) -> dict[str, int]:
     """How many assets an analysis would count in each category (absent: none)."""
-    counts = counted(points, include_unverified)["category"].value_counts()
+    counts = counted(points, include_pending)["category"].value_counts()
     return {str(k): int(v) for k, v in counts.items()}
 
 
@@ -107,7 +111,7 @@ def load(project: Project, params: AnalysisParams) -> AnalysisInput:
         if key not in labels:
             raise BadInputError(f"there is no category '{key}'", field="--category")
     points = assets.points_xy(project)
-    chosen = counted(points[points["category"].isin(params.categories)], params.include_unverified)
+    chosen = counted(points[points["category"].isin(params.categories)], params.include_pending)
     left_out = _left_out(project, params)
     indicators = {i.column: i for i in areas.indicators(project, info.name)}
     population = _indicator(frame, indicators, params.population_field, "--population")
@@ -169,15 +173,17 @@ def _left_out(project: Project, params: AnalysisParams) -> dict[str, int]:
     marks = ", ".join("?" for _ in params.categories)
     row = project.conn.execute(
         f"""SELECT sum(status = 'closed'), sum(status = 'proposed'),
-                   sum(status = 'active' AND review != 'verified'),
+                   sum(status = 'active' AND review = 'pending'),
+                   sum(status = 'active' AND review = 'rejected'),
                    sum(status = 'active' AND geom IS NULL)
             FROM {ASSETS_TABLE} WHERE deleted = 0 AND category IN ({marks})""",
         params.categories,
     ).fetchone()
-    closed, proposed, unverified, unplaced = (int(v or 0) for v in row)
+    closed, proposed, pending, rejected, unplaced = (int(v or 0) for v in row)
     return {
         "closed": closed,
         "proposed": proposed,
-        "unverified": 0 if params.include_unverified else unverified,
+        "pending": 0 if params.include_pending else pending,
+        "rejected": rejected,
         "unplaced": unplaced,
     }

@@ -15,8 +15,9 @@ def method_statement(inputs: AnalysisInput, params: AnalysisParams, inside_point
         f"Gap analysis of the {len(inputs.area_codes):,} areas of “{params.area_set}” for "
         f"{_list(labels)}, made with assetmap {__version__}.",
         f"It counts {len(inputs.asset_x):,} active"
-        + ("" if params.include_unverified else ", verified")
-        + f" assets{_left_out(inputs.left_out)}.",
+        + (" assets, approved or awaiting review" if params.include_pending else ", approved")
+        + ("" if params.include_pending else " assets")
+        + f"{_left_out(inputs.left_out)}.",
         *_empty_categories(inputs, params),
         "Each asset counts once, in the area containing its point (on a boundary shared by two "
         "areas, in the first of them).",
@@ -88,7 +89,8 @@ def _left_out(left_out: dict[str, int]) -> str:
     words = {
         "closed": "closed",
         "proposed": "proposed",
-        "unverified": "awaiting review",
+        "pending": "awaiting review",
+        "rejected": "rejected in review",
         "unplaced": "not yet placed on the map",
     }
     pieces = [f"{n:,} {words[k]}" for k, n in left_out.items() if n]

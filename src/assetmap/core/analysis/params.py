@@ -19,7 +19,8 @@ class AnalysisParams:
     need_field: str | None = None
     provision: str = "coverage"  # per_1000 or coverage: split into terciles against need
     gap_coverage_threshold: float = 0.5
-    include_unverified: bool = False
+    # Count contributions awaiting review as well as approved assets (never rejected ones).
+    include_pending: bool = False
     groups: tuple[str, ...] = field(default=())  # the group names the user chose, for the record
     # Categories of those groups (or of all, by default) left out for having no assets to count.
     skipped: tuple[str, ...] = field(default=())
@@ -43,6 +44,8 @@ class AnalysisParams:
         ignored, so a shared project's runs stay readable both ways."""
         data: dict[str, Any] = json.loads(text)
         known = {f.name for f in fields(cls)}
+        if "include_unverified" in data:  # the name runs kept before schema 9 used
+            data.setdefault("include_pending", data.pop("include_unverified"))
         data = {k: v for k, v in data.items() if k in known}
         for name in ("categories", "groups", "skipped"):
             data[name] = tuple(data.get(name, ()))

@@ -10,6 +10,7 @@ from assetmap.core.commands.attachments import AddAttachment, RemoveAttachment
 from assetmap.core.commands.base import Command, CommandGroup, CommandStack
 from assetmap.core.commands.categories import AddCategory, EditCategory, MergeCategories
 from assetmap.core.commands.fields import RenameField
+from assetmap.core.commands.review import SetReview
 
 __all__ = [
     "AddAsset",
@@ -25,4 +26,5 @@ __all__ = [
     "MoveAsset",
     "RemoveAttachment",
     "RenameField",
+    "SetReview",
 ]

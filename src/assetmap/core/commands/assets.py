@@ -147,6 +147,7 @@ class AddAsset(_AssetStamps, Command):
         now = gpkg.utc_now()
         self._created = self._created or now
         asset = self.asset.with_changes(
+            **_desk_provenance(project, self.asset, self._created),
             created_at=self._created,
             out_of_area=_outside(project, self.asset.x, self.asset.y),
             personal_data=self.asset.personal_data
@@ -182,10 +183,13 @@ class EditAsset(_AssetStamps, Command):
     def apply(self, project: Project) -> list[Change]:
         validate_values(project, self.values)
         current = assets.get(project, self.uuid)
+        now = gpkg.utc_now()
         values = _flag_follows_category(project, current, self.values)
+        if "review" in values and values["review"] != current.review:
+            values = {**values, "reviewed_by": project.author, "reviewed_at": now}
         self._before = {k: getattr(current, k) for k in values}
         self._applied = values
-        assets.update(project, self.uuid, values, now=gpkg.utc_now())
+        assets.update(project, self.uuid, values, now=now)
         _changed(project, (self.uuid,), "changed")
         self._stamp_applied(project)
         point = assets.point_blob(project, self.uuid)
@@ -199,6 +203,16 @@ class EditAsset(_AssetStamps, Command):
         point = assets.point_blob(project, self.uuid)
         before, after = _jsonable(self._applied), _jsonable(self._before)
         return _logged(self.uuid, before, after, point, point)
+
+
+def _desk_provenance(project: Project, asset: Asset, now: str) -> dict[str, Any]:
+    """An asset made at this desk names its author; approved, it names who approved it."""
+    made: dict[str, Any] = {}
+    if asset.origin_kind == "desk" and not asset.origin_ref:
+        made["origin_ref"] = project.author
+    if asset.review != "pending" and not asset.reviewed_by:
+        made.update(reviewed_by=project.author, reviewed_at=asset.reviewed_at or now)
+    return made
 
 
 def holds_personal_data(project: Project, category: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -13,11 +13,12 @@ from assetmap.core import areas, assets, categories, changelog, gpkg, postcode_s
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import ConflictError
+from assetmap.core.io import identity
 from assetmap.core.io.area_import import PreparedAreas
-from assetmap.core.io.asset_import import PreparedAssets
+from assetmap.core.io.asset_import import PreparedAssets, describe_plan
 from assetmap.core.io.indicator_import import PreparedIndicators
 from assetmap.core.project import Project
-from assetmap.core.schema import ASSETS_TABLE
+from assetmap.core.schema import ASSETS_TABLE, FOOTPRINTS_TABLE
 
 
 def _record_source(
@@ -105,22 +106,37 @@ class ImportAssets(Command):
     name: ClassVar[str] = "import_assets"
     _source_id: int = field(default=0, repr=False)
     _added: list[str] = field(default_factory=list, repr=False)
+    _restore: list[_Saved] = field(default_factory=list, repr=False)
+    _updated: dict[str, Any] = field(default_factory=dict, repr=False)  # uuid -> stamp after
 
     @property
     def text(self) -> str:
-        return f"Import {len(self.prepared.rows)} assets from {self.prepared.source_file}"
+        p = self.prepared
+        if p.report.reimport:
+            return (
+                f"Import {p.source_file} again ({p.report.added} added, {p.report.updated} updated)"
+            )
+        return f"Import {len(p.rows)} assets from {p.source_file}"
 
     def apply(self, project: Project) -> list[Change]:
         p = self.prepared
         rows = self._rows_with_final_categories(project)
-        written = assets.insert_frame(project, rows, p.points)
+        # Matched again inside the transaction: another program may have changed the assets.
+        plan = identity.plan(project, p.key, rows, p.points, p.source_file, p.owned)
+        describe_plan(p.report, plan, rows, rows["origin_row"].to_numpy())
+        added = plan.added
+        new_rows = rows.iloc[added].reset_index(drop=True)
+        written = assets.insert_frame(project, new_rows, p.points[added])
         numbers = p.row_numbers if p.row_numbers is not None else np.arange(1, len(rows) + 1)
-        changelog.record_imported_assets(project, rows, written, numbers.tolist(), p.source_file)
-        sites = np.flatnonzero(~shapely.is_missing(p.footprints))
+        changelog.record_imported_assets(
+            project, new_rows, written, np.asarray(numbers)[added].tolist(), p.source_file
+        )
+        sites = added[~shapely.is_missing(p.footprints[added])]
         if len(sites):
             assets.insert_footprints(
-                project, p.rows["uuid"].to_numpy()[sites].tolist(), p.footprints[sites]
+                project, rows["uuid"].to_numpy()[sites].tolist(), p.footprints[sites]
             )
+        changes = self._update_matched(project, rows, plan)
         if p.postcodes is not None and len(p.postcodes):
             postcode_store.save(
                 project,
@@ -140,14 +156,52 @@ class ImportAssets(Command):
         summary = Change(
             f"import:{p.batch}",
             None,
-            {"assets": len(p.rows), "file": p.source_file},
+            {"assets": len(added), "updated": len(plan.changed), "file": p.source_file},
             origin=changelog.Origin("import", file=p.source_file),
         )
-        return [summary, *self._categories_added(project)]
+        return [summary, *self._categories_added(project), *changes]
 
     def _categories_added(self, project: Project) -> list[Change]:
         found = categories.by_key(project)
         return [Change(f"category:{k}", None, asdict(found[k])) for k in self._added]
+
+    def _update_matched(
+        self, project: Project, rows: pd.DataFrame, plan: identity.Plan
+    ) -> list[Change]:
+        """Write the changed rows over the assets they matched (which then carry this import's
+        batch), and every matched row's new place in the file; remember what was there."""
+        p = self.prepared
+        self._restore = []
+        self._updated = {}
+        changes: list[Change] = []
+        for i in plan.changed:
+            uuid = str(plan.matching.existing[i])
+            values: dict[str, Any] = dict(plan.updates.get(i, {}))
+            values.update(_place_in_file(rows, i), import_batch=p.batch)
+            values["updated_at"] = rows["updated_at"].iloc[i]
+            before = _saved(project, uuid, [*values, "geom"])
+            if i in plan.moves:
+                point = np.array([p.points[i]], dtype=object)
+                values["geom"] = gpkg.encode(point, project.srs_id)[0]
+            self._restore.append(before)
+            _write(project, uuid, values)
+            if not shapely.is_missing(p.footprints[i]):
+                _replace_footprint(project, uuid, p.footprints[i])
+            self._updated[uuid] = assets.content_stamp(project, uuid)
+            changes.append(_update_change(before, values, p.source_file, rows, i))
+        for i in plan.unchanged:
+            uuid = str(plan.matching.existing[i])
+            values = _place_in_file(rows, i)
+            self._restore.append(_saved(project, uuid, list(values)))
+            _write(project, uuid, values)
+        if self._updated:
+            gpkg.expand_extent(project.conn, ASSETS_TABLE, p.points[plan.changed])
+        return changes
+
+    @property
+    def updated_uuids(self) -> list[str]:
+        """The assets this import changed; they carry its import_batch until it is undone."""
+        return list(self._updated)
 
     def _rows_with_final_categories(self, project: Project) -> pd.DataFrame:
         """Add the import's new categories, unless another program added them meanwhile.
@@ -186,13 +240,21 @@ class ImportAssets(Command):
 
     def undo_conflict(self, project: Project) -> str | None:
         """Assets of this import edited since (elsewhere: this window's own later edits are
-        undone first) would be lost by deleting the import."""
+        undone first) would be lost by deleting the import or restoring what it updated."""
         p = self.prepared
         edited = project.conn.execute(
             f"SELECT uuid FROM {ASSETS_TABLE} WHERE import_batch = ? AND updated_at != ?",
             (p.batch, p.rows["updated_at"].iloc[0] if len(p.rows) else ""),
         ).fetchall()
-        changed = [u for (u,) in edited if self._content_differs(project, u)]
+        changed = [
+            u
+            for (u,) in edited
+            if (
+                assets.content_stamp(project, u) != self._updated[u]
+                if u in self._updated
+                else self._content_differs(project, u)
+            )
+        ]
         if not changed:
             return None
         name = assets.get(project, changed[0]).name
@@ -221,6 +283,9 @@ class ImportAssets(Command):
 
     def revert(self, project: Project) -> list[Change]:
         p = self.prepared
+        # The assets it updated go back first (and take their old batch back), so the feed's
+        # removals by batch name only the assets this import added.
+        restored = self._restore_updated(project)
         changelog.record_removed_assets(project, "a.import_batch = ?", (p.batch,))
         added = self._categories_added(project)
         removed = assets.delete_batch(project, p.batch)
@@ -235,7 +300,105 @@ class ImportAssets(Command):
         return [
             Change(f"import:{p.batch}", {"assets": removed, "file": p.source_file}, None),
             *gone,
+            *restored,
         ]
+
+    def _restore_updated(self, project: Project) -> list[Change]:
+        """Put back what an import again overwrote; one feed row per asset it had changed."""
+        changes: list[Change] = []
+        for saved in reversed(self._restore):
+            if saved.uuid in self._updated:
+                now = _saved(project, saved.uuid, list(saved.values))
+                changes.append(_restore_change(now, saved))
+            _write(project, saved.uuid, saved.values)
+            if saved.uuid in self._updated:
+                _put_back_footprint(project, saved.uuid, saved.footprint)
+        return changes
+
+
+@dataclass
+class _Saved:
+    """An asset's stored values (and site outline) before an import again changed them."""
+
+    uuid: str
+    values: dict[str, Any]
+    footprint: bytes | None
+
+
+def _update_change(
+    before: _Saved, values: dict[str, Any], file: str, rows: pd.DataFrame, i: int
+) -> Change:
+    """The feed row of an asset an import again changed: fields and point before and after,
+    and the file and row the new values came from."""
+    shown = {k: v for k, v in values.items() if k != "geom"}
+    point_before = before.values.get("geom")
+    row = _stored_value(rows["origin_row"].iloc[i])
+    return Change(
+        f"asset:{before.uuid}",
+        {k: before.values[k] for k in shown},
+        shown,
+        geom_before=point_before,
+        geom_after=values.get("geom", point_before),
+        origin=changelog.Origin("import", file=file, row=_row_number(row)),
+    )
+
+
+def _row_number(value: object) -> int | None:
+    """The file row as a number ("12", 12 or 12.0 as stored), else None."""
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+        return int(value)
+    return None
+
+
+def _restore_change(now: _Saved, saved: _Saved) -> Change:
+    fields = {k: v for k, v in saved.values.items() if k != "geom"}
+    return Change(
+        f"asset:{saved.uuid}",
+        {k: now.values[k] for k in fields},
+        fields,
+        geom_before=now.values.get("geom"),
+        geom_after=saved.values.get("geom", now.values.get("geom")),
+    )
+
+
+def _place_in_file(rows: pd.DataFrame, i: int) -> dict[str, Any]:
+    return {"origin_row": _stored_value(rows["origin_row"].iloc[i]),
+            "origin_key": _stored_value(rows["origin_key"].iloc[i])}  # fmt: skip
+
+
+def _saved(project: Project, uuid: str, columns: list[str]) -> _Saved:
+    columns = list(dict.fromkeys([*columns, "updated_at"]))
+    row = project.conn.execute(
+        f"SELECT {', '.join(columns)} FROM {ASSETS_TABLE} WHERE uuid = ?", (uuid,)
+    ).fetchone()
+    site = project.conn.execute(
+        f"SELECT geom FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,)
+    ).fetchone()
+    return _Saved(uuid, dict(zip(columns, row, strict=True)), site[0] if site else None)
+
+
+def _write(project: Project, uuid: str, values: dict[str, Any]) -> None:
+    """Stored values as they are (no conversion: they came from the file or the table)."""
+    names = list(values)
+    project.conn.execute(
+        f"UPDATE {ASSETS_TABLE} SET {', '.join(f'{n} = ?' for n in names)} WHERE uuid = ?",
+        (*(values[n] for n in names), uuid),
+    )
+
+
+def _replace_footprint(project: Project, uuid: str, polygon: Any) -> None:
+    project.conn.execute(f"DELETE FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,))
+    assets.insert_footprints(project, [uuid], np.array([polygon], dtype=object))
+
+
+def _put_back_footprint(project: Project, uuid: str, blob: bytes | None) -> None:
+    project.conn.execute(f"DELETE FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,))
+    if blob is not None:
+        project.conn.execute(
+            f"INSERT INTO {FOOTPRINTS_TABLE} (asset_uuid, geom) VALUES (?, ?)", (uuid, blob)
+        )
 
 
 # Columns an import does not own: timestamps move on every write, out_of_area follows the

@@ -49,7 +49,7 @@ def visible_categories(project: Project, options: ExportOptions) -> tuple[str, .
 
 
 # What a map needs of each asset; data exports read every column.
-MAP_COLUMNS = ("uuid", "name", "category", "personal_data")
+MAP_COLUMNS = ("uuid", "name", "category", "personal_data", "review")
 
 
 def choose_assets(

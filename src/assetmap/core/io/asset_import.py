@@ -22,6 +22,7 @@ from pyproj import CRS
 from assetmap.core import areas, categories, gpkg, postcode_store
 from assetmap.core.category_match import same_name
 from assetmap.core.errors import BadInputError
+from assetmap.core.io import identity
 from assetmap.core.io.fields import (
     address_part_columns,
     custom_field_type,
@@ -41,6 +42,7 @@ from assetmap.core.io.placement import (
     default_xy_crs,
 )
 from assetmap.core.io.postcodes import PostcodeIndex, normalise_postcodes
+from assetmap.core.io.project_files import refuse_assetmap_project
 from assetmap.core.io.readers import Table, read_table
 from assetmap.core.io.report import CategoryUse, ImportReport, RowIssue
 from assetmap.core.io.values import text_objects
@@ -91,6 +93,10 @@ class AssetImportOptions:
     source: str | None = None
     personal_data: bool = False
     accept_crs: bool = False  # import even when the coordinates do not fit their CRS
+    # Importing the file again: the column that identifies a row (a URN, an ODS code), else
+    # the asset fields whose values together do (core.io.identity; None: its default).
+    id_field: str | None = None
+    match_key: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -109,6 +115,9 @@ class PreparedAssets:
     postcode_source: str | None = None
     ignored_fields: list[str] = field(default_factory=list)  # map styling, not kept
     row_numbers: np.ndarray | None = None  # each row's number in the file, for the change feed
+    key: identity.ImportKey = field(default_factory=identity.ImportKey)
+    owned: tuple[str, ...] = ()  # the columns the file gives, which an import again updates
+    plan: identity.Plan | None = None  # matched against earlier imports when prepared
 
 
 def prepare_assets(
@@ -120,6 +129,7 @@ def prepare_assets(
     cancelled: CancelledFn | None = None,
 ) -> PreparedAssets:
     steps = Steps(progress)
+    refuse_assetmap_project(path)
     table = read_table(path, layer=options.layer, progress=steps.sub(0, 0.4), cancelled=cancelled)
     check_cancelled(cancelled)
     report = ImportReport(file=table.path.name, kind="assets", notes=list(table.notes))
@@ -151,6 +161,15 @@ def prepare_assets(
 
     batch = uuidlib.uuid4().hex
     rows["import_batch"] = batch
+    _record_origin(project, rows, table, row_numbers)
+    key = _import_key(table, mapping, options)
+    id_values = frame[key.id_column] if key.id_column else None
+    if id_values is not None and pd.api.types.is_numeric_dtype(id_values):
+        id_values = identifier_text(id_values)
+    rows["origin_key"] = identity.row_keys(key, rows, points, id_values)
+    owned = _owned_columns(frame, mapping, options)
+    plan = identity.plan(project, key, rows, points, table.path.name, owned)
+    describe_plan(report, plan, rows, row_numbers)
     report.out_of_area = int(rows["out_of_area"].sum())
     report.imported = int(keep.sum())
     custom_cols = _custom_columns(frame, mapping, options)
@@ -173,7 +192,91 @@ def prepare_assets(
         postcode_source=index.source if index is not None else None,
         ignored_fields=ignored,
         row_numbers=row_numbers,
+        key=key,
+        owned=owned,
+        plan=plan,
     )
+
+
+# ---- importing again -------------------------------------------------------------------
+def _record_origin(
+    project: Project, rows: pd.DataFrame, table: Table, row_numbers: np.ndarray
+) -> None:
+    """Each asset names its file and row; the person importing approves it into the map."""
+    rows["origin_kind"] = "import"
+    rows["origin_ref"] = table.path.name
+    rows["origin_row"] = pd.Series(np.asarray(row_numbers, dtype=int).tolist(), dtype=object)
+    rows["reviewed_by"] = project.author
+    rows["reviewed_at"] = rows["created_at"]
+
+
+def _import_key(
+    table: Table, mapping: dict[str, str], options: AssetImportOptions
+) -> identity.ImportKey:
+    columns = list(table.frame.columns)
+    if options.id_field:
+        if options.id_field not in columns:
+            raise BadInputError(
+                f"has no field '{options.id_field}' (fields: {', '.join(map(str, columns))})",
+                file=table.path,
+                field="--id-field",
+            )
+        return identity.ImportKey(id_column=options.id_field)
+    if options.match_key:
+        return identity.ImportKey(tuple(options.match_key))
+    return identity.default_key(mapping)
+
+
+def _owned_columns(
+    frame: pd.DataFrame, mapping: dict[str, str], options: AssetImportOptions
+) -> tuple[str, ...]:
+    """The asset columns whose values come from the file: an import again may update these
+    and no others (a status or category set here stays when the file has none)."""
+    owned = ["name", "custom"]
+    if options.category or options.category_field:
+        owned.append("category")
+    for column in ("description", "postcode", "contact", "phone", "website", "audience"):
+        if column in mapping:
+            owned.append(column)
+    if "address" in mapping or _address_parts(frame, mapping):
+        owned.append("address")
+    if "opening_hours" in mapping or opening_day_columns(list(frame.columns)):
+        owned.append("opening_hours")
+    owned += [c for c in ("status", "verified_date") if c in mapping]
+    return tuple(owned)
+
+
+def describe_plan(
+    report: ImportReport, plan: identity.Plan, rows: pd.DataFrame, row_numbers: np.ndarray
+) -> None:
+    """Put what importing the file again does into the report (and re-do it at commit)."""
+    m = plan.matching
+    report.reimport = m.any_earlier or bool(len(plan.left_out))
+    report.match_key = m.key.describe()
+    report.added = len(plan.added)
+    report.updated = len(plan.changed)
+    report.unchanged = len(plan.unchanged)
+    report.deleted_here = len(plan.left_out)
+    report.missing = [
+        RowIssue(x.row, None, f"'{x.name}' is no longer in the file; kept in the project")
+        for x in m.missing
+    ]
+    report.changed_rows = [
+        RowIssue(int(row_numbers[i]), None, f"'{rows['name'].iloc[i]}': {_changed_words(plan, i)}")
+        for i in plan.changed
+    ]
+    if m.repeated:
+        report.notes.append(
+            f"{m.repeated} rows share their key ({m.key.describe()}) with another row; they "
+            "were matched to earlier assets in file order"
+        )
+
+
+def _changed_words(plan: identity.Plan, row: int) -> str:
+    words = [c.replace("_", " ") for c in plan.updates.get(row, {})]
+    if row in plan.moves:
+        words.append("position")
+    return "updated " + ", ".join(words)
 
 
 # ---- which column is what ----------------------------------------------------------
@@ -517,7 +620,7 @@ def _asset_rows(
             "created_at": now,
             "updated_at": now,
             "deleted": 0,
-            "review": "verified",
+            "review": "approved",
         },
         # Object columns: pandas 3 would otherwise convert text to Arrow and back.
         dtype=object,

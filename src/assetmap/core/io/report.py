@@ -59,8 +59,28 @@ class ImportReport:
     out_of_area: int = 0
     committed: bool = False
     categories: list[CategoryUse] = field(default_factory=list)  # commonest value first
+    # Importing a file again (assets): matched to the assets an earlier import made.
+    reimport: bool = False
+    match_key: str = ""  # in words: "name + postcode", "the identifier column 'URN'"
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted_here: int = 0  # rows of assets deleted in the project since: left out
+    missing: list[RowIssue] = field(default_factory=list)  # earlier assets not in the file
+    changed_rows: list[RowIssue] = field(default_factory=list)  # rows that updated an asset
+
+    def reimport_summary(self) -> str:
+        """'3 added, 5 updated, 50 unchanged, 2 no longer in the file (kept)'."""
+        parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+        parts.append(f"{len(self.missing)} no longer in the file (kept)")
+        if self.deleted_here:
+            parts.append(f"{self.deleted_here} deleted here (left out)")
+        return ", ".join(parts)
 
     def summary(self) -> str:
+        if self.reimport:
+            head = f"{self.file}: imported again, matched by {self.match_key}: "
+            return head + self.reimport_summary() + f", {len(self.rejected)} rejected"
         kept = f"{self.imported} imported"
         details = []
         if self.unplaced:
@@ -80,7 +100,11 @@ class ImportReport:
         out = [self.summary()]
         out += [f"  note: {n}" for n in self.notes]
         out += self.category_lines(limit)
+        if self.kind == "assets" and self.match_key and not self.reimport:
+            out.append(f"  importing this file again matches rows by {self.match_key}")
         for title, issues in (
+            ("no longer in the file (kept in the project)", self.missing),
+            ("updated", self.changed_rows),
             ("rejected", self.rejected),
             ("unplaced (kept, place them later)", self.unplaced),
             ("repaired", self.repaired),
@@ -121,6 +145,14 @@ class ImportReport:
             "notes": list(self.notes),
             "out_of_area": self.out_of_area,
             "committed": self.committed,
+            "reimport": self.reimport,
+            "match_key": self.match_key,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "deleted_here": self.deleted_here,
+            "missing": issues(self.missing),
+            "changed_rows": issues(self.changed_rows),
             "categories": [
                 {
                     "value": u.value,

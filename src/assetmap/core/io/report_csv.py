@@ -15,6 +15,8 @@ from assetmap.core.io.report import ImportReport
 from assetmap.core.io.safe_cells import neutralise
 
 OUTCOMES = ("rejected", "unplaced", "repaired")
+# Importing a file again: what each outcome is called in the CSV.
+REIMPORT_OUTCOMES = {"missing": "no longer in the file", "changed_rows": "updated"}
 
 
 def write_rows(handle: IO[str], report: ImportReport) -> None:
@@ -26,6 +28,14 @@ def write_rows(handle: IO[str], report: ImportReport) -> None:
                 [outcome, neutralise(report.file), issue.row, neutralise(issue.field or ""),
                  neutralise(issue.message)]
             )  # fmt: skip
+    for attribute, outcome in REIMPORT_OUTCOMES.items():
+        for issue in getattr(report, attribute):
+            writer.writerow(
+                [outcome, neutralise(report.file), issue.row, "", neutralise(issue.message)]
+            )
+    if report.reimport:
+        counts = f"matched by {report.match_key}: {report.reimport_summary()}"
+        writer.writerow(["summary", neutralise(report.file), "", "", neutralise(counts)])
     for note in report.notes:
         writer.writerow(["note", neutralise(report.file), "", "", neutralise(note)])
 

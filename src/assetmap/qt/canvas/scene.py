@@ -263,6 +263,28 @@ class AreaLayer:
             )
 
 
+PENDING_RING = "#B3261E"  # a dashed ring around assets awaiting review (legend draws it too)
+
+
+def paint_pending_rings(
+    painter: QPainter, sx: np.ndarray, sy: np.ndarray, sizes: np.ndarray
+) -> None:
+    """A dashed ring around each asset awaiting review: it stands out from approved ones
+    whatever its category's colour, and reads as "not settled yet"."""
+    if not len(sx):
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(PENDING_RING), 2.0)
+    pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for x, y, size in zip(sx, sy, sizes, strict=True):
+        radius = float(size) / 2 + 4
+        painter.drawEllipse(QPointF(float(x), float(y)), radius, radius)
+    painter.restore()
+
+
 @dataclass
 class AssetLayer:
     x: np.ndarray
@@ -273,6 +295,7 @@ class AssetLayer:
     visible: np.ndarray  # bool per point
     opacity: float = 1.0
     labels: bool = True
+    pending: np.ndarray | None = None  # bool per point: awaiting review, drawn apart
 
     def paint(self, painter: QPainter, view: View, cancelled: Cancelled, dpr: float) -> None:
         rows = self._visible_rows(view)
@@ -287,6 +310,10 @@ class AssetLayer:
             self._paint_dots(painter, view, sx, sy, cats, dpr)
         else:
             self._paint_symbols(painter, sx, sy, cats, dpr, cancelled)
+        if self.pending is not None:
+            waiting = self.pending[rows]
+            sizes = np.array([size for _s, _c, size in self.categories])[cats]
+            paint_pending_rings(painter, sx[waiting], sy[waiting], sizes[waiting])
         painter.restore()
 
     def _visible_rows(self, view: View) -> np.ndarray:

@@ -40,7 +40,7 @@ from assetmap.qt.map_scene import (
     thematic_source,
 )
 
-_POINT_COLUMNS = ["uuid", "name", "category", "x", "y"]
+_POINT_COLUMNS = ["uuid", "name", "category", "review", "x", "y"]
 
 
 class PrintSource:
@@ -215,6 +215,7 @@ def _points(chosen: ChosenAssets) -> pd.DataFrame:
             "uuid": rows["uuid"].to_numpy(),
             "name": rows["name"].to_numpy(),
             "category": rows["category"].to_numpy(),
+            "review": rows["review"].to_numpy() if "review" in rows else "approved",
             "x": shapely.get_x(geometry[placed]),
             "y": shapely.get_y(geometry[placed]),
         },

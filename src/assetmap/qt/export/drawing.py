@@ -38,6 +38,7 @@ from assetmap.qt.canvas.scene import (
     Labels,
     Scene,
     _shuffled,
+    paint_pending_rings,
 )
 from assetmap.qt.canvas.symbols import draw_symbol
 from assetmap.qt.canvas.view import View
@@ -216,6 +217,10 @@ def _paint_assets(
                 break
             symbol, colour, size = layer.categories[cats[i]]
             draw_symbol(painter, QPointF(sx[i], sy[i]), symbol, colour, size * symbol_scale)
+    if layer.pending is not None:  # awaiting review: the map's dashed ring, on paper too
+        waiting = layer.pending[rows]
+        sizes = np.array([size for _s, _c, size in layer.categories])[cats] * symbol_scale
+        paint_pending_rings(painter, sx[waiting], sy[waiting], sizes[waiting])
     painter.restore()
 
 

@@ -187,9 +187,9 @@ class AnalysisPanel(QWidget):
         self.provision.setAccessibleName("Provision")
         self.provision.setToolTip("What counts as provision when it is set against need")
         form.addRow("Provision", self.provision)
-        self.include_unverified = QCheckBox("Include contributions awaiting review")
-        self.include_unverified.toggled.connect(lambda *_: self._fill_categories())
-        form.addRow(self.include_unverified)
+        self.include_pending = QCheckBox("Include contributions awaiting review")
+        self.include_pending.toggled.connect(lambda *_: self._fill_categories())
+        form.addRow(self.include_pending)
         self.find_button = QPushButton("Find gaps")
         self.find_button.setAccessibleName("Find gaps")
         self.find_button.setMinimumHeight(34)
@@ -387,9 +387,7 @@ class AnalysisPanel(QWidget):
         ticked = set(self.chosen_categories())
         tree = self.categories
         opened = {item.text(0) for item in top_items(tree) if item.isExpanded()}
-        counts = inputs.counts_by_category(
-            self.session.points(), self.include_unverified.isChecked()
-        )
+        counts = inputs.counts_by_category(self.session.points(), self.include_pending.isChecked())
         self._filling_tree = True
         self.categories.clear()
         cats = self.session.categories()
@@ -538,7 +536,7 @@ class AnalysisPanel(QWidget):
             population_field=self.population.currentData(),
             need_field=self.need.currentData(),
             provision=str(self.provision.currentData()),
-            include_unverified=self.include_unverified.isChecked(),
+            include_pending=self.include_pending.isChecked(),
             groups=tuple(self.chosen_groups()),
             skipped=tuple(self.left_out_categories()),
         )

@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
 
 from assetmap.core import areas, assets, custom_fields
 from assetmap.core import attachments as photo_store
-from assetmap.core.commands import DeleteAsset, RenameField
+from assetmap.core.commands import DeleteAsset, RenameField, SetReview
 from assetmap.core.custom_fields import FieldDef
 from assetmap.core.errors import AssetmapError
 from assetmap.core.io.fields import human_label
-from assetmap.core.model import Asset
+from assetmap.core.model import REVIEW_WORDS, Asset
 from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.symbols import sprite
 from assetmap.qt.errors import show_error
@@ -123,6 +123,16 @@ def website_link(text: str) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
     label.setToolTip(url)
     return label
+
+
+def review_text(asset: Asset) -> str:
+    """'Approved by AB on 7 Dec 2026': reviewed, which is not the same as verified."""
+    words = REVIEW_WORDS.get(asset.review, asset.review)
+    if asset.review == "pending" or not (asset.reviewed_by or asset.reviewed_at):
+        return words
+    by = f" by {asset.reviewed_by}" if asset.reviewed_by else ""
+    on = f" on {friendly_date(asset.reviewed_at)}" if asset.reviewed_at else ""
+    return f"{words}{by}{on}"
 
 
 def friendly_date(text: str | None) -> str:
@@ -239,15 +249,38 @@ class AssetCard(QWidget):
         self.move_button.clicked.connect(self._move_or_place)
         self.zoom_button.clicked.connect(lambda: self._emit(self.zoomRequested))
         self.delete_button.clicked.connect(self.confirm_delete)
+        self.approve_button = QPushButton("Approve")
+        self.reject_button = QPushButton("Reject")
+        self.approve_button.setToolTip("Approve into the map (Edit ▸ Undo takes it back)")
+        self.reject_button.setToolTip("Reject: kept in the table, no longer drawn on the map")
+        self.approve_button.clicked.connect(lambda: self.set_review("approved"))
+        self.reject_button.clicked.connect(lambda: self.set_review("rejected"))
         bar = QWidget()
         grid = QGridLayout(bar)
         grid.setContentsMargins(8, 6, 8, 8)
         for column, button in enumerate(
-            (self.edit_button, self.move_button, self.zoom_button, self.delete_button)
+            (
+                self.edit_button,
+                self.move_button,
+                self.zoom_button,
+                self.delete_button,
+                self.approve_button,
+                self.reject_button,
+            )
         ):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             grid.addWidget(button, column // 2, column % 2)
         return bar
+
+    def set_review(self, state: str) -> None:
+        """Approve or reject the selected assets (the one shown, or all of several)."""
+        chosen = tuple(sorted(self.session.selection))
+        if not chosen:
+            return
+        try:
+            self.session.push(SetReview(chosen, state))
+        except AssetmapError as error:
+            show_error(self, "Could not change the review", error)
 
     # ---- what is shown -------------------------------------------------------------------
     def refresh(self) -> None:
@@ -397,6 +430,8 @@ class AssetCard(QWidget):
         _add_detail(form, "Verified on", verified)
         if asset.source:
             _add_detail(form, "Source", asset.source)
+        _add_detail(form, "Origin", asset.origin_text())
+        _add_detail(form, "Review", review_text(asset))
 
     def _add_custom(self, form: QFormLayout, asset: Asset) -> None:
         """In the same form as the main details, so the two columns line up; in the order the
@@ -492,6 +527,10 @@ class AssetCard(QWidget):
         }
         for button, name in names.items():
             button.setAccessibleName(name)
+        self.approve_button.setVisible(asset.review != "approved")
+        self.reject_button.setVisible(asset.review != "rejected")
+        self.approve_button.setAccessibleName(f"Approve {asset.name}")
+        self.reject_button.setAccessibleName(f"Reject {asset.name}")
 
     # ---- actions -----------------------------------------------------------------------
     def _emit(self, signal: Any) -> None:

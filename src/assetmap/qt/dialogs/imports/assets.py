@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -35,6 +36,7 @@ from assetmap.core.category_match import same_name
 from assetmap.core.commands.base import Command, CommandGroup
 from assetmap.core.commands.categories import MAX_SYNONYM_LENGTH, EditCategory
 from assetmap.core.commands.imports import ImportAssets
+from assetmap.core.io import identity
 from assetmap.core.io import preview as pv
 from assetmap.core.io.asset_import import (
     UNKNOWN_NEW,
@@ -43,7 +45,7 @@ from assetmap.core.io.asset_import import (
     PreparedAssets,
     prepare_assets,
 )
-from assetmap.core.io.fields import styling_columns
+from assetmap.core.io.fields import is_identifier_name, styling_columns
 from assetmap.core.io.values import text_objects
 from assetmap.core.taxonomy import UNCATEGORISED
 from assetmap.qt.dialogs.imports.base import ALL_FILES, ImportDialog, settings
@@ -143,6 +145,9 @@ class ImportAssetsDialog(ImportDialog):
         layout.addWidget(self.fields)
         self.columns_note = note_label()
         layout.addWidget(self.columns_note)
+        layout.addLayout(self._build_match_row())
+        self.match_note = note_label()
+        layout.addWidget(self.match_note)
         self.personal_check = QCheckBox(
             "These assets are &personal data (a person's skills): keep them out of exports"
         )
@@ -151,6 +156,91 @@ class ImportAssetsDialog(ImportDialog):
         layout.addWidget(self.personal_check)
         layout.addStretch(1)
         return page
+
+    def _build_match_row(self) -> QHBoxLayout:
+        """How a row is found again when this file (or an updated copy) is imported again."""
+        row = QHBoxLayout()
+        label = QLabel("&Match rows again by:")
+        self.match_combo = QComboBox()
+        self.match_combo.setAccessibleName("Match rows again by")
+        self.match_combo.setToolTip(
+            "Importing this file again updates the assets it made instead of adding them "
+            "twice: an identifier column (a URN, an ODS code) is best; else name and postcode"
+        )
+        self.match_combo.currentIndexChanged.connect(self._on_match_chosen)
+        self._match_chosen_by_user = False
+        label.setBuddy(self.match_combo)
+        row.addWidget(label)
+        row.addWidget(self.match_combo, 1)
+        return row
+
+    def _fill_match_choices(self) -> None:
+        """Field keys, then each column as an identifier; the proposed one marked and chosen
+        unless the user has chosen another."""
+        if self.preview is None:
+            return
+        current = self._match_choice() if self._match_chosen_by_user else None
+        proposed = self._proposed_key()
+        choices: list[tuple[str, tuple[str, Any]]] = [
+            (identity.ImportKey(parts).describe().capitalize(), ("key", parts))
+            for parts in (identity.NAME_POSTCODE, identity.NAME_POSITION, ("name", "address"))
+        ]
+        choices += [(f"Identifier column '{c}'", ("id", c)) for c in self.preview.columns]
+        self.match_combo.blockSignals(True)
+        self.match_combo.clear()
+        for text, data in choices:
+            mark = " (proposed)" if data == proposed else ""
+            self.match_combo.addItem(text + mark)
+        self._match_choices = [data for _text, data in choices]
+        wanted = current if current is not None else proposed
+        found = self._match_choices.index(wanted) if wanted in self._match_choices else 0
+        self.match_combo.setCurrentIndex(found)
+        self.match_combo.blockSignals(False)
+        self._update_match_note()
+
+    def _proposed_key(self) -> tuple[str, Any]:
+        """An identifier-like column whose values differ in every previewed row, else the
+        default key (name and postcode, or name and position without postcodes)."""
+        assert self.preview is not None
+        frame = self.preview.frame
+        for column in self.preview.columns:
+            values = frame[column].dropna().astype(str).str.strip()
+            values = values[values != ""]
+            if is_identifier_name(column) and len(values) == len(frame) and values.is_unique:
+                return ("id", column)
+        return ("key", identity.default_key(self.fields.mapping()).parts)
+
+    def _on_match_chosen(self, _index: int) -> None:
+        self._match_chosen_by_user = True
+        self._update_match_note()
+        self._refresh()
+
+    def _match_choice(self) -> tuple[str, Any] | None:
+        """The chosen key as (kind, value), kept in Python: Qt turns tuples into lists."""
+        index = self.match_combo.currentIndex()
+        choices = getattr(self, "_match_choices", [])
+        return choices[index] if 0 <= index < len(choices) else None
+
+    def _match_key(self) -> identity.ImportKey:
+        kind, value = self._match_choice() or self._proposed_key()
+        return identity.ImportKey(id_column=value) if kind == "id" else identity.ImportKey(value)
+
+    def _update_match_note(self) -> None:
+        if self.preview is None:
+            return
+        name = self.preview.path.name
+        earlier = identity.earlier_assets(self.session.project, name)
+        live = int((earlier["deleted"] == 0).sum()) if len(earlier) else 0
+        key = self._match_key().describe()
+        if live:
+            text = (
+                f"{live:,} assets came from a file named {name}: this import updates them "
+                f"where {key} match, adds the new rows, and lists (and keeps) those no longer "
+                "in the file."
+            )
+        else:
+            text = f"Importing {name} again later will update these assets where {key} match."
+        self.match_note.setText(text)
 
     def _personal_clicked(self, checked: bool) -> None:
         self._personal_own = checked
@@ -343,6 +433,8 @@ class ImportAssetsDialog(ImportDialog):
         self.category_fixed.setChecked(column is None)
         self._fill_values()
         self._update_columns_note()
+        self._match_chosen_by_user = False
+        self._fill_match_choices()
 
     def _fill_location(self, result: pv.Preview) -> None:
         guess = result.coordinates
@@ -418,6 +510,7 @@ class ImportAssetsDialog(ImportDialog):
     @Slot()
     def _on_fields_changed(self) -> None:
         self._update_columns_note()
+        self._fill_match_choices()
         self._refresh()
 
     @Slot()
@@ -628,6 +721,7 @@ class ImportAssetsDialog(ImportDialog):
         coords = self._coordinate_fields()
         from_column = self.category_from_column.isChecked()
         index = self.postcode_index_edit.text().strip()
+        key = self._match_key()
         return AssetImportOptions(
             category=None if from_column else self.category_combo.key(),
             category_field=self.category_column.column() if from_column else None,
@@ -645,6 +739,8 @@ class ImportAssetsDialog(ImportDialog):
             postcode_index=index or None,
             layer=self.preview.layer,
             personal_data=self.personal_check.isChecked(),
+            id_field=key.id_column,
+            match_key=None if key.id_column else key.parts,
         )
 
     def _mapping_problem(self) -> str | None:
@@ -761,6 +857,7 @@ class ImportAssetsDialog(ImportDialog):
         rows.append(("Location", self._location_text()))
         rows.append(("Postcodes", self._postcode_text(mapping.get("postcode"))))
         rows.append(("Category", self._category_text()))
+        rows.append(("Matched again by", self._match_key().describe()))
         prepared = self.prepared
         if isinstance(prepared, PreparedAssets):
             kept = [name for name, _label, _type in prepared.field_defs]

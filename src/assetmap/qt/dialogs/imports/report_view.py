@@ -54,6 +54,16 @@ def no_label(row: int | None) -> str:
     return ""
 
 
+# The report's tabs: each a list of rows on the report; the last two only on importing again.
+OUTCOME_TABS = {
+    "rejected": "Rejected",
+    "unplaced": "Unplaced",
+    "repaired": "Repaired",
+    "changed_rows": "Updated",
+    "missing": "No longer in the file",
+}
+
+
 def describe_report(report: ImportReport, count_text: str) -> tuple[str, str]:
     """The report's heading and the sentence under it, before and after the import."""
     if report.committed:
@@ -72,6 +82,14 @@ def describe_report(report: ImportReport, count_text: str) -> tuple[str, str]:
         )
     if report.unplaced:
         explanation += " Unplaced rows are kept, to be placed by hand later."
+    if report.reimport:
+        done = "was" if report.committed else "is"
+        heading = f"{'Imported' if report.committed else 'Ready to import'} {report.file} again"
+        explanation = (
+            f"Matched to the assets an earlier import made by {report.match_key}: "
+            f"{report.reimport_summary()}. Assets no longer in the file are listed and kept; "
+            f"nothing {done} deleted. " + explanation
+        )
     return heading, explanation
 
 
@@ -172,10 +190,10 @@ class ReportPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Report details")
         self.tables: dict[str, QTableWidget] = {}
-        for outcome in ("rejected", "unplaced", "repaired"):
+        for outcome in OUTCOME_TABS:
             table = self._issue_table(outcome)
             self.tables[outcome] = table
-            self.tabs.addTab(table, outcome.title())
+            self.tabs.addTab(table, OUTCOME_TABS[outcome])
         self.notes = QListWidget()
         self.notes.setAccessibleName("Notes")
         self.notes.setWordWrap(True)
@@ -185,7 +203,7 @@ class ReportPage(QWidget):
 
     def _issue_table(self, outcome: str) -> QTableWidget:
         table = QTableWidget(0, 4)
-        table.setAccessibleName(f"{outcome.title()} rows")
+        table.setAccessibleName(f"{OUTCOME_TABS[outcome]} rows")
         table.setHorizontalHeaderLabels(["Row", "Name", "Field", "What happened"])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -258,9 +276,15 @@ class ReportPage(QWidget):
         self.explanation.setText(explanation)
         self._set_counts(report)
         for outcome, table in self.tables.items():
-            self._fill_issues(table, getattr(report, outcome), self._row_label)
+            issues = getattr(report, outcome)
+            # Rows no longer in the file are numbered as in the earlier file: no name lookup.
+            label = no_label if outcome == "missing" else self._row_label
+            self._fill_issues(table, issues, label)
             index = self.tabs.indexOf(table)
-            self.tabs.setTabText(index, f"{outcome.title()} ({len(getattr(report, outcome)):,})")
+            self.tabs.setTabText(index, f"{OUTCOME_TABS[outcome]} ({len(issues):,})")
+            self.tabs.setTabVisible(
+                index, outcome in ("rejected", "unplaced", "repaired") or bool(issues)
+            )
         self.notes.clear()
         self.notes.addItems(report.notes)
         self.tabs.setTabText(self.tabs.indexOf(self.notes), f"Notes ({len(report.notes)})")
@@ -275,6 +299,9 @@ class ReportPage(QWidget):
             "rejected": len(report.rejected),
         }
         words = {"imported": "imported" if report.committed else "to import"}
+        if report.reimport:  # the others are updated, unchanged or gone: see the tabs
+            values["imported"] = report.added
+            words["imported"] = "added" if report.committed else "to add"
         for outcome, label in self.counts.items():
             count = values[outcome]
             word = words.get(outcome, outcome)
@@ -299,7 +326,7 @@ class ReportPage(QWidget):
             table.setItem(len(shown), 3, more)
 
     def _first_tab_with_content(self, report: ImportReport) -> int:
-        for outcome in ("rejected", "unplaced", "repaired"):
+        for outcome in ("rejected", "unplaced", "missing", "changed_rows", "repaired"):
             if getattr(report, outcome):
                 return self.tabs.indexOf(self.tables[outcome])
         return self.tabs.indexOf(self.notes)

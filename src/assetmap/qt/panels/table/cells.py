@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtGui import QColor
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.model import ORIGIN_WORDS, REVIEW_WORDS
 from assetmap.core.taxonomy import Category
 from assetmap.qt.panels.table.columns import Column
 
@@ -35,7 +36,11 @@ def display_text(column: Column, value: Any, categories: Mapping[str, Category])
     if kind == "category":
         category = categories.get(value)
         return category.label if category else str(value)
-    if kind in ("status", "review"):
+    if kind == "review":
+        return REVIEW_WORDS.get(str(value), status_text(str(value)))
+    if kind == "origin":
+        return ORIGIN_WORDS.get(str(value), str(value))
+    if kind == "status":
         return status_text(str(value))
     if kind == "number":
         return number_text(value)

@@ -19,7 +19,7 @@ class Column:
     key: str  # store column name, or "custom:<field name>"
     title: str
     width: int
-    kind: str = "text"  # text | category | status | review | number | date | bool | placed
+    kind: str = "text"  # text | category | status | review | origin | number | date | bool | placed
     editable: bool = False
     sql: str = ""  # expression read for the column cache (defaults to the key)
     tip: str = ""
@@ -68,7 +68,15 @@ STANDARD = (
         84,
         "review",
         editable=True,
-        tip="Workshop pins stay pending until approved",
+        tip="Whether the asset is approved into the map; workshop pins wait until approved",
+    ),
+    Column("origin_kind", "Origin", 96, "origin", tip="How the asset came into the project"),
+    Column(
+        "origin_ref",
+        "Came from",
+        180,
+        tip="The file (and its row), the person, workshop session, copy or database",
+        sql="origin_ref || coalesce(', row ' || origin_row, '')",
     ),
 )
 

@@ -1,4 +1,5 @@
-"""The table's filters (category, free text, selection, placement) as one numpy mask."""
+"""The table's filters (category, review state, origin, free text, selection, placement) as
+one numpy mask."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ class AssetTableProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._model = model
         self.category: str | None = None
+        self.review: str | None = None
+        self.origin: str | None = None
         self.text = ""
         self.only_unplaced = False
         self.only_selected = False
@@ -36,6 +39,14 @@ class AssetTableProxy(QSortFilterProxyModel):
     # ---- filter settings -------------------------------------------------------------
     def set_category(self, key: str | None) -> None:
         self.category = key or None
+        self._apply()
+
+    def set_review(self, state: str | None) -> None:
+        self.review = state or None
+        self._apply()
+
+    def set_origin(self, kind: str | None) -> None:
+        self.origin = kind or None
         self._apply()
 
     def set_text(self, text: str) -> None:
@@ -59,7 +70,14 @@ class AssetTableProxy(QSortFilterProxyModel):
 
     @property
     def filtering(self) -> bool:
-        return bool(self.category or self.text or self.only_unplaced or self.only_selected)
+        return bool(
+            self.category
+            or self.review
+            or self.origin
+            or self.text
+            or self.only_unplaced
+            or self.only_selected
+        )
 
     def _apply(self) -> None:
         self._model.set_row_filter(self.accepted if self.filtering else None)
@@ -76,6 +94,10 @@ class AssetTableProxy(QSortFilterProxyModel):
         mask = np.ones(n, dtype=bool)
         if self.category:
             mask &= take("category") == self.category
+        if self.review:
+            mask &= take("review") == self.review
+        if self.origin:
+            mask &= take("origin_kind") == self.origin
         if self.only_unplaced:
             mask &= take("placed") == 0
         if self.only_selected:

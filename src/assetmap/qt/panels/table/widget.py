@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,11 +22,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
+from assetmap.core.commands import SetReview
+from assetmap.core.errors import AssetmapError
+from assetmap.core.model import ORIGIN_KINDS, ORIGIN_WORDS, REVIEW_STATES, REVIEW_WORDS
 from assetmap.qt.panels.table.delegates import AssetDelegate
 from assetmap.qt.panels.table.icons import ICON_SIZE, category_icon
 from assetmap.qt.panels.table.model import UUID_ROLE, AssetTableModel
@@ -76,6 +81,16 @@ class AttributeTable(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(200)
         self.search.setMaximumWidth(420)
+        self.review_filter = _choice_filter(
+            self, "Show review state", "Any review state", REVIEW_STATES, REVIEW_WORDS
+        )
+        self.review_filter.setToolTip(
+            "Show only approved assets, those awaiting review, or rejected"
+        )
+        self.origin_filter = _choice_filter(
+            self, "Show origin", "Any origin", ORIGIN_KINDS, ORIGIN_WORDS
+        )
+        self.origin_filter.setToolTip("Show only imported assets, those added here, and so on")
         self.only_selected = QCheckBox("Only selected", self)
         self.only_selected.setToolTip("Show only the assets selected on the map")
         self.only_unplaced = QCheckBox("Only unplaced", self)
@@ -98,6 +113,8 @@ class AttributeTable(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(10)
         bar.addWidget(self.category_filter)
+        bar.addWidget(self.review_filter)
+        bar.addWidget(self.origin_filter)
         bar.addWidget(self.search, 3)
         bar.addWidget(self.only_selected)
         bar.addWidget(self.only_unplaced)
@@ -108,13 +125,23 @@ class AttributeTable(QWidget):
         layout.setSpacing(6)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.setTabOrder(self.category_filter, self.search)
+        self.setTabOrder(self.category_filter, self.review_filter)
+        self.setTabOrder(self.review_filter, self.origin_filter)
+        self.setTabOrder(self.origin_filter, self.search)
         self.setTabOrder(self.search, self.only_selected)
         self.setTabOrder(self.only_selected, self.only_unplaced)
         self.setTabOrder(self.only_unplaced, self.view)
 
     def _connect(self) -> None:
         self.category_filter.currentIndexChanged.connect(self._on_category_chosen)
+        self.review_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_review(self.review_filter.currentData())
+        )
+        self.origin_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_origin(self.origin_filter.currentData())
+        )
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_menu)
         self.search.textChanged.connect(self._on_text_edited)
         self._search_timer.timeout.connect(self._apply_text)
         self.only_selected.toggled.connect(self._on_only_selected)
@@ -241,6 +268,37 @@ class AttributeTable(QWidget):
         self._show_session_selection(scroll=False)
         self._update_count()
 
+    # ---- review ----------------------------------------------------------------------
+    def review_actions(self) -> list[QAction]:
+        """Approve, Reject, Back to review: on the selected assets, as one undo step each."""
+        chosen = sorted(self.session.selection)
+        words = {"approved": "Approve", "rejected": "Reject", "pending": "Back to awaiting review"}
+        actions = []
+        for state, verb in words.items():
+            action = QAction(
+                f"{verb} ({len(chosen):,} selected)" if len(chosen) > 1 else verb, self
+            )
+            action.setEnabled(bool(chosen))
+            action.triggered.connect(lambda _c=False, s=state: self.set_review(s))
+            actions.append(action)
+        return actions
+
+    def set_review(self, state: str) -> None:
+        chosen = tuple(sorted(self.session.selection))
+        if not chosen:
+            return
+        try:
+            self.session.push(SetReview(chosen, state))
+        except AssetmapError as error:
+            from assetmap.qt.errors import show_error
+
+            show_error(self, "Could not change the review", error)
+
+    def _show_menu(self, position: Any) -> None:
+        self.menu = QMenu(self)
+        self.menu.addActions(self.review_actions())
+        self.menu.popup(self.view.viewport().mapToGlobal(position))
+
     # ---- zoom and messages -----------------------------------------------------------
     def _zoom_to(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -261,6 +319,17 @@ class AttributeTable(QWidget):
         box.setWindowModality(Qt.WindowModality.WindowModal)
         self._message = box
         box.open()
+
+
+def _choice_filter(
+    parent: QWidget, name: str, anything: str, values: tuple[str, ...], words: dict[str, str]
+) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    combo.addItem(anything, None)
+    for value in values:
+        combo.addItem(words[value], value)
+    return combo
 
 
 def _runs(rows: np.ndarray) -> list[tuple[int, int]]:
