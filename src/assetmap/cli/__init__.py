@@ -1,0 +1,97 @@
+"""The command-line interface over the core (BRIEF section 5; kept stable).
+
+Exit codes: 0 done, 2 usage error, 3 bad input (the message on stderr names
+the file, row and field and what to do), 130 interrupted.
+
+This module parses and dispatches; the subcommands live by what they do: cli.project
+(new, info), cli.imports (import-areas, import-assets, join-indicators, import-basemap),
+cli.analyse and cli.export.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from assetmap import __version__
+from assetmap.cli import analyse, export, imports, project
+from assetmap.cli.terminal import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+
+__all__ = [
+    "COMMANDS",
+    "EXIT_BAD_INPUT",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "build_parser",
+    "main",
+]
+
+COMMANDS = (
+    "new", "import-areas", "import-assets", "join-indicators", "import-basemap", "analyse",
+    "export", "info",
+)  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
+        return _open_app(args)
+    parser = build_parser()
+    options = parser.parse_args(args)
+    if options.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    return _run(options.handler, options)
+
+
+def _run(handler: Callable[[argparse.Namespace], int], options: argparse.Namespace) -> int:
+    from assetmap.core.errors import AssetmapError, Cancelled
+
+    try:
+        return handler(options)
+    except Cancelled as exc:
+        print(f"assetmap: {exc}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        print("assetmap: interrupted; nothing was changed", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly, as Unix tools do.
+        sys.stderr.close()
+        return EXIT_OK
+    except AssetmapError as exc:
+        print(f"assetmap: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _open_app(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="assetmap")
+    parser.add_argument("project", nargs="?", type=Path)
+    options = parser.parse_args(args)
+    from assetmap.qt.app import run_app
+
+    return run_app(options.project)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assetmap",
+        description=(
+            "Map a neighbourhood's community assets, find the gaps, export the maps. "
+            "Run 'assetmap [PROJECT.gpkg]' to open the desktop app (the demo project if none)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"assetmap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    project.add_new(sub)
+    imports.add_import_areas(sub)
+    imports.add_import_assets(sub)
+    imports.add_join_indicators(sub)
+    imports.add_import_basemap(sub)
+    analyse.add_analyse(sub)
+    export.add_export(sub)
+    project.add_info(sub)
+    return parser

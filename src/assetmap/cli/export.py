@@ -1,0 +1,108 @@
+"""The export subcommand: maps (drawn with Qt, headless), the gap report, and data files."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
+
+
+def add_export(sub: argparse._SubParsersAction) -> None:
+    p = command(
+        sub,
+        "export",
+        "export a map (PDF, PNG, SVG), an interactive map (HTML) or data (GeoPackage, "
+        "GeoJSON, CSV, XLSX)",
+        cmd_export,
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="the file to write; its ending chooses the format: .pdf .png .svg .html .gpkg "
+        ".geojson .csv .xlsx",
+    )
+    p.add_argument("--set", dest="set_name", metavar="NAME", help="the area set to show or export")
+    p.add_argument("--title", metavar="TEXT", help="title of the map or report")
+    p.add_argument("--subtitle", metavar="TEXT")
+    p.add_argument(
+        "--analysis",
+        metavar="RESULTS-OR-RUN",
+        help="a gap analysis to show: a run number, 'latest', or a CSV written by analyse",
+    )
+    p.add_argument("--category", metavar="C", help="which category of the analysis to map")
+    p.add_argument(
+        "--measure",
+        metavar="M",
+        help="figure to map: coverage, per_1000, density_km2, nearest_m, assets, gap, bivariate",
+    )
+    p.add_argument(
+        "--include-personal",
+        action="store_true",
+        help="include assets flagged as personal data (left out by default)",
+    )
+    p.add_argument("--page", choices=("A4", "A3"), default="A4", help="page size (maps)")
+    p.add_argument(
+        "--orientation", choices=("landscape", "portrait"), default="landscape", help="(maps)"
+    )
+    p.add_argument("--dpi", type=int, default=200, help="resolution of a PNG (default 200)")
+    p.add_argument("--author", metavar="NAME", help="shown with the date on maps")
+    p.add_argument(
+        "--report",
+        action="store_true",
+        help="write the gap report (.pdf or .html): the gap map, the method, a summary per "
+        "category and the gaps to look at first (the analysis: --analysis, else the map's)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+
+
+def cmd_export(options: argparse.Namespace) -> int:
+    from assetmap.core.errors import BadInputError
+    from assetmap.core.export.api import MAP_FORMATS, ExportReport, check_output, export_data
+    from assetmap.core.export.options import ExportOptions, PrintLayout
+    from assetmap.core.project import Project
+
+    suffix = check_output(options.out)  # before anything is read or drawn
+    if options.report and suffix not in (".pdf", ".html", ".htm"):
+        raise BadInputError("a gap report is written as .pdf or .html", field="--out")
+    export_options = ExportOptions(
+        title=options.title,
+        subtitle=options.subtitle,
+        area_set=options.set_name,
+        analysis=options.analysis,
+        analysis_category=options.category,
+        measure=options.measure,
+        include_personal=options.include_personal,
+        author=options.author,
+    )
+    progress = None if options.quiet else TerminalProgress()
+    report: ExportReport
+    with Project.open(options.project) as project:
+        try:
+            if options.report:
+                from assetmap.qt.export.report import export_gap_report
+
+                layout = PrintLayout(options.page, options.orientation)
+                report = export_gap_report(
+                    project, options.out, export_options, layout, progress=progress
+                )
+            elif suffix in MAP_FORMATS:
+                try:
+                    layout = PrintLayout(options.page, options.orientation, options.dpi)
+                except ValueError as exc:
+                    raise BadInputError(str(exc), field="--dpi") from exc
+                from assetmap.qt.export.map_export import export_map
+
+                report = export_map(project, options.out, export_options, layout, progress=progress)
+            else:
+                report = export_data(project, options.out, export_options, progress=progress)
+        finally:
+            if progress:
+                progress.done()
+    print(f"Wrote {report.path} ({report.assets:,} assets).")
+    if report.notice:
+        print(report.notice)
+    return EXIT_OK

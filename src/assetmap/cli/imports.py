@@ -1,0 +1,333 @@
+"""The subcommands that bring data into a project: area boundaries, assets, indicators and
+an OpenStreetMap basemap, each reporting what it repaired, left unplaced or rejected.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
+
+
+def add_import_areas(sub: argparse._SubParsersAction) -> None:
+    p = command(
+        sub, "import-areas", "import neighbourhood boundaries as an area set", cmd_import_areas
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="GeoJSON, GeoPackage or Shapefile (.shp or .zip)"
+    )
+    p.add_argument(
+        "--set",
+        required=True,
+        dest="set_name",
+        metavar="NAME",
+        help="name of the new area set, e.g. 'LSOA 2021'",
+    )
+    p.add_argument(
+        "--code-field", metavar="F", help="field holding the area code (guessed if not given)"
+    )
+    p.add_argument(
+        "--name-field", metavar="F", help="field holding the area name (guessed if not given)"
+    )
+    p.add_argument(
+        "--layer", metavar="L", help="layer to read from a GeoPackage or zip with several"
+    )
+    _add_accept_crs(p)
+    _add_common_import(p)
+
+
+def add_import_assets(sub: argparse._SubParsersAction) -> None:
+    p = command(sub, "import-assets", "import assets from a file", cmd_import_assets)
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help="GeoJSON, GeoPackage, Shapefile, CSV or XLSX"
+    )
+    cat = p.add_mutually_exclusive_group()
+    cat.add_argument(
+        "--category",
+        metavar="C",
+        help="category of every asset (its name, key or another name it goes by)",
+    )
+    cat.add_argument(
+        "--category-field",
+        metavar="F",
+        help="field whose values name each asset's category; each value is matched to the "
+        "project's categories ignoring case, punctuation and plurals, through each category's "
+        "other names (e.g. 'GP surgery' -> GP and primary care), and the mapping is printed",
+    )
+    p.add_argument(
+        "--unknown-categories",
+        choices=("new", "uncategorised"),
+        default="new",
+        help="what to do with category values that match no category, or more than one: make "
+        "new categories (default) or file them under 'Uncategorised'",
+    )
+    p.add_argument("--name-field", metavar="F")
+    p.add_argument("--lat-field", metavar="F")
+    p.add_argument("--lon-field", metavar="F")
+    p.add_argument("--x-field", metavar="F", help="easting/x field (with --y-field)")
+    p.add_argument("--y-field", metavar="F", help="northing/y field (with --x-field)")
+    p.add_argument(
+        "--crs", metavar="EPSG:N", help="coordinate system of --x-field/--y-field or WKT"
+    )
+    p.add_argument("--wkt-field", metavar="F", help="field holding WKT geometry")
+    p.add_argument("--postcode-field", metavar="F")
+    p.add_argument(
+        "--postcode-index",
+        metavar="FILE",
+        type=Path,
+        help="places rows without coordinates: OS Code-Point Open zip as published, or a CSV "
+        "of postcode,lat,lon (or easting,northing)",
+    )
+    p.add_argument(
+        "--skip-fields",
+        metavar="F1,F2",
+        help="source fields not to keep as custom fields (e.g. styling columns)",
+    )
+    p.add_argument("--layer", metavar="L", help="layer or sheet to read")
+    p.add_argument("--source", metavar="TEXT", help="where the data came from (default: file name)")
+    key = p.add_mutually_exclusive_group()
+    key.add_argument(
+        "--id-field",
+        metavar="F",
+        help="field that identifies each row (a URN, an ODS code): importing a file of the same "
+        "name again updates the assets whose identifier matches instead of adding them again",
+    )
+    key.add_argument(
+        "--match-key",
+        metavar="PARTS",
+        help="without --id-field, what matches a row to the asset an earlier import of a file "
+        "of the same name made: asset fields joined with '+' from name, postcode, position, "
+        "address (default: name+postcode when the file has postcodes, else name+position, "
+        "position to the metre). The key used is printed",
+    )
+    p.add_argument(
+        "--personal-data",
+        action="store_true",
+        help="these assets are personal data (a person's skills): kept out of exports by "
+        "default. Assets in a personal-data category (Individuals' skills) always are",
+    )
+    _add_accept_crs(p)
+    _add_common_import(p)
+
+
+def add_join_indicators(sub: argparse._SubParsersAction) -> None:
+    p = command(
+        sub,
+        "join-indicators",
+        "join indicators (population, deprivation) to an area set",
+        cmd_join_indicators,
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("file", type=Path, metavar="CSV", help="CSV or XLSX, one row per area")
+    p.add_argument("--set", required=True, dest="set_name", metavar="NAME")
+    p.add_argument("--key-field", required=True, metavar="F", help="field holding the area code")
+    p.add_argument(
+        "--fields",
+        metavar="F1,F2",
+        help="fields to join (default all); 'source:name' renames, e.g. all_ages:population",
+    )
+    p.add_argument(
+        "--where",
+        action="append",
+        metavar="FIELD=VALUE",
+        help="use only rows where FIELD equals VALUE (repeatable), e.g. --where sex=Persons",
+    )
+    p.add_argument("--layer", metavar="SHEET", help="sheet of an XLSX file")
+    _add_common_import(p)
+
+
+def add_import_basemap(sub: argparse._SubParsersAction) -> None:
+    p = command(
+        sub,
+        "import-basemap",
+        "import an OpenStreetMap extract as the project's offline basemap (streets, railways, "
+        "water, green spaces, place names; replaces any basemap the project has)",
+        cmd_import_basemap,
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE.osm.pbf",
+        help="an OpenStreetMap extract: .osm.pbf as published by extract services, or .osm XML",
+    )
+    p.add_argument(
+        "--margin",
+        type=float,
+        default=2000.0,
+        metavar="M",
+        help="metres kept around the project's area sets (default 2000); a project without "
+        "area sets gets the whole extract",
+    )
+    p.add_argument("--buildings", action="store_true", help="also import building outlines")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+
+
+def _add_accept_crs(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--accept-crs",
+        action="store_true",
+        help="import even when the coordinates do not fit their coordinate system (e.g. "
+        "longitude/latitude in a file labelled British National Grid); without it such a "
+        "file is refused with the coordinate system the values look like",
+    )
+
+
+def _add_common_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--attribution",
+        metavar="TEXT",
+        help="attribution line for this data (shown in About and exports)",
+    )
+    p.add_argument(
+        "--report",
+        metavar="FILE.csv",
+        type=Path,
+        help="write every repaired, unplaced and rejected row to a CSV",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+
+
+def cmd_import_areas(options: argparse.Namespace) -> int:
+    from assetmap.core.imports import import_areas
+    from assetmap.core.io.area_import import AreaImportOptions
+
+    area_options = AreaImportOptions(
+        set_name=options.set_name,
+        code_field=options.code_field,
+        name_field=options.name_field,
+        layer=options.layer,
+        accept_crs=options.accept_crs,
+    )
+    return _import(options, import_areas, area_options)
+
+
+def cmd_import_assets(options: argparse.Namespace) -> int:
+    from assetmap.core.imports import import_assets
+    from assetmap.core.io.asset_import import AssetImportOptions
+
+    asset_options = AssetImportOptions(
+        category=options.category,
+        category_field=options.category_field,
+        unknown_categories=options.unknown_categories,
+        name_field=options.name_field,
+        lat_field=options.lat_field,
+        lon_field=options.lon_field,
+        x_field=options.x_field,
+        y_field=options.y_field,
+        crs=options.crs,
+        wkt_field=options.wkt_field,
+        postcode_field=options.postcode_field,
+        postcode_index=options.postcode_index,
+        layer=options.layer,
+        source=options.source,
+        personal_data=options.personal_data,
+        accept_crs=options.accept_crs,
+        skip_fields=[f.strip() for f in (options.skip_fields or "").split(",") if f.strip()],
+        id_field=options.id_field,
+        match_key=_match_key(options.match_key),
+    )
+    return _import(options, import_assets, asset_options)
+
+
+def _match_key(text: str | None) -> tuple[str, ...] | None:
+    from assetmap.core.errors import BadInputError
+    from assetmap.core.io.identity import parse_key
+
+    if not text:
+        return None
+    try:
+        return parse_key(text).parts
+    except ValueError as exc:
+        raise BadInputError(str(exc), field="--match-key") from exc
+
+
+def cmd_join_indicators(options: argparse.Namespace) -> int:
+    from assetmap.core.imports import join_indicators
+    from assetmap.core.io.indicator_import import IndicatorOptions
+
+    fields = [f for f in (options.fields or "").split(",") if f.strip()] or None
+    indicator_options = IndicatorOptions(
+        area_set=options.set_name,
+        key_field=options.key_field,
+        fields=fields,
+        where=options.where,
+        layer=options.layer,
+    )
+    return _import(options, join_indicators, indicator_options)
+
+
+def _import(options: argparse.Namespace, run: Callable, run_options: object) -> int:
+    """Check where the report goes before the project is touched; write it before committing.
+
+    The report is written to a temporary file beside its destination once the import is
+    checked and renamed into place once it is committed, so a report that cannot be written
+    stops the import, and a failed import leaves no report behind.
+    """
+    from assetmap.core import output
+    from assetmap.core.io import report_csv
+    from assetmap.core.io.crs_check import CrsMismatchError
+    from assetmap.core.io.report import ImportReport
+    from assetmap.core.project import Project
+
+    staged = output.Staged("--report")
+    if options.report:
+        output.check_target(options.report, "--report", not_one_of=(options.project, options.file))
+
+    def write_report(report: ImportReport) -> None:
+        if options.report:
+            with staged.open(options.report, newline="", encoding="utf-8") as handle:
+                report_csv.write_rows(handle, report)
+
+    progress = None if options.quiet else TerminalProgress()
+    try:
+        with Project.open(options.project) as project:
+            try:
+                report = run(
+                    project,
+                    options.file,
+                    run_options,
+                    attribution=options.attribution,
+                    progress=progress,
+                    before_commit=write_report,
+                )
+            except CrsMismatchError as exc:
+                exc.hint = "if the coordinates are right after all, add --accept-crs"
+                raise
+            finally:
+                if progress:
+                    progress.done()
+        staged.commit()
+    finally:
+        staged.discard()
+    for line in report.lines():
+        print(line)
+    if options.report:
+        print(f"Full report written to {options.report}")
+    return EXIT_OK
+
+
+def cmd_import_basemap(options: argparse.Namespace) -> int:
+    from assetmap.core.basemap import BasemapOptions, import_basemap
+    from assetmap.core.project import Project
+
+    progress = None if options.quiet else TerminalProgress()
+    with Project.open(options.project) as project:
+        try:
+            report = import_basemap(
+                project,
+                options.file,
+                BasemapOptions(margin_m=options.margin, buildings=options.buildings),
+                progress=progress,
+            )
+        finally:
+            if progress:
+                progress.done()
+    for line in report.lines():
+        print(line)
+    print(f"Imported in {report.seconds:.1f} s.")
+    return EXIT_OK

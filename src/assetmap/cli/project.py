@@ -1,0 +1,85 @@
+"""The subcommands about the project file itself: create one (new) and describe one (info)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from assetmap.cli.terminal import EXIT_OK, command
+
+
+def add_new(sub: argparse._SubParsersAction) -> None:
+    p = command(sub, "new", "create a new, empty project file", cmd_new)
+    p.add_argument("project", type=Path, metavar="PROJECT.gpkg")
+    p.add_argument("--name", help="the project's name (default: the file name)")
+    p.add_argument(
+        "--crs",
+        default="EPSG:27700",
+        help="metric coordinate system for distances and areas (default EPSG:27700, British "
+        "National Grid; elsewhere use the local UTM zone)",
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+
+def cmd_new(options: argparse.Namespace) -> int:
+    from assetmap.core import categories
+    from assetmap.core.project import Project
+
+    with Project.create(
+        options.project, name=options.name, crs=options.crs, overwrite=options.force
+    ) as project:
+        count = len(categories.all_categories(project))
+        print(f"Created {options.project} ({project.crs.name}, {count} categories)")
+    return EXIT_OK
+
+
+def add_info(sub: argparse._SubParsersAction) -> None:
+    p = command(sub, "info", "describe a project: layers, counts, sources", cmd_info)
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def cmd_info(options: argparse.Namespace) -> int:
+
+    from assetmap.core.project import Project
+    from assetmap.core.summary import summary
+
+    with Project.open(options.project) as project:
+        info = summary(project)
+    if options.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+    else:
+        print(_info_text(info))
+    return EXIT_OK
+
+
+def _info_text(info: dict) -> str:
+    a = info["assets"]
+    lines = [
+        f"{info['name']} — {info['file']}",
+        f"  coordinate system: {info['crs_name']} ({info['crs']}); "
+        f"project schema {info['schema_version']}",
+        f"  assets: {a['total']} ({a['active']} active, {a['closed']} closed, "
+        f"{a['proposed']} proposed); {a['unplaced']} unplaced, {a['out_of_area']} out of area, "
+        f"{a['deleted']} deleted",
+    ]
+    used = [c for c in info["categories"] if c["assets"]]
+    for c in sorted(used, key=lambda c: -c["assets"]):
+        lines.append(f"    {c['assets']:>6}  {c['label']} ({c['group']})")
+    lines.append(f"  area sets: {len(info['area_sets'])}")
+    for s in info["area_sets"]:
+        lines.append(
+            f"    {s['name']}: {s['areas']} areas (layer {s['layer']}, from {s['source']})"
+        )
+        if s["indicators"]:
+            lines.append("      indicators: " + ", ".join(i["column"] for i in s["indicators"]))
+    if info["postcodes"]:
+        lines.append(f"  postcode index: {info['postcodes']} postcodes")
+    for source in info["sources"]:
+        if source["kind"] == "basemap":
+            lines.append(f"  basemap: {source['rows']:,} features from {source['file']}")
+    if info["attributions"]:
+        lines.append("  data attributions:")
+        lines += [f"    {line}" for line in info["attributions"]]
+    return "\n".join(lines)
