@@ -11,13 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QDropEvent,
-    QFont,
-    QKeyEvent,
     QKeySequence,
     QStandardItem,
     QStandardItemModel,
@@ -26,16 +23,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
-    QSpinBox,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,13 +34,10 @@ from PySide6.QtWidgets import (
 from assetmap.core import areas
 from assetmap.core.basemap import store as basemap_store
 from assetmap.core.commands import EditCategory
-from assetmap.core.layers import AREA_FILLS, AreaStyle, BasemapStyle
 from assetmap.core.taxonomy import Category
 from assetmap.qt.dialogs.category_manager import (
-    SAFE_COLOURS,
     CategoryDialog,
     CategoryManager,
-    ColourPicker,
     categories_by_group,
     category_counts,
     colour_name,
@@ -58,197 +46,36 @@ from assetmap.qt.dialogs.category_manager import (
     symbol_name,
 )
 from assetmap.qt.legend import LegendWidget
+from assetmap.qt.panels.layer_styles import AreaStyleDialog, AssetStyleDialog, BasemapStyleDialog
+from assetmap.qt.panels.layer_tree import (
+    AREA,
+    AREAS,
+    ASSETS,
+    BASEMAP,
+    BASEMAP_TILES,
+    BASEMAP_VECTOR,
+    CATEGORY,
+    GROUP,
+    KEY_ROLE,
+    KIND_ROLE,
+    Layer,
+    LayerTree,
+    combined_check,
+    describe_item,
+    hint_item,
+    layer_item,
+    set_check,
+)
 from assetmap.qt.session import Session
 
 __all__ = [
     "AreaStyleDialog",
     "AssetStyleDialog",
     "BasemapStyleDialog",
+    "BASEMAP_VECTOR",
     "LayersPanel",
     "LegendWidget",
 ]
-
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-KEY_ROLE = Qt.ItemDataRole.UserRole + 2
-
-AREAS, AREA, ASSETS, GROUP, CATEGORY = "areas", "area", "assets", "group", "category"
-BASEMAP, BASEMAP_VECTOR, BASEMAP_TILES = "basemap", "basemap_vector", "basemap_tiles"
-Layer = tuple[str, str]  # (kind, key)
-
-_LIGHT_FILLS = list(
-    zip(AREA_FILLS, ("Light grey-blue", "Light sand", "Light green", "Light mauve"), strict=True)
-)
-_GREYS = [("#8C959F", "Mid grey"), ("#57606A", "Dark grey"), ("#1F2328", "Near black")]
-
-
-# ---- style dialogs --------------------------------------------------------------------------
-class _StyleDialog(QDialog):
-    """A style dialog: its form above OK and Cancel."""
-
-    buttons: QDialogButtonBox
-
-
-class AreaStyleDialog(_StyleDialog):
-    """Fill, outline, opacity and labels of one area set."""
-
-    def __init__(self, name: str, style: AreaStyle, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Style of “{name}”")
-        self.style_before = style
-        self.no_fill = QCheckBox("&No fill (outlines only)")
-        self.no_fill.setChecked(not style.fill)
-        self.fill = ColourPicker(
-            style.fill or AREA_FILLS[0], _LIGHT_FILLS + SAFE_COLOURS, name="Fill colour"
-        )
-        self.fill.setEnabled(bool(style.fill))
-        self.no_fill.toggled.connect(lambda off: self.fill.setEnabled(not off))
-        self.outline = ColourPicker(style.outline, _GREYS + SAFE_COLOURS, name="Outline colour")
-        self.outline_width = QDoubleSpinBox()
-        self.outline_width.setRange(0.0, 8.0)
-        self.outline_width.setSingleStep(0.2)
-        self.outline_width.setDecimals(1)
-        self.outline_width.setSuffix(" px")
-        self.outline_width.setValue(style.outline_width)
-        self.outline_width.setAccessibleName("Outline width")
-        self.opacity = _percent_box(style.opacity, "Opacity")
-        self.labels = QCheckBox("Show area &labels")
-        self.labels.setChecked(style.labels)
-        self.over_basemap = _percent_box(style.fill_over_basemap, "Fill opacity over the basemap")
-        over_note = QLabel(
-            "Over a basemap the fill is see-through, so streets and places show under the "
-            "areas (0 % draws outlines only)."
-        )
-        over_note.setWordWrap(True)
-        over_note.setStyleSheet("color: #57606A;")
-        form = QFormLayout()
-        form.addRow("Fill:", self.no_fill)
-        form.addRow("", self.fill)
-        form.addRow("Outline:", self.outline)
-        form.addRow("Outline &width:", self.outline_width)
-        form.addRow("&Opacity:", self.opacity)
-        form.addRow("Fill over the &basemap:", self.over_basemap)
-        form.addRow("", over_note)
-        form.addRow("", self.labels)
-        _finish(self, form)
-
-    def changes(self) -> dict[str, Any]:
-        return {
-            "fill": "" if self.no_fill.isChecked() else self.fill.colour(),
-            "outline": self.outline.colour(),
-            "outline_width": round(self.outline_width.value(), 2),
-            "opacity": self.opacity.value() / 100,
-            "labels": self.labels.isChecked(),
-            "fill_over_basemap": self.over_basemap.value() / 100,
-        }
-
-
-class BasemapStyleDialog(_StyleDialog):
-    """The vector basemap's names, and where it came from."""
-
-    def __init__(self, style: BasemapStyle, about: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Style of the basemap")
-        self.setMinimumWidth(420)  # the source's file name and licence read on two lines
-        self.labels = QCheckBox("Show &place, street and water names")
-        self.labels.setChecked(style.labels)
-        note = QLabel(about)
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #57606A;")
-        form = QFormLayout()
-        form.addRow("", self.labels)
-        form.addRow("", note)
-        _finish(self, form)
-
-    def changes(self) -> dict[str, Any]:
-        return {"labels": self.labels.isChecked()}
-
-
-class AssetStyleDialog(_StyleDialog):
-    """Opacity, names and symbol size of all assets."""
-
-    def __init__(
-        self, opacity: float, labels: bool, size: float, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Style of the assets")
-        self.opacity = _percent_box(opacity, "Opacity")
-        self.labels = QCheckBox("Show asset &names when zoomed in")
-        self.labels.setChecked(labels)
-        self.symbol_size = QDoubleSpinBox()
-        self.symbol_size.setRange(4.0, 40.0)
-        self.symbol_size.setDecimals(0)
-        self.symbol_size.setSuffix(" px")
-        self.symbol_size.setValue(size)
-        self.symbol_size.setAccessibleName("Symbol size")
-        form = QFormLayout()
-        form.addRow("&Opacity:", self.opacity)
-        form.addRow("Symbol &size:", self.symbol_size)
-        form.addRow("", self.labels)
-        _finish(self, form)
-
-    def changes(self) -> dict[str, Any]:
-        return {
-            "asset_opacity": self.opacity.value() / 100,
-            "asset_labels": self.labels.isChecked(),
-            "size": float(self.symbol_size.value()),
-        }
-
-
-def _percent_box(value: float, name: str) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(0, 100)
-    box.setSingleStep(10)
-    box.setSuffix(" %")
-    box.setValue(round(value * 100))
-    box.setAccessibleName(name)
-    return box
-
-
-def _finish(dialog: _StyleDialog, form: QFormLayout) -> None:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    dialog.buttons = buttons
-    layout = QVBoxLayout(dialog)
-    layout.addLayout(form)
-    layout.addWidget(buttons)
-
-
-# ---- the tree ------------------------------------------------------------------------------
-class LayerTree(QTreeView):
-    """Return opens the style, Ctrl+Up/Down reorder, and dropping an area set reorders it."""
-
-    styleRequested = Signal()
-    moveRequested = Signal(int)  # +1 = up (drawn higher), -1 = down
-    areaDropped = Signal(str, str, bool)  # dragged set, set dropped on, above it
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.styleRequested.emit()
-        elif ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.moveRequested.emit(1 if event.key() == Qt.Key.Key_Up else -1)
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        """Reorder through the layer model, never by moving rows of the item model."""
-        source = self.currentIndex()
-        target = self.indexAt(event.position().toPoint())
-        event.setDropAction(Qt.DropAction.IgnoreAction)
-        event.accept()
-        if source.data(KIND_ROLE) != AREA or not target.isValid():
-            return
-        if target.data(KIND_ROLE) == AREAS:
-            target = target.model().index(0, 0, target)
-        if target.data(KIND_ROLE) != AREA:
-            return
-        above = self.visualRect(target).center().y() > event.position().y()
-        self.areaDropped.emit(str(source.data(KEY_ROLE)), str(target.data(KEY_ROLE)), above)
 
 
 class LayersPanel(QWidget):
@@ -370,41 +197,41 @@ class LayersPanel(QWidget):
         self.tree.setCurrentIndex(below if below.isValid() else first)
 
     def _area_rows(self) -> QStandardItem:
-        root = _item("Neighbourhoods", AREAS, "", bold=True)
+        root = layer_item("Neighbourhoods", AREAS, "", bold=True)
         root.setDropEnabled(True)
         for name in reversed(self.session.layers.area_order):
-            row = _item(name, AREA, name)
+            row = layer_item(name, AREA, name)
             row.setDragEnabled(True)
             count = areas.count(self.session.project, name)
             row.setToolTip(f"{name}: {count} areas. Drag, or Ctrl+Up/Down, to change the order.")
             root.appendRow(row)
         if not root.hasChildren():
-            root.appendRow(_hint("None yet: import boundaries from the File menu"))
+            root.appendRow(hint_item("None yet: import boundaries from the File menu"))
         return root
 
     def _asset_rows(self) -> QStandardItem:
-        root = _item("Assets", ASSETS, "", bold=True)
+        root = layer_item("Assets", ASSETS, "", bold=True)
         show_empty = self.show_empty.isChecked()
         for group, cats in categories_by_group(self.session.categories()):
             shown = [c for c in cats if show_empty or self._counts.get(c.key, 0)]
             if not shown:
                 continue
-            group_item = _item(group, GROUP, group)
+            group_item = layer_item(group, GROUP, group)
             for cat in shown:
                 group_item.appendRow(self._category_row(cat))
             root.appendRow(group_item)
         if not root.hasChildren():
-            root.appendRow(_hint("No assets yet" if not show_empty else "No categories"))
+            root.appendRow(hint_item("No assets yet" if not show_empty else "No categories"))
         return root
 
     def _basemap_rows(self) -> QStandardItem:
         """Under everything: the project's own basemap and the raster tiles."""
-        root = _item("Basemap", BASEMAP, "", bold=True)
+        root = layer_item("Basemap", BASEMAP, "", bold=True)
         root.setCheckable(False)
         root.setData(None, Qt.ItemDataRole.CheckStateRole)  # no box: each part is its own choice
         info = basemap_store.info(self.session.project)
         if info is not None:
-            row = _item("Streets and places (OpenStreetMap)", BASEMAP_VECTOR, "")
+            row = layer_item("Streets and places (OpenStreetMap)", BASEMAP_VECTOR, "")
             date = f", data of {info.extract_date[:10]}" if info.extract_date else ""
             row.setToolTip(
                 f"Imported from {info.source_file}{date}: {info.features:,} features. "
@@ -412,10 +239,10 @@ class LayersPanel(QWidget):
             )
             root.appendRow(row)
         else:
-            root.appendRow(_hint("No streets yet: Basemap ▸ Import OSM extract…"))
+            root.appendRow(hint_item("No streets yet: Basemap ▸ Import OSM extract…"))
         source = self.session.layers.basemap.tile_source_object()
         name = source.name if source is not None else "source not found"
-        tiles = _item(f"Map tiles: {name}", BASEMAP_TILES, "")
+        tiles = layer_item(f"Map tiles: {name}", BASEMAP_TILES, "")
         tiles.setToolTip(
             "Raster tiles under the data, kept on this computer for offline use. "
             "Style… chooses where they come from."
@@ -425,7 +252,7 @@ class LayersPanel(QWidget):
 
     def _category_row(self, cat: Category) -> QStandardItem:
         count = self._counts.get(cat.key, 0)
-        row = _item(f"{cat.label} ({count})", CATEGORY, cat.key)
+        row = layer_item(f"{cat.label} ({count})", CATEGORY, cat.key)
         row.setIcon(symbol_icon(cat.symbol, cat.colour, 12))
         row.setToolTip(
             f"{cat.label}: {count} assets, {colour_name(cat.colour)} {symbol_name(cat.symbol)}"
@@ -455,23 +282,23 @@ class LayersPanel(QWidget):
                 kind, key = item.data(KIND_ROLE), item.data(KEY_ROLE)
                 if kind == AREA:
                     style = layers.area_style(key)
-                    _set_check(item, style.visible)
+                    set_check(item, style.visible)
                     item.setIcon(swatch_icon(style.fill, style.outline, 16))
-                    _describe(item, f"neighbourhoods, {'shown' if style.visible else 'hidden'}")
+                    describe_item(item, f"neighbourhoods, {'shown' if style.visible else 'hidden'}")
                 elif kind == CATEGORY:
                     visible = layers.category_style(key).visible
-                    _set_check(item, visible)
-                    _describe(item, "shown" if visible else "hidden")
+                    set_check(item, visible)
+                    describe_item(item, "shown" if visible else "hidden")
                 elif kind == ASSETS:
-                    _set_check(item, layers.assets_visible)
+                    set_check(item, layers.assets_visible)
                 elif kind == BASEMAP_VECTOR:
-                    _set_check(item, layers.basemap.visible)
+                    set_check(item, layers.basemap.visible)
                 elif kind == BASEMAP_TILES:
-                    _set_check(item, layers.basemap.tiles_visible)
+                    set_check(item, layers.basemap.tiles_visible)
                 self._grey_if_hidden(item, kind)
             for item in self._items():
                 if item.data(KIND_ROLE) in (GROUP, AREAS):
-                    item.setCheckState(_combined(item))
+                    item.setCheckState(combined_check(item))
         finally:
             self._syncing = False
 
@@ -683,57 +510,6 @@ class LayersPanel(QWidget):
         menu.addSeparator()
         menu.addAction(self.act_categories)
         menu.popup(self.tree.viewport().mapToGlobal(pos))
-
-
-# ---- item helpers ------------------------------------------------------------------------------
-def _item(text: str, kind: str, key: str, *, bold: bool = False) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setData(kind, KIND_ROLE)
-    item.setData(key, KEY_ROLE)
-    item.setEditable(False)
-    item.setCheckable(True)
-    item.setDragEnabled(False)
-    item.setDropEnabled(False)
-    if bold:
-        font = QFont(item.font())
-        font.setBold(True)
-        item.setFont(font)
-    return item
-
-
-def _hint(text: str) -> QStandardItem:
-    """A grey line in an empty group, saying why it is empty."""
-    item = _item(text, "hint", "")
-    item.setCheckable(False)
-    item.setSelectable(False)
-    item.setForeground(QColor("#57606A"))
-    font = QFont(item.font())
-    font.setItalic(True)
-    item.setFont(font)
-    return item
-
-
-def _set_check(item: QStandardItem, on: bool) -> None:
-    state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-    if item.checkState() != state:
-        item.setCheckState(state)
-
-
-def _combined(item: QStandardItem) -> Qt.CheckState:
-    """A parent's tick: all children shown, none, or some (partly ticked)."""
-    children = (item.child(r) for r in range(item.rowCount()))
-    states = {child.checkState() for child in children if child.isCheckable()}
-    if not states:
-        return Qt.CheckState.Checked
-    if states == {Qt.CheckState.Checked}:
-        return Qt.CheckState.Checked
-    if states == {Qt.CheckState.Unchecked}:
-        return Qt.CheckState.Unchecked
-    return Qt.CheckState.PartiallyChecked
-
-
-def _describe(item: QStandardItem, state: str) -> None:
-    item.setData(f"{item.text()}, {state}", Qt.ItemDataRole.AccessibleTextRole)
 
 
 def _arrow_button(arrow: Qt.ArrowType, action: QAction) -> QToolButton:
