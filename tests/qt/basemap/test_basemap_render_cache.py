@@ -11,7 +11,7 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-from assetmap.qt.canvas.basemap import Polylines, _polylines
+from assetmap.qt.canvas.basemap_geometry import Polylines, _polylines
 from assetmap.qt.canvas.canvas import MapCanvas
 from assetmap.qt.canvas.scene import Labels, label_image
 from assetmap.qt.map_scene import SceneBuilder
