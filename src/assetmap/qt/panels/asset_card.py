@@ -8,16 +8,13 @@ user confirms, so Edit > Undo brings the asset back.
 from __future__ import annotations
 
 import html
-import math
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import shapely
-from PySide6.QtCore import QDate, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QIcon, QImage, QPixmap
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -38,13 +35,29 @@ from PySide6.QtWidgets import (
 from assetmap.core import areas, assets, custom_fields
 from assetmap.core import attachments as photo_store
 from assetmap.core.commands import DeleteAsset, RenameField, SetReview
-from assetmap.core.custom_fields import FieldDef
 from assetmap.core.errors import AssetmapError
-from assetmap.core.io.fields import human_label
-from assetmap.core.model import REVIEW_WORDS, Asset
+from assetmap.core.model import Asset
 from assetmap.core.taxonomy import Category
-from assetmap.qt.canvas.symbols import sprite
 from assetmap.qt.errors import show_error
+from assetmap.qt.panels.card_text import (
+    custom_value_text,
+    format_value,
+    friendly_date,
+    friendly_label,
+    review_text,
+)
+from assetmap.qt.panels.card_widgets import (
+    MUTED,
+    PhotoViewer,
+    add_detail,
+    detail_form,
+    heading_label,
+    scaled_pixmap,
+    subheading_label,
+    symbol_pixmap,
+    text_label,
+    website_link,
+)
 from assetmap.qt.session import Session
 
 HINT = "Click an asset on the map to see its details."
@@ -52,156 +65,8 @@ AREA_HINT = "Click an empty spot in a neighbourhood to see its figures."
 THUMB_PX = 84
 LIST_LIMIT = 50
 NOTE_STYLE = "background: #FFF4D6; color: #5C3D00; border-radius: 3px; padding: 2px 6px;"
-MUTED = "color: #555555;"
 STATUS_LABELS = {"active": "Active", "closed": "Closed", "proposed": "Proposed"}
 RENAME_TEXT = "Rename field…"
-
-
-# ---- small builders -------------------------------------------------------------------
-def symbol_pixmap(category: Category | None, size: int = 18) -> QPixmap:
-    """The map's own symbol for the category, so the card and the map agree."""
-    if category is None:
-        return QPixmap()
-    return QPixmap.fromImage(sprite(category.symbol, category.colour, size, 2.0))
-
-
-def _label(text: str, *, style: str = "", selectable: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if style:
-        label.setStyleSheet(style)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def _heading(text: str, scale: float = 1.35) -> QLabel:
-    label = _label(text)
-    font = QFont(label.font())
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    label.setAccessibleName(text)
-    return label
-
-
-def _subheading(text: str) -> QLabel:
-    label = _label(text, selectable=False)
-    font = QFont(label.font())
-    font.setBold(True)
-    label.setFont(font)
-    label.setContentsMargins(0, 8, 0, 0)
-    return label
-
-
-def _form() -> QFormLayout:
-    form = QFormLayout()
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    form.setHorizontalSpacing(10)
-    form.setVerticalSpacing(4)
-    return form
-
-
-def _add_detail(form: QFormLayout, caption: str, value: QLabel | str) -> QLabel:
-    field = value if isinstance(value, QLabel) else _label(value)
-    field.setAccessibleName(f"{caption}: {field.text()}")
-    name = _label(caption, style=MUTED, selectable=False)
-    form.addRow(name, field)
-    return field
-
-
-def website_link(text: str) -> QLabel:
-    """A clickable link; text without a scheme is taken as a web address."""
-    url = text if "://" in text or text.startswith("mailto:") else f"https://{text}"
-    label = QLabel(f'<a href="{html.escape(url, quote=True)}">{html.escape(text)}</a>')
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setOpenExternalLinks(True)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-    label.setToolTip(url)
-    return label
-
-
-def review_text(asset: Asset) -> str:
-    """'Approved by AB on 7 Dec 2026': reviewed, which is not the same as verified."""
-    words = REVIEW_WORDS.get(asset.review, asset.review)
-    if asset.review == "pending" or not (asset.reviewed_by or asset.reviewed_at):
-        return words
-    by = f" by {asset.reviewed_by}" if asset.reviewed_by else ""
-    on = f" on {friendly_date(asset.reviewed_at)}" if asset.reviewed_at else ""
-    return f"{words}{by}{on}"
-
-
-def friendly_date(text: str | None) -> str:
-    date = QDate.fromString((text or "")[:10], Qt.DateFormat.ISODate)
-    return date.toString("d MMMM yyyy") if date.isValid() else (text or "")
-
-
-def friendly_label(name: str) -> str:
-    """'imd_score' reads as 'IMD score' for people who never saw the spreadsheet."""
-    return human_label(name)
-
-
-def format_value(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        number = float(value)
-        if number.is_integer():
-            return f"{number:,.0f}"
-        return f"{number:,.3f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
-def plain_text(value: Any) -> str:
-    """A code as the source wrote it: URN 106167, never 106,167; 1617486414.0 is 1617486414."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    if isinstance(value, (float, np.floating)) and float(value).is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def custom_value_text(value: Any, definition: FieldDef | None) -> str:
-    """Quantities with thousands separators; codes, identifiers and text as written."""
-    if definition is not None and definition.numeric:
-        return format_value(value)
-    return plain_text(value)
-
-
-def _scaled(data: bytes, size: int) -> QPixmap:
-    """Shrunk to fit ``size`` pixels; small photos are not blown up into a blur."""
-    image = QImage.fromData(data)
-    if image.isNull():
-        return QPixmap()
-    if image.width() > size or image.height() > size:
-        image = image.scaled(
-            size,
-            size,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    return QPixmap.fromImage(image)
-
-
-class PhotoViewer(QDialog):
-    """A photo at a readable size; Escape or Close returns to the card."""
-
-    def __init__(self, title: str, data: bytes, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.image = QLabel()
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image.setAccessibleName(f"Photo {title}")
-        self.image.setPixmap(_scaled(data, 720))
-        close = QPushButton("Close")
-        close.clicked.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.image, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
 
 
 # ---- the card ---------------------------------------------------------------------------
@@ -341,9 +206,9 @@ class AssetCard(QWidget):
 
     def _show_hint(self) -> None:
         page, column = self._page()
-        self.hint_label = _label(HINT, selectable=False)
+        self.hint_label = text_label(HINT, selectable=False)
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        more = _label(AREA_HINT, style=MUTED, selectable=False)
+        more = text_label(AREA_HINT, style=MUTED, selectable=False)
         more.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addStretch(1)
         column.addWidget(self.hint_label)
@@ -359,13 +224,13 @@ class AssetCard(QWidget):
         page, column = self._page()
         category = self.session.category(asset.category)
         column.addLayout(self._category_line(asset, category))
-        self.heading = _heading(asset.name)
+        self.heading = heading_label(asset.name)
         column.addWidget(self.heading)
         for note in self._notes(asset, category):
-            column.addWidget(_label(note, style=NOTE_STYLE, selectable=False))
+            column.addWidget(text_label(note, style=NOTE_STYLE, selectable=False))
         if asset.description:
-            column.addWidget(_label(asset.description))
-        self.details = _form()
+            column.addWidget(text_label(asset.description))
+        self.details = detail_form()
         self._fill_details(self.details, asset)
         self._add_custom(self.details, asset)
         column.addLayout(self.details)
@@ -384,7 +249,7 @@ class AssetCard(QWidget):
         text = category.label if category else asset.category
         if category is not None:
             text += f"  ·  {category.group}"
-        self.category_label = _label(text, style=MUTED)
+        self.category_label = text_label(text, style=MUTED)
         self.category_label.setAccessibleName(f"Category: {text}")
         line.addWidget(self.symbol_label)
         line.addWidget(self.category_label, 1)
@@ -413,25 +278,25 @@ class AssetCard(QWidget):
     def _fill_details(self, form: QFormLayout, asset: Asset) -> None:
         address = "\n".join(p for p in (asset.address, asset.postcode) if p)
         if address:
-            _add_detail(form, "Address", address)
+            add_detail(form, "Address", address)
         if asset.contact:
-            _add_detail(form, "Contact", asset.contact)
+            add_detail(form, "Contact", asset.contact)
         if asset.phone:
-            _add_detail(form, "Phone", asset.phone)
+            add_detail(form, "Phone", asset.phone)
         if asset.website:
-            _add_detail(form, "Website", website_link(asset.website))
+            add_detail(form, "Website", website_link(asset.website))
         if asset.opening_hours:
             hours = "\n".join(p.strip() for p in asset.opening_hours.split(";") if p.strip())
-            _add_detail(form, "Opening hours", hours)
+            add_detail(form, "Opening hours", hours)
         if asset.audience:
-            _add_detail(form, "Who it's for", ", ".join(asset.audience))
-        _add_detail(form, "Status", STATUS_LABELS.get(asset.status, asset.status))
+            add_detail(form, "Who it's for", ", ".join(asset.audience))
+        add_detail(form, "Status", STATUS_LABELS.get(asset.status, asset.status))
         verified = friendly_date(asset.verified_date) if asset.verified_date else "Not verified"
-        _add_detail(form, "Verified on", verified)
+        add_detail(form, "Verified on", verified)
         if asset.source:
-            _add_detail(form, "Source", asset.source)
-        _add_detail(form, "Origin", asset.origin_text())
-        _add_detail(form, "Review", review_text(asset))
+            add_detail(form, "Source", asset.source)
+        add_detail(form, "Origin", asset.origin_text())
+        add_detail(form, "Review", review_text(asset))
 
     def _add_custom(self, form: QFormLayout, asset: Asset) -> None:
         """In the same form as the main details, so the two columns line up; in the order the
@@ -447,11 +312,11 @@ class AssetCard(QWidget):
         defs = custom_fields.by_name(self.session.project)
         order = [name for name in defs if name in filled]
         order += [name for name in filled if name not in defs]
-        form.addRow(_subheading("More details"))
+        form.addRow(subheading_label("More details"))
         for name in order:
             definition = defs.get(name)
             label = definition.label if definition is not None else name
-            field = _add_detail(form, label, custom_value_text(filled[name], definition))
+            field = add_detail(form, label, custom_value_text(filled[name], definition))
             caption = form.labelForField(field)
             if isinstance(caption, QLabel):
                 self._offer_rename(caption, name, label)
@@ -483,7 +348,7 @@ class AssetCard(QWidget):
         photos = photo_store.list_for(self.session.project, asset.uuid)
         if not photos:
             return
-        column.addWidget(_subheading("Photos"))
+        column.addWidget(subheading_label("Photos"))
         grid = QGridLayout()
         grid.setSpacing(6)
         for n, info in enumerate(photos):
@@ -496,7 +361,7 @@ class AssetCard(QWidget):
     def _photo_button(self, info: photo_store.AttachmentInfo) -> QToolButton:
         data = photo_store.data(self.session.project, info.id)
         button = QToolButton()
-        button.setIcon(QIcon(_scaled(data, THUMB_PX)))
+        button.setIcon(QIcon(scaled_pixmap(data, THUMB_PX)))
         button.setIconSize(QSize(THUMB_PX, THUMB_PX))
         button.setAutoRaise(True)
         button.setToolTip(f"{info.file_name}: click to see it larger")
@@ -569,7 +434,7 @@ class AssetCard(QWidget):
     # ---- several assets -----------------------------------------------------------------
     def _show_many(self, uuids: list[str]) -> None:
         page, column = self._page()
-        self.heading = _heading(f"{len(uuids):,} assets selected")
+        self.heading = heading_label(f"{len(uuids):,} assets selected")
         column.addWidget(self.heading)
         self.selection_list = QListWidget()
         self.selection_list.setAccessibleName("Selected assets")
@@ -583,8 +448,8 @@ class AssetCard(QWidget):
         self.selection_list.itemClicked.connect(self._select_one)
         column.addWidget(self.selection_list, 1)
         if len(uuids) > len(shown):
-            column.addWidget(_label(f"…and {len(uuids) - len(shown):,} more", style=MUTED))
-        column.addWidget(_label("Click a name to see that asset on its own.", style=MUTED))
+            column.addWidget(text_label(f"…and {len(uuids) - len(shown):,} more", style=MUTED))
+        column.addWidget(text_label("Click a name to see that asset on its own.", style=MUTED))
         self._set_page(page, "many")
 
     def _first_by_name(self, uuids: list[str]) -> pd.DataFrame:
@@ -609,33 +474,33 @@ class AssetCard(QWidget):
             return
         row = rows.iloc[0]
         page, column = self._page()
-        column.addWidget(_label(set_name, style=MUTED))
+        column.addWidget(text_label(set_name, style=MUTED))
         name = row.get("name")
         title = str(name) if isinstance(name, str) and name else str(code)
-        self.heading = _heading(title)
+        self.heading = heading_label(title)
         column.addWidget(self.heading)
-        self.figures = _form()
-        _add_detail(self.figures, "Code", str(code))
-        _add_detail(self.figures, "Area", _km2(row.geometry))
+        self.figures = detail_form()
+        add_detail(self.figures, "Code", str(code))
+        add_detail(self.figures, "Area", _km2(row.geometry))
         for indicator in areas.indicators(self.session.project, set_name):
             value = row.get(indicator.column)
-            _add_detail(self.figures, friendly_label(indicator.label), format_value(value))
+            add_detail(self.figures, friendly_label(indicator.label), format_value(value))
         column.addLayout(self.figures)
-        column.addWidget(_subheading("Assets in this area"))
+        column.addWidget(subheading_label("Assets in this area"))
         column.addLayout(self._group_counts(row.geometry))
         column.addStretch(1)
         self._set_page(page, "area")
         self.area = (set_name, str(code))
 
     def _group_counts(self, polygon: shapely.Geometry) -> QFormLayout:
-        form = _form()
+        form = detail_form()
         counts = self._counts_by_group(polygon)
         if not counts:
-            form.addRow(_label("None on the map here yet.", style=MUTED))
+            form.addRow(text_label("None on the map here yet.", style=MUTED))
             return form
         colours = {c.group: c.colour for c in reversed(self.session.categories())}
         for group, n in counts.items():
-            field = _add_detail(form, group, f"{n:,}")
+            field = add_detail(form, group, f"{n:,}")
             caption = form.labelForField(field)
             if isinstance(caption, QLabel) and group in colours:
                 caption.setTextFormat(Qt.TextFormat.RichText)
@@ -643,7 +508,7 @@ class AssetCard(QWidget):
                 caption.setText(
                     f'<span style="color:{colours[group]}">●</span> {html.escape(group)}'
                 )
-        _add_detail(form, "All assets", f"{sum(counts.values()):,}")
+        add_detail(form, "All assets", f"{sum(counts.values()):,}")
         return form
 
     def _counts_by_group(self, polygon: shapely.Geometry) -> dict[str, int]:
