@@ -10,294 +10,43 @@ snapshot), never the Qt ``Session``.
 
 from __future__ import annotations
 
-import itertools
-import logging
-import weakref
 from dataclasses import dataclass, replace
 
 import numpy as np
-import pandas as pd
 import shapely
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 
 from assetmap.core import areas
-from assetmap.core.analysis import classify, runs
-from assetmap.core.analysis.engine import AnalysisResult
-from assetmap.core.analysis.measures import coverage_geometry
-from assetmap.core.analysis.wording import gap_caption, need_heading, need_label
+from assetmap.core.analysis import classify
 from assetmap.core.basemap import store as basemap_store
-from assetmap.core.errors import AssetmapError
-from assetmap.core.layers import BasemapStyle, CoverageStyle, ThematicStyle
-from assetmap.core.project import Project
+from assetmap.core.layers import BasemapStyle
 from assetmap.core.session import SessionView
 from assetmap.qt.area_polygons import area_polygons
+from assetmap.qt.basemap_source import BasemapSource
 from assetmap.qt.canvas.basemap import LAND, BasemapGeometry, BasemapLayer
 from assetmap.qt.canvas.polygons import PolygonSet
 from assetmap.qt.canvas.scene import AreaLayer, AssetLayer, Cancelled, Scene
 from assetmap.qt.canvas.tiles import RasterTileLayer, TileImages, TileService
 from assetmap.qt.canvas.view import View
-from assetmap.qt.workers import Task, run_once
+from assetmap.qt.thematic import CoverageInfo, ThematicPlan, ThematicSource, thematic_source
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "COVERAGE_EDGE_PX",
+    "HATCH_COLOUR",
+    "BasemapSource",
+    "CoverageInfo",
+    "HatchLayer",
+    "SceneBuilder",
+    "ThematicPlan",
+    "ThematicSource",
+    "see_through",
+    "thematic_source",
+]
 
 HATCH_COLOUR = "#8C959F"
 COVERAGE_EDGE_PX = 1.3
-COVERAGE_IN_GUI_THREAD = 1000  # more assets than this: the circles are merged in a worker
-PLANS_KEPT = 8
-BASEMAP_IN_GUI_THREAD = 60_000  # more features than this: the basemap is read in a worker
 THEMATIC_FILL_OVER_BASEMAP = 0.8  # a gap map's colours stay true, streets just show through
-# Tile caches are keyed by a classes version; every distinct colouring gets its own.
-_versions = itertools.count(1)
-
-
-@dataclass(frozen=True)
-class ThematicPlan:
-    """What a thematic style draws: a class per area (in ``areas.frame`` order, -1 = no
-    data), the colour of each class, and the words the legend puts beside them."""
-
-    style: ThematicStyle
-    classes: np.ndarray
-    colours: list[str]
-    labels: list[str]
-    category_label: str
-    caption: str
-    version: int
-    hatch_version: int
-
-    @property
-    def has_no_data(self) -> bool:
-        return bool((self.classes < 0).any())
-
-
-@dataclass(frozen=True)
-class CoverageInfo:
-    """What the coverage layer shows, for the legend (the geometry may still be coming)."""
-
-    style: CoverageStyle
-    label: str
-    distance_m: float
-
-
-class ThematicSource(QObject):
-    """Per-session caches of runs, plans and coverage circles, shared by map and legend.
-
-    ``in_background``: big coverage is merged in a worker and the map draws without it
-    until ``coverageReady``; an export merges it at once, as it waits rather than print
-    a map without it."""
-
-    coverageReady = Signal()
-
-    def __init__(self, session: SessionView, *, in_background: bool = True) -> None:
-        super().__init__()
-        # Weakly: the one source per session is kept in a WeakKeyDictionary keyed by the
-        # session, and a value holding its key would keep every closed project in memory.
-        self._session = weakref.ref(session)
-        self.in_background = in_background
-        self._results: dict[int, AnalysisResult | None] = {}
-        self._codes: dict[str, np.ndarray] = {}
-        self._plans: dict[ThematicStyle, ThematicPlan | None] = {}
-        self._areas_version = session.areas_version
-        self._coverage: dict[tuple, PolygonSet] = {}
-        self._pending: dict[tuple, Task] = {}
-
-    @property
-    def session(self) -> SessionView:
-        session = self._session()
-        assert session is not None, "a thematic source outlived its session"
-        return session
-
-    def _follow_areas(self) -> None:
-        """Plans and codes belong to the area sets as they were: forget them when a set
-        changes."""
-        if self.session.areas_version != self._areas_version:
-            self._areas_version = self.session.areas_version
-            self._codes.clear()
-            self._plans.clear()
-
-    # ---- runs ------------------------------------------------------------------------
-    def result(self, run_id: int) -> AnalysisResult | None:
-        """A kept run (runs never change, so each is read once)."""
-        if run_id not in self._results:
-            try:
-                self._results[run_id] = runs.load(self.session.project, run_id)
-            except AssetmapError:
-                self._results[run_id] = None
-        return self._results[run_id]
-
-    def remember(self, result: AnalysisResult) -> None:
-        """A run the panel has just read: no need to read it again."""
-        if result.run_id is not None:
-            self._results[result.run_id] = result
-
-    def area_codes(self, name: str) -> np.ndarray:
-        self._follow_areas()
-        if name not in self._codes:
-            codes = areas.frame(self.session.project, name)["code"].astype(str)
-            self._codes[name] = codes.to_numpy()
-        return self._codes[name]
-
-    # ---- thematic plans --------------------------------------------------------------------
-    def plan(self, style: ThematicStyle | None) -> ThematicPlan | None:
-        if style is None:
-            return None
-        self._follow_areas()
-        if style not in self._plans:
-            if len(self._plans) >= PLANS_KEPT:
-                self._plans.pop(next(iter(self._plans)))
-            self._plans[style] = self._make_plan(style)
-        return self._plans[style]
-
-    def _make_plan(self, style: ThematicStyle) -> ThematicPlan | None:
-        result = self.result(style.run_id)
-        if result is None or result.params.area_set != style.area_set:
-            return None
-        rows = result.for_category(style.category)
-        if not len(rows):
-            return None
-        try:
-            codes = self.area_codes(style.area_set)
-        except AssetmapError:
-            return None
-        position = pd.Index(rows["area_code"].astype(str)).get_indexer(pd.Index(codes))
-        need = need_label(self.session.project, result)
-        classes, colours, labels, caption = _colouring(result, rows, position, style, need)
-        return ThematicPlan(
-            style=style,
-            classes=classes,
-            colours=colours,
-            labels=labels,
-            category_label=str(rows["category_label"].iloc[0]),
-            caption=caption,
-            version=next(_versions),
-            hatch_version=next(_versions),
-        )
-
-    # ---- coverage ----------------------------------------------------------------------------
-    def coverage_info(self, style: CoverageStyle | None) -> CoverageInfo | None:
-        if style is None:
-            return None
-        result = self.result(style.run_id)
-        if result is None:
-            return None
-        rows = result.for_category(style.category)
-        if not len(rows):
-            return None
-        d = result.params.distance_m
-        name = str(rows["category_label"].iloc[0])
-        label = f"Within {d:,.0f} m of {_lower_first(name)}"
-        return CoverageInfo(style, label, d)
-
-    def coverage(self, style: CoverageStyle | None) -> PolygonSet | None:
-        """The merged circles, or None while a worker is still merging them."""
-        if style is None:
-            return None
-        result = self.result(style.run_id)
-        if result is None:
-            return None
-        key = (style.run_id, style.category, self.session.points_version)
-        if key in self._coverage:
-            return self._coverage[key]
-        x, y = result.counted_points(style.category)
-        distance = result.params.distance_m
-        if not self.in_background or len(x) <= COVERAGE_IN_GUI_THREAD:
-            self._coverage[key] = _circles(x, y, distance)
-            return self._coverage[key]
-        if key not in self._pending:
-            self._merge_in_background(key, x, y, distance)
-        return None
-
-    def _merge_in_background(self, key: tuple, x: np.ndarray, y: np.ndarray, d: float) -> None:
-        self._pending[key] = run_once(
-            self,
-            lambda _progress, _cancelled: _circles(x, y, d),
-            lambda polygons: self._coverage_done(key, polygons),
-            lambda exc, text: self._coverage_failed(key, text),
-        )
-
-    def _coverage_done(self, key: tuple, polygons: PolygonSet) -> None:
-        self._pending.pop(key, None)
-        session = self._session()
-        if session is None or not session.is_open:  # closed while the worker merged
-            return
-        self._coverage[key] = polygons
-        self.coverageReady.emit()
-
-    def _coverage_failed(self, key: tuple, details: str) -> None:
-        self._pending.pop(key, None)
-        log.error("coverage circles failed: %s", details)
-
-    def coverage_pending(self) -> bool:
-        return bool(self._pending)
-
-
-def thematic_source(session: SessionView, *, in_background: bool = True) -> ThematicSource:
-    """The session's one ThematicSource (made on first use; ``in_background`` applies
-    then: an export asks for its own snapshot's source before building its scene)."""
-    source = _SOURCES.get(session)
-    if source is None:
-        source = _SOURCES[session] = ThematicSource(session, in_background=in_background)
-    return source
-
-
-_SOURCES: weakref.WeakKeyDictionary[SessionView, ThematicSource] = weakref.WeakKeyDictionary()
-
-
-def _colouring(
-    result: AnalysisResult,
-    rows: pd.DataFrame,
-    position: np.ndarray,
-    style: ThematicStyle,
-    need_label: str | None = None,
-) -> tuple[np.ndarray, list[str], list[str], str]:
-    """Classes per area (areas missing from the run get -1), colours, labels and caption
-    (naming the need indicator by its label, as the analysis panel does)."""
-    found = position >= 0
-
-    def column(name: str, missing: float) -> np.ndarray:
-        values = rows[name].to_numpy(dtype=float)
-        return np.where(found, values[np.where(found, position, 0)], missing)
-
-    d = f"{result.params.distance_m:,.0f} m"
-    if style.mode == "bivariate":
-        classes = classify.bivariate_classes(
-            column("need_tercile", 0).astype(int), column("provision_tercile", 0).astype(int)
-        )
-        provision = (
-            "assets per 1,000 people"
-            if result.params.provision == "per_1000"
-            else f"area within {d} of an asset"
-        )
-        labels = [f"class {i + 1}" for i in range(9)]
-        caption = f"{need_heading(result, need_label)} against {provision}"
-        return classes, list(classify.BIVARIATE), labels, caption
-    if style.mode == "gaps":
-        gap = column("gap", np.nan)
-        classes = np.where(np.isnan(gap), -1, np.where(gap > 0, 1, 0)).astype(np.int64)
-        ramp = classify.palette(style.palette, 5)  # gaps always the darker: no reversing
-        caption = gap_caption(result.params)
-        return classes, [ramp[0], ramp[-1]], ["No gap", "Gap"], caption
-    measure = classify.MEASURES[style.measure]
-    values = column(measure.column, np.nan) * measure.scale
-    breaks = classify.classify(
-        values, style.scheme, style.k, unit=measure.unit, whole=measure.whole
-    )
-    colours = classify.palette(style.palette, breaks.k, style.reversed)
-    return breaks.classes, colours, list(breaks.labels), measure.label.format(d=d)
-
-
-def _circles(x: np.ndarray, y: np.ndarray, distance: float) -> PolygonSet:
-    merged = coverage_geometry(
-        np.asarray(shapely.points(x, y)) if len(x) else np.array([]), distance
-    )
-    return PolygonSet(shapely.get_parts(merged))
-
-
-def _lower_first(text: str) -> str:
-    """ "Mental health" reads as "mental health" mid-sentence; "GP practices" stays."""
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text
 
 
 @dataclass
@@ -320,77 +69,6 @@ class HatchLayer(AreaLayer):
 
     def paint_labels(self, labels: object, view: View) -> None:
         return None
-
-
-class BasemapSource(QObject):
-    """The project's vector basemap, read and prepared once per import (per session).
-
-    Small basemaps (a town, a county) are read at once; big ones in a worker, and the map
-    draws without them until ``ready`` fires. An import, undo or redo gives the basemap a
-    new record id, which is how a change is noticed (one small query per render)."""
-
-    ready = Signal()
-
-    def __init__(self, session: SessionView, *, in_background: bool = True) -> None:
-        super().__init__()
-        self.session = session
-        self.in_background = in_background
-        self._id: int | None = None
-        self._geometry: BasemapGeometry | None = None
-        self._loading: int | None = None
-        self.error = ""
-
-    def current_id(self) -> int | None:
-        try:
-            return basemap_store.current_id(self.session.project)
-        except Exception:  # no am_basemap table (an older schema) or a closed project
-            return None
-
-    def geometry(self) -> BasemapGeometry | None:
-        current = self.current_id()
-        if current is None:
-            self._id, self._geometry = None, None
-            return None
-        if current == self._id:
-            return self._geometry
-        info = basemap_store.info(self.session.project)
-        features = info.features if info is not None else 0
-        if not self.in_background or features <= BASEMAP_IN_GUI_THREAD:
-            self._id, self._geometry = current, _read_basemap(self.session.project)
-        elif self._loading != current:
-            self._load_in_background(current)
-        return self._geometry if self._id == current else None
-
-    def _load_in_background(self, record: int) -> None:
-        path = self.session.project.path
-        self._loading = record
-
-        def work(_progress: object, _cancelled: object) -> BasemapGeometry | None:
-            with Project.open(path) as project:
-                return _read_basemap(project)
-
-        run_once(self, work, lambda geometry: self._loaded(record, geometry),
-                 lambda exc, text: log.error("reading the basemap failed: %s", text))  # fmt: skip
-
-    def _loaded(self, record: int, geometry: BasemapGeometry | None) -> None:
-        if not self.session.is_open:  # its project was closed while the worker read it
-            return
-        if self._loading == record:
-            self._loading = None
-        if self.current_id() == record:
-            self._id, self._geometry = record, geometry
-            self.ready.emit()
-
-
-def _read_basemap(project: Project) -> BasemapGeometry | None:
-    frames = basemap_store.layers(project)
-    if not frames:
-        return None
-    geometry = BasemapGeometry(
-        frames,
-        basemap_store.attribution(project) or basemap_store.ATTRIBUTION,
-    )
-    return None if geometry.is_empty else geometry
 
 
 class SceneBuilder:

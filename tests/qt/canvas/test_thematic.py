@@ -16,7 +16,7 @@ from assetmap.core.analysis import classify
 from assetmap.core.analysis.api import analyse
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.layers import CoverageStyle, ThematicStyle
-from assetmap.qt import map_scene
+from assetmap.qt import thematic
 from assetmap.qt.canvas.canvas import MapCanvas
 from assetmap.qt.legend import LegendWidget
 from assetmap.qt.map_scene import HATCH_COLOUR, SceneBuilder, thematic_source
@@ -196,14 +196,14 @@ def test_coverage_merged_after_its_project_was_closed_goes_nowhere_quietly(
 ):
     """A national project's circles are merged in a worker; the window may open another
     project (closing and deleting this session) before the worker is done."""
-    monkeypatch.setattr(map_scene, "COVERAGE_IN_GUI_THREAD", 0)  # merged in a worker
-    project_closed, merge = threading.Event(), map_scene._circles
+    monkeypatch.setattr(thematic, "COVERAGE_IN_GUI_THREAD", 0)  # merged in a worker
+    project_closed, merge = threading.Event(), thematic._circles
 
     def merge_once_closed(*args):
         project_closed.wait(30)
         return merge(*args)
 
-    monkeypatch.setattr(map_scene, "_circles", merge_once_closed)
+    monkeypatch.setattr(thematic, "_circles", merge_once_closed)
     source = thematic_source(session.model)
     assert source.coverage(CoverageStyle(run.run_id, MH)) is None  # on its way
     (task,) = source._pending.values()
