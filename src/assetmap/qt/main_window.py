@@ -4,7 +4,9 @@ The window turns gestures into core commands (through the Session) and
 keeps the panels pointed at the open project. It holds no data of its own, and composes
 small parts for the rest (``assetmap.qt.window``): ``picker`` (what is under the cursor),
 ``selection`` (click and rubber-band choosing), ``zoom``, ``tools``, ``network`` (the
-Offline badge), ``files`` (new, open, save a copy), the recent list and the status read-out.
+Offline badge), ``files`` (new, open, save a copy), the recent list and the status read-out,
+and the map's ``attribution`` line. It is kept to wiring: a feature with logic of its own
+becomes a part there (docs/dev/architecture.md).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from assetmap.core.commands import MoveAsset
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import AssetmapError
 from assetmap.core.project import Project
-from assetmap.core.summary import attributions
 from assetmap.qt.basemap_menu import BasemapMenu
 from assetmap.qt.canvas.canvas import Attribution, MapCanvas, ScaleBar
 from assetmap.qt.canvas.tiles import TileService
@@ -33,6 +34,7 @@ from assetmap.qt.find import FindBox
 from assetmap.qt.map_scene import SceneBuilder
 from assetmap.qt.overlays import SelectionOverlay, ToolOverlay
 from assetmap.qt.session import Session
+from assetmap.qt.window.attribution import map_attribution
 from assetmap.qt.window.network import NetworkStatus
 from assetmap.qt.window.picking import Picker
 from assetmap.qt.window.project_files import ProjectFiles
@@ -561,16 +563,7 @@ class MainWindow(QMainWindow):
             self._attribution = self._attribution_text()
 
     def _attribution_text(self) -> str:
-        """The basemap's and tiles' attribution first (© OpenStreetMap contributors), then
-        the data's sources, short; About and exports carry the full text."""
-        shown = self.builder.attributions()
-        lines = [
-            line
-            for line in attributions(self.session.project)
-            if not any(a in line for a in shown)  # the basemap's own source line
-        ]
-        text = " · ".join(shown + [_short_attribution(line) for line in lines[:3]])
-        return text + (" · …" if len(lines) > 3 else "")
+        return map_attribution(self.session.project, self.builder.attributions())
 
     # ================================================================== window state
     def _restore_layout(self) -> None:
@@ -592,13 +585,6 @@ class MainWindow(QMainWindow):
         except Exception:  # closing must never trap the user in the window
             log.exception("closing the project failed")
         event.accept()
-
-
-# ====================================================================== helpers
-def _short_attribution(line: str) -> str:
-    """The map keeps attribution short; About and exports carry the full text."""
-    line = line.strip()
-    return line if len(line) <= 90 else line[:87] + "…"
 
 
 __all__ = ["MainWindow", "last_project", "recent_projects", "remember_project"]
