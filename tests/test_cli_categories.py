@@ -121,3 +121,21 @@ def test_an_ambiguous_category_for_every_row_exits_3(demo_copy, skills_csv, caps
     assert code == EXIT_BAD_INPUT
     err = capsys.readouterr().err
     assert "could be 'Libraries' or 'Sport and leisure'" in err and "--category" in err
+
+
+def test_rejected_assets_stay_out_of_an_export_unless_asked(demo_copy, tmp_path, capsys):
+    from assetmap.core.commands import CommandStack
+    from assetmap.core.commands.review import SetReview
+
+    with Project.open(demo_copy) as project:
+        frame = assets.frame(project)
+        library = frame[frame["name"] == "Stretford Library"]["uuid"].iloc[0]
+        CommandStack(project).push(SetReview((library,), "rejected"))
+    without, with_rejected = tmp_path / "without.csv", tmp_path / "with.csv"
+    assert run("export", demo_copy, "--out", without, "--quiet") == EXIT_OK
+    assert "Left out: 1 rejected asset." in capsys.readouterr().out
+    assert library not in set(pd.read_csv(without, encoding="utf-8-sig")["uuid"])
+    assert run("export", demo_copy, "--out", with_rejected, "--include-rejected") == EXIT_OK
+    assert "Left out" not in capsys.readouterr().out
+    rows = pd.read_csv(with_rejected, encoding="utf-8-sig")
+    assert rows.loc[rows["uuid"] == library, "review"].tolist() == ["rejected"]

@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import shutil
 
+import numpy as np
 import pytest
 
 QtWebEngineCore = pytest.importorskip("PySide6.QtWebEngineCore")
 QtWebEngineWidgets = pytest.importorskip("PySide6.QtWebEngineWidgets")
 
 from PySide6.QtCore import QUrl  # noqa: E402
+from PySide6.QtGui import QColor, QImage  # noqa: E402
 from PySide6.QtWebEngineCore import (  # noqa: E402
     QWebEnginePage,
     QWebEngineProfile,
@@ -27,11 +29,13 @@ from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
 from assetmap.core.analysis.api import analyse  # noqa: E402
 from assetmap.core.analysis.params import AnalysisParams  # noqa: E402
 from assetmap.core.commands import AddAsset, CommandStack  # noqa: E402
+from assetmap.core.commands.review import SetReview  # noqa: E402
 from assetmap.core.export.api import export_data  # noqa: E402
 from assetmap.core.export.options import ExportOptions  # noqa: E402
 from assetmap.core.export.selection import choose_assets  # noqa: E402
 from assetmap.core.model import Asset, new_uuid  # noqa: E402
 from assetmap.core.project import Project  # noqa: E402
+from assetmap.core.symbols import PENDING_RING  # noqa: E402
 
 LSOA = "Neighbourhoods (LSOA 2021)"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -260,3 +264,56 @@ def test_names_that_look_like_code_show_as_text_and_fetch_nothing(qtbot, browser
     assert shown["images"] == 0 and shown["handlers"] == 0 and shown["errors"] == []
     assert page.alerts == [] and page.errors == []
     assert interceptor.blocked == []  # no "url(http://x.example/…)" was ever fetched
+
+
+def ring_pixels(view: QWebEngineView, box: list[float]) -> tuple[int, int]:
+    """Pixels of the review ring's red inside ``box`` (left, top, right, bottom), and outside."""
+    image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(image.height(), -1, 4)
+    bgr = rows[:, : image.width(), :3].astype(int)
+    ring = QColor(PENDING_RING)
+    red = np.abs(bgr - [ring.blue(), ring.green(), ring.red()]).sum(axis=2) < 60
+    ys, xs = np.nonzero(red)
+    inside = (xs >= box[0]) & (xs <= box[2]) & (ys >= box[1]) & (ys <= box[3])
+    return int(inside.sum()), int((~inside).sum())
+
+
+def test_an_asset_awaiting_review_wears_the_dashed_ring(qtbot, browser, tmp_path, repo_root):
+    path = tmp_path / "trafford.gpkg"
+    shutil.copy(repo_root / "sample_data" / "trafford.gpkg", path)
+    with Project.open(path) as project:
+        libraries = choose_assets(project, ExportOptions(categories=("libraries",))).frame
+        CommandStack(project).push(SetReview((libraries["uuid"].iloc[0],), "pending"))
+        out = tmp_path / "libraries.html"
+        export_data(project, out, ExportOptions(categories=("libraries",)))
+    view, page, interceptor = browser
+    with qtbot.waitSignal(page.loadFinished, timeout=60_000) as loaded:
+        page.load(QUrl.fromLocalFile(str(out)))
+    assert loaded.args == [True]
+    qtbot.waitUntil(lambda: run_js(qtbot, page, "JSON.stringify(!!window.assetmap)"))
+    state = run_js(qtbot, page, """JSON.stringify((function () {
+        var m = assetmap.markers.filter(function (m) { return m.amPending; });
+        m[0].setZIndexOffset(10000);  // on top of its neighbours, for the picture
+        var r = m[0].getElement().getBoundingClientRect(), k = window.devicePixelRatio;
+        var box = document.createElement('div');
+        box.innerHTML = assetmap.details(m[0]).getPopup().getContent();
+        return {pending: m.length, markers: assetmap.markers.length,
+                box: [r.left * k, r.top * k, r.right * k, r.bottom * k],
+                review: (box.querySelector('.am-popup-review') || {}).textContent,
+                legend: document.querySelector('#am-legend').textContent,
+                errors: window.__amErrors};
+    })())""")  # fmt: skip
+    assert state["pending"] == 1 and state["markers"] == len(libraries)
+    assert state["review"] == "Awaiting review"
+    assert "Awaiting review (dashed ring)" in state["legend"]
+    assert state["errors"] == [] and interceptor.blocked == []
+    # The ring is drawn round that one marker (and in the legend, bottom right), nowhere else.
+    qtbot.waitUntil(lambda: ring_pixels(view, state["box"])[0] > 20, timeout=10_000)
+    view.grab().save(str(tmp_path / "pending.png"))
+    legend = run_js(qtbot, page, """JSON.stringify((function () {
+        var r = document.querySelector('.am-legend-pending svg').getBoundingClientRect();
+        var k = window.devicePixelRatio;
+        return [r.left * k, r.top * k, r.right * k, r.bottom * k]; })())""")  # fmt: skip
+    on_marker, elsewhere = ring_pixels(view, state["box"])
+    in_legend, _ = ring_pixels(view, legend)
+    assert on_marker > 20 and in_legend > 10 and elsewhere == in_legend

@@ -44,6 +44,12 @@ def add_export(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="include assets flagged as personal data (left out by default)",
     )
+    p.add_argument(
+        "--include-rejected",
+        action="store_true",
+        help="data exports (.gpkg .geojson .csv .xlsx): include assets rejected in review "
+        "(left out by default); maps never draw them",
+    )
     p.add_argument("--page", choices=("A4", "A3"), default="A4", help="page size (maps)")
     p.add_argument(
         "--orientation", choices=("landscape", "portrait"), default="landscape", help="(maps)"
@@ -76,6 +82,7 @@ def cmd_export(options: argparse.Namespace) -> int:
         analysis_category=options.category,
         measure=options.measure,
         include_personal=options.include_personal,
+        include_rejected=options.include_rejected,
         author=options.author,
     )
     progress = None if options.quiet else TerminalProgress()

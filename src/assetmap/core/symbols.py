@@ -15,6 +15,10 @@ Point = tuple[float, float]
 
 #: The outline drawn round every symbol, so light colours read on light maps.
 OUTLINE_COLOUR = "#1F2328"
+#: The dashed ring round an asset awaiting review: it stands out whatever the category's
+#: colour. It lies PENDING_RING_GAP pixels outside the symbol's radius, 2 pixels wide.
+PENDING_RING = "#B3261E"
+PENDING_RING_GAP = 4.0
 
 
 @dataclass(frozen=True)

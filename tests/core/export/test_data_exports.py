@@ -17,8 +17,10 @@ from assetmap.core import assets
 from assetmap.core.analysis.api import analyse
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.commands import AddAsset, CommandStack
+from assetmap.core.commands.review import SetReview
 from assetmap.core.export.api import export_data
 from assetmap.core.export.options import ExportOptions
+from assetmap.core.export.selection import choose_assets
 from assetmap.core.layers import MapLayers
 from assetmap.core.model import Asset, new_uuid
 from assetmap.core.project import Project
@@ -114,3 +116,58 @@ def test_analysis_results_export_as_csv_by_run_or_results_file(demo, tmp_path, c
     export_data(demo, again, ExportOptions(analysis=str(first)))
     assert first.read_text(encoding="utf-8-sig") == again.read_text(encoding="utf-8-sig")
     assert (tmp_path / "run.method.txt").read_text().startswith("Gap analysis")
+
+
+PROVENANCE = ["review", "reviewed_by", "reviewed_at", "origin", "origin_from", "origin_row"]
+
+
+@pytest.fixture
+def reviewed(demo):
+    """The demo with a library awaiting review and a school rejected, by a named reviewer."""
+    frame = assets.frame(demo)
+    pending = frame[frame["category"] == "libraries"]["uuid"].iloc[0]
+    rejected = frame[frame["category"] == "schools"]["uuid"].iloc[0]
+    demo.set_setting("author", "AB")
+    stack = CommandStack(demo)
+    stack.push(SetReview((pending,), "pending"))
+    stack.push(SetReview((rejected,), "rejected"))
+    return demo, pending, rejected
+
+
+def test_every_data_export_carries_review_and_origin(reviewed, tmp_path):
+    demo, pending, _ = reviewed
+    export_data(demo, tmp_path / "a.csv", ExportOptions())
+    export_data(demo, tmp_path / "a.geojson", ExportOptions())
+    export_data(demo, tmp_path / "a.gpkg", ExportOptions())
+    csv = pd.read_csv(tmp_path / "a.csv", encoding="utf-8-sig").set_index("uuid")
+    geojson = pyogrio.read_dataframe(tmp_path / "a.geojson").set_index("uuid")
+    gpkg = pyogrio.read_dataframe(tmp_path / "a.gpkg", layer="assets").set_index("uuid")
+    source = assets.get(demo, pending)
+    for frame in (csv, geojson, gpkg):
+        assert set(PROVENANCE) <= set(frame.columns)
+        row = frame.loc[pending]
+        assert row["review"] == "pending" and row["reviewed_by"] == "AB"
+        assert pd.Timestamp(row["reviewed_at"]) == pd.Timestamp(source.reviewed_at)
+        assert row["origin"] == "import" and row["origin_from"] == source.origin_ref
+        assert row["origin_row"] == source.origin_row
+    assert source.origin_ref and source.origin_ref.endswith((".csv", ".geojson", ".gpkg"))
+    # GIS programs see the row as a whole number, not 4.0
+    info = pyogrio.read_info(tmp_path / "a.gpkg", layer="assets")
+    fields = dict(zip(info["fields"], info["dtypes"], strict=True))
+    assert fields["origin_row"] == "int64"
+    assert (csv["review"] == "approved").sum() == len(csv) - 1
+
+
+def test_rejected_assets_are_left_out_unless_asked_and_the_export_says_so(reviewed, tmp_path):
+    demo, pending, rejected = reviewed
+    report = export_data(demo, tmp_path / "a.gpkg", ExportOptions())
+    uuids = set(pyogrio.read_dataframe(tmp_path / "a.gpkg", layer="assets")["uuid"])
+    assert rejected not in uuids and pending in uuids
+    assert "1 rejected asset" in report.notice
+    asked = export_data(demo, tmp_path / "b.csv", ExportOptions(include_rejected=True))
+    rows = pd.read_csv(tmp_path / "b.csv", encoding="utf-8-sig").set_index("uuid")
+    assert rows.loc[rejected, "review"] == "rejected" and "rejected" not in asked.notice
+    assert asked.assets == report.assets + 1
+    # A map never draws them, whatever the options say (as the map window does not)
+    for_map = choose_assets(demo, ExportOptions(include_rejected=True), for_map=True)
+    assert rejected not in set(for_map.frame["uuid"]) and for_map.rejected_left_out == 1

@@ -11,10 +11,12 @@ from html.parser import HTMLParser
 
 import pytest
 
+from assetmap.core import assets
 from assetmap.core.analysis import runs
 from assetmap.core.analysis.api import analyse
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.commands import AddAsset, CommandStack
+from assetmap.core.commands.review import SetReview
 from assetmap.core.errors import BadInputError, Cancelled
 from assetmap.core.export.api import export_data
 from assetmap.core.export.html import write_html
@@ -412,3 +414,32 @@ def test_markers_and_legend_draw_the_map_symbol_shapes(demo, tmp_path):
     for key in shown:
         legend_side = 12 + 4  # the legend's symbols are 12 px, padded 2 px each side
         assert svg_path(known[key].symbol, 12, legend_side / 2, legend_side / 2) in text, key
+
+
+def test_assets_awaiting_review_wear_the_maps_ring_and_rejected_ones_are_left_out(demo, tmp_path):
+    libraries = assets.frame(demo)
+    libraries = libraries[libraries["category"] == "libraries"]
+    waiting, rejected = libraries["name"].iloc[0], libraries["name"].iloc[1]
+    stack = CommandStack(demo)
+    stack.push(SetReview((libraries["uuid"].iloc[0],), "pending"))
+    # Asking for rejected assets does not put them on a map: the map window hides them too
+    stack.push(SetReview((libraries["uuid"].iloc[1],), "rejected"))
+    export_data(demo, tmp_path / "map.html", ExportOptions(include_rejected=True))
+    text = (tmp_path / "map.html").read_text(encoding="utf-8")
+    _areas, groups = embedded(text)
+    group = next(g for g in groups if g["key"] == "libraries")
+    names = [html.unescape(r[2]) for r in group["rows"]]
+    assert rejected not in names and len(names) == len(libraries) - 1
+    assert [names[i] for i in group["pending"]] == [waiting]
+    assert 'stroke="#B3261E"' in group["pendingIcon"] and "stroke-dasharray" in group["pendingIcon"]
+    assert all(not g["pending"] for g in groups if g is not group)
+    page = Page(text)
+    assert "Awaiting review (dashed ring)" in page.texts["am-legend"]
+    assert "; 1 rejected asset." in page.texts["am-about"]
+    assert "Awaiting review" in next(code for _a, code in page.scripts if "amPending" in code)
+
+
+def test_the_legend_has_no_review_entry_when_nothing_awaits_review(demo, tmp_path):
+    export_data(demo, tmp_path / "map.html", ExportOptions())
+    page = Page((tmp_path / "map.html").read_text(encoding="utf-8"))
+    assert "Awaiting review" not in page.texts["am-legend"]

@@ -99,6 +99,28 @@ def test_personal_data_goes_in_only_when_ticked(qtbot, dialog, tmp_path):
     assert "personal data" not in done.args[0].notice
 
 
+def test_rejected_assets_go_into_a_data_file_only_when_ticked(qtbot, dialog, session, tmp_path):
+    from assetmap.core.commands.review import SetReview
+
+    library = session.points().query("category == 'libraries'")["uuid"].iloc[0]
+    session.push(SetReview((library,), "rejected"))
+    dialog.set_kind("pdf")
+    assert not dialog.rejected_check.isEnabled()
+    dialog.rejected_check.setChecked(True)
+    assert not dialog.options().include_rejected  # a map never draws them
+    dialog.set_kind("csv")
+    assert dialog.rejected_check.isEnabled() and dialog.options().include_rejected
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as done:
+        dialog.export_to(tmp_path / "all.csv")
+    assert library in (tmp_path / "all.csv").read_text(encoding="utf-8-sig")
+    assert "rejected" not in done.args[0].notice
+    dialog.rejected_check.setChecked(False)
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS) as done:
+        dialog.export_to(tmp_path / "approved.csv")
+    assert library not in (tmp_path / "approved.csv").read_text(encoding="utf-8-sig")
+    assert "1 rejected asset" in done.args[0].notice
+
+
 def test_hidden_categories_and_the_table_filter_go_into_the_options(qtbot, session):
     session.layers.set_categories_visible(["schools"], False)
     chosen = frozenset(session.points()["uuid"].head(5))

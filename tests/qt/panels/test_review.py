@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from assetmap.qt.panels.legend import PENDING_LABEL
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -13,6 +12,7 @@ from assetmap.core.commands import AddAsset
 from assetmap.core.model import Asset, new_uuid
 from assetmap.qt.canvas.scene import PENDING_RING, AssetLayer
 from assetmap.qt.canvas.view import View
+from assetmap.qt.legend import PENDING_LABEL
 from assetmap.qt.panels.asset_card import AssetCard
 from assetmap.qt.panels.attribute_table import AttributeTable
 from assetmap.qt.panels.layers_panel import LegendWidget

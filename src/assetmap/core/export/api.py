@@ -74,7 +74,7 @@ def export_data(
         raise BadInputError("maps (PDF, PNG, SVG) are drawn by assetmap.qt.export", file=path)
     steps = Steps(progress)
     steps(0.05, "Choosing what to export")
-    chosen = choose_assets(project, options)
+    chosen = choose_assets(project, options, for_map=suffix in HTML_FORMATS)
     result = analysis_source.resolve(project, options.analysis)
     sets = chosen_area_sets(project, options)
     check_cancelled(cancelled)

@@ -36,14 +36,21 @@ FrameT = TypeVar("FrameT", bound=pd.DataFrame)
 ASSET_COLUMNS = (
     "uuid", "name", "category", "category_label", "group", "description", "address", "postcode",
     "contact", "phone", "website", "opening_hours", "audience", "status", "verified_date",
-    "source", "personal_data", "out_of_area", "review", "custom", "created_at", "updated_at",
+    "source", "personal_data", "out_of_area", "review", "reviewed_by", "reviewed_at",
+    "origin", "origin_from", "origin_row", "custom", "created_at", "updated_at",
 )  # fmt: skip
+# Provenance under the names a GIS user reads: the project's origin_kind and origin_ref say
+# how the asset came (import, desk, workshop, merge, sync) and from what (file, person,
+# session, copy, database). origin_key is left out: it only matches rows on re-import.
+_PROVENANCE_NAMES = {"origin_kind": "origin", "origin_ref": "origin_from"}
 
 
 def asset_table(project: Project, chosen: ChosenAssets) -> gpd.GeoDataFrame:
     """Assets with their category's label and group, in the order of ASSET_COLUMNS."""
     cats = categories.by_key(project)
-    frame = chosen.frame.copy()
+    frame = chosen.frame.rename(columns=_PROVENANCE_NAMES)
+    # A whole number or nothing: GIS programs get an integer field, not 4.0.
+    frame["origin_row"] = frame["origin_row"].astype("Int64")
     frame["category_label"] = frame["category"].map(lambda k: cats[k].label if k in cats else k)
     frame["group"] = frame["category"].map(lambda k: cats[k].group if k in cats else "")
     frame["personal_data"] = frame["personal_data"].astype(bool)

@@ -28,7 +28,7 @@ from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.export import html_areas, html_assets, html_web
 from assetmap.core.export.html_areas import Theme, text
 from assetmap.core.export.html_assets import CategoryLayer
-from assetmap.core.export.html_symbols import safe_colour
+from assetmap.core.export.html_symbols import safe_colour, symbol_svg
 from assetmap.core.export.html_web import Raw
 from assetmap.core.export.options import ExportOptions
 from assetmap.core.export.selection import ChosenAssets
@@ -372,8 +372,28 @@ def _legend_html(
                 f'<span class="am-count">{len(layer.rows):,}</span></div>'
             )
         out.append("</div>")
+    out.append(_pending_legend(layers))
     out.append("</details></div>")
     return "".join(out)
+
+
+# As the map window's legend says it (qt.legend.PENDING_LABEL), in the grey it draws it in.
+PENDING_LABEL = "Awaiting review (dashed ring)"
+_PENDING_SAMPLE = "#8C959F"
+
+
+def _pending_legend(layers: list[CategoryLayer]) -> str:
+    """The dashed ring, when any asset on the map is awaiting review ("" otherwise)."""
+    waiting = sum(len(layer.pending) for layer in layers)
+    if not waiting:
+        return ""
+    icon = symbol_svg("circle", _PENDING_SAMPLE, 12, pending=True)
+    return (
+        '<div class="am-legend-block"><div class="am-legend-title">Review</div>'
+        f'<div class="am-legend-row am-legend-pending"><span class="am-symbol">{icon}</span>'
+        f'<span class="am-legend-label">{PENDING_LABEL}</span>'
+        f'<span class="am-count">{waiting:,}</span></div></div>'
+    )
 
 
 def _swatch_row(colour: str, label: str, count: int | None) -> str:
@@ -477,6 +497,8 @@ html, body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu 
 .am-marker { background: none; border: none; }
 .am-marker svg { display: block; }
 .am-popup-name { font-weight: 600; font-size: 0.95rem; margin-bottom: 4px; }
+.am-popup-review { color: #B3261E; font-weight: 600; margin-bottom: 4px; }
+.am-legend-pending .am-symbol { width: 26px; }
 .am-popup table { border-collapse: collapse; }
 .am-popup th { text-align: left; padding: 1px 8px 1px 0; color: #57606A; font-weight: normal;
   vertical-align: top; }

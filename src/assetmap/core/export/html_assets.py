@@ -19,7 +19,7 @@ import pandas as pd
 
 from assetmap.core import categories
 from assetmap.core.export.html_areas import text
-from assetmap.core.export.html_symbols import safe_colour, symbol_svg
+from assetmap.core.export.html_symbols import RING_PAD, safe_colour, symbol_svg
 from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
 
@@ -49,10 +49,16 @@ class CategoryLayer:
     symbol: str
     size: float
     rows: list[list[object]]
+    pending: list[int]  # positions in ``rows`` of the assets awaiting review
 
     @property
     def icon(self) -> str:
         return symbol_svg(self.symbol, self.colour, self.size)
+
+    @property
+    def pending_icon(self) -> str:
+        """The marker with the map's dashed ring round it."""
+        return symbol_svg(self.symbol, self.colour, self.size, pending=True)
 
     def legend_icon(self) -> str:
         return symbol_svg(self.symbol, self.colour, 12)
@@ -80,6 +86,8 @@ def category_layers(project: Project, frame: gpd.GeoDataFrame) -> tuple[list[Cat
     lonlat = frame.geometry.to_crs(4326)
     lon = np.round(lonlat.x.to_numpy(), COORD_DECIMALS)
     lat = np.round(lonlat.y.to_numpy(), COORD_DECIMALS)
+    review = frame["review"] if "review" in frame else pd.Series("approved", index=frame.index)
+    pending = (review == "pending").to_numpy()
     cats = categories.by_key(project)
     styles = MapLayers.load(project)
     order = {c.key: i for i, c in enumerate(categories.all_categories(project))}
@@ -88,6 +96,7 @@ def category_layers(project: Project, frame: gpd.GeoDataFrame) -> tuple[list[Cat
     for key in sorted(keys, key=lambda k: (order.get(k, len(order)), k)):
         mask = (frame["category"].astype(str) == key).to_numpy()
         cat = cats.get(key)
+        waiting = np.flatnonzero(pending[mask]).tolist()
         layers.append(
             CategoryLayer(
                 key=key,
@@ -97,6 +106,7 @@ def category_layers(project: Project, frame: gpd.GeoDataFrame) -> tuple[list[Cat
                 symbol=cat.symbol if cat else "circle",
                 size=marker_size(styles.category_style(key).size),
                 rows=_rows(frame[mask], lat[mask], lon[mask]),
+                pending=waiting,
             )
         )
     return layers, unplaced
@@ -152,6 +162,9 @@ def payload(layers: list[CategoryLayer]) -> dict[str, object]:
                 "icon": layer.icon,
                 "size": layer.size + 4,
                 "rows": layer.rows,
+                "pending": layer.pending,
+                "pendingIcon": layer.pending_icon if layer.pending else None,
+                "pendingSize": layer.size + 2 * RING_PAD,
             }
             for layer in layers
         ],
@@ -177,7 +190,9 @@ PAGE_SCRIPT = """
   function popupHtml(m) {
     var r = m.amRow, g = m.amGroup, f = data.fields;
     var out = '<div class="am-popup"><div class="am-popup-name">' +
-      (r[2] || '(no name)') + '</div><table>' + row('Category', g.label);
+      (r[2] || '(no name)') + '</div>' +
+      (m.amPending ? '<div class="am-popup-review">Awaiting review</div>' : '') +
+      '<table>' + row('Category', g.label);
     for (var i = 3; i < 2 + f.length && i < r.length; i++) {
       if (r[i] === null || r[i] === undefined) continue;
       var value = r[i];
@@ -201,12 +216,22 @@ PAGE_SCRIPT = """
     g.half = half;
     var icon = L.divIcon({className: 'am-marker', html: g.icon, iconSize: [g.size, g.size],
                           iconAnchor: [half, half]});
+    var ringed = null, waiting = {};
+    if (g.pending.length) {
+      var ph = Math.round(g.pendingSize / 2);
+      ringed = L.divIcon({className: 'am-marker am-pending', html: g.pendingIcon,
+                          iconSize: [g.pendingSize, g.pendingSize], iconAnchor: [ph, ph]});
+      g.pending.forEach(function (i) { waiting[i] = true; });
+    }
     var onMap = map.hasLayer(layer);
     if (onMap) { map.removeLayer(layer); }
-    g.rows.forEach(function (r) {
-      var m = L.marker([r[0], r[1]], {icon: icon, keyboard: false, riseOnHover: true});
+    g.rows.forEach(function (r, ri) {
+      var pending = waiting[ri] === true;
+      var m = L.marker([r[0], r[1]], {icon: pending ? ringed : icon, keyboard: false,
+                                      riseOnHover: true});
       m.amRow = r;
       m.amGroup = g;
+      m.amPending = pending;
       layer.addLayer(m);
       markers.push(m);
     });

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-from assetmap.core.symbols import OUTLINE_COLOUR, stroke_width, svg_path
+from assetmap.core.symbols import (
+    OUTLINE_COLOUR,
+    PENDING_RING,
+    PENDING_RING_GAP,
+    stroke_width,
+    svg_path,
+)
 
 OUTLINE = OUTLINE_COLOUR
 FALLBACK_COLOUR = "#7F7F7F"
@@ -23,14 +29,27 @@ def safe_colour(colour: object, fallback: str = FALLBACK_COLOUR) -> str:
     return text if _HEX.fullmatch(text) else fallback
 
 
-def symbol_svg(symbol: str, colour: str, size: float) -> str:
-    """An SVG element ``size`` pixels square holding the symbol."""
-    pad = 2.0
+RING_WIDTH = 2.0
+# The ring's pixel extent beyond the symbol's edge, so a ringed marker knows its size.
+RING_PAD = PENDING_RING_GAP + RING_WIDTH / 2 + 1
+
+
+def symbol_svg(symbol: str, colour: str, size: float, *, pending: bool = False) -> str:
+    """An SVG element ``size`` pixels square holding the symbol (``size + 2 * RING_PAD``
+    with the map's dashed ring round it, for an asset awaiting review)."""
+    pad = RING_PAD if pending else 2.0
     side = size + 2 * pad
     c = side / 2
     stroke = stroke_width(size)
     fill = safe_colour(colour)
     shape = f'<path d="{svg_path(symbol, size, c, c)}"/>'
+    if pending:  # Qt's dash line: dashes four pen widths long, gaps two
+        dash = f"{4 * RING_WIDTH:g} {2 * RING_WIDTH:g}"
+        shape += (
+            f'<circle class="am-ring" cx="{c:g}" cy="{c:g}" r="{size / 2 + PENDING_RING_GAP:g}" '
+            f'fill="none" stroke="{PENDING_RING}" stroke-width="{RING_WIDTH:g}" '
+            f'stroke-dasharray="{dash}"/>'
+        )
     return (
         f'<svg width="{side:g}" height="{side:g}" '
         f'viewBox="0 0 {side:g} {side:g}" aria-hidden="true">'

@@ -2,7 +2,10 @@
 
 Hidden categories and the table's filter apply; assets flagged as personal data
 are left out unless the user opted in for this export, and the count left out
-is reported so the export can say so.
+is reported so the export can say so. Rejected assets are left out the same way: a
+review said they do not belong on the map, so a data export carries them only when
+asked (an audit of what was turned down), and a map never draws them, as the map
+window does not.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ class ChosenAssets:
     frame: gpd.GeoDataFrame  # live assets to export (unplaced ones have no geometry)
     personal_left_out: int
     hidden_left_out: int
+    rejected_left_out: int = 0
 
     def notice(self) -> str:
         """The sentence an export carries about what it leaves out ("" when nothing): a
@@ -30,6 +34,9 @@ class ChosenAssets:
         if self.personal_left_out:
             n = self.personal_left_out
             parts.append(f"{n:,} asset{'s' if n != 1 else ''} holding personal data")
+        if self.rejected_left_out:
+            n = self.rejected_left_out
+            parts.append(f"{n:,} rejected asset{'s' if n != 1 else ''}")
         if self.hidden_left_out:
             n = self.hidden_left_out
             parts.append(
@@ -53,22 +60,29 @@ MAP_COLUMNS = ("uuid", "name", "category", "personal_data", "review")
 
 
 def choose_assets(
-    project: Project, options: ExportOptions, columns: tuple[str, ...] | None = None
+    project: Project,
+    options: ExportOptions,
+    columns: tuple[str, ...] | None = None,
+    *,
+    for_map: bool = False,
 ) -> ChosenAssets:
-    """``columns`` limits what is read (a national map needs four of twenty-two)."""
+    """``columns`` limits what is read (a national map needs four of twenty-two);
+    ``for_map`` leaves rejected assets out whatever ``options.include_rejected`` says."""
     if columns is None:
         frame = assets.frame(project)
     else:
-        wanted = tuple(dict.fromkeys((*columns, "uuid", "category", "personal_data")))
+        wanted = tuple(dict.fromkeys((*columns, "uuid", "category", "personal_data", "review")))
         frame = assets.frame(project, columns=wanted)
 
     shown = frame["category"].isin(visible_categories(project, options))
     if options.asset_uuids is not None:
         shown &= frame["uuid"].isin(options.asset_uuids)
-    personal = frame["personal_data"].astype(bool)
-    keep = shown & (~personal | options.include_personal)
+    rejected = (frame["review"] == "rejected") & (for_map or not options.include_rejected)
+    personal = frame["personal_data"].astype(bool) & (not options.include_personal)
+    keep = shown & ~rejected & ~personal
     return ChosenAssets(
         frame=frame[keep].reset_index(drop=True),
-        personal_left_out=int((shown & personal & ~keep).sum()),
+        personal_left_out=int((shown & ~rejected & personal).sum()),
         hidden_left_out=int((~shown).sum()),
+        rejected_left_out=int((shown & rejected).sum()),
     )

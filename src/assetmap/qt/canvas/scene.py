@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
+from assetmap.core.symbols import PENDING_RING, PENDING_RING_GAP
 from assetmap.qt.canvas.dots import DotLayer, argb
 from assetmap.qt.canvas.polygons import PolygonSet
 from assetmap.qt.canvas.symbols import sprite
@@ -263,9 +264,6 @@ class AreaLayer:
             )
 
 
-PENDING_RING = "#B3261E"  # a dashed ring around assets awaiting review (legend draws it too)
-
-
 def paint_pending_rings(
     painter: QPainter, sx: np.ndarray, sy: np.ndarray, sizes: np.ndarray
 ) -> None:
@@ -280,7 +278,7 @@ def paint_pending_rings(
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for x, y, size in zip(sx, sy, sizes, strict=True):
-        radius = float(size) / 2 + 4
+        radius = float(size) / 2 + PENDING_RING_GAP
         painter.drawEllipse(QPointF(float(x), float(y)), radius, radius)
     painter.restore()
 

@@ -182,6 +182,9 @@ class ExportDialog(QDialog):
         )
         self.personal_note.setWordWrap(True)
         self.personal_note.setStyleSheet("color: #57606A;")
+        # An audit of what review turned down is a data export; a map never draws them.
+        self.rejected_check = QCheckBox("Include rejected assets (data files only)", self)
+        self.rejected_check.setAccessibleName("Include rejected assets")
         self.scope_label = QLabel(self)
         self.scope_label.setWordWrap(True)
         self.scope_label.setStyleSheet("color: #57606A;")
@@ -207,6 +210,7 @@ class ExportDialog(QDialog):
         left.addWidget(self.words_box)
         left.addWidget(self.personal_check)
         left.addWidget(self.personal_note)
+        left.addWidget(self.rejected_check)
         left.addWidget(self.scope_label)
         left.addStretch(1)
 
@@ -285,6 +289,7 @@ class ExportDialog(QDialog):
             analysis_category=thematic.category if shows_gaps and thematic else None,
             measure=measure_of(thematic) if shows_gaps and thematic else None,
             include_personal=self.personal_check.isChecked(),
+            include_rejected=self.rejected_check.isChecked() and self.kind.group == "data",
             categories=tuple(self.layers.visible_categories(keys)),
             asset_uuids=self.asset_uuids,
             author=self.author_edit.text().strip() or None,
@@ -306,6 +311,7 @@ class ExportDialog(QDialog):
         self.page_box.setEnabled(printed)
         self.dpi_spin.setEnabled(self.kind.key == "png")
         self.words_box.setEnabled(group != "data" or self.kind.key == "xlsx")
+        self.rejected_check.setEnabled(group == "data")
         self.extent_label.setText("Show" if printed else "Area set")
         self._say_scope()
         self.schedule_preview()

@@ -136,7 +136,7 @@ def gather(
     if options.categories is None:
         keys = [c.key for c in categories.all_categories(project)]
         options = replace(options, categories=tuple(layers.visible_categories(keys)))
-    chosen = choose_assets(project, options, columns=MAP_COLUMNS)
+    chosen = choose_assets(project, options, columns=MAP_COLUMNS, for_map=True)
 
     source = PrintSource(project, layers, _points(chosen))
     # Coverage merged at once: an export waits for it rather than print without it.

@@ -9,50 +9,45 @@ The map is coloured by setting ``session.layers.thematic``: the panel never draw
 from __future__ import annotations
 
 import dataclasses
-import html
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QToolButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from assetmap.core import areas
-from assetmap.core.analysis import api, classify, inputs, results_csv, runs, summary
+from assetmap.core.analysis import api, classify, inputs, results_csv, runs
 from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult, ranking_caption
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
-from assetmap.core.analysis.wording import category_in_sentence, gap_definition, need_label
+from assetmap.core.analysis.wording import need_label
 from assetmap.core.errors import AssetmapError
 from assetmap.core.layers import CoverageStyle, ThematicStyle
 from assetmap.core.project import Project
-from assetmap.core.taxonomy import group_names
-from assetmap.qt.items import child_items, top_items
 from assetmap.qt.map_scene import thematic_source
+from assetmap.qt.panels.analysis.category_tree import CategoryTree
+from assetmap.qt.panels.analysis.map_options import MODES, MapOptions
+from assetmap.qt.panels.analysis.ranked_page import RankedGapsPage
+from assetmap.qt.panels.analysis.wording import sentence, summary_html, when
 from assetmap.qt.panels.gap_chart import GapChart
-from assetmap.qt.panels.ranked_gaps import RankedGapsModel
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Task
 
@@ -60,25 +55,9 @@ log = logging.getLogger(__name__)
 
 NONE = "— none —"
 WALK_M_PER_MIN = 80.0  # a steady walk: 800 m is about ten minutes
-# What the map can show, in the words of the "Show" list: a measure's key, or a mode.
-SHOW_CHOICES = (
-    ("Assets in each area", "assets"),
-    ("Assets per 1,000 people", "per_1000"),
-    ("Assets per km²", "density_km2"),
-    ("Distance to the nearest asset (m)", "nearest_m"),
-    ("Share of the area within {d} (%)", "coverage"),
-    ("Gap or not", "gaps"),
-    ("Need against provision", "bivariate"),
-)
-MODES = ("gaps", "bivariate")
 ERROR_STYLE = "color: #CF222E;"
 MUTED = "#57606A"
 MUTED_STYLE = f"color: {MUTED};"
-EMPTY_ROLE = Qt.ItemDataRole.UserRole + 1  # True on a kind with no assets to count
-EMPTY_TIP = (
-    "No assets of this kind to count yet. Ticking its group leaves it out; "
-    "tick it on its own to see every area as a gap in it."
-)
 
 
 class AnalysisPanel(QWidget):
@@ -92,7 +71,6 @@ class AnalysisPanel(QWidget):
         self.session = session
         self.result: AnalysisResult | None = None
         self._filling = False
-        self._filling_tree = False  # ticks set by the panel, not the user
         self._hidden: set[str] = set()  # categories this panel hid from the map
         self._build()
         self._fill_area_sets()
@@ -153,12 +131,7 @@ class AnalysisPanel(QWidget):
         self.area_set.setAccessibleName("Areas")
         self.area_set.currentIndexChanged.connect(self._fill_indicators)
         form.addRow("Areas", self.area_set)
-        self.categories = QTreeWidget()
-        self.categories.setHeaderHidden(True)
-        self.categories.itemChanged.connect(self._on_category_ticked)
-        self.categories.setAccessibleName("Kinds of asset to look for")
-        self.categories.setMinimumHeight(150)
-        self.categories.setMaximumHeight(200)
+        self.categories = CategoryTree()
         form.addRow("Assets", self.categories)
         self.distance = QSpinBox()
         self.distance.setRange(50, 20_000)
@@ -266,81 +239,25 @@ class AnalysisPanel(QWidget):
         return self.results
 
     def _build_map_options(self) -> QGroupBox:
-        box = QGroupBox("Show on the map")
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.show_combo = QComboBox()
-        self.show_combo.setAccessibleName("Show")
-        form.addRow("Show", self.show_combo)
-        self.category_combo = QComboBox()
-        self.category_combo.setAccessibleName("Category shown")
-        form.addRow("For", self.category_combo)
-        self.scheme = QComboBox()
-        for key, words in classify.SCHEMES.items():
-            self.scheme.addItem(words, key)
-        self.scheme.setAccessibleName("Classes")
-        self.classes = QSpinBox()
-        self.classes.setRange(classify.MIN_CLASSES, classify.MAX_CLASSES)
-        self.classes.setValue(5)
-        self.classes.setAccessibleName("Number of classes")
-        row = QHBoxLayout()
-        row.addWidget(self.scheme, 1)
-        row.addWidget(self.classes)
-        form.addRow("Classes", row)
-        self.palette_combo = QComboBox()
-        for key, words in classify.PALETTE_NAMES.items():
-            self.palette_combo.addItem(words, key)
-        self.palette_combo.setAccessibleName("Colours")
-        self.reverse = QCheckBox("Dark = low")
-        self.reverse.setToolTip("Darkest colour for the lowest values")
-        row = QHBoxLayout()
-        row.addWidget(self.palette_combo, 1)
-        row.addWidget(self.reverse)
-        form.addRow("Colours", row)
-        self.show_coverage = QCheckBox("Show the ground within 800 m")
-        form.addRow(self.show_coverage)
-        self.only_chosen = QCheckBox("Hide the other kinds of asset")
-        self.only_chosen.setChecked(True)
-        self.only_chosen.setToolTip("Show only the assets this search looked for")
-        self.only_chosen.toggled.connect(self._on_map_option)
-        form.addRow(self.only_chosen)
-        for combo in (self.show_combo, self.category_combo, self.scheme, self.palette_combo):
-            combo.currentIndexChanged.connect(self._on_map_option)
-        self.classes.valueChanged.connect(self._on_map_option)
-        self.reverse.toggled.connect(self._on_map_option)
-        self.show_coverage.toggled.connect(self._on_map_option)
-        return box
+        self.map_options = MapOptions()
+        self.map_options.connect_changes(self._on_map_option)
+        self.show_combo = self.map_options.show_combo
+        self.category_combo = self.map_options.category_combo
+        self.scheme = self.map_options.scheme
+        self.classes = self.map_options.classes
+        self.palette_combo = self.map_options.palette_combo
+        self.reverse = self.map_options.reverse
+        self.show_coverage = self.map_options.show_coverage
+        self.only_chosen = self.map_options.only_chosen
+        return self.map_options
 
     def _build_table(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 4, 0, 0)
-        self.rank_caption = QLabel("Areas with a gap, the ones to look at first on top.")
-        self.rank_caption.setWordWrap(True)
-        self.rank_caption.setStyleSheet(MUTED_STYLE)
-        self.rank_caption.setAccessibleName("How the gaps are ranked")
-        layout.addWidget(self.rank_caption)
-        self.model = RankedGapsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Ranked gaps")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            round(self.table.fontMetrics().height() * 1.5)
-        )
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(260)
+        page = RankedGapsPage(self)
+        self.rank_caption, self.model, self.table = page.rank_caption, page.model, page.table
+        self.export_button = page.export_button
         self.table.clicked.connect(self._zoom_to_row)
         self.table.activated.connect(self._zoom_to_row)
-        layout.addWidget(self.table)
-        self.export_button = QPushButton("Export results…")
-        self.export_button.setToolTip("A CSV of every area's figures, with the method beside it")
         self.export_button.clicked.connect(self.export_results)
-        layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
         return page
 
     # ======================================================================== filling
@@ -384,79 +301,8 @@ class AnalysisPanel(QWidget):
         Ticking a group ticks only its kinds with assets (an empty one would add a gap in
         every area and bury the real ones); an empty kind can still be ticked on its own.
         """
-        ticked = set(self.chosen_categories())
-        tree = self.categories
-        opened = {item.text(0) for item in top_items(tree) if item.isExpanded()}
         counts = inputs.counts_by_category(self.session.points(), self.include_pending.isChecked())
-        self._filling_tree = True
-        self.categories.clear()
-        cats = self.session.categories()
-        known = group_names()
-        groups = list(dict.fromkeys(c.group for c in cats))
-        groups = [g for g in known if g in groups] + [g for g in groups if g not in known]
-        for group in groups:
-            top = QTreeWidgetItem(self.categories, [group])
-            top.setFlags(top.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            for cat in (c for c in cats if c.group == group):
-                n = counts.get(cat.key, 0)
-                child = QTreeWidgetItem(top, [f"{cat.label} ({n:,})"])
-                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                child.setData(0, Qt.ItemDataRole.UserRole, cat.key)
-                child.setData(0, EMPTY_ROLE, n == 0)
-                if n == 0:
-                    child.setForeground(0, QColor(MUTED))
-                    child.setToolTip(0, EMPTY_TIP)
-                checked = cat.key in ticked
-                child.setCheckState(
-                    0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-                )
-            self._sum_up(top)
-            top.setExpanded(
-                group in opened or any(c.key in ticked for c in cats if c.group == group)
-            )
-        self._filling_tree = False
-
-    def _on_category_ticked(self, item: QTreeWidgetItem, _column: int) -> None:
-        if self._filling_tree:
-            return
-        self._filling_tree = True
-        try:
-            if item.parent() is None:
-                on = item.checkState(0) == Qt.CheckState.Checked
-                self._tick_group(item, on)
-                item.setExpanded(item.isExpanded() or on)  # show what was left out
-            elif (group := item.parent()) is not None:
-                self._sum_up(group)
-        finally:
-            self._filling_tree = False
-
-    @staticmethod
-    def _tick_group(group: QTreeWidgetItem, on: bool) -> None:
-        """A group's tick goes to its kinds with assets; unticking it clears them all."""
-        for child in child_items(group):
-            if on and _empty(child):
-                continue
-            child.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
-    @staticmethod
-    def _sum_up(group: QTreeWidgetItem) -> None:
-        """Ticked when all its kinds with assets are, part-ticked when some kind is.
-
-        A group with no assets at all has no tick of its own, only its greyed kinds.
-        """
-        children = child_items(group)
-        ticked = [c.checkState(0) == Qt.CheckState.Checked for c in children]
-        with_assets = [t for c, t in zip(children, ticked, strict=True) if not _empty(c)]
-        if not with_assets:
-            group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
-            group.setForeground(0, QColor(MUTED))
-            group.setToolTip(0, "No assets of these kinds to count yet")
-            return
-        if all(with_assets):
-            state = Qt.CheckState.Checked
-        else:
-            state = Qt.CheckState.PartiallyChecked if any(ticked) else Qt.CheckState.Unchecked
-        group.setCheckState(0, state)
+        self.categories.fill(self.session.categories(), counts)
 
     def _fill_runs(self, select: int | None = None) -> None:
         kept = runs.list_runs(self.session.project)
@@ -473,7 +319,7 @@ class AnalysisPanel(QWidget):
         what = ", ".join(info.params.groups) if info.params.groups else ", ".join(labels)
         if len(what) > 40:
             what = what[:38] + "…"
-        return f"{_when(info.created_at)} · {info.area_set} · {what}"
+        return f"{when(info.created_at)} · {info.area_set} · {what}"
 
     def _category_label(self, key: str) -> str:
         if key == ALL_CHOSEN:
@@ -487,39 +333,17 @@ class AnalysisPanel(QWidget):
 
     # ======================================================================== questions asked
     def chosen_categories(self) -> list[str]:
-        keys = []
-        for top in top_items(self.categories):
-            for child in child_items(top):
-                if child.checkState(0) == Qt.CheckState.Checked:
-                    keys.append(str(child.data(0, Qt.ItemDataRole.UserRole)))
-        return keys
+        return self.categories.chosen_categories()
 
     def chosen_groups(self) -> list[str]:
-        out = []
-        for top in top_items(self.categories):
-            if top.checkState(0) == Qt.CheckState.Checked:
-                out.append(top.text(0))
-        return out
+        return self.categories.chosen_groups()
 
     def left_out_categories(self) -> list[str]:
-        """The kinds with no assets in the groups ticked whole: said to be left out."""
-        keys = []
-        for top in top_items(self.categories):
-            if top.checkState(0) != Qt.CheckState.Checked:
-                continue
-            for child in child_items(top):
-                if child.checkState(0) != Qt.CheckState.Checked:
-                    keys.append(str(child.data(0, Qt.ItemDataRole.UserRole)))
-        return keys
+        return self.categories.left_out_categories()
 
     def category_item(self, label: str) -> QTreeWidgetItem | None:
         """The tree item of a category or group, by its label (for tests and keyboard use)."""
-        for item in self.categories.findItems(
-            label, Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive
-        ):
-            if item.text(0) == label or item.text(0).startswith(f"{label} ("):
-                return item
-        return None
+        return self.categories.category_item(label)
 
     def params(self) -> AnalysisParams:
         """The question as set in the panel; ValueError says what is missing."""
@@ -549,7 +373,7 @@ class AnalysisPanel(QWidget):
         try:
             params = self.params()
         except ValueError as exc:
-            self._show_error(_sentence(str(exc)))
+            self._show_error(sentence(str(exc)))
             return
         path = self.session.project.path
 
@@ -649,43 +473,12 @@ class AnalysisPanel(QWidget):
         self.resultShown.emit(result)
 
     def _fill_map_options(self, result: AnalysisResult, fresh: bool) -> None:
-        params = result.params
-        d = f"{params.distance_m:,.0f} m"
-        self.show_combo.clear()
-        for words, choice in SHOW_CHOICES:
-            if choice == "per_1000" and params.population_field is None:
-                continue
-            if choice == "bivariate" and params.need_field is None:
-                continue
-            self.show_combo.addItem(words.format(d=d), choice)
-        self.category_combo.clear()
-        for key in params.categories:
-            self.category_combo.addItem(self._category_label(key), key)
-        if len(params.categories) > 1:
-            self.category_combo.addItem(ALL_CHOSEN_LABEL, ALL_CHOSEN)
-        self.show_coverage.setText(f"Show the ground within {d} of an asset")
         thematic = self.session.layers.thematic
-        if not fresh and thematic is not None and thematic.run_id == result.run_id:
-            self._set_controls(thematic)
-        else:
-            self._select(self.show_combo, "bivariate" if params.need_field else "coverage")
-            self._set_measure_colours("coverage")
+        fresh_or_other = fresh or thematic is None or thematic.run_id != result.run_id
+        saved = None if fresh_or_other else thematic
         coverage = self.session.layers.coverage
-        self.show_coverage.setChecked(coverage is not None and coverage.run_id == result.run_id)
-
-    def _set_controls(self, style: ThematicStyle) -> None:
-        self._select(self.show_combo, style.measure if style.mode == "measure" else style.mode)
-        self._select(self.category_combo, style.category)
-        self._select(self.scheme, style.scheme)
-        self._select(self.palette_combo, style.palette)
-        self.classes.setValue(style.k)
-        self.reverse.setChecked(style.reversed)
-
-    @staticmethod
-    def _select(combo: QComboBox, data: object) -> None:
-        index = combo.findData(data)
-        if index >= 0:
-            combo.setCurrentIndex(index)
+        coverage_shown = coverage is not None and coverage.run_id == result.run_id
+        self.map_options.fill(result, self._category_label, saved, coverage_shown)
 
     def _on_map_option(self) -> None:
         if self._filling or self.result is None:
@@ -701,38 +494,14 @@ class AnalysisPanel(QWidget):
         choice = self.show_combo.currentData() or "coverage"
         if choice not in MODES:
             self._filling = True
-            self._set_measure_colours(choice)
+            self.map_options.set_measure_colours(choice)
             self._filling = False
 
-    def _set_measure_colours(self, measure: str) -> None:
-        """Each measure's default: its worst areas darkest."""
-        self._select(self.palette_combo, classify.MEASURES[measure].palette)
-        self.reverse.setChecked(classify.MEASURES[measure].low_is_bad)
-
     def current_style(self) -> ThematicStyle | None:
-        if self.result is None or self.result.run_id is None:
-            return None
-        choice = str(self.show_combo.currentData() or "coverage")
-        return ThematicStyle(
-            area_set=self.result.params.area_set,
-            run_id=self.result.run_id,
-            category=str(self.category_combo.currentData() or self.result.params.categories[0]),
-            mode=choice if choice in MODES else "measure",
-            measure="coverage" if choice in MODES else choice,
-            scheme=str(self.scheme.currentData()),
-            k=self.classes.value(),
-            palette=str(self.palette_combo.currentData()),
-            reversed=self.reverse.isChecked(),
-        )
+        return None if self.result is None else self.map_options.thematic_style(self.result)
 
     def _enable_map_options(self) -> None:
-        """Classes and colours only mean something for some kinds of map."""
-        choice = self.show_combo.currentData()
-        measure = choice not in MODES
-        self.scheme.setEnabled(measure)
-        self.classes.setEnabled(measure)
-        self.palette_combo.setEnabled(choice != "bivariate")
-        self.reverse.setEnabled(measure)
+        self.map_options.enable_for_choice()
 
     def _apply_to_map(self) -> None:
         style = self.current_style()
@@ -778,23 +547,7 @@ class AnalysisPanel(QWidget):
             f"Areas with a gap. {ranking_caption(result.params)} Click one to see it on the map."
         )
         self.chart.set_result(result, key, ranked)
-        self.summary.setText(self._summary(result, key))
-
-    def _summary(self, result: AnalysisResult, key: str) -> str:
-        rows = result.for_category(key)
-        gaps = int(rows["gap"].sum())
-        label = self._category_label(key)
-        text = (
-            f"<b>{gaps:,} of {len(rows):,} areas</b> have a gap in "
-            f"{category_in_sentence(label)}: {gap_definition(result.params)}."
-        )
-        if key in summary.without_assets(result):
-            text += " There are no assets of this kind to count, so every area is a gap."
-        labels = {k: self._category_label(k) for k in result.params.skipped}
-        left_out = summary.left_out(result, labels)
-        if left_out:
-            text += f"<br><span style='{MUTED_STYLE}'>{html.escape(left_out)}.</span>"
-        return text
+        self.summary.setText(summary_html(result, key, self._category_label))
 
     def _need_label(self, result: AnalysisResult) -> str | None:
         return need_label(self.session.project, result)
@@ -833,10 +586,6 @@ class AnalysisPanel(QWidget):
         self._say(f"Saved {Path(written).name}, with how it was worked out in {method}.")
 
 
-def _empty(item: QTreeWidgetItem) -> bool:
-    return bool(item.data(0, EMPTY_ROLE))
-
-
 def _looks_like_population(column: str, label: str) -> bool:
     return "pop" in f"{column} {label}".lower()
 
@@ -844,17 +593,3 @@ def _looks_like_population(column: str, label: str) -> bool:
 def _looks_like_need(column: str, label: str) -> bool:
     text = f"{column} {label}".lower()
     return "score" in text and ("imd" in text or "depriv" in text)
-
-
-def _when(created_at: str) -> str:
-    """A run's UTC time as the user's local time, briefly."""
-    try:
-        moment = datetime.fromisoformat(created_at.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return created_at
-    return moment.strftime("%d %b %Y %H:%M").lstrip("0")
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return (text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else text

@@ -1,0 +1,12 @@
+"""The form to add an asset where the user clicked, or to edit one (``AssetForm``).
+
+- ``form``: the dialog, its fields, checks and the commands OK pushes
+- ``category_combo``: the searchable category picker with map symbols
+- ``custom_rows``: "More fields", the extra columns imports brought
+- ``photos``: the photo rows, checked as chosen and saved with the asset
+"""
+
+from assetmap.qt.dialogs.asset_form.category_combo import CategoryCombo
+from assetmap.qt.dialogs.asset_form.form import AssetForm
+
+__all__ = ["AssetForm", "CategoryCombo"]

@@ -1,0 +1,16 @@
+"""The line a category dialog shows a refusal on, in the same red everywhere."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QLabel,
+)
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #CF222E; font-weight: bold;")
+    label.setAccessibleName("Problem")
+    label.hide()
+    return label
