@@ -1,10 +1,10 @@
 """The flow every import shares: choose a file, map its columns, check and import.
 
-Nothing is written until the user has read the dry run's report and pressed Import: the dry run
-(``prepare_*``) and the import run on worker threads, each with its own connection to the
-project file, so the window keeps drawing and Cancel leaves the project as it was. Subclasses
-supply the mapping page (one step, or several parts of it shown one step at a time) and turn its
-choices into the importer's options.
+This module holds the file step, the walk between steps and the work they run; the last step
+(the dry run, its report, and the import: nothing is written before the user presses Import) is
+``check_step.CheckAndImport``, mixed into the dialog. Subclasses supply the mapping page (one
+step, or several parts of it shown one step at a time) and turn its choices into the importer's
+options.
 
 The steps are walked in order: Next and Back move one step, and Enter never presses a button
 the user has not moved to. A new user typed a postcode index, pressed Enter and found the check
@@ -14,7 +14,6 @@ typed path is read), as leaving the field with Tab or a click does.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -41,30 +39,23 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.core.commands.base import Command
-from assetmap.core.errors import AssetmapError, BadInputError
+from assetmap.core.errors import AssetmapError
 from assetmap.core.io import preview as pv
-from assetmap.core.io.crs_check import CrsMismatchError
-from assetmap.core.io.crs_guess import describe
 from assetmap.core.io.report import ImportReport
 from assetmap.core.progress import CancelledFn, ProgressFn
-from assetmap.qt.committing import push_prepared
 from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
+from assetmap.qt.dialogs.imports.check_step import CheckAndImport
 from assetmap.qt.dialogs.imports.preview import (
     PREVIEW_ROWS,
     PreviewTable,
     file_summary,
     layer_choices,
 )
-from assetmap.qt.dialogs.imports.report_csv import write_report_csv
-from assetmap.qt.dialogs.imports.report_view import (
-    ReportPage,
-    RowLabel,
-    SummaryRow,
-    describe_report,
-    no_label,
-)
+from assetmap.qt.dialogs.imports.problems import nothing_importable as nothing_importable
+from assetmap.qt.dialogs.imports.problems import problem_text as problem_text
+from assetmap.qt.dialogs.imports.report_view import ReportPage
 from assetmap.qt.dialogs.imports.style import ERROR_STYLE, HINT_STYLE, note_label
-from assetmap.qt.dialogs.imports.workers import Prepare, dry_run_work
+from assetmap.qt.dialogs.imports.workers import Prepare
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Task
 
@@ -86,21 +77,7 @@ def settings() -> QSettings:
     return QSettings()
 
 
-def problem_text(error: BaseException) -> str:
-    """BadInputError already names file, row and field; anything else is a bug, said plainly."""
-    if isinstance(error, AssetmapError):
-        return str(error)
-    return f"Something went wrong ({type(error).__name__}: {error}). Nothing was changed."
-
-
-def nothing_importable(error: BaseException) -> bool:
-    """The importers' 'every row was rejected' and 'no key matched' errors."""
-    text = getattr(error, "message", "")
-    starts = ("no row could be imported", "no feature could be imported", "none of the")
-    return isinstance(error, BadInputError) and text.startswith(starts)
-
-
-class ImportDialog(QDialog):
+class ImportDialog(QDialog, CheckAndImport):
     """File, mapping, check: one worker at a time; subclasses supply the mapping and the
     options: the hooks in ``MAPPING_HOOKS``, checked when a subclass is defined (QDialog's
     metaclass cannot be combined with ABCMeta)."""
@@ -194,16 +171,6 @@ class ImportDialog(QDialog):
         """Choose a file (Browse, drag and drop, tests) and read its preview."""
         self.file_edit.setText(str(path))
         self._load_preview(None)
-
-    def save_report(self, path: str | Path) -> None:
-        if self.report is None:
-            return
-        try:
-            write_report_csv(path, self.report)
-        except OSError as error:
-            self._set_status(f"The report could not be saved: {error.strerror or error}")
-            return
-        self._set_status(f"Report saved to {Path(path).name}")
 
     # ---- building --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -566,186 +533,6 @@ class ImportDialog(QDialog):
 
     def _after_refresh(self) -> None:
         """More re-tinting once a file is read and the mapping checked (subclasses)."""
-
-    # ---- the last step: dry run, then import ------------------------------------------------
-    def _start_dry_run(self, accept_crs: bool = False) -> None:
-        assert self.preview is not None
-        self._show_banner(None)
-        self.prepared = self.report = None
-        self._go(self.report_step)
-        self._show_summary()
-        name = self.preview.path.name
-        self.report_page.show_busy(f"Checking {name}… nothing is written to the project yet.")
-        options = self._options()
-        if accept_crs:  # the user read why the coordinates look wrong and said go ahead
-            options = dataclasses.replace(options, accept_crs=True)
-        work = dry_run_work(self.session.project.path, self.preview.path, options, self._prepare())
-        self._run("check", work, self._on_checked, self._on_check_failed, f"Checking {name}…")
-
-    @Slot(object)
-    def _on_checked(self, prepared: Any) -> None:
-        self.prepared = prepared
-        self.report = prepared.report
-        self._explain(prepared)
-        self._show_report()
-        self._show_summary()
-        self._set_status("Checked. Nothing has been written yet.")
-
-    def _explain(self, prepared: Any) -> None:
-        """Add notes the dialog knows and the importer cannot (subclasses)."""
-
-    @Slot(object, str)
-    def _on_check_failed(self, error: BaseException, details: str) -> None:
-        self.error = error
-        if not isinstance(error, AssetmapError):
-            log.error("checking an import failed\n%s", details)
-        name = self.preview.path.name if self.preview else "the file"
-        heading = (
-            f"Nothing can be imported from {name}"
-            if nothing_importable(error)
-            else f"{name} cannot be imported as it is"
-        )
-        self.report_page.show_problem(heading, problem_text(error))
-        self._set_status("Nothing was changed. Go back to change the columns or the file.")
-        if isinstance(error, CrsMismatchError) and self._confirm_import_anyway(error):
-            self._start_dry_run(accept_crs=True)
-
-    def _confirm_import_anyway(self, error: CrsMismatchError) -> bool:
-        """Coordinates that do not fit their coordinate system: the user may know better."""
-        name = self.preview.path.name if self.preview else "this file"
-        looks = (
-            f" They look like {describe(error.suggestion)} ({error.suggestion.to_string()})."
-            if error.suggestion is not None
-            else ""
-        )
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("The locations look wrong")
-        box.setText(
-            f"The locations in {name} do not fit the coordinate system the file names: "
-            f"imported as they are, they would land in the wrong place.{looks}"
-        )
-        box.setInformativeText(
-            "If you know the file is right, import it anyway. Otherwise save the file again "
-            "with the right coordinate system and choose it again."
-        )
-        box.setDetailedText(problem_text(error))
-        box.setStyleSheet(  # wide enough to read the sentences without a narrow column
-            "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 420px; }"
-        )
-        anyway = box.addButton("Import anyway", QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton("Don't import", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(back)
-        box.exec()
-        return box.clickedButton() is anyway
-
-    def _show_report(self) -> None:
-        assert self.report is not None
-        heading, explanation = describe_report(self.report, self._import_count_text())
-        self.report_page.show_report(self.report, heading, explanation, self._row_labeller())
-        self._update_buttons()
-
-    def _import_count_text(self) -> str:
-        if self.report is None:
-            return ""
-        return f"{self.report.imported:,} {self.noun}"
-
-    # ---- the summary of the choices, beside the report ------------------------------------
-    def _show_summary(self) -> None:
-        self.report_page.show_summary(self._summary_rows())
-
-    def _summary_rows(self) -> list[SummaryRow]:
-        """Every choice made on the steps before, then what the check found."""
-        if self.preview is None:
-            return []
-        rows: list[SummaryRow] = [("File", self.preview.path.name)]
-        if self.preview.layer:
-            rows.append(("Layer or sheet", self.preview.layer))
-        rows += self._choices()
-        if self.report is not None:
-            rows.append(("The check found" if not self.committed else "Imported", self._outcome()))
-        return rows
-
-    def _choices(self) -> list[SummaryRow]:
-        """The mapping's choices in the user's words (subclasses)."""
-        return []
-
-    def _outcome(self) -> str:
-        assert self.report is not None
-        report = self.report
-        text = self._import_count_text() + (" imported" if report.committed else " to import")
-        if report.kind == "assets":
-            placed = report.imported - len(report.unplaced)
-            text += f": {placed:,} placed on the map, {len(report.unplaced):,} unplaced"
-        return text + f"; {len(report.rejected):,} rejected"
-
-    def _label_column(self) -> tuple[str, str | None]:
-        """The column that names a row in the report, and its heading (subclasses)."""
-        return "Name", None
-
-    def _row_labeller(self) -> RowLabel:
-        """Row number -> the value that tells the user which row it is (a name, a code)."""
-        heading, column = self._label_column()
-        if self.preview is None or self.preview.table is None or column is None:
-            return no_label
-        table = self.preview.table
-        values = dict(zip(table.row_numbers.tolist(), table.frame[column].tolist(), strict=True))
-
-        def label(row: int | None) -> str:
-            return heading if row is None else pv.cell_text(values.get(row))
-
-        return label
-
-    def _start_commit(self) -> None:
-        """The check prepared every row; the write is pushed here, or by a worker when it is
-        long (a national import's 200,000 rows; see ``assetmap.qt.committing``)."""
-        assert self.report is not None
-        command = self._command(self.prepared)
-        self._task_kind = "import"
-        self._update_buttons()
-        push_prepared(self.job, self.session, command, self.report.imported,
-                      self._on_committed, self._on_commit_failed, message="Importing…")  # fmt: skip
-
-    @Slot(object)
-    def _on_committed(self, command: Command) -> None:
-        self._task_kind = ""  # pushed here, the job never ran: no longer importing
-        self.committed = True
-        self._after_commit()
-        if self.report is not None:
-            self.report.committed = True
-        self._show_report()
-        self._show_summary()
-        self._set_status(f"Done: {command.text}.")
-
-    @Slot(object, str)
-    def _on_commit_failed(self, error: BaseException, details: str) -> None:
-        self._task_kind = ""
-        self.error = error
-        if not isinstance(error, AssetmapError):
-            log.error("an import failed\n%s", details)
-        self.prepared = None
-        self.report_page.show_problem("The import failed", problem_text(error))
-        self._set_status("Nothing was changed.")
-
-    def _after_commit(self) -> None:
-        """Remember choices for next time (subclasses)."""
-
-    @Slot()
-    def _choose_report_file(self) -> None:
-        if self.report is None:
-            return
-        from assetmap.qt import file_dialogs
-
-        stem = Path(self.report.file).stem
-        chosen = file_dialogs.save_file_name(
-            self,
-            "Save the import report",
-            file_dialogs.IMPORT_REPORTS,
-            f"{stem}_report.csv",
-            "CSV (*.csv)",
-        )
-        if chosen is not None:
-            self.save_report(chosen)
 
     # ---- drag and drop ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name

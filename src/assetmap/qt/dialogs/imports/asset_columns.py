@@ -1,0 +1,208 @@
+"""The asset import's Columns step: which columns fill the asset's fields, and the match key.
+
+The key is how a row is found again when the same file (or an updated copy) is imported again;
+it is proposed from the file (an identifier column, else name and postcode) and the user may
+choose another. The personal-data tick box sits here too, though the Category step may force it
+(a category that holds personal data flags its rows whatever the box says).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from assetmap.core.io import identity
+from assetmap.core.io import preview as pv
+from assetmap.core.io.fields import is_identifier_name, styling_columns
+from assetmap.core.project import Project
+from assetmap.qt.dialogs.imports.field_mapping import FieldMapper
+from assetmap.qt.dialogs.imports.style import note_label
+
+ASSET_FIELD_LABELS: dict[str, str] = {
+    "name": "Name",
+    "description": "Description",
+    "address": "Address",
+    "postcode": "Postcode",
+    "contact": "Contact (email)",
+    "phone": "Phone",
+    "website": "Website",
+    "opening_hours": "Opening hours",
+    "audience": "Who it is for",
+    "status": "Status",
+    "verified_date": "Last verified",
+}
+
+MatchChoice = tuple[str, Any]  # ("key", field keys) or ("id", a column)
+
+
+class ColumnsStep(QWidget):
+    """The fields, the match key and the personal-data box; ``changed`` after any change."""
+
+    changed = Signal()
+
+    def __init__(self, project: Project, preview: Callable[[], pv.Preview | None]) -> None:
+        super().__init__()
+        self._project = project
+        self._preview = preview
+        self._match_choices: list[MatchChoice] = []
+        self.match_chosen_by_user = False
+        self._personal_own = False  # the user's choice, where the category leaves it to them
+        layout = QVBoxLayout(self)
+        self.fields = FieldMapper(list(ASSET_FIELD_LABELS.items()), columns=2)
+        self.fields.changed.connect(self._on_fields_changed)
+        layout.addWidget(self.fields)
+        self.columns_note = note_label()
+        layout.addWidget(self.columns_note)
+        layout.addLayout(self._build_match_row())
+        self.match_note = note_label()
+        layout.addWidget(self.match_note)
+        self.personal_check = QCheckBox(
+            "These assets are &personal data (a person's skills): keep them out of exports"
+        )
+        self.personal_check.clicked.connect(self._personal_clicked)
+        layout.addWidget(self.personal_check)
+        layout.addStretch(1)
+
+    def _build_match_row(self) -> QHBoxLayout:
+        """How a row is found again when this file (or an updated copy) is imported again."""
+        row = QHBoxLayout()
+        label = QLabel("&Match rows again by:")
+        self.match_combo = QComboBox()
+        self.match_combo.setAccessibleName("Match rows again by")
+        self.match_combo.setToolTip(
+            "Importing this file again updates the assets it made instead of adding them "
+            "twice: an identifier column (a URN, an ODS code) is best; else name and postcode"
+        )
+        self.match_combo.currentIndexChanged.connect(self._on_match_chosen)
+        label.setBuddy(self.match_combo)
+        row.addWidget(label)
+        row.addWidget(self.match_combo, 1)
+        return row
+
+    # ---- filling from the preview
+    def fill(self, result: pv.Preview) -> None:
+        """The file's columns offered, its known fields chosen."""
+        self.fields.set_columns(result.columns, result.fields)
+
+    def propose_key(self) -> None:
+        """Once every step is filled: the notes, and the match key proposed afresh."""
+        self.update_columns_note()
+        self.match_chosen_by_user = False
+        self.fill_match_choices()
+
+    def fill_match_choices(self) -> None:
+        """Field keys, then each column as an identifier; the proposed one marked and chosen
+        unless the user has chosen another."""
+        preview = self._preview()
+        if preview is None:
+            return
+        current = self._match_choice() if self.match_chosen_by_user else None
+        proposed = self._proposed_key(preview)
+        choices: list[tuple[str, MatchChoice]] = [
+            (identity.ImportKey(parts).describe().capitalize(), ("key", parts))
+            for parts in (identity.NAME_POSTCODE, identity.NAME_POSITION, ("name", "address"))
+        ]
+        choices += [(f"Identifier column '{c}'", ("id", c)) for c in preview.columns]
+        self.match_combo.blockSignals(True)
+        self.match_combo.clear()
+        for text, data in choices:
+            mark = " (proposed)" if data == proposed else ""
+            self.match_combo.addItem(text + mark)
+        self._match_choices = [data for _text, data in choices]
+        wanted = current if current is not None else proposed
+        found = self._match_choices.index(wanted) if wanted in self._match_choices else 0
+        self.match_combo.setCurrentIndex(found)
+        self.match_combo.blockSignals(False)
+        self._update_match_note()
+
+    def _proposed_key(self, preview: pv.Preview) -> MatchChoice:
+        """An identifier-like column whose values differ in every previewed row, else the
+        default key (name and postcode, or name and position without postcodes)."""
+        frame = preview.frame
+        for column in preview.columns:
+            values = frame[column].dropna().astype(str).str.strip()
+            values = values[values != ""]
+            if is_identifier_name(column) and len(values) == len(frame) and values.is_unique:
+                return ("id", column)
+        return ("key", identity.default_key(self.fields.mapping()).parts)
+
+    # ---- what the user chose
+    def _match_choice(self) -> MatchChoice | None:
+        """The chosen key as (kind, value), kept in Python: Qt turns tuples into lists."""
+        index = self.match_combo.currentIndex()
+        choices = self._match_choices
+        return choices[index] if 0 <= index < len(choices) else None
+
+    def match_key(self) -> identity.ImportKey:
+        choice = self._match_choice()
+        if choice is None:
+            preview = self._preview()
+            assert preview is not None
+            choice = self._proposed_key(preview)
+        kind, value = choice
+        return identity.ImportKey(id_column=value) if kind == "id" else identity.ImportKey(value)
+
+    def force_personal(self, forced: bool, tooltip: str) -> None:
+        """Ticked and fixed while the rows go to a personal-data category; else the user's."""
+        self.personal_check.setChecked(True if forced else self._personal_own)
+        self.personal_check.setEnabled(not forced)
+        self.personal_check.setToolTip(tooltip)
+
+    # ---- reacting
+    @Slot()
+    def _on_fields_changed(self) -> None:
+        self.update_columns_note()
+        self.fill_match_choices()
+        self.changed.emit()
+
+    @Slot(int)
+    def _on_match_chosen(self, _index: int) -> None:
+        self.match_chosen_by_user = True
+        self._update_match_note()
+        self.changed.emit()
+
+    @Slot(bool)
+    def _personal_clicked(self, checked: bool) -> None:
+        self._personal_own = checked
+
+    def _update_match_note(self) -> None:
+        preview = self._preview()
+        if preview is None:
+            return
+        name = preview.path.name
+        earlier = identity.earlier_assets(self._project, name)
+        live = int((earlier["deleted"] == 0).sum()) if len(earlier) else 0
+        key = self.match_key().describe()
+        if live:
+            text = (
+                f"{live:,} assets came from a file named {name}: this import updates them "
+                f"where {key} match, adds the new rows, and lists (and keeps) those no longer "
+                "in the file."
+            )
+        else:
+            text = f"Importing {name} again later will update these assets where {key} match."
+        self.match_note.setText(text)
+
+    def update_columns_note(self) -> None:
+        preview = self._preview()
+        if preview is None:
+            return
+        mapping = self.fields.mapping()
+        notes = []
+        if "address" not in mapping and preview.address_parts:
+            notes.append("Address is built from " + ", ".join(preview.address_parts) + ".")
+        if "opening_hours" not in mapping and preview.opening_days:
+            notes.append(f"Opening hours come from {len(preview.opening_days)} day columns.")
+        notes.append(
+            "Columns not used here are kept with each asset as extra fields; nothing is lost."
+        )
+        styling = [c for c in styling_columns(preview.frame) if c not in mapping.values()]
+        if styling:
+            names = ", ".join(styling)
+            notes.append(
+                f"Not kept: {names}, which only say how another map program drew the points."
+            )
+        self.columns_note.setText(" ".join(notes))
