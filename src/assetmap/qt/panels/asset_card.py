@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from assetmap.core import areas, assets, custom_fields
 from assetmap.core import attachments as photo_store
-from assetmap.core.commands import DeleteAsset, RenameField, SetReview
+from assetmap.core.commands import DeleteAsset, RenameField
 from assetmap.core.errors import AssetmapError
 from assetmap.core.model import Asset
 from assetmap.core.taxonomy import Category
@@ -58,6 +58,7 @@ from assetmap.qt.panels.card_widgets import (
     text_label,
     website_link,
 )
+from assetmap.qt.review_actions import review_selection
 from assetmap.qt.session import Session
 
 HINT = "Click an asset on the map to see its details."
@@ -139,13 +140,7 @@ class AssetCard(QWidget):
 
     def set_review(self, state: str) -> None:
         """Approve or reject the selected assets (the one shown, or all of several)."""
-        chosen = tuple(sorted(self.session.selection))
-        if not chosen:
-            return
-        try:
-            self.session.push(SetReview(chosen, state))
-        except AssetmapError as error:
-            show_error(self, "Could not change the review", error)
+        review_selection(self, self.session, state)
 
     # ---- what is shown -------------------------------------------------------------------
     def refresh(self) -> None:

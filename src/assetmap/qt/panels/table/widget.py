@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assetmap.core.commands import SetReview
-from assetmap.core.errors import AssetmapError
 from assetmap.core.model import ORIGIN_KINDS, ORIGIN_WORDS, REVIEW_STATES, REVIEW_WORDS
 from assetmap.qt.panels.table.delegates import AssetDelegate
 from assetmap.qt.panels.table.icons import ICON_SIZE, category_icon
 from assetmap.qt.panels.table.model import UUID_ROLE, AssetTableModel
 from assetmap.qt.panels.table.proxy import AssetTableProxy
 from assetmap.qt.panels.table.view import AssetTableView
+from assetmap.qt.review_actions import review_selection
 from assetmap.qt.session import Session
 
 
@@ -284,15 +283,7 @@ class AttributeTable(QWidget):
         return actions
 
     def set_review(self, state: str) -> None:
-        chosen = tuple(sorted(self.session.selection))
-        if not chosen:
-            return
-        try:
-            self.session.push(SetReview(chosen, state))
-        except AssetmapError as error:
-            from assetmap.qt.errors import show_error
-
-            show_error(self, "Could not change the review", error)
+        review_selection(self, self.session, state)
 
     def _show_menu(self, position: Any) -> None:
         self.menu = QMenu(self)
