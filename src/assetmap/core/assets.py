@@ -7,6 +7,7 @@ as tombstones (deleted = 1) so undo and merging can find them.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -251,13 +252,50 @@ def insert_frame(project: Project, rows: pd.DataFrame, points: np.ndarray) -> di
     values = [rows[c].to_numpy(dtype=object, na_value=None).tolist() for c in varying]  # type: ignore[call-overload]
     names = [*varying, *constant, "geom"]
     slots = ["?"] * len(varying) + [_sql_literal(v) for v in constant.values()] + ["?"]
-    project.conn.executemany(
-        f"INSERT INTO {ASSETS_TABLE} ({', '.join(names)}) VALUES ({', '.join(slots)})",
-        zip(*values, blobs, strict=True),
+    _insert_many(
+        project.conn, f"INSERT INTO {ASSETS_TABLE} ({', '.join(names)})", slots, [*values, blobs]
     )
-
     gpkg.expand_extent(project.conn, ASSETS_TABLE, points)
     return {c: constant.get(c) for c in present}
+
+
+def _insert_many(
+    conn: sqlite3.Connection, insert: str, slots: list[str], columns: list[list[Any]]
+) -> None:
+    """``insert`` + VALUES for every row of ``columns``, in row order, many rows per
+    statement: running one statement per row costs a third of the time of 200,000 inserts.
+    """
+    width = len(columns)
+    n = len(columns[0]) if columns else 0
+    one = f"({', '.join(slots)})"
+    # Within SQLite's limits on ? per statement and on statement length (values every row
+    # shares are written into each row's text).
+    per = min(_ROWS_PER_INSERT, _variable_limit(conn) // width, _SQL_BYTES // len(one))
+    per = max(1, per)
+    # One flat list of parameters, row by row; each statement takes a slice of it.
+    flat: list[Any] = [None] * (n * width)
+    for j, column in enumerate(columns):
+        flat[j::width] = column
+    whole = n // per * per
+    if whole:
+        step = per * width
+        conn.executemany(
+            f"{insert} VALUES {', '.join([one] * per)}",
+            (flat[start : start + step] for start in range(0, whole * width, step)),
+        )
+    if whole < n:
+        rest = n - whole
+        conn.execute(f"{insert} VALUES {', '.join([one] * rest)}", flat[whole * width :])
+
+
+_ROWS_PER_INSERT = 250
+_SQL_BYTES = 500_000  # SQLite refuses statements over 1,000,000 bytes by default
+
+
+def _variable_limit(conn: sqlite3.Connection) -> int:
+    """How many ? one statement may hold (999 in SQLite before 3.32; Python 3.11 can ask)."""
+    getlimit = getattr(conn, "getlimit", None)
+    return int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)) if getlimit else 999
 
 
 def insert_footprints(project: Project, uuids: Sequence[str], polygons: np.ndarray) -> None:
