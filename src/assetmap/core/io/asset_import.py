@@ -22,7 +22,8 @@ from pyproj import CRS
 from assetmap.core import areas, categories, gpkg, postcode_store
 from assetmap.core.category_match import same_name
 from assetmap.core.errors import BadInputError
-from assetmap.core.io import identity
+from assetmap.core.io import crs_check, identity
+from assetmap.core.io.crs_guess import WGS84
 from assetmap.core.io.fields import (
     address_part_columns,
     custom_field_type,
@@ -432,10 +433,8 @@ def _areas_region(project: Project) -> tuple[float, float, float, float] | None:
     polygons = areas.all_polygons(project)
     if not len(polygons):
         return None
-    from pyproj import Transformer
-
     minx, miny, maxx, maxy = shapely.total_bounds(polygons)
-    to_lonlat = Transformer.from_crs(project.crs, 4326, always_xy=True)
+    to_lonlat = crs_check.transformer(project.crs, WGS84)
     west, south, east, north = to_lonlat.transform_bounds(minx, miny, maxx, maxy)
     return float(west), float(south), float(east), float(north)
 
