@@ -640,7 +640,7 @@ def _postcode_text(values: pd.Series) -> pd.Series:
     """Valid postcodes stored in standard form; anything else kept as the user typed it."""
     normal = normalise_postcodes(values).to_numpy(dtype=object)
     out = values.to_numpy(dtype=object).copy()
-    valid = np.array([isinstance(n, str) for n in normal], dtype=bool)
+    valid = np.asarray(pd.notna(normal), dtype=bool)  # None where not a full postcode
     out[valid] = normal[valid]
     return pd.Series(out, dtype=object)
 
