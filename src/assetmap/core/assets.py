@@ -7,6 +7,7 @@ as tombstones (deleted = 1) so undo and merging can find them.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -244,20 +245,57 @@ def insert_frame(project: Project, rows: pd.DataFrame, points: np.ndarray) -> di
     # Columns that hold nothing take the table's defaults; columns with one value for
     # every row (source, timestamps, batch) are written into the statement once, which
     # halves the cost of binding 200,000 rows.
-    present = [c for c in COLUMNS if c in rows.columns and rows[c].notna().any()]
+    present = [c for c in COLUMNS if c in rows.columns and _holds_values(rows[c])]
     constant = {c: rows[c].iloc[0] for c in present if len(rows) > 1 and _is_constant(rows[c])}
     varying = [c for c in present if c not in constant]
     # pandas-stubs lacks na_value=None, which pandas accepts
     values = [rows[c].to_numpy(dtype=object, na_value=None).tolist() for c in varying]  # type: ignore[call-overload]
     names = [*varying, *constant, "geom"]
     slots = ["?"] * len(varying) + [_sql_literal(v) for v in constant.values()] + ["?"]
-    project.conn.executemany(
-        f"INSERT INTO {ASSETS_TABLE} ({', '.join(names)}) VALUES ({', '.join(slots)})",
-        zip(*values, blobs, strict=True),
+    _insert_many(
+        project.conn, f"INSERT INTO {ASSETS_TABLE} ({', '.join(names)})", slots, [*values, blobs]
     )
-
     gpkg.expand_extent(project.conn, ASSETS_TABLE, points)
     return {c: constant.get(c) for c in present}
+
+
+def _insert_many(
+    conn: sqlite3.Connection, insert: str, slots: list[str], columns: list[list[Any]]
+) -> None:
+    """``insert`` + VALUES for every row of ``columns``, in row order, many rows per
+    statement: running one statement per row costs a third of the time of 200,000 inserts.
+    """
+    width = len(columns)
+    n = len(columns[0]) if columns else 0
+    one = f"({', '.join(slots)})"
+    # Within SQLite's limits on ? per statement and on statement length (values every row
+    # shares are written into each row's text).
+    per = min(_ROWS_PER_INSERT, _variable_limit(conn) // width, _SQL_BYTES // len(one))
+    per = max(1, per)
+    # One flat list of parameters, row by row; each statement takes a slice of it.
+    flat: list[Any] = [None] * (n * width)
+    for j, column in enumerate(columns):
+        flat[j::width] = column
+    whole = n // per * per
+    if whole:
+        step = per * width
+        conn.executemany(
+            f"{insert} VALUES {', '.join([one] * per)}",
+            (flat[start : start + step] for start in range(0, whole * width, step)),
+        )
+    if whole < n:
+        rest = n - whole
+        conn.execute(f"{insert} VALUES {', '.join([one] * rest)}", flat[whole * width :])
+
+
+_ROWS_PER_INSERT = 250
+_SQL_BYTES = 500_000  # SQLite refuses statements over 1,000,000 bytes by default
+
+
+def _variable_limit(conn: sqlite3.Connection) -> int:
+    """How many ? one statement may hold (999 in SQLite before 3.32; Python 3.11 can ask)."""
+    getlimit = getattr(conn, "getlimit", None)
+    return int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)) if getlimit else 999
 
 
 def insert_footprints(project: Project, uuids: Sequence[str], polygons: np.ndarray) -> None:
@@ -371,9 +409,34 @@ def purge(project: Project, uuid: str) -> None:
     gpkg.touch(project.conn, ASSETS_TABLE)
 
 
+def _holds_values(values: pd.Series) -> bool:
+    """Whether any row has a value. Text columns are plain object lists, where a scan
+    for None by identity is ten times quicker than pandas' isna."""
+    if not len(values):
+        return False
+    first = values.iloc[0]
+    if first is not None and not pd.isna(first):
+        return True
+    if values.dtype == object and values.tolist().count(None) == len(values):
+        return False
+    return bool(values.notna().any())
+
+
 def _is_constant(values: pd.Series) -> bool:
     first = values.iloc[0]
-    return first is not None and not pd.isna(first) and bool((values == first).all())
+    if first is None or pd.isna(first):
+        return False
+    if values.dtype == object:
+        items = values.tolist()
+        try:
+            # A value shared by every row is usually the one object repeated: list.count
+            # compares by identity first; a sample settles most varying columns at once.
+            if items[-1] != first or items[len(items) // 2] != first:
+                return False
+            return items.count(first) == len(items)
+        except TypeError:  # pd.NA has no truth value: compare as pandas does
+            pass
+    return bool((values == first).all())
 
 
 def _sql_literal(value: Any) -> str:

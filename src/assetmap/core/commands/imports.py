@@ -125,7 +125,8 @@ class ImportAssets(Command):
         plan = identity.plan(project, p.key, rows, p.points, p.source_file, p.owned)
         describe_plan(p.report, plan, rows, rows["origin_row"].to_numpy())
         added = plan.added
-        new_rows = rows.iloc[added].reset_index(drop=True)
+        # A first import adds every row: no copy of 200,000 rows to take them all.
+        new_rows = rows if len(added) == len(rows) else rows.iloc[added].reset_index(drop=True)
         written = assets.insert_frame(project, new_rows, p.points[added])
         numbers = p.row_numbers if p.row_numbers is not None else np.arange(1, len(rows) + 1)
         changelog.record_imported_assets(

@@ -22,7 +22,8 @@ from pyproj import CRS
 from assetmap.core import areas, categories, gpkg, postcode_store
 from assetmap.core.category_match import same_name
 from assetmap.core.errors import BadInputError
-from assetmap.core.io import identity
+from assetmap.core.io import crs_check, identity
+from assetmap.core.io.crs_guess import WGS84
 from assetmap.core.io.fields import (
     address_part_columns,
     custom_field_type,
@@ -151,24 +152,24 @@ def prepare_assets(
     frame = table.frame[keep].reset_index(drop=True)
     row_numbers = table.row_numbers[keep]
     points = placement.points[keep]
-    # The out-of-area test is the slowest step and runs without the GIL: overlap it.
+    # The out-of-area test is the slowest step and runs without the GIL: overlap it with
+    # everything that does not need its answer (matching earlier imports does not).
     with ThreadPoolExecutor(max_workers=1) as pool:
         outside = pool.submit(areas.points_outside, areas.area_tree(project), points)
         cats, new_categories = _categories(project, frame, options, report)
         steps(0.85, "Building asset records")
         rows = _asset_rows(frame, mapping, cats, options, table, report, row_numbers)
+        batch = uuidlib.uuid4().hex
+        rows["import_batch"] = batch
+        _record_origin(project, rows, table, row_numbers)
+        key = _import_key(table, mapping, options)
+        id_values = frame[key.id_column] if key.id_column else None
+        if id_values is not None and pd.api.types.is_numeric_dtype(id_values):
+            id_values = identifier_text(id_values)
+        rows["origin_key"] = identity.row_keys(key, rows, points, id_values)
+        owned = _owned_columns(frame, mapping, options)
+        plan = identity.plan(project, key, rows, points, table.path.name, owned)
         rows["out_of_area"] = outside.result().astype(int)
-
-    batch = uuidlib.uuid4().hex
-    rows["import_batch"] = batch
-    _record_origin(project, rows, table, row_numbers)
-    key = _import_key(table, mapping, options)
-    id_values = frame[key.id_column] if key.id_column else None
-    if id_values is not None and pd.api.types.is_numeric_dtype(id_values):
-        id_values = identifier_text(id_values)
-    rows["origin_key"] = identity.row_keys(key, rows, points, id_values)
-    owned = _owned_columns(frame, mapping, options)
-    plan = identity.plan(project, key, rows, points, table.path.name, owned)
     describe_plan(report, plan, rows, row_numbers)
     report.out_of_area = int(rows["out_of_area"].sum())
     report.imported = int(keep.sum())
@@ -432,10 +433,8 @@ def _areas_region(project: Project) -> tuple[float, float, float, float] | None:
     polygons = areas.all_polygons(project)
     if not len(polygons):
         return None
-    from pyproj import Transformer
-
     minx, miny, maxx, maxy = shapely.total_bounds(polygons)
-    to_lonlat = Transformer.from_crs(project.crs, 4326, always_xy=True)
+    to_lonlat = crs_check.transformer(project.crs, WGS84)
     west, south, east, north = to_lonlat.transform_bounds(minx, miny, maxx, maxy)
     return float(west), float(south), float(east), float(north)
 
@@ -639,10 +638,11 @@ def _clean_text(values: pd.Series) -> pd.Series:
 
 def _postcode_text(values: pd.Series) -> pd.Series:
     """Valid postcodes stored in standard form; anything else kept as the user typed it."""
-    normal = normalise_postcodes(values).tolist()
-    return pd.Series(
-        [n if isinstance(n, str) else v for n, v in zip(normal, values, strict=False)], dtype=object
-    )
+    normal = normalise_postcodes(values).to_numpy(dtype=object)
+    out = values.to_numpy(dtype=object).copy()
+    valid = np.asarray(pd.notna(normal), dtype=bool)  # None where not a full postcode
+    out[valid] = normal[valid]
+    return pd.Series(out, dtype=object)
 
 
 def _address(frame: pd.DataFrame, mapping: dict[str, str], single: pd.Series) -> pd.Series:

@@ -12,15 +12,16 @@ kept are keyed from their stored values.
 from __future__ import annotations
 
 import json
-import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import shapely
 
 from assetmap.core import assets
-from assetmap.core.io.postcodes import normalise_postcodes
+from assetmap.core.io.postcodes import normalise_postcode
 from assetmap.core.project import Project
 
 NAME_POSTCODE = ("name", "postcode")
@@ -65,25 +66,39 @@ def parse_key(text: str) -> ImportKey:
 
 # ---- making keys ---------------------------------------------------------------------------
 def _name(values: pd.Series) -> list[str]:
-    return [re.sub(r"\s+", " ", str(v)).strip().casefold() if v else "" for v in values]
+    # split() and re's \s agree on what whitespace is; split/join is the faster of the two.
+    return [" ".join(str(v).split()).casefold() if v else "" for v in values]
 
 
 def _postcode(values: pd.Series) -> list[str]:
-    normal = normalise_postcodes(values.astype(object))
+    """A postcode with its spaces removed, in capitals: 'ec4n 1se' and 'EC4N1SE' match."""
+    texts = values.tolist()
+    plain = [str(v or "").replace(" ", "").upper() for v in texts]
+    # Only text with other spacing (tabs, no-break spaces) can normalise to something else.
     return [
-        (str(n) if isinstance(n, str) else str(v or "")).replace(" ", "").upper()
-        for n, v in zip(normal, values, strict=True)
+        p if p.isalnum() or not isinstance(v, str) else _spaced_postcode(v, p)
+        for p, v in zip(plain, texts, strict=True)
     ]
 
 
+def _spaced_postcode(value: str, plain: str) -> str:
+    normal = normalise_postcode(value)
+    return normal.replace(" ", "") if normal is not None else plain
+
+
 def _position(points: np.ndarray) -> list[str]:
-    out = []
-    for point in points:
-        if point is None or getattr(point, "is_empty", True):
-            out.append("-")
-        else:
-            out.append(f"{round(point.x)},{round(point.y)}")
-    return out
+    """The point to the metre; '-' when unplaced."""
+    points = np.asarray(points, dtype=object)
+    placed = np.array([p is not None for p in points], dtype=bool)
+    placed[placed] = ~shapely.is_empty(points[placed])
+    x = np.zeros(len(points))
+    y = np.zeros(len(points))
+    x[placed] = shapely.get_x(points[placed])
+    y[placed] = shapely.get_y(points[placed])
+    # np.round halves to even as round() does; int64 keeps the text free of ".0"
+    xs = np.round(x).astype(np.int64).tolist()
+    ys = np.round(y).astype(np.int64).tolist()
+    return [f"{a},{b}" if ok else "-" for a, b, ok in zip(xs, ys, placed.tolist(), strict=True)]
 
 
 def row_keys(
@@ -93,9 +108,11 @@ def row_keys(
     if key.id_column:
         assert id_values is not None
         values = [str(v).strip() if v is not None and not _blank(v) else "" for v in id_values]
-        return [f"{key.tag}:{v}" if v else "" for v in values]
+        tag = f"{key.tag}:"
+        return [tag + v if v else "" for v in values]
     pieces = [_part(part, rows, points) for part in key.parts]
-    return [f"{key.tag}:" + "|".join(p) for p in zip(*pieces, strict=True)]
+    tag = f"{key.tag}:"
+    return [tag + "|".join(p) for p in zip(*pieces, strict=True)]
 
 
 def _part(part: str, rows: pd.DataFrame, points: np.ndarray) -> list[str]:
@@ -174,32 +191,28 @@ def match(key: ImportKey, keys: list[str], earlier: pd.DataFrame) -> Matching:
     for i, k in enumerate(stored_keys(key, earlier)):
         if k:
             pool.setdefault(k, []).append(i)
-    seen: dict[str, int] = {}
+    seen = Counter(k for k in keys if k)
     existing = np.full(len(keys), None, dtype=object)
     deleted = np.zeros(len(keys), dtype=bool)
+    uuids = earlier["uuid"].tolist()
+    gone = [bool(d) for d in earlier["deleted"].tolist()]
     used: set[int] = set()
-    for row, k in enumerate(keys):
-        if not k:
-            continue
-        seen[k] = seen.get(k, 0) + 1
-        candidates = pool.get(k)
-        if not candidates:
-            continue
-        i = candidates.pop(0)
-        used.add(i)
-        existing[row] = earlier["uuid"].iloc[i]
-        deleted[row] = bool(earlier["deleted"].iloc[i])
+    if pool:  # a first import has nothing to pair: skip the walk over its rows
+        for row, k in enumerate(keys):
+            candidates = pool.get(k) if k else None
+            if not candidates:
+                continue
+            i = candidates.pop(0)
+            used.add(i)
+            existing[row] = uuids[i]
+            deleted[row] = gone[i]
     columns = zip(
-        earlier["uuid"].tolist(),
-        earlier["name"].tolist(),
-        earlier["origin_row"].tolist(),
-        earlier["deleted"].tolist(),
-        strict=True,
+        uuids, earlier["name"].tolist(), earlier["origin_row"].tolist(), gone, strict=True
     )
     missing = [
         Missing(str(uuid), str(name), _row_number(row))
-        for i, (uuid, name, row, gone) in enumerate(columns)
-        if i not in used and not gone
+        for i, (uuid, name, row, gone_here) in enumerate(columns)
+        if i not in used and not gone_here
     ]
     repeated = sum(n for n in seen.values() if n > 1)
     live = int((earlier["deleted"] == 0).sum())
@@ -256,7 +269,7 @@ def _row_number(value: Any) -> int | None:
 
 
 def _is_matched(existing: np.ndarray) -> np.ndarray:
-    return np.array([uuid is not None for uuid in existing], dtype=bool)
+    return np.asarray(pd.notna(existing), dtype=bool)
 
 
 @dataclass
@@ -301,10 +314,16 @@ def plan(
     updates: dict[int, dict[str, Any]] = {}
     moves: set[int] = set()
     geometry = earlier.geometry.to_numpy()
-    for row in np.flatnonzero(_is_matched(matching.existing) & ~matching.deleted):
+    matched = np.flatnonzero(_is_matched(matching.existing) & ~matching.deleted)
+    if not len(matched):
+        return Plan(matching, updates, moves)
+    # Only the owned columns are compared: take them as lists once, not a Series per row.
+    stored_columns = {c: earlier[c].tolist() for c in owned if c in earlier.columns}
+    new_columns = {c: rows[c].tolist() for c in owned if c in rows.columns}
+    for row in matched:
         i = by_uuid[matching.existing[row]]
-        stored = {str(k): v for k, v in earlier.iloc[i].to_dict().items()}
-        new = {str(k): v for k, v in rows.iloc[row].to_dict().items()}
+        stored = {c: values[i] for c, values in stored_columns.items()}
+        new = {c: values[row] for c, values in new_columns.items()}
         changed = changes(new, stored, owned)
         if changed:
             updates[int(row)] = changed

@@ -15,7 +15,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from pyproj import CRS, Transformer
+from pyproj import CRS
 from shapely.geometry.base import BaseGeometry
 
 from assetmap.core.geometry import (
@@ -24,7 +24,7 @@ from assetmap.core.geometry import (
     polygonal_part,
     repair_polygon,
 )
-from assetmap.core.io.crs_check import CrsMismatchError, check_coordinates
+from assetmap.core.io.crs_check import CrsMismatchError, check_coordinates, transformer
 from assetmap.core.io.crs_guess import BNG, WGS84, guess_crs, lonlat_region
 from assetmap.core.io.damaged_geometry import GeometryIssues
 from assetmap.core.io.numbers import parse_numbers
@@ -199,7 +199,7 @@ class RowPlacer:
             self.points[ok] = shapely.points(xs[ok], ys[ok])
             self.state[ok] = PLACED
             return
-        to_lonlat = Transformer.from_crs(crs, WGS84, always_xy=True)
+        to_lonlat = transformer(crs, WGS84)
         lons, lats = to_lonlat.transform(xs, ys)
         valid = both & np.isfinite(lons) & np.isfinite(lats)
         ok = valid & self._in(self.area_of_use, lons, lats)
@@ -215,7 +215,7 @@ class RowPlacer:
 
     def _in_projected_area_of_use(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
         w, s, e, n = self.area_of_use
-        to_project = Transformer.from_crs(WGS84, self.crs, always_xy=True)
+        to_project = transformer(WGS84, self.crs)
         minx, miny, maxx, maxy = to_project.transform_bounds(
             w - _MARGIN_DEG, s - _MARGIN_DEG, e + _MARGIN_DEG, n + _MARGIN_DEG
         )
@@ -309,9 +309,7 @@ class RowPlacer:
         if not len(idx):
             return
         pts = np.array([self.points[i] for i in idx], dtype=object)
-        lon, lat = Transformer.from_crs(self.crs, WGS84, always_xy=True).transform(
-            shapely.get_x(pts), shapely.get_y(pts)
-        )
+        lon, lat = transformer(self.crs, WGS84).transform(shapely.get_x(pts), shapely.get_y(pts))
         inside = self._in(self.area_of_use, lon, lat)
         for k in np.flatnonzero(~inside):
             i = idx[k]
@@ -355,7 +353,7 @@ class RowPlacer:
     def finish(self) -> Placement:
         lonlat = np.flatnonzero(~np.isnan(self.lon) & (self.state == PLACED))
         if len(lonlat):
-            to_project = Transformer.from_crs(WGS84, self.crs, always_xy=True)
+            to_project = transformer(WGS84, self.crs)
             x, y = to_project.transform(self.lon[lonlat], self.lat[lonlat])
             self.points[lonlat] = shapely.points(x, y)
         self.points[self.state != PLACED] = None
