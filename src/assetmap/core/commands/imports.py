@@ -15,8 +15,9 @@ from assetmap.core.commands.base import Command
 from assetmap.core.errors import ConflictError
 from assetmap.core.io import identity
 from assetmap.core.io.area_import import PreparedAreas
-from assetmap.core.io.asset_import import PreparedAssets, describe_plan
+from assetmap.core.io.asset_import import PreparedAssets
 from assetmap.core.io.indicator_import import PreparedIndicators
+from assetmap.core.io.reimport_report import describe_plan
 from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE, FOOTPRINTS_TABLE
 

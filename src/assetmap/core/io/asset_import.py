@@ -19,10 +19,16 @@ import pandas as pd
 import shapely
 from pyproj import CRS
 
-from assetmap.core import areas, categories, gpkg, postcode_store
-from assetmap.core.category_match import same_name
+from assetmap.core import areas, gpkg, postcode_store
 from assetmap.core.errors import BadInputError
 from assetmap.core.io import crs_check, identity
+from assetmap.core.io.asset_categories import (
+    NEW_CATEGORY,
+    UNKNOWN_NEW,
+    UNKNOWN_UNCATEGORISED,
+    choose_categories,
+    personal_data_note,
+)
 from assetmap.core.io.crs_guess import WGS84
 from assetmap.core.io.fields import (
     address_part_columns,
@@ -45,18 +51,14 @@ from assetmap.core.io.placement import (
 from assetmap.core.io.postcodes import PostcodeIndex, normalise_postcodes
 from assetmap.core.io.project_files import refuse_assetmap_project
 from assetmap.core.io.readers import Table, read_table
-from assetmap.core.io.report import CategoryUse, ImportReport, RowIssue
+from assetmap.core.io.reimport_report import describe_plan
+from assetmap.core.io.report import ImportReport, RowIssue
 from assetmap.core.io.values import text_objects
 from assetmap.core.model import STATUSES, new_uuids
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
-from assetmap.core.taxonomy import UNCATEGORISED, Category
+from assetmap.core.taxonomy import Category
 
-UNKNOWN_NEW = "new"
-UNKNOWN_UNCATEGORISED = "uncategorised"
-# In a category map: make a new category for this value even if it matches one (the dialog's
-# "New category" choice). Keys are slugs, so this can never be a category's key.
-NEW_CATEGORY = "<new>"
 _STATUS_WORDS = {
     "active": "active",
     "open": "active",
@@ -156,7 +158,7 @@ def prepare_assets(
     # everything that does not need its answer (matching earlier imports does not).
     with ThreadPoolExecutor(max_workers=1) as pool:
         outside = pool.submit(areas.points_outside, areas.area_tree(project), points)
-        cats, new_categories = _categories(project, frame, options, report)
+        cats, new_categories = choose_categories(project, frame, options, report)
         steps(0.85, "Building asset records")
         rows = _asset_rows(frame, mapping, cats, options, table, report, row_numbers)
         batch = uuidlib.uuid4().hex
@@ -245,39 +247,6 @@ def _owned_columns(
         owned.append("opening_hours")
     owned += [c for c in ("status", "verified_date") if c in mapping]
     return tuple(owned)
-
-
-def describe_plan(
-    report: ImportReport, plan: identity.Plan, rows: pd.DataFrame, row_numbers: np.ndarray
-) -> None:
-    """Put what importing the file again does into the report (and re-do it at commit)."""
-    m = plan.matching
-    report.reimport = m.any_earlier or bool(len(plan.left_out))
-    report.match_key = m.key.describe()
-    report.added = len(plan.added)
-    report.updated = len(plan.changed)
-    report.unchanged = len(plan.unchanged)
-    report.deleted_here = len(plan.left_out)
-    report.missing = [
-        RowIssue(x.row, None, f"'{x.name}' is no longer in the file; kept in the project")
-        for x in m.missing
-    ]
-    report.changed_rows = [
-        RowIssue(int(row_numbers[i]), None, f"'{rows['name'].iloc[i]}': {_changed_words(plan, i)}")
-        for i in plan.changed
-    ]
-    if m.repeated:
-        report.notes.append(
-            f"{m.repeated} rows share their key ({m.key.describe()}) with another row; they "
-            "were matched to earlier assets in file order"
-        )
-
-
-def _changed_words(plan: identity.Plan, row: int) -> str:
-    words = [c.replace("_", " ") for c in plan.updates.get(row, {})]
-    if row in plan.moves:
-        words.append("position")
-    return "updated " + ", ".join(words)
 
 
 # ---- which column is what ----------------------------------------------------------
@@ -447,138 +416,6 @@ def _parse_crs(text: str) -> CRS:
 
 
 # ---- categories ------------------------------------------------------------------------
-def _categories(
-    project: Project, frame: pd.DataFrame, options: AssetImportOptions, report: ImportReport
-) -> tuple[pd.Series, list[Category]]:
-    """Each row's category key, the categories this import makes, and the mapping reported.
-
-    A value goes, in order: where the category map sends it (the dialog's choices), to the
-    category it matches by name, plural or synonym (core.category_match), to a category this
-    import already made for a value of the same name, else to a new category or to
-    Uncategorised, as ``unknown_categories`` says.
-    """
-    if options.category:
-        text = pd.Series([options.category.strip()] * len(frame), dtype=object)
-    elif options.category_field:
-        text = text_objects(frame[options.category_field]).fillna("")
-    else:
-        report.notes.append("no category given; assets are 'Uncategorised' (use --category)")
-        return pd.Series([UNCATEGORISED] * len(frame)), []
-    chooser = _CategoryChooser(project, options)
-    counts = text.value_counts(sort=False)
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0]).lower()))
-    uses = [chooser.choose(str(value), int(rows)) for value, rows in ordered]
-    report.categories = uses
-    _category_notes(project, chooser, uses, report)
-    keys = {use.value: use.key for use in uses}
-    return text.map(keys).reset_index(drop=True), list(chooser.new.values())
-
-
-class _CategoryChooser:
-    """Decides one value's category and says why, making new categories as needed."""
-
-    def __init__(self, project: Project, options: AssetImportOptions) -> None:
-        self.project = project
-        self.options = options
-        self.known = categories.by_key(project)
-        self.matcher = categories.matcher(project)
-        self.new: dict[str, Category] = {}
-        self.ambiguous: list[tuple[str, tuple[str, ...]]] = []
-
-    def choose(self, value: str, rows: int) -> CategoryUse:
-        mapped = self.options.category_map.get(value)
-        if mapped:
-            return self._mapped(value, rows, mapped)
-        if not value:
-            return self._use(value, rows, UNCATEGORISED, "blank")
-        found = self.matcher.match(value)
-        if found.key is not None:
-            return self._use(value, rows, found.key, found.how)
-        if found.ambiguous:
-            if self.options.category:
-                labels = " or ".join(f"'{self.known[k].label}'" for k in found.candidates)
-                raise BadInputError(
-                    f"'{value}' could be {labels}; give the category's name or key exactly",
-                    field="--category",
-                )
-            self.ambiguous.append((value, found.candidates))
-        return self._unknown(value, rows, "could be more than one" if found.ambiguous else "")
-
-    def _mapped(self, value: str, rows: int, mapped: str) -> CategoryUse:
-        if mapped == NEW_CATEGORY:
-            return self._new(value, rows)
-        if mapped not in self.known:
-            raise BadInputError(f"category map points '{value}' at unknown category '{mapped}'")
-        return self._use(value, rows, mapped, "chosen by hand")
-
-    def _unknown(self, value: str, rows: int, why: str) -> CategoryUse:
-        if self.options.unknown_categories == UNKNOWN_UNCATEGORISED:
-            return self._use(value, rows, UNCATEGORISED, why or "no match")
-        return self._new(value, rows)
-
-    def _new(self, value: str, rows: int) -> CategoryUse:
-        """One new category per name: "Studio" and "Studios" share it."""
-        pending = next((c for c in self.new.values() if same_name(c.label, value)), None)
-        if pending is None:
-            pending = _unique_against(categories.new_category(self.project, value), self.new)
-            self.new[pending.key] = pending
-        return CategoryUse(value, rows, pending.key, pending.label, "new category", new=True)
-
-    def _use(self, value: str, rows: int, key: str, how: str) -> CategoryUse:
-        return CategoryUse(value, rows, key, self.known[key].label, how)
-
-
-def _category_notes(
-    project: Project, chooser: _CategoryChooser, uses: list[CategoryUse], report: ImportReport
-) -> None:
-    if chooser.new:
-        labels = ", ".join(f"'{c.label}'" for c in chooser.new.values())
-        report.notes.append(f"new categories made for values not in the taxonomy: {labels}")
-    for value, keys in chooser.ambiguous:
-        labels = " or ".join(f"'{chooser.known[k].label}'" for k in keys)
-        report.notes.append(
-            f"'{value}' could be {labels}, so it was not matched to either; "
-            "choose its category in the import dialog, or with a category map"
-        )
-    unmatched = [u.value for u in uses if u.key == UNCATEGORISED and u.how == "no match"]
-    if unmatched:
-        report.notes.append(
-            "values with no matching category went to 'Uncategorised': " + ", ".join(unmatched)
-        )
-    personal: dict[str, int] = {}
-    for use in uses:
-        category = chooser.known.get(use.key)
-        if category is not None and category.personal_data:
-            personal[category.label] = personal.get(category.label, 0) + use.rows
-    for label, rows in personal.items():
-        report.notes.append(personal_data_note(label, rows))
-
-
-def personal_data_note(label: str, rows: int) -> str:
-    assets = "1 asset is" if rows == 1 else f"{rows:,} assets are"
-    return (
-        f"{assets} in '{label}', which holds personal data: they are flagged and left out of "
-        "exports unless personal data is included (--include-personal)"
-    )
-
-
-def _unique_against(category: Category, pending: dict[str, Category]) -> Category:
-    key, n = category.key, 2
-    while key in pending:
-        key, n = f"{category.key}_{n}", n + 1
-    order = category.sort_order + len(pending)
-    return Category(
-        key,
-        category.label,
-        category.group,
-        category.colour,
-        category.symbol,
-        category.personal_data,
-        order,
-        category.description,
-    )
-
-
 # ---- the rows ----------------------------------------------------------------------------
 def _asset_rows(
     frame: pd.DataFrame,
@@ -747,6 +584,10 @@ __all__ = [
     "NEW_CATEGORY",
     "PLACED",
     "PreparedAssets",
+    "UNKNOWN_NEW",
+    "UNKNOWN_UNCATEGORISED",
     "UNPLACED",
+    "describe_plan",
+    "personal_data_note",
     "prepare_assets",
 ]
