@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from assetmap.core import gpkg
+from assetmap.core.assets import COLUMNS, PROVENANCE
 from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE
 
@@ -206,27 +207,10 @@ def latest_seq(project: Project) -> int:
 
 # ---- assets logged in SQL: an import's 200,000 rows without a Python loop ---------------
 # The asset columns a feed row carries (geometry apart): uuid is its own column,
-# updated_at is the row's time, out_of_area follows the area sets.
-FEED_FIELDS = (
-    "name",
-    "category",
-    "description",
-    "address",
-    "postcode",
-    "contact",
-    "phone",
-    "website",
-    "opening_hours",
-    "audience",
-    "status",
-    "verified_date",
-    "source",
-    "personal_data",
-    "custom",
-    "created_at",
-    "deleted",
-    "review",
-)
+# updated_at is the row's time, out_of_area follows the area sets, an import's batch and
+# the asset's provenance are in the row's origin.
+_NOT_IN_FEED = ("uuid", "updated_at", "import_batch", "out_of_area", *PROVENANCE)
+FEED_FIELDS = tuple(c for c in COLUMNS if c not in _NOT_IN_FEED)
 _JSON_COLUMNS = ("custom",)  # stored as JSON text, logged as the object it holds
 
 
