@@ -10,11 +10,12 @@ from collections import defaultdict
 
 import pytest
 
-from assetmap.core import assets, categories, custom_fields
+from assetmap.core import assets, categories, custom_fields, feed
 from assetmap.core.commands import (
     AddAsset,
     AddCategory,
     CommandStack,
+    DeleteAsset,
     EditAsset,
     MoveAsset,
     RenameField,
@@ -81,6 +82,36 @@ def test_edits_from_another_connection_reach_listeners_with_their_assets(here, t
     assert heard.events["assets_changed"] == [{"uuids": (renamed, moved), "kind": "changed"}]
     assert assets.get(here, renamed).name == "Stretford Library (renamed)"
     assert watcher.poll() == []  # each change is announced once
+
+
+def test_the_app_hears_the_same_as_a_full_reader_without_reading_contents(here, there):
+    """The app's timer reads only which records changed (notice); a replaying reader reads
+    them whole (poll). Both must tell views the same thing."""
+    with Project.open(here.path) as third:
+        noticing, polling = ChangeWatcher(here), ChangeWatcher(third)
+        noticed, polled = Heard(here), Heard(third)
+        start = feed.latest_seq(there)
+        club = Asset(
+            uuid=new_uuid(), name="Lunch club", category="mutual_aid", x=SALE[0], y=SALE[1]
+        )
+        renamed, gone = two_assets(there)
+        stack = CommandStack(there)
+        stack.push(AddAsset(club))
+        stack.push(EditAsset(renamed, {"name": "Renamed"}))
+        stack.push(DeleteAsset(gone))
+        stack.undo()  # the deleted asset comes back
+        stack.push(
+            AddCategory(Category("repair", "Repair cafés", "Local economy", "#009E73", "circle"))
+        )
+
+        whole = [(c.seq, c.target, c.uuid, c.kind) for c in feed.changes_since(here, start)]
+        names = [(c.seq, c.target, c.uuid, c.kind) for c in feed.targets_since(here, start)]
+        assert names == whole
+        assert [k for *_, k in whole] == ["added", "changed", "removed", "added", "added"]
+        noticing.notice()
+        polling.poll()
+        assert noticed.events["assets_changed"] and noticed.events["categories_changed"]
+        assert noticed.events == polled.events
 
 
 def test_an_added_and_a_removed_asset_say_so(here, there):

@@ -10,12 +10,16 @@ views update only what changed, and keep their selection and view.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from assetmap.core import feed
-from assetmap.core.feed import FeedChange
+from assetmap.core.feed import FeedChange, FeedTarget
 from assetmap.core.project import Project
+
+# A change as read whole (FeedChange) or by name only (FeedTarget): both say seq, target,
+# uuid, kind and is_asset.
+_Change = TypeVar("_Change", FeedChange, FeedTarget)
 
 # More changed assets than this are announced as "many" (uuids=None): views reload once
 # instead of patching each row, and SQLite's parameter limit is never reached.
@@ -43,7 +47,16 @@ class ChangeWatcher:
         self.project.events.feed_written.disconnect(self._on_own_write)
 
     def poll(self) -> list[FeedChange]:
-        """Changes other connections committed since the last poll (already announced)."""
+        """Changes other connections committed since the last poll (already announced),
+        whole: for a reader that replays them."""
+        return self._poll(feed.changes_since)
+
+    def notice(self) -> None:
+        """Announce what other connections committed, reading only which records changed:
+        what an app's timer calls, on its GUI thread."""
+        self._poll(feed.targets_since)
+
+    def _poll(self, read: Callable[[Project, int], list[_Change]]) -> list[_Change]:
         if self.project.conn is None or self.project.in_transaction:
             return []  # closed, or mid-write on another thread: the next poll will see it
         version = _data_version(self.project)
@@ -51,7 +64,7 @@ class ChangeWatcher:
             return []
         self._data_version = version
         self.project.invalidate()
-        found = feed.changes_since(self.project, self.seq)
+        found = read(self.project, self.seq)
         theirs = [c for c in found if not self._is_own(c.seq)]
         if found:
             self.seq = max(self.seq, found[-1].seq)
@@ -69,7 +82,7 @@ class ChangeWatcher:
         return any(first <= seq <= last for first, last in self._own)
 
 
-def announce(project: Project, changes: Iterable[FeedChange], *, bulk: int = BULK) -> None:
+def announce(project: Project, changes: Iterable[_Change], *, bulk: int = BULK) -> None:
     """Emit the events that tell views about ``changes`` (made by another connection)."""
     assets: dict[str, str] = {}  # uuid -> its latest kind
     categories = False

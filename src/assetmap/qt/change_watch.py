@@ -40,7 +40,7 @@ class ChangeWatch(QObject):
             self.stop()
             return
         try:
-            self.watcher.poll()
+            self.watcher.notice()
         except sqlite3.Error as exc:
             # A file that is briefly unreadable (being copied, on a sleeping network drive)
             # is tried again on the next tick; say so once, not four times a second.
