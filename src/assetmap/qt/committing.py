@@ -58,6 +58,7 @@ def push_prepared(
 
 def _reread_then(session: Session, on_done: Callable[[Command], None]) -> Callable[[Any], None]:
     def done(command: Any) -> None:
+        session.stack.record(command)
         catch_up(session)
         on_done(command)
 
@@ -65,14 +66,15 @@ def _reread_then(session: Session, on_done: Callable[[Command], None]) -> Callab
 
 
 def commit_work(project_path: Path, stack: CommandStack, command: Command) -> Any:
-    """Push through the GUI's stack (so Undo works) but write on a second connection."""
+    """Commit through the GUI's stack on a second connection; the GUI thread then records it
+    in the history (``_reread_then``), so Undo works and history events stay on that thread."""
 
     def work(progress: ProgressFn, cancelled: CancelledFn) -> Command:
         check_cancelled(cancelled)
         progress(0.2, "Writing to the project")
         project = Project.open(project_path)
         try:
-            stack.push(command, project=project)
+            stack.commit(command, project=project)
         finally:
             project.close()
         progress(1.0, "Done")

@@ -74,9 +74,25 @@ class CommandStack:
         """Apply and record a command. ``project`` lets a worker thread commit through its
         own connection to the same file; undo later runs on the stack's own project.
         ``origin`` says where the edit came from (a workshop, a merged copy) for the feed."""
+        self.commit(command, project=project, origin=origin)
+        self.record(command)
+
+    def commit(
+        self,
+        command: Command,
+        *,
+        project: Project | None = None,
+        origin: changelog.Origin | None = None,
+    ) -> None:
+        """Apply and log a command without touching the history: the half of ``push`` a
+        worker thread may run on its own connection. The history and its ``changed`` event
+        belong to the thread the views live on, which then calls ``record``."""
         if origin is not None:
             command.origin = origin
         self._run(command, command.apply, "do", project or self.project)
+
+    def record(self, command: Command) -> None:
+        """Put a committed command on the undo list (a new edit clears what was undone)."""
         self._done.append(command)
         del self._done[: -self.limit]
         self._undone.clear()
