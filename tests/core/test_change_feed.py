@@ -199,6 +199,48 @@ def test_an_import_logs_one_row_per_asset_with_its_point_and_file_row(demo, traf
     assert {c.uuid for c in redone} == imported and {c.action for c in redone} == {"redo"}
 
 
+def test_an_import_of_sites_logs_each_outline_and_its_undo_logs_it_gone(project, trafford):
+    demo = project
+    hospitals = trafford / "assets" / "trafford_hospitals.geojson"
+    stack = CommandStack(demo)
+    since = feed.latest_seq(demo)
+    import_assets(demo, hospitals, AssetImportOptions(category="nhs_hospitals"), stack=stack)
+    sites = [c for c in new_changes(demo, since) if c.target.startswith("footprint:")]
+    assert len(sites) == 20
+    for change in sites:
+        stored = assets.footprint(demo, change.uuid)
+        assert change.shape_before() is None
+        assert change.shape_after().equals(stored)
+        assert change.origin.kind == "import" and change.origin.file == hospitals.name
+
+    stack.undo()
+    gone = [c for c in new_changes(demo, sites[-1].seq) if c.target.startswith("footprint:")]
+    assert {c.uuid for c in gone} == {c.uuid for c in sites}
+    assert all(c.shape_after() is None and c.shape_before().area > 0 for c in gone)
+    assert all(assets.footprint(demo, c.uuid) is None for c in gone)
+
+
+def test_importing_sites_again_logs_a_changed_outline_before_and_after(demo, trafford):
+    hospitals = trafford / "assets" / "trafford_hospitals.geojson"
+    stack = CommandStack(demo)
+    since = feed.latest_seq(demo)
+    report = import_assets(
+        demo, hospitals, AssetImportOptions(category="nhs_hospitals"), stack=stack
+    )
+    sites = [c for c in new_changes(demo, since) if c.target.startswith("footprint:")]
+    replaced = [c for c in sites if c.shape_before() is not None]
+    assert report.updated == len(replaced) == 1 and len(sites) == report.imported == 20
+    for change in sites:
+        assert change.shape_after().equals(assets.footprint(demo, change.uuid))
+
+    stack.undo()
+    back = [c for c in new_changes(demo, sites[-1].seq) if c.target.startswith("footprint:")]
+    assert len(back) == 20 and {c.uuid for c in back} == {c.uuid for c in sites}
+    put_back = [c for c in back if c.shape_after() is not None]
+    assert [c.uuid for c in put_back] == [c.uuid for c in replaced]
+    assert put_back[0].shape_after().equals(replaced[0].shape_before())
+
+
 def test_area_and_indicator_imports_are_one_row_each_saying_what_changed(project, trafford):
     since = feed.latest_seq(project)
     import_areas(

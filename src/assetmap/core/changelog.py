@@ -23,7 +23,7 @@ import pandas as pd
 from assetmap.core import gpkg
 from assetmap.core.assets import COLUMNS, PROVENANCE
 from assetmap.core.project import Project
-from assetmap.core.schema import ASSETS_TABLE
+from assetmap.core.schema import ASSETS_TABLE, FOOTPRINTS_TABLE
 
 TABLE = "am_change_log"
 _COLUMNS = (
@@ -31,6 +31,8 @@ _COLUMNS = (
     "geom_before, geom_after, origin"
 )
 ASSET_PREFIX = "asset:"
+# A polygon site's outline (geom_before/geom_after), logged apart from its asset's point.
+FOOTPRINT_PREFIX = "footprint:"
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,35 @@ def record_removed_assets(project: Project, where: str, params: Sequence[Any]) -
             log.command,
             log.describe(),
             log.origin.to_json(),
+            *params,
+        ),
+    )
+
+
+def record_footprints(
+    project: Project,
+    where: str,
+    params: Sequence[Any],
+    *,
+    removing: bool,
+    origin: Origin | None = None,
+) -> None:
+    """One feed row per site outline of the assets matching ``where`` (on ``a``): just
+    written (its outline after), or about to be removed (call it first: its outline before)."""
+    log = current_entry()
+    before, after = ("f.geom", "NULL") if removing else ("NULL", "f.geom")
+    project.conn.execute(
+        f"INSERT INTO {TABLE} ({_COLUMNS}) "
+        f"SELECT ?, ?, ?, ?, ?, '{FOOTPRINT_PREFIX}' || a.uuid, a.uuid, NULL, NULL, "
+        f"{before}, {after}, ? FROM {FOOTPRINTS_TABLE} AS f "
+        f"JOIN {ASSETS_TABLE} AS a ON a.uuid = f.asset_uuid WHERE {where} ORDER BY a.fid",
+        (
+            log.at,
+            log.who,
+            log.action,
+            log.command,
+            log.describe(),
+            (origin or log.origin).to_json(),
             *params,
         ),
     )

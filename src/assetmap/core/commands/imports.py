@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, ClassVar
 
@@ -135,8 +136,14 @@ class ImportAssets(Command):
         )
         sites = added[~shapely.is_missing(p.footprints[added])]
         if len(sites):
-            assets.insert_footprints(
-                project, rows["uuid"].to_numpy()[sites].tolist(), p.footprints[sites]
+            site_uuids = rows["uuid"].to_numpy()[sites].tolist()
+            assets.insert_footprints(project, site_uuids, p.footprints[sites])
+            changelog.record_footprints(
+                project,
+                "a.uuid IN (SELECT value FROM json_each(?))",
+                (json.dumps(site_uuids),),
+                removing=False,
+                origin=changelog.Origin("import", file=p.source_file),
             )
         changes = self._update_matched(project, rows, plan)
         if p.postcodes is not None and len(p.postcodes):
@@ -187,10 +194,16 @@ class ImportAssets(Command):
                 values["geom"] = gpkg.encode(point, project.srs_id)[0]
             self._restore.append(before)
             _write(project, uuid, values)
-            if not shapely.is_missing(p.footprints[i]):
-                _replace_footprint(project, uuid, p.footprints[i])
             self._updated[uuid] = assets.content_stamp(project, uuid)
             changes.append(_update_change(before, values, p.source_file, rows, i))
+            if not shapely.is_missing(p.footprints[i]):
+                _replace_footprint(project, uuid, p.footprints[i])
+                origin = changelog.Origin(
+                    "import",
+                    file=p.source_file,
+                    row=_row_number(_stored_value(rows["origin_row"].iloc[i])),
+                )
+                changes.append(_footprint_change(project, uuid, before.footprint, origin))
         for i in plan.unchanged:
             uuid = str(plan.matching.existing[i])
             values = _place_in_file(rows, i)
@@ -289,6 +302,7 @@ class ImportAssets(Command):
         # removals by batch name only the assets this import added.
         restored = self._restore_updated(project)
         changelog.record_removed_assets(project, "a.import_batch = ?", (p.batch,))
+        changelog.record_footprints(project, "a.import_batch = ?", (p.batch,), removing=True)
         added = self._categories_added(project)
         removed = assets.delete_batch(project, p.batch)
         for key in self._added:
@@ -314,7 +328,10 @@ class ImportAssets(Command):
                 changes.append(_restore_change(now, saved))
             _write(project, saved.uuid, saved.values)
             if saved.uuid in self._updated:
+                now_site = _saved_footprint(project, saved.uuid)
                 _put_back_footprint(project, saved.uuid, saved.footprint)
+                if now_site != saved.footprint:
+                    changes.append(_footprint_change(project, saved.uuid, now_site))
         return changes
 
 
@@ -375,10 +392,7 @@ def _saved(project: Project, uuid: str, columns: list[str]) -> _Saved:
     row = project.conn.execute(
         f"SELECT {', '.join(columns)} FROM {ASSETS_TABLE} WHERE uuid = ?", (uuid,)
     ).fetchone()
-    site = project.conn.execute(
-        f"SELECT geom FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,)
-    ).fetchone()
-    return _Saved(uuid, dict(zip(columns, row, strict=True)), site[0] if site else None)
+    return _Saved(uuid, dict(zip(columns, row, strict=True)), _saved_footprint(project, uuid))
 
 
 def _write(project: Project, uuid: str, values: dict[str, Any]) -> None:
@@ -387,6 +401,28 @@ def _write(project: Project, uuid: str, values: dict[str, Any]) -> None:
     project.conn.execute(
         f"UPDATE {ASSETS_TABLE} SET {', '.join(f'{n} = ?' for n in names)} WHERE uuid = ?",
         (*(values[n] for n in names), uuid),
+    )
+
+
+def _saved_footprint(project: Project, uuid: str) -> bytes | None:
+    site = project.conn.execute(
+        f"SELECT geom FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,)
+    ).fetchone()
+    return site[0] if site else None
+
+
+def _footprint_change(
+    project: Project, uuid: str, before: bytes | None, origin: changelog.Origin | None = None
+) -> Change:
+    """The feed row of a site outline replaced (or put back): outline before and after."""
+    return Change(
+        f"{changelog.FOOTPRINT_PREFIX}{uuid}",
+        None,
+        None,
+        uuid=uuid,
+        geom_before=before,
+        geom_after=_saved_footprint(project, uuid),
+        origin=origin,
     )
 
 
