@@ -56,7 +56,7 @@ def test_an_updated_file_imported_again_updates_keeps_and_adds(demo_copy, traffo
         report = import_assets(project, path, AssetImportOptions(category="Libraries"), stack=stack)
         assert report.reimport and report.match_key == "name + postcode"
         assert (report.added, report.updated, report.unchanged) == (1, 1, 10)
-        assert {m.message.split("'")[1] for m in report.missing} == gone
+        assert {m.label for m in report.missing} == gone
         counts = "1 added, 1 updated, 10 unchanged, 2 no longer in the file (kept)"
         assert counts in report.summary()
         after = _live(project, source.name).set_index("name")

@@ -67,6 +67,7 @@ def test_an_updated_file_is_matched_by_the_proposed_key_and_the_report_says_so(
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count()) if page.tabs.isTabVisible(i)]
     assert "No longer in the file (1)" in tabs and "Updated (1)" in tabs
     assert "Matched again by: name + postcode" in page.summary_text()
+    assert dialog.next_button.text().replace("&", "") == "Import again"
     dialog.grab().save("/tmp/import_again_report.png")
     _next(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.committed and not dialog.busy, timeout=WAIT_MS)

@@ -25,7 +25,7 @@ def describe_plan(
     report.unchanged = len(plan.unchanged)
     report.deleted_here = len(plan.left_out)
     report.missing = [
-        RowIssue(x.row, None, f"'{x.name}' is no longer in the file; kept in the project")
+        RowIssue(x.row, None, "is no longer in the file; kept in the project", label=x.name)
         for x in m.missing
     ]
     report.changed_rows = [

@@ -13,6 +13,9 @@ class RowIssue:
     field: str | None
     message: str
     row_noun: str = "row"
+    # What names the row when the file being imported cannot (an asset an earlier import
+    # made that is no longer in the file): shown in the report's name column.
+    label: str | None = None
 
     def describe(self, file: str | None = None) -> str:
         where = [file] if file else []
@@ -20,7 +23,12 @@ class RowIssue:
             where.append(f"{self.row_noun} {self.row}")
         if self.field:
             where.append(f"field '{self.field}'")
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+        return f"{', '.join(where)}: {self.text}" if where else self.text
+
+    @property
+    def text(self) -> str:
+        """The message with the row's name in front when the row carries one."""
+        return f"'{self.label}' {self.message}" if self.label else self.message
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,7 @@ class ImportReport:
 
     def as_dict(self) -> dict[str, object]:
         def issues(items: list[RowIssue]) -> list[dict[str, object]]:
-            return [{"row": i.row, "field": i.field, "message": i.message} for i in items]
+            return [{"row": i.row, "field": i.field, "message": i.text} for i in items]
 
         return {
             "file": self.file,

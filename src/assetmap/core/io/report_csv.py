@@ -31,7 +31,7 @@ def write_rows(handle: IO[str], report: ImportReport) -> None:
     for attribute, outcome in REIMPORT_OUTCOMES.items():
         for issue in getattr(report, attribute):
             writer.writerow(
-                [outcome, neutralise(report.file), issue.row, "", neutralise(issue.message)]
+                [outcome, neutralise(report.file), issue.row, "", neutralise(issue.text)]
             )
     if report.reimport:
         counts = f"matched by {report.match_key}: {report.reimport_summary()}"

@@ -357,8 +357,7 @@ class ImportDialog(QDialog, CheckAndImport):
             self.next_button.setText("&Close")
             self.next_button.setEnabled(True)
         else:
-            count = self._import_count_text()
-            self.next_button.setText(f"&Import {count}" if count else "&Import")
+            self.next_button.setText(self._import_button_text())
             self.next_button.setEnabled(not busy and self.prepared is not None)
         self.next_button.setAccessibleName(self.next_button.text().replace("&", ""))
 

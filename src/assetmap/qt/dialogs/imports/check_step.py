@@ -169,6 +169,14 @@ class CheckAndImport:
         self.report_page.show_report(self.report, heading, explanation, self._row_labeller())
         self._update_buttons()
 
+    def _import_button_text(self) -> str:
+        """Importing a file again updates more than it adds: the button says so, and the
+        report above it gives the counts."""
+        if self.report is not None and self.report.reimport:
+            return "&Import again"
+        count = self._import_count_text()
+        return f"&Import {count}" if count else "&Import"
+
     def _import_count_text(self) -> str:
         if self.report is None:
             return ""
@@ -197,6 +205,8 @@ class CheckAndImport:
     def _outcome(self) -> str:
         assert self.report is not None
         report = self.report
+        if report.reimport:
+            return f"{report.imported:,} rows in the file: {report.reimport_summary()}"
         text = self._import_count_text() + (" imported" if report.committed else " to import")
         if report.kind == "assets":
             placed = report.imported - len(report.unplaced)

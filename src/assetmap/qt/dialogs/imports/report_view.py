@@ -88,7 +88,8 @@ def describe_report(report: ImportReport, count_text: str) -> tuple[str, str]:
         explanation = (
             f"Matched to the assets an earlier import made by {report.match_key}: "
             f"{report.reimport_summary()}. Assets no longer in the file are listed and kept; "
-            f"nothing {done} deleted. " + explanation
+            f"nothing {done} deleted. "
+            + explanation.replace("press Import;", "press Import again;")
         )
     return heading, explanation
 
@@ -277,7 +278,8 @@ class ReportPage(QWidget):
         self._set_counts(report)
         for outcome, table in self.tables.items():
             issues = getattr(report, outcome)
-            # Rows no longer in the file are numbered as in the earlier file: no name lookup.
+            # Rows no longer in the file are numbered as in the earlier file and carry
+            # their own name: no look-up in this file.
             label = no_label if outcome == "missing" else self._row_label
             self._fill_issues(table, issues, label)
             index = self.tabs.indexOf(table)
@@ -318,7 +320,8 @@ class ReportPage(QWidget):
         table.setHorizontalHeaderLabels([noun, label(None) or "Name", "Field", "What happened"])
         for r, issue in enumerate(shown):
             row = "" if issue.row is None else str(issue.row)
-            cells = (row, label(issue.row), issue.field or "", issue.message)
+            name = issue.label if issue.label is not None else label(issue.row)
+            cells = (row, name, issue.field or "", issue.message)
             for c, text in enumerate(cells):
                 table.setItem(r, c, QTableWidgetItem(text))
         if extra:
