@@ -186,6 +186,28 @@ def test_a_large_import_elsewhere_is_one_event_for_many(here, there, trafford):
     assert heard.events["assets_changed"] == [{"uuids": None, "kind": "added"}]
 
 
+def test_a_huge_write_elsewhere_is_noticed_without_reading_its_asset_rows(here, there, trafford):
+    watcher = ChangeWatcher(here, many=5)
+    heard = Heard(here)
+    import_assets(
+        there,
+        trafford / "assets" / "trafford_community_hubs.csv",
+        AssetImportOptions(
+            category_field="community_hub", name_field="community_hub", lon_field="lon",
+            lat_field="lat", unknown_categories="new",
+        ),
+    )  # fmt: skip
+    latest = feed.latest_seq(there)
+    assert latest - watcher.seq > 5
+    watcher.notice()
+    assert heard.events["assets_changed"] == [{"uuids": None, "kind": "changed"}]
+    assert heard.events["categories_changed"]  # the import's new categories are still heard
+    assert watcher.seq == latest
+    heard.clear()
+    watcher.notice()
+    assert not heard.events
+
+
 def test_another_process_writing_is_seen(here):
     watcher = ChangeWatcher(here)
     heard = Heard(here)

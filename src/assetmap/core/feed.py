@@ -131,6 +131,16 @@ def targets_since(project: Project, seq: int) -> list[FeedTarget]:
     return [FeedTarget(*row) for row in project.conn.execute(sql, (seq,))]
 
 
+def record_targets_since(project: Project, seq: int) -> list[FeedTarget]:
+    """Like ``targets_since`` but only the rows that are not about one asset (categories,
+    area sets, fields, the basemap, an import's summary): a few, however large the import."""
+    sql = (
+        f"SELECT id, target, uuid, {_KIND_SQL} FROM {TABLE} "
+        "WHERE id > ? AND uuid IS NULL ORDER BY id"
+    )
+    return [FeedTarget(*row) for row in project.conn.execute(sql, (seq,))]
+
+
 def _asset_terms(values: dict[str, Any]) -> dict[str, Any]:
     """Imports log the stored form (audience as '; '-joined text, flags as 0/1); commands
     log the Asset's. Readers get one form."""

@@ -25,6 +25,9 @@ _Change = TypeVar("_Change", FeedChange, FeedTarget)
 # instead of patching each row, and SQLite's parameter limit is never reached.
 BULK = 1_000
 
+# More new feed rows than this are not read one by one by ``notice`` (see there).
+MANY = 20_000
+
 # Targets (kind:name) that views hear about; imports' own summary rows ("import:<batch>")
 # add nothing to the rows of their assets.
 _KINDS = ("category", "area_set", "field", "basemap")
@@ -33,9 +36,10 @@ _KINDS = ("category", "area_set", "field", "basemap")
 class ChangeWatcher:
     """Call ``poll()`` every few hundred milliseconds; it returns what others changed."""
 
-    def __init__(self, project: Project, *, bulk: int = BULK) -> None:
+    def __init__(self, project: Project, *, bulk: int = BULK, many: int = MANY) -> None:
         self.project = project
         self.bulk = bulk
+        self.many = many
         self.seq = feed.latest_seq(project)
         self._data_version = _data_version(project)
         # Sequence numbers this connection wrote that lie beyond ``seq`` (after someone
@@ -53,17 +57,36 @@ class ChangeWatcher:
 
     def notice(self) -> None:
         """Announce what other connections committed, reading only which records changed:
-        what an app's timer calls, on its GUI thread."""
-        self._poll(feed.targets_since)
+        what an app's timer calls, on its GUI thread. After a very large write (another
+        program's national import) only the few non-asset records are read, and the assets
+        are announced as "many": their 200,000 feed rows are not read at all."""
+        if not self._moved():
+            return
+        latest = feed.latest_seq(self.project)
+        if latest - self.seq <= self.many:
+            self._read(feed.targets_since)
+            return
+        records = feed.record_targets_since(self.project, self.seq)
+        theirs = [c for c in records if not self._is_own(c.seq)]
+        self.seq, self._own = latest, []
+        announce(self.project, theirs, bulk=self.bulk)
+        assets_changed(self.project, None, "changed")
 
     def _poll(self, read: Callable[[Project, int], list[_Change]]) -> list[_Change]:
+        return self._read(read) if self._moved() else []
+
+    def _moved(self) -> bool:
+        """Whether another connection committed since the last look (cached data forgotten)."""
         if self.project.conn is None or self.project.in_transaction:
-            return []  # closed, or mid-write on another thread: the next poll will see it
+            return False  # closed, or mid-write on another thread: the next poll will see it
         version = _data_version(self.project)
         if version == self._data_version:
-            return []
+            return False
         self._data_version = version
         self.project.invalidate()
+        return True
+
+    def _read(self, read: Callable[[Project, int], list[_Change]]) -> list[_Change]:
         found = read(self.project, self.seq)
         theirs = [c for c in found if not self._is_own(c.seq)]
         if found:
