@@ -105,6 +105,12 @@ def add_import_assets(sub: argparse._SubParsersAction) -> None:
         "position to the metre). The key used is printed",
     )
     p.add_argument(
+        "--replaces",
+        metavar="FILE",
+        help="this file is an updated version of one imported before under another name "
+        "(e.g. libraries_2025.csv): match its rows to the assets that file made",
+    )
+    p.add_argument(
         "--personal-data",
         action="store_true",
         help="these assets are personal data (a person's skills): kept out of exports by "
@@ -230,6 +236,7 @@ def cmd_import_assets(options: argparse.Namespace) -> int:
         skip_fields=[f.strip() for f in (options.skip_fields or "").split(",") if f.strip()],
         id_field=options.id_field,
         match_key=_match_key(options.match_key),
+        replaces=options.replaces,
     )
     return _import(options, import_assets, asset_options)
 

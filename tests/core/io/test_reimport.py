@@ -152,3 +152,50 @@ def test_another_assetmap_project_is_refused_with_a_pointer_to_merging(demo_copy
     conn = sqlite3.connect(target)
     assert conn.execute("SELECT count(*) FROM assets").fetchone()[0] == 0
     conn.close()
+
+
+def test_an_updated_file_under_a_new_name_replaces_the_one_it_names(demo_copy, trafford, tmp_path):
+    source = trafford / "assets" / "trafford_libraries.geojson"
+    first = json.loads(source.read_text(encoding="utf-8"))["features"]
+    renamed_file = _updated_copy(
+        source, tmp_path, "libraries_2027.geojson",
+        change={2: {"Address": "1 New Street, Sale"}}, drop={5}, add=[],
+    )  # fmt: skip
+    with Project.open(demo_copy) as project:
+        before = len(assets.frame(project))
+        stack = CommandStack(project)
+        options = AssetImportOptions(category="Libraries", replaces=source.name)
+        report = import_assets(project, renamed_file, options, stack=stack)
+        assert report.reimport
+        assert (report.added, report.updated, report.unchanged) == (0, 1, 11)
+        assert [m.label for m in report.missing] == [first[5]["properties"]["Name"]]
+        assert len(assets.frame(project)) == before  # nothing added twice
+        # The matched assets now belong to the new file; undo gives them back to the old one.
+        assert len(_live(project, "libraries_2027.geojson")) == 12
+        stack.undo()
+        assert len(_live(project, "libraries_2027.geojson")) == 0
+        assert len(_live(project, source.name)) == 13
+        stack.redo()
+        again = import_assets(project, renamed_file, AssetImportOptions(category="Libraries"))
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 12)
+
+
+def test_replacing_a_file_never_imported_names_the_files_that_were(demo_copy, trafford):
+    with Project.open(demo_copy) as project, pytest.raises(BadInputError) as caught:
+        import_assets(
+            project,
+            trafford / "assets" / "trafford_libraries.geojson",
+            AssetImportOptions(category="Libraries", replaces="libraries_2019.csv"),
+        )
+    message = str(caught.value)
+    assert "no assets were imported from a file named 'libraries_2019.csv'" in message
+    assert "trafford_libraries.geojson" in message
+
+
+def test_the_cli_takes_the_file_an_update_replaces(demo_copy, trafford, tmp_path, capsys):
+    source = trafford / "assets" / "trafford_libraries.geojson"
+    path = _updated_copy(source, tmp_path, "libraries_new.geojson", change={}, drop=set(), add=[])
+    code = main(["import-assets", str(demo_copy), str(path), "--category", "Libraries",
+                 "--replaces", source.name, "--quiet"])  # fmt: skip
+    assert code == 0
+    assert "0 added, 0 updated, 13 unchanged" in capsys.readouterr().out

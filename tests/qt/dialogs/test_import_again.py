@@ -12,7 +12,7 @@ from assetmap.qt.dialogs.import_dialogs import ImportAssetsDialog
 WAIT_MS = 60_000
 
 
-def _updated_libraries(trafford, folder):
+def _updated_libraries(trafford, folder, name=None):
     """Next year's list: a library gone, one new, an address changed."""
     source = trafford / "assets" / "trafford_libraries.geojson"
     data = json.loads(source.read_text(encoding="utf-8"))
@@ -21,7 +21,7 @@ def _updated_libraries(trafford, folder):
     extra = json.loads(json.dumps(features[0]))
     extra["properties"].update({"Name": "Partington Library Pop-up", "Postcode": "M31 4BX"})
     data["features"] = [f for i, f in enumerate(features) if i != 5] + [extra]
-    path = folder / source.name
+    path = folder / (name or source.name)
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
@@ -89,3 +89,32 @@ def test_an_identifier_column_is_proposed_and_can_be_changed(qtbot, session, tra
     dialog.match_combo.setCurrentIndex(dialog.match_combo.findText("Name + postcode"))
     options = dialog._options()
     assert options.id_field is None and options.match_key == ("name", "postcode")
+
+
+def test_an_updated_file_with_a_new_name_is_matched_to_the_file_it_replaces(
+    qtbot, session, trafford, tmp_path
+):
+    path = _updated_libraries(trafford, tmp_path, "libraries_2027.geojson")
+    before = len(assets.frame(session.project))
+    dialog = _opened(qtbot, session, path)
+    _next(qtbot, dialog)  # Columns
+    columns = dialog.columns
+    assert columns.replaces_combo.isVisible()
+    assert "Importing libraries_2027.geojson again later" in dialog.match_note.text()
+    choice = columns.replaces_combo.findText("trafford_libraries.geojson")
+    assert choice > 0
+    columns.replaces_combo.setCurrentIndex(choice)
+    assert "13 assets came from a file named trafford_libraries.geojson" in (
+        dialog.match_note.text()
+    )
+    dialog.grab().save("/tmp/import_replaces_columns.png")
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("libraries"))
+    while dialog.step < dialog.last_mapping_step:
+        _next(qtbot, dialog)
+    _next(qtbot, dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    report = dialog.report
+    assert (report.added, report.updated, report.unchanged, len(report.missing)) == (1, 1, 11, 1)
+    _next(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.committed and not dialog.busy, timeout=WAIT_MS)
+    assert len(assets.frame(session.project)) == before + 1

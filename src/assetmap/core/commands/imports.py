@@ -124,7 +124,8 @@ class ImportAssets(Command):
         p = self.prepared
         rows = self._rows_with_final_categories(project)
         # Matched again inside the transaction: another program may have changed the assets.
-        plan = identity.plan(project, p.key, rows, p.points, p.source_file, p.owned)
+        earlier = p.earlier_file or p.source_file
+        plan = identity.plan(project, p.key, rows, p.points, earlier, p.owned)
         describe_plan(p.report, plan, rows, rows["origin_row"].to_numpy())
         added = plan.added
         # A first import adds every row: no copy of 200,000 rows to take them all.
@@ -383,7 +384,10 @@ def _restore_change(now: _Saved, saved: _Saved) -> Change:
 
 
 def _place_in_file(rows: pd.DataFrame, i: int) -> dict[str, Any]:
-    return {"origin_row": _stored_value(rows["origin_row"].iloc[i]),
+    """A matched asset's file, row and key in this file (the file is new when this one
+    replaces an earlier file of another name: the next import of it matches them)."""
+    return {"origin_ref": _stored_value(rows["origin_ref"].iloc[i]),
+            "origin_row": _stored_value(rows["origin_row"].iloc[i]),
             "origin_key": _stored_value(rows["origin_key"].iloc[i])}  # fmt: skip
 
 

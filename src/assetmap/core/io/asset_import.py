@@ -100,6 +100,9 @@ class AssetImportOptions:
     # the asset fields whose values together do (core.io.identity; None: its default).
     id_field: str | None = None
     match_key: tuple[str, ...] | None = None
+    # The earlier file this one is an updated version of, by the name it was imported under
+    # ("libraries_2025.csv" for "libraries_2026.csv"); None: a file of the same name.
+    replaces: str | None = None
 
 
 @dataclass
@@ -121,6 +124,9 @@ class PreparedAssets:
     key: identity.ImportKey = field(default_factory=identity.ImportKey)
     owned: tuple[str, ...] = ()  # the columns the file gives, which an import again updates
     plan: identity.Plan | None = None  # matched against earlier imports when prepared
+    earlier_file: str = (
+        ""  # whose assets rows are matched to: this file's name or the one it replaces
+    )
 
 
 def prepare_assets(
@@ -170,7 +176,8 @@ def prepare_assets(
             id_values = identifier_text(id_values)
         rows["origin_key"] = identity.row_keys(key, rows, points, id_values)
         owned = _owned_columns(frame, mapping, options)
-        plan = identity.plan(project, key, rows, points, table.path.name, owned)
+        earlier_file = identity.earlier_file(project, options.replaces, table.path.name)
+        plan = identity.plan(project, key, rows, points, earlier_file, owned)
         rows["out_of_area"] = outside.result().astype(int)
     describe_plan(report, plan, rows, row_numbers)
     report.out_of_area = int(rows["out_of_area"].sum())
@@ -198,6 +205,7 @@ def prepare_assets(
         key=key,
         owned=owned,
         plan=plan,
+        earlier_file=earlier_file,
     )
 
 

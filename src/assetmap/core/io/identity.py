@@ -1,12 +1,12 @@
 """Stable identity on import: which rows of a file are assets an earlier import of it made.
 
-Importing a file again (or an updated copy under the same name) must update the assets
-it made, not duplicate them. A row is matched, among the live and deleted assets imported
-from a file of the same name, by an identifier column the user names (a URN, an ODS code),
-or else by a key made of the asset's name and its postcode (or, without a postcode
-column, its position to the metre). Each imported asset keeps its key in origin_key, so a
-later edit of its name here does not break the match; assets imported before keys were
-kept are keyed from their stored values.
+Importing a file again (or an updated copy, under the same name or naming the file it
+replaces) must update the assets it made, not duplicate them. A row is matched, among the
+live and deleted assets imported from a file of that name, by an identifier column the
+user names (a URN, an ODS code), or else by a key made of the asset's name and its
+postcode (or, without a postcode column, its position to the metre). Each imported asset
+keeps its key in origin_key, so a later edit of its name here does not break the match;
+assets imported before keys were kept are keyed from their stored values.
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ import pandas as pd
 import shapely
 
 from assetmap.core import assets
+from assetmap.core.errors import BadInputError
 from assetmap.core.io.postcodes import normalise_postcode
 from assetmap.core.project import Project
+from assetmap.core.schema import ASSETS_TABLE
 
 NAME_POSTCODE = ("name", "postcode")
 NAME_POSITION = ("name", "position")
@@ -160,6 +162,31 @@ def earlier_assets(project: Project, file_name: str) -> pd.DataFrame:
         params=(file_name,),
     )
     return frame
+
+
+def imported_files(project: Project) -> list[str]:
+    """The names of the files assets were imported from, most recent import first."""
+    rows = project.conn.execute(
+        f"SELECT origin_ref FROM {ASSETS_TABLE} WHERE origin_kind = 'import' "
+        "AND origin_ref IS NOT NULL GROUP BY origin_ref ORDER BY max(fid) DESC"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def earlier_file(project: Project, replaces: str | None, file_name: str) -> str:
+    """The file name whose earlier assets an import matches: its own, or the one it
+    replaces, which must be a file the project has imported assets from (else a typo)."""
+    if not replaces or replaces == file_name:
+        return file_name
+    known = imported_files(project)
+    if replaces not in known:
+        listed = ", ".join(known) if known else "none yet"
+        raise BadInputError(
+            f"no assets were imported from a file named '{replaces}' "
+            f"(files assets were imported from: {listed})",
+            field="replaces",
+        )
+    return replaces
 
 
 def stored_keys(key: ImportKey, earlier: pd.DataFrame) -> list[str]:
@@ -340,6 +367,8 @@ __all__ = [
     "changes",
     "default_key",
     "earlier_assets",
+    "earlier_file",
+    "imported_files",
     "match",
     "moved",
     "parse_key",

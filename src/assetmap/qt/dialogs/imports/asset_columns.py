@@ -57,6 +57,7 @@ class ColumnsStep(QWidget):
         self.columns_note = note_label()
         layout.addWidget(self.columns_note)
         layout.addLayout(self._build_match_row())
+        layout.addLayout(self._build_replaces_row())
         self.match_note = note_label()
         layout.addWidget(self.match_note)
         self.personal_check = QCheckBox(
@@ -82,6 +83,41 @@ class ColumnsStep(QWidget):
         row.addWidget(self.match_combo, 1)
         return row
 
+    def _build_replaces_row(self) -> QHBoxLayout:
+        """An updated file often comes with a new name (libraries_2026.csv): the user says
+        which earlier file it replaces, so its rows match that file's assets."""
+        row = QHBoxLayout()
+        self.replaces_label = QLabel("This file &replaces:")
+        self.replaces_combo = QComboBox()
+        self.replaces_combo.setAccessibleName("This file replaces")
+        self.replaces_combo.setToolTip(
+            "Choose the file this one is a newer version of: its rows then update the assets "
+            "that file made instead of adding them again"
+        )
+        self.replaces_combo.currentIndexChanged.connect(self._on_replaces_chosen)
+        self.replaces_label.setBuddy(self.replaces_combo)
+        row.addWidget(self.replaces_label)
+        row.addWidget(self.replaces_combo, 1)
+        return row
+
+    def fill_replaces_choices(self) -> None:
+        """The files assets were imported from, under other names; hidden when none."""
+        preview = self._preview()
+        name = preview.path.name if preview is not None else ""
+        others = [f for f in identity.imported_files(self._project) if f != name]
+        self.replaces_combo.blockSignals(True)
+        self.replaces_combo.clear()
+        self.replaces_combo.addItem("Nothing: a new file, or one of the same name")
+        for file_name in others:
+            self.replaces_combo.addItem(file_name, file_name)
+        self.replaces_combo.blockSignals(False)
+        self.replaces_label.setVisible(bool(others))
+        self.replaces_combo.setVisible(bool(others))
+
+    def replaces(self) -> str | None:
+        value = self.replaces_combo.currentData()
+        return value if isinstance(value, str) else None
+
     # ---- filling from the preview
     def fill(self, result: pv.Preview) -> None:
         """The file's columns offered, its known fields chosen."""
@@ -91,6 +127,7 @@ class ColumnsStep(QWidget):
         """Once every step is filled: the notes, and the match key proposed afresh."""
         self.update_columns_note()
         self.match_chosen_by_user = False
+        self.fill_replaces_choices()
         self.fill_match_choices()
 
     def fill_match_choices(self) -> None:
@@ -164,6 +201,11 @@ class ColumnsStep(QWidget):
         self._update_match_note()
         self.changed.emit()
 
+    @Slot(int)
+    def _on_replaces_chosen(self, _index: int) -> None:
+        self._update_match_note()
+        self.changed.emit()
+
     @Slot(bool)
     def _personal_clicked(self, checked: bool) -> None:
         self._personal_own = checked
@@ -172,7 +214,7 @@ class ColumnsStep(QWidget):
         preview = self._preview()
         if preview is None:
             return
-        name = preview.path.name
+        name = self.replaces() or preview.path.name
         earlier = identity.earlier_assets(self._project, name)
         live = int((earlier["deleted"] == 0).sum()) if len(earlier) else 0
         key = self.match_key().describe()

@@ -120,6 +120,18 @@ class ImportAssetsDialog(ImportDialog):
         total = sum(self.mapping_splitter.sizes())
         top = round(total * (0.74 if listing else 0.47))
         self.mapping_splitter.setSizes([top, total - top])
+        self._make_room_for_step()
+
+    def _make_room_for_step(self) -> None:
+        """Grow the step above the preview when its notes need more lines than it has."""
+        step = self.mapping_splitter.widget(0)
+        if step is None:
+            return
+        sizes = self.mapping_splitter.sizes()
+        total = sum(sizes)
+        needed = min(step.sizeHint().height(), round(total * 0.74))
+        if sizes[0] < needed:
+            self.mapping_splitter.setSizes([needed, total - needed])
 
     def _show_mapping_part(self, part: int) -> None:
         self.parts.setCurrentIndex(part)
@@ -139,6 +151,8 @@ class ImportAssetsDialog(ImportDialog):
     def _on_columns_changed(self) -> None:
         self.location.update_postcode_note()
         self._refresh()
+        if self._built:
+            self._make_room_for_step()
 
     @Slot()
     def _on_category_mode_changed(self) -> None:
@@ -199,6 +213,7 @@ class ImportAssetsDialog(ImportDialog):
             personal_data=self.personal_check.isChecked(),
             id_field=key.id_column,
             match_key=None if key.id_column else key.parts,
+            replaces=self.columns.replaces(),
         )
 
     def _mapping_problem(self) -> str | None:
