@@ -250,3 +250,29 @@ def test_styling_columns_by_values_for_bare_stroke_and_fill():
 
     frame = pd.DataFrame({"stroke": ["Yes", "No"], "fill": ["#fff", None], "marker-x": [1, 2]})
     assert styling_columns(frame) == ["fill", "marker-x"]
+
+
+def test_undoing_an_import_takes_out_the_fields_it_described_and_keeps_older_ones(
+    project, asset_sources
+):
+    stack = CommandStack(project)
+    import_assets(
+        project, asset_sources / "trafford_food_banks.geojson", AssetImportOptions(), stack=stack
+    )
+    first = set(stored(project))
+    import_assets(
+        project,
+        asset_sources / "trafford_schools_and_colleges.geojson",
+        AssetImportOptions(category="schools"),
+        stack=stack,
+    )
+    both = set(stored(project))
+    assert first < both  # the schools brought fields of their own (URN, establishment number)
+
+    stack.undo()
+    assert set(stored(project)) == first
+    stack.redo()
+    assert set(stored(project)) == both
+    stack.undo()
+    stack.undo()
+    assert stored(project) == {}

@@ -110,6 +110,7 @@ class ImportAssets(Command):
     _added: list[str] = field(default_factory=list, repr=False)
     _restore: list[_Saved] = field(default_factory=list, repr=False)
     _updated: dict[str, Any] = field(default_factory=dict, repr=False)  # uuid -> stamp after
+    _new_fields: list[str] = field(default_factory=list, repr=False)  # extra fields it described
 
     @property
     def text(self) -> str:
@@ -154,7 +155,7 @@ class ImportAssets(Command):
                 source=p.postcode_source or p.source_file,
                 attribution=p.attribution or "",
             )
-        _save_field_defs(project, p.field_defs, p.source_file)
+        self._new_fields = _save_field_defs(project, p.field_defs, p.source_file)
         attribution = "\n".join(a for a in (self.attribution, p.attribution) if a) or None
         self._source_id = _record_source(
             project, p.source_file, "assets", ASSETS_TABLE, len(p.rows), attribution
@@ -169,7 +170,8 @@ class ImportAssets(Command):
             {"assets": len(added), "updated": len(plan.changed), "file": p.source_file},
             origin=changelog.Origin("import", file=p.source_file),
         )
-        return [summary, *self._categories_added(project), *changes]
+        fields_made = [Change(f"field:{n}", None, {"name": n}) for n in self._new_fields]
+        return [summary, *self._categories_added(project), *fields_made, *changes]
 
     def _categories_added(self, project: Project) -> list[Change]:
         found = categories.by_key(project)
@@ -308,6 +310,9 @@ class ImportAssets(Command):
         removed = assets.delete_batch(project, p.batch)
         for key in self._added:
             categories.delete(project, key)
+        fields_gone = _forget_field_defs(project, self._new_fields)
+        for name in self._new_fields:
+            project.notify(project.events.fields_changed, name=name)
         _forget_source(project, self._source_id)
         project.invalidate()
         if self._added:
@@ -317,6 +322,7 @@ class ImportAssets(Command):
         return [
             Change(f"import:{p.batch}", {"assets": removed, "file": p.source_file}, None),
             *gone,
+            *fields_gone,
             *restored,
         ]
 
@@ -457,11 +463,23 @@ def _stored_value(value: object) -> object:
     return value
 
 
-def _save_field_defs(project: Project, defs: list[tuple[str, str, str]], source: str) -> None:
+def _save_field_defs(project: Project, defs: list[tuple[str, str, str]], source: str) -> list[str]:
+    """Describe the extra fields the project did not have yet; returns their names (the
+    import's undo takes them out again)."""
+    known = {name for (name,) in project.conn.execute("SELECT name FROM am_field_defs")}
+    new = [d for d in defs if d[0] not in known]
     project.conn.executemany(
-        "INSERT OR IGNORE INTO am_field_defs (name, label, type, source) VALUES (?, ?, ?, ?)",
-        ((name, label, kind, source) for name, label, kind in defs),
+        "INSERT INTO am_field_defs (name, label, type, source) VALUES (?, ?, ?, ?)",
+        ((name, label, kind, source) for name, label, kind in new),
     )
+    return [name for name, _label, _kind in new]
+
+
+def _forget_field_defs(project: Project, names: list[str]) -> list[Change]:
+    """Field descriptions an import made, once its rows are gone (no other asset holds them:
+    they were new to the project)."""
+    project.conn.executemany("DELETE FROM am_field_defs WHERE name = ?", ((n,) for n in names))
+    return [Change(f"field:{n}", {"name": n}, None) for n in names]
 
 
 @dataclass
