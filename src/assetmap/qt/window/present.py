@@ -4,6 +4,7 @@ keeps each session's timer running across leaving and coming back."""
 
 from __future__ import annotations
 
+import importlib
 import time
 from typing import TYPE_CHECKING
 
@@ -33,11 +34,13 @@ class PresentMode(QObject):
 
     def controller(self) -> Controller | None:
         """The main window's workshop controller, if the Workshop part is there."""
+        # Looked up by name: the Workshop panel's part is optional to this one (and is
+        # built alongside it), so a window without it presents without a controller.
         try:
-            from assetmap.qt.workshop.controller import WorkshopController
-        except ImportError:  # a build without the Workshop panel: present without one
+            module = importlib.import_module("assetmap.qt.workshop.controller")
+        except ImportError:
             return None
-        found: Controller | None = self.window.findChild(WorkshopController)
+        found: Controller | None = self.window.findChild(module.WorkshopController)
         return found
 
     def open(self) -> None:

@@ -125,13 +125,15 @@ class CategoryPalette(QWidget):
             layout.addWidget(button)
         self.kind_buttons["asset"].setChecked(True)
         self.buttons: dict[str, CategoryButton] = {}
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.strip_scroll = QScrollArea()
+        self.strip_scroll.setWidgetResizable(True)
+        self.strip_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.strip_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.strip_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.strip_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        QScroller.grabGesture(
+            self.strip_scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture
+        )
         strip = QWidget()
         row = QHBoxLayout(strip)
         row.setContentsMargins(0, 0, 0, 0)
@@ -142,9 +144,9 @@ class CategoryPalette(QWidget):
             self.buttons[category.key] = button
             row.addWidget(button)
         row.addStretch(1)
-        self.scroll.setWidget(strip)
-        self.scroll.setFixedHeight(BUTTON_H + 18)  # room for the sideways scroll bar
-        layout.addWidget(self.scroll, 1)
+        self.strip_scroll.setWidget(strip)
+        self.strip_scroll.setFixedHeight(BUTTON_H + 18)  # room for the sideways scroll bar
+        layout.addWidget(self.strip_scroll, 1)
 
     def set_kind(self, kind: str) -> None:
         self.kind = kind
@@ -159,7 +161,7 @@ class CategoryPalette(QWidget):
         for k, button in self.buttons.items():
             button.setChecked(k == self.armed)
         if self.armed is not None:
-            self.scroll.ensureWidgetVisible(self.buttons[self.armed])
+            self.strip_scroll.ensureWidgetVisible(self.buttons[self.armed])
         self.armedChanged.emit()
 
     def label(self, key: str) -> str:

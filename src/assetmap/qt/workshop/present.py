@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -70,8 +70,8 @@ NO_SESSION = (
 class Controller(Protocol):
     """What the window asks of the workshop controller (qt.workshop.controller)."""
 
-    workshop_changed: Signal
-    sharing_changed: Signal
+    workshop_changed: SignalInstance
+    sharing_changed: SignalInstance
 
     @property
     def workshop(self) -> object | None: ...
@@ -92,7 +92,7 @@ class TapTool(Tool):
     cursor = Qt.CursorShape.CrossCursor
 
     def __init__(self, canvas: MapCanvas, on_tap: Callable[[float, float], None]) -> None:
-        self.canvas = canvas
+        self.canvas = self.map = canvas
         self.on_tap = on_tap
         self._origin: QPointF | None = None
 
@@ -105,8 +105,8 @@ class TapTool(Tool):
             return
         delta = event.position() - self._origin
         if abs(delta.x()) + abs(delta.y()) > CLICK_SLOP_PX * 2:
-            self.canvas.start_drag_pan(self._origin)
-            self.canvas.continue_drag_pan(event.position())
+            self.map.start_drag_pan(self._origin)
+            self.map.continue_drag_pan(event.position())
             self._origin = None
 
     def release(self, event: QMouseEvent) -> None:
@@ -201,8 +201,8 @@ class PresentationWindow(QWidget):
         row = QHBoxLayout(self.bar)
         row.setContentsMargins(14, 10, 14, 10)
         row.setSpacing(12)
-        self.palette = CategoryPalette(self._categories())
-        row.addWidget(self.palette, 1)
+        self.category_bar = CategoryPalette(self._categories())
+        row.addWidget(self.category_bar, 1)
         self.gap_button = self._bar_button("Gaps: off", "Shade one category's gaps")
         self.gap_menu = QMenu(self.gap_button)
         self.gap_menu.aboutToShow.connect(self._fill_gap_menu)
@@ -275,7 +275,7 @@ class PresentationWindow(QWidget):
         if tiles is not None:
             tiles.arrived.connect(self.canvas.refresh)
         self.canvas.rendered.connect(self._update_attribution)
-        self.palette.armedChanged.connect(self._show_hint)
+        self.category_bar.armedChanged.connect(self._show_hint)
         self.gaps.changed.connect(self._on_gaps_changed)
         self.gaps.failed.connect(lambda text: self.say(text))
         self.gaps.job.busyChanged.connect(lambda _busy: self._update_gap_button())
@@ -334,29 +334,29 @@ class PresentationWindow(QWidget):
 
     # ---- adding pins -----------------------------------------------------------------
     def _tapped(self, x: float, y: float) -> None:
-        key = self.palette.armed
+        key = self.category_bar.armed
         if key is None:
             self.say("Choose Asset or Need and a category below, then tap the map.")
             return
         if self.controller is None or self.controller.workshop is None:
             self.say(NO_SESSION)
             return
-        kind = self.palette.kind
+        kind = self.category_bar.kind
         try:
             self.controller.add_pin(kind, key, x, y)
         except AssetmapError as exc:
             self.say(str(exc))
             return
         word = "Need" if kind == "need" else "Asset"
-        self.say(f"Added: {word}, {self.palette.label(key)}. Tap again to add another.")
+        self.say(f"Added: {word}, {self.category_bar.label(key)}. Tap again to add another.")
 
     def _show_hint(self) -> None:
-        key = self.palette.armed
+        key = self.category_bar.armed
         if key is None:
             self.message.hide()
             return
-        word = "a need" if self.palette.kind == "need" else "an asset"
-        self._set_message(f"Tap the map to add {word}: {self.palette.label(key)}")
+        word = "a need" if self.category_bar.kind == "need" else "an asset"
+        self._set_message(f"Tap the map to add {word}: {self.category_bar.label(key)}")
 
     def say(self, text: str) -> None:
         """Show ``text`` over the map for a few seconds, then the current hint."""
@@ -396,7 +396,7 @@ class PresentationWindow(QWidget):
 
     def _update_gap_button(self) -> None:
         key = self.gaps.category
-        label = self.palette.label(key) if key else "off"
+        label = self.category_bar.label(key) if key else "off"
         busy = " …" if self.gaps.job.busy else ""
         self.gap_button.setText(f"Gaps: {_short(label)}{busy}")
 
@@ -405,7 +405,7 @@ class PresentationWindow(QWidget):
         if key is None:
             self.gap_key.hide()
         else:
-            label = self.palette.label(key)
+            label = self.category_bar.label(key)
             self.gap_key.setText(
                 f"Shaded: gaps in {category_in_sentence(label)} (less than half of the area "
                 f"within {GAP_DISTANCE_M:.0f} m of one)"
