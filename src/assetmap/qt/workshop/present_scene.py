@@ -75,7 +75,7 @@ class PresentationSceneBuilder(SceneBuilder):
         super().__init__(session, tiles)
         self.source = _NoThemes(self.source)  # type: ignore[assignment]  # only plan/coverage are read
         self.gaps: GapShade | None = None
-        self._approved: tuple[int, AssetLayer] | None = None
+        self._approved: tuple[AssetLayer, AssetLayer] | None = None  # (the main one, ours)
 
     def scene(self, view: View | None = None) -> Scene:
         scene = super().scene(view)
@@ -88,7 +88,7 @@ class PresentationSceneBuilder(SceneBuilder):
         layer = super()._asset_layer()
         if layer is None:
             return None
-        if self._approved is not None and self._approved[0] == id(layer):
+        if self._approved is not None and self._approved[0] is layer:
             return self._approved[1]
         waiting = layer.pending if layer.pending is not None else np.zeros(len(layer.x), bool)
         approved = replace(
@@ -100,7 +100,7 @@ class PresentationSceneBuilder(SceneBuilder):
                 for symbol, colour, size in layer.categories
             ],
         )
-        self._approved = (id(layer), approved)
+        self._approved = (layer, approved)
         return approved
 
     def set_gaps(self, gaps: GapShade | None) -> None:
