@@ -112,10 +112,17 @@ def need_band_width(size: float) -> float:
     return max(2.5, size / 5)
 
 
+def need_outline_size(size: float) -> float:
+    """The size of the outline a need pin's band is drawn along: the band lies outside the
+    symbol's own outline, so the white inside keeps the whole symbol's size and the mark
+    stays readable on a small printed map."""
+    return size + need_band_width(size)
+
+
 def need_pad(size: float) -> float:
-    """How far a need pin's drawing reaches beyond the symbol's radius (half the band and
-    its dark edges), so sprites and markers leave room for it."""
-    return need_band_width(size) / 2 + stroke_width(size) + 0.5
+    """How far a need pin's drawing reaches beyond the symbol's radius (the band and its
+    dark edge), so sprites and markers leave room for it."""
+    return need_band_width(size) + stroke_width(size) + 0.5
 
 
 def need_mark(

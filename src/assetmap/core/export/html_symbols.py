@@ -17,6 +17,7 @@ from assetmap.core.symbols import (
     PENDING_RING,
     PENDING_RING_GAP,
     need_band_width,
+    need_outline_size,
     need_pad,
     stroke_width,
     svg_need_mark,
@@ -71,9 +72,9 @@ def symbol_svg(
 
 
 def _need_shape(symbol: str, fill: str, size: float, c: float) -> str:
-    """The hollow shape (white inside, a band of the category colour between dark edges)
-    and its exclamation mark."""
-    d = svg_path(symbol, size, c, c)
+    """The hollow shape (white inside, a band of the category colour outside the symbol's
+    outline, between dark edges) and its exclamation mark."""
+    d = svg_path(symbol, need_outline_size(size), c, c)
     band = need_band_width(size)
     edge = stroke_width(size)
     return (

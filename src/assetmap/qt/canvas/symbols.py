@@ -15,6 +15,7 @@ from assetmap.core.symbols import (
     OUTLINE_COLOUR,
     need_band_width,
     need_mark,
+    need_outline_size,
     need_pad,
     outline,
     stroke_width,
@@ -49,7 +50,7 @@ def draw_need(painter: QPainter, centre: QPointF, symbol: str, colour: str, size
     colour between dark edges, with a dark exclamation mark inside (see core.symbols)."""
     painter.save()
     painter.translate(centre)
-    path = symbol_path(symbol, size)
+    path = symbol_path(symbol, need_outline_size(size))
     band = need_band_width(size)
     edge = stroke_width(size)
     dark = QPen(QColor(OUTLINE_COLOUR), band + 2 * edge)

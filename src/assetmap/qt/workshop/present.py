@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
+    QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
@@ -436,6 +437,14 @@ class PresentationWindow(QWidget):
         )
         for card in (self.tally, self.join, self.title_card, self.gap_key, self.message):
             card.raise_()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc leaves, wherever the focus is (the map passes keys it does not use up)."""
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.gaps.set_category(None)
