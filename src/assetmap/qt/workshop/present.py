@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, SignalInstance
@@ -292,7 +293,25 @@ class PresentationWindow(QWidget):
         if extent is None:
             geometry = self.builder.basemap_geometry()
             extent = geometry.bounds if geometry is not None else None
-        self.canvas.zoom_to(extent, margin=0.03)
+        if extent is not None:
+            self.canvas.set_view(self._fitted_beside_cards(extent))
+
+    def _fitted_beside_cards(self, extent: tuple[float, float, float, float]) -> View:
+        """The view that shows ``extent`` whole in the part of the map the cards leave
+        free (left of the tally, below the title), so no corner of it is hidden."""
+        view = self.canvas.view
+        left, top = MARGIN, self.title_card.geometry().bottom() + MARGIN
+        right = max(left + 200, view.width - self.tally.width() - 2 * MARGIN)
+        bottom = max(top + 200, view.height - MARGIN)
+        free = View(0.0, 0.0, 1.0, right - left, bottom - top).fitted(extent, 0.03)
+        ex, ey = (extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2
+        sx, sy = (left + right) / 2, (top + bottom) / 2
+        return replace(
+            view,
+            cx=ex + (view.width / 2 - sx) * free.scale,
+            cy=ey - (view.height / 2 - sy) * free.scale,
+            scale=free.scale,
+        )
 
     def workshop_id(self) -> str | None:
         workshop = self.controller.workshop if self.controller is not None else None

@@ -27,7 +27,7 @@ PROJECTOR_SYMBOL_SCALE = 1.7
 PROJECTOR_MIN_SYMBOL = 16.0
 #: Areas with a gap: a warm wash with diagonal lines, so they read in greyscale too.
 GAP_COLOUR = "#D94801"
-GAP_ALPHA = 0.42
+GAP_ALPHA = 0.36
 GAP_OUTLINE = "#A63603"
 
 

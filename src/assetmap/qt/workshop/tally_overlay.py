@@ -19,7 +19,7 @@ from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.symbols import sprite
 
 CARD_STYLE = """
-QFrame#workshopCard { background: rgba(255, 255, 255, 238); border: 2px solid #D0D7DE;
+QFrame#workshopCard { background: #FFFFFF; border: 2px solid #D0D7DE;
     border-radius: 14px; }
 QFrame#workshopCard QLabel { color: #1F2328; background: transparent; }
 QLabel#timer { color: #0B5CAD; }
