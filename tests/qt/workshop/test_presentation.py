@@ -14,10 +14,10 @@ from PySide6.QtGui import QColor, QImage
 
 from assetmap.core import areas, assets
 from assetmap.core.commands.review import SetReview
-from assetmap.core.commands.workshop import AddContribution, CreateWorkshop
+from assetmap.core.commands.workshop import AddContribution, CreateWorkshop, EndWorkshop
 from assetmap.core.workshop.sessions import Workshop, get_workshop
 from assetmap.core.workshop.submission import Submission
-from assetmap.qt.workshop.present import NO_SESSION, PresentationWindow
+from assetmap.qt.workshop.present import ENDED, NO_SESSION, PresentationWindow
 from support.qt import open_window
 
 STRETFORD = (379_480.0, 396_110.0)
@@ -167,6 +167,16 @@ def test_a_tap_without_a_session_says_one_must_be_started(qtbot, present, sessio
     tap(qtbot, present, *STRETFORD)
     assert len(session.points()) == before
     assert present.message.isVisible() and present.message.text() == NO_SESSION
+
+
+def test_a_tap_in_an_ended_session_adds_nothing(qtbot, present, controller, session):
+    workshop = controller.start()
+    session.push(EndWorkshop(workshop))
+    controller.workshop = get_workshop(session.project, workshop)
+    present.category_bar.arm("food_banks")
+    before = len(session.points())
+    tap(qtbot, present, *STRETFORD)
+    assert len(session.points()) == before and present.message.text() == ENDED
 
 
 def test_the_join_card_shows_while_sharing(qtbot, present, controller):

@@ -40,8 +40,11 @@ class PresentMode(QObject):
             module = importlib.import_module("assetmap.qt.workshop.controller")
         except ImportError:
             return None
-        found: Controller | None = self.window.findChild(module.WorkshopController)
-        return found
+        for found in self.window.findChildren(module.WorkshopController):
+            if getattr(found, "session", None) is self.window.session:  # not one going away
+                controller: Controller = found
+                return controller
+        return None
 
     def open(self) -> None:
         if self.presentation is not None:

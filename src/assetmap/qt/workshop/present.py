@@ -68,6 +68,8 @@ NO_SESSION = (
     "belong to a session."
 )
 
+ENDED = "This session has ended: start a new one (Workshop ▸ New session…) to add pins."
+
 
 class Controller(Protocol):
     """What the window asks of the workshop controller (qt.workshop.controller)."""
@@ -358,8 +360,12 @@ class PresentationWindow(QWidget):
         if key is None:
             self.say("Choose Asset or Need and a category below, then tap the map.")
             return
-        if self.controller is None or self.controller.workshop is None:
+        workshop = self.controller.workshop if self.controller is not None else None
+        if self.controller is None or workshop is None:
             self.say(NO_SESSION)
+            return
+        if getattr(workshop, "ended", False):
+            self.say(ENDED)
             return
         kind = self.category_bar.kind
         try:
