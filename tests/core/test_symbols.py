@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from assetmap.core.export.html_symbols import symbol_svg
-from assetmap.core.symbols import SHAPES, outline, shape, svg_path
+from assetmap.core.symbols import (
+    SHAPES,
+    need_mark,
+    need_pad,
+    outline,
+    shape,
+    svg_need_mark,
+    svg_path,
+)
 from assetmap.core.taxonomy import SYMBOLS
 
 
@@ -28,3 +36,18 @@ def test_the_svg_path_walks_the_table_outline():
 
 def test_the_html_symbol_is_the_table_path():
     assert f'd="{svg_path("hexagon", 14, 9, 9)}"' in symbol_svg("hexagon", "#336699", 14)
+
+
+def test_the_need_mark_sits_inside_the_symbol():
+    bar, (dx, dy), r = need_mark(20, 10, 10)
+    assert all(0 < x < 20 and 0 < y < 20 for x, y in bar)
+    assert dy - r > 0 and dy + r < 20 and dx == 10
+
+
+def test_the_html_need_symbol_is_hollow_with_the_mark():
+    svg = symbol_svg("square", "#336699", 14, need=True)
+    centre = (14 + 2 * (need_pad(14) + 1.0)) / 2
+    assert 'fill="#FFFFFF"' in svg and svg_need_mark(14, centre, centre) in svg
+    assert 'stroke="#336699"' in svg
+    # A colour that is not plain hex never reaches the markup.
+    assert "javascript" not in symbol_svg("square", "javascript:x", 14, need=True)

@@ -32,7 +32,7 @@ from assetmap.core.taxonomy import group_names
 from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas import basemap
 from assetmap.qt.canvas.scene import paint_pending_rings
-from assetmap.qt.canvas.symbols import draw_symbol
+from assetmap.qt.canvas.symbols import draw_need, draw_symbol
 from assetmap.qt.fonts import without_ligatures
 from assetmap.qt.map_scene import (
     COVERAGE_EDGE_PX,
@@ -72,8 +72,9 @@ class LegendEntry:
 
 
 SWATCH_KINDS = ("area", "class", "coverage")
-_SYMBOLS = ("category", "pending")
+_SYMBOLS = ("category", "pending", "need")
 PENDING_LABEL = "Awaiting review (dashed ring)"
+NEED_LABEL = "Need: something missing here (hollow, with !)"
 
 
 def legend_entries(session: SessionView) -> list[LegendEntry]:
@@ -257,7 +258,22 @@ def _asset_entries(session: SessionView) -> list[LegendEntry]:
                     opacity=layers.asset_opacity,
                 )
             )
-    return out + _pending_entry(session, visible)
+    return out + _need_entry(session, visible) + _pending_entry(session, visible)
+
+
+def _need_entry(session: SessionView, visible: set[str]) -> list[LegendEntry]:
+    """The need pin's symbol, when any pin shown is a need ("this is missing here")."""
+    points = session.points()
+    if "pin_kind" not in points.columns:
+        return []
+    needs = points[(points["pin_kind"] == "need") & points["category"].isin(visible)]
+    if not len(needs):
+        return []
+    size = session.layers.category_style(str(needs["category"].iloc[0])).size
+    return [
+        LegendEntry("group", "Workshop pins"),
+        LegendEntry("need", NEED_LABEL, symbol="circle", colour="#8C959F", size=size),
+    ]
 
 
 def _pending_entry(session: SessionView, visible: set[str]) -> list[LegendEntry]:
@@ -295,12 +311,15 @@ def _fonts() -> dict[str, QFont]:
         "coverage": base,
         "category": base,
         "pending": base,
+        "need": base,
         "bivariate": caption,
     }
 
 
 def _key_width(entries: list[LegendEntry]) -> float:
-    sizes = [e.size + (8 if e.kind == "pending" else 0) for e in entries if e.kind in _SYMBOLS]
+    sizes = [
+        e.size + (8 if e.kind in ("pending", "need") else 0) for e in entries if e.kind in _SYMBOLS
+    ]
     return max([SWATCH_W, *(s + 6 for s in sizes)])
 
 
@@ -398,7 +417,9 @@ def _paint_key(painter: QPainter, entry: LegendEntry, centre: QPointF) -> None:
         return
     painter.save()
     painter.setOpacity(entry.opacity)
-    if entry.kind in _SYMBOLS:
+    if entry.kind == "need":
+        draw_need(painter, centre, entry.symbol, entry.colour, entry.size)
+    elif entry.kind in _SYMBOLS:
         draw_symbol(painter, centre, entry.symbol, entry.colour, entry.size)
         if entry.kind == "pending":
             sizes = np.array([entry.size])

@@ -37,6 +37,7 @@ from assetmap.qt.session import Session
 from assetmap.qt.window.attribution import map_attribution
 from assetmap.qt.window.network import NetworkStatus
 from assetmap.qt.window.picking import Picker
+from assetmap.qt.window.present import PresentMode
 from assetmap.qt.window.project_files import ProjectFiles
 from assetmap.qt.window.recent import RecentMenu, last_project, recent_projects, remember_project
 from assetmap.qt.window.selection import MapSelection
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.canvas.rendered.connect(self._update_attribution)
         self._build_actions()
         self._build_menus()
+        self.present = PresentMode(self)  # View ▸ Present (F5): the projector's window
         self._build_toolbar()
         self.readout = StatusReadout(self.statusBar())
         self._build_docks()

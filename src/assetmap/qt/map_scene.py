@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
+import pandas as pd
 import shapely
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
@@ -295,9 +296,18 @@ class SceneBuilder:
                 opacity=model.asset_opacity,
                 labels=model.asset_labels,
                 pending=review == "pending",
+                need=_needs(points),
             )
             self._assets_key = key
         return self._assets
+
+
+def _needs(points: pd.DataFrame) -> np.ndarray | None:
+    """Which points are need pins ("this is missing here"), drawn with their own symbol;
+    None for points without the pin_kind column (a project before workshops)."""
+    if "pin_kind" not in points:
+        return None
+    return np.asarray(points["pin_kind"].to_numpy(dtype=object) == "need", dtype=bool)
 
 
 def see_through(colour: str, alpha: float) -> str:

@@ -372,6 +372,7 @@ def _legend_html(
                 f'<span class="am-count">{len(layer.rows):,}</span></div>'
             )
         out.append("</div>")
+    out.append(_need_legend(layers))
     out.append(_pending_legend(layers))
     out.append("</details></div>")
     return "".join(out)
@@ -380,6 +381,24 @@ def _legend_html(
 # As the map window's legend says it (qt.legend.PENDING_LABEL), in the grey it draws it in.
 PENDING_LABEL = "Awaiting review (dashed ring)"
 _PENDING_SAMPLE = "#8C959F"
+
+
+# As the map window's legend says it (qt.legend.NEED_LABEL).
+NEED_LABEL = "Need: something missing here (hollow, with !)"
+
+
+def _need_legend(layers: list[CategoryLayer]) -> str:
+    """The need pin's symbol, when any pin on the map is a need ("" otherwise)."""
+    needs = sum(len(layer.needs) for layer in layers)
+    if not needs:
+        return ""
+    icon = symbol_svg("circle", _PENDING_SAMPLE, 12, need=True)
+    return (
+        '<div class="am-legend-block"><div class="am-legend-title">Workshop pins</div>'
+        f'<div class="am-legend-row am-legend-need"><span class="am-symbol">{icon}</span>'
+        f'<span class="am-legend-label">{NEED_LABEL}</span>'
+        f'<span class="am-count">{needs:,}</span></div></div>'
+    )
 
 
 def _pending_legend(layers: list[CategoryLayer]) -> str:

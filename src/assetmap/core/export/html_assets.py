@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
@@ -22,6 +22,7 @@ from assetmap.core.export.html_areas import text
 from assetmap.core.export.html_symbols import RING_PAD, safe_colour, symbol_svg
 from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
+from assetmap.core.symbols import need_pad
 
 CLUSTER_ABOVE = 500  # placed assets; more than this and the markers cluster
 COORD_DECIMALS = 6  # about 0.1 m
@@ -50,6 +51,7 @@ class CategoryLayer:
     size: float
     rows: list[list[object]]
     pending: list[int]  # positions in ``rows`` of the assets awaiting review
+    needs: list[int] = field(default_factory=list)  # positions of need pins in ``rows``
 
     @property
     def icon(self) -> str:
@@ -59,6 +61,15 @@ class CategoryLayer:
     def pending_icon(self) -> str:
         """The marker with the map's dashed ring round it."""
         return symbol_svg(self.symbol, self.colour, self.size, pending=True)
+
+    @property
+    def need_icon(self) -> str:
+        """A need pin's marker: hollow, with an exclamation mark."""
+        return symbol_svg(self.symbol, self.colour, self.size, need=True)
+
+    @property
+    def pending_need_icon(self) -> str:
+        return symbol_svg(self.symbol, self.colour, self.size, need=True, pending=True)
 
     def legend_icon(self) -> str:
         return symbol_svg(self.symbol, self.colour, 12)
@@ -88,6 +99,8 @@ def category_layers(project: Project, frame: gpd.GeoDataFrame) -> tuple[list[Cat
     lat = np.round(lonlat.y.to_numpy(), COORD_DECIMALS)
     review = frame["review"] if "review" in frame else pd.Series("approved", index=frame.index)
     pending = (review == "pending").to_numpy()
+    kind = frame["pin_kind"] if "pin_kind" in frame else pd.Series("asset", index=frame.index)
+    need = (kind == "need").to_numpy()
     cats = categories.by_key(project)
     styles = MapLayers.load(project)
     order = {c.key: i for i, c in enumerate(categories.all_categories(project))}
@@ -107,6 +120,7 @@ def category_layers(project: Project, frame: gpd.GeoDataFrame) -> tuple[list[Cat
                 size=marker_size(styles.category_style(key).size),
                 rows=_rows(frame[mask], lat[mask], lon[mask]),
                 pending=waiting,
+                needs=np.flatnonzero(need[mask]).tolist(),
             )
         )
     return layers, unplaced
@@ -165,6 +179,10 @@ def payload(layers: list[CategoryLayer]) -> dict[str, object]:
                 "pending": layer.pending,
                 "pendingIcon": layer.pending_icon if layer.pending else None,
                 "pendingSize": layer.size + 2 * RING_PAD,
+                "needs": layer.needs,
+                "needIcon": layer.need_icon if layer.needs else None,
+                "pendingNeedIcon": layer.pending_need_icon if layer.needs else None,
+                "needSize": layer.size + 2 * (need_pad(layer.size) + 1.0),
             }
             for layer in layers
         ],
@@ -191,6 +209,7 @@ PAGE_SCRIPT = """
     var r = m.amRow, g = m.amGroup, f = data.fields;
     var out = '<div class="am-popup"><div class="am-popup-name">' +
       (r[2] || '(no name)') + '</div>' +
+      (m.amNeed ? '<div class="am-popup-review">Need: something missing here</div>' : '') +
       (m.amPending ? '<div class="am-popup-review">Awaiting review</div>' : '') +
       '<table>' + row('Category', g.label);
     for (var i = 3; i < 2 + f.length && i < r.length; i++) {
@@ -223,15 +242,28 @@ PAGE_SCRIPT = """
                           iconSize: [g.pendingSize, g.pendingSize], iconAnchor: [ph, ph]});
       g.pending.forEach(function (i) { waiting[i] = true; });
     }
+    var needIcon = null, needRinged = null, needs = {};
+    if (g.needs.length) {
+      var nh = Math.round(g.needSize / 2);
+      needIcon = L.divIcon({className: 'am-marker am-need', html: g.needIcon,
+                            iconSize: [g.needSize, g.needSize], iconAnchor: [nh, nh]});
+      var rh = Math.round(g.pendingSize / 2);
+      needRinged = L.divIcon({className: 'am-marker am-need am-pending',
+                              html: g.pendingNeedIcon, iconSize: [g.pendingSize, g.pendingSize],
+                              iconAnchor: [rh, rh]});
+      g.needs.forEach(function (i) { needs[i] = true; });
+    }
     var onMap = map.hasLayer(layer);
     if (onMap) { map.removeLayer(layer); }
     g.rows.forEach(function (r, ri) {
-      var pending = waiting[ri] === true;
-      var m = L.marker([r[0], r[1]], {icon: pending ? ringed : icon, keyboard: false,
-                                      riseOnHover: true});
+      var pending = waiting[ri] === true, need = needs[ri] === true;
+      var shown = need ? (pending ? needRinged : needIcon) : (pending ? ringed : icon);
+      var m = L.marker([r[0], r[1]], {icon: shown, keyboard: false, riseOnHover: true,
+                                      zIndexOffset: need ? 1000 : 0});
       m.amRow = r;
       m.amGroup = g;
       m.amPending = pending;
+      m.amNeed = need;
       layer.addLayer(m);
       markers.push(m);
     });

@@ -56,7 +56,7 @@ def visible_categories(project: Project, options: ExportOptions) -> tuple[str, .
 
 
 # What a map needs of each asset; data exports read every column.
-MAP_COLUMNS = ("uuid", "name", "category", "personal_data", "review")
+MAP_COLUMNS = ("uuid", "name", "category", "personal_data", "review", "pin_kind")
 
 
 def choose_assets(

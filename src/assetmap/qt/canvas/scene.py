@@ -294,6 +294,7 @@ class AssetLayer:
     opacity: float = 1.0
     labels: bool = True
     pending: np.ndarray | None = None  # bool per point: awaiting review, drawn apart
+    need: np.ndarray | None = None  # bool per point: a need pin, drawn hollow with a "!"
 
     def paint(self, painter: QPainter, view: View, cancelled: Cancelled, dpr: float) -> None:
         rows = self._visible_rows(view)
@@ -304,15 +305,25 @@ class AssetLayer:
         sx = (self.x[rows] - view.cx) / view.scale + view.width / 2
         sy = view.height / 2 - (self.y[rows] - view.cy) / view.scale
         cats = self.category_index[rows]
+        needs = self.needs_among(rows)
+        plain = ~needs
         if len(rows) > SYMBOL_LIMIT:
-            self._paint_dots(painter, view, sx, sy, cats, dpr)
+            self._paint_dots(painter, view, sx[plain], sy[plain], cats[plain], dpr)
         else:
-            self._paint_symbols(painter, sx, sy, cats, dpr, cancelled)
+            self._paint_symbols(painter, sx[plain], sy[plain], cats[plain], dpr, cancelled)
+        # Needs on top, always as their own symbol: they are few, and the point of them.
+        self._paint_symbols(painter, sx[needs], sy[needs], cats[needs], dpr, cancelled, need=True)
         if self.pending is not None:
             waiting = self.pending[rows]
             sizes = np.array([size for _s, _c, size in self.categories])[cats]
             paint_pending_rings(painter, sx[waiting], sy[waiting], sizes[waiting])
         painter.restore()
+
+    def needs_among(self, rows: np.ndarray) -> np.ndarray:
+        """Which of ``rows`` are need pins (bool per row)."""
+        if self.need is None:
+            return np.zeros(len(rows), dtype=bool)
+        return np.asarray(self.need[rows], dtype=bool)
 
     def _visible_rows(self, view: View) -> np.ndarray:
         minx, miny, maxx, maxy = view.bounds(margin_px=12)
@@ -349,8 +360,14 @@ class AssetLayer:
         cats: np.ndarray,
         dpr: float,
         cancelled: Cancelled,
+        *,
+        need: bool = False,
     ) -> None:
-        sprites = [sprite(symbol, colour, size, dpr) for symbol, colour, size in self.categories]
+        if not len(sx):
+            return
+        sprites = [
+            sprite(symbol, colour, size, dpr, need=need) for symbol, colour, size in self.categories
+        ]
         for i in range(len(sx)):
             if i % 500 == 0 and cancelled():
                 return

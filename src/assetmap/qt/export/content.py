@@ -40,7 +40,7 @@ from assetmap.qt.map_scene import (
     thematic_source,
 )
 
-_POINT_COLUMNS = ["uuid", "name", "category", "review", "x", "y"]
+_POINT_COLUMNS = ["uuid", "name", "category", "review", "pin_kind", "x", "y"]
 
 
 class PrintSource:
@@ -216,6 +216,7 @@ def _points(chosen: ChosenAssets) -> pd.DataFrame:
             "name": rows["name"].to_numpy(),
             "category": rows["category"].to_numpy(),
             "review": rows["review"].to_numpy() if "review" in rows else "approved",
+            "pin_kind": rows["pin_kind"].to_numpy() if "pin_kind" in rows else "asset",
             "x": shapely.get_x(geometry[placed]),
             "y": shapely.get_y(geometry[placed]),
         },

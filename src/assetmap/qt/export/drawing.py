@@ -40,7 +40,7 @@ from assetmap.qt.canvas.scene import (
     _shuffled,
     paint_pending_rings,
 )
-from assetmap.qt.canvas.symbols import draw_symbol
+from assetmap.qt.canvas.symbols import draw_need, draw_symbol
 from assetmap.qt.canvas.view import View
 from assetmap.qt.map_scene import HATCH_COLOUR, HatchLayer
 
@@ -207,21 +207,42 @@ def _paint_assets(
     sx = (layer.x[rows] - view.cx) / view.scale + view.width / 2
     sy = view.height / 2 - (layer.y[rows] - view.cy) / view.scale
     cats = layer.category_index[rows]
+    needs = layer.needs_among(rows)
+    plain = ~needs
     painter.save()
     painter.setOpacity(layer.opacity)
     if len(rows) > SYMBOL_LIMIT:
-        _paint_dots(painter, layer, sx, sy, cats)
+        _paint_dots(painter, layer, sx[plain], sy[plain], cats[plain])
     else:
-        for i in range(len(rows)):
-            if i % 500 == 0 and cancelled():
-                break
-            symbol, colour, size = layer.categories[cats[i]]
-            draw_symbol(painter, QPointF(sx[i], sy[i]), symbol, colour, size * symbol_scale)
+        _paint_symbols(painter, layer, sx[plain], sy[plain], cats[plain], symbol_scale, cancelled)
+    # Need pins on top with their own symbol, as on the map.
+    _paint_symbols(
+        painter, layer, sx[needs], sy[needs], cats[needs], symbol_scale, cancelled, need=True
+    )
     if layer.pending is not None:  # awaiting review: the map's dashed ring, on paper too
         waiting = layer.pending[rows]
         sizes = np.array([size for _s, _c, size in layer.categories])[cats] * symbol_scale
         paint_pending_rings(painter, sx[waiting], sy[waiting], sizes[waiting])
     painter.restore()
+
+
+def _paint_symbols(
+    painter: QPainter,
+    layer: AssetLayer,
+    sx: np.ndarray,
+    sy: np.ndarray,
+    cats: np.ndarray,
+    symbol_scale: float,
+    cancelled: Cancelled,
+    *,
+    need: bool = False,
+) -> None:
+    draw = draw_need if need else draw_symbol
+    for i in range(len(sx)):
+        if i % 500 == 0 and cancelled():
+            break
+        symbol, colour, size = layer.categories[cats[i]]
+        draw(painter, QPointF(sx[i], sy[i]), symbol, colour, size * symbol_scale)
 
 
 def _paint_dots(
