@@ -42,8 +42,9 @@ class Tally:
 
 def tally(project: Project, workshop_id: str | None) -> Tally:
     """A workshop's live pins; ``None``: every approved asset and need in the project."""
+    params: tuple[str, ...] = ()
     if workshop_id is None:
-        where, params = "review = 'approved'", ()
+        where = "review = 'approved'"
     else:
         where, params = "workshop_id = ? AND review IN ('approved', 'pending')", (workshop_id,)
     found = project.conn.execute(
