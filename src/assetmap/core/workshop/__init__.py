@@ -1,0 +1,1 @@
+"""Workshop mode: live mapping sessions with contributions from participants' phones."""
