@@ -22,6 +22,11 @@ from assetmap.core.commands.base import CommandStack
 from assetmap.core.commands.review import SetReview
 from assetmap.core.project import Project
 from assetmap.core.workshop.contributions import contributions
+from support.workshop_http import (  # noqa: F401  (fixtures, used by name)
+    Phone,
+    serve,
+    workshop_file,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 PHONE = {"width": 360, "height": 740}
@@ -157,8 +162,6 @@ def test_the_page_shows_the_servers_refusal_in_plain_words(phone: Any, serve: An
 def test_new_approved_pins_appear_without_reloading(
     phone: Any, serve: Any, workshop_file: tuple[Path, str]
 ) -> None:
-    from .conftest import Phone
-
     path = workshop_file[0]
     server = serve()
     open_page(phone, server.url)

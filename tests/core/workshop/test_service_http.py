@@ -18,7 +18,15 @@ from assetmap.core.project import Project
 from assetmap.core.workshop.messages import CSP
 from assetmap.core.workshop.service import Limits
 
-from .conftest import STRETFORD, FakeClock, Phone, submission
+from support.workshop_http import (  # noqa: F401  (fixtures, used by name)
+    STRETFORD,
+    FakeClock,
+    Phone,
+    serve,
+    server,
+    submission,
+    workshop_file,
+)
 
 
 def facilitator(path: Path, command: Any) -> None:

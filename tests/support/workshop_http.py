@@ -1,4 +1,6 @@
-"""A workshop on a copy of the Trafford demo, served for real on 127.0.0.1."""
+"""The participants' server for tests: a workshop on a copy of the Trafford demo, served for
+real on 127.0.0.1, and a phone that talks to it over HTTP. Test modules import the fixtures
+(``workshop_file``, ``serve``, ``server``) by name."""
 
 from __future__ import annotations
 
