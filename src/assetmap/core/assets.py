@@ -60,9 +60,22 @@ COLUMNS = (
     "origin_key",
     "reviewed_by",
     "reviewed_at",
+    "pin_kind",
+    "workshop_id",
+    "contributor",
 )
-# Written by the commands that own them (imports, review), never by an attribute edit.
-PROVENANCE = ("origin_kind", "origin_ref", "origin_row", "origin_key", "reviewed_by", "reviewed_at")
+# Written by the commands that own them (imports, review, workshops), never by an
+# attribute edit.
+PROVENANCE = (
+    "origin_kind",
+    "origin_ref",
+    "origin_row",
+    "origin_key",
+    "reviewed_by",
+    "reviewed_at",
+    "workshop_id",
+    "contributor",
+)
 _SELECT = ", ".join(COLUMNS)
 
 
@@ -121,6 +134,9 @@ def _row_to_asset(row: Sequence[Any]) -> Asset:
         origin_key=values["origin_key"],
         reviewed_by=values["reviewed_by"],
         reviewed_at=values["reviewed_at"],
+        pin_kind=values["pin_kind"],
+        workshop_id=values["workshop_id"],
+        contributor=values["contributor"],
     )
 
 
@@ -148,7 +164,16 @@ def frame(
     return gpd.GeoDataFrame(data, geometry=geometry, crs=project.crs)
 
 
-_POINT_COLUMNS = ["uuid", "name", "category", "status", "review", "personal_data", "out_of_area"]
+_POINT_COLUMNS = [
+    "uuid",
+    "name",
+    "category",
+    "status",
+    "review",
+    "personal_data",
+    "out_of_area",
+    "pin_kind",
+]
 
 
 def points_xy(project: Project, uuids: Sequence[str] | None = None) -> pd.DataFrame:
@@ -340,6 +365,7 @@ def asset_to_row(asset: Asset, *, now: str) -> dict[str, Any]:
         "import_batch": None,
         "out_of_area": int(asset.out_of_area),
         "review": asset.review,
+        "pin_kind": asset.pin_kind,
         **{name: getattr(asset, name) for name in PROVENANCE},
     }
 

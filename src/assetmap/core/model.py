@@ -17,6 +17,8 @@ REVIEW_STATES = ("approved", "pending", "rejected")
 REVIEW_WORDS = {"approved": "Approved", "pending": "Awaiting review", "rejected": "Rejected"}
 # Where an asset came from; origin_ref names the file, person, session, copy or database.
 ORIGIN_KINDS = ("import", "desk", "workshop", "merge", "sync")
+# What a pin says: "this is here" (an asset) or "this is missing here" (a need or idea).
+PIN_KINDS = ("asset", "need")
 ORIGIN_WORDS = {
     "import": "Imported",
     "desk": "Added here",
@@ -118,6 +120,9 @@ class Asset:
     origin_key: str | None = None  # what matches the row again on re-import
     reviewed_by: str | None = None
     reviewed_at: str | None = None
+    pin_kind: str = "asset"  # "asset": this is here; "need": this is missing here
+    workshop_id: str | None = None  # the workshop session it was contributed in
+    contributor: str | None = None  # the participant's chosen display name
 
     @property
     def placed(self) -> bool:

@@ -513,6 +513,42 @@ def _imported_file_names(conn: sqlite3.Connection) -> None:
             )
 
 
+def _v10_workshops(conn: sqlite3.Connection, srs_id: int) -> None:
+    """Workshop sessions and what residents add in them (issue 11).
+
+    An asset says whether it marks something that is there ('asset') or something missing
+    ('need'), which workshop it came from and the contributor's chosen name. Which phone
+    submitted a pin is kept apart (am_workshop_pins), as a hash of the phone's secret, so
+    only that phone may change or withdraw it.
+    """
+    gpkg.run_script(
+        conn,
+        f"""
+        ALTER TABLE {ASSETS_TABLE} ADD COLUMN pin_kind TEXT NOT NULL DEFAULT 'asset';
+        ALTER TABLE {ASSETS_TABLE} ADD COLUMN workshop_id TEXT;
+        ALTER TABLE {ASSETS_TABLE} ADD COLUMN contributor TEXT;
+        CREATE INDEX assets_workshop ON {ASSETS_TABLE}(workshop_id);
+        CREATE TABLE am_workshops (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          place TEXT,
+          date TEXT,
+          facilitator TEXT,
+          created_at TEXT NOT NULL,
+          ended_at TEXT,
+          auto_approve INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE am_workshop_pins (
+          uuid TEXT PRIMARY KEY,
+          workshop_id TEXT NOT NULL,
+          device TEXT NOT NULL,
+          submitted_at TEXT NOT NULL
+        );
+        CREATE INDEX am_workshop_pins_device ON am_workshop_pins(workshop_id, device);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
@@ -525,6 +561,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "extra fields with human labels, codes stored as text", _v7_readable_fields),
     Migration(8, "change feed: asset, geometry and origin of every logged change", _v8_change_feed),
     Migration(9, "where each asset came from; 'approved' apart from verified", _v9_provenance),
+    Migration(10, "workshop sessions, need pins and who contributed each pin", _v10_workshops),
 )
 
 

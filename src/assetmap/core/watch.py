@@ -27,7 +27,7 @@ BULK = 1_000
 
 # Targets (kind:name) that views hear about; imports' own summary rows ("import:<batch>")
 # add nothing to the rows of their assets.
-_KINDS = ("category", "area_set", "field", "basemap")
+_KINDS = ("category", "area_set", "field", "basemap", "workshop")
 
 
 class ChangeWatcher:
@@ -103,6 +103,8 @@ def announce(project: Project, changes: Iterable[_Change], *, bulk: int = BULK) 
             field_names[name[1]] = None
         elif name[0] == "basemap":
             settings["basemap"] = None
+        elif name[0] == "workshop":  # a session created, ended or set to approve itself
+            settings["workshop"] = None
     events = project.events
     if categories:
         events.categories_changed.emit()
@@ -119,7 +121,8 @@ def announce(project: Project, changes: Iterable[_Change], *, bulk: int = BULK) 
 
 
 def _name(target: str | None) -> tuple[str, str] | None:
-    """("category", key), ("area_set", name), ("field", name), ("basemap", "") or None."""
+    """("category", key), ("area_set", name), ("field", name), ("basemap", ""),
+    ("workshop", id) or None."""
     if target is None:
         return None
     kind, _, name = target.partition(":")

@@ -87,9 +87,11 @@ def choose_categories(
 
 def counted(points: pd.DataFrame, include_pending: bool) -> pd.DataFrame:
     """Of the placed, live assets (``assets.points_xy``), the ones an analysis counts:
-    active and approved into the map (or awaiting review, when asked); never rejected."""
+    active and approved into the map (or awaiting review, when asked); never rejected, and
+    never a need pin: "this is missing here" is not provision."""
     reviews = COUNTED_REVIEWS + (("pending",) if include_pending else ())
-    return points[(points["status"] == "active") & points["review"].isin(reviews)]
+    provision = points["pin_kind"] != "need" if "pin_kind" in points else True
+    return points[(points["status"] == "active") & points["review"].isin(reviews) & provision]
 
 
 COUNTED_REVIEWS = ("approved",)
