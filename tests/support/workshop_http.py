@@ -51,7 +51,7 @@ class Phone:
 
     def __init__(self, server: Any, secret: str | None = None, source: str = "127.0.0.1") -> None:
         self.server = server
-        self.secret = secret or secrets.token_urlsafe(24)
+        self.secret = secrets.token_urlsafe(24) if secret is None else secret
         self.source = source
 
     def request(

@@ -96,7 +96,10 @@ def read_pins(
         return []
     xs, ys = decode_points([r[7] for r in rows])
     mine = _own(project, device, [r[0] for r in rows])
-    return [_pin(row, float(x), float(y), row[0] in mine) for row, x, y in zip(rows, xs, ys, strict=True)]
+    return [
+        _pin(row, float(x), float(y), row[0] in mine)
+        for row, x, y in zip(rows, xs, ys, strict=True)
+    ]
 
 
 def _own(project: Project, device: str | None, uuids: list[str]) -> set[str]:

@@ -9,7 +9,6 @@ a time; the desktop app sees the writes through its change watcher, as any other
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import logging
@@ -22,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assetmap.core import changelog
+from assetmap.core import categories, changelog
 from assetmap.core.commands.base import CommandStack
 from assetmap.core.commands.workshop import (
     AddContribution,
@@ -33,8 +32,13 @@ from assetmap.core.errors import BadInputError
 from assetmap.core.project import Project
 from assetmap.core.session import MapSession
 from assetmap.core.workshop import page_config, phone_pins, web_files
-from assetmap.core.workshop.contributions import NotYourPin
-from assetmap.core.workshop.limits import RateLimiter
+from assetmap.core.workshop.contributions import (
+    NotYourPin,
+    device_hash,
+    owned_by,
+    submitted_count,
+)
+from assetmap.core.workshop.limits import MAX_SUBMISSIONS, RateLimiter
 from assetmap.core.workshop.messages import (
     Request,
     Response,
@@ -61,7 +65,7 @@ class Limits:
     max_body: int = 16 * 1024  # bytes: a submission is a few hundred
     per_device_per_minute: int = 6
     per_address_per_minute: int = 30  # a few people sharing one phone, not a script
-    max_submissions: int = 2_000  # per workshop: a busy evening is a few hundred
+    max_submissions: int = MAX_SUBMISSIONS  # per workshop: a busy evening is a few hundred
 
 
 class WorkshopService:
@@ -209,9 +213,14 @@ class WorkshopService:
         workshop = get_workshop(self.project, self.workshop_id)
         if workshop.ended:
             return message(403, "This workshop has ended. Thank you for taking part!")
+        if uuid is not None and not owned_by(self.project, uuid, device):
+            # Someone else's pin, a desk asset or no pin at all: the same answer for each,
+            # so a phone learns nothing about pins that are not its own.
+            return message(403, "You can only change or withdraw your own pins.")
         if method == "DELETE" and uuid is not None:
             return self._push(WithdrawContribution(uuid, device), "participant", 200, uuid)
-        if method == "POST" and self._submitted() >= self.limits.max_submissions:
+        submitted = submitted_count(self.project, self.workshop_id)
+        if method == "POST" and submitted >= self.limits.max_submissions:
             return message(429, "This workshop has all the pins it can take. Thank you!")
         try:
             submission = self._parse(payload)
@@ -224,9 +233,11 @@ class WorkshopService:
         return self._push(command, by, 201, None)
 
     def _parse(self, payload: Any) -> Submission:
+        every = categories.all_categories(self.project)
         return parse_submission(
             payload,
-            categories=[c.key for c in page_config.shared_categories(self.project)],
+            categories=[c.key for c in every if not c.personal_data],
+            personal=[c.key for c in every if c.personal_data],
             extent=self.extent,
             crs=self.project.crs.to_string(),
         )
@@ -243,19 +254,13 @@ class WorkshopService:
             return message(400, exc.message)
         return json_response(status, {"uuid": uuid if uuid is not None else command.uuid})
 
-    def _submitted(self) -> int:
-        row = self.project.conn.execute(
-            "SELECT count(*) FROM am_workshop_pins WHERE workshop_id = ?", (self.workshop_id,)
-        ).fetchone()
-        return int(row[0])
-
 
 def _device_hash(request: Request) -> str | None:
     """The SHA-256 of the phone's secret: the secret itself is never kept."""
     secret = request.header(DEVICE_HEADER)
     if secret is None or not _DEVICE_SECRET.fullmatch(secret):
         return None
-    return hashlib.sha256(secret.encode("ascii")).hexdigest()
+    return device_hash(secret)
 
 
 def _workshop_json(workshop: Workshop) -> dict[str, Any]:

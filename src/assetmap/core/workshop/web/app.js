@@ -89,7 +89,6 @@
       crs: state.crs,
       minZoom: 0,
       maxZoom: grid.max_zoom + 1,
-      maxBounds: bounds.pad(0.1),
       zoomSnap: 0.25,
       attributionControl: false,
       zoomControl: false,

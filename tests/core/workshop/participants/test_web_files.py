@@ -12,7 +12,7 @@ from assetmap.core.workshop import web_files
 
 tomllib = pytest.importorskip("tomllib")  # Python 3.11+
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[4]
 PACKAGE = REPO / "src" / "assetmap"
 
 

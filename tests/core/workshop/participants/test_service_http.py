@@ -17,16 +17,7 @@ from assetmap.core.model import Asset, new_uuid
 from assetmap.core.project import Project
 from assetmap.core.workshop.messages import CSP
 from assetmap.core.workshop.service import Limits
-
-from support.workshop_http import (  # noqa: F401  (fixtures, used by name)
-    STRETFORD,
-    FakeClock,
-    Phone,
-    serve,
-    server,
-    submission,
-    workshop_file,
-)
+from support.workshop_http import STRETFORD, FakeClock, Phone, submission
 
 
 def facilitator(path: Path, command: Any) -> None:
@@ -282,6 +273,7 @@ def test_an_asset_that_no_phone_sent_cannot_be_withdrawn(
     facilitator(path, AddAsset(desk))
     assert Phone(server).request("DELETE", f"api/pins/{desk.uuid}").status == 403
     assert Phone(server).request("DELETE", "api/pins/not-a-uuid").status == 404
+    assert Phone(server).request("DELETE", f"api/pins/{new_uuid()}").status == 403
     assert not stored(path, desk.uuid).deleted
 
 
@@ -306,17 +298,17 @@ def test_personal_data_assets_are_never_served(
     server: Any, workshop_file: tuple[Path, str]
 ) -> None:
     path = workshop_file[0]
-    flagged = Asset(new_uuid(), "Jo's spare room", "libraries", personal_data=True,
+    flagged = Asset(new_uuid(), "Zed Quayle's spare room", "libraries", personal_data=True,
                     x=STRETFORD[0], y=STRETFORD[1])  # fmt: skip
     skills = Asset(
-        new_uuid(), "Jo fixes bikes", "individual_skills", x=STRETFORD[0], y=STRETFORD[1]
+        new_uuid(), "Zed Quayle fixes bikes", "individual_skills", x=STRETFORD[0], y=STRETFORD[1]
     )
     facilitator(path, AddAsset(flagged))
     facilitator(path, AddAsset(skills))
     phone = Phone(server)
     before = phone.pins()
     body = phone.request("GET", "api/pins").body.decode()
-    assert "Jo" not in body
+    assert "Zed Quayle" not in body
     assert len(before["pins"]) > 400  # the demo's ordinary assets are there
     again = phone.pins(since=before["seq"] - 2)
     assert {p["uuid"] for p in again["pins"]}.isdisjoint({flagged.uuid, skills.uuid})
