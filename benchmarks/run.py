@@ -29,6 +29,7 @@ SCENARIOS: dict[str, str] = {
     "analysis": "bench_analysis",
     "exports": "bench_exports",
     "stress": "bench_stress",
+    "workshop": "workshop_load",
 }
 
 
