@@ -9,6 +9,7 @@ import urllib.request
 
 import pytest
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
 
 from assetmap.core import assets
 from assetmap.core.symbols import PENDING_RING, PENDING_RING_GAP
@@ -120,7 +121,10 @@ def test_a_phone_submits_the_facilitator_approves_it_is_everywhere_then_undo(qtb
     assert (
         url.startswith("http://127.0.0.1:") and f"/w/{hook.controller._tokens[workshop.id]}/" in url
     )
-    assert not hook.panel.qr.isHidden() and hook.panel.qr.pixmap().width() >= 200
+    assert not hook.panel.qr.isHidden() and hook.panel.qr.pixmap().width() >= 120
+    large = hook.panel.show_large_code()  # for a room with no Presentation mode on
+    assert large.findChildren(QLabel)[0].pixmap().width() >= 500
+    large.close()
 
     phone = secret("phone-one")
     note = "In the church hall"

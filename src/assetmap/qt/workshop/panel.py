@@ -16,12 +16,12 @@ from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +36,8 @@ from assetmap.qt.workshop.dialogs import ApproveForm
 from assetmap.qt.workshop.queue import QueueList
 from assetmap.qt.workshop.summary_export import SUMMARY_FILTERS, summary_work
 
-QR_PX = 280
+QR_PX = 150  # in the dock, beside the address; Show large… for the room
+LARGE_QR_PX = 620
 MUTED = "color: #57606A;"
 
 
@@ -129,24 +130,29 @@ class WorkshopPanel(QWidget):
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.address.setWordWrap(True)
         self.address.setAccessibleName("Join address")
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setToolTip("Copy the join address")
+        self.copy_button = QPushButton("Copy address")
         self.copy_button.clicked.connect(self._copy_address)
-        address_row = QHBoxLayout()
-        address_row.addWidget(self.address, 1)
-        address_row.addWidget(self.copy_button)
+        self.large_button = QPushButton("Show large…")
+        self.large_button.setToolTip("The code and address big enough for a room to scan")
+        self.large_button.clicked.connect(self.show_large_code)
         self.qr = QLabel()
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.qr.setAccessibleName("QR code of the join address")
-        self.qr.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.sharing_note = QLabel()
         self.sharing_note.setWordWrap(True)
         self.sharing_note.setStyleSheet(MUTED)
+        side = QVBoxLayout()
+        side.addWidget(self.address)
+        side.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addWidget(self.large_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addWidget(self.sharing_note)
+        side.addStretch(1)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        code_row.addLayout(side, 1)
         layout = QVBoxLayout(box)
         layout.addLayout(row)
-        layout.addLayout(address_row)
-        layout.addWidget(self.qr)
-        layout.addWidget(self.sharing_note)
+        layout.addLayout(code_row)
         self._fill_interfaces()
         return box
 
@@ -229,7 +235,8 @@ class WorkshopPanel(QWidget):
         self.share_button.setText("Stop sharing" if c.sharing else "Start sharing")
         self.share_button.setEnabled(live or c.sharing)
         self.interface_combo.setEnabled(not c.sharing and live)
-        self.copy_button.setEnabled(c.url is not None)
+        self.copy_button.setVisible(c.url is not None)
+        self.large_button.setVisible(c.url is not None)
         if c.url is None:
             self.address.setText("Not shared: phones cannot reach this map.")
             self.qr.clear()
@@ -244,7 +251,7 @@ class WorkshopPanel(QWidget):
         image = c.qr_image(QR_PX)
         if image is not None:
             self.qr.setPixmap(QPixmap.fromImage(image))
-            self.qr.setFixedHeight(image.height())
+            self.qr.setFixedSize(image.size())
             self.qr.show()
         self.sharing_note.setText(
             "Only this computer can open the address: choose a network to let phones in."
@@ -281,6 +288,31 @@ class WorkshopPanel(QWidget):
             c.start_sharing(host)
         except (OSError, RuntimeError, AssetmapError) as error:
             show_error(self, "Could not start sharing", error)
+
+    def show_large_code(self) -> QDialog | None:
+        """The code and the address, big, for a projector without Presentation mode."""
+        image = self.controller.qr_image(LARGE_QR_PX)
+        if image is None or self.controller.url is None:
+            return None
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Join the map from your phone")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        code = QLabel()
+        code.setPixmap(QPixmap.fromImage(image))
+        code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        words = QLabel(f"Scan the code, or open {self.controller.url}")
+        words.setTextFormat(Qt.TextFormat.PlainText)
+        words.setWordWrap(True)
+        words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = words.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        words.setFont(font)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(code)
+        layout.addWidget(words)
+        self.controller.sharing_changed.connect(dialog.close)
+        dialog.show()
+        return dialog
 
     def _copy_address(self) -> None:
         clipboard = QGuiApplication.clipboard()

@@ -153,7 +153,9 @@ class QueueList(QListWidget):
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.setSpacing(3)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setStyleSheet("QListWidget { background: transparent; }")
+        viewport = self.viewport()
+        if viewport is not None:  # the cards on the panel's own background
+            viewport.setAutoFillBackground(False)
         self._cards: dict[str, QueueCard] = {}
         self._shown: tuple[Contribution, ...] = ()
         self._seen: set[str] = set()
@@ -218,8 +220,11 @@ class QueueList(QListWidget):
             if card is None:
                 continue
             card.setFixedWidth(width)
-            height = card.heightForWidth(width) if card.hasHeightForWidth() else -1
-            item.setSizeHint(QSize(width, height if height > 0 else card.sizeHint().height()))
+            layout = card.layout()
+            assert layout is not None  # every card has its layout
+            layout.activate()
+            height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+            item.setSizeHint(QSize(width, max(height, layout.totalSizeHint().height())))
 
 
 def _who_and_when(item: Contribution) -> str:
