@@ -265,3 +265,23 @@ def test_sharing_stops_when_the_project_closes(qtbot, window, hook):
     window.session.close()
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(url, timeout=5)
+
+
+def test_opening_another_project_stops_sharing_and_follows_the_new_one(
+    qtbot, window, hook, tmp_path, repo_root
+):
+    import shutil
+
+    from assetmap.core.project import Project
+
+    start_session(hook)
+    url = share(qtbot, hook)
+    other = tmp_path / "rutland.gpkg"
+    shutil.copy(repo_root / "sample_data" / "rutland.gpkg", other)
+    window.switch_to(Project.open(other))
+    qtbot.waitUntil(lambda: hook.controller.session is window.session, timeout=5000)
+    assert hook.controller.workshop is None and not hook.controller.sharing
+    assert hook.panel.session_title.text() == "No workshop session yet"
+    assert not hook.act_start.isEnabled() and not hook.act_export.isEnabled()
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(url, timeout=5)
