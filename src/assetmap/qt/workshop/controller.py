@@ -100,8 +100,8 @@ class WorkshopController(QObject):
         found = current_workshop(self.session.project)
         if found == self.workshop:
             return
-        if self._server is not None and (found is None or self.workshop is None
-                                         or found.id != self.workshop.id):  # fmt: skip
+        shared = self.workshop.id if self.workshop is not None else None
+        if found is None or found.id != shared:  # ended, undone or replaced: stop serving it
             self.stop_sharing()
         self.workshop = found
         self.workshop_changed.emit()
