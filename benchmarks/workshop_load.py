@@ -22,6 +22,7 @@ Run it for a short while with `python benchmarks/workshop_load.py --seconds 10`.
 from __future__ import annotations
 
 import argparse
+import gc
 import http.client
 import json
 import os
@@ -54,24 +55,28 @@ CATEGORIES = ("libraries", "food_banks", "mental_health", "parks_green_spaces")
 
 # ---- parent: benchmarks/run.py ---------------------------------------------------------
 def run(ctx: Context, seconds: float = SECONDS) -> list[Result]:
-    runs = []
+    runs, frozen = [], []
     for i in range(ctx.repeat):
-        ctx.log(f"  repeat {i + 1}/{ctx.repeat}: {PHONES} phones for {seconds:.0f} s")
-        runs.append(_run_app(ctx, seconds))
-        r = runs[-1]
-        ctx.log(
-            f"    {r['accepted']} pins, p95 {r['p95_ms']:.0f} ms, GUI stall "
-            f"{r['stall_ms']:.0f} ms, lost {r['lost']}, duplicated {r['duplicated']}"
-        )
-    return _results(runs, seconds)
+        for freeze, into in ((False, runs), (True, frozen)):
+            how = " with gc.freeze()" if freeze else ""
+            ctx.log(f"  repeat {i + 1}/{ctx.repeat}: {PHONES} phones for {seconds:.0f} s{how}")
+            into.append(_run_app(ctx, seconds, freeze))
+            r = into[-1]
+            ctx.log(
+                f"    {r['accepted']} pins, p95 {r['p95_ms']:.0f} ms, GUI stall "
+                f"{r['stall_ms']:.0f} ms ({r['gc_note']}), lost {r['lost']}, "
+                f"duplicated {r['duplicated']}"
+            )
+    return _results(runs, frozen, seconds)
 
 
-def _run_app(ctx: Context, seconds: float) -> dict[str, Any]:
+def _run_app(ctx: Context, seconds: float, freeze: bool) -> dict[str, Any]:
     work = ctx.cache_dir / "workshop"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONHASHSEED": "0"}
     command = [ctx.python, __file__, "--app", str(work), "--seconds", str(seconds)]
+    command += ["--freeze"] if freeze else []
     proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO_ROOT)
     for line in proc.stdout.splitlines():
         if line.startswith("BENCH-JSON "):
@@ -80,9 +85,11 @@ def _run_app(ctx: Context, seconds: float) -> dict[str, Any]:
     raise RuntimeError(f"the workshop run failed (exit {proc.returncode}):\n{tail}")
 
 
-def _results(runs: list[dict[str, Any]], seconds: float) -> list[Result]:
-    def values(key: str, scale: float = 1.0) -> list[float]:
-        return [float(r[key]) * scale for r in runs]
+def _results(
+    runs: list[dict[str, Any]], frozen: list[dict[str, Any]], seconds: float
+) -> list[Result]:
+    def values(key: str, scale: float = 1.0, of: list[dict[str, Any]] = runs) -> list[float]:
+        return [float(r[key]) * scale for r in of]
 
     last = runs[-1]
     correct = [0.0 if r["end_ok"] else 1.0 for r in runs]
@@ -105,8 +112,16 @@ def _results(runs: list[dict[str, Any]], seconds: float) -> list[Result]:
         ),
         Result(
             "**GUI thread's longest stall**", values("stall_ms", 1e-3), target=0.050,
-            note=f"longest gap between {TICK_MS}-ms timer ticks, less {TICK_MS} ms; the app's "
-            f"change watcher saw {last['watched']:,} changes",
+            note=f"longest gap between {TICK_MS}-ms timer ticks, less {TICK_MS} ms "
+            f"({last['gc_note']}); the app's change watcher saw {last['watched']:,} changes",
+        ),
+        Result(
+            "GUI stall with gc.freeze() after loading (informative)",
+            values("stall_ms", 1e-3, frozen),
+            note=f"the same run with the objects loaded before sharing frozen "
+            f"(gc.freeze()): {frozen[-1]['gc_note']}; p95 submit "
+            f"{frozen[-1]['p95_ms']:.0f} ms, lost {frozen[-1]['lost']}, "
+            f"duplicated {frozen[-1]['duplicated']}",
         ),
         Result(
             "**tally, queue and map wrong at the end**", correct, unit="runs",
@@ -116,7 +131,7 @@ def _results(runs: list[dict[str, Any]], seconds: float) -> list[Result]:
 
 
 # ---- child 1: the facilitator's laptop ------------------------------------------------
-def _app(work: Path, seconds: float) -> int:
+def _app(work: Path, seconds: float, freeze: bool) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -148,6 +163,9 @@ def _app(work: Path, seconds: float) -> int:
     approver = _Approver(path, workshop_id)
     approver.start()
 
+    if freeze:
+        gc.freeze()  # what is loaded now lives as long as the app: no full pass rescans it
+    pauses = _GcPauses()
     gaps = _GapMeter()
     ticker = QTimer()
     ticker.setInterval(TICK_MS)
@@ -179,7 +197,16 @@ def _app(work: Path, seconds: float) -> int:
     end = _check_end(path, workshop_id, phones["accepted"], session)
     watch.stop()
     session.model.close()
-    emit({**_latencies(phones), **end, "stall_ms": gaps.stall_ms(), "watched": watched[0]})
+    pauses.stop()
+    emit(
+        {
+            **_latencies(phones),
+            **end,
+            "stall_ms": gaps.stall_ms(),
+            "watched": watched[0],
+            "gc_note": pauses.note(),
+        }
+    )
     return 0
 
 
@@ -196,6 +223,30 @@ class _GapMeter:
 
     def stall_ms(self) -> float:
         return max(0.0, self.longest * 1000 - TICK_MS)
+
+
+class _GcPauses:
+    """Python's full garbage-collection passes during the run: they stop every thread, the
+    GUI's too, for as long as the heap takes to scan."""
+
+    def __init__(self) -> None:
+        self.full: list[float] = []
+        self._started = 0.0
+        gc.callbacks.append(self._on_gc)
+
+    def _on_gc(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        elif info["generation"] == 2:
+            self.full.append(time.perf_counter() - self._started)
+
+    def stop(self) -> None:
+        gc.callbacks.remove(self._on_gc)
+
+    def note(self) -> str:
+        if not self.full:
+            return "no full GC pass"
+        return f"{len(self.full)} full GC passes, longest {max(self.full) * 1000:.0f} ms"
 
 
 class _Approver(threading.Thread):
@@ -429,9 +480,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--app", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--room", help=argparse.SUPPRESS)
+    parser.add_argument("--freeze", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.app is not None:
-        return _app(args.app, args.seconds)
+        return _app(args.app, args.seconds, args.freeze)
     if args.room is not None:
         return _room(args.room, args.seconds)
     import results

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assetmap.core import categories, changelog
+import numpy as np
+
+from assetmap.core import areas, assets, categories, changelog
 from assetmap.core.commands.base import CommandStack
 from assetmap.core.commands.workshop import (
     AddContribution,
@@ -30,7 +32,6 @@ from assetmap.core.commands.workshop import (
 )
 from assetmap.core.errors import BadInputError
 from assetmap.core.project import Project
-from assetmap.core.session import MapSession
 from assetmap.core.workshop import page_config, phone_pins, web_files
 from assetmap.core.workshop.contributions import (
     NotYourPin,
@@ -274,11 +275,23 @@ def _workshop_json(workshop: Workshop) -> dict[str, Any]:
 
 
 def _extent_of(project: Project) -> tuple[float, float, float, float]:
-    """The box phones may pin in: every area set and placed asset."""
-    extent = MapSession(project).full_extent()
-    if extent is None:
+    """The box phones may pin in: every area set and placed asset. Read directly: a
+    MapSession would stay subscribed to the project's events and patch its caches on
+    every submission."""
+    boxes = [areas.frame(project, info.name).total_bounds for info in areas.list_sets(project)]
+    points = assets.points_xy(project)
+    if len(points):
+        x, y = points["x"], points["y"]
+        boxes.append(np.array([x.min(), y.min(), x.max(), y.max()]))
+    found = np.array([b for b in boxes if np.all(np.isfinite(b))], dtype=float)
+    if not len(found):
         raise BadInputError(
             "the project has no areas or placed assets yet, so there is no map to share",
             file=project.path,
         )
-    return extent
+    return (
+        float(found[:, 0].min()),
+        float(found[:, 1].min()),
+        float(found[:, 2].max()),
+        float(found[:, 3].max()),
+    )

@@ -38,7 +38,7 @@ class TileGrid:
 
     def resolution(self, z: int) -> float:
         """Metres per pixel at zoom ``z``."""
-        return self.span / TILE_PX / 2**z
+        return self.span / TILE_PX / float(2**z)
 
     def tile_count(self, z: int) -> int:
         """Tiles along each side at zoom ``z``."""

@@ -94,7 +94,8 @@ _FREE_POINT = """() => {
     for (let fx = 0.3; fx < 0.8; fx += 0.03) {
       const x = box.left + box.width * fx, y = box.top + box.height * fy;
       const found = document.elementFromPoint(x, y);
-      if (found && found.closest("#map") && !found.closest(".leaflet-interactive, .leaflet-control")) {
+      const taken = found && found.closest(".leaflet-interactive, .leaflet-control");
+      if (found && found.closest("#map") && !taken) {
         return [x, y];
       }
     }

@@ -374,3 +374,19 @@ def test_stopping_the_server_closes_the_port(serve: Any) -> None:
     server.stop()
     with pytest.raises(OSError):
         Phone(server).request("GET", "")
+
+
+def test_a_body_of_unknown_length_and_unknown_methods_are_refused(server: Any) -> None:
+    phone = Phone(server)
+    chunked = phone.request("POST", "api/pins", raw=b"{}", headers={"Transfer-Encoding": "chunked"})
+    assert chunked.status == 411
+    assert phone.request("PUT", "api/pins").status == 405
+    assert phone.request("POST", "api/config", submission()).status == 405
+
+
+def test_the_facilitator_can_share_on_this_computer_first() -> None:
+    from assetmap.core.workshop.server import network_addresses
+
+    found = network_addresses()
+    assert found[0] == ("This computer only", "127.0.0.1")
+    assert len({address for _, address in found}) == len(found)
