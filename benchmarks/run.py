@@ -30,6 +30,7 @@ SCENARIOS: dict[str, str] = {
     "exports": "bench_exports",
     "stress": "bench_stress",
     "live_gaps": "bench_live_gaps",
+    "workshop": "workshop_load",
 }
 
 

@@ -43,6 +43,7 @@ from assetmap.qt.window.recent import RecentMenu, last_project, recent_projects,
 from assetmap.qt.window.selection import MapSelection
 from assetmap.qt.window.status import StatusReadout
 from assetmap.qt.window.tools import ToolSwitch
+from assetmap.qt.window.workshop import install_workshop
 from assetmap.qt.window.zoom import Zoomer
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._connect_canvas()
         self._connect_session()
+        self.workshop = install_workshop(self)  # the Workshop menu and dock (issue 11)
         self.set_tool("select")
         self._restore_layout()
         self._update_title()

@@ -1,2 +1,3 @@
-"""Workshop mode on the desktop: the presentation window (wspresent) and the facilitator's
-panel and controller (wspanel)."""
+"""Workshop mode on the desktop: the presentation window for the projector, and the
+facilitator's side (the session, sharing it with phones through the server's tiles and QR
+code, the moderation queue and the session summary)."""

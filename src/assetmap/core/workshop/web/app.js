@@ -1,0 +1,411 @@
+// The workshop page: a participant's phone. No external resource, no inline script or
+// style (the Content-Security-Policy forbids both); every text from the server is put in
+// with textContent, never as markup.
+"use strict";
+
+(function () {
+  const POLL_MS = 1000;
+  const DEVICE_KEY = "assetmap-device";
+  const NAME_KEY = "assetmap-contributor";
+
+  const state = {
+    config: null,
+    map: null,
+    crs: null,
+    seq: null,
+    pins: new Map(), // uuid -> {pin, layer}
+    draft: null, // {x, y, lat, lon, marker, editing}
+    polling: false,
+  };
+
+  const $ = (id) => document.getElementById(id);
+
+  // ---- the phone's own key ---------------------------------------------------------
+  function deviceSecret() {
+    let secret = null;
+    try { secret = localStorage.getItem(DEVICE_KEY); } catch (e) { secret = null; }
+    if (secret && /^[A-Za-z0-9_-]{16,128}$/.test(secret)) return secret;
+    const bytes = new Uint8Array(24);
+    crypto.getRandomValues(bytes);
+    secret = btoa(String.fromCharCode.apply(null, bytes))
+      .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    try { localStorage.setItem(DEVICE_KEY, secret); } catch (e) { /* private mode: this visit only */ }
+    return secret;
+  }
+  const DEVICE = deviceSecret();
+
+  async function api(method, path, body) {
+    const options = { method: method, headers: { "X-Assetmap-Device": DEVICE }, cache: "no-store" };
+    if (body !== undefined) {
+      options.headers["Content-Type"] = "application/json";
+      options.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetch(path, options);
+    } catch (e) {
+      throw new Error("Cannot reach the facilitator's laptop. Check you are on the workshop Wi-Fi.");
+    }
+    let data = null;
+    try { data = await response.json(); } catch (e) { data = null; }
+    if (!response.ok) {
+      const words = data && typeof data.message === "string" ? data.message
+        : "Something went wrong (" + response.status + "). Try again.";
+      const error = new Error(words);
+      error.status = response.status;
+      error.field = data && data.field;
+      throw error;
+    }
+    return data;
+  }
+
+  // ---- messages ----------------------------------------------------------------------
+  let toastTimer = null;
+  function toast(words, bad) {
+    const box = $("toast");
+    box.textContent = words;
+    box.classList.toggle("bad", Boolean(bad));
+    box.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { box.hidden = true; }, bad ? 6000 : 3000);
+  }
+
+  // ---- the map in the project's own coordinates ------------------------------------
+  function projectCrs(grid) {
+    const r = grid.resolution0;
+    // pixel at zoom z = 2^z * ((x - left) / r, (top - y) / r); lng = x, lat = y.
+    return L.extend({}, L.CRS.Simple, {
+      transformation: new L.Transformation(1 / r, -grid.left / r, -1 / r, grid.top / r),
+    });
+  }
+  const toLatLng = (x, y) => L.latLng(y, x);
+
+  function buildMap(config) {
+    const grid = config.grid;
+    state.crs = projectCrs(grid);
+    const b = grid.bounds;
+    const bounds = L.latLngBounds(toLatLng(b[0], b[1]), toLatLng(b[2], b[3]));
+    const map = L.map("map", {
+      crs: state.crs,
+      minZoom: 0,
+      maxZoom: grid.max_zoom + 1,
+      zoomSnap: 0.25,
+      attributionControl: false,
+      zoomControl: false,
+    });
+    L.control.zoom({ position: "bottomright" }).addTo(map);
+    if (config.has_tiles) {
+      L.tileLayer("tiles/{z}/{x}/{y}.png", {
+        tileSize: grid.tile_size,
+        minZoom: 0,
+        maxZoom: grid.max_zoom + 1,
+        maxNativeZoom: grid.max_zoom,
+        bounds: bounds,
+        noWrap: true,
+        keepBuffer: 1,
+      }).addTo(map);
+    }
+    config.areas.forEach(function (set, i) {
+      L.geoJSON(set.geojson, {
+        coordsToLatLng: function (c) { return L.latLng(c[1], c[0]); },
+        interactive: false,
+        style: {
+          color: i === 0 ? "#3b3b3b" : "#7a7a7a",
+          weight: i === 0 ? 2 : 1,
+          fill: !config.has_tiles,
+          fillColor: "#ffffff",
+          fillOpacity: 0.5,
+        },
+      }).addTo(map);
+    });
+    const e = config.extent;
+    map.fitBounds(L.latLngBounds(toLatLng(e[0], e[1]), toLatLng(e[2], e[3])), { padding: [8, 8] });
+    map.on("click", function (event) {
+      startDraft(event.latlng.lng, event.latlng.lat, null);
+    });
+    state.map = map;
+  }
+
+  // ---- pins ---------------------------------------------------------------------------
+  function categoryOf(key) {
+    return state.config.categories.find(function (c) { return c.key === key; });
+  }
+
+  function pinStyle(pin) {
+    const category = categoryOf(pin.category);
+    const colour = category ? category.colour : "#555555";
+    const waiting = pin.mine && pin.review !== "approved";
+    if (pin.kind === "need") {
+      // A need: a hollow ring with a dashed edge, "something missing here".
+      return { radius: 10, color: colour, weight: 4, dashArray: "4 3", fillColor: "#ffffff",
+               fillOpacity: waiting ? 0.5 : 0.9, opacity: waiting ? 0.6 : 1 };
+    }
+    return { radius: 8, color: pin.mine ? "#1b1b1b" : "#ffffff", weight: 2, fillColor: colour,
+             fillOpacity: waiting ? 0.45 : 0.95, opacity: 1 };
+  }
+
+  function describe(pin) {
+    const category = categoryOf(pin.category);
+    const kind = pin.kind === "need" ? "Missing: " : "";
+    return kind + pin.name + (category ? " (" + category.label + ")" : "");
+  }
+
+  function showPin(pin) {
+    const known = state.pins.get(pin.uuid);
+    if (known) state.map.removeLayer(known.layer);
+    const layer = L.circleMarker(toLatLng(pin.x, pin.y), pinStyle(pin));
+    const tip = document.createElement("span");
+    tip.textContent = describe(pin) + (pin.mine ? " - " + reviewWords(pin.review) : "");
+    layer.bindPopup(tip);
+    layer.addTo(state.map);
+    state.pins.set(pin.uuid, { pin: pin, layer: layer });
+  }
+
+  function dropPin(uuid) {
+    const known = state.pins.get(uuid);
+    if (!known) return;
+    state.map.removeLayer(known.layer);
+    state.pins.delete(uuid);
+  }
+
+  function reviewWords(review) {
+    if (review === "approved") return "on the map";
+    if (review === "rejected") return "not accepted";
+    return "waiting for the facilitator";
+  }
+
+  async function poll() {
+    if (state.polling) return;
+    state.polling = true;
+    try {
+      const query = state.seq === null ? "" : "?since=" + state.seq;
+      const update = await api("GET", "api/pins" + query);
+      if (update.full) {
+        Array.from(state.pins.keys()).forEach(dropPin);
+      }
+      update.removed.forEach(dropPin);
+      update.pins.forEach(showPin);
+      state.seq = update.seq;
+      renderMine();
+    } catch (e) {
+      // The next poll tries again; a dropped Wi-Fi should not fill the screen with errors.
+    } finally {
+      state.polling = false;
+    }
+  }
+
+  // ---- adding and changing --------------------------------------------------------
+  function fillCategories(categories) {
+    const select = $("category");
+    select.textContent = "";
+    const groups = new Map();
+    categories.forEach(function (c) {
+      if (!groups.has(c.group)) {
+        const group = document.createElement("optgroup");
+        group.label = c.group;
+        groups.set(c.group, group);
+        select.appendChild(group);
+      }
+      const option = document.createElement("option");
+      option.value = c.key;
+      option.textContent = c.label;
+      groups.get(c.group).appendChild(option);
+    });
+  }
+
+  function startDraft(x, y, editing, lat, lon) {
+    clearDraft();
+    const draft = { x: x, y: y, lat: lat, lon: lon, editing: editing, marker: null };
+    if (x !== null) {
+      draft.marker = L.circleMarker(toLatLng(x, y),
+        { radius: 12, color: "#f2b705", weight: 4, fillColor: "#1b1b1b", fillOpacity: 0.6 })
+        .addTo(state.map);
+    }
+    state.draft = draft;
+    const form = $("pin-form");
+    form.reset();
+    $("form-error").hidden = true;
+    $("contributor").value = rememberedName();
+    if (editing) {
+      form.elements.kind.value = editing.kind;
+      $("category").value = editing.category;
+      $("name").value = editing.name;
+      $("note").value = editing.note || "";
+      if (editing.contributor) $("contributor").value = editing.contributor;
+      $("form-title").textContent = "Change your pin";
+      $("send-button").textContent = "Save";
+    } else {
+      $("form-title").textContent = "Add a pin";
+      $("send-button").textContent = "Send";
+    }
+    $("mine-panel").hidden = true;
+    $("form-panel").hidden = false;
+    $("hint").hidden = true;
+    if (x !== null) keepInSight(toLatLng(x, y));
+  }
+
+  function keepInSight(latlng) {
+    // The form covers the lower part of the screen: bring the new pin near the top.
+    const point = state.map.latLngToContainerPoint(latlng);
+    state.map.panBy([0, point.y - 70], { animate: false });
+  }
+
+  function clearDraft() {
+    if (state.draft && state.draft.marker) state.map.removeLayer(state.draft.marker);
+    state.draft = null;
+  }
+
+  function closeForm() {
+    clearDraft();
+    $("form-panel").hidden = true;
+  }
+
+  function rememberedName() {
+    try { return localStorage.getItem(NAME_KEY) || ""; } catch (e) { return ""; }
+  }
+
+  function remember(name) {
+    try { localStorage.setItem(NAME_KEY, name); } catch (e) { /* private mode */ }
+  }
+
+  async function send(event) {
+    event.preventDefault();
+    const draft = state.draft;
+    if (!draft) return;
+    const form = $("pin-form");
+    const name = $("name").value.trim();
+    if (!name) {
+      showFormError("Please give it a name.");
+      $("name").focus();
+      return;
+    }
+    const contributor = $("contributor").value.trim();
+    remember(contributor);
+    const body = {
+      kind: form.elements.kind.value,
+      category: $("category").value,
+      name: name,
+      note: $("note").value.trim(),
+      contributor: contributor || null,
+      position: draft.lat !== undefined && draft.lat !== null
+        ? { lat: draft.lat, lon: draft.lon } : { x: draft.x, y: draft.y },
+    };
+    const button = $("send-button");
+    button.disabled = true;
+    try {
+      if (draft.editing) {
+        await api("PUT", "api/pins/" + draft.editing.uuid, body);
+        toast("Saved. The facilitator will look at it again.");
+      } else {
+        await api("POST", "api/pins", body);
+        toast("Thank you! Your pin is waiting for the facilitator.");
+      }
+      closeForm();
+      poll();
+    } catch (e) {
+      showFormError(e.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function showFormError(words) {
+    const box = $("form-error");
+    box.textContent = words;
+    box.hidden = false;
+  }
+
+  function useLocation() {
+    if (!navigator.geolocation) {
+      toast("This phone cannot share its location. Tap the map instead.", true);
+      return;
+    }
+    navigator.geolocation.getCurrentPosition(function (position) {
+      const lat = position.coords.latitude, lon = position.coords.longitude;
+      startDraft(null, null, null, lat, lon);
+    }, function () {
+      toast("Your location is not available. Tap the map instead.", true);
+    }, { enableHighAccuracy: true, timeout: 15000 });
+  }
+
+  // ---- my pins ------------------------------------------------------------------------
+  function myPins() {
+    return Array.from(state.pins.values()).map(function (k) { return k.pin; })
+      .filter(function (p) { return p.mine; });
+  }
+
+  function renderMine() {
+    const pins = myPins();
+    $("mine-count").textContent = String(pins.length);
+    const list = $("mine-list");
+    list.textContent = "";
+    $("mine-empty").hidden = pins.length > 0;
+    pins.forEach(function (pin) {
+      const item = document.createElement("li");
+      const title = document.createElement("div");
+      title.className = "pin-name";
+      title.textContent = describe(pin);
+      const status = document.createElement("div");
+      status.className = "pin-state";
+      status.textContent = reviewWords(pin.review);
+      const buttons = document.createElement("div");
+      buttons.className = "buttons";
+      const change = document.createElement("button");
+      change.type = "button";
+      change.className = "secondary";
+      change.textContent = "Change";
+      change.addEventListener("click", function () { startDraft(pin.x, pin.y, pin); });
+      const withdraw = document.createElement("button");
+      withdraw.type = "button";
+      withdraw.className = "danger";
+      withdraw.textContent = "Withdraw";
+      withdraw.addEventListener("click", function () { withdrawPin(pin); });
+      buttons.append(change, withdraw);
+      item.append(title, status, buttons);
+      list.appendChild(item);
+    });
+  }
+
+  async function withdrawPin(pin) {
+    if (!window.confirm("Withdraw \u201c" + pin.name + "\u201d?")) return;
+    try {
+      await api("DELETE", "api/pins/" + pin.uuid);
+      dropPin(pin.uuid);
+      renderMine();
+      toast("Withdrawn.");
+    } catch (e) {
+      toast(e.message, true);
+    }
+  }
+
+  // ---- start ------------------------------------------------------------------------
+  async function start() {
+    let config;
+    try {
+      config = await api("GET", "api/config");
+    } catch (e) {
+      $("hint").textContent = e.message;
+      return;
+    }
+    state.config = config;
+    const title = config.workshop.name + (config.workshop.place ? " \u00b7 " + config.workshop.place : "");
+    $("title").textContent = title;
+    document.title = config.workshop.name;
+    fillCategories(config.categories);
+    buildMap(config);
+    $("pin-form").addEventListener("submit", send);
+    $("cancel-button").addEventListener("click", closeForm);
+    $("locate-button").addEventListener("click", useLocation);
+    $("mine-button").addEventListener("click", function () {
+      closeForm();
+      renderMine();
+      $("mine-panel").hidden = false;
+    });
+    $("mine-close").addEventListener("click", function () { $("mine-panel").hidden = true; });
+    document.body.dataset.ready = "true";
+    await poll();
+    setInterval(poll, POLL_MS);
+  }
+
+  start();
+})();
