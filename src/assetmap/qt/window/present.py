@@ -4,7 +4,6 @@ keeps each session's timer running across leaving and coming back."""
 
 from __future__ import annotations
 
-import importlib
 import time
 from typing import TYPE_CHECKING
 
@@ -33,18 +32,9 @@ class PresentMode(QObject):
         window.view_menu.addAction(self.action)
 
     def controller(self) -> Controller | None:
-        """The main window's workshop controller, if the Workshop part is there."""
-        # Looked up by name: the Workshop panel's part is optional to this one (and is
-        # built alongside it), so a window without it presents without a controller.
-        try:
-            module = importlib.import_module("assetmap.qt.workshop.controller")
-        except ImportError:
-            return None
-        for found in self.window.findChildren(module.WorkshopController):
-            if getattr(found, "session", None) is self.window.session:  # not one going away
-                controller: Controller = found
-                return controller
-        return None
+        """The main window's workshop controller (the Workshop menu's), if it has one."""
+        hook = getattr(self.window, "workshop", None)
+        return getattr(hook, "controller", None)
 
     def open(self) -> None:
         if self.presentation is not None:
