@@ -48,6 +48,12 @@ def add_analyse(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also count assets awaiting review (approved assets always count, rejected never)",
     )
+    p.add_argument(
+        "--include-needs",
+        action="store_true",
+        help="also report the workshop need pins in each area as 'needs raised' "
+        "(they never count as assets)",
+    )
     p.add_argument("--out", required=True, type=Path, metavar="RESULTS.csv")
     p.add_argument("--quiet", action="store_true", help="no progress output")
 
@@ -77,6 +83,7 @@ def cmd_analyse(options: argparse.Namespace) -> int:
                 need_field=options.need,
                 provision=options.provision,
                 include_pending=options.include_pending,
+                include_needs=options.include_needs,
                 groups=choice.groups,
                 skipped=choice.skipped,
             )

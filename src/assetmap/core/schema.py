@@ -519,7 +519,8 @@ def _v10_workshops(conn: sqlite3.Connection, srs_id: int) -> None:
     An asset says whether it marks something that is there ('asset') or something missing
     ('need'), which workshop it came from and the contributor's chosen name. Which phone
     submitted a pin is kept apart (am_workshop_pins), as a hash of the phone's secret, so
-    only that phone may change or withdraw it.
+    only that phone may change or withdraw it. A gap analysis may count the need pins in
+    each area ("needs raised"), which its results table keeps.
     """
     gpkg.run_script(
         conn,
@@ -545,6 +546,7 @@ def _v10_workshops(conn: sqlite3.Connection, srs_id: int) -> None:
           submitted_at TEXT NOT NULL
         );
         CREATE INDEX am_workshop_pins_device ON am_workshop_pins(workshop_id, device);
+        ALTER TABLE am_analysis_results ADD COLUMN needs_raised INTEGER;
         """,
     )
 

@@ -237,3 +237,16 @@ def test_a_pin_added_through_another_connection_reaches_the_feed_reader(
         )
     (change,) = feed.changes_since(demo, since)
     assert change.origin.session == workshop_id and change.kind == "added"
+
+
+def test_a_session_started_elsewhere_is_announced_to_this_window(demo_copy, demo):
+    from assetmap.core.watch import ChangeWatcher
+
+    watcher = ChangeWatcher(demo)
+    heard = []
+    demo.events.settings_changed.connect(lambda **kw: heard.append(kw))
+    with Project.open(demo_copy) as other:
+        CommandStack(other).push(CreateWorkshop("Sale Moor evening", "Sale", "", "Amira"))
+    watcher.poll()
+    assert {"key": "workshop"} in heard and current_workshop(demo).name == "Sale Moor evening"
+    watcher.close()

@@ -384,3 +384,28 @@ def test_main_window_raises_the_panel_and_zooms_to_an_area(qtbot, session):
     assert minx <= bx[0] and maxx >= bx[2] and miny <= bx[1] and maxy >= bx[3]
     assert (maxx - minx) < 3 * (bx[2] - bx[0]) + 3 * (bx[3] - bx[1])  # zoomed in on it
     assert window.selection_overlay.area.equals(geometry)
+
+
+def test_needs_raised_in_workshops_are_a_column_of_their_own_when_ticked(qtbot, session, panel):
+    from assetmap.core.commands.workshop import AddContribution, CreateWorkshop
+    from support.workshop import pin
+
+    create = CreateWorkshop("Stretford residents", "Stretford Library", "2026-03-14", "Amira")
+    session.push(create)
+    need = pin("Somewhere to talk", kind="need", category=MH)
+    session.push(AddContribution(create.workshop_id, need, None, review="approved"))
+    ask_about_mental_health(panel)
+    find_gaps(qtbot, panel)
+    model = panel.model
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert "Needs raised" not in headers and not panel.result.params.include_needs
+    assets_before = panel.result.table["assets"].tolist()
+    assert panel.include_needs.isChecked() is False
+    panel.include_needs.click()
+    find_gaps(qtbot, panel)
+    assert panel.result.params.include_needs
+    assert panel.result.table["assets"].tolist() == assets_before  # a need is not provision
+    assert panel.result.for_category(MH)["needs_raised"].sum() == 1
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert "Needs raised" in headers
+    panel.grab().save("/tmp/wscore_analysis_panel.png")

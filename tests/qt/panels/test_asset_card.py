@@ -249,3 +249,17 @@ def test_screenshot_of_a_pharmacy_card(qtbot, session):
     session.set_selection({uuid})
     QApplication.processEvents()  # lay out the new widgets before the grab, not after
     assert card.grab().save("/tmp/asset_card.png")
+
+
+def test_a_workshop_pin_names_its_session_and_contributor(qtbot, session):
+    from assetmap.core.commands.workshop import AddContribution, CreateWorkshop
+    from support.workshop import pin
+
+    create = CreateWorkshop("Stretford residents", "Stretford Library", "2026-03-14", "Amira")
+    session.push(create)
+    add = AddContribution(create.workshop_id, pin(), None, review="approved")
+    session.push(add)
+    card = make_card(qtbot, session)
+    session.set_selection({add.uuid})
+    assert "Stretford residents, by Jo" in texts(card)
+    assert "Workshop: Stretford residents" in texts(card)  # its source

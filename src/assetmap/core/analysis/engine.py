@@ -26,6 +26,7 @@ COLUMNS = (
     "category",
     "category_label",
     "assets",
+    "needs_raised",
     "population",
     "per_1000",
     "area_km2",
@@ -117,8 +118,11 @@ def run(
         areas, points, groups, params.distance_m, steps.sub(0.1, 0.9), cancelled
     )
     steps(0.92, "Distances, counts and classes")
+    raised = _needs_raised(inputs, areas, groups)
     frames = [
-        _group_table(inputs, params, key, label, mask, owner, refs, coverage[key])
+        _group_table(inputs, params, key, label, mask, owner, refs, coverage[key]).assign(
+            needs_raised=raised[key]
+        )
         for key, label, mask in groups
     ]
     table = pd.concat(frames, ignore_index=True)[list(COLUMNS)]
@@ -147,6 +151,27 @@ def _groups(inputs: AnalysisInput, params: AnalysisParams) -> list[tuple[str, st
             (ALL_CHOSEN, ALL_CHOSEN_LABEL, np.isin(inputs.asset_category, params.categories))
         )
     return groups
+
+
+def _needs_raised(
+    inputs: AnalysisInput, areas: np.ndarray, groups: list[tuple[str, str, np.ndarray]]
+) -> dict[str, np.ndarray]:
+    """Need pins in each area, per group (0 everywhere when the analysis does not count them:
+    the run's parameters say whether the figure means anything)."""
+    n = len(areas)
+    if inputs.raised_x is None or inputs.raised_y is None or inputs.raised_category is None:
+        return {key: np.zeros(n, dtype=np.int64) for key, _label, _mask in groups}
+    pins: np.ndarray = (
+        np.asarray(shapely.points(inputs.raised_x, inputs.raised_y))
+        if len(inputs.raised_x)
+        else np.array([], object)
+    )
+    owner = measures.area_of_each_point(pins, areas)
+    keys = [k for k, _label, _mask in groups if k != ALL_CHOSEN]
+    found = {k: measures.counts(owner[inputs.raised_category == k], n) for k in keys}
+    if len(groups) > len(keys):
+        found[ALL_CHOSEN] = measures.counts(owner[np.isin(inputs.raised_category, keys)], n)
+    return found
 
 
 def _coverage_in_parallel(

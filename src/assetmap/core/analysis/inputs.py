@@ -30,6 +30,10 @@ class AnalysisInput:
     population_label: str | None = None
     need_label: str | None = None
     left_out: dict[str, int] = field(default_factory=dict)  # why assets were not counted
+    # Need pins of the chosen categories, when the analysis counts them (include_needs).
+    raised_x: np.ndarray | None = None
+    raised_y: np.ndarray | None = None
+    raised_category: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,19 @@ def counted(points: pd.DataFrame, include_pending: bool) -> pd.DataFrame:
 COUNTED_REVIEWS = ("approved",)
 
 
+def raised_needs(points: pd.DataFrame, include_pending: bool) -> pd.DataFrame:
+    """The need pins an analysis reports as "needs raised": live, approved (or awaiting
+    review, when asked), never rejected."""
+    if "pin_kind" not in points:
+        return points.iloc[0:0]
+    reviews = COUNTED_REVIEWS + (("pending",) if include_pending else ())
+    return points[
+        (points["pin_kind"] == "need")
+        & (points["status"] == "active")
+        & points["review"].isin(reviews)
+    ]
+
+
 def counts_by_category(points: pd.DataFrame, include_pending: bool) -> dict[str, int]:
     """How many assets an analysis would count in each category (absent: none)."""
     counts = counted(points, include_pending)["category"].value_counts()
@@ -113,7 +130,9 @@ def load(project: Project, params: AnalysisParams) -> AnalysisInput:
         if key not in labels:
             raise BadInputError(f"there is no category '{key}'", field="--category")
     points = assets.points_xy(project)
-    chosen = counted(points[points["category"].isin(params.categories)], params.include_pending)
+    of_chosen = points[points["category"].isin(params.categories)]
+    chosen = counted(of_chosen, params.include_pending)
+    raised = raised_needs(of_chosen, params.include_pending) if params.include_needs else None
     left_out = _left_out(project, params)
     indicators = {i.column: i for i in areas.indicators(project, info.name)}
     population = _indicator(frame, indicators, params.population_field, "--population")
@@ -133,6 +152,9 @@ def load(project: Project, params: AnalysisParams) -> AnalysisInput:
         population_label=_label(indicators, params.population_field),
         need_label=_label(indicators, params.need_field),
         left_out=left_out,
+        raised_x=None if raised is None else raised["x"].to_numpy(dtype=float),
+        raised_y=None if raised is None else raised["y"].to_numpy(dtype=float),
+        raised_category=None if raised is None else raised["category"].astype(str).to_numpy(),
     )
 
 
@@ -178,7 +200,8 @@ def _left_out(project: Project, params: AnalysisParams) -> dict[str, int]:
                    sum(status = 'active' AND review = 'pending'),
                    sum(status = 'active' AND review = 'rejected'),
                    sum(status = 'active' AND geom IS NULL)
-            FROM {ASSETS_TABLE} WHERE deleted = 0 AND category IN ({marks})""",
+            FROM {ASSETS_TABLE}
+            WHERE deleted = 0 AND pin_kind != 'need' AND category IN ({marks})""",
         params.categories,
     ).fetchone()
     closed, proposed, pending, rejected, unplaced = (int(v or 0) for v in row)

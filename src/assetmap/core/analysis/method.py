@@ -49,11 +49,24 @@ def method_statement(inputs: AnalysisInput, params: AnalysisParams, inside_point
             "are each split into thirds across the areas; areas in the highest third of need and "
             "the lowest third of provision are ranked first."
         )
+    parts += _needs_raised(inputs, params)
     parts.append(
         "Walking distances along streets would be longer than these straight lines; they are "
         "not used here."
     )
     return " ".join(parts)
+
+
+def _needs_raised(inputs: AnalysisInput, params: AnalysisParams) -> list[str]:
+    if inputs.raised_x is None:
+        return []
+    n = len(inputs.raised_x)
+    reviews = "approved or awaiting review" if params.include_pending else "approved"
+    return [
+        f"Needs raised counts the {n:,} need {_plural(n, 'pin', 'pins')} of these categories "
+        f"(“this is missing here”, from workshops; {reviews}) in each area; need pins are "
+        "never counted as assets."
+    ]
 
 
 def _empty_categories(inputs: AnalysisInput, params: AnalysisParams) -> list[str]:

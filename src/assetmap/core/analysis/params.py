@@ -21,6 +21,9 @@ class AnalysisParams:
     gap_coverage_threshold: float = 0.5
     # Count contributions awaiting review as well as approved assets (never rejected ones).
     include_pending: bool = False
+    # Count workshop need pins ("this is missing here") in each area as "needs raised"; they
+    # are never provision, whether this is on or not.
+    include_needs: bool = False
     groups: tuple[str, ...] = field(default=())  # the group names the user chose, for the record
     # Categories of those groups (or of all, by default) left out for having no assets to count.
     skipped: tuple[str, ...] = field(default=())

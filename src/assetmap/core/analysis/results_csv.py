@@ -24,6 +24,7 @@ def headers(result: AnalysisResult, need_label: str | None = None) -> dict[str, 
         "area_name": "Area name",
         "category_label": "Category",
         "assets": "Assets (count)",
+        "needs_raised": "Needs raised (pins)",
         "population": "Population",
         "per_1000": "Assets per 1,000 people",
         "area_km2": "Area (km²)",
@@ -49,6 +50,7 @@ def display_frame(result: AnalysisResult, need_label: str | None = None) -> pd.D
             "area_name": t["area_name"],
             "category_label": t["category_label"],
             "assets": t["assets"],
+            "needs_raised": t["needs_raised"],
             "population": _rounded(t["population"], 0),
             "per_1000": _rounded(t["per_1000"], 2),
             "area_km2": _rounded(t["area_km2"], 3),
@@ -73,6 +75,8 @@ def display_frame(result: AnalysisResult, need_label: str | None = None) -> pd.D
         )
     if result.params.population_field is None:
         out = out.drop(columns=["population", "per_1000"])
+    if not result.params.include_needs:
+        out = out.drop(columns=["needs_raised"])
     names = headers(result, need_label)
     return out.rename(columns={k: v for k, v in names.items() if k in out.columns})
 

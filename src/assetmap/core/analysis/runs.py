@@ -115,7 +115,7 @@ def load(project: Project, run_id: int) -> AnalysisResult:
         params=(run_id,),
     )
     table["gap"] = table["gap"].astype(bool)
-    for name in ("need_tercile", "provision_tercile", "priority"):
+    for name in ("need_tercile", "provision_tercile", "priority", "needs_raised"):
         table[name] = table[name].fillna(0).astype(np.int64)
     for name in ("bivariate", "note", "area_name"):
         table[name] = table[name].astype(object).where(table[name].notna(), "")

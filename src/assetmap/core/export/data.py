@@ -37,11 +37,13 @@ ASSET_COLUMNS = (
     "uuid", "name", "category", "category_label", "group", "description", "address", "postcode",
     "contact", "phone", "website", "opening_hours", "audience", "status", "verified_date",
     "source", "personal_data", "out_of_area", "review", "reviewed_by", "reviewed_at",
-    "origin", "origin_from", "origin_row", "custom", "created_at", "updated_at",
+    "origin", "origin_from", "origin_row", "pin_kind", "workshop_id", "contributor", "custom",
+    "created_at", "updated_at",
 )  # fmt: skip
 # Provenance under the names a GIS user reads: the project's origin_kind and origin_ref say
 # how the asset came (import, desk, workshop, merge, sync) and from what (file, person,
 # session, copy, database). origin_key is left out: it only matches rows on re-import.
+# pin_kind says "asset" (this is here) or "need" (this is missing here, from a workshop).
 _PROVENANCE_NAMES = {"origin_kind": "origin", "origin_ref": "origin_from"}
 
 

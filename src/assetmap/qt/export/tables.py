@@ -119,6 +119,7 @@ _RANKED = (
     ("bivariate", False),  # the need-and-provision class the order follows
     ("population", True),
     ("assets", True),
+    ("needs_raised", True),  # only when the run counted workshop need pins
     ("nearest_m", True),
     ("coverage", True),
     ("per_1000", True),
@@ -158,6 +159,10 @@ def ranked_table(
 
 
 def _short(header: str) -> str:
-    return {"Area name": "Area", "Area code": "Code", "Assets (count)": "Assets"}.get(
-        header, header
-    )
+    short = {
+        "Area name": "Area",
+        "Area code": "Code",
+        "Assets (count)": "Assets",
+        "Needs raised (pins)": "Needs raised",
+    }
+    return short.get(header, header)

@@ -163,6 +163,12 @@ class AnalysisPanel(QWidget):
         self.include_pending = QCheckBox("Include contributions awaiting review")
         self.include_pending.toggled.connect(lambda *_: self._fill_categories())
         form.addRow(self.include_pending)
+        self.include_needs = QCheckBox("Report needs raised in workshops")
+        self.include_needs.setToolTip(
+            "Count the need pins (\u201cthis is missing here\u201d) in each area as a figure of "
+            "its own. They never count as assets."
+        )
+        form.addRow(self.include_needs)
         self.find_button = QPushButton("Find gaps")
         self.find_button.setAccessibleName("Find gaps")
         self.find_button.setMinimumHeight(34)
@@ -361,6 +367,7 @@ class AnalysisPanel(QWidget):
             need_field=self.need.currentData(),
             provision=str(self.provision.currentData()),
             include_pending=self.include_pending.isChecked(),
+            include_needs=self.include_needs.isChecked(),
             groups=tuple(self.chosen_groups()),
             skipped=tuple(self.left_out_categories()),
         )

@@ -38,6 +38,7 @@ from assetmap.core.commands import DeleteAsset, RenameField
 from assetmap.core.errors import AssetmapError
 from assetmap.core.model import Asset
 from assetmap.core.taxonomy import Category
+from assetmap.core.workshop import sessions
 from assetmap.qt.errors import show_error
 from assetmap.qt.panels.card_text import (
     custom_value_text,
@@ -291,7 +292,15 @@ class AssetCard(QWidget):
         if asset.source:
             add_detail(form, "Source", asset.source)
         add_detail(form, "Origin", asset.origin_text())
+        if asset.workshop_id:
+            add_detail(form, "Workshop", self._workshop_text(asset))
         add_detail(form, "Review", review_text(asset))
+
+    def _workshop_text(self, asset: Asset) -> str:
+        """'Stretford residents, by Jo': the session's name, not its id."""
+        found = sessions.find_workshop(self.session.project, str(asset.workshop_id))
+        name = found.name if found is not None else "A workshop session"
+        return f"{name}, by {asset.contributor}" if asset.contributor else name
 
     def _add_custom(self, form: QFormLayout, asset: Asset) -> None:
         """In the same form as the main details, so the two columns line up; in the order the

@@ -60,6 +60,7 @@ class RankedGapsModel(QAbstractTableModel):
             ("Per 1,000 people", "per_1000"),
             ("Nearest asset (m)", "nearest_m"),
             ("Assets", "assets"),
+            ("Needs raised", "needs_raised"),
             ("Area code", "area_code"),
             ("Note", "note"),
         ]
