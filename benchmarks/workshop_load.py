@@ -16,6 +16,9 @@ duplicated), the 95th percentile of submit latency as the phones saw it (request
 reply read), the GUI thread's longest stall (the largest gap between ticks of a 5-ms
 `QTimer`, less the 5 ms), and at the end whether the tally (`core.workshop.tally`) counts
 every pin as approved, the queue is empty, and the app's session shows every approved pin.
+Each repeat runs a second time with `gc.freeze()` called once the app has loaded
+(informative): Python's full garbage-collection passes stop every thread, the GUI's too, for
+as long as the loaded heap takes to scan; the stall rows' notes count those passes.
 Run it for a short while with `python benchmarks/workshop_load.py --seconds 10`.
 """
 
