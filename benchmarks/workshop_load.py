@@ -16,6 +16,9 @@ duplicated), the 95th percentile of submit latency as the phones saw it (request
 reply read), the GUI thread's longest stall (the largest gap between ticks of a 5-ms
 `QTimer`, less the 5 ms), and at the end whether the tally (`core.workshop.tally`) counts
 every pin as approved, the queue is empty, and the app's session shows every approved pin.
+Each repeat runs a second time with `gc.freeze()` called once the app has loaded
+(informative): Python's full garbage-collection passes stop every thread, the GUI's too, for
+as long as the loaded heap takes to scan; the stall rows' notes count those passes.
 Run it for a short while with `python benchmarks/workshop_load.py --seconds 10`.
 """
 
@@ -170,9 +173,14 @@ def _app(work: Path, seconds: float, freeze: bool) -> int:
     ticker = QTimer()
     ticker.setInterval(TICK_MS)
     ticker.timeout.connect(gaps.tick)
+    # The phones' results go to a file: a pipe would fill (60 phones' latencies) and stop
+    # the room before the app reads it.
+    report = work / "room.json"
+    log = (work / "room.log").open("w")
     room = subprocess.Popen(
-        [sys.executable, __file__, "--room", server.url, "--seconds", str(seconds)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, __file__, "--room", server.url, "--seconds", str(seconds),
+         "--out", str(report)],
+        stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     checker = QTimer()
     checker.setInterval(100)
@@ -181,8 +189,9 @@ def _app(work: Path, seconds: float, freeze: bool) -> int:
     checker.start()
     app.exec()
     ticker.stop()
-    out, err = room.communicate()
-    phones = _room_payload(out, err)
+    room.wait()
+    log.close()
+    phones = _room_payload(report, work / "room.log")
 
     approver.stop()
     server.stop()
@@ -280,11 +289,10 @@ class _Approver(threading.Thread):
         self.join()
 
 
-def _room_payload(out: str, err: str) -> dict[str, Any]:
-    for line in out.splitlines():
-        if line.startswith("ROOM-JSON "):
-            return dict(json.loads(line.removeprefix("ROOM-JSON ")))
-    raise RuntimeError("the phones' process failed:\n" + err[-3000:])
+def _room_payload(report: Path, log: Path) -> dict[str, Any]:
+    if report.is_file():
+        return dict(json.loads(report.read_text(encoding="utf-8")))
+    raise RuntimeError("the phones' process failed:\n" + log.read_text()[-3000:])
 
 
 def _latencies(phones: dict[str, Any]) -> dict[str, Any]:
@@ -348,7 +356,7 @@ def _check_end(
 
 
 # ---- child 2: the room of phones -------------------------------------------------------
-def _room(url: str, seconds: float) -> int:
+def _room(url: str, seconds: float, out: Path) -> int:
     host_port = url.split("/")[2]
     host, port = host_port.rsplit(":", 1)
     prefix = "/" + url.split("/", 3)[3]
@@ -368,7 +376,7 @@ def _room(url: str, seconds: float) -> int:
         "refused": sum(p.refused for p in phones),
         "failed": sum(p.failed for p in phones),
     }
-    print("ROOM-JSON " + json.dumps(payload), flush=True)
+    out.write_text(json.dumps(payload), encoding="utf-8")
     return 0
 
 
@@ -481,11 +489,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--app", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--room", help=argparse.SUPPRESS)
     parser.add_argument("--freeze", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.app is not None:
         return _app(args.app, args.seconds, args.freeze)
     if args.room is not None:
-        return _room(args.room, args.seconds)
+        return _room(args.room, args.seconds, args.out)
     import results
 
     ctx = Context(repeat=args.repeat)

@@ -94,6 +94,7 @@
       zoomControl: false,
     });
     L.control.zoom({ position: "bottomright" }).addTo(map);
+    addKey(map);
     if (config.has_tiles) {
       L.tileLayer("tiles/{z}/{x}/{y}.png", {
         tileSize: grid.tile_size,
@@ -124,6 +125,21 @@
       startDraft(event.latlng.lng, event.latlng.lat, null);
     });
     state.map = map;
+  }
+
+  function addKey(map) {
+    // What the two kinds of pin look like, in words a first-time visitor reads.
+    const key = L.control({ position: "bottomleft" });
+    key.onAdd = function () {
+      const box = L.DomUtil.create("div", "map-key");
+      [["key-here", "Is here"], ["key-need", "Is missing"]].forEach(function (entry) {
+        const line = L.DomUtil.create("div", "", box);
+        L.DomUtil.create("span", "key-mark " + entry[0], line);
+        line.appendChild(document.createTextNode(entry[1]));
+      });
+      return box;
+    };
+    key.addTo(map);
   }
 
   // ---- pins ---------------------------------------------------------------------------
