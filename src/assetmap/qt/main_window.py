@@ -35,6 +35,7 @@ from assetmap.qt.map_scene import SceneBuilder
 from assetmap.qt.overlays import SelectionOverlay, ToolOverlay
 from assetmap.qt.session import Session
 from assetmap.qt.window.attribution import map_attribution
+from assetmap.qt.window.dock_tabs import keep_dock_tabs_readable
 from assetmap.qt.window.network import NetworkStatus
 from assetmap.qt.window.picking import Picker
 from assetmap.qt.window.present import PresentMode
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.workshop = install_workshop(self)  # the Workshop menu and dock (issue 11)
         self.set_tool("select")
         self._restore_layout()
+        keep_dock_tabs_readable(self)
         self._update_title()
         self.network.start()
         QTimer.singleShot(0, self.zoom_to_all)

@@ -14,7 +14,7 @@ import html
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from assetmap.core.taxonomy import Category
 from assetmap.core.workshop.contributions import Contribution
+from assetmap.qt.canvas.symbols import sprite
 from assetmap.qt.dialogs.asset_form.category_combo import category_icon
 
 SHOWN_CARDS = 150  # more than a room sends between two looks; the count says the rest
@@ -77,7 +78,11 @@ class QueueCard(QFrame):
         row = QHBoxLayout()
         row.setSpacing(6)
         icon = QLabel()
-        if category is not None:
+        if category is not None and item.kind == "need":  # the map's need pin, hollow with "!"
+            dpr = icon.devicePixelRatioF()
+            image = sprite(category.symbol, category.colour, 18, dpr, need=True)
+            icon.setPixmap(QPixmap.fromImage(image))
+        elif category is not None:
             icon.setPixmap(category_icon(category, 16).pixmap(QSize(16, 16)))
         row.addWidget(icon)
         kind = "Need" if item.kind == "need" else "Asset"

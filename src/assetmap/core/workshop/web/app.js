@@ -101,7 +101,9 @@
         minZoom: 0,
         maxZoom: grid.max_zoom + 1,
         maxNativeZoom: grid.max_zoom,
-        bounds: bounds,
+        // A hair inside the grid: Leaflet also asks for the tiles that only touch its
+        // edge, which lie off the grid (404s in the console).
+        bounds: bounds.pad(-0.0005),
         noWrap: true,
         keepBuffer: 1,
       }).addTo(map);
