@@ -140,3 +140,24 @@ def test_a_disk_that_fills_up_while_writing_changes_nothing(analysed, tmp_path, 
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
     assert fingerprint(tmp_path) == before and out.read_bytes() == OLD
     assert fingerprint(analysed.parent) == project_before
+
+
+def test_the_cli_keeps_participants_names_out_unless_asked(demo_copy, tmp_path):
+    from assetmap.core.commands.base import CommandStack
+    from assetmap.core.commands.workshop import AddContribution, CreateWorkshop
+    from assetmap.core.project import Project
+    from assetmap.core.workshop.submission import Submission
+
+    with Project.open(demo_copy) as project:
+        stack = CommandStack(project)
+        create = CreateWorkshop("Stretford evening", "Library", "2026-12-09", "Ann")
+        stack.push(create)
+        pin = Submission(
+            "asset", "food_banks", "Community fridge", "", "Priya", 379_480.0, 396_110.0
+        )
+        stack.push(AddContribution(str(create.workshop_id), pin, None, review="approved"))
+    plain, named = tmp_path / "plain.csv", tmp_path / "named.csv"
+    assert main(["export", str(demo_copy), "--out", str(plain), "--quiet"]) == 0
+    assert main(["export", str(demo_copy), "--out", str(named), "--include-names", "--quiet"]) == 0
+    assert "Priya" not in plain.read_text(encoding="utf-8-sig")
+    assert "Priya" in named.read_text(encoding="utf-8-sig")

@@ -50,6 +50,12 @@ def add_export(sub: argparse._SubParsersAction) -> None:
         help="data exports (.gpkg .geojson .csv .xlsx): include assets rejected in review "
         "(left out by default); maps never draw them",
     )
+    p.add_argument(
+        "--include-names",
+        action="store_true",
+        help="data exports: keep the display names workshop participants gave with their pins "
+        "(the contributor column is left empty by default)",
+    )
     p.add_argument("--page", choices=("A4", "A3"), default="A4", help="page size (maps)")
     p.add_argument(
         "--orientation", choices=("landscape", "portrait"), default="landscape", help="(maps)"
@@ -83,6 +89,7 @@ def cmd_export(options: argparse.Namespace) -> int:
         measure=options.measure,
         include_personal=options.include_personal,
         include_rejected=options.include_rejected,
+        include_names=options.include_names,
         author=options.author,
     )
     progress = None if options.quiet else TerminalProgress()

@@ -15,6 +15,7 @@ class ExportOptions:
     measure: str | None = None  # which figure to map (coverage, per_1000, ... or bivariate)
     include_personal: bool = False
     include_rejected: bool = False  # data exports only: a map never draws rejected assets
+    include_names: bool = False  # workshop participants' display names (contributor)
     categories: tuple[str, ...] | None = None  # None: the categories visible on the map
     asset_uuids: frozenset[str] | None = None  # a table filter from the GUI, if any
     author: str | None = None

@@ -80,8 +80,13 @@ def choose_assets(
     rejected = (frame["review"] == "rejected") & (for_map or not options.include_rejected)
     personal = frame["personal_data"].astype(bool) & (not options.include_personal)
     keep = shown & ~rejected & ~personal
+    chosen = frame[keep].reset_index(drop=True)
+    if not options.include_names and "contributor" in chosen.columns:
+        # A workshop participant's display name is about a resident, not the asset: files
+        # handed on keep the column (the same fields every time) but not the names.
+        chosen["contributor"] = None
     return ChosenAssets(
-        frame=frame[keep].reset_index(drop=True),
+        frame=chosen,
         personal_left_out=int((shown & ~rejected & personal).sum()),
         hidden_left_out=int((~shown).sum()),
         rejected_left_out=int((shown & rejected).sum()),

@@ -185,6 +185,11 @@ class ExportDialog(QDialog):
         # An audit of what review turned down is a data export; a map never draws them.
         self.rejected_check = QCheckBox("Include rejected assets (data files only)", self)
         self.rejected_check.setAccessibleName("Include rejected assets")
+        self.names_check = QCheckBox("Include workshop participants' names (data files only)", self)
+        self.names_check.setAccessibleName("Include workshop participants' names")
+        self.names_check.setToolTip(
+            "The display names residents gave with their pins; left empty unless ticked"
+        )
         self.scope_label = QLabel(self)
         self.scope_label.setWordWrap(True)
         self.scope_label.setStyleSheet("color: #57606A;")
@@ -211,6 +216,7 @@ class ExportDialog(QDialog):
         left.addWidget(self.personal_check)
         left.addWidget(self.personal_note)
         left.addWidget(self.rejected_check)
+        left.addWidget(self.names_check)
         left.addWidget(self.scope_label)
         left.addStretch(1)
 
@@ -290,6 +296,7 @@ class ExportDialog(QDialog):
             measure=measure_of(thematic) if shows_gaps and thematic else None,
             include_personal=self.personal_check.isChecked(),
             include_rejected=self.rejected_check.isChecked() and self.kind.group == "data",
+            include_names=self.names_check.isChecked() and self.kind.group == "data",
             categories=tuple(self.layers.visible_categories(keys)),
             asset_uuids=self.asset_uuids,
             author=self.author_edit.text().strip() or None,
@@ -312,6 +319,7 @@ class ExportDialog(QDialog):
         self.dpi_spin.setEnabled(self.kind.key == "png")
         self.words_box.setEnabled(group != "data" or self.kind.key == "xlsx")
         self.rejected_check.setEnabled(group == "data")
+        self.names_check.setEnabled(group == "data")
         self.extent_label.setText("Show" if printed else "Area set")
         self._say_scope()
         self.schedule_preview()
