@@ -48,7 +48,12 @@ from assetmap.core.workshop.messages import (
     message,
 )
 from assetmap.core.workshop.sessions import Workshop, get_workshop
-from assetmap.core.workshop.submission import Submission, SubmissionError, parse_submission
+from assetmap.core.workshop.submission import (
+    Submission,
+    SubmissionError,
+    locate,
+    parse_submission,
+)
 from assetmap.core.workshop.tilegrid import TileGrid
 
 log = logging.getLogger(__name__)
@@ -158,6 +163,8 @@ class WorkshopService:
             return self._config()
         if route == "api/pins":
             return self._pins(request)
+        if route == "api/locate":
+            return self._locate(request)
         tile = _TILE.fullmatch(route)
         if tile is not None:
             return self._tile(int(tile[1]), int(tile[2]), int(tile[3]))
@@ -176,6 +183,16 @@ class WorkshopService:
             )
         value["limits"] = {"per_minute": self.limits.per_device_per_minute}
         return json_response(200, value)
+
+    def _locate(self, request: Request) -> Response:
+        """Where "Use my location" puts the pin, in the map's own coordinates."""
+        with self._lock:
+            crs = self.project.crs.to_string()
+        try:
+            x, y = locate(request.query, extent=self.extent, crs=crs)
+        except SubmissionError as exc:
+            return message(400, exc.message, field=exc.field)
+        return json_response(200, {"x": x, "y": y})
 
     def _pins(self, request: Request) -> Response:
         since_text = request.query.get("since")

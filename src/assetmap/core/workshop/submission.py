@@ -132,6 +132,27 @@ def _text(
     return text
 
 
+def locate(
+    query: Mapping[str, Any], *, extent: Extent, crs: str, margin_m: float = 2000.0
+) -> tuple[float, float]:
+    """A phone's own location (``lat``, ``lon`` as sent) in the project CRS, inside the map:
+    the page shows the pin there, on the map, before anything is sent."""
+    where = {k: _number_text(query.get(k)) for k in ("lat", "lon")}
+    x, y = _position(where, crs)
+    _check_inside(x, y, extent, margin_m)
+    return x, y
+
+
+def _number_text(value: Any) -> Any:
+    """A number sent in a query string arrives as text."""
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            return None
+    return value
+
+
 def _position(payload: Mapping[str, Any], crs: str) -> tuple[float, float]:
     where = payload.get("position", payload)
     if not isinstance(where, Mapping):

@@ -37,7 +37,6 @@ BoundsOf = Callable[[int, int, int], Extent | None]
 TILE_PX = 256
 CACHED_TILES = 1024  # ~15-40 KB each: a few tens of MB at most
 AREA_FILL_ALPHA = 70  # of 255: the areas tint the streets, never hide them
-AREA_EDGE = "#8C959F"
 
 
 @dataclass
@@ -149,11 +148,9 @@ def _paint_areas(painter: QPainter, view: View, shapes: _Areas) -> None:
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setTransform(view.transform())
-    pen = painter.pen()
-    pen.setColor(QColor(AREA_EDGE))
-    pen.setWidthF(0.8)
-    pen.setCosmetic(True)
-    painter.setPen(pen)
+    # Fill only: the polygons come cut into the canvas's own tiles, whose cut lines an
+    # outline would draw as seams; the page draws the areas' outlines itself.
+    painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(shapes.fill)
     for tile in polygons.visible_tiles(view.bounds(margin_px=2)):
         for path in polygons.tile_paths(tile, view.level, classes, 0).values():

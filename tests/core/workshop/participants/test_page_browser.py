@@ -165,6 +165,10 @@ def test_a_participant_taps_the_map_and_sends_a_pin(
 def test_the_page_shows_the_servers_refusal_in_plain_words(phone: Any, serve: Any) -> None:
     open_page(phone, serve().url)
     tap_map(phone)
+    assert phone.locator("#category").input_value() == ""  # nothing chosen for them
+    phone.locator("#send-button").tap()
+    assert "choose the kind of place" in phone.locator("#form-error").inner_text()
+    phone.select_option("#category", "mental_health")
     phone.locator("#send-button").tap()  # no name yet
     assert "give it a name" in phone.locator("#form-error").inner_text()
     phone.locator("#name").fill("<b>shouting</b>")
@@ -203,3 +207,36 @@ def test_the_page_draws_served_tiles_under_the_outlines(
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     phone.screenshot(path=str(tmp_path / "tiles.png"))
     assert phone.problems == []
+
+
+def test_use_my_location_zooms_in_and_puts_the_pin_there(
+    serve: Any, workshop_file: tuple[Path, str]
+) -> None:
+    sync_playwright = _browser_or_skip()
+    path, workshop_id = workshop_file
+    server = serve()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
+            headless=True,
+            args=["--no-sandbox"],
+        )
+        context = browser.new_context(
+            viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2,
+            geolocation={"latitude": 53.4456, "longitude": -2.3093}, permissions=["geolocation"],
+        )  # fmt: skip
+        page = context.new_page()
+        try:
+            open_page(page, server.url)
+            page.locator("#locate-button").tap()
+            page.wait_for_selector("#form-panel:not([hidden])")
+            page.select_option("#category", "community_centres")
+            page.locator("#name").fill("Church hall lunch club")
+            page.locator("#send-button").tap()
+            page.wait_for_selector("#toast:has-text('Thank you')")
+        finally:
+            context.close()
+            browser.close()
+    with Project.open(path) as project:
+        (pin,) = contributions(project, workshop_id)
+    assert 379_000 < pin.x < 381_000 and 394_000 < pin.y < 396_000  # Stretford, in the grid

@@ -133,6 +133,18 @@ def test_a_pin_placed_from_a_phones_location_is_moved_into_the_project_crs(
     assert 379_000 < asset.x < 381_000 and 394_000 < asset.y < 396_000
 
 
+def test_use_my_location_is_answered_in_the_maps_own_coordinates(server: Any) -> None:
+    phone = Phone(server)
+    here = phone.request("GET", "api/locate?lat=53.4456&lon=-2.3093")
+    assert here.status == 200
+    assert 379_000 < here.json()["x"] < 381_000 and 394_000 < here.json()["y"] < 396_000
+    paris = phone.request("GET", "api/locate?lat=48.85&lon=2.35")
+    assert paris.status == 400 and "outside the area this map covers" in paris.json()["message"]
+    for query in ("lat=north&lon=-2.3", "lat=95&lon=-2.3", "lon=-2.3", ""):
+        reply = phone.request("GET", "api/locate?" + query)
+        assert reply.status == 400 and reply.json()["message"], query
+
+
 def test_a_body_over_16_kb_is_refused_unread(server: Any) -> None:
     big = submission(note="x" * 20_000)
     reply = Phone(server).request("POST", "api/pins", raw=json.dumps(big).encode())

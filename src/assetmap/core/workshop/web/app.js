@@ -100,11 +100,16 @@
         tileSize: grid.tile_size,
         minZoom: 0,
         maxZoom: grid.max_zoom + 1,
-        maxNativeZoom: grid.max_zoom,
+        // detectRetina (below) asks for one level deeper than the map shows: the deepest
+        // level the laptop draws is grid.max_zoom.
+        maxNativeZoom: L.Browser.retina ? Math.max(0, grid.max_zoom - 1) : grid.max_zoom,
         // A hair inside the grid: Leaflet also asks for the tiles that only touch its
         // edge, which lie off the grid (404s in the console).
         bounds: bounds.pad(-0.0005),
         noWrap: true,
+        // Phones have 2 or 3 device pixels to a CSS pixel: a tile from one level down, at
+        // half size, is drawn pixel for pixel (sharp streets, no seams from enlarging).
+        detectRetina: true,
         keepBuffer: 1,
       }).addTo(map);
     }
@@ -127,6 +132,7 @@
       startDraft(event.latlng.lng, event.latlng.lat, null);
     });
     state.map = map;
+    state.streetZoom = Math.max(0, grid.max_zoom - 3);  // about 4 m a pixel: streets readable
   }
 
   function addKey(map) {
@@ -216,6 +222,13 @@
   function fillCategories(categories) {
     const select = $("category");
     select.textContent = "";
+    // Nothing chosen until the participant chooses: a default would send wrong answers.
+    const choose = document.createElement("option");
+    choose.value = "";
+    choose.textContent = "Choose one…";
+    choose.disabled = true;
+    choose.defaultSelected = true;  // what the form's reset comes back to
+    select.appendChild(choose);
     const groups = new Map();
     categories.forEach(function (c) {
       if (!groups.has(c.group)) {
@@ -265,7 +278,8 @@
   function keepInSight(latlng) {
     // The form covers the lower part of the screen: bring the new pin near the top.
     const point = state.map.latLngToContainerPoint(latlng);
-    state.map.panBy([0, point.y - 70], { animate: false });
+    // By whole pixels: tiles at a fraction of a pixel show hairline seams between them.
+    state.map.panBy([0, Math.round(point.y - 70)], { animate: false });
   }
 
   function clearDraft() {
@@ -291,6 +305,11 @@
     const draft = state.draft;
     if (!draft) return;
     const form = $("pin-form");
+    if (!$("category").value) {
+      showFormError("Please choose the kind of place or service.");
+      $("category").focus();
+      return;
+    }
     const name = $("name").value.trim();
     if (!name) {
       showFormError("Please give it a name.");
@@ -338,9 +357,22 @@
       toast("This phone cannot share its location. Tap the map instead.", true);
       return;
     }
-    navigator.geolocation.getCurrentPosition(function (position) {
+    navigator.geolocation.getCurrentPosition(async function (position) {
       const lat = position.coords.latitude, lon = position.coords.longitude;
-      startDraft(null, null, null, lat, lon);
+      let where;
+      try {
+        // The map is drawn in the project's own coordinates: the laptop converts.
+        where = await api("GET", "api/locate?lat=" + encodeURIComponent(lat) +
+          "&lon=" + encodeURIComponent(lon));
+      } catch (e) {
+        toast(e.message, true);
+        return;
+      }
+      const here = toLatLng(where.x, where.y);
+      // A whole zoom level: tiles drawn at their own size, without scaling seams.
+      const zoom = Math.max(Math.round(state.map.getZoom()), state.streetZoom);
+      state.map.setView(here, zoom, { animate: false });
+      startDraft(where.x, where.y, null);
     }, function () {
       toast("Your location is not available. Tap the map instead.", true);
     }, { enableHighAccuracy: true, timeout: 15000 });
