@@ -235,6 +235,10 @@ class WorkshopPanel(QWidget):
         self.share_button.setText("Stop sharing" if c.sharing else "Start sharing")
         self.share_button.setEnabled(live or c.sharing)
         self.interface_combo.setEnabled(not c.sharing and live)
+        if c.sharing:  # say the network it is shared on, however sharing was started
+            found = self.interface_combo.findData(c.host)
+            if found >= 0:
+                self.interface_combo.setCurrentIndex(found)
         self.copy_button.setVisible(c.url is not None)
         self.large_button.setVisible(c.url is not None)
         if c.url is None:

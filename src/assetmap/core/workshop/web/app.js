@@ -89,7 +89,9 @@
       crs: state.crs,
       minZoom: 0,
       maxZoom: grid.max_zoom + 1,
-      zoomSnap: 0.25,
+      // Whole levels only: the laptop's tiles are then drawn at their own size, sharp and
+      // without the seams enlarged tiles show between them.
+      zoomSnap: 1,
       attributionControl: false,
       zoomControl: false,
     });
@@ -445,7 +447,14 @@
     buildMap(config);
     $("pin-form").addEventListener("submit", send);
     $("cancel-button").addEventListener("click", closeForm);
-    $("locate-button").addEventListener("click", useLocation);
+    // Phones share their location only with secure (https) pages, which a laptop on the
+    // room's own network is not: offered where it can work (this computer), else hidden
+    // rather than failing when tapped.
+    if (window.isSecureContext && navigator.geolocation) {
+      $("locate-button").addEventListener("click", useLocation);
+    } else {
+      $("actions").hidden = true;
+    }
     $("mine-button").addEventListener("click", function () {
       closeForm();
       renderMine();
