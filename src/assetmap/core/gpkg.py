@@ -32,6 +32,16 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
+def local_time(stamp: str) -> datetime | None:
+    """A stored UTC timestamp (``utc_now``'s form) in this computer's time zone, for people
+    to read; None when the text is not a timestamp."""
+    try:
+        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when.astimezone() if when.tzinfo is not None else when
+
+
 def encode(geometries: Sequence[object] | np.ndarray, srs_id: int) -> list[bytes | None]:
     """Shapely geometries to GeoPackage binary blobs (None stays None).
 

@@ -216,7 +216,7 @@ def _write_pdf(
             if cancelled():
                 break
             writer.newPage()
-            _paint_page(painter, data, t, box, blocks, f"Page {number} of {total}")
+            paint_text_page(painter, data.content, t, box, blocks, f"Page {number} of {total}")
     finally:
         painter.end()
     return plan, total
@@ -265,16 +265,18 @@ def _table_blocks(table: TableData, title: str = "") -> list[Block]:
     return [TableRows(table, 0, len(table.rows), title)]
 
 
-def _paint_page(
-    painter: QPainter, data: ReportData, t: Type, box: QRectF, blocks: list[Block], page_note: str
+def paint_text_page(
+    painter: QPainter, content: MapContent, t: Type, box: QRectF, blocks: list[Block], note: str
 ) -> None:
+    """A page of text as the gap report draws one (the session summary's too): the title
+    small at the top, a rule, the blocks, and who made it at the foot."""
     body = body_rect(box, t)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     painter.setFont(t.small)
     painter.setPen(MUTED)
-    painter.drawText(QRectF(box.left(), box.top(), box.width(), 20), WRAP, data.content.title)
+    painter.drawText(QRectF(box.left(), box.top(), box.width(), 20), WRAP, content.title)
     painter.setPen(QPen(RULE, 0.8))
     line_y = body.top() - 5
     painter.drawLine(QPointF(box.left(), line_y), QPointF(box.right(), line_y))
@@ -286,5 +288,5 @@ def _paint_page(
     painter.setPen(MUTED)
     painter.setFont(t.small)
     foot = QRectF(box.left(), box.bottom() - QFontMetricsF(t.small).height(), box.width(), 20)
-    painter.drawText(foot, WRAP, f"{data.content.made} {page_note}.")
+    painter.drawText(foot, WRAP, f"{content.made} {note}.")
     painter.restore()

@@ -9,7 +9,6 @@ tint goes once they act on the queue or press the "new" badge.
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
 from collections.abc import Callable, Sequence
 
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assetmap.core.gpkg import local_time
 from assetmap.core.taxonomy import Category
 from assetmap.core.workshop.contributions import Contribution
 from assetmap.qt.canvas.symbols import sprite
@@ -239,10 +239,5 @@ def _who_and_when(item: Contribution) -> str:
 
 def _clock(iso: str) -> str:
     """ "2026-12-07T10:32:05.123Z" -> "10:32" in local time (the text itself if not a time)."""
-    try:
-        when = _dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return iso
-    if when.tzinfo is not None:
-        when = when.astimezone()
-    return when.strftime("%H:%M")
+    when = local_time(iso)
+    return iso if when is None else when.strftime("%H:%M")

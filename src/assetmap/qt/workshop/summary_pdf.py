@@ -13,12 +13,13 @@ import datetime as _dt
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
 
 from assetmap.core import output
 from assetmap.core.categories import all_categories
 from assetmap.core.export.options import ExportOptions, PrintLayout
+from assetmap.core.gpkg import local_time
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
 from assetmap.core.workshop.contributions import Contribution, contributions
@@ -29,8 +30,6 @@ from assetmap.qt.export.map_export import PageFile, pdf_writer
 from assetmap.qt.export.page import (
     MM,
     MUTED,
-    RULE,
-    WRAP,
     Note,
     Paragraph,
     Type,
@@ -38,6 +37,7 @@ from assetmap.qt.export.page import (
     paint_map_page,
 )
 from assetmap.qt.export.qtapp import ensure_app
+from assetmap.qt.export.report import paint_text_page
 from assetmap.qt.export.report_blocks import Block, Heading, TableRows, Text, body_rect, paginate
 from assetmap.qt.export.tables import TableData
 
@@ -195,45 +195,14 @@ def _write(
             if cancelled():
                 break
             writer.newPage()
-            _paint_page(painter, content, t, box, chunk, f"Page {number} of {total}")
+            paint_text_page(painter, content, t, box, chunk, f"Page {number} of {total}")
     finally:
         painter.end()
 
 
-def _paint_page(
-    painter: QPainter, content: MapContent, t: Type, box: QRectF, blocks: list[Block], note: str
-) -> None:
-    """A text page as the gap report draws one: the title small at the top, a rule, the
-    blocks, and who made it at the foot."""
-    body = body_rect(box, t)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.setFont(t.small)
-    painter.setPen(MUTED)
-    painter.drawText(QRectF(box.left(), box.top(), box.width(), 20), WRAP, content.title)
-    painter.setPen(QPen(RULE, 0.8))
-    painter.drawLine(QPointF(box.left(), body.top() - 5), QPointF(box.right(), body.top() - 5))
-    y = body.top()
-    for block in blocks:
-        h = block.height(t, body.width())
-        block.paint(painter, t, QRectF(body.left(), y, body.width(), h))
-        y += h
-    painter.setPen(MUTED)
-    painter.setFont(t.small)
-    foot = QRectF(box.left(), box.bottom() - QFontMetricsF(t.small).height(), box.width(), 20)
-    painter.drawText(foot, WRAP, f"{content.made} {note}.")
-    painter.restore()
-
-
 def _clock(iso: str) -> str:
-    try:
-        when = _dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return iso
-    if when.tzinfo is not None:
-        when = when.astimezone()
-    return f"{when.day} {when:%B %Y}, {when:%H:%M}"
+    when = local_time(iso)
+    return iso if when is None else f"{when.day} {when:%B %Y}, {when:%H:%M}"
 
 
 def _date_words(text: str) -> str:
