@@ -5,6 +5,7 @@ Reading only; ``core.commands.workshop`` writes them (undoably, logged in the fe
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,14 @@ class Workshop:
     def ended(self) -> bool:
         return self.ended_at is not None
 
+    def details(self) -> str:
+        """'Victoria Hall · 9 December 2026 · run by Sam': the line under its name, on the
+        panel and on the summary."""
+        parts = [p for p in (self.place, date_words(self.date)) if p]
+        if self.facilitator:
+            parts.append(f"run by {self.facilitator}")
+        return " · ".join(parts)
+
     def as_row(self) -> dict[str, Any]:
         """As stored (and as the change feed logs it)."""
         return {
@@ -41,6 +50,15 @@ class Workshop:
             "ended_at": self.ended_at,
             "auto_approve": int(self.auto_approve),
         }
+
+
+def date_words(text: str) -> str:
+    """'2026-12-09' -> '9 December 2026' (the text itself when it is not a date)."""
+    try:
+        day = _dt.date.fromisoformat(text)
+    except ValueError:
+        return text
+    return f"{day.day} {day:%B %Y}"
 
 
 def _from_row(row: tuple[Any, ...]) -> Workshop:

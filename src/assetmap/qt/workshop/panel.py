@@ -7,7 +7,6 @@ but which cards the facilitator has not looked at yet.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -218,8 +217,7 @@ class WorkshopPanel(QWidget):
             )
         else:
             self.session_title.setText(workshop.name)
-            self.session_details.setText(_details(workshop.place, workshop.date,
-                                                  workshop.facilitator))  # fmt: skip
+            self.session_details.setText(workshop.details())
         self.end_button.setEnabled(live)
         self.export_button.setEnabled(workshop is not None)
         self.auto_check.blockSignals(True)
@@ -393,18 +391,3 @@ class WorkshopPanel(QWidget):
 def _file_stem(name: str) -> str:
     kept = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in name)
     return " ".join(kept.split())[:60] or "workshop"
-
-
-def _details(place: str, date: str, facilitator: str) -> str:
-    parts = [p for p in (place, _date_words(date)) if p]
-    if facilitator:
-        parts.append(f"run by {facilitator}")
-    return " · ".join(parts)
-
-
-def _date_words(text: str) -> str:
-    try:
-        day = _dt.date.fromisoformat(text)
-    except ValueError:
-        return text
-    return f"{day.day} {day:%B %Y}"

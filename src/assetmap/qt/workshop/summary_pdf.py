@@ -9,7 +9,6 @@ pages), so the summary looks like every other assetmap print and text stays sear
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import replace
 from pathlib import Path
 
@@ -86,7 +85,7 @@ def _map_content(
     uuids = frozenset(i.uuid for i in items)
     options = ExportOptions(
         title=f"Workshop: {workshop.name}",
-        subtitle=_details(workshop),
+        subtitle=workshop.details(),
         categories=tuple(c.key for c in all_categories(project)),
         asset_uuids=uuids or frozenset({""}),
     )
@@ -97,13 +96,6 @@ def _map_content(
         extent = (min(xs) - PAD_M, min(ys) - PAD_M, max(xs) + PAD_M, max(ys) + PAD_M)
     content = gather(project, options, extent=extent or layout.extent)
     return replace(content, notice="Only this session's pins are shown; rejected ones are not.")
-
-
-def _details(workshop: Workshop) -> str:
-    parts = [p for p in (workshop.place, _date_words(workshop.date)) if p]
-    if workshop.facilitator:
-        parts.append(f"run by {workshop.facilitator}")
-    return " · ".join(parts)
 
 
 # ---- the words -----------------------------------------------------------------------------
@@ -203,11 +195,3 @@ def _write(
 def _clock(iso: str) -> str:
     when = local_time(iso)
     return iso if when is None else f"{when.day} {when:%B %Y}, {when:%H:%M}"
-
-
-def _date_words(text: str) -> str:
-    try:
-        day = _dt.date.fromisoformat(text)
-    except ValueError:
-        return text
-    return f"{day.day} {day:%B %Y}"
