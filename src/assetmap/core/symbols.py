@@ -23,6 +23,11 @@ OUTLINE_COLOUR = "#1F2328"
 #: colour. It lies PENDING_RING_GAP pixels outside the symbol's radius, 2 pixels wide.
 PENDING_RING = "#B3261E"
 PENDING_RING_GAP = 4.0
+#: How the legends (the map window's, the print exports', the HTML export's) name the two
+#: marks that are not a category, drawn on a neutral grey sample.
+PENDING_LABEL = "Awaiting review (dashed ring)"
+NEED_LABEL = "Need: something missing here (hollow, with !)"
+LEGEND_SAMPLE = "#8C959F"
 #: A need pin: white inside, a band of the category colour between two dark edges, and a
 #: dark exclamation mark in the middle.
 NEED_FILL = "#FFFFFF"

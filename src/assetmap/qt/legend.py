@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 from assetmap.core.analysis.classify import NO_DATA_COLOUR, NO_DATA_LABEL
 from assetmap.core.basemap import store as basemap_store
 from assetmap.core.session import SessionView
+from assetmap.core.symbols import LEGEND_SAMPLE, NEED_LABEL, PENDING_LABEL
 from assetmap.core.taxonomy import group_names
 from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas import basemap
@@ -73,8 +74,6 @@ class LegendEntry:
 
 SWATCH_KINDS = ("area", "class", "coverage")
 _SYMBOLS = ("category", "pending", "need")
-PENDING_LABEL = "Awaiting review (dashed ring)"
-NEED_LABEL = "Need: something missing here (hollow, with !)"
 
 
 def legend_entries(session: SessionView) -> list[LegendEntry]:
@@ -272,7 +271,7 @@ def _need_entry(session: SessionView, visible: set[str]) -> list[LegendEntry]:
     size = session.layers.category_style(str(needs["category"].iloc[0])).size
     return [
         LegendEntry("group", "Workshop pins"),
-        LegendEntry("need", NEED_LABEL, symbol="circle", colour="#8C959F", size=size),
+        LegendEntry("need", NEED_LABEL, symbol="circle", colour=LEGEND_SAMPLE, size=size),
     ]
 
 
@@ -287,7 +286,7 @@ def _pending_entry(session: SessionView, visible: set[str]) -> list[LegendEntry]
     size = session.layers.category_style(str(waiting["category"].iloc[0])).size
     return [
         LegendEntry("group", "Review"),
-        LegendEntry("pending", PENDING_LABEL, symbol="circle", colour="#8C959F", size=size),
+        LegendEntry("pending", PENDING_LABEL, symbol="circle", colour=LEGEND_SAMPLE, size=size),
     ]
 
 

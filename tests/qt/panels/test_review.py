@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from assetmap.core import assets
 from assetmap.core.commands import AddAsset
 from assetmap.core.model import Asset, new_uuid
+from assetmap.core.symbols import PENDING_LABEL
 from assetmap.qt.canvas.scene import PENDING_RING, AssetLayer
 from assetmap.qt.canvas.view import View
-from assetmap.qt.legend import PENDING_LABEL
 from assetmap.qt.panels.asset_card import AssetCard
 from assetmap.qt.panels.attribute_table import AttributeTable
 from assetmap.qt.panels.layers_panel import LegendWidget

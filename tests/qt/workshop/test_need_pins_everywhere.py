@@ -15,15 +15,15 @@ from PySide6.QtGui import QColor, QImage
 
 from assetmap.core import areas, assets
 from assetmap.core.commands import AddAsset, CommandStack
-from assetmap.core.export.html import NEED_LABEL as HTML_NEED_LABEL
 from assetmap.core.export.html import write_html
 from assetmap.core.export.options import ExportOptions, PrintLayout
 from assetmap.core.export.selection import choose_assets
 from assetmap.core.layers import MapLayers
 from assetmap.core.model import Asset, new_uuid
 from assetmap.core.project import Project
+from assetmap.core.symbols import NEED_LABEL
 from assetmap.qt.export import export_map
-from assetmap.qt.legend import NEED_LABEL, legend_entries
+from assetmap.qt.legend import legend_entries
 from assetmap.qt.map_scene import SceneBuilder
 
 LSOA = "Neighbourhoods (LSOA 2021)"
@@ -98,7 +98,7 @@ def test_the_html_export_marks_the_need_and_explains_it(need_demo, tmp_path):
     out = tmp_path / "map.html"
     write_html(project, out, ExportOptions(), choose_assets(project, ExportOptions()), [LSOA], None)
     page = out.read_text(encoding="utf-8")
-    assert HTML_NEED_LABEL in page and "am-legend-need" in page
+    assert NEED_LABEL in page and "am-legend-need" in page
     found = re.search(r"^\s*var data = (\{.*\});\s*$", page, re.MULTILINE)
     assert found, "the asset data is missing"
     data = json.loads(found.group(1))

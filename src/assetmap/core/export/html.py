@@ -36,6 +36,7 @@ from assetmap.core.layers import MapLayers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
 from assetmap.core.summary import attributions
+from assetmap.core.symbols import LEGEND_SAMPLE, NEED_LABEL, PENDING_LABEL
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -378,40 +379,28 @@ def _legend_html(
     return "".join(out)
 
 
-# As the map window's legend says it (qt.legend.PENDING_LABEL), in the grey it draws it in.
-PENDING_LABEL = "Awaiting review (dashed ring)"
-_PENDING_SAMPLE = "#8C959F"
-
-
-# As the map window's legend says it (qt.legend.NEED_LABEL).
-NEED_LABEL = "Need: something missing here (hollow, with !)"
-
-
 def _need_legend(layers: list[CategoryLayer]) -> str:
     """The need pin's symbol, when any pin on the map is a need ("" otherwise)."""
     needs = sum(len(layer.needs) for layer in layers)
-    if not needs:
-        return ""
-    icon = symbol_svg("circle", _PENDING_SAMPLE, 12, need=True)
-    return (
-        '<div class="am-legend-block"><div class="am-legend-title">Workshop pins</div>'
-        f'<div class="am-legend-row am-legend-need"><span class="am-symbol">{icon}</span>'
-        f'<span class="am-legend-label">{NEED_LABEL}</span>'
-        f'<span class="am-count">{needs:,}</span></div></div>'
-    )
+    icon = symbol_svg("circle", LEGEND_SAMPLE, 12, need=True)
+    return _mark_legend("Workshop pins", "am-legend-need", icon, NEED_LABEL, needs)
 
 
 def _pending_legend(layers: list[CategoryLayer]) -> str:
     """The dashed ring, when any asset on the map is awaiting review ("" otherwise)."""
     waiting = sum(len(layer.pending) for layer in layers)
-    if not waiting:
+    icon = symbol_svg("circle", LEGEND_SAMPLE, 12, pending=True)
+    return _mark_legend("Review", "am-legend-pending", icon, PENDING_LABEL, waiting)
+
+
+def _mark_legend(title: str, css: str, icon: str, label: str, count: int) -> str:
+    if not count:
         return ""
-    icon = symbol_svg("circle", _PENDING_SAMPLE, 12, pending=True)
     return (
-        '<div class="am-legend-block"><div class="am-legend-title">Review</div>'
-        f'<div class="am-legend-row am-legend-pending"><span class="am-symbol">{icon}</span>'
-        f'<span class="am-legend-label">{PENDING_LABEL}</span>'
-        f'<span class="am-count">{waiting:,}</span></div></div>'
+        f'<div class="am-legend-block"><div class="am-legend-title">{title}</div>'
+        f'<div class="am-legend-row {css}"><span class="am-symbol">{icon}</span>'
+        f'<span class="am-legend-label">{label}</span>'
+        f'<span class="am-count">{count:,}</span></div></div>'
     )
 
 
