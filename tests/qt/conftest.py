@@ -28,6 +28,40 @@ def private_settings_and_home(tmp_path, monkeypatch):
     QSettings().clear()
 
 
+# A message box nobody answers would hold a test (and CI) until its time limit: one still open
+# this long was not expected by the test, so it is closed and the test fails with its words.
+UNANSWERED_DIALOG_S = 30.0
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_message_box(qtbot):
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: dict[int, float] = {}
+    closed: list[str] = []
+
+    def check() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            seen.clear()
+            return
+        first = seen.setdefault(id(box), time.monotonic())
+        if time.monotonic() - first > UNANSWERED_DIALOG_S:
+            closed.append(f"{box.windowTitle()}: {box.text()}\n{box.detailedText()}")
+            box.reject()
+
+    timer = QTimer()
+    timer.setInterval(500)
+    timer.timeout.connect(check)
+    timer.start()
+    yield
+    timer.stop()
+    assert not closed, "a message box was left unanswered: " + "; ".join(closed)
+
+
 @pytest.fixture
 def demo_path(tmp_path, repo_root):
     """A writable copy of sample_data/trafford.gpkg (tests never touch the original)."""
