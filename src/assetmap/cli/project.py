@@ -42,11 +42,18 @@ def add_info(sub: argparse._SubParsersAction) -> None:
 
 def cmd_info(options: argparse.Namespace) -> int:
 
+    from assetmap.core.copies import identity
     from assetmap.core.project import Project
     from assetmap.core.summary import summary
 
     with Project.open(options.project) as project:
         info = summary(project)
+        who = identity(project)
+    info["identity"] = {
+        "project_id": who.project_id, "copy_id": who.copy_id, "copy_label": who.copy_label,
+        "copied_from": who.copied_from, "copied_at_seq": who.copied_at_seq,
+        "left_out": list(who.left_out),
+    }  # fmt: skip
     if options.json:
         print(json.dumps(info, indent=2, ensure_ascii=False))
     else:
@@ -63,6 +70,7 @@ def _info_text(info: dict) -> str:
         f"  assets: {a['total']} ({a['active']} active, {a['closed']} closed, "
         f"{a['proposed']} proposed); {a['unplaced']} unplaced, {a['out_of_area']} out of area, "
         f"{a['deleted']} deleted",
+        *_identity_lines(info["identity"]),
     ]
     used = [c for c in info["categories"] if c["assets"]]
     for c in sorted(used, key=lambda c: -c["assets"]):
@@ -83,3 +91,15 @@ def _info_text(info: dict) -> str:
         lines.append("  data attributions:")
         lines += [f"    {line}" for line in info["attributions"]]
     return "\n".join(lines)
+
+
+def _identity_lines(who: dict) -> list[str]:
+    """Which project and which copy: what a merge of copies goes by."""
+    lines = [f"  project id: {who['project_id']}", f"  copy id: {who['copy_id']}"]
+    if who["copy_label"]:
+        lines.append(f"  copy: {who['copy_label']}")
+    if who["copied_from"]:
+        lines.append(f"  copied from copy {who['copied_from']} at change {who['copied_at_seq']}")
+    if who["left_out"]:
+        lines.append("  left out of this copy: " + ", ".join(who["left_out"]).replace("_", " "))
+    return lines

@@ -83,7 +83,7 @@ def temporary_name(path: Path, kind: str = "partial") -> Path:
 
 
 @contextlib.contextmanager
-def replacing(path: str | Path, field: str = "--out") -> Iterator[Path]:
+def replacing(path: str | Path, field: str | None = "--out") -> Iterator[Path]:
     """A temporary path to write; moved over ``path`` if the block succeeds, removed (with
     any SQLite side files) if it fails. OS errors become a BadInputError naming ``path``."""
     path = Path(path)

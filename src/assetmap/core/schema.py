@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -551,6 +552,26 @@ def _v10_workshops(conn: sqlite3.Connection, srs_id: int) -> None:
     )
 
 
+def _v11_identity(conn: sqlite3.Connection, srs_id: int) -> None:
+    """Which project this file is, and which copy of it (issue 12): merging copies needs an
+    id every copy of a project shares and one that tells the copies apart. It is a table of
+    its own, not am_settings, so that no user setting can clash with it or be merged into
+    it. An existing file starts as the original: a new project id, no label, nothing it was
+    copied from (two older files copied by hand before this migration get different ids:
+    nothing recorded says they were one project)."""
+    conn.execute("CREATE TABLE am_identity (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.executemany(
+        "INSERT INTO am_identity (key, value) VALUES (?, ?)",
+        [
+            ("project_id", uuid.uuid4().hex),
+            ("copy_id", uuid.uuid4().hex),
+            ("copy_label", ""),
+            ("copied_from", ""),
+            ("copied_at_seq", "0"),
+        ],
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
@@ -564,6 +585,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "change feed: asset, geometry and origin of every logged change", _v8_change_feed),
     Migration(9, "where each asset came from; 'approved' apart from verified", _v9_provenance),
     Migration(10, "workshop sessions, need pins and who contributed each pin", _v10_workshops),
+    Migration(11, "which project this file is, and which copy of it", _v11_identity),
 )
 
 
