@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.demo_menu = file_menu.addMenu("Open &Demo Project")
         self.files.fill_demo_menu(self.demo_menu)
         file_menu.addAction(self.act_save_copy)
+        self.files.add_field_copy_action(file_menu)
         file_menu.addSeparator()
         import_menu = file_menu.addMenu("&Import")
         import_menu.addActions(
@@ -561,7 +562,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         project = self.session.project
-        self.setWindowTitle(f"{project.name} — assetmap")
+        self.setWindowTitle(self.files.window_title())
         self.readout.show_file(project.path)
 
     def _update_attribution(self) -> None:

@@ -1,4 +1,5 @@
-"""File ▸ New, Open, Open Demo Project and Save a Copy: which project the window shows.
+"""File ▸ New, Open, Open Demo Project, Save a Copy and Save a copy for the field: which
+project the window shows, and which copy of it the title bar names.
 
 It acts on the window (``window.switch_to`` shows another project); the dialogs
 themselves are in ``assetmap.qt.dialogs``.
@@ -10,9 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from assetmap.core import backup
+from assetmap.core import copies
 from assetmap.core.errors import AssetmapError
 from assetmap.core.project import Project
 from assetmap.qt.errors import show_error
@@ -97,9 +99,32 @@ class ProjectFiles:
         target = str(chosen)
         if not target.lower().endswith(".gpkg"):
             target += ".gpkg"
+        label = copies.identity(project).copy_label  # the same copy, as far as people see
         try:
-            backup.copy_to(project.conn, Path(target))
-        except OSError as exc:
+            copies.save_copy(project, Path(target), label=label)
+        except (AssetmapError, OSError) as exc:
             show_error(self.window, "Could not save the copy", exc)
             return
         self.window.statusBar().showMessage(f"Copy saved to {target}", 6000)
+
+    def add_field_copy_action(self, menu: QMenu) -> QAction:
+        """File ▸ Save a copy for the field…, placed by the window after Save a Copy."""
+        action = QAction("Save a copy for the &field…", self.window)
+        tip = "a copy to hand out and merge back later, without personal data if you wish"
+        action.setStatusTip(tip)
+        action.setToolTip(f"Save a copy for the field — {tip}")
+        action.triggered.connect(self.save_field_copy)
+        menu.addAction(action)
+        self.act_save_field_copy = action
+        return action
+
+    def save_field_copy(self) -> None:
+        from assetmap.qt.dialogs.field_copy import FieldCopyDialog
+
+        FieldCopyDialog(self.window.session.project, self.window).exec()
+
+    def window_title(self) -> str:
+        """ "Trafford — Field copy for Jo, 7 December 2026 — assetmap": which copy is open."""
+        project = self.window.session.project
+        label = copies.identity(project).copy_label
+        return " — ".join(part for part in (project.name, label, "assetmap") if part)
