@@ -28,7 +28,7 @@ def test_a_field_copy_from_the_command_line(demo_copy, tmp_path, capsys):
     out = tmp_path / "jo.gpkg"
     assert run("copy", demo_copy, out, "--label", "Field copy for Jo", "--no-personal") == EXIT_OK
     said = capsys.readouterr().out
-    assert "500 assets" in said and "left out: 1 assets with personal data" in said
+    assert "500 assets" in said and "left out: 1 personal-data asset\n" in said
     copy = info(out, capsys)
     assert copy["project_id"] == source["project_id"] and copy["copy_id"] != source["copy_id"]
     assert copy["copied_from"] == source["copy_id"] and copy["copy_label"] == "Field copy for Jo"

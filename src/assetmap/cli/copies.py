@@ -61,8 +61,7 @@ def _report_text(report: CopyReport) -> str:
         f"  project id: {who.project_id}; copy id: {who.copy_id} (copied from {who.copied_from} "
         f"at change {who.copied_at_seq})",
     ]
-    if "personal_data" in who.left_out:
-        lines.append(f"  left out: {report.personal_left_out} assets with personal data")
-    if "attachments" in who.left_out:
-        lines.append(f"  left out: {report.attachments_left_out} photos and attachments")
+    from assetmap.core.copies import left_out_words
+
+    lines += [f"  left out: {words}" for words in left_out_words(report)]
     return "\n".join(lines)

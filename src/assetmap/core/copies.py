@@ -29,6 +29,7 @@ __all__ = [
     "ProjectIdentity",
     "default_label",
     "identity",
+    "left_out_words",
     "read_identity",
     "save_copy",
 ]
@@ -57,6 +58,19 @@ class ProjectIdentity:
     @property
     def is_copy(self) -> bool:
         return bool(self.copied_from)
+
+
+def left_out_words(report: CopyReport) -> list[str]:
+    """What a copy was saved without, in words ("1 personal-data asset", "3 photos and
+    attachments"), for the CLI and the dialog alike."""
+    words = []
+    if LEFT_OUT_PERSONAL in report.identity.left_out:
+        count = report.personal_left_out
+        words.append(f"{count} personal-data asset{'' if count == 1 else 's'}")
+    if LEFT_OUT_ATTACHMENTS in report.identity.left_out:
+        count = report.attachments_left_out
+        words.append(f"{count} photo{'' if count == 1 else 's'} and attachments")
+    return words
 
 
 @dataclass(frozen=True)

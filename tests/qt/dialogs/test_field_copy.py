@@ -36,7 +36,7 @@ def test_the_dialog_saves_a_field_copy_without_personal_data(qtbot, session, tmp
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
     report = dialog.report
     assert report.path == tmp_path / "jo.gpkg" and report.assets == 500
-    assert "without 1 personal-data assets and 0 photos" in dialog.message.text()
+    assert "without 1 personal-data asset and 0 photos and attachments" in dialog.message.text()
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Close).isVisible()
     dialog.grab().save(str(tmp_path / "field_copy_done.png"))
     with sqlite3.connect(report.path) as conn:

@@ -139,11 +139,7 @@ class FieldCopyDialog(QDialog):
 
     def _on_done(self, report: CopyReport) -> None:
         self.report = report
-        left = []
-        if "personal_data" in report.identity.left_out:
-            left.append(f"{report.personal_left_out} personal-data assets")
-        if "attachments" in report.identity.left_out:
-            left.append(f"{report.attachments_left_out} photos and attachments")
+        left = copies.left_out_words(report)
         without = f", without {' and '.join(left)}" if left else ""
         self._say(
             f"Saved “{report.identity.copy_label or report.path.stem}” to {report.path}: "
