@@ -77,6 +77,21 @@ def test_an_old_file_gets_its_identity_when_upgraded(tmp_path, name):
         assert copies.identity(again) == who
 
 
+def test_two_old_files_copied_by_hand_stay_one_project_when_each_is_upgraded(tmp_path):
+    source = REPO / "tests" / "data" / "trafford_schema_v7.gpkg"
+    office, field = tmp_path / "office.gpkg", tmp_path / "field.gpkg"
+    shutil.copy(source, office)
+    shutil.copy(source, field)
+    with Project.open(office) as a, Project.open(field) as b:
+        one, two = copies.identity(a), copies.identity(b)
+    assert one.project_id == two.project_id  # both keep the moment the project was made
+    assert one.copy_id != two.copy_id
+    other_path = tmp_path / "rutland.gpkg"  # another project altogether
+    shutil.copy(REPO / "sample_data" / "rutland.gpkg", other_path)
+    with Project.open(other_path) as other:
+        assert copies.identity(other).project_id != one.project_id
+
+
 def test_a_copy_is_the_same_project_from_a_known_point(prepared, tmp_path):
     demo, personal, _ = prepared
     source = copies.identity(demo)

@@ -556,14 +556,23 @@ def _v11_identity(conn: sqlite3.Connection, srs_id: int) -> None:
     """Which project this file is, and which copy of it (issue 12): merging copies needs an
     id every copy of a project shares and one that tells the copies apart. It is a table of
     its own, not am_settings, so that no user setting can clash with it or be merged into
-    it. An existing file starts as the original: a new project id, no label, nothing it was
-    copied from (two older files copied by hand before this migration get different ids:
-    nothing recorded says they were one project)."""
+    it. An existing file starts as the original: no label, nothing it was copied from.
+
+    The project id is derived from the moment the project was made (its first migration's
+    time, to the millisecond), which every copy of a file keeps: two copies made by hand
+    before this migration still get the same project id when each is upgraded. The copy id
+    is new in every file."""
     conn.execute("CREATE TABLE am_identity (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    made = conn.execute("SELECT applied_at FROM am_schema WHERE version = 1").fetchone()
+    project_id = (
+        uuid.uuid5(uuid.NAMESPACE_URL, f"assetmap:project:{made[0]}").hex
+        if made is not None
+        else uuid.uuid4().hex
+    )
     conn.executemany(
         "INSERT INTO am_identity (key, value) VALUES (?, ?)",
         [
-            ("project_id", uuid.uuid4().hex),
+            ("project_id", project_id),
             ("copy_id", uuid.uuid4().hex),
             ("copy_label", ""),
             ("copied_from", ""),
