@@ -551,6 +551,24 @@ def _v10_workshops(conn: sqlite3.Connection, srs_id: int) -> None:
     )
 
 
+def _v12_not_duplicates(conn: sqlite3.Connection, srs_id: int) -> None:
+    """Pairs of assets a person said are not duplicates (issue 12), so finding duplicates
+    again does not ask about them again. The pair is kept once, the smaller uuid first."""
+    gpkg.run_script(
+        conn,
+        """
+        CREATE TABLE am_not_duplicates (
+          uuid_a TEXT NOT NULL,
+          uuid_b TEXT NOT NULL,
+          decided_by TEXT,
+          decided_at TEXT,
+          PRIMARY KEY (uuid_a, uuid_b),
+          CHECK (uuid_a < uuid_b)
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
@@ -564,6 +582,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "change feed: asset, geometry and origin of every logged change", _v8_change_feed),
     Migration(9, "where each asset came from; 'approved' apart from verified", _v9_provenance),
     Migration(10, "workshop sessions, need pins and who contributed each pin", _v10_workshops),
+    Migration(12, "pairs of assets marked as not duplicates", _v12_not_duplicates),
 )
 
 
