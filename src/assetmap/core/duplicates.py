@@ -11,18 +11,22 @@ token-set similarity (rapidfuzz), which forgives words one list adds ("Coppice L
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import shapely
 from rapidfuzz import fuzz
 
-from assetmap.core import assets, gpkg
+from assetmap.core import assets, categories, gpkg, output
 from assetmap.core.io.fields import human_label, is_identifier_name
+from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.model import EDITABLE_FIELDS, Asset
 from assetmap.core.progress import CancelledFn, ProgressFn, check_cancelled, no_progress
 from assetmap.core.project import Project
@@ -36,6 +40,7 @@ NAME_THRESHOLD = 90
 # asset is, not which one, and would pair every asset in a ward.
 _DISTINCT_SHARE = 0.9
 _SMALL_WORDS = {"the", "and"}
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ class DuplicatePair:
     uuid_b: str
     name_a: str
     name_b: str
-    category_a: str
+    category_a: str  # the category's label, as people read it
     category_b: str
     distance_m: float | None
     rules: tuple[Rule, ...]
@@ -104,6 +109,7 @@ def _read(project: Project) -> _Assets:
         f"SELECT uuid, name, category, postcode, custom, geom FROM {ASSETS_TABLE} "
         "WHERE deleted = 0 AND pin_kind = 'asset' ORDER BY fid"
     ).fetchall()
+    labels = {key: c.label for key, c in categories.by_key(project).items()}
     x = np.full(len(rows), np.nan)
     y = np.full(len(rows), np.nan)
     placed = [i for i, r in enumerate(rows) if r[5] is not None]
@@ -113,7 +119,7 @@ def _read(project: Project) -> _Assets:
     return _Assets(
         uuids=[r[0] for r in rows],
         names=[r[1] or "" for r in rows],
-        categories=[r[2] or "" for r in rows],
+        categories=[labels.get(r[2], r[2] or "") for r in rows],
         postcodes=[normalised_postcode(r[3]) for r in rows],
         customs=[_custom(r[4]) for r in rows],
         x=x,
@@ -127,19 +133,27 @@ def _custom(text: str | None) -> dict[str, object]:
 
 
 def _identifier_pairs(data: _Assets) -> Iterator[tuple[int, int, Rule]]:
+    """Compared across columns too: one list's 'ods_code' is another's
+    'organisation_data_service_code'. Values shorter than 4 characters ('1', '12') are too
+    common to say anything."""
     by_field: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for row, custom in enumerate(data.customs):
         for name, value in custom.items():
             if value not in (None, "") and is_identifier_name(name):
                 by_field[name][normalised_identifier(value)].append(row)
+    by_value: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for name, rows_by_value in by_field.items():
         held = sum(len(rows) for rows in rows_by_value.values())
-        if len(rows_by_value) < _DISTINCT_SHARE * held:
+        if len(rows_by_value) >= _DISTINCT_SHARE * held:
+            for value, rows in rows_by_value.items():
+                by_value[value] += [(row, name) for row in rows]
+    for value, held_by in by_value.items():
+        if len(value) < 4:
             continue
-        for rows in rows_by_value.values():
-            shown = data.customs[rows[0]][name]
-            rule = Rule("identifier", f"same {human_label(name)} {shown}", 100.0)
-            yield from ((a, b, rule) for a, b in _each_pair(rows))
+        for (a, field_a), (b, field_b) in _each_pair(held_by):
+            shown = data.customs[a][field_a]
+            fields = " / ".join(dict.fromkeys(human_label(f) for f in (field_a, field_b)))
+            yield a, b, Rule("identifier", f"same {fields} {shown}", 100.0)
 
 
 def _near_name_pairs(data: _Assets, within_m: float) -> Iterator[tuple[int, int, Rule]]:
@@ -172,7 +186,7 @@ def _postcode_pairs(data: _Assets, threshold: float) -> Iterator[tuple[int, int,
                 yield a, b, Rule("postcode", words, float(alike))
 
 
-def _each_pair(rows: list[int]) -> Iterator[tuple[int, int]]:
+def _each_pair(rows: list[T]) -> Iterator[tuple[T, T]]:
     for n, a in enumerate(rows):
         for b in rows[n + 1 :]:
             yield a, b
@@ -312,3 +326,25 @@ def _merged(mine: object, theirs: object, choice: object) -> object:
     if is_empty(mine) or choice == "other":
         return theirs
     return mine if choice == "keep" else choice
+
+
+# ---- the list as a spreadsheet ----------------------------------------------------
+CSV_COLUMNS = (
+    "score", "name_a", "category_a", "uuid_a", "name_b", "category_b", "uuid_b",
+    "distance_m", "rules",
+)  # fmt: skip
+
+
+def write_csv(pairs: list[DuplicatePair], path: str | Path) -> Path:
+    """One row a pair; cells a spreadsheet would run as formulas are neutralised (an
+    asset's name comes from someone else's file)."""
+    target = Path(path)
+    with output.replacing(target) as tmp, tmp.open("w", newline="", encoding="utf-8-sig") as f:
+        writer = csv.writer(f)
+        writer.writerow(CSV_COLUMNS)
+        for p in pairs:
+            distance = "" if p.distance_m is None else f"{p.distance_m:.0f}"
+            row = (f"{p.score:.0f}", p.name_a, p.category_a, p.uuid_a, p.name_b)
+            rest = (p.category_b, p.uuid_b, distance, p.rule_words)
+            writer.writerow([neutralise(v) for v in (*row, *rest)])
+    return target

@@ -30,6 +30,7 @@ class MarkNotDuplicate(Command):
     uuid_a: str
     uuid_b: str
     name: ClassVar[str] = "mark_not_duplicate"
+    _was_marked: bool = field(default=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -42,11 +43,15 @@ class MarkNotDuplicate(Command):
     def apply(self, project: Project) -> list[Change]:
         if self.uuid_a == self.uuid_b:
             raise BadInputError("an asset cannot be a duplicate of itself")
+        pair = duplicates.ordered(self.uuid_a, self.uuid_b)
+        self._was_marked = pair in duplicates.not_duplicates(project)
         duplicates.remember_not_duplicate(project, self.uuid_a, self.uuid_b, by=project.author)
         return [Change(self._target(), None, {"decided_by": project.author})]
 
     def revert(self, project: Project) -> list[Change]:
-        duplicates.forget_not_duplicate(project, self.uuid_a, self.uuid_b)
+        # Marked already (in another window, or twice): undo leaves the earlier decision.
+        if not self._was_marked:
+            duplicates.forget_not_duplicate(project, self.uuid_a, self.uuid_b)
         return [Change(self._target(), {"decided_by": project.author}, None)]
 
 
