@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +40,7 @@ NAME_THRESHOLD = 90
 # asset is, not which one, and would pair every asset in a ward.
 _DISTINCT_SHARE = 0.9
 _SMALL_WORDS = {"the", "and"}
+_NOT_WORD = re.compile(r"[^\w\s]|_")
 T = TypeVar("T")
 
 
@@ -77,9 +78,8 @@ class DuplicatePair:
 def normalised_name(name: str | None) -> str:
     """'The Coppice Library & Wellbeing Centre' and 'Coppice Library and Wellbeing Centre.'
     read the same: case, punctuation and the small words lists disagree on are dropped."""
-    text = str(name or "").casefold().replace("&", " and ")
-    words = re.sub(r"[^\w\s]", " ", text).replace("_", " ").split()
-    return " ".join(w for w in words if w not in _SMALL_WORDS)
+    text = _NOT_WORD.sub(" ", str(name or "").casefold().replace("&", " and "))
+    return " ".join(w for w in text.split() if w not in _SMALL_WORDS)
 
 
 def normalised_postcode(postcode: str | None) -> str:
@@ -157,7 +157,11 @@ def _identifier_pairs(data: _Assets) -> Iterator[tuple[int, int, Rule]]:
 
 
 def _near_name_pairs(data: _Assets, within_m: float) -> Iterator[tuple[int, int, Rule]]:
-    placed = np.flatnonzero(np.isfinite(data.x))
+    # Only names held more than once can match: the tree is built over those alone.
+    names = [normalised_name(n) for n in data.names]
+    held = Counter(names)
+    shared = np.array([bool(n) and held[n] > 1 for n in names], dtype=bool)
+    placed = np.flatnonzero(np.isfinite(data.x) & shared)
     if len(placed) < 2:
         return
     points = np.asarray(shapely.points(data.x[placed], data.y[placed]))
@@ -165,8 +169,7 @@ def _near_name_pairs(data: _Assets, within_m: float) -> Iterator[tuple[int, int,
     left, right = tree.query(points, predicate="dwithin", distance=within_m)
     keep = left < right
     for i, j in zip(placed[left[keep]], placed[right[keep]], strict=True):
-        name = normalised_name(data.names[i])
-        if name and name == normalised_name(data.names[j]):
+        if names[i] == names[j]:
             d = float(np.hypot(data.x[i] - data.x[j], data.y[i] - data.y[j]))
             yield int(i), int(j), Rule("name", f"same name {d:.0f} m apart", 100.0)
 
