@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assetmap import __version__
-from assetmap.cli import analyse, copies, export, imports, project
+from assetmap.cli import analyse, copies, duplicates, export, imports, project
 from assetmap.cli.terminal import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 __all__ = [
@@ -31,7 +31,7 @@ __all__ = [
 
 COMMANDS = (
     "new", "import-areas", "import-assets", "join-indicators", "import-basemap", "analyse",
-    "export", "info", "copy",
+    "export", "info", "copy", "duplicates",
 )  # fmt: skip
 
 
@@ -95,4 +95,5 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_export(sub)
     project.add_info(sub)
     copies.add_copy(sub)
+    duplicates.add_duplicates(sub)
     return parser

@@ -164,6 +164,13 @@ def set_deleted(project: Project, attachment_id: int, deleted: bool) -> None:
         raise KeyError(f"no attachment with id {attachment_id}")
 
 
+def set_asset(project: Project, attachment_id: int, asset_uuid: str) -> None:
+    """Hand a photo to another asset (merging two assets that were one place)."""
+    project.conn.execute(
+        f"UPDATE {TABLE} SET asset_uuid = ? WHERE id = ?", (asset_uuid, int(attachment_id))
+    )
+
+
 def purge(project: Project, attachment_id: int) -> None:
     """Remove a photo completely (the undo of adding it)."""
     project.conn.execute(f"DELETE FROM {TABLE} WHERE id = ?", (int(attachment_id),))

@@ -581,6 +581,24 @@ def _v11_identity(conn: sqlite3.Connection, srs_id: int) -> None:
     )
 
 
+def _v12_not_duplicates(conn: sqlite3.Connection, srs_id: int) -> None:
+    """Pairs of assets a person said are not duplicates (issue 12), so finding duplicates
+    again does not ask about them again. The pair is kept once, the smaller uuid first."""
+    gpkg.run_script(
+        conn,
+        """
+        CREATE TABLE am_not_duplicates (
+          uuid_a TEXT NOT NULL,
+          uuid_b TEXT NOT NULL,
+          decided_by TEXT,
+          decided_at TEXT,
+          PRIMARY KEY (uuid_a, uuid_b),
+          CHECK (uuid_a < uuid_b)
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
@@ -595,6 +613,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "where each asset came from; 'approved' apart from verified", _v9_provenance),
     Migration(10, "workshop sessions, need pins and who contributed each pin", _v10_workshops),
     Migration(11, "which project this file is, and which copy of it", _v11_identity),
+    Migration(12, "pairs of assets marked as not duplicates", _v12_not_duplicates),
 )
 
 

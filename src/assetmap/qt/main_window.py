@@ -219,6 +219,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         tools = bar.addMenu("&Tools")
         tools.addActions(list(self.tool_actions.values()))
+        tools.addSeparator()
+        tools.addAction(self._action("Find &duplicates…", self.find_duplicates))
         analysis = bar.addMenu("&Analysis")
         analysis.addAction(self.act_find_gaps)
         self.basemap_menu = BasemapMenu(self)
@@ -467,6 +469,15 @@ class MainWindow(QMainWindow):
         from assetmap.qt.dialogs.category_manager import CategoryManager
 
         CategoryManager(self.session, self).exec()
+
+    def find_duplicates(self) -> None:
+        from assetmap.qt.dialogs.duplicates import DuplicatesDialog
+
+        def show_pair(uuids: set[str]) -> None:
+            self.session.set_selection(uuids)
+            self.zoom.to_selection()
+
+        DuplicatesDialog(self.session, self, show_pair).exec()
 
     def import_areas(self) -> None:
         from assetmap.qt.dialogs.import_dialogs import ImportAreasDialog

@@ -9,6 +9,7 @@ from assetmap.core.commands.assets import AddAsset, DeleteAsset, EditAsset, Move
 from assetmap.core.commands.attachments import AddAttachment, RemoveAttachment
 from assetmap.core.commands.base import Command, CommandGroup, CommandStack
 from assetmap.core.commands.categories import AddCategory, EditCategory, MergeCategories
+from assetmap.core.commands.duplicates import MarkNotDuplicate, MergeAssets
 from assetmap.core.commands.fields import RenameField
 from assetmap.core.commands.review import SetReview
 
@@ -22,6 +23,8 @@ __all__ = [
     "DeleteAsset",
     "EditAsset",
     "EditCategory",
+    "MarkNotDuplicate",
+    "MergeAssets",
     "MergeCategories",
     "MoveAsset",
     "RemoveAttachment",

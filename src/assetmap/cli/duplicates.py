@@ -1,0 +1,75 @@
+"""`assetmap duplicates`: list the assets that are probably the same place twice."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
+
+
+def add_duplicates(sub: argparse._SubParsersAction) -> None:
+    from assetmap.core.duplicates import NAME_THRESHOLD, WITHIN_M
+
+    p = command(
+        sub,
+        "duplicates",
+        "list likely duplicate assets: the same identifier, the same name nearby, or the "
+        "same postcode and a similar name",
+        cmd_duplicates,
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("--csv", type=Path, metavar="FILE", help="write the pairs to a CSV file")
+    p.add_argument(
+        "--within",
+        type=float,
+        default=WITHIN_M,
+        metavar="M",
+        help=f"the same name counts within this many metres (default {WITHIN_M:.0f})",
+    )
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=NAME_THRESHOLD,
+        metavar="N",
+        help="how alike two names at one postcode must be, 0-100 (token-set similarity; "
+        f"default {NAME_THRESHOLD})",
+    )
+
+
+def cmd_duplicates(options: argparse.Namespace) -> int:
+    from assetmap.core import duplicates
+    from assetmap.core.project import Project
+
+    progress = TerminalProgress()
+    with Project.open(options.project) as project:
+        pairs = duplicates.find_duplicates(
+            project,
+            within_m=options.within,
+            name_threshold=options.threshold,
+            progress=progress,
+        )
+    progress.done()
+    if options.csv is not None:
+        duplicates.write_csv(pairs, options.csv)
+        print(f"Wrote {len(pairs)} likely duplicate pairs to {options.csv}")
+        return EXIT_OK
+    print(_pairs_text(pairs, options.within, options.threshold))
+    return EXIT_OK
+
+
+def _pairs_text(pairs: list, within: float, threshold: float) -> str:
+    head = (
+        f"{len(pairs)} likely duplicate pairs (the same name within {within:.0f} m; "
+        f"names at one postcode {threshold:.0f}% alike or more)"
+    )
+    lines = [head]
+    for p in pairs:
+        apart = "unplaced" if p.distance_m is None else f"{p.distance_m:.0f} m apart"
+        lines += [
+            "",
+            f"  {p.name_a} ({p.category_a})",
+            f"  {p.name_b} ({p.category_b})",
+            f"    {apart}; {p.rule_words}",
+        ]
+    return "\n".join(lines)
