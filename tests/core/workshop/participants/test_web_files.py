@@ -8,19 +8,21 @@ from pathlib import Path
 
 import pytest
 
+import assetmap
 from assetmap.core.workshop import web_files
 
 tomllib = pytest.importorskip("tomllib")  # Python 3.11+
 
 REPO = Path(__file__).resolve().parents[4]
-PACKAGE = REPO / "src" / "assetmap"
+# The package as imported: the source tree, or site-packages after `pip install .`.
+PACKAGE = Path(assetmap.__file__).resolve().parent
 
 
 def test_every_page_file_is_package_data() -> None:
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     patterns = config["tool"]["setuptools"]["package-data"]["assetmap"]
     for path in web_files.PAGE_DIR.iterdir():
-        relative = path.relative_to(PACKAGE).as_posix()
+        relative = path.resolve().relative_to(PACKAGE).as_posix()
         assert any(fnmatch.fnmatch(relative, p) for p in patterns), relative
 
 
