@@ -7,6 +7,7 @@ import logging.handlers
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -56,6 +57,17 @@ def show_error(parent: QWidget | None, title: str, error: BaseException, details
         box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
+
+
+def attempt(parent: QWidget | None, action: Callable[[], object]) -> bool:
+    """Run an edit the user asked for; a refusal they can act on (a conflict, bad input)
+    is shown in plain words and nothing changes. True when it was made."""
+    try:
+        action()
+    except AssetmapError as exc:
+        show_error(parent, "That change was not made", exc)
+        return False
+    return True
 
 
 class _Relay(QObject):

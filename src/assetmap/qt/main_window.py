@@ -29,7 +29,7 @@ from assetmap.qt.canvas.canvas import Attribution, MapCanvas, ScaleBar
 from assetmap.qt.canvas.tiles import TileService
 from assetmap.qt.canvas.tools import Tool
 from assetmap.qt.change_watch import watch_changes
-from assetmap.qt.errors import show_error
+from assetmap.qt.errors import attempt, show_error
 from assetmap.qt.find import FindBox
 from assetmap.qt.map_scene import SceneBuilder
 from assetmap.qt.overlays import SelectionOverlay, ToolOverlay
@@ -426,12 +426,7 @@ class MainWindow(QMainWindow):
             self._push(command)
 
     def _push(self, command: Command) -> bool:
-        try:
-            self.session.push(command)
-        except AssetmapError as exc:
-            show_error(self, "That change was not made", exc)
-            return False
-        return True
+        return attempt(self, lambda: self.session.push(command))
 
     def undo(self) -> None:
         # Refused when another window or program changed what the undo would revert.

@@ -36,10 +36,9 @@ from PySide6.QtWidgets import (
 from assetmap.core import assets, custom_fields, duplicates
 from assetmap.core.commands import MarkNotDuplicate, MergeAssets
 from assetmap.core.duplicates import DuplicatePair
-from assetmap.core.errors import AssetmapError
 from assetmap.core.model import TEXT_FIELDS, Asset
 from assetmap.core.project import Project
-from assetmap.qt.errors import show_error
+from assetmap.qt.errors import attempt, show_error
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob
 
@@ -294,12 +293,7 @@ class DuplicatesDialog(QDialog):
         self.pair_list.setCurrentRow(min(row + 1, len(self.pairs) - 1))
 
     def _push(self, command: MergeAssets | MarkNotDuplicate) -> bool:
-        try:
-            self.session.push(command)
-        except AssetmapError as exc:
-            show_error(self, "That change was not made", exc)
-            return False
-        return True
+        return attempt(self, lambda: self.session.push(command))
 
     def _drop_current(self, gone: str | None = None) -> None:
         """The decided pair leaves the list, and with a merge every other pair of the asset

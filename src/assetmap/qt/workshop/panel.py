@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from assetmap.core.errors import AssetmapError
 from assetmap.core.workshop.server import network_addresses
-from assetmap.qt.errors import show_error
+from assetmap.qt.errors import attempt, show_error
 from assetmap.qt.file_dialogs import save_file_name
 from assetmap.qt.workers import BackgroundJob
 from assetmap.qt.workshop.controller import LOOPBACK, WorkshopController
@@ -382,10 +382,7 @@ class WorkshopPanel(QWidget):
         show_error(self, "The summary was not saved", error, details)
 
     def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except AssetmapError as error:
-            show_error(self, "That change was not made", error)
+        attempt(self, action)
 
 
 def _file_stem(name: str) -> str:
