@@ -4,6 +4,10 @@ A project records the schema version it was written with in am_schema (the
 SQLite user_version belongs to the GeoPackage spec). Opening an older file
 runs the missing migrations in one transaction after a backup; a newer file
 is refused with a message, because silently writing it could lose data.
+
+Longer than most modules on purpose: every migration ever made stays here, in order, as
+the file format's history (a project from any earlier version must still open). New
+migrations go at the end; each is a short function.
 """
 
 from __future__ import annotations
