@@ -51,13 +51,21 @@ def asset_counts(project: Project) -> dict[str, int]:
 
 
 def by_category(project: Project) -> list[dict[str, Any]]:
-    counts = dict(
-        project.conn.execute(
-            f"SELECT category, count(*) FROM {ASSETS_TABLE} WHERE deleted = 0 GROUP BY category"
-        ).fetchall()
-    )
+    """Live pins per category: ``assets`` counts every pin (what moves when a category is
+    merged or deleted), ``needs`` those that say something is missing (workshop needs)."""
+    rows = project.conn.execute(
+        f"SELECT category, count(*), sum(pin_kind = 'need') FROM {ASSETS_TABLE} "
+        "WHERE deleted = 0 GROUP BY category"
+    ).fetchall()
+    counts = {key: (int(total), int(needs or 0)) for key, total, needs in rows}
     return [
-        {"key": c.key, "label": c.label, "group": c.group, "assets": int(counts.get(c.key, 0))}
+        {
+            "key": c.key,
+            "label": c.label,
+            "group": c.group,
+            "assets": counts.get(c.key, (0, 0))[0],
+            "needs": counts.get(c.key, (0, 0))[1],
+        }
         for c in categories.all_categories(project)
     ]
 

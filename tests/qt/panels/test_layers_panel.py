@@ -200,6 +200,22 @@ def test_empty_categories_are_hidden_until_asked_for(qtbot, session):
     assert panel.item_for("group", "Local economy") is not None
 
 
+def test_a_workshop_need_is_counted_apart_from_the_assets(qtbot, session):
+    from assetmap.core.commands.workshop import AddContribution, CreateWorkshop
+    from assetmap.core.workshop.submission import Submission
+
+    panel = make_panel(qtbot, session)
+    before = panel.item_for("category", "mental_health").text()
+    create = CreateWorkshop("Stretford evening", "Library", "2026-12-09", "Ann")
+    session.push(create)
+    missing = Submission("need", "mental_health", "Somewhere to talk", "", None, 379_480, 396_110)
+    session.push(AddContribution(str(create.workshop_id), missing, None, review="approved"))
+    assert before == "Mental health (61)"
+    qtbot.waitUntil(
+        lambda: panel.item_for("category", "mental_health").text() == "Mental health (61 · 1 need)"
+    )
+
+
 # ---- order --------------------------------------------------------------------------------------
 def test_moving_an_area_set_changes_the_drawing_order(qtbot, session):
     panel = make_panel(qtbot, session)

@@ -41,6 +41,7 @@ from assetmap.qt.dialogs.category_manager import (
     categories_by_group,
     category_counts,
     colour_name,
+    need_counts,
     swatch_icon,
     symbol_icon,
     symbol_name,
@@ -88,6 +89,7 @@ class LayersPanel(QWidget):
         self.category_manager: CategoryManager | None = None
         self._syncing = False
         self._counts: dict[str, int] = {}
+        self._needs: dict[str, int] = {}
         self.model = QStandardItemModel(self)
         self.model.itemChanged.connect(self._on_item_changed)
         self.tree = self._make_tree()
@@ -176,6 +178,7 @@ class LayersPanel(QWidget):
         current = self.current_layer()
         collapsed = self._collapsed()
         self._counts = category_counts(self.session)
+        self._needs = need_counts(self.session)
         self._syncing = True
         try:
             self.model.clear()
@@ -251,11 +254,15 @@ class LayersPanel(QWidget):
         return root
 
     def _category_row(self, cat: Category) -> QStandardItem:
-        count = self._counts.get(cat.key, 0)
-        row = layer_item(f"{cat.label} ({count})", CATEGORY, cat.key)
+        needs = self._needs.get(cat.key, 0)
+        count = self._counts.get(cat.key, 0) - needs  # a need says something is missing
+        said = f"{count} · {needs} {'need' if needs == 1 else 'needs'}" if needs else f"{count}"
+        row = layer_item(f"{cat.label} ({said})", CATEGORY, cat.key)
         row.setIcon(symbol_icon(cat.symbol, cat.colour, 12))
         row.setToolTip(
-            f"{cat.label}: {count} assets, {colour_name(cat.colour)} {symbol_name(cat.symbol)}"
+            f"{cat.label}: {count} assets"
+            + (f" and {needs} workshop needs (something missing here)" if needs else "")
+            + f", {colour_name(cat.colour)} {symbol_name(cat.symbol)}"
         )
         return row
 

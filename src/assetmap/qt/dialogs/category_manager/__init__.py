@@ -10,7 +10,11 @@
 """
 
 from assetmap.qt.dialogs.category_manager.editor import FIELDS, CategoryDialog
-from assetmap.qt.dialogs.category_manager.listing import categories_by_group, category_counts
+from assetmap.qt.dialogs.category_manager.listing import (
+    categories_by_group,
+    category_counts,
+    need_counts,
+)
 from assetmap.qt.dialogs.category_manager.manager import CategoryManager
 from assetmap.qt.dialogs.category_manager.merge import MergeDialog
 from assetmap.qt.dialogs.category_manager.pickers import (
@@ -49,6 +53,7 @@ __all__ = [
     "SynonymsDialog",
     "categories_by_group",
     "category_counts",
+    "need_counts",
     "colour_name",
     "swatch_icon",
     "symbol_icon",

@@ -12,6 +12,11 @@ def category_counts(session: Session) -> dict[str, int]:
     return {row["key"]: row["assets"] for row in summary.by_category(session.project)}
 
 
+def need_counts(session: Session) -> dict[str, int]:
+    """Workshop needs per category ("this is missing here"): pins, but not assets."""
+    return {row["key"]: row["needs"] for row in summary.by_category(session.project)}
+
+
 def ordered_categories(cats: list[Category]) -> list[Category]:
     return [c for _group, members in categories_by_group(cats) for c in members]
 
