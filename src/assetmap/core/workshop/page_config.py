@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import shapely
 
-from assetmap.core import areas, categories
+from assetmap.core import areas, categories, symbols
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import Category
 from assetmap.core.workshop.tilegrid import TileGrid
@@ -25,13 +25,17 @@ def shared_categories(project: Project) -> list[Category]:
     return [c for c in categories.all_categories(project) if not c.personal_data]
 
 
-def category_json(category: Category) -> dict[str, str]:
+def category_json(category: Category) -> dict[str, Any]:
+    """``outline``: the category's symbol as on the map (core.symbols, radius 1, y down), so
+    phones tell categories apart by shape as well as colour; None for a circle."""
+    points = symbols.outline(category.symbol, 2.0)
     return {
         "key": category.key,
         "label": category.label,
         "group": category.group,
         "colour": category.colour,
         "shape": category.symbol,
+        "outline": None if points is None else [[round(x, 3), round(y, 3)] for x, y in points],
     }
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from assetmap.core import assets
+from assetmap.core import assets, symbols
 from assetmap.core.commands.assets import AddAsset
 from assetmap.core.commands.base import CommandStack
 from assetmap.core.commands.review import SetReview
@@ -102,7 +102,15 @@ def test_config_names_the_workshop_and_shares_no_personal_data_category(server: 
     assert config["crs"] == "EPSG:27700"
     keys = {c["key"] for c in config["categories"]}
     assert "libraries" in keys and "individual_skills" not in keys
-    assert {"key", "label", "group", "colour", "shape"} <= set(config["categories"][0])
+    assert {"key", "label", "group", "colour", "shape", "outline"} <= set(config["categories"][0])
+    # Each category's shape as the map draws it, so phones tell them apart without colour.
+    for category in config["categories"]:
+        drawn = symbols.outline(category["shape"], 2.0)
+        if drawn is None:
+            assert category["outline"] is None
+        else:
+            assert category["outline"] == [[round(x, 3), round(y, 3)] for x, y in drawn]
+    assert any(c["outline"] for c in config["categories"])
     assert [a["name"] for a in config["areas"]] == ["Neighbourhoods (LSOA 2021)", "Wards (2023)"]
     assert len(config["areas"][0]["geojson"]["features"]) == 139
     assert config["has_tiles"] is False

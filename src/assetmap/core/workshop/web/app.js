@@ -176,10 +176,29 @@
     return kind + pin.name + (category ? " (" + category.label + ")" : "");
   }
 
+  // A pin in its category's shape, as the projector and the laptop draw it (the outline
+  // comes with the categories, radius 1 around the point); a circle when it has none.
+  const ShapeMarker = L.CircleMarker.extend({
+    _updatePath: function () {
+      const outline = this.options.outline;
+      if (!outline || !this._renderer._setPath) {
+        L.CircleMarker.prototype._updatePath.call(this);
+        return;
+      }
+      const p = this._point, r = this._radius;
+      const d = "M" + outline.map(function (q) {
+        return (p.x + q[0] * r).toFixed(1) + "," + (p.y + q[1] * r).toFixed(1);
+      }).join("L") + "Z";
+      this._renderer._setPath(this, d);
+    },
+  });
+
   function showPin(pin) {
     const known = state.pins.get(pin.uuid);
     if (known) state.map.removeLayer(known.layer);
-    const layer = L.circleMarker(toLatLng(pin.x, pin.y), pinStyle(pin));
+    const category = categoryOf(pin.category);
+    const style = Object.assign({ outline: category ? category.outline : null }, pinStyle(pin));
+    const layer = new ShapeMarker(toLatLng(pin.x, pin.y), style);
     const tip = document.createElement("span");
     tip.textContent = describe(pin) + (pin.mine ? " - " + reviewWords(pin.review) : "");
     layer.bindPopup(tip);
