@@ -606,7 +606,9 @@ def _v12_not_duplicates(conn: sqlite3.Connection, srs_id: int) -> None:
 def _v13_merges(conn: sqlite3.Connection, srs_id: int) -> None:
     """Which copies have been merged into this file, and where each merge left both change
     feeds (issue 12): the next merge of the same copy starts from there, so what it brought
-    is not weighed again. One row per copy, replaced by each merge of it."""
+    is not weighed again. One row per copy, replaced by each merge of it. ``other_mark`` is
+    the time and target of the other copy's change at ``other_seq``: copies made by copying
+    the file share one copy id, and the mark tells them apart."""
     gpkg.run_script(
         conn,
         """
@@ -614,6 +616,7 @@ def _v13_merges(conn: sqlite3.Connection, srs_id: int) -> None:
           copy_id TEXT PRIMARY KEY,
           other_seq INTEGER NOT NULL,
           this_seq INTEGER NOT NULL,
+          other_mark TEXT NOT NULL,
           file_name TEXT,
           merged_at TEXT NOT NULL
         );

@@ -259,3 +259,23 @@ def test_the_other_copy_is_never_written(office, field_copy, edited_apart):
     before = field_copy.read_bytes()
     merge(office, field_copy)
     assert field_copy.read_bytes() == before
+
+
+def test_copies_made_by_copying_the_file_are_told_apart(office, tmp_path):
+    """Two workers given the file itself (one copy id for all three): each merge finds where
+    that copy parted from this one, and the second does not start from the first's record."""
+    Project.open(office).close()
+    first, second = tmp_path / "ann.gpkg", tmp_path / "bo.gpkg"
+    shutil.copy(office, first)
+    shutil.copy(office, second)
+    a, b = pick(office, 2)
+    for path, asset, phone in ((first, a, "0161 000 6666"), (second, b, "0161 000 7777")):
+        with Project.open(path) as project:
+            CommandStack(project).push(EditAsset(asset.uuid, {"phone": phone}))
+    merge(office, first)
+    merge(office, second)
+    merged = live_assets(office)
+    assert (merged[a.uuid][3], merged[b.uuid][3]) == ("0161 000 6666", "0161 000 7777")
+    for path in (first, second):
+        with Project.open(office) as project:
+            assert plan_merge(project, path).is_empty

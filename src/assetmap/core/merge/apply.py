@@ -254,6 +254,7 @@ class MergeCopy(Command):
             self.plan.other.copy_id,
             self.plan.other_latest,
             this_seq,
+            self.plan.other_mark,
             self.plan.other_path.name,
             gpkg.utc_now(),
         )

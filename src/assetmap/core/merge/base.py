@@ -29,6 +29,7 @@ __all__ = [
     "Divergence",
     "MergeRecord",
     "divergence",
+    "feed_mark",
     "feed_since",
     "latest_seq",
     "open_other",
@@ -54,6 +55,7 @@ class MergeRecord:
     copy_id: str
     other_seq: int
     this_seq: int
+    other_mark: str  # see feed_mark
     file_name: str | None
     merged_at: str
 
@@ -131,11 +133,13 @@ def feed_since(conn: sqlite3.Connection, seq: int) -> list[FeedChange]:
 
 def read_record(conn: sqlite3.Connection, copy_id: str) -> MergeRecord | None:
     row = conn.execute(
-        f"SELECT copy_id, other_seq, this_seq, file_name, merged_at FROM {MERGES_TABLE} "
-        "WHERE copy_id = ?",
+        f"SELECT copy_id, other_seq, this_seq, other_mark, file_name, merged_at "
+        f"FROM {MERGES_TABLE} WHERE copy_id = ?",
         (copy_id,),
     ).fetchone()
-    return None if row is None else MergeRecord(row[0], int(row[1]), int(row[2]), row[3], row[4])
+    if row is None:
+        return None
+    return MergeRecord(row[0], int(row[1]), int(row[2]), row[3], row[4], row[5])
 
 
 def write_record(conn: sqlite3.Connection, record: MergeRecord | None, copy_id: str) -> None:
@@ -143,12 +147,14 @@ def write_record(conn: sqlite3.Connection, record: MergeRecord | None, copy_id: 
     conn.execute(f"DELETE FROM {MERGES_TABLE} WHERE copy_id = ?", (copy_id,))
     if record is not None:
         conn.execute(
-            f"INSERT INTO {MERGES_TABLE} (copy_id, other_seq, this_seq, file_name, merged_at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            f"INSERT INTO {MERGES_TABLE} "
+            "(copy_id, other_seq, this_seq, other_mark, file_name, merged_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             (
                 record.copy_id,
                 record.other_seq,
                 record.this_seq,
+                record.other_mark,
                 record.file_name,
                 record.merged_at or gpkg.utc_now(),
             ),
@@ -162,7 +168,7 @@ def divergence(
     theirs: ProjectIdentity,
 ) -> Divergence:
     record = read_record(this, theirs.copy_id)
-    if record is not None:
+    if record is not None and feed_mark(other, record.other_seq) == record.other_mark:
         return Divergence(record.this_seq, record.other_seq, "last merge")
     if theirs.copied_from and theirs.copied_from == mine.copy_id:
         return Divergence(theirs.copied_at_seq, theirs.copied_at_seq, "copied from this")
@@ -170,6 +176,13 @@ def divergence(
         return Divergence(mine.copied_at_seq, mine.copied_at_seq, "copied from it")
     shared = _shared_prefix(this, other)
     return Divergence(shared, shared, "shared history")
+
+
+def feed_mark(conn: sqlite3.Connection, seq: int) -> str:
+    """The time and target of change ``seq``: which copy a recorded merge was made with, when
+    copies made by copying the file share a copy id (their feeds part at their first edit)."""
+    row = conn.execute(f"SELECT at, target FROM {FEED_TABLE} WHERE id = ?", (seq,)).fetchone()
+    return "" if row is None else f"{row[0]}|{row[1] or ''}"
 
 
 def _shared_prefix(this: sqlite3.Connection, other: sqlite3.Connection) -> int:

@@ -131,6 +131,7 @@ class MergePlan:
     divergence: base.Divergence
     this_latest: int
     other_latest: int
+    other_mark: str
     prefer: str | None = None
     added: list[NewAsset] = field(default_factory=list)
     updates: list[FieldUpdate] = field(default_factory=list)
@@ -240,6 +241,7 @@ def _plan(
         split,
         base.latest_seq(this.conn),
         base.latest_seq(other),
+        base.feed_mark(other, base.latest_seq(other)),
         prefer,
     )
     mine_feed = base.feed_since(this.conn, split.this_seq)
