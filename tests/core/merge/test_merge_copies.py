@@ -279,3 +279,51 @@ def test_copies_made_by_copying_the_file_are_told_apart(office, tmp_path):
     for path in (first, second):
         with Project.open(office) as project:
             assert plan_merge(project, path).is_empty
+
+
+def test_area_sets_and_indicators_added_at_the_office_reach_the_field_copy(
+    office, field_copy, trafford
+):
+    """After handing out the copy the office imports the 2017 wards with their IMD 2019
+    score, and joins the 2021 census head count to the LSOAs; the field copy merges them in,
+    and undo takes them out again."""
+    from assetmap.core import areas
+    from assetmap.core.imports import import_areas, join_indicators
+    from assetmap.core.io.area_import import AreaImportOptions
+    from assetmap.core.io.indicator_import import IndicatorOptions
+
+    with Project.open(office) as project:
+        lsoa = areas.list_sets(project)[0].name
+        import_areas(
+            project,
+            trafford / "boundaries" / "trafford_ward2017_generalised.geojson",
+            AreaImportOptions("Wards (2017)"),
+        )
+        join_indicators(
+            project,
+            trafford / "deprivation" / "trafford_ward2017_imd2019_score.csv",
+            IndicatorOptions("Wards (2017)", "area_code", ["value:imd2019_score"]),
+        )
+        join_indicators(
+            project,
+            trafford / "population" / "trafford_census2021_pop_by_sex_lsoa21.csv",
+            IndicatorOptions(
+                lsoa, "area_code", ["value:census_persons"], ["indicator=All persons"]
+            ),
+        )
+        wards = areas.frame(project, "Wards (2017)")
+        census = areas.frame(project, lsoa).set_index("code")["census_persons"]
+    with Project.open(field_copy) as project:
+        stack = CommandStack(project)
+        stack.push(MergeCopy(plan_merge(project, office)))
+        merged = areas.frame(project, "Wards (2017)")
+        assert len(merged) == len(wards) == 21
+        assert merged.set_index("code")["imd2019_score"].to_dict() == (
+            wards.set_index("code")["imd2019_score"].to_dict()
+        )
+        assert [i.column for i in areas.indicators(project, "Wards (2017)")] == ["imd2019_score"]
+        here = areas.frame(project, lsoa).set_index("code")["census_persons"]
+        assert here.to_dict() == census.to_dict() and here.sum() > 200_000
+        stack.undo()
+        assert "Wards (2017)" not in {s.name for s in areas.list_sets(project)}
+        assert "census_persons" not in areas.frame(project, lsoa).columns

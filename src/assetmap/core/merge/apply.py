@@ -22,7 +22,7 @@ from assetmap.core import attachments as store
 from assetmap.core.changelog import Change, Origin
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import ConflictError
-from assetmap.core.merge import base
+from assetmap.core.merge import area_sets, base
 from assetmap.core.merge.plan import FieldUpdate, MergePlan, NewAsset, Photo
 from assetmap.core.merge.values import POSITION
 from assetmap.core.project import Project
@@ -66,6 +66,7 @@ class MergeCopy(Command):
         first = base.latest_seq(project.conn)
         self._previous = base.read_record(project.conn, self.plan.other.copy_id)
         changes = self._add_categories(project)
+        changes += area_sets.add(project, self.plan.area_sets, self.plan.indicators)
         changes += self._add_assets(project)
         changes += self._update_assets(project)
         changes += self._change_photos(project)
@@ -78,6 +79,7 @@ class MergeCopy(Command):
         changes = self._restore_photos(project)
         changes += self._restore_assets(project)
         changes += self._remove_assets(project)
+        changes += area_sets.remove(project, self.plan.area_sets, self.plan.indicators)
         changes += self._restore_categories(project)
         base.write_record(project.conn, self._previous, self.plan.other.copy_id)
         return changes

@@ -22,6 +22,8 @@ from assetmap.core.copies import LEFT_OUT_ATTACHMENTS, LEFT_OUT_PERSONAL, Projec
 from assetmap.core.errors import BadInputError
 from assetmap.core.feed import FeedChange
 from assetmap.core.merge import base
+from assetmap.core.merge.area_sets import IndicatorCopy, SetCopy
+from assetmap.core.merge.area_sets import plan as plan_area_sets
 from assetmap.core.merge.values import (
     CONFLICT,
     DELETED,
@@ -139,6 +141,8 @@ class MergePlan:
     photos_added: list[Photo] = field(default_factory=list)
     photos_removed: list[PhotoRemoval] = field(default_factory=list)
     categories: list[CategoryChange] = field(default_factory=list)
+    area_sets: list[SetCopy] = field(default_factory=list)
+    indicators: list[IndicatorCopy] = field(default_factory=list)
 
     @property
     def updated(self) -> list[FieldUpdate]:
@@ -157,6 +161,8 @@ class MergePlan:
             or self.photos_added
             or self.photos_removed
             or self.categories
+            or self.area_sets
+            or self.indicators
         )
 
     def choice(self, conflict: Conflict, resolutions: Mapping[tuple[str, str], Any]) -> Any:
@@ -247,6 +253,7 @@ def _plan(
     mine_feed = base.feed_since(this.conn, split.this_seq)
     theirs_feed = base.feed_since(other, split.other_seq)
     _plan_categories(plan, this.conn, other, mine_feed, theirs_feed)
+    plan.area_sets, plan.indicators = plan_area_sets(this.conn, other)
     _plan_assets(plan, this.conn, other, mine_id, mine_feed, theirs_feed)
     return plan
 

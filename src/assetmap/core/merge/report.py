@@ -87,6 +87,11 @@ def report_lines(plan: MergePlan, chosen: Mapping[tuple[str, str], Any]) -> list
         ],
     )
     lines += _section(
+        f"Area sets added: {len(plan.area_sets)}; indicators added: {len(plan.indicators)}",
+        [f"  + {s.info.name} ({len(s.frame)} areas)" for s in plan.area_sets]
+        + [f"  + {i.label} ({i.area_set})" for i in plan.indicators],
+    )
+    lines += _section(
         f"Conflicts: {len(plan.conflicts)}",
         [
             f"  ! '{c.name}' {c.field}: was {shown(c.field, c.base)}, mine "
@@ -146,6 +151,8 @@ def report_rows(plan: MergePlan, chosen: Mapping[tuple[str, str], Any]) -> list[
         ]
         for c in plan.categories
     ]
+    rows += [["area set", "", s.info.name, "", "", "", "", "added"] for s in plan.area_sets]
+    rows += [["indicator", "", i.area_set, i.column, "", "", "", "added"] for i in plan.indicators]
     rows += [
         [
             "conflict",
