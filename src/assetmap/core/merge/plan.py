@@ -305,7 +305,7 @@ def _weigh_asset(
         if verdict == THEIRS:
             taken.append(FieldUpdate(uuid, name, name_of_field, a, b))
         elif verdict == MINE:
-            kept_mine = True
+            kept_mine = kept_mine or bool(ha)  # edited here since the copies diverged
         elif verdict == CONFLICT:
             plan.conflicts.append(Conflict(uuid, name, name_of_field, (ha or hb)[0], a, b))
     gone = _weigh_deletion(plan, uuid, name, mine, theirs, mine_hist, theirs_hist)

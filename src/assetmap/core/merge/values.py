@@ -69,10 +69,14 @@ def decide(mine: Any, theirs: Any, mine_history: list[Any], theirs_history: list
     """Whose value a field takes. A side's history is the value the field had where the
     copies diverged and every value it took since (empty: untouched). A side whose history
     passes through the other's current value has moved on from it, so its value wins; both
-    having moved on from the shared value to different ones is a conflict."""
+    having moved on from the shared value to different ones is a conflict. Untouched there
+    since the last merge, a field keeps this copy's value, even one that copy never had
+    (changed here before that merge, which kept it)."""
     if mine == theirs:
         return SAME
-    if mine in (theirs_history or [theirs]):
+    if not theirs_history:  # nothing new there: mine may hold what they never had
+        return MINE
+    if mine in theirs_history:
         return THEIRS
     if theirs in (mine_history or [mine]):
         return MINE
