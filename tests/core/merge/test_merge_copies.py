@@ -327,3 +327,34 @@ def test_area_sets_and_indicators_added_at_the_office_reach_the_field_copy(
         stack.undo()
         assert "Wards (2017)" not in {s.name for s in areas.list_sets(project)}
         assert "census_persons" not in areas.frame(project, lsoa).columns
+
+
+def test_a_copy_of_a_much_older_schema_is_upgraded_first_and_never_written(tmp_path):
+    """A copy of the Trafford demo saved by assetmap's schema 7 (before the change feed and
+    before project ids): upgraded in a temporary copy, it is recognised as the same project
+    (its id comes from when the project was made) and brings nothing that undoes work here."""
+    old = tmp_path / "old.gpkg"
+    here = tmp_path / "here.gpkg"
+    shutil.copy(REPO / "tests" / "data" / "trafford_schema_v7.gpkg", old)
+    shutil.copy(old, here)
+    before = old.read_bytes()
+    (asset,) = pick(here, 1)
+    with Project.open(here) as project:
+        CommandStack(project).push(EditAsset(asset.uuid, {"phone": "0161 000 8888"}))
+        plan = plan_merge(project, old)
+    assert plan.is_empty, plan.report_lines()
+    assert old.read_bytes() == before
+
+
+def test_redo_of_a_merge_makes_it_again(office, field_copy, edited_apart):
+    twin = office.with_name("twin.gpkg")
+    shutil.copy(office, twin)
+    merge(twin, field_copy)
+    expected = live_assets(twin), photos(twin), labels(twin)
+    with Project.open(office) as project:
+        stack = CommandStack(project)
+        stack.push(MergeCopy(plan_merge(project, field_copy)))
+        stack.undo()
+        stack.redo()
+        assert plan_merge(project, field_copy).is_empty
+    assert (live_assets(office), photos(office), labels(office)) == expected
