@@ -257,8 +257,10 @@ def test_an_unrelated_project_is_refused(office, tmp_path):
 
 def test_the_other_copy_is_never_written(office, field_copy, edited_apart):
     before = field_copy.read_bytes()
+    beside = sorted(p.name for p in field_copy.parent.iterdir())
     merge(office, field_copy)
     assert field_copy.read_bytes() == before
+    assert sorted(p.name for p in field_copy.parent.iterdir()) == beside
 
 
 def test_copies_made_by_copying_the_file_are_told_apart(office, tmp_path):

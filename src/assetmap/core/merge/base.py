@@ -22,7 +22,7 @@ from assetmap.core.changelog import TABLE as FEED_TABLE
 from assetmap.core.copies import ProjectIdentity, read_identity
 from assetmap.core.errors import BadInputError
 from assetmap.core.feed import FeedChange
-from assetmap.core.project import Project
+from assetmap.core.project import Project, _read_only_uri
 
 __all__ = [
     "MERGES_TABLE",
@@ -92,7 +92,9 @@ def open_other(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    # The project's own read-only URI: a file at rest is read as immutable, so not even a
+    # -wal or -shm file appears beside the copy being merged from.
+    return sqlite3.connect(_read_only_uri(path), uri=True)
 
 
 def _version(path: Path) -> int:
