@@ -50,6 +50,5 @@ def cmd_merge(options: argparse.Namespace) -> int:
         if plan.is_empty:
             return EXIT_OK
         CommandStack(project).push(MergeCopy(plan))
-    print(f"Merged {options.other.name} into {options.project.name} (one step, undoable in "
-          "the app's history).")  # fmt: skip
+    print(f"Merged {options.other.name} into {options.project.name}.")
     return EXIT_OK

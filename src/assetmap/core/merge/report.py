@@ -51,7 +51,7 @@ def resolution_words(plan: MergePlan, conflict: Conflict, chosen: Mapping[Any, A
 def report_lines(plan: MergePlan, chosen: Mapping[tuple[str, str], Any]) -> list[str]:
     split = plan.divergence
     lines = [
-        f"Merging {plan.other_path.name} ({plan.other.copy_label or 'copy'} "
+        f"Merging {plan.other_path.name} ({plan.other.copy_label or 'a copy'}, copy id "
         f"{plan.other.copy_id[:8]}) into {plan.this_path.name}: the copies diverged after "
         f"change {split.this_seq} here and {split.other_seq} there ({split.how})"
     ]
