@@ -35,7 +35,11 @@ Resolutions = dict[tuple[str, str], Any]
 @dataclass
 class MergeCopy(Command):
     """Merge another copy as ``plan`` says, conflicts resolved by ``resolutions`` (or the
-    plan's ``prefer``); refused at once (BadInputError) while any conflict is unresolved."""
+    plan's ``prefer``); refused at once (BadInputError) while any conflict is unresolved.
+
+    ``resolutions`` maps (asset uuid, field) to "mine", "theirs" or the value to use, in the
+    plan's terms (``values.canonical``; a position is an (x, y) pair or None). The first
+    apply is refused (ConflictError) if the project changed after the plan was made."""
 
     plan: MergePlan
     resolutions: Resolutions = field(default_factory=dict)

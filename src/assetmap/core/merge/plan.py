@@ -330,7 +330,7 @@ def _weigh_deletion(
     verdict = decide(
         mine[DELETED], theirs[DELETED], mine_hist.get(DELETED, []), theirs_hist.get(DELETED, [])
     )
-    if verdict == CONFLICT:  # cannot happen with two values; kept for clarity
+    if verdict == CONFLICT:  # not expected for a yes/no field; reported if it ever is
         plan.conflicts.append(Conflict(uuid, name, DELETED, False, mine[DELETED], theirs[DELETED]))
     if verdict == THEIRS and not theirs[DELETED]:
         plan.updates.append(FieldUpdate(uuid, name, DELETED, True, False))
