@@ -603,6 +603,27 @@ def _v12_not_duplicates(conn: sqlite3.Connection, srs_id: int) -> None:
     )
 
 
+def _v13_merges(conn: sqlite3.Connection, srs_id: int) -> None:
+    """Which copies have been merged into this file, and where each merge left both change
+    feeds (issue 12): the next merge of the same copy starts from there, so what it brought
+    is not weighed again. One row per copy, replaced by each merge of it. ``other_mark`` is
+    the time and target of the other copy's change at ``other_seq``: copies made by copying
+    the file share one copy id, and the mark tells them apart."""
+    gpkg.run_script(
+        conn,
+        """
+        CREATE TABLE am_merges (
+          copy_id TEXT PRIMARY KEY,
+          other_seq INTEGER NOT NULL,
+          this_seq INTEGER NOT NULL,
+          other_mark TEXT NOT NULL,
+          file_name TEXT,
+          merged_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "asset review state and analysis runs", _v2_review_and_runs),
@@ -618,6 +639,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "workshop sessions, need pins and who contributed each pin", _v10_workshops),
     Migration(11, "which project this file is, and which copy of it", _v11_identity),
     Migration(12, "pairs of assets marked as not duplicates", _v12_not_duplicates),
+    Migration(13, "copies merged into this one, and where each merge left off", _v13_merges),
 )
 
 
