@@ -9,6 +9,7 @@ is known by the hash of its secret (``contributions.device_hash``).
 from __future__ import annotations
 
 import datetime as dt
+from abc import abstractmethod
 from dataclasses import asdict
 from typing import Any, ClassVar
 
@@ -130,8 +131,9 @@ class _SetWorkshopValues(Command):
         self._before: dict[str, Any] = {}
         self._label = ""
 
+    @abstractmethod
     def values(self, current: Workshop) -> dict[str, Any]:
-        raise NotImplementedError
+        """The stored values this change sets (each subclass says which)."""
 
     def apply(self, project: Project) -> list[Change]:
         current = _get(project, self.workshop_id)
