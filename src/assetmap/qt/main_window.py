@@ -468,11 +468,7 @@ class MainWindow(QMainWindow):
     def find_duplicates(self) -> None:
         from assetmap.qt.dialogs.duplicates import DuplicatesDialog
 
-        def show_pair(uuids: set[str]) -> None:
-            self.session.set_selection(uuids)
-            self.zoom.to_selection()
-
-        DuplicatesDialog(self.session, self, show_pair).exec()
+        DuplicatesDialog(self.session, self, self.zoom.show_assets).exec()
 
     def import_areas(self) -> None:
         from assetmap.qt.dialogs.import_dialogs import ImportAreasDialog

@@ -212,3 +212,14 @@ def _left_out(project: Project, params: AnalysisParams) -> dict[str, int]:
         "rejected": rejected,
         "unplaced": unplaced,
     }
+
+
+def looks_like_population(column: str, label: str) -> bool:
+    """An indicator to propose as the population (the user may choose another)."""
+    return "pop" in f"{column} {label}".lower()
+
+
+def looks_like_need(column: str, label: str) -> bool:
+    """An indicator to propose as need: a deprivation score (a rank runs the other way)."""
+    text = f"{column} {label}".lower()
+    return "score" in text and ("imd" in text or "depriv" in text)

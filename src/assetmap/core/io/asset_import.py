@@ -170,7 +170,9 @@ def prepare_assets(
         batch = uuidlib.uuid4().hex
         rows["import_batch"] = batch
         _record_origin(project, rows, table, row_numbers)
-        key = _import_key(table, mapping, options)
+        key = identity.chosen_key(
+            list(table.frame.columns), mapping, options.id_field, options.match_key, table.path
+        )
         id_values = frame[key.id_column] if key.id_column else None
         if id_values is not None and pd.api.types.is_numeric_dtype(id_values):
             id_values = identifier_text(id_values)
@@ -219,23 +221,6 @@ def _record_origin(
     rows["origin_row"] = pd.Series(np.asarray(row_numbers, dtype=int).tolist(), dtype=object)
     rows["reviewed_by"] = project.author
     rows["reviewed_at"] = rows["created_at"]
-
-
-def _import_key(
-    table: Table, mapping: dict[str, str], options: AssetImportOptions
-) -> identity.ImportKey:
-    columns = list(table.frame.columns)
-    if options.id_field:
-        if options.id_field not in columns:
-            raise BadInputError(
-                f"has no field '{options.id_field}' (fields: {', '.join(map(str, columns))})",
-                file=table.path,
-                field="--id-field",
-            )
-        return identity.ImportKey(id_column=options.id_field)
-    if options.match_key:
-        return identity.ImportKey(tuple(options.match_key))
-    return identity.default_key(mapping)
 
 
 def _owned_columns(

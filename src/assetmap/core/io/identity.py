@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -53,6 +55,28 @@ class ImportKey:
 def default_key(mapping: dict[str, str]) -> ImportKey:
     """Name and postcode when the file has postcodes; else name and position."""
     return ImportKey(NAME_POSTCODE if "postcode" in mapping else NAME_POSITION)
+
+
+def chosen_key(
+    columns: list[str],
+    mapping: dict[str, str],
+    id_field: str | None,
+    match_key: Sequence[str] | None,
+    file: Path,
+) -> ImportKey:
+    """The key the user asked for (an identifier column, or asset fields), else the default;
+    an identifier column the file lacks is named with the columns it has."""
+    if id_field:
+        if id_field not in columns:
+            raise BadInputError(
+                f"has no field '{id_field}' (fields: {', '.join(map(str, columns))})",
+                file=file,
+                field="--id-field",
+            )
+        return ImportKey(id_column=id_field)
+    if match_key:
+        return ImportKey(tuple(match_key))
+    return default_key(mapping)
 
 
 def parse_key(text: str) -> ImportKey:
@@ -367,6 +391,7 @@ __all__ = [
     "changes",
     "default_key",
     "earlier_assets",
+    "chosen_key",
     "earlier_file",
     "imported_files",
     "match",

@@ -286,8 +286,8 @@ class AnalysisPanel(QWidget):
         if name:
             numeric = [i for i in areas.indicators(self.session.project, name) if i.numeric]
         for combo, guess in (
-            (self.population, _looks_like_population),
-            (self.need, _looks_like_need),
+            (self.population, inputs.looks_like_population),
+            (self.need, inputs.looks_like_need),
         ):
             previous = combo.currentData()
             combo.clear()
@@ -591,12 +591,3 @@ class AnalysisPanel(QWidget):
             return
         method = results_csv.method_path(Path(written)).name
         self._say(f"Saved {Path(written).name}, with how it was worked out in {method}.")
-
-
-def _looks_like_population(column: str, label: str) -> bool:
-    return "pop" in f"{column} {label}".lower()
-
-
-def _looks_like_need(column: str, label: str) -> bool:
-    text = f"{column} {label}".lower()
-    return "score" in text and ("imd" in text or "depriv" in text)

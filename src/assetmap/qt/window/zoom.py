@@ -67,6 +67,11 @@ class Zoomer:
         x, y = rows["x"], rows["y"]
         self.canvas.zoom_to((x.min() - pad, y.min() - pad, x.max() + pad, y.max() + pad))
 
+    def show_assets(self, uuids: set[str]) -> None:
+        """Choose these assets and bring them all into view (a pair of duplicates, say)."""
+        self.session.set_selection(uuids)
+        self.to_selection()
+
     def to_asset(self, uuid: str) -> None:
         """Centre on the asset at street scale and choose it."""
         xy = self.picker.asset_xy(uuid)
