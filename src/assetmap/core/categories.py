@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from typing import Any
 
 from assetmap.core.category_match import CategoryMatcher, same_name
@@ -17,13 +18,13 @@ _COLUMNS = (
 
 
 def all_categories(project: Project) -> list[Category]:
-    def build() -> list[Category]:
-        rows = project.conn.execute(
-            f"SELECT {_COLUMNS} FROM am_categories ORDER BY sort_order, label"
-        ).fetchall()
-        return [_row_to_category(r) for r in rows]
+    return list(project.cached("categories", lambda: read_all(project.conn)))
 
-    return list(project.cached("categories", build))
+
+def read_all(conn: sqlite3.Connection) -> list[Category]:
+    """From any connection: another copy of the project read for a merge, too."""
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM am_categories ORDER BY sort_order, label")
+    return [_row_to_category(r) for r in rows.fetchall()]
 
 
 def by_key(project: Project) -> dict[str, Category]:

@@ -10,20 +10,20 @@ starts from there and brings nothing twice.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 import shapely
 
-from assetmap.core import areas, assets, gpkg
+from assetmap.core import areas, assets, categories, gpkg
 from assetmap.core import attachments as store
 from assetmap.core.changelog import Change, Origin
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import ConflictError
 from assetmap.core.merge import area_sets, base
-from assetmap.core.merge.plan import FieldUpdate, MergePlan, NewAsset, Photo
+from assetmap.core.merge.plan import CategoryChange, FieldUpdate, MergePlan, NewAsset, Photo
 from assetmap.core.merge.values import POSITION
 from assetmap.core.project import Project
 
@@ -101,43 +101,10 @@ class MergeCopy(Command):
 
     # ---- categories --------------------------------------------------------------
     def _add_categories(self, project: Project) -> list[Change]:
-        changes = []
-        for change in self.plan.categories:
-            target = f"category:{change.key}"
-            if change.mine_label is None:
-                marks = ", ".join("?" for _ in change.row)
-                project.conn.execute(
-                    "INSERT INTO am_categories (key, label, group_name, colour, symbol, "
-                    f"personal_data, sort_order, description, synonyms) VALUES ({marks})",
-                    change.row,
-                )
-                changes.append(Change(target, None, {"label": change.theirs_label}))
-            else:
-                _set_label(project, change.key, change.theirs_label)
-                changes.append(
-                    Change(target, {"label": change.mine_label}, {"label": change.theirs_label})
-                )
-        if changes:
-            project.invalidate()
-            project.notify(project.events.categories_changed)
-        return changes
+        return _write_categories(project, self.plan.categories, forward=True)
 
     def _restore_categories(self, project: Project) -> list[Change]:
-        changes = []
-        for change in reversed(self.plan.categories):
-            target = f"category:{change.key}"
-            if change.mine_label is None:
-                project.conn.execute("DELETE FROM am_categories WHERE key = ?", (change.key,))
-                changes.append(Change(target, {"label": change.theirs_label}, None))
-            else:
-                _set_label(project, change.key, change.mine_label)
-                changes.append(
-                    Change(target, {"label": change.theirs_label}, {"label": change.mine_label})
-                )
-        if changes:
-            project.invalidate()
-            project.notify(project.events.categories_changed)
-        return changes
+        return _write_categories(project, list(reversed(self.plan.categories)), forward=False)
 
     # ---- assets only the other copy had --------------------------------------------
     def _add_assets(self, project: Project) -> list[Change]:
@@ -271,8 +238,28 @@ class MergeCopy(Command):
         self._stamps = {uuid: assets.content_stamp(project, uuid) for uuid in touched}
 
 
-def _set_label(project: Project, key: str, label: str) -> None:
-    project.conn.execute("UPDATE am_categories SET label = ? WHERE key = ?", (label, key))
+def _write_categories(
+    project: Project, changes: list[CategoryChange], *, forward: bool
+) -> list[Change]:
+    """Add the other copy's new categories and take its labels (``forward``), or take them
+    out and put this copy's labels back (undo)."""
+    logged = []
+    for change in changes:
+        target = f"category:{change.key}"
+        theirs = {"label": change.theirs_label}
+        mine = None if change.mine_label is None else {"label": change.mine_label}
+        if change.mine_label is None and forward:
+            categories.insert(project, change.category)
+        elif change.mine_label is None:
+            categories.delete(project, change.key)
+        else:
+            label = change.theirs_label if forward else change.mine_label
+            categories.update(project, replace(change.category, label=label))
+        logged.append(Change(target, mine, theirs) if forward else Change(target, theirs, mine))
+    if logged:
+        project.invalidate()
+        project.notify(project.events.categories_changed)
+    return logged
 
 
 def _by_asset(writes: list[FieldUpdate]) -> dict[str, list[FieldUpdate]]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from assetmap.core import categories
 from assetmap.core.assets import COLUMNS
 from assetmap.core.copies import LEFT_OUT_ATTACHMENTS, LEFT_OUT_PERSONAL, ProjectIdentity
 from assetmap.core.errors import BadInputError
@@ -38,6 +39,7 @@ from assetmap.core.merge.values import (
 )
 from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE, FOOTPRINTS_TABLE
+from assetmap.core.taxonomy import Category
 
 __all__ = [
     "PREFERENCES",
@@ -52,9 +54,6 @@ __all__ = [
 
 PREFERENCES = ("mine", "theirs")
 CATEGORY_PREFIX = "category:"
-_CATEGORY_COLUMNS = (
-    "key, label, group_name, colour, symbol, personal_data, sort_order, description, synonyms"
-)
 _CHUNK = 500
 Histories = dict[str, dict[str, list[Any]]]
 
@@ -117,12 +116,13 @@ class NewAsset:
 
 @dataclass(frozen=True)
 class CategoryChange:
-    """A category new in the other copy (``mine_label`` None), or relabelled there only."""
+    """A category new in the other copy (``mine_label`` None), or relabelled there only.
+    ``category`` is what this copy gets: the other's category, or this one's relabelled."""
 
     key: str
     mine_label: str | None
     theirs_label: str
-    row: tuple[Any, ...] = field(repr=False)
+    category: Category = field(repr=False)
 
 
 @dataclass
@@ -465,25 +465,17 @@ def _plan_categories(
     """Matched by key (a renamed category keeps it): new ones added, a label changed there
     only taken; a label changed on both sides keeps this copy's (reported, not a conflict:
     it names a category, and both names still find it)."""
-    mine = _categories(this)
+    mine = {c.key: c for c in categories.read_all(this)}
     mine_labels, theirs_labels = _label_histories(mine_feed), _label_histories(theirs_feed)
-    for key, row in _categories(other).items():
+    for theirs in categories.read_all(other):
+        key, b = theirs.key, theirs.label
         if key not in mine:
-            plan.categories.append(CategoryChange(key, None, row[1], row))
+            plan.categories.append(CategoryChange(key, None, b, theirs))
             continue
-        a, b = mine[key][1], row[1]
+        a = mine[key].label
         verdict = decide(a, b, mine_labels.get(key, []), theirs_labels.get(key, []))
         if verdict == THEIRS:
-            plan.categories.append(CategoryChange(key, a, b, replace_label(mine[key], b)))
-
-
-def replace_label(row: tuple[Any, ...], label: str) -> tuple[Any, ...]:
-    return (row[0], label, *row[2:])
-
-
-def _categories(conn: sqlite3.Connection) -> dict[str, tuple[Any, ...]]:
-    rows = conn.execute(f"SELECT {_CATEGORY_COLUMNS} FROM am_categories").fetchall()
-    return {r[0]: tuple(r) for r in rows}
+            plan.categories.append(CategoryChange(key, a, b, replace(mine[key], label=b)))
 
 
 def _label_histories(feed: list[FeedChange]) -> dict[str, list[Any]]:
