@@ -99,6 +99,26 @@ def test_personal_data_goes_in_only_when_ticked(qtbot, dialog, tmp_path):
     assert "personal data" not in done.args[0].notice
 
 
+def test_participants_names_go_into_a_data_file_only_when_ticked(qtbot, dialog, session, tmp_path):
+    from assetmap.core.commands.workshop import AddContribution, CreateWorkshop
+    from assetmap.core.workshop.submission import Submission
+
+    create = CreateWorkshop("Stretford evening", "Library", "2026-12-09", "Ann")
+    session.push(create)
+    pin = Submission("asset", "food_banks", "Community fridge", "", "Priya", 379_480.0, 396_110.0)
+    session.push(AddContribution(str(create.workshop_id), pin, None, review="approved"))
+    dialog.set_kind("pdf")
+    assert not dialog.names_check.isEnabled()
+    dialog.set_kind("csv")
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_to(tmp_path / "plain.csv")
+    assert "Priya" not in (tmp_path / "plain.csv").read_text(encoding="utf-8-sig")
+    qtbot.mouseClick(dialog.names_check, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
+        dialog.export_to(tmp_path / "named.csv")
+    assert "Priya" in (tmp_path / "named.csv").read_text(encoding="utf-8-sig")
+
+
 def test_rejected_assets_go_into_a_data_file_only_when_ticked(qtbot, dialog, session, tmp_path):
     from assetmap.core.commands.review import SetReview
 
