@@ -45,18 +45,3 @@ def backup_before_migration(path: Path, conn: sqlite3.Connection) -> Path:
 
 def list_backups(path: Path) -> list[Path]:
     return sorted(backup_dir(path).glob(f"{path.stem}-*.gpkg"))
-
-
-def copy_to(conn: sqlite3.Connection, target: Path) -> Path:
-    """Save a Copy: a consistent copy of the open project, written beside then renamed."""
-    target = Path(target)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.unlink(missing_ok=True)
-    dest = sqlite3.connect(tmp)
-    try:
-        conn.backup(dest)
-        dest.execute("PRAGMA journal_mode=WAL")
-    finally:
-        dest.close()
-    tmp.replace(target)
-    return target

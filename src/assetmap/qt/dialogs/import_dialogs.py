@@ -38,7 +38,6 @@ from assetmap.qt.dialogs.imports.style import HINT_STYLE as HINT_STYLE
 from assetmap.qt.dialogs.imports.style import NOTE_STYLE as NOTE_STYLE
 from assetmap.qt.dialogs.imports.style import note_label as note_label
 from assetmap.qt.dialogs.imports.workers import Prepare as Prepare
-from assetmap.qt.dialogs.imports.workers import commit_work as commit_work
 from assetmap.qt.dialogs.imports.workers import dry_run_work as dry_run_work
 
 __all__ = [

@@ -12,7 +12,6 @@ from typing import Any
 
 from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
-from assetmap.qt.committing import commit_work as commit_work
 
 Prepare = Callable[..., Any]
 
