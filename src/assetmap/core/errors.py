@@ -48,6 +48,11 @@ class BadInputError(AssetmapError):
         return text
 
 
+class UnrelatedProjectError(BadInputError):
+    """The file to merge is another project, not a copy of this one: merging it field by field
+    would be wrong, so it is refused unless the user asks to import its assets as new ones."""
+
+
 class ProjectFileError(AssetmapError):
     """The project file is missing, corrupt, locked or from a newer assetmap."""
 

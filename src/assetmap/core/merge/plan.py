@@ -20,7 +20,7 @@ from typing import Any
 from assetmap.core import categories
 from assetmap.core.assets import COLUMNS
 from assetmap.core.copies import LEFT_OUT_ATTACHMENTS, LEFT_OUT_PERSONAL, ProjectIdentity
-from assetmap.core.errors import BadInputError
+from assetmap.core.errors import BadInputError, UnrelatedProjectError
 from assetmap.core.feed import FeedChange
 from assetmap.core.merge import base
 from assetmap.core.merge.area_sets import IndicatorCopy, SetCopy
@@ -233,7 +233,7 @@ def _plan(
 
     mine_id, theirs_id = identity(this), base.identity_of(other, other_path)
     if mine_id.project_id != theirs_id.project_id:
-        raise BadInputError(
+        raise UnrelatedProjectError(
             f"is a different project (project id {theirs_id.project_id}) from "
             f"{this.path.name} (project id {mine_id.project_id}): only copies of one project "
             "can be merged; nothing was changed",
