@@ -322,7 +322,7 @@ def _probe_version(path: Path) -> int:
     """The schema version, read without writing a byte (not even a WAL switch or -shm file
     for a file in rollback-journal mode); refuses files that are not ours or too new."""
     try:
-        probe = sqlite3.connect(_read_only_uri(path), uri=True, timeout=1)
+        probe = sqlite3.connect(read_only_uri(path), uri=True, timeout=1)
     except sqlite3.Error as exc:
         raise _locked_or_damaged(path, exc) from exc
     try:
@@ -406,7 +406,7 @@ def _kind_of_database(path: Path) -> str:
     return "a GeoPackage" if application_id == b"GPKG" else "an SQLite database"
 
 
-def _read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path) -> str:
     """A URI that reads the file without creating anything beside it.
 
     A read-only connection to a file in WAL mode still creates -wal and -shm files unless it

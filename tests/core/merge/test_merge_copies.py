@@ -222,6 +222,43 @@ def test_a_conflict_resolved_one_field_at_a_time(office, field_copy, conflicting
     assert live_assets(office)[conflicting.uuid][3] == "0161 000 3333"
 
 
+@pytest.mark.parametrize(
+    ("resolution", "phone"),
+    [("mine", "0161 000 1111"), ("theirs", "0161 000 2222"), ("0161 000 3333", "0161 000 3333")],
+)
+def test_a_resolved_conflict_is_not_asked_again_when_merging_back(
+    office, field_copy, conflicting, resolution, phone
+):
+    """The office settled it; the field copy, merging the office back, takes the settled
+    value without a second conflict, and both copies then agree and have nothing to bring."""
+    merge(office, field_copy, resolutions={(conflicting.uuid, "phone"): resolution})
+    with Project.open(field_copy) as project:
+        plan = plan_merge(project, office)
+        assert plan.conflicts == []
+        assert plan.divergence.how == "their last merge"
+    merge(field_copy, office)
+    assert live_assets(field_copy)[conflicting.uuid][3] == phone
+    assert live_assets(field_copy) == live_assets(office)
+    for into, other in ((office, field_copy), (field_copy, office)):
+        with Project.open(into) as project:
+            assert plan_merge(project, other).is_empty
+
+
+def test_an_edit_made_after_merging_back_is_taken_without_a_conflict(
+    office, field_copy, conflicting
+):
+    merge(office, field_copy, prefer="mine")
+    with Project.open(field_copy) as project:
+        CommandStack(project).push(EditAsset(conflicting.uuid, {"phone": "0161 000 5555"}))
+    with Project.open(field_copy) as project:
+        plan = plan_merge(project, office)
+        assert plan.conflicts == [] and plan.updates == []  # the field's newer edit stays
+    with Project.open(office) as project:
+        plan = plan_merge(project, field_copy)
+        assert [(u.field, u.theirs) for u in plan.updates] == [("phone", "0161 000 5555")]
+        assert plan.conflicts == []
+
+
 def test_an_edit_here_to_an_asset_deleted_there_is_a_conflict(office, field_copy):
     (asset,) = pick(office, 1)
     with Project.open(field_copy) as project:

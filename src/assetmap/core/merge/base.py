@@ -22,7 +22,7 @@ from assetmap.core.changelog import TABLE as FEED_TABLE
 from assetmap.core.copies import ProjectIdentity, read_identity
 from assetmap.core.errors import BadInputError
 from assetmap.core.feed import FeedChange
-from assetmap.core.project import Project, _read_only_uri
+from assetmap.core.project import Project, read_only_uri
 
 __all__ = [
     "MERGES_TABLE",
@@ -47,7 +47,14 @@ class Divergence:
 
     this_seq: int
     other_seq: int
-    how: str  # "last merge", "copied from this", "copied from it", "shared history"
+    how: str  # "last merge", "their last merge", "copied from this", "copied from it",
+    # "shared history"
+
+    @property
+    def theirs_ahead(self) -> bool:
+        """The other copy, where it stood, already held this one's state (it merged this copy
+        last): a field neither side touched since then takes the other's value."""
+        return self.how == "their last merge"
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,7 @@ def open_other(path: Path) -> Iterator[sqlite3.Connection]:
 def _read_only(path: Path) -> sqlite3.Connection:
     # The project's own read-only URI: a file at rest is read as immutable, so not even a
     # -wal or -shm file appears beside the copy being merged from.
-    return sqlite3.connect(_read_only_uri(path), uri=True)
+    return sqlite3.connect(read_only_uri(path), uri=True)
 
 
 def _version(path: Path) -> int:
@@ -169,15 +176,50 @@ def divergence(
     other: sqlite3.Connection,
     theirs: ProjectIdentity,
 ) -> Divergence:
-    record = read_record(this, theirs.copy_id)
-    if record is not None and feed_mark(other, record.other_seq) == record.other_mark:
-        return Divergence(record.this_seq, record.other_seq, "last merge")
+    ours = _checked(read_record(this, theirs.copy_id), other)
+    theirs_record = _checked(_their_record(other, mine.copy_id), this)
+    if theirs_record is not None and (ours is None or _later(theirs_record, ours)):
+        return Divergence(theirs_record.other_seq, theirs_record.this_seq, "their last merge")
+    if ours is not None:
+        return Divergence(ours.this_seq, ours.other_seq, "last merge")
+    return first_divergence(this, mine, other, theirs)
+
+
+def first_divergence(
+    this: sqlite3.Connection,
+    mine: ProjectIdentity,
+    other: sqlite3.Connection,
+    theirs: ProjectIdentity,
+) -> Divergence:
+    """Where the two copies parted before any merge between them: an asset either side
+    changed since may differ, even if a merge has brought some of it across since."""
     if theirs.copied_from and theirs.copied_from == mine.copy_id:
         return Divergence(theirs.copied_at_seq, theirs.copied_at_seq, "copied from this")
     if mine.copied_from and mine.copied_from == theirs.copy_id:
         return Divergence(mine.copied_at_seq, mine.copied_at_seq, "copied from it")
     shared = _shared_prefix(this, other)
     return Divergence(shared, shared, "shared history")
+
+
+def _checked(record: MergeRecord | None, merged_from: sqlite3.Connection) -> MergeRecord | None:
+    """The record if it was made with this very file (copies made by copying a file share a
+    copy id; the feed row it names tells them apart)."""
+    if record is None or feed_mark(merged_from, record.other_seq) != record.other_mark:
+        return None
+    return record
+
+
+def _their_record(other: sqlite3.Connection, copy_id: str) -> MergeRecord | None:
+    try:
+        return read_record(other, copy_id)
+    except sqlite3.OperationalError:  # no am_merges: a copy that never merged anything
+        return None
+
+
+def _later(theirs: MergeRecord, ours: MergeRecord) -> bool:
+    """Their merge of this copy came after this copy's last merge of theirs: it took in
+    everything this copy had then (and what ours brought from them)."""
+    return theirs.other_seq >= ours.this_seq and theirs.this_seq >= ours.other_seq
 
 
 def feed_mark(conn: sqlite3.Connection, seq: int) -> str:

@@ -252,9 +252,13 @@ def _plan(
     )
     mine_feed = base.feed_since(this.conn, split.this_seq)
     theirs_feed = base.feed_since(other, split.other_seq)
+    touched = _touched(mine_feed) | _touched(theirs_feed)
+    if split.theirs_ahead:  # what they had changed before merging this copy may differ too
+        parted = base.first_divergence(this.conn, mine_id, other, theirs_id)
+        touched |= _touched(base.feed_since(other, parted.other_seq))
     _plan_categories(plan, this.conn, other, mine_feed, theirs_feed)
     plan.area_sets, plan.indicators = plan_area_sets(this.conn, other)
-    _plan_assets(plan, this.conn, other, mine_id, mine_feed, theirs_feed)
+    _plan_assets(plan, this.conn, other, mine_id, (mine_feed, theirs_feed), touched)
     return plan
 
 
@@ -264,11 +268,10 @@ def _plan_assets(
     this: sqlite3.Connection,
     other: sqlite3.Connection,
     mine_id: ProjectIdentity,
-    mine_feed: list[FeedChange],
-    theirs_feed: list[FeedChange],
+    feeds: tuple[list[FeedChange], list[FeedChange]],
+    touched: set[str],
 ) -> None:
-    mine_hist, theirs_hist = _histories(mine_feed), _histories(theirs_feed)
-    touched = _touched(mine_feed) | _touched(theirs_feed)
+    mine_hist, theirs_hist = _histories(feeds[0]), _histories(feeds[1])
     here = _uuids(this)
     skip_personal = LEFT_OUT_PERSONAL in mine_id.left_out
     for uuid in sorted(_uuids(other) - here):
@@ -301,7 +304,7 @@ def _weigh_asset(
     for name_of_field in (*MERGED_FIELDS, POSITION):
         a, b = mine[name_of_field], theirs[name_of_field]
         ha, hb = mine_hist.get(name_of_field, []), theirs_hist.get(name_of_field, [])
-        verdict = decide(a, b, ha, hb)
+        verdict = decide(a, b, ha, hb, theirs_ahead=plan.divergence.theirs_ahead)
         if verdict == THEIRS:
             taken.append(FieldUpdate(uuid, name, name_of_field, a, b))
         elif verdict == MINE:
@@ -328,7 +331,11 @@ def _weigh_deletion(
     theirs_hist: dict[str, list[Any]],
 ) -> str:
     verdict = decide(
-        mine[DELETED], theirs[DELETED], mine_hist.get(DELETED, []), theirs_hist.get(DELETED, [])
+        mine[DELETED],
+        theirs[DELETED],
+        mine_hist.get(DELETED, []),
+        theirs_hist.get(DELETED, []),
+        theirs_ahead=plan.divergence.theirs_ahead,
     )
     if verdict == CONFLICT:  # not expected for a yes/no field; reported if it ever is
         plan.conflicts.append(Conflict(uuid, name, DELETED, False, mine[DELETED], theirs[DELETED]))
@@ -473,7 +480,13 @@ def _plan_categories(
             plan.categories.append(CategoryChange(key, None, b, theirs))
             continue
         a = mine[key].label
-        verdict = decide(a, b, mine_labels.get(key, []), theirs_labels.get(key, []))
+        verdict = decide(
+            a,
+            b,
+            mine_labels.get(key, []),
+            theirs_labels.get(key, []),
+            theirs_ahead=plan.divergence.theirs_ahead,
+        )
         if verdict == THEIRS:
             plan.categories.append(CategoryChange(key, a, b, replace(mine[key], label=b)))
 

@@ -65,19 +65,27 @@ def _position(blob: bytes) -> tuple[float, float] | None:
     return (float(point.x), float(point.y))
 
 
-def decide(mine: Any, theirs: Any, mine_history: list[Any], theirs_history: list[Any]) -> str:
+def decide(
+    mine: Any,
+    theirs: Any,
+    mine_history: list[Any],
+    theirs_history: list[Any],
+    *,
+    theirs_ahead: bool = False,
+) -> str:
     """Whose value a field takes. A side's history is the value the field had where the
-    copies diverged and every value it took since (empty: untouched). A side whose history
-    passes through the other's current value has moved on from it, so its value wins; both
-    having moved on from the shared value to different ones is a conflict. Untouched there
-    since the last merge, a field keeps this copy's value, even one that copy never had
-    (changed here before that merge, which kept it)."""
+    copies diverged and every value it took since (empty: untouched). Changed on one side
+    only, that side's value wins. A side whose history passes through the other's current
+    value has moved on from it, so its value wins too; both having moved on to different
+    values is a conflict. Untouched on both sides, the side that merged the other last holds
+    the settled value: this copy, unless ``theirs_ahead`` (their merge of this copy, the
+    latest, may have kept their value over this one's)."""
     if mine == theirs:
         return SAME
-    if not theirs_history:  # nothing new there: mine may hold what they never had
-        return MINE
-    if mine in theirs_history:
+    if not theirs_history:
+        return THEIRS if theirs_ahead and not mine_history else MINE
+    if not mine_history or mine in theirs_history:
         return THEIRS
-    if theirs in (mine_history or [mine]):
+    if theirs in mine_history:
         return MINE
     return CONFLICT
