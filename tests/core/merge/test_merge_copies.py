@@ -68,17 +68,6 @@ def merge(into: Path, other: Path, **options) -> tuple[list[str], MergeCopy]:
         return plan.report_lines(), command
 
 
-@pytest.fixture
-def office(demo_copy: Path) -> Path:
-    return demo_copy
-
-
-@pytest.fixture
-def field_copy(office: Path, tmp_path: Path) -> Path:
-    with Project.open(office) as project:
-        return copies.save_copy(project, tmp_path / "field.gpkg", label="Sale ward walk").path
-
-
 def pick(path: Path, n: int) -> list[Asset]:
     """n live, placed assets of the demo, the same in every copy (by name)."""
     with Project.open(path) as project:

@@ -10,7 +10,7 @@ starts from there and brings nothing twice.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
 import numpy as np
@@ -23,9 +23,11 @@ from assetmap.core.changelog import Change, Origin
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import ConflictError
 from assetmap.core.merge import area_sets, base
+from assetmap.core.merge import category_plan as cats
 from assetmap.core.merge.plan import CategoryChange, FieldUpdate, MergePlan, NewAsset, Photo
 from assetmap.core.merge.values import POSITION
 from assetmap.core.project import Project
+from assetmap.core.taxonomy import Category
 
 __all__ = ["MergeCopy"]
 
@@ -45,6 +47,7 @@ class MergeCopy(Command):
     resolutions: Resolutions = field(default_factory=dict)
     name: ClassVar[str] = "merge_copy"
     _writes: list[FieldUpdate] = field(default_factory=list, repr=False)
+    _categories: list[CategoryChange] = field(default_factory=list, repr=False)
     _photo_ids: dict[int, int] = field(default_factory=dict, repr=False)
     _previous: base.MergeRecord | None = field(default=None, repr=False)
     _applied: bool = field(default=False, repr=False)
@@ -53,6 +56,7 @@ class MergeCopy(Command):
     def __post_init__(self) -> None:
         self.plan.check_resolved(self.resolutions)
         self._writes = self.plan.resolved_updates(self.resolutions)
+        self._categories = self.plan.resolved_categories(self.resolutions)
         self.origin = Origin(
             "merge", file=self.plan.other_path.name, session=self.plan.other.copy_id
         )
@@ -69,22 +73,24 @@ class MergeCopy(Command):
             )
         first = base.latest_seq(project.conn)
         self._previous = base.read_record(project.conn, self.plan.other.copy_id)
-        changes = self._add_categories(project)
+        changes = self._write_categories(project, removals=False)
         changes += area_sets.add(project, self.plan.area_sets, self.plan.indicators)
         changes += self._add_assets(project)
         changes += self._update_assets(project)
         changes += self._change_photos(project)
+        changes += self._write_categories(project, removals=True)
         self._record(project, first + max(len(changes), 1))
         self._applied = True
         self._stamp(project)
         return changes
 
     def revert(self, project: Project) -> list[Change]:
-        changes = self._restore_photos(project)
+        changes = self._restore_categories(project, removals=True)
+        changes += self._restore_photos(project)
         changes += self._restore_assets(project)
         changes += self._remove_assets(project)
         changes += area_sets.remove(project, self.plan.area_sets, self.plan.indicators)
-        changes += self._restore_categories(project)
+        changes += self._restore_categories(project, removals=False)
         base.write_record(project.conn, self._previous, self.plan.other.copy_id)
         return changes
 
@@ -100,11 +106,15 @@ class MergeCopy(Command):
         return None
 
     # ---- categories --------------------------------------------------------------
-    def _add_categories(self, project: Project) -> list[Change]:
-        return _write_categories(project, self.plan.categories, forward=True)
+    def _write_categories(self, project: Project, *, removals: bool) -> list[Change]:
+        """Categories added or changed come first (assets coming in need them); removals
+        last, once no asset uses them."""
+        chosen = [c for c in self._categories if (c.theirs is None) == removals]
+        return _write_categories(project, chosen, forward=True)
 
-    def _restore_categories(self, project: Project) -> list[Change]:
-        return _write_categories(project, list(reversed(self.plan.categories)), forward=False)
+    def _restore_categories(self, project: Project, *, removals: bool) -> list[Change]:
+        chosen = [c for c in reversed(self._categories) if (c.theirs is None) == removals]
+        return _write_categories(project, chosen, forward=False)
 
     # ---- assets only the other copy had --------------------------------------------
     def _add_assets(self, project: Project) -> list[Change]:
@@ -241,25 +251,26 @@ class MergeCopy(Command):
 def _write_categories(
     project: Project, changes: list[CategoryChange], *, forward: bool
 ) -> list[Change]:
-    """Add the other copy's new categories and take its labels (``forward``), or take them
-    out and put this copy's labels back (undo)."""
+    """Make each category as the other copy has it (``forward``), or put this copy's back
+    (undo): added, removed or rewritten whole."""
     logged = []
     for change in changes:
-        target = f"category:{change.key}"
-        theirs = {"label": change.theirs_label}
-        mine = None if change.mine_label is None else {"label": change.mine_label}
-        if change.mine_label is None and forward:
-            categories.insert(project, change.category)
-        elif change.mine_label is None:
+        was, now = (change.mine, change.theirs) if forward else (change.theirs, change.mine)
+        if was is None and now is not None:
+            categories.insert(project, now)
+        elif now is None:
             categories.delete(project, change.key)
         else:
-            label = change.theirs_label if forward else change.mine_label
-            categories.update(project, replace(change.category, label=label))
-        logged.append(Change(target, mine, theirs) if forward else Change(target, theirs, mine))
+            categories.update(project, now)
+        logged.append(Change(cats.target(change.key), _described(was), _described(now)))
     if logged:
         project.invalidate()
         project.notify(project.events.categories_changed)
     return logged
+
+
+def _described(category: Category | None) -> dict[str, Any] | None:
+    return None if category is None else cats.described(category)
 
 
 def _by_asset(writes: list[FieldUpdate]) -> dict[str, list[FieldUpdate]]:

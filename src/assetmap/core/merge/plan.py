@@ -13,18 +13,19 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assetmap.core import categories
 from assetmap.core.assets import COLUMNS
 from assetmap.core.copies import LEFT_OUT_ATTACHMENTS, LEFT_OUT_PERSONAL, ProjectIdentity
 from assetmap.core.errors import BadInputError, UnrelatedProjectError
 from assetmap.core.feed import FeedChange
 from assetmap.core.merge import base
+from assetmap.core.merge import category_plan as cats
 from assetmap.core.merge.area_sets import IndicatorCopy, SetCopy
 from assetmap.core.merge.area_sets import plan as plan_area_sets
+from assetmap.core.merge.category_plan import CategoryChange
 from assetmap.core.merge.values import (
     CONFLICT,
     DELETED,
@@ -53,7 +54,6 @@ __all__ = [
 ]
 
 PREFERENCES = ("mine", "theirs")
-CATEGORY_PREFIX = "category:"
 _CHUNK = 500
 Histories = dict[str, dict[str, list[Any]]]
 
@@ -83,6 +83,11 @@ class Conflict:
     @property
     def key(self) -> tuple[str, str]:
         return (self.uuid, self.field)
+
+    @property
+    def is_category(self) -> bool:
+        """A field of a category (uuid ``category:<key>``), not of an asset."""
+        return self.uuid.startswith(cats.CATEGORY_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -114,17 +119,6 @@ class NewAsset:
     photos: tuple[Photo, ...] = ()
 
 
-@dataclass(frozen=True)
-class CategoryChange:
-    """A category new in the other copy (``mine_label`` None), or relabelled there only.
-    ``category`` is what this copy gets: the other's category, or this one's relabelled."""
-
-    key: str
-    mine_label: str | None
-    theirs_label: str
-    category: Category = field(repr=False)
-
-
 @dataclass
 class MergePlan:
     this_path: Path
@@ -141,6 +135,8 @@ class MergePlan:
     photos_added: list[Photo] = field(default_factory=list)
     photos_removed: list[PhotoRemoval] = field(default_factory=list)
     categories: list[CategoryChange] = field(default_factory=list)
+    categories_kept: list[str] = field(default_factory=list)
+    categories_in_conflict: dict[str, Category] = field(default_factory=dict, repr=False)
     area_sets: list[SetCopy] = field(default_factory=list)
     indicators: list[IndicatorCopy] = field(default_factory=list)
 
@@ -181,18 +177,42 @@ class MergePlan:
         self, resolutions: Mapping[tuple[str, str], Any] | None = None
     ) -> list[FieldUpdate]:
         """Every field the run writes: the updates, then each conflict as resolved."""
-        chosen = resolutions or {}
         out = list(self.updates)
+        for conflict, value in self._resolved(resolutions):
+            if not conflict.is_category:
+                out.append(
+                    FieldUpdate(conflict.uuid, conflict.name, conflict.field, conflict.mine, value)
+                )
+        return out
+
+    def resolved_categories(
+        self, resolutions: Mapping[tuple[str, str], Any] | None = None
+    ) -> list[CategoryChange]:
+        """Every category the run writes: the planned ones, with each category conflict
+        as resolved."""
+        out = {c.key: c for c in self.categories}
+        for conflict, value in self._resolved(resolutions):
+            if not conflict.is_category:
+                continue
+            key = conflict.uuid[len(cats.CATEGORY_PREFIX) :]
+            mine = self.categories_in_conflict[key]
+            planned = out.get(key)
+            theirs = planned.theirs if planned is not None and planned.theirs else mine
+            out[key] = CategoryChange(key, mine, cats.with_values(theirs, {conflict.field: value}))
+        return list(out.values())
+
+    def _resolved(
+        self, resolutions: Mapping[tuple[str, str], Any] | None
+    ) -> Iterable[tuple[Conflict, Any]]:
+        """Each conflict whose resolution changes this copy, with the value it takes."""
+        chosen = resolutions or {}
         for conflict in self.conflicts:
             pick = self.choice(conflict, chosen)
             if pick is None:
                 raise BadInputError(_unresolved_text(self, [conflict]), file=self.other_path)
             value = {"mine": conflict.mine, "theirs": conflict.theirs}.get(pick, pick)
             if value != conflict.mine:
-                out.append(
-                    FieldUpdate(conflict.uuid, conflict.name, conflict.field, conflict.mine, value)
-                )
-        return out
+                yield conflict, value
 
     def check_resolved(self, resolutions: Mapping[tuple[str, str], Any] | None = None) -> None:
         left = self.unresolved(resolutions)
@@ -256,10 +276,30 @@ def _plan(
     if split.theirs_ahead:  # what they had changed before merging this copy may differ too
         parted = base.first_divergence(this.conn, mine_id, other, theirs_id)
         touched |= _touched(base.feed_since(other, parted.other_seq))
-    _plan_categories(plan, this.conn, other, mine_feed, theirs_feed)
+    feeds = (mine_feed, theirs_feed)
+    categories = cats.plan_categories(this.conn, other, feeds, theirs_ahead=split.theirs_ahead)
+    plan.conflicts += [
+        Conflict(cats.target(c.key), c.label, c.field, c.base, c.mine, c.theirs)
+        for c in categories.conflicts
+    ]
     plan.area_sets, plan.indicators = plan_area_sets(this.conn, other)
-    _plan_assets(plan, this.conn, other, mine_id, (mine_feed, theirs_feed), touched)
+    _plan_assets(plan, this.conn, other, mine_id, feeds, touched)
+    cats.plan_removals(categories, this.conn, other, feeds, _categories_after(plan, this.conn))
+    plan.categories, plan.categories_kept = categories.changes, categories.kept
+    plan.categories_in_conflict = categories.in_conflict
     return plan
+
+
+def _categories_after(plan: MergePlan, this: sqlite3.Connection) -> set[str]:
+    """The categories assets will use after the merge (both values of a conflict: either
+    may be chosen)."""
+    used = cats.used_categories(this)
+    for update in plan.updates:
+        if update.field == "category":
+            used[update.uuid] = update.theirs
+    keys = set(used.values()) | {a.row["category"] for a in plan.added}
+    keys |= {c.theirs for c in plan.conflicts if c.field == "category" and not c.is_category}
+    return {k for k in keys if k}
 
 
 # ---- assets -----------------------------------------------------------------------
@@ -459,48 +499,3 @@ def _mine_photos(this: sqlite3.Connection, uuid: str) -> dict[str, tuple[int, bo
         "SELECT id, deleted, data FROM am_attachments WHERE asset_uuid = ?", (uuid,)
     )
     return {hashlib.sha256(bytes(d)).hexdigest(): (int(i), bool(x)) for i, x, d in rows}
-
-
-# ---- categories ---------------------------------------------------------------------
-def _plan_categories(
-    plan: MergePlan,
-    this: sqlite3.Connection,
-    other: sqlite3.Connection,
-    mine_feed: list[FeedChange],
-    theirs_feed: list[FeedChange],
-) -> None:
-    """Matched by key (a renamed category keeps it): new ones added, a label changed there
-    only taken; a label changed on both sides keeps this copy's (reported, not a conflict:
-    it names a category, and both names still find it)."""
-    mine = {c.key: c for c in categories.read_all(this)}
-    mine_labels, theirs_labels = _label_histories(mine_feed), _label_histories(theirs_feed)
-    for theirs in categories.read_all(other):
-        key, b = theirs.key, theirs.label
-        if key not in mine:
-            plan.categories.append(CategoryChange(key, None, b, theirs))
-            continue
-        a = mine[key].label
-        verdict = decide(
-            a,
-            b,
-            mine_labels.get(key, []),
-            theirs_labels.get(key, []),
-            theirs_ahead=plan.divergence.theirs_ahead,
-        )
-        if verdict == THEIRS:
-            plan.categories.append(CategoryChange(key, a, b, replace(mine[key], label=b)))
-
-
-def _label_histories(feed: list[FeedChange]) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {}
-    for change in feed:
-        if not (change.target or "").startswith(CATEGORY_PREFIX):
-            continue
-        key = (change.target or "")[len(CATEGORY_PREFIX) :]
-        before, after = change.fields_before, change.fields_after
-        history = out.get(key)
-        if history is None and isinstance(before, dict) and "label" in before:
-            history = out[key] = [before["label"]]
-        if isinstance(after, dict) and "label" in after:
-            out.setdefault(key, []).append(after["label"])
-    return out

@@ -13,6 +13,7 @@ from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.merge.values import POSITION
 
 if TYPE_CHECKING:
+    from assetmap.core.merge.category_plan import CategoryChange
     from assetmap.core.merge.plan import Conflict, MergePlan
 
 __all__ = ["CSV_COLUMNS", "report_lines", "report_rows", "shown", "write_csv"]
@@ -78,13 +79,9 @@ def report_lines(plan: MergePlan, chosen: Mapping[tuple[str, str], Any]) -> list
         + [f"  - {p.file_name}" for p in plan.photos_removed],
     )
     lines += _section(
-        f"Categories added or renamed: {len(plan.categories)}",
-        [
-            f"  + {c.theirs_label}"
-            if c.mine_label is None
-            else f"  ~ {c.mine_label} -> {c.theirs_label}"
-            for c in plan.categories
-        ],
+        f"Categories added, changed or removed: {len(plan.categories)}",
+        [_category_line(c) for c in plan.categories]
+        + [f"  = {why}" for why in plan.categories_kept],
     )
     lines += _section(
         f"Area sets added: {len(plan.area_sets)}; indicators added: {len(plan.indicators)}",
@@ -101,6 +98,16 @@ def report_lines(plan: MergePlan, chosen: Mapping[tuple[str, str], Any]) -> list
         ],
     )
     return lines
+
+
+def _category_line(change: CategoryChange) -> str:
+    if change.mine is None:
+        return f"  + {change.theirs_label}"
+    if change.theirs is None:
+        return f"  - {change.mine_label} (deleted in the other copy, used by no asset here)"
+    if change.fields == ["label"]:
+        return f"  ~ {change.mine_label} -> {change.theirs_label}"
+    return f"  ~ {change.mine_label}: {', '.join(change.fields)}"
 
 
 def _section(heading: str, items: list[str]) -> list[str]:
@@ -138,19 +145,7 @@ def report_rows(plan: MergePlan, chosen: Mapping[tuple[str, str], Any]) -> list[
         ["photo removed", p.asset_uuid, "", p.file_name, "", "", "", "removed"]
         for p in plan.photos_removed
     ]
-    rows += [
-        [
-            "category",
-            c.key,
-            c.theirs_label,
-            "label",
-            "",
-            c.mine_label or "",
-            c.theirs_label,
-            "took theirs",
-        ]
-        for c in plan.categories
-    ]
+    rows += [_category_row(c) for c in plan.categories]
     rows += [["area set", "", s.info.name, "", "", "", "", "added"] for s in plan.area_sets]
     rows += [["indicator", "", i.area_set, i.column, "", "", "", "added"] for i in plan.indicators]
     rows += [
@@ -167,6 +162,19 @@ def report_rows(plan: MergePlan, chosen: Mapping[tuple[str, str], Any]) -> list[
         for c in plan.conflicts
     ]
     return rows
+
+
+def _category_row(change: CategoryChange) -> list[str]:
+    if change.mine is None or change.theirs is None:
+        added = change.mine is None
+        label = change.theirs_label if added else change.mine_label
+        result = "added" if added else "removed"
+        return ["category", change.key, label or "", "", "", "", "", result]
+    fields = change.fields
+    mine = "; ".join(shown(f, getattr(change.mine, f)) for f in fields)
+    theirs = "; ".join(shown(f, getattr(change.theirs, f)) for f in fields)
+    name = change.theirs_label or ""
+    return ["category", change.key, name, ", ".join(fields), "", mine, theirs, "took theirs"]
 
 
 def write_csv(
