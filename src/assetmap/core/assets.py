@@ -334,6 +334,24 @@ def insert_footprints(project: Project, uuids: Sequence[str], polygons: np.ndarr
     gpkg.expand_extent(project.conn, FOOTPRINTS_TABLE, areas)
 
 
+def footprint_blob(project: Project, uuid: str) -> bytes | None:
+    """The site outline of one asset as stored (None: a plain point)."""
+    site = project.conn.execute(
+        f"SELECT geom FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,)
+    ).fetchone()
+    return site[0] if site else None
+
+
+def set_footprint_blob(project: Project, uuid: str, blob: bytes | None) -> None:
+    """Put a stored outline back as it was (undo, or another copy's outline in a merge)."""
+    project.conn.execute(f"DELETE FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,))
+    if blob is not None:
+        project.conn.execute(
+            f"INSERT INTO {FOOTPRINTS_TABLE} (asset_uuid, geom) VALUES (?, ?)", (uuid, blob)
+        )
+        gpkg.expand_extent(project.conn, FOOTPRINTS_TABLE, gpkg.decode([blob]))
+
+
 def insert_asset(project: Project, asset: Asset, *, now: str) -> None:
     rows = pd.DataFrame([asset_to_row(asset, now=now)])
     x, y = asset.x, asset.y

@@ -335,8 +335,8 @@ class ImportAssets(Command):
                 changes.append(_restore_change(now, saved))
             _write(project, saved.uuid, saved.values)
             if saved.uuid in self._updated:
-                now_site = _saved_footprint(project, saved.uuid)
-                _put_back_footprint(project, saved.uuid, saved.footprint)
+                now_site = assets.footprint_blob(project, saved.uuid)
+                assets.set_footprint_blob(project, saved.uuid, saved.footprint)
                 if now_site != saved.footprint:
                     changes.append(_footprint_change(project, saved.uuid, now_site))
         return changes
@@ -402,7 +402,7 @@ def _saved(project: Project, uuid: str, columns: list[str]) -> _Saved:
     row = project.conn.execute(
         f"SELECT {', '.join(columns)} FROM {ASSETS_TABLE} WHERE uuid = ?", (uuid,)
     ).fetchone()
-    return _Saved(uuid, dict(zip(columns, row, strict=True)), _saved_footprint(project, uuid))
+    return _Saved(uuid, dict(zip(columns, row, strict=True)), assets.footprint_blob(project, uuid))
 
 
 def _write(project: Project, uuid: str, values: dict[str, Any]) -> None:
@@ -412,13 +412,6 @@ def _write(project: Project, uuid: str, values: dict[str, Any]) -> None:
         f"UPDATE {ASSETS_TABLE} SET {', '.join(f'{n} = ?' for n in names)} WHERE uuid = ?",
         (*(values[n] for n in names), uuid),
     )
-
-
-def _saved_footprint(project: Project, uuid: str) -> bytes | None:
-    site = project.conn.execute(
-        f"SELECT geom FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,)
-    ).fetchone()
-    return site[0] if site else None
 
 
 def _footprint_change(
@@ -431,7 +424,7 @@ def _footprint_change(
         None,
         uuid=uuid,
         geom_before=before,
-        geom_after=_saved_footprint(project, uuid),
+        geom_after=assets.footprint_blob(project, uuid),
         origin=origin,
     )
 
@@ -439,14 +432,6 @@ def _footprint_change(
 def _replace_footprint(project: Project, uuid: str, polygon: Any) -> None:
     project.conn.execute(f"DELETE FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,))
     assets.insert_footprints(project, [uuid], np.array([polygon], dtype=object))
-
-
-def _put_back_footprint(project: Project, uuid: str, blob: bytes | None) -> None:
-    project.conn.execute(f"DELETE FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,))
-    if blob is not None:
-        project.conn.execute(
-            f"INSERT INTO {FOOTPRINTS_TABLE} (asset_uuid, geom) VALUES (?, ?)", (uuid, blob)
-        )
 
 
 # Columns an import does not own: timestamps move on every write, out_of_area follows the

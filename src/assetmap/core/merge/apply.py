@@ -19,12 +19,19 @@ import shapely
 
 from assetmap.core import areas, assets, categories, gpkg
 from assetmap.core import attachments as store
-from assetmap.core.changelog import Change, Origin
+from assetmap.core.changelog import FOOTPRINT_PREFIX, Change, Origin
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import ConflictError
 from assetmap.core.merge import area_sets, base
 from assetmap.core.merge import category_plan as cats
-from assetmap.core.merge.plan import CategoryChange, FieldUpdate, MergePlan, NewAsset, Photo
+from assetmap.core.merge.plan import (
+    CategoryChange,
+    FieldUpdate,
+    MergePlan,
+    NewAsset,
+    OutlineChange,
+    Photo,
+)
 from assetmap.core.merge.values import POSITION
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import Category
@@ -48,6 +55,7 @@ class MergeCopy(Command):
     name: ClassVar[str] = "merge_copy"
     _writes: list[FieldUpdate] = field(default_factory=list, repr=False)
     _categories: list[CategoryChange] = field(default_factory=list, repr=False)
+    _outlines: list[OutlineChange] = field(default_factory=list, repr=False)
     _photo_ids: dict[int, int] = field(default_factory=dict, repr=False)
     _previous: base.MergeRecord | None = field(default=None, repr=False)
     _applied: bool = field(default=False, repr=False)
@@ -57,6 +65,7 @@ class MergeCopy(Command):
         self.plan.check_resolved(self.resolutions)
         self._writes = self.plan.resolved_updates(self.resolutions)
         self._categories = self.plan.resolved_categories(self.resolutions)
+        self._outlines = self.plan.resolved_outlines(self.resolutions)
         self.origin = Origin(
             "merge", file=self.plan.other_path.name, session=self.plan.other.copy_id
         )
@@ -78,6 +87,7 @@ class MergeCopy(Command):
         changes += self._add_assets(project)
         changes += self._update_assets(project)
         changes += self._change_photos(project)
+        changes += self._replace_outlines(project, forward=True)
         changes += self._write_categories(project, removals=True)
         self._record(project, first + max(len(changes), 1))
         self._applied = True
@@ -86,6 +96,7 @@ class MergeCopy(Command):
 
     def revert(self, project: Project) -> list[Change]:
         changes = self._restore_categories(project, removals=True)
+        changes += self._replace_outlines(project, forward=False)
         changes += self._restore_photos(project)
         changes += self._restore_assets(project)
         changes += self._remove_assets(project)
@@ -165,6 +176,27 @@ class MergeCopy(Command):
             for uuid, writes in reversed(_by_asset(self._writes).items())
         ]
         _notify_changed(project, self._writes)
+        return changes
+
+    # ---- site outlines ----------------------------------------------------------------
+    def _replace_outlines(self, project: Project, *, forward: bool) -> list[Change]:
+        changes = []
+        for outline in self._outlines if forward else reversed(self._outlines):
+            was, now = (outline.mine, outline.theirs) if forward else (outline.theirs, outline.mine)
+            assets.set_footprint_blob(project, outline.uuid, now)
+            changes.append(
+                Change(
+                    f"{FOOTPRINT_PREFIX}{outline.uuid}",
+                    None,
+                    None,
+                    uuid=outline.uuid,
+                    geom_before=was,
+                    geom_after=now,
+                )
+            )
+        uuids = tuple(o.uuid for o in self._outlines)
+        if uuids:
+            project.notify(project.events.assets_changed, uuids=uuids, kind="changed")
         return changes
 
     # ---- photos ------------------------------------------------------------------

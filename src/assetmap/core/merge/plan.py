@@ -26,6 +26,7 @@ from assetmap.core.merge import category_plan as cats
 from assetmap.core.merge.area_sets import IndicatorCopy, SetCopy
 from assetmap.core.merge.area_sets import plan as plan_area_sets
 from assetmap.core.merge.category_plan import CategoryChange
+from assetmap.core.merge.outlines import OUTLINE, OutlineChange, plan_outlines
 from assetmap.core.merge.values import (
     CONFLICT,
     DELETED,
@@ -49,6 +50,7 @@ __all__ = [
     "FieldUpdate",
     "MergePlan",
     "NewAsset",
+    "OutlineChange",
     "Photo",
     "plan_merge",
 ]
@@ -135,6 +137,7 @@ class MergePlan:
     photos_added: list[Photo] = field(default_factory=list)
     photos_removed: list[PhotoRemoval] = field(default_factory=list)
     categories: list[CategoryChange] = field(default_factory=list)
+    outlines: list[OutlineChange] = field(default_factory=list)
     categories_kept: list[str] = field(default_factory=list)
     categories_in_conflict: dict[str, Category] = field(default_factory=dict, repr=False)
     area_sets: list[SetCopy] = field(default_factory=list)
@@ -157,6 +160,7 @@ class MergePlan:
             or self.photos_added
             or self.photos_removed
             or self.categories
+            or self.outlines
             or self.area_sets
             or self.indicators
         )
@@ -179,10 +183,21 @@ class MergePlan:
         """Every field the run writes: the updates, then each conflict as resolved."""
         out = list(self.updates)
         for conflict, value in self._resolved(resolutions):
-            if not conflict.is_category:
+            if not conflict.is_category and conflict.field != OUTLINE:
                 out.append(
                     FieldUpdate(conflict.uuid, conflict.name, conflict.field, conflict.mine, value)
                 )
+        return out
+
+    def resolved_outlines(
+        self, resolutions: Mapping[tuple[str, str], Any] | None = None
+    ) -> list[OutlineChange]:
+        """Every outline the run replaces: the planned ones, then each outline conflict
+        resolved for the other copy's outline."""
+        out = list(self.outlines)
+        for conflict, value in self._resolved(resolutions):
+            if conflict.field == OUTLINE:
+                out.append(OutlineChange(conflict.uuid, conflict.name, conflict.mine, value))
         return out
 
     def resolved_categories(
@@ -326,8 +341,24 @@ def _plan_assets(
             continue
         mine = mine_rows[uuid]
         _weigh_asset(plan, uuid, mine, theirs, mine_hist.get(uuid, {}), theirs_hist.get(uuid, {}))
+    shared = [u for u in both if u in theirs_rows]
     if LEFT_OUT_ATTACHMENTS not in mine_id.left_out:
-        _plan_photos(plan, this, other, [u for u in both if u in theirs_rows])
+        _plan_photos(plan, this, other, shared)
+    _plan_outlines(plan, this, other, feeds, {u: str(mine_rows[u]["name"] or u) for u in shared})
+
+
+def _plan_outlines(
+    plan: MergePlan,
+    this: sqlite3.Connection,
+    other: sqlite3.Connection,
+    feeds: tuple[list[FeedChange], list[FeedChange]],
+    names: dict[str, str],
+) -> None:
+    ahead = plan.divergence.theirs_ahead
+    plan.outlines, conflicts = plan_outlines(this, other, feeds, names, theirs_ahead=ahead)
+    plan.conflicts += [
+        Conflict(c.uuid, names[c.uuid], OUTLINE, c.base, c.mine, c.theirs) for c in conflicts
+    ]
 
 
 def _weigh_asset(

@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assetmap.core import output
+from assetmap.core import gpkg, output
 from assetmap.core.io.safe_cells import neutralise
+from assetmap.core.merge.outlines import OUTLINE
 from assetmap.core.merge.values import POSITION
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ _SHOWN = 8  # items listed under each heading before "and N more"
 
 def shown(field: str, value: Any) -> str:
     """A value as people read it: text quoted, a point as its coordinates, nothing as '(empty)'."""
+    if field == OUTLINE:
+        return _outline_words(value)
     if value is None or value == () or value == {}:
         return "(not placed)" if field == POSITION else "(empty)"
     if field == POSITION:
@@ -35,6 +38,13 @@ def shown(field: str, value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     return f"'{value}'"
+
+
+def _outline_words(blob: bytes | None) -> str:
+    shape = None if blob is None else gpkg.decode([bytes(blob)])[0]
+    if shape is None or shape.is_empty:
+        return "(no outline)"
+    return f"an outline of {shape.area:,.0f} m²"
 
 
 def resolution_words(plan: MergePlan, conflict: Conflict, chosen: Mapping[Any, Any]) -> str:
@@ -77,6 +87,10 @@ def report_lines(plan: MergePlan, chosen: Mapping[tuple[str, str], Any]) -> list
         f"Photos added: {len(plan.photos_added)}; removed: {len(plan.photos_removed)}",
         [f"  + {p.file_name}" for p in plan.photos_added]
         + [f"  - {p.file_name}" for p in plan.photos_removed],
+    )
+    lines += _section(
+        f"Site outlines replaced: {len(plan.outlines)}",
+        [f"  ~ '{o.name}' outline" for o in plan.outlines],
     )
     lines += _section(
         f"Categories added, changed or removed: {len(plan.categories)}",
@@ -145,6 +159,11 @@ def report_rows(plan: MergePlan, chosen: Mapping[tuple[str, str], Any]) -> list[
         ["photo removed", p.asset_uuid, "", p.file_name, "", "", "", "removed"]
         for p in plan.photos_removed
     ]
+    rows += [
+        ["outline", o.uuid, o.name, OUTLINE, "", shown(OUTLINE, o.mine), shown(OUTLINE, o.theirs),
+         "took theirs"]
+        for o in plan.outlines
+    ]  # fmt: skip
     rows += [_category_row(c) for c in plan.categories]
     rows += [["area set", "", s.info.name, "", "", "", "", "added"] for s in plan.area_sets]
     rows += [["indicator", "", i.area_set, i.column, "", "", "", "added"] for i in plan.indicators]
