@@ -13,8 +13,6 @@ from assetmap.cli.terminal import EXIT_OK, command
 
 if TYPE_CHECKING:
     from assetmap.core.duplicates import DuplicatePair
-    from assetmap.core.merge.plan import MergePlan
-    from assetmap.core.project import Project
 
 
 def add_merge(sub: argparse._SubParsersAction) -> None:
@@ -83,7 +81,11 @@ def _import_unrelated(options: argparse.Namespace) -> int:
     from assetmap.core.errors import BadInputError
     from assetmap.core.merge import MergeCopy
     from assetmap.core.merge.report import write_csv
-    from assetmap.core.merge.unrelated import imported_duplicates, plan_unrelated
+    from assetmap.core.merge.unrelated import (
+        duplicates_if_imported,
+        imported_duplicates,
+        plan_unrelated,
+    )
     from assetmap.core.project import Project
 
     if options.prefer is not None:
@@ -101,35 +103,19 @@ def _import_unrelated(options: argparse.Namespace) -> int:
         if plan.is_empty:
             return EXIT_OK
         if options.dry_run:
-            print(_duplicates_text(_dry_run_duplicates(project, plan), options.project, True))
+            pairs = duplicates_if_imported(project, plan)
+            print(_duplicates_text(pairs, options.project, True))
             print("Dry run: nothing was changed.")
             return EXIT_OK
         CommandStack(project).push(MergeCopy(plan))
         pairs = imported_duplicates(project, plan)
-    print(f"Imported {len(plan.added)} assets of {options.other.name} into {options.project.name}.")
+    count = len(plan.added)
+    print(
+        f"Imported {count} asset{'' if count == 1 else 's'} of {options.other.name} "
+        f"into {options.project.name}."
+    )
     print(_duplicates_text(pairs, options.project, False))
     return EXIT_OK
-
-
-class _NotKept(Exception):
-    """Raised inside a dry run's transaction so the import is rolled back."""
-
-
-def _dry_run_duplicates(project: Project, plan: MergePlan) -> list[DuplicatePair]:
-    """The pairs the import would make: it is applied in a transaction that is then rolled
-    back, so the file is left exactly as it was."""
-    from assetmap.core.merge import MergeCopy
-    from assetmap.core.merge.unrelated import imported_duplicates
-
-    pairs: list[DuplicatePair] = []
-    try:
-        with project.transaction():
-            MergeCopy(plan).apply(project)
-            pairs = imported_duplicates(project, plan)
-            raise _NotKept
-    except _NotKept:
-        pass
-    return pairs
 
 
 _LISTED = 10  # pairs printed before "and N more"

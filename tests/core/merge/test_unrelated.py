@@ -6,6 +6,7 @@ likely duplicates."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -21,7 +22,12 @@ from assetmap.core.feed import changes_since
 from assetmap.core.imports import import_assets
 from assetmap.core.io.asset_import import AssetImportOptions
 from assetmap.core.merge import MergeCopy
-from assetmap.core.merge.unrelated import ANOTHER_PROJECT, imported_duplicates, plan_unrelated
+from assetmap.core.merge.unrelated import (
+    ANOTHER_PROJECT,
+    duplicates_if_imported,
+    imported_duplicates,
+    plan_unrelated,
+)
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import Category
 
@@ -186,8 +192,15 @@ def test_two_projects_built_from_overlapping_files_show_their_shared_assets_as_d
     with Project.open(surgeries) as project:
         mine = {r[0] for r in project.conn.execute("SELECT uuid FROM assets")}
         plan = plan_unrelated(project, pharmacies)
+    before = hashlib.sha256(surgeries.read_bytes()).hexdigest()
+    with Project.open(surgeries) as project:
+        foreseen = duplicates_if_imported(project, plan)  # the preview: nothing kept
+        assert live(project) == len(mine)
+    assert hashlib.sha256(surgeries.read_bytes()).hexdigest() == before
+    with Project.open(surgeries) as project:
         CommandStack(project).push(MergeCopy(plan))
         pairs = imported_duplicates(project, plan)
+    assert pairs == foreseen
     brought = {a.uuid for a in plan.added}
     for pair in pairs:
         assert {pair.uuid_a in brought, pair.uuid_b in brought} == {True, False}
@@ -199,3 +212,13 @@ def test_two_projects_built_from_overlapping_files_show_their_shared_assets_as_d
     assert frozenset({"Davyhulme Medical Centre", "Allied Pharmacy Davyhulme Medical Centre"}) in (
         names
     )
+
+
+def test_a_project_in_another_coordinate_system_is_refused(trafford, tmp_path):
+    """Points are copied as stored: a project in the Irish Grid cannot be imported into one
+    in the British National Grid without moving every asset to the wrong place."""
+    irish = tmp_path / "belfast.gpkg"
+    Project.create(irish, name="Belfast", crs="EPSG:29903").close()
+    refused = pytest.raises(BadInputError, match="EPSG:29903, this project in EPSG:27700")
+    with Project.open(trafford) as project, refused:
+        plan_unrelated(project, irish)

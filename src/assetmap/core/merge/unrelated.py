@@ -38,7 +38,13 @@ from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE, FOOTPRINTS_TABLE
 from assetmap.core.taxonomy import UNCATEGORISED, Category
 
-__all__ = ["ANOTHER_PROJECT", "ImportPlan", "imported_duplicates", "plan_unrelated"]
+__all__ = [
+    "ANOTHER_PROJECT",
+    "ImportPlan",
+    "duplicates_if_imported",
+    "imported_duplicates",
+    "plan_unrelated",
+]
 
 ANOTHER_PROJECT = "another project"  # Divergence.how of a plan that imports, not merges
 _CHUNK = 500
@@ -214,6 +220,34 @@ def imported_duplicates(
     brought = {a.uuid for a in plan.added}
     pairs = find_duplicates(project, progress=progress, cancelled=cancelled)
     return [p for p in pairs if (p.uuid_a in brought) != (p.uuid_b in brought)]
+
+
+class _NotKept(Exception):
+    """Raised inside ``duplicates_if_imported``'s transaction so the import is rolled back."""
+
+
+def duplicates_if_imported(
+    project: Project,
+    plan: MergePlan,
+    *,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> list[DuplicatePair]:
+    """The pairs the import would make, for a dry run or a preview: the plan is applied in a
+    transaction that is then rolled back, so the file is left exactly as it was (it is
+    locked for writing meanwhile) and no event is sent. Refused (ConflictError) like the
+    real run when the project changed after the plan was made."""
+    from assetmap.core.merge.apply import MergeCopy
+
+    pairs: list[DuplicatePair] = []
+    try:
+        with project.transaction():
+            MergeCopy(plan).apply(project)
+            pairs = imported_duplicates(project, plan, progress=progress, cancelled=cancelled)
+            raise _NotKept
+    except _NotKept:
+        pass
+    return pairs
 
 
 # ---- in words -----------------------------------------------------------------------
