@@ -114,6 +114,7 @@ def test_the_rutland_demo_comes_into_trafford_as_new_assets_and_one_undo_takes_i
             assert here.name == name and assets.point_blob(project, uuid) == geom
             expected = {"warm_spaces": "warm_hubs"}.get(key, key)
             assert here.category == expected
+            assert here.origin_text() == "Imported from rutland.gpkg"
         assert categories.get(project, "village_shops").label == "Village shops"
         assert "unused_here" not in categories.by_key(project)
         warm = [u for u, (_, key, _) in theirs.items() if key == "warm_spaces"]

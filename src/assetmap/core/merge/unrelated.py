@@ -99,7 +99,7 @@ def _plan(this: Project, other: sqlite3.Connection, other_path: Path) -> ImportP
     plan.already_here = len(live) - len(wanted)
     rows = _stored_rows(other, wanted)
     keys = _plan_categories(plan, this, other, {str(rows[u]["category"]) for u in wanted})
-    plan.added = _new_assets(this, other, wanted, rows, keys, plan.area_sets)
+    plan.added = _new_assets(this, other, other_path.name, wanted, rows, keys, plan.area_sets)
     return plan
 
 
@@ -161,14 +161,18 @@ def _label_key(label: str) -> str:
 def _new_assets(
     this: Project,
     other: sqlite3.Connection,
+    other_name: str,
     uuids: list[str],
     rows: dict[str, dict[str, Any]],
     keys: dict[str, Category],
     new_sets: list[SetCopy],
 ) -> list[NewAsset]:
     """The other's rows as this project stores them: its category keys, a personal-data
-    category's flag (never less private than here), and out-of-area against the areas this
-    project will have (its own and the sets the import adds)."""
+    category's flag (never less private than here), out-of-area against the areas this
+    project will have (its own and the sets the import adds), and as their origin the
+    other project's file, as an import records it ("Imported from rutland.gpkg"): the file
+    and row they came from there mean nothing here, and would make a later import of that
+    file here take them for its own."""
     outlines = _outlines(other, uuids)
     photos = _photos(other, uuids)
     points = gpkg.decode([rows[u]["geom"] for u in uuids])
@@ -181,6 +185,7 @@ def _new_assets(
         row["category"] = category.key
         row["personal_data"] = int(bool(row["personal_data"]) or category.personal_data)
         row["out_of_area"] = int(out_of_area)
+        row.update(origin_kind="import", origin_ref=other_name, origin_row=None, origin_key=None)
         kept = tuple(p for p in photos.get(uuid, []) if not p.deleted)
         added.append(NewAsset(uuid, str(row["name"]), row, geom, outlines.get(uuid), kept))
     return added
