@@ -21,7 +21,7 @@ from assetmap.core.errors import BadInputError
 from assetmap.core.feed import changes_since
 from assetmap.core.imports import import_assets
 from assetmap.core.io.asset_import import AssetImportOptions
-from assetmap.core.merge import MergeCopy
+from assetmap.core.merge import MergeCopy, base
 from assetmap.core.merge.unrelated import (
     ANOTHER_PROJECT,
     duplicates_if_imported,
@@ -127,11 +127,15 @@ def test_the_rutland_demo_comes_into_trafford_as_new_assets_and_one_undo_takes_i
         assert {r.origin.kind for r in rows} == {"merge"}
         assert {r.origin.file for r in rows} == {"rutland.gpkg"}
         assert len({(r.at, r.command) for r in rows}) == 1
+        # recorded in am_merges like a merge: harmless, as merging that project is refused
+        # before the record is read; undo takes the record out again
+        assert base.read_record(project.conn, plan.other.copy_id) is not None
 
         stack.undo()
         assert live(project) == before_count
         assert {c.key: c.label for c in categories.all_categories(project)} == before_labels
         assert all(assets.find(project, u) is None for u in theirs)
+        assert base.read_record(project.conn, plan.other.copy_id) is None
 
 
 def test_a_second_import_of_the_same_project_adds_nothing(trafford, rutland):
