@@ -119,3 +119,84 @@ def test_an_unrelated_project_is_refused(demo_copy, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "rutland.gpkg" in err and "different project" in err and "nothing was changed" in err
     assert (digest(demo_copy), digest(other)) == (before, theirs)
+
+
+# ---- --unrelated: another project's assets imported as new ones ----------------------
+def test_the_refusal_names_unrelated_and_prefer_with_it_is_refused(demo_copy, tmp_path, capsys):
+    other = tmp_path / "rutland.gpkg"
+    shutil.copy(REPO / "sample_data" / "rutland.gpkg", other)
+    assert run("merge", demo_copy, other) == EXIT_BAD_INPUT
+    assert "run again with --unrelated" in capsys.readouterr().err
+    assert run("merge", demo_copy, other, "--unrelated", "--prefer", "mine") == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "--prefer" in err and "no meaning with --unrelated" in err
+
+
+def test_unrelated_imports_rutland_into_trafford_once(demo_copy, tmp_path, capsys):
+    other = tmp_path / "rutland.gpkg"
+    shutil.copy(REPO / "sample_data" / "rutland.gpkg", other)
+    Project.open(demo_copy).close()  # at this version's schema first, as in the test above
+    before = digest(demo_copy)
+    report = tmp_path / "import.csv"
+    assert run("merge", demo_copy, other, "--unrelated", "--dry-run", "--report", report) == 0
+    said = capsys.readouterr().out
+    assert "Importing the assets of rutland.gpkg (another project" in said
+    assert "Added: 345 assets" in said and "Dry run: nothing was changed." in said
+    assert digest(demo_copy) == before
+    with report.open(newline="", encoding="utf-8") as f:
+        assert [r["change"] for r in csv.DictReader(f)].count("added") == 345
+
+    assert run("merge", demo_copy, other, "--unrelated") == EXIT_OK
+    done = capsys.readouterr().out
+    assert "Imported 345 assets of rutland.gpkg into demo.gpkg." in done
+    assert "No likely duplicates between the imported assets and yours." in done
+    with Project.open(demo_copy) as project:
+        live = project.conn.execute("SELECT count(*) FROM assets WHERE deleted = 0").fetchone()
+    assert live[0] == 501 + 345
+    # the second run finds every asset already here and changes nothing
+    before = digest(demo_copy)
+    assert run("merge", demo_copy, other, "--unrelated") == EXIT_OK
+    again = capsys.readouterr().out
+    assert "Nothing to import" in again and "Already here, not brought in again: 345" in again
+    assert digest(demo_copy) == before
+
+
+def test_unrelated_lists_the_likely_duplicates_it_makes(tmp_path, capsys):
+    """Two projects built from the Trafford GP list (and libraries, or pharmacies): the 26
+    practices in both come back as 26 same-name pairs 0 m apart, and a pharmacy at a
+    surgery pairs with it by postcode (see tests/core/merge/test_unrelated.py)."""
+    from assetmap.core.imports import import_assets
+    from assetmap.core.io.asset_import import AssetImportOptions
+
+    def build(path: Path, *files: str) -> Path:
+        with Project.create(path, name=path.stem) as project:
+            for name in files:
+                options = AssetImportOptions(category="gp_primary_care")
+                import_assets(project, REPO / "sample_data/sources/trafford/assets" / name, options)
+        return path
+
+    mine = build(tmp_path / "surgeries.gpkg", "trafford_general_practices.geojson")
+    theirs = build(
+        tmp_path / "pharmacies.gpkg",
+        "trafford_general_practices.geojson",
+        "trafford_pharmacies.geojson",
+    )
+    before = digest(mine)
+    assert run("merge", mine, theirs, "--unrelated", "--dry-run") == EXIT_OK
+    said = capsys.readouterr().out
+    assert digest(mine) == before
+    assert "likely duplicates would be between the imported assets and yours" in said
+    assert run("merge", mine, theirs, "--unrelated") == EXIT_OK
+    out = capsys.readouterr().out
+    head = next(line for line in out.splitlines() if "likely duplicates are" in line)
+    count = int(head.split()[0])
+    assert count == 27  # the 26 practices, and Allied Pharmacy at Davyhulme Medical Centre
+    assert f"review them with `assetmap duplicates {mine}` or Tools ▸ Find duplicates…" in head
+    listed = out.split(head, 1)[1].splitlines()
+    pairs = [line for line in listed if line.startswith("  ") and " / " in line]
+    assert len(pairs) == 10
+    assert f"  ... and {count - 10} more" in listed
+    name, rest = pairs[0].strip().split(" (GP and primary care) / ", 1)
+    assert rest == f"{name} (GP and primary care): 0 m apart; same name 0 m apart; " + (
+        "same postcode, names 100% alike (threshold 90%)"
+    )

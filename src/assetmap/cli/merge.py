@@ -1,12 +1,18 @@
 """`assetmap merge`: bring another copy of the project (a copy for the field, a colleague's
-copy) into this one, field by field, with conflicts resolved by --prefer or refused."""
+copy) into this one, field by field, with conflicts resolved by --prefer or refused; or, with
+--unrelated, import the assets of another project as new ones and list the likely
+duplicates that made."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assetmap.cli.terminal import EXIT_OK, command
+
+if TYPE_CHECKING:
+    from assetmap.core.duplicates import DuplicatePair
 
 
 def add_merge(sub: argparse._SubParsersAction) -> None:
@@ -26,6 +32,10 @@ def add_merge(sub: argparse._SubParsersAction) -> None:
                    help="resolve every conflict by keeping this project's value (mine) or "
                    "taking the other copy's (theirs); without it conflicts stop the "
                    "merge")  # fmt: skip
+    p.add_argument("--unrelated", action="store_true",
+                   help="OTHER is another project, not a copy of this one: import its assets "
+                   "as new ones (categories matched by name) and list the likely duplicates "
+                   "between them and yours")  # fmt: skip
     p.add_argument("--report", type=Path, metavar="F.csv",
                    help="also write every change, and how each conflict was resolved, "
                    "to a CSV")  # fmt: skip
@@ -33,12 +43,22 @@ def add_merge(sub: argparse._SubParsersAction) -> None:
 
 def cmd_merge(options: argparse.Namespace) -> int:
     from assetmap.core.commands import CommandStack
+    from assetmap.core.errors import UnrelatedProjectError
     from assetmap.core.merge import MergeCopy, plan_merge
     from assetmap.core.merge.report import write_csv
     from assetmap.core.project import Project
 
+    if options.unrelated:
+        return _import_unrelated(options)
     with Project.open(options.project) as project:
-        plan = plan_merge(project, options.other, prefer=options.prefer)
+        try:
+            plan = plan_merge(project, options.other, prefer=options.prefer)
+        except UnrelatedProjectError as exc:
+            raise UnrelatedProjectError(
+                exc.message,
+                file=options.other,
+                hint="to import its assets as new ones, run again with --unrelated",
+            ) from exc
         if options.report is not None:
             write_csv(plan, {}, options.report, "--report")
         for line in plan.report_lines():
@@ -52,3 +72,68 @@ def cmd_merge(options: argparse.Namespace) -> int:
         CommandStack(project).push(MergeCopy(plan))
     print(f"Merged {options.other.name} into {options.project.name}.")
     return EXIT_OK
+
+
+def _import_unrelated(options: argparse.Namespace) -> int:
+    """--unrelated: the other project's assets come in as new ones; afterwards (or, in a dry
+    run, as if they had) the likely duplicates between them and this project's are listed."""
+    from assetmap.core.commands import CommandStack
+    from assetmap.core.errors import BadInputError
+    from assetmap.core.merge import MergeCopy
+    from assetmap.core.merge.report import write_csv
+    from assetmap.core.merge.unrelated import (
+        duplicates_if_imported,
+        imported_duplicates,
+        plan_unrelated,
+    )
+    from assetmap.core.project import Project
+
+    if options.prefer is not None:
+        raise BadInputError(
+            "has no meaning with --unrelated: importing another project's assets as new ones "
+            "makes no conflicts to resolve; leave out --prefer",
+            field="--prefer",
+        )
+    with Project.open(options.project) as project:
+        plan = plan_unrelated(project, options.other)
+        if options.report is not None:
+            write_csv(plan, {}, options.report, "--report")
+        for line in plan.report_lines():
+            print(line)
+        if plan.is_empty:
+            return EXIT_OK
+        if options.dry_run:
+            pairs = duplicates_if_imported(project, plan)
+            print(_duplicates_text(pairs, options.project, True))
+            print("Dry run: nothing was changed.")
+            return EXIT_OK
+        CommandStack(project).push(MergeCopy(plan))
+        pairs = imported_duplicates(project, plan)
+    count = len(plan.added)
+    print(
+        f"Imported {count} asset{'' if count == 1 else 's'} of {options.other.name} "
+        f"into {options.project.name}."
+    )
+    print(_duplicates_text(pairs, options.project, False))
+    return EXIT_OK
+
+
+_LISTED = 10  # pairs printed before "and N more"
+
+
+def _duplicates_text(pairs: list[DuplicatePair], project: Path, dry_run: bool) -> str:
+    if not pairs:
+        return "No likely duplicates between the imported assets and yours."
+    verb = "would be" if dry_run else "are"
+    lines = [
+        f"{len(pairs)} likely duplicate{'' if len(pairs) == 1 else 's'} {verb} between the "
+        f"imported assets and yours: review them with `assetmap duplicates {project}` or "
+        "Tools ▸ Find duplicates…"
+    ]
+    for p in pairs[:_LISTED]:
+        apart = "unplaced" if p.distance_m is None else f"{p.distance_m:.0f} m apart"
+        lines.append(f"  {p.name_a} ({p.category_a}) / {p.name_b} ({p.category_b}): "
+                     f"{apart}; {p.rule_words}")  # fmt: skip
+    if len(pairs) > _LISTED:
+        lines.append(f"  ... and {len(pairs) - _LISTED} more")
+    return "\n".join(lines)

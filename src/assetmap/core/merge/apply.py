@@ -72,6 +72,8 @@ class MergeCopy(Command):
 
     @property
     def text(self) -> str:
+        if self.plan.divergence.how == "another project":  # see merge.unrelated
+            return f"Import the assets of {self.plan.other_path.name}"
         return f"Merge {self.plan.other_path.name}"
 
     def apply(self, project: Project) -> list[Change]:
