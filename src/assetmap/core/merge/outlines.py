@@ -22,7 +22,14 @@ from assetmap.core.feed import FeedChange
 from assetmap.core.merge.values import CONFLICT, THEIRS, decide
 from assetmap.core.schema import FOOTPRINTS_TABLE
 
-__all__ = ["OUTLINE", "OutlineChange", "OutlineConflict", "plan_outlines", "shape_key"]
+__all__ = [
+    "OUTLINE",
+    "OutlineChange",
+    "OutlineConflict",
+    "plan_outlines",
+    "shape_key",
+    "stored_outlines",
+]
 
 OUTLINE = "outline"
 _CHUNK = 500
@@ -67,7 +74,7 @@ def plan_outlines(
     ``names`` (uuid -> name: assets both copies have and either changed since they
     diverged)."""
     wanted = list(names)
-    mine, theirs = _outlines(this, wanted), _outlines(other, wanted)
+    mine, theirs = stored_outlines(this, wanted), stored_outlines(other, wanted)
     mine_hist, theirs_hist = _histories(feeds[0]), _histories(feeds[1])
     changes: list[OutlineChange] = []
     conflicts: list[OutlineConflict] = []
@@ -83,7 +90,8 @@ def plan_outlines(
     return changes, conflicts
 
 
-def _outlines(conn: sqlite3.Connection, uuids: list[str]) -> dict[str, bytes]:
+def stored_outlines(conn: sqlite3.Connection, uuids: list[str]) -> dict[str, bytes]:
+    """uuid -> stored outline blob, for the assets among ``uuids`` that have one."""
     out: dict[str, bytes] = {}
     for start in range(0, len(uuids), _CHUNK):
         chunk = uuids[start : start + _CHUNK]

@@ -32,10 +32,11 @@ from assetmap.core.errors import BadInputError
 from assetmap.core.merge import base
 from assetmap.core.merge.area_sets import SetCopy
 from assetmap.core.merge.area_sets import plan as plan_area_sets
+from assetmap.core.merge.outlines import stored_outlines
 from assetmap.core.merge.plan import CategoryChange, MergePlan, NewAsset, _photos, _stored_rows
 from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
-from assetmap.core.schema import ASSETS_TABLE, FOOTPRINTS_TABLE
+from assetmap.core.schema import ASSETS_TABLE
 from assetmap.core.taxonomy import UNCATEGORISED, Category
 
 __all__ = [
@@ -148,7 +149,7 @@ def _plan_categories(
         if found is None and key in theirs:
             order += 1
             found = replace(theirs[key], sort_order=order)
-            plan.categories.append(CategoryChange(key, None, found.label, found))
+            plan.categories.append(CategoryChange(key, None, found))
         out[key] = found if found is not None else mine[UNCATEGORISED]
     return out
 
@@ -173,7 +174,7 @@ def _new_assets(
     other project's file, as an import records it ("Imported from rutland.gpkg"): the file
     and row they came from there mean nothing here, and would make a later import of that
     file here take them for its own."""
-    outlines = _outlines(other, uuids)
+    outlines = stored_outlines(other, uuids)
     photos = _photos(other, uuids)
     points = gpkg.decode([rows[u]["geom"] for u in uuids])
     outside = areas.points_outside(_area_tree(this, new_sets), points)
@@ -189,19 +190,6 @@ def _new_assets(
         kept = tuple(p for p in photos.get(uuid, []) if not p.deleted)
         added.append(NewAsset(uuid, str(row["name"]), row, geom, outlines.get(uuid), kept))
     return added
-
-
-def _outlines(conn: sqlite3.Connection, uuids: list[str]) -> dict[str, bytes]:
-    out: dict[str, bytes] = {}
-    for start in range(0, len(uuids), _CHUNK):
-        chunk = uuids[start : start + _CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        rows = conn.execute(
-            f"SELECT asset_uuid, geom FROM {FOOTPRINTS_TABLE} WHERE asset_uuid IN ({marks})",
-            chunk,
-        )
-        out.update({str(u): bytes(g) for u, g in rows if g is not None})
-    return out
 
 
 def _area_tree(this: Project, new_sets: list[SetCopy]) -> shapely.STRtree:
