@@ -136,3 +136,29 @@ def test_a_category_name_conflict_can_be_edited(qtbot):
     dialog.show()
     assert dialog.model.index(0, 1).data() == "Category name"
     assert dialog.edit_button.isEnabled()
+
+
+def test_the_choice_cell_is_a_drop_down_per_row(qtbot):
+    position = Conflict("u1", "Sale library", "position", (1.0, 2.0), (3.0, 4.0), (5.0, 6.0))
+    phone = Conflict("u2", "Sale library", "phone", None, "0161 1", "0161 2")
+    dialog = ConflictsDialog([position, phone], "walk.gpkg")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table, model = dialog.table, dialog.model
+
+    def pick_next(row: int) -> list[str]:
+        """Open row's drop-down and move one item down, as the keyboard does."""
+        table.setCurrentIndex(model.index(row, 5))
+        table.edit(model.index(row, 5))
+        box = table.indexWidget(model.index(row, 5))
+        items = [box.itemText(i) for i in range(box.count())]
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+        return items
+
+    assert pick_next(0) == ["Keep mine", "Keep theirs"]  # nothing chosen: Down is the first
+    assert dialog.resolutions() == {("u1", "position"): "mine"}
+    qtbot.waitUntil(lambda: table.indexWidget(model.index(0, 5)) is None)  # closed on choosing
+    pick_next(0)
+    assert dialog.resolutions() == {("u1", "position"): "theirs"}
+    assert model.index(0, 5).data() == "Keep theirs"
+    assert pick_next(1) == ["Keep mine", "Keep theirs", "Edit…"]

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,7 +44,7 @@ __all__ = [
     "readable",
 ]
 
-MINE, THEIRS = "mine", "theirs"
+MINE, THEIRS, EDIT = "mine", "theirs", "edit"
 Resolutions = dict[tuple[str, str], Any]
 Index = QModelIndex | QPersistentModelIndex
 
@@ -164,6 +167,10 @@ class ConflictModel(QAbstractTableModel):
         pick = self.chosen.get(conflict.key)
         return {MINE: MINE_COLUMN, THEIRS: THEIRS_COLUMN}.get(pick) if pick is not None else None
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == CHOICE else base
+
     def choice_words(self, conflict: Conflict) -> str:
         if conflict.key not in self.chosen:
             return "Choose…"
@@ -183,6 +190,43 @@ class ConflictModel(QAbstractTableModel):
 
     def unresolved(self) -> int:
         return sum(1 for c in self.conflicts if c.key not in self.chosen)
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """The Choice cell as a drop-down while it is being changed (one editor at a time, so
+    500 rows cost no more than 5): Keep mine, Keep theirs, and Edit… for text."""
+
+    def __init__(self, dialog: ConflictsDialog) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        box = QComboBox(parent)
+        box.addItem("Keep mine", MINE)
+        box.addItem("Keep theirs", THEIRS)
+        if self.dialog.model.conflicts[index.row()].field in EDITABLE:
+            box.addItem("Edit…", EDIT)
+        box.activated.connect(lambda _i, b=box: self._chosen(b))
+        return box
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        pick = self.dialog.model.chosen.get(self.dialog.model.conflicts[index.row()].key)
+        at = editor.findData(pick if pick in (MINE, THEIRS) else EDIT)
+        editor.setCurrentIndex(max(at, 0) if pick is not None else -1)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        pick = editor.currentData()
+        if pick in (MINE, THEIRS):
+            self.dialog.model.choose([index.row()], pick)
+            self.dialog.refresh()
+        elif pick == EDIT:  # after the drop-down has closed, not inside it
+            QTimer.singleShot(0, self.dialog.edit_current)
+
+    def _chosen(self, box: QComboBox) -> None:
+        self.commitData.emit(box)
+        self.closeEditor.emit(box)
 
 
 class ConflictsDialog(QDialog):
@@ -212,7 +256,7 @@ class ConflictsDialog(QDialog):
         )
         self._connect()
         self._lay_out(other_name)
-        self._update()
+        self.refresh()
         if self.model.rowCount():
             self.table.selectRow(0)
 
@@ -221,7 +265,12 @@ class ConflictsDialog(QDialog):
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        table.setItemDelegateForColumn(CHOICE, ChoiceDelegate(self))
         table.setWordWrap(False)
         table.setAlternatingRowColors(False)
         table.verticalHeader().hide()
@@ -244,14 +293,15 @@ class ConflictsDialog(QDialog):
         self.all_theirs_button.clicked.connect(lambda: self.choose_all(THEIRS))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.refresh())
         self.table.doubleClicked.connect(self._double_clicked)
 
     def _lay_out(self, other_name: str) -> None:
         intro = QLabel(
             f"Both this copy and {other_name} changed these fields, each in its own way, "
             "since the copies were made. Choose which to keep for each row (select several "
-            "rows to choose for them at once); double-click a value to keep it."
+            "rows to choose for them at once); double-click a value to keep it, or a choice "
+            "to change it."
         )
         intro.setWordWrap(True)
         row = QHBoxLayout()
@@ -275,11 +325,11 @@ class ConflictsDialog(QDialog):
 
     def choose_selected(self, pick: str) -> None:
         self.model.choose(self.selected_rows(), pick)
-        self._update()
+        self.refresh()
 
     def choose_all(self, pick: str) -> None:
         self.model.choose(range(self.model.rowCount()), pick)
-        self._update()
+        self.refresh()
 
     def edit_current(self) -> None:
         """A third value for a text field, starting from this copy's."""
@@ -298,18 +348,16 @@ class ConflictsDialog(QDialog):
         )
         if ok:
             self.model.choose([row], text.strip() or None)
-            self._update()
+            self.refresh()
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.column() == MINE_COLUMN:
             self.model.choose([index.row()], MINE)
         elif index.column() == THEIRS_COLUMN:
             self.model.choose([index.row()], THEIRS)
-        elif index.column() == CHOICE:
-            self.edit_current()
-        self._update()
+        self.refresh()
 
-    def _update(self) -> None:
+    def refresh(self) -> None:
         rows = self.selected_rows()
         self.mine_button.setEnabled(bool(rows))
         self.theirs_button.setEnabled(bool(rows))

@@ -108,7 +108,8 @@ class MergeCopyDialog(QDialog):
     """Works out the plan for ``other``, shows it, and merges it when asked.
 
     ``on_unrelated(path, error)`` runs (after the dialog closes) when ``other`` is another
-    project rather than a copy of this one; ``on_merged(plan)`` once the merge is in."""
+    project rather than a copy of this one (by default ``_offer_import_unrelated``);
+    ``on_merged(plan)`` once the merge is in."""
 
     def __init__(
         self,
@@ -250,6 +251,8 @@ class MergeCopyDialog(QDialog):
             self.reject()
             if self.on_unrelated is not None:
                 self.on_unrelated(self.other, error)
+            else:
+                _offer_import_unrelated(self.parentWidget() or self, self.other, error)
             return
         self.heading.setText(f"{self.other.name} cannot be merged")
         if isinstance(error, AssetmapError):
@@ -418,3 +421,13 @@ class MergeCopyDialog(QDialog):
             self.work_out_plan()
         elif self.plan is not None:
             self._update_buttons()
+
+
+def _offer_import_unrelated(window: QWidget, path: Path, error: UnrelatedProjectError) -> None:
+    """Another project, not a copy of this one: said plainly, nothing changed. (To come:
+    the choice to import its assets as new ones, with duplicate detection.)"""
+    QMessageBox.warning(
+        window,
+        "Not a copy of this project",
+        f"{error}\n\n{path.name} was not merged and this project was not changed.",
+    )

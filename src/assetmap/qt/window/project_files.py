@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from assetmap.core import copies
-from assetmap.core.errors import AssetmapError, UnrelatedProjectError
+from assetmap.core.errors import AssetmapError
 from assetmap.core.project import Project
 from assetmap.qt import file_dialogs
 from assetmap.qt.errors import show_error
@@ -143,7 +143,6 @@ class ProjectFiles:
             self.window.session,
             path,
             self.window,
-            on_unrelated=lambda p, error: _offer_import_unrelated(self.window, p, error),
             on_merged=lambda plan: self.window.statusBar().showMessage(merged_words(plan), 15000),
         )
         self.merge_dialog.open()
@@ -158,13 +157,3 @@ class ProjectFiles:
         project = self.window.session.project
         label = copies.identity(project).copy_label
         return " — ".join(part for part in (project.name, label, "assetmap") if part)
-
-
-def _offer_import_unrelated(window: QWidget, path: Path, error: UnrelatedProjectError) -> None:
-    """Another project, not a copy of this one: say so. (To come: offer to import its assets
-    as new ones, with duplicate detection.)"""
-    QMessageBox.warning(
-        window,
-        "Not a copy of this project",
-        f"{error}\n\n{path.name} was not merged and this project was not changed.",
-    )
