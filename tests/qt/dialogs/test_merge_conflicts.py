@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLineEdit, QMessageBox
 
 from assetmap.core import assets, copies
 from assetmap.core.commands import CommandStack, EditAsset
@@ -18,6 +18,7 @@ from assetmap.core.merge import Conflict, plan_merge
 from assetmap.core.project import Project
 from assetmap.qt.dialogs.merge_conflicts import EDITABLE, ConflictsDialog, field_label, readable
 from assetmap.qt.dialogs.merge_copy import MergeCopyDialog
+from support.qt import when_modal
 
 SHOTS = Path("/tmp/mergeui")
 
@@ -162,3 +163,32 @@ def test_the_choice_cell_is_a_drop_down_per_row(qtbot):
     assert dialog.resolutions() == {("u1", "position"): "theirs"}
     assert model.index(0, 5).data() == "Keep theirs"
     assert pick_next(1) == ["Keep mine", "Keep theirs", "Edit…"]
+
+
+def test_edit_a_one_line_field_and_a_name_cannot_be_emptied(qtbot):
+    phone = Conflict("u2", "Sale library", "phone", None, "0161 1", "0161 2")
+    name = Conflict("u3", "Sale library", "name", "Sale library", "Sale Library", "Sale library.")
+    dialog = ConflictsDialog([phone, name], "walk.gpkg")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    answers: list[str] = []
+
+    def type_in(text: str):
+        def act(box) -> None:
+            if isinstance(box, QInputDialog):
+                edit = box.findChild(QLineEdit)
+                answers.append(edit.text())
+                edit.setText(text)
+                box.accept()
+                when_modal(lambda m: m.accept() if isinstance(m, QMessageBox) else None)
+
+        return act
+
+    dialog.table.selectRow(0)
+    when_modal(type_in(" 0161 3 "))
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    assert answers == ["0161 1"] and dialog.resolutions() == {("u2", "phone"): "0161 3"}
+    dialog.table.selectRow(1)
+    when_modal(type_in("  "))
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    assert ("u3", "name") not in dialog.resolutions()  # refused, said so, left to choose

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QPlainTextEdit
 
 from assetmap.core import assets, copies
 from assetmap.core.commands import CommandStack, EditAsset
@@ -202,9 +202,9 @@ def test_edit_a_third_value_and_keep_all_mine(qtbot, session, field_copy, edited
 
         def type_value(box) -> None:
             assert isinstance(box, QInputDialog)
-            edit = box.findChild(QLineEdit)
-            assert edit.text() == "Lunch club on Tuesdays (office)"  # prefilled with mine
-            edit.setText("Lunch club, Tuesdays 12-2")
+            edit = box.findChild(QPlainTextEdit)  # a description has lines, as in the form
+            assert edit.toPlainText() == "Lunch club on Tuesdays (office)"  # prefilled: mine
+            edit.setPlainText("Lunch club, Tuesdays 12-2")
             box.accept()
 
         when_modal(type_value)
@@ -253,6 +253,8 @@ def test_nothing_to_merge_says_already_up_to_date(qtbot, session, field_copy):
     assert dialog.heading.text() == "Already up to date: nothing to bring in from field-copy.gpkg"
     assert dialog.close_button.isVisible()
     assert not dialog.merge_button.isVisible() and not dialog.cancel_button.isVisible()
+    SHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SHOTS / "merge_up_to_date.png"))
 
 
 def test_cancel_while_planning_changes_nothing(qtbot, session, field_copy, edited_apart):
@@ -311,3 +313,12 @@ def test_a_project_changed_since_the_plan_offers_to_work_it_out_again(
     assert "has changed since the merge was worked out" in asked[0]
     assert not dialog.merged and dialog.resolutions == {}
     assert dialog.resolve_button.text() == "&Resolve conflicts… (2 to resolve)"
+
+
+def test_the_project_itself_cannot_be_merged(qtbot, session):
+    dialog = open_preview(qtbot, session, session.project.path)
+    assert dialog.heading.text() == "trafford.gpkg cannot be merged"
+    assert dialog.message.text() == (
+        "trafford.gpkg: is the project itself; choose another copy. Nothing was changed."
+    )
+    assert dialog.close_button.isVisible() and not dialog.lines.isVisible()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -66,6 +67,8 @@ FIELD_LABELS: dict[str, str] = {
 }
 # Fields a person can type a third value for; the rest are a choice of one side or the other.
 EDITABLE = frozenset({"name", *TEXT_FIELDS, "label"} - {"verified_date"})
+MULTI_LINE = frozenset({"description", "opening_hours"})
+REQUIRED = frozenset({"name", "label"})
 STATUS_WORDS = {"active": "Active", "closed": "Closed", "proposed": "Proposed"}
 
 UNRESOLVED = QColor("#FFF4D6")
@@ -332,23 +335,33 @@ class ConflictsDialog(QDialog):
         self.refresh()
 
     def edit_current(self) -> None:
-        """A third value for a text field, starting from this copy's."""
+        """A third value for a text field, starting from this copy's (or the last typed)."""
         row = self.table.currentIndex().row()
         if row < 0 or self.model.conflicts[row].field not in EDITABLE:
             return
         conflict = self.model.conflicts[row]
+        text = self._ask_value(conflict)
+        if text is None:
+            return
+        if not text.strip() and conflict.field in REQUIRED:
+            QMessageBox.information(
+                self, "Edit the merged value", f"{field_label(conflict.field)} cannot be empty."
+            )
+            return
+        self.model.choose([row], text.strip() or None)
+        self.refresh()
+
+    def _ask_value(self, conflict: Conflict) -> str | None:
         current = self.model.chosen.get(conflict.key)
-        start = current if isinstance(current, str) and current not in (MINE, THEIRS) else None
-        text, ok = QInputDialog.getText(
-            self,
-            "Edit the merged value",
-            f"{field_label(conflict.field)} of “{conflict.name}”:",
-            QLineEdit.EchoMode.Normal,
-            start if start is not None else readable_text(conflict.mine),
-        )
-        if ok:
-            self.model.choose([row], text.strip() or None)
-            self.refresh()
+        typed = isinstance(current, str) and current not in (MINE, THEIRS)
+        start = str(current) if typed else readable_text(conflict.mine)
+        title = "Edit the merged value"
+        label = f"{field_label(conflict.field)} of “{conflict.name}”:"
+        if conflict.field in MULTI_LINE:  # as the asset form edits them: several lines
+            text, ok = QInputDialog.getMultiLineText(self, title, label, start)
+        else:
+            text, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal, start)
+        return text if ok else None
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.column() == MINE_COLUMN:

@@ -71,6 +71,14 @@ def merged_words(plan: MergePlan) -> str:
     return f"Merged {plan.other_path.name}: {', '.join(parts)}"
 
 
+def nothing_changed(said: str) -> str:
+    """The error's words, ending by saying nothing was changed (most already do)."""
+    said = said.strip()
+    if "nothing was changed" in said.lower():
+        return said
+    return f"{said.rstrip('.')}. Nothing was changed."
+
+
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
@@ -256,11 +264,12 @@ class MergeCopyDialog(QDialog):
             return
         self.heading.setText(f"{self.other.name} cannot be merged")
         if isinstance(error, AssetmapError):
-            self._say(f"{error} Nothing was changed.", WARNING)
+            self._say(nothing_changed(str(error)), WARNING)
         else:
             show_error(self, "Could not read the copy", error, details)
             self._say("The copy could not be read. Nothing was changed.", WARNING)
         self._offer_close()
+        self._shrink_to_message()
 
     def _plan_cancelled(self) -> None:
         self.progress.setRange(0, 1000)
@@ -272,9 +281,9 @@ class MergeCopyDialog(QDialog):
             self.heading.setText(
                 f"Already up to date: nothing to bring in from {plan.other_path.name}"
             )
-            self._fill_lines(plan)
             self._say("This project already has every change made in that copy.", QUIET)
             self._offer_close()
+            self._shrink_to_message()
             return
         label = plan.other.copy_label or "a copy of this project"
         self.heading.setText(f"Merging {plan.other_path.name} ({label}) would bring in:")
@@ -319,6 +328,13 @@ class MergeCopyDialog(QDialog):
         else:
             self.merge_button.setToolTip("Merge as shown; Edit ▸ Undo takes it all back")
             self._say("Ready to merge. It is one step: Edit ▸ Undo takes all of it back.", QUIET)
+
+    def _shrink_to_message(self) -> None:
+        """Only a sentence to show: no empty list, and a dialog the size of what it says."""
+        self.list_caption.hide()
+        self.lines.hide()
+        self.layout().activate()
+        self.resize(640, self.minimumSizeHint().height())
 
     def _offer_close(self) -> None:
         for button in (self.resolve_button, self.report_button, self.merge_button):
