@@ -194,7 +194,7 @@ class MergeCopyDialog(QDialog):
         buttons.addStretch(1)
         for button in (self.merge_button, self.cancel_button, self.close_button):
             buttons.addWidget(button)
-        layout = QVBoxLayout(self)
+        self.column = layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(10)
         layout.addWidget(self.heading)
@@ -333,7 +333,7 @@ class MergeCopyDialog(QDialog):
         """Only a sentence to show: no empty list, and a dialog the size of what it says."""
         self.list_caption.hide()
         self.lines.hide()
-        self.layout().activate()
+        self.column.activate()
         self.resize(640, self.minimumSizeHint().height())
 
     def _offer_close(self) -> None:
