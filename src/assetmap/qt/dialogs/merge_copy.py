@@ -241,6 +241,7 @@ class MergeCopyDialog(QDialog):
             return plan
 
         self.plan, self.resolutions = None, {}
+        self.summary.hide()  # worked out again: the old counts no longer hold
         self.heading.setText(f"Working out what merging {other.name} would change…")
         self.job.start(work, self._planned, self._plan_failed, self._plan_cancelled)
         self.progress.setRange(0, 0)  # plan_merge reports no steps: a busy bar
