@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -122,8 +122,6 @@ class ConflictModel(QAbstractTableModel):
             c.key: chosen[c.key] for c in self.conflicts if chosen and c.key in chosen
         }
         self._label = category_label
-        self._bold = QFont()
-        self._bold.setBold(True)
 
     # ---- Qt model ----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -147,8 +145,6 @@ class ConflictModel(QAbstractTableModel):
             return self._text(conflict, column)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(conflict, column)
-        if role == Qt.ItemDataRole.FontRole and column == self._chosen_column(conflict):
-            return self._bold
         return None
 
     def _text(self, conflict: Conflict, column: int) -> str:
