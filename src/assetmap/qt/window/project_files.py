@@ -1,5 +1,5 @@
-"""File ▸ New, Open, Open Demo Project, Save a Copy and Save a copy for the field: which
-project the window shows, and which copy of it the title bar names.
+"""File ▸ New, Open, Open Demo Project, Save a Copy, Save a copy for the field and Merge a
+copy: which project the window shows, and which copy of it the title bar names.
 
 It acts on the window (``window.switch_to`` shows another project); the dialogs
 themselves are in ``assetmap.qt.dialogs``.
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from assetmap.core import copies
 from assetmap.core.errors import AssetmapError
 from assetmap.core.project import Project
+from assetmap.qt import file_dialogs
 from assetmap.qt.errors import show_error
 
 if TYPE_CHECKING:
@@ -108,7 +109,8 @@ class ProjectFiles:
         self.window.statusBar().showMessage(f"Copy saved to {target}", 6000)
 
     def add_field_copy_action(self, menu: QMenu) -> QAction:
-        """File ▸ Save a copy for the field…, placed by the window after Save a Copy."""
+        """File ▸ Save a copy for the field…, placed by the window after Save a Copy, and
+        Merge a copy… right after it (the way that copy comes back)."""
         action = QAction("Save a copy for the &field…", self.window)
         tip = "a copy to hand out and merge back later, without personal data if you wish"
         action.setStatusTip(tip)
@@ -116,7 +118,34 @@ class ProjectFiles:
         action.triggered.connect(self.save_field_copy)
         menu.addAction(action)
         self.act_save_field_copy = action
+        self.add_merge_action(menu)
         return action
+
+    def add_merge_action(self, menu: QMenu) -> QAction:
+        action = QAction("&Merge a copy…", self.window)
+        tip = "bring in the work done in another copy of this project; you choose on conflicts"
+        action.setStatusTip(tip)
+        action.setToolTip(f"Merge a copy — {tip}")
+        action.triggered.connect(self.merge_copy)
+        menu.addAction(action)
+        self.act_merge_copy = action
+        return action
+
+    def merge_copy(self) -> None:
+        """Ask for the copy, then show what merging it would change (MergeCopyDialog)."""
+        from assetmap.qt.dialogs.merge_copy import MergeCopyDialog, choose_copy, merged_words
+
+        path = choose_copy(self.window)
+        if path is None:
+            return
+        file_dialogs.remember_folder(file_dialogs.PROJECTS, path)
+        self.merge_dialog = MergeCopyDialog(
+            self.window.session,
+            path,
+            self.window,
+            on_merged=lambda plan: self.window.statusBar().showMessage(merged_words(plan), 15000),
+        )
+        self.merge_dialog.open()
 
     def save_field_copy(self) -> None:
         from assetmap.qt.dialogs.field_copy import FieldCopyDialog
