@@ -272,25 +272,76 @@ def test_cancel_while_planning_changes_nothing(qtbot, session, field_copy, edite
     assert not session.stack.can_undo
 
 
-def test_an_unrelated_project_is_refused_with_a_clear_message(
-    qtbot, session, tmp_path, monkeypatch
+def another_project(path: Path, demo_path: Path) -> tuple[Path, Asset]:
+    """A project of its own (not a copy of the demo) with one of the demo's assets mapped
+    again by hand, at the same place, and one the demo lacks."""
+    (twin,) = pick(demo_path, 1)
+    with Project.create(path, name="Elsewhere") as other:
+        stack = CommandStack(other)
+        stack.push(AddAsset(Asset(uuids.uuid4().hex, twin.name, twin.category, x=twin.x, y=twin.y)))
+        stack.push(AddAsset(Asset(uuids.uuid4().hex, "Stretford seed library", twin.category,
+                                  x=twin.x + 900, y=twin.y)))  # fmt: skip
+    return path, twin
+
+
+def test_an_unrelated_project_is_refused_unless_asked_to_import_it(
+    qtbot, session, demo_path, tmp_path, monkeypatch
 ):
-    other = Project.create(tmp_path / "elsewhere.gpkg", name="Elsewhere")
-    other.close()
+    other, _ = another_project(tmp_path / "elsewhere.gpkg", demo_path)
     window = open_window(qtbot, session)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other.path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    before = latest_seq(session.project.conn)
     said: list[str] = []
 
     def answer(box) -> None:
-        said.append(box.text())
-        box.accept()
+        said.append(box.text() + box.detailedText())
+        box.button(QMessageBox.StandardButton.Cancel).click()
 
     when_message_box(answer)
     window.files.act_merge_copy.trigger()
     qtbot.waitUntil(lambda: bool(said), timeout=30_000)
-    assert "is a different project" in said[0]
-    assert "elsewhere.gpkg was not merged and this project was not changed" in said[0]
+    assert "elsewhere.gpkg is another project, not a copy of this one" in said[0]
+    assert "is a different project" in said[0]  # the error itself, under Show Details
     assert not window.files.merge_dialog.isVisible()
+    assert latest_seq(session.project.conn) == before
+
+
+def test_an_unrelated_project_imported_as_new_assets_lists_the_duplicates_it_made(
+    qtbot, session, demo_path, tmp_path, monkeypatch
+):
+    other, twin = another_project(tmp_path / "elsewhere.gpkg", demo_path)
+    window = open_window(qtbot, session)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    live = "SELECT count(*) FROM assets WHERE deleted = 0"
+    count = session.project.conn.execute(live).fetchone()[0]
+
+    def import_it(box) -> None:
+        (button,) = [b for b in box.buttons() if b.text() == "Import its assets…"]
+        button.click()
+
+    when_message_box(import_it)
+    window.files.act_merge_copy.trigger()
+    qtbot.waitUntil(lambda: window.files.merge_dialog.unrelated, timeout=30_000)
+    dialog = window.files.merge_dialog
+    qtbot.waitUntil(
+        lambda: dialog.plan is not None and dialog.merge_button.isEnabled(), timeout=30_000
+    )
+    assert dialog.windowTitle() == "Import the assets of elsewhere.gpkg"
+    assert dialog.merge_button.text() == "&Import"
+    assert [a.name for a in dialog.plan.added] == [twin.name, "Stretford seed library"]
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: getattr(window.files, "duplicates_dialog", None) is not None, timeout=30_000
+    )
+    found = window.files.duplicates_dialog
+    qtbot.waitUntil(lambda: not found.job.busy, timeout=30_000)
+    assert found.windowTitle() == "Likely duplicates among imported assets"
+    assert [(p.name_a, p.name_b) for p in found.pairs] == [(twin.name, twin.name)]
+    assert session.project.conn.execute(live).fetchone()[0] == count + 2
+    found.close()
+    assert window.files.window.session.stack.undo_text == "Import the assets of elsewhere.gpkg"
+    session.stack.undo()
+    assert session.project.conn.execute(live).fetchone()[0] == count
 
 
 def test_a_project_changed_since_the_plan_offers_to_work_it_out_again(

@@ -60,13 +60,21 @@ class DuplicatesDialog(QDialog):
     """``show_pair`` zooms the map to the two assets of the selected pair."""
 
     def __init__(
-        self, session: Session, parent: QWidget | None = None, show_pair: ShowPair | None = None
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        show_pair: ShowPair | None = None,
+        *,
+        imported: frozenset[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.session, self.show_pair = session, show_pair
+        self.imported = imported
         self.pairs: list[DuplicatePair] = []
         self.keep_first = True
-        self.setWindowTitle("Find duplicates")
+        self.setWindowTitle(
+            "Find duplicates" if imported is None else "Likely duplicates among imported assets"
+        )
         self.resize(1000, 600)
         self._build()
         self.job = BackgroundJob(
@@ -149,21 +157,26 @@ class DuplicatesDialog(QDialog):
 
     # ---- finding -----------------------------------------------------------------------
     def start_finding(self) -> None:
-        path, within, threshold = (
+        path, within, threshold, imported = (
             self.session.project.path,
             self.within.value(),
             self.threshold.value(),
+            self.imported,
         )
 
         def work(progress: Any, cancelled: Any) -> list[DuplicatePair]:
             with Project.open(path) as project:  # the worker's own connection
-                return duplicates.find_duplicates(
+                pairs = duplicates.find_duplicates(
                     project,
                     within_m=within,
                     name_threshold=threshold,
                     progress=progress,
                     cancelled=cancelled,
                 )
+            if imported is None:
+                return pairs
+            # after an import, the pairs it made: one asset brought in, one already here
+            return [p for p in pairs if (p.uuid_a in imported) != (p.uuid_b in imported)]
 
         self.job.start(work, self._found, self._failed, message="Looking for duplicates…")
 

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assetmap.core.merge.outlines import OUTLINE
 from assetmap.core.merge.plan import Conflict
+from assetmap.core.merge.report import shown
 from assetmap.core.merge.values import DELETED, POSITION
 from assetmap.core.model import REVIEW_WORDS, TEXT_FIELDS
 
@@ -85,6 +87,8 @@ def readable(field: str, value: Any, category_label: Callable[[str], str] | None
     """A value as a community worker reads it: a position in metres, nothing as "(empty)"."""
     if field == DELETED:
         return "deleted" if value else "kept"
+    if field == OUTLINE:
+        return shown(OUTLINE, value)
     if value is None or value == () or value == {} or value == "":
         return "(not on the map)" if field == POSITION else "(empty)"
     if field == POSITION:

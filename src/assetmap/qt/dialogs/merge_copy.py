@@ -34,6 +34,7 @@ from assetmap.core.commands.base import Command
 from assetmap.core.errors import AssetmapError, ConflictError, UnrelatedProjectError
 from assetmap.core.merge import MergeCopy, MergePlan, plan_merge
 from assetmap.core.merge.report import write_csv
+from assetmap.core.merge.unrelated import plan_unrelated
 from assetmap.core.progress import CancelledFn, ProgressFn, check_cancelled
 from assetmap.core.project import Project
 from assetmap.qt import file_dialogs
@@ -85,9 +86,10 @@ def _plural(n: int, one: str, many: str) -> str:
 
 def summary_rows(plan: MergePlan) -> list[tuple[str, str]]:
     """What the merge would do, in a community worker's words (count, then what it means)."""
-    updated = len({u.uuid for u in plan.updated})
-    new_categories = sum(1 for c in plan.categories if c.mine_label is None)
-    renamed = len(plan.categories) - new_categories
+    updated = len({u.uuid for u in plan.updated} | {o.uuid for o in plan.outlines})
+    new_categories = sum(1 for c in plan.categories if c.mine is None)
+    removed = sum(1 for c in plan.categories if c.theirs is None)
+    changed = len(plan.categories) - new_categories - removed
     other = plan.other_path.name
     return [
         (_plural(len(plan.added), "asset", "assets"), f"new in {other}, to be added here"),
@@ -99,7 +101,7 @@ def summary_rows(plan: MergePlan) -> list[tuple[str, str]]:
         ),
         (
             _plural(len(plan.categories), "category", "categories"),
-            f"{new_categories} new, {renamed} renamed in {other}",
+            f"{new_categories} new, {changed} changed, {removed} removed in {other}",
         ),
         (
             _plural(len(plan.area_sets), "set of areas", "sets of areas"),
@@ -117,7 +119,9 @@ class MergeCopyDialog(QDialog):
 
     ``on_unrelated(path, error)`` runs (after the dialog closes) when ``other`` is another
     project rather than a copy of this one (by default ``_offer_import_unrelated``);
-    ``on_merged(plan)`` once the merge is in."""
+    ``on_merged(plan)`` once the merge is in. With ``unrelated`` the other project's assets
+    are imported as new ones instead (core.merge.unrelated), the same way: preview, then
+    one undoable step."""
 
     def __init__(
         self,
@@ -127,15 +131,19 @@ class MergeCopyDialog(QDialog):
         *,
         on_unrelated: Unrelated | None = None,
         on_merged: Callable[[MergePlan], None] | None = None,
+        unrelated: bool = False,
     ) -> None:
         super().__init__(parent)
         self.session, self.other = session, Path(other)
+        self.unrelated = unrelated
         self.on_unrelated, self.on_merged = on_unrelated, on_merged
         self.plan: MergePlan | None = None
         self.resolutions: Resolutions = {}
         self.merged = False
         self.dropped = False  # Cancelled: a plan still on its way is thrown away
-        self.setWindowTitle(f"Merge {self.other.name}")
+        self.setWindowTitle(
+            f"Import the assets of {self.other.name}" if unrelated else f"Merge {self.other.name}"
+        )
         self.resize(1000, 680)
         self._build()
         self.job = BackgroundJob(self, progress=self.progress, say=self._say_quietly)
@@ -173,7 +181,7 @@ class MergeCopyDialog(QDialog):
         self.message.setWordWrap(True)
         self.resolve_button = QPushButton("&Resolve conflicts…")
         self.report_button = QPushButton("&Save report…")
-        self.merge_button = QPushButton("&Merge")
+        self.merge_button = QPushButton("&Import" if self.unrelated else "&Merge")
         self.cancel_button = QPushButton("Cancel")
         self.close_button = QPushButton("Close")
         self.close_button.hide()
@@ -231,12 +239,12 @@ class MergeCopyDialog(QDialog):
     # ---- the plan --------------------------------------------------------------------------
     def work_out_plan(self) -> None:
         """Read both files on a worker (its own connection: SQLite's are per thread)."""
-        this, other = self.session.project.path, self.other
+        this, other, unrelated = self.session.project.path, self.other, self.unrelated
 
         def work(progress: ProgressFn, cancelled: CancelledFn) -> MergePlan:
             progress(0.1, f"Reading {other.name} and comparing it with this project…")
             with Project.open(this) as project:
-                plan = plan_merge(project, other)
+                plan = plan_unrelated(project, other) if unrelated else plan_merge(project, other)
             check_cancelled(cancelled)  # the plan only read: dropping it changes nothing
             return plan
 
@@ -287,7 +295,11 @@ class MergeCopyDialog(QDialog):
             self._shrink_to_message()
             return
         label = plan.other.copy_label or "a copy of this project"
-        self.heading.setText(f"Merging {plan.other_path.name} ({label}) would bring in:")
+        self.heading.setText(
+            f"Importing the assets of {plan.other_path.name} (another project) would bring in:"
+            if self.unrelated
+            else f"Merging {plan.other_path.name} ({label}) would bring in:"
+        )
         self._fill_counts(plan)
         self._fill_lines(plan)
         self._update_buttons()
@@ -327,8 +339,9 @@ class MergeCopyDialog(QDialog):
                 WARNING,
             )
         else:
-            self.merge_button.setToolTip("Merge as shown; Edit ▸ Undo takes it all back")
-            self._say("Ready to merge. It is one step: Edit ▸ Undo takes all of it back.", QUIET)
+            verb = "import" if self.unrelated else "merge"
+            self.merge_button.setToolTip(f"{verb.title()} as shown; Edit ▸ Undo takes it all back")
+            self._say(f"Ready to {verb}. It is one step: Edit ▸ Undo takes all of it back.", QUIET)
 
     def _shrink_to_message(self) -> None:
         """Only a sentence to show: no empty list, and a dialog the size of what it says."""
@@ -441,10 +454,31 @@ class MergeCopyDialog(QDialog):
 
 
 def _offer_import_unrelated(window: QWidget, path: Path, error: UnrelatedProjectError) -> None:
-    """Another project, not a copy of this one: said plainly, nothing changed. (To come:
-    the choice to import its assets as new ones, with duplicate detection.)"""
+    """Another project, not a copy of this one, where nothing more can be offered: said
+    plainly, nothing changed."""
     QMessageBox.warning(
         window,
         "Not a copy of this project",
         f"{error}\n\n{path.name} was not merged and this project was not changed.",
     )
+
+
+def ask_import_unrelated(window: QWidget, path: Path, error: UnrelatedProjectError) -> bool:
+    """Another project: merging it field by field would be wrong, but its assets can come in
+    as new ones, with the likely duplicates to review afterwards. True when asked to."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Not a copy of this project",
+        f"{path.name} is another project, not a copy of this one, so it cannot be merged "
+        "field by field.\n\nIts assets can be imported as new ones instead: categories are "
+        "matched by name, assets already here are not brought in twice, and the likely "
+        "duplicates between its assets and yours are listed for you to review.",
+        QMessageBox.StandardButton.Cancel,
+        window,
+    )
+    box.setDetailedText(str(error))
+    box.setObjectName("importUnrelatedQuestion")
+    do_it = box.addButton("Import its assets…", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is do_it

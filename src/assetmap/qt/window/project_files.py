@@ -15,12 +15,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from assetmap.core import copies
-from assetmap.core.errors import AssetmapError
+from assetmap.core.errors import AssetmapError, UnrelatedProjectError
 from assetmap.core.project import Project
 from assetmap.qt import file_dialogs
 from assetmap.qt.errors import show_error
 
 if TYPE_CHECKING:
+    from assetmap.core.merge import MergePlan
     from assetmap.qt.main_window import MainWindow
 
 
@@ -143,9 +144,39 @@ class ProjectFiles:
             self.window.session,
             path,
             self.window,
+            on_unrelated=self.import_unrelated,
             on_merged=lambda plan: self.window.statusBar().showMessage(merged_words(plan), 15000),
         )
         self.merge_dialog.open()
+
+    def import_unrelated(self, path: Path, error: UnrelatedProjectError) -> None:
+        """Another project chosen to merge: offer to import its assets as new ones, then
+        list the likely duplicates between them and the assets already here."""
+        from assetmap.qt.dialogs.merge_copy import MergeCopyDialog, ask_import_unrelated
+
+        if not ask_import_unrelated(self.window, path, error):
+            return
+        self.merge_dialog = MergeCopyDialog(
+            self.window.session,
+            path,
+            self.window,
+            unrelated=True,
+            on_merged=self._imported,
+        )
+        self.merge_dialog.open()
+
+    def _imported(self, plan: MergePlan) -> None:
+        from assetmap.qt.dialogs.duplicates import DuplicatesDialog
+
+        n = len(plan.added)
+        self.window.statusBar().showMessage(
+            f"Imported {n} asset{'s' if n != 1 else ''} from {plan.other_path.name}", 15000
+        )
+        brought = frozenset(a.uuid for a in plan.added)
+        self.duplicates_dialog = DuplicatesDialog(
+            self.window.session, self.window, self.window.zoom.show_assets, imported=brought
+        )
+        self.duplicates_dialog.open()
 
     def save_field_copy(self) -> None:
         from assetmap.qt.dialogs.field_copy import FieldCopyDialog
