@@ -14,7 +14,8 @@ and 20 of the field's edited ones differently (20 conflicts, resolved with `pref
 Each repeat copies the office file and, in a fresh child process, opens it and times
 `plan_merge` (reading both files, the feeds since the copies diverged, weighing every touched
 asset), then `MergeCopy` pushed on a `CommandStack` (apply, change feed, commit: one undoable
-command), reported as **plan**, **apply** and the **total**, which is judged.
+command), reported as **plan**, **apply** and the **total**, which is judged. Then the
+merge is undone on the same stack (Edit ▸ Undo), timed as an informative row.
 
 To see where the time goes (pyinstrument if installed, else cProfile):
 
@@ -52,7 +53,7 @@ OFFICE_EDITS, CONFLICTS = 200, 20
 
 def run(ctx: Context) -> list[Result]:
     office, field = merge_inputs(ctx)
-    plan_s, apply_s, total_s, rss = [], [], [], []
+    plan_s, apply_s, total_s, undo_s, rss = [], [], [], [], []
     counts: dict[str, int] = {}
     for i in range(ctx.repeat):
         with tempfile.TemporaryDirectory(prefix="assetmap-bench-merge-") as tmp:
@@ -63,14 +64,19 @@ def run(ctx: Context) -> list[Result]:
         plan_s.append(out["plan"])
         apply_s.append(out["apply"])
         total_s.append(out["plan"] + out["apply"])
+        undo_s.append(out["undo"])
         rss.append(out["peak_rss_mb"])
         counts = out["counts"]
-        ctx.log(f"    plan {out['plan']:.2f} s, apply {out['apply']:.2f} s; {counts}")
+        ctx.log(
+            f"    plan {out['plan']:.2f} s, apply {out['apply']:.2f} s, "
+            f"undo {out['undo']:.2f} s; {counts}"
+        )
     what = ", ".join(f"{v:,} {k}" for k, v in counts.items())
     return [
         Result("plan_merge (read both, weigh)", plan_s, peak_rss_mb=rss),
         Result("MergeCopy (apply, feed, commit)", apply_s),
         Result("**merge, total**", total_s, target=TARGET_S, note=what),
+        Result("Edit ▸ Undo of the merge (informative)", undo_s),
     ]
 
 
@@ -194,8 +200,11 @@ def child(project_path: Path, other: Path, profile: Path | None) -> None:
         with Project.open(project_path) as project:
             with watch.lap("plan"):
                 plan = plan_merge(project, other, prefer="mine")
+            stack = CommandStack(project)
             with watch.lap("apply"):
-                CommandStack(project).push(MergeCopy(plan))
+                stack.push(MergeCopy(plan))
+            with watch.lap("undo"):
+                stack.undo()
             return {
                 "added": len(plan.added),
                 "updated fields": len(plan.updated),
