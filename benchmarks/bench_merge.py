@@ -21,7 +21,7 @@ To see where the time goes (pyinstrument if installed, else cProfile):
 
 ```sh
 cp benchmarks/.cache/merge_office.gpkg /tmp/office.gpkg   # the merge writes into it
-python benchmarks/bench_merge.py --child /tmp/office.gpkg benchmarks/.cache/merge_field.gpkg \
+python benchmarks/bench_merge.py --child /tmp/office.gpkg benchmarks/.cache/merge_field.gpkg \\
   --profile /tmp/merge-profile.html
 ```
 """
@@ -110,6 +110,8 @@ def prepare(source: Path, office: Path, field: Path) -> None:
     _edit_office(office_tmp, picked)
     office_tmp.replace(office)
     field_tmp.replace(field)
+    # Opening an older cached project upgrades it and keeps a copy from before, not needed here.
+    shutil.rmtree(office_tmp.with_name(f"{office_tmp.stem}.backups"), ignore_errors=True)
     emit({})
 
 
