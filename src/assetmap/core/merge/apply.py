@@ -165,18 +165,24 @@ class MergeCopy(Command):
 
     # ---- fields of assets both copies have ------------------------------------------
     def _update_assets(self, project: Project) -> list[Change]:
-        changes = [
-            _write_fields(project, uuid, {u.field: u.theirs for u in writes})
-            for uuid, writes in _by_asset(self._writes).items()
-        ]
+        changes = _write_all(
+            project,
+            {
+                uuid: {u.field: u.theirs for u in writes}
+                for uuid, writes in _by_asset(self._writes).items()
+            },
+        )
         _notify_changed(project, self._writes)
         return changes
 
     def _restore_assets(self, project: Project) -> list[Change]:
-        changes = [
-            _write_fields(project, uuid, {u.field: u.mine for u in writes})
-            for uuid, writes in reversed(_by_asset(self._writes).items())
-        ]
+        changes = _write_all(
+            project,
+            {
+                uuid: {u.field: u.mine for u in writes}
+                for uuid, writes in reversed(_by_asset(self._writes).items())
+            },
+        )
         _notify_changed(project, self._writes)
         return changes
 
@@ -320,31 +326,62 @@ def _notify_changed(project: Project, writes: list[FieldUpdate]) -> None:
         project.notify(project.events.assets_changed, uuids=uuids, kind="changed")
 
 
-def _write_fields(project: Project, uuid: str, values: dict[str, Any]) -> Change:
-    """Set fields (and the point, under "position") of one asset; its feed change."""
+def _write_all(project: Project, values: dict[str, dict[str, Any]]) -> list[Change]:
+    """Set fields (and the point, under "position") of many assets, each written once; their
+    feed changes, in the order given. Points before and after, and which new positions lie
+    outside every area, are worked out for all of them at once: one query or one spatial
+    lookup each instead of one per asset (9,000 assets of a 200,000-asset project)."""
+    uuids = list(values)
+    points_before = assets.point_blobs(project, uuids)
+    moved = {uuid: v[POSITION] for uuid, v in values.items() if POSITION in v}
+    outside = _outside(project, moved)
+    now = gpkg.utc_now()
+    written = [
+        _write_fields(project, uuid, fields, outside.get(uuid, False), now)
+        for uuid, fields in values.items()
+    ]
+    points_after = assets.point_blobs(project, uuids)
+    return [
+        Change(
+            f"asset:{uuid}",
+            before,
+            after,
+            geom_before=points_before.get(uuid),
+            geom_after=points_after.get(uuid),
+        )
+        for uuid, (before, after) in zip(uuids, written, strict=True)
+    ]
+
+
+def _write_fields(
+    project: Project, uuid: str, values: dict[str, Any], outside: bool, now: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Set fields (and the point) of one asset; its fields before and after, for the feed."""
     current = assets.get(project, uuid)
-    point_before = assets.point_blob(project, uuid)
     fields = {k: v for k, v in values.items() if k != POSITION}
     before: dict[str, Any] = {k: _jsonable(getattr(current, k)) for k in fields}
     after: dict[str, Any] = {k: _jsonable(v) for k, v in fields.items()}
-    now = gpkg.utc_now()
     if fields:
         assets.update(project, uuid, fields, now=now)
     if POSITION in values:
         xy = values[POSITION]
         x, y = (None, None) if xy is None else xy
         assets.set_point(project, uuid, x, y, now=now)
-        outside = False if xy is None else _outside(project, xy[0], xy[1])
         assets.set_out_of_area(project, [uuid], [outside])
         before.update(x=current.x, y=current.y)
         after.update(x=x, y=y)
-    point_after = assets.point_blob(project, uuid)
-    return Change(f"asset:{uuid}", before, after, geom_before=point_before, geom_after=point_after)
+    return before, after
 
 
-def _outside(project: Project, x: float, y: float) -> bool:
-    points = np.array([shapely.points(x, y)], dtype=object)
-    return bool(areas.outside_all(project, points)[0])
+def _outside(project: Project, positions: dict[str, Any]) -> dict[str, bool]:
+    """uuid -> whether its new position lies outside every area (unplaced: not outside)."""
+    placed = {uuid: xy for uuid, xy in positions.items() if xy is not None}
+    if not placed:
+        return {}
+    xy = np.array(list(placed.values()), dtype=float)
+    points = np.asarray(shapely.points(xy[:, 0], xy[:, 1]), dtype=object)
+    flags = areas.outside_all(project, points)
+    return dict(zip(placed, (bool(f) for f in flags), strict=True))
 
 
 def _jsonable(value: Any) -> Any:
