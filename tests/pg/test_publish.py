@@ -80,13 +80,23 @@ def test_the_demo_on_the_server_is_the_project(pg_db: PgServer, demo_copy) -> No
         "Neighbourhoods (LSOA 2021)|139\nWards (2023)|21"
     )
     code, population = lsoa_population
-    assert float(
-        pg_db.psql(f"SELECT indicators->>'population' FROM assetmap.areas WHERE code = '{code}'")
-    ) == population
-    assert float(
-        pg_db.psql(f"SELECT population FROM assetmap.areas_neighbourhoods_lsoa_2021 "
-                   f"WHERE code = '{code}'")  # fmt: skip
-    ) == population
+    assert (
+        float(
+            pg_db.psql(
+                f"SELECT indicators->>'population' FROM assetmap.areas WHERE code = '{code}'"
+            )
+        )
+        == population
+    )
+    assert (
+        float(
+            pg_db.psql(
+                f"SELECT population FROM assetmap.areas_neighbourhoods_lsoa_2021 "
+                f"WHERE code = '{code}'"
+            )  # fmt: skip
+        )
+        == population
+    )
     assert pg_db.psql(
         "SELECT area_set, column_name, label FROM assetmap.am_indicators ORDER BY 1, 2"
     ).splitlines() == ["|".join(row) for row in indicators]
