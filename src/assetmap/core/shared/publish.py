@@ -235,14 +235,38 @@ def _copy_everything(
     counts: dict[str, int] = {}
     report(0.05, "Publishing categories")
     counts["categories"] = _copy_categories(cur, scope)
-    report(0.08, "Publishing assets")
-    counts["assets"] = _copy_assets(cur, scope, cancelled)
-    counts["footprints"] = _copy_footprints(cur, scope, cancelled)
-    report(0.4, "Publishing areas")
-    counts["area_sets"], counts["areas"] = _copy_area_sets(cur, scope, cancelled)
-    report(0.85, "Publishing photos and attachments")
-    counts["attachments"] = _copy_attachments(cur, scope, cancelled)
+    ticker = _Ticker(report, cancelled, _rows_to_send(scope))
+    counts["assets"] = _copy_assets(cur, scope, ticker)
+    counts["footprints"] = _copy_footprints(cur, scope, ticker)
+    counts["area_sets"], counts["areas"] = _copy_area_sets(cur, scope, ticker)
+    counts["attachments"] = _copy_attachments(cur, scope, ticker)
     return counts
+
+
+class _Ticker:
+    """Progress by rows sent, over everything a publish sends, and the cancel check between
+    chunks of rows: one bar that moves through the assets, the areas and the photos."""
+
+    def __init__(self, report: ProgressFn, cancelled: CancelledFn | None, total: int) -> None:
+        self.report, self.cancelled, self.total, self.sent = report, cancelled, total, 0
+
+    def advance(self, rows: int, message: str) -> None:
+        self.sent += rows
+        share = min(self.sent / self.total, 1.0) if self.total else 1.0
+        self.report(0.05 + 0.9 * share, message)
+        check_cancelled(self.cancelled)
+
+
+def _rows_to_send(scope: _Scope) -> int:
+    conn = scope.project.conn
+    tables = [str(t) for (t,) in conn.execute("SELECT table_name FROM am_area_sets")]
+    queries = [
+        f"SELECT count(*) FROM {ASSETS_TABLE} WHERE {scope.asset_filter}",
+        f"SELECT count(*) FROM {FOOTPRINTS_TABLE}",
+        "SELECT count(*) FROM am_attachments WHERE deleted = 0",
+        *(f'SELECT count(*) FROM "{t}"' for t in tables),
+    ]
+    return sum(_count(conn, q) for q in queries)
 
 
 def _copy_rows(
@@ -251,7 +275,8 @@ def _copy_rows(
     table: str,
     columns: Sequence[str],
     rows: Iterable[Sequence[Any]],
-    cancelled: CancelledFn | None,
+    ticker: _Ticker | None,
+    message: str = "",
 ) -> int:
     sql = _sql()
     statement = sql.SQL("COPY {}.{} ({}) FROM STDIN").format(
@@ -264,9 +289,10 @@ def _copy_rows(
         for row in rows:
             copy.write_row(row)
             written += 1
-            if written % CHUNK == 0:
-                check_cancelled(cancelled)
-    check_cancelled(cancelled)
+            if ticker is not None and written % CHUNK == 0:
+                ticker.advance(CHUNK, message)
+    if ticker is not None:
+        ticker.advance(written % CHUNK, message)
     return written
 
 
@@ -325,26 +351,27 @@ def _chunks_with_geometry(
             yield (*row[:-1], geom, feed_id)
 
 
-def _copy_assets(cur: Any, scope: _Scope, cancelled: CancelledFn | None) -> int:
+def _copy_assets(cur: Any, scope: _Scope, ticker: _Ticker) -> int:
     cursor = scope.project.conn.execute(
         f"SELECT {', '.join(ASSET_FIELDS)}, geom FROM {ASSETS_TABLE} "
         f"WHERE {scope.asset_filter} ORDER BY fid"
     )
     rows = _chunks_with_geometry(cursor, scope.srid, scope.feed_id)
-    return _copy_rows(cur, scope, "assets", (*ASSET_FIELDS, "geom", "feed_id"), rows, cancelled)
+    columns = (*ASSET_FIELDS, "geom", "feed_id")
+    return _copy_rows(cur, scope, "assets", columns, rows, ticker, "Publishing assets")
 
 
-def _copy_footprints(cur: Any, scope: _Scope, cancelled: CancelledFn | None) -> int:
+def _copy_footprints(cur: Any, scope: _Scope, ticker: _Ticker) -> int:
     cursor = scope.project.conn.execute(
         f"SELECT asset_uuid, geom FROM {FOOTPRINTS_TABLE} WHERE asset_uuid IN "
         f"(SELECT uuid FROM {ASSETS_TABLE} WHERE {scope.asset_filter})"
     )
     rows = _chunks_with_geometry(cursor, scope.srid, scope.feed_id)
     return _copy_rows(cur, scope, "asset_footprints", ("asset_uuid", "geom", "feed_id"), rows,
-                      cancelled)  # fmt: skip
+                      ticker, "Publishing site outlines")  # fmt: skip
 
 
-def _copy_area_sets(cur: Any, scope: _Scope, cancelled: CancelledFn | None) -> tuple[int, int]:
+def _copy_area_sets(cur: Any, scope: _Scope, ticker: _Ticker) -> tuple[int, int]:
     conn = scope.project.conn
     set_columns = ("name", "table_name", "source", "code_field", "name_field", "created_at")
     sets = conn.execute(f"SELECT {', '.join(set_columns)} FROM am_area_sets").fetchall()
@@ -353,7 +380,7 @@ def _copy_area_sets(cur: Any, scope: _Scope, cancelled: CancelledFn | None) -> t
     indicator_columns = ("area_set", "column_name", "label", "numeric", "source")
     indicators = conn.execute(f"SELECT {', '.join(indicator_columns)} FROM am_indicators")
     _copy_rows(cur, scope, "am_indicators", indicator_columns, indicators.fetchall(), None)
-    areas = sum(_copy_areas(cur, scope, str(s[0]), str(s[1]), cancelled) for s in sets)
+    areas = sum(_copy_areas(cur, scope, str(s[0]), str(s[1]), ticker) for s in sets)
     return len(sets), areas
 
 
@@ -364,9 +391,7 @@ def _indicator_columns(conn: sqlite3.Connection, area_set: str) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def _copy_areas(
-    cur: Any, scope: _Scope, area_set: str, table: str, cancelled: CancelledFn | None
-) -> int:
+def _copy_areas(cur: Any, scope: _Scope, area_set: str, table: str, ticker: _Ticker) -> int:
     conn = scope.project.conn
     columns = _indicator_columns(conn, area_set)
     listed = "".join(f', "{c}"' for c in columns)
@@ -379,7 +404,7 @@ def _copy_areas(
 
     return _copy_rows(cur, scope, "areas",
                       ("area_set", "code", "name", "indicators", "geom", "feed_id"),
-                      rows(), cancelled)  # fmt: skip
+                      rows(), ticker, f"Publishing areas: {area_set}")  # fmt: skip
 
 
 def _json_values(values: dict[str, Any]) -> str:
@@ -388,7 +413,7 @@ def _json_values(values: dict[str, Any]) -> str:
     return json.dumps(clean, ensure_ascii=False)
 
 
-def _copy_attachments(cur: Any, scope: _Scope, cancelled: CancelledFn | None) -> int:
+def _copy_attachments(cur: Any, scope: _Scope, ticker: _Ticker) -> int:
     cursor = scope.project.conn.execute(
         "SELECT asset_uuid, file_name, mime_type, data, created_at, deleted FROM am_attachments "
         f"WHERE deleted = 0 AND asset_uuid IN (SELECT uuid FROM {ASSETS_TABLE} "
@@ -400,7 +425,9 @@ def _copy_attachments(cur: Any, scope: _Scope, cancelled: CancelledFn | None) ->
     )
     columns = ("asset_uuid", "file_name", "mime_type", "sha256", "data", "created_at",
                "deleted", "feed_id")  # fmt: skip
-    return _copy_rows(cur, scope, "am_attachments", columns, rows, cancelled)
+    return _copy_rows(
+        cur, scope, "am_attachments", columns, rows, ticker, "Publishing photos and attachments"
+    )
 
 
 def _make_views(cur: Any, scope: _Scope) -> list[str]:
