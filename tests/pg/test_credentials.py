@@ -3,8 +3,11 @@ or the screen, and a role without rights gets a sentence saying what it needs.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
+import keyring.backend
 import pytest
 
 from assetmap.cli import EXIT_BAD_INPUT, EXIT_OK, main
@@ -77,3 +80,58 @@ def test_a_role_without_rights_in_an_existing_schema_is_told_too(pg_db: PgServer
     with Project.open(demo_copy) as project, pytest.raises(NoRightsError) as refused:
         publish(project, pg_db.url(user=role), schema="shared")
     assert f"role '{role}' may not create tables in schema 'shared'" in str(refused.value)
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that keeps its secrets in this process, standing in for the desktop's."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch, tmp_path) -> Iterator[MemoryKeyring]:
+    """Only the keyring knows the password: no PGPASSWORD, no ~/.pgpass."""
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    before = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(before)
+
+
+def test_the_password_comes_from_the_keyring(pg_db: PgServer, demo_copy, memory_keyring):
+    user = f"{PASSWORD_ROLE}@127.0.0.1:{pg_db.port}/{pg_db.database}"
+    memory_keyring.set_password("assetmap", user, PASSWORD)
+    with Project.open(demo_copy) as project:
+        assert publish(project, pg_db.tcp_url(password=None)).assets == 501
+    assert PASSWORD.encode() not in file_bytes(demo_copy)
+
+
+def test_a_service_name_is_enough(
+    pg_db: PgServer, demo_copy, memory_keyring, tmp_path, monkeypatch
+):
+    services = tmp_path / "pg_service.conf"
+    services.write_text(
+        f"[council_maps]\nhost=127.0.0.1\nport={pg_db.port}\n"
+        f"dbname={pg_db.database}\nuser={PASSWORD_ROLE}\n"
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    memory_keyring.set_password("assetmap", "service=council_maps", PASSWORD)
+    with Project.open(demo_copy) as project:
+        result = publish(project, "service=council_maps")
+        assert [r.target for r in remote.remotes(project)] == ["service=council_maps"]
+    assert result.target == "service=council_maps" and result.assets == 501

@@ -57,8 +57,11 @@ class Target:
 
     @property
     def keyring_user(self) -> str:
-        """The keyring entry's user name: ``user@host:port/db``, as the docs tell people."""
+        """The keyring entry's user name: ``user@host:port/db``, as the docs tell people, or
+        ``service=NAME`` for a service (its host and user are in the service file)."""
         params = _conninfo_params(self.conninfo)
+        if "service" in params:
+            return f"service={params['service']}"
         user, host = params.get("user", ""), params.get("host", "localhost")
         return f"{user}@{host}:{params.get('port', '5432')}/{params.get('dbname', '')}"
 
