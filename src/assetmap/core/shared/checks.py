@@ -69,6 +69,7 @@ def check_create_rights(conn: Any, schema: str) -> None:
 
 def check_schema_free(conn: Any, schema: str, project_id: str, project_name: str) -> None:
     if server_schema.installed_version(conn, schema) == 0:
+        check_no_clashing_tables(conn, schema)
         return
     sql = require_psycopg().sql
     row = conn.execute(
@@ -87,3 +88,20 @@ def check_schema_free(conn: Any, schema: str, project_id: str, project_name: str
         field="--schema",
         hint="publish into another schema: --schema NAME",
     )
+
+
+def check_no_clashing_tables(conn: Any, schema: str) -> None:
+    """A schema assetmap did not make may be used only if none of its tables would be
+    overwritten (publishing into ``public`` beside other tables is fine)."""
+    ours = list(server_schema.TABLE_NAMES)
+    row = conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
+        "AND table_name = ANY(%s) ORDER BY table_name LIMIT 1",
+        (schema, ours),
+    ).fetchone()
+    if row is not None:
+        raise OtherProjectError(
+            f"schema '{schema}' already has a table '{row[0]}' that assetmap did not make",
+            field="--schema",
+            hint="publish into another schema: --schema NAME",
+        )

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 EXTRA_HINT = "PostGIS support needs: pip install 'assetmap[postgis]'"
 KEYRING_SERVICE = "assetmap"
 CONNECT_TIMEOUT_S = 15
-_URL_PASSWORD = re.compile(r"(postgres(?:ql)?://[^:/@\s?]*):[^@\s]*@", re.IGNORECASE)
+# Any scheme: a mistyped address (mysql://, postgis://) is shown in messages too.
+_URL_PASSWORD = re.compile(r"([a-z][a-z0-9+.-]*://[^:/@\s?]*):[^@\s]*@", re.IGNORECASE)
 _KEYWORD_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
 _QUERY_PASSWORD = re.compile(r"([?&]password=)[^&\s]*", re.IGNORECASE)
 

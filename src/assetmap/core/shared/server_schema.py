@@ -199,6 +199,12 @@ CREATE INDEX am_attachments_asset ON {s}.am_attachments (asset_uuid);
     )
 
 
+# The tables the migrations make, which a schema assetmap did not make must not hold already.
+TABLE_NAMES = (
+    "am_schema_version", "am_project", "am_feed", "am_categories", "am_field_defs", "assets",
+    "asset_footprints", "am_area_sets", "am_indicators", "areas", "am_attachments",
+)  # fmt: skip
+
 SERVER_MIGRATIONS: tuple[ServerMigration, ...] = (
     ServerMigration(1, "shared map: project, assets, areas, attachments, feed", _v1_shared_map),
 )
