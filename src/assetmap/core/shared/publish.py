@@ -12,6 +12,7 @@ laptop unless asked for.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import math
 import sqlite3
@@ -147,7 +148,7 @@ def _publish_in(
 
 
 def _with_time(result: PublishResult, seconds: float) -> PublishResult:
-    return PublishResult(**{**result.__dict__, "seconds": seconds})
+    return dataclasses.replace(result, seconds=seconds)
 
 
 def _remember(
