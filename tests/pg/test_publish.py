@@ -15,6 +15,7 @@ from assetmap.core.project import Project
 from assetmap.core.shared import remote
 from assetmap.core.shared.errors import AlreadyPublishedError, OtherProjectError
 from assetmap.core.shared.publish import publish
+from support.hostile_text import ASSET_NAMES, hostile_project
 from support.pg_server import PgServer
 
 PNG = (  # a 1x1 PNG, enough for the attachment checks
@@ -169,3 +170,20 @@ def test_a_cancelled_publish_leaves_no_trace(pg_db: PgServer, demo_copy) -> None
             )  # fmt: skip
         assert remote.remotes(project) == []
     assert pg_db.psql("SELECT count(*) FROM pg_namespace WHERE nspname = 'assetmap'") == "0"
+
+
+def test_text_another_program_stored_arrives_as_written(pg_db: PgServer, repo_root, tmp_path):
+    """Control characters, bidi marks, markup and quotes arrive unchanged; only NUL, which
+    PostgreSQL text cannot hold, is dropped."""
+    path = hostile_project(repo_root, tmp_path)
+    with Project.open(path) as project:
+        publish(project, pg_db.url())
+        names = {
+            str(n).replace("\x00", "")
+            for (n,) in project.conn.execute("SELECT name FROM assets WHERE deleted = 0")
+        }
+    on_server = pg_db.psql(
+        "SELECT string_agg(encode(convert_to(name, 'UTF8'), 'hex'), ',') FROM assetmap.assets"
+    )
+    assert {bytes.fromhex(h).decode() for h in on_server.split(",")} == names
+    assert {n.replace("\x00", "") for n in ASSET_NAMES} <= names

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import json
 import math
 import sqlite3
@@ -195,7 +196,8 @@ def _start_feed(cur: Any, schema: str, project: Project, who: copies.ProjectIden
             "project_id, copy_id, local_seq) VALUES (%s, %s, 'publish', 'publish', "
             "'Published the project', %s, %s, %s, %s, %s) RETURNING id"
         ).format(sql.Identifier(schema)),
-        (gpkg.utc_now(), project.author, f"project:{who.project_id}", origin.to_json(),
+        (gpkg.utc_now(), _drop_nul(project.author), f"project:{who.project_id}",
+         _drop_nul(origin.to_json()),
          who.project_id, who.copy_id, changelog.latest_seq(project)),
     )  # fmt: skip
     return int(cur.fetchone()[0])
@@ -224,7 +226,7 @@ def _insert_project(
             "INSERT INTO {}.am_project (project_id, name, crs, srid, schema_version, "
             "published_from_copy, published_local_seq) VALUES (%s, %s, %s, %s, %s, %s, %s)"
         ).format(sql.Identifier(schema)),
-        (who.project_id, project.name, project.crs.to_string(), srid,
+        (who.project_id, _drop_nul(project.name), project.crs.to_string(), srid,
          server_schema.SERVER_VERSION, who.copy_id, changelog.latest_seq(project)),
     )  # fmt: skip
 
@@ -287,7 +289,7 @@ def _copy_rows(
     )
     written = 0
     with _indexes_built_after(cur, scope.schema, table), cur.copy(statement) as copy:
-        for row in rows:
+        for row in _without_nul(rows):
             copy.write_row(row)
             written += 1
             if ticker is not None and written % CHUNK == 0:
@@ -295,6 +297,21 @@ def _copy_rows(
     if ticker is not None:
         ticker.advance(written % CHUNK, message)
     return written
+
+
+def _without_nul(rows: Iterable[Sequence[Any]]) -> Iterator[Sequence[Any]]:
+    """Text without NUL characters, which PostgreSQL's text cannot hold and another program
+    may have stored in the file: checked a chunk at a time, cleaned only where found."""
+    pending = iter(rows)
+    while chunk := list(itertools.islice(pending, CHUNK)):
+        text = "".join(v for row in chunk for v in row if v.__class__ is str)
+        if "\x00" in text:
+            chunk = [tuple(_drop_nul(v) for v in row) for row in chunk]
+        yield from chunk
+
+
+def _drop_nul(value: Any) -> Any:
+    return value.replace("\x00", "") if isinstance(value, str) else value
 
 
 @contextlib.contextmanager
