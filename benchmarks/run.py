@@ -31,6 +31,7 @@ SCENARIOS: dict[str, str] = {
     "stress": "bench_stress",
     "live_gaps": "bench_live_gaps",
     "workshop": "workshop_load",
+    "publish": "bench_publish",
 }
 
 
