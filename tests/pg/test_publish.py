@@ -3,6 +3,9 @@ is what the project holds, no more (personal data stays home) and no less."""
 
 from __future__ import annotations
 
+import shutil
+import threading
+
 import pytest
 import shapely
 
@@ -187,3 +190,28 @@ def test_text_another_program_stored_arrives_as_written(pg_db: PgServer, repo_ro
     )
     assert {bytes.fromhex(h).decode() for h in on_server.split(",")} == names
     assert {n.replace("\x00", "") for n in ASSET_NAMES} <= names
+
+
+def test_two_laptops_publishing_at_once_get_one_map(pg_db: PgServer, demo_copy, tmp_path):
+    """Two copies of one project published together: one publishes, the other is told to
+    sync; the server holds one project, whole."""
+    other = tmp_path / "other_laptop.gpkg"
+    shutil.copy(demo_copy, other)
+    outcomes: list[str] = []
+
+    def publish_from(path) -> None:
+        with Project.open(path) as project:
+            try:
+                publish(project, pg_db.url())
+                outcomes.append("published")
+            except AlreadyPublishedError:
+                outcomes.append("use sync")
+
+    laptops = [threading.Thread(target=publish_from, args=(p,)) for p in (demo_copy, other)]
+    for laptop in laptops:
+        laptop.start()
+    for laptop in laptops:
+        laptop.join()
+    assert sorted(outcomes) == ["published", "use sync"]
+    assert pg_db.psql("SELECT count(*) FROM assetmap.am_project") == "1"
+    assert pg_db.psql("SELECT count(*) FROM assetmap.assets") == "501"

@@ -13,6 +13,7 @@ from assetmap.core.shared.errors import AlreadyPublishedError, NoRightsError, Ot
 
 def check_can_publish(conn: Any, schema: str, project_id: str, project_name: str) -> None:
     """Refuse before writing: no PostGIS, no rights, or a schema that holds a project."""
+    server_schema.lock_schema(conn, schema)
     ensure_postgis(conn)
     check_create_rights(conn, schema)
     check_schema_free(conn, schema, project_id, project_name)

@@ -280,6 +280,13 @@ def migrate(conn: psycopg.Connection[Any], schema: str, srid: int) -> list[int]:
     return applied
 
 
+def lock_schema(conn: psycopg.Connection[Any], schema: str) -> None:
+    """Serialise everything that writes the shared map in ``schema`` (publish now, sync
+    next) until the caller's transaction ends: two laptops publishing at once get one
+    publish and one "already published", not a clash of half-made tables."""
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"assetmap:{schema}",))
+
+
 def view_name(prefix: str, key: str) -> str:
     """A layer name QGIS shows: ``assets_<key>``, cut to PostgreSQL's identifier length."""
     return f"{prefix}_{key}"[:MAX_IDENTIFIER]
