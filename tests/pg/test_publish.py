@@ -12,7 +12,7 @@ import shapely
 from assetmap.core import attachments, gpkg
 from assetmap.core.commands import AddAsset, CommandStack
 from assetmap.core.commands.attachments import AddAttachment
-from assetmap.core.errors import Cancelled
+from assetmap.core.errors import BadInputError, Cancelled
 from assetmap.core.model import Asset, new_uuid
 from assetmap.core.project import Project
 from assetmap.core.shared import remote
@@ -215,3 +215,18 @@ def test_two_laptops_publishing_at_once_get_one_map(pg_db: PgServer, demo_copy, 
     assert sorted(outcomes) == ["published", "use sync"]
     assert pg_db.psql("SELECT count(*) FROM assetmap.am_project") == "1"
     assert pg_db.psql("SELECT count(*) FROM assetmap.assets") == "501"
+
+
+def test_a_connection_lost_mid_way_leaves_no_trace(pg_db: PgServer, demo_copy) -> None:
+    def cut_the_cable(_fraction: float, message: str) -> None:
+        if message.startswith("Publishing areas"):
+            pg_db.psql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE application_name = 'assetmap'"
+            )
+
+    with Project.open(demo_copy) as project:
+        with pytest.raises(BadInputError, match="connection .* was lost while publishing"):
+            publish(project, pg_db.url(), progress=cut_the_cable)
+        assert remote.remotes(project) == []
+        assert publish(project, pg_db.url()).assets == 501  # and it can simply be run again

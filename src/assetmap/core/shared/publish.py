@@ -97,6 +97,13 @@ def publish(
                 _remember(local, where, schema, result.project_id, project)
         except psycopg.errors.InsufficientPrivilege as exc:
             raise _no_rights(conn, schema, exc) from exc
+        except psycopg.OperationalError as exc:
+            raise BadInputError(
+                f"the connection to {where.stored} was lost while publishing; nothing was "
+                f"changed: {redact(str(exc)).strip()}",
+                field="TARGET",
+                hint="publish again when the server can be reached",
+            ) from exc
         except psycopg.Error as exc:
             raise BadInputError(
                 f"the server refused the publish; nothing was changed: {redact(str(exc))}",
