@@ -32,6 +32,7 @@ SCENARIOS: dict[str, str] = {
     "live_gaps": "bench_live_gaps",
     "workshop": "workshop_load",
     "merge": "bench_merge",
+    "publish": "bench_publish",
 }
 
 

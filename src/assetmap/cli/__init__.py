@@ -5,7 +5,7 @@ the file, row and field and what to do), 130 interrupted.
 
 This module parses and dispatches; the subcommands live by what they do: cli.project
 (new, info), cli.imports (import-areas, import-assets, join-indicators, import-basemap),
-cli.analyse, cli.export, cli.copies (copy) and cli.merge (merge).
+cli.analyse, cli.export, cli.copies (copy), cli.merge (merge) and cli.shared (publish).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assetmap import __version__
-from assetmap.cli import analyse, copies, duplicates, export, imports, merge, project
+from assetmap.cli import analyse, copies, duplicates, export, imports, merge, project, shared
 from assetmap.cli.terminal import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 __all__ = [
@@ -31,7 +31,7 @@ __all__ = [
 
 COMMANDS = (
     "new", "import-areas", "import-assets", "join-indicators", "import-basemap", "analyse",
-    "export", "info", "copy", "duplicates", "merge",
+    "export", "info", "copy", "duplicates", "merge", "publish",
 )  # fmt: skip
 
 
@@ -97,4 +97,5 @@ def build_parser() -> argparse.ArgumentParser:
     copies.add_copy(sub)
     duplicates.add_duplicates(sub)
     merge.add_merge(sub)
+    shared.add_publish(sub)
     return parser

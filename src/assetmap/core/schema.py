@@ -31,6 +31,7 @@ from assetmap.core.schema_contributors import (
     v11_identity,
     v12_not_duplicates,
     v13_merges,
+    v14_remote,
 )
 from assetmap.core.tables import ASSETS_TABLE as ASSETS_TABLE
 from assetmap.core.tables import FOOTPRINTS_TABLE as FOOTPRINTS_TABLE
@@ -407,6 +408,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(11, "which project this file is, and which copy of it", v11_identity),
     Migration(12, "pairs of assets marked as not duplicates", v12_not_duplicates),
     Migration(13, "copies merged into this one, and where each merge left off", v13_merges),
+    Migration(14, "the shared PostGIS map this file publishes to and syncs with", v14_remote),
 )
 
 

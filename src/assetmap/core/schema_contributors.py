@@ -1,6 +1,7 @@
 """Migrations 8 on: what the change feed and many contributors brought to the project file
 (the feed's asset and geometry columns, provenance and review, workshop sessions and need
-pins, which project and copy a file is, duplicates set aside, merges recorded).
+pins, which project and copy a file is, duplicates set aside, merges recorded, the shared
+server a file syncs with).
 
 Kept apart from ``schema`` (the single-desk format, migrations 1 to 7, and ``migrate``)
 so that neither file holds the whole history; ``schema.MIGRATIONS`` lists them all.
@@ -251,6 +252,30 @@ def v13_merges(conn: sqlite3.Connection, srs_id: int) -> None:
           other_mark TEXT NOT NULL,
           file_name TEXT,
           merged_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
+def v14_remote(conn: sqlite3.Connection, srs_id: int) -> None:
+    """The shared map on a PostGIS server this file was published to or syncs with (issue
+    13). Only what finding it again needs: the address without its password (passwords live
+    in the keyring or libpq's files, never here), the schema, the server's project id, and
+    where sync left both feeds: the last local change pushed and the last server feed entry
+    pulled. One row per server and schema."""
+    gpkg.run_script(
+        conn,
+        """
+        CREATE TABLE am_remote (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          target TEXT NOT NULL,
+          schema_name TEXT NOT NULL,
+          project_id TEXT NOT NULL,
+          published_at TEXT,
+          last_pushed_seq INTEGER NOT NULL DEFAULT 0,
+          last_pulled_feed_id INTEGER NOT NULL DEFAULT 0,
+          last_sync_at TEXT,
+          UNIQUE (target, schema_name)
         );
         """,
     )
