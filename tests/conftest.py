@@ -10,6 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The throwaway PostgreSQL + PostGIS server (started only when a test asks for it).
+pytest_plugins = ("support.pg_fixtures",)
+
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO / "sample_data" / "sources"
 TRAFFORD = SOURCES / "trafford"

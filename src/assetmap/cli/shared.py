@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
-
-if TYPE_CHECKING:
-    from assetmap.core.shared.publish import PublishResult
 
 
 def add_publish(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +27,7 @@ def add_publish(sub: argparse._SubParsersAction) -> None:
 
 def cmd_publish(options: argparse.Namespace) -> int:
     from assetmap.core.project import Project
-    from assetmap.core.shared.publish import publish
+    from assetmap.core.shared.publish import publish, report_text
 
     progress = TerminalProgress()
     with Project.open(options.project) as project:
@@ -40,27 +36,5 @@ def cmd_publish(options: argparse.Namespace) -> int:
             include_personal=options.include_personal_data, progress=progress,
         )  # fmt: skip
     progress.done()
-    print(_report_text(result))
+    print(report_text(result))
     return EXIT_OK
-
-
-def _report_text(result: PublishResult) -> str:
-    lines = [
-        f"Published to {result.target}, schema {result.schema} in {result.seconds:.1f} s:",
-        f"  {result.assets} assets ({result.footprints} with a site outline), "
-        f"{result.categories} categories",
-        f"  {result.area_sets} area sets with {result.areas} areas, "
-        f"{result.attachments} photos and attachments",
-    ]
-    if result.personal_left_out:
-        lines.append(
-            f"  left out: {result.personal_left_out} assets holding personal data "
-            "(--include-personal-data publishes them)"
-        )
-    lines += [
-        "Open it in QGIS: Layer > Add Layer > Add PostGIS Layers, connect to the same database, "
-        f"and add the layers of schema '{result.schema}' (assets, areas, or one layer per "
-        "category: assets_<category>).",
-        "Keep this laptop and the server in step with: assetmap sync PROJECT",
-    ]
-    return "\n".join(lines)

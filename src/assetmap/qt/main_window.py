@@ -42,6 +42,7 @@ from assetmap.qt.window.present import PresentMode
 from assetmap.qt.window.project_files import ProjectFiles
 from assetmap.qt.window.recent import RecentMenu, last_project, recent_projects, remember_project
 from assetmap.qt.window.selection import MapSelection
+from assetmap.qt.window.sharing import Sharing
 from assetmap.qt.window.status import StatusReadout
 from assetmap.qt.window.tools import ToolSwitch
 from assetmap.qt.window.workshop import install_workshop
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(lambda: self.builder.scene(self.canvas.view), self)
         self.setCentralWidget(self.canvas)
         self.files = ProjectFiles(self)
+        self.sharing = Sharing(self)
         self.network = NetworkStatus(self.canvas, self._say, lambda: self.session.is_open, self)
         self._connect_builder()
         self.selection_overlay = SelectionOverlay(session)
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
         self.files.fill_demo_menu(self.demo_menu)
         file_menu.addAction(self.act_save_copy)
         self.files.add_field_copy_action(file_menu)
+        self.sharing.add_menu(file_menu)
         file_menu.addSeparator()
         import_menu = file_menu.addMenu("&Import")
         import_menu.addActions(

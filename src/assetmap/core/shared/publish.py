@@ -468,3 +468,27 @@ def _make_views(cur: Any, scope: _Scope) -> list[str]:
             cur, scope.schema, str(name), str(table), [(str(c), bool(n)) for c, n in indicators]
         ))  # fmt: skip
     return views
+
+
+def report_text(result: PublishResult) -> str:
+    """What was published, and how to open it in QGIS (the CLI prints it, the dialog
+    shows it)."""
+    lines = [
+        f"Published to {result.target}, schema {result.schema} in {result.seconds:.1f} s:",
+        f"  {result.assets} assets ({result.footprints} with a site outline), "
+        f"{result.categories} categories",
+        f"  {result.area_sets} area sets with {result.areas} areas, "
+        f"{result.attachments} photos and attachments",
+    ]
+    if result.personal_left_out:
+        lines.append(
+            f"  left out: {result.personal_left_out} assets holding personal data "
+            "(--include-personal-data publishes them)"
+        )
+    lines += [
+        "Open it in QGIS: Layer > Add Layer > Add PostGIS Layers, connect to the same database, "
+        f"and add the layers of schema '{result.schema}' (assets, areas, or one layer per "
+        "category: assets_<category>).",
+        "Keep this laptop and the server in step with: assetmap sync PROJECT",
+    ]
+    return "\n".join(lines)
