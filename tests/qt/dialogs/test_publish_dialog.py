@@ -26,9 +26,7 @@ def publish_now(qtbot, dialog: PublishDialog) -> None:
     qtbot.waitUntil(lambda: not dialog.job.busy, timeout=60_000)
 
 
-def test_publish_puts_the_demo_on_the_server_and_keeps_no_password(
-    qtbot, session, pg_db: PgServer
-):
+def test_publish_puts_the_demo_on_the_server_and_keeps_no_password(qtbot, session, pg_db: PgServer):
     dialog = open_dialog(qtbot, session)
     assert not dialog.publish_button.isEnabled()  # nothing to publish to yet
     qtbot.keyClicks(dialog.address, pg_db.tcp_url(password=None))
