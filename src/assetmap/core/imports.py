@@ -101,7 +101,7 @@ def import_osm_assets(
         prepare_osm_assets,
         ImportAssets,
         stack,
-        attribution or OSM_ATTRIBUTION,
+        "\n".join(a for a in (OSM_ATTRIBUTION, attribution) if a),
         progress,
         cancelled,
         before_commit,
