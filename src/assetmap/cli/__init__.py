@@ -4,8 +4,9 @@ Exit codes: 0 done, 2 usage error, 3 bad input (the message on stderr names
 the file, row and field and what to do), 130 interrupted.
 
 This module parses and dispatches; the subcommands live by what they do: cli.project
-(new, info), cli.imports (import-areas, import-assets, join-indicators, import-basemap),
-cli.analyse, cli.export, cli.copies (copy), cli.merge (merge) and cli.shared (publish).
+(new, info), cli.imports (import-areas, import-assets, join-indicators, import-basemap,
+import-osm-assets), cli.analyse, cli.export, cli.copies (copy), cli.merge (merge) and
+cli.shared (publish).
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ __all__ = [
 ]
 
 COMMANDS = (
-    "new", "import-areas", "import-assets", "join-indicators", "import-basemap", "analyse",
-    "export", "info", "copy", "duplicates", "merge", "publish",
+    "new", "import-areas", "import-assets", "join-indicators", "import-basemap",
+    "import-osm-assets", "analyse", "export", "info", "copy", "duplicates", "merge", "publish",
 )  # fmt: skip
 
 
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_import_assets(sub)
     imports.add_join_indicators(sub)
     imports.add_import_basemap(sub)
+    imports.add_import_osm_assets(sub)
     analyse.add_analyse(sub)
     export.add_export(sub)
     project.add_info(sub)

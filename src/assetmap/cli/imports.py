@@ -173,6 +173,38 @@ def add_import_basemap(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress output")
 
 
+def add_import_osm_assets(sub: argparse._SubParsersAction) -> None:
+    p = command(
+        sub,
+        "import-osm-assets",
+        "import community assets (amenities, parks, places of worship...) from an "
+        "OpenStreetMap extract, within the project's areas; importing again updates them",
+        cmd_import_osm_assets,
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar="EXTRACT.osm.pbf",
+        help="an OpenStreetMap extract: .osm.pbf as published by extract services, or .osm XML",
+    )
+    p.add_argument(
+        "--mapping",
+        type=Path,
+        metavar="FILE.csv",
+        help="tag -> category mapping, a CSV of tag,value,category[,label] (first matching row "
+        "wins; default: the shipped mapping the Rutland demo uses)",
+    )
+    p.add_argument(
+        "--unknown-categories",
+        choices=("new", "uncategorised"),
+        default="new",
+        help="categories of the mapping that match none of the project's: make new ones "
+        "(default) or file them under 'Uncategorised'",
+    )
+    _add_common_import(p)
+
+
 def _add_accept_crs(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--accept-crs",
@@ -251,6 +283,18 @@ def _match_key(text: str | None) -> tuple[str, ...] | None:
         return parse_key(text).parts
     except ValueError as exc:
         raise BadInputError(str(exc), field="--match-key") from exc
+
+
+def cmd_import_osm_assets(options: argparse.Namespace) -> int:
+    from assetmap.core.imports import import_osm_assets
+    from assetmap.core.io.osm_assets import OsmAssetOptions
+    from assetmap.core.io.osm_tag_rules import read_rules
+
+    osm_options = OsmAssetOptions(
+        rules=read_rules(options.mapping) if options.mapping else None,
+        unknown_categories=options.unknown_categories,
+    )
+    return _import(options, import_osm_assets, osm_options)
 
 
 def cmd_join_indicators(options: argparse.Namespace) -> int:

@@ -15,6 +15,8 @@ from assetmap.core.commands.imports import ImportAreaSet, ImportAssets, JoinIndi
 from assetmap.core.io.area_import import AreaImportOptions, prepare_areas
 from assetmap.core.io.asset_import import AssetImportOptions, prepare_assets
 from assetmap.core.io.indicator_import import IndicatorOptions, prepare_indicators
+from assetmap.core.io.osm_assets import ATTRIBUTION as OSM_ATTRIBUTION
+from assetmap.core.io.osm_assets import OsmAssetOptions, prepare_osm_assets
 from assetmap.core.io.report import ImportReport
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
@@ -74,6 +76,32 @@ def import_assets(
         ImportAssets,
         stack,
         attribution,
+        progress,
+        cancelled,
+        before_commit,
+    )
+
+
+def import_osm_assets(
+    project: Project,
+    path: str | Path,
+    options: OsmAssetOptions,
+    *,
+    stack: CommandStack | None = None,
+    attribution: str | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+    before_commit: BeforeCommit | None = None,
+) -> ImportReport:
+    """OpenStreetMap features as assets; the project records OSM's attribution (ODbL)."""
+    return _run(
+        project,
+        path,
+        options,
+        prepare_osm_assets,
+        ImportAssets,
+        stack,
+        "\n".join(a for a in (OSM_ATTRIBUTION, attribution) if a),
         progress,
         cancelled,
         before_commit,

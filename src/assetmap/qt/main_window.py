@@ -154,6 +154,11 @@ class MainWindow(QMainWindow):
             self.import_indicators,
             tip="join figures to an area set",
         )
+        self.act_import_osm_assets = a(
+            "Assets from &OpenStreetMap…",
+            self.import_osm_assets,
+            tip="import amenities, parks and places of worship from an OpenStreetMap extract",
+        )
         self.act_export = a(
             "&Export…",
             self.export_dialog,
@@ -204,6 +209,7 @@ class MainWindow(QMainWindow):
         import_menu.addActions(
             [self.act_import_areas, self.act_import_assets, self.act_import_indicators]
         )
+        import_menu.addAction(self.act_import_osm_assets)
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -487,6 +493,11 @@ class MainWindow(QMainWindow):
         from assetmap.qt.dialogs.import_dialogs import ImportIndicatorsDialog
 
         self._run_import(ImportIndicatorsDialog(self.session, self))
+
+    def import_osm_assets(self) -> None:
+        from assetmap.qt.dialogs.imports.osm_assets import ImportOsmAssetsDialog
+
+        self._run_import(ImportOsmAssetsDialog(self.session, self))
 
     def _run_import(self, dialog: QDialog) -> None:
         dialog.exec()

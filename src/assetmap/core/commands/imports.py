@@ -126,7 +126,8 @@ class ImportAssets(Command):
         rows = self._rows_with_final_categories(project)
         # Matched again inside the transaction: another program may have changed the assets.
         earlier = p.earlier_file or p.source_file
-        plan = identity.plan(project, p.key, rows, p.points, earlier, p.owned)
+        matched = (earlier, *p.also_match_files)
+        plan = identity.plan(project, p.key, rows, p.points, matched, p.owned)
         describe_plan(p.report, plan, rows, rows["origin_row"].to_numpy())
         added = plan.added
         # A first import adds every row: no copy of 200,000 rows to take them all.

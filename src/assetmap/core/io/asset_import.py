@@ -103,6 +103,9 @@ class AssetImportOptions:
     # The earlier file this one is an updated version of, by the name it was imported under
     # ("libraries_2025.csv" for "libraries_2026.csv"); None: a file of the same name.
     replaces: str | None = None
+    # Other files whose assets rows may match too: an OpenStreetMap id names the same feature
+    # in every extract, whatever the file (or the demo's converted file) was called.
+    also_match_files: tuple[str, ...] = ()
 
 
 @dataclass
@@ -127,6 +130,7 @@ class PreparedAssets:
     earlier_file: str = (
         ""  # whose assets rows are matched to: this file's name or the one it replaces
     )
+    also_match_files: tuple[str, ...] = ()  # other files whose assets rows are matched to
 
 
 def prepare_assets(
@@ -140,6 +144,20 @@ def prepare_assets(
     steps = Steps(progress)
     refuse_assetmap_project(path)
     table = read_table(path, layer=options.layer, progress=steps.sub(0, 0.4), cancelled=cancelled)
+    return prepare_table(project, table, options, progress=steps.sub(0.4, 1.0), cancelled=cancelled)
+
+
+def prepare_table(
+    project: Project,
+    table: Table,
+    options: AssetImportOptions,
+    *,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> PreparedAssets:
+    """The rows of a table already read (from a file, or built by another importer such as
+    the OpenStreetMap one) prepared as ``prepare_assets`` prepares a file's."""
+    steps = Steps(progress)
     check_cancelled(cancelled)
     report = ImportReport(file=table.path.name, kind="assets", notes=list(table.notes))
     if len(table) == 0:
@@ -179,7 +197,8 @@ def prepare_assets(
         rows["origin_key"] = identity.row_keys(key, rows, points, id_values)
         owned = _owned_columns(frame, mapping, options)
         earlier_file = identity.earlier_file(project, options.replaces, table.path.name)
-        plan = identity.plan(project, key, rows, points, earlier_file, owned)
+        matched = (earlier_file, *options.also_match_files)
+        plan = identity.plan(project, key, rows, points, matched, owned)
         rows["out_of_area"] = outside.result().astype(int)
     describe_plan(report, plan, rows, row_numbers)
     report.out_of_area = int(rows["out_of_area"].sum())
@@ -208,6 +227,7 @@ def prepare_assets(
         owned=owned,
         plan=plan,
         earlier_file=earlier_file,
+        also_match_files=options.also_match_files,
     )
 
 
@@ -583,4 +603,5 @@ __all__ = [
     "describe_plan",
     "personal_data_note",
     "prepare_assets",
+    "prepare_table",
 ]

@@ -177,13 +177,15 @@ class Matching:
         return self.earlier > 0
 
 
-def earlier_assets(project: Project, file_name: str) -> pd.DataFrame:
-    """Every asset imported from a file of this name, deleted ones too, oldest first."""
+def earlier_assets(project: Project, file_name: str | Sequence[str]) -> pd.DataFrame:
+    """Every asset imported from a file of this name (or of these names), deleted ones too,
+    oldest first."""
+    names = [file_name] if isinstance(file_name, str) else list(dict.fromkeys(file_name))
     frame = assets.frame(
         project,
         include_deleted=True,
-        where="origin_kind = 'import' AND origin_ref = ?",
-        params=(file_name,),
+        where=f"origin_kind = 'import' AND origin_ref IN ({', '.join('?' * len(names))})",
+        params=tuple(names),
     )
     return frame
 
@@ -356,7 +358,7 @@ def plan(
     key: ImportKey,
     rows: pd.DataFrame,
     points: np.ndarray,
-    file_name: str,
+    file_name: str | Sequence[str],
     owned: tuple[str, ...],
 ) -> Plan:
     earlier = earlier_assets(project, file_name)
