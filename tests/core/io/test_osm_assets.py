@@ -8,7 +8,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pyogrio
 import pytest
 
 from assetmap.core import assets
@@ -21,14 +20,6 @@ from assetmap.core.io.osm_tag_rules import TagRule, default_rules, read_rules
 from assetmap.core.project import Project
 from assetmap.core.schema import FOOTPRINTS_TABLE
 
-SHARED = Path("/work/shared/data")
-NEWPORT_PBF = SHARED / "osm" / "newport-2023-06-13.osm.pbf"
-NATIONAL_LSOA = SHARED / "national" / "england_wales_lsoa2011_bsc.geojson.gz"
-needs_newport = pytest.mark.skipif(
-    not (NEWPORT_PBF.exists() and NATIONAL_LSOA.exists()),
-    reason="needs the Newport extract and the national LSOAs in ../shared/data",
-)
-
 
 @pytest.fixture(scope="session")
 def rutland_pbf(sources: Path) -> Path:
@@ -36,12 +27,14 @@ def rutland_pbf(sources: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def newport_lsoas(tmp_path_factory) -> Path:
-    """Newport's 95 LSOAs (2011), cut from the national file once per test run."""
-    frame = pyogrio.read_dataframe(f"/vsigzip/{NATIONAL_LSOA}", where="LSOA11NM LIKE 'Newport %'")
-    path = tmp_path_factory.mktemp("newport") / "newport_lsoa2011.geojson"
-    frame[["LSOA11CD", "LSOA11NM", "geometry"]].to_file(path, driver="GeoJSON")
-    return path
+def newport_pbf(sources: Path) -> Path:
+    return sources / "osm" / "newport-2023-06-13.osm.pbf"
+
+
+@pytest.fixture(scope="session")
+def newport_lsoas(sources: Path) -> Path:
+    """Newport's 95 LSOAs (2011), cut from the national file (see its SOURCE.txt)."""
+    return sources / "national_newport" / "newport_lsoa2011_bsc.geojson"
 
 
 @pytest.fixture
@@ -79,9 +72,8 @@ def test_the_rutland_demo_assets_are_matched_by_osm_id_not_duplicated(
                    if f == rutland_pbf.name)  # fmt: skip
 
 
-@needs_newport
-def test_newport_features_become_assets_with_their_osm_id_address_and_outline(newport):
-    report = import_osm_assets(newport, NEWPORT_PBF, OsmAssetOptions())
+def test_newport_features_become_assets_with_their_osm_id_address_and_outline(newport, newport_pbf):
+    report = import_osm_assets(newport, newport_pbf, OsmAssetOptions())
     frame = assets.frame(newport)
     assert report.imported == len(frame) > 100
     assert not report.rejected
@@ -101,15 +93,14 @@ def test_newport_features_become_assets_with_their_osm_id_address_and_outline(ne
     assert any("OpenStreetMap" in a and "ODbL" in a for _, a in _sources(newport))
 
 
-@needs_newport
-def test_importing_newport_again_updates_and_undo_takes_the_import_out(newport):
+def test_importing_newport_again_updates_and_undo_takes_the_import_out(newport, newport_pbf):
     stack = CommandStack(newport)
-    import_osm_assets(newport, NEWPORT_PBF, OsmAssetOptions(), stack=stack)
+    import_osm_assets(newport, newport_pbf, OsmAssetOptions(), stack=stack)
     first = sorted(_osm_ids(newport))
     uuid = assets.frame(newport)["uuid"].iloc[0]
     newport.conn.execute("UPDATE assets SET name = 'Renamed here' WHERE uuid = ?", (uuid,))
     newport.conn.commit()
-    again = import_osm_assets(newport, NEWPORT_PBF, OsmAssetOptions(), stack=stack)
+    again = import_osm_assets(newport, newport_pbf, OsmAssetOptions(), stack=stack)
     assert again.reimport and again.added == 0 and again.updated == 1
     assert sorted(_osm_ids(newport)) == first
     stack.undo()
@@ -117,13 +108,12 @@ def test_importing_newport_again_updates_and_undo_takes_the_import_out(newport):
     assert len(assets.frame(newport)) == 0
 
 
-@needs_newport
-def test_an_edited_mapping_decides_what_is_imported_and_where(newport):
+def test_an_edited_mapping_decides_what_is_imported_and_where(newport, newport_pbf):
     rules = [
         TagRule("amenity", "place_of_worship", "Quiet places", "Place of worship"),
         TagRule("amenity", "library", "library"),
     ]
-    report = import_osm_assets(newport, NEWPORT_PBF, OsmAssetOptions(rules=rules))
+    report = import_osm_assets(newport, newport_pbf, OsmAssetOptions(rules=rules))
     frame = assets.frame(newport)
     keys = set(frame["category"])
     assert "libraries" in keys  # 'library' matched the project's Libraries (singular)
