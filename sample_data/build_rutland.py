@@ -33,6 +33,7 @@ from assetmap.core.imports import import_areas, import_assets, join_indicators
 from assetmap.core.io.area_import import AreaImportOptions
 from assetmap.core.io.asset_import import AssetImportOptions
 from assetmap.core.io.indicator_import import IndicatorOptions
+from assetmap.core.io.osm_assets import one_per_site
 from assetmap.core.io.report import ImportReport
 from assetmap.core.project import Project
 from build_common import build_into, output_path
@@ -129,7 +130,6 @@ PRIVATE = {"private", "no", "customers"}
 # Tags that become the asset's own fields; every other tag is kept as a custom field.
 STANDARD_TAGS = {"name", "phone", "contact:phone", "website", "contact:website", "opening_hours"}
 DROPPED_TAGS = {"source", "source:name", "source:addr", "source:geometry", "fixme", "FIXME", "note"}
-SAME_SITE_M = 30.0  # an amenity's point inside or this close to its outline is the same asset
 
 
 def osm_assets(lsoas: gpd.GeoDataFrame, places: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
@@ -158,7 +158,7 @@ def osm_assets(lsoas: gpd.GeoDataFrame, places: gpd.GeoDataFrame) -> tuple[gpd.G
         [n if isinstance(n, str) else None for n in frame["name"]], index=frame.index, dtype=object
     )
     stats = {"matched": len(frame)}
-    frame = _one_per_site(frame)
+    frame = one_per_site(frame, CRS)
     stats["after_merging_points_into_outlines"] = len(frame)
     county = shapely.union_all(lsoas.to_crs(4326).geometry.to_numpy())
     inside = frame.geometry.representative_point().within(county).to_numpy()
@@ -229,33 +229,6 @@ KEPT_AS_FIELDS = (
     "wheelchair",
     "wikidata",
 )
-
-
-def _one_per_site(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """An amenity mapped both as a point and an outline is one asset: keep the outline, with
-    the point's name when the outline has none."""
-    metric = frame.to_crs(CRS)
-    is_area = metric.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
-    drop = np.zeros(len(frame), dtype=bool)
-    if is_area.any() and (~is_area).any():
-        area_idx = np.flatnonzero(is_area)
-        tree = shapely.STRtree(metric.geometry.to_numpy()[area_idx])
-        pts = np.flatnonzero(~is_area)
-        p, a = tree.query(
-            metric.geometry.to_numpy()[pts], predicate="dwithin", distance=SAME_SITE_M
-        )
-        names = np.array([n if isinstance(n, str) else None for n in frame["name"]], dtype=object)
-        categories = frame["category"].to_numpy(dtype=object)
-        for i, j in zip(pts[p], area_idx[a], strict=True):
-            if drop[i] or categories[i] != categories[j]:
-                continue
-            if names[i] and names[j] and names[i].casefold() != names[j].casefold():
-                continue  # two named places side by side (a pub beside a church)
-            if not names[j] and names[i]:
-                frame.loc[j, "name"] = names[i]
-                names[j] = names[i]
-            drop[i] = True
-    return frame[~drop].reset_index(drop=True)
 
 
 def _name_unnamed(frame: gpd.GeoDataFrame, places: gpd.GeoDataFrame) -> None:

@@ -15,7 +15,7 @@ from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE
 from assetmap.core.taxonomy import SYMBOLS, UNCATEGORISED, Category
 
-_EDITABLE = (
+EDITABLE_FIELDS = (
     "label",
     "group",
     "colour",
@@ -116,7 +116,7 @@ class AddCategory(Command):
         categories.insert(project, self.category)
         project.invalidate()
         _changed(project)
-        return [Change(_target(self.category.key), None, _described(self.category))]
+        return [Change(_target(self.category.key), None, described(self.category))]
 
     def revert(self, project: Project) -> list[Change]:
         used = project.conn.execute(
@@ -127,7 +127,7 @@ class AddCategory(Command):
         categories.delete(project, self.category.key)
         project.invalidate()
         _changed(project)
-        return [Change(_target(self.category.key), _described(self.category), None)]
+        return [Change(_target(self.category.key), described(self.category), None)]
 
 
 @dataclass
@@ -160,7 +160,7 @@ class EditCategory(Command):
         return f"Edit category {', '.join(self.values)}"
 
     def apply(self, project: Project) -> list[Change]:
-        unknown = set(self.values) - set(_EDITABLE)
+        unknown = set(self.values) - set(EDITABLE_FIELDS)
         if unknown:
             raise BadInputError(f"cannot edit {', '.join(sorted(unknown))} of a category")
         self._before = categories.get(project, self.key)
@@ -174,8 +174,8 @@ class EditCategory(Command):
         flagged = _set_personal_flags(project, {u: not f for u, f in self._flags_before.items()})
         project.invalidate()
         _changed(project)
-        described = self._after_change(after)
-        return [Change(_target(self.key), _described(self._before), described), *flagged]
+        now = self._after_change(after)
+        return [Change(_target(self.key), described(self._before), now), *flagged]
 
     def _flags_to_change(self, project: Project, after: Category) -> dict[str, bool]:
         assert self._before is not None
@@ -186,10 +186,10 @@ class EditCategory(Command):
         return {}
 
     def _after_change(self, after: Category) -> dict[str, Any]:
-        described = _described(after)
+        values = described(after)
         if self._flags_before:
-            described["assets_reflagged"] = len(self._flags_before)
-        return described
+            values["assets_reflagged"] = len(self._flags_before)
+        return values
 
     def revert(self, project: Project) -> list[Change]:
         assert self._before is not None
@@ -198,10 +198,11 @@ class EditCategory(Command):
         flagged = _set_personal_flags(project, self._flags_before)
         project.invalidate()
         _changed(project)
-        return [Change(_target(self.key), _described(current), _described(self._before)), *flagged]
+        return [Change(_target(self.key), described(current), described(self._before)), *flagged]
 
 
-def _described(category: Category) -> dict[str, Any]:
+def described(category: Category) -> dict[str, Any]:
+    """A category as the feed logs it (merge and sync log it the same way)."""
     values = asdict(category)
     values["synonyms"] = list(category.synonyms)
     return values
@@ -285,7 +286,7 @@ class MergeCategories(Command):
         if self._flagged:
             merged["assets_flagged_personal"] = len(self._flagged)
         return [
-            Change(_target(self.source), _described(self._source), None),
+            Change(_target(self.source), described(self._source), None),
             Change(_target(self.target), None, merged),
             *moved,
             *flagged,
@@ -298,7 +299,7 @@ class MergeCategories(Command):
         flagged = _set_personal_flags(project, dict.fromkeys(self._flagged, False))
         project.invalidate()
         _changed(project)
-        return [Change(_target(self.source), None, _described(self._source)), *moved, *flagged]
+        return [Change(_target(self.source), None, described(self._source)), *moved, *flagged]
 
     @staticmethod
     def _move(project: Project, uuids: list[str], old: str, new: str) -> list[Change]:

@@ -148,7 +148,7 @@ def read_osm_table(
     check_cancelled(cancelled)
     steps(0.85, "Keeping the features within the project's areas")
     frame = _frame(records)
-    frame = _one_per_site(frame, project.crs)
+    frame = one_per_site(frame, project.crs)
     frame = _within_areas(project, frame)
     if not len(frame):
         raise BadInputError(
@@ -283,7 +283,7 @@ def _frame(records: list[dict[str, Any]]) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry="geometry", crs=4326)
 
 
-def _one_per_site(frame: gpd.GeoDataFrame, crs: CRS) -> gpd.GeoDataFrame:
+def one_per_site(frame: gpd.GeoDataFrame, crs: CRS | str) -> gpd.GeoDataFrame:
     """An amenity mapped both as a point and an outline is one asset: keep the outline, with
     the point's name when the outline has none."""
     if not len(frame):

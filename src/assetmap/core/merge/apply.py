@@ -21,6 +21,7 @@ from assetmap.core import areas, assets, categories, gpkg
 from assetmap.core import attachments as store
 from assetmap.core.changelog import FOOTPRINT_PREFIX, Change, Origin
 from assetmap.core.commands.base import Command
+from assetmap.core.commands.categories import described
 from assetmap.core.errors import ConflictError
 from assetmap.core.merge import area_sets, base
 from assetmap.core.merge import category_plan as cats
@@ -310,7 +311,7 @@ def _write_categories(
 
 
 def _described(category: Category | None) -> dict[str, Any] | None:
-    return None if category is None else cats.described(category)
+    return None if category is None else described(category)
 
 
 def _by_asset(writes: list[FieldUpdate]) -> dict[str, list[FieldUpdate]]:

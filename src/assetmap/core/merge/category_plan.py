@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assetmap.core import categories
+from assetmap.core.commands.categories import EDITABLE_FIELDS
 from assetmap.core.feed import FeedChange
 from assetmap.core.merge.values import CONFLICT, THEIRS, decide
 from assetmap.core.schema import ASSETS_TABLE
@@ -33,16 +34,7 @@ __all__ = [
 ]
 
 CATEGORY_PREFIX = "category:"
-CATEGORY_FIELDS = (
-    "label",
-    "group",
-    "colour",
-    "symbol",
-    "personal_data",
-    "sort_order",
-    "description",
-    "synonyms",
-)
+CATEGORY_FIELDS = EDITABLE_FIELDS
 
 
 @dataclass(frozen=True)
@@ -183,13 +175,6 @@ def plan_removals(
 def used_categories(conn: sqlite3.Connection) -> dict[str, str]:
     """uuid -> category of every asset (deleted ones too: undoing a deletion needs it)."""
     return dict(conn.execute(f"SELECT uuid, category FROM {ASSETS_TABLE}").fetchall())
-
-
-def described(category: Category) -> dict[str, Any]:
-    """A category as the feed logs it (as EditCategory does)."""
-    values = asdict(category)
-    values["synonyms"] = list(category.synonyms)
-    return values
 
 
 @dataclass
