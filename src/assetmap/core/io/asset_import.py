@@ -140,6 +140,21 @@ def prepare_assets(
     steps = Steps(progress)
     refuse_assetmap_project(path)
     table = read_table(path, layer=options.layer, progress=steps.sub(0, 0.4), cancelled=cancelled)
+    return prepare_asset_table(project, table, options, steps=steps, cancelled=cancelled)
+
+
+def prepare_asset_table(
+    project: Project,
+    table: Table,
+    options: AssetImportOptions,
+    *,
+    steps: Steps | None = None,
+    cancelled: CancelledFn | None = None,
+) -> PreparedAssets:
+    """The checks and matching of ``prepare_assets`` on a table already read: formats that
+    are not one table (an Open Referral directory) flatten themselves to one and come here,
+    so their rows get the same placement, categories, import key and report."""
+    steps = steps or Steps(None)
     check_cancelled(cancelled)
     report = ImportReport(file=table.path.name, kind="assets", notes=list(table.notes))
     if len(table) == 0:
@@ -582,5 +597,6 @@ __all__ = [
     "UNPLACED",
     "describe_plan",
     "personal_data_note",
+    "prepare_asset_table",
     "prepare_assets",
 ]
