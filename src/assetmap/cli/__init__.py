@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_import_assets(sub)
     imports.add_join_indicators(sub)
     imports.add_import_basemap(sub)
+    imports.add_import_openreferral(sub)
     analyse.add_analyse(sub)
     export.add_export(sub)
     project.add_info(sub)

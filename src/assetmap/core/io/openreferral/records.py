@@ -197,11 +197,13 @@ def _number(value: object) -> float | None:
 
 
 def _address(address: Row) -> str | None:
-    """The address's lines in order, a town given twice (city and state_province) once."""
+    """The address's lines in order, a town given twice (city and state_province) once, and
+    without the postcode (an asset's own field) where a line repeats it."""
     parts: list[str] = []
+    postcode = str(address.get("postal_code") or "").strip()
     for key in ("address_1", "address_2", "city", "region", "state_province"):
         value = str(address.get(key) or "").strip()
-        if value and value not in parts:
+        if value and value not in parts and value != postcode:
             parts.append(value)
     return ", ".join(parts) or None
 

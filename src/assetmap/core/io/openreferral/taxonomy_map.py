@@ -42,12 +42,18 @@ def term_categories(
     """Each term's category key where the user chose one or the defaults name one the project
     has; the other terms are left to the category matching."""
     known = categories.by_key(project)
+    labels = {_norm(c.label) for c in known.values()}
     chosen = chosen or {}
     defaults = default_map()
     out = {}
     for term in dict.fromkeys(terms):
-        key = chosen.get(term) or defaults.get(_norm(term))
-        if key and (key in known or key == chosen.get(term)):
+        if term in chosen:
+            out[term] = chosen[term]
+            continue
+        # A project's own category of the term's name wins over the defaults: an export's
+        # categories come back as they went out.
+        key = None if _norm(term) in labels else defaults.get(_norm(term))
+        if key and key in known:
             out[term] = key
     return out
 
