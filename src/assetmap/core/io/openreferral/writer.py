@@ -301,7 +301,9 @@ def _address_row(location_id: str, address: str, postcode: str) -> Row:
     """One address text split into HSDS's lines: first line, middle lines, town last (also
     as state_province, which HSDS requires and a UK address does not have). An asset with
     only a postcode gives it as its first line too, which the importer reads back as none."""
-    parts = [p.strip() for p in address.split(",") if p.strip()] or [postcode]
+    # Split at ", " only: "Road,Urmston" stays one line, so the importer's ", " join gives
+    # back the address as it was typed.
+    parts = [p.strip() for p in address.split(", ") if p.strip()] or [postcode]
     town = parts[-1]
     return {
         "id": _uuid(f"address/{location_id}"),
