@@ -4,7 +4,8 @@ Exit codes: 0 done, 2 usage error, 3 bad input (the message on stderr names
 the file, row and field and what to do), 130 interrupted.
 
 This module parses and dispatches; the subcommands live by what they do: cli.project
-(new, info), cli.imports (import-areas, import-assets, join-indicators, import-basemap),
+(new, info), cli.imports (import-areas, import-assets, join-indicators, import-basemap,
+import-openreferral),
 cli.analyse, cli.export, cli.copies (copy), cli.merge (merge) and cli.shared (publish).
 """
 
@@ -32,6 +33,7 @@ __all__ = [
 COMMANDS = (
     "new", "import-areas", "import-assets", "join-indicators", "import-basemap", "analyse",
     "export", "info", "copy", "duplicates", "merge", "publish",
+    "import-openreferral",
 )  # fmt: skip
 
 
