@@ -152,6 +152,11 @@ class MainWindow(QMainWindow):
             self.import_indicators,
             tip="join figures to an area set",
         )
+        self.act_import_service_directory = a(
+            "&Service directory…",
+            self.import_service_directory,
+            tip="import an Open Referral (HSDS) service directory as assets",
+        )
         self.act_export = a(
             "&Export…",
             self.export_dialog,
@@ -201,6 +206,7 @@ class MainWindow(QMainWindow):
         import_menu.addActions(
             [self.act_import_areas, self.act_import_assets, self.act_import_indicators]
         )
+        import_menu.addAction(self.act_import_service_directory)
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -484,6 +490,11 @@ class MainWindow(QMainWindow):
         from assetmap.qt.dialogs.import_dialogs import ImportIndicatorsDialog
 
         self._run_import(ImportIndicatorsDialog(self.session, self))
+
+    def import_service_directory(self) -> None:
+        from assetmap.qt.dialogs.imports.openreferral import ImportServiceDirectoryDialog
+
+        self._run_import(ImportServiceDirectoryDialog(self.session, self))
 
     def _run_import(self, dialog: QDialog) -> None:
         dialog.exec()

@@ -10,6 +10,8 @@ from assetmap.core.io.openreferral.directory import Directory
 from assetmap.core.io.openreferral.importer import (
     OpenReferralOptions,
     TermUse,
+    default_category,
+    directory_preview,
     prepare_openreferral,
     read_terms,
 )
@@ -19,6 +21,8 @@ __all__ = [
     "Directory",
     "OpenReferralOptions",
     "TermUse",
+    "default_category",
+    "directory_preview",
     "prepare_openreferral",
     "read_directory",
     "read_terms",

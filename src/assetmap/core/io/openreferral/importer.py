@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from assetmap.core.io.asset_categories import UNKNOWN_NEW
 from assetmap.core.io.asset_import import (
@@ -23,6 +24,7 @@ from assetmap.core.io.openreferral.directory import Directory
 from assetmap.core.io.openreferral.reading import read_directory
 from assetmap.core.io.openreferral.records import KEY, TERMS, BadCoordinates, service_records
 from assetmap.core.io.openreferral.taxonomy_map import primary_terms, split_terms, term_categories
+from assetmap.core.io.preview import Preview, cell_text
 from assetmap.core.io.report import ImportReport, RowIssue
 from assetmap.core.io.table import Table
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
@@ -52,6 +54,11 @@ class TermUse:
     category: str | None  # the key the mapping gives it, None: left to matching
 
 
+def default_category(project: Project, term: str) -> str | None:
+    """The category the shipped mapping gives a term in this project, if any."""
+    return term_categories(project, [term]).get(term)
+
+
 def read_terms(
     project: Project, path: str | Path, cancelled: CancelledFn | None = None
 ) -> tuple[Directory, list[TermUse]]:
@@ -67,6 +74,51 @@ def read_terms(
         counts[term] = counts.get(term, 0) + 1
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
     return directory, [TermUse(t, n, mapped.get(t)) for t, n in ordered]
+
+
+def directory_preview(
+    project: Project, path: str | Path, rows: int, cancelled: CancelledFn | None = None
+) -> Preview:
+    """The directory as the import dialog previews a file: its assets' first rows, with the
+    term that decides each one's category in the category column."""
+    directory = read_directory(path, cancelled)
+    records = service_records(directory)
+    frame = records.frame
+    every = [t for text in frame[TERMS] for t in split_terms(text)]
+    frame.insert(0, TERM, primary_terms(project, frame[TERMS], term_categories(project, every)))
+    table = _table(directory, frame)
+    head = frame.head(rows)
+    return Preview(
+        path=directory.path,
+        kind="assets",
+        layers=[],
+        layer=None,
+        columns=[str(c) for c in frame.columns],
+        rows=[[cell_text(v) for v in record] for record in head.itertuples(index=False)],
+        row_numbers=[int(n) for n in table.row_numbers[:rows]],
+        row_noun="record",
+        row_count=len(frame),
+        geometry_type=None,
+        crs=None,
+        notes=list(table.notes),
+        fields={f: f for f in ("name", "postcode", *_FIELDS)},
+        category_column=TERM,
+        table=table,
+    )
+
+
+def _table(directory: Directory, frame: pd.DataFrame) -> Table:
+    return Table(
+        frame=frame,
+        geometry=None,
+        crs=None,
+        path=directory.path,
+        layer=None,
+        row_numbers=np.arange(1, len(frame) + 1),
+        row_noun="record",
+        encoding=None,
+        notes=[_summary(directory, len(frame))],
+    )
 
 
 def prepare_openreferral(
@@ -87,17 +139,7 @@ def prepare_openreferral(
     every = [t for text in frame[TERMS] for t in split_terms(text)]
     mapped = term_categories(project, every, options.category_map)
     frame.insert(0, TERM, primary_terms(project, frame[TERMS], mapped))
-    table = Table(
-        frame=frame,
-        geometry=None,
-        crs=None,
-        path=directory.path,
-        layer=None,
-        row_numbers=np.arange(1, len(frame) + 1),
-        row_noun="record",
-        encoding=None,
-        notes=[_summary(directory, len(frame))],
-    )
+    table = _table(directory, frame)
     prepared = prepare_asset_table(
         project,
         table,
@@ -130,8 +172,9 @@ def _summary(directory: Directory, rows: int) -> str:
         f"{directory.count(t):,} {t.replace('_', ' ')}"
         for t in ("organization", "service", "location", "service_at_location")
     )
-    form = f"read as an Open Referral {directory.form} ({counts})"
-    return f"{form}: {rows:,} assets, one per service at a location"
+    form = f"Read as an Open Referral {directory.form} ({counts})"
+    assets = "1 asset" if rows == 1 else f"{rows:,} assets"
+    return f"{form}: {assets}, one per service at a location"
 
 
 def _report_coordinates(report: ImportReport, bad: list[BadCoordinates]) -> None:
