@@ -117,8 +117,14 @@ def _csv_rows(path: Path, member: str, raw: bytes) -> list[Row]:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
     rows = []
-    for number, record in enumerate(csv.DictReader(io.StringIO(text, newline="")), start=1):
-        row: Row = {k.strip(): (v.strip() or None) for k, v in record.items() if k and v}
-        row["_source"] = f"{PurePosixPath(member).name} record {number}"
-        rows.append(row)
+    name = PurePosixPath(member).name
+    try:
+        for number, record in enumerate(csv.DictReader(io.StringIO(text, newline="")), start=1):
+            row: Row = {k.strip(): (v.strip() or None) for k, v in record.items() if k and v}
+            row["_source"] = f"{name} record {number}"
+            rows.append(row)
+    except csv.Error as exc:
+        raise BadInputError(
+            f"{name}, record {len(rows) + 1}: cannot be read as CSV ({exc})", file=path
+        ) from exc
     return rows
