@@ -5,8 +5,8 @@ the file, row and field and what to do), 130 interrupted.
 
 This module parses and dispatches; the subcommands live by what they do: cli.project
 (new, info), cli.imports (import-areas, import-assets, join-indicators, import-basemap,
-import-osm-assets), cli.analyse, cli.export, cli.copies (copy), cli.merge (merge) and
-cli.shared (publish).
+import-osm-assets, import-openreferral), cli.analyse, cli.export, cli.copies (copy),
+cli.merge (merge) and cli.shared (publish).
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ __all__ = [
 
 COMMANDS = (
     "new", "import-areas", "import-assets", "join-indicators", "import-basemap",
-    "import-osm-assets", "analyse", "export", "info", "copy", "duplicates", "merge", "publish",
+    "import-osm-assets", "import-openreferral", "analyse", "export", "info", "copy",
+    "duplicates", "merge", "publish",
 )  # fmt: skip
 
 
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_join_indicators(sub)
     imports.add_import_basemap(sub)
     imports.add_import_osm_assets(sub)
+    imports.add_import_openreferral(sub)
     analyse.add_analyse(sub)
     export.add_export(sub)
     project.add_info(sub)

@@ -25,6 +25,12 @@ def add_export(sub: argparse._SubParsersAction) -> None:
         help="the file to write; its ending chooses the format: .pdf .png .svg .html .gpkg "
         ".geojson .csv .xlsx",
     )
+    p.add_argument(
+        "--format",
+        choices=("openreferral",),
+        help="openreferral: the assets as an Open Referral (HSDS 3.0) service directory, a "
+        "tabular data package in a .zip (personal-data assets are never included)",
+    )
     p.add_argument("--set", dest="set_name", metavar="NAME", help="the area set to show or export")
     p.add_argument("--title", metavar="TEXT", help="title of the map or report")
     p.add_argument("--subtitle", metavar="TEXT")
@@ -77,6 +83,8 @@ def cmd_export(options: argparse.Namespace) -> int:
     from assetmap.core.export.options import ExportOptions, PrintLayout
     from assetmap.core.project import Project
 
+    if options.format == "openreferral":
+        return _export_openreferral(options)
     suffix = check_output(options.out)  # before anything is read or drawn
     if options.report and suffix not in (".pdf", ".html", ".htm"):
         raise BadInputError("a gap report is written as .pdf or .html", field="--out")
@@ -117,6 +125,33 @@ def cmd_export(options: argparse.Namespace) -> int:
             if progress:
                 progress.done()
     print(f"Wrote {report.path} ({report.assets:,} assets).")
+    if report.notice:
+        print(report.notice)
+    return EXIT_OK
+
+
+def _export_openreferral(options: argparse.Namespace) -> int:
+    from assetmap.core.errors import BadInputError
+    from assetmap.core.export.options import ExportOptions
+    from assetmap.core.io.openreferral.writer import export_openreferral
+    from assetmap.core.project import Project
+
+    if options.include_personal:
+        raise BadInputError(
+            "an Open Referral directory is published: personal-data assets are never in it",
+            field="--include-personal",
+        )
+    export_options = ExportOptions(
+        area_set=options.set_name, include_rejected=options.include_rejected
+    )
+    progress = None if options.quiet else TerminalProgress()
+    with Project.open(options.project) as project:
+        try:
+            report = export_openreferral(project, options.out, export_options, progress=progress)
+        finally:
+            if progress:
+                progress.done()
+    print(f"Wrote {report.path} ({report.assets:,} assets as Open Referral services).")
     if report.notice:
         print(report.notice)
     return EXIT_OK

@@ -205,6 +205,84 @@ def add_import_osm_assets(sub: argparse._SubParsersAction) -> None:
     _add_common_import(p)
 
 
+def add_import_openreferral(sub: argparse._SubParsersAction) -> None:
+    p = command(
+        sub,
+        "import-openreferral",
+        "import an Open Referral (HSDS 3.0 / Open Referral UK) service directory: one asset per "
+        "service at a location, keeping the organisation and service details",
+        cmd_import_openreferral,
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar="SOURCE",
+        help="the tabular data package (a folder or .zip with datapackage.json and its CSVs, or "
+        "datapackage.json) or HSDS JSON (a file of service records or an API's page of them, "
+        "or a folder of saved pages)",
+    )
+    p.add_argument(
+        "--category-map",
+        action="append",
+        metavar="TERM=CATEGORY",
+        help="the category of services with this taxonomy term (repeatable), e.g. "
+        "'Debt advice=Charities'; other terms go by the default mapping of Open Referral UK "
+        "service types, then by name, plural and synonym, and the mapping used is printed",
+    )
+    p.add_argument(
+        "--unknown-categories",
+        choices=("new", "uncategorised"),
+        default="new",
+        help="terms that match no category: make new categories (default) or file them under "
+        "'Uncategorised'",
+    )
+    p.add_argument(
+        "--postcode-index",
+        metavar="FILE",
+        type=Path,
+        help="places locations without coordinates by their postcode: OS Code-Point Open zip, "
+        "or a CSV of postcode,lat,lon (default: the project's postcode index)",
+    )
+    p.add_argument("--source", metavar="TEXT", help="where the data came from (default: its name)")
+    _add_common_import(p)
+
+
+def cmd_import_openreferral(options: argparse.Namespace) -> int:
+    from assetmap.core.imports import import_openreferral
+    from assetmap.core.io.openreferral import OpenReferralOptions
+
+    import_options = OpenReferralOptions(
+        category_map=_term_map(options.project, options.category_map or []),
+        unknown_categories=options.unknown_categories,
+        postcode_index=options.postcode_index,
+        source=options.source,
+    )
+    return _import(options, import_openreferral, import_options)
+
+
+def _term_map(project_path: Path, pairs: list[str]) -> dict[str, str]:
+    """TERM=CATEGORY pairs as term -> category key; a category named by label, key or synonym."""
+    from assetmap.core import categories
+    from assetmap.core.errors import BadInputError
+    from assetmap.core.project import Project
+
+    if not pairs:
+        return {}
+    out = {}
+    with Project.open(project_path) as project:
+        for pair in pairs:
+            term, sep, name = pair.partition("=")
+            category = categories.resolve(project, name.strip()) if sep else None
+            if category is None:
+                raise BadInputError(
+                    f"'{pair}' is not TERM=CATEGORY with a category of the project",
+                    field="--category-map",
+                )
+            out[term.strip()] = category.key
+    return out
+
+
 def _add_accept_crs(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--accept-crs",

@@ -15,6 +15,7 @@ from assetmap.core.commands.imports import ImportAreaSet, ImportAssets, JoinIndi
 from assetmap.core.io.area_import import AreaImportOptions, prepare_areas
 from assetmap.core.io.asset_import import AssetImportOptions, prepare_assets
 from assetmap.core.io.indicator_import import IndicatorOptions, prepare_indicators
+from assetmap.core.io.openreferral import OpenReferralOptions, prepare_openreferral
 from assetmap.core.io.osm_assets import ATTRIBUTION as OSM_ATTRIBUTION
 from assetmap.core.io.osm_assets import OsmAssetOptions, prepare_osm_assets
 from assetmap.core.io.report import ImportReport
@@ -156,3 +157,30 @@ def _run(
     prepared.report.committed = True
     steps(1.0, "Done")
     return prepared.report
+
+
+def import_openreferral(
+    project: Project,
+    path: str | Path,
+    options: OpenReferralOptions,
+    *,
+    stack: CommandStack | None = None,
+    attribution: str | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+    before_commit: BeforeCommit | None = None,
+) -> ImportReport:
+    """An Open Referral directory's services as assets, through the asset import's command
+    (undo, Import again and the report work as for a spreadsheet)."""
+    return _run(
+        project,
+        path,
+        options,
+        prepare_openreferral,
+        ImportAssets,
+        stack,
+        attribution,
+        progress,
+        cancelled,
+        before_commit,
+    )

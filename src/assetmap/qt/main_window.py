@@ -159,6 +159,11 @@ class MainWindow(QMainWindow):
             self.import_osm_assets,
             tip="import amenities, parks and places of worship from an OpenStreetMap extract",
         )
+        self.act_import_service_directory = a(
+            "&Service directory…",
+            self.import_service_directory,
+            tip="import an Open Referral (HSDS) service directory as assets",
+        )
         self.act_export = a(
             "&Export…",
             self.export_dialog,
@@ -210,6 +215,7 @@ class MainWindow(QMainWindow):
             [self.act_import_areas, self.act_import_assets, self.act_import_indicators]
         )
         import_menu.addAction(self.act_import_osm_assets)
+        import_menu.addAction(self.act_import_service_directory)
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -498,6 +504,11 @@ class MainWindow(QMainWindow):
         from assetmap.qt.dialogs.imports.osm_assets import ImportOsmAssetsDialog
 
         self._run_import(ImportOsmAssetsDialog(self.session, self))
+
+    def import_service_directory(self) -> None:
+        from assetmap.qt.dialogs.imports.openreferral import ImportServiceDirectoryDialog
+
+        self._run_import(ImportServiceDirectoryDialog(self.session, self))
 
     def _run_import(self, dialog: QDialog) -> None:
         dialog.exec()

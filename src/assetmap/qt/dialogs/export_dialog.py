@@ -65,7 +65,7 @@ class Kind:
     key: str
     label: str
     suffix: str
-    group: str  # map, html, data, report
+    group: str  # map, html, data, directory, report
     filter: str
 
 
@@ -78,6 +78,13 @@ KINDS = (
     Kind("geojson", "Data — GeoJSON", ".geojson", "data", "GeoJSON (*.geojson)"),
     Kind("csv", "Data — CSV, for spreadsheets", ".csv", "data", "CSV (*.csv)"),
     Kind("xlsx", "Data — Excel workbook", ".xlsx", "data", "Excel workbook (*.xlsx)"),
+    Kind(
+        "openreferral",
+        "Data — Open Referral directory (.zip)",
+        ".zip",
+        "directory",
+        "Open Referral directory (*.zip)",
+    ),
     Kind("report_pdf", "Gap report — PDF", ".pdf", "report", "PDF (*.pdf)"),
     Kind("report_html", "Gap report — HTML", ".html", "report", "Web page (*.html)"),
 )
@@ -317,7 +324,8 @@ class ExportDialog(QDialog):
         printed = group in ("map", "report")
         self.page_box.setEnabled(printed)
         self.dpi_spin.setEnabled(self.kind.key == "png")
-        self.words_box.setEnabled(group != "data" or self.kind.key == "xlsx")
+        self.words_box.setEnabled(group not in ("data", "directory") or self.kind.key == "xlsx")
+        self.personal_check.setEnabled(group != "directory")  # a directory never holds any
         self.rejected_check.setEnabled(group == "data")
         self.names_check.setEnabled(group == "data")
         self.extent_label.setText("Show" if printed else "Area set")
@@ -353,6 +361,9 @@ class ExportDialog(QDialog):
                 "and sources. No preview here: open the file in a browser.",
                 "data": "Data files hold the assets shown on the map (and the gap analysis, "
                 "when the map shows one). No page to preview.",
+                "directory": "An Open Referral (HSDS 3.0) service directory: each asset shown "
+                "on the map as a service at a location, in the data package service directories "
+                "read. Assets holding personal data are never included.",
             }
             self.preview_label.setText(words[self.kind.group])
             self.preview_label.setWordWrap(True)
@@ -508,6 +519,12 @@ class ExportDialog(QDialog):
                         view_extent=extent,
                         progress=progress,
                         cancelled=cancelled,
+                    )
+                if kind.group == "directory":
+                    from assetmap.core.io.openreferral.writer import export_openreferral
+
+                    return export_openreferral(
+                        project, path, options, progress=progress, cancelled=cancelled
                     )
                 from assetmap.core.export.api import export_data
 

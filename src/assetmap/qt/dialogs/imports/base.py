@@ -443,6 +443,16 @@ class ImportDialog(QDialog, CheckAndImport):
         self._show_banner(None)
         if self.step != STEP_FILE:
             self._go(STEP_FILE)
+        work = self._preview_work(path, layer)
+        self._run(
+            "preview", work, self._on_preview, self._on_preview_failed, f"Reading {path.name}…"
+        )
+
+    def _preview_work(
+        self, path: Path, layer: str | None
+    ) -> Callable[[ProgressFn, CancelledFn], pv.Preview]:
+        """The worker that reads the file's first rows; a source that is not one table (an
+        Open Referral directory) reads itself into a preview of its own."""
         kind, codes = self.kind, self._area_codes()
 
         def work(progress: ProgressFn, cancelled: CancelledFn) -> pv.Preview:
@@ -456,9 +466,7 @@ class ImportDialog(QDialog, CheckAndImport):
                 cancelled=cancelled,
             )
 
-        self._run(
-            "preview", work, self._on_preview, self._on_preview_failed, f"Reading {path.name}…"
-        )
+        return work
 
     def _area_codes(self) -> set[str] | None:
         return None

@@ -199,6 +199,20 @@ class CategoryValuesTable(QTableWidget):
         row = next(i for i, e in enumerate(self.value_rows) if e.value == value)
         cell(self, row, CATEGORY).setData(KEY_ROLE, key)
 
+    def suggest(self, value: str, key: str, why: str) -> None:
+        """A suggestion from elsewhere than the matcher (an Open Referral directory's default
+        term mapping), shown as the importer's own choice: the importer makes it too."""
+        row = next(i for i, e in enumerate(self.value_rows) if e.value == value)
+        entry = self.value_rows[row]
+        entry.suggested = entry.chosen = key
+        entry.why = why
+        self._filling = True
+        try:
+            self._set_row(row, entry)
+        finally:
+            self._filling = False
+        self.changed.emit()
+
     def category_map(self) -> dict[str, str]:
         """What differs from the importer's own choice: value -> key, or the rule's key."""
         out = {}
