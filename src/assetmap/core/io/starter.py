@@ -41,6 +41,11 @@ class Place:
         """The English Indices of Deprivation cover England only."""
         return self.country == "England"
 
+    def matches(self, text: str) -> bool:
+        """Whether a search box's text is part of this place's name or code."""
+        wanted = _normalised(text)
+        return wanted in self.code.casefold() or any(wanted in k for k in _name_keys(self.name))
+
     @property
     def label(self) -> str:
         return f"{self.name} ({self.code}, {self.country}, {self.lsoas} neighbourhoods)"
