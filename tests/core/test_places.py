@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -182,3 +183,22 @@ def test_the_postcodes_added_can_be_undone(tmp_path, pack):
         stack.undo()
         assert postcode_store.count(project) == 0
         assert summary.attributions(project) == []
+
+
+def test_the_pack_ships_in_the_wheel_with_its_attributions(repo_root):
+    import fnmatch
+
+    import tomllib
+
+    import assetmap
+    from assetmap.core.io.starter import PACK_PATH
+
+    package = Path(assetmap.__file__).resolve().parent
+    config = tomllib.loads((repo_root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["assetmap"]
+    for path in (PACK_PATH, PACK_PATH.with_name("README.md")):
+        relative = path.relative_to(package).as_posix()
+        assert any(fnmatch.fnmatch(relative, p) for p in patterns), relative
+    readme = PACK_PATH.with_name("README.md").read_text(encoding="utf-8")
+    for credit in ("Office for National Statistics", "Indices of Deprivation 2019", "Code-Point"):
+        assert credit in readme

@@ -76,3 +76,23 @@ def test_an_existing_file_is_not_replaced_without_asking(qtbot, tmp_path):
     assert "already exists" in dialog.status.text()
     assert mine.read_bytes() == b"my work"
     assert dialog.result() == 0 and dialog.made is None
+
+
+def test_the_dialog_works_from_the_keyboard_alone(qtbot, tmp_path):
+    from assetmap.qt import file_dialogs
+    from assetmap.qt.dialogs.new_place_project import NewPlaceProjectDialog
+
+    file_dialogs.remember_folder(file_dialogs.PROJECTS, tmp_path / "any.gpkg")
+    dialog = NewPlaceProjectDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.search.setFocus()
+    qtbot.keyClicks(dialog.search, "newport")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.list and not dialog.job.busy
+    assert dialog.place.name == "Newport"
+    assert dialog.file_edit.text() == str(tmp_path / "newport_assets.gpkg")
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert (tmp_path / "newport_assets.gpkg").is_file()

@@ -7,8 +7,10 @@ The work runs off the GUI thread with progress and Cancel; the window opens the 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -83,7 +85,7 @@ class NewPlaceProjectDialog(QDialog):
         self._fill_list()
         self.search.textChanged.connect(self._filter)
         self.list.currentItemChanged.connect(self._place_chosen)
-        self.search.returnPressed.connect(self._choose_first_shown)
+        self.search.installEventFilter(self)
         self.file_edit.textChanged.connect(self._update_create)
         self._update_create()
 
@@ -124,6 +126,17 @@ class NewPlaceProjectDialog(QDialog):
         if current is None or current.isHidden():
             self._choose_first_shown()
         self._update_create()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Down or Enter in the search box go to the list (Enter does not create yet: the
+        list is where the choice is seen), so the dialog is used from the keyboard alone."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = cast(QKeyEvent, event).key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._choose_first_shown()
+                self.list.setFocus()
+                return True
+        return super().eventFilter(watched, event)
 
     def _choose_first_shown(self) -> None:
         shown = [self.list.item(r) for r in range(self.list.count())]
