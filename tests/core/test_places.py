@@ -183,6 +183,9 @@ def test_the_postcodes_added_can_be_undone(tmp_path, pack):
         stack.undo()
         assert postcode_store.count(project) == 0
         assert summary.attributions(project) == []
+        assert project.setting("postcode_source") is None
+        stack.redo()
+        assert postcode_store.load(project).lookup(pd.Series(["LE1 1AA"]))[0][0] == 459318.0
 
 
 def test_the_pack_ships_in_the_wheel_with_its_attributions(repo_root):

@@ -59,7 +59,10 @@ class AddPostcodes(Command):
         )
         project.conn.execute("DELETE FROM am_sources WHERE id = ?", (self._source_id,))
         kept = {k: v for k, v in self._settings_before.items() if v is not None}
-        if kept:
-            write_settings(project.conn, kept)
+        write_settings(project.conn, kept)
+        project.conn.executemany(
+            "DELETE FROM am_settings WHERE key = ?",
+            ((k,) for k, v in self._settings_before.items() if v is None),
+        )
         project.invalidate()
         return [Change("postcodes", {"added": len(self._added), "file": self.source}, None)]
