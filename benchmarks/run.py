@@ -33,6 +33,7 @@ SCENARIOS: dict[str, str] = {
     "workshop": "workshop_load",
     "merge": "bench_merge",
     "publish": "bench_publish",
+    "new_place": "bench_new_place",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from assetmap.cli.terminal import EXIT_OK, command
@@ -20,17 +21,53 @@ def add_new(sub: argparse._SubParsersAction) -> None:
         "National Grid; elsewhere use the local UTM zone)",
     )
     p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.add_argument(
+        "--place",
+        metavar="NAME_OR_CODE",
+        help='start from a local authority of England or Wales (e.g. "Leicester" or '
+        "E06000016): its neighbourhoods (LSOA 2011), population, IMD 2019 and postcodes, from "
+        "the starter pack shipped with assetmap (offline)",
+    )
 
 
 def cmd_new(options: argparse.Namespace) -> int:
     from assetmap.core import categories
     from assetmap.core.project import Project
 
+    if options.place is not None:
+        return _new_for_place(options)
     with Project.create(
         options.project, name=options.name, crs=options.crs, overwrite=options.force
     ) as project:
         count = len(categories.all_categories(project))
         print(f"Created {options.project} ({project.crs.name}, {count} categories)")
+    return EXIT_OK
+
+
+def _new_for_place(options: argparse.Namespace) -> int:
+    from assetmap.cli.terminal import TerminalProgress
+    from assetmap.core.places import new_project_for_place
+
+    if options.crs != "EPSG:27700":
+        print("assetmap: --place projects use EPSG:27700; --crs ignored", file=sys.stderr)
+    progress = TerminalProgress()
+    try:
+        made = new_project_for_place(
+            options.project,
+            options.place,
+            name=options.name,
+            overwrite=options.force,
+            progress=progress,
+        )
+    finally:
+        progress.done()
+    figures = ", ".join(made.indicators) or "no population or deprivation figures"
+    print(
+        f"Created {made.path} for {made.place.name} ({made.place.code}, {made.place.country}): "
+        f"{made.areas} neighbourhoods (LSOA 2011) with {figures}; {made.postcodes:,} postcodes"
+    )
+    for note in made.notes:
+        print(f"Note: {note}")
     return EXIT_OK
 
 
@@ -43,12 +80,14 @@ def add_info(sub: argparse._SubParsersAction) -> None:
 def cmd_info(options: argparse.Namespace) -> int:
 
     from assetmap.core.copies import identity
+    from assetmap.core.places import place_notes
     from assetmap.core.project import Project
     from assetmap.core.summary import summary
 
     with Project.open(options.project) as project:
         info = summary(project)
         who = identity(project)
+        info["notes"] = place_notes(project)
     info["identity"] = {
         "project_id": who.project_id, "copy_id": who.copy_id, "copy_label": who.copy_label,
         "copied_from": who.copied_from, "copied_at_seq": who.copied_at_seq,
@@ -87,6 +126,7 @@ def _info_text(info: dict) -> str:
     for source in info["sources"]:
         if source["kind"] == "basemap":
             lines.append(f"  basemap: {source['rows']:,} features from {source['file']}")
+    lines += [f"  note: {note}" for note in info.get("notes", [])]
     if info["attributions"]:
         lines.append("  data attributions:")
         lines += [f"    {line}" for line in info["attributions"]]

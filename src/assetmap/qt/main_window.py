@@ -136,6 +136,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         a = self._action
         self.act_new = a("&New project…", self.new_project, QKeySequence.StandardKey.New)
+        self.act_new_place = a(
+            "New project for a &place…",
+            self.files.new_place_project,
+            tip="a local authority's neighbourhoods, population, deprivation and postcodes, "
+            "ready offline",
+        )
         self.act_open = a("&Open…", self.files.open_dialog, QKeySequence.StandardKey.Open)
         self.act_save_copy = a(
             "Save a &Copy…",
@@ -201,7 +207,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.act_new, self.act_open])
+        file_menu.addActions([self.act_new, self.act_new_place, self.act_open])
         self.recent_menu = RecentMenu("Open &Recent", self.open_path, file_menu)
         file_menu.addMenu(self.recent_menu)
         self.demo_menu = file_menu.addMenu("Open &Demo Project")

@@ -22,6 +22,7 @@ from assetmap.qt.errors import show_error
 
 if TYPE_CHECKING:
     from assetmap.core.merge import MergePlan
+    from assetmap.qt.dialogs.new_place_project import NewPlaceProjectDialog
     from assetmap.qt.main_window import MainWindow
 
 
@@ -45,6 +46,27 @@ class ProjectFiles:
         self.window.switch_to(project)
         if wizard.areas_path is not None:
             self._import_first_areas(wizard.areas_path, wizard.areas_name)
+
+    def new_place_project(self) -> None:
+        """File ▸ New project for a place…: made from the starter pack, then opened."""
+        from assetmap.qt.dialogs.new_place_project import NewPlaceProjectDialog
+
+        try:
+            dialog = NewPlaceProjectDialog(self.window)
+        except AssetmapError as exc:
+            show_error(self.window, "Could not read the starter pack", exc)
+            return
+        self.place_dialog = dialog  # tests drive it; the window opens what it made
+        dialog.accepted.connect(lambda: self._open_place_project(dialog))
+        dialog.open()
+
+    def _open_place_project(self, dialog: NewPlaceProjectDialog) -> None:
+        made = dialog.made
+        if made is None or not self.open_path(made.path):
+            return
+        self.window.zoom_to_all()
+        words = f"{made.place.name}: {made.areas} neighbourhoods, {made.postcodes:,} postcodes"
+        self.window.statusBar().showMessage(" ".join([words, *made.notes]), 15000)
 
     def _import_first_areas(self, path: Path, name: str) -> None:
         from assetmap.qt.dialogs.import_dialogs import ImportAreasDialog
