@@ -251,12 +251,15 @@ def _write_outlines(
         feed.append(_feed_row(feed_id, stamp, f"{FOOTPRINT_PREFIX}{push.uuid}", push.uuid,
                               (before, after), None, None))  # fmt: skip
         if after is None:
-            gone.append((push.uuid,))
+            gone.append((feed_id, push.uuid))
         else:
             kept.append((push.uuid, after, feed_id))
     table = _table(schema, "asset_footprints")
     if gone:
-        cur.executemany(sql.SQL("DELETE FROM {} WHERE asset_uuid = %s").format(table), gone)
+        cur.executemany(  # editors never delete rows: an outline removed is emptied
+            sql.SQL("UPDATE {} SET geom = NULL, feed_id = %s WHERE asset_uuid = %s").format(table),
+            gone,
+        )
     if kept:
         cur.executemany(
             sql.SQL(

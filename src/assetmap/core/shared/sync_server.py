@@ -80,10 +80,11 @@ def shared_project(conn: Any, schema: str) -> SharedProject | None:
 
 def can_write(conn: Any, schema: str) -> bool:
     """Whether this role may change the shared map (an editor), not only read it."""
-    row = conn.execute(
-        "SELECT has_table_privilege(%s, 'INSERT') AND has_table_privilege(%s, 'UPDATE') "
+    assets, feed = f'"{schema}".assets', f'"{schema}".am_feed'
+    row = conn.execute(  # editors may update only some columns: any column counts
+        "SELECT has_table_privilege(%s, 'INSERT') AND has_any_column_privilege(%s, 'UPDATE') "
         "AND has_table_privilege(%s, 'INSERT')",
-        (f'"{schema}".assets', f'"{schema}".assets', f'"{schema}".am_feed'),
+        (assets, assets, feed),
     ).fetchone()
     return bool(row[0])
 
