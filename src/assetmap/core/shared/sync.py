@@ -436,8 +436,8 @@ class _Session:
 def _read_only_words(role: str, waiting: int) -> str:
     return (
         f"{role} can read the shared map but not change it: your {waiting} "
-        f"change{'' if waiting == 1 else 's'} stay on this laptop and go up at the first sync "
-        "after an editor role is granted (docs/postgis.md)"
+        f"{'change stays' if waiting == 1 else 'changes stay'} on this laptop and go up at the "
+        "first sync after an editor role is granted (docs/postgis.md)"
     )
 
 

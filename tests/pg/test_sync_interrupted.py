@@ -1,0 +1,147 @@
+"""A sync cut short (the process killed between the server's commit and the laptop's, the
+connection dropped mid-way) leaves both sides consistent, and simply running it again
+converges: no edit lost, none made twice."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from assetmap.core.errors import BadInputError
+from assetmap.core.project import Project
+from assetmap.core.shared import remote
+from assetmap.core.shared.sync import KILL_HOOK, sync
+from support.pg_server import PgServer
+from support.sync_laptops import (
+    edit,
+    field_of,
+    hand_copy,
+    laptops,
+    live_uuids,
+    srs_of,
+    state_of_file,
+    state_of_server,
+)
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def sync_in_a_process_killed_after_the_server_commit(path: Path) -> int:
+    env = {**os.environ, KILL_HOOK: "after-server-commit", "PYTHONPATH": str(SRC)}
+    script = (
+        "import sys\n"
+        "from assetmap.core.project import Project\n"
+        "from assetmap.core.shared.sync import sync\n"
+        "with Project.open(sys.argv[1]) as p:\n"
+        "    sync(p)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(path)], env=env,
+                          capture_output=True, text=True)  # fmt: skip
+    return done.returncode
+
+
+def sync_file(path: Path, **options):
+    with Project.open(path) as project:
+        return sync(project, **options)
+
+
+def test_killed_between_the_two_commits_a_rerun_converges(pg_db: PgServer, demo_copy) -> None:
+    a, b = laptops(pg_db, demo_copy, 2)
+    one, two = live_uuids(a, 2)
+    edit(b, two, name="From B")
+    sync_file(b)
+    edit(a, one, name="From A")
+    with Project.open(a) as project:
+        before = remote.remotes(project)[0]
+
+    assert sync_in_a_process_killed_after_the_server_commit(a) == -9
+    assert pg_db.psql(f"SELECT name FROM assetmap.assets WHERE uuid = '{one}'") == "From A"
+    with Project.open(a) as project:  # the laptop's half never committed
+        assert remote.remotes(project)[0] == before
+    assert field_of(a, two, "name") != "From B"
+
+    again = sync_file(a)
+    assert again.recovered and again.pushed == 0
+    sync_file(b)
+    assert field_of(a, two, "name") == "From B" and field_of(b, one, "name") == "From A"
+    assert state_of_file(a) == state_of_file(b) == state_of_server(pg_db, srs_of(a))
+    assert pg_db.psql(f"SELECT count(*) FROM assetmap.am_feed WHERE uuid = '{one}'") == "1"
+
+
+def test_a_connection_cut_mid_way_changes_nothing_and_a_rerun_works(pg_db, demo_copy):
+    a, b = laptops(pg_db, demo_copy, 2)
+    (one,) = live_uuids(a, 1)
+    edit(a, one, name="From A")
+    feed = pg_db.psql("SELECT count(*) FROM assetmap.am_feed")
+
+    def cut_the_cable(_fraction: float, message: str) -> None:
+        if message.startswith("Sending"):
+            pg_db.psql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE application_name = 'assetmap'"
+            )
+
+    with Project.open(a) as project:
+        seq = project.conn.execute("SELECT max(id) FROM am_change_log").fetchone()[0]
+        with pytest.raises(BadInputError, match="connection .* was lost while syncing"):
+            sync(project, progress=cut_the_cable)
+        assert project.conn.execute("SELECT max(id) FROM am_change_log").fetchone()[0] == seq
+        assert remote.remotes(project)[0].last_sync_at is None
+    assert pg_db.psql("SELECT count(*) FROM assetmap.am_feed") == feed
+    sync_file(a)
+    sync_file(b)
+    assert field_of(b, one, "name") == "From A"
+
+
+def test_a_file_copied_by_hand_does_not_swallow_the_others_edits(pg_db, demo_copy) -> None:
+    a, b = laptops(pg_db, demo_copy, 2)
+    twin = hand_copy(a, "twin.gpkg")
+    one, two = live_uuids(a, 2)
+    edit(a, one, name="From A")
+    edit(twin, two, name="From the twin")
+    sync_file(a)
+    result = sync_file(twin)
+    assert result.new_copy_id
+    for path in (a, b):
+        sync_file(path)
+    for path in (a, b, twin):
+        assert (field_of(path, one, "name"), field_of(path, two, "name")) == (
+            "From A",
+            "From the twin",
+        )
+
+
+def test_laptops_syncing_at_once_lose_no_edit(pg_db: PgServer, demo_copy) -> None:
+    paths = laptops(pg_db, demo_copy, 3)
+    uuids = live_uuids(paths[0], 30)
+    for i, path in enumerate(paths):
+        for uuid in uuids[i * 10 : (i + 1) * 10]:
+            edit(path, uuid, description=f"Checked by laptop {i + 1}")
+    failures: list[BaseException] = []
+
+    def run(path: Path) -> None:
+        try:
+            sync_file(path)
+        except BaseException as exc:  # reported below, not lost in the thread
+            failures.append(exc)
+
+    threads = [threading.Thread(target=run, args=(p,)) for p in paths]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    for path in paths:
+        sync_file(path)
+    states = [state_of_file(p) for p in paths]
+    assert states[0] == states[1] == states[2] == state_of_server(pg_db, srs_of(paths[0]))
+    for i in range(3):
+        assert field_of(paths[(i + 1) % 3], uuids[i * 10], "description") == (
+            f"Checked by laptop {i + 1}"
+        )
+    assert pg_db.psql("SELECT count(*) FROM assetmap.am_feed WHERE command = 'sync'") == "30"
