@@ -5,7 +5,7 @@ the file, row and field and what to do), 130 interrupted.
 
 This module parses and dispatches; the subcommands live by what they do: cli.project
 (new, info), cli.imports (import-areas, import-assets, join-indicators, import-basemap),
-cli.analyse, cli.export, cli.copies (copy), cli.merge (merge) and cli.shared (publish).
+cli.analyse, cli.export, cli.copies (copy), cli.merge (merge) and cli.shared (publish, sync).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ __all__ = [
 
 COMMANDS = (
     "new", "import-areas", "import-assets", "join-indicators", "import-basemap", "analyse",
-    "export", "info", "copy", "duplicates", "merge", "publish",
+    "export", "info", "copy", "duplicates", "merge", "publish", "sync",
 )  # fmt: skip
 
 
@@ -98,4 +98,5 @@ def build_parser() -> argparse.ArgumentParser:
     duplicates.add_duplicates(sub)
     merge.add_merge(sub)
     shared.add_publish(sub)
+    shared.add_sync(sub)
     return parser
