@@ -145,3 +145,43 @@ def test_laptops_syncing_at_once_lose_no_edit(pg_db: PgServer, demo_copy) -> Non
             f"Checked by laptop {i + 1}"
         )
     assert pg_db.psql("SELECT count(*) FROM assetmap.am_feed WHERE command = 'sync'") == "30"
+
+
+def test_an_edit_made_while_syncing_refuses_the_sync_on_both_sides(pg_db, demo_copy) -> None:
+    from assetmap.core.commands import CommandStack, EditAsset
+    from assetmap.core.errors import ConflictError
+
+    a, b = laptops(pg_db, demo_copy, 2)
+    one, two = live_uuids(a, 2)
+    edit(a, one, name="From A")
+    sync_file(a)
+    edit(b, two, name="From B")
+    feed = pg_db.psql("SELECT count(*) FROM assetmap.am_feed")
+    with Project.open(b) as project:
+
+        def edit_meanwhile(_fraction: float, message: str) -> None:
+            if message.startswith("Saving the changes here"):
+                CommandStack(project).push(EditAsset(two, {"phone": "0161 333 3333"}))
+
+        with pytest.raises(ConflictError, match="changed since"):
+            sync(project, progress=edit_meanwhile)
+    assert pg_db.psql("SELECT count(*) FROM assetmap.am_feed") == feed
+    assert field_of(b, one, "name") != "From A"
+    sync_file(b)
+    sync_file(a)
+    assert field_of(a, two, "phone") == "0161 333 3333" and field_of(b, one, "name") == "From A"
+
+
+def test_a_map_published_by_an_older_assetmap_is_upgraded_by_its_first_sync(pg_db, demo_copy):
+    a, b = laptops(pg_db, demo_copy, 2)
+    pg_db.psql(
+        "DROP TABLE assetmap.am_clients; ALTER TABLE assetmap.am_project DROP COLUMN "
+        "include_personal; DELETE FROM assetmap.am_schema_version WHERE version = 2; "
+        "DROP INDEX assetmap.am_feed_target"
+    )
+    (one,) = live_uuids(a, 1)
+    edit(a, one, name="From A")
+    sync_file(a)
+    sync_file(b)
+    assert field_of(b, one, "name") == "From A"
+    assert pg_db.psql("SELECT max(version) FROM assetmap.am_schema_version") == "2"

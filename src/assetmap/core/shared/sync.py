@@ -253,10 +253,8 @@ class _Session:
         server_schema.lock_schema(self.conn, self.schema)
         shared = self._shared_project()
         writable = sync_server.can_write(self.conn, self.schema)
-        if writable and server_schema.installed_version(self.conn, self.schema) < (
-            server_schema.SERVER_VERSION
-        ):
-            server_schema.migrate(self.conn, self.schema, shared.srid)
+        if writable:
+            self._upgrade_schema(shared.srid)
         pushed_seq = self._check_copy_id(writable, dry_run)
         self.report(0.1, "Reading the changes on both sides")
         plan = self._plan(shared, pushed_seq, prefer, resolutions, writable)
@@ -269,6 +267,21 @@ class _Session:
             raise SyncConflictError(open_conflicts, self.words)
         check_cancelled(self.cancelled)
         return self._write(plan, shared, pushed_seq, resolutions, stack, started)
+
+    def _upgrade_schema(self, srid: int) -> None:
+        """Bring a shared map made by an older assetmap up to date, when this role may (its
+        owner); an editor syncs with it as it is, without the copy-id checks."""
+        if server_schema.installed_version(self.conn, self.schema) >= (
+            server_schema.SERVER_VERSION
+        ):
+            return
+        psycopg = require_psycopg()
+        self.conn.execute("SAVEPOINT assetmap_upgrade")
+        try:
+            server_schema.migrate(self.conn, self.schema, srid)
+        except psycopg.errors.InsufficientPrivilege:
+            self.conn.execute("ROLLBACK TO SAVEPOINT assetmap_upgrade")
+        self.conn.execute("RELEASE SAVEPOINT assetmap_upgrade")
 
     def _shared_project(self) -> sync_server.SharedProject:
         if server_schema.installed_version(self.conn, self.schema) == 0:
@@ -394,7 +407,9 @@ class _Session:
             written = write_push(cur, self.schema, shared.srid, push, stamp)
             mark = base.feed_mark(self.project.conn, latest)
             pulled = sync_server.latest_feed_id(self.conn, self.schema)
-            record_client(cur, self.schema, me.copy_id, shared.project_id, (latest, mark), pulled)
+            if _has_clients_table(self.conn, self.schema):
+                record_client(cur, self.schema, me.copy_id, shared.project_id, (latest, mark),
+                              pulled)  # fmt: skip
         return written
 
     def _finish_without_command(self, new_remote: remote.Remote, latest: int) -> None:

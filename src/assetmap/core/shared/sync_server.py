@@ -60,10 +60,10 @@ def shared_project(conn: Any, schema: str) -> SharedProject | None:
     there. A project published before the choice was recorded shares personal data
     exactly when some is on the server."""
     sql = _sql()
-    row = conn.execute(
-        sql.SQL("SELECT project_id, srid, include_personal FROM {}").format(
-            _table(schema, "am_project")
-        )
+    row = conn.execute(  # read through jsonb: a server before migration 2 lacks the column
+        sql.SQL(
+            "SELECT project_id, srid, (to_jsonb(p) ->> 'include_personal')::integer FROM {} p"
+        ).format(_table(schema, "am_project"))
     ).fetchone()
     if row is None:
         return None
