@@ -36,7 +36,7 @@ from assetmap.core.merge.plan import (
     _rows,
     _stored_rows,
 )
-from assetmap.core.merge.values import DELETED, MERGED_FIELDS, POSITION, canonical
+from assetmap.core.merge.values import DELETED, MERGED_FIELDS, POSITION
 from assetmap.core.model import audience_to_text, custom_to_text
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import Category
@@ -204,8 +204,18 @@ def plan_push(
     return push
 
 
+def without_nul(value: Any) -> Any:
+    """Text as PostgreSQL can hold it (no NUL characters, which another program may have
+    stored in the file); compared that way too, so such a value is not sent at every sync."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, tuple):
+        return tuple(without_nul(v) for v in value)
+    return value
+
+
 def _new_asset(row: dict[str, Any]) -> AssetPush:
-    values = {c: row[c] for c in COLUMNS}
+    values = {c: without_nul(row[c]) for c in COLUMNS}
     return AssetPush(str(row["uuid"]), str(row["name"]), values, None, row["geom"], None,
                      moves=True)  # fmt: skip
 
@@ -224,13 +234,14 @@ def _changed_asset(
     moves, point = False, here["geom"]
     for name in (*MERGED_FIELDS, DELETED, POSITION):
         final = writes.get((uuid, name), mine[name])
-        if final == theirs[name]:
+        if without_nul(final) == without_nul(theirs[name]):
             continue
         if name == POSITION:
             moves = True
             point = here["geom"] if final == mine[POSITION] else _point_blob(final, srs_id)
         else:
-            values[name] = here[name] if final == mine[name] else _stored(name, final)
+            chosen = here[name] if final == mine[name] else _stored(name, final)
+            values[name] = without_nul(chosen)
     if not values and not moves:
         return None
     values["updated_at"] = here["updated_at"]
@@ -338,13 +349,3 @@ def _photos(
         elif there[key] != bool(deleted) and f"{ATTACHMENT_PREFIX}{photo_id}" in edited:
             out.append(PhotoPush(uuid, name, mime, digest, created, bool(deleted), None))
     return out
-
-
-def outline_blob(conn: sqlite3.Connection, uuid: str) -> bytes | None:
-    return stored_outlines(conn, [uuid]).get(uuid)
-
-
-def canonical_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A stored row in the plan's one form, for comparing laptops and the server."""
-    values = {k: canonical(k, row[k]) for k in (*MERGED_FIELDS, DELETED)}
-    return values

@@ -26,6 +26,7 @@ from assetmap.core.shared.sync_plan import (
     OutlinePush,
     PhotoPush,
     PushPlan,
+    without_nul,
 )
 from assetmap.core.shared.sync_server import CATEGORY_COLUMNS, to_ewkb
 
@@ -152,8 +153,9 @@ def _category_values(push: CategoryPush) -> tuple[Any, ...]:
     from assetmap.core.categories import synonyms_to_text
 
     c = push.after
-    return (c.key, c.label, c.group, c.colour, c.symbol, int(c.personal_data), c.sort_order,
-            c.description, synonyms_to_text(c.synonyms))  # fmt: skip
+    values = (c.key, c.label, c.group, c.colour, c.symbol, int(c.personal_data), c.sort_order,
+              c.description, synonyms_to_text(c.synonyms))  # fmt: skip
+    return tuple(without_nul(v) for v in values)
 
 
 def _make_views(cur: Any, schema: str, keys: list[str]) -> None:
@@ -292,7 +294,7 @@ def _write_photos(
         feed.append(_feed_row(feed_id, stamp, target, push.asset_uuid, (None, None), was,
                               summary))  # fmt: skip
         if push.data is not None:
-            added.append((push.asset_uuid, push.file_name, push.mime_type, push.sha256,
+            added.append((push.asset_uuid, without_nul(push.file_name), push.mime_type, push.sha256,
                           push.data, push.created_at, int(push.deleted), feed_id))  # fmt: skip
         else:
             flagged.append((int(push.deleted), feed_id, push.asset_uuid, push.sha256,
