@@ -33,6 +33,7 @@ SCENARIOS: dict[str, str] = {
     "workshop": "workshop_load",
     "merge": "bench_merge",
     "publish": "bench_publish",
+    "sync": "bench_sync",
 }
 
 
