@@ -104,3 +104,42 @@ def test_undoing_a_sync_is_a_change_that_goes_up(pg_db, demo_copy) -> None:
         stack.undo()
         sync(project)
     assert server_name(pg_db, one) == original
+
+
+def test_an_addition_undone_after_it_went_up_is_deleted_everywhere(pg_db, demo_copy) -> None:
+    from assetmap.core.commands import AddAsset, CommandStack
+    from assetmap.core.model import Asset, new_uuid
+
+    a, b = laptops(pg_db, demo_copy, 2)
+    stall = Asset(uuid=new_uuid(), name="Pop-up stall", category="libraries",
+                  x=378_000.0, y=389_000.0)  # fmt: skip
+    with Project.open(a) as project:
+        stack = CommandStack(project)
+        stack.push(AddAsset(stall))
+        sync(project)
+        stack.undo()
+        sync(project)
+        assert field_of(a, stall.uuid, "name") is None  # not brought back
+    assert pg_db.psql(f"SELECT deleted FROM assetmap.assets WHERE uuid = '{stall.uuid}'") == "1"
+    with Project.open(b) as project:
+        sync(project)
+    assert field_of(b, stall.uuid, "deleted") == 1
+
+
+def test_a_window_syncs_on_a_workers_connection_and_records_the_undo_step(pg_db, demo_copy):
+    from assetmap.core.commands import CommandStack
+
+    a, b = laptops(pg_db, demo_copy, 2)
+    (one,) = live_uuids(a, 1)
+    edit(a, one, name="From A")
+    with Project.open(a) as project:
+        sync(project)
+    with Project.open(b) as window:
+        stack = CommandStack(window)
+        with Project.open(b) as worker:
+            result = sync(worker, stack=stack)
+        assert not stack.can_undo and result.command is not None
+        stack.record(result.command)
+        window.invalidate()
+        stack.undo()
+    assert field_of(b, one, "name") != "From A"

@@ -93,6 +93,9 @@ class SyncResult:
     last_pulled_feed_id: int
     seconds: float
     plan: SyncPlan | None = field(default=None, repr=False)
+    # The command that brought the changes here (None: nothing came): a window that ran the
+    # sync on a worker's own connection puts it on its undo stack with ``stack.record``.
+    command: SyncCommand | None = field(default=None, repr=False)
 
 
 def the_remote(project: Project) -> remote.Remote:
@@ -154,7 +157,9 @@ def sync(
 ) -> SyncResult:
     """Push this laptop's changes and pull everyone else's; the pulled changes are one
     command on ``stack`` (the window's own, so Undo takes them back; a fresh stack when
-    None). Raises SyncConflictError, changing nothing anywhere, while conflicts are open."""
+    None). Run on a worker with its own connection to the file (``project``), the command
+    is committed through it and the window records it: ``stack.record(result.command)``.
+    Raises SyncConflictError, changing nothing anywhere, while conflicts are open."""
     return _run(project, prefer, resolutions, password, progress or no_progress, cancelled,
                 stack, dry_run=False)  # fmt: skip
 
@@ -382,17 +387,19 @@ class _Session:
         )
         self.report(0.7, "Saving the changes here")
         before = base.latest_seq(self.project.conn)
+        command: SyncCommand | None = None
         if plan.pull.is_empty:
             self._finish_without_command(new_remote, latest)
         else:
             command = SyncCommand(plan.pull, dict(resolutions or {}), where=self.words,
                                   new_remote=new_remote, finish=self._commit_server)  # fmt: skip
-            (stack or CommandStack(self.project)).push(command)
+            _commit(command, stack or CommandStack(self.project), self.project)
         pulled = base.latest_seq(self.project.conn) - before
         self.report(1.0, "Synced")
-        return self._result(plan, pushed, pulled, skipped, started,
-                            waiting=0 if plan.can_push else plan.waiting,
-                            pulled_upto=pulled_upto)  # fmt: skip
+        result = self._result(plan, pushed, pulled, skipped, started,
+                              waiting=0 if plan.can_push else plan.waiting,
+                              pulled_upto=pulled_upto)  # fmt: skip
+        return replace(result, command=command)
 
     def _push(self, push: PushPlan, shared: sync_server.SharedProject, latest: int) -> int:
         me = copies.identity(self.project)
@@ -446,6 +453,15 @@ class _Session:
             last_pulled_feed_id=pulled_upto or self.remote.last_pulled_feed_id,
             seconds=time.perf_counter() - started, plan=plan,
         )  # fmt: skip
+
+
+def _commit(command: SyncCommand, stack: CommandStack, project: Project) -> None:
+    """Apply on this sync's own connection; put it on the undo stack too when the stack is
+    this project's (a window's worker leaves that to the window's thread: ``record``)."""
+    if stack.project is project:
+        stack.push(command)
+    else:
+        stack.commit(command, project=project)
 
 
 def _read_only_words(role: str, waiting: int) -> str:

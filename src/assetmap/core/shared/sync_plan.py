@@ -120,6 +120,15 @@ def touched(feed: Iterable[FeedChange]) -> set[str]:
     return {c.uuid for c in feed if c.uuid is not None}
 
 
+def purged(conn: sqlite3.Connection, feed: Iterable[FeedChange]) -> set[str]:
+    """Assets whose row went from this file since the last push (an addition undone, or a
+    sync that brought them undone): on the server they become deletions, and they are not
+    brought back here."""
+    gone = {c.uuid for c in feed if c.is_asset and c.uuid and c.kind == "removed"
+            and c.fields_after is None}  # fmt: skip
+    return gone - set(_stored_rows(conn, gone))
+
+
 # ---- the pull ------------------------------------------------------------------------
 def plan_pull(
     project: Project,
@@ -142,6 +151,8 @@ def plan_pull(
     plan.conflicts += [_category_conflict(c) for c in categories_plan.conflicts]
     _plan_assets(plan, project.conn, server, identity(project), feeds,
                  touched(feeds[0]) | touched(feeds[1]))  # fmt: skip
+    gone = purged(project.conn, feeds[0])
+    plan.added = [a for a in plan.added if a.uuid not in gone]
     used = _categories_after(plan, project.conn)
     cats.plan_removals(categories_plan, project.conn, server, feeds, used)
     plan.categories, plan.categories_kept = categories_plan.changes, categories_plan.kept
@@ -176,6 +187,7 @@ def plan_push(
     """What the server lacks of this laptop's result, for everything changed here."""
     mine = sorted(touched(mine_feed))
     here = _stored_rows(project.conn, mine)
+    gone = _stored_rows(server, purged(project.conn, mine_feed))
     if not include_personal:
         mine = [u for u in mine if u in here and not here[u]["personal_data"]]
     else:
@@ -196,6 +208,7 @@ def plan_push(
                                project.srs_id)  # fmt: skip
         if found is not None:
             push.assets.append(found)
+    push.assets += [_deletion(row) for row in gone.values() if not row["deleted"]]
     shared = [u for u in mine if u in there]
     push.outlines += _outline_pushes(project.conn, server, pull, shared, mine_feed, chosen)
     edited = {c.target for c in mine_feed if c.target}
@@ -218,6 +231,13 @@ def _new_asset(row: dict[str, Any]) -> AssetPush:
     values = {c: without_nul(row[c]) for c in COLUMNS}
     return AssetPush(str(row["uuid"]), str(row["name"]), values, None, row["geom"], None,
                      moves=True)  # fmt: skip
+
+
+def _deletion(there: dict[str, Any]) -> AssetPush:
+    values = {DELETED: 1, "updated_at": gpkg.utc_now()}
+    before = {k: there[k] for k in values}
+    return AssetPush(str(there["uuid"]), str(there["name"]), values, before, there["geom"],
+                     there["geom"])  # fmt: skip
 
 
 def _changed_asset(
