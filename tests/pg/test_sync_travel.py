@@ -3,11 +3,15 @@ leaves the laptop: assets holding personal data, unless the map was published wi
 
 from __future__ import annotations
 
-from assetmap.core import attachments
+import shapely
+
+from assetmap.core import assets, attachments, gpkg
+from assetmap.core.changelog import Change
 from assetmap.core.commands import (
     AddAsset,
     AddAttachment,
     AddCategory,
+    Command,
     CommandStack,
     DeleteAsset,
     RemoveAttachment,
@@ -123,3 +127,58 @@ def test_days_offline_thousands_of_changes(pg_db: PgServer, demo_copy) -> None:
     sync_all(a, b)
     assert state_of_file(a) == state_of_file(b)
     assert pg_db.psql("SELECT count(*) FROM assetmap.am_feed WHERE command = 'sync'") == "400"
+
+
+def test_a_category_changed_on_one_laptop_changes_on_the_others(pg_db, demo_copy) -> None:
+    from assetmap.core.commands import EditCategory
+
+    a, b = laptops(pg_db, demo_copy, 2)
+    with Project.open(a) as project:
+        CommandStack(project).push(EditCategory("libraries", {"colour": "#112233"}))
+    sync_all(a, b)
+    with Project.open(b) as project:
+        colour = project.conn.execute(
+            "SELECT colour FROM am_categories WHERE key = 'libraries'"
+        ).fetchone()
+    assert colour == ("#112233",)
+
+
+class ReplaceOutline(Command):
+    """A site's outline redrawn (as a re-import or a merge replaces one), logged as they do."""
+
+    name = "replace_outline"
+
+    def __init__(self, uuid: str, blob: bytes | None) -> None:
+        self.uuid, self.blob, self.was = uuid, blob, None
+
+    @property
+    def text(self) -> str:
+        return "Redraw the outline"
+
+    def apply(self, project: Project) -> list[Change]:
+        self.was = assets.footprint_blob(project, self.uuid)
+        assets.set_footprint_blob(project, self.uuid, self.blob)
+        return [Change(f"footprint:{self.uuid}", None, None, uuid=self.uuid,
+                       geom_before=self.was, geom_after=self.blob)]  # fmt: skip
+
+    def revert(self, project: Project) -> list[Change]:
+        assets.set_footprint_blob(project, self.uuid, self.was)
+        return [Change(f"footprint:{self.uuid}", None, None, uuid=self.uuid,
+                       geom_before=self.blob, geom_after=self.was)]  # fmt: skip
+
+
+def test_a_redrawn_outline_travels(pg_db: PgServer, demo_copy) -> None:
+    a, b = laptops(pg_db, demo_copy, 2)
+    with Project.open(a) as project:
+        uuid = project.conn.execute("SELECT asset_uuid FROM asset_footprints LIMIT 1").fetchone()[0]
+        square = shapely.MultiPolygon([shapely.box(378_000, 389_000, 378_050, 389_050)])
+        blob = gpkg.encode([square], project.srs_id)[0]
+        CommandStack(project).push(ReplaceOutline(uuid, blob))
+    sync_all(a, b)
+    with Project.open(b) as project:
+        outline = assets.footprint(project, uuid)
+    assert outline is not None and outline.equals(square)
+    area = pg_db.psql(
+        f"SELECT ST_Area(geom) FROM assetmap.asset_footprints WHERE asset_uuid = '{uuid}'"
+    )
+    assert float(area) == 2500.0
