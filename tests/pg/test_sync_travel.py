@@ -182,3 +182,19 @@ def test_a_redrawn_outline_travels(pg_db: PgServer, demo_copy) -> None:
         f"SELECT ST_Area(geom) FROM assetmap.asset_footprints WHERE asset_uuid = '{uuid}'"
     )
     assert float(area) == 2500.0
+
+
+def test_a_category_removed_here_stays_removed(pg_db: PgServer, demo_copy) -> None:
+    from assetmap.core.commands import MergeCategories
+
+    a, b = laptops(pg_db, demo_copy, 2)
+    with Project.open(a) as project:
+        unused = project.conn.execute(
+            "SELECT key FROM am_categories WHERE key NOT IN (SELECT category FROM assets)"
+        ).fetchone()[0]
+        CommandStack(project).push(MergeCategories(unused, "libraries"))
+    sync_all(a, b, a, a)
+    with Project.open(a) as project:
+        assert project.conn.execute(
+            "SELECT count(*) FROM am_categories WHERE key = ?", (unused,)
+        ).fetchone() == (0,)

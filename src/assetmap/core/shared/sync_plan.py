@@ -148,6 +148,13 @@ def plan_pull(
     plan = MergePlan(project.path, Path(where), shared, divergence, this_latest, other_latest,
                      "", prefer)  # fmt: skip
     categories_plan = cats.plan_categories(project.conn, server, feeds, theirs_ahead=False)
+    # A category comes down when someone added or changed it since the last pull; one
+    # removed here stays removed (removals do not travel; assets coming down that need it
+    # bring it back, in plan_removals).
+    changed_there = {cats.key_of(c.target or "") for c in feeds[1]}
+    categories_plan.changes = [
+        c for c in categories_plan.changes if c.mine is not None or c.key in changed_there
+    ]
     plan.conflicts += [_category_conflict(c) for c in categories_plan.conflicts]
     _plan_assets(plan, project.conn, server, identity(project), feeds,
                  touched(feeds[0]) | touched(feeds[1]))  # fmt: skip
