@@ -107,6 +107,11 @@ def test_a_file_copied_by_hand_does_not_swallow_the_others_edits(pg_db, demo_cop
     sync_file(a)
     result = sync_file(twin)
     assert result.new_copy_id
+    from assetmap.core.copies import identity
+
+    with Project.open(a) as first, Project.open(twin) as second:
+        assert identity(first).copy_id != identity(second).copy_id
+        assert identity(second).copied_from == identity(first).copy_id
     for path in (a, b):
         sync_file(path)
     for path in (a, b, twin):

@@ -245,6 +245,7 @@ class _Session:
         self.report, self.cancelled = report, cancelled
         self.words = where_words(where, self.schema)
         self.new_copy_id = self.recovered = False
+        self.fresh_copy_id: str | None = None
 
     def run(
         self,
@@ -316,8 +317,8 @@ class _Session:
         if row is None:
             return pushed
         if base.feed_mark(self.project.conn, row.pushed_seq) != row.pushed_mark:
-            if writable and not dry_run:
-                _renew_copy_id(self.project, me)
+            if writable and not dry_run:  # written with the rest, in the local commit
+                self.fresh_copy_id = uuid_module.uuid4().hex
             self.new_copy_id = True
             return pushed
         if row.pushed_seq > pushed:
@@ -403,6 +404,8 @@ class _Session:
 
     def _push(self, push: PushPlan, shared: sync_server.SharedProject, latest: int) -> int:
         me = copies.identity(self.project)
+        if self.fresh_copy_id is not None:
+            me = replace(me, copy_id=self.fresh_copy_id)
         stamp = Stamp(
             at=gpkg.utc_now(), who=self.project.author,
             description=f"Sync from {self.project.path.name}",
@@ -430,6 +433,8 @@ class _Session:
             finish_locally(self.project, new_remote, self._commit_server)
 
     def _commit_server(self) -> None:
+        if self.fresh_copy_id is not None:
+            _renew_copy_id(self.project, copies.identity(self.project), self.fresh_copy_id)
         self.conn.commit()
         if os.environ.get(KILL_HOOK) == "after-server-commit":
             os.kill(os.getpid(), signal.SIGKILL)
@@ -479,17 +484,16 @@ def _has_clients_table(conn: Any, schema: str) -> bool:
     return row is not None
 
 
-def _renew_copy_id(project: Project, me: ProjectIdentity) -> None:
+def _renew_copy_id(project: Project, me: ProjectIdentity, fresh: str) -> None:
     """This file shares its copy id with another laptop's (it was copied by hand): it
     becomes a copy of its own, as ``copies.save_copy`` would have made it, so neither
-    laptop's pushes are taken for the other's."""
-    with project.transaction() as local:
-        local.executemany(
-            f"INSERT INTO {copies.TABLE} (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [
-                ("copy_id", uuid_module.uuid4().hex),
-                ("copied_from", me.copy_id),
-                ("copied_at_seq", str(base.latest_seq(project.conn))),
-            ],
-        )
+    laptop's pushes are taken for the other's. In the caller's local transaction."""
+    project.conn.executemany(
+        f"INSERT INTO {copies.TABLE} (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [
+            ("copy_id", fresh),
+            ("copied_from", me.copy_id),
+            ("copied_at_seq", str(base.latest_seq(project.conn))),
+        ],
+    )
