@@ -49,7 +49,7 @@ def test_a_viewer_pulls_and_its_edits_wait_for_editor_rights(pg_db, three_laptop
         after = remote.remotes(project)[0]
     assert result.push_skipped == (
         "bob can read the shared map but not change it: your 1 change stays on this laptop and "
-        "go up at the first sync after an editor role is granted (docs/postgis.md)"
+        "goes up at the first sync after an editor role is granted (docs/postgis.md)"
     )
     assert field_of(b, one, "name") == "From the editor"  # pulled all the same
     assert pg_db.psql(f"SELECT name FROM assetmap.assets WHERE uuid = '{two}'") != (

@@ -472,8 +472,12 @@ def _commit(command: SyncCommand, stack: CommandStack, project: Project) -> None
 def _read_only_words(role: str, waiting: int) -> str:
     return (
         f"{role} can read the shared map but not change it: your {waiting} "
-        f"{'change stays' if waiting == 1 else 'changes stay'} on this laptop and go up at the "
-        "first sync after an editor role is granted (docs/postgis.md)"
+        + (
+            "change stays on this laptop and goes up"
+            if waiting == 1
+            else "changes stay on this laptop and go up"
+        )
+        + " at the first sync after an editor role is granted (docs/postgis.md)"
     )
 
 
