@@ -190,3 +190,10 @@ def test_a_map_published_by_an_older_assetmap_is_upgraded_by_its_first_sync(pg_d
     sync_file(b)
     assert field_of(b, one, "name") == "From A"
     assert pg_db.psql("SELECT max(version) FROM assetmap.am_schema_version") == "2"
+
+
+def test_a_map_made_by_a_newer_assetmap_is_refused(pg_db: PgServer, demo_copy) -> None:
+    (a,) = laptops(pg_db, demo_copy, 1)
+    pg_db.psql("INSERT INTO assetmap.am_schema_version (version, description) VALUES (99, 'x')")
+    with pytest.raises(BadInputError, match="made by a newer assetmap"):
+        sync_file(a)

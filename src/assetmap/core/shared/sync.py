@@ -290,7 +290,14 @@ class _Session:
         self.conn.execute("RELEASE SAVEPOINT assetmap_upgrade")
 
     def _shared_project(self) -> sync_server.SharedProject:
-        if server_schema.installed_version(self.conn, self.schema) == 0:
+        version = server_schema.installed_version(self.conn, self.schema)
+        if version > server_schema.SERVER_VERSION:
+            raise BadInputError(
+                f"schema '{self.schema}' was made by a newer assetmap (server version "
+                f"{version}, this one knows {server_schema.SERVER_VERSION}); nothing was changed",
+                field="TARGET", hint="update assetmap on this computer",
+            )  # fmt: skip
+        if version == 0:
             raise BadInputError(
                 f"schema '{self.schema}' on {self.where.stored} holds no shared map "
                 "(was it removed?)", field="TARGET",
