@@ -64,3 +64,19 @@ def test_info_shows_the_shared_map_and_what_waits(pg_db, demo_copy, capsys) -> N
 def test_a_project_never_published_is_told_to_publish(demo_copy, capsys) -> None:
     assert main(["sync", str(demo_copy)]) == EXIT_BAD_INPUT
     assert "not published: use assetmap publish" in capsys.readouterr().err
+
+
+def test_without_the_postgis_extra_sync_names_it_and_info_still_works(
+    pg_db, demo_copy, capsys, monkeypatch
+) -> None:
+    import sys
+
+    (a,) = laptops(pg_db, demo_copy, 1)
+    capsys.readouterr()
+    for name in [m for m in sys.modules if m == "psycopg" or m.startswith("psycopg.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    assert main(["sync", str(a)]) == EXIT_BAD_INPUT
+    assert "PostGIS support needs: pip install 'assetmap[postgis]'" in capsys.readouterr().err
+    assert main(["info", str(a)]) == EXIT_OK
+    assert "changes waiting to go up" in capsys.readouterr().out
