@@ -197,3 +197,21 @@ def test_a_map_made_by_a_newer_assetmap_is_refused(pg_db: PgServer, demo_copy) -
     pg_db.psql("INSERT INTO assetmap.am_schema_version (version, description) VALUES (99, 'x')")
     with pytest.raises(BadInputError, match="made by a newer assetmap"):
         sync_file(a)
+
+
+def test_cancel_changes_nothing_on_either_side(pg_db: PgServer, demo_copy) -> None:
+    from assetmap.core.errors import Cancelled
+
+    a, b = laptops(pg_db, demo_copy, 2)
+    (one,) = live_uuids(a, 1)
+    edit(a, one, name="From A")
+    feed = pg_db.psql("SELECT count(*) FROM assetmap.am_feed")
+    seen: list[str] = []
+    with Project.open(a) as project:
+        with pytest.raises(Cancelled):
+            sync(project, progress=lambda _f, m: seen.append(m),
+                 cancelled=lambda: any(m.startswith("Sending") for m in seen))  # fmt: skip
+        assert remote.remotes(project)[0].last_sync_at is None
+    assert pg_db.psql("SELECT count(*) FROM assetmap.am_feed") == feed
+    sync_file(a)
+    assert pg_db.psql(f"SELECT name FROM assetmap.assets WHERE uuid = '{one}'") == "From A"
