@@ -98,21 +98,25 @@ def test_a_connection_cut_mid_way_changes_nothing_and_a_rerun_works(pg_db, demo_
     assert field_of(b, one, "name") == "From A"
 
 
-def test_a_file_copied_by_hand_does_not_swallow_the_others_edits(pg_db, demo_copy) -> None:
+@pytest.mark.parametrize("twin_first", [False, True])
+def test_a_file_copied_by_hand_does_not_swallow_the_others_edits(
+    pg_db, demo_copy, twin_first
+) -> None:
+    from assetmap.core.copies import identity
+
     a, b = laptops(pg_db, demo_copy, 2)
     twin = hand_copy(a, "twin.gpkg")
     one, two = live_uuids(a, 2)
     edit(a, one, name="From A")
     edit(twin, two, name="From the twin")
-    sync_file(a)
-    result = sync_file(twin)
+    first, second = (twin, a) if twin_first else (a, twin)
+    sync_file(first)
+    result = sync_file(second)
     assert result.new_copy_id
-    from assetmap.core.copies import identity
-
-    with Project.open(a) as first, Project.open(twin) as second:
-        assert identity(first).copy_id != identity(second).copy_id
-        assert identity(second).copied_from == identity(first).copy_id
-    for path in (a, b):
+    with Project.open(first) as kept, Project.open(second) as renewed:
+        assert identity(kept).copy_id != identity(renewed).copy_id
+        assert identity(renewed).copied_from == identity(kept).copy_id
+    for path in (a, b, twin):
         sync_file(path)
     for path in (a, b, twin):
         assert (field_of(path, one, "name"), field_of(path, two, "name")) == (
