@@ -34,6 +34,7 @@ SCENARIOS: dict[str, str] = {
     "merge": "bench_merge",
     "publish": "bench_publish",
     "new_place": "bench_new_place",
+    "sync": "bench_sync",
 }
 
 

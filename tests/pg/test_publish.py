@@ -129,7 +129,7 @@ def test_layers_are_typed_indexed_and_versioned(pg_db: PgServer, demo_copy) -> N
         "AND indexdef ILIKE '%USING gist%' ORDER BY 1"
     ).splitlines()
     assert gist == ["areas", "asset_footprints", "assets"]
-    assert pg_db.psql("SELECT version FROM assetmap.am_schema_version") == "1"
+    assert pg_db.psql("SELECT version FROM assetmap.am_schema_version ORDER BY 1") == "1\n2"
     feed = pg_db.psql("SELECT action, project_id, copy_id FROM assetmap.am_feed").split("|")
     with Project.open(demo_copy) as project:
         from assetmap.core.copies import identity

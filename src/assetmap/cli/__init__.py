@@ -6,7 +6,7 @@ the file, row and field and what to do), 130 interrupted.
 This module parses and dispatches; the subcommands live by what they do: cli.project
 (new, info), cli.imports (import-areas, import-assets, join-indicators, import-basemap,
 import-osm-assets, import-openreferral), cli.analyse, cli.export, cli.copies (copy),
-cli.merge (merge) and cli.shared (publish).
+cli.merge (merge) and cli.shared (publish, sync).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ __all__ = [
 COMMANDS = (
     "new", "import-areas", "import-assets", "join-indicators", "import-basemap",
     "import-osm-assets", "import-openreferral", "analyse", "export", "info", "copy",
-    "duplicates", "merge", "publish",
+    "duplicates", "merge", "publish", "sync",
 )  # fmt: skip
 
 
@@ -102,4 +102,5 @@ def build_parser() -> argparse.ArgumentParser:
     duplicates.add_duplicates(sub)
     merge.add_merge(sub)
     shared.add_publish(sub)
+    shared.add_sync(sub)
     return parser

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from assetmap.cli.terminal import EXIT_OK, command
 
@@ -88,6 +89,7 @@ def cmd_info(options: argparse.Namespace) -> int:
         info = summary(project)
         who = identity(project)
         info["notes"] = place_notes(project)
+        info["remote"] = _remote_info(project)
     info["identity"] = {
         "project_id": who.project_id, "copy_id": who.copy_id, "copy_label": who.copy_label,
         "copied_from": who.copied_from, "copied_at_seq": who.copied_at_seq,
@@ -110,6 +112,7 @@ def _info_text(info: dict) -> str:
         f"{a['proposed']} proposed); {a['unplaced']} unplaced, {a['out_of_area']} out of area, "
         f"{a['deleted']} deleted",
         *_identity_lines(info["identity"]),
+        *_remote_lines(info.get("remote")),
     ]
     used = [c for c in info["categories"] if c["assets"]]
     for c in sorted(used, key=lambda c: -c["assets"]):
@@ -143,3 +146,28 @@ def _identity_lines(who: dict) -> list[str]:
     if who["left_out"]:
         lines.append("  left out of this copy: " + ", ".join(who["left_out"]).replace("_", " "))
     return lines
+
+
+def _remote_info(project: Any) -> dict[str, Any] | None:
+    """The shared map the project was published to, without any password."""
+    from assetmap.core.shared.remote import remotes
+    from assetmap.core.shared.sync import waiting_changes
+
+    found = remotes(project)
+    if not found:
+        return None
+    one = found[0]
+    return {
+        "target": one.target, "schema": one.schema_name, "last_sync_at": one.last_sync_at,
+        "published_at": one.published_at, "waiting": waiting_changes(project, one),
+    }  # fmt: skip
+
+
+def _remote_lines(remote: dict[str, Any] | None) -> list[str]:
+    if remote is None:
+        return []
+    when = remote["last_sync_at"] or f"never (published {remote['published_at']})"
+    return [
+        f"  shared map: {remote['target']}, schema {remote['schema']}; last sync: {when}; "
+        f"{remote['waiting']} changes waiting to go up"
+    ]

@@ -1,12 +1,16 @@
-"""The publish subcommand: put a project on a PostGIS server as the team's shared map
-(issue 13). Sync comes next and lives here too."""
+"""The publish and sync subcommands: put a project on a PostGIS server as the team's shared
+map, then keep each laptop and the server in step (issue 13)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
+
+if TYPE_CHECKING:
+    from assetmap.core.shared.sync import SyncResult
 
 
 def add_publish(sub: argparse._SubParsersAction) -> None:
@@ -38,3 +42,80 @@ def cmd_publish(options: argparse.Namespace) -> int:
     progress.done()
     print(report_text(result))
     return EXIT_OK
+
+
+def add_sync(sub: argparse._SubParsersAction) -> None:
+    p = command(
+        sub, "sync", "send this laptop's changes to the shared map it was published to and "
+        "bring everyone else's here; the same field changed on both sides is a conflict",
+        cmd_sync,
+    )  # fmt: skip
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("--prefer", choices=("mine", "theirs"),
+                   help="resolve every conflict by keeping this laptop's value (mine) or "
+                   "taking the server's (theirs); without it conflicts stop the sync, "
+                   "changing nothing")  # fmt: skip
+    p.add_argument("--dry-run", action="store_true",
+                   help="say what would go each way, and change nothing")  # fmt: skip
+    p.add_argument("--report", type=Path, metavar="F.csv",
+                   help="also write every change each way, and how each conflict was "
+                   "resolved, to a CSV")  # fmt: skip
+
+
+def cmd_sync(options: argparse.Namespace) -> int:
+    from assetmap.core.project import Project
+    from assetmap.core.shared.errors import SyncConflictError
+    from assetmap.core.shared.sync import plan_sync, sync
+    from assetmap.core.shared.sync_plan import all_chosen
+    from assetmap.core.shared.sync_report import sync_lines, write_csv
+
+    with Project.open(options.project) as project:
+        if options.dry_run:
+            plan = plan_sync(project, prefer=options.prefer)
+            chosen = all_chosen(plan.pull, None) if options.prefer is None else {}
+            if options.report is not None:
+                write_csv(plan.pull, plan.push, chosen, options.report, "--report")
+            print("\n".join(sync_lines(plan.pull, plan.push, {}, can_push=plan.can_push)))
+            open_conflicts = plan.pull.unresolved()
+            if open_conflicts:
+                print(f"{len(open_conflicts)} conflicts: a real sync stops until you choose "
+                      "with --prefer mine or --prefer theirs")  # fmt: skip
+            print("Dry run: nothing was changed.")
+            return EXIT_OK
+        progress = TerminalProgress()
+        try:
+            result = sync(project, prefer=options.prefer, progress=progress)
+        except SyncConflictError as exc:
+            progress.done()
+            for c in exc.conflicts:
+                print(f"  ! '{c.name}' {c.field}: mine {c.mine!r}, theirs {c.theirs!r}")
+            raise
+        progress.done()
+        assert result.plan is not None
+        if options.report is not None:
+            write_csv(result.plan.pull, result.plan.push, {}, options.report, "--report")
+        print("\n".join(sync_lines(result.plan.pull, result.plan.push, {},
+                                   can_push=result.plan.can_push)))  # fmt: skip
+    print(_sync_text(result))
+    return EXIT_OK
+
+
+def _sync_text(result: SyncResult) -> str:
+    lines = [
+        f"Synced with {result.target}, schema {result.schema} in {result.seconds:.1f} s: "
+        f"{_n(result.pushed, 'change')} sent, {_n(result.pulled, 'change')} received"
+    ]
+    if result.new_copy_id:
+        lines.append("  this file was a copy of another laptop's file (copied by hand): it now "
+                     "has a copy id of its own, so neither laptop's changes are taken for the "
+                     "other's")  # fmt: skip
+    if result.recovered:
+        lines.append("  the last sync was cut short after the server had its changes: "
+                     "finished now")  # fmt: skip
+    if result.push_skipped:
+        lines.append(f"  {result.push_skipped}")
+    return "\n".join(lines)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

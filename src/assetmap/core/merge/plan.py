@@ -298,14 +298,14 @@ def _plan(
         for c in categories.conflicts
     ]
     plan.area_sets, plan.indicators = plan_area_sets(this.conn, other)
-    _plan_assets(plan, this.conn, other, mine_id, feeds, touched)
-    cats.plan_removals(categories, this.conn, other, feeds, _categories_after(plan, this.conn))
+    plan_assets(plan, this.conn, other, mine_id, feeds, touched)
+    cats.plan_removals(categories, this.conn, other, feeds, categories_after(plan, this.conn))
     plan.categories, plan.categories_kept = categories.changes, categories.kept
     plan.categories_in_conflict = categories.in_conflict
     return plan
 
 
-def _categories_after(plan: MergePlan, this: sqlite3.Connection) -> set[str]:
+def categories_after(plan: MergePlan, this: sqlite3.Connection) -> set[str]:
     """The categories assets will use after the merge (both values of a conflict: either
     may be chosen)."""
     used = cats.used_categories(this)
@@ -318,7 +318,7 @@ def _categories_after(plan: MergePlan, this: sqlite3.Connection) -> set[str]:
 
 
 # ---- assets -----------------------------------------------------------------------
-def _plan_assets(
+def plan_assets(
     plan: MergePlan,
     this: sqlite3.Connection,
     other: sqlite3.Connection,
@@ -334,7 +334,7 @@ def _plan_assets(
         if not (skip_personal and found.row["personal_data"]):
             plan.added.append(found)
     both = sorted(touched & here)
-    mine_rows, theirs_rows = _rows(this, both), _rows(other, both)
+    mine_rows, theirs_rows = canonical_rows(this, both), canonical_rows(other, both)
     for uuid in both:
         theirs = theirs_rows.get(uuid)
         if theirs is None:  # left out of the other copy, or never there: not a deletion
@@ -453,17 +453,17 @@ def _uuids(conn: sqlite3.Connection) -> set[str]:
     return {u for (u,) in conn.execute(f"SELECT uuid FROM {ASSETS_TABLE}")}
 
 
-def _rows(conn: sqlite3.Connection, uuids: list[str]) -> dict[str, dict[str, Any]]:
+def canonical_rows(conn: sqlite3.Connection, uuids: list[str]) -> dict[str, dict[str, Any]]:
     """uuid -> every field in one form (see ``values.canonical``), the point as position."""
     out: dict[str, dict[str, Any]] = {}
-    for uuid, row in _stored_rows(conn, uuids).items():
+    for uuid, row in stored_rows(conn, uuids).items():
         values = {k: canonical(k, row[k]) for k in (*MERGED_FIELDS, DELETED)}
         values[POSITION] = position(row["geom"])
         out[uuid] = values
     return out
 
 
-def _stored_rows(conn: sqlite3.Connection, uuids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def stored_rows(conn: sqlite3.Connection, uuids: Iterable[str]) -> dict[str, dict[str, Any]]:
     wanted = list(uuids)
     out: dict[str, dict[str, Any]] = {}
     for start in range(0, len(wanted), _CHUNK):
@@ -480,17 +480,17 @@ def _stored_rows(conn: sqlite3.Connection, uuids: Iterable[str]) -> dict[str, di
 
 
 def _new_asset(other: sqlite3.Connection, uuid: str, *, with_photos: bool) -> NewAsset:
-    row = _stored_rows(other, [uuid])[uuid]
+    row = stored_rows(other, [uuid])[uuid]
     geom = row.pop("geom")
     outline = other.execute(
         f"SELECT geom FROM {FOOTPRINTS_TABLE} WHERE asset_uuid = ?", (uuid,)
     ).fetchone()
-    photos = tuple(_photos(other, [uuid]).get(uuid, [])) if with_photos else ()
+    photos = tuple(stored_photos(other, [uuid]).get(uuid, [])) if with_photos else ()
     return NewAsset(uuid, str(row["name"]), row, geom, outline[0] if outline else None, photos)
 
 
 # ---- photos -------------------------------------------------------------------------
-def _photos(conn: sqlite3.Connection, uuids: list[str]) -> dict[str, list[Photo]]:
+def stored_photos(conn: sqlite3.Connection, uuids: list[str]) -> dict[str, list[Photo]]:
     out: dict[str, list[Photo]] = {}
     for start in range(0, len(uuids), _CHUNK):
         chunk = uuids[start : start + _CHUNK]
@@ -512,7 +512,7 @@ def _plan_photos(
 ) -> None:
     """Photos are matched by their bytes: one the other copy added is added here (unless
     removed here already); one removed there is removed here."""
-    theirs = _photos(other, uuids)
+    theirs = stored_photos(other, uuids)
     for uuid, photos in theirs.items():
         mine = _mine_photos(this, uuid)
         for photo in photos:

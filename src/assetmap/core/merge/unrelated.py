@@ -33,7 +33,7 @@ from assetmap.core.merge import base
 from assetmap.core.merge.area_sets import SetCopy
 from assetmap.core.merge.area_sets import plan as plan_area_sets
 from assetmap.core.merge.outlines import stored_outlines
-from assetmap.core.merge.plan import CategoryChange, MergePlan, NewAsset, _photos, _stored_rows
+from assetmap.core.merge.plan import CategoryChange, MergePlan, NewAsset, stored_photos, stored_rows
 from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE
@@ -98,7 +98,7 @@ def _plan(this: Project, other: sqlite3.Connection, other_path: Path) -> ImportP
     here = {u for (u,) in this.conn.execute(f"SELECT uuid FROM {ASSETS_TABLE}")}
     wanted = [u for u in live if u not in here]
     plan.already_here = len(live) - len(wanted)
-    rows = _stored_rows(other, wanted)
+    rows = stored_rows(other, wanted)
     keys = _plan_categories(plan, this, other, {str(rows[u]["category"]) for u in wanted})
     plan.added = _new_assets(this, other, other_path.name, wanted, rows, keys, plan.area_sets)
     return plan
@@ -175,7 +175,7 @@ def _new_assets(
     and row they came from there mean nothing here, and would make a later import of that
     file here take them for its own."""
     outlines = stored_outlines(other, uuids)
-    photos = _photos(other, uuids)
+    photos = stored_photos(other, uuids)
     points = gpkg.decode([rows[u]["geom"] for u in uuids])
     outside = areas.points_outside(_area_tree(this, new_sets), points)
     added = []

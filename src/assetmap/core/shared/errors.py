@@ -3,6 +3,8 @@ instead of publish, say whom to ask for rights). All are bad input: exit code 3.
 
 from __future__ import annotations
 
+from typing import Any
+
 from assetmap.core.errors import BadInputError
 
 
@@ -16,3 +18,22 @@ class OtherProjectError(BadInputError):
 
 class NoRightsError(BadInputError):
     """The database role may not do what was asked; nothing was changed on the server."""
+
+
+class SyncConflictError(BadInputError):
+    """The same field was changed here and on the server since the last sync, to different
+    values, and nobody chose which to keep: nothing was changed on either side. Carries the
+    conflicts (``core.merge.Conflict``) for the merge's conflict dialog; call sync again with
+    ``resolutions`` or ``prefer``."""
+
+    def __init__(self, conflicts: list[Any], where: str) -> None:
+        named = "; ".join(f"'{c.name}' {c.field}" for c in conflicts[:3])
+        more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
+        n = len(conflicts)
+        super().__init__(
+            f"{n} conflict{'s' if n != 1 else ''} with {where} ({named}{more}): the same field "
+            "was changed here and on the server since the last sync; nothing was changed",
+            hint="choose with --prefer mine (keep this laptop's values) or --prefer theirs "
+            "(take the server's), or resolve each one in the Sync dialog",
+        )
+        self.conflicts = list(conflicts)

@@ -139,7 +139,7 @@ def _publish_in(
     server_schema.migrate(conn, schema, srid)
     with conn.cursor() as cur:
         feed_id = _start_feed(cur, schema, project, who)
-        _insert_project(cur, schema, project, who, srid)
+        _insert_project(cur, schema, project, who, srid, include_personal)
         scope = _Scope(project, schema, srid, feed_id, include_personal)
         counts = _copy_everything(cur, scope, report, cancelled)
         report(0.95, "Making a layer for each category")
@@ -225,16 +225,23 @@ def _finish_feed(cur: Any, schema: str, feed_id: int, counts: dict[str, int]) ->
 
 
 def _insert_project(
-    cur: Any, schema: str, project: Project, who: copies.ProjectIdentity, srid: int
+    cur: Any,
+    schema: str,
+    project: Project,
+    who: copies.ProjectIdentity,
+    srid: int,
+    include_personal: bool,
 ) -> None:
     sql = _sql()
     cur.execute(
         sql.SQL(
             "INSERT INTO {}.am_project (project_id, name, crs, srid, schema_version, "
-            "published_from_copy, published_local_seq) VALUES (%s, %s, %s, %s, %s, %s, %s)"
+            "published_from_copy, published_local_seq, include_personal) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
         ).format(sql.Identifier(schema)),
         (who.project_id, _drop_nul(project.name), project.crs.to_string(), srid,
-         server_schema.SERVER_VERSION, who.copy_id, changelog.latest_seq(project)),
+         server_schema.SERVER_VERSION, who.copy_id, changelog.latest_seq(project),
+         int(include_personal)),
     )  # fmt: skip
 
 

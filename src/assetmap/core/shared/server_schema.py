@@ -199,15 +199,45 @@ CREATE INDEX am_attachments_asset ON {s}.am_attachments (asset_uuid);
     )
 
 
+def _v2_sync_clients(cur: Any, schema: Any, srid: int) -> None:
+    """Sync's bookkeeping: which laptop (copy) pushed up to which change of its own feed,
+    recognised by that change's time and target (``core.merge.base.feed_mark``), so a file
+    copied by hand is told apart from the laptop it was copied from, and a sync whose
+    server half committed but whose laptop half did not is recognised when run again.
+    Whether personal-data assets are shared is the publisher's choice, kept with the
+    project (NULL: published before this was recorded)."""
+    sql = require_psycopg().sql
+    cur.execute(
+        sql.SQL(
+            """
+CREATE TABLE {s}.am_clients (
+  copy_id text PRIMARY KEY,
+  project_id text NOT NULL,
+  pushed_seq bigint NOT NULL,
+  pushed_mark text NOT NULL,
+  pulled_feed_id bigint NOT NULL,
+  synced_at timestamptz NOT NULL DEFAULT now(),
+  synced_by text NOT NULL DEFAULT current_user
+);
+ALTER TABLE {s}.am_project ADD COLUMN include_personal integer;
+CREATE INDEX am_feed_target ON {s}.am_feed (target);
+"""
+        ).format(s=schema)
+    )
+
+
 # The tables the migrations make, which a schema assetmap did not make must not hold already.
 TABLE_NAMES = (
     "am_schema_version", "am_project", "am_feed", "am_categories", "am_field_defs", "assets",
     "asset_footprints", "am_area_sets", "am_indicators", "areas", "am_attachments",
+    "am_clients",
 )  # fmt: skip
 
 SERVER_MIGRATIONS: tuple[ServerMigration, ...] = (
     ServerMigration(1, "shared map: project, assets, areas, attachments, feed", _v1_shared_map),
-)
+    ServerMigration(2, "sync: the laptops that pushed, personal data shared or not",
+                    _v2_sync_clients),
+)  # fmt: skip
 SERVER_VERSION = max(m.version for m in SERVER_MIGRATIONS)
 
 

@@ -1,0 +1,96 @@
+"""A sync in words and as CSV: what comes down (the merge's own report of the pull) and what
+goes up, so the CLI, a dry run and the window tell it the same way."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from assetmap.core import output
+from assetmap.core.io.safe_cells import neutralise
+from assetmap.core.merge.report import CSV_COLUMNS, report_lines, report_rows
+from assetmap.core.shared.sync_plan import PushPlan
+
+_SHOWN = 8
+
+
+def sync_lines(
+    pull: Any, push: PushPlan, chosen: Mapping[tuple[str, str], Any], *, can_push: bool
+) -> list[str]:
+    """Down then up; ``pull`` is the sync's merge plan."""
+    down = report_lines(pull, chosen)[1:]
+    lines = ["From the server:"]
+    lines += [f"  {line}" for line in down] if down else ["  nothing new"]
+    if pull.is_empty:
+        lines[1:] = ["  nothing new"]
+    lines.append("To the server:" if can_push else "To the server (not sent: read-only role):")
+    lines += [f"  {line}" for line in push_lines(push)]
+    return lines
+
+
+def push_lines(push: PushPlan) -> list[str]:
+    if push.is_empty:
+        return ["nothing to send"]
+    new = [a for a in push.assets if a.is_new]
+    changed = [a for a in push.assets if not a.is_new]
+    lines = [f"new assets: {len(new)}", *[f"  + '{a.name}'" for a in new[:_SHOWN]]]
+    lines += _more(len(new))
+    lines += [f"changed assets: {len(changed)}"]
+    lines += [f"  ~ '{a.name}': {', '.join(_fields(a.values, a.moves))}" for a in changed[:_SHOWN]]
+    lines += _more(len(changed))
+    lines += [f"site outlines: {len(push.outlines)}; photos: {len(push.photos)}; "
+              f"categories: {len(push.categories)}"]  # fmt: skip
+    lines += [f"  + category '{c.after.label}'" for c in push.categories if c.before is None]
+    return lines
+
+
+def _fields(values: dict[str, Any], moves: bool) -> list[str]:
+    names = [n for n in values if n != "updated_at"]
+    return names + (["position"] if moves else [])
+
+
+def _more(n: int) -> list[str]:
+    return [f"  and {n - _SHOWN} more"] if n > _SHOWN else []
+
+
+def write_csv(
+    pull: Any,
+    push: PushPlan,
+    chosen: Mapping[tuple[str, str], Any],
+    path: str | Path,
+    field: str | None,
+) -> Path:
+    """Every change each way (the merge report's columns; pushed rows say "sent"), or
+    nothing at ``path`` on failure."""
+    path = output.check_target(path, field)
+    staged = output.Staged(field)
+    rows = report_rows(pull, chosen) + _push_rows(push)
+    try:
+        with staged.open(path, newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_COLUMNS)
+            writer.writerows([neutralise(c) for c in row] for row in rows)
+        staged.commit()
+    except OSError as exc:
+        raise output.write_error(exc, path, field) from exc
+    finally:
+        staged.discard()
+    return path
+
+
+def _push_rows(push: PushPlan) -> list[list[str]]:
+    rows = []
+    for a in push.assets:
+        kind = "sent new" if a.is_new else "sent"
+        for name in _fields(a.values, a.moves) if not a.is_new else [""]:
+            was = "" if a.before is None else str(a.before.get(name, ""))
+            now = "" if a.is_new else str(a.values.get(name, ""))
+            rows.append([kind, a.uuid, a.name, name, "", was, now, "sent"])
+    rows += [["sent outline", o.uuid, "", "outline", "", "", "", "sent"] for o in push.outlines]
+    rows += [["sent photo", p.asset_uuid, p.file_name, "deleted" if p.data is None else "",
+              "", "", str(p.deleted), "sent"] for p in push.photos]  # fmt: skip
+    rows += [["sent category", c.key, c.after.label, "", "", "", "", "sent"]
+             for c in push.categories]  # fmt: skip
+    return rows
