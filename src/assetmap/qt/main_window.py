@@ -559,6 +559,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.zoom_to_all)
 
     def _rebuild_for_session(self) -> None:
+        self.sharing.follow_session()
         self.tiles.close()
         self.tiles.deleteLater()
         self.tiles = TileService(self.session.project.path, self.session.project.crs, self)
