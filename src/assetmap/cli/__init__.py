@@ -38,12 +38,14 @@ COMMANDS = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args == ["--self-test"]:
-        return _self_test()
     if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
         return _open_app(args)
     parser = build_parser()
     options = parser.parse_args(args)
+    if options.self_test:
+        if options.command is not None:
+            parser.error("--self-test takes no command")
+        return _self_test()
     if options.command is None:
         parser.print_help()
         return EXIT_USAGE
