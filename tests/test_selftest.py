@@ -37,13 +37,14 @@ def test_the_self_test_passes_on_every_shipped_demo_and_leaves_the_user_alone(tm
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith(f"assetmap {__version__} self-test")
+    assert lines[1].startswith("ok   package files: ")
     for demo in (Path(name).stem for name in DEMOS):
         for check in ("demo found", "opens in the main window", "map drawn", "gap analysis"):
             assert any(line.startswith(f"ok   {demo}: {check}") for line in lines), check
         for kind in ("PDF", "PNG", "HTML"):
             assert any(line.startswith(f"ok   {demo}: {kind} export") for line in lines), kind
     assert not any(line.startswith("FAIL") for line in lines)
-    assert lines[-1].startswith("self-test passed: 14 checks")
+    assert lines[-1].startswith("self-test passed: 15 checks")
     # It worked on copies with settings of its own: no demo copy, log or setting of the user's.
     assert list(tmp_path.iterdir()) == []
 

@@ -9,6 +9,7 @@ from assetmap.core.selftest import (
     CheckFailed,
     Checklist,
     check_html_map,
+    check_package_files,
     check_pdf,
     check_png,
     small_analysis,
@@ -92,3 +93,7 @@ def test_the_small_analysis_keeps_a_run_for_the_first_area_set(demo_copy):
     assert result.params.area_set in detail
     assert result.params.population_field == "population"
     assert len(result.table) > 0
+
+
+def test_the_files_the_app_reads_besides_its_code_are_there():
+    assert "Leaflet and its plugins" in check_package_files()

@@ -33,3 +33,15 @@ def test_the_standalone_build_finds_its_demos_in_its_bundle(tmp_path, monkeypatc
     installed(bundle / "share", "other.gpkg", repo_root / "sample_data" / "rutland.gpkg")
     assert paths.shipped_demo("other.gpkg") == bundle / "share" / "assetmap" / "other.gpkg"
     assert paths.shipped_demo("missing.gpkg") is None
+
+
+def test_resources_are_found_in_the_checkout_and_in_a_build(tmp_path, monkeypatch, repo_root):
+    assert paths.resource("assetmap.svg") == repo_root / "resources" / "assetmap.svg"
+    bundle = tmp_path / "_internal"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+    guide = bundle / "share" / "assetmap" / "resources" / "guide" / "index.html"
+    guide.parent.mkdir(parents=True)
+    guide.write_text("<h1>Guide</h1>", encoding="utf-8")
+    assert paths.resource("guide/index.html") == guide
+    assert paths.resource("guide/missing.html") is None

@@ -108,6 +108,22 @@ def check_html_map(path: Path) -> str:
     return f"{path.name}: a Leaflet map, Leaflet {where}, {len(text):,} characters"
 
 
+def check_package_files() -> str:
+    """The files the app reads besides its code: what a standalone build most easily misses."""
+    from assetmap.core.export.html_web import LIBRARIES
+    from assetmap.core.io.osm_tag_rules import DEFAULT_RULES_FILE
+    from assetmap.core.workshop.web_files import PAGE_DIR
+
+    web = Path(__file__).resolve().parent / "export" / "web"
+    wanted = [web / lib.licence for lib in LIBRARIES]
+    wanted += [web / name for lib in LIBRARIES for name in (*lib.scripts, *lib.styles)]
+    wanted += [PAGE_DIR / "index.html", PAGE_DIR / "app.js", DEFAULT_RULES_FILE]
+    missing = [str(path) for path in wanted if not path.is_file()]
+    if missing:
+        raise CheckFailed(f"{len(missing)} file(s) missing: {', '.join(missing)}")
+    return f"{len(wanted)} files (Leaflet and its plugins, the workshop page, OSM tag mapping)"
+
+
 def small_analysis(project: Project) -> tuple[AnalysisResult, str]:
     """A gap analysis of the first area set for every category with assets, kept as a run."""
     sets = areas.list_sets(project)

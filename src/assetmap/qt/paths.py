@@ -68,6 +68,15 @@ def shipped_demo(name: str = "trafford.gpkg") -> Path | None:
     return next((c for c in candidates if c.is_file()), None)
 
 
+def resource(relative: str) -> Path | None:
+    """A file of resources/: in a checkout, or under share/assetmap/resources when installed
+    (the standalone build bundles the whole folder there)."""
+    package = Path(assetmap.__file__).resolve().parent
+    candidates = [package.parent.parent / "resources" / relative]
+    candidates += [share / "assetmap" / "resources" / relative for share in share_dirs()]
+    return next((c for c in candidates if c.exists()), None)
+
+
 def app_icon() -> Path | None:
     """The SVG icon: resources/ in a source tree, the XDG icon folder once installed."""
     package = Path(assetmap.__file__).resolve().parent

@@ -38,10 +38,11 @@ def run_self_test(say: Callable[[str], None] = print) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
     from assetmap import __version__
-    from assetmap.core.selftest import Checklist
+    from assetmap.core.selftest import Checklist, check_package_files
 
     checks = Checklist(say)
     say(f"assetmap {__version__} self-test ({_where_from()})")
+    checks.run("package files", check_package_files)
     with tempfile.TemporaryDirectory(prefix="assetmap-selftest-") as folder:
         work = Path(folder)
         _isolate_settings(work)
