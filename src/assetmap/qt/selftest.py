@@ -51,8 +51,11 @@ def run_self_test(say: Callable[[str], None] = print) -> int:
         make_app([sys.argv[0] if sys.argv else "assetmap"])
         from assetmap.qt.paths import DEMOS
 
+        guard = ModalGuard()
         for name in DEMOS:
             _check_demo(checks, name, work)
+        guard.stop()
+        checks.run("no dialog stopped the self-test", guard.report)
     failed = checks.failed
     seconds = time.perf_counter() - started
     if failed:
@@ -62,6 +65,43 @@ def run_self_test(say: Callable[[str], None] = print) -> int:
         return EXIT_FAILED
     say(f"self-test passed: {len(checks.lines)} checks in {seconds:.1f} s")
     return EXIT_PASSED
+
+
+class ModalGuard:
+    """Closes any dialog that opens while the self-test runs, and says which.
+
+    Nobody is there to answer a dialog in a self-test (or in CI): one that opened when a demo
+    was opened or exported would otherwise wait forever. A modal dialog runs its own event
+    loop, so this timer still fires inside it.
+    """
+
+    def __init__(self, interval_ms: int = 200) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.closed: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.close_dialog)
+        self.timer.start()
+
+    def close_dialog(self) -> None:
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            self.closed.append(dialog.windowTitle() or type(dialog).__name__)
+            # reject(), not close(): a message box without an Escape button ignores close.
+            dialog.reject() if isinstance(dialog, QDialog) else dialog.close()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def report(self) -> str:
+        from assetmap.core.selftest import CheckFailed
+
+        if self.closed:
+            raise CheckFailed(f"closed unasked-for dialog(s): {', '.join(self.closed)}")
+        return "none opened"
 
 
 def _where_from() -> str:
