@@ -153,11 +153,12 @@ def _check_demo(checks: Checklist, name: str, work: Path) -> None:
 
 def _copy_demo(name: str, copy: Path) -> str:
     from assetmap.core.selftest import CheckFailed
-    from assetmap.qt.paths import shipped_demo
+    from assetmap.qt.paths import share_dirs, shipped_demo
 
     source = shipped_demo(name)
     if source is None:
-        raise CheckFailed(f"{name} is not where the app looks for its demos")
+        looked = ", ".join(str(share / "assetmap") for share in share_dirs())
+        raise CheckFailed(f"{name} is not in the checkout's sample_data/ nor in {looked}")
     shutil.copy2(source, copy)
     return str(source)
 
