@@ -43,6 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_app(args)
     parser = build_parser()
     options = parser.parse_args(args)
+    if options.self_test:
+        if options.command is not None:
+            parser.error("--self-test takes no command")
+        return _self_test()
     if options.command is None:
         parser.print_help()
         return EXIT_USAGE
@@ -69,6 +73,13 @@ def _run(handler: Callable[[argparse.Namespace], int], options: argparse.Namespa
         return EXIT_BAD_INPUT
 
 
+def _self_test() -> int:
+    """Open the window offscreen on each demo, draw, analyse and export (qt.selftest)."""
+    from assetmap.qt.selftest import run_self_test
+
+    return run_self_test()
+
+
 def _open_app(args: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="assetmap")
     parser.add_argument("project", nargs="?", type=Path)
@@ -87,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"assetmap {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation with no display: open each demo, draw the map, analyse, "
+        "export PDF, PNG and HTML; prints a line per check and exits 0 when all pass",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     project.add_new(sub)
     imports.add_import_areas(sub)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import site
 import sys
 from pathlib import Path
 
@@ -44,22 +45,44 @@ DEMOS: dict[str, str] = {
 }
 
 
+def share_dirs() -> list[Path]:
+    """Where an installation keeps its shared files (<prefix>/share), most likely first.
+
+    `pip install` (a virtualenv or the system) puts them under sys.prefix, `pip install
+    --user` under the user base (~/.local), and the standalone build under its own folder:
+    PyInstaller sets sys.prefix to the bundle's _internal folder, where the spec puts share/.
+    """
+    bases = [Path(sys.prefix)]
+    if getattr(sys, "frozen", False):
+        bases.append(Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)))
+    if site.USER_BASE:
+        bases.append(Path(site.USER_BASE))
+    return [base / "share" for base in dict.fromkeys(bases)]
+
+
 def shipped_demo(name: str = "trafford.gpkg") -> Path | None:
     """A demo project as shipped: in the source tree, or installed under share/assetmap."""
     package = Path(assetmap.__file__).resolve().parent
-    candidates = [
-        package.parent.parent / "sample_data" / name,  # source checkout / editable
-        Path(sys.prefix) / "share" / "assetmap" / name,  # pip install .
-    ]
+    candidates = [package.parent.parent / "sample_data" / name]  # source checkout / editable
+    candidates += [share / "assetmap" / name for share in share_dirs()]
     return next((c for c in candidates if c.is_file()), None)
+
+
+def resource(relative: str) -> Path | None:
+    """A file of resources/: in a checkout, or under share/assetmap/resources when installed
+    (the standalone build bundles the whole folder there)."""
+    package = Path(assetmap.__file__).resolve().parent
+    candidates = [package.parent.parent / "resources" / relative]
+    candidates += [share / "assetmap" / "resources" / relative for share in share_dirs()]
+    return next((c for c in candidates if c.exists()), None)
 
 
 def app_icon() -> Path | None:
     """The SVG icon: resources/ in a source tree, the XDG icon folder once installed."""
     package = Path(assetmap.__file__).resolve().parent
-    candidates = [
-        package.parent.parent / "resources" / "assetmap.svg",
-        Path(sys.prefix) / "share" / "icons" / "hicolor" / "scalable" / "apps" / "assetmap.svg",
+    candidates = [package.parent.parent / "resources" / "assetmap.svg"]
+    candidates += [
+        share / "icons" / "hicolor" / "scalable" / "apps" / "assetmap.svg" for share in share_dirs()
     ]
     return next((c for c in candidates if c.is_file()), None)
 
