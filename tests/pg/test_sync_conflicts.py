@@ -103,7 +103,13 @@ def test_undoing_a_sync_is_a_change_that_goes_up(pg_db, demo_copy) -> None:
         assert field_of(b, one, "name") == "Renamed on A"
         stack.undo()
         sync(project)
-    assert server_name(pg_db, one) == original
+        assert server_name(pg_db, one) == original
+        stack.redo()  # and redoing it puts the server back as A left it
+        sync(project)
+    assert server_name(pg_db, one) == "Renamed on A"
+    with Project.open(a) as project:
+        sync(project)
+    assert field_of(a, one, "name") == "Renamed on A"
 
 
 def test_an_addition_undone_after_it_went_up_is_deleted_everywhere(pg_db, demo_copy) -> None:

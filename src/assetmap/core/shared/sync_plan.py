@@ -108,12 +108,13 @@ class PushPlan:
 
 def local_feed(conn: sqlite3.Connection, since: int) -> list[FeedChange]:
     """This laptop's own changes after ``since``. What a sync brought down (its command's
-    "do" and "redo" rows) came from the server and does not go back; undoing a sync is a
-    change made here, and goes up."""
+    "do" rows) came from the server and does not go back; undoing a sync is a change made
+    here, and goes up, and so is redoing it afterwards (it puts back on the server what the
+    undo took away there)."""
     return [
         c
         for c in base.feed_since(conn, since)
-        if not (c.action in ("do", "redo") and c.origin.kind == SYNC_KIND)
+        if not (c.action == "do" and c.origin.kind == SYNC_KIND)
     ]
 
 
