@@ -67,3 +67,24 @@ def test_a_viewer_pulls_and_its_edits_wait_for_editor_rights(pg_db, three_laptop
     with Project.open(a) as project:
         sync(project)
     assert field_of(a, two, "name") == "From the viewer"
+
+
+def test_an_editors_review_decision_stays_here_and_the_rest_goes_up(pg_db, three_laptops) -> None:
+    from assetmap.core.commands import CommandStack
+    from assetmap.core.commands.review import SetReview
+
+    a, _ = three_laptops
+    log_in_as(a, pg_db, "ann")  # an editor: may edit, not approve or reject
+    one, two = live_uuids(a, 2)
+    edit(a, two, name="Edited by the editor")
+    with Project.open(a) as project:
+        CommandStack(project).push(SetReview([one], "rejected"))
+        result = sync(project)
+    assert result.push_skipped is not None
+    assert "review decisions on 1 asset" in result.push_skipped
+    assert "ann may edit the shared map but not approve or reject" in result.push_skipped
+    assert pg_db.psql(f"SELECT name FROM assetmap.assets WHERE uuid = '{two}'") == (
+        "Edited by the editor"
+    )
+    assert pg_db.psql(f"SELECT review FROM assetmap.assets WHERE uuid = '{one}'") == "approved"
+    assert field_of(a, one, "review") == "rejected"  # kept here

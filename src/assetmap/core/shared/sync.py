@@ -49,6 +49,7 @@ from assetmap.core.shared.sync_plan import (
     plan_pull,
     plan_push,
     touched,
+    without_columns,
 )
 from assetmap.core.shared.sync_push import Stamp, record_client, write_push
 
@@ -73,6 +74,8 @@ class SyncPlan:
     waiting: int  # this laptop's changes not yet on the server
     new_copy_id: bool
     recovered: bool
+    # assets whose changes to columns this role may not update (review) stay here
+    held: list[str] = field(default_factory=list)
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -364,8 +367,13 @@ class _Session:
                              include_personal=shared.include_personal)  # fmt: skip
         finally:
             server.close()
+        held: list[str] = []
+        if writable:
+            fields = {k for a in push.assets if not a.is_new for k in a.values}
+            barred = sync_server.unwritable_columns(self.conn, self.schema, sorted(fields))
+            push, held = without_columns(push, barred)
         return SyncPlan(self.where.stored, self.schema, pull, push, writable, len(mine_feed),
-                        self.new_copy_id, self.recovered)  # fmt: skip
+                        self.new_copy_id, self.recovered, held)  # fmt: skip
 
     # ---- writing --------------------------------------------------------------------
     def _write(
@@ -385,6 +393,8 @@ class _Session:
             pushed = self._push(plan.push, shared, latest)
         elif not plan.can_push:
             skipped = _read_only_words(self.conn.info.user, plan.waiting)
+        if plan.can_push and plan.held:
+            skipped = _held_words(self.conn.info.user, plan.held)
         check_cancelled(self.cancelled)
         pulled_upto = sync_server.latest_feed_id(self.conn, self.schema)
         new_remote = replace(
@@ -465,6 +475,15 @@ class _Session:
             last_pulled_feed_id=pulled_upto or self.remote.last_pulled_feed_id,
             seconds=time.perf_counter() - started, plan=plan,
         )  # fmt: skip
+
+
+def _held_words(role: str, names: list[str]) -> str:
+    shown = ", ".join(f"'{n}'" for n in names[:3]) + (" and more" if len(names) > 3 else "")
+    return (
+        f"review decisions on {len(names)} asset{'s' if len(names) != 1 else ''} ({shown}) "
+        f"stay on this laptop: {role} may edit the shared map but not approve or reject "
+        "(a reviewer's role is needed, docs/postgis.md)"
+    )
 
 
 def _commit(command: SyncCommand, stack: CommandStack, project: Project) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +104,26 @@ class PushPlan:
     @property
     def count(self) -> int:
         return len(self.assets) + len(self.outlines) + len(self.categories) + len(self.photos)
+
+
+def without_columns(push: PushPlan, columns: set[str]) -> tuple[PushPlan, list[str]]:
+    """The push without changes to ``columns`` of assets already on the server (a role may
+    update some columns only: an editor may not approve), and the names of the assets whose
+    changes to them stay here. New assets go whole: inserting is not updating."""
+    if not columns:
+        return push, []
+    kept: list[AssetPush] = []
+    held: list[str] = []
+    for asset in push.assets:
+        dropped = set(asset.values) & columns
+        if asset.is_new or not dropped:
+            kept.append(asset)
+            continue
+        held.append(asset.name)
+        values = {k: v for k, v in asset.values.items() if k not in columns}
+        if values or asset.moves:
+            kept.append(replace(asset, values=values))
+    return replace(push, assets=kept), held
 
 
 def local_feed(conn: sqlite3.Connection, since: int) -> list[FeedChange]:

@@ -89,6 +89,19 @@ def can_write(conn: Any, schema: str) -> bool:
     return bool(row[0])
 
 
+def unwritable_columns(conn: Any, schema: str, columns: Iterable[str]) -> set[str]:
+    """The assets' columns this role may not update (an editor: the review columns)."""
+    table = f'"{schema}".assets'
+    wanted = list(columns)
+    if not wanted:
+        return set()
+    row = conn.execute(
+        "SELECT " + ", ".join(["has_column_privilege(%s, %s, 'UPDATE')"] * len(wanted)),
+        [v for name in wanted for v in (table, name)],
+    ).fetchone()
+    return {name for name, ok in zip(wanted, row, strict=True) if not ok}
+
+
 def client_row(conn: Any, schema: str, copy_id: str) -> ClientRow | None:
     sql = _sql()
     row = conn.execute(
