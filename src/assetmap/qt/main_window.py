@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
         dock.setWidget(widget)
         dock.setAccessibleName(f"{title} panel")
+        dock.toggleViewAction().setStatusTip(f"show or hide the {title} panel")
         self.addDockWidget(area, dock)
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
@@ -364,8 +365,13 @@ class MainWindow(QMainWindow):
         stack = self.session.stack
         self.act_undo.setEnabled(stack.can_undo)
         self.act_redo.setEnabled(stack.can_redo)
-        self.act_undo.setText(f"&Undo {stack.undo_text}" if stack.undo_text else "&Undo")
-        self.act_redo.setText(f"&Redo {stack.redo_text}" if stack.redo_text else "&Redo")
+        undo, redo = (
+            (self.act_undo, "Undo", stack.undo_text),
+            (self.act_redo, "Redo", stack.redo_text),
+        )
+        for action, word, text in (undo, redo):  # the toolbar's icon says it in its tooltip
+            action.setText(f"&{word} {text}" if text else f"&{word}")
+            action.setToolTip(f"{word} {text} ({action.shortcut().toString()})" if text else word)
 
     # ================================================================== status bar
     def _on_mouse_moved(self, x: float, y: float) -> None:

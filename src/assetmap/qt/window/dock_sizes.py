@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTreeView
 
 if TYPE_CHECKING:
     from assetmap.qt.main_window import MainWindow
@@ -33,7 +33,23 @@ def layers_width(window: MainWindow) -> int:
     tree = window.layers_panel.tree
     tree.expandAll()
     scroll = tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    return tree.sizeHintForColumn(0) + 2 * tree.frameWidth() + scroll + 24
+    return widest_row(tree) + 2 * tree.frameWidth() + scroll + 24
+
+
+def widest_row(tree: QTreeView) -> int:
+    """The widest row of the whole tree, scrolled out of view or not (Qt's own
+    sizeHintForColumn measures only the rows on screen)."""
+    model = tree.model()
+    option = QStyleOptionViewItem()
+    tree.initViewItemOption(option)
+    widest = 0
+    stack = [model.index(r, 0) for r in range(model.rowCount())]
+    while stack:
+        index = stack.pop()
+        hint = tree.itemDelegateForIndex(index).sizeHint(option, index).width()
+        widest = max(widest, tree.visualRect(index).x() + tree.horizontalOffset() + hint)
+        stack += [model.index(r, 0, index) for r in range(model.rowCount(index))]
+    return widest
 
 
 def tabs_width(window: MainWindow) -> int:

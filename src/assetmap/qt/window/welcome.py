@@ -87,6 +87,7 @@ CHOICES = (
     ("open", "open", "Open a project file…",
      "an assetmap project (.gpkg) on this computer"),
 )  # fmt: skip
+PAGE_WIDTH = 1180
 DEMO_FILES = {"trafford": "trafford.gpkg", "rutland": "rutland.gpkg"}
 
 
@@ -136,6 +137,8 @@ class WelcomePage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body.setMaximumWidth(PAGE_WIDTH)  # lines a reader can follow on a wide screen
+        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
