@@ -243,6 +243,7 @@ class Welcome(QObject):
             for dock in self.window.findChildren(QDockWidget):
                 dock.hide()
         self.stack.setCurrentWidget(self.page)
+        self.window.statusBar().clearMessage()  # the map tool's hint means nothing here
         self.page.buttons["trafford"].setFocus()
 
     def to_map(self) -> None:
