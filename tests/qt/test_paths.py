@@ -40,8 +40,9 @@ def test_resources_are_found_in_the_checkout_and_in_a_build(tmp_path, monkeypatc
     bundle = tmp_path / "_internal"
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
-    guide = bundle / "share" / "assetmap" / "resources" / "guide" / "index.html"
-    guide.parent.mkdir(parents=True)
-    guide.write_text("<h1>Guide</h1>", encoding="utf-8")
-    assert paths.resource("guide/index.html") == guide
+    # a file only the build has (the checkout's own resources are found first)
+    extra = bundle / "share" / "assetmap" / "resources" / "only-built" / "note.html"
+    extra.parent.mkdir(parents=True)
+    extra.write_text("<h1>Built</h1>", encoding="utf-8")
+    assert paths.resource("only-built/note.html") == extra
     assert paths.resource("guide/missing.html") is None

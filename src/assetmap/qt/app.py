@@ -87,13 +87,17 @@ def run_app(requested: Path | None = None) -> int:
     from assetmap.qt.main_window import MainWindow, remember_project
     from assetmap.qt.paths import data_dir
     from assetmap.qt.session import Session
+    from assetmap.qt.window.welcome import shows_on_start
 
+    first_run = shows_on_start(requested)
     project = open_first_project(requested)
     if project is None:
         project = Project.create(data_dir() / "untitled.gpkg", name="Untitled", overwrite=True)
     if requested is not None:
         remember_project(project.path)
     window = MainWindow(Session(project))
+    if first_run:  # the demo is open beneath it (BRIEF §5); see qt/window/welcome.py
+        window.welcome.show()
     window.show()
     log.info("window shown %.2f s after start", time.perf_counter() - started)
     QSettings().sync()

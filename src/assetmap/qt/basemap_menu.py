@@ -34,9 +34,13 @@ class BasemapMenu(QMenu):
             "&Import OSM extract…", self.import_extract,
             "an OpenStreetMap extract (.osm.pbf) as the project's offline basemap",
         )  # fmt: skip
-        self.act_show = self._action("Show &streets and places", self.toggle_basemap)
+        self.act_show = self._action(
+            "Show &streets and places", self.toggle_basemap, "draw the imported OSM basemap"
+        )
         self.act_show.setCheckable(True)
-        self.act_tiles = self._action("Show map &tiles", self.toggle_tiles)
+        self.act_tiles = self._action(
+            "Show map &tiles", self.toggle_tiles, "draw online (or saved) map tiles under the data"
+        )
         self.act_tiles.setCheckable(True)
         self.act_source = self._action(
             "Tile &source…", self.choose_source, "where the map tiles come from"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolTip, QWidget
 
 from assetmap.core.basemap.store import EVENT_KEY as BASEMAP_EVENT
 from assetmap.core.commands import MoveAsset
@@ -30,12 +30,14 @@ from assetmap.qt.canvas.tiles import TileService
 from assetmap.qt.canvas.tools import Tool
 from assetmap.qt.change_watch import watch_changes
 from assetmap.qt.errors import attempt, show_error
-from assetmap.qt.find import FindBox
 from assetmap.qt.map_scene import SceneBuilder
 from assetmap.qt.overlays import SelectionOverlay, ToolOverlay
 from assetmap.qt.session import Session
 from assetmap.qt.window.attribution import map_attribution
+from assetmap.qt.window.dock_sizes import fit_docks
 from assetmap.qt.window.dock_tabs import keep_dock_tabs_readable
+from assetmap.qt.window.help import HelpMenu
+from assetmap.qt.window.imports import ImportMenu
 from assetmap.qt.window.network import NetworkStatus
 from assetmap.qt.window.picking import Picker
 from assetmap.qt.window.present import PresentMode
@@ -44,7 +46,9 @@ from assetmap.qt.window.recent import RecentMenu, last_project, recent_projects,
 from assetmap.qt.window.selection import MapSelection
 from assetmap.qt.window.sharing import Sharing
 from assetmap.qt.window.status import StatusReadout
+from assetmap.qt.window.toolbar import build_toolbar
 from assetmap.qt.window.tools import ToolSwitch
+from assetmap.qt.window.welcome import Welcome
 from assetmap.qt.window.workshop import install_workshop
 from assetmap.qt.window.zoom import Zoomer
 
@@ -135,56 +139,51 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
-        self.act_new = a("&New project…", self.new_project, QKeySequence.StandardKey.New)
+        self.act_new = a(
+            "&New project…",
+            self.new_project,
+            QKeySequence.StandardKey.New,
+            "a project from your own boundary file, or an empty one",
+        )
         self.act_new_place = a(
             "New project for a &place…",
             self.files.new_place_project,
             tip="a local authority's neighbourhoods, population, deprivation and postcodes, "
             "ready offline",
         )
-        self.act_open = a("&Open…", self.files.open_dialog, QKeySequence.StandardKey.Open)
+        self.act_open = a(
+            "&Open…", self.files.open_dialog, QKeySequence.StandardKey.Open, "open a project file"
+        )
         self.act_save_copy = a(
             "Save a &Copy…",
             self.save_copy,
             "Ctrl+Shift+S",
             "write a copy of the project file elsewhere",
         )
-        self.act_import_areas = a(
-            "&Neighbourhoods (boundaries)…", self.import_areas, tip="import an area set"
-        )
-        self.act_import_assets = a(
-            "&Assets…", self.import_assets, "Ctrl+I", "import assets from a file"
-        )
-        self.act_import_indicators = a(
-            "&Indicators (population, deprivation)…",
-            self.import_indicators,
-            tip="join figures to an area set",
-        )
-        self.act_import_osm_assets = a(
-            "Assets from &OpenStreetMap…",
-            self.import_osm_assets,
-            tip="import amenities, parks and places of worship from an OpenStreetMap extract",
-        )
-        self.act_import_service_directory = a(
-            "&Service directory…",
-            self.import_service_directory,
-            tip="import an Open Referral (HSDS) service directory as assets",
-        )
+        self.imports = ImportMenu(self, self._action)  # File ▸ Import
         self.act_export = a(
             "&Export…",
             self.export_dialog,
             "Ctrl+Shift+E",
             "a map to print, an interactive map, the data or the gap report",
         )
-        self.act_quit = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.act_undo = a("&Undo", self.undo, QKeySequence.StandardKey.Undo)
-        self.act_redo = a("&Redo", self.redo, QKeySequence("Ctrl+Shift+Z"))
+        self.act_quit = a(
+            "&Quit", self.close, QKeySequence.StandardKey.Quit, "close assetmap (edits are saved)"
+        )
+        self.act_undo = a("&Undo", self.undo, QKeySequence.StandardKey.Undo, "take back an edit")
+        self.act_redo = a("&Redo", self.redo, "Ctrl+Shift+Z", "make the edit taken back again")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_delete = a(
-            "&Delete selected…", self.delete_selected, QKeySequence.StandardKey.Delete
+            "&Delete selected…",
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+            "remove the selected assets (undo brings them back)",
         )
         self.act_select_none = a(
-            "Select &none", lambda: self.session.set_selection(()), "Ctrl+Shift+A"
+            "Select &none",
+            lambda: self.session.set_selection(()),
+            "Ctrl+Shift+A",
+            "clear the selection",
         )
         self.act_categories = a(
             "&Categories…", self.manage_categories, tip="add, rename, recolour, merge"
@@ -192,15 +191,21 @@ class MainWindow(QMainWindow):
         self.act_zoom_all = a(
             "Zoom to &everything", self.zoom_to_all, "Home", "show all areas and assets"
         )
-        self.act_zoom_selection = a("Zoom to &selection", self.zoom_to_selection, "Ctrl+J")
-        self.act_find = a("&Find…", self.focus_find, QKeySequence.StandardKey.Find)
+        self.act_zoom_selection = a(
+            "Zoom to &selection", self.zoom_to_selection, "Ctrl+J", "show the selected assets"
+        )
+        self.act_find = a(
+            "&Find…",
+            self.focus_find,
+            QKeySequence.StandardKey.Find,
+            "find an asset, an area, a street or a postcode by name",
+        )
         self.act_find_gaps = a(
             "Find &gaps",
             self.show_find_gaps,
             "Ctrl+G",
             "which areas are far from the assets they need",
         )
-        self.act_about = a("&About assetmap", self.about)
         self.tools = ToolSwitch(self.canvas, self, self._action, self._say, self)
         self.tool_actions = self.tools.actions
 
@@ -216,12 +221,7 @@ class MainWindow(QMainWindow):
         self.files.add_field_copy_action(file_menu)
         self.sharing.add_menu(file_menu)
         file_menu.addSeparator()
-        import_menu = file_menu.addMenu("&Import")
-        import_menu.addActions(
-            [self.act_import_areas, self.act_import_assets, self.act_import_indicators]
-        )
-        import_menu.addAction(self.act_import_osm_assets)
-        import_menu.addAction(self.act_import_service_directory)
+        self.imports.fill(file_menu.addMenu("&Import"))
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -241,35 +241,21 @@ class MainWindow(QMainWindow):
         tools = bar.addMenu("&Tools")
         tools.addActions(list(self.tool_actions.values()))
         tools.addSeparator()
-        tools.addAction(self._action("Find &duplicates…", self.find_duplicates))
+        tools.addAction(
+            self._action(
+                "Find &duplicates…", self.find_duplicates, tip="assets entered twice, to merge"
+            )
+        )
         analysis = bar.addMenu("&Analysis")
         analysis.addAction(self.act_find_gaps)
         self.basemap_menu = BasemapMenu(self)
         bar.addMenu(self.basemap_menu)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.act_about)
+        self.help = HelpMenu(self)
+        self.welcome = Welcome(self, self.help.show_guide)  # Help ▸ Welcome page
+        self.help.fill(bar.addMenu("&Help"), self.welcome.action)
 
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Tools")
-        bar.setObjectName("toolsToolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for act in self.tool_actions.values():
-            bar.addAction(act)
-        bar.addSeparator()
-        bar.addActions([self.act_zoom_all, self.act_undo, self.act_redo])
-        bar.addSeparator()
-        bar.addAction(self.act_find_gaps)
-        bar.addSeparator()
-        self.find_box = FindBox(self.session, self)
-        self.find_box.hitChosen.connect(lambda hit: self.zoom.to_hit(hit))
-        self.find_box.notFound.connect(
-            lambda text: self.statusBar().showMessage(f"Nothing found for “{text}”", 4000)
-        )
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        bar.addWidget(self.find_box)
+        self.toolbar, self.find_box = build_toolbar(self)
 
     def _build_docks(self) -> None:
         from assetmap.qt.panels.analysis_panel import AnalysisPanel
@@ -296,12 +282,13 @@ class MainWindow(QMainWindow):
         self.dock_history = self._dock("History", self.history, right)
         self.dock_analysis = self._dock("Find gaps", self.analysis, right)
         self.tabifyDockWidget(self.dock_card, self.dock_unplaced)
-        self.tabifyDockWidget(self.dock_unplaced, self.dock_history)
-        self.tabifyDockWidget(self.dock_history, self.dock_analysis)
+        self.tabifyDockWidget(self.dock_unplaced, self.dock_analysis)
         self.dock_card.raise_()
         self.dock_table = self._dock("Table", self.table, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.resizeDocks([self.dock_layers, self.dock_card], [290, 330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.dock_table], [230], Qt.Orientation.Vertical)
+        # History is a list of rows, like the table: below, it leaves the right-hand tabs room.
+        self.tabifyDockWidget(self.dock_table, self.dock_history)
+        self.dock_table.raise_()
+        fit_docks(self)
         self.card.editRequested.connect(self.edit_asset)
         self.card.moveRequested.connect(lambda _uuid: self.set_tool("move"))
         self.card.zoomRequested.connect(self.zoom.to_asset)
@@ -317,9 +304,14 @@ class MainWindow(QMainWindow):
         dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
         dock.setWidget(widget)
         dock.setAccessibleName(f"{title} panel")
+        dock.toggleViewAction().setStatusTip(f"show or hide the {title} panel")
         self.addDockWidget(area, dock)
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def right_docks(self) -> list[QDockWidget]:
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        return [d for d in self.findChildren(QDockWidget) if self.dockWidgetArea(d) == right]
 
     def _update_unplaced_title(self, count: int) -> None:
         self.dock_unplaced.setWindowTitle(
@@ -373,8 +365,13 @@ class MainWindow(QMainWindow):
         stack = self.session.stack
         self.act_undo.setEnabled(stack.can_undo)
         self.act_redo.setEnabled(stack.can_redo)
-        self.act_undo.setText(f"&Undo {stack.undo_text}" if stack.undo_text else "&Undo")
-        self.act_redo.setText(f"&Redo {stack.redo_text}" if stack.redo_text else "&Redo")
+        undo, redo = (
+            (self.act_undo, "Undo", stack.undo_text),
+            (self.act_redo, "Redo", stack.redo_text),
+        )
+        for action, word, text in (undo, redo):  # the toolbar's icon says it in its tooltip
+            action.setText(f"&{word} {text}" if text else f"&{word}")
+            action.setToolTip(f"{word} {text} ({action.shortcut().toString()})" if text else word)
 
     # ================================================================== status bar
     def _on_mouse_moved(self, x: float, y: float) -> None:
@@ -491,35 +488,6 @@ class MainWindow(QMainWindow):
 
         DuplicatesDialog(self.session, self, self.zoom.show_assets).exec()
 
-    def import_areas(self) -> None:
-        from assetmap.qt.dialogs.import_dialogs import ImportAreasDialog
-
-        self._run_import(ImportAreasDialog(self.session, self))
-
-    def import_assets(self) -> None:
-        from assetmap.qt.dialogs.import_dialogs import ImportAssetsDialog
-
-        self._run_import(ImportAssetsDialog(self.session, self))
-
-    def import_indicators(self) -> None:
-        from assetmap.qt.dialogs.import_dialogs import ImportIndicatorsDialog
-
-        self._run_import(ImportIndicatorsDialog(self.session, self))
-
-    def import_osm_assets(self) -> None:
-        from assetmap.qt.dialogs.imports.osm_assets import ImportOsmAssetsDialog
-
-        self._run_import(ImportOsmAssetsDialog(self.session, self))
-
-    def import_service_directory(self) -> None:
-        from assetmap.qt.dialogs.imports.openreferral import ImportServiceDirectoryDialog
-
-        self._run_import(ImportServiceDirectoryDialog(self.session, self))
-
-    def _run_import(self, dialog: QDialog) -> None:
-        dialog.exec()
-        self._update_title()
-
     def export_dialog(self) -> None:
         """What you see is what you export: this view, these layers, the table's filter."""
         from assetmap.qt.dialogs.export_dialog import ExportDialog
@@ -535,9 +503,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def about(self) -> None:
-        from assetmap.qt.dialogs.about import AboutDialog
-
-        AboutDialog(self.session, self).exec()
+        self.help.about()
 
     # ================================================================== projects
     def new_project(self) -> None:
@@ -549,6 +515,7 @@ class MainWindow(QMainWindow):
     def switch_to(self, project: Project) -> None:
         """Close the current project and show another in this window."""
         old = self.session
+        self.welcome.leave()  # a project chosen on the welcome page (or anywhere) is shown
         self.session = Session(project)
         remember_project(project.path)
         self._rebuild_for_session()
@@ -608,6 +575,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================== window state
     def _restore_layout(self) -> None:
+        fit_docks(self)  # now that the Workshop dock has its tab too
         settings = QSettings()
         geometry = settings.value("window/geometry")
         state = settings.value("window/state")

@@ -14,7 +14,10 @@ from support.qt import open_window
 def open_dialog(qtbot, session) -> PublishDialog:
     window = open_window(qtbot, session)
     menu = window.sharing.menu
-    assert [a.text() for a in menu.actions()] == ["&Publish to a database…"]
+    assert [a.text() for a in menu.actions()] == [
+        "&Publish to a database…",
+        "&Sync with the shared map",
+    ]
     window.sharing.act_publish.trigger()
     dialog = window.sharing.publish_dialog
     assert dialog is not None and dialog.isVisible()

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assetmap import __version__
 from assetmap.core.summary import attributions
 from assetmap.qt.errors import log_path
+from assetmap.qt.paths import app_icon
 from assetmap.qt.session import Session
 
 
@@ -45,9 +56,24 @@ class AboutDialog(QDialog):
         self.text.setAccessibleName("About assetmap and data attributions")
         self.text.setOpenExternalLinks(True)
         self.text.setHtml(about_html(session))
+        self.logo = logo_label()
+        row = QHBoxLayout()
+        row.addWidget(self.logo)
+        row.addWidget(self.text, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
+        layout.addLayout(row)
         layout.addWidget(buttons)
+
+
+def logo_label(size: int = 72) -> QLabel:
+    """The app's logo, drawn from its SVG (an empty label if an install lost it)."""
+    label = QLabel()
+    label.setAccessibleName("assetmap logo")
+    label.setAlignment(Qt.AlignmentFlag.AlignTop)
+    path = app_icon()
+    if path is not None:
+        label.setPixmap(QIcon(str(path)).pixmap(size, size))
+    return label

@@ -55,4 +55,6 @@ class RecentMenu(QMenu):
             action = self.addAction(path.name, partial(self._open_path, path))
             action.setToolTip(str(path))
         if self.isEmpty():
-            self.addAction("No recent projects").setEnabled(False)
+            placeholder = self.addAction("No recent projects")
+            placeholder.setStatusTip("the projects you open are listed here")
+            placeholder.setEnabled(False)

@@ -27,6 +27,17 @@ if TYPE_CHECKING:
     from assetmap.qt.main_window import MainWindow
 
 
+# What each Workshop menu command does (its status tip).
+TIPS = {
+    "new": "start a workshop session: its pins are kept apart from verified data",
+    "start": "let phones on the room's network drop pins on the map",
+    "stop": "phones can no longer reach the map; the session stays open",
+    "end": "close the session: no more pins, its contributions are kept",
+    "export": "the session's contributions and tally, as a file",
+    "panel": "the session, the phones' address and the pins waiting for review",
+}
+
+
 class WorkshopHook(QObject):
     """Builds the menu and the dock, and rebinds them when the window's project changes."""
 
@@ -41,6 +52,7 @@ class WorkshopHook(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.dock_analysis, self.dock)
         window.dock_card.raise_()
+        self.dock.toggleViewAction().setStatusTip("show or hide the Workshop panel")
         window.view_menu.addAction(self.dock.toggleViewAction())
         self.menu = self._build_menu()
         self._bind(window.session)
@@ -48,14 +60,15 @@ class WorkshopHook(QObject):
     # ---- menu -----------------------------------------------------------------------------
     def _build_menu(self) -> QMenu:
         menu = QMenu("&Workshop", self.window)
-        self.act_new = self._action(menu, "&New session…", self.new_session)
-        self.act_start = self._action(menu, "&Start sharing", self.start_sharing)
-        self.act_stop = self._action(menu, "S&top sharing", self.stop_sharing)
-        self.act_end = self._action(menu, "&End session", self.end_session)
+        a = self._action
+        self.act_new = a(menu, "&New session…", self.new_session, TIPS["new"])
+        self.act_start = a(menu, "&Start sharing", self.start_sharing, TIPS["start"])
+        self.act_stop = a(menu, "S&top sharing", self.stop_sharing, TIPS["stop"])
+        self.act_end = a(menu, "&End session", self.end_session, TIPS["end"])
         menu.addSeparator()
-        self.act_export = self._action(menu, "E&xport session summary…", self.export_summary)
+        self.act_export = a(menu, "E&xport session summary…", self.export_summary, TIPS["export"])
         menu.addSeparator()
-        self._action(menu, "Show the &Workshop panel", self.show_panel)
+        a(menu, "Show the &Workshop panel", self.show_panel, TIPS["panel"])
         bar = self.window.menuBar()
         help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
         if help_menu is not None:
@@ -64,8 +77,9 @@ class WorkshopHook(QObject):
             bar.addMenu(menu)
         return menu
 
-    def _action(self, menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object], tip: str) -> QAction:
         action = QAction(text, self.window)
+        action.setStatusTip(tip)
         action.triggered.connect(slot)
         menu.addAction(action)
         return action

@@ -116,6 +116,9 @@ class Zoomer:
         """View ▸ Zoom to area set: one entry per set, read when the menu opens."""
         menu.clear()
         for info in areas.list_sets(self.session.project):
-            menu.addAction(info.name, partial(self.to_area_set, info.name))
+            action = menu.addAction(info.name, partial(self.to_area_set, info.name))
+            action.setStatusTip(f"show all of {info.name}")
         if menu.isEmpty():
-            menu.addAction("No area sets yet").setEnabled(False)
+            placeholder = menu.addAction("No area sets yet")
+            placeholder.setStatusTip("import neighbourhoods to zoom to them")
+            placeholder.setEnabled(False)
