@@ -11,7 +11,7 @@ import json
 import sqlite3
 
 from assetmap.core import gpkg
-from assetmap.core.taxonomy import default_categories
+from assetmap.core.taxonomy import Category, default_categories
 
 # The concepts place-based plans name that earlier taxonomies lacked (issue 16).
 SEED_KEYS_V15 = ("integrated_care", "self_care_prevention", "community_hubs")
@@ -56,28 +56,41 @@ def v15_outcomes(conn: sqlite3.Connection, srs_id: int) -> None:
 
 
 def add_missing_seed_categories(conn: sqlite3.Connection) -> None:
-    """Add the new seed categories after the user's own, never replacing or renaming one:
-    a key already present, or a category already labelled the same, is left as it is."""
-    rows = conn.execute("SELECT key, lower(label), sort_order FROM am_categories").fetchall()
-    keys = {r[0] for r in rows}
-    labels = {r[1] for r in rows}
-    order = max((int(r[2]) for r in rows), default=-1) + 1
+    """Add the new seed categories at the end of their groups, as a new project has them,
+    never replacing or renaming one: a key already present, or a category already labelled
+    the same, is left as it is. Later categories move down one place each, in their order."""
     for category in default_categories():
-        if category.key not in SEED_KEYS_V15 or category.key in keys:
-            continue
-        if category.label.lower() in labels:
-            continue
-        conn.execute(
-            "INSERT INTO am_categories (key, label, group_name, colour, symbol, personal_data, "
-            "sort_order, description, synonyms) VALUES (?, ?, ?, ?, ?, 0, ?, '', ?)",
-            (
-                category.key,
-                category.label,
-                category.group,
-                category.colour,
-                category.symbol,
-                order,
-                json.dumps(list(category.synonyms)),
-            ),
-        )
-        order += 1
+        if category.key in SEED_KEYS_V15 and not _present(conn, category.key, category.label):
+            _insert_in_group(conn, category)
+
+
+def _present(conn: sqlite3.Connection, key: str, label: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM am_categories WHERE key = ? OR lower(label) = lower(?)", (key, label)
+    ).fetchone()
+    return row is not None
+
+
+def _insert_in_group(conn: sqlite3.Connection, category: Category) -> None:
+    row = conn.execute(
+        "SELECT max(sort_order) FROM am_categories WHERE group_name = ?", (category.group,)
+    ).fetchone()
+    if row is None or row[0] is None:  # the user has no such group: at the very end
+        row = conn.execute("SELECT coalesce(max(sort_order), -1) FROM am_categories").fetchone()
+    order = int(row[0]) + 1
+    conn.execute(
+        "UPDATE am_categories SET sort_order = sort_order + 1 WHERE sort_order >= ?", (order,)
+    )
+    conn.execute(
+        "INSERT INTO am_categories (key, label, group_name, colour, symbol, personal_data, "
+        "sort_order, description, synonyms) VALUES (?, ?, ?, ?, ?, 0, ?, '', ?)",
+        (
+            category.key,
+            category.label,
+            category.group,
+            category.colour,
+            category.symbol,
+            order,
+            json.dumps(list(category.synonyms)),
+        ),
+    )
