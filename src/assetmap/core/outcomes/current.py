@@ -155,3 +155,13 @@ def _evaluate_earlier(
     for info in found:
         if info.id != current and info.id not in done:
             history.keep(project, evaluate(outcome, runs.load(project, info.id)))
+
+
+def kept_statuses(project: Project) -> list[OutcomeStatus]:
+    """Each outcome as last evaluated, without running anything (for a report written from
+    the runs already kept); failing areas are left to the dialog and the CSV."""
+    out = []
+    for outcome in all_outcomes(project):
+        past = tuple(history.history(project, outcome.uuid))
+        out.append(OutcomeStatus(outcome, past[-1] if past else None, past, pd.DataFrame()))
+    return out
