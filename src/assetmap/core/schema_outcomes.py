@@ -14,7 +14,7 @@ from assetmap.core import gpkg
 from assetmap.core.taxonomy import Category, default_categories
 
 # The concepts place-based plans name that earlier taxonomies lacked (issue 16).
-SEED_KEYS_V15 = ("integrated_care", "self_care_prevention", "community_hubs")
+SEED_KEYS_V15 = ("integrated_care", "self_care_prevention", "coordination_hubs")
 
 
 def v15_outcomes(conn: sqlite3.Connection, srs_id: int) -> None:

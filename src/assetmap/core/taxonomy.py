@@ -80,7 +80,7 @@ _TAXONOMY: dict[str, list[tuple[str, str]]] = {
         ("faith_groups", "Faith groups"),
         ("volunteer_centres", "Volunteer centres"),
         ("food_banks", "Food banks and pantries"),
-        ("community_hubs", "Community hubs and coordination centres"),
+        ("coordination_hubs", "Community hubs and coordination centres"),
     ],
     "Spaces": [
         ("community_centres", "Community centres"),
@@ -267,18 +267,14 @@ DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Integrated care",
         "Integrated care team",
         "Integrated neighbourhood team",
-        "Health and social care hub",
     ),
     "self_care_prevention": (
         "Self-care",
         "Prevention service",
-        "Health promotion",
         "Social prescribing",
-        "Health trainer",
         "Stop smoking service",
     ),
-    "community_hubs": (
-        "Community hub",
+    "coordination_hubs": (
         "Coordination centre",
         "Community coordination centre",
         "Neighbourhood hub",

@@ -21,7 +21,7 @@ from assetmap.core.outcomes.current import all_statuses, params_for, status
 from assetmap.core.outcomes.evaluate import need_bands
 from assetmap.core.outcomes.model import Outcome
 from assetmap.core.project import Project
-from assetmap.core.schema_outcomes import SEED_KEYS_V15
+from assetmap.core.schema_outcomes import SEED_KEYS_V15, v15_outcomes
 from assetmap.core.taxonomy import default_categories
 
 LSOA = "Neighbourhoods (LSOA 2021)"
@@ -159,9 +159,12 @@ def test_migration_15_adds_the_seed_categories_and_keeps_every_category(tmp_path
     path = tmp_path / "old.gpkg"
     path.write_bytes((repo_root / "sample_data" / "trafford.gpkg").read_bytes())
     with sqlite3.connect(path) as conn:
-        if conn.execute("SELECT max(version) FROM am_schema").fetchone()[0] >= 15:
-            pytest.skip("the shipped demo is already at schema 15")
-        # A category the user renamed and one of their own, as in a project in use.
+        # The demo as an older project in use: no seed categories yet, one renamed by the
+        # user, and one of their own named like a new seed category.
+        marks = ", ".join("?" for _ in SEED_KEYS_V15)
+        conn.execute(f"DELETE FROM am_categories WHERE key IN ({marks})", SEED_KEYS_V15)
+        conn.execute("DROP TABLE IF EXISTS am_outcomes")
+        conn.execute("DROP TABLE IF EXISTS am_outcome_evaluations")
         conn.execute("UPDATE am_categories SET label = 'Foodbanks' WHERE key = 'food_banks'")
         conn.execute(
             "INSERT INTO am_categories (key, label, group_name, colour, symbol, sort_order) "
@@ -169,15 +172,18 @@ def test_migration_15_adds_the_seed_categories_and_keeps_every_category(tmp_path
             "'circle', 99)"
         )
         before = dict(conn.execute("SELECT key, label FROM am_categories").fetchall())
-    with Project.open(path) as project:
-        after = {c.key: c.label for c in categories.all_categories(project)}
-        assert project.schema_version() >= 15
-        assert store.all_outcomes(project) == []
+        v15_outcomes(conn, 27700)
+        after = dict(conn.execute("SELECT key, label FROM am_categories").fetchall())
+        order = [r[0] for r in conn.execute("SELECT key FROM am_categories ORDER BY sort_order")]
     assert {k: after[k] for k in before} == before  # nothing lost, nothing renamed
-    added = set(after) - set(before)
     # The user's own "Community hubs ..." stands for the new seed category.
-    assert added == set(SEED_KEYS_V15) - {"community_hubs"}
+    assert set(after) - set(before) == set(SEED_KEYS_V15) - {"coordination_hubs"}
     assert after["integrated_care"] == "Integrated care (NHS and social care)"
+    # At the end of its group, as in a new project; the user's order otherwise kept.
+    assert order.index("integrated_care") == order.index("schools") + 1
+    assert [k for k in order if k in before] == sorted(before, key=order.index)
+    with Project.open(path) as project:
+        assert store.all_outcomes(project) == []
 
 
 def test_a_new_project_has_the_seed_categories_once(project):
