@@ -261,20 +261,20 @@ def test_analyse_by_default_leaves_out_the_categories_with_no_assets(demo_copy, 
     out = tmp_path / "all.csv"
     assert run("analyse", demo_copy, "--set", LSOA_SET, "--out", out, "--quiet") == EXIT_OK
     printed = capsys.readouterr().out
-    # The demo has 34 categories, 13 with assets: only those are analysed.
+    # The demo has 37 categories, 13 with assets: only those are analysed.
     assert "analysed 139 areas × 13 categories" in printed
-    assert "Left out 21 categories with no assets to count: Council, Police," in printed
-    assert "and 16 more (all listed in all.method.txt)" in printed
+    assert "Left out 24 categories with no assets to count: Council, Police," in printed
+    assert "and 19 more (all listed in all.method.txt)" in printed
     with out.open(encoding="utf-8-sig") as fh:
         shown = {r["Category"] for r in csv.DictReader(fh)}
     assert "Mental health" in shown and "Council" not in shown and "Arts" not in shown
     gaps = int(printed.split("categories; ")[1].split(" area-category gaps")[0].replace(",", ""))
     method = out.with_name("all.method.txt").read_text(encoding="utf-8")
-    assert "Left out 21 categories with no assets to count: Council, Police" in method
+    assert "Left out 24 categories with no assets to count: Council, Police" in method
     assert "Local stories and Uncategorised." in method  # the whole list, to the last
     with Project.open(demo_copy) as project:
         result = runs.latest(project)
-    assert len(result.params.categories) == 13 and len(result.params.skipped) == 21
+    assert len(result.params.categories) == 13 and len(result.params.skipped) == 24
     assert "council" in result.params.skipped
     real = result.table[result.table["category"] != "*"]
     assert gaps == int(real["gap"].sum()) and (real.groupby("category")["gap"].sum() < 139).all()

@@ -21,7 +21,7 @@ def test_publish_says_what_went_and_how_to_open_it(pg_db: PgServer, demo_copy, c
     add_a_person(demo_copy)
     assert main(["publish", str(demo_copy), pg_db.url()]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "501 assets (107 with a site outline), 34 categories" in out
+    assert "501 assets (107 with a site outline), 37 categories" in out
     assert "2 area sets with 160 areas, 0 photos and attachments" in out
     assert "left out: 1 assets holding personal data" in out
     assert "Add PostGIS Layers" in out and "schema 'assetmap'" in out

@@ -6,7 +6,7 @@ the file, row and field and what to do), 130 interrupted.
 This module parses and dispatches; the subcommands live by what they do: cli.project
 (new, info), cli.imports (import-areas, import-assets, join-indicators, import-basemap,
 import-osm-assets, import-openreferral), cli.analyse, cli.export, cli.copies (copy),
-cli.merge (merge) and cli.shared (publish, sync).
+cli.merge (merge), cli.shared (publish, sync) and cli.outcomes (outcomes).
 """
 
 from __future__ import annotations
@@ -17,7 +17,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assetmap import __version__
-from assetmap.cli import analyse, copies, duplicates, export, imports, merge, project, shared
+from assetmap.cli import (
+    analyse,
+    copies,
+    duplicates,
+    export,
+    imports,
+    merge,
+    outcomes,
+    project,
+    shared,
+)
 from assetmap.cli.terminal import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 __all__ = [
@@ -33,7 +43,7 @@ __all__ = [
 COMMANDS = (
     "new", "import-areas", "import-assets", "join-indicators", "import-basemap",
     "import-osm-assets", "import-openreferral", "analyse", "export", "info", "copy",
-    "duplicates", "merge", "publish", "sync",
+    "duplicates", "merge", "publish", "sync", "outcomes",
 )  # fmt: skip
 
 
@@ -120,4 +130,5 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_merge(sub)
     shared.add_publish(sub)
     shared.add_sync(sub)
+    outcomes.add_outcomes(sub)
     return parser

@@ -70,6 +70,8 @@ _TAXONOMY: dict[str, list[tuple[str, str]]] = {
         ("libraries", "Libraries"),
         ("childrens_centres", "Children's centres and family hubs"),
         ("schools", "Schools"),
+        ("integrated_care", "Integrated care (NHS and social care)"),
+        ("self_care_prevention", "Self-care and prevention"),
     ],
     "Voluntary and community": [
         ("charities", "Charities"),
@@ -78,6 +80,7 @@ _TAXONOMY: dict[str, list[tuple[str, str]]] = {
         ("faith_groups", "Faith groups"),
         ("volunteer_centres", "Volunteer centres"),
         ("food_banks", "Food banks and pantries"),
+        ("coordination_hubs", "Community hubs and coordination centres"),
     ],
     "Spaces": [
         ("community_centres", "Community centres"),
@@ -260,6 +263,22 @@ DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "markets": ("Market", "Market hall", "Market place"),
     "social_enterprises": ("Social enterprise", "Community interest company", "CIC"),
     "credit_unions": ("Credit union",),
+    "integrated_care": (
+        "Integrated care",
+        "Integrated care team",
+        "Integrated neighbourhood team",
+    ),
+    "self_care_prevention": (
+        "Self-care",
+        "Prevention service",
+        "Social prescribing",
+        "Stop smoking service",
+    ),
+    "coordination_hubs": (
+        "Coordination centre",
+        "Community coordination centre",
+        "Neighbourhood hub",
+    ),
     "individual_skills": ("Skills", "Personal skills", "Skills and talents"),
     "heritage": (
         "Heritage site",

@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         )
         analysis = bar.addMenu("&Analysis")
         analysis.addAction(self.act_find_gaps)
+        analysis.addAction(self._action("&Outcomes…", self.show_outcomes))
         self.basemap_menu = BasemapMenu(self)
         bar.addMenu(self.basemap_menu)
         self.help = HelpMenu(self)
@@ -482,6 +483,11 @@ class MainWindow(QMainWindow):
         from assetmap.qt.dialogs.category_manager import CategoryManager
 
         CategoryManager(self.session, self).exec()
+
+    def show_outcomes(self) -> None:
+        from assetmap.qt.dialogs.outcomes import OutcomesDialog
+
+        OutcomesDialog(self.session, self).exec()
 
     def find_duplicates(self) -> None:
         from assetmap.qt.dialogs.duplicates import DuplicatesDialog

@@ -48,6 +48,7 @@ from assetmap.qt.export.page import (
 )
 from assetmap.qt.export.report_blocks import Block, Heading, TableRows, Text, body_rect, paginate
 from assetmap.qt.export.report_html import write_html
+from assetmap.qt.export.report_outcomes import outcome_blocks, outcomes_table
 from assetmap.qt.export.tables import CategoryGaps, TableData, gaps_by_category, summary_table
 
 REPORT_FORMATS = (".pdf", ".html", ".htm")
@@ -61,6 +62,7 @@ class ReportData:
     groups: list[CategoryGaps]
     shown: CategoryGaps | None  # the category the map shows
     top: int
+    outcomes: TableData | None = None  # the agreed outcomes, when the project has any
 
     @property
     def summary(self) -> str:
@@ -128,7 +130,7 @@ def report_data(
     groups = gaps_by_category(result, top, need_label(project, result))
     shown_key = content.plan.style.category if content.plan is not None else None
     shown = next((g for g in groups if g.key == shown_key), groups[0] if groups else None)
-    return ReportData(content, result, groups, shown, top)
+    return ReportData(content, result, groups, shown, top, outcomes_table(project))
 
 
 def render_report_preview(
@@ -207,6 +209,8 @@ def _write_pdf(
     margin = (12 if layout.page == "A3" else 10) * MM
     box = QRectF(margin, margin, size.width() - 2 * margin, size.height() - 2 * margin)
     pages = paginate(_blocks(data, t), t, body_rect(box, t))
+    if data.outcomes is not None:  # a page of its own
+        pages += paginate(outcome_blocks(data.outcomes), t, body_rect(box, t))
     total = 1 + len(pages)
     writer = pdf_writer(page.buffer, layout, data.content)
     painter = QPainter(writer)

@@ -1,0 +1,189 @@
+"""The outcomes subcommand: list and evaluate the project's agreed outcomes, add or remove one."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
+
+if TYPE_CHECKING:
+    from assetmap.core.outcomes.current import OutcomeStatus
+    from assetmap.core.outcomes.model import Outcome
+    from assetmap.core.project import Project
+
+
+def add_outcomes(sub: argparse._SubParsersAction) -> None:
+    p = command(
+        sub,
+        "outcomes",
+        "the agreed outcomes: how many areas and people meet each now, the change since "
+        "the previous run, and the failing areas, most need first; or add or remove one",
+        cmd_outcomes,
+    )
+    p.add_argument("project", type=Path, metavar="PROJECT")
+    p.add_argument("--csv", type=Path, metavar="F.csv", help="also write one row per outcome")
+    p.add_argument("--list", action="store_true", help="list the outcomes without evaluating")
+    p.add_argument("--add", metavar="TITLE", help="add an outcome with this agreed title")
+    p.add_argument("--remove", metavar="TITLE-OR-NUMBER", help="remove an outcome")
+    p.add_argument(
+        "--category", metavar="C", help="(with --add) a category key or name, or a group"
+    )
+    p.add_argument("--set", dest="set_name", metavar="NAME", help="(with --add) the area set")
+    p.add_argument("--distance", type=float, default=800.0, metavar="M", help="default 800")
+    p.add_argument(
+        "--threshold", type=float, default=0.5, metavar="SHARE",
+        help="share of an area that must be within the distance (default 0.5)",
+    )  # fmt: skip
+    p.add_argument(
+        "--need-band", type=int, metavar="1-5",
+        help="only the fifth of areas by need: 1 the most in need",
+    )  # fmt: skip
+    p.add_argument("--population", metavar="FIELD", help="default: the set's population field")
+    p.add_argument("--need", metavar="FIELD", help="default: the set's IMD or deprivation score")
+    p.add_argument("--target", metavar="YYYY-MM-DD", help="the date it should be met by")
+    p.add_argument("--quiet", action="store_true", help="no progress output")
+
+
+def cmd_outcomes(options: argparse.Namespace) -> int:
+    from assetmap.core.errors import BadInputError
+    from assetmap.core.project import Project
+
+    if options.add and options.remove:
+        raise BadInputError("give --add or --remove, not both", field="--add")
+    if options.add and not options.category:
+        raise BadInputError("--add needs --category", field="--category")
+    if options.csv is not None:
+        from assetmap.core import output
+
+        output.check_target(options.csv, "--csv", not_one_of=(options.project,))
+    with Project.open(options.project) as project:
+        if options.add:
+            _add(project, options)
+        elif options.remove:
+            _remove(project, options.remove)
+        if options.list:
+            _print_list(project)
+        elif not (options.add or options.remove) or options.csv is not None:
+            _evaluate(project, options)
+    return EXIT_OK
+
+
+def _add(project: Project, options: argparse.Namespace) -> None:
+    from assetmap.core import categories
+    from assetmap.core.commands.base import CommandStack
+    from assetmap.core.commands.outcomes import AddOutcome
+    from assetmap.core.errors import BadInputError
+    from assetmap.core.outcomes import defaults
+    from assetmap.core.outcomes.model import Outcome
+
+    area_set = options.set_name or defaults.area_set(project)
+    if area_set is None:
+        raise BadInputError("the project has no area set; import one first", field="--set")
+    found = categories.resolve(project, options.category)
+    target = found.key if found is not None else options.category
+    outcome = Outcome(
+        title=options.add,
+        target=target,
+        area_set=area_set,
+        distance_m=options.distance,
+        threshold=options.threshold,
+        need_band=options.need_band,
+        population_field=options.population or defaults.population_field(project, area_set),
+        need_field=options.need or defaults.need_field(project, area_set),
+        target_date=options.target,
+    )
+    _check_target_exists(project, outcome)
+    CommandStack(project).push(AddOutcome(outcome))
+    print(f"Added outcome: {outcome.title}")
+
+
+def _check_target_exists(project: Project, outcome: Outcome) -> None:
+    from assetmap.core import areas, categories
+    from assetmap.core.errors import BadInputError
+
+    groups = {c.group for c in categories.all_categories(project)}
+    if categories.resolve(project, outcome.target) is None and outcome.target not in groups:
+        raise BadInputError(
+            f"there is no category or group '{outcome.target}'",
+            field="--category",
+            hint="assetmap info PROJECT lists them",
+        )
+    areas.get_set(project, outcome.area_set)
+
+
+def _remove(project: Project, which: str) -> None:
+    from assetmap.core.commands.base import CommandStack
+    from assetmap.core.commands.outcomes import RemoveOutcome
+    from assetmap.core.errors import BadInputError
+    from assetmap.core.outcomes.store import all_outcomes
+
+    known = all_outcomes(project)
+    chosen = [o for i, o in enumerate(known, 1) if which in (o.title, str(i))]
+    if not chosen:
+        raise BadInputError(
+            f"there is no outcome '{which}'", field="--remove",
+            hint="assetmap outcomes PROJECT --list numbers them",
+        )  # fmt: skip
+    CommandStack(project).push(RemoveOutcome(chosen[0]))
+    print(f"Removed outcome: {chosen[0].title}")
+
+
+def _print_list(project: Project) -> None:
+    from assetmap.core.outcomes.model import need_band_words
+    from assetmap.core.outcomes.store import all_outcomes
+
+    known = all_outcomes(project)
+    if not known:
+        print("No outcomes yet; add one with --add TITLE --category C")
+    for i, o in enumerate(known, 1):
+        by = f", by {o.target_date}" if o.target_date else ""
+        print(
+            f"{i}. {o.title}: {o.target} within {o.distance_m:g} m "
+            f"(coverage at least {o.threshold:.0%}), {need_band_words(o.need_band)} "
+            f"of {o.area_set}{by}"
+        )
+
+
+def _evaluate(project: Project, options: argparse.Namespace) -> None:
+    from assetmap.core import categories
+    from assetmap.core.outcomes.current import all_statuses
+    from assetmap.core.outcomes.table import write_csv
+
+    progress = None if options.quiet else TerminalProgress()
+    try:
+        statuses = all_statuses(project, progress=progress)
+    finally:
+        if progress:
+            progress.done()
+    if not statuses:
+        print("No outcomes yet; add one with --add TITLE --category C")
+    for i, status in enumerate(statuses, 1):
+        print(_status_lines(i, status))
+    if options.csv is not None:
+        labels = {c.key: c.label for c in categories.all_categories(project)}
+        write_csv(statuses, options.csv, labels)
+        print(f"Outcomes: {options.csv}")
+
+
+def _status_lines(number: int, status: OutcomeStatus) -> str:
+    from assetmap.core.outcomes.table import change_words
+
+    now = status.now
+    head = f"{number}. {status.outcome.title}"
+    if now is None:
+        return f"{head}\n   could not be evaluated: {status.problem}"
+    lines = [head, f"   {now.areas_meeting} of {now.areas} areas meet it (run {now.run_id})"]
+    if now.people is not None and now.people_meeting is not None:
+        lines.append(f"   {now.people_meeting:,.0f} of {now.people:,.0f} people")
+    change = change_words(status)
+    if change:
+        lines.append(f"   since the previous run: {change}")
+    if not status.failing.empty:
+        first = status.failing.iloc[0]
+        lines.append(
+            f"   {len(status.failing)} failing; most need first: "
+            f"{first['area_name'] or first['area_code']}"
+        )
+    return "\n".join(lines)

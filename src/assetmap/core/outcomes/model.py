@@ -1,0 +1,82 @@
+"""An outcome as people agreed it: which assets, how far, for which areas, by when."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuidlib
+from dataclasses import dataclass, field
+
+from assetmap.core.errors import BadInputError
+
+DEFAULT_DISTANCE_M = 800.0
+DEFAULT_THRESHOLD = 0.5  # BRIEF section 6: a gap is coverage under half, unless agreed otherwise
+NEED_BANDS = 5  # need bands are fifths of the areas by need: 1 is the most in need
+MAX_TITLE = 300
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """``target`` is a category key or a taxonomy group name. An area meets the outcome when
+    the analysis finds no gap there for ``target`` at ``distance_m`` with ``threshold`` as the
+    coverage threshold; ``need_band`` (1 to 5) limits it to that fifth of the areas by need."""
+
+    title: str
+    target: str
+    area_set: str
+    distance_m: float = DEFAULT_DISTANCE_M
+    threshold: float = DEFAULT_THRESHOLD
+    need_band: int | None = None
+    population_field: str | None = None
+    need_field: str | None = None
+    target_date: str | None = None  # ISO date, e.g. 2027-03-31
+    uuid: str = field(default_factory=lambda: uuidlib.uuid4().hex)
+
+    def __post_init__(self) -> None:
+        check(self)
+
+
+def check(outcome: Outcome) -> None:
+    """Refuse an outcome that could never be evaluated, naming the field at fault."""
+    if not outcome.title.strip():
+        raise BadInputError("an outcome needs a title", field="title")
+    if len(outcome.title) > MAX_TITLE:
+        raise BadInputError(f"the title is longer than {MAX_TITLE} characters", field="title")
+    if not outcome.target.strip():
+        raise BadInputError("an outcome needs a category or group", field="category")
+    if not outcome.area_set.strip():
+        raise BadInputError("an outcome needs an area set", field="set")
+    if not outcome.distance_m > 0:
+        raise BadInputError("the distance must be more than 0 metres", field="distance")
+    if not 0 < outcome.threshold <= 1:
+        raise BadInputError("the coverage threshold is a share between 0 and 1", field="threshold")
+    if outcome.need_band is not None:
+        _check_need_band(outcome.need_band, outcome.need_field)
+    if outcome.target_date is not None:
+        _check_date(outcome.target_date)
+
+
+def _check_need_band(band: int, need_field: str | None) -> None:
+    if not 1 <= band <= NEED_BANDS:
+        raise BadInputError(
+            f"the need band is a fifth of the areas by need, 1 (most need) to {NEED_BANDS}",
+            field="need-band",
+        )
+    if not need_field:
+        raise BadInputError("a need band needs a need field (e.g. IMD score)", field="need")
+
+
+def _check_date(text: str) -> None:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise BadInputError(
+            f"'{text}' is not a date; write it as YYYY-MM-DD", field="target"
+        ) from exc
+
+
+def need_band_words(band: int | None) -> str:
+    """Which areas an outcome is for, in the words tables and the report use."""
+    if band is None:
+        return "every area"
+    names = {1: "most", 2: "second most", 3: "middle", 4: "second least", 5: "least"}
+    return f"the fifth of areas {names.get(band, str(band))} in need"

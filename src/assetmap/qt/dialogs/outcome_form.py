@@ -1,0 +1,164 @@
+"""Add or edit one agreed outcome: its title, what and how far, for which areas, by when."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assetmap.core import areas, categories
+from assetmap.core.errors import BadInputError
+from assetmap.core.outcomes import defaults
+from assetmap.core.outcomes.model import NEED_BANDS, Outcome, need_band_words
+from assetmap.core.project import Project
+
+WORDS = {
+    "add": "Add an outcome",
+    "edit": "Edit the outcome",
+    "title": "&Outcome agreed:",
+    "title_hint": "e.g. Every neighbourhood within 800 m of a food bank or pantry",
+    "target": "&Category or group:",
+    "area_set": "&Areas:",
+    "distance": "&Within:",
+    "threshold": "Coverage &at least:",
+    "threshold_tip": "The share of an area's surface that must be within the distance",
+    "band": "&For:",
+    "band_needs": "Needs a need indicator (e.g. IMD score) on the areas",
+    "date": "Target date:",
+    "has_date": "By a date",
+    "group": "group",
+}
+
+
+class OutcomeForm(QDialog):
+    def __init__(
+        self, project: Project, parent: QWidget | None = None, outcome: Outcome | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.project, self.editing = project, outcome
+        self.setWindowTitle(WORDS["edit" if outcome else "add"])
+        self._build()
+        if outcome is not None:
+            self._show(outcome)
+        self.title.setFocus()
+
+    def _build(self) -> None:
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(WORDS["title_hint"])
+        self.title.setMinimumWidth(420)
+        self.target = QComboBox()
+        for c in categories.all_categories(self.project):
+            self.target.addItem(c.label, c.key)
+        for group in dict.fromkeys(c.group for c in categories.all_categories(self.project)):
+            self.target.addItem(f"{group} ({WORDS['group']})", group)
+        self.area_set = QComboBox()
+        for info in areas.list_sets(self.project):
+            self.area_set.addItem(info.name, info.name)
+        self.distance = QSpinBox()
+        self.distance.setRange(10, 100_000)
+        self.distance.setSingleStep(100)
+        self.distance.setSuffix(" m")
+        self.distance.setValue(800)
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(1, 100)
+        self.threshold.setDecimals(0)
+        self.threshold.setSuffix(" %")
+        self.threshold.setValue(50)
+        self.threshold.setToolTip(WORDS["threshold_tip"])
+        self.band = QComboBox()
+        self.band.addItem(need_band_words(None).capitalize(), None)
+        for band in range(1, NEED_BANDS + 1):
+            self.band.addItem(need_band_words(band).capitalize(), band)
+        self.has_date = QCheckBox(WORDS["has_date"])
+        self.date = QDateEdit(QDate.currentDate().addYears(1))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setEnabled(False)
+        self.has_date.toggled.connect(self.date.setEnabled)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.addRow(WORDS["title"], self.title)
+        form.addRow(WORDS["target"], self.target)
+        form.addRow(WORDS["area_set"], self.area_set)
+        form.addRow(WORDS["distance"], self.distance)
+        form.addRow(WORDS["threshold"], self.threshold)
+        form.addRow(WORDS["band"], self.band)
+        dates = QHBoxLayout()
+        dates.addWidget(self.has_date)
+        dates.addWidget(self.date, 1)
+        form.addRow(WORDS["date"], dates)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _show(self, outcome: Outcome) -> None:
+        self.title.setText(outcome.title)
+        _choose(self.target, outcome.target)
+        _choose(self.area_set, outcome.area_set)
+        self.distance.setValue(round(outcome.distance_m))
+        self.threshold.setValue(outcome.threshold * 100)
+        _choose(self.band, outcome.need_band)
+        if outcome.target_date:
+            self.has_date.setChecked(True)
+            self.date.setDate(QDate.fromString(outcome.target_date, "yyyy-MM-dd"))
+
+    def outcome(self) -> Outcome:
+        """The outcome as entered; a BadInputError names what is missing or wrong."""
+        area_set = self.area_set.currentData()
+        if area_set is None:
+            raise BadInputError("the project has no areas yet; import some first", field="areas")
+        keep = self.editing
+        values = dict(
+            title=self.title.text().strip(),
+            target=str(self.target.currentData()),
+            area_set=str(area_set),
+            distance_m=float(self.distance.value()),
+            threshold=self.threshold.value() / 100,
+            need_band=self.band.currentData(),
+            population_field=defaults.population_field(self.project, area_set),
+            need_field=defaults.need_field(self.project, area_set),
+            target_date=self.date.date().toString("yyyy-MM-dd")
+            if self.has_date.isChecked()
+            else None,
+        )
+        if values["need_band"] is not None and values["need_field"] is None:
+            raise BadInputError(WORDS["band_needs"], field="need")
+        return Outcome(**values) if keep is None else Outcome(**values, uuid=keep.uuid)
+
+    def accept(self) -> None:
+        try:
+            self.outcome()
+        except BadInputError as exc:
+            self.problem.setText(str(exc))
+            return
+        super().accept()
+
+
+def _choose(combo: QComboBox, data: object) -> None:
+    index = combo.findData(data)
+    if index >= 0:
+        combo.setCurrentIndex(index)
