@@ -32,6 +32,7 @@ from assetmap.core.schema_contributors import (
     v12_not_duplicates,
     v13_merges,
     v14_remote,
+    v15_review_intervals,
 )
 from assetmap.core.tables import ASSETS_TABLE as ASSETS_TABLE
 from assetmap.core.tables import FOOTPRINTS_TABLE as FOOTPRINTS_TABLE
@@ -409,6 +410,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(12, "pairs of assets marked as not duplicates", v12_not_duplicates),
     Migration(13, "copies merged into this one, and where each merge left off", v13_merges),
     Migration(14, "the shared PostGIS map this file publishes to and syncs with", v14_remote),
+    Migration(15, "how often each category's assets are due for checking", v15_review_intervals),
 )
 
 
