@@ -35,6 +35,7 @@ from assetmap.qt.map_scene import SceneBuilder
 from assetmap.qt.overlays import SelectionOverlay, ToolOverlay
 from assetmap.qt.session import Session
 from assetmap.qt.window.attribution import map_attribution
+from assetmap.qt.window.checking import Checking
 from assetmap.qt.window.dock_tabs import keep_dock_tabs_readable
 from assetmap.qt.window.network import NetworkStatus
 from assetmap.qt.window.picking import Picker
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._attribution = self._attribution_text()
         self.canvas.rendered.connect(self._update_attribution)
         self._build_actions()
+        self.checking = Checking(self, lambda: self.session, self.statusBar(), self._say)
         self._build_menus()
         self.present = PresentMode(self)  # View ▸ Present (F5): the projector's window
         self._build_toolbar()
@@ -223,12 +225,14 @@ class MainWindow(QMainWindow):
         import_menu.addAction(self.act_import_osm_assets)
         import_menu.addAction(self.act_import_service_directory)
         file_menu.addAction(self.act_export)
+        file_menu.addAction(self.checking.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = bar.addMenu("&Edit")
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addActions([self.act_delete, self.act_select_none])
+        edit.addAction(self.checking.act_mark)
         edit.addSeparator()
         edit.addAction(self.act_categories)
         self.view_menu = bar.addMenu("&View")
@@ -349,6 +353,7 @@ class MainWindow(QMainWindow):
     def _connect_session(self) -> None:
         s = self.session
         watch_changes(s)  # other windows', workers' and programs' edits show up by themselves
+        self.checking.follow(s)
         s.assetsChanged.connect(self._on_data_changed)
         s.categoriesChanged.connect(self._on_data_changed)
         s.areaSetsChanged.connect(self._on_data_changed)
