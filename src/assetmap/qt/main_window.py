@@ -241,6 +241,13 @@ class MainWindow(QMainWindow):
         self.zoom_set_menu.aboutToShow.connect(
             lambda: self.zoom.fill_area_set_menu(self.zoom_set_menu)
         )
+        self.view_menu.addAction(
+            self._action(
+                "Colour areas by &indicator…",
+                self.show_indicator_map,
+                tip="draw population, deprivation or any joined figure as a choropleth",
+            )
+        )
         self.view_menu.addSeparator()
         tools = bar.addMenu("&Tools")
         tools.addActions(list(self.tool_actions.values()))
@@ -480,6 +487,12 @@ class MainWindow(QMainWindow):
         if self.dock_analysis.width() < 380:
             self.resizeDocks([self.dock_analysis], [400], Qt.Orientation.Horizontal)
         self.analysis.find_button.setFocus()
+
+    def show_indicator_map(self) -> None:
+        from assetmap.qt.dialogs.indicator_map import IndicatorMapDialog
+
+        self.indicator_dialog = IndicatorMapDialog(self.session, self)
+        self.indicator_dialog.open()
 
     def focus_find(self) -> None:
         self.find_box.setFocus()
