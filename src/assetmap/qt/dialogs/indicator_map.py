@@ -125,7 +125,7 @@ class IndicatorMapDialog(QDialog):
         self.palette_combo.setCurrentIndex(max(self.palette_combo.findData(shown.palette), 0))
         self.reversed_check.setChecked(shown.reversed)
 
-    def style(self) -> ThematicStyle:
+    def chosen_style(self) -> ThematicStyle:
         return ThematicStyle(
             area_set=str(self.set_combo.currentData()),
             run_id=0,
@@ -141,7 +141,7 @@ class IndicatorMapDialog(QDialog):
     def accept(self) -> None:
         if self.indicator_combo.count() == 0:
             return
-        style = self.style()
+        style = self.chosen_style()
         label = " ".join(self.label_edit.text().split())
         if label != self.indicator_combo.currentText():
             try:
