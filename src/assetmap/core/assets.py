@@ -28,6 +28,7 @@ from assetmap.core.model import (
     split_audience,
 )
 from assetmap.core.project import Project
+from assetmap.core.review_due import LAST_CHECKED_SQL
 from assetmap.core.schema import ASSETS_TABLE, FOOTPRINTS_TABLE
 
 # Columns of the assets table in insert order (fid and geom are handled apart).
@@ -182,7 +183,7 @@ def points_xy(project: Project, uuids: Sequence[str] | None = None) -> pd.DataFr
     ``uuids`` limits the read to some assets (for refreshing after a single edit).
     """
     sql = (
-        f"SELECT {', '.join(_POINT_COLUMNS)}, geom FROM {ASSETS_TABLE} "
+        f"SELECT {', '.join(_POINT_COLUMNS)}, {LAST_CHECKED_SQL}, geom FROM {ASSETS_TABLE} "
         "WHERE deleted = 0 AND geom IS NOT NULL"
     )
     params: tuple[str, ...] = ()
@@ -190,7 +191,7 @@ def points_xy(project: Project, uuids: Sequence[str] | None = None) -> pd.DataFr
         params = tuple(uuids)
         sql += f" AND uuid IN ({', '.join('?' for _ in params)})"
     rows = project.conn.execute(sql + " ORDER BY fid", params).fetchall()
-    data = pd.DataFrame.from_records(rows, columns=[*_POINT_COLUMNS, "geom"])
+    data = pd.DataFrame.from_records(rows, columns=[*_POINT_COLUMNS, "last_checked", "geom"])
     x, y = decode_points(data.pop("geom").tolist())
     data["x"] = x
     data["y"] = y

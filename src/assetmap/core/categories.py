@@ -10,10 +10,17 @@ from typing import Any
 from assetmap.core.category_match import CategoryMatcher, same_name
 from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE
-from assetmap.core.taxonomy import GROUP_COLOURS, SYMBOLS, UNCATEGORISED, Category
+from assetmap.core.taxonomy import (
+    DEFAULT_REVIEW_MONTHS,
+    GROUP_COLOURS,
+    SYMBOLS,
+    UNCATEGORISED,
+    Category,
+)
 
 _COLUMNS = (
-    "key, label, group_name, colour, symbol, personal_data, sort_order, description, synonyms"
+    "key, label, group_name, colour, symbol, personal_data, sort_order, description, synonyms, "
+    "review_months"
 )
 
 
@@ -22,9 +29,17 @@ def all_categories(project: Project) -> list[Category]:
 
 
 def read_all(conn: sqlite3.Connection) -> list[Category]:
-    """From any connection: another copy of the project read for a merge, too."""
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM am_categories ORDER BY sort_order, label")
+    """From any connection: another copy of the project read for a merge, too, or the
+    shared server's categories, which have no review interval (the default stands in)."""
+    rows = conn.execute(f"SELECT {_columns_of(conn)} FROM am_categories ORDER BY sort_order, label")
     return [_row_to_category(r) for r in rows.fetchall()]
+
+
+def _columns_of(conn: sqlite3.Connection) -> str:
+    names = {str(r[1]) for r in conn.execute("PRAGMA table_info(am_categories)")}
+    if "review_months" in names:
+        return _COLUMNS
+    return _COLUMNS.replace("review_months", f"{DEFAULT_REVIEW_MONTHS} AS review_months")
 
 
 def by_key(project: Project) -> dict[str, Category]:
@@ -33,7 +48,7 @@ def by_key(project: Project) -> dict[str, Category]:
 
 def get(project: Project, key: str) -> Category:
     row = project.conn.execute(
-        f"SELECT {_COLUMNS} FROM am_categories WHERE key = ?", (key,)
+        f"SELECT {_columns_of(project.conn)} FROM am_categories WHERE key = ?", (key,)
     ).fetchone()
     if row is None:
         raise KeyError(f"no category '{key}'")
@@ -41,7 +56,7 @@ def get(project: Project, key: str) -> Category:
 
 
 def _row_to_category(row: tuple[Any, ...]) -> Category:
-    key, label, group, colour, symbol, personal, order, description, synonyms = row
+    key, label, group, colour, symbol, personal, order, description, synonyms, months = row
     return Category(
         key=key,
         label=label,
@@ -52,6 +67,7 @@ def _row_to_category(row: tuple[Any, ...]) -> Category:
         sort_order=int(order),
         description=description or "",
         synonyms=synonyms_from_text(synonyms),
+        review_months=int(months) if months else DEFAULT_REVIEW_MONTHS,
     )
 
 
@@ -80,12 +96,13 @@ def _values(category: Category) -> tuple[object, ...]:
         category.sort_order,
         category.description,
         synonyms_to_text(category.synonyms),
+        category.review_months,
     )
 
 
 def insert(project: Project, category: Category) -> None:
     project.conn.execute(
-        f"INSERT INTO am_categories ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO am_categories ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (category.key, *_values(category)),
     )
 
@@ -93,7 +110,8 @@ def insert(project: Project, category: Category) -> None:
 def update(project: Project, category: Category) -> None:
     cursor = project.conn.execute(
         "UPDATE am_categories SET label = ?, group_name = ?, colour = ?, symbol = ?, "
-        "personal_data = ?, sort_order = ?, description = ?, synonyms = ? WHERE key = ?",
+        "personal_data = ?, sort_order = ?, description = ?, synonyms = ?, review_months = ? "
+        "WHERE key = ?",
         (*_values(category), category.key),
     )
     if cursor.rowcount != 1:

@@ -43,7 +43,7 @@ class CategoryStyle:
     size: float = 9.0  # symbol size in pixels at 100 % zoom of the screen
 
 
-THEMATIC_MODES = ("measure", "bivariate", "gaps")
+THEMATIC_MODES = ("measure", "bivariate", "gaps", "indicator")
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class ThematicStyle:
 
     It names the run rather than holding figures, so the map can always say how they were
     made; ``mode`` is a measure's classes, need against provision (3×3), or gap yes/no.
+    Mode "indicator" colours the set by one of its joined indicators (``indicator``, a
+    column of the set) instead, with no run behind it (``run_id`` 0).
     """
 
     area_set: str
@@ -63,6 +65,7 @@ class ThematicStyle:
     k: int = 5
     palette: str = "YlGnBu"
     reversed: bool = False
+    indicator: str = ""  # the indicator column, in mode "indicator"
 
     def __post_init__(self) -> None:
         if self.mode not in THEMATIC_MODES:

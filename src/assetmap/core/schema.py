@@ -32,6 +32,7 @@ from assetmap.core.schema_contributors import (
     v12_not_duplicates,
     v13_merges,
     v14_remote,
+    v16_review_intervals,
 )
 from assetmap.core.schema_outcomes import v15_outcomes
 from assetmap.core.tables import ASSETS_TABLE as ASSETS_TABLE
@@ -411,6 +412,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(13, "copies merged into this one, and where each merge left off", v13_merges),
     Migration(14, "the shared PostGIS map this file publishes to and syncs with", v14_remote),
     Migration(15, "agreed outcomes, their evaluations, new seed categories", v15_outcomes),
+    Migration(16, "how often each category's assets are due for checking", v16_review_intervals),
 )
 
 

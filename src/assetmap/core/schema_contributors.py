@@ -17,6 +17,7 @@ import shapely
 
 from assetmap.core import gpkg
 from assetmap.core.tables import ASSETS_TABLE
+from assetmap.core.taxonomy import REVIEW_MONTHS
 
 
 def v8_change_feed(conn: sqlite3.Connection, srs_id: int) -> None:
@@ -278,4 +279,15 @@ def v14_remote(conn: sqlite3.Connection, srs_id: int) -> None:
           UNIQUE (target, schema_name)
         );
         """,
+    )
+
+
+def v16_review_intervals(conn: sqlite3.Connection, srs_id: int) -> None:
+    """Each category says how often its assets need checking (issue 16): food banks every
+    6 months, schools every 2 years, the rest yearly, so the map can show which assets are
+    due. Existing categories get those defaults; a category the user added gets a year."""
+    conn.execute("ALTER TABLE am_categories ADD COLUMN review_months INTEGER NOT NULL DEFAULT 12")
+    conn.executemany(
+        "UPDATE am_categories SET review_months = ? WHERE key = ?",
+        [(months, key) for key, months in REVIEW_MONTHS.items()],
     )

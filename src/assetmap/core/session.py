@@ -132,7 +132,7 @@ class MapSession:
 
     # ---- what views read ------------------------------------------------------------
     def points(self) -> pd.DataFrame:
-        """uuid, name, category, status, review, x, y of every placed live asset."""
+        """uuid, name, category, status, review, last_checked, x, y of every placed live asset."""
         if self._points is None:
             self._points = assets.points_xy(self.project)
         return self._points

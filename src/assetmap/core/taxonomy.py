@@ -7,7 +7,7 @@ categories inside one group.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 UNCATEGORISED = "uncategorised"
 
@@ -49,6 +49,20 @@ class Category:
     # Other names people give this kind of asset in spreadsheets ("GP surgery", "Food bank"),
     # so an import matches them to this category instead of making a near-duplicate one.
     synonyms: tuple[str, ...] = ()
+    # Months after which an asset of this category is due for checking again (issue 16).
+    # A setting of this copy, not part of what merge and sync compare (the shared server
+    # has no such column), hence compare=False.
+    review_months: int = field(default=12, compare=False)
+
+
+# How often assets change enough to need a call: food banks open and close within months,
+# schools rarely; anything else, a year.
+DEFAULT_REVIEW_MONTHS = 12
+REVIEW_MONTHS: dict[str, int] = {"food_banks": 6, "schools": 24}
+
+
+def default_review_months(key: str) -> int:
+    return REVIEW_MONTHS.get(key, DEFAULT_REVIEW_MONTHS)
 
 
 _TAXONOMY: dict[str, list[tuple[str, str]]] = {
@@ -308,6 +322,7 @@ def default_categories() -> list[Category]:
                     personal_data=key in PERSONAL_DATA_CATEGORIES,
                     sort_order=order,
                     synonyms=DEFAULT_SYNONYMS.get(key, ()),
+                    review_months=default_review_months(key),
                 )
             )
             order += 1

@@ -34,6 +34,7 @@ from assetmap.qt.map_scene import SceneBuilder
 from assetmap.qt.overlays import SelectionOverlay, ToolOverlay
 from assetmap.qt.session import Session
 from assetmap.qt.window.attribution import map_attribution
+from assetmap.qt.window.checking import Checking
 from assetmap.qt.window.dock_sizes import fit_docks
 from assetmap.qt.window.dock_tabs import keep_dock_tabs_readable
 from assetmap.qt.window.help import HelpMenu
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self._attribution = self._attribution_text()
         self.canvas.rendered.connect(self._update_attribution)
         self._build_actions()
+        self.checking = Checking(self, lambda: self.session, self.statusBar(), self._say)
         self._build_menus()
         self.present = PresentMode(self)  # View ▸ Present (F5): the projector's window
         self._build_toolbar()
@@ -223,12 +225,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.imports.fill(file_menu.addMenu("&Import"))
         file_menu.addAction(self.act_export)
+        file_menu.addAction(self.checking.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = bar.addMenu("&Edit")
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addActions([self.act_delete, self.act_select_none])
+        edit.addAction(self.checking.act_mark)
         edit.addSeparator()
         edit.addAction(self.act_categories)
         self.view_menu = bar.addMenu("&View")
@@ -236,6 +240,13 @@ class MainWindow(QMainWindow):
         self.zoom_set_menu = self.view_menu.addMenu("Zoom to &area set")
         self.zoom_set_menu.aboutToShow.connect(
             lambda: self.zoom.fill_area_set_menu(self.zoom_set_menu)
+        )
+        self.view_menu.addAction(
+            self._action(
+                "Colour areas by &indicator…",
+                self.show_indicator_map,
+                tip="draw population, deprivation or any joined figure as a choropleth",
+            )
         )
         self.view_menu.addSeparator()
         tools = bar.addMenu("&Tools")
@@ -342,6 +353,7 @@ class MainWindow(QMainWindow):
     def _connect_session(self) -> None:
         s = self.session
         watch_changes(s)  # other windows', workers' and programs' edits show up by themselves
+        self.checking.follow(s)
         s.assetsChanged.connect(self._on_data_changed)
         s.categoriesChanged.connect(self._on_data_changed)
         s.areaSetsChanged.connect(self._on_data_changed)
@@ -473,6 +485,12 @@ class MainWindow(QMainWindow):
         if self.dock_analysis.width() < 380:
             self.resizeDocks([self.dock_analysis], [400], Qt.Orientation.Horizontal)
         self.analysis.find_button.setFocus()
+
+    def show_indicator_map(self) -> None:
+        from assetmap.qt.dialogs.indicator_map import IndicatorMapDialog
+
+        self.indicator_dialog = IndicatorMapDialog(self.session, self)
+        self.indicator_dialog.open()
 
     def focus_find(self) -> None:
         self.find_box.setFocus()

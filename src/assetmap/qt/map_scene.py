@@ -11,6 +11,7 @@ snapshot), never the Qt ``Session``.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,7 @@ from assetmap.core import areas
 from assetmap.core.analysis import classify
 from assetmap.core.basemap import store as basemap_store
 from assetmap.core.layers import BasemapStyle
+from assetmap.core.review_due import due_in_points
 from assetmap.core.session import SessionView
 from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.basemap_source import BasemapSource
@@ -272,8 +274,11 @@ class SceneBuilder:
             return None
         points = self.session.points()
         cats = self.session.categories()
-        styles = tuple((c.key, c.symbol, c.colour, model.category_style(c.key)) for c in cats)
-        key = (self.session.points_version, styles, model.asset_opacity, model.asset_labels)
+        styles = tuple(
+            (c.key, c.symbol, c.colour, c.review_months, model.category_style(c.key)) for c in cats
+        )
+        today = date.today()
+        key = (self.session.points_version, styles, model.asset_opacity, model.asset_labels, today)
 
         if key != self._assets_key:
             position = {c.key: i for i, c in enumerate(cats)}
@@ -297,6 +302,7 @@ class SceneBuilder:
                 labels=model.asset_labels,
                 pending=review == "pending",
                 need=_needs(points),
+                due=due_in_points(points, cats, today),
             )
             self._assets_key = key
         return self._assets

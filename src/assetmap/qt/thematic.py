@@ -133,6 +133,8 @@ class ThematicSource(QObject):
         return self._plans[style]
 
     def _make_plan(self, style: ThematicStyle) -> ThematicPlan | None:
+        if style.mode == "indicator":
+            return self._indicator_plan(style)
         result = self.result(style.run_id)
         if result is None or result.params.area_set != style.area_set:
             return None
@@ -153,6 +155,30 @@ class ThematicSource(QObject):
             labels=labels,
             category_label=str(rows["category_label"].iloc[0]),
             caption=caption,
+            version=next(_versions),
+            hatch_version=next(_versions),
+        )
+
+    def _indicator_plan(self, style: ThematicStyle) -> ThematicPlan | None:
+        """An indicator drawn on its own, classed as gap maps are, titled by its label."""
+        project = self.session.project
+        try:
+            found = {i.column: i for i in areas.indicators(project, style.area_set)}
+            frame = areas.frame(project, style.area_set)
+        except AssetmapError:
+            return None
+        indicator = found.get(style.indicator)
+        if indicator is None or style.indicator not in frame:
+            return None
+        values = pd.to_numeric(frame[style.indicator], errors="coerce").to_numpy(dtype=float)
+        breaks = classify.classify(values, style.scheme, style.k)
+        return ThematicPlan(
+            style=style,
+            classes=breaks.classes,
+            colours=classify.palette(style.palette, breaks.k, style.reversed),
+            labels=list(breaks.labels),
+            category_label=indicator.label,
+            caption=f"{classify.SCHEMES[style.scheme]}, by area of “{style.area_set}”",
             version=next(_versions),
             hatch_version=next(_versions),
         )

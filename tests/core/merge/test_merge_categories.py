@@ -123,3 +123,12 @@ def test_a_category_merged_away_there_stays_here_while_assets_here_use_it(office
     report = merged(office, field_copy)
     assert category(office, FOOD) is not None
     assert any("stays: assets here still use it" in line for line in report)
+
+
+def test_a_category_changed_there_keeps_this_copys_review_interval(office, field_copy):
+    edit(office, EditCategory(FOOD, {"review_months": 3}))
+    edit(field_copy, EditCategory(FOOD, {"colour": "#0072B2"}))
+    merged(office, field_copy)
+    taken = category(office, FOOD)
+    assert taken.colour == "#0072B2"
+    assert taken.review_months == 3

@@ -403,7 +403,7 @@ def test_double_click_asks_to_zoom_to_that_asset(qtbot, table, session):
 def test_tab_reaches_the_table_and_leaves_it(qtbot, table):
     table.search.setFocus()
     qtbot.waitUntil(table.search.hasFocus)
-    for _ in range(3):
+    for _ in range(4):  # Only selected, Only unplaced, Due for checking, the table
         qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Tab)
     assert table.view.hasFocus()
     assert not table.view.tabKeyNavigation()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -11,6 +12,7 @@ from assetmap.core import areas, assets, categories
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.errors import BadInputError
 from assetmap.core.project import Project
+from assetmap.core.review_due import due_in_points
 from assetmap.core.schema import ASSETS_TABLE
 
 
@@ -34,6 +36,8 @@ class AnalysisInput:
     raised_x: np.ndarray | None = None
     raised_y: np.ndarray | None = None
     raised_category: np.ndarray | None = None
+    # Counted assets last checked longer ago than their category's review interval.
+    overdue: int = 0
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,7 @@ def load(project: Project, params: AnalysisParams) -> AnalysisInput:
         raised_x=None if raised is None else raised["x"].to_numpy(dtype=float),
         raised_y=None if raised is None else raised["y"].to_numpy(dtype=float),
         raised_category=None if raised is None else raised["category"].astype(str).to_numpy(),
+        overdue=int(due_in_points(chosen, categories.all_categories(project), date.today()).sum()),
     )
 
 

@@ -18,6 +18,7 @@ def method_statement(inputs: AnalysisInput, params: AnalysisParams, inside_point
         + (" assets, approved or awaiting review" if params.include_pending else ", approved")
         + ("" if params.include_pending else " assets")
         + f"{_left_out(inputs.left_out)}.",
+        *_overdue(inputs),
         *_empty_categories(inputs, params),
         "Each asset counts once, in the area containing its point (on a boundary shared by two "
         "areas, in the first of them).",
@@ -66,6 +67,18 @@ def _needs_raised(inputs: AnalysisInput, params: AnalysisParams) -> list[str]:
         f"Needs raised counts the {n:,} need {_plural(n, 'pin', 'pins')} of these categories "
         f"(“this is missing here”, from workshops; {reviews}) in each area; need pins are "
         "never counted as assets."
+    ]
+
+
+def _overdue(inputs: AnalysisInput) -> list[str]:
+    """How far to trust the map: counted assets nobody has checked for longer than their
+    category's review interval may have closed."""
+    n = inputs.overdue
+    if not n:
+        return []
+    return [
+        f"{n:,} of the counted assets {_plural(n, 'is', 'are')} overdue for checking (last "
+        "checked longer ago than their category's review interval), so some may have closed."
     ]
 
 

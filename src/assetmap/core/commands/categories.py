@@ -24,7 +24,9 @@ EDITABLE_FIELDS = (
     "sort_order",
     "description",
     "synonyms",
+    "review_months",
 )
+MAX_REVIEW_MONTHS = 120
 MAX_SYNONYMS = 200
 MAX_SYNONYM_LENGTH = 100
 
@@ -94,6 +96,14 @@ def _validate(category: Category) -> None:
         int(colour[1:], 16)
     except ValueError as exc:
         raise BadInputError(f"'{colour}' is not a colour like #0072B2", field="colour") from exc
+    months = category.review_months
+    whole = isinstance(months, int) and not isinstance(months, bool)
+    if not whole or not 1 <= months <= MAX_REVIEW_MONTHS:
+        raise BadInputError(
+            f"check every must be a whole number of months from 1 to {MAX_REVIEW_MONTHS}, "
+            f"not '{months}'",
+            field="review_months",
+        )
     if category.symbol not in SYMBOLS:
         raise BadInputError(
             f"symbol must be one of {', '.join(SYMBOLS)}, not '{category.symbol}'", field="symbol"
@@ -157,6 +167,8 @@ class EditCategory(Command):
             return f"Unmark {label} as personal data"
         if set(self.values) == {"synonyms"}:
             return f"Change the other names of {label}"
+        if set(self.values) == {"review_months"}:
+            return f"Check {label} every {self.values['review_months']} months"
         return f"Edit category {', '.join(self.values)}"
 
     def apply(self, project: Project) -> list[Change]:
@@ -175,7 +187,11 @@ class EditCategory(Command):
         project.invalidate()
         _changed(project)
         now = self._after_change(after)
-        return [Change(_target(self.key), described(self._before), now), *flagged]
+        before = described(self._before)
+        if "review_months" in self.values:
+            before["review_months"] = self._before.review_months
+            now["review_months"] = after.review_months
+        return [Change(_target(self.key), before, now), *flagged]
 
     def _flags_to_change(self, project: Project, after: Category) -> dict[str, bool]:
         assert self._before is not None
@@ -202,8 +218,11 @@ class EditCategory(Command):
 
 
 def described(category: Category) -> dict[str, Any]:
-    """A category as the feed logs it (merge and sync log it the same way)."""
+    """A category as the feed logs it (merge and sync log it the same way). The review
+    interval is left out: it is this copy's setting, which the shared server does not hold,
+    so sync comparing described categories must not see it as a difference."""
     values = asdict(category)
+    values.pop("review_months", None)
     values["synonyms"] = list(category.synonyms)
     return values
 

@@ -10,7 +10,7 @@ starts from there and brings nothing twice.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, ClassVar
 
 import numpy as np
@@ -297,6 +297,9 @@ def _write_categories(
     logged = []
     for change in changes:
         was, now = (change.mine, change.theirs) if forward else (change.theirs, change.mine)
+        if forward and change.mine is not None and now is not None:
+            # The review interval is this copy's setting (a shared server has none).
+            now = replace(now, review_months=change.mine.review_months)
         if was is None and now is not None:
             categories.insert(project, now)
         elif now is None:

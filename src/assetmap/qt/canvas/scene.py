@@ -283,6 +283,30 @@ def paint_pending_rings(
     painter.restore()
 
 
+# A small yellow dot with a dark rim at the symbol's upper right: "due for checking". Okabe-Ito
+# yellow is the one colour of that palette no category group uses, and the rim keeps it
+# visible over a light basemap.
+DUE_BADGE = "#F0E442"
+DUE_BADGE_RIM = "#1F2328"
+DUE_BADGE_RADIUS = 3.5
+
+
+def paint_due_badges(painter: QPainter, sx: np.ndarray, sy: np.ndarray, sizes: np.ndarray) -> None:
+    """A badge on each asset due for checking (its last check is older than its category's
+    review interval), where it does not hide the symbol's shape."""
+    if not len(sx):
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(DUE_BADGE_RIM), 1.2))
+    painter.setBrush(QColor(DUE_BADGE))
+    for x, y, size in zip(sx, sy, sizes, strict=True):
+        offset = float(size) / 2
+        centre = QPointF(float(x) + offset, float(y) - offset)
+        painter.drawEllipse(centre, DUE_BADGE_RADIUS, DUE_BADGE_RADIUS)
+    painter.restore()
+
+
 @dataclass
 class AssetLayer:
     x: np.ndarray
@@ -295,6 +319,7 @@ class AssetLayer:
     labels: bool = True
     pending: np.ndarray | None = None  # bool per point: awaiting review, drawn apart
     need: np.ndarray | None = None  # bool per point: a need pin, drawn hollow with a "!"
+    due: np.ndarray | None = None  # bool per point: due for checking, badged (symbols only)
 
     def paint(self, painter: QPainter, view: View, cancelled: Cancelled, dpr: float) -> None:
         rows = self._visible_rows(view)
@@ -307,7 +332,8 @@ class AssetLayer:
         cats = self.category_index[rows]
         needs = self.needs_among(rows)
         plain = ~needs
-        if len(rows) > SYMBOL_LIMIT:
+        dots = len(rows) > SYMBOL_LIMIT
+        if dots:
             self._paint_dots(painter, view, sx[plain], sy[plain], cats[plain], dpr)
         else:
             self._paint_symbols(painter, sx[plain], sy[plain], cats[plain], dpr, cancelled)
@@ -317,6 +343,11 @@ class AssetLayer:
             waiting = self.pending[rows]
             sizes = np.array([size for _s, _c, size in self.categories])[cats]
             paint_pending_rings(painter, sx[waiting], sy[waiting], sizes[waiting])
+        if self.due is not None and not dots:
+            # Badges on a carpet of dots would be a second carpet: only once symbols show.
+            due = self.due[rows] & plain
+            sizes = np.array([size for _s, _c, size in self.categories])[cats]
+            paint_due_badges(painter, sx[due], sy[due], sizes[due])
         painter.restore()
 
     def needs_among(self, rows: np.ndarray) -> np.ndarray:

@@ -293,7 +293,11 @@ class ExportDialog(QDialog):
         area_set = extent if extent not in (CURRENT_VIEW, None) else None
         keys = [c.key for c in self.session.categories()]
         thematic = self.layers.thematic
-        shows_gaps = thematic is not None and thematic.area_set in self.layers.visible_area_sets()
+        shows_gaps = (
+            thematic is not None
+            and thematic.mode != "indicator"  # an indicator map has no run behind it
+            and thematic.area_set in self.layers.visible_area_sets()
+        )
         return ExportOptions(
             title=self.title_edit.text().strip() or None,
             subtitle=self.subtitle_edit.text().strip() or None,

@@ -1,4 +1,5 @@
-"""The dialog to add a category or change some of its fields (name, group, colour, symbol)."""
+"""The dialog to add a category or change some of its fields (name, group, colour, symbol,
+how often its assets are due for checking)."""
 
 from __future__ import annotations
 
@@ -14,18 +15,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from assetmap.core import categories
+from assetmap.core.commands.categories import MAX_REVIEW_MONTHS
 from assetmap.core.errors import BadInputError
 from assetmap.core.taxonomy import GROUP_COLOURS, Category, group_names
 from assetmap.qt.dialogs.category_manager.error_label import error_label
 from assetmap.qt.dialogs.category_manager.pickers import ColourPicker, SymbolCombo, symbol_icon
 from assetmap.qt.session import Session
 
-FIELDS = ("label", "group", "colour", "symbol")
+FIELDS = ("label", "group", "colour", "symbol", "review_months")
 Submit = Callable[[dict[str, Any]], None]
 
 
@@ -58,6 +61,7 @@ class CategoryDialog(QDialog):
         self.group_combo = _group_combo(session, start.group)
         self.colour_picker = ColourPicker(start.colour)
         self.symbol_combo = SymbolCombo(start.symbol, start.colour)
+        self.review_spin = _review_spin(start.review_months)
         self.preview = QLabel()
         self.preview.setAccessibleName("Preview")
         self.preview_text = QLabel()
@@ -73,6 +77,7 @@ class CategoryDialog(QDialog):
             "group": ("&Group:", self.group_combo),
             "colour": ("Colour:", self.colour_picker),
             "symbol": ("&Symbol:", self.symbol_combo),
+            "review_months": ("Check &every:", self.review_spin),
         }
         for name in FIELDS:
             widget = rows[name][1]
@@ -108,6 +113,7 @@ class CategoryDialog(QDialog):
             "group": self.group_combo,
             "colour": self.colour_picker,
             "symbol": self.symbol_combo,
+            "review_months": self.review_spin,
         }
         first[self.fields[0]].setFocus()
 
@@ -141,6 +147,7 @@ class CategoryDialog(QDialog):
             "group": self.group_combo.currentText().strip() or "Other",
             "colour": self.colour_picker.colour(),
             "symbol": self.symbol_combo.symbol(),
+            "review_months": self.review_spin.value(),
         }
         return {k: v for k, v in everything.items() if k in self.fields}
 
@@ -158,6 +165,19 @@ class CategoryDialog(QDialog):
             self.error.show()
             return
         super().accept()
+
+
+def _review_spin(months: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(1, MAX_REVIEW_MONTHS)
+    spin.setSuffix(" months")
+    spin.setValue(months)
+    spin.setAccessibleName("Check every, in months")
+    spin.setToolTip(
+        "How long after an asset was last checked it is due for checking again: food banks "
+        "change within months, schools rarely"
+    )
+    return spin
 
 
 def _group_combo(session: Session, current: str) -> QComboBox:
@@ -178,5 +198,6 @@ def _dialog_title(category: Category | None, fields: tuple[str, ...]) -> str:
         ("colour",): "Colour of",
         ("symbol",): "Symbol of",
         ("group",): "Group of",
+        ("review_months",): "How often to check",
     }
     return f"{what.get(fields, 'Edit')} “{category.label}”"

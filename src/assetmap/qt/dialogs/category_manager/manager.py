@@ -110,6 +110,12 @@ class CategoryManager(QDialog):
             ("symbol", "&Symbol…", "Change the symbol", lambda: self.edit_current(("symbol",))),
             ("group", "&Group…", "Move to another group", lambda: self.edit_current(("group",))),
             (
+                "review",
+                "Check e&very…",
+                "How often its assets are due for checking",
+                lambda: self.edit_current(("review_months",)),
+            ),
+            (
                 "names",
                 "Other &names…",
                 "Names a file may use for this category, matched when importing",
@@ -139,7 +145,7 @@ class CategoryManager(QDialog):
 
     def _build_layout(self) -> None:
         side = QVBoxLayout()
-        for key in ("add", "rename", "colour", "symbol", "group", "names", "merge"):
+        for key in ("add", "rename", "colour", "symbol", "group", "review", "names", "merge"):
             side.addWidget(self.buttons[key])
         side.addSpacing(16)
         side.addWidget(self.buttons["undo"])
@@ -215,7 +221,7 @@ class CategoryManager(QDialog):
 
     def _update_buttons(self) -> None:
         key = self.current_key()
-        for name in ("rename", "colour", "symbol", "group", "names", "merge"):
+        for name in ("rename", "colour", "symbol", "group", "review", "names", "merge"):
             self.buttons[name].setEnabled(key is not None)
         if key == UNCATEGORISED:
             self.buttons["merge"].setEnabled(False)
@@ -247,6 +253,7 @@ class CategoryManager(QDialog):
             colour=values["colour"],
             symbol=values["symbol"],
             sort_order=base.sort_order,
+            review_months=values.get("review_months", base.review_months),
         )
 
     def rename_current(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 
 from assetmap.core.commands.assets import EditAsset
 from assetmap.core.errors import BadInputError
+from assetmap.core.review_due import LAST_CHECKED_SQL
 from assetmap.core.schema import ASSETS_TABLE
 from assetmap.core.taxonomy import Category
 from assetmap.qt.panels.table.cells import (
@@ -178,7 +179,8 @@ class AssetTableModel(QAbstractTableModel):
         """All values of one column in canonical (fid) order; read once, then kept.
 
         ``key`` is a column key, or "uuid", or "search" (name, address, postcode and
-        description joined, for the text filter)."""
+        description joined, for the text filter), or "last_checked" (Verified on, else the
+        day added: for the due filter)."""
         values = self._cache.get(key)
         if values is None:
             values = self._read_column(self._expression(key), self._fids)
@@ -190,6 +192,8 @@ class AssetTableModel(QAbstractTableModel):
             return SEARCH_SQL
         if key == "uuid":
             return "uuid"
+        if key == "last_checked":
+            return LAST_CHECKED_SQL
         return self._columns[self.column_of(key)].expression
 
     def _read_column(self, expression: str, fids: np.ndarray) -> np.ndarray:

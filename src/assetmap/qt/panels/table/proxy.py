@@ -1,14 +1,17 @@
-"""The table's filters (category, review state, origin, free text, selection, placement) as
-one numpy mask."""
+"""The table's filters (category, review state, origin, free text, selection, placement,
+due for checking) as one numpy mask."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
 
+from assetmap.core.review_due import due_mask
+from assetmap.core.taxonomy import Category
 from assetmap.qt.panels.table.model import AssetTableModel
 
 
@@ -33,6 +36,8 @@ class AssetTableProxy(QSortFilterProxyModel):
         self.text = ""
         self.only_unplaced = False
         self.only_selected = False
+        self.only_due = False
+        self._categories: list[Category] = []
         self._selected: frozenset[str] = frozenset()
         self.setSourceModel(model)
 
@@ -62,6 +67,14 @@ class AssetTableProxy(QSortFilterProxyModel):
         self._selected = frozenset(uuids)
         self._apply()
 
+    def set_only_due(self, on: bool, categories: list[Category] | None = None) -> None:
+        """Only assets due for checking, by ``categories``' review intervals (kept for the
+        next refilter when not given)."""
+        self.only_due = on
+        if categories is not None:
+            self._categories = categories
+        self._apply()
+
     def set_selected(self, uuids: Iterable[str]) -> None:
         """The selection "Only selected" shows (refilters only while that is on)."""
         self._selected = frozenset(uuids)
@@ -77,6 +90,7 @@ class AssetTableProxy(QSortFilterProxyModel):
             or self.text
             or self.only_unplaced
             or self.only_selected
+            or self.only_due
         )
 
     def _apply(self) -> None:
@@ -102,6 +116,8 @@ class AssetTableProxy(QSortFilterProxyModel):
             mask &= take("placed") == 0
         if self.only_selected:
             mask &= np.isin(take("uuid"), list(self._selected))
+        if self.only_due:
+            mask &= due_mask(take("category"), take("last_checked"), self._categories, date.today())
         if self.text and mask.any():
             hay = pd.Series(take("search")[mask], dtype=object)
             found = hay.str.contains(self.text, case=False, regex=False)

@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assetmap.core.commands.checked import MarkChecked
+from assetmap.core.errors import AssetmapError
 from assetmap.core.model import ORIGIN_KINDS, ORIGIN_WORDS, REVIEW_STATES, REVIEW_WORDS
+from assetmap.qt.errors import show_error
 from assetmap.qt.panels.table.delegates import AssetDelegate
 from assetmap.qt.panels.table.icons import ICON_SIZE, category_icon
 from assetmap.qt.panels.table.model import UUID_ROLE, AssetTableModel
@@ -94,6 +97,10 @@ class AttributeTable(QWidget):
         self.only_selected.setToolTip("Show only the assets selected on the map")
         self.only_unplaced = QCheckBox("Only unplaced", self)
         self.only_unplaced.setToolTip("Show only assets that have no location on the map yet")
+        self.only_due = QCheckBox("Due for checking", self)
+        self.only_due.setToolTip(
+            "Show only assets last checked longer ago than their category's review interval"
+        )
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Assets shown")
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -117,6 +124,7 @@ class AttributeTable(QWidget):
         bar.addWidget(self.search, 3)
         bar.addWidget(self.only_selected)
         bar.addWidget(self.only_unplaced)
+        bar.addWidget(self.only_due)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -129,7 +137,8 @@ class AttributeTable(QWidget):
         self.setTabOrder(self.origin_filter, self.search)
         self.setTabOrder(self.search, self.only_selected)
         self.setTabOrder(self.only_selected, self.only_unplaced)
-        self.setTabOrder(self.only_unplaced, self.view)
+        self.setTabOrder(self.only_unplaced, self.only_due)
+        self.setTabOrder(self.only_due, self.view)
 
     def _connect(self) -> None:
         self.category_filter.currentIndexChanged.connect(self._on_category_chosen)
@@ -145,12 +154,16 @@ class AttributeTable(QWidget):
         self._search_timer.timeout.connect(self._apply_text)
         self.only_selected.toggled.connect(self._on_only_selected)
         self.only_unplaced.toggled.connect(self.proxy.set_only_unplaced)
+        self.only_due.toggled.connect(
+            lambda on: self.proxy.set_only_due(on, self.session.categories())
+        )
         self.view.doubleClicked.connect(self._zoom_to)
         self.view.rowActivated.connect(self._zoom_to)
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection)
         self.model.editRejected.connect(self._on_edit_rejected)
         self.session.selectionChanged.connect(self._on_session_selection)
         self.session.categoriesChanged.connect(self._fill_categories)
+        self.session.categoriesChanged.connect(self._refilter_due)
         proxy = self.proxy
         for signal in (proxy.layoutAboutToBeChanged, proxy.modelAboutToBeReset):
             signal.connect(self._begin_restructure)
@@ -285,9 +298,34 @@ class AttributeTable(QWidget):
     def set_review(self, state: str) -> None:
         review_selection(self, self.session, state)
 
+    def _refilter_due(self) -> None:
+        """A category's review interval changed: which assets are due may have too."""
+        if self.proxy.only_due:
+            self.proxy.set_only_due(True, self.session.categories())
+
+    def checked_action(self) -> QAction:
+        """Mark as checked today, on the selected assets, as one undo step."""
+        chosen = sorted(self.session.selection)
+        text = "Mark as checked today"
+        action = QAction(f"{text} ({len(chosen):,} selected)" if len(chosen) > 1 else text, self)
+        action.setEnabled(bool(chosen))
+        action.triggered.connect(self.mark_checked)
+        return action
+
+    def mark_checked(self) -> None:
+        chosen = tuple(sorted(self.session.selection))
+        if not chosen:
+            return
+        try:
+            self.session.push(MarkChecked(chosen))
+        except AssetmapError as error:
+            show_error(self, "Could not mark as checked", error)
+
     def _show_menu(self, position: Any) -> None:
         self.menu = QMenu(self)
         self.menu.addActions(self.review_actions())
+        self.menu.addSeparator()
+        self.menu.addAction(self.checked_action())
         self.menu.popup(self.view.viewport().mapToGlobal(position))
 
     # ---- zoom and messages -----------------------------------------------------------
