@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry.base import BaseGeometry
 
 from assetmap.core import gpkg
-from assetmap.core.analysis import measures
+from assetmap.core.analysis import coverage, measures
 from assetmap.core.analysis.inputs import AnalysisInput
 from assetmap.core.analysis.method import method_statement
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
@@ -114,13 +114,13 @@ def run(
     owner = measures.area_of_each_point(points, areas)
     check_cancelled(cancelled)
     groups = _groups(inputs, params)
-    coverage = _coverage_in_parallel(
-        areas, points, groups, params.distance_m, steps.sub(0.1, 0.9), cancelled
+    shares = _coverage_in_parallel(
+        areas, inputs, groups, params.distance_m, steps.sub(0.1, 0.9), cancelled
     )
     steps(0.92, "Distances, counts and classes")
     raised = _needs_raised(inputs, areas, groups)
     frames = [
-        _group_table(inputs, params, key, label, mask, owner, refs, coverage[key]).assign(
+        _group_table(inputs, params, key, label, mask, owner, refs, shares[key]).assign(
             needs_raised=raised[key]
         )
         for key, label, mask in groups
@@ -176,20 +176,21 @@ def _needs_raised(
 
 def _coverage_in_parallel(
     areas: np.ndarray,
-    points: np.ndarray,
+    inputs: AnalysisInput,
     groups: list[tuple[str, str, np.ndarray]],
     distance: float,
     steps: Steps,
     cancelled: CancelledFn | None,
 ) -> dict[str, np.ndarray]:
-    """Coverage is the costly measure; GEOS releases the GIL, so categories run side by side.
+    """Coverage is the costly measure; GEOS releases the GIL, so work runs side by side.
 
-    Each category's circles are merged once; "any of them" merges those merged areas
-    instead of buffering every asset again (a third of the time at national scale).
+    Each area is measured from the circles near it (``coverage.uncovered_parts``), never
+    from a union of the whole country's circles; "any of them" carries on from the
+    smallest part its categories left uncovered, with only the other categories' circles.
     """
     singles = [(key, mask) for key, _label, mask in groups if key != ALL_CHOSEN]
-    workers = max(1, min(len(groups), os.cpu_count() or 1))
-    total = 2 * len(groups)
+    workers = max(1, min(2 * len(groups), os.cpu_count() or 1))
+    total = len(groups)
     done = 0
 
     def tick(what: str) -> None:
@@ -198,30 +199,75 @@ def _coverage_in_parallel(
         check_cancelled(cancelled)
         steps(done / total, f"Coverage within {distance:g} m: {what}")
 
+    x, y = inputs.asset_x, inputs.asset_y
+    chunks = workers if len(singles) == 1 else 1
+    parts: dict[str, np.ndarray] = {}
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        unions = {
-            key: pool.submit(measures.coverage_geometry, points[mask], distance)
+        pending = {
+            key: _uncovered(pool, chunks, areas, x[mask], y[mask], distance, cancelled)
             for key, mask in singles
         }
-        merged: dict[str, BaseGeometry] = {}
-        for key, future in unions.items():
-            merged[key] = future.result()
-            tick(f"circles merged ({len(merged)} of {len(singles)})")
-        shares = {
-            key: pool.submit(measures.shares_within, areas, merged[key], cancelled)
-            for key in merged
-        }
+        for key, future in pending.items():
+            parts[key] = future()
+            tick(f"{len(parts)} of {total} groups")
         if len(groups) > len(singles):
-            merged[ALL_CHOSEN] = measures.merged(list(merged.values()))
-            tick("all chosen categories merged")
-            shares[ALL_CHOSEN] = pool.submit(
-                measures.shares_within, areas, merged[ALL_CHOSEN], cancelled
+            parts[ALL_CHOSEN] = _uncovered_by_any(
+                pool, workers, areas, inputs, singles, parts, distance, cancelled
             )
-        results: dict[str, np.ndarray] = {}
-        for key, share in shares.items():
-            results[key] = share.result()
-            tick(f"shares of each area ({len(results)} of {len(shares)})")
-    return results
+            tick("any of the chosen categories")
+    return {key: coverage.shares(areas, part) for key, part in parts.items()}
+
+
+def _uncovered_by_any(
+    pool: ThreadPoolExecutor,
+    chunks: int,
+    areas: np.ndarray,
+    inputs: AnalysisInput,
+    singles: list[tuple[str, np.ndarray]],
+    parts: dict[str, np.ndarray],
+    distance: float,
+    cancelled: CancelledFn | None,
+) -> np.ndarray:
+    """What no chosen category covers: the smallest single category's uncovered part,
+    less the other categories' circles."""
+    start, pick = coverage.smallest([parts[key] for key, _mask in singles])
+    label = np.full(len(inputs.asset_x), -1, dtype=np.intp)
+    for i, (_key, mask) in enumerate(singles):
+        label[mask] = i
+    chosen = label >= 0
+    x, y = inputs.asset_x[chosen], inputs.asset_y[chosen]
+    skip = (pick, label[chosen])
+    return _uncovered(pool, chunks, areas, x, y, distance, cancelled, start, skip)()
+
+
+def _uncovered(
+    pool: ThreadPoolExecutor,
+    chunks: int,
+    areas: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    distance: float,
+    cancelled: CancelledFn | None,
+    start: np.ndarray | None = None,
+    skip: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Callable[[], np.ndarray]:
+    """Start ``coverage.uncovered_parts`` in ``chunks`` slices of the areas; the returned
+    function waits for them and joins the slices."""
+    bounds = np.linspace(0, len(areas), chunks + 1).astype(int)
+    futures = [
+        pool.submit(
+            coverage.uncovered_parts,
+            areas[a:b],
+            x,
+            y,
+            distance,
+            None if start is None else start[a:b],
+            cancelled,
+            None if skip is None else (skip[0][a:b], skip[1]),
+        )
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+    ]
+    return lambda: np.concatenate([f.result() for f in futures]) if futures else areas[:0]
 
 
 def _group_table(
