@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -52,6 +52,9 @@ class AnalysisResult:
     run_id: int | None = None
     # The assets counted (uuid, category, x, y), so coverage can be drawn as measured.
     counted: pd.DataFrame | None = None
+    # Each area's reference point, kept in memory so a re-run after a change need not
+    # find them again (see incremental.rerun); None for a run loaded from the project.
+    reference_points: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def counted_points(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """x, y of the assets behind a category's figures (all chosen for ALL_CHOSEN)."""
@@ -113,16 +116,17 @@ def run(
     steps(0.05, "Placing assets in areas")
     owner = measures.area_of_each_point(points, areas)
     check_cancelled(cancelled)
-    groups = _groups(inputs, params)
+    groups = groups_of(inputs, params)
     shares = _coverage_in_parallel(
         areas, inputs, groups, params.distance_m, steps.sub(0.1, 0.9), cancelled
     )
     steps(0.92, "Distances, counts and classes")
-    raised = _needs_raised(inputs, areas, groups)
+    raised = needs_raised(inputs, areas, groups)
+    n = len(areas)
     frames = [
-        _group_table(inputs, params, key, label, mask, owner, refs, shares[key]).assign(
-            needs_raised=raised[key]
-        )
+        group_table(
+            inputs, params, key, label, measures.counts(owner[mask], n), refs, shares[key]
+        ).assign(needs_raised=raised[key])
         for key, label, mask in groups
     ]
     table = pd.concat(frames, ignore_index=True)[list(COLUMNS)]
@@ -137,23 +141,36 @@ def run(
         }
     )
     return AnalysisResult(
-        params=params, table=table, method=method, created_at=gpkg.utc_now(), counted=counted
+        params=params,
+        table=table,
+        method=method,
+        created_at=gpkg.utc_now(),
+        counted=counted,
+        reference_points=refs,
     )
 
 
-def _groups(inputs: AnalysisInput, params: AnalysisParams) -> list[tuple[str, str, np.ndarray]]:
-    groups = [
-        (key, inputs.category_labels[key], inputs.asset_category == key)
-        for key in params.categories
-    ]
-    if len(params.categories) > 1:
-        groups.append(
-            (ALL_CHOSEN, ALL_CHOSEN_LABEL, np.isin(inputs.asset_category, params.categories))
+def groups_of(inputs: AnalysisInput, params: AnalysisParams) -> list[tuple[str, str, np.ndarray]]:
+    """(key, label, which assets) of each chosen category, then "any of them" if several."""
+    keys = list(params.categories) + ([ALL_CHOSEN] if len(params.categories) > 1 else [])
+    return [
+        (
+            key,
+            ALL_CHOSEN_LABEL if key == ALL_CHOSEN else inputs.category_labels[key],
+            group_mask(inputs, params, key),
         )
-    return groups
+        for key in keys
+    ]
 
 
-def _needs_raised(
+def group_mask(inputs: AnalysisInput, params: AnalysisParams, key: str) -> np.ndarray:
+    """The assets that count for a group."""
+    if key == ALL_CHOSEN:
+        return np.isin(inputs.asset_category, params.categories)
+    return np.asarray(inputs.asset_category == key)
+
+
+def needs_raised(
     inputs: AnalysisInput, areas: np.ndarray, groups: list[tuple[str, str, np.ndarray]]
 ) -> dict[str, np.ndarray]:
     """Need pins in each area, per group (0 everywhere when the analysis does not count them:
@@ -270,23 +287,23 @@ def _uncovered(
     return lambda: np.concatenate([f.result() for f in futures]) if futures else areas[:0]
 
 
-def _group_table(
+def group_table(
     inputs: AnalysisInput,
     params: AnalysisParams,
     key: str,
     label: str,
-    mask: np.ndarray,
-    owner: np.ndarray,
+    count: np.ndarray,
     refs: np.ndarray,
     coverage: np.ndarray,
 ) -> pd.DataFrame:
+    """One group's rows (all but needs_raised): ``count`` assets per area, ``coverage``."""
     n = len(inputs.area_geoms)
+    mask = group_mask(inputs, params, key)
     points = (
         shapely.points(inputs.asset_x[mask], inputs.asset_y[mask])
         if mask.any()
         else np.array([], object)
     )
-    count = measures.counts(owner[mask], n)
     nearest = measures.nearest_distances(refs, points)
     area_km2 = shapely.area(inputs.area_geoms) / 1e6
     population = inputs.population if inputs.population is not None else np.full(n, np.nan)
