@@ -55,6 +55,7 @@ class AnalysisResult:
     # Each area's reference point, kept in memory so a re-run after a change need not
     # find them again (see incremental.rerun); None for a run loaded from the project.
     reference_points: np.ndarray | None = field(default=None, repr=False, compare=False)
+    inside_used: int = field(default=0, repr=False, compare=False)  # refs not centroids
 
     def counted_points(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """x, y of the assets behind a category's figures (all chosen for ALL_CHOSEN)."""
@@ -147,6 +148,7 @@ def run(
         created_at=gpkg.utc_now(),
         counted=counted,
         reference_points=refs,
+        inside_used=int(inside_used.sum()),
     )
 
 
