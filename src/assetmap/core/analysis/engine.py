@@ -299,7 +299,6 @@ def group_table(
     coverage: np.ndarray,
 ) -> pd.DataFrame:
     """One group's rows (all but needs_raised): ``count`` assets per area, ``coverage``."""
-    n = len(inputs.area_geoms)
     mask = group_mask(inputs, params, key)
     points = (
         shapely.points(inputs.asset_x[mask], inputs.asset_y[mask])
@@ -307,41 +306,71 @@ def group_table(
         else np.array([], object)
     )
     nearest = measures.nearest_distances(refs, points)
+    figures = group_figures(inputs, params, count, coverage, nearest, bool(mask.any()))
+    fixed = {
+        "area_code": inputs.area_codes,
+        "area_name": inputs.area_names,
+        "category": key,
+        "category_label": label,
+        "population": _population(inputs),
+        "area_km2": shapely.area(inputs.area_geoms) / 1e6,
+        "need": _need(inputs),
+        "need_tercile": measures.terciles(_need(inputs)),
+    }
+    return pd.DataFrame(fixed | figures)
+
+
+def group_figures(
+    inputs: AnalysisInput,
+    params: AnalysisParams,
+    count: np.ndarray,
+    coverage: np.ndarray,
+    nearest: np.ndarray,
+    any_assets: bool,
+) -> dict[str, np.ndarray]:
+    """The columns of a group's rows that depend on its assets (a re-run after a change
+    writes these, and keeps the rest)."""
     area_km2 = shapely.area(inputs.area_geoms) / 1e6
-    population = inputs.population if inputs.population is not None else np.full(n, np.nan)
+    population = _population(inputs)
     with np.errstate(invalid="ignore", divide="ignore"):
         per_1000 = np.where(population > 0, count / population * 1000.0, np.nan)
         density = np.where(area_km2 > 0, count / area_km2, np.nan)
     far = np.isnan(nearest) | (nearest > params.distance_m)
     gap = ((count == 0) & far) | (coverage < params.gap_coverage_threshold)
-    need = inputs.need if inputs.need is not None else np.full(n, np.nan)
+    need = _need(inputs)
     need_t = measures.terciles(need)
     provision_values = per_1000 if params.provision == "per_1000" else coverage
     provision_t = measures.terciles(provision_values)
-    both = (need_t > 0) & (provision_t > 0)
-    bivariate = np.where(both, [f"{a}-{b}" for a, b in zip(need_t, provision_t, strict=True)], "")
-    return pd.DataFrame(
-        {
-            "area_code": inputs.area_codes,
-            "area_name": inputs.area_names,
-            "category": key,
-            "category_label": label,
-            "assets": count,
-            "population": population,
-            "per_1000": per_1000,
-            "area_km2": area_km2,
-            "density_km2": density,
-            "nearest_m": nearest,
-            "coverage": coverage,
-            "gap": gap,
-            "need": need,
-            "need_tercile": need_t,
-            "provision_tercile": provision_t,
-            "bivariate": bivariate,
-            "priority": _priority(need_t, provision_t, need, provision_values),
-            "note": _notes(inputs, population, points, params),
-        }
-    )
+    return {
+        "assets": count,
+        "per_1000": per_1000,
+        "density_km2": density,
+        "nearest_m": nearest,
+        "coverage": coverage,
+        "gap": gap,
+        "provision_tercile": provision_t,
+        "bivariate": _bivariate(need_t, provision_t),
+        "priority": _priority(need_t, provision_t, need, provision_values),
+        "note": _notes(inputs, population, any_assets),
+    }
+
+
+def _population(inputs: AnalysisInput) -> np.ndarray:
+    n = len(inputs.area_geoms)
+    return inputs.population if inputs.population is not None else np.full(n, np.nan)
+
+
+def _need(inputs: AnalysisInput) -> np.ndarray:
+    n = len(inputs.area_geoms)
+    return inputs.need if inputs.need is not None else np.full(n, np.nan)
+
+
+_CLASSES = np.array([[f"{a}-{b}" if a and b else "" for b in range(4)] for a in range(4)])
+
+
+def _bivariate(need_t: np.ndarray, provision_t: np.ndarray) -> np.ndarray:
+    """ "need-provision" thirds ("3-1"), "" where either is missing."""
+    return np.asarray(_CLASSES[need_t, provision_t], dtype=object).astype(str)
 
 
 def _priority(
@@ -358,19 +387,12 @@ def _priority(
     return rank
 
 
-def _notes(
-    inputs: AnalysisInput, population: np.ndarray, points: np.ndarray, params: AnalysisParams
-) -> np.ndarray:
+def _notes(inputs: AnalysisInput, population: np.ndarray, any_assets: bool) -> np.ndarray:
     """Plain words where a figure is missing, so nobody reads a blank as zero."""
-    reasons = []
+    no_people = "no population figure for this area"
+    no_assets = "" if any_assets else "no assets of this kind anywhere"
+    missing = np.zeros(len(population), dtype=bool)
     if inputs.population is not None:
-        reasons.append(np.where(population > 0, "", "no population figure for this area"))
-    if not len(points):
-        reasons.append(np.full(len(population), "no assets of this kind anywhere"))
-    notes = np.full(len(population), "", dtype=object)
-    for reason in reasons:
-        notes = np.array(
-            ["; ".join(p for p in (a, b) if p) for a, b in zip(notes, reason, strict=True)],
-            dtype=object,
-        )
-    return notes
+        missing = ~(population > 0)
+    both = f"{no_people}; {no_assets}" if no_assets else no_people
+    return np.where(missing, both, no_assets).astype(object)

@@ -15,7 +15,7 @@ import shapely
 
 from assetmap.core import gpkg
 from assetmap.core.analysis import coverage, engine, measures
-from assetmap.core.analysis.engine import COLUMNS, AnalysisResult
+from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.inputs import AnalysisInput
 from assetmap.core.analysis.method import method_statement
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
@@ -41,30 +41,40 @@ def rerun(
     changed = _changed_assets(previous.counted, inputs)
     groups = engine.groups_of(inputs, params)
     touched = {str(c) for c in changed["category"]}
-    if ALL_CHOSEN in {key for key, _label, _mask in groups} and touched:
+    if touched and len(groups) > len(params.categories):
         touched.add(ALL_CHOSEN)
     areas = inputs.area_geoms
-    refs = previous.reference_points
+    n = len(areas)
+    box = np.asarray(shapely.bounds(areas))
+    table = previous.table.copy()
     raised = engine.needs_raised(inputs, areas, groups)
-    frames = []
-    for key, label, mask in groups:
-        before = previous.for_category(key)
+    for i, (key, _label, mask) in enumerate(groups):
+        rows = slice(i * n, (i + 1) * n)
+        table.loc[table.index[rows], "needs_raised"] = raised[key]
         if key not in touched:
-            frames.append(before.assign(needs_raised=raised[key]))
             continue
         mine = changed if key == ALL_CHOSEN else changed[changed["category"] == key]
-        shares = _shares_near(areas, inputs, mask, mine, before["coverage"].to_numpy(), params)
-        count = _counts_after(areas, before["assets"].to_numpy(), mine)
-        table = engine.group_table(inputs, params, key, label, count, refs, shares)
-        frames.append(table.assign(needs_raised=raised[key]))
-    table = pd.concat(frames, ignore_index=True)[list(COLUMNS)]
+        before = previous.table.iloc[rows]
+        near = _areas_within(areas, box, mine, params.distance_m)
+        figures = engine.group_figures(
+            inputs,
+            params,
+            _counts_after(areas, box, before["assets"].to_numpy(), mine),
+            _shares_after(areas, near, inputs, mask, before["coverage"].to_numpy(), params),
+            _nearest_after(
+                previous.reference_points, before["nearest_m"].to_numpy(), inputs, mask, mine
+            ),
+            bool(mask.any()),
+        )
+        for column, values in figures.items():
+            table.loc[table.index[rows], column] = values
     return AnalysisResult(
         params=params,
         table=table,
         method=method_statement(inputs, params, previous.inside_used),
         created_at=gpkg.utc_now(),
         counted=_counted(inputs),
-        reference_points=refs,
+        reference_points=previous.reference_points,
         inside_used=previous.inside_used,
     )
 
@@ -76,9 +86,13 @@ def _reusable(
         return False
     if previous.params != params:
         return False
-    codes = previous.table["area_code"].to_numpy()[: len(inputs.area_codes)]
-    return len(previous.reference_points) == len(inputs.area_codes) and bool(
-        np.array_equal(codes.astype(str), np.asarray(inputs.area_codes).astype(str))
+    n = len(inputs.area_codes)
+    groups = len(params.categories) + (1 if len(params.categories) > 1 else 0)
+    codes = previous.table["area_code"].to_numpy()[:n]
+    return (
+        len(previous.reference_points) == n
+        and len(previous.table) == groups * n
+        and bool(np.array_equal(codes.astype(str), np.asarray(inputs.area_codes).astype(str)))
     )
 
 
@@ -96,44 +110,108 @@ def _counted(inputs: AnalysisInput) -> pd.DataFrame:
 def _changed_assets(before: pd.DataFrame, inputs: AnalysisInput) -> pd.DataFrame:
     """Old places of assets gone or moved (sign -1) and new places of assets added or moved
     (sign +1), with their category."""
-    after = _counted(inputs)
-    keys = ["uuid", "category", "x", "y"]
-    both = before[keys].merge(after[keys], how="outer", on=keys, indicator=True)
-    gone = both[both["_merge"] == "left_only"].assign(sign=-1)
-    new = both[both["_merge"] == "right_only"].assign(sign=1)
-    return pd.concat([gone, new], ignore_index=True)[["category", "x", "y", "sign"]]
+    where = pd.Index(before["uuid"].astype(str)).get_indexer(
+        pd.Index(np.asarray(inputs.asset_uuid).astype(str))
+    )
+    found = where >= 0
+    old = before.iloc[where[found]]
+    same = (
+        (old["category"].to_numpy() == inputs.asset_category[found])
+        & (old["x"].to_numpy() == inputs.asset_x[found])
+        & (old["y"].to_numpy() == inputs.asset_y[found])
+    )
+    kept = np.zeros(len(before), dtype=bool)
+    kept[where[found][same]] = True
+    arrived = np.flatnonzero(found)[~same].tolist() + np.flatnonzero(~found).tolist()
+    gone = before[~kept][["category", "x", "y"]].assign(sign=-1)
+    new = pd.DataFrame(
+        {
+            "category": inputs.asset_category[arrived],
+            "x": inputs.asset_x[arrived],
+            "y": inputs.asset_y[arrived],
+            "sign": 1,
+        }
+    )
+    return pd.concat([gone, new], ignore_index=True)
 
 
-def _shares_near(
+def _areas_within(
+    areas: np.ndarray, box: np.ndarray, changed: pd.DataFrame, distance: float
+) -> np.ndarray:
+    """Indexes of the areas within ``distance`` of a changed place, in order."""
+    x, y = changed["x"].to_numpy(float), changed["y"].to_numpy(float)
+    if not len(x):
+        return np.array([], dtype=np.intp)
+    close = (
+        (box[:, None, 0] - distance <= x)
+        & (box[:, None, 2] + distance >= x)
+        & (box[:, None, 1] - distance <= y)
+        & (box[:, None, 3] + distance >= y)
+    )
+    area_idx, change_idx = np.nonzero(close)
+    places = shapely.points(x[change_idx], y[change_idx])
+    hit = shapely.dwithin(areas[area_idx], places, distance)
+    return np.unique(area_idx[hit])
+
+
+def _shares_after(
     areas: np.ndarray,
+    near: np.ndarray,
     inputs: AnalysisInput,
     mask: np.ndarray,
-    changed: pd.DataFrame,
     shares: np.ndarray,
     params: AnalysisParams,
 ) -> np.ndarray:
-    """The previous shares with those of the areas within reach of a change measured again."""
-    if not len(changed):
-        return shares
-    places = shapely.points(changed["x"].to_numpy(float), changed["y"].to_numpy(float))
-    _place, near = shapely.STRtree(areas).query(
-        places, predicate="dwithin", distance=params.distance_m
-    )
-    near = np.unique(near)
+    """The previous shares with those of the ``near`` areas measured again."""
     out = shares.copy()
-    if len(near):
-        x, y = inputs.asset_x[mask], inputs.asset_y[mask]
-        left = coverage.uncovered_parts(areas[near], x, y, params.distance_m)
-        out[near] = coverage.shares(areas[near], left)
+    if not len(near):
+        return out
+    reach = params.distance_m
+    minx, miny, maxx, maxy = shapely.total_bounds(areas[near])
+    x, y = inputs.asset_x[mask], inputs.asset_y[mask]
+    close = (x >= minx - reach) & (x <= maxx + reach) & (y >= miny - reach) & (y <= maxy + reach)
+    left = coverage.uncovered_parts(areas[near], x[close], y[close], reach)
+    out[near] = coverage.shares(areas[near], left)
     return out
 
 
-def _counts_after(areas: np.ndarray, counts: np.ndarray, changed: pd.DataFrame) -> np.ndarray:
+def _counts_after(
+    areas: np.ndarray, box: np.ndarray, counts: np.ndarray, changed: pd.DataFrame
+) -> np.ndarray:
     """The previous counts, less the assets gone from an area, plus those come into one."""
-    places = shapely.points(changed["x"].to_numpy(float), changed["y"].to_numpy(float))
-    owner = measures.area_of_each_point(np.asarray(places), areas)
+    candidates = _areas_within(areas, box, changed, 0.0)
+    places = np.asarray(shapely.points(changed["x"].to_numpy(float), changed["y"].to_numpy(float)))
+    owner = measures.area_of_each_point(places, areas[candidates])
     inside = owner >= 0
     delta = np.bincount(
-        owner[inside], weights=changed["sign"].to_numpy()[inside], minlength=len(areas)
+        candidates[owner[inside]],
+        weights=changed["sign"].to_numpy()[inside],
+        minlength=len(areas),
     )
     return (counts + delta).astype(np.int64)
+
+
+def _nearest_after(
+    refs: np.ndarray,
+    nearest: np.ndarray,
+    inputs: AnalysisInput,
+    mask: np.ndarray,
+    changed: pd.DataFrame,
+) -> np.ndarray:
+    """The previous nearest distances, closer where an asset arrived; measured again where
+    the nearest one may have gone (a tie with a gone place)."""
+    rx, ry = shapely.get_x(refs), shapely.get_y(refs)
+    out = nearest.copy()
+    x, y = inputs.asset_x[mask], inputs.asset_y[mask]
+    if not len(x):
+        return np.full(len(refs), np.nan)
+    for cx, cy, sign in changed[["x", "y", "sign"]].itertuples(index=False):
+        d = np.hypot(rx - cx, ry - cy)
+        if sign > 0:
+            out = np.fmin(out, d)
+        else:
+            # its nearest may have been this one (allowing for rounding; NaN too)
+            lost = np.flatnonzero(~(d > nearest * (1 + 1e-9) + 1e-6))
+            for i in lost:
+                out[i] = float(np.min(np.hypot(x - rx[i], y - ry[i])))
+    return out

@@ -28,6 +28,7 @@ from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.export import html_areas, html_assets, html_web
 from assetmap.core.export.html_areas import Theme, text
 from assetmap.core.export.html_assets import CategoryLayer
+from assetmap.core.export.html_packed import PackedGeoJson
 from assetmap.core.export.html_symbols import safe_colour, symbol_svg
 from assetmap.core.export.html_web import Raw
 from assetmap.core.export.options import ExportOptions
@@ -285,8 +286,9 @@ def _main_area_layer(
         for i in range(len(frame))
     }  # fmt: skip
     data = {"type": "FeatureCollection", "features": features}
-    layer = folium.GeoJson(
+    layer = PackedGeoJson(
         data,
+        html_areas.DECIMALS,
         name=_set_label(name, theme),
         style_function=lambda f: looks[f["id"]],
         highlight_function=lambda f: {"weight": 2.5, "color": "#1F2328", "opacity": 1.0},
@@ -310,8 +312,9 @@ def _outline_layer(
     look = {"fill": False, "color": colour, "weight": max(1.0, float(style.outline_width)),
             "opacity": 0.9}  # fmt: skip
     data = {"type": "FeatureCollection", "features": _features(geoms, [])}
-    return folium.GeoJson(
+    return PackedGeoJson(
         data,
+        html_areas.DECIMALS,
         name=f'<span class="am-layer">{text(name)}</span>',
         style_function=lambda f: look,
         interactive=False,
