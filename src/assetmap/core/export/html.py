@@ -150,15 +150,16 @@ def render_html(
         steps(0.05 + 0.4 * i / max(len(sets), 1), f"Drawing the areas of {name}")
         frame = areas.frame(project, name)
         tolerance = html_areas.simplify_tolerance(len(frame))
-        geoms, box = html_areas.lonlat_geometries(frame, tolerance)
+        digits = html_areas.decimals(len(frame))
+        geoms, box = html_areas.lonlat_geometries(frame, tolerance, digits)
         if i == 0:
             if result is not None:
                 choice = html_areas.choose_theme(project, options, result)
                 rows = html_areas.results_by_area(result, choice.category, frame["code"])
                 theme = html_areas.build_theme(result, choice, rows)
-            layer = _main_area_layer(project, name, frame, geoms, theme, result, styles)
+            layer = _main_area_layer(project, name, frame, geoms, digits, theme, result, styles)
         else:
-            layer = _outline_layer(name, geoms, styles)
+            layer = _outline_layer(name, geoms, digits, styles)
         layer.add_to(fmap)
         area_layers.append(layer)
         report.areas[name] = sum(g is not None for g in geoms)
@@ -262,6 +263,7 @@ def _main_area_layer(
     name: str,
     frame: gpd.GeoDataFrame,
     geoms: list[dict[str, Any] | None],
+    digits: int,
     theme: Theme | None,
     result: AnalysisResult | None,
     styles: MapLayers,
@@ -288,7 +290,7 @@ def _main_area_layer(
     data = {"type": "FeatureCollection", "features": features}
     layer = PackedGeoJson(
         data,
-        html_areas.DECIMALS,
+        digits,
         name=_set_label(name, theme),
         style_function=lambda f: looks[f["id"]],
         highlight_function=lambda f: {"weight": 2.5, "color": "#1F2328", "opacity": 1.0},
@@ -305,7 +307,7 @@ def _main_area_layer(
 
 
 def _outline_layer(
-    name: str, geoms: list[dict[str, Any] | None], styles: MapLayers
+    name: str, geoms: list[dict[str, Any] | None], digits: int, styles: MapLayers
 ) -> folium.GeoJson:
     style = styles.area_style(name)
     colour = safe_colour(style.outline, "#57606A")
@@ -314,7 +316,7 @@ def _outline_layer(
     data = {"type": "FeatureCollection", "features": _features(geoms, [])}
     return PackedGeoJson(
         data,
-        html_areas.DECIMALS,
+        digits,
         name=f'<span class="am-layer">{text(name)}</span>',
         style_function=lambda f: look,
         interactive=False,

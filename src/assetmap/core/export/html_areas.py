@@ -45,8 +45,14 @@ def simplify_tolerance(n_areas: int) -> float:
     return 25.0
 
 
+def decimals(n_areas: int) -> int:
+    """Decimals of a degree kept: about 1 m, or about 10 m for a national set, whose
+    outlines are already simplified by 25 m (a third off the page's size)."""
+    return DECIMALS if n_areas <= 10_000 else DECIMALS - 1
+
+
 def lonlat_geometries(
-    frame: gpd.GeoDataFrame, tolerance: float
+    frame: gpd.GeoDataFrame, tolerance: float, digits: int = DECIMALS
 ) -> tuple[list[dict[str, Any] | None], np.ndarray | None]:
     """GeoJSON geometry objects, simplified in the project's metres, then in EPSG:4326, and
     their bounds (west, south, east, north; None when there are none)."""
@@ -59,7 +65,7 @@ def lonlat_geometries(
         except shapely.errors.GEOSException:  # not a clean coverage: one area at a time
             simple[present] = shapely.simplify(geoms[present], tolerance, preserve_topology=True)
     lonlat = np.asarray(gpd.GeoSeries(simple, crs=frame.crs).to_crs(4326).values, dtype=object)
-    lonlat[present] = shapely.transform(lonlat[present], lambda c: np.round(c, DECIMALS))
+    lonlat[present] = shapely.transform(lonlat[present], lambda c: np.round(c, digits))
     encoded = shapely.to_geojson(lonlat)
     bounds = shapely.total_bounds(lonlat[present]) if present.any() else None
     return [json.loads(t) if ok else None for t, ok in zip(encoded, present, strict=True)], bounds

@@ -35,8 +35,8 @@ function amUnpack(p) {
       });
     });
     var props = {};
-    for (var c = 0; c < p.n.length; c++) { props[p.n[c]] = p.v[c][p.c[c][f]]; }
-    feats.push({type: "Feature", id: p.i[f], properties: props,
+    for (var c = 0; c < p.n.length; c++) { props[p.n[c]] = p.v[c][p.c[c] ? p.c[c][f] : f]; }
+    feats.push({type: "Feature", id: p.i ? p.i[f] : f, properties: props,
                 geometry: {type: "MultiPolygon", coordinates: polys}});
   }
   return {type: "FeatureCollection", features: feats};
@@ -54,16 +54,24 @@ def pack(features: list[dict[str, Any]], decimals: int) -> dict[str, Any]:
     for name in names:
         column = pd.Series([(f.get("properties") or {}).get(name) for f in features], dtype=object)
         code, distinct = pd.factorize(column, use_na_sentinel=False)
+        if 2 * len(distinct) > len(column):  # mostly different (names, codes): as they are
+            code, distinct = np.arange(len(column)), column.to_numpy()
         values.append([None if pd.isna(v) else v for v in distinct])
-        codes.append(code.tolist())
+        codes.append(None if _counting(code) else code.tolist())
+    ids = [f["id"] for f in features]
     return {
         "k": scale,
-        "i": [f["id"] for f in features],
+        "i": None if _counting(np.asarray(ids)) else ids,
         "g": [_polygons(f["geometry"], scale) for f in features],
         "n": names,
         "v": values,
         "c": codes,
     }
+
+
+def _counting(values: np.ndarray) -> bool:
+    """0, 1, 2, ...: written as nothing (a column of names, say, all different)."""
+    return bool(np.array_equal(values, np.arange(len(values))))
 
 
 def _polygons(geometry: dict[str, Any], scale: int) -> list[list[list[int]]]:
@@ -111,3 +119,29 @@ class PackedGeoJson(folium.GeoJson):
     def __init__(self, data: dict[str, Any], decimals: int, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         self.packed = script_text(pack(data["features"], decimals))
+
+
+def unpack(packed: dict[str, Any]) -> dict[str, Any]:
+    """The FeatureCollection ``UNPACK_JS`` rebuilds in the browser (for checks and tests)."""
+    scale = packed["k"]
+
+    def ring(steps: list[int]) -> list[list[float]]:
+        whole = np.cumsum(np.asarray(steps, dtype=np.int64).reshape(-1, 2), axis=0)
+        return [[float(x) / scale, float(y) / scale] for x, y in whole]
+
+    features = [
+        {
+            "type": "Feature",
+            "id": f if packed["i"] is None else packed["i"][f],
+            "properties": {
+                name: packed["v"][c][f if packed["c"][c] is None else packed["c"][c][f]]
+                for c, name in enumerate(packed["n"])
+            },
+            "geometry": {
+                "type": "MultiPolygon",
+                "coordinates": [[ring(r) for r in polygon] for polygon in geometry],
+            },
+        }
+        for f, geometry in enumerate(packed["g"])
+    ]
+    return {"type": "FeatureCollection", "features": features}
