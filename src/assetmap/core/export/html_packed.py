@@ -53,7 +53,8 @@ def pack(features: list[dict[str, Any]], decimals: int) -> dict[str, Any]:
     values, codes = [], []
     for name in names:
         column = pd.Series([(f.get("properties") or {}).get(name) for f in features], dtype=object)
-        code, distinct = pd.factorize(column, use_na_sentinel=False)
+        code, found = pd.factorize(column, use_na_sentinel=False)
+        distinct = found.to_numpy()
         if 2 * len(distinct) > len(column):  # mostly different (names, codes): as they are
             code, distinct = np.arange(len(column)), column.to_numpy()
         values.append([None if pd.isna(v) else v for v in distinct])
