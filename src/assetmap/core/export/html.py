@@ -151,7 +151,7 @@ def render_html(
         frame = areas.frame(project, name)
         tolerance = html_areas.simplify_tolerance(len(frame))
         digits = html_areas.decimals(len(frame))
-        geoms, box = html_areas.lonlat_geometries(frame, tolerance, digits)
+        geoms, box = html_areas.lonlat_shapes(frame, tolerance, digits)
         if i == 0:
             if result is not None:
                 choice = html_areas.choose_theme(project, options, result)
@@ -245,13 +245,15 @@ class _Script(MacroElement):
 
 
 # ---- layers -----------------------------------------------------------------------------------
-def _features(geoms: list[dict[str, Any] | None], columns: list[list[str]]) -> list[dict[str, Any]]:
+def _features(geoms: np.ndarray, columns: list[list[str]]) -> list[dict[str, Any]]:
+    """Ids and tooltip values of the areas with a shape (folium styles and checks these;
+    the shapes themselves go into the page packed: html_packed)."""
     return [
         {
             "type": "Feature",
             "id": i,
             "properties": {f"f{j}": column[i] for j, column in enumerate(columns)},
-            "geometry": geom,
+            "geometry": None,
         }
         for i, geom in enumerate(geoms)
         if geom is not None
@@ -262,7 +264,7 @@ def _main_area_layer(
     project: Project,
     name: str,
     frame: gpd.GeoDataFrame,
-    geoms: list[dict[str, Any] | None],
+    geoms: np.ndarray,
     digits: int,
     theme: Theme | None,
     result: AnalysisResult | None,
@@ -290,6 +292,7 @@ def _main_area_layer(
     data = {"type": "FeatureCollection", "features": features}
     layer = PackedGeoJson(
         data,
+        geoms[geoms != None],  # noqa: E711 (elementwise: the areas with a shape)
         digits,
         name=_set_label(name, theme),
         style_function=lambda f: looks[f["id"]],
@@ -306,9 +309,7 @@ def _main_area_layer(
     return layer
 
 
-def _outline_layer(
-    name: str, geoms: list[dict[str, Any] | None], digits: int, styles: MapLayers
-) -> folium.GeoJson:
+def _outline_layer(name: str, geoms: np.ndarray, digits: int, styles: MapLayers) -> folium.GeoJson:
     style = styles.area_style(name)
     colour = safe_colour(style.outline, "#57606A")
     look = {"fill": False, "color": colour, "weight": max(1.0, float(style.outline_width)),
@@ -316,6 +317,7 @@ def _outline_layer(
     data = {"type": "FeatureCollection", "features": _features(geoms, [])}
     return PackedGeoJson(
         data,
+        geoms[geoms != None],  # noqa: E711 (elementwise: the areas with a shape)
         digits,
         name=f'<span class="am-layer">{text(name)}</span>',
         style_function=lambda f: look,

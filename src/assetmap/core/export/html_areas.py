@@ -9,10 +9,8 @@ page as HTML.
 from __future__ import annotations
 
 import html
-import json
 import math
 from dataclasses import dataclass, field
-from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -51,11 +49,12 @@ def decimals(n_areas: int) -> int:
     return DECIMALS if n_areas <= 10_000 else DECIMALS - 1
 
 
-def lonlat_geometries(
+def lonlat_shapes(
     frame: gpd.GeoDataFrame, tolerance: float, digits: int = DECIMALS
-) -> tuple[list[dict[str, Any] | None], np.ndarray | None]:
-    """GeoJSON geometry objects, simplified in the project's metres, then in EPSG:4326, and
-    their bounds (west, south, east, north; None when there are none)."""
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The areas simplified in the project's metres, then in EPSG:4326 rounded to ``digits``
+    (None where an area has no shape), and their bounds (west, south, east, north; None
+    when there are none)."""
     geoms = np.asarray(frame.geometry.values, dtype=object)
     present = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
     simple = geoms.copy()
@@ -66,9 +65,9 @@ def lonlat_geometries(
             simple[present] = shapely.simplify(geoms[present], tolerance, preserve_topology=True)
     lonlat = np.asarray(gpd.GeoSeries(simple, crs=frame.crs).to_crs(4326).values, dtype=object)
     lonlat[present] = shapely.transform(lonlat[present], lambda c: np.round(c, digits))
-    encoded = shapely.to_geojson(lonlat)
+    lonlat[~present] = None
     bounds = shapely.total_bounds(lonlat[present]) if present.any() else None
-    return [json.loads(t) if ok else None for t, ok in zip(encoded, present, strict=True)], bounds
+    return lonlat, bounds
 
 
 # Characters a user's text keeps only as character references. Braces: branca compiles the

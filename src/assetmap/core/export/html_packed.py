@@ -18,22 +18,26 @@ from typing import Any
 import folium
 import numpy as np
 import pandas as pd
+import shapely
 from folium.template import Template
 
 #: Rebuilds the GeoJSON FeatureCollection from ``pack``'s output, in the browser.
 UNPACK_JS = """
 function amUnpack(p) {
-  var feats = [];
-  for (var f = 0; f < p.g.length; f++) {
-    var polys = p.g[f].map(function (poly) {
-      return poly.map(function (ring) {
+  var feats = [], g = p.g, at = 0, ri = 0, pi = 0;
+  for (var f = 0; f < g.m.length; f++) {
+    var polys = [];
+    for (var a = 0; a < g.m[f]; a++, pi++) {
+      var rings = [];
+      for (var b = 0; b < g.p[pi]; b++, ri++) {
         var out = [], x = 0, y = 0;
-        for (var j = 0; j < ring.length; j += 2) {
-          x += ring[j]; y += ring[j + 1]; out.push([x / p.k, y / p.k]);
+        for (var j = 0; j < g.r[ri]; j++, at += 2) {
+          x += g.s[at]; y += g.s[at + 1]; out.push([x / p.k, y / p.k]);
         }
-        return out;
-      });
-    });
+        rings.push(out);
+      }
+      polys.push(rings);
+    }
     var props = {};
     for (var c = 0; c < p.n.length; c++) { props[p.n[c]] = p.v[c][p.c[c] ? p.c[c][f] : f]; }
     feats.push({type: "Feature", id: p.i ? p.i[f] : f, properties: props,
@@ -46,8 +50,8 @@ function amUnpack(p) {
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
 
 
-def pack(features: list[dict[str, Any]], decimals: int) -> dict[str, Any]:
-    """GeoJSON polygon features (ids, properties, geometry) in the packed form."""
+def pack(features: list[dict[str, Any]], shapes: np.ndarray, decimals: int) -> dict[str, Any]:
+    """Features (ids and properties) and their (multi)polygons in the packed form."""
     scale = 10**decimals
     names = sorted({key for f in features for key in (f.get("properties") or {})})
     values, codes = [], []
@@ -63,7 +67,7 @@ def pack(features: list[dict[str, Any]], decimals: int) -> dict[str, Any]:
     return {
         "k": scale,
         "i": None if _counting(np.asarray(ids)) else ids,
-        "g": [_polygons(f["geometry"], scale) for f in features],
+        "g": _shapes(shapes, scale),
         "n": names,
         "v": values,
         "c": codes,
@@ -75,17 +79,26 @@ def _counting(values: np.ndarray) -> bool:
     return bool(np.array_equal(values, np.arange(len(values))))
 
 
-def _polygons(geometry: dict[str, Any], scale: int) -> list[list[list[int]]]:
-    polygons = (
-        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-    )
-    return [[_steps(ring, scale) for ring in polygon] for polygon in polygons]
-
-
-def _steps(ring: list[list[float]], scale: int) -> list[int]:
-    whole = np.rint(np.asarray(ring, dtype=float)[:, :2] * scale).astype(np.int64)
-    whole[1:] -= whole[:-1].copy()
-    return [int(v) for v in whole.ravel()]
+def _shapes(shapes: np.ndarray, scale: int) -> dict[str, list[int]]:
+    """Every ring's points as whole-number steps (the first from 0), all in one list "s",
+    with points per ring "r", rings per polygon "p" and polygons per shape "m"."""
+    if not len(shapes):
+        return {"s": [], "r": [], "p": [], "m": []}
+    kind, coords, offsets = shapely.to_ragged_array(shapes)
+    if kind == shapely.GeometryType.POLYGON:  # every shape one polygon
+        offsets = (*offsets, np.arange(len(shapes) + 1))
+    rings, polygons, multi = offsets
+    whole = np.rint(np.asarray(coords)[:, :2] * scale).astype(np.int64)
+    steps = whole.copy()
+    steps[1:] -= whole[:-1]
+    starts = np.asarray(rings[:-1])[np.diff(rings) > 0]
+    steps[starts] = whole[starts]
+    return {
+        "s": steps.ravel().tolist(),
+        "r": np.diff(rings).tolist(),
+        "p": np.diff(polygons).tolist(),
+        "m": np.diff(multi).tolist(),
+    }
 
 
 def script_text(value: object) -> str:
@@ -113,23 +126,30 @@ class PackedGeoJson(folium.GeoJson):
 
     _template = Template(
         _folium_template().replace(
-            _EMBED, UNPACK_JS + "{{ this.get_name() }}_add(amUnpack({{ this.packed }}));"
+            _EMBED,
+            UNPACK_JS + "{{ this.get_name() }}_add(amUnpack({{ this.packed }}));",
         )
     )
 
-    def __init__(self, data: dict[str, Any], decimals: int, **kwargs: Any) -> None:
+    def __init__(
+        self, data: dict[str, Any], shapes: np.ndarray, decimals: int, **kwargs: Any
+    ) -> None:
         super().__init__(data, **kwargs)
-        self.packed = script_text(pack(data["features"], decimals))
+        self.packed = script_text(pack(data["features"], shapes, decimals))
 
 
 def unpack(packed: dict[str, Any]) -> dict[str, Any]:
     """The FeatureCollection ``UNPACK_JS`` rebuilds in the browser (for checks and tests)."""
-    scale = packed["k"]
-
-    def ring(steps: list[int]) -> list[list[float]]:
-        whole = np.cumsum(np.asarray(steps, dtype=np.int64).reshape(-1, 2), axis=0)
-        return [[float(x) / scale, float(y) / scale] for x, y in whole]
-
+    scale, g = packed["k"], packed["g"]
+    points = np.cumsum([0, *g["r"]])
+    steps = np.asarray(g["s"], dtype=np.int64).reshape(-1, 2)
+    rings = [
+        (np.cumsum(steps[a:b], axis=0) / scale).tolist()
+        for a, b in zip(points[:-1], points[1:], strict=True)
+    ]
+    polygon_ends = np.cumsum([0, *g["p"]])
+    polygons = [rings[a:b] for a, b in zip(polygon_ends[:-1], polygon_ends[1:], strict=True)]
+    shape_ends = np.cumsum([0, *g["m"]])
     features = [
         {
             "type": "Feature",
@@ -138,11 +158,8 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
                 name: packed["v"][c][f if packed["c"][c] is None else packed["c"][c][f]]
                 for c, name in enumerate(packed["n"])
             },
-            "geometry": {
-                "type": "MultiPolygon",
-                "coordinates": [[ring(r) for r in polygon] for polygon in geometry],
-            },
+            "geometry": {"type": "MultiPolygon", "coordinates": polygons[a:b]},
         }
-        for f, geometry in enumerate(packed["g"])
+        for f, (a, b) in enumerate(zip(shape_ends[:-1], shape_ends[1:], strict=True))
     ]
     return {"type": "FeatureCollection", "features": features}
