@@ -44,8 +44,7 @@ def test_the_browser_unpacks_the_areas_as_python_does(tmp_path, repo_root):
         page.on("pageerror", lambda error: problems.append(str(error)))
         page.goto(out.as_uri())
         unpacked = [
-            page.evaluate("p => amUnpack(p)", json.loads(packed))
-            for packed in PACKED.findall(text)
+            page.evaluate("p => amUnpack(p)", json.loads(packed)) for packed in PACKED.findall(text)
         ]
         drawn = page.evaluate(
             "() => { var n = 0; document.querySelectorAll('path.leaflet-interactive')"
