@@ -96,3 +96,19 @@ def test_another_question_is_a_full_run(demo):
     other = AnalysisParams(PARAMS.area_set, ("libraries",), 1200.0)
     quick = analyse(project, other, keep=False, previous=before)
     pd.testing.assert_frame_equal(quick.table, analyse(project, other, keep=False).table)
+
+
+def test_several_changes_between_runs_equal_a_full_run(demo):
+    project, stack = demo
+    before = analyse(project, PARAMS, keep=False)
+    uuid = a_library(project)
+    stack.push(DeleteAsset(uuid))
+    stack.push(
+        AddAsset(Asset(uuid=new_uuid(), name="Hub", category="libraries", x=376_500, y=391_500))
+    )
+    stack.push(
+        AddAsset(Asset(uuid=new_uuid(), name="Pantry", category="food_banks", x=380_500, y=393_000))
+    )
+    after = analyse(project, PARAMS, keep=False, previous=before)
+    assert after.reference_points is before.reference_points
+    assert_same_as_full_run(project, after)

@@ -110,19 +110,21 @@ def _counted(inputs: AnalysisInput) -> pd.DataFrame:
 def _changed_assets(before: pd.DataFrame, inputs: AnalysisInput) -> pd.DataFrame:
     """Old places of assets gone or moved (sign -1) and new places of assets added or moved
     (sign +1), with their category."""
-    where = pd.Index(before["uuid"].astype(str)).get_indexer(
-        pd.Index(np.asarray(inputs.asset_uuid).astype(str))
-    )
+    old_uuid = before["uuid"].to_numpy(dtype=object)
+    new_uuid = np.asarray(inputs.asset_uuid, dtype=object)
+    where = _same_order(old_uuid, new_uuid)
+    if where is None:  # more than one asset came or went: match them by uuid
+        where = pd.Index(old_uuid.astype(str)).get_indexer(pd.Index(new_uuid.astype(str)))
     found = where >= 0
-    old = before.iloc[where[found]]
+    old = where[found]
     same = (
-        (old["category"].to_numpy() == inputs.asset_category[found])
-        & (old["x"].to_numpy() == inputs.asset_x[found])
-        & (old["y"].to_numpy() == inputs.asset_y[found])
+        (before["category"].to_numpy(dtype=object)[old] == inputs.asset_category[found])
+        & (before["x"].to_numpy()[old] == inputs.asset_x[found])
+        & (before["y"].to_numpy()[old] == inputs.asset_y[found])
     )
     kept = np.zeros(len(before), dtype=bool)
-    kept[where[found][same]] = True
-    arrived = np.flatnonzero(found)[~same].tolist() + np.flatnonzero(~found).tolist()
+    kept[old[same]] = True
+    arrived = np.r_[np.flatnonzero(found)[~same], np.flatnonzero(~found)].astype(np.intp)
     gone = before[~kept][["category", "x", "y"]].assign(sign=-1)
     new = pd.DataFrame(
         {
@@ -133,6 +135,25 @@ def _changed_assets(before: pd.DataFrame, inputs: AnalysisInput) -> pd.DataFrame
         }
     )
     return pd.concat([gone, new], ignore_index=True)
+
+
+def _same_order(old: np.ndarray, new: np.ndarray) -> np.ndarray | None:
+    """Where each new uuid was in ``old`` (-1: new), found without hashing when the lists
+    differ by at most one asset added or removed (the usual edit): None otherwise."""
+    common = min(len(old), len(new))
+    differ = np.flatnonzero(old[:common] != new[:common])
+    k = int(differ[0]) if len(differ) else common
+    where = np.full(len(new), -1, dtype=np.intp)
+    where[:k] = np.arange(k)
+    if len(new) == len(old) + 1 and np.array_equal(old[k:], new[k + 1 :]):
+        where[k + 1 :] = np.arange(k, len(old))
+        return where
+    if len(new) == len(old) - 1 and np.array_equal(old[k + 1 :], new[k:]):
+        where[k:] = np.arange(k + 1, len(old))
+        return where
+    if len(new) == len(old) and not len(differ):
+        return where
+    return None
 
 
 def _areas_within(
