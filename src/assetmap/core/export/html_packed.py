@@ -84,9 +84,10 @@ def _shapes(shapes: np.ndarray, scale: int) -> dict[str, list[int]]:
     with points per ring "r", rings per polygon "p" and polygons per shape "m"."""
     if not len(shapes):
         return {"s": [], "r": [], "p": [], "m": []}
-    kind, coords, offsets = shapely.to_ragged_array(shapes)
+    kind, coords, found = shapely.to_ragged_array(shapes)
+    offsets: list[np.ndarray] = [np.asarray(o) for o in found]
     if kind == shapely.GeometryType.POLYGON:  # every shape one polygon
-        offsets = (*offsets, np.arange(len(shapes) + 1))
+        offsets.append(np.arange(len(shapes) + 1))
     rings, polygons, multi = offsets
     whole = np.rint(np.asarray(coords)[:, :2] * scale).astype(np.int64)
     steps = whole.copy()
