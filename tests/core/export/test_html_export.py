@@ -448,3 +448,10 @@ def test_the_legend_has_no_review_entry_when_nothing_awaits_review(demo, tmp_pat
     export_data(demo, tmp_path / "map.html", ExportOptions())
     page = Page((tmp_path / "map.html").read_text(encoding="utf-8"))
     assert "Awaiting review" not in page.texts["am-legend"]
+
+
+def test_the_html_map_reads_every_column_its_popups_show():
+    from assetmap.core.export.html_assets import POPUP_FIELDS
+    from assetmap.core.export.selection import HTML_COLUMNS
+
+    assert {name for name, _label in POPUP_FIELDS} <= set(HTML_COLUMNS)
