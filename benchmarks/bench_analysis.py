@@ -338,13 +338,11 @@ _BREAKDOWN = {
     "read": "reading areas and assets (inputs.load)",
     "refs": "reference points",
     "place": "placing assets in areas (STRtree, counted once)",
-    "buffer": "coverage: buffers (shapely.buffer)",
-    "union": "coverage: union of the circles (union_all)",
-    "cut": "coverage: cutting big parts into 4 km pieces",
-    "index": "coverage: STRtree of the pieces",
-    "covers": "coverage: wholly covered test (prepare + covers)",
-    "intersection": "coverage: intersections and their areas",
-    "coverage": "coverage: the rest (tree query, sums)",
+    "buffer": "coverage: circles (shapely.polygons from one template)",
+    "index": "coverage: STRtree of the assets",
+    "covers": "coverage: misses and wholly covered tests (distance, hausdorff)",
+    "intersection": "coverage: taking circles away (difference)",
+    "coverage": "coverage: the rest (ordering, sums)",
     "nearest": "nearest asset (9 groups)",
     "counts": "counts (9 groups)",
     "terciles": "terciles (18 calls)",
@@ -508,17 +506,17 @@ def _instrument(timer: _StageTimer) -> None:
     """Time the analysis stages on one thread, without touching assetmap's source."""
     import shapely
 
-    from assetmap.core.analysis import engine, inputs, measures, runs
+    from assetmap.core.analysis import coverage, engine, inputs, measures, runs
 
     os.cpu_count = lambda: 1  # this child only: the engine's pool gets one worker
     inputs.load = timer.wrap("read", inputs.load)
     runs.save = timer.wrap("save", runs.save)
-    engine._group_table = timer.wrap("tables", engine._group_table)
+    engine.group_table = timer.wrap("tables", engine.group_table)
+    coverage.uncovered_parts = timer.wrap("coverage", coverage.uncovered_parts)
+    coverage.shares = timer.wrap("coverage", coverage.shares)
     for attr, name in (
         ("reference_points", "refs"),
         ("area_of_each_point", "place"),
-        ("coverage_shares", "coverage"),
-        ("_cut_large_parts", "cut"),
         ("nearest_distances", "nearest"),
         ("counts", "counts"),
         ("terciles", "terciles"),
@@ -526,17 +524,15 @@ def _instrument(timer: _StageTimer) -> None:
         setattr(measures, attr, timer.wrap(name, getattr(measures, attr)))
 
     inside = {
-        "buffer": "buffer",
-        "union_all": "union",
+        "polygons": "buffer",
         "STRtree": "index",
-        "prepare": "covers",
-        "covers": "covers",
-        "intersection": "intersection",
-        "area": "intersection",
+        "distance": "covers",
+        "hausdorff_distance": "covers",
+        "difference": "intersection",
     }
 
     class TimedShapely:
-        """measures' view of shapely: calls made directly by coverage_shares are timed."""
+        """coverage's view of shapely: calls made directly by uncovered_parts are timed."""
 
         def __getattr__(self, attr: str):
             value = getattr(shapely, attr)
@@ -544,7 +540,7 @@ def _instrument(timer: _StageTimer) -> None:
                 return timer.wrap(inside[attr], value, only_inside="coverage")
             return value
 
-    measures.shapely = TimedShapely()
+    coverage.shapely = TimedShapely()
 
 
 def assetmap_child(project_path: Path, result: Path | None, breakdown: bool) -> None:

@@ -30,6 +30,7 @@ SCENARIOS: dict[str, str] = {
     "exports": "bench_exports",
     "stress": "bench_stress",
     "live_gaps": "bench_live_gaps",
+    "speed": "bench_speed",
     "workshop": "workshop_load",
     "merge": "bench_merge",
     "publish": "bench_publish",

@@ -21,6 +21,7 @@ from assetmap.core.analysis.api import analyse
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.export.api import export_data
 from assetmap.core.export.characters import readable
+from assetmap.core.export.html_packed import unpack
 from assetmap.core.export.html_web import remote_resources
 from assetmap.core.export.options import ExportOptions
 from assetmap.core.project import Project
@@ -36,6 +37,10 @@ from support.hostile_text import (
 
 LSOA = "Neighbourhoods (LSOA 2021)"
 VALIDATOR = Path("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py")
+
+
+# Area layers go into the page packed (html_packed); unpack gives back their GeoJSON.
+AREA_LAYERS = re.compile(r"geo_json_\w+_add\(amUnpack\((\{.*\})\)\);\s*$", re.MULTILINE)
 
 
 @pytest.fixture
@@ -131,8 +136,8 @@ def test_html_map_writes_every_name_and_needs_no_network(hostile, tmp_path):
     assert readable(CATEGORY_LABEL.strip()) in labels
     areas = [
         html.unescape(value)
-        for layer in re.findall(r"geo_json_\w+_add\((\{.*\})\);\s*$", text, re.MULTILINE)
-        for feature in json.loads(layer)["features"]
+        for layer in AREA_LAYERS.findall(text)
+        for feature in unpack(json.loads(layer))["features"]
         for value in feature["properties"].values()
     ]
     assert any(a.startswith(readable(AREA_NAME)) for a in areas)

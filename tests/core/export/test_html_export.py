@@ -20,6 +20,7 @@ from assetmap.core.commands.review import SetReview
 from assetmap.core.errors import BadInputError, Cancelled
 from assetmap.core.export.api import export_data
 from assetmap.core.export.html import write_html
+from assetmap.core.export.html_packed import unpack
 from assetmap.core.export.html_web import remote_resources
 from assetmap.core.export.options import ExportOptions
 from assetmap.core.export.selection import choose_assets
@@ -102,11 +103,15 @@ class Page(HTMLParser):
             self.texts[element_id] += data
 
 
+# Area layers go into the page packed (html_packed); unpack gives back their GeoJSON.
+NAMED_LAYERS = re.compile(r"(geo_json_\w+)_add\(amUnpack\((\{.*\})\)\);\s*$", re.MULTILINE)
+AREA_LAYERS = re.compile(r"geo_json_\w+_add\(amUnpack\((\{.*\})\)\);\s*$", re.MULTILINE)
+
+
 def embedded(text: str) -> tuple[dict[str, int], list[dict]]:
     """Area features per GeoJSON layer, and the asset groups, as the page's scripts hold them."""
     layers = {
-        name: len(json.loads(data)["features"])
-        for name, data in re.findall(r"(geo_json_\w+)_add\((\{.*\})\);\s*$", text, re.MULTILINE)
+        name: len(unpack(json.loads(data))["features"]) for name, data in NAMED_LAYERS.findall(text)
     }
     data = re.search(r"^\s*var data = (\{.*\});\s*$", text, re.MULTILINE)
     assert data, "the asset data is missing"
@@ -210,8 +215,8 @@ def test_a_gap_map_carries_its_method_and_a_legend_for_every_area(analysed, tmp_
     # Tooltips: figures with units and no spurious decimals.
     props = [
         f["properties"]
-        for data in re.findall(r"geo_json_\w+_add\((\{.*\})\);\s*$", text, re.MULTILINE)
-        for f in json.loads(data)["features"]
+        for data in AREA_LAYERS.findall(text)
+        for f in unpack(json.loads(data))["features"]
         if f["properties"]
     ]
     assert len(props) == 139
@@ -366,8 +371,8 @@ def test_names_that_look_like_remote_resources_are_only_text(demo, tmp_path):
     assert set(LOOKS_LIKE_CODE) <= {html.unescape(r[3]) for r in rows if len(r) > 3 and r[3]}
     names = [
         html.unescape(f["properties"]["f0"])
-        for data in re.findall(r"geo_json_\w+_add\((\{.*\})\);\s*$", text, re.MULTILINE)
-        for f in json.loads(data)["features"]
+        for data in AREA_LAYERS.findall(text)
+        for f in unpack(json.loads(data))["features"]
         if f["properties"]
     ]
     assert "Ward url(http://x.example/f.png) @import //x.example" in names
@@ -443,3 +448,10 @@ def test_the_legend_has_no_review_entry_when_nothing_awaits_review(demo, tmp_pat
     export_data(demo, tmp_path / "map.html", ExportOptions())
     page = Page((tmp_path / "map.html").read_text(encoding="utf-8"))
     assert "Awaiting review" not in page.texts["am-legend"]
+
+
+def test_the_html_map_reads_every_column_its_popups_show():
+    from assetmap.core.export.html_assets import POPUP_FIELDS
+    from assetmap.core.export.selection import HTML_COLUMNS
+
+    assert {name for name, _label in POPUP_FIELDS} <= set(HTML_COLUMNS)

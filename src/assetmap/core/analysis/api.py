@@ -7,7 +7,7 @@ import dataclasses
 import sqlite3
 from pathlib import Path
 
-from assetmap.core.analysis import engine, inputs, results_csv, runs
+from assetmap.core.analysis import incremental, inputs, results_csv, runs
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.errors import AssetmapError
@@ -24,13 +24,16 @@ def analyse(
     cancelled: CancelledFn | None = None,
     keep: bool = True,
     out: Path | None = None,
+    previous: AnalysisResult | None = None,
 ) -> AnalysisResult:
     """Run the analysis; keep it in the project and, with ``out``, write its results CSV.
 
     With ``out`` it is all or nothing: the place is checked before any work; the files are
     written under temporary names while the run's transaction is still open, so a failure
     (a full disk) leaves the project as it was; they are renamed into place once the run
-    is committed (and the run is removed again if even that fails).
+    is committed (and the run is removed again if even that fails). With ``previous`` (a
+    run of the same question made in this session), only what the assets changed since
+    can reach is worked out again (``incremental.rerun``).
     """
     if out is not None:
         results_csv.check_out(out, project.path, field="--out")
@@ -38,7 +41,7 @@ def analyse(
     steps(0.0, "Reading areas and assets")
     data = inputs.load(project, params)
     check_cancelled(cancelled)
-    result = engine.run(data, params, steps.sub(0.05, 0.97), cancelled)
+    result = incremental.rerun(previous, data, params, steps.sub(0.05, 0.97), cancelled)
     check_cancelled(cancelled)
     if keep and out is None:
         steps(0.98, "Keeping the run in the project")

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry.base import BaseGeometry
 
 from assetmap.core import gpkg
-from assetmap.core.analysis import measures
+from assetmap.core.analysis import coverage, measures
 from assetmap.core.analysis.inputs import AnalysisInput
 from assetmap.core.analysis.method import method_statement
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
@@ -52,6 +52,10 @@ class AnalysisResult:
     run_id: int | None = None
     # The assets counted (uuid, category, x, y), so coverage can be drawn as measured.
     counted: pd.DataFrame | None = None
+    # Each area's reference point, kept in memory so a re-run after a change need not
+    # find them again (see incremental.rerun); None for a run loaded from the project.
+    reference_points: np.ndarray | None = field(default=None, repr=False, compare=False)
+    inside_used: int = field(default=0, repr=False, compare=False)  # refs not centroids
 
     def counted_points(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """x, y of the assets behind a category's figures (all chosen for ALL_CHOSEN)."""
@@ -113,16 +117,17 @@ def run(
     steps(0.05, "Placing assets in areas")
     owner = measures.area_of_each_point(points, areas)
     check_cancelled(cancelled)
-    groups = _groups(inputs, params)
-    coverage = _coverage_in_parallel(
-        areas, points, groups, params.distance_m, steps.sub(0.1, 0.9), cancelled
+    groups = groups_of(inputs, params)
+    shares = _coverage_in_parallel(
+        areas, inputs, groups, params.distance_m, steps.sub(0.1, 0.9), cancelled
     )
     steps(0.92, "Distances, counts and classes")
-    raised = _needs_raised(inputs, areas, groups)
+    raised = needs_raised(inputs, areas, groups)
+    n = len(areas)
     frames = [
-        _group_table(inputs, params, key, label, mask, owner, refs, coverage[key]).assign(
-            needs_raised=raised[key]
-        )
+        group_table(
+            inputs, params, key, label, measures.counts(owner[mask], n), refs, shares[key]
+        ).assign(needs_raised=raised[key])
         for key, label, mask in groups
     ]
     table = pd.concat(frames, ignore_index=True)[list(COLUMNS)]
@@ -137,23 +142,37 @@ def run(
         }
     )
     return AnalysisResult(
-        params=params, table=table, method=method, created_at=gpkg.utc_now(), counted=counted
+        params=params,
+        table=table,
+        method=method,
+        created_at=gpkg.utc_now(),
+        counted=counted,
+        reference_points=refs,
+        inside_used=int(inside_used.sum()),
     )
 
 
-def _groups(inputs: AnalysisInput, params: AnalysisParams) -> list[tuple[str, str, np.ndarray]]:
-    groups = [
-        (key, inputs.category_labels[key], inputs.asset_category == key)
-        for key in params.categories
-    ]
-    if len(params.categories) > 1:
-        groups.append(
-            (ALL_CHOSEN, ALL_CHOSEN_LABEL, np.isin(inputs.asset_category, params.categories))
+def groups_of(inputs: AnalysisInput, params: AnalysisParams) -> list[tuple[str, str, np.ndarray]]:
+    """(key, label, which assets) of each chosen category, then "any of them" if several."""
+    keys = list(params.categories) + ([ALL_CHOSEN] if len(params.categories) > 1 else [])
+    return [
+        (
+            key,
+            ALL_CHOSEN_LABEL if key == ALL_CHOSEN else inputs.category_labels[key],
+            group_mask(inputs, params, key),
         )
-    return groups
+        for key in keys
+    ]
 
 
-def _needs_raised(
+def group_mask(inputs: AnalysisInput, params: AnalysisParams, key: str) -> np.ndarray:
+    """The assets that count for a group."""
+    if key == ALL_CHOSEN:
+        return np.isin(inputs.asset_category, params.categories)
+    return np.asarray(inputs.asset_category == key)
+
+
+def needs_raised(
     inputs: AnalysisInput, areas: np.ndarray, groups: list[tuple[str, str, np.ndarray]]
 ) -> dict[str, np.ndarray]:
     """Need pins in each area, per group (0 everywhere when the analysis does not count them:
@@ -176,20 +195,21 @@ def _needs_raised(
 
 def _coverage_in_parallel(
     areas: np.ndarray,
-    points: np.ndarray,
+    inputs: AnalysisInput,
     groups: list[tuple[str, str, np.ndarray]],
     distance: float,
     steps: Steps,
     cancelled: CancelledFn | None,
 ) -> dict[str, np.ndarray]:
-    """Coverage is the costly measure; GEOS releases the GIL, so categories run side by side.
+    """Coverage is the costly measure; GEOS releases the GIL, so work runs side by side.
 
-    Each category's circles are merged once; "any of them" merges those merged areas
-    instead of buffering every asset again (a third of the time at national scale).
+    Each area is measured from the circles near it (``coverage.uncovered_parts``), never
+    from a union of the whole country's circles; "any of them" carries on from the
+    smallest part its categories left uncovered, with only the other categories' circles.
     """
     singles = [(key, mask) for key, _label, mask in groups if key != ALL_CHOSEN]
-    workers = max(1, min(len(groups), os.cpu_count() or 1))
-    total = 2 * len(groups)
+    workers = max(1, min(2 * len(groups), os.cpu_count() or 1))
+    total = len(groups)
     done = 0
 
     def tick(what: str) -> None:
@@ -198,85 +218,159 @@ def _coverage_in_parallel(
         check_cancelled(cancelled)
         steps(done / total, f"Coverage within {distance:g} m: {what}")
 
+    x, y = inputs.asset_x, inputs.asset_y
+    chunks = workers if len(singles) == 1 else 1
+    parts: dict[str, np.ndarray] = {}
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        unions = {
-            key: pool.submit(measures.coverage_geometry, points[mask], distance)
+        pending = {
+            key: _uncovered(pool, chunks, areas, x[mask], y[mask], distance, cancelled)
             for key, mask in singles
         }
-        merged: dict[str, BaseGeometry] = {}
-        for key, future in unions.items():
-            merged[key] = future.result()
-            tick(f"circles merged ({len(merged)} of {len(singles)})")
-        shares = {
-            key: pool.submit(measures.shares_within, areas, merged[key], cancelled)
-            for key in merged
-        }
+        for key, future in pending.items():
+            parts[key] = future()
+            tick(f"{len(parts)} of {total} groups")
         if len(groups) > len(singles):
-            merged[ALL_CHOSEN] = measures.merged(list(merged.values()))
-            tick("all chosen categories merged")
-            shares[ALL_CHOSEN] = pool.submit(
-                measures.shares_within, areas, merged[ALL_CHOSEN], cancelled
+            parts[ALL_CHOSEN] = _uncovered_by_any(
+                pool, workers, areas, inputs, singles, parts, distance, cancelled
             )
-        results: dict[str, np.ndarray] = {}
-        for key, share in shares.items():
-            results[key] = share.result()
-            tick(f"shares of each area ({len(results)} of {len(shares)})")
-    return results
+            tick("any of the chosen categories")
+    return {key: coverage.shares(areas, part) for key, part in parts.items()}
 
 
-def _group_table(
+def _uncovered_by_any(
+    pool: ThreadPoolExecutor,
+    chunks: int,
+    areas: np.ndarray,
+    inputs: AnalysisInput,
+    singles: list[tuple[str, np.ndarray]],
+    parts: dict[str, np.ndarray],
+    distance: float,
+    cancelled: CancelledFn | None,
+) -> np.ndarray:
+    """What no chosen category covers: the smallest single category's uncovered part,
+    less the other categories' circles."""
+    start, pick = coverage.smallest([parts[key] for key, _mask in singles])
+    label = np.full(len(inputs.asset_x), -1, dtype=np.intp)
+    for i, (_key, mask) in enumerate(singles):
+        label[mask] = i
+    chosen = label >= 0
+    x, y = inputs.asset_x[chosen], inputs.asset_y[chosen]
+    skip = (pick, label[chosen])
+    return _uncovered(pool, chunks, areas, x, y, distance, cancelled, start, skip)()
+
+
+def _uncovered(
+    pool: ThreadPoolExecutor,
+    chunks: int,
+    areas: np.ndarray,
+    x: np.ndarray,
+    y: np.ndarray,
+    distance: float,
+    cancelled: CancelledFn | None,
+    start: np.ndarray | None = None,
+    skip: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Callable[[], np.ndarray]:
+    """Start ``coverage.uncovered_parts`` in ``chunks`` slices of the areas; the returned
+    function waits for them and joins the slices."""
+    bounds = np.linspace(0, len(areas), chunks + 1).astype(int)
+    futures = [
+        pool.submit(
+            coverage.uncovered_parts,
+            areas[a:b],
+            x,
+            y,
+            distance,
+            None if start is None else start[a:b],
+            cancelled,
+            None if skip is None else (skip[0][a:b], skip[1]),
+        )
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+    ]
+    return lambda: np.concatenate([f.result() for f in futures]) if futures else areas[:0]
+
+
+def group_table(
     inputs: AnalysisInput,
     params: AnalysisParams,
     key: str,
     label: str,
-    mask: np.ndarray,
-    owner: np.ndarray,
+    count: np.ndarray,
     refs: np.ndarray,
     coverage: np.ndarray,
 ) -> pd.DataFrame:
-    n = len(inputs.area_geoms)
+    """One group's rows (all but needs_raised): ``count`` assets per area, ``coverage``."""
+    mask = group_mask(inputs, params, key)
     points = (
         shapely.points(inputs.asset_x[mask], inputs.asset_y[mask])
         if mask.any()
         else np.array([], object)
     )
-    count = measures.counts(owner[mask], n)
     nearest = measures.nearest_distances(refs, points)
+    figures = group_figures(inputs, params, count, coverage, nearest, bool(mask.any()))
+    fixed = {
+        "area_code": inputs.area_codes,
+        "area_name": inputs.area_names,
+        "category": key,
+        "category_label": label,
+        "population": _population(inputs),
+        "area_km2": shapely.area(inputs.area_geoms) / 1e6,
+        "need": _need(inputs),
+        "need_tercile": measures.terciles(_need(inputs)),
+    }
+    return pd.DataFrame(fixed | figures)
+
+
+def group_figures(
+    inputs: AnalysisInput,
+    params: AnalysisParams,
+    count: np.ndarray,
+    coverage: np.ndarray,
+    nearest: np.ndarray,
+    any_assets: bool,
+) -> dict[str, np.ndarray]:
+    """The columns of a group's rows that depend on its assets (a re-run after a change
+    writes these, and keeps the rest)."""
     area_km2 = shapely.area(inputs.area_geoms) / 1e6
-    population = inputs.population if inputs.population is not None else np.full(n, np.nan)
+    population = _population(inputs)
     with np.errstate(invalid="ignore", divide="ignore"):
         per_1000 = np.where(population > 0, count / population * 1000.0, np.nan)
         density = np.where(area_km2 > 0, count / area_km2, np.nan)
     far = np.isnan(nearest) | (nearest > params.distance_m)
     gap = ((count == 0) & far) | (coverage < params.gap_coverage_threshold)
-    need = inputs.need if inputs.need is not None else np.full(n, np.nan)
+    need = _need(inputs)
     need_t = measures.terciles(need)
     provision_values = per_1000 if params.provision == "per_1000" else coverage
     provision_t = measures.terciles(provision_values)
-    both = (need_t > 0) & (provision_t > 0)
-    bivariate = np.where(both, [f"{a}-{b}" for a, b in zip(need_t, provision_t, strict=True)], "")
-    return pd.DataFrame(
-        {
-            "area_code": inputs.area_codes,
-            "area_name": inputs.area_names,
-            "category": key,
-            "category_label": label,
-            "assets": count,
-            "population": population,
-            "per_1000": per_1000,
-            "area_km2": area_km2,
-            "density_km2": density,
-            "nearest_m": nearest,
-            "coverage": coverage,
-            "gap": gap,
-            "need": need,
-            "need_tercile": need_t,
-            "provision_tercile": provision_t,
-            "bivariate": bivariate,
-            "priority": _priority(need_t, provision_t, need, provision_values),
-            "note": _notes(inputs, population, points, params),
-        }
-    )
+    return {
+        "assets": count,
+        "per_1000": per_1000,
+        "density_km2": density,
+        "nearest_m": nearest,
+        "coverage": coverage,
+        "gap": gap,
+        "provision_tercile": provision_t,
+        "bivariate": _bivariate(need_t, provision_t),
+        "priority": _priority(need_t, provision_t, need, provision_values),
+        "note": _notes(inputs, population, any_assets),
+    }
+
+
+def _population(inputs: AnalysisInput) -> np.ndarray:
+    n = len(inputs.area_geoms)
+    return inputs.population if inputs.population is not None else np.full(n, np.nan)
+
+
+def _need(inputs: AnalysisInput) -> np.ndarray:
+    n = len(inputs.area_geoms)
+    return inputs.need if inputs.need is not None else np.full(n, np.nan)
+
+
+_CLASSES = np.array([[f"{a}-{b}" if a and b else "" for b in range(4)] for a in range(4)])
+
+
+def _bivariate(need_t: np.ndarray, provision_t: np.ndarray) -> np.ndarray:
+    """ "need-provision" thirds ("3-1"), "" where either is missing."""
+    return np.asarray(_CLASSES[need_t, provision_t], dtype=object).astype(str)
 
 
 def _priority(
@@ -293,19 +387,12 @@ def _priority(
     return rank
 
 
-def _notes(
-    inputs: AnalysisInput, population: np.ndarray, points: np.ndarray, params: AnalysisParams
-) -> np.ndarray:
+def _notes(inputs: AnalysisInput, population: np.ndarray, any_assets: bool) -> np.ndarray:
     """Plain words where a figure is missing, so nobody reads a blank as zero."""
-    reasons = []
+    no_people = "no population figure for this area"
+    no_assets = "" if any_assets else "no assets of this kind anywhere"
+    missing = np.zeros(len(population), dtype=bool)
     if inputs.population is not None:
-        reasons.append(np.where(population > 0, "", "no population figure for this area"))
-    if not len(points):
-        reasons.append(np.full(len(population), "no assets of this kind anywhere"))
-    notes = np.full(len(population), "", dtype=object)
-    for reason in reasons:
-        notes = np.array(
-            ["; ".join(p for p in (a, b) if p) for a, b in zip(notes, reason, strict=True)],
-            dtype=object,
-        )
-    return notes
+        missing = ~(population > 0)
+    both = f"{no_people}; {no_assets}" if no_assets else no_people
+    return np.where(missing, both, no_assets).astype(object)

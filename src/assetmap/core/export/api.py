@@ -13,7 +13,12 @@ from assetmap.core.analysis.wording import need_label as need_label
 from assetmap.core.errors import BadInputError
 from assetmap.core.export import analysis_source, data
 from assetmap.core.export.options import ExportOptions
-from assetmap.core.export.selection import ChosenAssets, choose_assets
+from assetmap.core.export.selection import (
+    HTML_COLUMNS,
+    ChosenAssets,
+    choose_assets,
+    for_gap_map,
+)
 from assetmap.core.layers import MapLayers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
@@ -74,8 +79,11 @@ def export_data(
         raise BadInputError("maps (PDF, PNG, SVG) are drawn by assetmap.qt.export", file=path)
     steps = Steps(progress)
     steps(0.05, "Choosing what to export")
-    chosen = choose_assets(project, options, for_map=suffix in HTML_FORMATS)
+    html = suffix in HTML_FORMATS
+    chosen = choose_assets(project, options, HTML_COLUMNS if html else None, for_map=html)
     result = analysis_source.resolve(project, options.analysis)
+    if suffix in HTML_FORMATS and options.categories is None and result is not None:
+        chosen = for_gap_map(chosen, tuple(result.params.categories))
     sets = chosen_area_sets(project, options)
     check_cancelled(cancelled)
     steps(0.2, f"Writing {path.name}")

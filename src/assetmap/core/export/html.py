@@ -28,6 +28,7 @@ from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.export import html_areas, html_assets, html_web
 from assetmap.core.export.html_areas import Theme, text
 from assetmap.core.export.html_assets import CategoryLayer
+from assetmap.core.export.html_packed import PackedGeoJson
 from assetmap.core.export.html_symbols import safe_colour, symbol_svg
 from assetmap.core.export.html_web import Raw
 from assetmap.core.export.options import ExportOptions
@@ -149,15 +150,16 @@ def render_html(
         steps(0.05 + 0.4 * i / max(len(sets), 1), f"Drawing the areas of {name}")
         frame = areas.frame(project, name)
         tolerance = html_areas.simplify_tolerance(len(frame))
-        geoms, box = html_areas.lonlat_geometries(frame, tolerance)
+        digits = html_areas.decimals(len(frame))
+        geoms, box = html_areas.lonlat_shapes(frame, tolerance, digits)
         if i == 0:
             if result is not None:
                 choice = html_areas.choose_theme(project, options, result)
                 rows = html_areas.results_by_area(result, choice.category, frame["code"])
                 theme = html_areas.build_theme(result, choice, rows)
-            layer = _main_area_layer(project, name, frame, geoms, theme, result, styles)
+            layer = _main_area_layer(project, name, frame, geoms, digits, theme, result, styles)
         else:
-            layer = _outline_layer(name, geoms, styles)
+            layer = _outline_layer(name, geoms, digits, styles)
         layer.add_to(fmap)
         area_layers.append(layer)
         report.areas[name] = sum(g is not None for g in geoms)
@@ -243,13 +245,15 @@ class _Script(MacroElement):
 
 
 # ---- layers -----------------------------------------------------------------------------------
-def _features(geoms: list[dict[str, Any] | None], columns: list[list[str]]) -> list[dict[str, Any]]:
+def _features(geoms: np.ndarray, columns: list[list[str]]) -> list[dict[str, Any]]:
+    """Ids and tooltip values of the areas with a shape (folium styles and checks these;
+    the shapes themselves go into the page packed: html_packed)."""
     return [
         {
             "type": "Feature",
             "id": i,
             "properties": {f"f{j}": column[i] for j, column in enumerate(columns)},
-            "geometry": geom,
+            "geometry": None,
         }
         for i, geom in enumerate(geoms)
         if geom is not None
@@ -260,7 +264,8 @@ def _main_area_layer(
     project: Project,
     name: str,
     frame: gpd.GeoDataFrame,
-    geoms: list[dict[str, Any] | None],
+    geoms: np.ndarray,
+    digits: int,
     theme: Theme | None,
     result: AnalysisResult | None,
     styles: MapLayers,
@@ -285,8 +290,10 @@ def _main_area_layer(
         for i in range(len(frame))
     }  # fmt: skip
     data = {"type": "FeatureCollection", "features": features}
-    layer = folium.GeoJson(
+    layer = PackedGeoJson(
         data,
+        geoms[geoms != None],  # noqa: E711 (elementwise: the areas with a shape)
+        digits,
         name=_set_label(name, theme),
         style_function=lambda f: looks[f["id"]],
         highlight_function=lambda f: {"weight": 2.5, "color": "#1F2328", "opacity": 1.0},
@@ -302,16 +309,16 @@ def _main_area_layer(
     return layer
 
 
-def _outline_layer(
-    name: str, geoms: list[dict[str, Any] | None], styles: MapLayers
-) -> folium.GeoJson:
+def _outline_layer(name: str, geoms: np.ndarray, digits: int, styles: MapLayers) -> folium.GeoJson:
     style = styles.area_style(name)
     colour = safe_colour(style.outline, "#57606A")
     look = {"fill": False, "color": colour, "weight": max(1.0, float(style.outline_width)),
             "opacity": 0.9}  # fmt: skip
     data = {"type": "FeatureCollection", "features": _features(geoms, [])}
-    return folium.GeoJson(
+    return PackedGeoJson(
         data,
+        geoms[geoms != None],  # noqa: E711 (elementwise: the areas with a shape)
+        digits,
         name=f'<span class="am-layer">{text(name)}</span>',
         style_function=lambda f: look,
         interactive=False,

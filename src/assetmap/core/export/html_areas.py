@@ -9,10 +9,8 @@ page as HTML.
 from __future__ import annotations
 
 import html
-import json
 import math
 from dataclasses import dataclass, field
-from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -45,11 +43,18 @@ def simplify_tolerance(n_areas: int) -> float:
     return 25.0
 
 
-def lonlat_geometries(
-    frame: gpd.GeoDataFrame, tolerance: float
-) -> tuple[list[dict[str, Any] | None], np.ndarray | None]:
-    """GeoJSON geometry objects, simplified in the project's metres, then in EPSG:4326, and
-    their bounds (west, south, east, north; None when there are none)."""
+def decimals(n_areas: int) -> int:
+    """Decimals of a degree kept: about 1 m, or about 10 m for a national set, whose
+    outlines are already simplified by 25 m (a third off the page's size)."""
+    return DECIMALS if n_areas <= 10_000 else DECIMALS - 1
+
+
+def lonlat_shapes(
+    frame: gpd.GeoDataFrame, tolerance: float, digits: int = DECIMALS
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The areas simplified in the project's metres, then in EPSG:4326 rounded to ``digits``
+    (None where an area has no shape), and their bounds (west, south, east, north; None
+    when there are none)."""
     geoms = np.asarray(frame.geometry.values, dtype=object)
     present = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
     simple = geoms.copy()
@@ -59,10 +64,10 @@ def lonlat_geometries(
         except shapely.errors.GEOSException:  # not a clean coverage: one area at a time
             simple[present] = shapely.simplify(geoms[present], tolerance, preserve_topology=True)
     lonlat = np.asarray(gpd.GeoSeries(simple, crs=frame.crs).to_crs(4326).values, dtype=object)
-    lonlat[present] = shapely.transform(lonlat[present], lambda c: np.round(c, DECIMALS))
-    encoded = shapely.to_geojson(lonlat)
+    lonlat[present] = shapely.transform(lonlat[present], lambda c: np.round(c, digits))
+    lonlat[~present] = None
     bounds = shapely.total_bounds(lonlat[present]) if present.any() else None
-    return [json.loads(t) if ok else None for t, ok in zip(encoded, present, strict=True)], bounds
+    return lonlat, bounds
 
 
 # Characters a user's text keeps only as character references. Braces: branca compiles the

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from assetmap.core import areas
 from assetmap.core.analysis import api
+from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
@@ -37,8 +38,27 @@ def gap_classes(
     """Run the gap analysis for one category and say, per area of ``area_set`` in
     ``areas.frame`` order, whether it has a gap (1), none (0) or no figure (-1). Only
     approved assets count, and never needs: the room sees what is agreed."""
+    return gap_run(project, area_set, category, None, progress, cancelled)[0]
+
+
+def gap_run(
+    project: Project,
+    area_set: str,
+    category: str,
+    previous: AnalysisResult | None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> tuple[np.ndarray, AnalysisResult]:
+    """``gap_classes`` and the run behind them; with the ``previous`` run, only the areas
+    within reach of what changed since are worked out again (incremental.rerun)."""
     params = AnalysisParams(area_set=area_set, categories=(category,), distance_m=GAP_DISTANCE_M)
-    result = api.analyse(project, params, progress=progress, cancelled=cancelled, keep=False)
+    result = api.analyse(
+        project, params, progress=progress, cancelled=cancelled, keep=False, previous=previous
+    )
+    return _classes(project, area_set, category, result), result
+
+
+def _classes(project: Project, area_set: str, category: str, result: AnalysisResult) -> np.ndarray:
     rows = result.for_category(category)
     codes = areas.frame(project, area_set)["code"].astype(str)
     position = pd.Index(rows["area_code"].astype(str)).get_indexer(pd.Index(codes))
@@ -65,6 +85,7 @@ class GapShading(QObject):
         self.area_set: str | None = None
         self.last_seconds = 0.0
         self.runs = 0  # finished runs (tests wait for it to move)
+        self._last: AnalysisResult | None = None  # the last run, for the next to build on
         self.job = BackgroundJob(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -110,12 +131,14 @@ class GapShading(QObject):
             return
         path = self.session.project.path
         started = time.perf_counter()
+        previous = self._last
 
-        def work(progress: ProgressFn, cancelled: CancelledFn) -> np.ndarray:
+        def work(progress: ProgressFn, cancelled: CancelledFn) -> tuple[np.ndarray, AnalysisResult]:
             with Project.open(path) as project:
-                return gap_classes(project, area_set, category, progress, cancelled)
+                return gap_run(project, area_set, category, previous, progress, cancelled)
 
-        def done(classes: np.ndarray) -> None:
+        def done(answer: tuple[np.ndarray, AnalysisResult]) -> None:
+            classes, self._last = answer
             self.last_seconds = time.perf_counter() - started
             self.runs += 1
             if self.category != category:
