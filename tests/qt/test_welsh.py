@@ -4,10 +4,13 @@ report read in Welsh; an untranslated string falls back to English; the language
 
 from __future__ import annotations
 
+import csv
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pypdf
 import pytest
@@ -23,6 +26,7 @@ from assetmap.qt.dialogs.about import AboutDialog
 from assetmap.qt.export import export_gap_report
 
 ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
 
 @pytest.fixture
@@ -46,6 +50,7 @@ def test_started_in_welsh_the_menus_read_in_welsh(qtbot, session, welsh):
     file_menu = window.menuBar().actions()[0].menu()
     assert "&Prosiect newydd…" in [a.text() for a in file_menu.actions()]
     assert window.act_find_gaps.toolTip().startswith("Canfod bylchau — ")
+    assert window.tool_actions["add"].text() == "Ychwanegu ased"  # the toolbar too
     assert window.dock_layers.windowTitle() == "Haenau"
     assert window.dock_layers.objectName() == "dock_layers"  # the saved layout still fits
     window.welcome.show()
@@ -129,3 +134,19 @@ def test_the_compiled_catalogue_is_up_to_date_with_the_source():
     done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert i18n.catalogue_path("cy").is_file()
+
+
+def test_every_welsh_translation_keeps_its_placeholders_and_one_mnemonic():
+    catalogue = ElementTree.parse(i18n.catalogue_path("cy").with_suffix(".ts"))
+    for message in catalogue.getroot().iter("message"):
+        english = message.findtext("source") or ""
+        welsh = message.findtext("translation") or ""
+        assert sorted(PLACEHOLDER.findall(welsh)) == sorted(PLACEHOLDER.findall(english)), english
+        assert welsh.replace("&&", "").count("&") == english.replace("&&", "").count("&")
+
+
+def test_the_glossary_has_the_agreed_terms():
+    with open(ROOT / "docs" / "i18n" / "glossary-cy.csv", encoding="utf-8") as f:
+        terms = {row["English"]: row["Welsh"] for row in csv.DictReader(f)}
+    assert terms["asset"] == "ased" and terms["neighbourhood"] == "cymdogaeth"
+    assert terms["gap"] == "bwlch" and terms["deprivation"] == "amddifadedd"

@@ -296,7 +296,13 @@ class MainWindow(QMainWindow):
         )
         analysis = bar.addMenu(translate("MainWindow", "&Analysis"))
         analysis.addAction(self.act_find_gaps)
-        analysis.addAction(self._action(translate("MainWindow", "&Outcomes…"), self.show_outcomes))
+        analysis.addAction(
+            self._action(
+                translate("MainWindow", "&Outcomes…"),
+                self.show_outcomes,
+                tip=translate("MainWindow", "the outcomes agreed, and how far the areas meet them"),
+            )
+        )
         self.basemap_menu = BasemapMenu(self)
         bar.addMenu(self.basemap_menu)
         self.help = HelpMenu(self)

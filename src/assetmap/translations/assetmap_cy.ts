@@ -214,6 +214,13 @@
     </message>
 </context>
 <context>
+    <name>Find</name>
+    <message>
+        <source>Find a place, asset, area or postcode…</source>
+        <translation>Chwilio am le, ased, ardal neu god post…</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>assetmap user guide</source>
@@ -493,6 +500,10 @@
         <translation>&amp;Canlyniadau…</translation>
     </message>
     <message>
+        <source>the outcomes agreed, and how far the areas meet them</source>
+        <translation>y canlyniadau y cytunwyd arnynt, a pha mor bell y mae&apos;r ardaloedd yn eu cyflawni</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Cymorth</translation>
     </message>
@@ -687,6 +698,61 @@ Cyfrinair ar gyfer y map a rennir:</translation>
     <message>
         <source>Nothing found for “{text}”</source>
         <translation>Dim wedi&apos;i ganfod ar gyfer “{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Click an asset or an area to see it; drag a box to select several.</source>
+        <translation>Cliciwch ar ased neu ardal i&apos;w weld; llusgwch flwch i ddewis sawl un.</translation>
+    </message>
+    <message>
+        <source>Drag to move the map. Wheel zooms; arrow keys pan.</source>
+        <translation>Llusgwch i symud y map. Mae&apos;r olwyn yn chwyddo; mae&apos;r bysellau saeth yn symud y map.</translation>
+    </message>
+    <message>
+        <source>Click on the map where the new asset is.</source>
+        <translation>Cliciwch ar y map lle mae&apos;r ased newydd.</translation>
+    </message>
+    <message>
+        <source>Drag an asset to its new place (Escape cancels).</source>
+        <translation>Llusgwch ased i&apos;w le newydd (mae Escape yn canslo).</translation>
+    </message>
+    <message>
+        <source>Click on the map where this asset is (Escape cancels).</source>
+        <translation>Cliciwch ar y map lle mae&apos;r ased hwn (mae Escape yn canslo).</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Dewis</translation>
+    </message>
+    <message>
+        <source>click an asset or area to see it; drag a box to select</source>
+        <translation>cliciwch ar ased neu ardal i&apos;w weld; llusgwch flwch i ddewis</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Symud y map</translation>
+    </message>
+    <message>
+        <source>drag the map; the arrow keys pan too</source>
+        <translation>llusgwch y map; mae&apos;r bysellau saeth yn ei symud hefyd</translation>
+    </message>
+    <message>
+        <source>Add asset</source>
+        <translation>Ychwanegu ased</translation>
+    </message>
+    <message>
+        <source>click the map where the new asset is</source>
+        <translation>cliciwch ar y map lle mae&apos;r ased newydd</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Symud</translation>
+    </message>
+    <message>
+        <source>drag an asset to its new place</source>
+        <translation>llusgwch ased i&apos;w le newydd</translation>
     </message>
 </context>
 <context>
