@@ -12,6 +12,7 @@ cli.merge (merge), cli.shared (publish, sync) and cli.outcomes (outcomes).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -48,7 +49,7 @@ COMMANDS = (
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = _take_language(list(sys.argv[1:] if argv is None else argv))
     if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
         return _open_app(args)
     parser = build_parser()
@@ -61,6 +62,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     return _run(options.handler, options)
+
+
+def _take_language(args: list[str]) -> list[str]:
+    """``--lang cy`` (or ``--lang=cy``) before anything else: the app's language for this
+    session, passed on as ASSETMAP_LANG (assetmap.qt.i18n reads it when the app starts)."""
+    if args and args[0].startswith("--lang="):
+        os.environ["ASSETMAP_LANG"] = args[0].split("=", 1)[1]
+        return args[1:]
+    if len(args) >= 2 and args[0] == "--lang":
+        os.environ["ASSETMAP_LANG"] = args[1]
+        return args[2:]
+    return args
 
 
 def _run(handler: Callable[[argparse.Namespace], int], options: argparse.Namespace) -> int:
@@ -108,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"assetmap {__version__}")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="the desktop app's language for this session: cy (Cymraeg) or en; must come "
+        "first, as in 'assetmap --lang cy [PROJECT.gpkg]' (or set ASSETMAP_LANG)",
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",

@@ -75,6 +75,9 @@ def run_app(requested: Path | None = None) -> int:
     started = time.perf_counter()
     app = make_app()
     from assetmap.qt import crash_log
+    from assetmap.qt.i18n import install_translators
+
+    log.info("interface language: %s", install_translators())  # before any window is built
     from assetmap.qt.errors import install_exception_hook, setup_logging
 
     crashed = crash_log.previous_crash()  # before this run's log lines follow the last run's

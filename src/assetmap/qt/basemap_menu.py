@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from assetmap.core.errors import AssetmapError
 from assetmap.core.tiles import file_source
 from assetmap.qt.errors import show_error
+from assetmap.qt.i18n import translate
 
 if TYPE_CHECKING:
     from assetmap.qt.main_window import MainWindow
@@ -27,32 +28,44 @@ SETTING_FOLDER = "paths/mbtiles"
 
 class BasemapMenu(QMenu):
     def __init__(self, window: MainWindow) -> None:
-        super().__init__("&Basemap", window)
+        super().__init__(translate("Basemap", "&Basemap"), window)
         self.window_ = window
         self.dialog: object = None
         self.act_import = self._action(
-            "&Import OSM extract…", self.import_extract,
-            "an OpenStreetMap extract (.osm.pbf) as the project's offline basemap",
-        )  # fmt: skip
+            translate("Basemap", "&Import OSM extract…"),
+            self.import_extract,
+            translate(
+                "Basemap", "an OpenStreetMap extract (.osm.pbf) as the project's offline basemap"
+            ),
+        )
         self.act_show = self._action(
-            "Show &streets and places", self.toggle_basemap, "draw the imported OSM basemap"
+            translate("Basemap", "Show &streets and places"),
+            self.toggle_basemap,
+            translate("Basemap", "draw the imported OSM basemap"),
         )
         self.act_show.setCheckable(True)
         self.act_tiles = self._action(
-            "Show map &tiles", self.toggle_tiles, "draw online (or saved) map tiles under the data"
+            translate("Basemap", "Show map &tiles"),
+            self.toggle_tiles,
+            translate("Basemap", "draw online (or saved) map tiles under the data"),
         )
         self.act_tiles.setCheckable(True)
         self.act_source = self._action(
-            "Tile &source…", self.choose_source, "where the map tiles come from"
+            translate("Basemap", "Tile &source…"),
+            self.choose_source,
+            translate("Basemap", "where the map tiles come from"),
         )
         self.act_offline = self._action(
-            "Make this area available &offline…", self.make_offline,
-            "download the tiles of the project's area for use without a network",
-        )  # fmt: skip
+            translate("Basemap", "Make this area available &offline…"),
+            self.make_offline,
+            translate(
+                "Basemap", "download the tiles of the project's area for use without a network"
+            ),
+        )
         self.act_mbtiles = self._action(
-            "Add &MBTiles file…",
+            translate("Basemap", "Add &MBTiles file…"),
             lambda: self.add_mbtiles(),  # not triggered(bool)'s "checked" as the path
-            "map tiles from a file on this computer",
+            translate("Basemap", "map tiles from a file on this computer"),
         )
         self.addAction(self.act_import)
         self.addAction(self.act_show)
@@ -133,8 +146,8 @@ class BasemapMenu(QMenu):
         if not path:
             start = QSettings().value(SETTING_FOLDER, str(Path.home()))
             path, _ = QFileDialog.getOpenFileName(
-                self.window_, "Add an MBTiles file", str(start),
-                "MBTiles (*.mbtiles);;All files (*)",
+                self.window_, translate("Basemap", "Add an MBTiles file"), str(start),
+                translate("Basemap", "MBTiles (*.mbtiles);;All files (*)"),
             )  # fmt: skip
             if not path:
                 return False
@@ -142,7 +155,7 @@ class BasemapMenu(QMenu):
         try:
             source = file_source(path)
         except AssetmapError as exc:
-            show_error(self.window_, "That file cannot be used", exc)
+            show_error(self.window_, translate("Basemap", "That file cannot be used"), exc)
             return False
         QSettings().setValue(SETTING_FOLDER, str(path.parent))
         style = self.session.layers.basemap
@@ -151,6 +164,13 @@ class BasemapMenu(QMenu):
             tiles_visible=True,
         )  # fmt: skip
         self.session.save_layers()
-        note = "" if source.attribution else " It names no attribution: add one if its terms ask."
-        self.window_.statusBar().showMessage(f"Map tiles from {path.name}.{note}", 8000)
+        note = (
+            ""
+            if source.attribution
+            else translate("Basemap", " It names no attribution: add one if its terms ask.")
+        )
+        self.window_.statusBar().showMessage(
+            translate("Basemap", "Map tiles from {name}.{note}").format(name=path.name, note=note),
+            8000,
+        )
         return True

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from assetmap.core import search
 from assetmap.core.search import Hit
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 
 KIND_LABELS = {"asset": "Asset", "area": "Area", "postcode": "Postcode", "place": "Place"}
@@ -19,7 +20,7 @@ class FindBox(QLineEdit):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setPlaceholderText("Find a place, asset, area or postcode…")
+        self.setPlaceholderText(translate("Find", "Find a place, asset, area or postcode…"))
         self.setAccessibleName("Find")
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(280)

@@ -30,6 +30,7 @@ from assetmap.qt.canvas.tiles import TileService
 from assetmap.qt.canvas.tools import Tool
 from assetmap.qt.change_watch import watch_changes
 from assetmap.qt.errors import attempt, show_error
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.map_scene import SceneBuilder
 from assetmap.qt.overlays import SelectionOverlay, ToolOverlay
 from assetmap.qt.session import Session
@@ -142,129 +143,171 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         a = self._action
         self.act_new = a(
-            "&New project…",
+            translate("MainWindow", "&New project…"),
             self.new_project,
             QKeySequence.StandardKey.New,
-            "a project from your own boundary file, or an empty one",
+            translate("MainWindow", "a project from your own boundary file, or an empty one"),
         )
         self.act_new_place = a(
-            "New project for a &place…",
+            translate("MainWindow", "New project for a &place…"),
             self.files.new_place_project,
-            tip="a local authority's neighbourhoods, population, deprivation and postcodes, "
-            "ready offline",
+            tip=translate(
+                "MainWindow",
+                "a local authority's neighbourhoods, population, deprivation and postcodes, "
+                "ready offline",
+            ),
         )
         self.act_open = a(
-            "&Open…", self.files.open_dialog, QKeySequence.StandardKey.Open, "open a project file"
+            translate("MainWindow", "&Open…"),
+            self.files.open_dialog,
+            QKeySequence.StandardKey.Open,
+            translate("MainWindow", "open a project file"),
         )
         self.act_save_copy = a(
-            "Save a &Copy…",
+            translate("MainWindow", "Save a &Copy…"),
             self.save_copy,
             "Ctrl+Shift+S",
-            "write a copy of the project file elsewhere",
+            translate("MainWindow", "write a copy of the project file elsewhere"),
         )
         self.imports = ImportMenu(self, self._action)  # File ▸ Import
         self.act_export = a(
-            "&Export…",
+            translate("MainWindow", "&Export…"),
             self.export_dialog,
             "Ctrl+Shift+E",
-            "a map to print, an interactive map, the data or the gap report",
+            translate(
+                "MainWindow", "a map to print, an interactive map, the data or the gap report"
+            ),
         )
         self.act_quit = a(
-            "&Quit", self.close, QKeySequence.StandardKey.Quit, "close assetmap (edits are saved)"
+            translate("MainWindow", "&Quit"),
+            self.close,
+            QKeySequence.StandardKey.Quit,
+            translate("MainWindow", "close assetmap (edits are saved)"),
         )
-        self.act_undo = a("&Undo", self.undo, QKeySequence.StandardKey.Undo, "take back an edit")
-        self.act_redo = a("&Redo", self.redo, "Ctrl+Shift+Z", "make the edit taken back again")
+        self.act_undo = a(
+            translate("MainWindow", "&Undo"),
+            self.undo,
+            QKeySequence.StandardKey.Undo,
+            translate("MainWindow", "take back an edit"),
+        )
+        self.act_redo = a(
+            translate("MainWindow", "&Redo"),
+            self.redo,
+            "Ctrl+Shift+Z",
+            translate("MainWindow", "make the edit taken back again"),
+        )
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_delete = a(
-            "&Delete selected…",
+            translate("MainWindow", "&Delete selected…"),
             self.delete_selected,
             QKeySequence.StandardKey.Delete,
-            "remove the selected assets (undo brings them back)",
+            translate("MainWindow", "remove the selected assets (undo brings them back)"),
         )
         self.act_select_none = a(
-            "Select &none",
+            translate("MainWindow", "Select &none"),
             lambda: self.session.set_selection(()),
             "Ctrl+Shift+A",
-            "clear the selection",
+            translate("MainWindow", "clear the selection"),
         )
         self.act_categories = a(
-            "&Categories…", self.manage_categories, tip="add, rename, recolour, merge"
+            translate("MainWindow", "&Categories…"),
+            self.manage_categories,
+            tip=translate("MainWindow", "add, rename, recolour, merge"),
         )
         self.act_zoom_all = a(
-            "Zoom to &everything", self.zoom_to_all, "Home", "show all areas and assets"
+            translate("MainWindow", "Zoom to &everything"),
+            self.zoom_to_all,
+            "Home",
+            translate("MainWindow", "show all areas and assets"),
         )
         self.act_zoom_selection = a(
-            "Zoom to &selection", self.zoom_to_selection, "Ctrl+J", "show the selected assets"
+            translate("MainWindow", "Zoom to &selection"),
+            self.zoom_to_selection,
+            "Ctrl+J",
+            translate("MainWindow", "show the selected assets"),
         )
         self.act_find = a(
-            "&Find…",
+            translate("MainWindow", "&Find…"),
             self.focus_find,
             QKeySequence.StandardKey.Find,
-            "find an asset, an area, a street or a postcode by name",
+            translate("MainWindow", "find an asset, an area, a street or a postcode by name"),
         )
         self.act_find_gaps = a(
-            "Find &gaps",
+            translate("MainWindow", "Find &gaps"),
             self.show_find_gaps,
             "Ctrl+G",
-            "which areas are far from the assets they need",
+            translate("MainWindow", "which areas are far from the assets they need"),
         )
         self.tools = ToolSwitch(self.canvas, self, self._action, self._say, self)
         self.tool_actions = self.tools.actions
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
         file_menu.addActions([self.act_new, self.act_new_place, self.act_open])
-        self.recent_menu = RecentMenu("Open &Recent", self.open_path, file_menu)
+        self.recent_menu = RecentMenu(
+            translate("MainWindow", "Open &Recent"), self.open_path, file_menu
+        )
         file_menu.addMenu(self.recent_menu)
-        self.demo_menu = file_menu.addMenu("Open &Demo Project")
+        self.demo_menu = file_menu.addMenu(translate("MainWindow", "Open &Demo Project"))
         self.files.fill_demo_menu(self.demo_menu)
         file_menu.addAction(self.act_save_copy)
         self.files.add_field_copy_action(file_menu)
         self.sharing.add_menu(file_menu)
         file_menu.addSeparator()
-        self.imports.fill(file_menu.addMenu("&Import"))
+        self.imports.fill(file_menu.addMenu(translate("MainWindow", "&Import")))
         file_menu.addAction(self.act_export)
         file_menu.addAction(self.checking.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(translate("MainWindow", "&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addActions([self.act_delete, self.act_select_none])
         edit.addAction(self.checking.act_mark)
         edit.addSeparator()
         edit.addAction(self.act_categories)
-        self.view_menu = bar.addMenu("&View")
+        self.view_menu = bar.addMenu(translate("MainWindow", "&View"))
         self.view_menu.addActions([self.act_zoom_all, self.act_zoom_selection, self.act_find])
-        self.zoom_set_menu = self.view_menu.addMenu("Zoom to &area set")
+        self.zoom_set_menu = self.view_menu.addMenu(translate("MainWindow", "Zoom to &area set"))
         self.zoom_set_menu.aboutToShow.connect(
             lambda: self.zoom.fill_area_set_menu(self.zoom_set_menu)
         )
         self.view_menu.addAction(
             self._action(
-                "Colour areas by &indicator…",
+                translate("MainWindow", "Colour areas by &indicator…"),
                 self.show_indicator_map,
-                tip="draw population, deprivation or any joined figure as a choropleth",
+                tip=translate(
+                    "MainWindow",
+                    "draw population, deprivation or any joined figure as a choropleth",
+                ),
             )
         )
         self.view_menu.addSeparator()
-        tools = bar.addMenu("&Tools")
+        tools = bar.addMenu(translate("MainWindow", "&Tools"))
         tools.addActions(list(self.tool_actions.values()))
         tools.addSeparator()
         tools.addAction(
             self._action(
-                "Find &duplicates…", self.find_duplicates, tip="assets entered twice, to merge"
+                translate("MainWindow", "Find &duplicates…"),
+                self.find_duplicates,
+                tip=translate("MainWindow", "assets entered twice, to merge"),
             )
         )
-        analysis = bar.addMenu("&Analysis")
+        analysis = bar.addMenu(translate("MainWindow", "&Analysis"))
         analysis.addAction(self.act_find_gaps)
-        analysis.addAction(self._action("&Outcomes…", self.show_outcomes))
+        analysis.addAction(
+            self._action(
+                translate("MainWindow", "&Outcomes…"),
+                self.show_outcomes,
+                tip=translate("MainWindow", "the outcomes agreed, and how far the areas meet them"),
+            )
+        )
         self.basemap_menu = BasemapMenu(self)
         bar.addMenu(self.basemap_menu)
         self.help = HelpMenu(self)
         self.welcome = Welcome(self, self.help.show_guide)  # Help ▸ Welcome page
-        self.help.fill(bar.addMenu("&Help"), self.welcome.action)
+        self.help.fill(bar.addMenu(translate("MainWindow", "&Help")), self.welcome.action)
 
     def _build_toolbar(self) -> None:
         self.toolbar, self.find_box = build_toolbar(self)
@@ -287,16 +330,22 @@ class MainWindow(QMainWindow):
         self.table = AttributeTable(s)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.dock_layers = self._dock("Layers", self.layers_panel, left)
-        self.dock_legend = self._dock("Legend", self.legend, left)
-        self.dock_card = self._dock("Asset", self.card, right)
-        self.dock_unplaced = self._dock("Not on the map", self.unplaced, right)
-        self.dock_history = self._dock("History", self.history, right)
-        self.dock_analysis = self._dock("Find gaps", self.analysis, right)
+        self.dock_layers = self._dock(QT_TRANSLATE_NOOP("Docks", "Layers"), self.layers_panel, left)
+        self.dock_legend = self._dock(QT_TRANSLATE_NOOP("Docks", "Legend"), self.legend, left)
+        self.dock_card = self._dock(QT_TRANSLATE_NOOP("Docks", "Asset"), self.card, right)
+        self.dock_unplaced = self._dock(
+            QT_TRANSLATE_NOOP("Docks", "Not on the map"), self.unplaced, right
+        )
+        self.dock_history = self._dock(QT_TRANSLATE_NOOP("Docks", "History"), self.history, right)
+        self.dock_analysis = self._dock(
+            QT_TRANSLATE_NOOP("Docks", "Find gaps"), self.analysis, right
+        )
         self.tabifyDockWidget(self.dock_card, self.dock_unplaced)
         self.tabifyDockWidget(self.dock_unplaced, self.dock_analysis)
         self.dock_card.raise_()
-        self.dock_table = self._dock("Table", self.table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.dock_table = self._dock(
+            QT_TRANSLATE_NOOP("Docks", "Table"), self.table, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
         # History is a list of rows, like the table: below, it leaves the right-hand tabs room.
         self.tabifyDockWidget(self.dock_table, self.dock_history)
         self.dock_table.raise_()
@@ -311,12 +360,16 @@ class MainWindow(QMainWindow):
         self.analysis.zoomToArea.connect(self.zoom.to_area)
         self._update_unplaced_title(self.unplaced.list.count())
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, english: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        """``english`` names the dock for the saved layout; its title is translated."""
+        title = translate("Docks", english)
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setObjectName(f"dock_{english.lower().replace(' ', '_')}")
         dock.setWidget(widget)
-        dock.setAccessibleName(f"{title} panel")
-        dock.toggleViewAction().setStatusTip(f"show or hide the {title} panel")
+        dock.setAccessibleName(translate("Docks", "{title} panel").format(title=title))
+        dock.toggleViewAction().setStatusTip(
+            translate("Docks", "show or hide the {title} panel").format(title=title)
+        )
         self.addDockWidget(area, dock)
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
@@ -327,7 +380,9 @@ class MainWindow(QMainWindow):
 
     def _update_unplaced_title(self, count: int) -> None:
         self.dock_unplaced.setWindowTitle(
-            f"Not on the map ({count})" if count else "Not on the map"
+            translate("Docks", "Not on the map ({count})").format(count=count)
+            if count
+            else translate("Docks", "Not on the map")
         )
 
     # ================================================================== wiring
@@ -379,8 +434,8 @@ class MainWindow(QMainWindow):
         self.act_undo.setEnabled(stack.can_undo)
         self.act_redo.setEnabled(stack.can_redo)
         undo, redo = (
-            (self.act_undo, "Undo", stack.undo_text),
-            (self.act_redo, "Redo", stack.redo_text),
+            (self.act_undo, translate("MainWindow", "Undo"), stack.undo_text),
+            (self.act_redo, translate("MainWindow", "Redo"), stack.redo_text),
         )
         for action, word, text in (undo, redo):  # the toolbar's icon says it in its tooltip
             action.setText(f"&{word} {text}" if text else f"&{word}")
@@ -464,13 +519,13 @@ class MainWindow(QMainWindow):
         try:
             self.session.undo()
         except AssetmapError as exc:
-            show_error(self, "Nothing was undone", exc)
+            show_error(self, translate("MainWindow", "Nothing was undone"), exc)
 
     def redo(self) -> None:
         try:
             self.session.redo()
         except AssetmapError as exc:
-            show_error(self, "Nothing was redone", exc)
+            show_error(self, translate("MainWindow", "Nothing was redone"), exc)
 
     # ================================================================== navigation
     def zoom_to_all(self) -> None:

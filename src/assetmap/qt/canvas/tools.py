@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QKeyEvent, QMouseEvent, QPainter, QPen
 
 from assetmap.qt.canvas.view import View
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP
 
 CLICK_SLOP_PX = 4.0
 PICK_RADIUS_PX = 9.0
@@ -79,7 +80,9 @@ class SelectTool(Tool):
 
     name = "select"
     label = "Select"
-    hint = "Click an asset or an area to see it; drag a box to select several."
+    hint = QT_TRANSLATE_NOOP(
+        "Tools", "Click an asset or an area to see it; drag a box to select several."
+    )
 
     def __init__(self, canvas: ToolCanvas, host: ToolHost) -> None:
         super().__init__(canvas, host)
@@ -137,7 +140,7 @@ class SelectTool(Tool):
 class PanTool(Tool):
     name = "pan"
     label = "Pan"
-    hint = "Drag to move the map. Wheel zooms; arrow keys pan."
+    hint = QT_TRANSLATE_NOOP("Tools", "Drag to move the map. Wheel zooms; arrow keys pan.")
     cursor = Qt.CursorShape.OpenHandCursor
 
     def press(self, event: QMouseEvent) -> None:
@@ -150,7 +153,7 @@ class AddAssetTool(Tool):
 
     name = "add"
     label = "Add asset"
-    hint = "Click on the map where the new asset is."
+    hint = QT_TRANSLATE_NOOP("Tools", "Click on the map where the new asset is.")
     cursor = Qt.CursorShape.CrossCursor
 
     def release(self, event: QMouseEvent) -> None:
@@ -163,7 +166,7 @@ class MoveTool(Tool):
 
     name = "move"
     label = "Move"
-    hint = "Drag an asset to its new place (Escape cancels)."
+    hint = QT_TRANSLATE_NOOP("Tools", "Drag an asset to its new place (Escape cancels).")
     cursor = Qt.CursorShape.SizeAllCursor
 
     def __init__(self, canvas: ToolCanvas, host: ToolHost) -> None:
@@ -219,7 +222,7 @@ class PlaceTool(Tool):
 
     name = "place"
     label = "Place asset"
-    hint = "Click on the map where this asset is (Escape cancels)."
+    hint = QT_TRANSLATE_NOOP("Tools", "Click on the map where this asset is (Escape cancels).")
     cursor = Qt.CursorShape.CrossCursor
 
     def __init__(self, canvas: ToolCanvas, host: ToolHost, uuid: str) -> None:

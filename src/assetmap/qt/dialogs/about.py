@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from assetmap import __version__
 from assetmap.core.summary import attributions
 from assetmap.qt.errors import log_path
+from assetmap.qt.i18n import translate
 from assetmap.qt.paths import app_icon
 from assetmap.qt.session import Session
 
@@ -26,23 +27,39 @@ from assetmap.qt.session import Session
 def about_html(session: Session | None) -> str:
     parts = [
         f"<h2>assetmap {html.escape(__version__)}</h2>",
-        "<p>Community asset mapping for place-based planning: map a neighbourhood's assets, "
-        "find the gaps, export the maps. Free software (MIT licence).</p>",
+        translate(
+            "About",
+            "<p>Community asset mapping for place-based planning: map a neighbourhood's assets, "
+            "find the gaps, export the maps. Free software (MIT licence).</p>",
+        ),
     ]
     if session is not None:
         project = session.project
-        parts.append(f"<h3>Data in “{html.escape(project.name)}”</h3>")
+        parts.append(
+            translate("About", "<h3>Data in “{name}”</h3>").format(name=html.escape(project.name))
+        )
         lines = attributions(project)
         if lines:
             parts.append(
                 "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
             )
         else:
-            parts.append("<p>No data sources with attributions have been imported yet.</p>")
-        parts.append(f"<p style='color:#57606a'>Project file: {html.escape(str(project.path))}</p>")
+            parts.append(
+                translate(
+                    "About", "<p>No data sources with attributions have been imported yet.</p>"
+                )
+            )
+        parts.append(
+            translate("About", "<p style='color:#57606a'>Project file: {path}</p>").format(
+                path=html.escape(str(project.path))
+            )
+        )
     parts.append(
-        "<p style='color:#57606a'>Map symbols use the Okabe–Ito colour-blind-safe palette. "
-        f"Log file: {html.escape(str(log_path()))}</p>"
+        translate(
+            "About",
+            "<p style='color:#57606a'>Map symbols use the Okabe–Ito colour-blind-safe palette. "
+            "Log file: {path}</p>",
+        ).format(path=html.escape(str(log_path())))
     )
     return "".join(parts)
 
@@ -50,10 +67,10 @@ def about_html(session: Session | None) -> str:
 class AboutDialog(QDialog):
     def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About assetmap")
+        self.setWindowTitle(translate("About", "About assetmap"))
         self.resize(620, 520)
         self.text = QTextBrowser(self)
-        self.text.setAccessibleName("About assetmap and data attributions")
+        self.text.setAccessibleName(translate("About", "About assetmap and data attributions"))
         self.text.setOpenExternalLinks(True)
         self.text.setHtml(about_html(session))
         self.logo = logo_label()
@@ -71,7 +88,7 @@ class AboutDialog(QDialog):
 def logo_label(size: int = 72) -> QLabel:
     """The app's logo, drawn from its SVG (an empty label if an install lost it)."""
     label = QLabel()
-    label.setAccessibleName("assetmap logo")
+    label.setAccessibleName(translate("About", "assetmap logo"))
     label.setAlignment(Qt.AlignmentFlag.AlignTop)
     path = app_icon()
     if path is not None:

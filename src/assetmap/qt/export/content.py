@@ -32,6 +32,7 @@ from assetmap.core.taxonomy import Category
 from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas.scene import Scene
 from assetmap.qt.export.attribution import attribution_lines
+from assetmap.qt.i18n import translate
 from assetmap.qt.legend import LegendEntry, legend_entries
 from assetmap.qt.map_scene import (
     SceneBuilder,
@@ -279,8 +280,12 @@ def author(project: Project, options: ExportOptions) -> str:
 
 
 def _made(project: Project, options: ExportOptions) -> str:
-    by = f" by {name}" if (name := author(project, options)) else ""
-    return f"Made with assetmap {__version__} on {_date_words(_dt.date.today().isoformat())}{by}."
+    name = author(project, options)
+    by = translate("Report", " by {name}").format(name=name) if name else ""
+    when = _date_words(_dt.date.today().isoformat())
+    return translate("Report", "Made with assetmap {version} on {date}{by}.").format(
+        version=__version__, date=when, by=by
+    )
 
 
 def _notice(chosen: ChosenAssets, options: ExportOptions) -> str:

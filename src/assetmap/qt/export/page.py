@@ -19,6 +19,7 @@ from assetmap.qt.canvas.view import View
 from assetmap.qt.export.content import MapContent
 from assetmap.qt.export.drawing import paint_map, paint_north_arrow, paint_scale_bar
 from assetmap.qt.fonts import without_ligatures
+from assetmap.qt.i18n import translate
 from assetmap.qt.legend import PAD, LegendEntry, legend_height, paint_entries
 
 MM = 96 / 25.4  # logical pixels per millimetre
@@ -183,7 +184,7 @@ def footer(content: MapContent, *, method: bool = True, page_note: str = "") -> 
     if method and content.method_text():
         out.append(Paragraph("How the figures were made:", content.method_text()))
     if content.sources:
-        out.append(Paragraph("Sources:", "  ".join(content.sources)))
+        out.append(Paragraph(translate("Report", "Sources:"), "  ".join(content.sources)))
     made = f"{content.made} Coordinates: {content.crs_name}."
     out.append(Paragraph("", f"{made} {page_note}".strip()))
     return out

@@ -50,6 +50,7 @@ from assetmap.qt.export.report_blocks import Block, Heading, TableRows, Text, bo
 from assetmap.qt.export.report_html import write_html
 from assetmap.qt.export.report_outcomes import outcome_blocks, outcomes_table
 from assetmap.qt.export.tables import CategoryGaps, TableData, gaps_by_category, summary_table
+from assetmap.qt.i18n import translate
 
 REPORT_FORMATS = (".pdf", ".html", ".htm")
 TOP = 10
@@ -160,9 +161,9 @@ def _paint_first_page(
         painter,
         data.content,
         layout,
-        notes=[Note("Summary", data.summary + _see_tables(total))],
+        notes=[Note(translate("Report", "Summary"), data.summary + _see_tables(total))],
         method=False,
-        page_note=f"Page 1 of {total}." if total else "",
+        page_note=_page_of(1, total) + "." if total else "",
         cancelled=cancelled,
     )
 
@@ -220,7 +221,7 @@ def _write_pdf(
             if cancelled():
                 break
             writer.newPage()
-            paint_text_page(painter, data.content, t, box, blocks, f"Page {number} of {total}")
+            paint_text_page(painter, data.content, t, box, blocks, _page_of(number, total))
     finally:
         painter.end()
     return plan, total
@@ -228,18 +229,25 @@ def _write_pdf(
 
 def _see_tables(total: int) -> str:
     return (
-        " How the figures were made, and the gaps to look at first, follow." if total != 1 else ""
+        translate("Report", " How the figures were made, and the gaps to look at first, follow.")
+        if total != 1
+        else ""
     )
 
 
 def _blocks(data: ReportData, t: Type) -> list[Block]:
     result = data.result
-    blocks: list[Block] = [Heading("How the figures were made"), Text(data.content.method_text())]
+    blocks: list[Block] = [
+        Heading(translate("Report", "How the figures were made")),
+        Text(data.content.method_text()),
+    ]
     if data.content.notice:
         blocks.append(Text(data.content.notice))
     blocks += [
-        Heading("Summary by category"),
-        *_table_blocks(summary_table(data.groups, result), "Summary by category"),
+        Heading(translate("Report", "Summary by category")),
+        *_table_blocks(
+            summary_table(data.groups, result), translate("Report", "Summary by category")
+        ),
     ]
     order = (
         "high need and little provision first, then the other gaps by provision"
@@ -247,7 +255,7 @@ def _blocks(data: ReportData, t: Type) -> list[Block]:
         else "the least provision first, then the farthest from an asset"
     )
     blocks += [
-        Heading("The gaps to look at first"),
+        Heading(translate("Report", "The gaps to look at first")),
         Text(
             f"For each category, the {data.top} areas with a gap to look at first: {order}. "
             "Coverage is the share of an area within "
@@ -256,13 +264,22 @@ def _blocks(data: ReportData, t: Type) -> list[Block]:
     ]
     for group in data.groups:
         blocks.append(
-            Heading(f"{group.label}: {group.gaps:,} of {group.areas:,} areas have a gap", level=2)
+            Heading(
+                translate("Report", "{label}: {gaps:,} of {areas:,} areas have a gap").format(
+                    label=group.label, gaps=group.gaps, areas=group.areas
+                ),
+                level=2,
+            )
         )
         if group.ranked.rows:
             blocks += _table_blocks(group.ranked, group.label)
         else:
-            blocks.append(Text("No area has a gap.", MUTED.name()))
+            blocks.append(Text(translate("Report", "No area has a gap."), MUTED.name()))
     return blocks
+
+
+def _page_of(number: int, total: int) -> str:
+    return translate("Report", "Page {number} of {total}").format(number=number, total=total)
 
 
 def _table_blocks(table: TableData, title: str = "") -> list[Block]:

@@ -11,16 +11,21 @@ from assetmap.core.project import Project
 from assetmap.qt.export.page import MUTED
 from assetmap.qt.export.report_blocks import Block, Heading, TableRows, Text
 from assetmap.qt.export.tables import TableData
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
-HEADING = "Agreed outcomes"
-INTRO = (
+HEADING = QT_TRANSLATE_NOOP("Report", "Agreed outcomes")
+INTRO = QT_TRANSLATE_NOOP(
+    "Report",
     "Each outcome as last evaluated against the gap analysis (Analysis ▸ Outcomes, or "
     "assetmap outcomes): an area meets it when the analysis finds no gap there in its "
-    "category at its distance and coverage threshold."
+    "category at its distance and coverage threshold.",
 )
-NOT_YET = "not evaluated yet"
-HEADER = ["Outcome", "Areas meeting it", "People meeting it", "Since the run before", "Evaluated",
-          "Target date"]  # fmt: skip
+NOT_YET = QT_TRANSLATE_NOOP("Report", "not evaluated yet")
+HEADER = [QT_TRANSLATE_NOOP("Report", "Outcome"), QT_TRANSLATE_NOOP("Report", "Areas meeting it"),
+          QT_TRANSLATE_NOOP("Report", "People meeting it"),
+          QT_TRANSLATE_NOOP("Report", "Since the run before"),
+          QT_TRANSLATE_NOOP("Report", "Evaluated"),
+          QT_TRANSLATE_NOOP("Report", "Target date")]  # fmt: skip
 
 
 def outcomes_table(project: Project) -> TableData | None:
@@ -30,14 +35,16 @@ def outcomes_table(project: Project) -> TableData | None:
         return None
     labels = {c.key: c.label for c in categories.all_categories(project)}
     rows = [_row(s, labels) for s in statuses]
-    return TableData(HEADER, rows, [False, True, True, True, False, False])
+    return TableData(
+        [translate("Report", h) for h in HEADER], rows, [False, True, True, True, False, False]
+    )
 
 
 def _row(status: OutcomeStatus, labels: dict[str, str]) -> list[str]:
     o, now = status.outcome, status.now
     what = f"{o.title} ({labels.get(o.target, o.target)}, {o.distance_m:g} m, {o.threshold:.0%})"
     if now is None:
-        return [what, NOT_YET, "", "", "", o.target_date or ""]
+        return [what, translate("Report", NOT_YET), "", "", "", o.target_date or ""]
     people = ""
     if now.people is not None and now.people_meeting is not None:
         people = f"{now.people_meeting:,.0f} of {now.people:,.0f}"
@@ -49,7 +56,7 @@ def _row(status: OutcomeStatus, labels: dict[str, str]) -> list[str]:
 
 def outcome_blocks(table: TableData) -> list[Block]:
     return [
-        Heading(HEADING),
-        Text(INTRO, MUTED.name()),
-        TableRows(table, 0, len(table.rows), HEADING),
+        Heading(translate("Report", HEADING)),
+        Text(translate("Report", INTRO), MUTED.name()),
+        TableRows(table, 0, len(table.rows), translate("Report", HEADING)),
     ]

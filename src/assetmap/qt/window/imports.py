@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu
 
+from assetmap.qt.i18n import translate
+
 if TYPE_CHECKING:
     from assetmap.qt.main_window import MainWindow
 
@@ -18,22 +20,34 @@ class ImportMenu:
 
     def __init__(self, window: MainWindow, make: Callable[..., QAction]) -> None:
         self.window = window
-        self.act_areas = make("&Neighbourhoods (boundaries)…", self.areas, tip="import an area set")
-        self.act_assets = make("&Assets…", self.assets, "Ctrl+I", "import assets from a file")
+        self.act_areas = make(
+            translate("Import", "&Neighbourhoods (boundaries)…"),
+            self.areas,
+            tip=translate("Import", "import an area set"),
+        )
+        self.act_assets = make(
+            translate("Import", "&Assets…"),
+            self.assets,
+            "Ctrl+I",
+            translate("Import", "import assets from a file"),
+        )
         self.act_indicators = make(
-            "&Indicators (population, deprivation)…",
+            translate("Import", "&Indicators (population, deprivation)…"),
             self.indicators,
-            tip="join figures to an area set",
+            tip=translate("Import", "join figures to an area set"),
         )
         self.act_osm_assets = make(
-            "Assets from &OpenStreetMap…",
+            translate("Import", "Assets from &OpenStreetMap…"),
             self.osm_assets,
-            tip="import amenities, parks and places of worship from an OpenStreetMap extract",
+            tip=translate(
+                "Import",
+                "import amenities, parks and places of worship from an OpenStreetMap extract",
+            ),
         )
         self.act_service_directory = make(
-            "&Service directory…",
+            translate("Import", "&Service directory…"),
             self.service_directory,
-            tip="import an Open Referral (HSDS) service directory as assets",
+            tip=translate("Import", "import an Open Referral (HSDS) service directory as assets"),
         )
 
     def fill(self, menu: QMenu) -> None:

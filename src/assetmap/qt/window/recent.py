@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu
 
+from assetmap.qt.i18n import translate
+
 MAX_RECENT = 8
 
 
@@ -55,6 +57,6 @@ class RecentMenu(QMenu):
             action = self.addAction(path.name, partial(self._open_path, path))
             action.setToolTip(str(path))
         if self.isEmpty():
-            placeholder = self.addAction("No recent projects")
-            placeholder.setStatusTip("the projects you open are listed here")
+            placeholder = self.addAction(translate("Recent", "No recent projects"))
+            placeholder.setStatusTip(translate("Recent", "the projects you open are listed here"))
             placeholder.setEnabled(False)

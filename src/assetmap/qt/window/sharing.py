@@ -21,6 +21,7 @@ from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
 from assetmap.qt.change_watch import catch_up
 from assetmap.qt.errors import show_error
+from assetmap.qt.i18n import translate
 from assetmap.qt.workers import BackgroundJob
 
 if TYPE_CHECKING:
@@ -47,23 +48,29 @@ class Sharing:
         self.job.busyChanged.connect(lambda _busy: self.refresh())
 
     def add_menu(self, file_menu: QMenu) -> QMenu:
-        menu = file_menu.addMenu("S&hare")
-        self.act_publish = QAction("&Publish to a database…", self.window)
+        menu = file_menu.addMenu(translate("Sharing", "S&hare"))
+        self.act_publish = QAction(translate("Sharing", "&Publish to a database…"), self.window)
         self.act_publish.setStatusTip(
-            "Put this project on a PostgreSQL/PostGIS server as the team's shared map"
+            translate(
+                "Sharing",
+                "Put this project on a PostgreSQL/PostGIS server as the team's shared map",
+            )
         )
         self.act_publish.triggered.connect(self.publish)
-        self.act_sync = QAction("&Sync with the shared map", self.window)
+        self.act_sync = QAction(translate("Sharing", "&Sync with the shared map"), self.window)
         self.act_sync.setShortcut(QKeySequence("Ctrl+Shift+Y"))
         self.act_sync.setStatusTip(
-            "Send this laptop's changes to the shared map and bring everyone else's here"
+            translate(
+                "Sharing",
+                "Send this laptop's changes to the shared map and bring everyone else's here",
+            )
         )
         self.act_sync.triggered.connect(lambda: self.sync())
         menu.addActions([self.act_publish, self.act_sync])
         self.button = QToolButton()
         self.button.setDefaultAction(self.act_sync)
         self.button.setAutoRaise(True)
-        self.button.setAccessibleName("Sync with the shared map")
+        self.button.setAccessibleName(translate("Sharing", "Sync with the shared map"))
         self.window.statusBar().addPermanentWidget(self.button)
         self.window.session.historyChanged.connect(self.refresh)
         self.menu = menu
@@ -95,12 +102,18 @@ class Sharing:
         if found is None:
             return
         if self.job.busy:
-            self.button.setText("Syncing…")
+            self.button.setText(translate("Sharing", "Syncing…"))
             return
         waiting = self._waiting(found)
-        when = _when(found.last_sync_at) if found.last_sync_at else "never synced"
-        tail = f" · {waiting} to send" if waiting else ""
-        self.button.setText(f"Sync ({when}{tail})")
+        when = (
+            _when(found.last_sync_at)
+            if found.last_sync_at
+            else translate("Sharing", "never synced")
+        )
+        tail = translate("Sharing", " · {n} to send").format(n=waiting) if waiting else ""
+        self.button.setText(
+            translate("Sharing", "Sync ({when}{tail})").format(when=when, tail=tail)
+        )
         self.button.setToolTip(
             f"Shared map: schema {found.schema_name} at {found.target}. "
             f"Last sync: {when}. {waiting} change{'s' if waiting != 1 else ''} waiting to go up."
@@ -141,7 +154,12 @@ class Sharing:
                 return sync(project, resolutions=chosen, password=password,
                             progress=progress, cancelled=cancelled, stack=stack)  # fmt: skip
 
-        self.job.start(work, self._synced, self._failed, message="Syncing with the shared map…")
+        self.job.start(
+            work,
+            self._synced,
+            self._failed,
+            message=translate("Sharing", "Syncing with the shared map…"),
+        )
 
     def _synced(self, result: SyncResult) -> None:
         session = self.window.session
@@ -161,24 +179,26 @@ class Sharing:
         elif isinstance(error, BadInputError) and _needs_password(str(error)):
             self._ask_password(str(error))
         elif isinstance(error, AssetmapError):
-            QMessageBox.warning(self.window, "Sync", str(error))
+            QMessageBox.warning(self.window, translate("Sharing", "Sync"), str(error))
         else:
-            show_error(self.window, "Could not sync", error, details)
+            show_error(self.window, translate("Sharing", "Could not sync"), error, details)
 
     def _resolve(self, error: Any) -> None:
         from assetmap.qt.dialogs.merge_conflicts import ConflictsDialog
 
         dialog = ConflictsDialog(error.conflicts, "the shared map", None, None, self.window)
-        dialog.setWindowTitle("Sync: both changed the same fields")
+        dialog.setWindowTitle(translate("Sharing", "Sync: both changed the same fields"))
         dialog.accepted.connect(lambda: self.sync(dialog.resolutions()))
         self.conflicts_dialog = dialog
         dialog.open()
 
     def _ask_password(self, said: str) -> None:
         password, ok = QInputDialog.getText(
-            self.window, "Sync: password", f"{said}\n\nPassword for the shared map:",
+            self.window,
+            translate("Sharing", "Sync: password"),
+            translate("Sharing", "{said}\n\nPassword for the shared map:").format(said=said),
             QLineEdit.EchoMode.Password,
-        )  # fmt: skip
+        )
         if ok and password:
             self.password = password
             self.sync()

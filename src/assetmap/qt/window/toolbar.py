@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSizePolicy, QToolBar, QToolButton, QWidget
 
 from assetmap.qt.find import FindBox
+from assetmap.qt.i18n import translate
 from assetmap.qt.icons import icon
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def build_toolbar(window: MainWindow) -> tuple[QToolBar, FindBox]:
-    bar = window.addToolBar("Tools")
+    bar = window.addToolBar(translate("Toolbar", "Tools"))
     bar.setObjectName("toolsToolbar")
     bar.setMovable(False)
     bar.setIconSize(QSize(20, 20))
@@ -45,7 +46,9 @@ def build_toolbar(window: MainWindow) -> tuple[QToolBar, FindBox]:
     find_box = FindBox(window.session, window)
     find_box.hitChosen.connect(lambda hit: window.zoom.to_hit(hit))
     find_box.notFound.connect(
-        lambda text: window.statusBar().showMessage(f"Nothing found for “{text}”", 4000)
+        lambda text: window.statusBar().showMessage(
+            translate("Toolbar", "Nothing found for “{text}”").format(text=text), 4000
+        )
     )
     spacer = QWidget()
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

@@ -18,6 +18,7 @@ from assetmap.qt.canvas.tools import (
     Tool,
     ToolHost,
 )
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 TOOLS: dict[str, type[Tool]] = {
     "select": SelectTool,
@@ -27,11 +28,15 @@ TOOLS: dict[str, type[Tool]] = {
 }
 # name, menu text, shortcut, what it does (status and tool tip)
 TOOL_ACTIONS = (
-    ("select", "Select", "S", "click an asset or area to see it; drag a box to select"),
-    ("pan", "Pan", "P", "drag the map; the arrow keys pan too"),
-    ("add", "Add asset", "A", "click the map where the new asset is"),
-    ("move", "Move", "M", "drag an asset to its new place"),
-)
+    ("select", QT_TRANSLATE_NOOP("Tools", "Select"), "S",
+     QT_TRANSLATE_NOOP("Tools", "click an asset or area to see it; drag a box to select")),
+    ("pan", QT_TRANSLATE_NOOP("Tools", "Pan"), "P",
+     QT_TRANSLATE_NOOP("Tools", "drag the map; the arrow keys pan too")),
+    ("add", QT_TRANSLATE_NOOP("Tools", "Add asset"), "A",
+     QT_TRANSLATE_NOOP("Tools", "click the map where the new asset is")),
+    ("move", QT_TRANSLATE_NOOP("Tools", "Move"), "M",
+     QT_TRANSLATE_NOOP("Tools", "drag an asset to its new place")),
+)  # fmt: skip
 
 MakeAction = Callable[[str, Callable[..., object], str, str], QAction]
 
@@ -55,7 +60,12 @@ class ToolSwitch:
         self.group = QActionGroup(parent)
         self.actions: dict[str, QAction] = {}
         for name, text, key, tip in TOOL_ACTIONS:
-            action = make_action(text, lambda _=False, n=name: self.set_tool(n), key, tip)
+            action = make_action(
+                translate("Tools", text),
+                lambda _=False, n=name: self.set_tool(n),
+                key,
+                translate("Tools", tip),
+            )
             action.setCheckable(True)
             self.group.addAction(action)
             self.actions[name] = action
@@ -70,7 +80,7 @@ class ToolSwitch:
         self.tool = tool
         self.canvas.tool = tool
         self.canvas.setCursor(tool.cursor)
-        self._say(tool.hint, 6000)
+        self._say(translate("Tools", tool.hint), 6000)  # hints: qt/canvas/tools.py
 
     def start_placing(self, uuid: str) -> None:
         """Put an unplaced asset on the map: no button stays checked while it is placed."""

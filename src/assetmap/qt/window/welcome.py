@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.icons import icon
 from assetmap.qt.paths import shipped_demo
 from assetmap.qt.window.recent import last_project, recent_projects, remember_project
@@ -42,50 +43,62 @@ if TYPE_CHECKING:
     from assetmap.qt.main_window import MainWindow
 
 # The page's words, in one place for the translation pass.
-TITLE = "Welcome to assetmap"
-SUBTITLE = (
+TITLE = QT_TRANSLATE_NOOP("Welcome", "Welcome to assetmap")
+SUBTITLE = QT_TRANSLATE_NOOP(
+    "Welcome",
     "Map a neighbourhood's community assets, find the places far from what they need, and "
-    "gather what people know in a workshop. Everything works offline."
+    "gather what people know in a workshop. Everything works offline.",
 )
-START = "Start"
-RECENT = "Recent projects"
-NO_RECENT = "Projects you open will be listed here."
-JOBS_TITLE = "Three jobs assetmap does"
+START = QT_TRANSLATE_NOOP("Welcome", "Start")
+RECENT = QT_TRANSLATE_NOOP("Welcome", "Recent projects")
+NO_RECENT = QT_TRANSLATE_NOOP("Welcome", "Projects you open will be listed here.")
+JOBS_TITLE = QT_TRANSLATE_NOOP("Welcome", "Three jobs assetmap does")
 JOBS = (
     (
         "add",
-        "Map assets",
-        "Choose <b>Add asset</b> (A) and click the map, or import a spreadsheet of services "
-        "(File ▸ Import ▸ Assets: postcodes are enough). Click an asset to see and edit it.",
+        QT_TRANSLATE_NOOP("Welcome", "Map assets"),
+        QT_TRANSLATE_NOOP(
+            "Welcome",
+            "Choose <b>Add asset</b> (A) and click the map, or import a spreadsheet of services "
+            "(File ▸ Import ▸ Assets: postcodes are enough). Click an asset to see and edit it.",
+        ),
     ),
     (
         "find_gaps",
-        "Find gaps",
-        "Press <b>Find gaps</b> (Ctrl+G), choose the categories and the distance (800 m is "
-        "about a ten-minute walk): the areas far from them are ranked, weighted by need.",
+        QT_TRANSLATE_NOOP("Welcome", "Find gaps"),
+        QT_TRANSLATE_NOOP(
+            "Welcome",
+            "Press <b>Find gaps</b> (Ctrl+G), choose the categories and the distance (800 m is "
+            "about a ten-minute walk): the areas far from them are ranked, weighted by need.",
+        ),
     ),
     (
         "workshop",
-        "Run a workshop",
-        "Workshop ▸ New session shares the map with phones on the room's network (no "
-        "internet); you approve each pin people drop, and View ▸ Present puts it on a "
-        "projector.",
+        QT_TRANSLATE_NOOP("Welcome", "Run a workshop"),
+        QT_TRANSLATE_NOOP(
+            "Welcome",
+            "Workshop ▸ New session shares the map with phones on the room's network (no "
+            "internet); you approve each pin people drop, and View ▸ Present puts it on a "
+            "projector.",
+        ),
     ),
 )
-GUIDE_LINK = "Read the user guide (F1)"
-TO_MAP = "Go to the map: {name}"
+GUIDE_LINK = QT_TRANSLATE_NOOP("Welcome", "Read the user guide (F1)")
+TO_MAP = QT_TRANSLATE_NOOP("Welcome", "Go to the map: {name}")
 # button key, icon, label, what it does
 CHOICES = (
-    ("trafford", "demo", "Open the Trafford demo",
-     "501 assets in 139 neighbourhoods, ready for a gap analysis"),
-    ("rutland", "offline_demo", "Open the Rutland demo",
-     "streets and places drawn offline: no network needed"),
-    ("place", "new_place", "New project for a place…",
-     "any local authority in England or Wales, in one step"),
-    ("new", "new", "New project from your boundary file…",
-     "your own neighbourhoods, from a GeoPackage, GeoJSON or Shapefile"),
-    ("open", "open", "Open a project file…",
-     "an assetmap project (.gpkg) on this computer"),
+    ("trafford", "demo", QT_TRANSLATE_NOOP("Welcome", "Open the Trafford demo"),
+     QT_TRANSLATE_NOOP("Welcome", "501 assets in 139 neighbourhoods, ready for a gap analysis")),
+    ("rutland", "offline_demo", QT_TRANSLATE_NOOP("Welcome", "Open the Rutland demo"),
+     QT_TRANSLATE_NOOP("Welcome", "streets and places drawn offline: no network needed")),
+    ("place", "new_place", QT_TRANSLATE_NOOP("Welcome", "New project for a place…"),
+     QT_TRANSLATE_NOOP("Welcome",
+                       "any local authority in England or Wales, in one step")),
+    ("new", "new", QT_TRANSLATE_NOOP("Welcome", "New project from your boundary file…"),
+     QT_TRANSLATE_NOOP("Welcome",
+                       "your own neighbourhoods, from a GeoPackage, GeoJSON or Shapefile")),
+    ("open", "open", QT_TRANSLATE_NOOP("Welcome", "Open a project file…"),
+     QT_TRANSLATE_NOOP("Welcome", "an assetmap project (.gpkg) on this computer")),
 )  # fmt: skip
 PAGE_WIDTH = 1180
 DEMO_FILES = {"trafford": "trafford.gpkg", "rutland": "rutland.gpkg"}
@@ -110,14 +123,14 @@ class WelcomePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
-        self.setAccessibleName(TITLE)
+        self.setAccessibleName(translate("Welcome", TITLE))
         self._open_recent = open_recent
         self.buttons: dict[str, QPushButton] = {}
-        title = QLabel(f"<h1>{TITLE}</h1>")
-        subtitle = QLabel(SUBTITLE)
+        title = QLabel(f"<h1>{translate('Welcome', TITLE)}</h1>")
+        subtitle = QLabel(translate("Welcome", SUBTITLE))
         subtitle.setWordWrap(True)
         self.map_button = QPushButton(icon("demo"), "")
-        self.map_button.setAccessibleName("Go to the map")
+        self.map_button.setAccessibleName(translate("Welcome", "Go to the map"))
         self.map_button.clicked.connect(to_map)
         columns = QHBoxLayout()
         columns.setSpacing(32)
@@ -148,9 +161,10 @@ class WelcomePage(QWidget):
         column = QVBoxLayout()
         column.setSpacing(8)
         column.setAlignment(Qt.AlignmentFlag.AlignTop)
-        column.addWidget(QLabel(f"<h3>{START}</h3>"))
+        column.addWidget(QLabel(f"<h3>{translate('Welcome', START)}</h3>"))
         for key, icon_name, label, tip in CHOICES:
-            button = QPushButton(icon(icon_name), label)
+            button = QPushButton(icon(icon_name), translate("Welcome", label))
+            tip = translate("Welcome", tip)
             button.setIconSize(QSize(22, 22))
             button.setToolTip(tip)
             button.setAccessibleDescription(tip)
@@ -161,13 +175,13 @@ class WelcomePage(QWidget):
             column.addWidget(button)
             self.buttons[key] = button
         column.addSpacing(8)
-        column.addWidget(QLabel(f"<h3>{RECENT}</h3>"))
+        column.addWidget(QLabel(f"<h3>{translate('Welcome', RECENT)}</h3>"))
         self.recent = QListWidget()
-        self.recent.setAccessibleName(RECENT)
+        self.recent.setAccessibleName(translate("Welcome", RECENT))
         self.recent.setMaximumHeight(170)
         self.recent.itemActivated.connect(self._recent_chosen)
         column.addWidget(self.recent)
-        self.no_recent = QLabel(NO_RECENT)
+        self.no_recent = QLabel(translate("Welcome", NO_RECENT))
         self.no_recent.setStyleSheet("color: #57606a")
         column.addWidget(self.no_recent)
         return column
@@ -175,7 +189,7 @@ class WelcomePage(QWidget):
     def _jobs_column(self, guide: Callable[[], object]) -> QVBoxLayout:
         column = QVBoxLayout()
         column.setAlignment(Qt.AlignmentFlag.AlignTop)
-        column.addWidget(QLabel(f"<h3>{JOBS_TITLE}</h3>"))
+        column.addWidget(QLabel(f"<h3>{translate('Welcome', JOBS_TITLE)}</h3>"))
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(14)
@@ -183,12 +197,14 @@ class WelcomePage(QWidget):
             picture = QLabel()
             picture.setPixmap(icon(icon_name).pixmap(28, 28))
             picture.setAlignment(Qt.AlignmentFlag.AlignTop)
-            text = QLabel(f"<b>{row + 1}. {name}</b><br>{words}")
+            text = QLabel(
+                f"<b>{row + 1}. {translate('Welcome', name)}</b><br>{translate('Welcome', words)}"
+            )
             text.setWordWrap(True)
             grid.addWidget(picture, row, 0)
             grid.addWidget(text, row, 1)
         column.addLayout(grid)
-        self.guide_button = QPushButton(icon("guide"), GUIDE_LINK)
+        self.guide_button = QPushButton(icon("guide"), translate("Welcome", GUIDE_LINK))
         self.guide_button.clicked.connect(guide)
         column.addWidget(self.guide_button, 0, Qt.AlignmentFlag.AlignLeft)
         return column
@@ -203,7 +219,7 @@ class WelcomePage(QWidget):
             self.recent.addItem(item)
         self.no_recent.setVisible(self.recent.count() == 0)
         self.recent.setVisible(self.recent.count() > 0)
-        self.map_button.setText(TO_MAP.format(name=project_name))
+        self.map_button.setText(translate("Welcome", TO_MAP).format(name=project_name))
 
     def _recent_chosen(self, item: QListWidgetItem) -> None:
         self._open_recent(Path(str(item.data(Qt.ItemDataRole.UserRole))))
@@ -223,9 +239,13 @@ class Welcome(QObject):
         self.stack.addWidget(window.canvas)
         self.stack.addWidget(self.page)
         window.setCentralWidget(self.stack)
-        self.action = QAction(icon("welcome"), "&Welcome page", window)
-        self.action.setStatusTip("the ways to begin, recent projects and the three jobs")
-        self.action.setToolTip("Welcome page — the ways to begin and the three jobs")
+        self.action = QAction(icon("welcome"), translate("Welcome", "&Welcome page"), window)
+        self.action.setStatusTip(
+            translate("Welcome", "the ways to begin, recent projects and the three jobs")
+        )
+        self.action.setToolTip(
+            translate("Welcome", "Welcome page — the ways to begin and the three jobs")
+        )
         self.action.triggered.connect(self.show)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.page)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QMenu
 
 from assetmap.core.errors import AssetmapError
 from assetmap.qt.errors import show_error
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
 from assetmap.qt.workshop.controller import WorkshopController
 from assetmap.qt.workshop.dialogs import NewSessionDialog
@@ -29,12 +30,20 @@ if TYPE_CHECKING:
 
 # What each Workshop menu command does (its status tip).
 TIPS = {
-    "new": "start a workshop session: its pins are kept apart from verified data",
-    "start": "let phones on the room's network drop pins on the map",
-    "stop": "phones can no longer reach the map; the session stays open",
-    "end": "close the session: no more pins, its contributions are kept",
-    "export": "the session's contributions and tally, as a file",
-    "panel": "the session, the phones' address and the pins waiting for review",
+    "new": QT_TRANSLATE_NOOP(
+        "Workshop", "start a workshop session: its pins are kept apart from verified data"
+    ),
+    "start": QT_TRANSLATE_NOOP("Workshop", "let phones on the room's network drop pins on the map"),
+    "stop": QT_TRANSLATE_NOOP(
+        "Workshop", "phones can no longer reach the map; the session stays open"
+    ),
+    "end": QT_TRANSLATE_NOOP(
+        "Workshop", "close the session: no more pins, its contributions are kept"
+    ),
+    "export": QT_TRANSLATE_NOOP("Workshop", "the session's contributions and tally, as a file"),
+    "panel": QT_TRANSLATE_NOOP(
+        "Workshop", "the session, the phones' address and the pins waiting for review"
+    ),
 }
 
 
@@ -46,31 +55,65 @@ class WorkshopHook(QObject):
         self.window = window
         self.controller: WorkshopController | None = None
         self.panel: WorkshopPanel | None = None
-        self.dock = QDockWidget("Workshop", window)
+        self.dock = QDockWidget(translate("Workshop", "Workshop"), window)
         self.dock.setObjectName("dock_workshop")
-        self.dock.setAccessibleName("Workshop panel")
+        self.dock.setAccessibleName(translate("Workshop", "Workshop panel"))
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.dock_analysis, self.dock)
         window.dock_card.raise_()
-        self.dock.toggleViewAction().setStatusTip("show or hide the Workshop panel")
+        self.dock.toggleViewAction().setStatusTip(
+            translate("Workshop", "show or hide the Workshop panel")
+        )
         window.view_menu.addAction(self.dock.toggleViewAction())
         self.menu = self._build_menu()
         self._bind(window.session)
 
     # ---- menu -----------------------------------------------------------------------------
     def _build_menu(self) -> QMenu:
-        menu = QMenu("&Workshop", self.window)
+        menu = QMenu(translate("Workshop", "&Workshop"), self.window)
         a = self._action
-        self.act_new = a(menu, "&New session…", self.new_session, TIPS["new"])
-        self.act_start = a(menu, "&Start sharing", self.start_sharing, TIPS["start"])
-        self.act_stop = a(menu, "S&top sharing", self.stop_sharing, TIPS["stop"])
-        self.act_end = a(menu, "&End session", self.end_session, TIPS["end"])
+        self.act_new = a(
+            menu,
+            translate("Workshop", "&New session…"),
+            self.new_session,
+            translate("Workshop", TIPS["new"]),
+        )
+        self.act_start = a(
+            menu,
+            translate("Workshop", "&Start sharing"),
+            self.start_sharing,
+            translate("Workshop", TIPS["start"]),
+        )
+        self.act_stop = a(
+            menu,
+            translate("Workshop", "S&top sharing"),
+            self.stop_sharing,
+            translate("Workshop", TIPS["stop"]),
+        )
+        self.act_end = a(
+            menu,
+            translate("Workshop", "&End session"),
+            self.end_session,
+            translate("Workshop", TIPS["end"]),
+        )
         menu.addSeparator()
-        self.act_export = a(menu, "E&xport session summary…", self.export_summary, TIPS["export"])
+        self.act_export = a(
+            menu,
+            translate("Workshop", "E&xport session summary…"),
+            self.export_summary,
+            translate("Workshop", TIPS["export"]),
+        )
         menu.addSeparator()
-        a(menu, "Show the &Workshop panel", self.show_panel, TIPS["panel"])
+        a(
+            menu,
+            translate("Workshop", "Show the &Workshop panel"),
+            self.show_panel,
+            translate("Workshop", TIPS["panel"]),
+        )
         bar = self.window.menuBar()
-        help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
+        help_menu = next(
+            (a for a in bar.actions() if a.text() == translate("MainWindow", "&Help")), None
+        )
         if help_menu is not None:
             bar.insertMenu(help_menu, menu)
         else:
@@ -124,11 +167,11 @@ class WorkshopHook(QObject):
 
     def _show_count(self, waiting: int, new: int) -> None:
         """The dock's tab says how many wait, and how many are new: seen from any tab."""
-        title = "Workshop"
+        title = translate("Workshop", "Workshop")
         if waiting:
             title += f" ({waiting})"
         if new:
-            title += f" · {new} new"
+            title += translate("Workshop", " · {new} new").format(new=new)
         self.dock.setWindowTitle(title)
 
     # ---- what the menu does ---------------------------------------------------------------
@@ -144,7 +187,7 @@ class WorkshopHook(QObject):
         try:
             self.controller.new_session(**dialog.values())
         except AssetmapError as error:
-            show_error(self.window, "The session was not started", error)
+            show_error(self.window, translate("Workshop", "The session was not started"), error)
             return
         self.show_panel()
 

@@ -12,6 +12,7 @@ from assetmap.core import areas
 from assetmap.core.search import Hit
 from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas.canvas import MapCanvas
+from assetmap.qt.i18n import translate
 from assetmap.qt.map_scene import SceneBuilder
 from assetmap.qt.overlays import SelectionOverlay
 from assetmap.qt.session import Session
@@ -76,7 +77,7 @@ class Zoomer:
         """Centre on the asset at street scale and choose it."""
         xy = self.picker.asset_xy(uuid)
         if xy is None:
-            self._say("That asset is not on the map yet: place it first.", 5000)
+            self._say(translate("Zoom", "That asset is not on the map yet: place it first."), 5000)
             return
         self.canvas.centre_on(*xy, scale=min(self.canvas.view.scale, STREET_SCALE))
         self.session.set_selection({uuid})
@@ -92,7 +93,7 @@ class Zoomer:
         frame = areas.frame(self.session.project, set_name)
         rows = frame[frame["code"].astype(str) == code]
         if not len(rows) or rows.geometry.iloc[0] is None:
-            self._say(f"Area {code} is not on the map.", 5000)
+            self._say(translate("Zoom", "Area {code} is not on the map.").format(code=code), 5000)
             return
         row = rows.iloc[0]
         self.canvas.zoom_to(row.geometry.bounds, margin=0.25)
@@ -107,7 +108,9 @@ class Zoomer:
         elif hit.x is not None and hit.y is not None:
             self.canvas.centre_on(hit.x, hit.y, scale=min(self.canvas.view.scale, STREET_SCALE * 2))
         else:
-            self._say(f"“{hit.label}” is not on the map yet.", 5000)
+            self._say(
+                translate("Zoom", "“{label}” is not on the map yet.").format(label=hit.label), 5000
+            )
         if hit.kind == "asset" and hit.key:
             self.session.set_selection({hit.key})
         self.canvas.setFocus()
@@ -117,8 +120,8 @@ class Zoomer:
         menu.clear()
         for info in areas.list_sets(self.session.project):
             action = menu.addAction(info.name, partial(self.to_area_set, info.name))
-            action.setStatusTip(f"show all of {info.name}")
+            action.setStatusTip(translate("Zoom", "show all of {name}").format(name=info.name))
         if menu.isEmpty():
-            placeholder = menu.addAction("No area sets yet")
-            placeholder.setStatusTip("import neighbourhoods to zoom to them")
+            placeholder = menu.addAction(translate("Zoom", "No area sets yet"))
+            placeholder.setStatusTip(translate("Zoom", "import neighbourhoods to zoom to them"))
             placeholder.setEnabled(False)
