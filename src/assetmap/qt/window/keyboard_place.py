@@ -147,11 +147,7 @@ class KeyboardCommands:
     def regions(self) -> list[QWidget]:
         """The map, the Find box, then each dock shown, left to right and top to bottom."""
         window = self.window
-        docks = [
-            d
-            for d in window.findChildren(QDockWidget)
-            if d.isVisible() and d.widget() is not None and d.widget().isVisible()
-        ]
+        docks = [d for d in window.findChildren(QDockWidget) if _on_screen(d)]
         map_area = window.canvas.geometry()
 
         def side(dock: QDockWidget) -> int:  # left, then right, then below the map
@@ -173,6 +169,12 @@ class KeyboardCommands:
                     region.raise_()
                 target.setFocus(Qt.FocusReason.TabFocusReason)
                 return
+
+
+def _on_screen(dock: QDockWidget) -> bool:
+    """Shown, and not a tab behind another (those are moved out of sight, still visible)."""
+    widget = dock.widget()
+    return dock.isVisible() and widget is not None and not widget.visibleRegion().isEmpty()
 
 
 def _holds_focus(region: QWidget) -> bool:
