@@ -76,7 +76,7 @@ def test_the_demo_on_the_server_is_the_project(pg_db: PgServer, demo_copy) -> No
     )
     assert person not in server
     assert {u: bytes.fromhex(h) if h else None for u, h in server.items()} == points
-    assert pg_db.psql("SELECT count(*) FROM assetmap.am_categories") == "34"
+    assert pg_db.psql("SELECT count(*) FROM assetmap.am_categories") == "37"
     assert pg_db.psql("SELECT name FROM assetmap.am_area_sets ORDER BY name").splitlines() == [
         "Neighbourhoods (LSOA 2021)", "Wards (2023)",
     ]  # fmt: skip

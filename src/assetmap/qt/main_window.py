@@ -40,6 +40,7 @@ from assetmap.qt.window.dock_sizes import fit_docks
 from assetmap.qt.window.dock_tabs import keep_dock_tabs_readable
 from assetmap.qt.window.help import HelpMenu
 from assetmap.qt.window.imports import ImportMenu
+from assetmap.qt.window.keyboard_place import KeyboardCommands
 from assetmap.qt.window.network import NetworkStatus
 from assetmap.qt.window.picking import Picker
 from assetmap.qt.window.present import PresentMode
@@ -240,6 +241,7 @@ class MainWindow(QMainWindow):
         )
         self.tools = ToolSwitch(self.canvas, self, self._action, self._say, self)
         self.tool_actions = self.tools.actions
+        self.keys = KeyboardCommands(self, self._action)  # F2, F6, add at a postcode
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -265,10 +267,12 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions([self.act_delete, self.act_select_none])
         edit.addAction(self.checking.act_mark)
+        edit.addAction(self.keys.act_edit)
         edit.addSeparator()
         edit.addAction(self.act_categories)
         self.view_menu = bar.addMenu(translate("MainWindow", "&View"))
         self.view_menu.addActions([self.act_zoom_all, self.act_zoom_selection, self.act_find])
+        self.view_menu.addActions(self.keys.panel_actions)
         self.zoom_set_menu = self.view_menu.addMenu(translate("MainWindow", "Zoom to &area set"))
         self.zoom_set_menu.aboutToShow.connect(
             lambda: self.zoom.fill_area_set_menu(self.zoom_set_menu)
@@ -286,6 +290,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         tools = bar.addMenu(translate("MainWindow", "&Tools"))
         tools.addActions(list(self.tool_actions.values()))
+        tools.addActions(self.keys.tool_actions)
         tools.addSeparator()
         tools.addAction(
             self._action(
@@ -475,6 +480,11 @@ class MainWindow(QMainWindow):
 
     def asset_xy(self, uuid: str) -> tuple[float, float] | None:
         return self.picker.asset_xy(uuid)
+
+    def selected_asset(self) -> str | None:
+        """The one asset selected (the keyboard moves and edits it), None for none or many."""
+        selection = self.session.selection
+        return next(iter(selection)) if len(selection) == 1 else None
 
     def identify(self, x: float, y: float, asset: str | None, additive: bool) -> None:
         self.selection.identify(x, y, asset, additive)

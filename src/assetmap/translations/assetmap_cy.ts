@@ -711,16 +711,16 @@ Cyfrinair ar gyfer y map a rennir:</translation>
         <translation>Llusgwch i symud y map. Mae&apos;r olwyn yn chwyddo; mae&apos;r bysellau saeth yn symud y map.</translation>
     </message>
     <message>
-        <source>Click on the map where the new asset is.</source>
-        <translation>Cliciwch ar y map lle mae&apos;r ased newydd.</translation>
+        <source>Click on the map where the new asset is, or move the map under the cross-hair with the arrow keys and press Enter.</source>
+        <translation>Cliciwch ar y map lle mae&apos;r ased newydd, neu symudwch y map o dan y groes-wallt gyda&apos;r bysellau saeth a phwyso Enter.</translation>
     </message>
     <message>
-        <source>Drag an asset to its new place (Escape cancels).</source>
-        <translation>Llusgwch ased i&apos;w le newydd (mae Escape yn canslo).</translation>
+        <source>Drag an asset to its new place, or move the selected one with the arrow keys (Shift for larger steps) and press Enter (Escape cancels).</source>
+        <translation>Llusgwch ased i&apos;w le newydd, neu symudwch yr un a ddewiswyd gyda&apos;r bysellau saeth (Shift am gamau mwy) a phwyso Enter (mae Escape yn canslo).</translation>
     </message>
     <message>
-        <source>Click on the map where this asset is (Escape cancels).</source>
-        <translation>Cliciwch ar y map lle mae&apos;r ased hwn (mae Escape yn canslo).</translation>
+        <source>Click on the map where this asset is, or press Enter to put it at the cross-hair (Escape cancels).</source>
+        <translation>Cliciwch ar y map lle mae&apos;r ased hwn, neu pwyswch Enter i&apos;w roi wrth y groes-wallt (mae Escape yn canslo).</translation>
     </message>
     <message>
         <source>Select</source>

@@ -18,6 +18,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
     QImage,
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from assetmap.qt.canvas.focus import paint_focus, pan_steps
 from assetmap.qt.canvas.scene import Scene
 from assetmap.qt.canvas.tools import Tool
 from assetmap.qt.canvas.view import View
@@ -119,7 +121,9 @@ class MapCanvas(QWidget):
         self.setObjectName("mapCanvas")
         self.setAccessibleName("Map")
         self.setAccessibleDescription(
-            "The map. Arrow keys pan, plus and minus zoom, Home shows everything."
+            "The map. Arrow keys move the map under the centre cross-hair (Shift for larger "
+            "steps), plus and minus zoom, Home shows everything. Enter acts at the cross-hair: "
+            "shows what is there, adds or places an asset."
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -301,6 +305,8 @@ class MapCanvas(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for overlay in self.overlays:
             overlay.paint(painter, self._view)
+        if self.hasFocus():
+            paint_focus(painter, self._view)
         painter.end()
 
     def grab_map(self) -> QImage:
@@ -322,8 +328,13 @@ class MapCanvas(QWidget):
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The tool first: in Move mode the arrow keys move the asset, not the map.
+        if self.tool is not None and self.tool.key_press(event):
+            event.accept()
+            return
         key = event.key()
-        step_x, step_y = self.width() / 4, self.height() / 4
+        large = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        step_x, step_y = pan_steps(self.width(), self.height(), large)
         moves: dict[int, tuple[float, float]] = {
             Qt.Key.Key_Left: (step_x, 0),
             Qt.Key.Key_Right: (-step_x, 0),
@@ -336,12 +347,19 @@ class MapCanvas(QWidget):
             self.zoom_by(2.0)
         elif key == Qt.Key.Key_Minus:
             self.zoom_by(0.5)
-        elif self.tool is not None and self.tool.key_press(event):
-            return
         else:
             super().keyPressEvent(event)
             return
         event.accept()
+
+    # The focus ring and the cross-hair show only while the map has the keyboard.
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)

@@ -94,6 +94,7 @@ class AnalysisPanel(QWidget):
         column.addWidget(self._build_results())
         column.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("Find gaps: question and results")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

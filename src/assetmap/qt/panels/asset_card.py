@@ -98,6 +98,7 @@ class AssetCard(QWidget):
 
     def _build(self) -> None:
         self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName("Asset details")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

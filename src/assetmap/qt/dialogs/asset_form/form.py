@@ -136,6 +136,7 @@ class AssetForm(QDialog):
         outer.addLayout(self.form)
         outer.addStretch(1)
         self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName("Asset details")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll_area.setWidget(page)
