@@ -206,7 +206,7 @@ def test_a_group_tick_chooses_its_categories_with_assets_and_leaves_out_the_rest
     qtbot.keyClick(panel.categories, Qt.Key.Key_Space)  # tick the group as a user would
     assert group.checkState(0) == Qt.CheckState.Checked and group.isExpanded()
     with_assets = {"mutual_aid", "faith_groups", "food_banks"}
-    empty = {"charities", "community_groups", "volunteer_centres"}
+    empty = {"charities", "community_groups", "volunteer_centres", "coordination_hubs"}
     assert set(panel.chosen_categories()) == with_assets
     assert panel.chosen_groups() == ["Voluntary and community"]
     params = panel.params()
@@ -221,10 +221,11 @@ def test_a_group_tick_chooses_its_categories_with_assets_and_leaves_out_the_rest
     find_gaps(qtbot, panel)
     assert set(panel.result.params.categories) == with_assets
     assert (
-        "Left out 3 categories with no assets to count: Charities, Community and tenants' "
-        "groups, Volunteer centres" in panel.summary.text().replace("&#x27;", "'")
+        "Left out 4 categories with no assets to count: Charities, Community and tenants' "
+        "groups, Volunteer centres, Community hubs and coordination centres"
+        in panel.summary.text().replace("&#x27;", "'")
     )
-    assert "Left out 3 categories" in panel.result.method
+    assert "Left out 4 categories" in panel.result.method
     # Unticking the group clears every one of its kinds.
     panel.show_question(True)
     panel.categories.setCurrentItem(group)
