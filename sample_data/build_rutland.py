@@ -33,7 +33,7 @@ from assetmap.core.imports import import_areas, import_assets, join_indicators
 from assetmap.core.io.area_import import AreaImportOptions
 from assetmap.core.io.asset_import import AssetImportOptions
 from assetmap.core.io.indicator_import import IndicatorOptions
-from assetmap.core.io.osm_assets import one_per_site
+from assetmap.core.io.osm_assets import KEPT_AS_FIELDS, one_per_site
 from assetmap.core.io.report import ImportReport
 from assetmap.core.project import Project
 from build_common import build_into, output_path
@@ -211,24 +211,6 @@ def _asset(kind: str, record: dict, tags: dict[str, str], rule: Rule, geometry: 
         **{f"osm_{k}": v for k, v in custom.items() if k in KEPT_AS_FIELDS},
         "geometry": geometry,
     }
-
-
-# Tags worth a column of their own in the attribute table; the rest stay in osm_tags.
-KEPT_AS_FIELDS = (
-    "amenity",
-    "leisure",
-    "landuse",
-    "tourism",
-    "healthcare",
-    "social_facility",
-    "religion",
-    "denomination",
-    "operator",
-    "ref:edubase",
-    "isced:level",
-    "wheelchair",
-    "wikidata",
-)
 
 
 def _name_unnamed(frame: gpd.GeoDataFrame, places: gpd.GeoDataFrame) -> None:

@@ -225,6 +225,24 @@ def content_stamp(project: Project, uuid: str) -> tuple[Any, ...] | None:
     return None if row is None else tuple(row)
 
 
+def changed_since(
+    project: Project, stamps: dict[str, Any], action: str, what_was_done: str
+) -> str | None:
+    """Why an undo or redo of a command over many assets must not run: one of them was
+    changed since (``stamps``: uuid -> ``content_stamp`` after the command), in another
+    window or program sharing the file. None when none was."""
+    changed = [u for u, s in stamps.items() if content_stamp(project, u) != s]
+    if not changed:
+        return None
+    found = find(project, changed[0])
+    what = f"'{found.name}'" if found is not None else "an asset"
+    return (
+        f"Cannot {action} {what_was_done}: {what}"
+        f"{' and others' if len(changed) > 1 else ''} changed since, in another window "
+        f"or program sharing {project.path.name}. Nothing was changed."
+    )
+
+
 def point_blob(project: Project, uuid: str) -> bytes | None:
     """The asset's point as stored (a GeoPackage blob), None when unplaced or absent: the
     change feed logs it before and after each edit."""

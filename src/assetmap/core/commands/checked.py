@@ -75,16 +75,7 @@ class MarkChecked(Command):
         return self._changed_since(project, "redo")
 
     def _changed_since(self, project: Project, action: str) -> str | None:
-        changed = [u for u, s in self._stamps.items() if assets.content_stamp(project, u) != s]
-        if not changed:
-            return None
-        found = assets.find(project, changed[0])
-        what = f"'{found.name}'" if found is not None else "an asset"
-        return (
-            f"Cannot {action} marking as checked: {what}"
-            f"{' and others' if len(changed) > 1 else ''} changed since, in another window "
-            f"or program sharing {project.path.name}. Nothing was changed."
-        )
+        return assets.changed_since(project, self._stamps, action, "marking as checked")
 
 
 def mark_checked(uuids: Iterable[str], day: str = "") -> MarkChecked:

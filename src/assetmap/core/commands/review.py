@@ -85,16 +85,7 @@ class SetReview(Command):
         return self._changed_since(project, "redo")
 
     def _changed_since(self, project: Project, action: str) -> str | None:
-        changed = [u for u, s in self._stamps.items() if assets.content_stamp(project, u) != s]
-        if not changed:
-            return None
-        found = assets.find(project, changed[0])
-        what = f"'{found.name}'" if found is not None else "an asset"
-        return (
-            f"Cannot {action} the review: {what}"
-            f"{' and others' if len(changed) > 1 else ''} changed since, in another window "
-            f"or program sharing {project.path.name}. Nothing was changed."
-        )
+        return assets.changed_since(project, self._stamps, action, "the review")
 
 
 def approve(uuids: Iterable[str]) -> SetReview:
