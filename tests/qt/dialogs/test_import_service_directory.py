@@ -51,6 +51,7 @@ def test_terms_are_shown_with_their_categories_changed_and_imported(
     dialog.resize(1000, 700)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=WAIT_MS)
+    assert "Read 1 record from" in dialog.status.text()  # one, not "1 records"
     _next(qtbot, dialog)
     table = dialog.values_table
     assert table.item(0, VALUE).text() == "Counselling"

@@ -479,7 +479,8 @@ class ImportDialog(QDialog, CheckAndImport):
         self.file_table.show_preview(result)
         self.mapping_table.show_preview(result)
         self._fill_mapping(result)
-        self._set_status(f"Read {result.row_count:,} {result.row_noun}s from {result.path.name}")
+        noun = result.row_noun if result.row_count == 1 else f"{result.row_noun}s"
+        self._set_status(f"Read {result.row_count:,} {noun} from {result.path.name}")
         self._refresh()
 
     @Slot(object, str)
