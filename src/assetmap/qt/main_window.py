@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolTip, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolTip, QWidget
 
 from assetmap.core.basemap.store import EVENT_KEY as BASEMAP_EVENT
 from assetmap.core.commands import MoveAsset
@@ -41,6 +41,7 @@ from assetmap.qt.window.dock_tabs import keep_dock_tabs_readable
 from assetmap.qt.window.help import HelpMenu
 from assetmap.qt.window.imports import ImportMenu
 from assetmap.qt.window.keyboard_place import KeyboardCommands
+from assetmap.qt.window.menus import build_actions, build_menus
 from assetmap.qt.window.network import NetworkStatus
 from assetmap.qt.window.picking import Picker
 from assetmap.qt.window.present import PresentMode
@@ -59,6 +60,34 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    # Commands and menus, made by qt.window.menus (build_actions, build_menus).
+    act_new: QAction
+    act_new_place: QAction
+    act_open: QAction
+    act_save_copy: QAction
+    act_export: QAction
+    act_quit: QAction
+    act_undo: QAction
+    act_redo: QAction
+    act_delete: QAction
+    act_select_none: QAction
+    act_categories: QAction
+    act_zoom_all: QAction
+    act_zoom_selection: QAction
+    act_find: QAction
+    act_find_gaps: QAction
+    imports: ImportMenu
+    tools: ToolSwitch
+    tool_actions: dict[str, QAction]
+    keys: KeyboardCommands
+    recent_menu: RecentMenu
+    demo_menu: QMenu
+    view_menu: QMenu
+    zoom_set_menu: QMenu
+    basemap_menu: BasemapMenu
+    help: HelpMenu
+    welcome: Welcome
+
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -142,177 +171,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        a = self._action
-        self.act_new = a(
-            translate("MainWindow", "&New project…"),
-            self.new_project,
-            QKeySequence.StandardKey.New,
-            translate("MainWindow", "a project from your own boundary file, or an empty one"),
-        )
-        self.act_new_place = a(
-            translate("MainWindow", "New project for a &place…"),
-            self.files.new_place_project,
-            tip=translate(
-                "MainWindow",
-                "a local authority's neighbourhoods, population, deprivation and postcodes, "
-                "ready offline",
-            ),
-        )
-        self.act_open = a(
-            translate("MainWindow", "&Open…"),
-            self.files.open_dialog,
-            QKeySequence.StandardKey.Open,
-            translate("MainWindow", "open a project file"),
-        )
-        self.act_save_copy = a(
-            translate("MainWindow", "Save a &Copy…"),
-            self.save_copy,
-            "Ctrl+Shift+S",
-            translate("MainWindow", "write a copy of the project file elsewhere"),
-        )
-        self.imports = ImportMenu(self, self._action)  # File ▸ Import
-        self.act_export = a(
-            translate("MainWindow", "&Export…"),
-            self.export_dialog,
-            "Ctrl+Shift+E",
-            translate(
-                "MainWindow", "a map to print, an interactive map, the data or the gap report"
-            ),
-        )
-        self.act_quit = a(
-            translate("MainWindow", "&Quit"),
-            self.close,
-            QKeySequence.StandardKey.Quit,
-            translate("MainWindow", "close assetmap (edits are saved)"),
-        )
-        self.act_undo = a(
-            translate("MainWindow", "&Undo"),
-            self.undo,
-            QKeySequence.StandardKey.Undo,
-            translate("MainWindow", "take back an edit"),
-        )
-        self.act_redo = a(
-            translate("MainWindow", "&Redo"),
-            self.redo,
-            "Ctrl+Shift+Z",
-            translate("MainWindow", "make the edit taken back again"),
-        )
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.act_delete = a(
-            translate("MainWindow", "&Delete selected…"),
-            self.delete_selected,
-            QKeySequence.StandardKey.Delete,
-            translate("MainWindow", "remove the selected assets (undo brings them back)"),
-        )
-        self.act_select_none = a(
-            translate("MainWindow", "Select &none"),
-            lambda: self.session.set_selection(()),
-            "Ctrl+Shift+A",
-            translate("MainWindow", "clear the selection"),
-        )
-        self.act_categories = a(
-            translate("MainWindow", "&Categories…"),
-            self.manage_categories,
-            tip=translate("MainWindow", "add, rename, recolour, merge"),
-        )
-        self.act_zoom_all = a(
-            translate("MainWindow", "Zoom to &everything"),
-            self.zoom_to_all,
-            "Home",
-            translate("MainWindow", "show all areas and assets"),
-        )
-        self.act_zoom_selection = a(
-            translate("MainWindow", "Zoom to &selection"),
-            self.zoom_to_selection,
-            "Ctrl+J",
-            translate("MainWindow", "show the selected assets"),
-        )
-        self.act_find = a(
-            translate("MainWindow", "&Find…"),
-            self.focus_find,
-            QKeySequence.StandardKey.Find,
-            translate("MainWindow", "find an asset, an area, a street or a postcode by name"),
-        )
-        self.act_find_gaps = a(
-            translate("MainWindow", "Find &gaps"),
-            self.show_find_gaps,
-            "Ctrl+G",
-            translate("MainWindow", "which areas are far from the assets they need"),
-        )
-        self.tools = ToolSwitch(self.canvas, self, self._action, self._say, self)
-        self.tool_actions = self.tools.actions
-        self.keys = KeyboardCommands(self, self._action)  # F2, F6, add at a postcode
+        build_actions(self)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(translate("MainWindow", "&File"))
-        file_menu.addActions([self.act_new, self.act_new_place, self.act_open])
-        self.recent_menu = RecentMenu(
-            translate("MainWindow", "Open &Recent"), self.open_path, file_menu
-        )
-        file_menu.addMenu(self.recent_menu)
-        self.demo_menu = file_menu.addMenu(translate("MainWindow", "Open &Demo Project"))
-        self.files.fill_demo_menu(self.demo_menu)
-        file_menu.addAction(self.act_save_copy)
-        self.files.add_field_copy_action(file_menu)
-        self.sharing.add_menu(file_menu)
-        file_menu.addSeparator()
-        self.imports.fill(file_menu.addMenu(translate("MainWindow", "&Import")))
-        file_menu.addAction(self.act_export)
-        file_menu.addAction(self.checking.act_export)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit = bar.addMenu(translate("MainWindow", "&Edit"))
-        edit.addActions([self.act_undo, self.act_redo])
-        edit.addSeparator()
-        edit.addActions([self.act_delete, self.act_select_none])
-        edit.addAction(self.checking.act_mark)
-        edit.addAction(self.keys.act_edit)
-        edit.addSeparator()
-        edit.addAction(self.act_categories)
-        self.view_menu = bar.addMenu(translate("MainWindow", "&View"))
-        self.view_menu.addActions([self.act_zoom_all, self.act_zoom_selection, self.act_find])
-        self.view_menu.addActions(self.keys.panel_actions)
-        self.zoom_set_menu = self.view_menu.addMenu(translate("MainWindow", "Zoom to &area set"))
-        self.zoom_set_menu.aboutToShow.connect(
-            lambda: self.zoom.fill_area_set_menu(self.zoom_set_menu)
-        )
-        self.view_menu.addAction(
-            self._action(
-                translate("MainWindow", "Colour areas by &indicator…"),
-                self.show_indicator_map,
-                tip=translate(
-                    "MainWindow",
-                    "draw population, deprivation or any joined figure as a choropleth",
-                ),
-            )
-        )
-        self.view_menu.addSeparator()
-        tools = bar.addMenu(translate("MainWindow", "&Tools"))
-        tools.addActions(list(self.tool_actions.values()))
-        tools.addActions(self.keys.tool_actions)
-        tools.addSeparator()
-        tools.addAction(
-            self._action(
-                translate("MainWindow", "Find &duplicates…"),
-                self.find_duplicates,
-                tip=translate("MainWindow", "assets entered twice, to merge"),
-            )
-        )
-        analysis = bar.addMenu(translate("MainWindow", "&Analysis"))
-        analysis.addAction(self.act_find_gaps)
-        analysis.addAction(
-            self._action(
-                translate("MainWindow", "&Outcomes…"),
-                self.show_outcomes,
-                tip=translate("MainWindow", "the outcomes agreed, and how far the areas meet them"),
-            )
-        )
-        self.basemap_menu = BasemapMenu(self)
-        bar.addMenu(self.basemap_menu)
-        self.help = HelpMenu(self)
-        self.welcome = Welcome(self, self.help.show_guide)  # Help ▸ Welcome page
-        self.help.fill(bar.addMenu(translate("MainWindow", "&Help")), self.welcome.action)
+        build_menus(self)
 
     def _build_toolbar(self) -> None:
         self.toolbar, self.find_box = build_toolbar(self)
