@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,7 @@ from assetmap.core.export.theme import measure_of
 from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
 from assetmap.qt import file_dialogs
+from assetmap.qt.dialogs.export_kinds import KIND, KINDS, Kind, file_name_for
 from assetmap.qt.file_dialogs import EXPORTS
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Task
@@ -58,37 +58,6 @@ HTML_AVAILABLE = importlib.util.find_spec("assetmap.core.export.html") is not No
 PREVIEW_WIDTH = 560
 PREVIEW_DELAY_MS = 300
 CURRENT_VIEW = "__view__"
-
-
-@dataclass(frozen=True)
-class Kind:
-    key: str
-    label: str
-    suffix: str
-    group: str  # map, html, data, directory, report
-    filter: str
-
-
-KINDS = (
-    Kind("pdf", "Map — PDF, for printing (vector)", ".pdf", "map", "PDF (*.pdf)"),
-    Kind("png", "Map — PNG image", ".png", "map", "PNG image (*.png)"),
-    Kind("svg", "Map — SVG, for editing (vector)", ".svg", "map", "SVG (*.svg)"),
-    Kind("html", "Interactive map — HTML, for a browser", ".html", "html", "Web page (*.html)"),
-    Kind("gpkg", "Data — GeoPackage, for GIS", ".gpkg", "data", "GeoPackage (*.gpkg)"),
-    Kind("geojson", "Data — GeoJSON", ".geojson", "data", "GeoJSON (*.geojson)"),
-    Kind("csv", "Data — CSV, for spreadsheets", ".csv", "data", "CSV (*.csv)"),
-    Kind("xlsx", "Data — Excel workbook", ".xlsx", "data", "Excel workbook (*.xlsx)"),
-    Kind(
-        "openreferral",
-        "Data — Open Referral directory (.zip)",
-        ".zip",
-        "directory",
-        "Open Referral directory (*.zip)",
-    ),
-    Kind("report_pdf", "Gap report — PDF", ".pdf", "report", "PDF (*.pdf)"),
-    Kind("report_html", "Gap report — HTML", ".html", "report", "Web page (*.html)"),
-)
-KIND = {k.key: k for k in KINDS}
 
 
 class ExportDialog(QDialog):
@@ -476,7 +445,7 @@ class ExportDialog(QDialog):
         """Ask where (starting in the last export folder or Documents, never beside the
         demo's private copy), then export there."""
         kind = self.kind
-        name = _file_name(self.title_edit.text() or self.session.project.name, kind)
+        name = file_name_for(self.title_edit.text() or self.session.project.name, kind)
         target = file_dialogs.save_file_name(self, "Export to", EXPORTS, name, kind.filter)
         if target is None:
             return
@@ -592,14 +561,6 @@ class ExportDialog(QDialog):
         if self._preview_project is not None:
             self._preview_project.close()
             self._preview_project = None
-
-
-def _file_name(title: str, kind: Kind) -> str:
-    """A file name from the title: letters, digits, spaces and dashes only."""
-    stem = re.sub(r"[^\w\- ]+", "", title, flags=re.UNICODE).strip() or "export"
-    if kind.group == "report":
-        stem += " gap report"
-    return stem[:80] + kind.suffix
 
 
 __all__ = ["HTML_AVAILABLE", "KINDS", "ExportDialog"]
