@@ -8,7 +8,6 @@ The GUI shows the report of a prepare before the user commits.
 
 from __future__ import annotations
 
-import json
 import uuid as uuidlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -29,9 +28,18 @@ from assetmap.core.io.asset_categories import (
     choose_categories,
     personal_data_note,
 )
+from assetmap.core.io.asset_values import (
+    address_parts,
+    address_values,
+    clean_text,
+    custom_json,
+    fill_missing_names,
+    opening_hours_values,
+    postcode_text,
+    status_values,
+)
 from assetmap.core.io.crs_guess import WGS84
 from assetmap.core.io.fields import (
-    address_part_columns,
     custom_field_type,
     guess_asset_fields,
     guess_coordinate_fields,
@@ -52,26 +60,11 @@ from assetmap.core.io.postcodes import PostcodeIndex, normalise_postcodes
 from assetmap.core.io.project_files import refuse_assetmap_project
 from assetmap.core.io.readers import Table, read_table
 from assetmap.core.io.reimport_report import describe_plan
-from assetmap.core.io.report import ImportReport, RowIssue
-from assetmap.core.io.values import text_objects
-from assetmap.core.model import STATUSES, new_uuids
+from assetmap.core.io.report import ImportReport
+from assetmap.core.model import new_uuids
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import Category
-
-_STATUS_WORDS = {
-    "active": "active",
-    "open": "active",
-    "operational": "active",
-    "yes": "active",
-    "closed": "closed",
-    "inactive": "closed",
-    "ceased": "closed",
-    "no": "closed",
-    "proposed": "proposed",
-    "planned": "proposed",
-    "future": "proposed",
-}
 
 
 @dataclass
@@ -254,7 +247,7 @@ def _owned_columns(
     for column in ("description", "postcode", "contact", "phone", "website", "audience"):
         if column in mapping:
             owned.append(column)
-    if "address" in mapping or _address_parts(frame, mapping):
+    if "address" in mapping or address_parts(frame, mapping):
         owned.append("address")
     if "opening_hours" in mapping or opening_day_columns(list(frame.columns)):
         owned.append("opening_hours")
@@ -319,7 +312,7 @@ def _custom_columns(
     """Every column no asset field used: kept with each asset, so nothing is lost, but for
     another program's map styling (marker-color), which says nothing about the asset."""
     used = set(mapping.values()) | set(options.skip_fields)
-    used.update(_address_parts(frame, mapping))
+    used.update(address_parts(frame, mapping))
     used.update(c for _, c in opening_day_columns(list(frame.columns)))
     used.update(styling_columns(frame))
     return [c for c in frame.columns if c not in used]
@@ -330,12 +323,6 @@ def _ignored_styling(
 ) -> list[str]:
     chosen = set(mapping.values()) | set(options.skip_fields)
     return [str(c) for c in styling_columns(frame) if c not in chosen]
-
-
-def _address_parts(frame: pd.DataFrame, mapping: dict[str, str]) -> list[str]:
-    if "address" in mapping:
-        return []
-    return address_part_columns(list(frame.columns), mapping.values())
 
 
 # ---- where each row is -------------------------------------------------------------
@@ -446,7 +433,7 @@ def _asset_rows(
         column = mapping.get(field)
         if column is None:
             return pd.Series([None] * n, dtype=object)
-        return _clean_text(frame[column])
+        return clean_text(frame[column])
 
     rows = pd.DataFrame(
         {
@@ -454,18 +441,20 @@ def _asset_rows(
             "name": text("name"),
             "category": category_keys.to_numpy(),
             "description": text("description"),
-            "address": _address(frame, mapping, text("address")),
-            "postcode": _postcode_text(text("postcode")),
+            "address": address_values(frame, mapping, text("address")),
+            "postcode": postcode_text(text("postcode")),
             "contact": text("contact"),
             "phone": text("phone"),
             "website": text("website"),
-            "opening_hours": _opening_hours(frame, text("opening_hours")),
+            "opening_hours": opening_hours_values(frame, text("opening_hours")),
             "audience": text("audience"),
-            "status": _status(text("status"), mapping.get("status"), report, row_numbers, table),
+            "status": status_values(
+                text("status"), mapping.get("status"), report, row_numbers, table
+            ),
             "verified_date": text("verified_date"),
             "source": options.source or table.path.name,
             "personal_data": int(options.personal_data),
-            "custom": _custom_json(frame, _custom_columns(frame, mapping, options)),
+            "custom": custom_json(frame, _custom_columns(frame, mapping, options)),
             "created_at": now,
             "updated_at": now,
             "deleted": 0,
@@ -474,104 +463,8 @@ def _asset_rows(
         # Object columns: pandas 3 would otherwise convert text to Arrow and back.
         dtype=object,
     )
-    _fill_missing_names(rows, report, row_numbers, table.row_noun, mapping["name"])
+    fill_missing_names(rows, report, row_numbers, table.row_noun, mapping["name"])
     return rows
-
-
-def _clean_text(values: pd.Series) -> pd.Series:
-    """Numbers in a text field as the source wrote them: a telephone 1617486414.0 that a
-    program stored as a number reads '1617486414', not '1617486414.0'."""
-    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        values = identifier_text(values)
-    return text_objects(values)
-
-
-def _postcode_text(values: pd.Series) -> pd.Series:
-    """Valid postcodes stored in standard form; anything else kept as the user typed it."""
-    normal = normalise_postcodes(values).to_numpy(dtype=object)
-    out = values.to_numpy(dtype=object).copy()
-    valid = np.asarray(pd.notna(normal), dtype=bool)  # None where not a full postcode
-    out[valid] = normal[valid]
-    return pd.Series(out, dtype=object)
-
-
-def _address(frame: pd.DataFrame, mapping: dict[str, str], single: pd.Series) -> pd.Series:
-    parts = _address_parts(frame, mapping)
-    if "address" in mapping or not parts:
-        return single
-    cleaned = [_clean_text(frame[c]) for c in parts]
-    joined = [", ".join(p for p in values if p) or None for values in zip(*cleaned, strict=True)]
-    return pd.Series(joined, dtype=object)
-
-
-def _opening_hours(frame: pd.DataFrame, single: pd.Series) -> pd.Series:
-    days = opening_day_columns(list(frame.columns))
-    if not days or single.notna().any():
-        return single
-    cleaned = [(day[:3].title(), _clean_text(frame[c])) for day, c in days]
-    out = []
-    for i in range(len(frame)):
-        parts = [f"{day} {values.iloc[i]}" for day, values in cleaned if values.iloc[i]]
-        out.append("; ".join(parts) or None)
-    return pd.Series(out, dtype=object)
-
-
-def _status(
-    values: pd.Series,
-    column: str | None,
-    report: ImportReport,
-    row_numbers: np.ndarray,
-    table: Table,
-) -> pd.Series:
-    if column is None:
-        return pd.Series(["active"] * len(values), dtype=object)
-    lowered = pd.Series(
-        [None if v is None else _STATUS_WORDS.get(v.lower()) for v in values], dtype=object
-    )
-    for i in np.flatnonzero(values.notna().to_numpy() & lowered.isna().to_numpy()):
-        report.repaired.append(
-            RowIssue(
-                int(row_numbers[i]),
-                column,
-                f"status '{values.iloc[i]}' is not one of {', '.join(STATUSES)}; set to active",
-                table.row_noun,
-            )
-        )
-    return pd.Series(["active" if v is None else v for v in lowered], dtype=object)
-
-
-def _fill_missing_names(
-    rows: pd.DataFrame, report: ImportReport, row_numbers: np.ndarray, noun: str, column: str
-) -> None:
-    for i in np.flatnonzero(rows["name"].isna().to_numpy()):
-        fallback = str(
-            rows.at[i, "address"]
-            or rows.at[i, "postcode"]
-            or f"Unnamed asset ({noun} {row_numbers[i]})"
-        )
-        rows.at[i, "name"] = fallback
-        report.repaired.append(
-            RowIssue(int(row_numbers[i]), column, f"has no name; named '{fallback}'", noun)
-        )
-
-
-def _custom_json(frame: pd.DataFrame, columns: list[str]) -> pd.Series:
-    """Extra source columns, kept per asset as JSON so nothing from the file is lost; codes
-    and identifiers as text (URN 106167, never 106,167.0)."""
-    if not columns:
-        return pd.Series([None] * len(frame), dtype=object)
-    kept = frame[columns].reset_index(drop=True)
-    for column in columns:
-        values = kept[column]
-        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
-        if numeric and custom_field_type(column, values) == "text":
-            kept[column] = identifier_text(values)
-    lines = kept.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
-    out = []
-    for line in lines.splitlines():
-        record = {k: v for k, v in json.loads(line).items() if v is not None and v != ""}
-        out.append(json.dumps(record, ensure_ascii=False, sort_keys=True) if record else None)
-    return pd.Series(out, dtype=object)
 
 
 def _postcodes_to_keep(
