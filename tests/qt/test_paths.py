@@ -3,6 +3,7 @@ install` into a prefix or `--user`, and the standalone build (PyInstaller's bund
 
 from __future__ import annotations
 
+import filecmp
 import shutil
 import site
 import sys
@@ -15,9 +16,12 @@ def installed(share, name: str, source) -> None:
     shutil.copy2(source, share / "assetmap" / name)
 
 
-def test_both_demos_are_found_in_the_source_tree(repo_root):
+def test_both_demos_are_found_as_built_from_the_source_tree(repo_root):
+    # an editable install finds sample_data/ itself, `pip install .` its copy under share/
     for name in paths.DEMOS:
-        assert paths.shipped_demo(name) == repo_root / "sample_data" / name
+        found = paths.shipped_demo(name)
+        assert found is not None, name
+        assert filecmp.cmp(found, repo_root / "sample_data" / name, shallow=False)
 
 
 def test_a_user_install_finds_its_demos_under_the_user_base(tmp_path, monkeypatch, repo_root):
@@ -36,7 +40,10 @@ def test_the_standalone_build_finds_its_demos_in_its_bundle(tmp_path, monkeypatc
 
 
 def test_resources_are_found_in_the_checkout_and_in_a_build(tmp_path, monkeypatch, repo_root):
-    assert paths.resource("assetmap.svg") == repo_root / "resources" / "assetmap.svg"
+    for relative in ("guide/index.html", "icons/LICENSE"):
+        found = paths.resource(relative)
+        assert found is not None, relative
+        assert filecmp.cmp(found, repo_root / "resources" / relative, shallow=False)
     bundle = tmp_path / "_internal"
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
