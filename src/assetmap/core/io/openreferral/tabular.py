@@ -39,6 +39,9 @@ _FILE_TABLES = {
     "cost_options": "cost_option",
     "programs": "program",
 }
+# The Open Referral UK profile's descriptor names some files in the singular (address.csv,
+# attribute.csv, schedule.csv, taxonomy.csv); they are read when the plural one is absent.
+_SINGULAR_FILES = {table: table for table in set(_FILE_TABLES.values())}
 
 
 def is_tabular(path: Path) -> bool:
@@ -90,11 +93,13 @@ def _member_names(path: Path) -> list[str]:
 
 
 def _csv_tables(names: list[str]) -> dict[str, str]:
+    """Table -> member for a folder without a descriptor: the HSDS file names first."""
+    csvs = {PurePosixPath(n).stem.lower(): n for n in names if n.lower().endswith(".csv")}
     found: dict[str, str] = {}
-    for name in names:
-        stem = PurePosixPath(name)
-        if stem.suffix.lower() == ".csv" and stem.stem.lower() in _FILE_TABLES:
-            found.setdefault(_FILE_TABLES[stem.stem.lower()], name)
+    for spelling in (_FILE_TABLES, _SINGULAR_FILES):
+        for stem, table in spelling.items():
+            if stem in csvs:
+                found.setdefault(table, csvs[stem])
     return found
 
 
