@@ -49,6 +49,7 @@ def test_latitude_100_is_reported_with_file_record_and_field_and_not_placed(proj
     (issue,) = report.unplaced
     text = issue.describe(report.file)
     assert "hsds3_examples_csv" in text
+    assert "locations.csv record 1" in text  # the CSV and its row the location is on
     assert "field 'latitude'" in text
     assert LOCATION in text and SAL in text
     assert "latitude 100 is not a latitude" in text

@@ -173,6 +173,9 @@ def _coordinates(
     if lat is None and lon is None:
         return None, None
     where = f"location {location.get('id')} of record {record_id}"
+    source = str(location.get("_source") or "")
+    if ".csv " in source:  # a data package: name the CSV and its row the location is on
+        where = f"{source}, {where}"
     problems = []
     if lat is None or not -90 <= lat <= 90:
         problems.append(("latitude", location.get("latitude"), "-90 to 90"))
