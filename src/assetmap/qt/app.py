@@ -63,7 +63,9 @@ def open_first_project(requested: Path | None):  # -> Project | None
     try:
         return Project.open(path)
     except AssetmapError as exc:
-        QMessageBox.warning(None, "Could not open the project", str(exc))
+        from assetmap.qt.i18n import translate
+
+        QMessageBox.warning(None, translate("App", "Could not open the project"), str(exc))
         if requested is not None or path == user_demo():
             fallback = user_demo()
             if fallback is not None and fallback != path:
@@ -75,7 +77,7 @@ def run_app(requested: Path | None = None) -> int:
     started = time.perf_counter()
     app = make_app()
     from assetmap.qt import crash_log
-    from assetmap.qt.i18n import install_translators
+    from assetmap.qt.i18n import install_translators, translate
 
     log.info("interface language: %s", install_translators())  # before any window is built
     from assetmap.qt.errors import install_exception_hook, setup_logging
@@ -95,7 +97,8 @@ def run_app(requested: Path | None = None) -> int:
     first_run = shows_on_start(requested)
     project = open_first_project(requested)
     if project is None:
-        project = Project.create(data_dir() / "untitled.gpkg", name="Untitled", overwrite=True)
+        name = translate("App", "Untitled")  # the project's name, in the title bar
+        project = Project.create(data_dir() / "untitled.gpkg", name=name, overwrite=True)
     if requested is not None:
         remember_project(project.path)
     window = MainWindow(Session(project))

@@ -36,6 +36,7 @@ from assetmap.qt.canvas.focus import paint_focus, pan_steps
 from assetmap.qt.canvas.scene import Scene
 from assetmap.qt.canvas.tools import Tool
 from assetmap.qt.canvas.view import View
+from assetmap.qt.i18n import translate
 from assetmap.qt.workers import Send, sender_for
 
 log = logging.getLogger(__name__)
@@ -119,11 +120,14 @@ class MapCanvas(QWidget):
     def __init__(self, scene_source: Callable[[], Scene], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapCanvas")
-        self.setAccessibleName("Map")
+        self.setAccessibleName(translate("Map", "Map"))
         self.setAccessibleDescription(
-            "The map. Arrow keys move the map under the centre cross-hair (Shift for larger "
-            "steps), plus and minus zoom, Home shows everything. Enter acts at the cross-hair: "
-            "shows what is there, adds or places an asset."
+            translate(
+                "Map",
+                "The map. Arrow keys move the map under the centre cross-hair (Shift for larger "
+                "steps), plus and minus zoom, Home shows everything. Enter acts at the "
+                "cross-hair: shows what is there, adds or places an asset.",
+            )
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -459,7 +463,8 @@ class Attribution(Overlay):
         font.setPointSizeF(7.5)
         painter.setFont(font)
         metrics = QFontMetricsF(font)
-        badge = "Offline" if self.offline() else "Online"
+        offline = self.offline()
+        badge = translate("Map", "Offline") if offline else translate("Map", "Online")
         badge_w = metrics.horizontalAdvance(badge) + 14
         max_w = max(view.width * 0.6, 200)
         elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_w) if text else ""
@@ -475,7 +480,7 @@ class Attribution(Overlay):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
         badge_rect = QRectF(right - badge_w, 8, badge_w, h)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#6E7781") if badge == "Offline" else QColor("#1A7F37"))
+        painter.setBrush(QColor("#6E7781") if offline else QColor("#1A7F37"))
         painter.drawRoundedRect(badge_rect, h / 2, h / 2)
         painter.setPen(QColor("white"))
         painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)

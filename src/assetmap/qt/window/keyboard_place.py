@@ -24,31 +24,51 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.core.errors import BadInputError
-from assetmap.core.typed_location import HINT, locate
+from assetmap.core.typed_location import locate
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
 
 if TYPE_CHECKING:
     from assetmap.qt.main_window import MainWindow
 
-# Every string the user sees here, in one place for the translation pass (issue 15 item 6).
+# Every string the user sees here, marked for translation and translated where shown.
 TEXTS = {
-    "add_at": "Add asset at a postcode or coordinates…",
-    "add_at_tip": "type where the new asset is instead of clicking the map",
-    "go_to": "Go to a postcode or coordinates…",
-    "go_to_tip": "centre the map on a typed postcode or coordinates",
-    "edit": "Edit asset…",
-    "edit_tip": "open the form of the selected asset",
-    "edit_none": "Select one asset first (Find it with Ctrl+F, or press Enter on the map)",
-    "next_panel": "Next panel",
-    "next_panel_tip": "move the keyboard to the next of the map, the Find box and the panels",
-    "previous_panel": "Previous panel",
-    "previous_panel_tip": "move the keyboard back to the previous panel",
-    "where": "&Where is it?",
-    "where_name": "Postcode or coordinates",
-    "where_help": f"Type {HINT}.",
-    "add_title": "Add an asset at…",
-    "go_title": "Go to…",
+    "add_at": QT_TRANSLATE_NOOP("Keyboard", "Add asset at a postcode or coordinates…"),
+    "add_at_tip": QT_TRANSLATE_NOOP(
+        "Keyboard", "type where the new asset is instead of clicking the map"
+    ),
+    "go_to": QT_TRANSLATE_NOOP("Keyboard", "Go to a postcode or coordinates…"),
+    "go_to_tip": QT_TRANSLATE_NOOP("Keyboard", "centre the map on a typed postcode or coordinates"),
+    "edit": QT_TRANSLATE_NOOP("Keyboard", "Edit asset…"),
+    "edit_tip": QT_TRANSLATE_NOOP("Keyboard", "open the form of the selected asset"),
+    "edit_none": QT_TRANSLATE_NOOP(
+        "Keyboard", "Select one asset first (Find it with Ctrl+F, or press Enter on the map)"
+    ),
+    "next_panel": QT_TRANSLATE_NOOP("Keyboard", "Next panel"),
+    "next_panel_tip": QT_TRANSLATE_NOOP(
+        "Keyboard", "move the keyboard to the next of the map, the Find box and the panels"
+    ),
+    "previous_panel": QT_TRANSLATE_NOOP("Keyboard", "Previous panel"),
+    "previous_panel_tip": QT_TRANSLATE_NOOP(
+        "Keyboard", "move the keyboard back to the previous panel"
+    ),
+    "where": QT_TRANSLATE_NOOP("Keyboard", "&Where is it?"),
+    "where_name": QT_TRANSLATE_NOOP("Keyboard", "Postcode or coordinates"),
+    # core.typed_location.HINT, said here in full so that it can be translated.
+    "where_help": QT_TRANSLATE_NOOP(
+        "Keyboard",
+        "Type a postcode such as M32 0TA, latitude and longitude such as 53.45, -2.31, "
+        "or easting and northing such as 379500, 394200.",
+    ),
+    "problem": QT_TRANSLATE_NOOP("Keyboard", "Problem"),
+    "add_title": QT_TRANSLATE_NOOP("Keyboard", "Add an asset at…"),
+    "go_title": QT_TRANSLATE_NOOP("Keyboard", "Go to…"),
 }
+
+
+def text(key: str) -> str:
+    """One of TEXTS in the app's language."""
+    return translate("Keyboard", TEXTS[key])
 
 
 class LocationDialog(QDialog):
@@ -61,16 +81,16 @@ class LocationDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title.rstrip("…"))
         self.edit = QLineEdit(self)
-        self.edit.setAccessibleName(TEXTS["where_name"])
+        self.edit.setAccessibleName(text("where_name"))
         self.edit.setMinimumWidth(320)
-        label = QLabel(TEXTS["where"], self)
+        label = QLabel(text("where"), self)
         label.setBuddy(self.edit)
-        help_text = QLabel(TEXTS["where_help"], self)
+        help_text = QLabel(text("where_help"), self)
         help_text.setWordWrap(True)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #CF222E")
-        self.message.setAccessibleName("Problem")
+        self.message.setAccessibleName(text("problem"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -103,17 +123,17 @@ class KeyboardCommands:
     def __init__(self, window: MainWindow, make_action: Callable[..., QAction]) -> None:
         self.window = window
         a = make_action
-        self.act_add_at = a(TEXTS["add_at"], self.add_at, "Ctrl+Shift+N", TEXTS["add_at_tip"])
-        self.act_go_to = a(TEXTS["go_to"], self.go_to, "Ctrl+L", TEXTS["go_to_tip"])
-        self.act_edit = a(TEXTS["edit"], self.edit_selected, "F2", TEXTS["edit_tip"])
+        self.act_add_at = a(text("add_at"), self.add_at, "Ctrl+Shift+N", text("add_at_tip"))
+        self.act_go_to = a(text("go_to"), self.go_to, "Ctrl+L", text("go_to_tip"))
+        self.act_edit = a(text("edit"), self.edit_selected, "F2", text("edit_tip"))
         self.act_next_panel = a(
-            TEXTS["next_panel"], lambda: self.cycle_focus(1), "F6", TEXTS["next_panel_tip"]
+            text("next_panel"), lambda: self.cycle_focus(1), "F6", text("next_panel_tip")
         )
         self.act_previous_panel = a(
-            TEXTS["previous_panel"],
+            text("previous_panel"),
             lambda: self.cycle_focus(-1),
             QKeySequence("Shift+F6"),
-            TEXTS["previous_panel_tip"],
+            text("previous_panel_tip"),
         )
 
     @property
@@ -125,13 +145,13 @@ class KeyboardCommands:
         return [self.act_next_panel, self.act_previous_panel]
 
     def add_at(self) -> None:
-        point = ask_location(self.window, TEXTS["add_title"])
+        point = ask_location(self.window, text("add_title"))
         if point is not None:
             self.window.canvas.centre_on(*point)
             self.window.add_asset_at(*point)
 
     def go_to(self) -> None:
-        point = ask_location(self.window, TEXTS["go_title"])
+        point = ask_location(self.window, text("go_title"))
         if point is not None:
             self.window.canvas.centre_on(*point)
             self.window.canvas.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -139,7 +159,7 @@ class KeyboardCommands:
     def edit_selected(self) -> None:
         uuid = self.window.selected_asset()
         if uuid is None:
-            self.window.statusBar().showMessage(TEXTS["edit_none"], 5000)
+            self.window.statusBar().showMessage(text("edit_none"), 5000)
             return
         self.window.edit_asset(uuid)
 

@@ -10,12 +10,15 @@ from PySide6.QtCore import QObject, QTimer
 from assetmap.core.network import is_online
 from assetmap.qt.canvas.canvas import MapCanvas
 from assetmap.qt.canvas.tiles import TileService
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.map_scene import SceneBuilder
 from assetmap.qt.workers import run_once
 
 NETWORK_CHECK_MS = 60_000  # how often the tile server (or OpenStreetMap's) is probed
 FIRST_CHECK_MS = 500
-OFFLINE_MESSAGE = "Offline: the map shows the tiles saved on this computer."
+OFFLINE_MESSAGE = QT_TRANSLATE_NOOP(
+    "Network", "Offline: the map shows the tiles saved on this computer."
+)
 
 
 class NetworkStatus(QObject):
@@ -75,4 +78,4 @@ class NetworkStatus(QObject):
         self.online = online
         self.canvas.update()
         if not online and tiles_shown:
-            self._say(OFFLINE_MESSAGE, 8000)
+            self._say(translate("Network", OFFLINE_MESSAGE), 8000)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
+from assetmap.qt.i18n import translate
 from assetmap.qt.workshop.present import Controller, PresentationWindow
 
 if TYPE_CHECKING:
@@ -24,10 +25,12 @@ class PresentMode(QObject):
         self.window = window
         self.presentation: PresentationWindow | None = None
         self._started: dict[str | None, float] = {}
-        self.action = QAction("&Present", window)
+        self.action = QAction(translate("Present", "&Present"), window)
         self.action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.action.setToolTip("Show the map full screen for a projector (Esc leaves)")
+        self.action.setToolTip(
+            translate("Present", "Show the map full screen for a projector (Esc leaves)")
+        )
         self.action.triggered.connect(self.open)
         window.view_menu.addAction(self.action)
 

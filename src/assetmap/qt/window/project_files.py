@@ -19,11 +19,22 @@ from assetmap.core.errors import AssetmapError, UnrelatedProjectError
 from assetmap.core.project import Project
 from assetmap.qt import file_dialogs
 from assetmap.qt.errors import show_error
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from assetmap.core.merge import MergePlan
     from assetmap.qt.dialogs.new_place_project import NewPlaceProjectDialog
     from assetmap.qt.main_window import MainWindow
+
+# File ▸ Open Demo Project's entries (qt.paths.DEMOS), marked here for translation.
+DEMO_LABELS = {
+    "trafford.gpkg": QT_TRANSLATE_NOOP(
+        "ProjectFiles", "&Trafford: 501 assets, 139 neighbourhoods, gap analysis"
+    ),
+    "rutland.gpkg": QT_TRANSLATE_NOOP(
+        "ProjectFiles", "&Rutland: works offline, with streets and places"
+    ),
+}
 
 
 class ProjectFiles:
@@ -41,7 +52,7 @@ class ProjectFiles:
         try:
             project = Project.create(wizard.project_path, name=wizard.project_name, crs=wizard.crs)
         except AssetmapError as exc:
-            show_error(self.window, "Could not create the project", exc)
+            show_error(self.window, translate("ProjectFiles", "Could not create the project"), exc)
             return
         self.window.switch_to(project)
         if wizard.areas_path is not None:
@@ -54,7 +65,9 @@ class ProjectFiles:
         try:
             dialog = NewPlaceProjectDialog(self.window)
         except AssetmapError as exc:
-            show_error(self.window, "Could not read the starter pack", exc)
+            show_error(
+                self.window, translate("ProjectFiles", "Could not read the starter pack"), exc
+            )
             return
         self.place_dialog = dialog  # tests drive it; the window opens what it made
         dialog.accepted.connect(lambda: self._open_place_project(dialog))
@@ -65,7 +78,9 @@ class ProjectFiles:
         if made is None or not self.open_path(made.path):
             return
         self.window.zoom_to_all()
-        words = f"{made.place.name}: {made.areas} neighbourhoods, {made.postcodes:,} postcodes"
+        words = translate(
+            "ProjectFiles", "{place}: {areas} neighbourhoods, {postcodes:,} postcodes"
+        ).format(place=made.place.name, areas=made.areas, postcodes=made.postcodes)
         self.window.statusBar().showMessage(" ".join([words, *made.notes]), 15000)
 
     def _import_first_areas(self, path: Path, name: str) -> None:
@@ -79,7 +94,10 @@ class ProjectFiles:
     def open_dialog(self) -> None:
         start = QSettings().value("paths/projects", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open project", str(start), "assetmap projects (*.gpkg);;All files (*)"
+            self.window,
+            translate("ProjectFiles", "Open project"),
+            str(start),
+            translate("ProjectFiles", "assetmap projects (*.gpkg);;All files (*)"),
         )
         if path:
             self.open_path(Path(path))
@@ -91,7 +109,7 @@ class ProjectFiles:
         try:
             project = Project.open(private_copy_if_demo(path))
         except AssetmapError as exc:
-            show_error(self.window, "Could not open the project", exc)
+            show_error(self.window, translate("ProjectFiles", "Could not open the project"), exc)
             return False
         self.window.switch_to(project)
         return True
@@ -101,9 +119,13 @@ class ProjectFiles:
 
         for name, label in DEMOS.items():
             path = shipped_demo(name)
-            action = menu.addAction(label)
+            action = menu.addAction(translate("ProjectFiles", DEMO_LABELS.get(name, label)))
             action.setEnabled(path is not None)
-            action.setStatusTip("Opens your own copy: the demo as shipped stays as it is.")
+            action.setStatusTip(
+                translate(
+                    "ProjectFiles", "Opens your own copy: the demo as shipped stays as it is."
+                )
+            )
             if path is not None:
                 action.triggered.connect(lambda _=False, p=path: self.open_path(p))
 
@@ -113,10 +135,10 @@ class ProjectFiles:
         project = self.window.session.project
         chosen = file_dialogs.save_file_name(
             self.window,
-            "Save a copy",
+            translate("ProjectFiles", "Save a copy"),
             file_dialogs.PROJECTS,
-            f"{project.path.stem} copy.gpkg",
-            "assetmap project (*.gpkg)",
+            translate("ProjectFiles", "{name} copy.gpkg").format(name=project.path.stem),
+            translate("ProjectFiles", "assetmap project (*.gpkg)"),
         )
         if chosen is None:
             return
@@ -127,17 +149,24 @@ class ProjectFiles:
         try:
             copies.save_copy(project, Path(target), label=label)
         except (AssetmapError, OSError) as exc:
-            show_error(self.window, "Could not save the copy", exc)
+            show_error(self.window, translate("ProjectFiles", "Could not save the copy"), exc)
             return
-        self.window.statusBar().showMessage(f"Copy saved to {target}", 6000)
+        self.window.statusBar().showMessage(
+            translate("ProjectFiles", "Copy saved to {path}").format(path=target), 6000
+        )
 
     def add_field_copy_action(self, menu: QMenu) -> QAction:
         """File ▸ Save a copy for the field…, placed by the window after Save a Copy, and
         Merge a copy… right after it (the way that copy comes back)."""
-        action = QAction("Save a copy for the &field…", self.window)
-        tip = "a copy to hand out and merge back later, without personal data if you wish"
+        action = QAction(translate("ProjectFiles", "Save a copy for the &field…"), self.window)
+        tip = translate(
+            "ProjectFiles",
+            "a copy to hand out and merge back later, without personal data if you wish",
+        )
         action.setStatusTip(tip)
-        action.setToolTip(f"Save a copy for the field — {tip}")
+        action.setToolTip(
+            translate("ProjectFiles", "Save a copy for the field — {tip}").format(tip=tip)
+        )
         action.triggered.connect(self.save_field_copy)
         menu.addAction(action)
         self.act_save_field_copy = action
@@ -145,10 +174,13 @@ class ProjectFiles:
         return action
 
     def add_merge_action(self, menu: QMenu) -> QAction:
-        action = QAction("&Merge a copy…", self.window)
-        tip = "bring in the work done in another copy of this project; you choose on conflicts"
+        action = QAction(translate("ProjectFiles", "&Merge a copy…"), self.window)
+        tip = translate(
+            "ProjectFiles",
+            "bring in the work done in another copy of this project; you choose on conflicts",
+        )
         action.setStatusTip(tip)
-        action.setToolTip(f"Merge a copy — {tip}")
+        action.setToolTip(translate("ProjectFiles", "Merge a copy — {tip}").format(tip=tip))
         action.triggered.connect(self.merge_copy)
         menu.addAction(action)
         self.act_merge_copy = action
@@ -191,9 +223,12 @@ class ProjectFiles:
         from assetmap.qt.dialogs.duplicates import DuplicatesDialog
 
         n = len(plan.added)
-        self.window.statusBar().showMessage(
-            f"Imported {n} asset{'s' if n != 1 else ''} from {plan.other_path.name}", 15000
+        words = (
+            translate("ProjectFiles", "Imported 1 asset from {name}")
+            if n == 1
+            else translate("ProjectFiles", "Imported {n} assets from {name}")
         )
+        self.window.statusBar().showMessage(words.format(n=n, name=plan.other_path.name), 15000)
         brought = frozenset(a.uuid for a in plan.added)
         self.duplicates_dialog = DuplicatesDialog(
             self.window.session, self.window, self.window.zoom.show_assets, imported=brought

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from assetmap.core.commands import CommandGroup, DeleteAsset
 from assetmap.core.commands.base import Command
 from assetmap.qt.canvas.canvas import MapCanvas
+from assetmap.qt.i18n import translate
 from assetmap.qt.overlays import SelectionOverlay
 from assetmap.qt.session import Session
 from assetmap.qt.window.picking import Picker
@@ -55,23 +56,34 @@ class MapSelection(QObject):
         if additive:
             chosen |= set(self.session.selection)
         self.session.set_selection(chosen)
-        self.message.emit(f"{len(chosen)} assets selected")
+        n = len(chosen)
+        words = (
+            translate("Selection", "1 asset selected")
+            if n == 1
+            else translate("Selection", "{n} assets selected")
+        )
+        self.message.emit(words.format(n=n))
 
     def deletion(self, parent: QWidget) -> Command | None:
         """The command deleting the chosen assets, once the user has agreed to it."""
         chosen = sorted(self.session.selection)
         if not chosen:
             return None
-        names = self.session.points().set_index("uuid")["name"]
-        label = (
-            f"“{names.get(chosen[0], 'this asset')}”"
-            if len(chosen) == 1
-            else f"{len(chosen)} assets"
-        )
-        answer = QMessageBox.question(
-            parent, "Delete", f"Delete {label}? You can undo this with Ctrl+Z."
-        )
+        n = len(chosen)
+        if n == 1:
+            names = self.session.points().set_index("uuid")["name"]
+            name = names.get(chosen[0]) or translate("Selection", "this asset")
+            question = translate(
+                "Selection", "Delete “{name}”? You can undo this with Ctrl+Z."
+            ).format(name=name)
+        else:
+            question = translate(
+                "Selection", "Delete {n} assets? You can undo this with Ctrl+Z."
+            ).format(n=n)
+        answer = QMessageBox.question(parent, translate("Selection", "Delete"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return None
         commands: list[Command] = [DeleteAsset(u) for u in chosen]
-        return commands[0] if len(commands) == 1 else CommandGroup(commands, f"Delete {label}")
+        if n == 1:
+            return commands[0]
+        return CommandGroup(commands, translate("Selection", "Delete {n} assets").format(n=n))

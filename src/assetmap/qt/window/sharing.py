@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox, QToolButton
 
@@ -21,7 +22,7 @@ from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
 from assetmap.qt.change_watch import catch_up
 from assetmap.qt.errors import show_error
-from assetmap.qt.i18n import translate
+from assetmap.qt.i18n import current_language, translate
 from assetmap.qt.workers import BackgroundJob
 
 if TYPE_CHECKING:
@@ -114,9 +115,21 @@ class Sharing:
         self.button.setText(
             translate("Sharing", "Sync ({when}{tail})").format(when=when, tail=tail)
         )
+        tip = (
+            translate(
+                "Sharing",
+                "Shared map: schema {schema} at {target}. Last sync: {when}. "
+                "1 change waiting to go up.",
+            )
+            if waiting == 1
+            else translate(
+                "Sharing",
+                "Shared map: schema {schema} at {target}. Last sync: {when}. "
+                "{n} changes waiting to go up.",
+            )
+        )
         self.button.setToolTip(
-            f"Shared map: schema {found.schema_name} at {found.target}. "
-            f"Last sync: {when}. {waiting} change{'s' if waiting != 1 else ''} waiting to go up."
+            tip.format(schema=found.schema_name, target=found.target, when=when, n=waiting)
         )
 
     def _waiting(self, found: Remote) -> int:
@@ -186,7 +199,8 @@ class Sharing:
     def _resolve(self, error: Any) -> None:
         from assetmap.qt.dialogs.merge_conflicts import ConflictsDialog
 
-        dialog = ConflictsDialog(error.conflicts, "the shared map", None, None, self.window)
+        other = translate("Sharing", "the shared map")
+        dialog = ConflictsDialog(error.conflicts, other, None, None, self.window)
         dialog.setWindowTitle(translate("Sharing", "Sync: both changed the same fields"))
         dialog.accepted.connect(lambda: self.sync(dialog.resolutions()))
         self.conflicts_dialog = dialog
@@ -206,11 +220,22 @@ class Sharing:
 
 def sync_words(result: SyncResult) -> str:
     """The status bar's sentence after a sync."""
-    parts = [f"Synced with {result.schema} in {result.seconds:.1f} s: "
-             f"{result.pulled} change{'s' if result.pulled != 1 else ''} brought here, "
-             f"{result.pushed} sent"]  # fmt: skip
+    synced = (
+        translate("Sharing", "Synced with {schema} in {seconds:.1f} s: 1 change brought here, "
+                  "{pushed} sent")
+        if result.pulled == 1
+        else translate("Sharing", "Synced with {schema} in {seconds:.1f} s: {pulled} changes "
+                       "brought here, {pushed} sent")
+    )  # fmt: skip
+    parts = [synced.format(schema=result.schema, seconds=result.seconds,
+                           pulled=result.pulled, pushed=result.pushed)]  # fmt: skip
     if result.conflicts:
-        parts.append(f"{result.conflicts} conflict{'s' if result.conflicts != 1 else ''} resolved")
+        resolved = (
+            translate("Sharing", "1 conflict resolved")
+            if result.conflicts == 1
+            else translate("Sharing", "{n} conflicts resolved")
+        )
+        parts.append(resolved.format(n=result.conflicts))
     if result.push_skipped:
         parts.append(result.push_skipped)
     return "; ".join(parts) + "."
@@ -222,11 +247,14 @@ def _needs_password(text: str) -> bool:
 
 
 def _when(stamp: str) -> str:
-    """ "synced 14:05" today, "synced 3 Dec" before."""
+    """ "synced 14:05" today, "synced 3 Dec" before (the month in the app's language)."""
     try:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
     except ValueError:
-        return f"synced {stamp}"
+        return translate("Sharing", "synced {day}").format(day=stamp)
     if moment.date() == datetime.now().astimezone().date():
-        return f"synced {moment:%H:%M}"
-    return f"synced {moment.day} {moment:%b}"
+        return translate("Sharing", "synced {time}").format(time=f"{moment:%H:%M}")
+    day = QLocale(current_language()).toString(
+        QDate(moment.year, moment.month, moment.day), "d MMM"
+    )
+    return translate("Sharing", "synced {day}").format(day=day)

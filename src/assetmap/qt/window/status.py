@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from assetmap.core import assets
 from assetmap.qt.canvas.canvas import MapCanvas
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 
 METRES_PER_INCH = 0.0254
@@ -20,24 +21,26 @@ class StatusReadout:
     """Four labels at the right of the status bar, kept up to date by the window."""
 
     def __init__(self, status: QStatusBar) -> None:
-        self.coords_label = _label("Cursor coordinates")
-        self.scale_label = _label("Map scale")
-        self.count_label = _label("Assets shown")
-        self.file_label = _label("Project file")
+        self.coords_label = _label(translate("Status", "Cursor coordinates"))
+        self.scale_label = _label(translate("Status", "Map scale"))
+        self.count_label = _label(translate("Status", "Assets shown"))
+        self.file_label = _label(translate("Status", "Project file"))
         for label in (self.coords_label, self.scale_label, self.count_label, self.file_label):
             status.addPermanentWidget(label)
 
     def show_cursor(self, session: Session, x: float, y: float) -> None:
         if session.project.crs.to_epsg() == BRITISH_NATIONAL_GRID:
-            self.coords_label.setText(f"E {x:,.0f}  N {y:,.0f}")
+            words = translate("Status", "E {x:,.0f}  N {y:,.0f}")  # easting and northing
         else:
-            self.coords_label.setText(f"x {x:,.0f}  y {y:,.0f} m")
+            words = translate("Status", "x {x:,.0f}  y {y:,.0f} m")
+        self.coords_label.setText(words.format(x=x, y=y))
 
     def show_view(self, session: Session, canvas: MapCanvas) -> None:
         """The scale as a paper map would say it, and the shown assets inside the view."""
         view = canvas.view
         metres_per_screen_px = METRES_PER_INCH / max(canvas.logicalDpiX(), 1)
-        self.scale_label.setText(f"Scale 1:{round_scale(view.scale / metres_per_screen_px):,}")
+        ratio = round_scale(view.scale / metres_per_screen_px)
+        self.scale_label.setText(translate("Status", "Scale 1:{ratio:,}").format(ratio=ratio))
         points = session.points()
         total = assets.count(session.project)
         shown = 0
@@ -46,7 +49,11 @@ class StatusReadout:
             minx, miny, maxx, maxy = view.bounds()
             x, y = points["x"].to_numpy(), points["y"].to_numpy()
             shown = int((mask & (x >= minx) & (x <= maxx) & (y >= miny) & (y <= maxy)).sum())
-        self.count_label.setText(f"{shown:,} of {total:,} assets in view")
+        self.count_label.setText(
+            translate("Status", "{shown:,} of {total:,} assets in view").format(
+                shown=shown, total=total
+            )
+        )
 
     def show_file(self, path: Path) -> None:
         self.file_label.setText(path.name)
