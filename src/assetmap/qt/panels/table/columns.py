@@ -49,7 +49,7 @@ class Column:
 STANDARD = (
     Column("name", QT_TRANSLATE_NOOP("AssetTable", "Name"), 240, editable=True),
     Column("category", QT_TRANSLATE_NOOP("AssetTable", "Category"), 200, "category", editable=True),
-    Column("status", QT_TRANSLATE_NOOP("AssetTable", "Status"), 78, "status", editable=True),
+    Column("status", QT_TRANSLATE_NOOP("AssetTable", "Status"), 100, "status", editable=True),
     Column("postcode", QT_TRANSLATE_NOOP("AssetTable", "Postcode"), 84, editable=True),
     Column("address", QT_TRANSLATE_NOOP("AssetTable", "Address"), 220, editable=True),
     Column("phone", QT_TRANSLATE_NOOP("AssetTable", "Phone"), 116, editable=True),
@@ -62,7 +62,7 @@ STANDARD = (
     Column(
         "placed",
         QT_TRANSLATE_NOOP("AssetTable", "Placed"),
-        84,
+        96,
         "placed",
         sql="geom IS NOT NULL",
         tip=QT_TRANSLATE_NOOP("AssetTable", "Whether the asset has a location on the map"),
