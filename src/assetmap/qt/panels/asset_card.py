@@ -40,6 +40,7 @@ from assetmap.core.model import Asset
 from assetmap.core.taxonomy import Category
 from assetmap.core.workshop import sessions
 from assetmap.qt.errors import show_error
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.panels.card_text import (
     custom_value_text,
     format_value,
@@ -62,13 +63,19 @@ from assetmap.qt.panels.card_widgets import (
 from assetmap.qt.review_actions import review_selection
 from assetmap.qt.session import Session
 
-HINT = "Click an asset on the map to see its details."
-AREA_HINT = "Click an empty spot in a neighbourhood to see its figures."
+HINT = QT_TRANSLATE_NOOP("AssetCard", "Click an asset on the map to see its details.")
+AREA_HINT = QT_TRANSLATE_NOOP(
+    "AssetCard", "Click an empty spot in a neighbourhood to see its figures."
+)
 THUMB_PX = 84
 LIST_LIMIT = 50
 NOTE_STYLE = "background: #FFF4D6; color: #5C3D00; border-radius: 3px; padding: 2px 6px;"
-STATUS_LABELS = {"active": "Active", "closed": "Closed", "proposed": "Proposed"}
-RENAME_TEXT = "Rename field…"
+STATUS_LABELS = {
+    "active": QT_TRANSLATE_NOOP("AssetCard", "Active"),
+    "closed": QT_TRANSLATE_NOOP("AssetCard", "Closed"),
+    "proposed": QT_TRANSLATE_NOOP("AssetCard", "Proposed"),
+}
+RENAME_TEXT = QT_TRANSLATE_NOOP("AssetCard", "Rename field…")
 
 
 # ---- the card ---------------------------------------------------------------------------
@@ -98,7 +105,7 @@ class AssetCard(QWidget):
 
     def _build(self) -> None:
         self.scroll_area = QScrollArea()
-        self.scroll_area.setAccessibleName("Asset details")
+        self.scroll_area.setAccessibleName(translate("AssetCard", "Asset details"))
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -109,18 +116,22 @@ class AssetCard(QWidget):
         layout.addWidget(self.actions_bar)
 
     def _build_actions(self) -> QWidget:
-        self.edit_button = QPushButton("Edit…")
-        self.move_button = QPushButton("Move")
-        self.zoom_button = QPushButton("Zoom to")
-        self.delete_button = QPushButton("Delete…")
+        self.edit_button = QPushButton(translate("AssetCard", "Edit…"))
+        self.move_button = QPushButton(translate("AssetCard", "Move"))
+        self.zoom_button = QPushButton(translate("AssetCard", "Zoom to"))
+        self.delete_button = QPushButton(translate("AssetCard", "Delete…"))
         self.edit_button.clicked.connect(lambda: self._emit(self.editRequested))
         self.move_button.clicked.connect(self._move_or_place)
         self.zoom_button.clicked.connect(lambda: self._emit(self.zoomRequested))
         self.delete_button.clicked.connect(self.confirm_delete)
-        self.approve_button = QPushButton("Approve")
-        self.reject_button = QPushButton("Reject")
-        self.approve_button.setToolTip("Approve into the map (Edit ▸ Undo takes it back)")
-        self.reject_button.setToolTip("Reject: kept in the table, no longer drawn on the map")
+        self.approve_button = QPushButton(translate("AssetCard", "Approve"))
+        self.reject_button = QPushButton(translate("AssetCard", "Reject"))
+        self.approve_button.setToolTip(
+            translate("AssetCard", "Approve into the map (Edit ▸ Undo takes it back)")
+        )
+        self.reject_button.setToolTip(
+            translate("AssetCard", "Reject: kept in the table, no longer drawn on the map")
+        )
         self.approve_button.clicked.connect(lambda: self.set_review("approved"))
         self.reject_button.clicked.connect(lambda: self.set_review("rejected"))
         bar = QWidget()
@@ -203,9 +214,9 @@ class AssetCard(QWidget):
 
     def _show_hint(self) -> None:
         page, column = self._page()
-        self.hint_label = text_label(HINT, selectable=False)
+        self.hint_label = text_label(translate("AssetCard", HINT), selectable=False)
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        more = text_label(AREA_HINT, style=MUTED, selectable=False)
+        more = text_label(translate("AssetCard", AREA_HINT), style=MUTED, selectable=False)
         more.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addStretch(1)
         column.addWidget(self.hint_label)
@@ -247,7 +258,9 @@ class AssetCard(QWidget):
         if category is not None:
             text += f"  ·  {category.group}"
         self.category_label = text_label(text, style=MUTED)
-        self.category_label.setAccessibleName(f"Category: {text}")
+        self.category_label.setAccessibleName(
+            translate("AssetCard", "Category: {text}").format(text=text)
+        )
         line.addWidget(self.symbol_label)
         line.addWidget(self.category_label, 1)
         return line
@@ -256,52 +269,67 @@ class AssetCard(QWidget):
     def _notes(asset: Asset, category: Category | None) -> list[str]:
         notes = []
         if not asset.placed:
-            notes.append("Not placed on the map")
+            notes.append(translate("AssetCard", "Not placed on the map"))
         elif asset.out_of_area:
-            notes.append("Outside the project's areas")
+            notes.append(translate("AssetCard", "Outside the project's areas"))
         if category is not None and category.personal_data:
             notes.append(
-                f"Personal data, as everything in {category.label}: kept out of exports "
-                "unless chosen"
+                translate(
+                    "AssetCard",
+                    "Personal data, as everything in {category}: kept out of exports unless chosen",
+                ).format(category=category.label)
             )
         elif asset.personal_data:
-            notes.append("Personal data: kept out of exports unless chosen")
+            notes.append(translate("AssetCard", "Personal data: kept out of exports unless chosen"))
         if asset.review == "pending":
-            notes.append("Awaiting review")
+            notes.append(translate("AssetCard", "Awaiting review"))
         elif asset.review == "rejected":
-            notes.append("Rejected in review")
+            notes.append(translate("AssetCard", "Rejected in review"))
         return notes
 
     def _fill_details(self, form: QFormLayout, asset: Asset) -> None:
         address = "\n".join(p for p in (asset.address, asset.postcode) if p)
         if address:
-            add_detail(form, "Address", address)
+            add_detail(form, translate("AssetCard", "Address"), address)
         if asset.contact:
-            add_detail(form, "Contact", asset.contact)
+            add_detail(form, translate("AssetCard", "Contact"), asset.contact)
         if asset.phone:
-            add_detail(form, "Phone", asset.phone)
+            add_detail(form, translate("AssetCard", "Phone"), asset.phone)
         if asset.website:
-            add_detail(form, "Website", website_link(asset.website))
+            add_detail(form, translate("AssetCard", "Website"), website_link(asset.website))
         if asset.opening_hours:
             hours = "\n".join(p.strip() for p in asset.opening_hours.split(";") if p.strip())
-            add_detail(form, "Opening hours", hours)
+            add_detail(form, translate("AssetCard", "Opening hours"), hours)
         if asset.audience:
-            add_detail(form, "Who it's for", ", ".join(asset.audience))
-        add_detail(form, "Status", STATUS_LABELS.get(asset.status, asset.status))
-        verified = friendly_date(asset.verified_date) if asset.verified_date else "Not verified"
-        add_detail(form, "Verified on", verified)
+            add_detail(form, translate("AssetCard", "Who it's for"), ", ".join(asset.audience))
+        status = STATUS_LABELS.get(asset.status)
+        add_detail(
+            form,
+            translate("AssetCard", "Status"),
+            translate("AssetCard", status) if status else asset.status,
+        )
+        verified = (
+            friendly_date(asset.verified_date)
+            if asset.verified_date
+            else translate("AssetCard", "Not verified")
+        )
+        add_detail(form, translate("AssetCard", "Verified on"), verified)
         if asset.source:
-            add_detail(form, "Source", asset.source)
-        add_detail(form, "Origin", asset.origin_text())
+            add_detail(form, translate("AssetCard", "Source"), asset.source)
+        add_detail(form, translate("AssetCard", "Origin"), asset.origin_text())
         if asset.workshop_id:
-            add_detail(form, "Workshop", self._workshop_text(asset))
-        add_detail(form, "Review", review_text(asset))
+            add_detail(form, translate("AssetCard", "Workshop"), self._workshop_text(asset))
+        add_detail(form, translate("AssetCard", "Review"), review_text(asset))
 
     def _workshop_text(self, asset: Asset) -> str:
         """'Stretford residents, by Jo': the session's name, not its id."""
         found = sessions.find_workshop(self.session.project, str(asset.workshop_id))
-        name = found.name if found is not None else "A workshop session"
-        return f"{name}, by {asset.contributor}" if asset.contributor else name
+        name = found.name if found is not None else translate("AssetCard", "A workshop session")
+        if not asset.contributor:
+            return name
+        return translate("AssetCard", "{session}, by {name}").format(
+            session=name, name=asset.contributor
+        )
 
     def _add_custom(self, form: QFormLayout, asset: Asset) -> None:
         """In the same form as the main details, so the two columns line up; in the order the
@@ -317,7 +345,7 @@ class AssetCard(QWidget):
         defs = custom_fields.by_name(self.session.project)
         order = [name for name in defs if name in filled]
         order += [name for name in filled if name not in defs]
-        form.addRow(subheading_label("More details"))
+        form.addRow(subheading_label(translate("AssetCard", "More details")))
         for name in order:
             definition = defs.get(name)
             label = definition.label if definition is not None else name
@@ -328,32 +356,41 @@ class AssetCard(QWidget):
                 self.custom_captions[name] = caption
 
     def _offer_rename(self, caption: QLabel, name: str, label: str) -> None:
-        action = QAction(RENAME_TEXT, caption)
+        action = QAction(translate("AssetCard", RENAME_TEXT), caption)
         action.triggered.connect(lambda: self.rename_field(name))
         caption.addAction(action)
         caption.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        source = f"the column '{name}'" if name != label else "the source"
-        caption.setToolTip(f"From {source}. Right-click to rename this field.")
+        tip = (
+            translate("AssetCard", "From the column '{name}'. Right-click to rename this field.")
+            if name != label
+            else translate("AssetCard", "From the source. Right-click to rename this field.")
+        )
+        caption.setToolTip(tip.format(name=name))
 
     def rename_field(self, name: str) -> None:
         """Ask for a new label for an extra field; the rename is one undoable step."""
         current = custom_fields.get(self.session.project, name).label
         text, ok = QInputDialog.getText(
-            self, "Rename field", f"New name for “{current}” (on every asset):", text=current
+            self,
+            translate("AssetCard", "Rename field"),
+            translate("AssetCard", "New name for “{label}” (on every asset):").format(
+                label=current
+            ),
+            text=current,
         )
         if not ok or not text.strip() or text.strip() == current:
             return
         try:
             self.session.push(RenameField(name, text))
         except AssetmapError as error:
-            show_error(self, "Could not rename the field", error)
+            show_error(self, translate("AssetCard", "Could not rename the field"), error)
 
     def _add_photos(self, column: QVBoxLayout, asset: Asset) -> None:
         self.photo_buttons: list[QToolButton] = []
         photos = photo_store.list_for(self.session.project, asset.uuid)
         if not photos:
             return
-        column.addWidget(subheading_label("Photos"))
+        column.addWidget(subheading_label(translate("AssetCard", "Photos")))
         grid = QGridLayout()
         grid.setSpacing(6)
         for n, info in enumerate(photos):
@@ -369,8 +406,12 @@ class AssetCard(QWidget):
         button.setIcon(QIcon(scaled_pixmap(data, THUMB_PX)))
         button.setIconSize(QSize(THUMB_PX, THUMB_PX))
         button.setAutoRaise(True)
-        button.setToolTip(f"{info.file_name}: click to see it larger")
-        button.setAccessibleName(f"Photo {info.file_name}")
+        button.setToolTip(
+            translate("AssetCard", "{file}: click to see it larger").format(file=info.file_name)
+        )
+        button.setAccessibleName(
+            translate("AssetCard", "Photo {title}").format(title=info.file_name)
+        )
         button.clicked.connect(lambda: self.open_photo(info.id))
         return button
 
@@ -382,25 +423,27 @@ class AssetCard(QWidget):
 
     def _update_actions(self, asset: Asset) -> None:
         placed = asset.placed
-        self.move_button.setText("Move" if placed else "Place on map")
+        self.move_button.setText(
+            translate("AssetCard", "Move") if placed else translate("AssetCard", "Place on map")
+        )
         self.move_button.setToolTip(
-            "Drag the asset to its right place on the map"
+            translate("AssetCard", "Drag the asset to its right place on the map")
             if placed
-            else "Click the map where this asset is"
+            else translate("AssetCard", "Click the map where this asset is")
         )
         self.zoom_button.setEnabled(placed)
         names = {
-            self.edit_button: f"Edit {asset.name}",
-            self.move_button: f"{self.move_button.text()}: {asset.name}",
-            self.zoom_button: f"Zoom to {asset.name}",
-            self.delete_button: f"Delete {asset.name}",
+            self.edit_button: translate("AssetCard", "Edit {name}"),
+            self.move_button: translate("AssetCard", "{action}: {name}"),
+            self.zoom_button: translate("AssetCard", "Zoom to {name}"),
+            self.delete_button: translate("AssetCard", "Delete {name}"),
+            self.approve_button: translate("AssetCard", "Approve {name}"),
+            self.reject_button: translate("AssetCard", "Reject {name}"),
         }
         for button, name in names.items():
-            button.setAccessibleName(name)
+            button.setAccessibleName(name.format(name=asset.name, action=self.move_button.text()))
         self.approve_button.setVisible(asset.review != "approved")
         self.reject_button.setVisible(asset.review != "rejected")
-        self.approve_button.setAccessibleName(f"Approve {asset.name}")
-        self.reject_button.setAccessibleName(f"Reject {asset.name}")
 
     # ---- actions -----------------------------------------------------------------------
     def _emit(self, signal: Any) -> None:
@@ -418,31 +461,36 @@ class AssetCard(QWidget):
         asset = self.asset
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Delete asset",
-            f"Delete “{asset.name}”?",
+            translate("AssetCard", "Delete asset"),
+            translate("AssetCard", "Delete “{name}”?").format(name=asset.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
         box.setInformativeText(
-            "It goes from the map, the table and the analysis. Edit ▸ Undo brings it back."
+            translate(
+                "AssetCard",
+                "It goes from the map, the table and the analysis. Edit ▸ Undo brings it back.",
+            )
         )
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
-        box.button(QMessageBox.StandardButton.No).setText("Keep it")
+        box.button(QMessageBox.StandardButton.Yes).setText(translate("AssetCard", "Delete"))
+        box.button(QMessageBox.StandardButton.No).setText(translate("AssetCard", "Keep it"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
         try:
             self.session.push(DeleteAsset(asset.uuid))
         except AssetmapError as error:
-            show_error(self, "Could not delete the asset", error)
+            show_error(self, translate("AssetCard", "Could not delete the asset"), error)
 
     # ---- several assets -----------------------------------------------------------------
     def _show_many(self, uuids: list[str]) -> None:
         page, column = self._page()
-        self.heading = heading_label(f"{len(uuids):,} assets selected")
+        self.heading = heading_label(
+            translate("AssetCard", "{n:,} assets selected").format(n=len(uuids))
+        )
         column.addWidget(self.heading)
         self.selection_list = QListWidget()
-        self.selection_list.setAccessibleName("Selected assets")
+        self.selection_list.setAccessibleName(translate("AssetCard", "Selected assets"))
         shown = self._first_by_name(uuids)
         for row in shown.itertuples():
             icon = QIcon(symbol_pixmap(self.session.category(str(row.category)), 14))
@@ -453,8 +501,13 @@ class AssetCard(QWidget):
         self.selection_list.itemClicked.connect(self._select_one)
         column.addWidget(self.selection_list, 1)
         if len(uuids) > len(shown):
-            column.addWidget(text_label(f"…and {len(uuids) - len(shown):,} more", style=MUTED))
-        column.addWidget(text_label("Click a name to see that asset on its own.", style=MUTED))
+            more = translate("AssetCard", "…and {n:,} more").format(n=len(uuids) - len(shown))
+            column.addWidget(text_label(more, style=MUTED))
+        column.addWidget(
+            text_label(
+                translate("AssetCard", "Click a name to see that asset on its own."), style=MUTED
+            )
+        )
         self._set_page(page, "many")
 
     def _first_by_name(self, uuids: list[str]) -> pd.DataFrame:
@@ -485,13 +538,13 @@ class AssetCard(QWidget):
         self.heading = heading_label(title)
         column.addWidget(self.heading)
         self.figures = detail_form()
-        add_detail(self.figures, "Code", str(code))
-        add_detail(self.figures, "Area", _km2(row.geometry))
+        add_detail(self.figures, translate("AssetCard", "Code"), str(code))
+        add_detail(self.figures, translate("AssetCard", "Area"), _km2(row.geometry))
         for indicator in areas.indicators(self.session.project, set_name):
             value = row.get(indicator.column)
             add_detail(self.figures, friendly_label(indicator.label), format_value(value))
         column.addLayout(self.figures)
-        column.addWidget(subheading_label("Assets in this area"))
+        column.addWidget(subheading_label(translate("AssetCard", "Assets in this area")))
         column.addLayout(self._group_counts(row.geometry))
         column.addStretch(1)
         self._set_page(page, "area")
@@ -501,7 +554,9 @@ class AssetCard(QWidget):
         form = detail_form()
         counts = self._counts_by_group(polygon)
         if not counts:
-            form.addRow(text_label("None on the map here yet.", style=MUTED))
+            form.addRow(
+                text_label(translate("AssetCard", "None on the map here yet."), style=MUTED)
+            )
             return form
         colours = {c.group: c.colour for c in reversed(self.session.categories())}
         for group, n in counts.items():
@@ -513,7 +568,7 @@ class AssetCard(QWidget):
                 caption.setText(
                     f'<span style="color:{colours[group]}">●</span> {html.escape(group)}'
                 )
-        add_detail(form, "All assets", f"{sum(counts.values()):,}")
+        add_detail(form, translate("AssetCard", "All assets"), f"{sum(counts.values()):,}")
         return form
 
     def _counts_by_group(self, polygon: shapely.Geometry) -> dict[str, int]:
@@ -526,7 +581,8 @@ class AssetCard(QWidget):
         categories = self.session.categories()
         group_of = {c.key: c.group for c in categories}
         order = list(dict.fromkeys(c.group for c in categories))
-        groups = pd.Series(points["category"].to_numpy()[inside]).map(group_of).fillna("Other")
+        other = translate("AssetCard", "Other")
+        groups = pd.Series(points["category"].to_numpy()[inside]).map(group_of).fillna(other)
         counts = groups.value_counts()
         ranked = sorted(counts.index, key=lambda g: order.index(g) if g in order else len(order))
         return {str(g): int(counts[g]) for g in ranked}

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, Qt
 from assetmap.core.custom_fields import FieldDef
 from assetmap.core.io.fields import human_label
 from assetmap.core.model import REVIEW_WORDS, Asset
+from assetmap.qt.i18n import translate
 
 
 def review_text(asset: Asset) -> str:
@@ -20,8 +21,12 @@ def review_text(asset: Asset) -> str:
     words = REVIEW_WORDS.get(asset.review, asset.review)
     if asset.review == "pending" or not (asset.reviewed_by or asset.reviewed_at):
         return words
-    by = f" by {asset.reviewed_by}" if asset.reviewed_by else ""
-    on = f" on {friendly_date(asset.reviewed_at)}" if asset.reviewed_at else ""
+    by = ""
+    if asset.reviewed_by:
+        by = translate("AssetCard", " by {name}").format(name=asset.reviewed_by)
+    on = ""
+    if asset.reviewed_at:
+        on = translate("AssetCard", " on {date}").format(date=friendly_date(asset.reviewed_at))
     return f"{words}{by}{on}"
 
 

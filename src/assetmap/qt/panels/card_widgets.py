@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.symbols import sprite
+from assetmap.qt.i18n import translate
 
 MUTED = "color: #555555;"
 
@@ -113,9 +114,9 @@ class PhotoViewer(QDialog):
         self.setWindowTitle(title)
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image.setAccessibleName(f"Photo {title}")
+        self.image.setAccessibleName(translate("AssetCard", "Photo {title}").format(title=title))
         self.image.setPixmap(scaled_pixmap(data, 720))
-        close = QPushButton("Close")
+        close = QPushButton(translate("AssetCard", "Close"))
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.image, 1)

@@ -24,6 +24,7 @@ from assetmap.core.analysis.classify import (
 )
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN
+from assetmap.qt.i18n import translate
 
 TOP_AREAS = 15
 _CENTRED_WRAP = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop) | int(
@@ -62,7 +63,6 @@ class ChartData:
 def area_chart(result: AnalysisResult, ranked: pd.DataFrame, label: str) -> ChartData:
     """The first areas of the ranked gap list, with their provision and need."""
     params = result.params
-    d = f"{params.distance_m:,.0f} m"
     need = params.need_field is not None
     rows = ranked[ranked["gap"]].head(TOP_AREAS)
     coverage = params.provision == "coverage" or params.population_field is None
@@ -80,21 +80,37 @@ def area_chart(result: AnalysisResult, ranked: pd.DataFrame, label: str) -> Char
         for _, r in rows.iterrows()
     )
     return ChartData(
-        title=f"{label}: the {len(bars)} gaps to look at first",
-        axis=(f"Area within {d} of an asset (%)" if coverage else "Assets per 1,000 people")
-        + (f"; need: {params.need_field}" if need else ""),
+        title=translate("GapChart", "{label}: the {n} gaps to look at first").format(
+            label=label, n=len(bars)
+        ),
+        axis=_area_axis(params.distance_m, coverage, params.need_field),
         unit=" %" if coverage else "",
         bars=bars,
-        note_heading="Need" if need else "",
+        note_heading=translate("GapChart", "Need") if need else "",
         threshold=params.gap_coverage_threshold * 100 if coverage else None,
-        threshold_label=f"gap below {params.gap_coverage_threshold * 100:g} %",
+        threshold_label=translate("GapChart", "gap below {threshold:g} %").format(
+            threshold=params.gap_coverage_threshold * 100
+        ),
         maximum=100.0 if coverage else None,
     )
 
 
+def _area_axis(distance_m: float, coverage: bool, need_field: str | None) -> str:
+    axis = (
+        translate("GapChart", "Area within {distance:,.0f} m of an asset (%)").format(
+            distance=distance_m
+        )
+        if coverage
+        else translate("GapChart", "Assets per 1,000 people")
+    )
+    if need_field is None:
+        return axis
+    return translate("GapChart", "{axis}; need: {field}").format(axis=axis, field=need_field)
+
+
 def _class_heading(row: pd.Series) -> str:
     words = need_provision_words(int(row["need_tercile"]), int(row["provision_tercile"]))
-    return words or "No need or provision figure"
+    return words or translate("GapChart", "No need or provision figure")
 
 
 def category_chart(result: AnalysisResult) -> ChartData:
@@ -102,14 +118,15 @@ def category_chart(result: AnalysisResult) -> ChartData:
     table = result.table[result.table["category"] != ALL_CHOSEN]
     counts = table.groupby("category_label", sort=False)["gap"].sum()
     areas = table.groupby("category_label", sort=False)["area_code"].count()
+    of = translate("GapChart", "of {n:,}")
     bars = tuple(
         # pandas-stubs types the labels items() gives as Hashable, which [] does not take
-        Bar(label=str(name), value=float(n), note=f"of {areas[name]:,}")  # type: ignore[call-overload]
+        Bar(label=str(name), value=float(n), note=of.format(n=areas[name]))  # type: ignore[call-overload]
         for name, n in counts.sort_values(ascending=False).items()
     )
     return ChartData(
-        title="Areas with a gap, by category",
-        axis="Areas with a gap",
+        title=translate("GapChart", "Areas with a gap, by category"),
+        axis=translate("GapChart", "Areas with a gap"),
         unit="",
         bars=bars,
         note_heading="",
@@ -121,7 +138,7 @@ class GapChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Gap chart")
+        self.setAccessibleName(translate("GapChart", "Gap chart"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.data: ChartData | None = None
         self.colour = palette("YlGnBu", 5)[-2]
@@ -158,11 +175,13 @@ class GapChart(QWidget):
 
     def _describe(self) -> str:
         if not self.data or not self.data.bars:
-            return "No gaps to chart."
+            return translate("GapChart", "No gaps to chart.")
         values = "; ".join(
             f"{b.label}: {self._value_text(b.value)}" for b in self.data.bars[:TOP_AREAS]
         )
-        return f"{self.data.title}. {self.data.axis}: {values}."
+        return translate("GapChart", "{title}. {axis}: {values}.").format(
+            title=self.data.title, axis=self.data.axis, values=values
+        )
 
     # ---- size -----------------------------------------------------------------------------
     def _height(self) -> float:
@@ -197,7 +216,9 @@ class GapChart(QWidget):
         data = self.data
         if data is None or not data.bars:
             painter.setPen(MUTED)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No gaps to chart.")
+            painter.drawText(
+                rect, Qt.AlignmentFlag.AlignCenter, translate("GapChart", "No gaps to chart.")
+            )
             painter.restore()
             return
         base = QFont(painter.font())
@@ -347,7 +368,7 @@ class GapChart(QWidget):
 
     def _value_text(self, value: float) -> str:
         if math.isnan(value):
-            return "no figure"
+            return translate("GapChart", "no figure")
         step = 1.0 if (self.data and self.data.unit == " %") or value >= 10 else 0.01
         return format_number(value, step) + (self.data.unit if self.data else "")
 

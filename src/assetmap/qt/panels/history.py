@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 
 
@@ -14,10 +15,14 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Undo history")
+        self.list.setAccessibleName(translate("History", "Undo history"))
         self.list.itemActivated.connect(self._go_to)
         self.list.itemClicked.connect(self._go_to)
-        hint = QLabel("Click an entry to undo back to it. Every change is already saved.")
+        hint = QLabel(
+            translate(
+                "History", "Click an entry to undo back to it. Every change is already saved."
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #57606a;")
         layout = QVBoxLayout(self)
@@ -33,7 +38,7 @@ class HistoryPanel(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
-        start = QListWidgetItem("Project opened")
+        start = QListWidgetItem(translate("History", "Project opened"))
         start.setData(Qt.ItemDataRole.UserRole, 0)
         self.list.addItem(start)
         done_count = 0
@@ -47,7 +52,7 @@ class HistoryPanel(QWidget):
                 font = QFont(entry.font())
                 font.setItalic(True)
                 entry.setFont(font)
-                entry.setToolTip("Undone: click to redo up to here")
+                entry.setToolTip(translate("History", "Undone: click to redo up to here"))
             self.list.addItem(entry)
         current = self.list.item(done_count)
         font = QFont(current.font())

@@ -46,6 +46,7 @@ from assetmap.qt.dialogs.category_manager import (
     symbol_icon,
     symbol_name,
 )
+from assetmap.qt.i18n import translate
 from assetmap.qt.legend import LegendWidget
 from assetmap.qt.panels.layer_styles import AreaStyleDialog, AssetStyleDialog, BasemapStyleDialog
 from assetmap.qt.panels.layer_tree import (
@@ -93,8 +94,8 @@ class LayersPanel(QWidget):
         self.model = QStandardItemModel(self)
         self.model.itemChanged.connect(self._on_item_changed)
         self.tree = self._make_tree()
-        self.show_empty = QCheckBox("Show &empty categories")
-        self.show_empty.setToolTip("List categories that have no assets yet")
+        self.show_empty = QCheckBox(translate("Layers", "Show &empty categories"))
+        self.show_empty.setToolTip(translate("Layers", "List categories that have no assets yet"))
         self.show_empty.toggled.connect(lambda _on: self.refresh())
         self._make_actions()
         self._build_layout()
@@ -109,10 +110,13 @@ class LayersPanel(QWidget):
         tree = LayerTree(self)
         tree.setModel(self.model)
         tree.setHeaderHidden(True)
-        tree.setAccessibleName("Layers")
+        tree.setAccessibleName(translate("Layers", "Layers"))
         tree.setAccessibleDescription(
-            "Space shows or hides the layer. Return changes its style. "
-            "Control with Up or Down changes the drawing order of neighbourhoods."
+            translate(
+                "Layers",
+                "Space shows or hides the layer. Return changes its style. "
+                "Control with Up or Down changes the drawing order of neighbourhoods.",
+            )
         )
         tree.setIconSize(QSize(16, 16))
         tree.setIndentation(14)
@@ -131,32 +135,40 @@ class LayersPanel(QWidget):
         return tree
 
     def _make_actions(self) -> None:
-        self.act_style = QAction("&Style…", self)
+        self.act_style = QAction(translate("Layers", "&Style…"), self)
         self.act_style.setShortcut(QKeySequence("Ctrl+E"))
         self.act_style.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.act_style.setToolTip("Change how the selected layer looks (Ctrl+E or Return)")
+        self.act_style.setToolTip(
+            translate("Layers", "Change how the selected layer looks (Ctrl+E or Return)")
+        )
         self.act_style.triggered.connect(self.open_style_dialog)
-        self.act_up = QAction("Move &up", self)
-        self.act_up.setToolTip("Draw the selected neighbourhoods above the others (Ctrl+Up)")
+        self.act_up = QAction(translate("Layers", "Move &up"), self)
+        self.act_up.setToolTip(
+            translate("Layers", "Draw the selected neighbourhoods above the others (Ctrl+Up)")
+        )
         self.act_up.triggered.connect(lambda: self.move_current(1))
-        self.act_down = QAction("Move &down", self)
-        self.act_down.setToolTip("Draw the selected neighbourhoods below the others (Ctrl+Down)")
+        self.act_down = QAction(translate("Layers", "Move &down"), self)
+        self.act_down.setToolTip(
+            translate("Layers", "Draw the selected neighbourhoods below the others (Ctrl+Down)")
+        )
         self.act_down.triggered.connect(lambda: self.move_current(-1))
-        self.act_categories = QAction("&Manage categories…", self)
-        self.act_categories.setToolTip("Add, rename, recolour or merge categories")
+        self.act_categories = QAction(translate("Layers", "&Manage categories…"), self)
+        self.act_categories.setToolTip(
+            translate("Layers", "Add, rename, recolour or merge categories")
+        )
         self.act_categories.triggered.connect(self.open_category_manager)
         self.addAction(self.act_style)
 
     def _build_layout(self) -> None:
-        self.style_button = QPushButton("Style…")
+        self.style_button = QPushButton(translate("Layers", "Style…"))
         self.style_button.setToolTip(self.act_style.toolTip())
-        self.style_button.setAccessibleName("Style of the selected layer")
+        self.style_button.setAccessibleName(translate("Layers", "Style of the selected layer"))
         self.style_button.clicked.connect(self.open_style_dialog)
         self.up_button = _arrow_button(Qt.ArrowType.UpArrow, self.act_up)
         self.down_button = _arrow_button(Qt.ArrowType.DownArrow, self.act_down)
-        self.categories_button = QPushButton("Categories…")
+        self.categories_button = QPushButton(translate("Layers", "Categories…"))
         self.categories_button.setToolTip(self.act_categories.toolTip())
-        self.categories_button.setAccessibleName("Manage categories")
+        self.categories_button.setAccessibleName(translate("Layers", "Manage categories"))
         self.categories_button.clicked.connect(self.open_category_manager)
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
@@ -200,20 +212,26 @@ class LayersPanel(QWidget):
         self.tree.setCurrentIndex(below if below.isValid() else first)
 
     def _area_rows(self) -> QStandardItem:
-        root = layer_item("Neighbourhoods", AREAS, "", bold=True)
+        root = layer_item(translate("Layers", "Neighbourhoods"), AREAS, "", bold=True)
         root.setDropEnabled(True)
         for name in reversed(self.session.layers.area_order):
             row = layer_item(name, AREA, name)
             row.setDragEnabled(True)
             count = areas.count(self.session.project, name)
-            row.setToolTip(f"{name}: {count} areas. Drag, or Ctrl+Up/Down, to change the order.")
+            row.setToolTip(
+                translate(
+                    "Layers", "{name}: {count} areas. Drag, or Ctrl+Up/Down, to change the order."
+                ).format(name=name, count=count)
+            )
             root.appendRow(row)
         if not root.hasChildren():
-            root.appendRow(hint_item("None yet: import boundaries from the File menu"))
+            root.appendRow(
+                hint_item(translate("Layers", "None yet: import boundaries from the File menu"))
+            )
         return root
 
     def _asset_rows(self) -> QStandardItem:
-        root = layer_item("Assets", ASSETS, "", bold=True)
+        root = layer_item(translate("Layers", "Assets"), ASSETS, "", bold=True)
         show_empty = self.show_empty.isChecked()
         for group, cats in categories_by_group(self.session.categories()):
             shown = [c for c in cats if show_empty or self._counts.get(c.key, 0)]
@@ -224,31 +242,46 @@ class LayersPanel(QWidget):
                 group_item.appendRow(self._category_row(cat))
             root.appendRow(group_item)
         if not root.hasChildren():
-            root.appendRow(hint_item("No assets yet" if not show_empty else "No categories"))
+            empty = (
+                translate("Layers", "No assets yet")
+                if not show_empty
+                else translate("Layers", "No categories")
+            )
+            root.appendRow(hint_item(empty))
         return root
 
     def _basemap_rows(self) -> QStandardItem:
         """Under everything: the project's own basemap and the raster tiles."""
-        root = layer_item("Basemap", BASEMAP, "", bold=True)
+        root = layer_item(translate("Layers", "Basemap"), BASEMAP, "", bold=True)
         root.setCheckable(False)
         root.setData(None, Qt.ItemDataRole.CheckStateRole)  # no box: each part is its own choice
         info = basemap_store.info(self.session.project)
         if info is not None:
-            row = layer_item("Streets and places (OpenStreetMap)", BASEMAP_VECTOR, "")
-            date = f", data of {info.extract_date[:10]}" if info.extract_date else ""
+            row = layer_item(
+                translate("Layers", "Streets and places (OpenStreetMap)"), BASEMAP_VECTOR, ""
+            )
             row.setToolTip(
-                f"Imported from {info.source_file}{date}: {info.features:,} features. "
-                f"{info.attribution}. Areas are drawn see-through over it (their Style…)."
+                translate(
+                    "Layers",
+                    "{imported} Areas are drawn see-through over it (their Style…).",
+                ).format(imported=_imported_text(info, info.attribution))
             )
             root.appendRow(row)
         else:
-            root.appendRow(hint_item("No streets yet: Basemap ▸ Import OSM extract…"))
+            root.appendRow(
+                hint_item(translate("Layers", "No streets yet: Basemap ▸ Import OSM extract…"))
+            )
         source = self.session.layers.basemap.tile_source_object()
-        name = source.name if source is not None else "source not found"
-        tiles = layer_item(f"Map tiles: {name}", BASEMAP_TILES, "")
+        name = source.name if source is not None else translate("Layers", "source not found")
+        tiles = layer_item(
+            translate("Layers", "Map tiles: {name}").format(name=name), BASEMAP_TILES, ""
+        )
         tiles.setToolTip(
-            "Raster tiles under the data, kept on this computer for offline use. "
-            "Style… chooses where they come from."
+            translate(
+                "Layers",
+                "Raster tiles under the data, kept on this computer for offline use. "
+                "Style… chooses where they come from.",
+            )
         )
         root.appendRow(tiles)
         return root
@@ -256,13 +289,31 @@ class LayersPanel(QWidget):
     def _category_row(self, cat: Category) -> QStandardItem:
         needs = self._needs.get(cat.key, 0)
         count = self._counts.get(cat.key, 0) - needs  # a need says something is missing
-        said = f"{count} · {needs} {'need' if needs == 1 else 'needs'}" if needs else f"{count}"
+        if not needs:
+            said = f"{count}"
+        elif needs == 1:
+            said = translate("Layers", "{count} · {needs} need").format(count=count, needs=needs)
+        else:
+            said = translate("Layers", "{count} · {needs} needs").format(count=count, needs=needs)
         row = layer_item(f"{cat.label} ({said})", CATEGORY, cat.key)
         row.setIcon(symbol_icon(cat.symbol, cat.colour, 12))
+        tip = (
+            translate(
+                "Layers",
+                "{label}: {count} assets and {needs} workshop needs (something missing here), "
+                "{colour} {symbol}",
+            )
+            if needs
+            else translate("Layers", "{label}: {count} assets, {colour} {symbol}")
+        )
         row.setToolTip(
-            f"{cat.label}: {count} assets"
-            + (f" and {needs} workshop needs (something missing here)" if needs else "")
-            + f", {colour_name(cat.colour)} {symbol_name(cat.symbol)}"
+            tip.format(
+                label=cat.label,
+                count=count,
+                needs=needs,
+                colour=colour_name(cat.colour),
+                symbol=symbol_name(cat.symbol),
+            )
         )
         return row
 
@@ -291,11 +342,19 @@ class LayersPanel(QWidget):
                     style = layers.area_style(key)
                     set_check(item, style.visible)
                     item.setIcon(swatch_icon(style.fill, style.outline, 16))
-                    describe_item(item, f"neighbourhoods, {'shown' if style.visible else 'hidden'}")
+                    describe_item(
+                        item,
+                        translate("Layers", "neighbourhoods, shown")
+                        if style.visible
+                        else translate("Layers", "neighbourhoods, hidden"),
+                    )
                 elif kind == CATEGORY:
                     visible = layers.category_style(key).visible
                     set_check(item, visible)
-                    describe_item(item, "shown" if visible else "hidden")
+                    describe_item(
+                        item,
+                        translate("Layers", "shown") if visible else translate("Layers", "hidden"),
+                    )
                 elif kind == ASSETS:
                     set_check(item, layers.assets_visible)
                 elif kind == BASEMAP_VECTOR:
@@ -409,12 +468,10 @@ class LayersPanel(QWidget):
     def _basemap_about(self) -> str:
         info = basemap_store.info(self.session.project)
         if info is None:
-            return "The project has no basemap yet: Basemap ▸ Import OSM extract…"
-        date = f" (data of {info.extract_date[:10]})" if info.extract_date else ""
-        return (
-            f"Imported from {info.source_file}{date}: {info.features:,} features. "
-            f"{info.attribution}, {info.licence}."
-        )
+            return translate(
+                "Layers", "The project has no basemap yet: Basemap ▸ Import OSM extract…"
+            )
+        return _imported_text(info, f"{info.attribution}, {info.licence}")
 
     def _apply_basemap(self, changes: dict[str, Any]) -> None:
         self.session.layers.set_basemap(**changes)
@@ -517,6 +574,22 @@ class LayersPanel(QWidget):
         menu.addSeparator()
         menu.addAction(self.act_categories)
         menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+
+def _imported_text(info: basemap_store.BasemapInfo, credit: str) -> str:
+    """Where the project's basemap came from, how big it is and whose data it is."""
+    if info.extract_date:
+        text = translate(
+            "Layers", "Imported from {file} (data of {date}): {features:,} features. {credit}."
+        )
+    else:
+        text = translate("Layers", "Imported from {file}: {features:,} features. {credit}.")
+    return text.format(
+        file=info.source_file,
+        date=str(info.extract_date)[:10],
+        features=info.features,
+        credit=credit,
+    )
 
 
 def _arrow_button(arrow: Qt.ArrowType, action: QAction) -> QToolButton:

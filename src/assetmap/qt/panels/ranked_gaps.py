@@ -13,14 +13,28 @@ from PySide6.QtWidgets import QWidget
 from assetmap.core.analysis import classify, results_csv
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.wording import need_heading
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 MUTED = "#57606A"
-CLASS_TIP = (
+CLASS_TIP = QT_TRANSLATE_NOOP(
+    "RankedGaps",
     "Need and provision, each split into thirds (high, medium, low) across the areas; "
-    "the colour is the area's on the need-against-provision map"
+    "the colour is the area's on the need-against-provision map",
 )
-NOT_CLASSED = "No figure"  # no need or provision figure: ranked after the classed areas
+# no need or provision figure: ranked after the classed areas
+NOT_CLASSED = QT_TRANSLATE_NOOP("RankedGaps", "No figure")
+# The class in few words, "High / low": need first, provision second.
+_NEED_THIRDS = {
+    1: QT_TRANSLATE_NOOP("RankedGaps", "Low"),
+    2: QT_TRANSLATE_NOOP("RankedGaps", "Medium"),
+    3: QT_TRANSLATE_NOOP("RankedGaps", "High"),
+}
+_PROVISION_THIRDS = {
+    1: QT_TRANSLATE_NOOP("RankedGaps", "low"),
+    2: QT_TRANSLATE_NOOP("RankedGaps", "medium"),
+    3: QT_TRANSLATE_NOOP("RankedGaps", "high"),
+}
 DISPLAY, ALIGN, TIP, DECORATION, FOREGROUND = (
     int(r)
     for r in (
@@ -51,23 +65,24 @@ class RankedGapsModel(QAbstractTableModel):
         self.beginResetModel()
         shown = results_csv.display_frame(result, need_label).loc[ranked.index]
         names = results_csv.headers(result, need_label)
-        d = f"{result.params.distance_m:,.0f} m"
+        within = translate("RankedGaps", "Within {distance:,.0f} m (%)")
         columns = [
-            ("Area", "area_name"),
-            ("Need / provision", "bivariate"),
+            (translate("RankedGaps", "Area"), "area_name"),
+            (translate("RankedGaps", "Need / provision"), "bivariate"),
             (need_heading(result, need_label), "need"),
-            (f"Within {d} (%)", "coverage"),
-            ("Per 1,000 people", "per_1000"),
-            ("Nearest asset (m)", "nearest_m"),
-            ("Assets", "assets"),
-            ("Needs raised", "needs_raised"),
-            ("Area code", "area_code"),
-            ("Note", "note"),
+            (within.format(distance=result.params.distance_m), "coverage"),
+            (translate("RankedGaps", "Per 1,000 people"), "per_1000"),
+            (translate("RankedGaps", "Nearest asset (m)"), "nearest_m"),
+            (translate("RankedGaps", "Assets"), "assets"),
+            (translate("RankedGaps", "Needs raised"), "needs_raised"),
+            (translate("RankedGaps", "Area code"), "area_code"),
+            (translate("RankedGaps", "Note"), "note"),
         ]
         columns = [(h, k) for h, k in columns if names[k] in shown.columns]
-        self._headers = ["Rank"] + [h for h, _k in columns]
-        self._tips = ["1 = look here first"] + [
-            CLASS_TIP if k == "bivariate" else names[k] for _h, k in columns
+        self._headers = [translate("RankedGaps", "Rank")] + [h for h, _k in columns]
+        self._tips = [translate("RankedGaps", "1 = look here first")] + [
+            translate("RankedGaps", CLASS_TIP) if k == "bivariate" else names[k]
+            for _h, k in columns
         ]
         thirds = list(zip(ranked["need_tercile"], ranked["provision_tercile"], strict=True))
         self._cells = [
@@ -122,8 +137,15 @@ def _class_cell(need_tercile: int, provision_tercile: int) -> dict[int, Any]:
     width), with the area's colour on the need-against-provision map and the words as a tip."""
     words = classify.need_provision_words(need_tercile, provision_tercile)
     if not words:
-        return {DISPLAY: NOT_CLASSED, TIP: "No need or provision figure", FOREGROUND: QColor(MUTED)}
-    short = f"{classify.THIRDS[need_tercile].capitalize()} / {classify.THIRDS[provision_tercile]}"
+        return {
+            DISPLAY: translate("RankedGaps", NOT_CLASSED),
+            TIP: translate("RankedGaps", "No need or provision figure"),
+            FOREGROUND: QColor(MUTED),
+        }
+    short = translate("RankedGaps", "{need} / {provision}").format(
+        need=translate("RankedGaps", _NEED_THIRDS[need_tercile]),
+        provision=translate("RankedGaps", _PROVISION_THIRDS[provision_tercile]),
+    )
     colour = QColor(classify.bivariate_colour(need_tercile, provision_tercile))
     return {DISPLAY: short, TIP: words, DECORATION: colour}
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.core import assets
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 
 
@@ -27,11 +28,13 @@ class UnplacedPanel(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Unplaced assets")
+        self.list.setAccessibleName(translate("Unplaced", "Unplaced assets"))
         self.list.itemActivated.connect(self._place)
         self.list.itemDoubleClicked.connect(self._place)
-        self.place_button = QPushButton("Place on map")
-        self.place_button.setAccessibleName("Place the chosen asset on the map")
+        self.place_button = QPushButton(translate("Unplaced", "Place on map"))
+        self.place_button.setAccessibleName(
+            translate("Unplaced", "Place the chosen asset on the map")
+        )
         self.place_button.clicked.connect(self._place_current)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -61,12 +64,7 @@ class UnplacedPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, row.uuid)
             self.list.addItem(item)
         n = len(frame)
-        self.heading.setText(
-            "Every asset has a place on the map."
-            if n == 0
-            else f"{n} asset{'s' if n != 1 else ''} not on the map yet. Choose one, press "
-            "“Place on map”, then click where it is."
-        )
+        self.heading.setText(_heading(n))
         self.place_button.setEnabled(n > 0)
         self.countChanged.emit(n)
 
@@ -77,3 +75,17 @@ class UnplacedPanel(QWidget):
 
     def _place(self, item: QListWidgetItem) -> None:
         self.placeRequested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+
+def _heading(n: int) -> str:
+    if n == 0:
+        return translate("Unplaced", "Every asset has a place on the map.")
+    if n == 1:
+        return translate(
+            "Unplaced",
+            "1 asset is not on the map yet. Press “Place on map”, then click where it is.",
+        )
+    return translate(
+        "Unplaced",
+        "{n} assets not on the map yet. Choose one, press “Place on map”, then click where it is.",
+    ).format(n=n)

@@ -39,6 +39,7 @@ from assetmap.core.workshop.server import WorkshopServer
 from assetmap.core.workshop.service import WorkshopService
 from assetmap.core.workshop.sessions import Workshop, current_workshop, find_workshop
 from assetmap.core.workshop.submission import Submission
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 from assetmap.qt.workshop.qr import qr_image
 from assetmap.qt.workshop.tile_renderer import TileRenderer
@@ -81,7 +82,10 @@ class WorkshopController(QObject):
         create = CreateWorkshop(name, place, date, facilitator)
         if self.workshop is not None and not self.workshop.ended:
             self.session.push(
-                CommandGroup([EndWorkshop(self.workshop.id), create], f"New session '{name}'")
+                CommandGroup(
+                    [EndWorkshop(self.workshop.id), create],
+                    translate("WorkshopPanel", "New session '{name}'").format(name=name),
+                )
             )
         else:
             self.session.push(create)
@@ -118,7 +122,9 @@ class WorkshopController(QObject):
         Raises ``OSError`` when the address cannot be listened on."""
         workshop = self.workshop
         if workshop is None or workshop.ended:
-            raise RuntimeError("start a workshop session before sharing it")
+            raise RuntimeError(
+                translate("WorkshopPanel", "start a workshop session before sharing it")
+            )
         self.stop_sharing()
         path = self.session.project.path
         renderer = TileRenderer(path, _no_tile)
@@ -219,7 +225,9 @@ class WorkshopController(QObject):
         """The facilitator's one-tap pin: approved at once, in the facilitator's name."""
         workshop = self.workshop
         if workshop is None:
-            raise RuntimeError("start a workshop session before adding its pins")
+            raise RuntimeError(
+                translate("WorkshopPanel", "start a workshop session before adding its pins")
+            )
         found = self.session.category(category)
         label = name.strip() or (found.label if found is not None else category)
         by = workshop.facilitator or None

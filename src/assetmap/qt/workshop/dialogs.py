@@ -25,6 +25,7 @@ from assetmap.core.commands import SetReview
 from assetmap.core.commands.base import Command, CommandGroup
 from assetmap.core.errors import BadInputError
 from assetmap.qt.dialogs.asset_form import AssetForm
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 
 NAME_MAX = 120
@@ -36,35 +37,48 @@ class NewSessionDialog(QDialog):
 
     def __init__(self, facilitator: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New workshop session")
+        self.setWindowTitle(translate("WorkshopSession", "New workshop session"))
         self.setAccessibleName(self.windowTitle())
-        self.name_edit = self._line("Session name", "e.g. Stretford food and wellbeing")
-        self.place_edit = self._line("Place", "e.g. Stretford Library, community room")
+        self.name_edit = self._line(
+            translate("WorkshopSession", "Session name"),
+            translate("WorkshopSession", "e.g. Stretford food and wellbeing"),
+        )
+        self.place_edit = self._line(
+            translate("WorkshopSession", "Place"),
+            translate("WorkshopSession", "e.g. Stretford Library, community room"),
+        )
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMMM yyyy")
-        self.date_edit.setAccessibleName("Date")
-        self.facilitator_edit = self._line("Facilitator", "who runs the session")
+        self.date_edit.setAccessibleName(translate("WorkshopSession", "Date"))
+        self.facilitator_edit = self._line(
+            translate("WorkshopSession", "Facilitator"),
+            translate("WorkshopSession", "who runs the session"),
+        )
         self.facilitator_edit.setText(facilitator)
         self.error = QLabel()
         self.error.setStyleSheet("color: #B42318;")
         self.error.hide()
         form = QFormLayout()
-        form.addRow("Name", self.name_edit)
-        form.addRow("Place", self.place_edit)
-        form.addRow("Date", self.date_edit)
-        form.addRow("Facilitator", self.facilitator_edit)
+        form.addRow(translate("WorkshopSession", "Name"), self.name_edit)
+        form.addRow(translate("WorkshopSession", "Place"), self.place_edit)
+        form.addRow(translate("WorkshopSession", "Date"), self.date_edit)
+        form.addRow(translate("WorkshopSession", "Facilitator"), self.facilitator_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
-        ok.setText("Start the session")
+        ok.setText(translate("WorkshopSession", "Start the session"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         intro = QLabel(
-            "Everything added in this session is kept with its name, so it can be reviewed, "
-            "counted and exported on its own. Sharing starts only when you press Start sharing."
+            translate(
+                "WorkshopSession",
+                "Everything added in this session is kept with its name, so it can be "
+                "reviewed, counted and exported on its own. Sharing starts only when you "
+                "press Start sharing.",
+            )
         )
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -92,7 +106,7 @@ class NewSessionDialog(QDialog):
 
     def accept(self) -> None:
         if not self.values()["name"]:
-            self.error.setText("Give the session a name.")
+            self.error.setText(translate("WorkshopSession", "Give the session a name."))
             self.error.show()
             self.name_edit.setFocus()
             return
@@ -104,11 +118,11 @@ class ApproveForm(AssetForm):
 
     def __init__(self, session: Session, uuid: str, parent: QWidget | None = None) -> None:
         super().__init__(session, assets.get(session.project, uuid), None, parent)
-        self.setWindowTitle("Edit, then approve")
+        self.setWindowTitle(translate("WorkshopReview", "Edit, then approve"))
         self.setAccessibleName(self.windowTitle())
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
-            ok.setText("Save and approve")
+            ok.setText(translate("WorkshopReview", "Save and approve"))
 
     def accept(self) -> None:
         self._clear_errors()
@@ -128,4 +142,7 @@ class ApproveForm(AssetForm):
         edit = self._command(values)
         if edit is None:
             return approve
-        return CommandGroup([edit, approve], f"Edit and approve '{values['name']}'")
+        return CommandGroup(
+            [edit, approve],
+            translate("WorkshopReview", "Edit and approve '{name}'").format(name=values["name"]),
+        )

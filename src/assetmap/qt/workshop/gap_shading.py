@@ -18,6 +18,7 @@ from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob
 from assetmap.qt.workshop.present_scene import GapShade, PresentationSceneBuilder, next_version
@@ -127,7 +128,11 @@ class GapShading(QObject):
         if category is None:
             return
         if area_set is None:
-            self.failed.emit("This project has no areas to shade: import neighbourhoods first.")
+            self.failed.emit(
+                translate(
+                    "Present", "This project has no areas to shade: import neighbourhoods first."
+                )
+            )
             return
         path = self.session.project.path
         started = time.perf_counter()
@@ -148,6 +153,10 @@ class GapShading(QObject):
             self.changed.emit()
 
         def failed(error: BaseException, _details: str) -> None:
-            self.failed.emit(f"The gaps could not be worked out: {error}")
+            self.failed.emit(
+                translate("Present", "The gaps could not be worked out: {error}").format(
+                    error=error
+                )
+            )
 
         self.job.start(work, done, failed)

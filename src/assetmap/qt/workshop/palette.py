@@ -22,13 +22,21 @@ from PySide6.QtWidgets import (
 
 from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.symbols import sprite
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 TOUCH_PX = 56  # every control's least height (>= 48 px, the usual touch target)
 BUTTON_W = 212
 BUTTON_H = TOUCH_PX + 14
 FONT_SCALE = 1.45
 ICON_PX = 26
-KINDS = (("asset", "Asset", "This is here"), ("need", "Need", "This is missing here"))
+KINDS = (
+    ("asset", QT_TRANSLATE_NOOP("Present", "Asset"), QT_TRANSLATE_NOOP("Present", "This is here")),
+    (
+        "need",
+        QT_TRANSLATE_NOOP("Present", "Need"),
+        QT_TRANSLATE_NOOP("Present", "This is missing here"),
+    ),
+)
 
 BAR_STYLE = """
 QFrame#workshopBar { background: #1F2328; }
@@ -109,7 +117,9 @@ class CategoryPalette(QWidget):
         layout.setSpacing(10)
         self.kind_group = QButtonGroup(self)
         self.kind_buttons: dict[str, QPushButton] = {}
-        for kind, label, tip in KINDS:
+        for kind, kind_label, kind_tip in KINDS:
+            label = translate("Present", kind_label)
+            tip = translate("Present", kind_tip)
             button = QPushButton(label)
             button.setObjectName("kindButton")
             button.setAccessibleName(f"{label}: {tip.lower()}")

@@ -29,6 +29,7 @@ from assetmap.core.errors import AssetmapError
 from assetmap.core.workshop.server import network_addresses
 from assetmap.qt.errors import attempt, show_error
 from assetmap.qt.file_dialogs import save_file_name
+from assetmap.qt.i18n import translate
 from assetmap.qt.workers import BackgroundJob
 from assetmap.qt.workshop.controller import LOOPBACK, WorkshopController
 from assetmap.qt.workshop.dialogs import ApproveForm
@@ -51,7 +52,7 @@ class WorkshopPanel(QWidget):
     def __init__(self, controller: WorkshopController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.setAccessibleName("Workshop")
+        self.setAccessibleName(translate("WorkshopPanel", "Workshop"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self._session_box())
@@ -64,7 +65,7 @@ class WorkshopPanel(QWidget):
 
     # ---- building ------------------------------------------------------------------------
     def _session_box(self) -> QGroupBox:
-        box = QGroupBox("Session")
+        box = QGroupBox(translate("WorkshopPanel", "Session"))
         self.session_title = QLabel()
         self.session_title.setWordWrap(True)
         self.session_title.setTextFormat(Qt.TextFormat.PlainText)
@@ -76,20 +77,24 @@ class WorkshopPanel(QWidget):
         self.session_details.setWordWrap(True)
         self.session_details.setTextFormat(Qt.TextFormat.PlainText)
         self.session_details.setStyleSheet(MUTED)
-        self.new_button = QPushButton("New session…")
+        self.new_button = QPushButton(translate("WorkshopPanel", "New session…"))
         self.new_button.clicked.connect(self.newSessionRequested)
-        self.end_button = QPushButton("End session")
-        self.end_button.setToolTip("Close the session to new pins; sharing stops")
+        self.end_button = QPushButton(translate("WorkshopPanel", "End session"))
+        self.end_button.setToolTip(
+            translate("WorkshopPanel", "Close the session to new pins; sharing stops")
+        )
         self.end_button.clicked.connect(self._end_session)
-        self.export_button = QPushButton("Export summary…")
-        self.export_button.setToolTip("The session's pins, tallies and comments as PDF or CSV")
+        self.export_button = QPushButton(translate("WorkshopPanel", "Export summary…"))
+        self.export_button.setToolTip(
+            translate("WorkshopPanel", "The session's pins, tallies and comments as PDF or CSV")
+        )
         self.export_button.clicked.connect(self.exportRequested)
         buttons = QHBoxLayout()
         for b in (self.new_button, self.end_button, self.export_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.export_progress = QProgressBar()
-        self.export_cancel = QPushButton("Cancel")
+        self.export_cancel = QPushButton(translate("WorkshopPanel", "Cancel"))
         self.export_status = QLabel()
         self.export_status.setWordWrap(True)
         self.export_status.setStyleSheet(MUTED)
@@ -111,13 +116,17 @@ class WorkshopPanel(QWidget):
         return box
 
     def _sharing_box(self) -> QGroupBox:
-        box = QGroupBox("Phones join here")
+        box = QGroupBox(translate("WorkshopPanel", "Phones join here"))
         self.interface_combo = QComboBox()
-        self.interface_combo.setAccessibleName("Network to share on")
+        self.interface_combo.setAccessibleName(translate("WorkshopPanel", "Network to share on"))
         self.interface_combo.setToolTip(
-            "Only this computer, unless you choose the room's network (or this laptop's hotspot)"
+            translate(
+                "WorkshopPanel",
+                "Only this computer, unless you choose the room's network "
+                "(or this laptop's hotspot)",
+            )
         )
-        self.share_button = QPushButton("Start sharing")
+        self.share_button = QPushButton(translate("WorkshopPanel", "Start sharing"))
         self.share_button.setMinimumHeight(34)
         self.share_button.setStyleSheet("font-weight: 600;")
         self.share_button.clicked.connect(self._toggle_sharing)
@@ -128,15 +137,17 @@ class WorkshopPanel(QWidget):
         self.address.setTextFormat(Qt.TextFormat.PlainText)
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.address.setWordWrap(True)
-        self.address.setAccessibleName("Join address")
-        self.copy_button = QPushButton("Copy address")
+        self.address.setAccessibleName(translate("WorkshopPanel", "Join address"))
+        self.copy_button = QPushButton(translate("WorkshopPanel", "Copy address"))
         self.copy_button.clicked.connect(self._copy_address)
-        self.large_button = QPushButton("Show large…")
-        self.large_button.setToolTip("The code and address big enough for a room to scan")
+        self.large_button = QPushButton(translate("WorkshopPanel", "Show large…"))
+        self.large_button.setToolTip(
+            translate("WorkshopPanel", "The code and address big enough for a room to scan")
+        )
         self.large_button.clicked.connect(self.show_large_code)
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.qr.setAccessibleName("QR code of the join address")
+        self.qr.setAccessibleName(translate("WorkshopPanel", "QR code of the join address"))
         self.sharing_note = QLabel()
         self.sharing_note.setWordWrap(True)
         self.sharing_note.setStyleSheet(MUTED)
@@ -156,22 +167,25 @@ class WorkshopPanel(QWidget):
         return box
 
     def _queue_box(self) -> QGroupBox:
-        self.queue_box = QGroupBox("Waiting for review")
+        self.queue_box = QGroupBox(translate("WorkshopPanel", "Waiting for review"))
         self.count_label = QLabel()
         self.count_label.setStyleSheet("font-weight: 600;")
         self.new_badge = QPushButton()
         self.new_badge.setFlat(True)
         self.new_badge.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.new_badge.setToolTip("Seen them: stop highlighting")
+        self.new_badge.setToolTip(translate("WorkshopPanel", "Seen them: stop highlighting"))
         self.new_badge.setStyleSheet(
             "QPushButton { background: #BF8700; color: white; border-radius: 10px;"
             " padding: 2px 10px; font-weight: 600; }"
         )
         self.new_badge.clicked.connect(self._mark_seen)
         self.new_badge.hide()
-        self.auto_check = QCheckBox("Approve automatically")
+        self.auto_check = QCheckBox(translate("WorkshopPanel", "Approve automatically"))
         self.auto_check.setToolTip(
-            "New pins go on the map at once, without review (those already waiting stay here)"
+            translate(
+                "WorkshopPanel",
+                "New pins go on the map at once, without review (those already waiting stay here)",
+            )
         )
         self.auto_check.toggled.connect(self._set_auto_approve)
         head = QHBoxLayout()
@@ -200,9 +214,11 @@ class WorkshopPanel(QWidget):
             found.insert(0, ("", LOOPBACK))
         for label, address in found:
             text = (
-                "This computer only (for trying it out)"
+                translate("WorkshopPanel", "This computer only (for trying it out)")
                 if address == LOOPBACK
-                else f"{label or 'Network'}: {address}"
+                else translate("WorkshopPanel", "{network}: {address}").format(
+                    network=label or translate("WorkshopPanel", "Network"), address=address
+                )
             )
             self.interface_combo.addItem(text, address)
 
@@ -211,9 +227,12 @@ class WorkshopPanel(QWidget):
         workshop = self.controller.workshop
         live = workshop is not None and not workshop.ended
         if workshop is None:
-            self.session_title.setText("No workshop session yet")
+            self.session_title.setText(translate("WorkshopPanel", "No workshop session yet"))
             self.session_details.setText(
-                "Start one to collect pins from the room: from phones, and your own."
+                translate(
+                    "WorkshopPanel",
+                    "Start one to collect pins from the room: from phones, and your own.",
+                )
             )
         else:
             self.session_title.setText(workshop.name)
@@ -230,7 +249,11 @@ class WorkshopPanel(QWidget):
     def _show_sharing(self) -> None:
         c = self.controller
         live = c.workshop is not None and not c.workshop.ended
-        self.share_button.setText("Stop sharing" if c.sharing else "Start sharing")
+        self.share_button.setText(
+            translate("WorkshopPanel", "Stop sharing")
+            if c.sharing
+            else translate("WorkshopPanel", "Start sharing")
+        )
         self.share_button.setEnabled(live or c.sharing)
         self.interface_combo.setEnabled(not c.sharing and live)
         if c.sharing:  # say the network it is shared on, however sharing was started
@@ -240,11 +263,16 @@ class WorkshopPanel(QWidget):
         self.copy_button.setVisible(c.url is not None)
         self.large_button.setVisible(c.url is not None)
         if c.url is None:
-            self.address.setText("Not shared: phones cannot reach this map.")
+            self.address.setText(
+                translate("WorkshopPanel", "Not shared: phones cannot reach this map.")
+            )
             self.qr.clear()
             self.qr.hide()
             self.sharing_note.setText(
-                "Choose the room's network (or this laptop's hotspot), then Start sharing."
+                translate(
+                    "WorkshopPanel",
+                    "Choose the room's network (or this laptop's hotspot), then Start sharing.",
+                )
                 if live
                 else ""
             )
@@ -256,24 +284,41 @@ class WorkshopPanel(QWidget):
             self.qr.setFixedSize(image.size())
             self.qr.show()
         self.sharing_note.setText(
-            "Only this computer can open the address: choose a network to let phones in."
+            translate(
+                "WorkshopPanel",
+                "Only this computer can open the address: choose a network to let phones in.",
+            )
             if c.host == LOOPBACK
-            else "Point a phone's camera at the code. No app and no internet needed."
+            else translate(
+                "WorkshopPanel",
+                "Point a phone's camera at the code. No app and no internet needed.",
+            )
         )
 
     def _show_queue(self) -> None:
         items = self.controller.pending()
         self.queue.show_items(items, self.controller.session.category)
         n = len(items)
-        self.count_label.setText(f"{n} waiting" if n else "Nothing waiting")
-        self.queue_box.setTitle(f"Waiting for review ({n})" if n else "Waiting for review")
+        self.count_label.setText(
+            translate("WorkshopPanel", "{n} waiting").format(n=n)
+            if n
+            else translate("WorkshopPanel", "Nothing waiting")
+        )
+        self.queue_box.setTitle(
+            translate("WorkshopPanel", "Waiting for review ({n})").format(n=n)
+            if n
+            else translate("WorkshopPanel", "Waiting for review")
+        )
         new = self.queue.new_count
-        self.new_badge.setText(f"{new} new")
+        self.new_badge.setText(translate("WorkshopPanel", "{n} new").format(n=new))
         self.new_badge.setVisible(new > 0)
         self.queue.setVisible(n > 0)
         self.queue_empty.setVisible(n == 0)
         self.queue_empty.setText(
-            "Pins from phones appear here, newest first, until you approve or reject them."
+            translate(
+                "WorkshopPanel",
+                "Pins from phones appear here, newest first, until you approve or reject them.",
+            )
             if self.controller.workshop is not None
             else ""
         )
@@ -289,7 +334,7 @@ class WorkshopPanel(QWidget):
         try:
             c.start_sharing(host)
         except (OSError, RuntimeError, AssetmapError) as error:
-            show_error(self, "Could not start sharing", error)
+            show_error(self, translate("WorkshopPanel", "Could not start sharing"), error)
 
     def show_large_code(self) -> QDialog | None:
         """The code and the address, big, for a projector without Presentation mode."""
@@ -297,12 +342,16 @@ class WorkshopPanel(QWidget):
         if image is None or self.controller.url is None:
             return None
         dialog = QDialog(self)
-        dialog.setWindowTitle("Join the map from your phone")
+        dialog.setWindowTitle(translate("WorkshopPanel", "Join the map from your phone"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         code = QLabel()
         code.setPixmap(QPixmap.fromImage(image))
         code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        words = QLabel(f"Scan the code, or open {self.controller.url}")
+        words = QLabel(
+            translate("WorkshopPanel", "Scan the code, or open {url}").format(
+                url=self.controller.url
+            )
+        )
         words.setTextFormat(Qt.TextFormat.PlainText)
         words.setWordWrap(True)
         words.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -359,18 +408,25 @@ class WorkshopPanel(QWidget):
             return
         if path is None:
             path = save_file_name(
-                self, "Export the session summary", "workshop/summary_folder",
-                f"{_file_stem(workshop.name)} summary.pdf", SUMMARY_FILTERS,
-            )  # fmt: skip
+                self,
+                translate("WorkshopPanel", "Export the session summary"),
+                "workshop/summary_folder",
+                translate("WorkshopPanel", "{name} summary.pdf").format(
+                    name=_file_stem(workshop.name)
+                ),
+                translate("WorkshopPanel", SUMMARY_FILTERS),
+            )
             if path is None:
                 return
         work = summary_work(self.controller.session.project.path, workshop.id, path)
         self.export_job.start(
             work,
-            lambda _result: self._say_export(f"Saved {path.name}."),
+            lambda _result: self._say_export(
+                translate("WorkshopPanel", "Saved {name}.").format(name=path.name)
+            ),
             lambda error, details: self._export_failed(error, details),
-            lambda: self._say_export("The summary was not saved."),
-            message=f"Writing {path.name}…",
+            lambda: self._say_export(translate("WorkshopPanel", "The summary was not saved.")),
+            message=translate("WorkshopPanel", "Writing {name}…").format(name=path.name),
         )
 
     def _say_export(self, text: str) -> None:
@@ -378,8 +434,8 @@ class WorkshopPanel(QWidget):
         self.export_status.setVisible(bool(text))
 
     def _export_failed(self, error: BaseException, details: str) -> None:
-        self._say_export("The summary was not saved.")
-        show_error(self, "The summary was not saved", error, details)
+        self._say_export(translate("WorkshopPanel", "The summary was not saved."))
+        show_error(self, translate("WorkshopPanel", "The summary was not saved"), error, details)
 
     def _run(self, action: Callable[[], object]) -> None:
         attempt(self, action)

@@ -46,6 +46,7 @@ from assetmap.qt.canvas.canvas import MapCanvas, ScaleBar
 from assetmap.qt.canvas.tiles import TileService
 from assetmap.qt.canvas.tools import CLICK_SLOP_PX, Tool
 from assetmap.qt.canvas.view import View
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
 from assetmap.qt.window.attribution import map_attribution
 from assetmap.qt.workshop.gap_shading import GAP_DISTANCE_M, GapShading
@@ -63,12 +64,15 @@ from assetmap.qt.workshop.tally_overlay import (
 MARGIN = 18
 TALLY_DELAY_MS = 150  # a burst of approvals redraws the tally once
 MESSAGE_MS = 6000
-NO_SESSION = (
+NO_SESSION = QT_TRANSLATE_NOOP(
+    "Present",
     "Start a workshop session first (Workshop ▸ New session…): the pins added here "
-    "belong to a session."
+    "belong to a session.",
 )
 
-ENDED = "This session has ended: start a new one (Workshop ▸ New session…) to add pins."
+ENDED = QT_TRANSLATE_NOOP(
+    "Present", "This session has ended: start a new one (Workshop ▸ New session…) to add pins."
+)
 
 
 class Controller(Protocol):
@@ -162,13 +166,17 @@ class PresentationWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("presentationWindow")
-        self.setWindowTitle(f"{session.project.name} — presenting — assetmap")
+        self.setWindowTitle(
+            translate("Present", "{project} — presenting — assetmap").format(
+                project=session.project.name
+            )
+        )
         self.session = session
         self.controller = controller
         self.started = started if started is not None else time.monotonic()
         self.builder = PresentationSceneBuilder(session.model, tiles)
         self.canvas = MapCanvas(lambda: self.builder.scene(self.canvas.view), self)
-        self.canvas.setAccessibleName("Presentation map")
+        self.canvas.setAccessibleName(translate("Present", "Presentation map"))
         self.canvas.tool = TapTool(self.canvas, self._tapped)
         self.canvas.setCursor(Qt.CursorShape.CrossCursor)
         self._attribution = ""
@@ -207,7 +215,9 @@ class PresentationWindow(QWidget):
         row.setSpacing(12)
         self.category_bar = CategoryPalette(self._categories())
         row.addWidget(self.category_bar, 1)
-        self.gap_button = self._bar_button("Gaps: off", "Shade one category's gaps")
+        self.gap_button = self._bar_button(
+            translate("Present", "Gaps: off"), translate("Present", "Shade one category's gaps")
+        )
         self.gap_menu = QMenu(self.gap_button)
         self.gap_menu.aboutToShow.connect(self._fill_gap_menu)
         self.gap_button.setMenu(self.gap_menu)
@@ -234,9 +244,10 @@ class PresentationWindow(QWidget):
         title_row = QHBoxLayout(self.title_card)
         title_row.setContentsMargins(8, 8, 18, 8)
         title_row.setSpacing(14)
-        self.leave_button = QPushButton("✕ Leave")
-        self.leave_button.setAccessibleName("Leave presentation (Esc)")
-        self.leave_button.setToolTip("Leave presentation (Esc)")
+        self.leave_button = QPushButton(translate("Present", "✕ Leave"))
+        leave = translate("Present", "Leave presentation (Esc)")
+        self.leave_button.setAccessibleName(leave)
+        self.leave_button.setToolTip(leave)
         self.leave_button.setMinimumSize(120, TOUCH_PX)
         self.leave_button.setFont(big_font(self.font(), 1.2, bold=True))
         self.leave_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -358,14 +369,16 @@ class PresentationWindow(QWidget):
     def _tapped(self, x: float, y: float) -> None:
         key = self.category_bar.armed
         if key is None:
-            self.say("Choose Asset or Need and a category below, then tap the map.")
+            self.say(
+                translate("Present", "Choose Asset or Need and a category below, then tap the map.")
+            )
             return
         workshop = self.controller.workshop if self.controller is not None else None
         if self.controller is None or workshop is None:
-            self.say(NO_SESSION)
+            self.say(translate("Present", NO_SESSION))
             return
         if getattr(workshop, "ended", False):
-            self.say(ENDED)
+            self.say(translate("Present", ENDED))
             return
         kind = self.category_bar.kind
         try:
@@ -373,16 +386,24 @@ class PresentationWindow(QWidget):
         except AssetmapError as exc:
             self.say(str(exc))
             return
-        word = "Need" if kind == "need" else "Asset"
-        self.say(f"Added: {word}, {self.category_bar.label(key)}. Tap again to add another.")
+        word = translate("Present", "Need") if kind == "need" else translate("Present", "Asset")
+        self.say(
+            translate("Present", "Added: {kind}, {category}. Tap again to add another.").format(
+                kind=word, category=self.category_bar.label(key)
+            )
+        )
 
     def _show_hint(self) -> None:
         key = self.category_bar.armed
         if key is None:
             self.message.hide()
             return
-        word = "a need" if self.category_bar.kind == "need" else "an asset"
-        self._set_message(f"Tap the map to add {word}: {self.category_bar.label(key)}")
+        hint = (
+            translate("Present", "Tap the map to add a need: {category}")
+            if self.category_bar.kind == "need"
+            else translate("Present", "Tap the map to add an asset: {category}")
+        )
+        self._set_message(hint.format(category=self.category_bar.label(key)))
 
     def say(self, text: str) -> None:
         """Show ``text`` over the map for a few seconds, then the current hint."""
@@ -404,7 +425,7 @@ class PresentationWindow(QWidget):
     def _fill_gap_menu(self) -> None:
         self.gap_menu.clear()
         self.gap_menu.setFont(big_font(self.font(), 1.2))
-        off = self.gap_menu.addAction("No shading")
+        off = self.gap_menu.addAction(translate("Present", "No shading"))
         off.triggered.connect(lambda: self.shade_gaps(None))
         self.gap_menu.addSeparator()
         on_map = set(self.session.points()["category"].unique())
@@ -422,9 +443,11 @@ class PresentationWindow(QWidget):
 
     def _update_gap_button(self) -> None:
         key = self.gaps.category
-        label = self.category_bar.label(key) if key else "off"
+        label = self.category_bar.label(key) if key else translate("Present", "off")
         busy = " …" if self.gaps.job.busy else ""
-        self.gap_button.setText(f"Gaps: {_short(label)}{busy}")
+        self.gap_button.setText(
+            translate("Present", "Gaps: {category}").format(category=_short(label)) + busy
+        )
 
     def _on_gaps_changed(self) -> None:
         key = self.gaps.category
@@ -433,8 +456,11 @@ class PresentationWindow(QWidget):
         else:
             label = self.category_bar.label(key)
             self.gap_key.setText(
-                f"Shaded: gaps in {category_in_sentence(label)} (less than half of the area "
-                f"within {GAP_DISTANCE_M:.0f} m of one)"
+                translate(
+                    "Present",
+                    "Shaded: gaps in {category} (less than half of the area within "
+                    "{distance:.0f} m of one)",
+                ).format(category=category_in_sentence(label), distance=GAP_DISTANCE_M)
             )
             self.gap_key.adjustSize()
             self.gap_key.show()

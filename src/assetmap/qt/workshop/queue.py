@@ -31,6 +31,7 @@ from assetmap.core.taxonomy import Category
 from assetmap.core.workshop.contributions import Contribution
 from assetmap.qt.canvas.symbols import sprite
 from assetmap.qt.dialogs.asset_form.category_combo import category_icon
+from assetmap.qt.i18n import translate
 
 SHOWN_CARDS = 150  # more than a room sends between two looks; the count says the rest
 NEW_TINT = "#FFF4CC"
@@ -57,7 +58,9 @@ class QueueCard(QFrame):
         self.new = new
         self.setObjectName("queueCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(f"Submission: {item.name}")
+        self.setAccessibleName(
+            translate("WorkshopQueue", "Submission: {name}").format(name=item.name)
+        )
         self._paint_tint()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -85,7 +88,11 @@ class QueueCard(QFrame):
         elif category is not None:
             icon.setPixmap(category_icon(category, 16).pixmap(QSize(16, 16)))
         row.addWidget(icon)
-        kind = "Need" if item.kind == "need" else "Asset"
+        kind = (
+            translate("WorkshopQueue", "Need")
+            if item.kind == "need"
+            else translate("WorkshopQueue", "Asset")
+        )
         colour = NEED_COLOUR if item.kind == "need" else ASSET_COLOUR
         label = category.label if category is not None else item.category
         title = QLabel(
@@ -95,7 +102,7 @@ class QueueCard(QFrame):
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
         row.addWidget(title, 1)
-        self.badge = QLabel("New")
+        self.badge = QLabel(translate("WorkshopQueue", "New"))
         self.badge.setStyleSheet(
             "background: #BF8700; color: white; border-radius: 8px; padding: 1px 7px;"
             " font-weight: 600;"
@@ -107,17 +114,31 @@ class QueueCard(QFrame):
     def _buttons(self, item: Contribution, more_from_sender: int) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(4)
-        self.approve = self._button("Approve", "approve", "Show it on the map for everyone")
-        self.edit = self._button("Edit…", "edit", "Correct it in the asset form, then approve")
-        self.reject = self._button("Reject", "reject", "Keep it off the map")
+        self.approve = self._button(
+            translate("WorkshopQueue", "Approve"),
+            "approve",
+            translate("WorkshopQueue", "Show it on the map for everyone"),
+        )
+        self.edit = self._button(
+            translate("WorkshopQueue", "Edit…"),
+            "edit",
+            translate("WorkshopQueue", "Correct it in the asset form, then approve"),
+        )
+        self.reject = self._button(
+            translate("WorkshopQueue", "Reject"),
+            "reject",
+            translate("WorkshopQueue", "Keep it off the map"),
+        )
         self.approve.setStyleSheet("font-weight: 600;")
         for button in (self.approve, self.edit, self.reject):
             row.addWidget(button)
-        who = item.contributor or "this phone"
+        who = item.contributor or translate("WorkshopQueue", "this phone")
         self.all_from = self._button(
-            f"All {more_from_sender} from {who}",
+            translate("WorkshopQueue", "All {n} from {who}").format(n=more_from_sender, who=who),
             "all_from",
-            f"Approve every submission waiting from {who}",
+            translate("WorkshopQueue", "Approve every submission waiting from {who}").format(
+                who=who
+            ),
         )
         self.all_from.setVisible(item.device is not None and more_from_sender > 1)
         row.addWidget(self.all_from)
@@ -127,7 +148,11 @@ class QueueCard(QFrame):
     def _button(self, text: str, action: str, tip: str) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tip)
-        button.setAccessibleName(f"{text.rstrip('…')} {self.accessibleName()}")
+        button.setAccessibleName(
+            translate("WorkshopQueue", "{action} {card}").format(
+                action=text.rstrip("…"), card=self.accessibleName()
+            )
+        )
         button.setMinimumHeight(30)
         button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         button.clicked.connect(lambda: self.decided.emit(action, self.uuid))
@@ -153,7 +178,7 @@ class QueueList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Submissions waiting for review")
+        self.setAccessibleName(translate("WorkshopQueue", "Submissions waiting for review"))
         self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.setSpacing(3)
@@ -233,8 +258,15 @@ class QueueList(QListWidget):
 
 
 def _who_and_when(item: Contribution) -> str:
-    who = item.contributor or ("the facilitator" if item.device is None else "someone")
-    return f"from {who}, {_clock(item.submitted_at)}"
+    if item.contributor:
+        who = item.contributor
+    elif item.device is None:
+        who = translate("WorkshopQueue", "the facilitator")
+    else:
+        who = translate("WorkshopQueue", "someone")
+    return translate("WorkshopQueue", "from {who}, {time}").format(
+        who=who, time=_clock(item.submitted_at)
+    )
 
 
 def _clock(iso: str) -> str:

@@ -8,9 +8,12 @@ from pathlib import Path
 from assetmap.core.errors import BadInputError
 from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.workers import Work
 
-SUMMARY_FILTERS = "PDF summary (*.pdf);;CSV, one row per pin (*.csv)"
+SUMMARY_FILTERS = QT_TRANSLATE_NOOP(
+    "WorkshopPanel", "PDF summary (*.pdf);;CSV, one row per pin (*.csv)"
+)
 
 
 def summary_work(project_path: Path, workshop_id: str, target: Path) -> Work:
@@ -33,7 +36,9 @@ def write_summary(
     suffix = target.suffix.lower()
     if suffix not in (".pdf", ".csv"):
         raise BadInputError(
-            f"a session summary is a PDF or a CSV file, not '{suffix or target.name}'",
+            translate(
+                "WorkshopPanel", "a session summary is a PDF or a CSV file, not '{suffix}'"
+            ).format(suffix=suffix or target.name),
             file=target,
         )
     with Project.open(project_path) as project:

@@ -39,9 +39,14 @@ from assetmap.qt.export.qtapp import ensure_app
 from assetmap.qt.export.report import paint_text_page
 from assetmap.qt.export.report_blocks import Block, Heading, TableRows, Text, body_rect, paginate
 from assetmap.qt.export.tables import TableData
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 PAD_M = 300.0  # around the pins, so the outermost ones are not on the frame's edge
-REVIEW_WORDS = {"approved": "approved", "pending": "not reviewed", "rejected": "rejected"}
+REVIEW_WORDS = {
+    "approved": QT_TRANSLATE_NOOP("WorkshopSummary", "approved"),
+    "pending": QT_TRANSLATE_NOOP("WorkshopSummary", "not reviewed"),
+    "rejected": QT_TRANSLATE_NOOP("WorkshopSummary", "rejected"),
+}
 
 
 def write_summary_pdf(
@@ -59,22 +64,22 @@ def write_summary_pdf(
     output.check_target(path)
     layout = layout or PrintLayout()
     steps = Steps(progress)
-    steps(0.05, "Reading the session")
+    steps(0.05, translate("WorkshopSummary", "Reading the session"))
     workshop = get_workshop(project, workshop_id)
     items = list(reversed(contributions(project, workshop_id)))  # oldest first: as it went
     counts = tally(project, workshop_id)
     check_cancelled(cancelled)
-    steps(0.2, "Drawing the map of the session's pins")
+    steps(0.2, translate("WorkshopSummary", "Drawing the map of the session's pins"))
     content = _map_content(project, workshop, items, layout)
     check_cancelled(cancelled)
-    steps(0.5, f"Writing {path.name}")
+    steps(0.5, translate("WorkshopSummary", "Writing {name}").format(name=path.name))
     labels = {c.key: c.label for c in all_categories(project)}
     page = PageFile(".pdf")
     _write(page, content, layout, _summary_words(counts, items),
            _blocks(counts, items, labels), cancelled or (lambda: False))  # fmt: skip
     check_cancelled(cancelled)
     output.write_bytes(path, page.data(path))
-    steps(1.0, "Done")
+    steps(1.0, translate("WorkshopSummary", "Done"))
     return len(items)
 
 
@@ -84,7 +89,7 @@ def _map_content(
 ) -> MapContent:
     uuids = frozenset(i.uuid for i in items)
     options = ExportOptions(
-        title=f"Workshop: {workshop.name}",
+        title=translate("WorkshopSummary", "Workshop: {name}").format(name=workshop.name),
         subtitle=workshop.details(),
         categories=tuple(c.key for c in all_categories(project)),
         asset_uuids=uuids or frozenset({""}),
@@ -95,7 +100,10 @@ def _map_content(
         xs, ys = [p[0] for p in placed], [p[1] for p in placed]
         extent = (min(xs) - PAD_M, min(ys) - PAD_M, max(xs) + PAD_M, max(ys) + PAD_M)
     content = gather(project, options, extent=extent or layout.extent)
-    return replace(content, notice="Only this session's pins are shown; rejected ones are not.")
+    notice = translate(
+        "WorkshopSummary", "Only this session's pins are shown; rejected ones are not."
+    )
+    return replace(content, notice=notice)
 
 
 # ---- the words -----------------------------------------------------------------------------
@@ -103,24 +111,32 @@ def _summary_words(counts: Tally, items: list[Contribution]) -> str:
     assets_n = counts.total(kind="asset")
     needs_n = counts.total(kind="need")
     people = {i.contributor for i in items if i.contributor}
-    text = (
-        f"{len(items):,} pins: {assets_n:,} saying what is here and {needs_n:,} saying what "
-        f"is missing, {counts.total(review='approved'):,} of them approved."
+    text = translate(
+        "WorkshopSummary",
+        "{pins:,} pins: {assets:,} saying what is here and {needs:,} saying what is missing, "
+        "{approved:,} of them approved.",
+    ).format(
+        pins=len(items),
+        assets=assets_n,
+        needs=needs_n,
+        approved=counts.total(review="approved"),
     )
     if people:
-        text += f" {len(people):,} people gave their name."
+        text += translate("WorkshopSummary", " {n:,} people gave their name.").format(n=len(people))
     return text
 
 
 def _blocks(counts: Tally, items: list[Contribution], labels: dict[str, str]) -> list[Block]:
-    blocks: list[Block] = [Heading("Tally by category")]
+    tally_heading = translate("WorkshopSummary", "Tally by category")
+    blocks: list[Block] = [Heading(tally_heading)]
     if counts.rows:
-        blocks.append(TableRows(_tally_table(counts), 0, len(counts.rows), "Tally by category"))
+        blocks.append(TableRows(_tally_table(counts), 0, len(counts.rows), tally_heading))
     else:
-        blocks.append(Text("No pins were added in this session.", MUTED.name()))
-    blocks.append(Heading("Every comment"))
+        none = translate("WorkshopSummary", "No pins were added in this session.")
+        blocks.append(Text(none, MUTED.name()))
+    blocks.append(Heading(translate("WorkshopSummary", "Every comment")))
     if not items:
-        blocks.append(Text("No comments.", MUTED.name()))
+        blocks.append(Text(translate("WorkshopSummary", "No comments."), MUTED.name()))
     for item in items:
         blocks.append(_Comment(item, labels.get(item.category, item.category)))
     return blocks
@@ -130,7 +146,7 @@ def _tally_table(counts: Tally) -> TableData:
     rows = [
         [
             row.label,
-            "Need" if row.kind == "need" else "Asset",
+            _kind_word(row.kind),
             f"{row.approved:,}",
             f"{row.pending:,}",
             f"{row.approved + row.pending:,}",
@@ -138,7 +154,13 @@ def _tally_table(counts: Tally) -> TableData:
         for row in counts.rows
     ]
     return TableData(
-        header=["Category", "Kind", "Approved", "Waiting", "Total"],
+        header=[
+            translate("WorkshopSummary", "Category"),
+            translate("WorkshopSummary", "Kind"),
+            translate("WorkshopSummary", "Approved"),
+            translate("WorkshopSummary", "Waiting"),
+            translate("WorkshopSummary", "Total"),
+        ],
         rows=rows,
         numeric=[False, False, True, True, True],
     )
@@ -148,11 +170,15 @@ class _Comment(Text):
     """One contribution: what and where in bold, the note, then who, when and the review."""
 
     def __init__(self, item: Contribution, category_label: str) -> None:
-        kind = "Need" if item.kind == "need" else "Asset"
-        who = item.contributor or ("the facilitator" if item.device is None else "someone")
-        state = REVIEW_WORDS.get(item.review, item.review)
-        note = f" {item.note}" if item.note else ""
-        super().__init__(f"{note.strip()} (from {who}, {_clock(item.submitted_at)}, {state})")
+        kind = _kind_word(item.kind)
+        state = REVIEW_WORDS.get(item.review)
+        said = translate("WorkshopSummary", "{note} (from {who}, {time}, {state})").format(
+            note=(item.note or "").strip(),
+            who=_who(item),
+            time=_clock(item.submitted_at),
+            state=translate("WorkshopSummary", state) if state else item.review,
+        )
+        super().__init__(said)
         self.lead = f"{kind} · {category_label}: {item.name}."
 
     def height(self, t: Type, width: float) -> float:
@@ -180,16 +206,40 @@ def _write(
     writer = pdf_writer(page.buffer, layout, content)
     painter = QPainter(writer)
     try:
-        paint_map_page(painter, content, layout, notes=[Note("This session", summary)],
-                       method=False, page_note=f"Page 1 of {total}.",
-                       cancelled=cancelled)  # fmt: skip
+        paint_map_page(
+            painter,
+            content,
+            layout,
+            notes=[Note(translate("WorkshopSummary", "This session"), summary)],
+            method=False,
+            page_note=translate("Report", "Page {number} of {total}").format(number=1, total=total)
+            + ".",
+            cancelled=cancelled,
+        )
         for number, chunk in enumerate(pages, start=2):
             if cancelled():
                 break
             writer.newPage()
-            paint_text_page(painter, content, t, box, chunk, f"Page {number} of {total}")
+            page_note = translate("Report", "Page {number} of {total}").format(
+                number=number, total=total
+            )
+            paint_text_page(painter, content, t, box, chunk, page_note)
     finally:
         painter.end()
+
+
+def _kind_word(kind: str) -> str:
+    if kind == "need":
+        return translate("WorkshopSummary", "Need")
+    return translate("WorkshopSummary", "Asset")
+
+
+def _who(item: Contribution) -> str:
+    if item.contributor:
+        return item.contributor
+    if item.device is None:
+        return translate("WorkshopSummary", "the facilitator")
+    return translate("WorkshopSummary", "someone")
 
 
 def _clock(iso: str) -> str:

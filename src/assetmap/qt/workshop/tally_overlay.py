@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.symbols import sprite
+from assetmap.qt.i18n import translate
 
 CARD_STYLE = """
 QFrame#workshopCard { background: #FFFFFF; border: 2px solid #D0D7DE;
@@ -85,7 +86,7 @@ class TallyCard(QFrame):
         layout.setSpacing(6)
         self.timer_label = QLabel()
         self.timer_label.setObjectName("timer")
-        self.timer_label.setAccessibleName("Session time")
+        self.timer_label.setAccessibleName(translate("Present", "Session time"))
         self.timer_label.setFont(big_font(self.font(), 3.4, bold=True))
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.timer_label)
@@ -110,9 +111,7 @@ class TallyCard(QFrame):
         self.lines = lines
         assets = sum(line.assets for line in lines)
         needs = sum(line.needs for line in lines)
-        self.totals.setText(
-            f"{assets} {_plural(assets, 'asset')} · {needs} {_plural(needs, 'need')}"
-        )
+        self.totals.setText(f"{_assets_text(assets)} · {_needs_text(needs)}")
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -122,7 +121,8 @@ class TallyCard(QFrame):
         row_font = big_font(self.font(), 1.3)
         head_font = big_font(self.font(), 1.05)
         if lines:
-            for col, word in ((2, "assets"), (3, "needs")):
+            heads = ((2, translate("Present", "assets")), (3, translate("Present", "needs")))
+            for col, word in heads:
                 self._cell(word, 0, col, head_font, muted=True)
         for i, line in enumerate(lines[:ROWS_SHOWN], start=1):
             cat = cats.get(line.category)
@@ -136,13 +136,17 @@ class TallyCard(QFrame):
         more = lines[ROWS_SHOWN:]
         if more:
             count = sum(line.assets + line.needs for line in more)
-            text = f"and {count} more in {len(more)} other {_plural(len(more), 'category')}"
+            text = (
+                translate("Present", "and {count} more in 1 other category")
+                if len(more) == 1
+                else translate("Present", "and {count} more in {n} other categories")
+            ).format(count=count, n=len(more))
             label = QLabel(text)
             label.setObjectName("muted")
             label.setFont(head_font)
             self.grid.addWidget(label, ROWS_SHOWN + 1, 0, 1, 4)
         if not lines:
-            label = QLabel("No pins yet: tap a category below, then the map.")
+            label = QLabel(translate("Present", "No pins yet: tap a category below, then the map."))
             label.setObjectName("muted")
             label.setFont(head_font)
             label.setWordWrap(True)
@@ -171,13 +175,13 @@ class JoinCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 14)
         layout.setSpacing(6)
-        heading = QLabel("Join from your phone")
+        heading = QLabel(translate("Present", "Join from your phone"))
         heading.setFont(big_font(self.font(), 1.5, bold=True))
         heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(heading)
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.qr.setAccessibleName("QR code of the join address")
+        self.qr.setAccessibleName(translate("Present", "QR code of the join address"))
         layout.addWidget(self.qr)
         self.address = QLabel()
         self.address.setObjectName("muted")
@@ -198,7 +202,11 @@ class JoinCard(QFrame):
         self.adjustSize()
 
 
-def _plural(n: int, word: str) -> str:
-    if n == 1:
-        return word
-    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+def _assets_text(n: int) -> str:
+    text = translate("Present", "{n} asset") if n == 1 else translate("Present", "{n} assets")
+    return text.format(n=n)
+
+
+def _needs_text(n: int) -> str:
+    text = translate("Present", "{n} need") if n == 1 else translate("Present", "{n} needs")
+    return text.format(n=n)

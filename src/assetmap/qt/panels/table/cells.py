@@ -16,21 +16,31 @@ from PySide6.QtGui import QColor
 from assetmap.core.errors import BadInputError
 from assetmap.core.model import ORIGIN_WORDS, REVIEW_WORDS
 from assetmap.core.taxonomy import Category
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.panels.table.columns import Column
 
 WARN = QColor("#9A4A00")  # dark orange: readable on white and on the alternate row colour
 
 
+STATUS_WORDS = {
+    "active": QT_TRANSLATE_NOOP("AssetTable", "Active"),
+    "closed": QT_TRANSLATE_NOOP("AssetTable", "Closed"),
+    "proposed": QT_TRANSLATE_NOOP("AssetTable", "Proposed"),
+}
+
+
 def status_text(value: str) -> str:
-    return value.capitalize()
+    """An asset's status in the app's language; one the app does not know, as stored."""
+    word = STATUS_WORDS.get(value)
+    return translate("AssetTable", word) if word else value.capitalize()
 
 
 def display_text(column: Column, value: Any, categories: Mapping[str, Category]) -> str:
     kind = column.kind
     if kind == "placed":
-        return "Yes" if value else "Not placed"
+        return translate("AssetTable", "Yes") if value else translate("AssetTable", "Not placed")
     if kind == "bool":
-        return "Yes" if value else "No"
+        return translate("AssetTable", "Yes") if value else translate("AssetTable", "No")
     if value is None or value == "":
         return ""
     if kind == "category":
@@ -60,11 +70,13 @@ def edit_text(column: Column, value: Any, categories: Mapping[str, Category]) ->
 
 def tooltip_text(column: Column, value: Any, categories: Mapping[str, Category]) -> str | None:
     if column.kind == "placed" and not value:
-        return "Not on the map yet: use 'Place on map' to give it a location"
+        return translate(
+            "AssetTable", "Not on the map yet: use 'Place on map' to give it a location"
+        )
     if column.kind == "category":
         category = categories.get(value)
         if category is None:
-            return f"Unknown category '{value}'"
+            return translate("AssetTable", "Unknown category '{key}'").format(key=value)
         return f"{category.label} ({category.group})"
     return display_text(column, value, categories) or None
 
@@ -99,10 +111,15 @@ def parse_custom_value(column: Column, value: Any) -> Any:
     try:
         number = float(text.replace(",", ""))
     except ValueError:
-        raise BadInputError(f"'{text}' is not a number", field=column.title) from None
+        raise _not_a_number(column, text) from None
     if not math.isfinite(number):
-        raise BadInputError(f"'{text}' is not a number", field=column.title)
+        raise _not_a_number(column, text)
     return int(number) if number.is_integer() and "." not in text else number
+
+
+def _not_a_number(column: Column, text: str) -> BadInputError:
+    message = translate("AssetTable", "'{text}' is not a number").format(text=text)
+    return BadInputError(message, field=column.heading)
 
 
 def number_text(value: Any) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from assetmap.core import custom_fields
 from assetmap.core.project import Project
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True)
@@ -29,53 +30,86 @@ class Column:
         return self.key[len("custom:") :] if self.key.startswith("custom:") else None
 
     @property
+    def heading(self) -> str:
+        """The title in the app's language; an extra field's label is the project's own."""
+        return self.title if self.custom_name else translate("AssetTable", self.title)
+
+    @property
+    def hint(self) -> str:
+        """The header's tooltip in the app's language (the title when there is no tip)."""
+        if self.custom_name:
+            return self.tip or self.title
+        return translate("AssetTable", self.tip or self.title)
+
+    @property
     def expression(self) -> str:
         return self.sql or self.key
 
 
 STANDARD = (
-    Column("name", "Name", 240, editable=True),
-    Column("category", "Category", 200, "category", editable=True),
-    Column("status", "Status", 78, "status", editable=True),
-    Column("postcode", "Postcode", 84, editable=True),
-    Column("address", "Address", 220, editable=True),
-    Column("phone", "Phone", 116, editable=True),
-    Column("website", "Website", 180, editable=True),
-    Column("opening_hours", "Opening hours", 150, editable=True),
-    Column("verified_date", "Verified on", 96, "date", editable=True),
-    Column("source", "Source", 200, editable=True),
+    Column("name", QT_TRANSLATE_NOOP("AssetTable", "Name"), 240, editable=True),
+    Column("category", QT_TRANSLATE_NOOP("AssetTable", "Category"), 200, "category", editable=True),
+    Column("status", QT_TRANSLATE_NOOP("AssetTable", "Status"), 100, "status", editable=True),
+    Column("postcode", QT_TRANSLATE_NOOP("AssetTable", "Postcode"), 84, editable=True),
+    Column("address", QT_TRANSLATE_NOOP("AssetTable", "Address"), 220, editable=True),
+    Column("phone", QT_TRANSLATE_NOOP("AssetTable", "Phone"), 116, editable=True),
+    Column("website", QT_TRANSLATE_NOOP("AssetTable", "Website"), 180, editable=True),
+    Column("opening_hours", QT_TRANSLATE_NOOP("AssetTable", "Opening hours"), 150, editable=True),
+    Column(
+        "verified_date", QT_TRANSLATE_NOOP("AssetTable", "Verified on"), 96, "date", editable=True
+    ),
+    Column("source", QT_TRANSLATE_NOOP("AssetTable", "Source"), 200, editable=True),
     Column(
         "placed",
-        "Placed",
-        84,
+        QT_TRANSLATE_NOOP("AssetTable", "Placed"),
+        96,
         "placed",
         sql="geom IS NOT NULL",
-        tip="Whether the asset has a location on the map",
+        tip=QT_TRANSLATE_NOOP("AssetTable", "Whether the asset has a location on the map"),
     ),
-    Column("out_of_area", "Out of area", 86, "bool", tip="Placed outside every imported area"),
+    Column(
+        "out_of_area",
+        QT_TRANSLATE_NOOP("AssetTable", "Out of area"),
+        86,
+        "bool",
+        tip=QT_TRANSLATE_NOOP("AssetTable", "Placed outside every imported area"),
+    ),
     Column(
         "personal_data",
-        "Personal data",
+        QT_TRANSLATE_NOOP("AssetTable", "Personal data"),
         104,
         "bool",
-        tip="About a person: left out of exports unless you opt in",
+        tip=QT_TRANSLATE_NOOP(
+            "AssetTable", "About a person: left out of exports unless you opt in"
+        ),
     ),
-    Column("contact", "Contact", 150, editable=True),
-    Column("description", "Description", 260, editable=True),
+    Column("contact", QT_TRANSLATE_NOOP("AssetTable", "Contact"), 150, editable=True),
+    Column("description", QT_TRANSLATE_NOOP("AssetTable", "Description"), 260, editable=True),
     Column(
         "review",
-        "Review",
+        QT_TRANSLATE_NOOP("AssetTable", "Review"),
         84,
         "review",
         editable=True,
-        tip="Whether the asset is approved into the map; workshop pins wait until approved",
+        tip=QT_TRANSLATE_NOOP(
+            "AssetTable",
+            "Whether the asset is approved into the map; workshop pins wait until approved",
+        ),
     ),
-    Column("origin_kind", "Origin", 96, "origin", tip="How the asset came into the project"),
+    Column(
+        "origin_kind",
+        QT_TRANSLATE_NOOP("AssetTable", "Origin"),
+        96,
+        "origin",
+        tip=QT_TRANSLATE_NOOP("AssetTable", "How the asset came into the project"),
+    ),
     Column(
         "origin_ref",
-        "Came from",
+        QT_TRANSLATE_NOOP("AssetTable", "Came from"),
         180,
-        tip="The file (and its row), the person, workshop session, copy or database",
+        tip=QT_TRANSLATE_NOOP(
+            "AssetTable", "The file (and its row), the person, workshop session, copy or database"
+        ),
         sql="origin_ref || coalesce(', row ' || origin_row, '')",
     ),
 )
@@ -98,7 +132,10 @@ def custom_columns(project: Project) -> list[Column]:
         path = '$."' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
         sql = "json_extract(custom, '" + path.replace("'", "''") + "')"
         kind = "number" if field.numeric else "text"
-        where = f" from {field.source}" if field.source else ""
-        tip = f"From the column '{name}'{where}"
+        tip = (
+            translate("AssetTable", "From the column '{name}' from {source}")
+            if field.source
+            else translate("AssetTable", "From the column '{name}'")
+        ).format(name=name, source=field.source)
         columns.append(Column(f"custom:{name}", field.label, 120, kind, True, sql, tip))
     return columns

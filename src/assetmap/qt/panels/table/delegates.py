@@ -8,9 +8,18 @@ from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from assetmap.core.model import REVIEW_STATES, STATUSES
+from assetmap.qt.i18n import translate
 from assetmap.qt.panels.table.cells import status_text
 from assetmap.qt.panels.table.icons import ICON_SIZE, category_icon
 from assetmap.qt.panels.table.model import KIND_ROLE, AssetTableModel, ModelIndex
+
+
+def _choices() -> dict[str, str]:
+    return {
+        "category": translate("AssetTable", "Choose category"),
+        "status": translate("AssetTable", "Choose status"),
+        "review": translate("AssetTable", "Choose review"),
+    }
 
 
 class AssetDelegate(QStyledItemDelegate):
@@ -36,7 +45,7 @@ class AssetDelegate(QStyledItemDelegate):
         else:
             for value in STATUSES if kind == "status" else REVIEW_STATES:
                 combo.addItem(status_text(value), value)
-        combo.setAccessibleName(f"Choose {kind}")
+        combo.setAccessibleName(_choices()[kind])
         return combo
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:

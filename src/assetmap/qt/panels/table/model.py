@@ -226,9 +226,9 @@ class AssetTableModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.title
+            return column.heading
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tip or column.title
+            return column.hint
         if role == Qt.ItemDataRole.InitialSortOrderRole:
             return Qt.SortOrder.AscendingOrder
         return None
@@ -393,7 +393,7 @@ class AssetTableModel(QAbstractTableModel):
                 return True  # nothing changed: no empty step on the undo stack
             self.session.push(EditAsset(str(row[0]), values))
         except BadInputError as exc:
-            self.editRejected.emit(column.title, exc.message)
+            self.editRejected.emit(column.heading, exc.message)
             return False
         return True
 

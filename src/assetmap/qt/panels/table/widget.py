@@ -32,6 +32,7 @@ from assetmap.core.commands.checked import MarkChecked
 from assetmap.core.errors import AssetmapError
 from assetmap.core.model import ORIGIN_KINDS, ORIGIN_WORDS, REVIEW_STATES, REVIEW_WORDS
 from assetmap.qt.errors import show_error
+from assetmap.qt.i18n import translate
 from assetmap.qt.panels.table.delegates import AssetDelegate
 from assetmap.qt.panels.table.icons import ICON_SIZE, category_icon
 from assetmap.qt.panels.table.model import UUID_ROLE, AssetTableModel
@@ -67,8 +68,8 @@ class AttributeTable(QWidget):
     # ---- building --------------------------------------------------------------------
     def _build_filters(self) -> None:
         self.category_filter = QComboBox(self)
-        self.category_filter.setAccessibleName("Show category")
-        self.category_filter.setToolTip("Show only assets of one category")
+        self.category_filter.setAccessibleName(translate("AssetTable", "Show category"))
+        self.category_filter.setToolTip(translate("AssetTable", "Show only assets of one category"))
         self.category_filter.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         self.category_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -76,42 +77,64 @@ class AttributeTable(QWidget):
         self.category_filter.setMinimumContentsLength(20)
         self.category_filter.setMaxVisibleItems(24)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Filter assets…")
-        self.search.setAccessibleName("Filter assets")
-        self.search.setAccessibleDescription("Matches name, address, postcode and description")
-        self.search.setToolTip("Matches name, address, postcode and description")
+        self.search.setPlaceholderText(translate("AssetTable", "Filter assets…"))
+        self.search.setAccessibleName(translate("AssetTable", "Filter assets"))
+        matches = translate("AssetTable", "Matches name, address, postcode and description")
+        self.search.setAccessibleDescription(matches)
+        self.search.setToolTip(matches)
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(200)
         self.search.setMaximumWidth(420)
         self.review_filter = _choice_filter(
-            self, "Show review state", "Any review state", REVIEW_STATES, REVIEW_WORDS
+            self,
+            translate("AssetTable", "Show review state"),
+            translate("AssetTable", "Any review state"),
+            REVIEW_STATES,
+            REVIEW_WORDS,
         )
         self.review_filter.setToolTip(
-            "Show only approved assets, those awaiting review, or rejected"
+            translate("AssetTable", "Show only approved assets, those awaiting review, or rejected")
         )
         self.origin_filter = _choice_filter(
-            self, "Show origin", "Any origin", ORIGIN_KINDS, ORIGIN_WORDS
+            self,
+            translate("AssetTable", "Show origin"),
+            translate("AssetTable", "Any origin"),
+            ORIGIN_KINDS,
+            ORIGIN_WORDS,
         )
-        self.origin_filter.setToolTip("Show only imported assets, those added here, and so on")
-        self.only_selected = QCheckBox("Only selected", self)
-        self.only_selected.setToolTip("Show only the assets selected on the map")
-        self.only_unplaced = QCheckBox("Only unplaced", self)
-        self.only_unplaced.setToolTip("Show only assets that have no location on the map yet")
-        self.only_due = QCheckBox("Due for checking", self)
+        self.origin_filter.setToolTip(
+            translate("AssetTable", "Show only imported assets, those added here, and so on")
+        )
+        self.only_selected = QCheckBox(translate("AssetTable", "Only selected"), self)
+        self.only_selected.setToolTip(
+            translate("AssetTable", "Show only the assets selected on the map")
+        )
+        self.only_unplaced = QCheckBox(translate("AssetTable", "Only unplaced"), self)
+        self.only_unplaced.setToolTip(
+            translate("AssetTable", "Show only assets that have no location on the map yet")
+        )
+        self.only_due = QCheckBox(translate("AssetTable", "Due for checking"), self)
         self.only_due.setToolTip(
-            "Show only assets last checked longer ago than their category's review interval"
+            translate(
+                "AssetTable",
+                "Show only assets last checked longer ago than their category's review interval",
+            )
         )
         self.count_label = QLabel(self)
-        self.count_label.setAccessibleName("Assets shown")
+        self.count_label.setAccessibleName(translate("AssetTable", "Assets shown"))
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        widest = self.count_label.fontMetrics().horizontalAdvance("200,000 of 200,000 assets")
+        widest = self.count_label.fontMetrics().horizontalAdvance(
+            translate("AssetTable", "{shown:,} of {total:,} assets").format(
+                shown=200_000, total=200_000
+            )
+        )
         self.count_label.setMinimumWidth(widest + 8)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
 
     def _build_view(self) -> None:
         view = self.view = AssetTableView(self)
-        view.setAccessibleName("Assets table")
+        view.setAccessibleName(translate("AssetTable", "Assets table"))
         view.show_assets(self.proxy, AssetDelegate(self.model, view))
 
     def _build_layout(self) -> None:
@@ -195,7 +218,7 @@ class AttributeTable(QWidget):
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("All categories", None)
+        combo.addItem(translate("AssetTable", "All categories"), None)
         for category in self.session.categories():
             combo.addItem(category_icon(category), category.label, category.key)
             combo.setItemData(combo.count() - 1, category.group, Qt.ItemDataRole.ToolTipRole)
@@ -222,10 +245,19 @@ class AttributeTable(QWidget):
     def _update_count(self, *_: Any) -> None:
         total = self.model.total_count()
         shown = self.proxy.rowCount()
-        noun = "asset" if total == 1 else "assets"
-        self.count_label.setText(
-            f"{shown:,} of {total:,} {noun}" if self.proxy.filtering else f"{total:,} {noun}"
-        )
+        if self.proxy.filtering:
+            text = (
+                translate("AssetTable", "{shown:,} of {total:,} asset")
+                if total == 1
+                else translate("AssetTable", "{shown:,} of {total:,} assets")
+            )
+        else:
+            text = (
+                translate("AssetTable", "{total:,} asset")
+                if total == 1
+                else translate("AssetTable", "{total:,} assets")
+            )
+        self.count_label.setText(text.format(shown=shown, total=total))
 
     # ---- selection both ways ---------------------------------------------------------
     def _on_view_selection(self, *_: Any) -> None:
@@ -284,12 +316,14 @@ class AttributeTable(QWidget):
     def review_actions(self) -> list[QAction]:
         """Approve, Reject, Back to review: on the selected assets, as one undo step each."""
         chosen = sorted(self.session.selection)
-        words = {"approved": "Approve", "rejected": "Reject", "pending": "Back to awaiting review"}
+        words = {
+            "approved": translate("AssetTable", "Approve"),
+            "rejected": translate("AssetTable", "Reject"),
+            "pending": translate("AssetTable", "Back to awaiting review"),
+        }
         actions = []
         for state, verb in words.items():
-            action = QAction(
-                f"{verb} ({len(chosen):,} selected)" if len(chosen) > 1 else verb, self
-            )
+            action = QAction(_with_count(verb, len(chosen)), self)
             action.setEnabled(bool(chosen))
             action.triggered.connect(lambda _c=False, s=state: self.set_review(s))
             actions.append(action)
@@ -306,8 +340,8 @@ class AttributeTable(QWidget):
     def checked_action(self) -> QAction:
         """Mark as checked today, on the selected assets, as one undo step."""
         chosen = sorted(self.session.selection)
-        text = "Mark as checked today"
-        action = QAction(f"{text} ({len(chosen):,} selected)" if len(chosen) > 1 else text, self)
+        text = translate("AssetTable", "Mark as checked today")
+        action = QAction(_with_count(text, len(chosen)), self)
         action.setEnabled(bool(chosen))
         action.triggered.connect(self.mark_checked)
         return action
@@ -319,7 +353,7 @@ class AttributeTable(QWidget):
         try:
             self.session.push(MarkChecked(chosen))
         except AssetmapError as error:
-            show_error(self, "Could not mark as checked", error)
+            show_error(self, translate("AssetTable", "Could not mark as checked"), error)
 
     def _show_menu(self, position: Any) -> None:
         self.menu = QMenu(self)
@@ -340,14 +374,23 @@ class AttributeTable(QWidget):
     def _show_rejected(self, field: str, message: str) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            f"{field} not changed",
-            f"{field}: {message[:1].upper()}{message[1:]}.\n\nThe cell keeps its old value.",
+            translate("AssetTable", "{field} not changed").format(field=field),
+            translate("AssetTable", "{field}: {message}.\n\nThe cell keeps its old value.").format(
+                field=field, message=message[:1].upper() + message[1:]
+            ),
             QMessageBox.StandardButton.Ok,
             self,
         )
         box.setWindowModality(Qt.WindowModality.WindowModal)
         self._message = box
         box.open()
+
+
+def _with_count(verb: str, count: int) -> str:
+    """ "Approve (12 selected)": the menu says how many assets it will change."""
+    if count <= 1:
+        return verb
+    return translate("AssetTable", "{verb} ({count:,} selected)").format(verb=verb, count=count)
 
 
 def _choice_filter(
