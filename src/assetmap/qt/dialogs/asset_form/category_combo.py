@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.symbols import sprite
+from assetmap.qt.i18n import translate
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -33,7 +34,7 @@ class CategoryCombo(QComboBox):
         self.setCompleter(self._search_completer(categories))
         edit = self.lineEdit()
         assert edit is not None  # an editable combo has its line edit
-        edit.setPlaceholderText("Type to search, or pick from the list")
+        edit.setPlaceholderText(translate("AssetForm", "Type to search, or pick from the list"))
         edit.editingFinished.connect(self._settle)
         self.setCurrentIndex(-1)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.core import custom_fields
+from assetmap.qt.i18n import translate
 from assetmap.qt.items import cell
 from assetmap.qt.session import Session
 
@@ -58,8 +59,10 @@ class CustomRows:
         self.custom_toggle.setAutoRaise(True)
         self.custom_toggle.toggled.connect(self.set_shown)
         self.custom_table = QTableWidget(0, 2)
-        self.custom_table.setHorizontalHeaderLabels(["Field", "Value"])
-        self.custom_table.setAccessibleName("Other fields")
+        self.custom_table.setHorizontalHeaderLabels(
+            [translate("AssetForm", "Field"), translate("AssetForm", "Value")]
+        )
+        self.custom_table.setAccessibleName(translate("AssetForm", "Other fields"))
         self.custom_table.verticalHeader().hide()
         self.custom_table.verticalHeader().setDefaultSectionSize(
             parent.fontMetrics().lineSpacing() + 10
@@ -73,8 +76,8 @@ class CustomRows:
             QTableWidget.EditTrigger.AllEditTriggers & ~QTableWidget.EditTrigger.CurrentChanged
         )
         self.custom_table.setMinimumHeight(170)
-        self.add_field_button = QPushButton("Add field")
-        self.add_field_button.setAccessibleName("Add a field")
+        self.add_field_button = QPushButton(translate("AssetForm", "Add field"))
+        self.add_field_button.setAccessibleName(translate("AssetForm", "Add a field"))
         self.add_field_button.clicked.connect(self.add_row)
 
     def load(self, custom: dict[str, Any]) -> None:
@@ -96,7 +99,9 @@ class CustomRows:
             key_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             key_item.setData(KEY_ROLE, key)
             if label != key:
-                key_item.setToolTip(f"From the column '{key}'")
+                key_item.setToolTip(
+                    translate("AssetForm", "From the column '{column}'").format(column=key)
+                )
         self.custom_table.setItem(row, 0, key_item)
         self.custom_table.setItem(row, 1, QTableWidgetItem(custom_text(value)))
         return row
@@ -110,9 +115,9 @@ class CustomRows:
 
     def update_toggle(self) -> None:
         filled = sum(1 for value in self.values().values() if value is not None)
-        text = "&More fields"
+        text = translate("AssetForm", "&More fields")
         if filled:
-            text += f" ({filled} filled in)"
+            text = translate("AssetForm", "&More fields ({n} filled in)").format(n=filled)
         self.custom_toggle.setText(text)
         self.set_shown(self.custom_toggle.isChecked())
 

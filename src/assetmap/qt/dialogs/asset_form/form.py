@@ -3,6 +3,9 @@
 OK turns the form into core commands (one undo step: the asset with its photos), so the
 GUI, the CLI and the tests change data the same way. Refusals from the core are shown
 next to the field they name and the form stays open, so nothing typed is lost.
+
+Over 600 lines: about a hundred are the form's words marked for translation, one call per
+label; its parts (category picker, extra fields, photos) are already modules of their own.
 """
 
 from __future__ import annotations
@@ -42,14 +45,21 @@ from assetmap.core.model import STATUSES, Asset, new_uuid, split_audience
 from assetmap.qt.dialogs.asset_form.category_combo import CategoryCombo
 from assetmap.qt.dialogs.asset_form.custom_rows import CustomRows
 from assetmap.qt.dialogs.asset_form.photos import PhotoRows
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.items import box_layout
 from assetmap.qt.session import Session
 
 ERROR_COLOUR = "#B00020"
 WARNING_COLOUR = "#8A5300"
 NOTE_COLOUR = "#555555"
-PERSONAL_NOTE = "Kept out of exports unless you choose to include it."
-STATUS_LABELS = {"active": "Active", "closed": "Closed", "proposed": "Proposed"}
+PERSONAL_NOTE = QT_TRANSLATE_NOOP(
+    "AssetForm", "Kept out of exports unless you choose to include it."
+)
+STATUS_LABELS = {
+    "active": QT_TRANSLATE_NOOP("AssetForm", "Active"),
+    "closed": QT_TRANSLATE_NOOP("AssetForm", "Closed"),
+    "proposed": QT_TRANSLATE_NOOP("AssetForm", "Proposed"),
+}
 
 # The last category chosen in each session: adding a run of similar assets stays quick.
 _last_category: weakref.WeakKeyDictionary[Session, str] = weakref.WeakKeyDictionary()
@@ -80,7 +90,11 @@ class AssetForm(QDialog):
         self._errors: dict[str, QLabel] = {}
         self._inputs: dict[str, QWidget] = {}
         self._verified_touched = False
-        self.setWindowTitle("Edit asset" if asset else "Add an asset")
+        self.setWindowTitle(
+            translate("AssetForm", "Edit asset")
+            if asset
+            else translate("AssetForm", "Add an asset")
+        )
         self.setAccessibleName(self.windowTitle())
         self._build()
         self._load(asset)
@@ -136,7 +150,7 @@ class AssetForm(QDialog):
         outer.addLayout(self.form)
         outer.addStretch(1)
         self.scroll_area = QScrollArea()
-        self.scroll_area.setAccessibleName("Asset details")
+        self.scroll_area.setAccessibleName(translate("AssetForm", "Asset details"))
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll_area.setWidget(page)
@@ -145,10 +159,14 @@ class AssetForm(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Add asset" if self.original is None else "Save changes")
+        self.ok_button.setText(
+            translate("AssetForm", "Add asset")
+            if self.original is None
+            else translate("AssetForm", "Save changes")
+        )
         self.ok_button.setAccessibleName(self.ok_button.text())
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAccessibleName(translate("AssetForm", "Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -159,13 +177,16 @@ class AssetForm(QDialog):
 
     def _intro_label(self) -> QLabel:
         if self.original is not None:
-            text = "Change what you need, then save. Undo takes the whole change back."
+            text = translate(
+                "AssetForm", "Change what you need, then save. Undo takes the whole change back."
+            )
         else:
-            text = (
-                "A new asset where you clicked on the map. Only a name and a category are needed."
+            text = translate(
+                "AssetForm",
+                "A new asset where you clicked on the map. Only a name and a category are needed.",
             )
             if self.xy is not None and self._outside_areas(*self.xy):
-                text += "\nThis spot is outside the project's areas."
+                text += "\n" + translate("AssetForm", "This spot is outside the project's areas.")
         label = QLabel(text)
         label.setWordWrap(True)
         label.setStyleSheet(f"color: {NOTE_COLOUR};")
@@ -179,25 +200,67 @@ class AssetForm(QDialog):
 
     def _build_identity_rows(self) -> None:
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("e.g. Tuesday lunch club")
+        self.name_edit.setPlaceholderText(translate("AssetForm", "e.g. Tuesday lunch club"))
         self.name_edit.setMaxLength(300)
-        self._add_row("name", "&Name", self.name_edit, "Name (required)")
+        self._add_row(
+            "name",
+            translate("AssetForm", "&Name"),
+            self.name_edit,
+            translate("AssetForm", "Name (required)"),
+        )
         self.category_combo = CategoryCombo(self.session.categories())
         self.category_combo.currentIndexChanged.connect(self._category_picked)
-        self._add_row("category", "&Category", self.category_combo, "Category")
+        self._add_row(
+            "category",
+            translate("AssetForm", "&Category"),
+            self.category_combo,
+            translate("AssetForm", "Category"),
+        )
         self.description_edit = QPlainTextEdit()
         self.description_edit.setTabChangesFocus(True)
-        self.description_edit.setPlaceholderText("What happens here, and when")
+        self.description_edit.setPlaceholderText(
+            translate("AssetForm", "What happens here, and when")
+        )
         _show_lines(self.description_edit, 4)
-        self._add_row("description", "&Description", self.description_edit, "Description")
+        self._add_row(
+            "description",
+            translate("AssetForm", "&Description"),
+            self.description_edit,
+            translate("AssetForm", "Description"),
+        )
 
     def _build_contact_rows(self) -> None:
         specs = (
-            ("address", "&Address", "Address", "Street address"),
-            ("postcode", "&Postcode", "Postcode", "e.g. M32 0TH"),
-            ("contact", "Con&tact", "Contact person", "Who to ask for"),
-            ("phone", "P&hone", "Phone", "e.g. 0161 912 2000"),
-            ("website", "&Website", "Website", "e.g. www.example.org"),
+            (
+                "address",
+                translate("AssetForm", "&Address"),
+                translate("AssetForm", "Address"),
+                translate("AssetForm", "Street address"),
+            ),
+            (
+                "postcode",
+                translate("AssetForm", "&Postcode"),
+                translate("AssetForm", "Postcode"),
+                translate("AssetForm", "e.g. M32 0TH"),
+            ),
+            (
+                "contact",
+                translate("AssetForm", "Con&tact"),
+                translate("AssetForm", "Contact person"),
+                translate("AssetForm", "Who to ask for"),
+            ),
+            (
+                "phone",
+                translate("AssetForm", "P&hone"),
+                translate("AssetForm", "Phone"),
+                translate("AssetForm", "e.g. 0161 912 2000"),
+            ),
+            (
+                "website",
+                translate("AssetForm", "&Website"),
+                translate("AssetForm", "Website"),
+                translate("AssetForm", "e.g. www.example.org"),
+            ),
         )
         self.text_edits: dict[str, QLineEdit] = {}
         for key, label, accessible, placeholder in specs:
@@ -213,10 +276,17 @@ class AssetForm(QDialog):
         self.website_edit = self.text_edits["website"]
         self.hours_edit = QPlainTextEdit()
         self.hours_edit.setTabChangesFocus(True)
-        self.hours_edit.setPlaceholderText("e.g. Mon-Fri 09:00-17:00\nSat 10:00-12:00")
+        self.hours_edit.setPlaceholderText(
+            translate("AssetForm", "e.g. Mon-Fri 09:00-17:00\nSat 10:00-12:00")
+        )
         _show_lines(self.hours_edit, 3)
-        self.hours_edit.setToolTip("One line per day or period")
-        self._add_row("opening_hours", "&Opening hours", self.hours_edit, "Opening hours")
+        self.hours_edit.setToolTip(translate("AssetForm", "One line per day or period"))
+        self._add_row(
+            "opening_hours",
+            translate("AssetForm", "&Opening hours"),
+            self.hours_edit,
+            translate("AssetForm", "Opening hours"),
+        )
         self.postcode_warning = self._message_label(WARNING_COLOUR)
         box_layout(self._container("postcode")).addWidget(self.postcode_warning)
         self.postcode_edit.editingFinished.connect(self.tidy_postcode)
@@ -224,24 +294,42 @@ class AssetForm(QDialog):
 
     def _build_status_rows(self) -> None:
         self.audience_edit = QLineEdit()
-        self.audience_edit.setPlaceholderText("e.g. older people, carers, families")
-        self._add_row("audience", "Who is it &for?", self.audience_edit, "Who is it for?")
-        self.audience_edit.setToolTip("Separate groups with commas")
+        self.audience_edit.setPlaceholderText(
+            translate("AssetForm", "e.g. older people, carers, families")
+        )
+        self._add_row(
+            "audience",
+            translate("AssetForm", "Who is it &for?"),
+            self.audience_edit,
+            translate("AssetForm", "Who is it for?"),
+        )
+        self.audience_edit.setToolTip(translate("AssetForm", "Separate groups with commas"))
         self.status_combo = QComboBox()
         for status in STATUSES:
-            self.status_combo.addItem(STATUS_LABELS.get(status, status.title()), status)
+            label = STATUS_LABELS.get(status)
+            shown = translate("AssetForm", label) if label else status.title()
+            self.status_combo.addItem(shown, status)
         self.status_combo.setMinimumWidth(160)
         self.status_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self._add_row("status", "&Status", self.status_combo, "Status")
+        self._add_row(
+            "status",
+            translate("AssetForm", "&Status"),
+            self.status_combo,
+            translate("AssetForm", "Status"),
+        )
         self._build_verified_row()
-        self.personal_check = QCheckBox("This is about a person (e.g. someone's skills)")
-        self.personal_check.setAccessibleName("Personal data")
+        self.personal_check = QCheckBox(
+            translate("AssetForm", "This is about a person (e.g. someone's skills)")
+        )
+        self.personal_check.setAccessibleName(translate("AssetForm", "Personal data"))
         self.personal_check.clicked.connect(self._personal_clicked)
         self._personal_own = False  # the user's choice, where the category leaves it to them
-        personal = self._add_row("personal_data", "Personal data", self.personal_check, "")
-        self.personal_note = QLabel(PERSONAL_NOTE)
+        personal = self._add_row(
+            "personal_data", translate("AssetForm", "Personal data"), self.personal_check, ""
+        )
+        self.personal_note = QLabel(translate("AssetForm", PERSONAL_NOTE))
         self.personal_note.setWordWrap(True)
-        self.personal_note.setAccessibleName("About personal data")
+        self.personal_note.setAccessibleName(translate("AssetForm", "About personal data"))
         self.personal_note.setStyleSheet(f"color: {NOTE_COLOUR};")
         box_layout(personal).insertWidget(1, self.personal_note)
 
@@ -251,9 +339,9 @@ class AssetForm(QDialog):
         self.verified_date.setDisplayFormat("d MMM yyyy")
         self.verified_date.setDate(QDate.currentDate())
         self.verified_date.setMaximumDate(QDate.currentDate().addDays(1))
-        self.verified_date.setAccessibleName("Verified on date")
-        self.verified_check = QCheckBox("Not verified yet")
-        self.verified_check.setAccessibleName("Not verified yet")
+        self.verified_date.setAccessibleName(translate("AssetForm", "Verified on date"))
+        self.verified_check = QCheckBox(translate("AssetForm", "Not verified yet"))
+        self.verified_check.setAccessibleName(translate("AssetForm", "Not verified yet"))
         self.verified_check.toggled.connect(self._verified_toggled)
         self.verified_date.dateChanged.connect(self._touch_verified)
         row = QWidget()
@@ -262,7 +350,13 @@ class AssetForm(QDialog):
         line.addWidget(self.verified_date)
         line.addWidget(self.verified_check)
         line.addStretch(1)
-        self._add_row("verified_date", "&Verified on", row, "", buddy=self.verified_date)
+        self._add_row(
+            "verified_date",
+            translate("AssetForm", "&Verified on"),
+            row,
+            "",
+            buddy=self.verified_date,
+        )
 
     def _build_custom_rows(self) -> None:
         before = dict(self.original.custom) if self.original else {}
@@ -270,7 +364,7 @@ class AssetForm(QDialog):
         self.custom_toggle = self.custom.custom_toggle
         self.custom_table = self.custom.custom_table
         self.add_field_button = self.custom.add_field_button
-        box = self._add_row("custom", "", self.custom_toggle, "More fields")
+        box = self._add_row("custom", "", self.custom_toggle, translate("AssetForm", "More fields"))
         box_layout(box).addWidget(self.custom_table)
         box_layout(box).addWidget(self.add_field_button, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -286,7 +380,9 @@ class AssetForm(QDialog):
         self.remove_photo_button = self.photos.remove_photo_button
         self.photo_note = self.photos.photo_note
         buttons = self.photos.buttons_row
-        box = self._add_row("photos", "Photos", buttons, "", buddy=self.add_photo_button)
+        box = self._add_row(
+            "photos", translate("AssetForm", "Photos"), buttons, "", buddy=self.add_photo_button
+        )
         box_layout(box).insertWidget(1, self.photo_list)
 
     def _add_row(
@@ -378,7 +474,11 @@ class AssetForm(QDialog):
             self.verified_date.setDate(date)
         self.verified_check.setChecked(not date.isValid())
         if text and not date.isValid():
-            self.verified_check.setToolTip(f"Stored as “{text}”, kept unless you change it")
+            self.verified_check.setToolTip(
+                translate("AssetForm", "Stored as “{text}”, kept unless you change it").format(
+                    text=text
+                )
+            )
         self._verified_touched = False
 
     # ---- reacting -----------------------------------------------------------------------
@@ -399,9 +499,11 @@ class AssetForm(QDialog):
         self.personal_check.setEnabled(not forced)
         if forced:
             assert category is not None
-            text = f"Always ticked: “{category.label}” holds personal data. {PERSONAL_NOTE}"
+            text = translate(
+                "AssetForm", "Always ticked: “{category}” holds personal data. {note}"
+            ).format(category=category.label, note=translate("AssetForm", PERSONAL_NOTE))
         else:
-            text = PERSONAL_NOTE
+            text = translate("AssetForm", PERSONAL_NOTE)
         self.personal_note.setText(text)
         self.personal_check.setToolTip(text)
 
@@ -420,7 +522,10 @@ class AssetForm(QDialog):
             self.postcode_edit.setText(normalised)
         show = bool(text) and normalised is None
         self.postcode_warning.setText(
-            f"“{text}” is not a full UK postcode (like M32 0TH). You can still save it as typed."
+            translate(
+                "AssetForm",
+                "“{text}” is not a full UK postcode (like M32 0TH). You can still save it as typed.",  # noqa: E501 (one literal, for lupdate)
+            ).format(text=text)
         )
         self.postcode_warning.setVisible(show)
 
@@ -470,18 +575,23 @@ class AssetForm(QDialog):
     def _check(self, values: dict[str, Any]) -> None:
         """What the form can tell before asking the core, in the form's own words."""
         if not values["name"]:
-            raise BadInputError("Give the asset a name.", field="name")
+            raise BadInputError(translate("AssetForm", "Give the asset a name."), field="name")
         if values["category"] is None:
             typed = self.category_combo.currentText().strip()
             message = (
-                f"No single category matches “{typed}”: pick one from the list."
+                translate(
+                    "AssetForm", "No single category matches “{typed}”: pick one from the list."
+                ).format(typed=typed)
                 if typed
-                else "Choose a category."
+                else translate("AssetForm", "Choose a category.")
             )
             raise BadInputError(message, field="category")
         named = [k for k in self.custom.names() if k]
         if len(named) != len(set(named)):
-            raise BadInputError("Two of the other fields have the same name.", field="custom")
+            raise BadInputError(
+                translate("AssetForm", "Two of the other fields have the same name."),
+                field="custom",
+            )
 
     # ---- saving ------------------------------------------------------------------------
     def accept(self) -> None:
@@ -512,7 +622,7 @@ class AssetForm(QDialog):
         photos = [AddAttachment(uuid, p.file_name, p.data) for p in self.photos.pending()]
         if not photos:
             return AddAsset(asset)
-        label = f"Add asset '{asset.name}' with {_count(len(photos), 'photo')}"
+        label = _with_photos_label(asset.name, len(photos))
         return CommandGroup([AddAsset(asset), *photos], label)
 
     def _edit_command(self, values: dict[str, Any]) -> Command | None:
@@ -524,7 +634,9 @@ class AssetForm(QDialog):
         commands += [AddAttachment(uuid, p.file_name, p.data) for p in self.photos.pending()]
         if len(commands) <= 1:
             return commands[0] if commands else None
-        return CommandGroup(commands, f"Edit '{values['name']}'")
+        return CommandGroup(
+            commands, translate("AssetForm", "Edit '{name}'").format(name=values["name"])
+        )
 
     def changed_values(self, values: dict[str, Any]) -> dict[str, Any]:
         """Only what the user changed, so the change log and merges see just that."""
@@ -556,7 +668,7 @@ class AssetForm(QDialog):
     def _set_error(self, key: str, text: str) -> None:
         label = self._errors[key]
         label.setText(text)
-        label.setAccessibleName(f"Problem: {text}")
+        label.setAccessibleName(translate("AssetForm", "Problem: {text}").format(text=text))
         label.show()
 
     def _custom_key(self, row: int) -> str:
@@ -585,5 +697,10 @@ def _added_uuid(command: Command) -> str:
     return first.asset.uuid
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def _with_photos_label(name: str, photos: int) -> str:
+    """The undo step's name; two English patterns, since English plurals need them."""
+    if photos == 1:
+        pattern = translate("AssetForm", "Add asset '{name}' with {n} photo")
+    else:
+        pattern = translate("AssetForm", "Add asset '{name}' with {n} photos")
+    return pattern.format(name=name, n=photos)

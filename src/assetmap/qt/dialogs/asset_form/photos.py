@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
 
 from assetmap.core import attachments as photo_store
 from assetmap.core.errors import BadInputError
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 NOTE_COLOUR = "#555555"
 THUMB_PX = 88
-PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.gif);;All files (*)"
+PHOTO_FILTER = QT_TRANSLATE_NOOP(
+    "AssetForm", "Photos (*.jpg *.jpeg *.png *.webp *.gif);;All files (*)"
+)
 
 
 def photo_thumbnail(data: bytes, size: int = THUMB_PX) -> QIcon:
@@ -84,15 +87,19 @@ class PhotoRows:
         self.photo_list.setGridSize(QSize(THUMB_PX + 28, THUMB_PX + 30))
         self.photo_list.setMovement(QListView.Movement.Static)
         self.photo_list.setFixedHeight(THUMB_PX + 52)
-        self.photo_list.setAccessibleName("Photos")
+        self.photo_list.setAccessibleName(translate("AssetForm", "Photos"))
         self.photo_list.currentItemChanged.connect(lambda *_: self.update_buttons())
-        self.add_photo_button = QPushButton("Add photo…")
-        self.add_photo_button.setAccessibleName("Add photo")
+        self.add_photo_button = QPushButton(translate("AssetForm", "Add photo…"))
+        self.add_photo_button.setAccessibleName(translate("AssetForm", "Add photo"))
         self.add_photo_button.clicked.connect(self.choose_photos)
-        self.remove_photo_button = QPushButton("R&emove photo")
-        self.remove_photo_button.setAccessibleName("Remove the chosen photo")
+        self.remove_photo_button = QPushButton(translate("AssetForm", "R&emove photo"))
+        self.remove_photo_button.setAccessibleName(
+            translate("AssetForm", "Remove the chosen photo")
+        )
         self.remove_photo_button.clicked.connect(self.remove_current_photo)
-        self.photo_note = QLabel("No photos yet. JPEG, PNG, WebP or GIF, up to 10 MB each.")
+        self.photo_note = QLabel(
+            translate("AssetForm", "No photos yet. JPEG, PNG, WebP or GIF, up to 10 MB each.")
+        )
         self.photo_note.setStyleSheet(f"color: {NOTE_COLOUR};")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_photo_button)
@@ -114,7 +121,10 @@ class PhotoRows:
 
     def choose_photos(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self._parent, "Add photos", str(Path.home()), PHOTO_FILTER
+            self._parent,
+            translate("AssetForm", "Add photos"),
+            str(Path.home()),
+            translate("AssetForm", PHOTO_FILTER),
         )
         self.add_photo_files([Path(p) for p in paths])
 
@@ -127,7 +137,11 @@ class PhotoRows:
                 data = path.read_bytes()
                 photo_store.check_image(path.name, data)
             except OSError as error:
-                refused.append(f"'{path.name}' could not be read ({error.strerror})")
+                refused.append(
+                    translate("AssetForm", "'{name}' could not be read ({reason})").format(
+                        name=path.name, reason=error.strerror
+                    )
+                )
                 continue
             except BadInputError as error:
                 refused.append(error.message)
@@ -140,7 +154,11 @@ class PhotoRows:
     def _add_pending_photo(self, photo: PendingPhoto) -> None:
         item = QListWidgetItem(photo_thumbnail(photo.data), photo.file_name)
         item.setData(KEY_ROLE, photo)
-        item.setToolTip(f"{photo.file_name} ({size_text(len(photo.data))}), not saved yet")
+        item.setToolTip(
+            translate("AssetForm", "{name} ({size}), not saved yet").format(
+                name=photo.file_name, size=size_text(len(photo.data))
+            )
+        )
         self.photo_list.addItem(item)
         self.photo_list.setCurrentItem(item)
 

@@ -26,6 +26,7 @@ from assetmap.core.errors import BadInputError
 from assetmap.core.taxonomy import GROUP_COLOURS, Category, group_names
 from assetmap.qt.dialogs.category_manager.error_label import error_label
 from assetmap.qt.dialogs.category_manager.pickers import ColourPicker, SymbolCombo, symbol_icon
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 
 FIELDS = ("label", "group", "colour", "symbol", "review_months")
@@ -56,14 +57,14 @@ class CategoryDialog(QDialog):
         start = category or categories.new_category(session.project, "New category", "Other")
         self.setWindowTitle(_dialog_title(category, self.fields))
         self.label_edit = QLineEdit(start.label if category else "")
-        self.label_edit.setAccessibleName("Name")
-        self.label_edit.setPlaceholderText("For example: Youth clubs")
+        self.label_edit.setAccessibleName(translate("CategoryDialog", "Name"))
+        self.label_edit.setPlaceholderText(translate("CategoryDialog", "For example: Youth clubs"))
         self.group_combo = _group_combo(session, start.group)
         self.colour_picker = ColourPicker(start.colour)
         self.symbol_combo = SymbolCombo(start.symbol, start.colour)
         self.review_spin = _review_spin(start.review_months)
         self.preview = QLabel()
-        self.preview.setAccessibleName("Preview")
+        self.preview.setAccessibleName(translate("CategoryDialog", "Preview"))
         self.preview_text = QLabel()
         self.error = error_label()
         self._build_layout()
@@ -73,11 +74,11 @@ class CategoryDialog(QDialog):
     def _build_layout(self) -> None:
         form = QFormLayout()
         rows = {
-            "label": ("&Name:", self.label_edit),
-            "group": ("&Group:", self.group_combo),
-            "colour": ("Colour:", self.colour_picker),
-            "symbol": ("&Symbol:", self.symbol_combo),
-            "review_months": ("Check &every:", self.review_spin),
+            "label": (translate("CategoryDialog", "&Name:"), self.label_edit),
+            "group": (translate("CategoryDialog", "&Group:"), self.group_combo),
+            "colour": (translate("CategoryDialog", "Colour:"), self.colour_picker),
+            "symbol": (translate("CategoryDialog", "&Symbol:"), self.symbol_combo),
+            "review_months": (translate("CategoryDialog", "Check &every:"), self.review_spin),
         }
         for name in FIELDS:
             widget = rows[name][1]
@@ -88,12 +89,14 @@ class CategoryDialog(QDialog):
         preview = QHBoxLayout()
         preview.addWidget(self.preview)
         preview.addWidget(self.preview_text, 1)
-        form.addRow("On the map:", preview)
+        form.addRow(translate("CategoryDialog", "On the map:"), preview)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Add" if self.category is None else "OK"
+            translate("CategoryDialog", "Add")
+            if self.category is None
+            else translate("CategoryDialog", "OK")
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -135,7 +138,7 @@ class CategoryDialog(QDialog):
 
     def _update_preview(self) -> None:
         icon = symbol_icon(self.symbol_combo.symbol(), self.colour_picker.colour(), 14)
-        text = self.label_edit.text().strip() or "New category"
+        text = self.label_edit.text().strip() or translate("CategoryDialog", "New category")
         pixmap = icon.pixmap(QSize(18, 18))
         self.preview.setPixmap(pixmap)
         self.preview_text.setText(text)
@@ -170,12 +173,15 @@ class CategoryDialog(QDialog):
 def _review_spin(months: int) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(1, MAX_REVIEW_MONTHS)
-    spin.setSuffix(" months")
+    spin.setSuffix(translate("CategoryDialog", " months"))
     spin.setValue(months)
-    spin.setAccessibleName("Check every, in months")
+    spin.setAccessibleName(translate("CategoryDialog", "Check every, in months"))
     spin.setToolTip(
-        "How long after an asset was last checked it is due for checking again: food banks "
-        "change within months, schools rarely"
+        translate(
+            "CategoryDialog",
+            "How long after an asset was last checked it is due for checking again: food banks "
+            "change within months, schools rarely",
+        )
     )
     return spin
 
@@ -184,7 +190,7 @@ def _group_combo(session: Session, current: str) -> QComboBox:
     combo = QComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.setAccessibleName("Group")
+    combo.setAccessibleName(translate("CategoryDialog", "Group"))
     groups = list(dict.fromkeys([*group_names(), *(c.group for c in session.categories())]))
     combo.addItems(groups)
     combo.setCurrentText(current)
@@ -193,11 +199,14 @@ def _group_combo(session: Session, current: str) -> QComboBox:
 
 def _dialog_title(category: Category | None, fields: tuple[str, ...]) -> str:
     if category is None:
-        return "Add a category"
-    what: dict[tuple[str, ...], str] = {
-        ("colour",): "Colour of",
-        ("symbol",): "Symbol of",
-        ("group",): "Group of",
-        ("review_months",): "How often to check",
-    }
-    return f"{what.get(fields, 'Edit')} “{category.label}”"
+        return translate("CategoryDialog", "Add a category")
+    label = category.label
+    if fields == ("colour",):
+        return translate("CategoryDialog", "Colour of “{category}”").format(category=label)
+    if fields == ("symbol",):
+        return translate("CategoryDialog", "Symbol of “{category}”").format(category=label)
+    if fields == ("group",):
+        return translate("CategoryDialog", "Group of “{category}”").format(category=label)
+    if fields == ("review_months",):
+        return translate("CategoryDialog", "How often to check “{category}”").format(category=label)
+    return translate("CategoryDialog", "Edit “{category}”").format(category=label)

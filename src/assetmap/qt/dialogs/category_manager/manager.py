@@ -44,6 +44,7 @@ from assetmap.qt.dialogs.category_manager.rows import (
     category_item,
 )
 from assetmap.qt.dialogs.category_manager.synonyms import SynonymsDialog
+from assetmap.qt.i18n import translate
 from assetmap.qt.items import child_items, top_items
 from assetmap.qt.session import Session
 
@@ -56,8 +57,8 @@ class CategoryManager(QDialog):
         self.session = session
         self.active_dialog: QDialog | None = None
         self._filling = False
-        self.setWindowTitle("Categories")
-        self.setAccessibleName("Category manager")
+        self.setWindowTitle(translate("CategoryManager", "Categories"))
+        self.setAccessibleName(translate("CategoryManager", "Category manager"))
         self.tree = self._make_tree()
         self.error = error_label()
         self.buttons = self._make_buttons()
@@ -71,12 +72,16 @@ class CategoryManager(QDialog):
     # ---- building ---------------------------------------------------------------------
     def _make_tree(self) -> QTreeWidget:
         tree = QTreeWidget(self)
-        tree.setAccessibleName("Categories")
+        tree.setAccessibleName(translate("CategoryManager", "Categories"))
         tree.setColumnCount(len(COLUMNS))
-        tree.setHeaderLabels(list(COLUMNS))
-        tree.headerItem().setToolTip(PERSONAL_COLUMN, PERSONAL_TIP)
+        tree.setHeaderLabels([translate("CategoryManager", column) for column in COLUMNS])
+        tree.headerItem().setToolTip(PERSONAL_COLUMN, translate("CategoryManager", PERSONAL_TIP))
         tree.headerItem().setToolTip(
-            NAMES_COLUMN, "Imports put values with these names in the category (Other names…)"
+            NAMES_COLUMN,
+            translate(
+                "CategoryManager",
+                "Imports put values with these names in the category (Other names…)",
+            ),
         )
         tree.setIconSize(QSize(18, 18))
         tree.setUniformRowHeights(True)
@@ -104,32 +109,75 @@ class CategoryManager(QDialog):
 
     def _make_buttons(self) -> dict[str, QPushButton]:
         specs = [
-            ("add", "&Add…", "Add a new category", self.add_category),
-            ("rename", "&Rename", "Rename the selected category (F2)", self.rename_current),
-            ("colour", "&Colour…", "Change the colour", lambda: self.edit_current(("colour",))),
-            ("symbol", "&Symbol…", "Change the symbol", lambda: self.edit_current(("symbol",))),
-            ("group", "&Group…", "Move to another group", lambda: self.edit_current(("group",))),
+            (
+                "add",
+                translate("CategoryManager", "&Add…"),
+                translate("CategoryManager", "Add a new category"),
+                self.add_category,
+            ),
+            (
+                "rename",
+                translate("CategoryManager", "&Rename"),
+                translate("CategoryManager", "Rename the selected category (F2)"),
+                self.rename_current,
+            ),
+            (
+                "colour",
+                translate("CategoryManager", "&Colour…"),
+                translate("CategoryManager", "Change the colour"),
+                lambda: self.edit_current(("colour",)),
+            ),
+            (
+                "symbol",
+                translate("CategoryManager", "&Symbol…"),
+                translate("CategoryManager", "Change the symbol"),
+                lambda: self.edit_current(("symbol",)),
+            ),
+            (
+                "group",
+                translate("CategoryManager", "&Group…"),
+                translate("CategoryManager", "Move to another group"),
+                lambda: self.edit_current(("group",)),
+            ),
             (
                 "review",
-                "Check e&very…",
-                "How often its assets are due for checking",
+                translate("CategoryManager", "Check e&very…"),
+                translate("CategoryManager", "How often its assets are due for checking"),
                 lambda: self.edit_current(("review_months",)),
             ),
             (
                 "names",
-                "Other &names…",
-                "Names a file may use for this category, matched when importing",
+                translate("CategoryManager", "Other &names…"),
+                translate(
+                    "CategoryManager",
+                    "Names a file may use for this category, matched when importing",
+                ),
                 self.edit_names,
             ),
             (
                 "merge",
-                "&Merge into…",
-                "Move its assets to another category and remove it",
+                translate("CategoryManager", "&Merge into…"),
+                translate("CategoryManager", "Move its assets to another category and remove it"),
                 self.merge_current,
             ),
-            ("undo", "&Undo", "Undo the last change (Ctrl+Z)", self.undo),
-            ("redo", "R&edo", "Redo (Ctrl+Shift+Z)", self.redo),
-            ("close", "Close", "Close the category manager", self.accept),
+            (
+                "undo",
+                translate("CategoryManager", "&Undo"),
+                translate("CategoryManager", "Undo the last change (Ctrl+Z)"),
+                self.undo,
+            ),
+            (
+                "redo",
+                translate("CategoryManager", "R&edo"),
+                translate("CategoryManager", "Redo (Ctrl+Shift+Z)"),
+                self.redo,
+            ),
+            (
+                "close",
+                translate("CategoryManager", "Close"),
+                translate("CategoryManager", "Close the category manager"),
+                self.accept,
+            ),
         ]
         buttons = {}
         for key, text, tip, slot in specs:
@@ -153,10 +201,13 @@ class CategoryManager(QDialog):
         side.addStretch(1)
         side.addWidget(self.buttons["close"])
         hint = QLabel(
-            "Colour shows the group and the symbol tells categories apart, so the map stays "
-            "readable for colour-blind people. A category ticked as personal data (a person's "
-            "skills, say) keeps all its assets out of exports unless an export includes personal "
-            "data. Every change here can be undone."
+            translate(
+                "CategoryManager",
+                "Colour shows the group and the symbol tells categories apart, so the map stays "
+                "readable for colour-blind people. A category ticked as personal data (a person's "
+                "skills, say) keeps all its assets out of exports unless an export includes "
+                "personal data. Every change here can be undone.",
+            )
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #57606A;")
@@ -228,8 +279,16 @@ class CategoryManager(QDialog):
         stack = self.session.stack
         self.buttons["undo"].setEnabled(stack.can_undo)
         self.buttons["redo"].setEnabled(stack.can_redo)
-        self.buttons["undo"].setToolTip(f"Undo {stack.undo_text}" if stack.undo_text else "Undo")
-        self.buttons["redo"].setToolTip(f"Redo {stack.redo_text}" if stack.redo_text else "Redo")
+        self.buttons["undo"].setToolTip(
+            translate("CategoryManager", "Undo {change}").format(change=stack.undo_text)
+            if stack.undo_text
+            else translate("CategoryManager", "Undo")
+        )
+        self.buttons["redo"].setToolTip(
+            translate("CategoryManager", "Redo {change}").format(change=stack.redo_text)
+            if stack.redo_text
+            else translate("CategoryManager", "Redo")
+        )
 
     # ---- actions ---------------------------------------------------------------------------
     def add_category(self) -> None:
@@ -295,18 +354,34 @@ class CategoryManager(QDialog):
         self._show(self._unmark_question(cat, flagged))
 
     def _unmark_question(self, cat: Category, flagged: int) -> QMessageBox:
-        assets = "1 asset" if flagged == 1 else f"{flagged} assets"
+        if flagged == 1:
+            flags = translate(
+                "CategoryManager",
+                "Its 1 asset is flagged as personal data now, so it is left out of exports. "
+                "Clear its flag too, or keep it flagged?",
+            )
+        else:
+            flags = translate(
+                "CategoryManager",
+                "Its {n} assets are flagged as personal data now, so they are left out of "
+                "exports. Clear their flags too, or keep them flagged?",
+            ).format(n=flagged)
+        no_longer = translate(
+            "CategoryManager", "“{category}” will no longer mark new assets as personal data."
+        ).format(category=cat.label)
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Personal data",
-            f"“{cat.label}” will no longer mark new assets as personal data.\n\n"
-            f"Its {assets} are flagged as personal data now, so they are left out of exports. "
-            "Clear their flags too, or keep them flagged?",
+            translate("CategoryManager", "Personal data"),
+            no_longer + "\n\n" + flags,
             QMessageBox.StandardButton.NoButton,
             self,
         )
-        clear = box.addButton("&Clear their flags", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("&Keep them flagged", QMessageBox.ButtonRole.AcceptRole)
+        clear = box.addButton(
+            translate("CategoryManager", "&Clear their flags"), QMessageBox.ButtonRole.AcceptRole
+        )
+        keep = box.addButton(
+            translate("CategoryManager", "&Keep them flagged"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
         self.unmark_buttons = {"clear": clear, "keep": keep}

@@ -19,6 +19,7 @@ from assetmap.core.errors import BadInputError
 from assetmap.qt.dialogs.category_manager.error_label import error_label
 from assetmap.qt.dialogs.category_manager.listing import category_counts, ordered_categories
 from assetmap.qt.dialogs.category_manager.pickers import symbol_icon
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 
 
@@ -30,9 +31,11 @@ class MergeDialog(QDialog):
         self.session = session
         self.source = session.category(source) or categories.get(session.project, source)
         self.counts = category_counts(session)
-        self.setWindowTitle(f"Merge “{self.source.label}”")
+        self.setWindowTitle(
+            translate("MergeCategory", "Merge “{category}”").format(category=self.source.label)
+        )
         self.target_combo = QComboBox()
-        self.target_combo.setAccessibleName("Merge into")
+        self.target_combo.setAccessibleName(translate("MergeCategory", "Merge into"))
         self.target_combo.setIconSize(QSize(18, 18))
         for cat in ordered_categories(session.categories()):
             if cat.key != source:
@@ -45,17 +48,19 @@ class MergeDialog(QDialog):
             self.target_combo.setCurrentIndex(self.target_combo.findData(same_group[0]))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("What will happen")
+        self.message.setAccessibleName(translate("MergeCategory", "What will happen"))
         self.error = error_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Merge")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("MergeCategory", "&Merge")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         form = QFormLayout()
-        label = QLabel("Merge &into:")
+        label = QLabel(translate("MergeCategory", "Merge &into:"))
         label.setBuddy(self.target_combo)
         form.addRow(label, self.target_combo)
         layout = QVBoxLayout(self)
@@ -74,11 +79,18 @@ class MergeDialog(QDialog):
     def _update_message(self) -> None:
         target = self.session.category(self.target())
         n = self.counts.get(self.source.key, 0)
-        assets = "1 asset" if n == 1 else f"{n} assets"
-        self.message.setText(
-            f"Move {assets} from {self.source.label} to {target.label if target else '?'} "
-            f"and remove {self.source.label}?\nYou can undo this."
+        if n == 1:
+            pattern = translate(
+                "MergeCategory", "Move 1 asset from {source} to {target} and remove {source}?"
+            )
+        else:
+            pattern = translate(
+                "MergeCategory", "Move {n} assets from {source} to {target} and remove {source}?"
+            )
+        question = pattern.format(
+            n=n, source=self.source.label, target=target.label if target else "?"
         )
+        self.message.setText(question + "\n" + translate("MergeCategory", "You can undo this."))
 
     def accept(self) -> None:
         try:

@@ -25,19 +25,34 @@ from PySide6.QtWidgets import (
 
 from assetmap.core.taxonomy import GROUP_COLOURS, SYMBOLS
 from assetmap.qt.canvas.symbols import draw_symbol
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 # Okabe & Ito (2008): the eight colours that stay apart for the common colour-vision deficiencies.
+# The names are marked here and translated (context "Colours") where shown: in colour_name and
+# on the swatches, so names a caller adds in that context are translated too.
 OKABE_ITO: dict[str, str] = {
-    "#0072B2": "Blue",
-    "#56B4E9": "Sky blue",
-    "#009E73": "Bluish green",
-    "#E69F00": "Orange",
-    "#D55E00": "Vermillion",
-    "#CC79A7": "Reddish purple",
-    "#F0E442": "Yellow",
-    "#000000": "Black",
+    "#0072B2": QT_TRANSLATE_NOOP("Colours", "Blue"),
+    "#56B4E9": QT_TRANSLATE_NOOP("Colours", "Sky blue"),
+    "#009E73": QT_TRANSLATE_NOOP("Colours", "Bluish green"),
+    "#E69F00": QT_TRANSLATE_NOOP("Colours", "Orange"),
+    "#D55E00": QT_TRANSLATE_NOOP("Colours", "Vermillion"),
+    "#CC79A7": QT_TRANSLATE_NOOP("Colours", "Reddish purple"),
+    "#F0E442": QT_TRANSLATE_NOOP("Colours", "Yellow"),
+    "#000000": QT_TRANSLATE_NOOP("Colours", "Black"),
 }
-_OTHER_NAMES = {"#7F7F7F": "Grey"}
+_OTHER_NAMES = {"#7F7F7F": QT_TRANSLATE_NOOP("Colours", "Grey")}
+_SYMBOL_NAMES = {
+    "circle": QT_TRANSLATE_NOOP("Symbols", "Circle"),
+    "square": QT_TRANSLATE_NOOP("Symbols", "Square"),
+    "triangle": QT_TRANSLATE_NOOP("Symbols", "Triangle"),
+    "diamond": QT_TRANSLATE_NOOP("Symbols", "Diamond"),
+    "pentagon": QT_TRANSLATE_NOOP("Symbols", "Pentagon"),
+    "hexagon": QT_TRANSLATE_NOOP("Symbols", "Hexagon"),
+    "star": QT_TRANSLATE_NOOP("Symbols", "Star"),
+    "triangle_down": QT_TRANSLATE_NOOP("Symbols", "Triangle (pointing down)"),
+    "cross": QT_TRANSLATE_NOOP("Symbols", "Cross"),
+    "plus": QT_TRANSLATE_NOOP("Symbols", "Plus"),
+}
 
 
 def _safe_colours() -> list[tuple[str, str]]:
@@ -56,11 +71,13 @@ def colour_name(colour: str, extra: dict[str, str] | None = None, *, with_hex: b
     named = {**OKABE_ITO, **_OTHER_NAMES, **(extra or {})}
     if hex_ not in named:
         return hex_
-    return f"{named[hex_]} {hex_}" if with_hex else named[hex_]
+    name = translate("Colours", named[hex_])
+    return f"{name} {hex_}" if with_hex else name
 
 
 def symbol_name(symbol: str) -> str:
-    return "Triangle (pointing down)" if symbol == "triangle_down" else symbol.capitalize()
+    name = _SYMBOL_NAMES.get(symbol)
+    return translate("Symbols", name) if name else symbol.capitalize()
 
 
 def symbol_icon(symbol: str, colour: str, size: int = 16) -> QIcon:
@@ -102,9 +119,10 @@ class ColourPicker(QWidget):
         presets: Sequence[tuple[str, str]] = SAFE_COLOURS,
         parent: QWidget | None = None,
         *,
-        name: str = "Colour",
+        name: str | None = None,
     ) -> None:
         super().__init__(parent)
+        name = name or translate("Colours", "Colour")
         self._colour = colour.upper()
         self._names = {hex_.upper(): label for hex_, label in presets}
         self._buttons: dict[str, QToolButton] = {}
@@ -115,11 +133,11 @@ class ColourPicker(QWidget):
         for i, (hex_, label) in enumerate(presets):
             button = self._swatch_button(hex_, label)
             grid.addWidget(button, i // 9, i % 9)
-        self.other = QPushButton("Other colour…")
-        self.other.setAccessibleName(f"{name}: other colour")
+        self.other = QPushButton(translate("Colours", "Other colour…"))
+        self.other.setAccessibleName(translate("Colours", "{name}: other colour").format(name=name))
         self.other.clicked.connect(self._open_colour_dialog)
         self.label = QLabel()
-        self.label.setAccessibleName(f"{name} chosen")
+        self.label.setAccessibleName(translate("Colours", "{name} chosen").format(name=name))
         row = QHBoxLayout()
         row.addWidget(self.other)
         row.addWidget(self.label, 1)
@@ -138,8 +156,10 @@ class ColourPicker(QWidget):
         button.setIcon(swatch_icon(hex_, "#57606A", 18))
         button.setIconSize(QSize(18, 18))
         button.setFixedSize(28, 28)
-        button.setToolTip(f"{label} ({hex_})")
-        button.setAccessibleName(f"{label} ({hex_})")
+        shown = translate("Colours", label)
+        named = f"{shown} ({hex_})"
+        button.setToolTip(named)
+        button.setAccessibleName(named)
         button.setStyleSheet(
             "QToolButton { border: 1px solid transparent; border-radius: 4px; }"
             "QToolButton:checked { border: 2px solid #1F2328; background: #D0D7DE; }"
@@ -175,7 +195,7 @@ class ColourPicker(QWidget):
 
     def _open_colour_dialog(self) -> None:
         dialog = QColorDialog(QColor(self._colour), self)
-        dialog.setWindowTitle("Choose a colour")
+        dialog.setWindowTitle(translate("Colours", "Choose a colour"))
         dialog.colorSelected.connect(lambda c: self.set_colour(c.name()))
         self.colour_dialog = dialog
         dialog.open()
@@ -190,7 +210,7 @@ class SymbolCombo(QComboBox):
 
     def __init__(self, symbol: str, colour: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Symbol")
+        self.setAccessibleName(translate("Symbols", "Symbol"))
         self.setIconSize(QSize(20, 20))
         for name in SYMBOLS:
             self.addItem(symbol_name(name), name)

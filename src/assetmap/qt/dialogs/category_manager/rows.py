@@ -14,14 +14,24 @@ from assetmap.qt.dialogs.category_manager.pickers import (
     symbol_icon,
     symbol_name,
 )
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Category", "Assets", "Colour", "Symbol", "Personal data", "Also matches in imports")
-PERSONAL_COLUMN = COLUMNS.index("Personal data")
-NAMES_COLUMN = COLUMNS.index("Also matches in imports")
-PERSONAL_TIP = (
+# Marked here, translated where shown (the manager's header).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("CategoryManager", "Category"),
+    QT_TRANSLATE_NOOP("CategoryManager", "Assets"),
+    QT_TRANSLATE_NOOP("CategoryManager", "Colour"),
+    QT_TRANSLATE_NOOP("CategoryManager", "Symbol"),
+    QT_TRANSLATE_NOOP("CategoryManager", "Personal data"),
+    QT_TRANSLATE_NOOP("CategoryManager", "Also matches in imports"),
+)
+PERSONAL_COLUMN = 4
+NAMES_COLUMN = 5
+PERSONAL_TIP = QT_TRANSLATE_NOOP(
+    "CategoryManager",
     "Personal data: the category holds assets about people (a person's skills). Its assets are "
-    "flagged and left out of exports unless an export includes personal data."
+    "flagged and left out of exports unless an export includes personal data.",
 )
 
 
@@ -32,17 +42,19 @@ def category_item(cat: Category, count: int) -> QTreeWidgetItem:
     item.setCheckState(
         PERSONAL_COLUMN, Qt.CheckState.Checked if cat.personal_data else Qt.CheckState.Unchecked
     )
-    item.setToolTip(PERSONAL_COLUMN, PERSONAL_TIP)
+    item.setToolTip(PERSONAL_COLUMN, translate("CategoryManager", PERSONAL_TIP))
     item.setData(
         PERSONAL_COLUMN,
         Qt.ItemDataRole.AccessibleTextRole,
-        "Holds personal data" if cat.personal_data else "Not personal data",
+        translate("CategoryManager", "Holds personal data")
+        if cat.personal_data
+        else translate("CategoryManager", "Not personal data"),
     )
     item.setToolTip(
         NAMES_COLUMN,
-        ("Also matched in imports: " + names)
+        translate("CategoryManager", "Also matched in imports: {names}").format(names=names)
         if names
-        else "No other names. Other names… adds some.",
+        else translate("CategoryManager", "No other names. Other names… adds some."),
     )
     item.setToolTip(2, cat.colour.upper())
     item.setData(0, KEY_ROLE, cat.key)
@@ -55,11 +67,16 @@ def category_item(cat: Category, count: int) -> QTreeWidgetItem:
         | Qt.ItemFlag.ItemIsUserCheckable
     )
     item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    item.setToolTip(0, f"{cat.label}: {count} assets. F2 renames it.")
-    item.setData(
+    item.setToolTip(
         0,
-        Qt.ItemDataRole.AccessibleTextRole,
-        f"{cat.label}, {count} assets, {colour_name(cat.colour)} {symbol_name(cat.symbol)}"
-        + (", holds personal data" if cat.personal_data else ""),
+        translate("CategoryManager", "{category}: {n} assets. F2 renames it.").format(
+            category=cat.label, n=count
+        ),
     )
+    spoken = translate("CategoryManager", "{category}, {n} assets, {colour} {symbol}").format(
+        category=cat.label, n=count, colour=colour_name(cat.colour), symbol=symbol_name(cat.symbol)
+    )
+    if cat.personal_data:
+        spoken = translate("CategoryManager", "{text}, holds personal data").format(text=spoken)
+    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
     return item

@@ -15,6 +15,7 @@ from assetmap.core import categories
 from assetmap.core.commands import EditCategory
 from assetmap.core.errors import BadInputError
 from assetmap.qt.dialogs.category_manager.error_label import error_label
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 
 
@@ -25,15 +26,22 @@ class SynonymsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.category = session.category(key) or categories.get(session.project, key)
-        self.setWindowTitle(f"Other names for “{self.category.label}”")
+        self.setWindowTitle(
+            translate("CategoryNames", "Other names for “{category}”").format(
+                category=self.category.label
+            )
+        )
         intro = QLabel(
-            f"When a file being imported names an asset's category with one of these, it goes "
-            f"to {self.category.label}. Capitals, punctuation and plurals do not matter: "
-            "“GP surgery” also matches “GP Surgeries”. One name per line."
+            translate(
+                "CategoryNames",
+                "When a file being imported names an asset's category with one of these, it goes "
+                "to {category}. Capitals, punctuation and plurals do not matter: "
+                "“GP surgery” also matches “GP Surgeries”. One name per line.",
+            ).format(category=self.category.label)
         )
         intro.setWordWrap(True)
         self.edit = QPlainTextEdit("\n".join(self.category.synonyms))
-        self.edit.setAccessibleName("Other names, one per line")
+        self.edit.setAccessibleName(translate("CategoryNames", "Other names, one per line"))
         self.edit.setTabChangesFocus(True)
         self.error = error_label()
         self.buttons = QDialogButtonBox(

@@ -31,8 +31,10 @@ from assetmap.core.project import Project
 from assetmap.core.taxonomy import UNCATEGORISED, Category
 from assetmap.qt.dialogs.imports.category_combo import CategoryCombo
 from assetmap.qt.dialogs.imports.category_values import CategoryValuesTable, ValueRow
+from assetmap.qt.dialogs.imports.counting import counted
 from assetmap.qt.dialogs.imports.field_mapping import ColumnCombo
 from assetmap.qt.dialogs.imports.style import HINT_STYLE, note_label
+from assetmap.qt.i18n import translate
 
 MANY_VALUES = 500  # more different values than a column of categories usually has
 # Names a council list gives the column holding each row's kind of asset, besides "category".
@@ -41,9 +43,7 @@ CATEGORY_LIKE_NAMES = frozenset(
      "organisation type", "provider type", "sector", "service", "services"}
 )  # fmt: skip
 
-
-def counted(n: int, noun: str) -> str:
-    return f"1 {noun}" if n == 1 else f"{n:,} {noun}s"
+__all__ = ["CategoryStep", "counted"]
 
 
 def _norm_name(column: str) -> str:
@@ -68,15 +68,23 @@ class CategoryStep(QWidget):
         self.cats = cats
         self._preview = preview
         layout = QVBoxLayout(self)
-        self.category_fixed = QRadioButton("&One category for every asset:")
-        self.category_from_column = QRadioButton("Category &from a column:")
+        self.category_fixed = QRadioButton(
+            translate("ImportDialog", "&One category for every asset:")
+        )
+        self.category_from_column = QRadioButton(
+            translate("ImportDialog", "Category &from a column:")
+        )
         group = QButtonGroup(self)
         group.addButton(self.category_fixed)
         group.addButton(self.category_from_column)
         self.category_fixed.setChecked(True)
-        self.category_combo = CategoryCombo(cats, "Category of every asset")
+        self.category_combo = CategoryCombo(
+            cats, translate("ImportDialog", "Category of every asset")
+        )
         self.category_combo.set_key(UNCATEGORISED)
-        self.category_column = ColumnCombo("Column holding each asset's category")
+        self.category_column = ColumnCombo(
+            translate("ImportDialog", "Column holding each asset's category")
+        )
         choices = QHBoxLayout()
         for widget, stretch in (
             (self.category_fixed, 0),
@@ -87,26 +95,31 @@ class CategoryStep(QWidget):
             choices.addWidget(widget, stretch)
         choices.insertSpacing(2, 16)
         self.values_summary = note_label()
-        self.values_summary.setAccessibleName("What the values match")
+        self.values_summary.setAccessibleName(translate("ImportDialog", "What the values match"))
         self.values_table = CategoryValuesTable(cats)
         self.remember_check = QCheckBox()
-        self.remember_check.setAccessibleName("Remember my choices as other names")
+        self.remember_check.setAccessibleName(
+            translate("ImportDialog", "Remember my choices as other names")
+        )
         self.personal_note = QLabel()
         self.personal_note.setWordWrap(True)
         self.personal_note.setStyleSheet(HINT_STYLE)
-        self.personal_note.setAccessibleName("Personal data")
+        self.personal_note.setAccessibleName(translate("ImportDialog", "Personal data"))
         self.personal_note.hide()
         self.unknown_row = QWidget()
         unknown_layout = self._build_unknown_row()
         self.unknown_row.setLayout(unknown_layout)
         unknown_layout.setContentsMargins(0, 0, 0, 0)
         self.column_hint = note_label(
-            "To give each asset the category its file names, choose “Category from a column”: "
-            "every value of that column is listed with the category it matches, to change if "
-            "you like."
+            translate(
+                "ImportDialog",
+                "To give each asset the category its file names, choose “Category from a "
+                "column”: every value of that column is listed with the category it matches, "
+                "to change if you like.",
+            )
         )
         self.category_note = note_label()
-        self.category_note.setAccessibleName("About the category")
+        self.category_note.setAccessibleName(translate("ImportDialog", "About the category"))
         layout.addLayout(choices)
         layout.addWidget(self.category_note)
         layout.addWidget(self.values_summary)
@@ -125,14 +138,16 @@ class CategoryStep(QWidget):
 
     def _build_unknown_row(self) -> QHBoxLayout:
         """What happens to values that match no category: new categories, or Uncategorised."""
-        self.unknown_new = QRadioButton("make a &new category for each")
-        self.unknown_uncategorised = QRadioButton("put them under &Uncategorised")
+        self.unknown_new = QRadioButton(translate("ImportDialog", "make a &new category for each"))
+        self.unknown_uncategorised = QRadioButton(
+            translate("ImportDialog", "put them under &Uncategorised")
+        )
         unknown_group = QButtonGroup(self)
         unknown_group.addButton(self.unknown_new)
         unknown_group.addButton(self.unknown_uncategorised)
         self.unknown_new.setChecked(True)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Values that match no category:"))
+        row.addWidget(QLabel(translate("ImportDialog", "Values that match no category:")))
         row.addWidget(self.unknown_new)
         row.addWidget(self.unknown_uncategorised)
         row.addStretch(1)
@@ -223,7 +238,7 @@ class CategoryStep(QWidget):
 
     def problem(self) -> str | None:
         if self.category_from_column.isChecked() and self.category_column.column() is None:
-            return "Choose the column that holds each asset's category."
+            return translate("ImportDialog", "Choose the column that holds each asset's category.")
         return None
 
     def personal_rows(self) -> tuple[int, list[str]]:
@@ -272,18 +287,32 @@ class CategoryStep(QWidget):
         values = table.value_rows
         unmatched = len(table.unmatched())
         by_hand = sum(1 for e in values if e.by_hand)
-        where = "new categories" if self.unknown_new.isChecked() else "Uncategorised"
-        parts = [f"{len(values) - unmatched:,} go to a category"]
+        if self.unknown_new.isChecked():
+            where = translate("ImportDialog", "new categories")
+        else:
+            where = translate("ImportDialog", "Uncategorised")
+        parts = [
+            translate("ImportDialog", "{n} go to a category").format(
+                n=f"{len(values) - unmatched:,}"
+            )
+        ]
         if unmatched:
-            parts.append(f"{unmatched:,} match none (marked; they go to {where})")
+            parts.append(
+                translate("ImportDialog", "{n} match none (marked; they go to {where})").format(
+                    n=f"{unmatched:,}", where=where
+                )
+            )
         if by_hand:
-            parts.append(f"{by_hand:,} chosen by you")
-        text = (
-            f"{counted(len(values), 'different value')} in '{column}': {', '.join(parts)}. "
-            "Click a category to change it."
+            parts.append(translate("ImportDialog", "{n} chosen by you").format(n=f"{by_hand:,}"))
+        text = translate(
+            "ImportDialog", "{values} in '{column}': {parts}. Click a category to change it."
+        ).format(
+            values=counted(len(values), "different value"), column=column, parts=", ".join(parts)
         )
         if len(values) > MANY_VALUES:
-            text += " That is a lot for a category: is it the right column?"
+            text += " " + translate(
+                "ImportDialog", "That is a lot for a category: is it the right column?"
+            )
         self.values_summary.setText(text)
 
     def _update_remember_check(self) -> None:
@@ -292,8 +321,11 @@ class CategoryStep(QWidget):
         self.remember_check.setVisible(bool(n))
         if n:
             self.remember_check.setText(
-                f"&Remember {counted(n, 'value')} you chose as other names of their categories, "
-                "so the next import matches them"
+                translate(
+                    "ImportDialog",
+                    "&Remember {values} you chose as other names of their categories, so the "
+                    "next import matches them",
+                ).format(values=counted(n, "value"))
             )
 
     def show_personal_note(self, text: str) -> None:
@@ -302,7 +334,7 @@ class CategoryStep(QWidget):
             self.personal_note.setText(text)
         self.personal_note.setVisible(bool(text))
 
-    def update_category_note(self, noun: str) -> None:
+    def update_category_note(self) -> None:
         """Uncategorised is a choice too, but rarely the one meant: say what it means."""
         everything_uncategorised = (
             self.category_fixed.isChecked() and self.category_combo.key() == UNCATEGORISED
@@ -310,8 +342,11 @@ class CategoryStep(QWidget):
         preview = self._preview()
         rows = preview.row_count if preview is not None else 0
         self.category_note.setText(
-            f"All {rows:,} {noun} would be Uncategorised: choose the category they belong "
-            "to, or take it from a column."
+            translate(
+                "ImportDialog",
+                "All {assets} would be Uncategorised: choose the category they belong to, or "
+                "take it from a column.",
+            ).format(assets=counted(rows, "asset"))
             if everything_uncategorised
             else ""
         )

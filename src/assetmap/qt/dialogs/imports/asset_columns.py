@@ -18,22 +18,31 @@ from assetmap.core.io import identity
 from assetmap.core.io import preview as pv
 from assetmap.core.io.fields import is_identifier_name, styling_columns
 from assetmap.core.project import Project
+from assetmap.qt.dialogs.imports.counting import counted
 from assetmap.qt.dialogs.imports.field_mapping import FieldMapper
 from assetmap.qt.dialogs.imports.style import note_label
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
+# Marked here, translated where shown (``field_label``).
 ASSET_FIELD_LABELS: dict[str, str] = {
-    "name": "Name",
-    "description": "Description",
-    "address": "Address",
-    "postcode": "Postcode",
-    "contact": "Contact (email)",
-    "phone": "Phone",
-    "website": "Website",
-    "opening_hours": "Opening hours",
-    "audience": "Who it is for",
-    "status": "Status",
-    "verified_date": "Last verified",
+    "name": QT_TRANSLATE_NOOP("ImportDialog", "Name"),
+    "description": QT_TRANSLATE_NOOP("ImportDialog", "Description"),
+    "address": QT_TRANSLATE_NOOP("ImportDialog", "Address"),
+    "postcode": QT_TRANSLATE_NOOP("ImportDialog", "Postcode"),
+    "contact": QT_TRANSLATE_NOOP("ImportDialog", "Contact (email)"),
+    "phone": QT_TRANSLATE_NOOP("ImportDialog", "Phone"),
+    "website": QT_TRANSLATE_NOOP("ImportDialog", "Website"),
+    "opening_hours": QT_TRANSLATE_NOOP("ImportDialog", "Opening hours"),
+    "audience": QT_TRANSLATE_NOOP("ImportDialog", "Who it is for"),
+    "status": QT_TRANSLATE_NOOP("ImportDialog", "Status"),
+    "verified_date": QT_TRANSLATE_NOOP("ImportDialog", "Last verified"),
 }
+
+
+def field_label(key: str) -> str:
+    """An asset field's name in the app's language."""
+    return translate("ImportDialog", ASSET_FIELD_LABELS[key])
+
 
 MatchChoice = tuple[str, Any]  # ("key", field keys) or ("id", a column)
 
@@ -51,7 +60,7 @@ class ColumnsStep(QWidget):
         self.match_chosen_by_user = False
         self._personal_own = False  # the user's choice, where the category leaves it to them
         layout = QVBoxLayout(self)
-        self.fields = FieldMapper(list(ASSET_FIELD_LABELS.items()), columns=2)
+        self.fields = FieldMapper([(k, field_label(k)) for k in ASSET_FIELD_LABELS], columns=2)
         self.fields.changed.connect(self._on_fields_changed)
         layout.addWidget(self.fields)
         self.columns_note = note_label()
@@ -61,7 +70,10 @@ class ColumnsStep(QWidget):
         self.match_note = note_label()
         layout.addWidget(self.match_note)
         self.personal_check = QCheckBox(
-            "These assets are &personal data (a person's skills): keep them out of exports"
+            translate(
+                "ImportDialog",
+                "These assets are &personal data (a person's skills): keep them out of exports",
+            )
         )
         self.personal_check.clicked.connect(self._personal_clicked)
         layout.addWidget(self.personal_check)
@@ -70,12 +82,15 @@ class ColumnsStep(QWidget):
     def _build_match_row(self) -> QHBoxLayout:
         """How a row is found again when this file (or an updated copy) is imported again."""
         row = QHBoxLayout()
-        label = QLabel("&Match rows again by:")
+        label = QLabel(translate("ImportDialog", "&Match rows again by:"))
         self.match_combo = QComboBox()
-        self.match_combo.setAccessibleName("Match rows again by")
+        self.match_combo.setAccessibleName(translate("ImportDialog", "Match rows again by"))
         self.match_combo.setToolTip(
-            "Importing this file again updates the assets it made instead of adding them "
-            "twice: an identifier column (a URN, an ODS code) is best; else name and postcode"
+            translate(
+                "ImportDialog",
+                "Importing this file again updates the assets it made instead of adding them "
+                "twice: an identifier column (a URN, an ODS code) is best; else name and postcode",
+            )
         )
         self.match_combo.currentIndexChanged.connect(self._on_match_chosen)
         label.setBuddy(self.match_combo)
@@ -87,12 +102,15 @@ class ColumnsStep(QWidget):
         """An updated file often comes with a new name (libraries_2026.csv): the user says
         which earlier file it replaces, so its rows match that file's assets."""
         row = QHBoxLayout()
-        self.replaces_label = QLabel("This file &replaces:")
+        self.replaces_label = QLabel(translate("ImportDialog", "This file &replaces:"))
         self.replaces_combo = QComboBox()
-        self.replaces_combo.setAccessibleName("This file replaces")
+        self.replaces_combo.setAccessibleName(translate("ImportDialog", "This file replaces"))
         self.replaces_combo.setToolTip(
-            "Choose the file this one is a newer version of: its rows then update the assets "
-            "that file made instead of adding them again"
+            translate(
+                "ImportDialog",
+                "Choose the file this one is a newer version of: its rows then update the "
+                "assets that file made instead of adding them again",
+            )
         )
         self.replaces_combo.currentIndexChanged.connect(self._on_replaces_chosen)
         self.replaces_label.setBuddy(self.replaces_combo)
@@ -107,7 +125,9 @@ class ColumnsStep(QWidget):
         others = [f for f in identity.imported_files(self._project) if f != name]
         self.replaces_combo.blockSignals(True)
         self.replaces_combo.clear()
-        self.replaces_combo.addItem("Nothing: a new file, or one of the same name")
+        self.replaces_combo.addItem(
+            translate("ImportDialog", "Nothing: a new file, or one of the same name")
+        )
         for file_name in others:
             self.replaces_combo.addItem(file_name, file_name)
         self.replaces_combo.blockSignals(False)
@@ -142,12 +162,17 @@ class ColumnsStep(QWidget):
             (identity.ImportKey(parts).describe().capitalize(), ("key", parts))
             for parts in (identity.NAME_POSTCODE, identity.NAME_POSITION, ("name", "address"))
         ]
-        choices += [(f"Identifier column '{c}'", ("id", c)) for c in preview.columns]
+        identifier = translate("ImportDialog", "Identifier column '{column}'")
+        choices += [(identifier.format(column=c), ("id", c)) for c in preview.columns]
         self.match_combo.blockSignals(True)
         self.match_combo.clear()
         for text, data in choices:
-            mark = " (proposed)" if data == proposed else ""
-            self.match_combo.addItem(text + mark)
+            shown = (
+                translate("ImportDialog", "{choice} (proposed)").format(choice=text)
+                if data == proposed
+                else text
+            )
+            self.match_combo.addItem(shown)
         self._match_choices = [data for _text, data in choices]
         wanted = current if current is not None else proposed
         found = self._match_choices.index(wanted) if wanted in self._match_choices else 0
@@ -219,13 +244,16 @@ class ColumnsStep(QWidget):
         live = int((earlier["deleted"] == 0).sum()) if len(earlier) else 0
         key = self.match_key().describe()
         if live:
-            text = (
-                f"{live:,} assets came from a file named {name}: this import updates them "
-                f"where {key} match, adds the new rows, and lists (and keeps) those no longer "
-                "in the file."
-            )
+            text = translate(
+                "ImportDialog",
+                "{assets} came from a file named {file}: this import updates them where {key} "
+                "match, adds the new rows, and lists (and keeps) those no longer in the file.",
+            ).format(assets=counted(live, "asset"), file=name, key=key)
         else:
-            text = f"Importing {name} again later will update these assets where {key} match."
+            text = translate(
+                "ImportDialog",
+                "Importing {file} again later will update these assets where {key} match.",
+            ).format(file=name, key=key)
         self.match_note.setText(text)
 
     def update_columns_note(self) -> None:
@@ -235,16 +263,29 @@ class ColumnsStep(QWidget):
         mapping = self.fields.mapping()
         notes = []
         if "address" not in mapping and preview.address_parts:
-            notes.append("Address is built from " + ", ".join(preview.address_parts) + ".")
+            notes.append(
+                translate("ImportDialog", "Address is built from {columns}.").format(
+                    columns=", ".join(preview.address_parts)
+                )
+            )
         if "opening_hours" not in mapping and preview.opening_days:
-            notes.append(f"Opening hours come from {len(preview.opening_days)} day columns.")
+            notes.append(
+                translate("ImportDialog", "Opening hours come from {n} day columns.").format(
+                    n=len(preview.opening_days)
+                )
+            )
         notes.append(
-            "Columns not used here are kept with each asset as extra fields; nothing is lost."
+            translate(
+                "ImportDialog",
+                "Columns not used here are kept with each asset as extra fields; nothing is lost.",
+            )
         )
         styling = [c for c in styling_columns(preview.frame) if c not in mapping.values()]
         if styling:
-            names = ", ".join(styling)
             notes.append(
-                f"Not kept: {names}, which only say how another map program drew the points."
+                translate(
+                    "ImportDialog",
+                    "Not kept: {columns}, which only say how another map program drew the points.",
+                ).format(columns=", ".join(styling))
             )
         self.columns_note.setText(" ".join(notes))

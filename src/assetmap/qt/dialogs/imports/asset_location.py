@@ -30,14 +30,23 @@ from assetmap.core.io import preview as pv
 from assetmap.qt.dialogs.imports.base import ALL_FILES, settings
 from assetmap.qt.dialogs.imports.field_mapping import ColumnCombo
 from assetmap.qt.dialogs.imports.style import note_label
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 SETTING_POSTCODE_INDEX = "import/postcode_index"
+# Marked here, translated where shown.
 COORDINATE_LABELS = {
-    "lat": "latitude",
-    "lon": "longitude",
+    "lat": QT_TRANSLATE_NOOP("ImportDialog", "latitude"),
+    "lon": QT_TRANSLATE_NOOP("ImportDialog", "longitude"),
     "x": "x",
     "y": "y",
-    "wkt": "geometry (WKT)",
+    "wkt": QT_TRANSLATE_NOOP("ImportDialog", "geometry (WKT)"),
+}
+_COORDINATE_COLUMNS = {
+    "lat": QT_TRANSLATE_NOOP("ImportDialog", "Latitude column"),
+    "lon": QT_TRANSLATE_NOOP("ImportDialog", "Longitude column"),
+    "x": QT_TRANSLATE_NOOP("ImportDialog", "X column"),
+    "y": QT_TRANSLATE_NOOP("ImportDialog", "Y column"),
+    "wkt": QT_TRANSLATE_NOOP("ImportDialog", "Geometry (WKT) column"),
 }
 COORDINATE_KEYS = {pv.LAT_LON: ("lat", "lon"), pv.XY: ("x", "y"), pv.WKT: ("wkt",)}
 
@@ -57,11 +66,17 @@ class LocationStep(QWidget):
         self._build_coordinate_inputs()
         self.geometry_note = note_label()
         grid.addWidget(self.geometry_note, 0, 1, 1, 4)
-        self._place_pair(grid, 1, "Latitude", "lat", "Longitude", "lon")
+        latitude, longitude = (
+            translate("ImportDialog", "Latitude"),
+            translate("ImportDialog", "Longitude"),
+        )
+        self._place_pair(grid, 1, latitude, "lat", longitude, "lon")
         self._place_pair(grid, 2, "X", "x", "Y", "y")
-        grid.addWidget(_labelled("Coordinate system", self.xy_crs_edit), 2, 5)
-        grid.addWidget(_labelled("Column", self.coordinate_combos["wkt"]), 3, 1, 1, 2)
-        grid.addWidget(_labelled("Coordinate system", self.wkt_crs_edit), 3, 5)
+        crs = translate("ImportDialog", "Coordinate system")
+        grid.addWidget(_labelled(crs, self.xy_crs_edit), 2, 5)
+        column = translate("ImportDialog", "Column")
+        grid.addWidget(_labelled(column, self.coordinate_combos["wkt"]), 3, 1, 1, 2)
+        grid.addWidget(_labelled(crs, self.wkt_crs_edit), 3, 5)
         self.detected_note = note_label()
         grid.addWidget(self.detected_note, 5, 0, 1, 6)
         grid.addWidget(self._build_postcode_index(), 6, 0, 1, 6)
@@ -74,11 +89,11 @@ class LocationStep(QWidget):
         self.location_group = QButtonGroup(self)
         self.location_radios: dict[str, QRadioButton] = {}
         texts = {
-            pv.GEOMETRY: "The file's own &geometry",
-            pv.LAT_LON: "L&atitude and longitude columns",
-            pv.XY: "&X and Y columns (e.g. eastings, northings)",
-            pv.WKT: "&WKT geometry column",
-            pv.NO_COORDINATES: "No coordinates: place by &postcode only",
+            pv.GEOMETRY: translate("ImportDialog", "The file's own &geometry"),
+            pv.LAT_LON: translate("ImportDialog", "L&atitude and longitude columns"),
+            pv.XY: translate("ImportDialog", "&X and Y columns (e.g. eastings, northings)"),
+            pv.WKT: translate("ImportDialog", "&WKT geometry column"),
+            pv.NO_COORDINATES: translate("ImportDialog", "No coordinates: place by &postcode only"),
         }
         for row, (source, text) in enumerate(texts.items()):
             radio = QRadioButton(text)
@@ -90,18 +105,20 @@ class LocationStep(QWidget):
     def _build_coordinate_inputs(self) -> None:
         """The coordinate columns and coordinate systems the radios choose between."""
         self.coordinate_combos = {
-            key: ColumnCombo(f"{label.capitalize()} column")
-            for key, label in COORDINATE_LABELS.items()
+            key: ColumnCombo(translate("ImportDialog", _COORDINATE_COLUMNS[key]))
+            for key in COORDINATE_LABELS
         }
         for combo in self.coordinate_combos.values():
             combo.currentIndexChanged.connect(self._on_location_changed)
-        self.xy_crs_edit = self._crs_edit("Coordinate system of X and Y")
-        self.wkt_crs_edit = self._crs_edit("Coordinate system of the WKT")
+        self.xy_crs_edit = self._crs_edit(translate("ImportDialog", "Coordinate system of X and Y"))
+        self.wkt_crs_edit = self._crs_edit(
+            translate("ImportDialog", "Coordinate system of the WKT")
+        )
 
     def _crs_edit(self, name: str) -> QLineEdit:
         edit = QLineEdit()
         edit.setAccessibleName(name)
-        edit.setPlaceholderText("e.g. EPSG:27700")
+        edit.setPlaceholderText(translate("ImportDialog", "e.g. EPSG:27700"))
         edit.setMaximumWidth(140)
         edit.textChanged.connect(self._on_location_changed)
         return edit
@@ -117,15 +134,18 @@ class LocationStep(QWidget):
         layout = QGridLayout(box)
         layout.setContentsMargins(0, 8, 0, 0)
         self.postcode_index_edit = QLineEdit(str(settings().value(SETTING_POSTCODE_INDEX, "")))
-        self.postcode_index_edit.setAccessibleName("Postcode index file")
+        self.postcode_index_edit.setAccessibleName(translate("ImportDialog", "Postcode index file"))
         self.postcode_index_edit.setPlaceholderText(
-            "optional: OS Code-Point Open zip, or a CSV of postcodes with coordinates"
+            translate(
+                "ImportDialog",
+                "optional: OS Code-Point Open zip, or a CSV of postcodes with coordinates",
+            )
         )
-        browse = QPushButton("Br&owse…")
-        browse.setAccessibleName("Browse for a postcode index file")
+        browse = QPushButton(translate("ImportDialog", "Br&owse…"))
+        browse.setAccessibleName(translate("ImportDialog", "Browse for a postcode index file"))
         browse.clicked.connect(self._browse_postcode_index)
         self.postcode_index_edit.editingFinished.connect(self._on_postcode_index_typed)
-        label = QLabel("Postcode &index:")
+        label = QLabel(translate("ImportDialog", "Postcode &index:"))
         label.setBuddy(self.postcode_index_edit)
         layout.addWidget(label, 0, 0)
         layout.addWidget(self.postcode_index_edit, 0, 1)
@@ -159,15 +179,23 @@ class LocationStep(QWidget):
         self.location_radios[pv.NO_COORDINATES].setToolTip(
             ""
             if guess.source == pv.NO_COORDINATES
-            else "assetmap reads the coordinate columns it recognises; choose other columns"
+            else translate(
+                "ImportDialog",
+                "assetmap reads the coordinate columns it recognises; choose other columns",
+            )
         )
         self.geometry_note.setText(
-            f"{result.geometry_type or ''} in {result.crs or 'an unknown coordinate system'}"
+            translate("ImportDialog", "{kind} in {crs}").format(
+                kind=result.geometry_type or "",
+                crs=result.crs or translate("ImportDialog", "an unknown coordinate system"),
+            )
             if has_geometry
-            else "this file has no geometry"
+            else translate("ImportDialog", "this file has no geometry")
         )
         self.location_radios[guess.source].setChecked(True)
-        self.detected_note.setText(f"Detected: {guess.description}.")
+        self.detected_note.setText(
+            translate("ImportDialog", "Detected: {guess}.").format(guess=guess.description)
+        )
         self._on_location_changed()
 
     # ---- what the user chose
@@ -203,21 +231,29 @@ class LocationStep(QWidget):
         source = self.source()
         needed = {pv.LAT_LON: 2, pv.XY: 2, pv.WKT: 1}.get(source, 0)
         if len(self.coordinate_fields()) < needed:
-            return "Choose the coordinate columns, or another way to place assets."
+            return translate(
+                "ImportDialog", "Choose the coordinate columns, or another way to place assets."
+            )
         if source == pv.XY and not self.xy_crs_edit.text().strip():
-            return (
+            return translate(
+                "ImportDialog",
                 "Type the coordinate system of the X and Y columns, e.g. EPSG:27700 for British "
-                "National Grid."
+                "National Grid.",
             )
         crs = self.crs_text(guess)
         if crs is not None:
             try:
                 CRS.from_user_input(crs)
             except CRSError:
-                return f"'{crs}' is not a coordinate system assetmap knows; try EPSG:27700."
+                return translate(
+                    "ImportDialog",
+                    "'{crs}' is not a coordinate system assetmap knows; try EPSG:27700.",
+                ).format(crs=crs)
         index = self.postcode_index()
         if index and not Path(index).expanduser().is_file():
-            return f"The postcode index file {index} does not exist."
+            return translate(
+                "ImportDialog", "The postcode index file {file} does not exist."
+            ).format(file=index)
         return None
 
     # ---- reacting
@@ -249,9 +285,11 @@ class LocationStep(QWidget):
         start = self.postcode_index() or str(Path.home())
         chosen, _ = QFileDialog.getOpenFileName(
             self,
-            "Choose a postcode index",
+            translate("ImportDialog", "Choose a postcode index"),
             start,
-            f"Postcode files (*.zip *.csv *.xlsx *.gz);;{ALL_FILES}",
+            translate("ImportDialog", "Postcode files (*.zip *.csv *.xlsx *.gz)")
+            + ";;"
+            + translate("ImportDialog", ALL_FILES),
         )
         if chosen:
             self.postcode_index_edit.setText(chosen)
@@ -260,12 +298,16 @@ class LocationStep(QWidget):
     def update_postcode_note(self) -> None:
         postcode = self._postcode_column()
         if postcode is None:
-            text = "No postcode column is chosen, so rows without coordinates stay unplaced."
-        else:
-            text = (
-                f"Rows without coordinates are placed by their postcode ('{postcode}'), from this "
-                "file or, without one, from the postcodes the project already holds."
+            text = translate(
+                "ImportDialog",
+                "No postcode column is chosen, so rows without coordinates stay unplaced.",
             )
+        else:
+            text = translate(
+                "ImportDialog",
+                "Rows without coordinates are placed by their postcode ('{column}'), from this "
+                "file or, without one, from the postcodes the project already holds.",
+            ).format(column=postcode)
         self.postcode_note.setText(text)
 
 

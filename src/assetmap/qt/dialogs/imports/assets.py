@@ -23,7 +23,7 @@ from assetmap.core.io import identity
 from assetmap.core.io import preview as pv
 from assetmap.core.io.asset_import import AssetImportOptions, PreparedAssets, prepare_assets
 from assetmap.qt.dialogs.imports.asset_category import CategoryStep, counted
-from assetmap.qt.dialogs.imports.asset_columns import ASSET_FIELD_LABELS, ColumnsStep
+from assetmap.qt.dialogs.imports.asset_columns import ASSET_FIELD_LABELS, ColumnsStep, field_label
 from assetmap.qt.dialogs.imports.asset_location import (
     COORDINATE_LABELS,
     SETTING_POSTCODE_INDEX,
@@ -33,6 +33,7 @@ from assetmap.qt.dialogs.imports.asset_summary import asset_choices
 from assetmap.qt.dialogs.imports.base import ALL_FILES, ImportDialog, settings
 from assetmap.qt.dialogs.imports.report_view import SummaryRow
 from assetmap.qt.dialogs.imports.workers import Prepare
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "ASSET_FIELD_LABELS",
@@ -52,18 +53,26 @@ class ImportAssetsDialog(ImportDialog):
     keeps their old names (``fields``, ``location_radios``, ``values_table``, ...) as aliases."""
 
     kind = "assets"
-    noun = "assets"
-    title = "Import assets"
+    noun = "asset"
+    title = QT_TRANSLATE_NOOP("ImportDialog", "Import assets")
     file_types = (
-        "Data files (*.csv *.tsv *.txt *.xlsx *.geojson *.json *.gpkg *.shp *.zip *.gz)"
-        f";;{ALL_FILES}"
+        QT_TRANSLATE_NOOP(
+            "ImportDialog",
+            "Data files (*.csv *.tsv *.txt *.xlsx *.geojson *.json *.gpkg *.shp *.zip *.gz)",
+        )
+        + f";;{ALL_FILES}"
     )
-    intro = (
+    intro = QT_TRANSLATE_NOOP(
+        "ImportDialog",
         "Choose a file of assets: a spreadsheet (CSV or XLSX) with coordinates or postcodes, or "
         "GeoJSON, GeoPackage or Shapefile. Every row is kept: rows that cannot be placed are "
-        "imported as unplaced, to be placed by hand."
+        "imported as unplaced, to be placed by hand.",
     )
-    mapping_titles = ("Columns", "Location", "Category")
+    mapping_titles = (
+        QT_TRANSLATE_NOOP("ImportDialog", "Columns"),
+        QT_TRANSLATE_NOOP("ImportDialog", "Location"),
+        QT_TRANSLATE_NOOP("ImportDialog", "Category"),
+    )
 
     # ---- building
     def _build_mapping_page(self) -> QWidget:
@@ -79,10 +88,13 @@ class ImportAssetsDialog(ImportDialog):
         self.category.modeChanged.connect(self._on_category_mode_changed)
         self._update_personal_data()
         self.parts = QStackedWidget()
-        self.parts.setAccessibleName("What the columns are")
+        self.parts.setAccessibleName(translate("ImportDialog", "What the columns are"))
         for step in (self.columns, self.location, self.category):
             self.parts.addWidget(step)
-        hint = "First rows of the file (tinted columns are used; the others are kept as fields):"
+        hint = translate(
+            "ImportDialog",
+            "First rows of the file (tinted columns are used; the others are kept as fields):",
+        )
         self.mapping_splitter = self._with_preview(self.parts, hint)
         self.mapping_splitter.setSizes([290, 330])
         return self.mapping_splitter
@@ -172,11 +184,12 @@ class ImportAssetsDialog(ImportDialog):
             self.columns.force_personal(forced, "")
             self.category.show_personal_note("")
             return
-        names = " and ".join(f"“{label}”" for label in labels)
-        text = (
-            f"{counted(rows, 'row')} go to {names}, which holds personal data: those assets are "
-            "flagged and left out of exports unless an export includes personal data."
-        )
+        names = translate("ImportDialog", " and ").join(f"“{label}”" for label in labels)
+        text = translate(
+            "ImportDialog",
+            "{rows} go to {categories}, which holds personal data: those assets are flagged and "
+            "left out of exports unless an export includes personal data.",
+        ).format(rows=counted(rows, "row"), categories=names)
         self.columns.force_personal(forced, text)
         self.category.show_personal_note(text)
 
@@ -223,25 +236,27 @@ class ImportAssetsDialog(ImportDialog):
         """Columns, Location, Category: each step's own problem, shown on that step."""
         columns = None
         if "name" not in self.fields.mapping():
-            columns = "Choose the column that holds each asset's name."
+            columns = translate("ImportDialog", "Choose the column that holds each asset's name.")
         guess = self.preview.coordinates if self.preview is not None else None
         location = self.location.problem(guess)
         return [columns, location, self.category.problem()]
 
     def _after_refresh(self) -> None:
-        self.category.update_category_note(self.noun)
+        self.category.update_category_note()
 
     def _highlights(self) -> dict[str, str]:
         used: dict[str, str] = {}
         for key, column in self.fields.mapping().items():
-            used.setdefault(column, ASSET_FIELD_LABELS[key].lower())
+            used.setdefault(column, field_label(key).lower())
         for key, column in self.location.coordinate_fields().items():
-            used.setdefault(column, COORDINATE_LABELS[key])
+            used.setdefault(column, translate("ImportDialog", COORDINATE_LABELS[key]))
         if self.category.listing() and self.category_column.column():
-            used.setdefault(str(self.category_column.column()), "category")
+            used.setdefault(
+                str(self.category_column.column()), translate("ImportDialog", "category")
+            )
         if self.preview is not None and "address" not in self.fields.mapping():
             for column in self.preview.address_parts:
-                used.setdefault(column, "address part")
+                used.setdefault(column, translate("ImportDialog", "address part"))
         return used
 
     def _prepare(self) -> Prepare:
@@ -259,11 +274,13 @@ class ImportAssetsDialog(ImportDialog):
             for key, values in remembered.items()
         ]
         n = sum(len(values) for values in remembered.values())
-        text = f"{command.text}, remembering {counted(n, 'other name')}"
+        text = translate("ImportDialog", "{change}, remembering {names}").format(
+            change=command.text, names=counted(n, "other name")
+        )
         return CommandGroup([command, *edits], text)
 
     def _label_column(self) -> tuple[str, str | None]:
-        return "Name", self.fields.mapping().get("name")
+        return translate("ImportDialog", "Name"), self.fields.mapping().get("name")
 
     def _explain(self, prepared: PreparedAssets) -> None:
         """The importer still uses a column it recognises that the user set to none: say so.
@@ -273,15 +290,20 @@ class ImportAssetsDialog(ImportDialog):
             for key, values in self._names_to_remember().items():
                 names = ", ".join(f"'{v}'" for v in values)
                 prepared.report.notes.append(
-                    f"{names} will be remembered as other names of '{known[key].label}'"
+                    translate(
+                        "ImportDialog", "{values} will be remembered as other names of '{category}'"
+                    ).format(values=names, category=known[key].label)
                 )
         chosen = self.fields.mapping()
         for key in ASSET_FIELD_LABELS:
             used = prepared.mapping.get(key)
             if used and key not in chosen:
                 prepared.report.notes.append(
-                    f"'{used}' is still used for {ASSET_FIELD_LABELS[key].lower()}: assetmap "
-                    "always uses a column it recognises"
+                    translate(
+                        "ImportDialog",
+                        "'{column}' is still used for {field}: assetmap always uses a column it "
+                        "recognises",
+                    ).format(column=used, field=field_label(key).lower())
                 )
 
     def _choices(self) -> list[SummaryRow]:

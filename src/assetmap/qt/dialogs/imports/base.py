@@ -45,6 +45,7 @@ from assetmap.core.io.report import ImportReport
 from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
 from assetmap.qt.dialogs.imports.check_step import CheckAndImport
+from assetmap.qt.dialogs.imports.counting import counted
 from assetmap.qt.dialogs.imports.preview import (
     PREVIEW_ROWS,
     PreviewTable,
@@ -56,6 +57,7 @@ from assetmap.qt.dialogs.imports.problems import problem_text as problem_text
 from assetmap.qt.dialogs.imports.report_view import ReportPage
 from assetmap.qt.dialogs.imports.style import ERROR_STYLE, HINT_STYLE, note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Task
 
@@ -66,11 +68,11 @@ log = logging.getLogger(__name__)
 
 STEP_FILE = 0
 STEP_MAP = 1  # the first mapping step; the report is ``dialog.report_step``
-FILE_TITLE = "Choose file"
-REPORT_TITLE = "Check and import"
+FILE_TITLE = QT_TRANSLATE_NOOP("ImportDialog", "Choose file")
+REPORT_TITLE = QT_TRANSLATE_NOOP("ImportDialog", "Check and import")
 PAGE_FILE, PAGE_MAP, PAGE_REPORT = range(3)
 SETTING_FOLDER = "import/folder"
-ALL_FILES = "All files (*)"
+ALL_FILES = QT_TRANSLATE_NOOP("ImportDialog", "All files (*)")
 
 
 def settings() -> QSettings:
@@ -104,13 +106,15 @@ class ImportDialog(QDialog, CheckAndImport):
         def _prepare(self) -> Prepare: ...
         def _command(self, prepared: Any) -> Command: ...
 
+    # The texts below are marked with QT_TRANSLATE_NOOP("ImportDialog", ...) where a subclass
+    # sets them, and translated where shown. ``noun`` is singular: counts say "12 areas".
     kind: ClassVar[str] = ""
-    noun: ClassVar[str] = "rows"
-    title: ClassVar[str] = "Import"
-    file_types: ClassVar[str] = ALL_FILES
+    noun: ClassVar[str] = "row"
+    title: ClassVar[str] = QT_TRANSLATE_NOOP("ImportDialog", "Import")
+    file_types: ClassVar[str] = ALL_FILES  # filters joined with ";;", each translated
     intro: ClassVar[str] = ""
     #: The mapping page's parts, each its own step (``_show_mapping_part`` shows one).
-    mapping_titles: ClassVar[tuple[str, ...]] = ("Map columns",)
+    mapping_titles: ClassVar[tuple[str, ...]] = (QT_TRANSLATE_NOOP("ImportDialog", "Map columns"),)
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, path: str | Path | None = None
@@ -128,7 +132,7 @@ class ImportDialog(QDialog, CheckAndImport):
         self._step = STEP_FILE
         self._loaded_text: str | None = None  # the path text last read (typed or chosen)
         self.load_count = 0  # how many times a file was read: once per path, never twice
-        self.setWindowTitle(self.title)
+        self.setWindowTitle(translate("ImportDialog", self.title))
         self.setModal(True)
         self.setAcceptDrops(True)
         self.resize(1100, 680)
@@ -145,7 +149,8 @@ class ImportDialog(QDialog, CheckAndImport):
 
     @property
     def step_titles(self) -> tuple[str, ...]:
-        return (FILE_TITLE, *self.mapping_titles, REPORT_TITLE)
+        titles = (FILE_TITLE, *self.mapping_titles, REPORT_TITLE)
+        return tuple(translate("ImportDialog", title) for title in titles)
 
     @property
     def report_step(self) -> int:
@@ -177,10 +182,10 @@ class ImportDialog(QDialog, CheckAndImport):
         buttons = self._build_buttons()
         layout = QVBoxLayout(self)
         self.steps_label = QLabel()
-        self.steps_label.setAccessibleName("Import steps")
+        self.steps_label.setAccessibleName(translate("ImportDialog", "Import steps"))
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Message")
+        self.banner.setAccessibleName(translate("ImportDialog", "Message"))
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.hide()
         self.pages = QStackedWidget()
@@ -200,22 +205,24 @@ class ImportDialog(QDialog, CheckAndImport):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(note_label(self.intro))
+        layout.addWidget(note_label(translate("ImportDialog", self.intro) if self.intro else ""))
         grid = QGridLayout()
         self.file_edit = QLineEdit()
-        self.file_edit.setAccessibleName("File to import")
-        self.file_edit.setPlaceholderText("Choose a file, or drop one on this window")
+        self.file_edit.setAccessibleName(translate("ImportDialog", "File to import"))
+        self.file_edit.setPlaceholderText(
+            translate("ImportDialog", "Choose a file, or drop one on this window")
+        )
         self.file_edit.returnPressed.connect(self._on_file_entered)
         self.file_edit.editingFinished.connect(self._on_file_typed)
-        browse = QPushButton("&Browse…")
-        browse.setAccessibleName("Browse for the file to import")
+        browse = QPushButton(translate("ImportDialog", "&Browse…"))
+        browse.setAccessibleName(translate("ImportDialog", "Browse for the file to import"))
         browse.clicked.connect(self._browse)
         self.layer_combo = QComboBox()
-        self.layer_combo.setAccessibleName("Layer or sheet")
+        self.layer_combo.setAccessibleName(translate("ImportDialog", "Layer or sheet"))
         self.layer_combo.activated.connect(self._on_layer_chosen)
-        file_label = QLabel("&File:")
+        file_label = QLabel(translate("ImportDialog", "&File:"))
         file_label.setBuddy(self.file_edit)
-        layer_label = QLabel("&Layer or sheet:")
+        layer_label = QLabel(translate("ImportDialog", "&Layer or sheet:"))
         layer_label.setBuddy(self.layer_combo)
         grid.addWidget(file_label, 0, 0)
         grid.addWidget(self.file_edit, 0, 1)
@@ -226,15 +233,18 @@ class ImportDialog(QDialog, CheckAndImport):
         layout.addLayout(grid)
         self.file_summary = QLabel()
         self.file_summary.setWordWrap(True)
-        self.file_summary.setAccessibleName("What the file holds")
+        self.file_summary.setAccessibleName(translate("ImportDialog", "What the file holds"))
         layout.addWidget(self.file_summary)
-        self.file_table = PreviewTable("First rows of the file")
+        self.file_table = PreviewTable(translate("ImportDialog", "First rows of the file"))
         layout.addWidget(self.file_table, 1)
         return page
 
-    def _with_preview(self, top: QWidget, hint: str = "First rows of the file:") -> QSplitter:
+    def _with_preview(self, top: QWidget, hint: str | None = None) -> QSplitter:
         """Every mapping page: the choices above the file's rows, tinted where they are used."""
-        self.mapping_table = PreviewTable("First rows with the columns used")
+        self.mapping_table = PreviewTable(
+            translate("ImportDialog", "First rows with the columns used")
+        )
+        hint = hint or translate("ImportDialog", "First rows of the file:")
         return _splitter(top, _titled_table(hint, self.mapping_table))
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -242,16 +252,16 @@ class ImportDialog(QDialog, CheckAndImport):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setFixedWidth(220)
-        self.progress.setAccessibleName("Progress")
+        self.progress.setAccessibleName(translate("ImportDialog", "Progress"))
         self.progress.setTextVisible(False)
         self.job = BackgroundJob(self, progress=self.progress, say=self._set_status)
         self.job.busyChanged.connect(self._on_busy_changed)
         self.status = QLabel()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(translate("ImportDialog", "Status"))
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.back_button = QPushButton("‹ &Back")
-        self.next_button = QPushButton("&Next ›")
-        self.cancel_button = QPushButton("Cancel")
+        self.back_button = QPushButton(translate("ImportDialog", "‹ &Back"))
+        self.next_button = QPushButton(translate("ImportDialog", "&Next ›"))
+        self.cancel_button = QPushButton(translate("ImportDialog", "Cancel"))
         self.back_button.clicked.connect(self._back)
         self.next_button.clicked.connect(self._next)
         self.cancel_button.clicked.connect(self._cancel_clicked)
@@ -282,7 +292,9 @@ class ImportDialog(QDialog, CheckAndImport):
             parts.append(f"<b style='color:#0969DA'>{text}</b>" if index == step else text)
         self.steps_label.setText("&nbsp;&nbsp;›&nbsp;&nbsp;".join(parts))
         self.steps_label.setAccessibleDescription(
-            f"Step {step + 1} of {len(titles)}: {titles[step]}"
+            translate("ImportDialog", "Step {n} of {total}: {title}").format(
+                n=step + 1, total=len(titles), title=titles[step]
+            )
         )
         if step != self.report_step:
             self._refresh()
@@ -346,15 +358,16 @@ class ImportDialog(QDialog, CheckAndImport):
         busy, step = self.busy, self.step
         self.back_button.setEnabled(not busy and not self.committed and step != STEP_FILE)
         self.cancel_button.setEnabled(self._task_kind != "import" and not self.committed)
+        next_text = translate("ImportDialog", "&Next ›")
         if step == STEP_FILE:
-            self.next_button.setText("&Next ›")
+            self.next_button.setText(next_text)
             self.next_button.setEnabled(not busy and self.preview is not None)
         elif self._is_mapping(step):
             last = step == self.last_mapping_step
-            self.next_button.setText("&Check ›" if last else "&Next ›")
+            self.next_button.setText(translate("ImportDialog", "&Check ›") if last else next_text)
             self.next_button.setEnabled(not busy and self._can_leave(step))
         elif self.committed:
-            self.next_button.setText("&Close")
+            self.next_button.setText(translate("ImportDialog", "&Close"))
             self.next_button.setEnabled(True)
         else:
             self.next_button.setText(self._import_button_text())
@@ -395,7 +408,7 @@ class ImportDialog(QDialog, CheckAndImport):
         if kind == "check":
             self.prepared = self.report = None
             self._go(self.last_mapping_step)
-        self._set_status("Cancelled; nothing was changed.")
+        self._set_status(translate("ImportDialog", "Cancelled; nothing was changed."))
 
     # ---- step 1: the file and its preview ---------------------------------------------------
     @Slot()
@@ -403,7 +416,12 @@ class ImportDialog(QDialog, CheckAndImport):
         path = self.path()
         start = path.parent if path else settings().value(SETTING_FOLDER, "")
         chosen, _ = QFileDialog.getOpenFileName(
-            self, f"{self.title}: choose a file", str(start or Path.home()), self.file_types
+            self,
+            translate("ImportDialog", "{title}: choose a file").format(
+                title=translate("ImportDialog", self.title)
+            ),
+            str(start or Path.home()),
+            ";;".join(translate("ImportDialog", kind) for kind in self.file_types.split(";;")),
         )
         if chosen:
             settings().setValue(SETTING_FOLDER, str(Path(chosen).parent))
@@ -444,9 +462,8 @@ class ImportDialog(QDialog, CheckAndImport):
         if self.step != STEP_FILE:
             self._go(STEP_FILE)
         work = self._preview_work(path, layer)
-        self._run(
-            "preview", work, self._on_preview, self._on_preview_failed, f"Reading {path.name}…"
-        )
+        reading = translate("ImportDialog", "Reading {file}…").format(file=path.name)
+        self._run("preview", work, self._on_preview, self._on_preview_failed, reading)
 
     def _preview_work(
         self, path: Path, layer: str | None
@@ -479,15 +496,23 @@ class ImportDialog(QDialog, CheckAndImport):
         self.file_table.show_preview(result)
         self.mapping_table.show_preview(result)
         self._fill_mapping(result)
-        noun = result.row_noun if result.row_count == 1 else f"{result.row_noun}s"
-        self._set_status(f"Read {result.row_count:,} {noun} from {result.path.name}")
+        self._set_status(
+            translate("ImportDialog", "Read {rows} from {file}").format(
+                rows=counted(result.row_count, result.row_noun), file=result.path.name
+            )
+        )
         self._refresh()
 
     @Slot(object, str)
     def _on_preview_failed(self, error: BaseException, details: str) -> None:
         if not isinstance(error, AssetmapError):
             log.error("reading a preview failed\n%s", details)
-        self._show_banner(f"This file cannot be read: {problem_text(error)}", error=True)
+        self._show_banner(
+            translate("ImportDialog", "This file cannot be read: {problem}").format(
+                problem=problem_text(error)
+            ),
+            error=True,
+        )
         self._set_status("")
 
     def _fill_layers(self, result: pv.Preview) -> None:

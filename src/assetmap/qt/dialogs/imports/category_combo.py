@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from assetmap.core.taxonomy import Category
 from assetmap.qt.canvas.symbols import draw_symbol
+from assetmap.qt.i18n import translate
 
 
 @lru_cache(maxsize=256)
@@ -79,7 +80,8 @@ class CategoryDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         value = index.sibling(index.row(), 0).data()
-        combo = CategoryCombo(self.cats, f"Category for '{value}'", rule=index.data(RULE_ROLE))
+        name = translate("ImportDialog", "Category for '{value}'").format(value=value)
+        combo = CategoryCombo(self.cats, name, rule=index.data(RULE_ROLE))
         combo.setParent(parent)
         combo.activated.connect(lambda _row: self._chosen(combo))
         self.editor = combo

@@ -25,14 +25,20 @@ from assetmap.qt.dialogs.imports.category_combo import (
     CategoryDelegate,
     category_icon,
 )
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.items import cell
 
 VALUE, ROWS, CATEGORY, WHY = range(4)
-HEADINGS = ("Value in the file", "Rows", "Category", "How it was matched")
+HEADINGS = (
+    QT_TRANSLATE_NOOP("ImportDialog", "Value in the file"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Rows"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Category"),
+    QT_TRANSLATE_NOOP("ImportDialog", "How it was matched"),
+)
 UNMATCHED_BACKGROUND = QColor("#FFF4D6")
 UNMATCHED_TEXT = QColor("#7D4E00")
 CHOSEN_TEXT = QColor("#0A3069")
-BLANK = "(blank)"
+BLANK = QT_TRANSLATE_NOOP("ImportDialog", "(blank)")
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -64,11 +70,15 @@ class CategoryValuesTable(QTableWidget):
         self.value_rows: list[ValueRow] = []
         self.rule_new = True
         self._filling = False
-        self.setAccessibleName("Category of each value")
-        self.setHorizontalHeaderLabels(list(HEADINGS))
+        self.setAccessibleName(translate("ImportDialog", "Category of each value"))
+        self.setHorizontalHeaderLabels([translate("ImportDialog", h) for h in HEADINGS])
         heading = self.horizontalHeaderItem(CATEGORY)
         assert heading is not None  # set by setHorizontalHeaderLabels just above
-        heading.setToolTip("Click a category to choose another; what you choose is imported")
+        heading.setToolTip(
+            translate(
+                "ImportDialog", "Click a category to choose another; what you choose is imported"
+            )
+        )
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(26)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -111,18 +121,21 @@ class CategoryValuesTable(QTableWidget):
 
     def _suggest(self, value: str, rows: int, matcher: CategoryMatcher) -> ValueRow:
         if not value:
-            return ValueRow(value, rows, UNCATEGORISED, "blank cells", UNCATEGORISED)
+            blank = translate("ImportDialog", "blank cells")
+            return ValueRow(value, rows, UNCATEGORISED, blank, UNCATEGORISED)
         found = matcher.match(value)
         return ValueRow(value, rows, found.key, self._reason(found), found.key)
 
     def _reason(self, found: Match) -> str:
         if found.ambiguous:
             labels = [self.cats[k].label for k in found.candidates if k in self.cats]
-            return "no guess: could be " + " or ".join(labels)
+            return translate("ImportDialog", "no guess: could be {categories}").format(
+                categories=translate("ImportDialog", " or ").join(labels)
+            )
         return found.how
 
     def _set_row(self, row: int, entry: ValueRow) -> None:
-        value = QTableWidgetItem(entry.value or BLANK)
+        value = QTableWidgetItem(entry.value or translate("ImportDialog", BLANK))
         value.setFlags(_READ_ONLY)
         if not entry.value:
             value.setFont(_italic(value.font()))
@@ -160,16 +173,16 @@ class CategoryValuesTable(QTableWidget):
                 category.setFont(_italic(category.font()))
                 category.setBackground(UNMATCHED_BACKGROUND)
                 category.setForeground(UNMATCHED_TEXT)
-            category.setToolTip("Click to choose another category")
-            why.setText("chosen by you" if entry.by_hand else entry.why)
+            category.setToolTip(translate("ImportDialog", "Click to choose another category"))
+            why.setText(translate("ImportDialog", "chosen by you") if entry.by_hand else entry.why)
             why.setForeground(CHOSEN_TEXT if entry.by_hand else QBrush())
         finally:
             self._filling = was_filling
 
     def rule_text(self, value: str) -> str:
         if self.rule_new and value:
-            return f"New category “{value}”"
-        return "Uncategorised"
+            return translate("ImportDialog", "New category “{value}”").format(value=value)
+        return translate("ImportDialog", "Uncategorised")
 
     def set_rule(self, new: bool) -> None:
         """Values that match nothing: new categories, or Uncategorised."""

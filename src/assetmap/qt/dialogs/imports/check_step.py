@@ -29,6 +29,7 @@ from assetmap.core.io.crs_guess import describe
 from assetmap.core.io.report import ImportReport
 from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.qt.committing import push_prepared
+from assetmap.qt.dialogs.imports.counting import counted
 from assetmap.qt.dialogs.imports.problems import nothing_importable, problem_text
 from assetmap.qt.dialogs.imports.report_csv import write_report_csv
 from assetmap.qt.dialogs.imports.report_view import (
@@ -39,6 +40,7 @@ from assetmap.qt.dialogs.imports.report_view import (
     no_label,
 )
 from assetmap.qt.dialogs.imports.workers import Prepare, dry_run_work
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob
 
@@ -87,9 +89,15 @@ class CheckAndImport:
         try:
             write_report_csv(path, self.report)
         except OSError as error:
-            self._set_status(f"The report could not be saved: {error.strerror or error}")
+            self._set_status(
+                translate("ImportDialog", "The report could not be saved: {reason}").format(
+                    reason=error.strerror or error
+                )
+            )
             return
-        self._set_status(f"Report saved to {Path(path).name}")
+        self._set_status(
+            translate("ImportDialog", "Report saved to {file}").format(file=Path(path).name)
+        )
 
     def _start_dry_run(self, accept_crs: bool = False) -> None:
         assert self.preview is not None
@@ -98,12 +106,17 @@ class CheckAndImport:
         self._go(self.report_step)
         self._show_summary()
         name = self.preview.path.name
-        self.report_page.show_busy(f"Checking {name}… nothing is written to the project yet.")
+        self.report_page.show_busy(
+            translate(
+                "ImportDialog", "Checking {file}… nothing is written to the project yet."
+            ).format(file=name)
+        )
         options = self._options()
         if accept_crs:  # the user read why the coordinates look wrong and said go ahead
             options = dataclasses.replace(options, accept_crs=True)
         work = dry_run_work(self.session.project.path, self.preview.path, options, self._prepare())
-        self._run("check", work, self._on_checked, self._on_check_failed, f"Checking {name}…")
+        checking = translate("ImportDialog", "Checking {file}…").format(file=name)
+        self._run("check", work, self._on_checked, self._on_check_failed, checking)
 
     @Slot(object)
     def _on_checked(self, prepared: Any) -> None:
@@ -112,7 +125,7 @@ class CheckAndImport:
         self._explain(prepared)
         self._show_report()
         self._show_summary()
-        self._set_status("Checked. Nothing has been written yet.")
+        self._set_status(translate("ImportDialog", "Checked. Nothing has been written yet."))
 
     def _explain(self, prepared: Any) -> None:
         """Add notes the dialog knows and the importer cannot (subclasses)."""
@@ -122,43 +135,61 @@ class CheckAndImport:
         self.error = error
         if not isinstance(error, AssetmapError):
             log.error("checking an import failed\n%s", details)
-        name = self.preview.path.name if self.preview else "the file"
+        name = self.preview.path.name if self.preview else translate("ImportDialog", "the file")
         heading = (
-            f"Nothing can be imported from {name}"
+            translate("ImportDialog", "Nothing can be imported from {file}")
             if nothing_importable(error)
-            else f"{name} cannot be imported as it is"
-        )
+            else translate("ImportDialog", "{file} cannot be imported as it is")
+        ).format(file=name)
         self.report_page.show_problem(heading, problem_text(error))
-        self._set_status("Nothing was changed. Go back to change the columns or the file.")
+        self._set_status(
+            translate(
+                "ImportDialog", "Nothing was changed. Go back to change the columns or the file."
+            )
+        )
         if isinstance(error, CrsMismatchError) and self._confirm_import_anyway(error):
             self._start_dry_run(accept_crs=True)
 
     def _confirm_import_anyway(self, error: CrsMismatchError) -> bool:
         """Coordinates that do not fit their coordinate system: the user may know better."""
-        name = self.preview.path.name if self.preview else "this file"
+        name = self.preview.path.name if self.preview else translate("ImportDialog", "this file")
         looks = (
-            f" They look like {describe(error.suggestion)} ({error.suggestion.to_string()})."
+            " "
+            + translate("ImportDialog", "They look like {crs} ({code}).").format(
+                crs=describe(error.suggestion), code=error.suggestion.to_string()
+            )
             if error.suggestion is not None
             else ""
         )
         assert isinstance(self, QWidget)  # the dialog, which this part is mixed into
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("The locations look wrong")
+        box.setWindowTitle(translate("ImportDialog", "The locations look wrong"))
         box.setText(
-            f"The locations in {name} do not fit the coordinate system the file names: "
-            f"imported as they are, they would land in the wrong place.{looks}"
+            translate(
+                "ImportDialog",
+                "The locations in {file} do not fit the coordinate system the file names: "
+                "imported as they are, they would land in the wrong place.",
+            ).format(file=name)
+            + looks
         )
         box.setInformativeText(
-            "If you know the file is right, import it anyway. Otherwise save the file again "
-            "with the right coordinate system and choose it again."
+            translate(
+                "ImportDialog",
+                "If you know the file is right, import it anyway. Otherwise save the file again "
+                "with the right coordinate system and choose it again.",
+            )
         )
         box.setDetailedText(problem_text(error))
         box.setStyleSheet(  # wide enough to read the sentences without a narrow column
             "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 420px; }"
         )
-        anyway = box.addButton("Import anyway", QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton("Don't import", QMessageBox.ButtonRole.RejectRole)
+        anyway = box.addButton(
+            translate("ImportDialog", "Import anyway"), QMessageBox.ButtonRole.AcceptRole
+        )
+        back = box.addButton(
+            translate("ImportDialog", "Don't import"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(back)
         box.exec()
         return box.clickedButton() is anyway
@@ -173,14 +204,16 @@ class CheckAndImport:
         """Importing a file again updates more than it adds: the button says so, and the
         report above it gives the counts."""
         if self.report is not None and self.report.reimport:
-            return "&Import again"
+            return translate("ImportDialog", "&Import again")
         count = self._import_count_text()
-        return f"&Import {count}" if count else "&Import"
+        if not count:
+            return translate("ImportDialog", "&Import")
+        return translate("ImportDialog", "&Import {count}").format(count=count)
 
     def _import_count_text(self) -> str:
         if self.report is None:
             return ""
-        return f"{self.report.imported:,} {self.noun}"
+        return counted(self.report.imported, self.noun)
 
     # ---- the summary of the choices, beside the report ------------------------------------
     def _show_summary(self) -> None:
@@ -190,12 +223,17 @@ class CheckAndImport:
         """Every choice made on the steps before, then what the check found."""
         if self.preview is None:
             return []
-        rows: list[SummaryRow] = [("File", self.preview.path.name)]
+        rows: list[SummaryRow] = [(translate("ImportDialog", "File"), self.preview.path.name)]
         if self.preview.layer:
-            rows.append(("Layer or sheet", self.preview.layer))
+            rows.append((translate("ImportDialog", "Layer or sheet"), self.preview.layer))
         rows += self._choices()
         if self.report is not None:
-            rows.append(("The check found" if not self.committed else "Imported", self._outcome()))
+            what = (
+                translate("ImportDialog", "Imported")
+                if self.committed
+                else translate("ImportDialog", "The check found")
+            )
+            rows.append((what, self._outcome()))
         return rows
 
     def _choices(self) -> list[SummaryRow]:
@@ -206,16 +244,26 @@ class CheckAndImport:
         assert self.report is not None
         report = self.report
         if report.reimport:
-            return f"{report.imported:,} rows in the file: {report.reimport_summary()}"
-        text = self._import_count_text() + (" imported" if report.committed else " to import")
+            return translate("ImportDialog", "{rows} in the file: {summary}").format(
+                rows=counted(report.imported, "row"), summary=report.reimport_summary()
+            )
+        text = (
+            translate("ImportDialog", "{count} imported")
+            if report.committed
+            else translate("ImportDialog", "{count} to import")
+        ).format(count=self._import_count_text())
         if report.kind == "assets":
             placed = report.imported - len(report.unplaced)
-            text += f": {placed:,} placed on the map, {len(report.unplaced):,} unplaced"
-        return text + f"; {len(report.rejected):,} rejected"
+            text = translate(
+                "ImportDialog", "{text}: {placed} placed on the map, {unplaced} unplaced"
+            ).format(text=text, placed=f"{placed:,}", unplaced=f"{len(report.unplaced):,}")
+        return translate("ImportDialog", "{text}; {n} rejected").format(
+            text=text, n=f"{len(report.rejected):,}"
+        )
 
     def _label_column(self) -> tuple[str, str | None]:
         """The column that names a row in the report, and its heading (subclasses)."""
-        return "Name", None
+        return translate("ImportDialog", "Name"), None
 
     def _row_labeller(self) -> RowLabel:
         """Row number -> the value that tells the user which row it is (a name, a code)."""
@@ -238,7 +286,8 @@ class CheckAndImport:
         self._task_kind = "import"
         self._update_buttons()
         push_prepared(self.job, self.session, command, self.report.imported,
-                      self._on_committed, self._on_commit_failed, message="Importing…")  # fmt: skip
+                      self._on_committed, self._on_commit_failed,
+                      message=translate("ImportDialog", "Importing…"))  # fmt: skip
 
     @Slot(object)
     def _on_committed(self, command: Command) -> None:
@@ -249,7 +298,7 @@ class CheckAndImport:
             self.report.committed = True
         self._show_report()
         self._show_summary()
-        self._set_status(f"Done: {command.text}.")
+        self._set_status(translate("ImportDialog", "Done: {change}.").format(change=command.text))
 
     @Slot(object, str)
     def _on_commit_failed(self, error: BaseException, details: str) -> None:
@@ -258,8 +307,10 @@ class CheckAndImport:
         if not isinstance(error, AssetmapError):
             log.error("an import failed\n%s", details)
         self.prepared = None
-        self.report_page.show_problem("The import failed", problem_text(error))
-        self._set_status("Nothing was changed.")
+        self.report_page.show_problem(
+            translate("ImportDialog", "The import failed"), problem_text(error)
+        )
+        self._set_status(translate("ImportDialog", "Nothing was changed."))
 
     def _after_commit(self) -> None:
         """Remember choices for next time (subclasses)."""
@@ -274,7 +325,7 @@ class CheckAndImport:
         assert isinstance(self, QWidget)  # the dialog, which this part is mixed into
         chosen = file_dialogs.save_file_name(
             self,
-            "Save the import report",
+            translate("ImportDialog", "Save the import report"),
             file_dialogs.IMPORT_REPORTS,
             f"{stem}_report.csv",
             "CSV (*.csv)",

@@ -12,9 +12,10 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from assetmap.qt.dialogs.imports.style import GUESSED_STYLE
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
-NONE_TEXT = "— none —"
-GUESSED_TEXT = "guessed"
+NONE_TEXT = QT_TRANSLATE_NOOP("ImportDialog", "— none —")
+GUESSED_TEXT = QT_TRANSLATE_NOOP("ImportDialog", "guessed")
 
 
 class ColumnCombo(QComboBox):
@@ -31,7 +32,7 @@ class ColumnCombo(QComboBox):
         self.blockSignals(True)
         self.clear()
         if allow_none:
-            self.addItem(NONE_TEXT, None)
+            self.addItem(translate("ImportDialog", NONE_TEXT), None)
         for column in columns:
             self.addItem(column, column)
         self.blockSignals(False)
@@ -69,7 +70,7 @@ class FieldMapper(QWidget):
                 grid.setColumnMinimumWidth(group * 4 - 1, 16)
 
     def _add_row(self, grid: QGridLayout, row: int, col: int, key: str, label: str) -> None:
-        combo = ColumnCombo(f"Column for {label}")
+        combo = ColumnCombo(translate("ImportDialog", "Column for {field}").format(field=label))
         text = QLabel(label + ":")
         text.setBuddy(combo)
         mark = QLabel("")
@@ -103,8 +104,8 @@ class FieldMapper(QWidget):
     def _refresh_marks(self) -> None:
         for key, mark in self.marks.items():
             guessed = self.is_guessed(key)
-            mark.setText(GUESSED_TEXT if guessed else "")
-            description = "guessed from the file" if guessed else ""
+            mark.setText(translate("ImportDialog", GUESSED_TEXT) if guessed else "")
+            description = translate("ImportDialog", "guessed from the file") if guessed else ""
             self.combos[key].setAccessibleDescription(description)
 
     @Slot()

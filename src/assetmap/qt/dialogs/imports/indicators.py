@@ -29,25 +29,28 @@ from assetmap.core.commands.imports import JoinIndicators
 from assetmap.core.io import preview as pv
 from assetmap.core.io.indicator_import import IndicatorOptions, prepare_indicators
 from assetmap.qt.dialogs.imports.base import ALL_FILES, ImportDialog
+from assetmap.qt.dialogs.imports.counting import counted
 from assetmap.qt.dialogs.imports.field_mapping import ColumnCombo, FieldMapper
 from assetmap.qt.dialogs.imports.report_view import SummaryRow, listed
 from assetmap.qt.dialogs.imports.style import note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.items import cell
 
-TABLE_FILES = "Tables (*.csv *.tsv *.txt *.xlsx *.gz)"
+TABLE_FILES = QT_TRANSLATE_NOOP("ImportDialog", "Tables (*.csv *.tsv *.txt *.xlsx *.gz)")
 
 
 class ImportIndicatorsDialog(ImportDialog):
     """Population, deprivation and other figures joined to an area set by area code."""
 
     kind = "indicators"
-    noun = "areas"
-    title = "Import indicators"
+    noun = "area"
+    title = QT_TRANSLATE_NOOP("ImportDialog", "Import indicators")
     file_types = f"{TABLE_FILES};;{ALL_FILES}"
-    intro = (
+    intro = QT_TRANSLATE_NOOP(
+        "ImportDialog",
         "Choose a table of figures per area (population, deprivation, ...): CSV or XLSX with one "
-        "column holding the area codes. The columns you choose are added to an area set."
+        "column holding the area codes. The columns you choose are added to an area set.",
     )
 
     # ---- building
@@ -65,13 +68,15 @@ class ImportIndicatorsDialog(ImportDialog):
     def _build_key_form(self) -> QGridLayout:
         grid = QGridLayout()
         self.set_combo = QComboBox()
-        self.set_combo.setAccessibleName("Area set to add the columns to")
+        self.set_combo.setAccessibleName(
+            translate("ImportDialog", "Area set to add the columns to")
+        )
         for info in areas.list_sets(self.session.project):
             self.set_combo.addItem(info.name, info.name)
         self.set_combo.currentIndexChanged.connect(self._on_set_changed)
-        label = QLabel("&Area set:")
+        label = QLabel(translate("ImportDialog", "&Area set:"))
         label.setBuddy(self.set_combo)
-        self.key = FieldMapper([("key", "Area code column")])
+        self.key = FieldMapper([("key", translate("ImportDialog", "Area code column"))])
         self.key.changed.connect(self._on_key_changed)
         self.match_note = note_label()
         grid.addWidget(label, 0, 0)
@@ -86,10 +91,10 @@ class ImportIndicatorsDialog(ImportDialog):
         row = QHBoxLayout(self.filter_box)
         row.setContentsMargins(0, 0, 0, 0)
         self.filter_check = QCheckBox()
-        self.filter_check.setAccessibleName("Use only some rows")
-        self.filter_field = ColumnCombo("Column to filter rows by")
+        self.filter_check.setAccessibleName(translate("ImportDialog", "Use only some rows"))
+        self.filter_field = ColumnCombo(translate("ImportDialog", "Column to filter rows by"))
         self.filter_value = QComboBox()
-        self.filter_value.setAccessibleName("Value of the rows to use")
+        self.filter_value.setAccessibleName(translate("ImportDialog", "Value of the rows to use"))
         self.filter_value.setMinimumContentsLength(10)
         row.addWidget(self.filter_check)
         row.addWidget(self.filter_field)
@@ -107,17 +112,45 @@ class ImportIndicatorsDialog(ImportDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Columns to join (double-click under 'Store as' to rename):"))
+        buttons.addWidget(
+            QLabel(
+                translate(
+                    "ImportDialog", "Columns to join (double-click under 'Store as' to rename):"
+                )
+            )
+        )
         buttons.addStretch(1)
-        for text, how in (("All", "all"), ("Numbers only", "numbers"), ("None", "none")):
+        for text, name, how in (
+            (
+                translate("ImportDialog", "All"),
+                translate("ImportDialog", "Select all columns"),
+                "all",
+            ),
+            (
+                translate("ImportDialog", "Numbers only"),
+                translate("ImportDialog", "Select numbers only columns"),
+                "numbers",
+            ),
+            (
+                translate("ImportDialog", "None"),
+                translate("ImportDialog", "Select none columns"),
+                "none",
+            ),
+        ):
             button = QPushButton(text)
-            button.setAccessibleName(f"Select {text.lower()} columns")
+            button.setAccessibleName(name)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, how=how: self._select_columns(how))
             buttons.addWidget(button)
         self.columns_table = QTableWidget(0, 3)
-        self.columns_table.setAccessibleName("Columns to join")
-        self.columns_table.setHorizontalHeaderLabels(["Column", "Store as", "Holds"])
+        self.columns_table.setAccessibleName(translate("ImportDialog", "Columns to join"))
+        self.columns_table.setHorizontalHeaderLabels(
+            [
+                translate("ImportDialog", "Column"),
+                translate("ImportDialog", "Store as"),
+                translate("ImportDialog", "Holds"),
+            ]
+        )
         self.columns_table.verticalHeader().setVisible(False)
         self.columns_table.verticalHeader().setDefaultSectionSize(24)
         header = self.columns_table.horizontalHeader()
@@ -170,7 +203,11 @@ class ImportIndicatorsDialog(ImportDialog):
         if share is None:
             codes = self._area_codes() or set()
             share = pv.key_match_shares(self.preview.frame[[key]], codes).get(key, 0.0)
-        self.match_note.setText(f"{share:.0%} of its values are codes of the area set.")
+        self.match_note.setText(
+            translate("ImportDialog", "{share} of its values are codes of the area set.").format(
+                share=f"{share:.0%}"
+            )
+        )
 
     def _fill_filter(self) -> None:
         key = self.key.mapping().get("key")
@@ -180,7 +217,11 @@ class ImportIndicatorsDialog(ImportDialog):
             self.filter_check.setChecked(False)
             return
         suggestion = pv.suggest_row_filter(self.preview.frame, key)
-        self.filter_check.setText(f"This file has {repeats} rows per area — use only rows where")
+        self.filter_check.setText(
+            translate(
+                "ImportDialog", "This file has {n} rows per area — use only rows where"
+            ).format(n=repeats)
+        )
         self.filter_field.blockSignals(True)
         self.filter_field.set_columns([c for c in self.preview.columns if c != key], False)
         self.filter_field.set_column(suggestion.field if suggestion else None)
@@ -223,8 +264,10 @@ class ImportIndicatorsDialog(ImportDialog):
         )
         source.setCheckState(Qt.CheckState.Checked if numeric else Qt.CheckState.Unchecked)
         target = QTableWidgetItem(column)
-        target.setToolTip("the column's name in the project; double-click to change it")
-        holds = QTableWidgetItem("numbers" if numeric else "text")
+        target.setToolTip(
+            translate("ImportDialog", "the column's name in the project; double-click to change it")
+        )
+        holds = QTableWidgetItem(_numbers_word() if numeric else translate("ImportDialog", "text"))
         holds.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self.columns_table.setItem(row, 0, source)
         self.columns_table.setItem(row, 1, target)
@@ -233,7 +276,7 @@ class ImportIndicatorsDialog(ImportDialog):
     def _select_columns(self, how: str) -> None:
         self.columns_table.blockSignals(True)
         for row in range(self.columns_table.rowCount()):
-            numeric = cell(self.columns_table, row, 2).text() == "numbers"
+            numeric = cell(self.columns_table, row, 2).text() == _numbers_word()
             on = how == "all" or (how == "numbers" and numeric)
             cell(self.columns_table, row, 0).setCheckState(
                 Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
@@ -269,15 +312,20 @@ class ImportIndicatorsDialog(ImportDialog):
     # ---- the import
     def _mapping_problem(self) -> str | None:
         if self.set_combo.count() == 0:
-            return "This project has no area sets yet: import areas (boundaries) first."
+            return translate(
+                "ImportDialog",
+                "This project has no area sets yet: import areas (boundaries) first.",
+            )
         if "key" not in self.key.mapping():
-            return "Choose the column that holds the area codes."
+            return translate("ImportDialog", "Choose the column that holds the area codes.")
         chosen = self.chosen_columns()
         if not chosen:
-            return "Tick at least one column to join."
+            return translate("ImportDialog", "Tick at least one column to join.")
         unnamed = [source for source, target in chosen if not target]
         if unnamed:
-            return f"Give column '{unnamed[0]}' a name to store it as."
+            return translate(
+                "ImportDialog", "Give column '{column}' a name to store it as."
+            ).format(column=unnamed[0])
         return None
 
     def _after_refresh(self) -> None:
@@ -291,19 +339,25 @@ class ImportIndicatorsDialog(ImportDialog):
             field, _, value = where.partition("=")
             c = self.preview.columns.index(field)
             skipped = {r for r, row in enumerate(self.preview.rows) if row[c].strip() != value}
-        self.mapping_table.dim_rows(skipped, f"not used: only rows where {where} are")
+        self.mapping_table.dim_rows(
+            skipped,
+            translate("ImportDialog", "not used: only rows where {filter} are").format(
+                filter=where
+            ),
+        )
 
     def _highlights(self) -> dict[str, str]:
         used: dict[str, str] = {}
         key = self.key.mapping().get("key")
         if key:
-            used[key] = "area code"
+            used[key] = translate("ImportDialog", "area code")
         filter_text = self.row_filter()
         if filter_text:
             field, _, value = filter_text.partition("=")
-            used[field] = f"only '{value}'"
+            used[field] = translate("ImportDialog", "only '{value}'").format(value=value)
+        joined = translate("ImportDialog", "joined")
         for source, target in self.chosen_columns():
-            used.setdefault(source, f"'{target}'" if target != source else "joined")
+            used.setdefault(source, f"'{target}'" if target != source else joined)
         return used
 
     def _options(self) -> IndicatorOptions:
@@ -318,16 +372,25 @@ class ImportIndicatorsDialog(ImportDialog):
         )
 
     def _label_column(self) -> tuple[str, str | None]:
-        return "Area code", self.key.mapping().get("key")
+        return translate("ImportDialog", "Area code"), self.key.mapping().get("key")
 
     def _choices(self) -> list[SummaryRow]:
         key = self.key.mapping().get("key")
-        columns = [s if s == t else f"{s} as '{t}'" for s, t in self.chosen_columns()]
+        renamed = translate("ImportDialog", "{column} as '{name}'")
+        columns = [
+            s if s == t else renamed.format(column=s, name=t) for s, t in self.chosen_columns()
+        ]
+        none = translate("ImportDialog", "none")
+        rows_used = (
+            translate("ImportDialog", "only where {filter}").format(filter=self.row_filter())
+            if self.row_filter()
+            else translate("ImportDialog", "all")
+        )
         return [
-            ("Area set", str(self.set_combo.currentText())),
-            ("Area codes", f"'{key}'" if key else "none"),
-            ("Rows used", f"only where {self.row_filter()}" if self.row_filter() else "all"),
-            ("Columns to join", listed(columns) or "none"),
+            (translate("ImportDialog", "Area set"), str(self.set_combo.currentText())),
+            (translate("ImportDialog", "Area codes"), f"'{key}'" if key else none),
+            (translate("ImportDialog", "Rows used"), rows_used),
+            (translate("ImportDialog", "Columns to join"), listed(columns) or none),
         ]
 
     def _prepare(self) -> Prepare:
@@ -340,4 +403,11 @@ class ImportIndicatorsDialog(ImportDialog):
         if self.prepared is None:
             return ""
         columns = len(self.prepared.values.columns)
-        return f"{columns} column{'s' if columns != 1 else ''} for {self.prepared.matched:,} areas"
+        return translate("ImportDialog", "{columns} for {areas}").format(
+            columns=counted(columns, "column"), areas=counted(self.prepared.matched, "area")
+        )
+
+
+def _numbers_word() -> str:  # noqa: N802 (reads as the constant it stands for)
+    """What the Holds column says of a column of numbers (the selection buttons read it)."""
+    return translate("ImportDialog", "numbers")

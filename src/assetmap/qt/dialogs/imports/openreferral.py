@@ -41,44 +41,55 @@ from assetmap.qt.dialogs.imports.preview import PREVIEW_ROWS
 from assetmap.qt.dialogs.imports.report_view import SummaryRow
 from assetmap.qt.dialogs.imports.style import note_label
 from assetmap.qt.dialogs.imports.workers import Prepare
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
-DIRECTORY_FILES = "Open Referral directories (datapackage.json *.zip *.json)"
-DEFAULT_WHY = "Open Referral UK service type"
+DIRECTORY_FILES = QT_TRANSLATE_NOOP(
+    "ImportDialog", "Open Referral directories (datapackage.json *.zip *.json)"
+)
+DEFAULT_WHY = QT_TRANSLATE_NOOP("ImportDialog", "Open Referral UK service type")
 
 
 class ImportServiceDirectoryDialog(ImportDialog):
     """Services of an Open Referral directory, one asset per service at a location."""
 
     kind = "assets"
-    noun = "assets"
-    title = "Import service directory"
+    noun = "asset"
+    title = QT_TRANSLATE_NOOP("ImportDialog", "Import service directory")
     file_types = f"{DIRECTORY_FILES};;{ALL_FILES}"
-    intro = (
+    intro = QT_TRANSLATE_NOOP(
+        "ImportDialog",
         "Choose an Open Referral (HSDS 3.0 / Open Referral UK) service directory: the data "
         "package (a .zip, or the datapackage.json in its folder) or HSDS JSON (service records "
         "or a page an API returned; type a folder's path for several pages). Each service at a "
         "location becomes an asset, with its organisation and service details kept as fields; "
-        "importing the same directory again updates them."
+        "importing the same directory again updates them.",
     )
-    mapping_titles = ("Categories",)
+    mapping_titles = (QT_TRANSLATE_NOOP("ImportDialog", "Categories"),)
 
     def _build_mapping_page(self) -> QWidget:
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
         heading = QLabel(
-            "Each service's category comes from its taxonomy term. Click a category to choose "
-            "another; what you choose is imported."
+            translate(
+                "ImportDialog",
+                "Each service's category comes from its taxonomy term. Click a category to "
+                "choose another; what you choose is imported.",
+            )
         )
         heading.setWordWrap(True)
         grid.addWidget(heading, 0, 0, 1, 3)
         self.values_table = CategoryValuesTable(categories.all_categories(self.session.project))
-        self.values_table.setAccessibleName("Category of each taxonomy term")
+        self.values_table.setAccessibleName(
+            translate("ImportDialog", "Category of each taxonomy term")
+        )
         self.values_table.changed.connect(self._refresh)
         grid.addWidget(self.values_table, 1, 0, 1, 3)
-        grid.addWidget(QLabel("Terms that match no category:"), 2, 0)
-        self.unknown_new = QRadioButton("make &new categories")
-        self.unknown_uncategorised = QRadioButton("put in '&Uncategorised'")
+        grid.addWidget(QLabel(translate("ImportDialog", "Terms that match no category:")), 2, 0)
+        self.unknown_new = QRadioButton(translate("ImportDialog", "make &new categories"))
+        self.unknown_uncategorised = QRadioButton(
+            translate("ImportDialog", "put in '&Uncategorised'")
+        )
         self.unknown_new.setChecked(True)
         group = QButtonGroup(page)
         for button in (self.unknown_new, self.unknown_uncategorised):
@@ -87,11 +98,15 @@ class ImportServiceDirectoryDialog(ImportDialog):
         grid.addWidget(self.unknown_new, 2, 1)
         grid.addWidget(self.unknown_uncategorised, 2, 2)
         self.postcode_index_edit = QLineEdit()
-        self.postcode_index_edit.setAccessibleName("Postcode index")
+        self.postcode_index_edit.setAccessibleName(translate("ImportDialog", "Postcode index"))
         self.postcode_index_edit.setPlaceholderText(
-            "the project's postcode index (or a Code-Point Open zip, or a postcode,lat,lon CSV)"
+            translate(
+                "ImportDialog",
+                "the project's postcode index (or a Code-Point Open zip, or a postcode,lat,lon "
+                "CSV)",
+            )
         )
-        label = QLabel("&Postcode index:")
+        label = QLabel(translate("ImportDialog", "&Postcode index:"))
         label.setBuddy(self.postcode_index_edit)
         grid.addWidget(label, 3, 0)
         grid.addWidget(self.postcode_index_edit, 3, 1, 1, 2)
@@ -99,7 +114,9 @@ class ImportServiceDirectoryDialog(ImportDialog):
         grid.addWidget(self.directory_note, 4, 0, 1, 3)
         grid.setRowStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        return self._with_preview(page, "First services of the directory:")
+        return self._with_preview(
+            page, translate("ImportDialog", "First services of the directory:")
+        )
 
     def _preview_work(
         self, path: Path, layer: str | None
@@ -122,15 +139,25 @@ class ImportServiceDirectoryDialog(ImportDialog):
         for term, _ in counts:
             key = default_category(project, term) if term else None
             if key:
-                self.values_table.suggest(term, key, DEFAULT_WHY)
+                self.values_table.suggest(term, key, translate("ImportDialog", DEFAULT_WHY))
         self.directory_note.setText(
             "; ".join(result.notes)
-            + ". Locations without coordinates are placed by their postcode; impossible "
-            "coordinates are reported and not used."
+            + ". "
+            + translate(
+                "ImportDialog",
+                "Locations without coordinates are placed by their postcode; impossible "
+                "coordinates are reported and not used.",
+            )
         )
 
     def _highlights(self) -> dict[str, str]:
-        return {TERM: "category", "name": "name", "latitude": "position", "longitude": "position"}
+        position = translate("ImportDialog", "position")
+        return {
+            TERM: translate("ImportDialog", "category"),
+            "name": translate("ImportDialog", "name"),
+            "latitude": position,
+            "longitude": position,
+        }
 
     def _options(self) -> OpenReferralOptions:
         index = self.postcode_index_edit.text().strip()
@@ -149,16 +176,24 @@ class ImportServiceDirectoryDialog(ImportDialog):
         return ImportAssets(prepared)
 
     def _label_column(self) -> tuple[str, str | None]:
-        return "Service", "name"
+        return translate("ImportDialog", "Service"), "name"
 
     def _choices(self) -> list[SummaryRow]:
         chosen = self.values_table.chosen_by_hand()
         rows: list[SummaryRow] = [
-            ("One asset per", "service at a location"),
-            ("Identified by", "the service_at_location id (importing again updates)"),
             (
-                "Categories",
-                f"{len(self.values_table.value_rows)} terms, {len(chosen)} chosen by you",
+                translate("ImportDialog", "One asset per"),
+                translate("ImportDialog", "service at a location"),
+            ),
+            (
+                translate("ImportDialog", "Identified by"),
+                translate("ImportDialog", "the service_at_location id (importing again updates)"),
+            ),
+            (
+                translate("ImportDialog", "Categories"),
+                translate("ImportDialog", "{terms} terms, {chosen} chosen by you").format(
+                    terms=len(self.values_table.value_rows), chosen=len(chosen)
+                ),
             ),
         ]
         return rows

@@ -35,12 +35,17 @@ from assetmap.core.io.asset_import import PreparedAssets
 from assetmap.core.io.osm_assets import ATTRIBUTION, OsmAssetOptions, prepare_osm_assets
 from assetmap.core.io.osm_tag_rules import TagRule, default_rules, read_rules, write_rules
 from assetmap.qt.dialogs.imports.workers import dry_run_work
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob
 
-EXTRACT_FILTER = "OpenStreetMap extracts (*.osm.pbf *.pbf *.osm)"
-MAPPING_FILTER = "Tag mapping (*.csv)"
-HEADERS = ("Tag", "Value", "Category")
+EXTRACT_FILTER = QT_TRANSLATE_NOOP("ImportOsm", "OpenStreetMap extracts (*.osm.pbf *.pbf *.osm)")
+MAPPING_FILTER = QT_TRANSLATE_NOOP("ImportOsm", "Tag mapping (*.csv)")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ImportOsm", "Tag"),
+    QT_TRANSLATE_NOOP("ImportOsm", "Value"),
+    QT_TRANSLATE_NOOP("ImportOsm", "Category"),
+)
 
 
 class TagMappingTable(QTableWidget):
@@ -49,7 +54,7 @@ class TagMappingTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(HEADERS), parent)
-        self.setHorizontalHeaderLabels(HEADERS)
+        self.setHorizontalHeaderLabels([translate("ImportOsm", h) for h in HEADERS])
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)
@@ -95,12 +100,12 @@ class ImportOsmAssetsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.prepared: PreparedAssets | None = None
-        self.setWindowTitle("Import assets from OpenStreetMap")
+        self.setWindowTitle(translate("ImportOsm", "Import assets from OpenStreetMap"))
         self.resize(640, 620)
         self.file_edit = QLineEdit()
-        self.file_edit.setPlaceholderText("an extract: .osm.pbf or .osm")
+        self.file_edit.setPlaceholderText(translate("ImportOsm", "an extract: .osm.pbf or .osm"))
         self.file_edit.textChanged.connect(self._forget_check)
-        browse = QPushButton("&Browse…")
+        browse = QPushButton(translate("ImportOsm", "&Browse…"))
         browse.clicked.connect(self._browse)
         self.table = TagMappingTable()
         self.table.set_rules(default_rules())
@@ -108,16 +113,18 @@ class ImportOsmAssetsDialog(QDialog):
         self.report_text = QPlainTextEdit()
         self.report_text.setReadOnly(True)
         self.progress = QProgressBar()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("ImportOsm", "Cancel"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.job = BackgroundJob(
             self, progress=self.progress, cancel_button=self.cancel_button, say=self.status.setText
         )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.check_button = self.buttons.addButton("&Check", QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_button = self.buttons.addButton(
+            translate("ImportOsm", "&Check"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("ImportOsm", "&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(False)
         self.check_button.clicked.connect(self.check)
@@ -128,28 +135,34 @@ class ImportOsmAssetsDialog(QDialog):
 
     def _lay_out(self, browse: QPushButton) -> None:
         file_row = QHBoxLayout()
-        label = QLabel("&Extract:")
+        label = QLabel(translate("ImportOsm", "&Extract:"))
         label.setBuddy(self.file_edit)
         file_row.addWidget(label)
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(browse)
         rule_buttons = QHBoxLayout()
         for text, slot in (
-            ("&Add row", lambda: self.table.add_rule()),
-            ("&Remove row", self.table.remove_selected),
-            ("Default &mapping", lambda: self.table.set_rules(default_rules())),
-            ("&Load…", self._load_mapping),
-            ("&Save…", self._save_mapping),
+            (translate("ImportOsm", "&Add row"), lambda: self.table.add_rule()),
+            (translate("ImportOsm", "&Remove row"), self.table.remove_selected),
+            (
+                translate("ImportOsm", "Default &mapping"),
+                lambda: self.table.set_rules(default_rules()),
+            ),
+            (translate("ImportOsm", "&Load…"), self._load_mapping),
+            (translate("ImportOsm", "&Save…"), self._save_mapping),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             rule_buttons.addWidget(button)
         rule_buttons.addStretch(1)
         explain = QLabel(
-            "Features within the project's areas that carry a tag below become assets in its "
-            "category (the first matching row wins). Categories are matched to the project's "
-            "by name, plural and other names; others become new categories. Importing the "
-            "same features again (by OpenStreetMap id) updates them."
+            translate(
+                "ImportOsm",
+                "Features within the project's areas that carry a tag below become assets in its "
+                "category (the first matching row wins). Categories are matched to the project's "
+                "by name, plural and other names; others become new categories. Importing the "
+                "same features again (by OpenStreetMap id) updates them.",
+            )
         )
         explain.setWordWrap(True)
         busy_row = QHBoxLayout()
@@ -170,12 +183,19 @@ class ImportOsmAssetsDialog(QDialog):
         self.file_edit.setText(str(path))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "OpenStreetMap extract", "", EXTRACT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("ImportOsm", "OpenStreetMap extract"),
+            "",
+            translate("ImportOsm", EXTRACT_FILTER),
+        )
         if path:
             self.set_extract(path)
 
     def _load_mapping(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Tag mapping", "", MAPPING_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("ImportOsm", "Tag mapping"), "", translate("ImportOsm", MAPPING_FILTER)
+        )
         if path:
             try:
                 self.table.set_rules(read_rules(path))
@@ -183,7 +203,12 @@ class ImportOsmAssetsDialog(QDialog):
                 self.status.setText(str(exc))
 
     def _save_mapping(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Tag mapping", "osm_tags.csv", MAPPING_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("ImportOsm", "Tag mapping"),
+            "osm_tags.csv",
+            translate("ImportOsm", MAPPING_FILTER),
+        )
         if path:
             write_rules(path, self.table.rules())
 
@@ -195,19 +220,28 @@ class ImportOsmAssetsDialog(QDialog):
         path = Path(self.file_edit.text().strip())
         self._forget_check()
         work = dry_run_work(self.session.project.path, path, self.options(), prepare_osm_assets)
-        self.job.start(work, self._checked, self._failed, message="Reading the extract…")
+        reading = translate("ImportOsm", "Reading the extract…")
+        self.job.start(work, self._checked, self._failed, message=reading)
 
     def _checked(self, prepared: Any) -> None:
         self.prepared = prepared
         report = prepared.report
         self.report_text.setPlainText("\n".join(report.lines(limit=30)))
-        self.status.setText("Checked: press Import to add the assets (Edit ▸ Undo takes them out).")
-        self.import_button.setText("&Import again" if report.reimport else "&Import")
+        self.status.setText(
+            translate(
+                "ImportOsm", "Checked: press Import to add the assets (Edit ▸ Undo takes them out)."
+            )
+        )
+        self.import_button.setText(
+            translate("ImportOsm", "&Import again")
+            if report.reimport
+            else translate("ImportOsm", "&Import")
+        )
         self.import_button.setEnabled(True)
 
     def _failed(self, error: BaseException, _trace: str) -> None:
         self.report_text.setPlainText(str(error))
-        self.status.setText("Nothing can be imported: see above.")
+        self.status.setText(translate("ImportOsm", "Nothing can be imported: see above."))
 
     def commit(self) -> None:
         if self.prepared is None:

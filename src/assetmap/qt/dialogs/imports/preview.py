@@ -11,7 +11,9 @@ from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
 from assetmap.core.io import preview as pv
+from assetmap.qt.dialogs.imports.counting import counted, row_title
 from assetmap.qt.dialogs.imports.style import DIMMED, HIGHLIGHT
+from assetmap.qt.i18n import translate
 
 PREVIEW_ROWS = 20
 
@@ -37,7 +39,7 @@ class PreviewTable(QTableWidget):
         self.setRowCount(len(rows))
         self.setHorizontalHeaderLabels(self._columns)
         if preview is not None:
-            noun = preview.row_noun
+            noun = row_title(preview.row_noun)
             self.setVerticalHeaderLabels([f"{noun} {n}" for n in preview.row_numbers])
         for r, record in enumerate(rows):
             for c, value in enumerate(record):
@@ -67,7 +69,11 @@ class PreviewTable(QTableWidget):
         header.setFont(bold if target else plain)
         if target:
             header.setBackground(QBrush(HIGHLIGHT))
-            header.setToolTip(f"'{name}' is used as {target}")
+            header.setToolTip(
+                translate("ImportDialog", "'{column}' is used as {field}").format(
+                    column=name, field=target
+                )
+            )
             longest = max(QFontMetrics(bold).horizontalAdvance(t) for t in (name, f"→ {target}"))
             self.setColumnWidth(c, max(self.columnWidth(c), min(longest + 16, 260)))
         self.setHorizontalHeaderItem(c, header)
@@ -98,7 +104,8 @@ def layer_choices(result: pv.Preview) -> list[tuple[str, str | None]]:
     """(text, layer) for the layer combo; a lone layer is None, as the importers expect."""
     choices = []
     for info in result.layers:
-        count = _count_text(info.feature_count, "feature" if info.geometry_type else "row")
+        noun = "feature" if info.geometry_type else "row"
+        count = "" if info.feature_count is None else counted(info.feature_count, noun)
         details = [d for d in (info.geometry_type, count) if d]
         text = f"{info.name} ({', '.join(details)})" if details else info.name
         choices.append((text, info.name if len(result.layers) > 1 else None))
@@ -107,18 +114,19 @@ def layer_choices(result: pv.Preview) -> list[tuple[str, str | None]]:
 
 def file_summary(result: pv.Preview) -> str:
     """One sentence on what the file holds, so a wrong file is obvious before any mapping."""
-    parts = [f"{result.row_count:,} {result.row_noun}s", f"{len(result.columns)} columns"]
+    parts = [counted(result.row_count, result.row_noun), counted(len(result.columns), "column")]
     if result.geometry_type:
-        parts.append(f"{result.geometry_type} geometry in {result.crs or 'an unknown CRS'}")
+        parts.append(
+            translate("ImportDialog", "{kind} geometry in {crs}").format(
+                kind=result.geometry_type,
+                crs=result.crs or translate("ImportDialog", "an unknown CRS"),
+            )
+        )
     elif result.has_geometry:
-        parts.append("with geometry")
+        parts.append(translate("ImportDialog", "with geometry"))
     else:
-        parts.append("no geometry")
+        parts.append(translate("ImportDialog", "no geometry"))
     text = ", ".join(parts) + "."
     if result.notes:
         text += " " + "; ".join(result.notes) + "."
     return text
-
-
-def _count_text(count: int | None, noun: str) -> str:
-    return "" if count is None else f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from assetmap.core.errors import AssetmapError, BadInputError
+from assetmap.qt.i18n import translate
 
 
 def problem_text(error: BaseException) -> str:
     """BadInputError already names file, row and field; anything else is a bug, said plainly."""
     if isinstance(error, AssetmapError):
         return str(error)
-    return f"Something went wrong ({type(error).__name__}: {error}). Nothing was changed."
+    return translate("ImportDialog", "Something went wrong ({error}). Nothing was changed.").format(
+        error=f"{type(error).__name__}: {error}"
+    )
 
 
 def nothing_importable(error: BaseException) -> bool:

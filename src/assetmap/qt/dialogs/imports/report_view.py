@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.core.io.report import ImportReport, RowIssue
+from assetmap.qt.dialogs.imports.counting import row_title
 from assetmap.qt.dialogs.imports.style import ERROR_STYLE, note_label
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 REPORT_ROWS = 200
 SUMMARY_WIDTH = 330
@@ -46,7 +48,9 @@ def listed(names: Sequence[str], limit: int = 12) -> str:
     """'a, b, c and 40 more': a summary line stays a line or two however wide the file."""
     shown = ", ".join(names[:limit])
     more = len(names) - limit
-    return f"{shown} and {more} more" if more > 0 else shown
+    if more <= 0:
+        return shown
+    return translate("ImportDialog", "{names} and {n} more").format(names=shown, n=more)
 
 
 def no_label(row: int | None) -> str:
@@ -56,42 +60,67 @@ def no_label(row: int | None) -> str:
 
 # The report's tabs: each a list of rows on the report; the last two only on importing again.
 OUTCOME_TABS = {
-    "rejected": "Rejected",
-    "unplaced": "Unplaced",
-    "repaired": "Repaired",
-    "changed_rows": "Updated",
-    "missing": "No longer in the file",
+    "rejected": QT_TRANSLATE_NOOP("ImportDialog", "Rejected"),
+    "unplaced": QT_TRANSLATE_NOOP("ImportDialog", "Unplaced"),
+    "repaired": QT_TRANSLATE_NOOP("ImportDialog", "Repaired"),
+    "changed_rows": QT_TRANSLATE_NOOP("ImportDialog", "Updated"),
+    "missing": QT_TRANSLATE_NOOP("ImportDialog", "No longer in the file"),
 }
 
 
 def describe_report(report: ImportReport, count_text: str) -> tuple[str, str]:
     """The report's heading and the sentence under it, before and after the import."""
-    if report.committed:
-        heading = f"Imported {count_text} from {report.file}"
-        explanation = "Edit › Undo takes the import out again."
-    else:
-        heading = f"Ready to import {count_text} from {report.file}"
-        explanation = (
-            "Nothing has been written yet. Check the rows below, then press Import; "
-            "go Back to change the columns."
-        )
-    if report.out_of_area:
-        explanation += (
-            f" {report.out_of_area:,} of them lie outside the project's areas: they are kept"
-            " and flagged 'out of area'."
-        )
-    if report.unplaced:
-        explanation += " Unplaced rows are kept, to be placed by hand later."
     if report.reimport:
-        done = "was" if report.committed else "is"
-        heading = f"{'Imported' if report.committed else 'Ready to import'} {report.file} again"
-        explanation = (
-            f"Matched to the assets an earlier import made by {report.match_key}: "
-            f"{report.reimport_summary()}. Assets no longer in the file are listed and kept; "
-            f"nothing {done} deleted. "
-            + explanation.replace("press Import;", "press Import again;")
+        return _describe_reimport(report)
+    if report.committed:
+        heading = translate("ImportDialog", "Imported {count} from {file}")
+        explanation = translate("ImportDialog", "Edit › Undo takes the import out again.")
+    else:
+        heading = translate("ImportDialog", "Ready to import {count} from {file}")
+        explanation = translate(
+            "ImportDialog",
+            "Nothing has been written yet. Check the rows below, then press Import; "
+            "go Back to change the columns.",
         )
-    return heading, explanation
+    return heading.format(count=count_text, file=report.file), explanation + _placing(report)
+
+
+def _placing(report: ImportReport) -> str:
+    """What happens to rows outside the areas or with no place, said after the explanation."""
+    text = ""
+    if report.out_of_area:
+        text += " " + translate(
+            "ImportDialog",
+            "{n} of them lie outside the project's areas: they are kept and flagged 'out of area'.",
+        ).format(n=f"{report.out_of_area:,}")
+    if report.unplaced:
+        text += " " + translate(
+            "ImportDialog", "Unplaced rows are kept, to be placed by hand later."
+        )
+    return text
+
+
+def _describe_reimport(report: ImportReport) -> tuple[str, str]:
+    """Importing a file again: matched, updated and kept, never deleted."""
+    if report.committed:
+        heading = translate("ImportDialog", "Imported {file} again")
+        explanation = translate(
+            "ImportDialog",
+            "Matched to the assets an earlier import made by {key}: {summary}. Assets no "
+            "longer in the file are listed and kept; nothing was deleted. Edit › Undo takes "
+            "the import out again.",
+        )
+    else:
+        heading = translate("ImportDialog", "Ready to import {file} again")
+        explanation = translate(
+            "ImportDialog",
+            "Matched to the assets an earlier import made by {key}: {summary}. Assets no "
+            "longer in the file are listed and kept; nothing is deleted. Nothing has been "
+            "written yet. Check the rows below, then press Import again; go Back to change "
+            "the columns.",
+        )
+    explanation = explanation.format(key=report.match_key, summary=report.reimport_summary())
+    return heading.format(file=report.file), explanation + _placing(report)
 
 
 def _heading_label() -> QLabel:
@@ -134,9 +163,9 @@ class ReportPage(QWidget):
         box.setFixedWidth(SUMMARY_WIDTH)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(10, 8, 10, 8)
-        title = QLabel("<b>Your choices</b>")
+        title = QLabel("<b>{}</b>".format(translate("ImportDialog", "Your choices")))
         self.summary = QLabel()
-        self.summary.setAccessibleName("Your choices")
+        self.summary.setAccessibleName(translate("ImportDialog", "Your choices"))
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -158,17 +187,24 @@ class ReportPage(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = _heading_label()
-        self.heading.setAccessibleName("Report summary")
+        self.heading.setAccessibleName(translate("ImportDialog", "Report summary"))
         self.explanation = note_label()
         layout.addWidget(self.heading)
         layout.addWidget(self.explanation)
         layout.addLayout(self._build_counts())
         layout.addWidget(self._build_tabs(), 1)
         row = QHBoxLayout()
-        self.save_button = QPushButton("&Save report…")
-        self.save_button.setAccessibleName("Save the full report as CSV")
+        self.save_button = QPushButton(translate("ImportDialog", "&Save report…"))
+        self.save_button.setAccessibleName(translate("ImportDialog", "Save the full report as CSV"))
         self.save_button.clicked.connect(self.save_requested)
-        row.addWidget(note_label("The report lists every row that was changed or left out."), 1)
+        row.addWidget(
+            note_label(
+                translate(
+                    "ImportDialog", "The report lists every row that was changed or left out."
+                )
+            ),
+            1,
+        )
         row.addWidget(self.save_button)
         layout.addLayout(row)
         return page
@@ -181,7 +217,7 @@ class ReportPage(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setFrameShape(QFrame.Shape.StyledPanel)
             label.setMinimumWidth(120)
-            label.setAccessibleName(f"{outcome} count")
+            label.setAccessibleName(translate("ImportDialog", _COUNT_NAMES[outcome]))
             self.counts[outcome] = label
             row.addWidget(label)
         row.addStretch(1)
@@ -189,23 +225,27 @@ class ReportPage(QWidget):
 
     def _build_tabs(self) -> QTabWidget:
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Report details")
+        self.tabs.setAccessibleName(translate("ImportDialog", "Report details"))
         self.tables: dict[str, QTableWidget] = {}
         for outcome in OUTCOME_TABS:
             table = self._issue_table(outcome)
             self.tables[outcome] = table
-            self.tabs.addTab(table, OUTCOME_TABS[outcome])
+            self.tabs.addTab(table, translate("ImportDialog", OUTCOME_TABS[outcome]))
         self.notes = QListWidget()
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(translate("ImportDialog", "Notes"))
         self.notes.setWordWrap(True)
         self._row_label: RowLabel = no_label
-        self.tabs.addTab(self.notes, "Notes")
+        self.tabs.addTab(self.notes, translate("ImportDialog", "Notes"))
         return self.tabs
 
     def _issue_table(self, outcome: str) -> QTableWidget:
         table = QTableWidget(0, 4)
-        table.setAccessibleName(f"{OUTCOME_TABS[outcome]} rows")
-        table.setHorizontalHeaderLabels(["Row", "Name", "Field", "What happened"])
+        table.setAccessibleName(
+            translate("ImportDialog", "{outcome} rows").format(
+                outcome=translate("ImportDialog", OUTCOME_TABS[outcome])
+            )
+        )
+        table.setHorizontalHeaderLabels(_issue_headings(row_title("row"), ""))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
@@ -226,16 +266,20 @@ class ReportPage(QWidget):
         self.problem_text = QLabel()
         self.problem_text.setWordWrap(True)
         self.problem_text.setStyleSheet(ERROR_STYLE)
-        self.problem_text.setAccessibleName("Why the import cannot go ahead")
+        self.problem_text.setAccessibleName(
+            translate("ImportDialog", "Why the import cannot go ahead")
+        )
         self.problem_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.back_button = QPushButton("Go &back to the columns")
+        self.back_button = QPushButton(translate("ImportDialog", "Go &back to the columns"))
         self.back_button.clicked.connect(self.back_requested)
         row = QHBoxLayout()
         row.addWidget(self.back_button)
         row.addStretch(1)
         layout.addWidget(self.problem_heading)
         layout.addWidget(self.problem_text)
-        layout.addWidget(note_label("Nothing was written to the project."))
+        layout.addWidget(
+            note_label(translate("ImportDialog", "Nothing was written to the project."))
+        )
         layout.addLayout(row)
         layout.addStretch(1)
         return page
@@ -283,13 +327,15 @@ class ReportPage(QWidget):
             label = no_label if outcome == "missing" else self._row_label
             self._fill_issues(table, issues, label)
             index = self.tabs.indexOf(table)
-            self.tabs.setTabText(index, f"{OUTCOME_TABS[outcome]} ({len(issues):,})")
+            tab = translate("ImportDialog", OUTCOME_TABS[outcome])
+            self.tabs.setTabText(index, f"{tab} ({len(issues):,})")
             self.tabs.setTabVisible(
                 index, outcome in ("rejected", "unplaced", "repaired") or bool(issues)
             )
         self.notes.clear()
         self.notes.addItems(report.notes)
-        self.tabs.setTabText(self.tabs.indexOf(self.notes), f"Notes ({len(report.notes)})")
+        notes = translate("ImportDialog", "Notes")
+        self.tabs.setTabText(self.tabs.indexOf(self.notes), f"{notes} ({len(report.notes)})")
         self.tabs.setCurrentIndex(self._first_tab_with_content(report))
         self.stack.setCurrentIndex(1)
 
@@ -300,13 +346,24 @@ class ReportPage(QWidget):
             "unplaced": len(report.unplaced),
             "rejected": len(report.rejected),
         }
-        words = {"imported": "imported" if report.committed else "to import"}
+        words = {
+            "imported": translate("ImportDialog", "imported")
+            if report.committed
+            else translate("ImportDialog", "to import"),
+            "repaired": translate("ImportDialog", "repaired"),
+            "unplaced": translate("ImportDialog", "unplaced"),
+            "rejected": translate("ImportDialog", "rejected"),
+        }
         if report.reimport:  # the others are updated, unchanged or gone: see the tabs
             values["imported"] = report.added
-            words["imported"] = "added" if report.committed else "to add"
+            words["imported"] = (
+                translate("ImportDialog", "added")
+                if report.committed
+                else translate("ImportDialog", "to add")
+            )
         for outcome, label in self.counts.items():
             count = values[outcome]
-            word = words.get(outcome, outcome)
+            word = words[outcome]
             label.setText(
                 f"<span style='font-size:15pt;font-weight:600'>{count:,}</span><br>{word}"
             )
@@ -316,8 +373,8 @@ class ReportPage(QWidget):
         shown = issues[:REPORT_ROWS]
         extra = len(issues) - len(shown)
         table.setRowCount(len(shown) + (1 if extra else 0))
-        noun = shown[0].row_noun.title() if shown else "Row"
-        table.setHorizontalHeaderLabels([noun, label(None) or "Name", "Field", "What happened"])
+        noun = row_title(shown[0].row_noun if shown else "row")
+        table.setHorizontalHeaderLabels(_issue_headings(noun, label(None)))
         for r, issue in enumerate(shown):
             row = "" if issue.row is None else str(issue.row)
             name = issue.label if issue.label is not None else label(issue.row)
@@ -325,7 +382,11 @@ class ReportPage(QWidget):
             for c, text in enumerate(cells):
                 table.setItem(r, c, QTableWidgetItem(text))
         if extra:
-            more = QTableWidgetItem(f"… and {extra:,} more: Save report… writes them all")
+            more = QTableWidgetItem(
+                translate("ImportDialog", "… and {n} more: Save report… writes them all").format(
+                    n=f"{extra:,}"
+                )
+            )
             table.setItem(len(shown), 3, more)
 
     def _first_tab_with_content(self, report: ImportReport) -> int:
@@ -333,3 +394,21 @@ class ReportPage(QWidget):
             if getattr(report, outcome):
                 return self.tabs.indexOf(self.tables[outcome])
         return self.tabs.indexOf(self.notes)
+
+
+_COUNT_NAMES = {
+    "imported": QT_TRANSLATE_NOOP("ImportDialog", "imported count"),
+    "repaired": QT_TRANSLATE_NOOP("ImportDialog", "repaired count"),
+    "unplaced": QT_TRANSLATE_NOOP("ImportDialog", "unplaced count"),
+    "rejected": QT_TRANSLATE_NOOP("ImportDialog", "rejected count"),
+}
+
+
+def _issue_headings(row: str, name: str) -> list[str]:
+    """The report tables' headings: the row's noun, what names it, the field, what happened."""
+    return [
+        row,
+        name or translate("ImportDialog", "Name"),
+        translate("ImportDialog", "Field"),
+        translate("ImportDialog", "What happened"),
+    ]
