@@ -347,6 +347,343 @@
     </message>
 </context>
 <context>
+    <name>AssetForm</name>
+    <message>
+        <source>Type to search, or pick from the list</source>
+        <translation>Teipiwch i chwilio, neu dewiswch o&apos;r rhestr</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Maes</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Gwerth</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>Meysydd eraill</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Ychwanegu maes</translation>
+    </message>
+    <message>
+        <source>Add a field</source>
+        <translation>Ychwanegu maes</translation>
+    </message>
+    <message>
+        <source>From the column &apos;{column}&apos;</source>
+        <translation>O&apos;r golofn &apos;{column}&apos;</translation>
+    </message>
+    <message>
+        <source>&amp;More fields</source>
+        <translation>&amp;Mwy o feysydd</translation>
+    </message>
+    <message>
+        <source>&amp;More fields ({n} filled in)</source>
+        <translation>&amp;Mwy o feysydd ({n} wedi&apos;u llenwi)</translation>
+    </message>
+    <message>
+        <source>Kept out of exports unless you choose to include it.</source>
+        <translation>Ni chaiff ei gynnwys mewn allforion oni bai eich bod yn dewis ei gynnwys.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Gweithredol</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Ar gau</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Arfaethedig</translation>
+    </message>
+    <message>
+        <source>Edit asset</source>
+        <translation>Golygu ased</translation>
+    </message>
+    <message>
+        <source>Add an asset</source>
+        <translation>Ychwanegu ased</translation>
+    </message>
+    <message>
+        <source>Asset details</source>
+        <translation>Manylion yr ased</translation>
+    </message>
+    <message>
+        <source>Add asset</source>
+        <translation>Ychwanegu ased</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Cadw&apos;r newidiadau</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Change what you need, then save. Undo takes the whole change back.</source>
+        <translation>Newidiwch yr hyn sydd ei angen, yna cadwch. Mae Dadwneud yn dadwneud y newid cyfan.</translation>
+    </message>
+    <message>
+        <source>A new asset where you clicked on the map. Only a name and a category are needed.</source>
+        <translation>Ased newydd lle gwnaethoch glicio ar y map. Dim ond enw a chategori sydd eu hangen.</translation>
+    </message>
+    <message>
+        <source>This spot is outside the project&apos;s areas.</source>
+        <translation>Mae&apos;r man hwn y tu allan i ardaloedd y prosiect.</translation>
+    </message>
+    <message>
+        <source>e.g. Tuesday lunch club</source>
+        <translation>e.e. Clwb cinio dydd Mawrth</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Enw</translation>
+    </message>
+    <message>
+        <source>Name (required)</source>
+        <translation>Enw (gofynnol)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Categori</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categori</translation>
+    </message>
+    <message>
+        <source>What happens here, and when</source>
+        <translation>Beth sy&apos;n digwydd yma, a phryd</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Disgrifiad</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Disgrifiad</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>C&amp;yfeiriad</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>Cyfeiriad stryd</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode</source>
+        <translation>Cod &amp;post</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Cod post</translation>
+    </message>
+    <message>
+        <source>e.g. M32 0TH</source>
+        <translation>e.e. M32 0TH</translation>
+    </message>
+    <message>
+        <source>Con&amp;tact</source>
+        <translation>Cyswll&amp;t</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Person cyswllt</translation>
+    </message>
+    <message>
+        <source>Who to ask for</source>
+        <translation>Pwy i ofyn amdano</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Ffôn</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Ffôn</translation>
+    </message>
+    <message>
+        <source>e.g. 0161 912 2000</source>
+        <translation>e.e. 0161 912 2000</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>&amp;Gwefan</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Gwefan</translation>
+    </message>
+    <message>
+        <source>e.g. www.example.org</source>
+        <translation>e.e. www.example.org</translation>
+    </message>
+    <message>
+        <source>e.g. Mon-Fri 09:00-17:00
+Sat 10:00-12:00</source>
+        <translation>e.e. Llun-Gwe 09:00-17:00
+Sad 10:00-12:00</translation>
+    </message>
+    <message>
+        <source>One line per day or period</source>
+        <translation>Un llinell ar gyfer pob diwrnod neu gyfnod</translation>
+    </message>
+    <message>
+        <source>&amp;Opening hours</source>
+        <translation>&amp;Oriau agor</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Oriau agor</translation>
+    </message>
+    <message>
+        <source>e.g. older people, carers, families</source>
+        <translation>e.e. pobl hŷn, gofalwyr, teuluoedd</translation>
+    </message>
+    <message>
+        <source>Who is it &amp;for?</source>
+        <translation>Ar gyfer p&amp;wy?</translation>
+    </message>
+    <message>
+        <source>Who is it for?</source>
+        <translation>Ar gyfer pwy?</translation>
+    </message>
+    <message>
+        <source>Separate groups with commas</source>
+        <translation>Rhowch goma rhwng y grwpiau</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Statws</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>This is about a person (e.g. someone&apos;s skills)</source>
+        <translation>Mae hyn yn ymwneud ag unigolyn (e.e. sgiliau rhywun)</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Data personol</translation>
+    </message>
+    <message>
+        <source>About personal data</source>
+        <translation>Ynghylch data personol</translation>
+    </message>
+    <message>
+        <source>Verified on date</source>
+        <translation>Dyddiad ei wirio</translation>
+    </message>
+    <message>
+        <source>Not verified yet</source>
+        <translation>Heb ei wirio eto</translation>
+    </message>
+    <message>
+        <source>&amp;Verified on</source>
+        <translation>Gwi&amp;riwyd ar</translation>
+    </message>
+    <message>
+        <source>More fields</source>
+        <translation>Mwy o feysydd</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Lluniau</translation>
+    </message>
+    <message>
+        <source>Stored as “{text}”, kept unless you change it</source>
+        <translation>Wedi&apos;i gadw fel “{text}”; bydd yn aros felly oni bai eich bod yn ei newid</translation>
+    </message>
+    <message>
+        <source>Always ticked: “{category}” holds personal data. {note}</source>
+        <translation>Wedi&apos;i dicio bob amser: mae “{category}” yn cynnwys data personol. {note}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a full UK postcode (like M32 0TH). You can still save it as typed.</source>
+        <translation>Nid yw “{text}” yn god post llawn yn y DU (fel M32 0TH). Gallwch ei gadw fel y&apos;i teipiwyd o hyd.</translation>
+    </message>
+    <message>
+        <source>Give the asset a name.</source>
+        <translation>Rhowch enw i&apos;r ased.</translation>
+    </message>
+    <message>
+        <source>No single category matches “{typed}”: pick one from the list.</source>
+        <translation>Nid oes un categori&apos;n unig yn cyfateb i “{typed}”: dewiswch un o&apos;r rhestr.</translation>
+    </message>
+    <message>
+        <source>Choose a category.</source>
+        <translation>Dewiswch gategori.</translation>
+    </message>
+    <message>
+        <source>Two of the other fields have the same name.</source>
+        <translation>Mae gan ddau o&apos;r meysydd eraill yr un enw.</translation>
+    </message>
+    <message>
+        <source>Edit &apos;{name}&apos;</source>
+        <translation>Golygu &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>Problem: {text}</source>
+        <translation>Problem: {text}</translation>
+    </message>
+    <message>
+        <source>Add asset &apos;{name}&apos; with {n} photo</source>
+        <translation>Ychwanegu ased &apos;{name}&apos; gyda {n} llun</translation>
+    </message>
+    <message>
+        <source>Add asset &apos;{name}&apos; with {n} photos</source>
+        <translation>Ychwanegu ased &apos;{name}&apos; gyda {n} llun</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.gif);;All files (*)</source>
+        <translation>Lluniau (*.jpg *.jpeg *.png *.webp *.gif);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Ychwanegu llun…</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>Ychwanegu llun</translation>
+    </message>
+    <message>
+        <source>R&amp;emove photo</source>
+        <translation>Tynnu&apos;r &amp;llun</translation>
+    </message>
+    <message>
+        <source>Remove the chosen photo</source>
+        <translation>Tynnu&apos;r llun a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>No photos yet. JPEG, PNG, WebP or GIF, up to 10 MB each.</source>
+        <translation>Dim lluniau eto. JPEG, PNG, WebP neu GIF, hyd at 10 MB yr un.</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Ychwanegu lluniau</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; could not be read ({reason})</source>
+        <translation>Methu darllen &apos;{name}&apos; ({reason})</translation>
+    </message>
+    <message>
+        <source>{name} ({size}), not saved yet</source>
+        <translation>{name} ({size}), heb ei gadw eto</translation>
+    </message>
+</context>
+<context>
     <name>AssetTable</name>
     <message>
         <source>Active</source>
@@ -709,6 +1046,315 @@ Mae&apos;r gell yn cadw ei hen werth.</translation>
     </message>
 </context>
 <context>
+    <name>CategoryDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>For example: Youth clubs</source>
+        <translation>Er enghraifft: Clybiau ieuenctid</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Rhagolwg</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Enw:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Grŵp:</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Lliw:</translation>
+    </message>
+    <message>
+        <source>&amp;Symbol:</source>
+        <translation>&amp;Symbol:</translation>
+    </message>
+    <message>
+        <source>Check &amp;every:</source>
+        <translation>Gwirio &amp;bob:</translation>
+    </message>
+    <message>
+        <source>On the map:</source>
+        <translation>Ar y map:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ychwanegu</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Iawn</translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation>Categori newydd</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mis</translation>
+    </message>
+    <message>
+        <source>Check every, in months</source>
+        <translation>Gwirio bob hyn a hyn, mewn misoedd</translation>
+    </message>
+    <message>
+        <source>How long after an asset was last checked it is due for checking again: food banks change within months, schools rarely</source>
+        <translation>Pa mor hir ar ôl i ased gael ei wirio ddiwethaf y mae&apos;n bryd ei wirio eto: mae banciau bwyd yn newid o fewn misoedd, ysgolion yn anaml</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grŵp</translation>
+    </message>
+    <message>
+        <source>Add a category</source>
+        <translation>Ychwanegu categori</translation>
+    </message>
+    <message>
+        <source>Colour of “{category}”</source>
+        <translation>Lliw “{category}”</translation>
+    </message>
+    <message>
+        <source>Symbol of “{category}”</source>
+        <translation>Symbol “{category}”</translation>
+    </message>
+    <message>
+        <source>Group of “{category}”</source>
+        <translation>Grŵp “{category}”</translation>
+    </message>
+    <message>
+        <source>How often to check “{category}”</source>
+        <translation>Pa mor aml i wirio “{category}”</translation>
+    </message>
+    <message>
+        <source>Edit “{category}”</source>
+        <translation>Golygu “{category}”</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryManager</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorïau</translation>
+    </message>
+    <message>
+        <source>Category manager</source>
+        <translation>Rheolwr categorïau</translation>
+    </message>
+    <message>
+        <source>Imports put values with these names in the category (Other names…)</source>
+        <translation>Mae mewnforion yn rhoi gwerthoedd â&apos;r enwau hyn yn y categori (Enwau eraill…)</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ychwanegu…</translation>
+    </message>
+    <message>
+        <source>Add a new category</source>
+        <translation>Ychwanegu categori newydd</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Ailenwi</translation>
+    </message>
+    <message>
+        <source>Rename the selected category (F2)</source>
+        <translation>Ailenwi&apos;r categori a ddewiswyd (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>&amp;Lliw…</translation>
+    </message>
+    <message>
+        <source>Change the colour</source>
+        <translation>Newid y lliw</translation>
+    </message>
+    <message>
+        <source>&amp;Symbol…</source>
+        <translation>&amp;Symbol…</translation>
+    </message>
+    <message>
+        <source>Change the symbol</source>
+        <translation>Newid y symbol</translation>
+    </message>
+    <message>
+        <source>&amp;Group…</source>
+        <translation>&amp;Grŵp…</translation>
+    </message>
+    <message>
+        <source>Move to another group</source>
+        <translation>Symud i grŵp arall</translation>
+    </message>
+    <message>
+        <source>Check e&amp;very…</source>
+        <translation>Gwirio &amp;bob…</translation>
+    </message>
+    <message>
+        <source>How often its assets are due for checking</source>
+        <translation>Pa mor aml y mae angen gwirio ei asedau</translation>
+    </message>
+    <message>
+        <source>Other &amp;names…</source>
+        <translation>Enwau &amp;eraill…</translation>
+    </message>
+    <message>
+        <source>Names a file may use for this category, matched when importing</source>
+        <translation>Enwau y gall ffeil eu defnyddio ar gyfer y categori hwn, a gaiff eu paru wrth fewnforio</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into…</source>
+        <translation>&amp;Cyfuno â…</translation>
+    </message>
+    <message>
+        <source>Move its assets to another category and remove it</source>
+        <translation>Symud ei asedau i gategori arall a&apos;i ddileu</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Dadwneud</translation>
+    </message>
+    <message>
+        <source>Undo the last change (Ctrl+Z)</source>
+        <translation>Dadwneud y newid diwethaf (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>R&amp;edo</source>
+        <translation>A&amp;ilwneud</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Ailwneud (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Close the category manager</source>
+        <translation>Cau&apos;r rheolwr categorïau</translation>
+    </message>
+    <message>
+        <source>Colour shows the group and the symbol tells categories apart, so the map stays readable for colour-blind people. A category ticked as personal data (a person&apos;s skills, say) keeps all its assets out of exports unless an export includes personal data. Every change here can be undone.</source>
+        <translation>Mae&apos;r lliw yn dangos y grŵp a&apos;r symbol yn gwahaniaethu rhwng categorïau, fel bod y map yn dal yn ddarllenadwy i bobl sy&apos;n lliwddall. Mae categori sydd wedi&apos;i dicio fel data personol (sgiliau unigolyn, er enghraifft) yn cadw ei holl asedau allan o allforion oni bai bod allforio&apos;n cynnwys data personol. Gellir dadwneud pob newid yma.</translation>
+    </message>
+    <message>
+        <source>Undo {change}</source>
+        <translation>Dadwneud {change}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Dadwneud</translation>
+    </message>
+    <message>
+        <source>Redo {change}</source>
+        <translation>Ailwneud {change}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ailwneud</translation>
+    </message>
+    <message>
+        <source>Its 1 asset is flagged as personal data now, so it is left out of exports. Clear its flag too, or keep it flagged?</source>
+        <translation>Mae ei un ased wedi&apos;i farcio fel data personol ar hyn o bryd, felly caiff ei adael allan o allforion. Tynnu&apos;r marc hefyd, neu ei gadw wedi&apos;i farcio?</translation>
+    </message>
+    <message>
+        <source>Its {n} assets are flagged as personal data now, so they are left out of exports. Clear their flags too, or keep them flagged?</source>
+        <translation>Mae ei {n} ased wedi&apos;u marcio fel data personol ar hyn o bryd, felly cânt eu gadael allan o allforion. Tynnu&apos;r marciau hefyd, neu eu cadw wedi&apos;u marcio?</translation>
+    </message>
+    <message>
+        <source>“{category}” will no longer mark new assets as personal data.</source>
+        <translation>Ni fydd “{category}” yn marcio asedau newydd fel data personol mwyach.</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Data personol</translation>
+    </message>
+    <message>
+        <source>&amp;Clear their flags</source>
+        <translation>&amp;Tynnu&apos;r marciau</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them flagged</source>
+        <translation>&amp;Cadw&apos;r marciau</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categori</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Asedau</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Lliw</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Also matches in imports</source>
+        <translation>Hefyd yn cyfateb wrth fewnforio</translation>
+    </message>
+    <message>
+        <source>Personal data: the category holds assets about people (a person&apos;s skills). Its assets are flagged and left out of exports unless an export includes personal data.</source>
+        <translation>Data personol: mae&apos;r categori&apos;n cynnwys asedau am bobl (sgiliau unigolyn). Caiff ei asedau eu marcio a&apos;u gadael allan o allforion oni bai bod allforio&apos;n cynnwys data personol.</translation>
+    </message>
+    <message>
+        <source>Holds personal data</source>
+        <translation>Yn cynnwys data personol</translation>
+    </message>
+    <message>
+        <source>Not personal data</source>
+        <translation>Nid yw&apos;n ddata personol</translation>
+    </message>
+    <message>
+        <source>Also matched in imports: {names}</source>
+        <translation>Hefyd yn cyfateb wrth fewnforio: {names}</translation>
+    </message>
+    <message>
+        <source>No other names. Other names… adds some.</source>
+        <translation>Dim enwau eraill. Mae Enwau eraill… yn ychwanegu rhai.</translation>
+    </message>
+    <message>
+        <source>{category}: {n} assets. F2 renames it.</source>
+        <translation>{category}: {n} ased. Mae F2 yn ei ailenwi.</translation>
+    </message>
+    <message>
+        <source>{category}, {n} assets, {colour} {symbol}</source>
+        <translation>{category}, {n} ased, {symbol} {colour}</translation>
+    </message>
+    <message>
+        <source>{text}, holds personal data</source>
+        <translation>{text}, yn cynnwys data personol</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryNames</name>
+    <message>
+        <source>Other names for “{category}”</source>
+        <translation>Enwau eraill ar “{category}”</translation>
+    </message>
+    <message>
+        <source>When a file being imported names an asset&apos;s category with one of these, it goes to {category}. Capitals, punctuation and plurals do not matter: “GP surgery” also matches “GP Surgeries”. One name per line.</source>
+        <translation>Pan fydd ffeil sy&apos;n cael ei mewnforio yn enwi categori ased gydag un o&apos;r rhain, mae&apos;n mynd i {category}. Nid yw priflythrennau, atalnodi na ffurfiau lluosog o bwys: mae “GP surgery” hefyd yn cyfateb i “GP Surgeries”. Un enw ar bob llinell.</translation>
+    </message>
+    <message>
+        <source>Other names, one per line</source>
+        <translation>Enwau eraill, un ar bob llinell</translation>
+    </message>
+</context>
+<context>
     <name>Checking</name>
     <message>
         <source>Mark as &amp;checked today</source>
@@ -765,6 +1411,65 @@ Mae&apos;r gell yn cadw ei hen werth.</translation>
     <message>
         <source>{project} due for checking.xlsx</source>
         <translation>{project} i&apos;w gwirio.xlsx</translation>
+    </message>
+</context>
+<context>
+    <name>Colours</name>
+    <message>
+        <source>Blue</source>
+        <translation>Glas</translation>
+    </message>
+    <message>
+        <source>Sky blue</source>
+        <translation>Glas awyr</translation>
+    </message>
+    <message>
+        <source>Bluish green</source>
+        <translation>Gwyrdd glasaidd</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Oren</translation>
+    </message>
+    <message>
+        <source>Vermillion</source>
+        <translation>Fermiliwn</translation>
+    </message>
+    <message>
+        <source>Reddish purple</source>
+        <translation>Porffor cochlyd</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Melyn</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Llwyd</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Lliw</translation>
+    </message>
+    <message>
+        <source>Other colour…</source>
+        <translation>Lliw arall…</translation>
+    </message>
+    <message>
+        <source>{name}: other colour</source>
+        <translation>{name}: lliw arall</translation>
+    </message>
+    <message>
+        <source>{name} chosen</source>
+        <translation>{name} a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Dewis lliw</translation>
     </message>
 </context>
 <context>
@@ -975,6 +1680,1533 @@ Mae&apos;r gell yn cadw ei hen werth.</translation>
     <message>
         <source>import an Open Referral (HSDS) service directory as assets</source>
         <translation>mewnforio cyfeiriadur gwasanaethau Open Referral (HSDS) fel asedau</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Boundary files (*.geojson *.json *.gpkg *.shp *.zip *.gz)</source>
+        <translation>Ffeiliau ffiniau (*.geojson *.json *.gpkg *.shp *.zip *.gz)</translation>
+    </message>
+    <message>
+        <source>Import areas</source>
+        <translation>Mewnforio ardaloedd</translation>
+    </message>
+    <message>
+        <source>Choose a boundary file: GeoJSON, GeoPackage or Shapefile (also zipped). Each polygon becomes one area of a new area set; the other columns are kept with the areas.</source>
+        <translation>Dewiswch ffeil ffiniau: GeoJSON, GeoPackage neu Shapefile (gan gynnwys rhai wedi&apos;u sipio). Mae pob polygon yn dod yn un ardal mewn set newydd o ardaloedd; caiff y colofnau eraill eu cadw gyda&apos;r ardaloedd.</translation>
+    </message>
+    <message>
+        <source>Area set name</source>
+        <translation>Enw&apos;r set o ardaloedd</translation>
+    </message>
+    <message>
+        <source>e.g. MSOA 2021 or Wards 2023</source>
+        <translation>e.e. MSOA 2021 neu Wardiau 2023</translation>
+    </message>
+    <message>
+        <source>Area set &amp;name:</source>
+        <translation>&amp;Enw&apos;r set o ardaloedd:</translation>
+    </message>
+    <message>
+        <source>Area code</source>
+        <translation>Cod ardal</translation>
+    </message>
+    <message>
+        <source>Area name</source>
+        <translation>Enw ardal</translation>
+    </message>
+    <message>
+        <source>{rows} of {kind} geometry in {crs}; reprojected to the project&apos;s coordinate system and repaired where invalid.</source>
+        <translation>{rows} o geometreg {kind} yn {crs}; caiff ei hailtaflunio i system gyfesurynnau&apos;r prosiect a&apos;i thrwsio lle mae&apos;n annilys.</translation>
+    </message>
+    <message>
+        <source>an unknown CRS</source>
+        <translation>system gyfesurynnau anhysbys</translation>
+    </message>
+    <message>
+        <source>{file} has no geometry: areas come from GeoJSON, GeoPackage or Shapefile files. Go back and choose another file.</source>
+        <translation>Nid oes geometreg yn {file}: daw ardaloedd o ffeiliau GeoJSON, GeoPackage neu Shapefile. Ewch yn ôl a dewis ffeil arall.</translation>
+    </message>
+    <message>
+        <source>Give the new area set a name (for example &apos;MSOA 2021&apos;).</source>
+        <translation>Rhowch enw i&apos;r set newydd o ardaloedd (er enghraifft &apos;MSOA 2021&apos;).</translation>
+    </message>
+    <message>
+        <source>The project already has an area set called &apos;{name}&apos;: choose another name.</source>
+        <translation>Mae gan y prosiect set o ardaloedd o&apos;r enw &apos;{name}&apos; yn barod: dewiswch enw arall.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds each area&apos;s code.</source>
+        <translation>Dewiswch y golofn sy&apos;n cynnwys cod pob ardal.</translation>
+    </message>
+    <message>
+        <source>area code</source>
+        <translation>cod ardal</translation>
+    </message>
+    <message>
+        <source>area name</source>
+        <translation>enw ardal</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>{kind} geometry in {crs}, reprojected to the project&apos;s coordinate system</source>
+        <translation>geometreg {kind} yn {crs}, wedi&apos;i hailtaflunio i system gyfesurynnau&apos;r prosiect</translation>
+    </message>
+    <message>
+        <source>New area set</source>
+        <translation>Set newydd o ardaloedd</translation>
+    </message>
+    <message>
+        <source>Boundaries</source>
+        <translation>Ffiniau</translation>
+    </message>
+    <message>
+        <source>Other columns kept</source>
+        <translation>Colofnau eraill a gedwir</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; is used for the area names: assetmap always uses a name column it recognises</source>
+        <translation>Defnyddir &apos;{column}&apos; ar gyfer enwau&apos;r ardaloedd: mae assetmap bob amser yn defnyddio colofn enw y mae&apos;n ei hadnabod</translation>
+    </message>
+    <message>
+        <source>&amp;One category for every asset:</source>
+        <translation>&amp;Un categori ar gyfer pob ased:</translation>
+    </message>
+    <message>
+        <source>Category &amp;from a column:</source>
+        <translation>Categori &amp;o golofn:</translation>
+    </message>
+    <message>
+        <source>Category of every asset</source>
+        <translation>Categori pob ased</translation>
+    </message>
+    <message>
+        <source>Column holding each asset&apos;s category</source>
+        <translation>Colofn sy&apos;n cynnwys categori pob ased</translation>
+    </message>
+    <message>
+        <source>What the values match</source>
+        <translation>Beth mae&apos;r gwerthoedd yn cyfateb iddo</translation>
+    </message>
+    <message>
+        <source>Remember my choices as other names</source>
+        <translation>Cofio fy newisiadau fel enwau eraill</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Data personol</translation>
+    </message>
+    <message>
+        <source>To give each asset the category its file names, choose “Category from a column”: every value of that column is listed with the category it matches, to change if you like.</source>
+        <translation>I roi i bob ased y categori a enwir yn ei ffeil, dewiswch “Categori o golofn”: rhestrir pob gwerth yn y golofn honno gyda&apos;r categori y mae&apos;n cyfateb iddo, i&apos;w newid os mynnwch.</translation>
+    </message>
+    <message>
+        <source>About the category</source>
+        <translation>Ynghylch y categori</translation>
+    </message>
+    <message>
+        <source>make a &amp;new category for each</source>
+        <translation>creu categori &amp;newydd i bob un</translation>
+    </message>
+    <message>
+        <source>put them under &amp;Uncategorised</source>
+        <translation>eu rhoi o dan &amp;Heb gategori</translation>
+    </message>
+    <message>
+        <source>Values that match no category:</source>
+        <translation>Gwerthoedd nad ydynt yn cyfateb i unrhyw gategori:</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds each asset&apos;s category.</source>
+        <translation>Dewiswch y golofn sy&apos;n cynnwys categori pob ased.</translation>
+    </message>
+    <message>
+        <source>new categories</source>
+        <translation>categorïau newydd</translation>
+    </message>
+    <message>
+        <source>Uncategorised</source>
+        <translation>Heb gategori</translation>
+    </message>
+    <message>
+        <source>{n} go to a category</source>
+        <translation>{n} yn mynd i gategori</translation>
+    </message>
+    <message>
+        <source>{n} match none (marked; they go to {where})</source>
+        <translation>{n} heb gyfateb i ddim (wedi&apos;u marcio; maen nhw&apos;n mynd i {where})</translation>
+    </message>
+    <message>
+        <source>{n} chosen by you</source>
+        <translation>{n} wedi&apos;u dewis gennych chi</translation>
+    </message>
+    <message>
+        <source>{values} in &apos;{column}&apos;: {parts}. Click a category to change it.</source>
+        <translation>{values} yn &apos;{column}&apos;: {parts}. Cliciwch ar gategori i&apos;w newid.</translation>
+    </message>
+    <message>
+        <source>That is a lot for a category: is it the right column?</source>
+        <translation>Mae hynny&apos;n llawer i gategori: ai dyma&apos;r golofn gywir?</translation>
+    </message>
+    <message>
+        <source>&amp;Remember {values} you chose as other names of their categories, so the next import matches them</source>
+        <translation>&amp;Cofio {values} a ddewisoch fel enwau eraill ar eu categorïau, fel bod y mewnforio nesaf yn eu paru</translation>
+    </message>
+    <message>
+        <source>All {assets} would be Uncategorised: choose the category they belong to, or take it from a column.</source>
+        <translation>Byddai pob un o&apos;r {assets} Heb gategori: dewiswch y categori y maent yn perthyn iddo, neu cymerwch ef o golofn.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Disgrifiad</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Cod post</translation>
+    </message>
+    <message>
+        <source>Contact (email)</source>
+        <translation>Cyswllt (e-bost)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Ffôn</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Gwefan</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Oriau agor</translation>
+    </message>
+    <message>
+        <source>Who it is for</source>
+        <translation>Ar gyfer pwy</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Last verified</source>
+        <translation>Gwiriwyd ddiwethaf</translation>
+    </message>
+    <message>
+        <source>These assets are &amp;personal data (a person&apos;s skills): keep them out of exports</source>
+        <translation>Mae&apos;r asedau hyn yn ddata &amp;personol (sgiliau unigolyn): eu cadw allan o allforion</translation>
+    </message>
+    <message>
+        <source>&amp;Match rows again by:</source>
+        <translation>Paru&apos;&amp;r rhesi eto yn ôl:</translation>
+    </message>
+    <message>
+        <source>Match rows again by</source>
+        <translation>Paru&apos;r rhesi eto yn ôl</translation>
+    </message>
+    <message>
+        <source>Importing this file again updates the assets it made instead of adding them twice: an identifier column (a URN, an ODS code) is best; else name and postcode</source>
+        <translation>Mae mewnforio&apos;r ffeil hon eto yn diweddaru&apos;r asedau a wnaeth yn hytrach na&apos;u hychwanegu ddwywaith: colofn ddynodwr (URN, cod ODS) sydd orau; fel arall enw a chod post</translation>
+    </message>
+    <message>
+        <source>This file &amp;replaces:</source>
+        <translation>Mae&apos;r ffeil hon yn &amp;disodli:</translation>
+    </message>
+    <message>
+        <source>This file replaces</source>
+        <translation>Mae&apos;r ffeil hon yn disodli</translation>
+    </message>
+    <message>
+        <source>Choose the file this one is a newer version of: its rows then update the assets that file made instead of adding them again</source>
+        <translation>Dewiswch y ffeil y mae hon yn fersiwn mwy diweddar ohoni: bydd ei rhesi wedyn yn diweddaru&apos;r asedau a wnaeth y ffeil honno yn hytrach na&apos;u hychwanegu eto</translation>
+    </message>
+    <message>
+        <source>Nothing: a new file, or one of the same name</source>
+        <translation>Dim: ffeil newydd, neu un o&apos;r un enw</translation>
+    </message>
+    <message>
+        <source>Identifier column &apos;{column}&apos;</source>
+        <translation>Colofn ddynodwr &apos;{column}&apos;</translation>
+    </message>
+    <message>
+        <source>{choice} (proposed)</source>
+        <translation>{choice} (awgrymir)</translation>
+    </message>
+    <message>
+        <source>{assets} came from a file named {file}: this import updates them where {key} match, adds the new rows, and lists (and keeps) those no longer in the file.</source>
+        <translation>Daeth {assets} o ffeil o&apos;r enw {file}: mae&apos;r mewnforio hwn yn eu diweddaru lle mae {key} yn cyfateb, yn ychwanegu&apos;r rhesi newydd, ac yn rhestru (ac yn cadw) y rhai nad ydynt yn y ffeil mwyach.</translation>
+    </message>
+    <message>
+        <source>Importing {file} again later will update these assets where {key} match.</source>
+        <translation>Bydd mewnforio {file} eto yn nes ymlaen yn diweddaru&apos;r asedau hyn lle mae {key} yn cyfateb.</translation>
+    </message>
+    <message>
+        <source>Address is built from {columns}.</source>
+        <translation>Caiff y cyfeiriad ei lunio o {columns}.</translation>
+    </message>
+    <message>
+        <source>Opening hours come from {n} day columns.</source>
+        <translation>Daw&apos;r oriau agor o {n} colofn diwrnod.</translation>
+    </message>
+    <message>
+        <source>Columns not used here are kept with each asset as extra fields; nothing is lost.</source>
+        <translation>Caiff colofnau nas defnyddir yma eu cadw gyda phob ased fel meysydd ychwanegol; ni chollir dim.</translation>
+    </message>
+    <message>
+        <source>Not kept: {columns}, which only say how another map program drew the points.</source>
+        <translation>Heb eu cadw: {columns}, sydd ond yn dweud sut y lluniodd rhaglen fapiau arall y pwyntiau.</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>lledred</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>hydred</translation>
+    </message>
+    <message>
+        <source>geometry (WKT)</source>
+        <translation>geometreg (WKT)</translation>
+    </message>
+    <message>
+        <source>Latitude column</source>
+        <translation>Colofn lledred</translation>
+    </message>
+    <message>
+        <source>Longitude column</source>
+        <translation>Colofn hydred</translation>
+    </message>
+    <message>
+        <source>X column</source>
+        <translation>Colofn X</translation>
+    </message>
+    <message>
+        <source>Y column</source>
+        <translation>Colofn Y</translation>
+    </message>
+    <message>
+        <source>Geometry (WKT) column</source>
+        <translation>Colofn geometreg (WKT)</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Lledred</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Hydred</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>System gyfesurynnau</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colofn</translation>
+    </message>
+    <message>
+        <source>The file&apos;s own &amp;geometry</source>
+        <translation>&amp;Geometreg y ffeil ei hun</translation>
+    </message>
+    <message>
+        <source>L&amp;atitude and longitude columns</source>
+        <translation>Colofnau &amp;lledred a hydred</translation>
+    </message>
+    <message>
+        <source>&amp;X and Y columns (e.g. eastings, northings)</source>
+        <translation>Colofnau &amp;X ac Y (e.e. dwyreiniadau, gogleddiadau)</translation>
+    </message>
+    <message>
+        <source>&amp;WKT geometry column</source>
+        <translation>Colofn geometreg &amp;WKT</translation>
+    </message>
+    <message>
+        <source>No coordinates: place by &amp;postcode only</source>
+        <translation>Dim cyfesurynnau: lleoli yn ôl &amp;cod post yn unig</translation>
+    </message>
+    <message>
+        <source>Coordinate system of X and Y</source>
+        <translation>System gyfesurynnau X ac Y</translation>
+    </message>
+    <message>
+        <source>Coordinate system of the WKT</source>
+        <translation>System gyfesurynnau&apos;r WKT</translation>
+    </message>
+    <message>
+        <source>e.g. EPSG:27700</source>
+        <translation>e.e. EPSG:27700</translation>
+    </message>
+    <message>
+        <source>Postcode index file</source>
+        <translation>Ffeil mynegai codau post</translation>
+    </message>
+    <message>
+        <source>optional: OS Code-Point Open zip, or a CSV of postcodes with coordinates</source>
+        <translation>dewisol: ffeil zip OS Code-Point Open, neu CSV o godau post gyda chyfesurynnau</translation>
+    </message>
+    <message>
+        <source>Br&amp;owse…</source>
+        <translation>P&amp;ori…</translation>
+    </message>
+    <message>
+        <source>Browse for a postcode index file</source>
+        <translation>Pori am ffeil mynegai codau post</translation>
+    </message>
+    <message>
+        <source>Postcode &amp;index:</source>
+        <translation>&amp;Mynegai codau post:</translation>
+    </message>
+    <message>
+        <source>assetmap reads the coordinate columns it recognises; choose other columns</source>
+        <translation>mae assetmap yn darllen y colofnau cyfesurynnau y mae&apos;n eu hadnabod; dewiswch golofnau eraill</translation>
+    </message>
+    <message>
+        <source>{kind} in {crs}</source>
+        <translation>{kind} yn {crs}</translation>
+    </message>
+    <message>
+        <source>an unknown coordinate system</source>
+        <translation>system gyfesurynnau anhysbys</translation>
+    </message>
+    <message>
+        <source>this file has no geometry</source>
+        <translation>nid oes geometreg yn y ffeil hon</translation>
+    </message>
+    <message>
+        <source>Detected: {guess}.</source>
+        <translation>Canfuwyd: {guess}.</translation>
+    </message>
+    <message>
+        <source>Choose the coordinate columns, or another way to place assets.</source>
+        <translation>Dewiswch y colofnau cyfesurynnau, neu ffordd arall o leoli asedau.</translation>
+    </message>
+    <message>
+        <source>Type the coordinate system of the X and Y columns, e.g. EPSG:27700 for British National Grid.</source>
+        <translation>Teipiwch system gyfesurynnau&apos;r colofnau X ac Y, e.e. EPSG:27700 ar gyfer Grid Cenedlaethol Prydain.</translation>
+    </message>
+    <message>
+        <source>&apos;{crs}&apos; is not a coordinate system assetmap knows; try EPSG:27700.</source>
+        <translation>Nid yw &apos;{crs}&apos; yn system gyfesurynnau y mae assetmap yn ei hadnabod; rhowch gynnig ar EPSG:27700.</translation>
+    </message>
+    <message>
+        <source>The postcode index file {file} does not exist.</source>
+        <translation>Nid yw&apos;r ffeil mynegai codau post {file} yn bodoli.</translation>
+    </message>
+    <message>
+        <source>Choose a postcode index</source>
+        <translation>Dewis mynegai codau post</translation>
+    </message>
+    <message>
+        <source>Postcode files (*.zip *.csv *.xlsx *.gz)</source>
+        <translation>Ffeiliau codau post (*.zip *.csv *.xlsx *.gz)</translation>
+    </message>
+    <message>
+        <source>No postcode column is chosen, so rows without coordinates stay unplaced.</source>
+        <translation>Nid oes colofn cod post wedi&apos;i dewis, felly bydd rhesi heb gyfesurynnau yn aros heb eu lleoli.</translation>
+    </message>
+    <message>
+        <source>Rows without coordinates are placed by their postcode (&apos;{column}&apos;), from this file or, without one, from the postcodes the project already holds.</source>
+        <translation>Caiff rhesi heb gyfesurynnau eu lleoli yn ôl eu cod post (&apos;{column}&apos;), o&apos;r ffeil hon neu, heb un, o&apos;r codau post sydd gan y prosiect yn barod.</translation>
+    </message>
+    <message>
+        <source>Other columns</source>
+        <translation>Colofnau eraill</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lleoliad</translation>
+    </message>
+    <message>
+        <source>Postcodes</source>
+        <translation>Codau post</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categori</translation>
+    </message>
+    <message>
+        <source>Matched again by</source>
+        <translation>Yn cael eu paru eto yn ôl</translation>
+    </message>
+    <message>
+        <source>Kept as extra fields</source>
+        <translation>Wedi&apos;u cadw fel meysydd ychwanegol</translation>
+    </message>
+    <message>
+        <source>Not kept (map styling)</source>
+        <translation>Heb eu cadw (arddull map)</translation>
+    </message>
+    <message>
+        <source>yes: kept out of exports unless chosen</source>
+        <translation>ydyn: wedi&apos;u cadw allan o allforion oni bai eu bod yn cael eu dewis</translation>
+    </message>
+    <message>
+        <source>Address: built from {columns}</source>
+        <translation>Cyfeiriad: wedi&apos;i lunio o {columns}</translation>
+    </message>
+    <message>
+        <source>Opening hours: from {n} day columns</source>
+        <translation>Oriau agor: o {n} colofn diwrnod</translation>
+    </message>
+    <message>
+        <source>the file&apos;s own {kind} geometry, in {crs}</source>
+        <translation>geometreg {kind} y ffeil ei hun, yn {crs}</translation>
+    </message>
+    <message>
+        <source>latitude {lat}, longitude {lon} (WGS 84)</source>
+        <translation>lledred {lat}, hydred {lon} (WGS 84)</translation>
+    </message>
+    <message>
+        <source>X {x}, Y {y}, in {crs}</source>
+        <translation>X {x}, Y {y}, yn {crs}</translation>
+    </message>
+    <message>
+        <source>WKT geometry in {column}, in {crs}</source>
+        <translation>geometreg WKT yn {column}, yn {crs}</translation>
+    </message>
+    <message>
+        <source>by postcode only</source>
+        <translation>yn ôl cod post yn unig</translation>
+    </message>
+    <message>
+        <source>no postcode column: rows without coordinates stay unplaced</source>
+        <translation>dim colofn cod post: bydd rhesi heb gyfesurynnau yn aros heb eu lleoli</translation>
+    </message>
+    <message>
+        <source>the postcodes the project already holds</source>
+        <translation>y codau post sydd gan y prosiect yn barod</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos;, for rows without coordinates, looked up in {where}</source>
+        <translation>&apos;{column}&apos;, ar gyfer rhesi heb gyfesurynnau, wedi&apos;i chwilio yn {where}</translation>
+    </message>
+    <message>
+        <source>Uncategorised for every asset: none was chosen</source>
+        <translation>Heb gategori ar gyfer pob ased: ni ddewiswyd un</translation>
+    </message>
+    <message>
+        <source>{category} for every asset</source>
+        <translation>{category} ar gyfer pob ased</translation>
+    </message>
+    <message>
+        <source>a new category for each</source>
+        <translation>categori newydd i bob un</translation>
+    </message>
+    <message>
+        <source>({n} chosen by you)</source>
+        <translation>({n} wedi&apos;u dewis gennych chi)</translation>
+    </message>
+    <message>
+        <source>from column &apos;{column}&apos;: {matched} of {values} values go to a category{yours}; the others get {unknown}</source>
+        <translation>o&apos;r golofn &apos;{column}&apos;: mae {matched} o {values} gwerth yn mynd i gategori{yours}; mae&apos;r lleill yn cael {unknown}</translation>
+    </message>
+    <message>
+        <source>Import assets</source>
+        <translation>Mewnforio asedau</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.xlsx *.geojson *.json *.gpkg *.shp *.zip *.gz)</source>
+        <translation>Ffeiliau data (*.csv *.tsv *.txt *.xlsx *.geojson *.json *.gpkg *.shp *.zip *.gz)</translation>
+    </message>
+    <message>
+        <source>Choose a file of assets: a spreadsheet (CSV or XLSX) with coordinates or postcodes, or GeoJSON, GeoPackage or Shapefile. Every row is kept: rows that cannot be placed are imported as unplaced, to be placed by hand.</source>
+        <translation>Dewiswch ffeil o asedau: taenlen (CSV neu XLSX) gyda chyfesurynnau neu godau post, neu GeoJSON, GeoPackage neu Shapefile. Caiff pob rhes ei chadw: caiff rhesi na ellir eu lleoli eu mewnforio heb eu lleoli, i&apos;w lleoli â llaw.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colofnau</translation>
+    </message>
+    <message>
+        <source>What the columns are</source>
+        <translation>Beth yw&apos;r colofnau</translation>
+    </message>
+    <message>
+        <source>First rows of the file (tinted columns are used; the others are kept as fields):</source>
+        <translation>Rhesi cyntaf y ffeil (defnyddir y colofnau lliw; caiff y lleill eu cadw fel meysydd):</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> a </translation>
+    </message>
+    <message>
+        <source>{rows} go to {categories}, which holds personal data: those assets are flagged and left out of exports unless an export includes personal data.</source>
+        <translation>Mae {rows} yn mynd i {categories}, sy&apos;n cynnwys data personol: caiff yr asedau hynny eu marcio a&apos;u gadael allan o allforion oni bai bod allforio&apos;n cynnwys data personol.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds each asset&apos;s name.</source>
+        <translation>Dewiswch y golofn sy&apos;n cynnwys enw pob ased.</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>categori</translation>
+    </message>
+    <message>
+        <source>address part</source>
+        <translation>rhan o&apos;r cyfeiriad</translation>
+    </message>
+    <message>
+        <source>{change}, remembering {names}</source>
+        <translation>{change}, gan gofio {names}</translation>
+    </message>
+    <message>
+        <source>{values} will be remembered as other names of &apos;{category}&apos;</source>
+        <translation>Caiff {values} eu cofio fel enwau eraill ar &apos;{category}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; is still used for {field}: assetmap always uses a column it recognises</source>
+        <translation>Defnyddir &apos;{column}&apos; o hyd ar gyfer {field}: mae assetmap bob amser yn defnyddio colofn y mae&apos;n ei hadnabod</translation>
+    </message>
+    <message>
+        <source>Choose file</source>
+        <translation>Dewis ffeil</translation>
+    </message>
+    <message>
+        <source>Check and import</source>
+        <translation>Gwirio a mewnforio</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Mewnforio</translation>
+    </message>
+    <message>
+        <source>Map columns</source>
+        <extracomment>The mapping page&apos;s parts, each its own step (``_show_mapping_part`` shows one).</extracomment>
+        <translation>Mapio colofnau</translation>
+    </message>
+    <message>
+        <source>Import steps</source>
+        <translation>Camau mewnforio</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Neges</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Ffeil i&apos;w mewnforio</translation>
+    </message>
+    <message>
+        <source>Choose a file, or drop one on this window</source>
+        <translation>Dewiswch ffeil, neu gollwng un ar y ffenestr hon</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Pori…</translation>
+    </message>
+    <message>
+        <source>Browse for the file to import</source>
+        <translation>Pori am y ffeil i&apos;w mewnforio</translation>
+    </message>
+    <message>
+        <source>Layer or sheet</source>
+        <translation>Haen neu ddalen</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Ffeil:</translation>
+    </message>
+    <message>
+        <source>&amp;Layer or sheet:</source>
+        <translation>&amp;Haen neu ddalen:</translation>
+    </message>
+    <message>
+        <source>What the file holds</source>
+        <translation>Beth sydd yn y ffeil</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>Rhesi cyntaf y ffeil</translation>
+    </message>
+    <message>
+        <source>First rows with the columns used</source>
+        <translation>Rhesi cyntaf gyda&apos;r colofnau a ddefnyddir</translation>
+    </message>
+    <message>
+        <source>First rows of the file:</source>
+        <translation>Rhesi cyntaf y ffeil:</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Cynnydd</translation>
+    </message>
+    <message>
+        <source>‹ &amp;Back</source>
+        <translation>‹ &amp;Yn ôl</translation>
+    </message>
+    <message>
+        <source>&amp;Next ›</source>
+        <translation>&amp;Nesaf ›</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}: {title}</source>
+        <translation>Cam {n} o {total}: {title}</translation>
+    </message>
+    <message>
+        <source>&amp;Check ›</source>
+        <translation>&amp;Gwirio ›</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cau</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Wedi canslo; ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>{title}: choose a file</source>
+        <translation>{title}: dewis ffeil</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Yn darllen {file}…</translation>
+    </message>
+    <message>
+        <source>Read {rows} from {file}</source>
+        <translation>Darllenwyd {rows} o {file}</translation>
+    </message>
+    <message>
+        <source>This file cannot be read: {problem}</source>
+        <translation>Nid oes modd darllen y ffeil hon: {problem}</translation>
+    </message>
+    <message>
+        <source>Category for &apos;{value}&apos;</source>
+        <translation>Categori ar gyfer &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>Gwerth yn y ffeil</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rhesi</translation>
+    </message>
+    <message>
+        <source>How it was matched</source>
+        <translation>Sut y cafodd ei baru</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(gwag)</translation>
+    </message>
+    <message>
+        <source>Category of each value</source>
+        <translation>Categori pob gwerth</translation>
+    </message>
+    <message>
+        <source>Click a category to choose another; what you choose is imported</source>
+        <translation>Cliciwch ar gategori i ddewis un arall; caiff yr hyn a ddewiswch ei fewnforio</translation>
+    </message>
+    <message>
+        <source>blank cells</source>
+        <translation>celloedd gwag</translation>
+    </message>
+    <message>
+        <source>no guess: could be {categories}</source>
+        <translation>dim dyfaliad: gallai fod yn {categories}</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> neu </translation>
+    </message>
+    <message>
+        <source>Click to choose another category</source>
+        <translation>Cliciwch i ddewis categori arall</translation>
+    </message>
+    <message>
+        <source>chosen by you</source>
+        <translation>wedi&apos;i ddewis gennych chi</translation>
+    </message>
+    <message>
+        <source>New category “{value}”</source>
+        <translation>Categori newydd “{value}”</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: {reason}</source>
+        <translation>Methu cadw&apos;r adroddiad: {reason}</translation>
+    </message>
+    <message>
+        <source>Report saved to {file}</source>
+        <translation>Cadwyd yr adroddiad yn {file}</translation>
+    </message>
+    <message>
+        <source>Checking {file}… nothing is written to the project yet.</source>
+        <translation>Yn gwirio {file}… nid oes dim wedi&apos;i ysgrifennu i&apos;r prosiect eto.</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Yn gwirio {file}…</translation>
+    </message>
+    <message>
+        <source>Checked. Nothing has been written yet.</source>
+        <translation>Wedi&apos;i wirio. Nid oes dim wedi&apos;i ysgrifennu eto.</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>y ffeil</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported from {file}</source>
+        <translation>Nid oes modd mewnforio dim o {file}</translation>
+    </message>
+    <message>
+        <source>{file} cannot be imported as it is</source>
+        <translation>Nid oes modd mewnforio {file} fel y mae</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Go back to change the columns or the file.</source>
+        <translation>Ni newidiwyd dim. Ewch yn ôl i newid y colofnau neu&apos;r ffeil.</translation>
+    </message>
+    <message>
+        <source>this file</source>
+        <translation>y ffeil hon</translation>
+    </message>
+    <message>
+        <source>They look like {crs} ({code}).</source>
+        <translation>Maen nhw&apos;n edrych fel {crs} ({code}).</translation>
+    </message>
+    <message>
+        <source>The locations look wrong</source>
+        <translation>Mae&apos;r lleoliadau&apos;n edrych yn anghywir</translation>
+    </message>
+    <message>
+        <source>The locations in {file} do not fit the coordinate system the file names: imported as they are, they would land in the wrong place.</source>
+        <translation>Nid yw&apos;r lleoliadau yn {file} yn gweddu i&apos;r system gyfesurynnau a enwir gan y ffeil: o&apos;u mewnforio fel y maent, byddent yn glanio yn y lle anghywir.</translation>
+    </message>
+    <message>
+        <source>If you know the file is right, import it anyway. Otherwise save the file again with the right coordinate system and choose it again.</source>
+        <translation>Os ydych yn gwybod bod y ffeil yn gywir, mewnforiwch hi beth bynnag. Fel arall, cadwch y ffeil eto gyda&apos;r system gyfesurynnau gywir a&apos;i dewis eto.</translation>
+    </message>
+    <message>
+        <source>Import anyway</source>
+        <translation>Mewnforio beth bynnag</translation>
+    </message>
+    <message>
+        <source>Don&apos;t import</source>
+        <translation>Peidio â mewnforio</translation>
+    </message>
+    <message>
+        <source>&amp;Import again</source>
+        <translation>&amp;Mewnforio eto</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Mewnforio</translation>
+    </message>
+    <message>
+        <source>&amp;Import {count}</source>
+        <translation>&amp;Mewnforio {count}</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Ffeil</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Wedi&apos;u mewnforio</translation>
+    </message>
+    <message>
+        <source>The check found</source>
+        <translation>Canfu&apos;r gwiriad</translation>
+    </message>
+    <message>
+        <source>{rows} in the file: {summary}</source>
+        <translation>{rows} yn y ffeil: {summary}</translation>
+    </message>
+    <message>
+        <source>{count} imported</source>
+        <translation>{count} wedi&apos;u mewnforio</translation>
+    </message>
+    <message>
+        <source>{count} to import</source>
+        <translation>{count} i&apos;w mewnforio</translation>
+    </message>
+    <message>
+        <source>{text}: {placed} placed on the map, {unplaced} unplaced</source>
+        <translation>{text}: {placed} wedi&apos;u lleoli ar y map, {unplaced} heb eu lleoli</translation>
+    </message>
+    <message>
+        <source>{text}; {n} rejected</source>
+        <translation>{text}; {n} wedi&apos;u gwrthod</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Yn mewnforio…</translation>
+    </message>
+    <message>
+        <source>Done: {change}.</source>
+        <translation>Wedi gorffen: {change}.</translation>
+    </message>
+    <message>
+        <source>The import failed</source>
+        <translation>Methodd y mewnforio</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>Cadw&apos;r adroddiad mewnforio</translation>
+    </message>
+    <message>
+        <source>{n} row</source>
+        <translation>{n} rhes</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>{n} rhes</translation>
+    </message>
+    <message>
+        <source>{n} line</source>
+        <translation>{n} llinell</translation>
+    </message>
+    <message>
+        <source>{n} lines</source>
+        <translation>{n} llinell</translation>
+    </message>
+    <message>
+        <source>{n} feature</source>
+        <translation>{n} nodwedd</translation>
+    </message>
+    <message>
+        <source>{n} features</source>
+        <translation>{n} nodwedd</translation>
+    </message>
+    <message>
+        <source>{n} record</source>
+        <translation>{n} cofnod</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>{n} cofnod</translation>
+    </message>
+    <message>
+        <source>{n} area</source>
+        <translation>{n} ardal</translation>
+    </message>
+    <message>
+        <source>{n} areas</source>
+        <translation>{n} ardal</translation>
+    </message>
+    <message>
+        <source>{n} asset</source>
+        <translation>{n} ased</translation>
+    </message>
+    <message>
+        <source>{n} assets</source>
+        <translation>{n} ased</translation>
+    </message>
+    <message>
+        <source>{n} column</source>
+        <translation>{n} colofn</translation>
+    </message>
+    <message>
+        <source>{n} columns</source>
+        <translation>{n} colofn</translation>
+    </message>
+    <message>
+        <source>{n} value</source>
+        <translation>{n} gwerth</translation>
+    </message>
+    <message>
+        <source>{n} values</source>
+        <translation>{n} gwerth</translation>
+    </message>
+    <message>
+        <source>{n} different value</source>
+        <translation>{n} gwerth gwahanol</translation>
+    </message>
+    <message>
+        <source>{n} different values</source>
+        <translation>{n} gwerth gwahanol</translation>
+    </message>
+    <message>
+        <source>{n} other name</source>
+        <translation>{n} enw arall</translation>
+    </message>
+    <message>
+        <source>{n} other names</source>
+        <translation>{n} enw arall</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Rhes</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Llinell</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Nodwedd</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Cofnod</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— dim —</translation>
+    </message>
+    <message>
+        <source>guessed</source>
+        <translation>dyfalwyd</translation>
+    </message>
+    <message>
+        <source>Column for {field}</source>
+        <translation>Colofn ar gyfer {field}</translation>
+    </message>
+    <message>
+        <source>guessed from the file</source>
+        <translation>wedi&apos;i ddyfalu o&apos;r ffeil</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.txt *.xlsx *.gz)</source>
+        <translation>Tablau (*.csv *.tsv *.txt *.xlsx *.gz)</translation>
+    </message>
+    <message>
+        <source>Import indicators</source>
+        <translation>Mewnforio dangosyddion</translation>
+    </message>
+    <message>
+        <source>Choose a table of figures per area (population, deprivation, ...): CSV or XLSX with one column holding the area codes. The columns you choose are added to an area set.</source>
+        <translation>Dewiswch dabl o ffigurau fesul ardal (poblogaeth, amddifadedd, ...): CSV neu XLSX gydag un golofn yn cynnwys y codau ardal. Caiff y colofnau a ddewiswch eu hychwanegu at set o ardaloedd.</translation>
+    </message>
+    <message>
+        <source>Area set to add the columns to</source>
+        <translation>Set o ardaloedd i ychwanegu&apos;r colofnau ati</translation>
+    </message>
+    <message>
+        <source>&amp;Area set:</source>
+        <translation>&amp;Set o ardaloedd:</translation>
+    </message>
+    <message>
+        <source>Area code column</source>
+        <translation>Colofn cod ardal</translation>
+    </message>
+    <message>
+        <source>Use only some rows</source>
+        <translation>Defnyddio rhai rhesi yn unig</translation>
+    </message>
+    <message>
+        <source>Column to filter rows by</source>
+        <translation>Colofn i hidlo rhesi yn ôl</translation>
+    </message>
+    <message>
+        <source>Value of the rows to use</source>
+        <translation>Gwerth y rhesi i&apos;w defnyddio</translation>
+    </message>
+    <message>
+        <source>Columns to join (double-click under &apos;Store as&apos; to rename):</source>
+        <translation>Colofnau i&apos;w cysylltu (cliciwch ddwywaith o dan &apos;Cadw fel&apos; i ailenwi):</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Pob un</translation>
+    </message>
+    <message>
+        <source>Select all columns</source>
+        <translation>Dewis pob colofn</translation>
+    </message>
+    <message>
+        <source>Numbers only</source>
+        <translation>Rhifau yn unig</translation>
+    </message>
+    <message>
+        <source>Select numbers only columns</source>
+        <translation>Dewis colofnau rhifau yn unig</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Dim</translation>
+    </message>
+    <message>
+        <source>Select none columns</source>
+        <translation>Dewis dim colofnau</translation>
+    </message>
+    <message>
+        <source>Columns to join</source>
+        <translation>Colofnau i&apos;w cysylltu</translation>
+    </message>
+    <message>
+        <source>Store as</source>
+        <translation>Cadw fel</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Yn cynnwys</translation>
+    </message>
+    <message>
+        <source>{share} of its values are codes of the area set.</source>
+        <translation>Mae {share} o&apos;i gwerthoedd yn godau yn y set o ardaloedd.</translation>
+    </message>
+    <message>
+        <source>This file has {n} rows per area — use only rows where</source>
+        <translation>Mae gan y ffeil hon {n} rhes i bob ardal — defnyddio dim ond rhesi lle mae</translation>
+    </message>
+    <message>
+        <source>the column&apos;s name in the project; double-click to change it</source>
+        <translation>enw&apos;r golofn yn y prosiect; cliciwch ddwywaith i&apos;w newid</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>testun</translation>
+    </message>
+    <message>
+        <source>This project has no area sets yet: import areas (boundaries) first.</source>
+        <translation>Nid oes gan y prosiect hwn setiau o ardaloedd eto: mewnforiwch ardaloedd (ffiniau) yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the area codes.</source>
+        <translation>Dewiswch y golofn sy&apos;n cynnwys y codau ardal.</translation>
+    </message>
+    <message>
+        <source>Tick at least one column to join.</source>
+        <translation>Ticiwch o leiaf un golofn i&apos;w chysylltu.</translation>
+    </message>
+    <message>
+        <source>Give column &apos;{column}&apos; a name to store it as.</source>
+        <translation>Rhowch enw i gadw&apos;r golofn &apos;{column}&apos; ynddo.</translation>
+    </message>
+    <message>
+        <source>not used: only rows where {filter} are</source>
+        <translation>heb ei defnyddio: dim ond rhesi lle mae {filter} a ddefnyddir</translation>
+    </message>
+    <message>
+        <source>only &apos;{value}&apos;</source>
+        <translation>&apos;{value}&apos; yn unig</translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation>wedi&apos;i chysylltu</translation>
+    </message>
+    <message>
+        <source>{column} as &apos;{name}&apos;</source>
+        <translation>{column} fel &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>only where {filter}</source>
+        <translation>dim ond lle mae {filter}</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>pob un</translation>
+    </message>
+    <message>
+        <source>Area set</source>
+        <translation>Set o ardaloedd</translation>
+    </message>
+    <message>
+        <source>Area codes</source>
+        <translation>Codau ardal</translation>
+    </message>
+    <message>
+        <source>Rows used</source>
+        <translation>Rhesi a ddefnyddir</translation>
+    </message>
+    <message>
+        <source>{columns} for {areas}</source>
+        <translation>{columns} ar gyfer {areas}</translation>
+    </message>
+    <message>
+        <source>numbers</source>
+        <translation>rhifau</translation>
+    </message>
+    <message>
+        <source>Open Referral directories (datapackage.json *.zip *.json)</source>
+        <translation>Cyfeiriaduron Open Referral (datapackage.json *.zip *.json)</translation>
+    </message>
+    <message>
+        <source>Open Referral UK service type</source>
+        <translation>Math o wasanaeth Open Referral UK</translation>
+    </message>
+    <message>
+        <source>Import service directory</source>
+        <translation>Mewnforio cyfeiriadur gwasanaethau</translation>
+    </message>
+    <message>
+        <source>Choose an Open Referral (HSDS 3.0 / Open Referral UK) service directory: the data package (a .zip, or the datapackage.json in its folder) or HSDS JSON (service records or a page an API returned; type a folder&apos;s path for several pages). Each service at a location becomes an asset, with its organisation and service details kept as fields; importing the same directory again updates them.</source>
+        <translation>Dewiswch gyfeiriadur gwasanaethau Open Referral (HSDS 3.0 / Open Referral UK): y pecyn data (ffeil .zip, neu&apos;r datapackage.json yn ei ffolder) neu HSDS JSON (cofnodion gwasanaeth neu dudalen a ddychwelwyd gan API; teipiwch lwybr ffolder ar gyfer sawl tudalen). Mae pob gwasanaeth mewn lleoliad yn dod yn ased, gyda manylion ei sefydliad a&apos;i wasanaeth wedi&apos;u cadw fel meysydd; mae mewnforio&apos;r un cyfeiriadur eto yn eu diweddaru.</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorïau</translation>
+    </message>
+    <message>
+        <source>Each service&apos;s category comes from its taxonomy term. Click a category to choose another; what you choose is imported.</source>
+        <translation>Daw categori pob gwasanaeth o&apos;i derm tacsonomeg. Cliciwch ar gategori i ddewis un arall; caiff yr hyn a ddewiswch ei fewnforio.</translation>
+    </message>
+    <message>
+        <source>Category of each taxonomy term</source>
+        <translation>Categori pob term tacsonomeg</translation>
+    </message>
+    <message>
+        <source>Terms that match no category:</source>
+        <translation>Termau nad ydynt yn cyfateb i unrhyw gategori:</translation>
+    </message>
+    <message>
+        <source>make &amp;new categories</source>
+        <translation>creu categorïau &amp;newydd</translation>
+    </message>
+    <message>
+        <source>put in &apos;&amp;Uncategorised&apos;</source>
+        <translation>rhoi yn &apos;&amp;Heb gategori&apos;</translation>
+    </message>
+    <message>
+        <source>Postcode index</source>
+        <translation>Mynegai codau post</translation>
+    </message>
+    <message>
+        <source>the project&apos;s postcode index (or a Code-Point Open zip, or a postcode,lat,lon CSV)</source>
+        <translation>mynegai codau post y prosiect (neu ffeil zip Code-Point Open, neu CSV postcode,lat,lon)</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode index:</source>
+        <translation>&amp;Mynegai codau post:</translation>
+    </message>
+    <message>
+        <source>First services of the directory:</source>
+        <translation>Gwasanaethau cyntaf y cyfeiriadur:</translation>
+    </message>
+    <message>
+        <source>Locations without coordinates are placed by their postcode; impossible coordinates are reported and not used.</source>
+        <translation>Caiff lleoliadau heb gyfesurynnau eu lleoli yn ôl eu cod post; caiff cyfesurynnau amhosibl eu nodi yn yr adroddiad ac ni chânt eu defnyddio.</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>safle</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>enw</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Gwasanaeth</translation>
+    </message>
+    <message>
+        <source>One asset per</source>
+        <translation>Un ased i bob</translation>
+    </message>
+    <message>
+        <source>service at a location</source>
+        <translation>gwasanaeth mewn lleoliad</translation>
+    </message>
+    <message>
+        <source>Identified by</source>
+        <translation>Wedi&apos;i adnabod yn ôl</translation>
+    </message>
+    <message>
+        <source>the service_at_location id (importing again updates)</source>
+        <translation>dynodwr service_at_location (mae mewnforio eto yn diweddaru)</translation>
+    </message>
+    <message>
+        <source>{terms} terms, {chosen} chosen by you</source>
+        <translation>{terms} term, {chosen} wedi&apos;u dewis gennych chi</translation>
+    </message>
+    <message>
+        <source>&apos;{column}&apos; is used as {field}</source>
+        <translation>Defnyddir &apos;{column}&apos; fel {field}</translation>
+    </message>
+    <message>
+        <source>{kind} geometry in {crs}</source>
+        <translation>geometreg {kind} yn {crs}</translation>
+    </message>
+    <message>
+        <source>with geometry</source>
+        <translation>gyda geometreg</translation>
+    </message>
+    <message>
+        <source>no geometry</source>
+        <translation>dim geometreg</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({error}). Nothing was changed.</source>
+        <translation>Aeth rhywbeth o&apos;i le ({error}). Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>{names} and {n} more</source>
+        <translation>{names} a {n} arall</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Wedi&apos;u gwrthod</translation>
+    </message>
+    <message>
+        <source>Unplaced</source>
+        <translation>Heb eu lleoli</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>Wedi&apos;u trwsio</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Wedi&apos;u diweddaru</translation>
+    </message>
+    <message>
+        <source>No longer in the file</source>
+        <translation>Nid ydynt yn y ffeil mwyach</translation>
+    </message>
+    <message>
+        <source>Imported {count} from {file}</source>
+        <translation>Mewnforiwyd {count} o {file}</translation>
+    </message>
+    <message>
+        <source>Edit › Undo takes the import out again.</source>
+        <translation>Mae Golygu › Dadwneud yn tynnu&apos;r mewnforio allan eto.</translation>
+    </message>
+    <message>
+        <source>Ready to import {count} from {file}</source>
+        <translation>Yn barod i fewnforio {count} o {file}</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Check the rows below, then press Import; go Back to change the columns.</source>
+        <translation>Nid oes dim wedi&apos;i ysgrifennu eto. Gwiriwch y rhesi isod, yna pwyswch Mewnforio; ewch Yn ôl i newid y colofnau.</translation>
+    </message>
+    <message>
+        <source>{n} of them lie outside the project&apos;s areas: they are kept and flagged &apos;out of area&apos;.</source>
+        <translation>Mae {n} ohonynt y tu allan i ardaloedd y prosiect: cânt eu cadw a&apos;u marcio &apos;y tu allan i&apos;r ardal&apos;.</translation>
+    </message>
+    <message>
+        <source>Unplaced rows are kept, to be placed by hand later.</source>
+        <translation>Caiff rhesi heb eu lleoli eu cadw, i&apos;w lleoli â llaw yn nes ymlaen.</translation>
+    </message>
+    <message>
+        <source>Imported {file} again</source>
+        <translation>Mewnforiwyd {file} eto</translation>
+    </message>
+    <message>
+        <source>Matched to the assets an earlier import made by {key}: {summary}. Assets no longer in the file are listed and kept; nothing was deleted. Edit › Undo takes the import out again.</source>
+        <translation>Wedi&apos;u paru â&apos;r asedau a wnaed gan fewnforio cynharach yn ôl {key}: {summary}. Caiff asedau nad ydynt yn y ffeil mwyach eu rhestru a&apos;u cadw; ni ddilëwyd dim. Mae Golygu › Dadwneud yn tynnu&apos;r mewnforio allan eto.</translation>
+    </message>
+    <message>
+        <source>Ready to import {file} again</source>
+        <translation>Yn barod i fewnforio {file} eto</translation>
+    </message>
+    <message>
+        <source>Matched to the assets an earlier import made by {key}: {summary}. Assets no longer in the file are listed and kept; nothing is deleted. Nothing has been written yet. Check the rows below, then press Import again; go Back to change the columns.</source>
+        <translation>Wedi&apos;u paru â&apos;r asedau a wnaed gan fewnforio cynharach yn ôl {key}: {summary}. Caiff asedau nad ydynt yn y ffeil mwyach eu rhestru a&apos;u cadw; ni chaiff dim ei ddileu. Nid oes dim wedi&apos;i ysgrifennu eto. Gwiriwch y rhesi isod, yna pwyswch Mewnforio eto; ewch Yn ôl i newid y colofnau.</translation>
+    </message>
+    <message>
+        <source>Your choices</source>
+        <translation>Eich dewisiadau</translation>
+    </message>
+    <message>
+        <source>Report summary</source>
+        <translation>Crynodeb o&apos;r adroddiad</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>Cadw&apos;r &amp;adroddiad…</translation>
+    </message>
+    <message>
+        <source>Save the full report as CSV</source>
+        <translation>Cadw&apos;r adroddiad llawn fel CSV</translation>
+    </message>
+    <message>
+        <source>The report lists every row that was changed or left out.</source>
+        <translation>Mae&apos;r adroddiad yn rhestru pob rhes a newidiwyd neu a adawyd allan.</translation>
+    </message>
+    <message>
+        <source>Report details</source>
+        <translation>Manylion yr adroddiad</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Nodiadau</translation>
+    </message>
+    <message>
+        <source>{outcome} rows</source>
+        <translation>Rhesi: {outcome}</translation>
+    </message>
+    <message>
+        <source>Why the import cannot go ahead</source>
+        <translation>Pam na all y mewnforio fynd yn ei flaen</translation>
+    </message>
+    <message>
+        <source>Go &amp;back to the columns</source>
+        <translation>Mynd yn ôl at y &amp;colofnau</translation>
+    </message>
+    <message>
+        <source>Nothing was written to the project.</source>
+        <translation>Ni ysgrifennwyd dim i&apos;r prosiect.</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>wedi&apos;u mewnforio</translation>
+    </message>
+    <message>
+        <source>to import</source>
+        <translation>i&apos;w mewnforio</translation>
+    </message>
+    <message>
+        <source>repaired</source>
+        <translation>wedi&apos;u trwsio</translation>
+    </message>
+    <message>
+        <source>unplaced</source>
+        <translation>heb eu lleoli</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>wedi&apos;u gwrthod</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>wedi&apos;u hychwanegu</translation>
+    </message>
+    <message>
+        <source>to add</source>
+        <translation>i&apos;w hychwanegu</translation>
+    </message>
+    <message>
+        <source>… and {n} more: Save report… writes them all</source>
+        <translation>… a {n} arall: mae Cadw&apos;r adroddiad… yn eu hysgrifennu i gyd</translation>
+    </message>
+    <message>
+        <source>imported count</source>
+        <translation>nifer wedi&apos;u mewnforio</translation>
+    </message>
+    <message>
+        <source>repaired count</source>
+        <translation>nifer wedi&apos;u trwsio</translation>
+    </message>
+    <message>
+        <source>unplaced count</source>
+        <translation>nifer heb eu lleoli</translation>
+    </message>
+    <message>
+        <source>rejected count</source>
+        <translation>nifer wedi&apos;u gwrthod</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Maes</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Beth ddigwyddodd</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOsm</name>
+    <message>
+        <source>OpenStreetMap extracts (*.osm.pbf *.pbf *.osm)</source>
+        <translation>Detholiadau OpenStreetMap (*.osm.pbf *.pbf *.osm)</translation>
+    </message>
+    <message>
+        <source>Tag mapping (*.csv)</source>
+        <translation>Mapio tagiau (*.csv)</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Gwerth</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categori</translation>
+    </message>
+    <message>
+        <source>Import assets from OpenStreetMap</source>
+        <translation>Mewnforio asedau o OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>an extract: .osm.pbf or .osm</source>
+        <translation>detholiad: .osm.pbf neu .osm</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Pori…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Gwirio</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Mewnforio</translation>
+    </message>
+    <message>
+        <source>&amp;Extract:</source>
+        <translation>&amp;Detholiad:</translation>
+    </message>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>&amp;Ychwanegu rhes</translation>
+    </message>
+    <message>
+        <source>&amp;Remove row</source>
+        <translation>&amp;Tynnu rhes</translation>
+    </message>
+    <message>
+        <source>Default &amp;mapping</source>
+        <translation>Mapio di&amp;ofyn</translation>
+    </message>
+    <message>
+        <source>&amp;Load…</source>
+        <translation>&amp;Llwytho…</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Cadw…</translation>
+    </message>
+    <message>
+        <source>Features within the project&apos;s areas that carry a tag below become assets in its category (the first matching row wins). Categories are matched to the project&apos;s by name, plural and other names; others become new categories. Importing the same features again (by OpenStreetMap id) updates them.</source>
+        <translation>Mae nodweddion o fewn ardaloedd y prosiect sydd â thag isod yn dod yn asedau yn ei gategori (y rhes gyntaf sy&apos;n cyfateb sy&apos;n ennill). Caiff categorïau eu paru â rhai&apos;r prosiect yn ôl enw, lluosog ac enwau eraill; daw&apos;r lleill yn gategorïau newydd. Mae mewnforio&apos;r un nodweddion eto (yn ôl dynodwr OpenStreetMap) yn eu diweddaru.</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extract</source>
+        <translation>Detholiad OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>Tag mapping</source>
+        <translation>Mapio tagiau</translation>
+    </message>
+    <message>
+        <source>Reading the extract…</source>
+        <translation>Yn darllen y detholiad…</translation>
+    </message>
+    <message>
+        <source>Checked: press Import to add the assets (Edit ▸ Undo takes them out).</source>
+        <translation>Wedi&apos;i wirio: pwyswch Mewnforio i ychwanegu&apos;r asedau (mae Golygu ▸ Dadwneud yn eu tynnu allan).</translation>
+    </message>
+    <message>
+        <source>&amp;Import again</source>
+        <translation>&amp;Mewnforio eto</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported: see above.</source>
+        <translation>Nid oes modd mewnforio dim: gweler uchod.</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +3793,41 @@ Mae&apos;r gell yn cadw ei hen werth.</translation>
     <message>
         <source>Online</source>
         <translation>Ar-lein</translation>
+    </message>
+</context>
+<context>
+    <name>MergeCategory</name>
+    <message>
+        <source>Merge “{category}”</source>
+        <translation>Cyfuno “{category}”</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>Cyfuno â</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Beth fydd yn digwydd</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Cyfuno</translation>
+    </message>
+    <message>
+        <source>Merge &amp;into:</source>
+        <translation>Cyfuno â&apos;r ca&amp;tegori:</translation>
+    </message>
+    <message>
+        <source>Move 1 asset from {source} to {target} and remove {source}?</source>
+        <translation>Symud 1 ased o {source} i {target} a dileu {source}?</translation>
+    </message>
+    <message>
+        <source>Move {n} assets from {source} to {target} and remove {source}?</source>
+        <translation>Symud {n} ased o {source} i {target} a dileu {source}?</translation>
+    </message>
+    <message>
+        <source>You can undo this.</source>
+        <translation>Gallwch ddadwneud hyn.</translation>
     </message>
 </context>
 <context>
@@ -2161,6 +4428,53 @@ Cyfrinair ar gyfer y map a rennir:</translation>
     <message>
         <source>{shown:,} of {total:,} assets in view</source>
         <translation>{shown:,} o {total:,} ased yn y golwg</translation>
+    </message>
+</context>
+<context>
+    <name>Symbols</name>
+    <message>
+        <source>Circle</source>
+        <translation>Cylch</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>Sgwâr</translation>
+    </message>
+    <message>
+        <source>Triangle</source>
+        <translation>Triongl</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>Diemwnt</translation>
+    </message>
+    <message>
+        <source>Pentagon</source>
+        <translation>Pentagon</translation>
+    </message>
+    <message>
+        <source>Hexagon</source>
+        <translation>Hecsagon</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>Seren</translation>
+    </message>
+    <message>
+        <source>Triangle (pointing down)</source>
+        <translation>Triongl (yn pwyntio i lawr)</translation>
+    </message>
+    <message>
+        <source>Cross</source>
+        <translation>Croes</translation>
+    </message>
+    <message>
+        <source>Plus</source>
+        <translation>Plws</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
     </message>
 </context>
 <context>
