@@ -246,7 +246,7 @@ class MergeCopyDialog(QDialog):
         self.progress = QProgressBar()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.resolve_button = QPushButton("&Resolve conflicts…")
+        self.resolve_button = QPushButton(translate("MergeCopy", "&Resolve conflicts…"))
         self.report_button = QPushButton(translate("MergeCopy", "&Save report…"))
         self.merge_button = QPushButton(
             translate("MergeCopy", "&Import")
