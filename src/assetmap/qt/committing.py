@@ -24,6 +24,7 @@ from assetmap.core.commands.base import Command, CommandStack
 from assetmap.core.progress import CancelledFn, ProgressFn, check_cancelled
 from assetmap.core.project import Project
 from assetmap.qt.change_watch import catch_up
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Failed
 
@@ -39,13 +40,15 @@ def push_prepared(
     on_done: Callable[[Command], None],
     on_failed: Failed,
     *,
-    message: str = "Writing to the project…",
+    message: str | None = None,
 ) -> None:
     """Push ``command`` (which writes ``rows`` rows) here, or from a worker when that is long.
 
     ``on_done(command)`` or ``on_failed(error, details)`` runs on the GUI thread either way."""
     if rows > WRITE_IN_GUI_THREAD:
         work = commit_work(session.project.path, session.stack, command)
+        if message is None:
+            message = translate("Committing", "Writing to the project…")
         job.start(work, _reread_then(session, on_done), on_failed, message=message)
         return
     try:
@@ -67,17 +70,20 @@ def _reread_then(session: Session, on_done: Callable[[Command], None]) -> Callab
 
 def commit_work(project_path: Path, stack: CommandStack, command: Command) -> Any:
     """Commit through the GUI's stack on a second connection; the GUI thread then records it
-    in the history (``_reread_then``), so Undo works and history events stay on that thread."""
+    in the history (``_reread_then``), so Undo works and history events stay on that thread.
+    Its progress words are translated here, on the GUI thread."""
+    writing = translate("Committing", "Writing to the project")
+    done = translate("Committing", "Done")
 
     def work(progress: ProgressFn, cancelled: CancelledFn) -> Command:
         check_cancelled(cancelled)
-        progress(0.2, "Writing to the project")
+        progress(0.2, writing)
         project = Project.open(project_path)
         try:
             stack.commit(command, project=project)
         finally:
             project.close()
-        progress(1.0, "Done")
+        progress(1.0, done)
         return command
 
     return work

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from assetmap import __version__
 from assetmap.core.errors import AssetmapError
+from assetmap.qt.i18n import translate
 from assetmap.qt.paths import log_dir
 
 log = logging.getLogger("assetmap")
@@ -49,10 +50,15 @@ def show_error(parent: QWidget | None, title: str, error: BaseException, details
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
     box.setText(
-        f"Something went wrong: {error}\n\n"
-        "Your work is safe: every change was saved as you made it."
+        translate(
+            "Errors",
+            "Something went wrong: {error}\n\n"
+            "Your work is safe: every change was saved as you made it.",
+        ).format(error=error)
     )
-    box.setInformativeText(f"Details were written to {log_path()}")
+    box.setInformativeText(
+        translate("Errors", "Details were written to {path}").format(path=log_path())
+    )
     if details:
         box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -65,7 +71,7 @@ def attempt(parent: QWidget | None, action: Callable[[], object]) -> bool:
     try:
         action()
     except AssetmapError as exc:
-        show_error(parent, "That change was not made", exc)
+        show_error(parent, translate("Errors", "That change was not made"), exc)
         return False
     return True
 

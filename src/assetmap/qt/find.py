@@ -21,7 +21,7 @@ class FindBox(QLineEdit):
         super().__init__(parent)
         self.session = session
         self.setPlaceholderText(translate("Find", "Find a place, asset, area or postcode…"))
-        self.setAccessibleName("Find")
+        self.setAccessibleName(translate("Find", "Find"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(280)
         self._hits: list[Hit] = []

@@ -35,6 +35,7 @@ from assetmap.qt.canvas import basemap
 from assetmap.qt.canvas.scene import paint_pending_rings
 from assetmap.qt.canvas.symbols import draw_need, draw_symbol
 from assetmap.qt.fonts import without_ligatures
+from assetmap.qt.i18n import translate
 from assetmap.qt.map_scene import (
     COVERAGE_EDGE_PX,
     HATCH_COLOUR,
@@ -105,13 +106,14 @@ def _basemap_entries(session: SessionView) -> list[LegendEntry]:
     vector = style.visible and _has_vector_basemap(session)
     if not vector and not style.tiles_visible:
         return []
-    out = [LegendEntry("heading", "Basemap")]
+    out = [LegendEntry("heading", translate("Legend", "Basemap"))]
     if vector:
         out += [
-            LegendEntry("area", "Roads", fill="#FFFFFF", outline=basemap.ROADS["primary"].casing,
-                        outline_width=1.2),
-            LegendEntry("area", "Water", fill=basemap.WATER),
-            LegendEntry("area", "Parks, woods and green space", fill=basemap.GREEN["park"]),
+            LegendEntry("area", translate("Legend", "Roads"), fill="#FFFFFF",
+                        outline=basemap.ROADS["primary"].casing, outline_width=1.2),
+            LegendEntry("area", translate("Legend", "Water"), fill=basemap.WATER),
+            LegendEntry("area", translate("Legend", "Parks, woods and green space"),
+                        fill=basemap.GREEN["park"]),
             LegendEntry("caption", basemap_store.attribution(session.project)
                         or basemap.ATTRIBUTION),
         ]  # fmt: skip
@@ -119,7 +121,8 @@ def _basemap_entries(session: SessionView) -> list[LegendEntry]:
         source = style.tile_source_object()
         if source is not None:
             credit = f" ({source.attribution})" if source.attribution else ""
-            out.append(LegendEntry("caption", f"Map tiles: {source.name}{credit}"))
+            words = translate("Legend", "Map tiles: {name}{credit}")
+            out.append(LegendEntry("caption", words.format(name=source.name, credit=credit)))
     return out
 
 
@@ -143,7 +146,7 @@ def _gap_entries(session: SessionView, plan: ThematicPlan | None) -> list[Legend
     if plan is not None:
         out += _plan_entries(plan, session.layers.area_style(plan.style.area_set))
     else:
-        out.append(LegendEntry("heading", "Coverage"))
+        out.append(LegendEntry("heading", translate("Legend", "Coverage")))
     if coverage is not None:
         style = coverage.style
         out.append(
@@ -183,9 +186,9 @@ def _plan_entries(plan: ThematicPlan, area_style: object) -> list[LegendEntry]:
         out.append(
             LegendEntry(
                 "bivariate",
-                "High need, little provision: look here first",
+                translate("Legend", "High need, little provision: look here first"),
                 colours=tuple(plan.colours),
-                axes=("More need", "Less provision"),
+                axes=(translate("Legend", "More need"), translate("Legend", "Less provision")),
             )
         )
     else:
@@ -215,7 +218,7 @@ def _area_entries(session: SessionView, plan: ThematicPlan | None = None) -> lis
         shown.remove(plan.style.area_set)  # its colours are explained above
     if not shown:
         return []
-    out = [LegendEntry("heading", "Neighbourhoods")]
+    out = [LegendEntry("heading", translate("Legend", "Neighbourhoods"))]
     over = _over_basemap(session)
     for name in shown:
         style = layers.area_style(name)
@@ -240,7 +243,7 @@ def _asset_entries(session: SessionView) -> list[LegendEntry]:
     shown = [c for c in cats if c.key in visible]
     if not shown:
         return []
-    out = [LegendEntry("heading", "Assets")]
+    out = [LegendEntry("heading", translate("Legend", "Assets"))]
     known = group_names()
     groups = list(dict.fromkeys(c.group for c in shown))
     groups = [g for g in known if g in groups] + sorted(g for g in groups if g not in known)
@@ -270,7 +273,7 @@ def _need_entry(session: SessionView, visible: set[str]) -> list[LegendEntry]:
         return []
     size = session.layers.category_style(str(needs["category"].iloc[0])).size
     return [
-        LegendEntry("group", "Workshop pins"),
+        LegendEntry("group", translate("Legend", "Workshop pins")),
         LegendEntry("need", NEED_LABEL, symbol="circle", colour=LEGEND_SAMPLE, size=size),
     ]
 
@@ -285,7 +288,7 @@ def _pending_entry(session: SessionView, visible: set[str]) -> list[LegendEntry]
         return []
     size = session.layers.category_style(str(waiting["category"].iloc[0])).size
     return [
-        LegendEntry("group", "Review"),
+        LegendEntry("group", translate("Legend", "Review")),
         LegendEntry("pending", PENDING_LABEL, symbol="circle", colour=LEGEND_SAMPLE, size=size),
     ]
 
@@ -377,7 +380,7 @@ def paint_entries(painter: QPainter, entries: list[LegendEntry], rect: QRectF) -
         painter.drawText(
             QRectF(PAD, 0, rect.width() - 2 * PAD, 2 * ROW_MIN),
             _WRAP,
-            "Nothing is shown on the map.",
+            translate("Legend", "Nothing is shown on the map."),
         )
         painter.restore()
         return 2 * ROW_MIN
@@ -501,9 +504,9 @@ class LegendWidget(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.canvas = _LegendCanvas(self)
-        self.canvas.setAccessibleName("Legend")
+        self.canvas.setAccessibleName(translate("Legend", "Legend"))
         self.setWidget(self.canvas)
-        self.setAccessibleName("Legend")
+        self.setAccessibleName(translate("Legend", "Legend"))
         self._entries: list[LegendEntry] = []
         session.layersChanged.connect(self.refresh)
         session.categoriesChanged.connect(self.refresh)
@@ -526,13 +529,17 @@ class LegendWidget(QScrollArea):
     def _describe(self) -> str:
         """Screen readers cannot see a painted legend; say it in words instead."""
         if not self._entries:
-            return "Nothing is shown on the map."
+            return translate("Legend", "Nothing is shown on the map.")
         parts = []
         for e in self._entries:
             if e.kind in ("heading", "group"):
                 parts.append(f"{e.label}:")
             elif e.kind == "bivariate":
-                parts.append(f"{e.axes[0]} upwards, {e.axes[1]} to the right; {e.label};")
+                parts.append(
+                    translate("Legend", "{up} upwards, {across} to the right; {key};").format(
+                        up=e.axes[0], across=e.axes[1], key=e.label
+                    )
+                )
             else:
                 parts.append(f"{e.label};")
         return " ".join(parts)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from assetmap.core.commands import SetReview
 from assetmap.core.errors import AssetmapError
 from assetmap.qt.errors import show_error
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 
 
@@ -19,4 +20,4 @@ def review_selection(parent: QWidget, session: Session, state: str) -> None:
     try:
         session.push(SetReview(chosen, state))
     except AssetmapError as error:
-        show_error(parent, "Could not change the review", error)
+        show_error(parent, translate("Review", "Could not change the review"), error)

@@ -25,6 +25,7 @@ from assetmap.core.errors import AssetmapError
 from assetmap.core.layers import CoverageStyle, ThematicStyle
 from assetmap.core.session import SessionView
 from assetmap.qt.canvas.polygons import PolygonSet
+from assetmap.qt.i18n import translate
 from assetmap.qt.workers import Task, run_once
 
 log = logging.getLogger(__name__)
@@ -178,7 +179,9 @@ class ThematicSource(QObject):
             colours=classify.palette(style.palette, breaks.k, style.reversed),
             labels=list(breaks.labels),
             category_label=indicator.label,
-            caption=f"{classify.SCHEMES[style.scheme]}, by area of “{style.area_set}”",
+            caption=translate("Thematic", "{scheme}, by area of “{areas}”").format(
+                scheme=classify.SCHEMES[style.scheme], areas=style.area_set
+            ),
             version=next(_versions),
             hatch_version=next(_versions),
         )
@@ -195,7 +198,9 @@ class ThematicSource(QObject):
             return None
         d = result.params.distance_m
         name = str(rows["category_label"].iloc[0])
-        label = f"Within {d:,.0f} m of {_lower_first(name)}"
+        label = translate("Thematic", "Within {distance} m of {category}").format(
+            distance=f"{d:,.0f}", category=_lower_first(name)
+        )
         return CoverageInfo(style, label, d)
 
     def coverage(self, style: CoverageStyle | None) -> PolygonSet | None:
@@ -274,19 +279,26 @@ def _colouring(
             column("need_tercile", 0).astype(int), column("provision_tercile", 0).astype(int)
         )
         provision = (
-            "assets per 1,000 people"
+            translate("Thematic", "assets per 1,000 people")
             if result.params.provision == "per_1000"
-            else f"area within {d} of an asset"
+            else translate("Thematic", "area within {distance} of an asset").format(distance=d)
         )
-        labels = [f"class {i + 1}" for i in range(9)]
-        caption = f"{need_heading(result, need_label)} against {provision}"
+        labels = [translate("Thematic", "class {n}").format(n=i + 1) for i in range(9)]
+        caption = translate("Thematic", "{need} against {provision}").format(
+            need=need_heading(result, need_label), provision=provision
+        )
         return classes, list(classify.BIVARIATE), labels, caption
     if style.mode == "gaps":
         gap = column("gap", np.nan)
         classes = np.where(np.isnan(gap), -1, np.where(gap > 0, 1, 0)).astype(np.int64)
         ramp = classify.palette(style.palette, 5)  # gaps always the darker: no reversing
         caption = gap_caption(result.params)
-        return classes, [ramp[0], ramp[-1]], ["No gap", "Gap"], caption
+        return (
+            classes,
+            [ramp[0], ramp[-1]],
+            [translate("Thematic", "No gap"), translate("Thematic", "Gap")],
+            caption,
+        )
     measure = classify.MEASURES[style.measure]
     values = column(measure.column, np.nan) * measure.scale
     breaks = classify.classify(

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QAbstractButton, QProgressBar
 
 from assetmap.core.errors import Cancelled
+from assetmap.qt.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -279,8 +280,11 @@ class BackgroundJob(QObject):
     def _cancel_clicked(self) -> None:
         self.cancel()
 
-    def cancel(self, message: str = "Cancelling…") -> None:
-        """Ask the work to stop; it reports ``on_cancelled`` when it has."""
+    def cancel(self, message: str | None = None) -> None:
+        """Ask the work to stop; it reports ``on_cancelled`` when it has. ``message`` (""
+        for none) replaces the status words "Cancelling…"."""
+        if message is None:
+            message = translate("Workers", "Cancelling…")
         if self._task is None or self._task.is_cancelled:
             return
         self._task.cancel()

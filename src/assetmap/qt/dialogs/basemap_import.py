@@ -42,10 +42,13 @@ from assetmap.core.project import Project
 from assetmap.qt.committing import push_prepared
 from assetmap.qt.dialogs.enter_key import enter_presses_only_its_button
 from assetmap.qt.dialogs.worker_dialog import offer_close
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Task
 
-FILE_TYPES = "OpenStreetMap extracts (*.osm.pbf *.pbf *.osm);;All files (*)"
+FILE_TYPES = QT_TRANSLATE_NOOP(
+    "BasemapImport", "OpenStreetMap extracts (*.osm.pbf *.pbf *.osm);;All files (*)"
+)
 EXTRACT_SUFFIXES = (".osm.pbf", ".pbf", ".osm")
 SETTING_FOLDER = "paths/osm_extracts"
 
@@ -56,17 +59,19 @@ class BasemapImportDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Import an OpenStreetMap extract as the basemap")
+        self.setWindowTitle(
+            translate("BasemapImport", "Import an OpenStreetMap extract as the basemap")
+        )
         self.setMinimumWidth(560)
         self.report: object = None
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(
-            "an .osm.pbf or .osm file, e.g. from download.geofabrik.de"
+            translate("BasemapImport", "an .osm.pbf or .osm file, e.g. from download.geofabrik.de")
         )
-        self.path_edit.setAccessibleName("OpenStreetMap extract file")
+        self.path_edit.setAccessibleName(translate("BasemapImport", "OpenStreetMap extract file"))
         self.path_edit.textChanged.connect(self._update)
         self.path_edit.editingFinished.connect(self._check_path)
-        browse = QPushButton("&Choose…")
+        browse = QPushButton(translate("BasemapImport", "&Choose…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -76,25 +81,37 @@ class BasemapImportDialog(QDialog):
         self.margin.setDecimals(1)
         self.margin.setSuffix(" km")
         self.margin.setValue(DEFAULT_MARGIN_M / 1000)
-        self.margin.setAccessibleName("Margin around the areas")
-        self.buildings = QCheckBox("Include &buildings (a bigger project file)")
+        self.margin.setAccessibleName(translate("BasemapImport", "Margin around the areas"))
+        self.buildings = QCheckBox(
+            translate("BasemapImport", "Include &buildings (a bigger project file)")
+        )
         has_sets = bool(areas.list_sets(session.project))
         scope = (
-            "The extract is cut to the project's areas plus this margin."
+            translate(
+                "BasemapImport", "The extract is cut to the project's areas plus this margin."
+            )
             if has_sets
-            else "The project has no areas yet, so the whole extract is kept: import the "
-            "neighbourhoods first to keep only what is needed."
+            else translate(
+                "BasemapImport",
+                "The project has no areas yet, so the whole extract is kept: import the "
+                "neighbourhoods first to keep only what is needed.",
+            )
         )
         self.margin.setEnabled(has_sets)
         current = basemap_store.info(session.project)
         replaces = (
-            f"It replaces the current basemap ({current.source_file}); Undo brings it back."
+            translate(
+                "BasemapImport", "It replaces the current basemap ({file}); Undo brings it back."
+            ).format(file=current.source_file)
             if current is not None
             else ""
         )
         note = QLabel(
-            f"{scope} {replaces} The data is © OpenStreetMap contributors (ODbL): the map and "
-            "every export credit them."
+            translate(
+                "BasemapImport",
+                "{scope} {replaces} The data is © OpenStreetMap contributors (ODbL): the map "
+                "and every export credit them.",
+            ).format(scope=scope, replaces=replaces)
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: #57606A;")
@@ -105,14 +122,16 @@ class BasemapImportDialog(QDialog):
         self.job.busyChanged.connect(self._update)
         self._started = 0.0
         form = QFormLayout()
-        extract_label = QLabel("&Extract:")  # a layout as the field: the label needs a buddy
+        extract_label = QLabel(
+            translate("BasemapImport", "&Extract:")
+        )  # a layout as the field: the label needs a buddy
         extract_label.setBuddy(self.path_edit)
         form.addRow(extract_label, row)
-        form.addRow("&Margin:", self.margin)
+        form.addRow(translate("BasemapImport", "&Margin:"), self.margin)
         form.addRow("", self.buildings)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("BasemapImport", "&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self._cancel)
@@ -150,19 +169,34 @@ class BasemapImportDialog(QDialog):
         if path is None:
             self.status.setText("")
         elif not path.is_file():
-            self.status.setText(f"There is no file at {path}. Check the name, or Choose… it.")
+            self.status.setText(
+                translate(
+                    "BasemapImport", "There is no file at {path}. Check the name, or Choose… it."
+                ).format(path=path)
+            )
         elif not path.name.lower().endswith(EXTRACT_SUFFIXES):
             self.status.setText(
-                f"{path.name} is not an OpenStreetMap extract: choose an .osm.pbf or .osm file."
+                translate(
+                    "BasemapImport",
+                    "{name} is not an OpenStreetMap extract: choose an .osm.pbf or .osm file.",
+                ).format(name=path.name)
             )
         else:
             size = path.stat().st_size / 1_000_000
-            self.status.setText(f"{path.name} ({size:,.1f} MB): press Import when ready.")
+            self.status.setText(
+                translate("BasemapImport", "{name} ({size} MB): press Import when ready.").format(
+                    name=path.name, size=f"{size:,.1f}"
+                )
+            )
 
     def _browse(self) -> None:
         start = QSettings().value(SETTING_FOLDER, str(Path.home()))
-        chosen, _ = QFileDialog.getOpenFileName(self, "Choose an OpenStreetMap extract",
-                                                str(start), FILE_TYPES)  # fmt: skip
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("BasemapImport", "Choose an OpenStreetMap extract"),
+            str(start),
+            translate("BasemapImport", FILE_TYPES),
+        )
         if chosen:
             QSettings().setValue(SETTING_FOLDER, str(Path(chosen).parent))
             self.set_path(chosen)
@@ -199,13 +233,15 @@ class BasemapImportDialog(QDialog):
 
         self._started = time.perf_counter()
         return self.job.start(work, self._on_prepared, self._on_failed, self._on_cancelled,
-                              message=f"Reading {path.name}…")  # fmt: skip
+                              message=translate("BasemapImport", "Reading {name}…").format(
+                                  name=path.name))  # fmt: skip
 
     def _on_prepared(self, prepared: PreparedBasemap) -> None:
         rows = sum(prepared.counts.values())
         push_prepared(self.job, self.session, ImportBasemap(prepared), rows,
                       self._on_done, self._on_failed,
-                      message="Writing the basemap to the project…")  # fmt: skip
+                      message=translate("BasemapImport",
+                                        "Writing the basemap to the project…"))  # fmt: skip
 
     def _on_done(self, command: Command) -> None:
         assert isinstance(command, ImportBasemap)
@@ -218,14 +254,19 @@ class BasemapImportDialog(QDialog):
         self._update()
 
     def _on_cancelled(self) -> None:
-        self.status.setText("Cancelled; nothing was changed.")
+        self.status.setText(translate("BasemapImport", "Cancelled; nothing was changed."))
 
     def _on_failed(self, error: object, details: str) -> None:
         if isinstance(error, AssetmapError):
-            self.status.setText(f"Not imported: {error}")
+            self.status.setText(
+                translate("BasemapImport", "Not imported: {error}").format(error=error)
+            )
         else:
             self.status.setText(
-                f"Not imported: something went wrong ({error}). Nothing was changed."
+                translate(
+                    "BasemapImport",
+                    "Not imported: something went wrong ({error}). Nothing was changed.",
+                ).format(error=error)
             )
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.qt.crash_log import CrashReport
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
-HEADING = "assetmap closed unexpectedly last time"
+HEADING = QT_TRANSLATE_NOOP("CrashReport", "assetmap closed unexpectedly last time")
 
 
 class CrashReportDialog(QDialog):
@@ -28,41 +29,44 @@ class CrashReportDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.setWindowTitle("assetmap")
-        self.setAccessibleName("Crash report")
+        self.setAccessibleName(translate("CrashReport", "Crash report"))
         icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
         icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
         )
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.heading = QLabel(f"<b>{HEADING}</b>")
+        self.heading = QLabel(f"<b>{translate('CrashReport', HEADING)}</b>")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.message = QLabel(
-            "Every change you had finished was saved as you made it; only an edit still open "
-            "in a form may be lost.\n\n"
-            "A report of what the app was doing was saved: a short text file you can read. "
-            "If this happens again, please send it to whoever looks after assetmap for you."
+            translate(
+                "CrashReport",
+                "Every change you had finished was saved as you made it; only an edit still open "
+                "in a form may be lost.\n\n"
+                "A report of what the app was doing was saved: a short text file you can read. "
+                "If this happens again, please send it to whoever looks after assetmap for you.",
+            )
         )
         self.message.setWordWrap(True)
-        self.location = QLabel(f"Saved as {report.path}")
+        self.location = QLabel(translate("CrashReport", "Saved as {path}").format(path=report.path))
         self.location.setWordWrap(True)
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.location.setStyleSheet("color: palette(placeholder-text);")
 
         self.details = QPlainTextEdit(report.text)
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Crash report text")
+        self.details.setAccessibleName(translate("CrashReport", "Crash report text"))
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details.setMinimumHeight(260)
         self.details.hide()
 
-        self.details_button = QPushButton("Show details")
+        self.details_button = QPushButton(translate("CrashReport", "Show details"))
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self._show_details)
-        self.copy_button = QPushButton("Copy report")
+        self.copy_button = QPushButton(translate("CrashReport", "Copy report"))
         self.copy_button.clicked.connect(self.copy_report)
-        self.folder_button = QPushButton("Open folder")
+        self.folder_button = QPushButton(translate("CrashReport", "Open folder"))
         self.folder_button.setToolTip(str(report.folder))
         self.folder_button.clicked.connect(self.open_folder)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -89,12 +93,16 @@ class CrashReportDialog(QDialog):
 
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown)
-        self.details_button.setText("Hide details" if shown else "Show details")
+        self.details_button.setText(
+            translate("CrashReport", "Hide details")
+            if shown
+            else translate("CrashReport", "Show details")
+        )
         self.adjustSize()
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report.text)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(translate("CrashReport", "Copied"))
 
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.folder)))

@@ -39,16 +39,18 @@ from assetmap.core.duplicates import DuplicatePair
 from assetmap.core.model import TEXT_FIELDS, Asset
 from assetmap.core.project import Project
 from assetmap.qt.errors import attempt, show_error
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob
 
+# English, marked for translation where shown (the core's TEXT_FIELDS stay English).
 FIELD_LABELS: dict[str, str] = {
-    "name": "Name",
-    "category": "Category",
+    "name": QT_TRANSLATE_NOOP("Duplicates", "Name"),
+    "category": QT_TRANSLATE_NOOP("Duplicates", "Category"),
     **TEXT_FIELDS,
-    "audience": "Who it's for",
-    "status": "Status",
-    "personal_data": "Personal data",
+    "audience": QT_TRANSLATE_NOOP("Duplicates", "Who it's for"),
+    "status": QT_TRANSLATE_NOOP("Duplicates", "Status"),
+    "personal_data": QT_TRANSLATE_NOOP("Duplicates", "Personal data"),
 }
 DIFFERS = QColor("#fff2cc")
 KEEP, OTHER = "keep", "other"
@@ -73,7 +75,9 @@ class DuplicatesDialog(QDialog):
         self.pairs: list[DuplicatePair] = []
         self.keep_first = True
         self.setWindowTitle(
-            "Find duplicates" if imported is None else "Likely duplicates among imported assets"
+            translate("Duplicates", "Find duplicates")
+            if imported is None
+            else translate("Duplicates", "Likely duplicates among imported assets")
         )
         self.resize(1000, 600)
         self._build()
@@ -89,15 +93,15 @@ class DuplicatesDialog(QDialog):
         self.within.setValue(duplicates.WITHIN_M)
         self.threshold = QSpinBox(minimum=50, maximum=100, suffix=" %")
         self.threshold.setValue(duplicates.NAME_THRESHOLD)
-        self.find_button = QPushButton("Find again")
+        self.find_button = QPushButton(translate("Duplicates", "Find again"))
         self.find_button.clicked.connect(self.start_finding)
         rules = QHBoxLayout()
         for widget in (
-            QLabel("The same identifier; the same name within"),
+            QLabel(translate("Duplicates", "The same identifier; the same name within")),
             self.within,
-            QLabel("; the same postcode and names at least"),
+            QLabel(translate("Duplicates", "; the same postcode and names at least")),
             self.threshold,
-            QLabel("alike (token-set similarity)"),
+            QLabel(translate("Duplicates", "alike (token-set similarity)")),
         ):
             rules.addWidget(widget)
         rules.addStretch()
@@ -108,22 +112,29 @@ class DuplicatesDialog(QDialog):
         self.pair_list.currentRowChanged.connect(self._show_current)
         self.heading = QLabel(wordWrap=True)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Field", "Kept", "Merged into it", "Use"])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Duplicates", "Field"),
+                translate("Duplicates", "Kept"),
+                translate("Duplicates", "Merged into it"),
+                translate("Duplicates", "Use"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.swap_button = QPushButton("Keep the other one")
+        self.swap_button = QPushButton(translate("Duplicates", "Keep the other one"))
         self.swap_button.clicked.connect(self._swap)
-        self.merge_button = QPushButton("&Merge")
+        self.merge_button = QPushButton(translate("Duplicates", "&Merge"))
         self.merge_button.clicked.connect(self.merge)
-        self.not_button = QPushButton("&Not a duplicate")
+        self.not_button = QPushButton(translate("Duplicates", "&Not a duplicate"))
         self.not_button.clicked.connect(self.not_duplicate)
-        self.skip_button = QPushButton("&Skip")
+        self.skip_button = QPushButton(translate("Duplicates", "&Skip"))
         self.skip_button.clicked.connect(self.skip)
-        close = QPushButton("Close")
+        close = QPushButton(translate("Duplicates", "Close"))
         close.clicked.connect(self.accept)
         actions = QHBoxLayout()
         for button in (self.swap_button, self.merge_button, self.not_button, self.skip_button):
@@ -143,7 +154,7 @@ class DuplicatesDialog(QDialog):
         split.setSizes([330, 670])
 
         self.progress = QProgressBar()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("Duplicates", "Cancel"))
         self.status = QLabel()
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -178,7 +189,12 @@ class DuplicatesDialog(QDialog):
             # after an import, the pairs it made: one asset brought in, one already here
             return [p for p in pairs if (p.uuid_a in imported) != (p.uuid_b in imported)]
 
-        self.job.start(work, self._found, self._failed, message="Looking for duplicates…")
+        self.job.start(
+            work,
+            self._found,
+            self._failed,
+            message=translate("Duplicates", "Looking for duplicates…"),
+        )
 
     def _found(self, pairs: list[DuplicatePair]) -> None:
         self.pairs = list(pairs)
@@ -193,15 +209,19 @@ class DuplicatesDialog(QDialog):
             self._show_current(-1)
 
     def _failed(self, error: BaseException, details: str) -> None:
-        self.status.setText("Finding duplicates failed.")
-        show_error(self, "Could not look for duplicates", error, details)
+        self.status.setText(translate("Duplicates", "Finding duplicates failed."))
+        show_error(self, translate("Duplicates", "Could not look for duplicates"), error, details)
 
     def _say_count(self) -> None:
         n = len(self.pairs)
         self.status.setText(
-            f"{n} likely duplicate pair{'s' if n != 1 else ''} to review"
+            (
+                translate("Duplicates", "{n} likely duplicate pair to review")
+                if n == 1
+                else translate("Duplicates", "{n} likely duplicate pairs to review")
+            ).format(n=n)
             if n
-            else "No likely duplicates: nothing to review."
+            else translate("Duplicates", "No likely duplicates: nothing to review.")
         )
 
     # ---- one pair --------------------------------------------------------------------
@@ -235,7 +255,8 @@ class DuplicatesDialog(QDialog):
     def _fill_table(self, keep: Asset, other: Asset) -> None:
         differing = set(duplicates.differing_fields(keep, other))
         rows = [
-            (f, label, getattr(keep, f), getattr(other, f)) for f, label in FIELD_LABELS.items()
+            (f, translate("Duplicates", label), getattr(keep, f), getattr(other, f))
+            for f, label in FIELD_LABELS.items()
         ]
         defs = custom_fields.by_name(self.session.project)
         for key in dict.fromkeys([*keep.custom, *other.custom]):
@@ -253,8 +274,8 @@ class DuplicatesDialog(QDialog):
                 self.table.setItem(n, column, item)
             if name in differing:
                 choice = QComboBox()
-                choice.addItem("Kept one's", KEEP)
-                choice.addItem("Other's", OTHER)
+                choice.addItem(translate("Duplicates", "Kept one's"), KEEP)
+                choice.addItem(translate("Duplicates", "Other's"), OTHER)
                 choice.setProperty("field", name)
                 self.table.setCellWidget(n, 3, choice)
             else:
@@ -270,7 +291,7 @@ class DuplicatesDialog(QDialog):
         if isinstance(value, tuple):
             return "; ".join(value)
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return translate("Duplicates", "yes") if value else translate("Duplicates", "no")
         return str(value)
 
     def choices(self) -> dict[str, str]:
@@ -325,11 +346,15 @@ class DuplicatesDialog(QDialog):
 
 def _whose(mine: object, theirs: object) -> str:
     if mine == theirs:
-        return "both agree"
-    return "other's" if duplicates.is_empty(mine) else "kept one's"
+        return translate("Duplicates", "both agree")
+    return (
+        translate("Duplicates", "other's")
+        if duplicates.is_empty(mine)
+        else translate("Duplicates", "kept one's")
+    )
 
 
 def _apart(pair: DuplicatePair) -> str:
     if pair.distance_m is None:
-        return "one is not on the map"
-    return f"{pair.distance_m:.0f} m apart"
+        return translate("Duplicates", "one is not on the map")
+    return translate("Duplicates", "{distance} m apart").format(distance=f"{pair.distance_m:.0f}")

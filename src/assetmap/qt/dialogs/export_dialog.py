@@ -47,6 +47,7 @@ from assetmap.core.project import Project
 from assetmap.qt import file_dialogs
 from assetmap.qt.dialogs.export_kinds import KIND, KINDS, Kind, file_name_for
 from assetmap.qt.file_dialogs import EXPORTS
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Task
 
@@ -75,8 +76,8 @@ class ExportDialog(QDialog):
         asset_uuids: frozenset[str] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
-        self.setAccessibleName("Export")
+        self.setWindowTitle(translate("ExportDialog", "Export"))
+        self.setAccessibleName(translate("ExportDialog", "Export"))
         self.session = session
         self.view_extent = view_extent
         self.asset_uuids = asset_uuids
@@ -100,89 +101,119 @@ class ExportDialog(QDialog):
     # ================================================================== building
     def _build(self) -> None:
         self.kind_combo = QComboBox(self)
-        self.kind_combo.setAccessibleName("What to export")
+        self.kind_combo.setAccessibleName(translate("ExportDialog", "What to export"))
         model = QStandardItemModel(self.kind_combo)
         self.kind_combo.setModel(model)
         for kind in KINDS:
-            self.kind_combo.addItem(kind.label, kind.key)
+            self.kind_combo.addItem(translate("ExportDialog", kind.label), kind.key)
             item = model.item(self.kind_combo.count() - 1)
             if kind.key == "html" and not HTML_AVAILABLE:
                 item.setEnabled(False)
-                item.setToolTip("The interactive map is not part of this build of assetmap yet.")
+                item.setToolTip(
+                    translate(
+                        "ExportDialog",
+                        "The interactive map is not part of this build of assetmap yet.",
+                    )
+                )
             if kind.group == "report" and not self.has_runs:
                 item.setEnabled(False)
-                item.setToolTip("Find gaps first: the report needs a gap analysis.")
+                item.setToolTip(
+                    translate("ExportDialog", "Find gaps first: the report needs a gap analysis.")
+                )
         self.kind_combo.setCurrentIndex(0)
 
         self.page_combo = QComboBox(self)
         self.page_combo.addItems(["A4", "A3"])
-        self.page_combo.setAccessibleName("Page size")
+        self.page_combo.setAccessibleName(translate("ExportDialog", "Page size"))
         self.orientation_combo = QComboBox(self)
-        self.orientation_combo.addItem("Landscape", "landscape")
-        self.orientation_combo.addItem("Portrait", "portrait")
-        self.orientation_combo.setAccessibleName("Orientation")
+        self.orientation_combo.addItem(translate("ExportDialog", "Landscape"), "landscape")
+        self.orientation_combo.addItem(translate("ExportDialog", "Portrait"), "portrait")
+        self.orientation_combo.setAccessibleName(translate("ExportDialog", "Orientation"))
         self.dpi_spin = QSpinBox(self)
         self.dpi_spin.setRange(72, 600)
         self.dpi_spin.setValue(200)
         self.dpi_spin.setSuffix(" dpi")
-        self.dpi_spin.setAccessibleName("Resolution")
-        self.dpi_spin.setToolTip("Pixels per inch of the PNG image: 150 for screens, 300 to print")
+        self.dpi_spin.setAccessibleName(translate("ExportDialog", "Resolution"))
+        self.dpi_spin.setToolTip(
+            translate(
+                "ExportDialog", "Pixels per inch of the PNG image: 150 for screens, 300 to print"
+            )
+        )
 
         project = self.session.project
         self.title_edit = QLineEdit(project.name, self)
-        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setAccessibleName(translate("ExportDialog", "Title"))
         self.subtitle_edit = QLineEdit(self)
-        self.subtitle_edit.setPlaceholderText("(what the gap map shows, when there is one)")
-        self.subtitle_edit.setAccessibleName("Subtitle")
+        self.subtitle_edit.setPlaceholderText(
+            translate("ExportDialog", "(what the gap map shows, when there is one)")
+        )
+        self.subtitle_edit.setAccessibleName(translate("ExportDialog", "Subtitle"))
         self.author_edit = QLineEdit(str(project.setting("author") or ""), self)
-        self.author_edit.setPlaceholderText("your name or organisation")
-        self.author_edit.setAccessibleName("Author")
+        self.author_edit.setPlaceholderText(translate("ExportDialog", "your name or organisation"))
+        self.author_edit.setAccessibleName(translate("ExportDialog", "Author"))
 
         # By default the whole place the map shows, not the screen's view: after an import
         # or a zoom the screen may show the place small, or only part of it.
         self.extent_combo = QComboBox(self)
-        self.extent_combo.setAccessibleName("Map extent")
-        self.extent_combo.addItem("Everything shown on the map", None)
+        self.extent_combo.setAccessibleName(translate("ExportDialog", "Map extent"))
+        self.extent_combo.addItem(translate("ExportDialog", "Everything shown on the map"), None)
         if self.view_extent is not None:
-            self.extent_combo.addItem("The map as it is on screen now", CURRENT_VIEW)
+            self.extent_combo.addItem(
+                translate("ExportDialog", "The map as it is on screen now"), CURRENT_VIEW
+            )
         for info in areas.list_sets(project):
-            self.extent_combo.addItem(f"All of “{info.name}”", info.name)
+            self.extent_combo.addItem(
+                translate("ExportDialog", "All of “{name}”").format(name=info.name), info.name
+            )
         self.extent_combo.setCurrentIndex(0)
 
-        self.personal_check = QCheckBox("Include personal data", self)
-        self.personal_check.setAccessibleName("Include personal data")
+        self.personal_check = QCheckBox(translate("ExportDialog", "Include personal data"), self)
+        self.personal_check.setAccessibleName(translate("ExportDialog", "Include personal data"))
         self.personal_note = QLabel(
-            "Assets flagged as personal data (a person's skills, say) are left out unless "
-            "you tick this, for this export only.",
+            translate(
+                "ExportDialog",
+                "Assets flagged as personal data (a person's skills, say) are left out unless "
+                "you tick this, for this export only.",
+            ),
             self,
         )
         self.personal_note.setWordWrap(True)
         self.personal_note.setStyleSheet("color: #57606A;")
         # An audit of what review turned down is a data export; a map never draws them.
-        self.rejected_check = QCheckBox("Include rejected assets (data files only)", self)
-        self.rejected_check.setAccessibleName("Include rejected assets")
-        self.names_check = QCheckBox("Include workshop participants' names (data files only)", self)
-        self.names_check.setAccessibleName("Include workshop participants' names")
+        self.rejected_check = QCheckBox(
+            translate("ExportDialog", "Include rejected assets (data files only)"), self
+        )
+        self.rejected_check.setAccessibleName(translate("ExportDialog", "Include rejected assets"))
+        self.names_check = QCheckBox(
+            translate("ExportDialog", "Include workshop participants' names (data files only)"),
+            self,
+        )
+        self.names_check.setAccessibleName(
+            translate("ExportDialog", "Include workshop participants' names")
+        )
         self.names_check.setToolTip(
-            "The display names residents gave with their pins; left empty unless ticked"
+            translate(
+                "ExportDialog",
+                "The display names residents gave with their pins; left empty unless ticked",
+            )
         )
         self.scope_label = QLabel(self)
         self.scope_label.setWordWrap(True)
         self.scope_label.setStyleSheet("color: #57606A;")
 
         form = QFormLayout()
-        form.addRow("Export", self.kind_combo)
-        self.page_box = QGroupBox("Page", self)
+        form.addRow(translate("ExportDialog", "Export"), self.kind_combo)
+        self.page_box = QGroupBox(translate("ExportDialog", "Page"), self)
         page_form = QFormLayout(self.page_box)
-        page_form.addRow("Size", self.page_combo)
-        page_form.addRow("Orientation", self.orientation_combo)
-        page_form.addRow("Resolution", self.dpi_spin)
-        self.words_box = QGroupBox("Words", self)
+        page_form.addRow(translate("ExportDialog", "Size"), self.page_combo)
+        page_form.addRow(translate("ExportDialog", "Orientation"), self.orientation_combo)
+        page_form.addRow(translate("ExportDialog", "Resolution"), self.dpi_spin)
+        self.words_box = QGroupBox(translate("ExportDialog", "Words"), self)
         words_form = QFormLayout(self.words_box)
-        words_form.addRow("Title", self.title_edit)
-        words_form.addRow("Subtitle", self.subtitle_edit)
-        words_form.addRow("Author", self.author_edit)
-        self.extent_label = QLabel("Show", self)
+        words_form.addRow(translate("ExportDialog", "Title"), self.title_edit)
+        words_form.addRow(translate("ExportDialog", "Subtitle"), self.subtitle_edit)
+        words_form.addRow(translate("ExportDialog", "Author"), self.author_edit)
+        self.extent_label = QLabel(translate("ExportDialog", "Show"), self)
         form.addRow(self.extent_label, self.extent_combo)
 
         left = QVBoxLayout()
@@ -197,7 +228,7 @@ class ExportDialog(QDialog):
         left.addStretch(1)
 
         self.preview_label = QLabel(self)
-        self.preview_label.setAccessibleName("Preview of the page")
+        self.preview_label.setAccessibleName(translate("ExportDialog", "Preview of the page"))
         self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_label.setMinimumSize(QSize(PREVIEW_WIDTH, round(PREVIEW_WIDTH * 0.72)))
         self.preview_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -213,9 +244,9 @@ class ExportDialog(QDialog):
         self.job = BackgroundJob(self, progress=self.progress, say=self.status.setText)
         self.job.busyChanged.connect(self._set_busy)
         self._preview_job = BackgroundJob(self)  # one page drawn at a time, no progress shown
-        self.export_button = QPushButton("Export…", self)
+        self.export_button = QPushButton(translate("ExportDialog", "Export…"), self)
         self.export_button.setDefault(True)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(translate("ExportDialog", "Close"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.progress)
@@ -301,19 +332,29 @@ class ExportDialog(QDialog):
         self.personal_check.setEnabled(group != "directory")  # a directory never holds any
         self.rejected_check.setEnabled(group == "data")
         self.names_check.setEnabled(group == "data")
-        self.extent_label.setText("Show" if printed else "Area set")
+        self.extent_label.setText(
+            translate("ExportDialog", "Show") if printed else translate("ExportDialog", "Area set")
+        )
         self._say_scope()
         self.schedule_preview()
 
     def _say_scope(self) -> None:
         notes = []
         if self.asset_uuids is not None:
-            notes.append(f"Only the {len(self.asset_uuids):,} assets the table's filter shows.")
+            notes.append(
+                translate("ExportDialog", "Only the {n} assets the table's filter shows.").format(
+                    n=f"{len(self.asset_uuids):,}"
+                )
+            )
         hidden = len(self.session.categories()) - len(
             self.layers.visible_categories([c.key for c in self.session.categories()])
         )
         if hidden:
-            notes.append(f"Categories hidden on the map ({hidden}) are left out.")
+            notes.append(
+                translate(
+                    "ExportDialog", "Categories hidden on the map ({n}) are left out."
+                ).format(n=hidden)
+            )
         self.scope_label.setText(" ".join(notes))
 
     # ================================================================== preview
@@ -330,13 +371,22 @@ class ExportDialog(QDialog):
             self.preview_image = None
             self.preview_label.setPixmap(QPixmap())
             words = {
-                "html": "An interactive map for a web browser, with the same layers, legend "
-                "and sources. No preview here: open the file in a browser.",
-                "data": "Data files hold the assets shown on the map (and the gap analysis, "
-                "when the map shows one). No page to preview.",
-                "directory": "An Open Referral (HSDS 3.0) service directory: each asset shown "
-                "on the map as a service at a location, in the data package service directories "
-                "read. Assets holding personal data are never included.",
+                "html": translate(
+                    "ExportDialog",
+                    "An interactive map for a web browser, with the same layers, legend "
+                    "and sources. No preview here: open the file in a browser.",
+                ),
+                "data": translate(
+                    "ExportDialog",
+                    "Data files hold the assets shown on the map (and the gap analysis, "
+                    "when the map shows one). No page to preview.",
+                ),
+                "directory": translate(
+                    "ExportDialog",
+                    "An Open Referral (HSDS 3.0) service directory: each asset shown "
+                    "on the map as a service at a location, in the data package service "
+                    "directories read. Assets holding personal data are never included.",
+                ),
             }
             self.preview_label.setText(words[self.kind.group])
             self.preview_label.setWordWrap(True)
@@ -425,9 +475,13 @@ class ExportDialog(QDialog):
         self.preview_image = None
         self.preview_label.setPixmap(QPixmap())
         if isinstance(error, AssetmapError):
-            self.preview_label.setText(f"No preview: {error}")
+            self.preview_label.setText(
+                translate("ExportDialog", "No preview: {error}").format(error=error)
+            )
         else:
-            self.preview_label.setText("No preview: something went wrong drawing the page.")
+            self.preview_label.setText(
+                translate("ExportDialog", "No preview: something went wrong drawing the page.")
+            )
             log.error("preview failed\n%s", details)
         self.previewed.emit()
 
@@ -446,7 +500,13 @@ class ExportDialog(QDialog):
         demo's private copy), then export there."""
         kind = self.kind
         name = file_name_for(self.title_edit.text() or self.session.project.name, kind)
-        target = file_dialogs.save_file_name(self, "Export to", EXPORTS, name, kind.filter)
+        target = file_dialogs.save_file_name(
+            self,
+            translate("ExportDialog", "Export to"),
+            EXPORTS,
+            name,
+            translate("ExportDialog", kind.filter),
+        )
         if target is None:
             return
         if target.suffix.lower() != kind.suffix:
@@ -504,26 +564,35 @@ class ExportDialog(QDialog):
                 return export_data(project, path, options, progress=progress, cancelled=cancelled)
 
         return self.job.start(work, self._on_exported, self._on_failed, self._on_cancelled,
-                              message=f"Exporting {path.name}…")  # fmt: skip
+                              message=translate("ExportDialog", "Exporting {name}…").format(
+                                  name=path.name))  # fmt: skip
 
     def _set_busy(self, busy: bool) -> None:
         self.export_button.setEnabled(not busy)
-        self.close_button.setText("Cancel" if busy else "Close")
+        self.close_button.setText(
+            translate("ExportDialog", "Cancel") if busy else translate("ExportDialog", "Close")
+        )
 
     def _close_or_cancel(self) -> None:
         if self.job.busy:
-            self.job.cancel("Stopping…")
+            self.job.cancel(translate("ExportDialog", "Stopping…"))
         else:
             self.reject()
 
     def _on_exported(self, report: Any) -> None:
         self.report = report
-        text = f"Exported to {report.path}"
+        text = translate("ExportDialog", "Exported to {path}").format(path=report.path)
         if report.notice:
             text += f"\n\n{report.notice}"
-        self.status.setText(f"Exported {Path(report.path).name}.")
+        self.status.setText(
+            translate("ExportDialog", "Exported {name}.").format(name=Path(report.path).name)
+        )
         self.message = QMessageBox(
-            QMessageBox.Icon.Information, "Exported", text, QMessageBox.StandardButton.Ok, self
+            QMessageBox.Icon.Information,
+            translate("ExportDialog", "Exported"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
         )
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.open()
@@ -531,20 +600,25 @@ class ExportDialog(QDialog):
 
     def _on_failed(self, exc: BaseException, text: str) -> None:
         if isinstance(exc, AssetmapError):
-            self.status.setText(f"Could not export: {exc}")
+            self.status.setText(
+                translate("ExportDialog", "Could not export: {error}").format(error=exc)
+            )
         else:
             log.error("export failed:\n%s", text)
             self.status.setText(
-                f"Something went wrong while exporting ({exc}). Details are in the log."
+                translate(
+                    "ExportDialog",
+                    "Something went wrong while exporting ({error}). Details are in the log.",
+                ).format(error=exc)
             )
         self.status.setStyleSheet("color: #CF222E;")
 
     def _on_cancelled(self) -> None:
-        self.status.setText("Stopped. No file was written.")
+        self.status.setText(translate("ExportDialog", "Stopped. No file was written."))
 
     def reject(self) -> None:
         if self.job.busy:
-            self.job.cancel("Stopping…")
+            self.job.cancel(translate("ExportDialog", "Stopping…"))
             return
         super().reject()
 

@@ -29,6 +29,7 @@ from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
 from assetmap.qt import file_dialogs
 from assetmap.qt.dialogs.worker_dialog import offer_close
+from assetmap.qt.i18n import translate
 from assetmap.qt.workers import BackgroundJob, Task
 
 QUIET, WARNING = "color: #57606A;", "color: #9A3412;"
@@ -39,31 +40,40 @@ class FieldCopyDialog(QDialog):
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Save a copy for the field")
+        self.setWindowTitle(translate("FieldCopy", "Save a copy for the field"))
         self.setMinimumWidth(560)
         self.project = project
         self.report: CopyReport | None = None
         self.label = QLineEdit(copies.default_label())
-        self.label.setAccessibleName("Label of the copy")
+        self.label.setAccessibleName(translate("FieldCopy", "Label of the copy"))
         start = file_dialogs.start_folder(file_dialogs.PROJECTS)
-        self.target = QLineEdit(str(start / f"{project.path.stem} field copy.gpkg"))
-        self.target.setAccessibleName("Save the copy to")
-        choose = QPushButton("C&hoose…")
+        self.target = QLineEdit(
+            str(
+                start
+                / translate("FieldCopy", "{name} field copy.gpkg").format(name=project.path.stem)
+            )
+        )
+        self.target.setAccessibleName(translate("FieldCopy", "Save the copy to"))
+        choose = QPushButton(translate("FieldCopy", "C&hoose…"))
         choose.clicked.connect(self.choose_target)
         personal, photos = self._counts()
         self.leave_out_personal = QCheckBox(
-            f"Leave out &personal-data assets ({personal} in this project)"
+            translate("FieldCopy", "Leave out &personal-data assets ({n} in this project)").format(
+                n=personal
+            )
         )
         self.leave_out_personal.setChecked(True)  # personal data stays home unless asked
         self.leave_out_attachments = QCheckBox(
-            f"Leave out photos and &attachments ({photos} in this project)"
+            translate(
+                "FieldCopy", "Leave out photos and &attachments ({n} in this project)"
+            ).format(n=photos)
         )
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.progress = QProgressBar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.start_button = self.buttons.addButton(
-            "&Save the copy", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("FieldCopy", "&Save the copy"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
@@ -72,8 +82,11 @@ class FieldCopyDialog(QDialog):
         self.job.busyChanged.connect(self._set_busy)
         self._lay_out(choose)
         self._say(
-            "The copy is the same project: work done in it can be merged back into this one "
-            "later. Its label shows on the title bar wherever it is opened.",
+            translate(
+                "FieldCopy",
+                "The copy is the same project: work done in it can be merged back into this one "
+                "later. Its label shows on the title bar wherever it is opened.",
+            ),
             QUIET,
         )
 
@@ -82,10 +95,10 @@ class FieldCopyDialog(QDialog):
         where.addWidget(self.target, 1)
         where.addWidget(choose)
         form = QFormLayout()
-        label_caption = QLabel("&Label:")
+        label_caption = QLabel(translate("FieldCopy", "&Label:"))
         label_caption.setBuddy(self.label)
         form.addRow(label_caption, self.label)
-        form.addRow("Save to:", where)
+        form.addRow(translate("FieldCopy", "Save to:"), where)
         form.addRow("", self.leave_out_personal)
         form.addRow("", self.leave_out_attachments)
         layout = QVBoxLayout(self)
@@ -104,8 +117,8 @@ class FieldCopyDialog(QDialog):
 
     def choose_target(self) -> None:
         chosen = file_dialogs.save_file_name(
-            self, "Save a copy for the field", file_dialogs.PROJECTS,
-            Path(self.target.text()).name, "assetmap project (*.gpkg)",
+            self, translate("FieldCopy", "Save a copy for the field"), file_dialogs.PROJECTS,
+            Path(self.target.text()).name, translate("FieldCopy", "assetmap project (*.gpkg)"),
         )  # fmt: skip
         if chosen is not None:
             self.target.setText(str(chosen))
@@ -128,9 +141,13 @@ class FieldCopyDialog(QDialog):
                 attachments=attachments, progress=progress, cancelled=cancelled,
             )  # fmt: skip
 
-        self._say("Starting…", QUIET)
+        self._say(translate("FieldCopy", "Starting…"), QUIET)
         return self.job.start(
-            work, self._on_done, self._on_failed, self._on_cancelled, message="Copying…"
+            work,
+            self._on_done,
+            self._on_failed,
+            self._on_cancelled,
+            message=translate("FieldCopy", "Copying…"),
         )
 
     @property
@@ -140,10 +157,18 @@ class FieldCopyDialog(QDialog):
     def _on_done(self, report: CopyReport) -> None:
         self.report = report
         left = copies.left_out_words(report)
-        without = f", without {' and '.join(left)}" if left else ""
+        joined = translate("FieldCopy", " and ").join(left)
+        without = translate("FieldCopy", ", without {things}").format(things=joined) if left else ""
         self._say(
-            f"Saved “{report.identity.copy_label or report.path.stem}” to {report.path}: "
-            f"{report.assets} assets{without}, {report.size_bytes / 1024 / 1024:.1f} MB.",
+            translate(
+                "FieldCopy", "Saved “{label}” to {path}: {n} assets{without}, {size} MB."
+            ).format(
+                label=report.identity.copy_label or report.path.stem,
+                path=report.path,
+                n=report.assets,
+                without=without,
+                size=f"{report.size_bytes / 1024 / 1024:.1f}",
+            ),
             QUIET,
         )
         file_dialogs.remember_folder(file_dialogs.PROJECTS, report.path)
@@ -153,10 +178,15 @@ class FieldCopyDialog(QDialog):
         if isinstance(error, AssetmapError):
             self._say(str(error), WARNING)
         else:
-            self._say(f"The copy could not be saved: {error}. Nothing was written.", WARNING)
+            self._say(
+                translate(
+                    "FieldCopy", "The copy could not be saved: {error}. Nothing was written."
+                ).format(error=error),
+                WARNING,
+            )
 
     def _on_cancelled(self) -> None:
-        self._say("Cancelled. Nothing was written.", QUIET)
+        self._say(translate("FieldCopy", "Cancelled. Nothing was written."), QUIET)
 
     def _say(self, text: str, style: str) -> None:
         self.message.setStyleSheet(style)

@@ -22,21 +22,30 @@ from assetmap.core.analysis import classify
 from assetmap.core.commands.indicators import RelabelIndicator
 from assetmap.core.errors import BadInputError
 from assetmap.core.layers import ThematicStyle
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
 
+# English, marked for translation; shown through _words.
 WORDS = {
-    "title": "Colour areas by indicator",
-    "set": "&Areas:",
-    "indicator": "&Indicator:",
-    "label": "&Legend title:",
-    "scheme": "&Classes:",
-    "k": "&Number of classes:",
-    "palette": "C&olours:",
-    "reversed": "&Reverse the colours (high values light)",
-    "none": "This project has no indicators joined to its areas yet: File ▸ Import ▸ "
-    "Indicators joins population or deprivation figures.",
-    "show": "Show on map",
+    "title": QT_TRANSLATE_NOOP("IndicatorMap", "Colour areas by indicator"),
+    "set": QT_TRANSLATE_NOOP("IndicatorMap", "&Areas:"),
+    "indicator": QT_TRANSLATE_NOOP("IndicatorMap", "&Indicator:"),
+    "label": QT_TRANSLATE_NOOP("IndicatorMap", "&Legend title:"),
+    "scheme": QT_TRANSLATE_NOOP("IndicatorMap", "&Classes:"),
+    "k": QT_TRANSLATE_NOOP("IndicatorMap", "&Number of classes:"),
+    "palette": QT_TRANSLATE_NOOP("IndicatorMap", "C&olours:"),
+    "reversed": QT_TRANSLATE_NOOP("IndicatorMap", "&Reverse the colours (high values light)"),
+    "none": QT_TRANSLATE_NOOP(
+        "IndicatorMap",
+        "This project has no indicators joined to its areas yet: File ▸ Import ▸ "
+        "Indicators joins population or deprivation figures.",
+    ),
+    "show": QT_TRANSLATE_NOOP("IndicatorMap", "Show on map"),
 }
+
+
+def _words(key: str) -> str:
+    return translate("IndicatorMap", WORDS[key])
 
 
 class IndicatorMapDialog(QDialog):
@@ -45,17 +54,17 @@ class IndicatorMapDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(WORDS["title"])
+        self.setWindowTitle(_words("title"))
         self.set_combo = QComboBox()
         self.indicator_combo = QComboBox()
         self.label_edit = QLineEdit()
-        self.label_edit.setAccessibleName("Legend title")
+        self.label_edit.setAccessibleName(translate("IndicatorMap", "Legend title"))
         self.scheme_combo = _combo(classify.SCHEMES)
         self.k_spin = QSpinBox()
         self.k_spin.setRange(classify.MIN_CLASSES, classify.MAX_CLASSES)
         self.k_spin.setValue(5)
         self.palette_combo = _combo(classify.PALETTE_NAMES)
-        self.reversed_check = QCheckBox(WORDS["reversed"])
+        self.reversed_check = QCheckBox(_words("reversed"))
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #B42318")
@@ -68,17 +77,17 @@ class IndicatorMapDialog(QDialog):
 
     def _build_layout(self) -> None:
         form = QFormLayout()
-        form.addRow(WORDS["set"], self.set_combo)
-        form.addRow(WORDS["indicator"], self.indicator_combo)
-        form.addRow(WORDS["label"], self.label_edit)
-        form.addRow(WORDS["scheme"], self.scheme_combo)
-        form.addRow(WORDS["k"], self.k_spin)
-        form.addRow(WORDS["palette"], self.palette_combo)
+        form.addRow(_words("set"), self.set_combo)
+        form.addRow(_words("indicator"), self.indicator_combo)
+        form.addRow(_words("label"), self.label_edit)
+        form.addRow(_words("scheme"), self.scheme_combo)
+        form.addRow(_words("k"), self.k_spin)
+        form.addRow(_words("palette"), self.palette_combo)
         form.addRow("", self.reversed_check)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(WORDS["show"])
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_words("show"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -107,7 +116,7 @@ class IndicatorMapDialog(QDialog):
         has_any = self.indicator_combo.count() > 0
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(has_any)
         if not has_any:
-            self._say(WORDS["none"])
+            self._say(_words("none"))
 
     def _show_label(self, *_: object) -> None:
         self.label_edit.setText(self.indicator_combo.currentText())

@@ -38,6 +38,7 @@ from assetmap.core.merge.plan import Conflict
 from assetmap.core.merge.report import shown
 from assetmap.core.merge.values import DELETED, POSITION
 from assetmap.core.model import REVIEW_WORDS, TEXT_FIELDS
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "EDITABLE",
@@ -51,57 +52,79 @@ MINE, THEIRS, EDIT = "mine", "theirs", "edit"
 Resolutions = dict[tuple[str, str], Any]
 Index = QModelIndex | QPersistentModelIndex
 
-# Field names as the asset form shows them (and a category's label, for category conflicts).
+# Field names as the asset form shows them (and a category's label, for category conflicts),
+# in English: translated where shown (the core's TEXT_FIELDS stay English).
 FIELD_LABELS: dict[str, str] = {
-    "name": "Name",
-    "category": "Category",
+    "name": QT_TRANSLATE_NOOP("MergeConflicts", "Name"),
+    "category": QT_TRANSLATE_NOOP("MergeConflicts", "Category"),
     **TEXT_FIELDS,
-    "audience": "Who is it for?",
-    "status": "Status",
-    "personal_data": "Personal data",
-    "custom": "Other fields",
-    "review": "Review",
-    POSITION: "Position on the map",
-    DELETED: "Deleted",
-    "label": "Category name",
-    "outline": "Outline",
-    "footprint": "Outline",
+    "audience": QT_TRANSLATE_NOOP("MergeConflicts", "Who is it for?"),
+    "status": QT_TRANSLATE_NOOP("MergeConflicts", "Status"),
+    "personal_data": QT_TRANSLATE_NOOP("MergeConflicts", "Personal data"),
+    "custom": QT_TRANSLATE_NOOP("MergeConflicts", "Other fields"),
+    "review": QT_TRANSLATE_NOOP("MergeConflicts", "Review"),
+    POSITION: QT_TRANSLATE_NOOP("MergeConflicts", "Position on the map"),
+    DELETED: QT_TRANSLATE_NOOP("MergeConflicts", "Deleted"),
+    "label": QT_TRANSLATE_NOOP("MergeConflicts", "Category name"),
+    "outline": QT_TRANSLATE_NOOP("MergeConflicts", "Outline"),
+    "footprint": QT_TRANSLATE_NOOP("MergeConflicts", "Outline"),
 }
 # Fields a person can type a third value for; the rest are a choice of one side or the other.
 EDITABLE = frozenset({"name", *TEXT_FIELDS, "label"} - {"verified_date"})
 MULTI_LINE = frozenset({"description", "opening_hours"})
 REQUIRED = frozenset({"name", "label"})
-STATUS_WORDS = {"active": "Active", "closed": "Closed", "proposed": "Proposed"}
+STATUS_WORDS = {
+    "active": QT_TRANSLATE_NOOP("MergeConflicts", "Active"),
+    "closed": QT_TRANSLATE_NOOP("MergeConflicts", "Closed"),
+    "proposed": QT_TRANSLATE_NOOP("MergeConflicts", "Proposed"),
+}
 
 UNRESOLVED = QColor("#FFF4D6")
 CHOSEN = QColor("#DCF2E0")
-HEADERS = ("Asset", "Field", "Before", "In this copy", "", "Choice")
+HEADERS = (
+    QT_TRANSLATE_NOOP("MergeConflicts", "Asset"),
+    QT_TRANSLATE_NOOP("MergeConflicts", "Field"),
+    QT_TRANSLATE_NOOP("MergeConflicts", "Before"),
+    QT_TRANSLATE_NOOP("MergeConflicts", "In this copy"),
+    "",
+    QT_TRANSLATE_NOOP("MergeConflicts", "Choice"),
+)
 ASSET, FIELD, BEFORE, MINE_COLUMN, THEIRS_COLUMN, CHOICE = range(6)
 
 
 def field_label(field: str) -> str:
-    return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+    if field in FIELD_LABELS:
+        return translate("MergeConflicts", FIELD_LABELS[field])
+    return field.replace("_", " ").capitalize()
 
 
 def readable(field: str, value: Any, category_label: Callable[[str], str] | None = None) -> str:
     """A value as a community worker reads it: a position in metres, nothing as "(empty)"."""
     if field == DELETED:
-        return "deleted" if value else "kept"
+        return (
+            translate("MergeConflicts", "deleted") if value else translate("MergeConflicts", "kept")
+        )
     if field == OUTLINE:
         return shown(OUTLINE, value)
     if value is None or value == () or value == {} or value == "":
-        return "(not on the map)" if field == POSITION else "(empty)"
+        return (
+            translate("MergeConflicts", "(not on the map)")
+            if field == POSITION
+            else translate("MergeConflicts", "(empty)")
+        )
     if field == POSITION:
         x, y = value
-        return f"easting {x:,.0f}, northing {y:,.0f}"
+        return translate("MergeConflicts", "easting {x}, northing {y}").format(
+            x=f"{x:,.0f}", y=f"{y:,.0f}"
+        )
     if field == "category" and category_label is not None:
         return category_label(str(value))
     if field == "status":
-        return STATUS_WORDS.get(str(value), str(value))
+        return translate("MergeConflicts", STATUS_WORDS.get(str(value), str(value)))
     if field == "review":
         return REVIEW_WORDS.get(str(value), str(value))
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("MergeConflicts", "yes") if value else translate("MergeConflicts", "no")
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -139,7 +162,9 @@ class ConflictModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return f"In {self.other_name}" if section == THEIRS_COLUMN else HEADERS[section]
+        if section == THEIRS_COLUMN:
+            return translate("MergeConflicts", "In {name}").format(name=self.other_name)
+        return translate("MergeConflicts", HEADERS[section])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -176,13 +201,15 @@ class ConflictModel(QAbstractTableModel):
 
     def choice_words(self, conflict: Conflict) -> str:
         if conflict.key not in self.chosen:
-            return "Choose…"
+            return translate("MergeConflicts", "Choose…")
         pick = self.chosen[conflict.key]
         if pick == MINE:
-            return "Keep mine"
+            return translate("MergeConflicts", "Keep mine")
         if pick == THEIRS:
-            return "Keep theirs"
-        return f"Edited: {readable(conflict.field, pick, self._label)}"
+            return translate("MergeConflicts", "Keep theirs")
+        return translate("MergeConflicts", "Edited: {value}").format(
+            value=readable(conflict.field, pick, self._label)
+        )
 
     # ---- choosing ------------------------------------------------------------------------
     def choose(self, rows: Sequence[int], pick: Any) -> None:
@@ -205,10 +232,10 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         box = QComboBox(parent)
-        box.addItem("Keep mine", MINE)
-        box.addItem("Keep theirs", THEIRS)
+        box.addItem(translate("MergeConflicts", "Keep mine"), MINE)
+        box.addItem(translate("MergeConflicts", "Keep theirs"), THEIRS)
         if self.dialog.model.conflicts[index.row()].field in EDITABLE:
-            box.addItem("Edit…", EDIT)
+            box.addItem(translate("MergeConflicts", "Edit…"), EDIT)
         box.activated.connect(lambda _i, b=box: self._chosen(b))
         return box
 
@@ -244,16 +271,18 @@ class ConflictsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Resolve conflicts with {other_name}")
+        self.setWindowTitle(
+            translate("MergeConflicts", "Resolve conflicts with {name}").format(name=other_name)
+        )
         self.resize(1280, 720)
         self.model = ConflictModel(conflicts, other_name, chosen, category_label)
         self.table = self._build_table()
         self.count = QLabel()
-        self.mine_button = QPushButton("Keep &mine")
-        self.theirs_button = QPushButton("Keep &theirs")
-        self.edit_button = QPushButton("&Edit…")
-        self.all_mine_button = QPushButton("Keep all m&ine")
-        self.all_theirs_button = QPushButton("Keep all t&heirs")
+        self.mine_button = QPushButton(translate("MergeConflicts", "Keep &mine"))
+        self.theirs_button = QPushButton(translate("MergeConflicts", "Keep &theirs"))
+        self.edit_button = QPushButton(translate("MergeConflicts", "&Edit…"))
+        self.all_mine_button = QPushButton(translate("MergeConflicts", "Keep all m&ine"))
+        self.all_theirs_button = QPushButton(translate("MergeConflicts", "Keep all t&heirs"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -285,7 +314,7 @@ class ConflictsDialog(QDialog):
         header.setSectionResizeMode(BEFORE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MINE_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(THEIRS_COLUMN, QHeaderView.ResizeMode.Stretch)
-        table.setAccessibleName("Conflicts")
+        table.setAccessibleName(translate("MergeConflicts", "Conflicts"))
         return table
 
     def _connect(self) -> None:
@@ -301,10 +330,13 @@ class ConflictsDialog(QDialog):
 
     def _lay_out(self, other_name: str) -> None:
         intro = QLabel(
-            f"Both this copy and {other_name} changed these fields, each in its own way, "
-            "since the copies were made. Choose which to keep for each row (select several "
-            "rows to choose for them at once); double-click a value to keep it, or a choice "
-            "to change it."
+            translate(
+                "MergeConflicts",
+                "Both this copy and {name} changed these fields, each in its own way, "
+                "since the copies were made. Choose which to keep for each row (select several "
+                "rows to choose for them at once); double-click a value to keep it, or a choice "
+                "to change it.",
+            ).format(name=other_name)
         )
         intro.setWordWrap(True)
         row = QHBoxLayout()
@@ -345,7 +377,11 @@ class ConflictsDialog(QDialog):
             return
         if not text.strip() and conflict.field in REQUIRED:
             QMessageBox.information(
-                self, "Edit the merged value", f"{field_label(conflict.field)} cannot be empty."
+                self,
+                translate("MergeConflicts", "Edit the merged value"),
+                translate("MergeConflicts", "{field} cannot be empty.").format(
+                    field=field_label(conflict.field)
+                ),
             )
             return
         self.model.choose([row], text.strip() or None)
@@ -355,8 +391,10 @@ class ConflictsDialog(QDialog):
         current = self.model.chosen.get(conflict.key)
         typed = isinstance(current, str) and current not in (MINE, THEIRS)
         start = str(current) if typed else readable_text(conflict.mine)
-        title = "Edit the merged value"
-        label = f"{field_label(conflict.field)} of “{conflict.name}”:"
+        title = translate("MergeConflicts", "Edit the merged value")
+        label = translate("MergeConflicts", "{field} of “{asset}”:").format(
+            field=field_label(conflict.field), asset=conflict.name
+        )
         if conflict.field in MULTI_LINE:  # as the asset form edits them: several lines
             text, ok = QInputDialog.getMultiLineText(self, title, label, start)
         else:
@@ -378,13 +416,20 @@ class ConflictsDialog(QDialog):
         editable = current >= 0 and self.model.conflicts[current].field in EDITABLE
         self.edit_button.setEnabled(editable)
         self.edit_button.setToolTip(
-            "Type the value to keep, starting from this copy's"
+            translate("MergeConflicts", "Type the value to keep, starting from this copy's")
             if editable
-            else "Only text can be edited; for this field keep one side or the other"
+            else translate(
+                "MergeConflicts",
+                "Only text can be edited; for this field keep one side or the other",
+            )
         )
         left, total = self.model.unresolved(), self.model.rowCount()
         self.count.setText(
-            f"All {total} resolved" if not left else f"{left} of {total} still to choose"
+            translate("MergeConflicts", "All {total} resolved").format(total=total)
+            if not left
+            else translate("MergeConflicts", "{left} of {total} still to choose").format(
+                left=left, total=total
+            )
         )
 
     def resolutions(self) -> Resolutions:

@@ -41,6 +41,7 @@ from assetmap.qt import file_dialogs
 from assetmap.qt.committing import push_prepared
 from assetmap.qt.dialogs.merge_conflicts import ConflictsDialog
 from assetmap.qt.errors import show_error
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob
 
@@ -56,7 +57,8 @@ def choose_copy(parent: QWidget) -> Path | None:
     """The copy to merge, asked for in the folder projects were last saved to."""
     start = file_dialogs.start_folder(file_dialogs.PROJECTS)
     chosen, _ = QFileDialog.getOpenFileName(
-        parent, "Merge a copy", str(start), "assetmap projects (*.gpkg);;All files (*)", "",
+        parent, translate("MergeCopy", "Merge a copy"), str(start),
+        translate("MergeCopy", "assetmap projects (*.gpkg);;All files (*)"), "",
         file_dialogs.OPTIONS,
     )  # fmt: skip
     return Path(chosen) if chosen else None
@@ -65,11 +67,22 @@ def choose_copy(parent: QWidget) -> Path | None:
 def merged_words(plan: MergePlan) -> str:
     """ "Merged field-copy.gpkg: 12 added, 30 updated, 2 deleted, 3 conflicts resolved"."""
     updated = len({u.uuid for u in plan.updated})
-    parts = [f"{len(plan.added)} added", f"{updated} updated", f"{len(plan.deleted)} deleted"]
+    parts = [
+        translate("MergeCopy", "{n} added").format(n=len(plan.added)),
+        translate("MergeCopy", "{n} updated").format(n=updated),
+        translate("MergeCopy", "{n} deleted").format(n=len(plan.deleted)),
+    ]
     if plan.conflicts:
-        n = len(plan.conflicts)
-        parts.append(f"{n} conflict{'s' if n != 1 else ''} resolved")
-    return f"Merged {plan.other_path.name}: {', '.join(parts)}"
+        parts.append(
+            _count(
+                len(plan.conflicts),
+                translate("MergeCopy", "{n} conflict resolved"),
+                translate("MergeCopy", "{n} conflicts resolved"),
+            )
+        )
+    return translate("MergeCopy", "Merged {name}: {parts}").format(
+        name=plan.other_path.name, parts=", ".join(parts)
+    )
 
 
 def nothing_changed(said: str) -> str:
@@ -77,11 +90,12 @@ def nothing_changed(said: str) -> str:
     said = said.strip()
     if "nothing was changed" in said.lower():
         return said
-    return f"{said.rstrip('.')}. Nothing was changed."
+    return translate("MergeCopy", "{said}. Nothing was changed.").format(said=said.rstrip("."))
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
+def _count(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (translated patterns with {n}) for ``n``."""
+    return (one if n == 1 else many).format(n=f"{n:,}")
 
 
 def summary_rows(plan: MergePlan) -> list[tuple[str, str]]:
@@ -92,26 +106,69 @@ def summary_rows(plan: MergePlan) -> list[tuple[str, str]]:
     changed = len(plan.categories) - new_categories - removed
     other = plan.other_path.name
     return [
-        (_plural(len(plan.added), "asset", "assets"), f"new in {other}, to be added here"),
-        (_plural(updated, "asset", "assets"), f"changed in {other}, to be updated here"),
-        (_plural(len(plan.deleted), "asset", "assets"), f"deleted in {other}, to be deleted here"),
         (
-            _plural(len(plan.photos_added), "photo", "photos"),
-            f"to be added ({len(plan.photos_removed)} removed in {other})",
+            _assets(len(plan.added)),
+            translate("MergeCopy", "new in {other}, to be added here").format(other=other),
         ),
         (
-            _plural(len(plan.categories), "category", "categories"),
-            f"{new_categories} new, {changed} changed, {removed} removed in {other}",
+            _assets(updated),
+            translate("MergeCopy", "changed in {other}, to be updated here").format(other=other),
         ),
         (
-            _plural(len(plan.area_sets), "set of areas", "sets of areas"),
-            f"and {_plural(len(plan.indicators), 'indicator', 'indicators')} to be added",
+            _assets(len(plan.deleted)),
+            translate("MergeCopy", "deleted in {other}, to be deleted here").format(other=other),
         ),
         (
-            _plural(len(plan.conflicts), "conflict", "conflicts"),
-            "fields both copies changed differently: you choose which to keep",
+            _count(
+                len(plan.photos_added),
+                translate("MergeCopy", "{n} photo"),
+                translate("MergeCopy", "{n} photos"),
+            ),
+            translate("MergeCopy", "to be added ({removed} removed in {other})").format(
+                removed=len(plan.photos_removed), other=other
+            ),
+        ),
+        (
+            _count(
+                len(plan.categories),
+                translate("MergeCopy", "{n} category"),
+                translate("MergeCopy", "{n} categories"),
+            ),
+            translate(
+                "MergeCopy", "{new} new, {changed} changed, {removed} removed in {other}"
+            ).format(new=new_categories, changed=changed, removed=removed, other=other),
+        ),
+        (
+            _count(
+                len(plan.area_sets),
+                translate("MergeCopy", "{n} set of areas"),
+                translate("MergeCopy", "{n} sets of areas"),
+            ),
+            translate("MergeCopy", "and {indicators} to be added").format(
+                indicators=_count(
+                    len(plan.indicators),
+                    translate("MergeCopy", "{n} indicator"),
+                    translate("MergeCopy", "{n} indicators"),
+                )
+            ),
+        ),
+        (
+            _conflicts(len(plan.conflicts)),
+            translate(
+                "MergeCopy", "fields both copies changed differently: you choose which to keep"
+            ),
         ),
     ]
+
+
+def _assets(n: int) -> str:
+    return _count(n, translate("MergeCopy", "{n} asset"), translate("MergeCopy", "{n} assets"))
+
+
+def _conflicts(n: int) -> str:
+    return _count(
+        n, translate("MergeCopy", "{n} conflict"), translate("MergeCopy", "{n} conflicts")
+    )
 
 
 class MergeCopyDialog(QDialog):
@@ -142,7 +199,11 @@ class MergeCopyDialog(QDialog):
         self.merged = False
         self.dropped = False  # Cancelled: a plan still on its way is thrown away
         self.setWindowTitle(
-            f"Import the assets of {self.other.name}" if unrelated else f"Merge {self.other.name}"
+            (
+                translate("MergeCopy", "Import the assets of {name}")
+                if unrelated
+                else translate("MergeCopy", "Merge {name}")
+            ).format(name=self.other.name)
         )
         self.resize(1000, 680)
         self._build()
@@ -152,7 +213,11 @@ class MergeCopyDialog(QDialog):
 
     # ---- layout --------------------------------------------------------------------------
     def _build(self) -> None:
-        self.heading = QLabel(f"Working out what merging {self.other.name} would change…")
+        self.heading = QLabel(
+            translate("MergeCopy", "Working out what merging {name} would change…").format(
+                name=self.other.name
+            )
+        )
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.summary = QFrame()
@@ -170,20 +235,26 @@ class MergeCopyDialog(QDialog):
             counts.addWidget(words, row, 1)
             self.count_labels.append((count, words))
         self.summary.hide()
-        self.list_caption = QLabel("In detail:")
+        self.list_caption = QLabel(translate("MergeCopy", "In detail:"))
         self.lines = QListWidget()
-        self.lines.setAccessibleName("What the merge would change, line by line")
+        self.lines.setAccessibleName(
+            translate("MergeCopy", "What the merge would change, line by line")
+        )
         self.lines.setWordWrap(True)
         self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lines.setResizeMode(QListView.ResizeMode.Adjust)
         self.progress = QProgressBar()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.resolve_button = QPushButton("&Resolve conflicts…")
-        self.report_button = QPushButton("&Save report…")
-        self.merge_button = QPushButton("&Import" if self.unrelated else "&Merge")
-        self.cancel_button = QPushButton("Cancel")
-        self.close_button = QPushButton("Close")
+        self.resolve_button = QPushButton(translate("MergeCopy", "&Resolve conflicts…"))
+        self.report_button = QPushButton(translate("MergeCopy", "&Save report…"))
+        self.merge_button = QPushButton(
+            translate("MergeCopy", "&Import")
+            if self.unrelated
+            else translate("MergeCopy", "&Merge")
+        )
+        self.cancel_button = QPushButton(translate("MergeCopy", "Cancel"))
+        self.close_button = QPushButton(translate("MergeCopy", "Close"))
         self.close_button.hide()
         self.resolve_button.clicked.connect(self.resolve_conflicts)
         self.report_button.clicked.connect(self.save_report)
@@ -241,8 +312,12 @@ class MergeCopyDialog(QDialog):
         """Read both files on a worker (its own connection: SQLite's are per thread)."""
         this, other, unrelated = self.session.project.path, self.other, self.unrelated
 
+        reading = translate(
+            "MergeCopy", "Reading {name} and comparing it with this project…"
+        ).format(name=other.name)
+
         def work(progress: ProgressFn, cancelled: CancelledFn) -> MergePlan:
-            progress(0.1, f"Reading {other.name} and comparing it with this project…")
+            progress(0.1, reading)
             with Project.open(this) as project:
                 plan = plan_unrelated(project, other) if unrelated else plan_merge(project, other)
             check_cancelled(cancelled)  # the plan only read: dropping it changes nothing
@@ -250,7 +325,11 @@ class MergeCopyDialog(QDialog):
 
         self.plan, self.resolutions = None, {}
         self.summary.hide()  # worked out again: the old counts no longer hold
-        self.heading.setText(f"Working out what merging {other.name} would change…")
+        self.heading.setText(
+            translate("MergeCopy", "Working out what merging {name} would change…").format(
+                name=other.name
+            )
+        )
         self.job.start(work, self._planned, self._plan_failed, self._plan_cancelled)
         self.progress.setRange(0, 0)  # plan_merge reports no steps: a busy bar
 
@@ -271,12 +350,16 @@ class MergeCopyDialog(QDialog):
             else:
                 _offer_import_unrelated(self.parentWidget() or self, self.other, error)
             return
-        self.heading.setText(f"{self.other.name} cannot be merged")
+        self.heading.setText(
+            translate("MergeCopy", "{name} cannot be merged").format(name=self.other.name)
+        )
         if isinstance(error, AssetmapError):
             self._say(nothing_changed(str(error)), WARNING)
         else:
-            show_error(self, "Could not read the copy", error, details)
-            self._say("The copy could not be read. Nothing was changed.", WARNING)
+            show_error(self, translate("MergeCopy", "Could not read the copy"), error, details)
+            self._say(
+                translate("MergeCopy", "The copy could not be read. Nothing was changed."), WARNING
+            )
         self._offer_close()
         self._shrink_to_message()
 
@@ -288,17 +371,26 @@ class MergeCopyDialog(QDialog):
         assert plan is not None
         if plan.is_empty:
             self.heading.setText(
-                f"Already up to date: nothing to bring in from {plan.other_path.name}"
+                translate(
+                    "MergeCopy", "Already up to date: nothing to bring in from {name}"
+                ).format(name=plan.other_path.name)
             )
-            self._say("This project already has every change made in that copy.", QUIET)
+            self._say(
+                translate("MergeCopy", "This project already has every change made in that copy."),
+                QUIET,
+            )
             self._offer_close()
             self._shrink_to_message()
             return
-        label = plan.other.copy_label or "a copy of this project"
+        label = plan.other.copy_label or translate("MergeCopy", "a copy of this project")
         self.heading.setText(
-            f"Importing the assets of {plan.other_path.name} (another project) would bring in:"
+            translate(
+                "MergeCopy", "Importing the assets of {name} (another project) would bring in:"
+            ).format(name=plan.other_path.name)
             if self.unrelated
-            else f"Merging {plan.other_path.name} ({label}) would bring in:"
+            else translate("MergeCopy", "Merging {name} ({label}) would bring in:").format(
+                name=plan.other_path.name, label=label
+            )
         )
         self._fill_counts(plan)
         self._fill_lines(plan)
@@ -325,23 +417,45 @@ class MergeCopyDialog(QDialog):
         left = len(plan.unresolved(self.resolutions))
         self.resolve_button.setEnabled(bool(plan.conflicts))
         self.resolve_button.setText(
-            f"&Resolve conflicts… ({left} to resolve)" if left else "&Resolve conflicts…"
+            translate("MergeCopy", "&Resolve conflicts… ({left} to resolve)").format(left=left)
+            if left
+            else translate("MergeCopy", "&Resolve conflicts…")
         )
         self.report_button.setEnabled(True)
         self.merge_button.setEnabled(left == 0)
         self.merge_button.setDefault(left == 0)
         if left:
-            self.merge_button.setToolTip("Resolve every conflict first")
+            self.merge_button.setToolTip(translate("MergeCopy", "Resolve every conflict first"))
             self._say(
-                f"{_plural(left, 'conflict', 'conflicts')} still to resolve before merging: "
-                "both copies changed the same field differently, and nothing is decided "
-                "for you: choose with Resolve conflicts…",
+                translate(
+                    "MergeCopy",
+                    "{conflicts} still to resolve before merging: "
+                    "both copies changed the same field differently, and nothing is decided "
+                    "for you: choose with Resolve conflicts…",
+                ).format(conflicts=_conflicts(left)),
                 WARNING,
             )
+        elif self.unrelated:
+            self.merge_button.setToolTip(
+                translate("MergeCopy", "Import as shown; Edit ▸ Undo takes it all back")
+            )
+            self._say(
+                translate(
+                    "MergeCopy",
+                    "Ready to import. It is one step: Edit ▸ Undo takes all of it back.",
+                ),
+                QUIET,
+            )
         else:
-            verb = "import" if self.unrelated else "merge"
-            self.merge_button.setToolTip(f"{verb.title()} as shown; Edit ▸ Undo takes it all back")
-            self._say(f"Ready to {verb}. It is one step: Edit ▸ Undo takes all of it back.", QUIET)
+            self.merge_button.setToolTip(
+                translate("MergeCopy", "Merge as shown; Edit ▸ Undo takes it all back")
+            )
+            self._say(
+                translate(
+                    "MergeCopy", "Ready to merge. It is one step: Edit ▸ Undo takes all of it back."
+                ),
+                QUIET,
+            )
 
     def _shrink_to_message(self) -> None:
         """Only a sentence to show: no empty list, and a dialog the size of what it says."""
@@ -387,8 +501,9 @@ class MergeCopyDialog(QDialog):
         if self.plan is None:
             return None
         chosen = file_dialogs.save_file_name(
-            self, "Save the merge report", file_dialogs.EXPORTS,
-            f"merge {self.plan.other_path.stem}.csv", "CSV (*.csv)",
+            self, translate("MergeCopy", "Save the merge report"), file_dialogs.EXPORTS,
+            translate("MergeCopy", "merge {name}.csv").format(name=self.plan.other_path.stem),
+            "CSV (*.csv)",
         )  # fmt: skip
         if chosen is None:
             return None
@@ -397,7 +512,7 @@ class MergeCopyDialog(QDialog):
         except AssetmapError as exc:
             self._say(str(exc), WARNING)
             return None
-        self._say(f"Report saved to {path}.", QUIET)
+        self._say(translate("MergeCopy", "Report saved to {path}.").format(path=path), QUIET)
         return path
 
     # ---- the merge --------------------------------------------------------------------
@@ -414,7 +529,7 @@ class MergeCopyDialog(QDialog):
         self.progress.setRange(0, 1000)
         push_prepared(
             self.job, self.session, command, rows, self._merged, self._merge_failed,
-            message=f"Merging {plan.other_path.name}…",
+            message=translate("MergeCopy", "Merging {name}…").format(name=plan.other_path.name),
         )  # fmt: skip
 
     def _merged(self, command: Command) -> None:
@@ -431,8 +546,11 @@ class MergeCopyDialog(QDialog):
         if isinstance(error, AssetmapError):
             self._say(str(error), WARNING)
         else:
-            show_error(self, "Could not merge the copy", error, details)
-            self._say("The merge could not be written. Nothing was changed.", WARNING)
+            show_error(self, translate("MergeCopy", "Could not merge the copy"), error, details)
+            self._say(
+                translate("MergeCopy", "The merge could not be written. Nothing was changed."),
+                WARNING,
+            )
         if self.plan is not None:
             self._update_buttons()
 
@@ -441,9 +559,12 @@ class MergeCopyDialog(QDialog):
         self._say(str(error), WARNING)
         answer = QMessageBox.question(
             self,
-            "The project has changed",
-            f"{error}\n\nWork out the merge again from the project as it is now? "
-            "Your choices for conflicts will have to be made again.",
+            translate("MergeCopy", "The project has changed"),
+            translate(
+                "MergeCopy",
+                "{error}\n\nWork out the merge again from the project as it is now? "
+                "Your choices for conflicts will have to be made again.",
+            ).format(error=error),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -458,8 +579,10 @@ def _offer_import_unrelated(window: QWidget, path: Path, error: UnrelatedProject
     plainly, nothing changed."""
     QMessageBox.warning(
         window,
-        "Not a copy of this project",
-        f"{error}\n\n{path.name} was not merged and this project was not changed.",
+        translate("MergeCopy", "Not a copy of this project"),
+        translate(
+            "MergeCopy", "{error}\n\n{name} was not merged and this project was not changed."
+        ).format(error=error, name=path.name),
     )
 
 
@@ -468,17 +591,22 @@ def ask_import_unrelated(window: QWidget, path: Path, error: UnrelatedProjectErr
     as new ones, with the likely duplicates to review afterwards. True when asked to."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Not a copy of this project",
-        f"{path.name} is another project, not a copy of this one, so it cannot be merged "
-        "field by field.\n\nIts assets can be imported as new ones instead: categories are "
-        "matched by name, assets already here are not brought in twice, and the likely "
-        "duplicates between its assets and yours are listed for you to review.",
+        translate("MergeCopy", "Not a copy of this project"),
+        translate(
+            "MergeCopy",
+            "{name} is another project, not a copy of this one, so it cannot be merged "
+            "field by field.\n\nIts assets can be imported as new ones instead: categories are "
+            "matched by name, assets already here are not brought in twice, and the likely "
+            "duplicates between its assets and yours are listed for you to review.",
+        ).format(name=path.name),
         QMessageBox.StandardButton.Cancel,
         window,
     )
     box.setDetailedText(str(error))
     box.setObjectName("importUnrelatedQuestion")
-    do_it = box.addButton("Import its assets…", QMessageBox.ButtonRole.AcceptRole)
+    do_it = box.addButton(
+        translate("MergeCopy", "Import its assets…"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is do_it

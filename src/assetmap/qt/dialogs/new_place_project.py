@@ -31,6 +31,7 @@ from assetmap.core.io.starter import Place, StarterPack, UnknownPlaceError
 from assetmap.core.places import PlaceProject, new_project_for_place, welsh_note
 from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.qt import file_dialogs
+from assetmap.qt.i18n import translate
 from assetmap.qt.workers import BackgroundJob
 
 _PLACE = Qt.ItemDataRole.UserRole
@@ -41,30 +42,37 @@ class NewPlaceProjectDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, pack: StarterPack | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New project for a place")
+        self.setWindowTitle(translate("NewPlaceProject", "New project for a place"))
         self.resize(620, 560)
         self.pack = pack or StarterPack()
         self.made: PlaceProject | None = None
         self._replace_confirmed: Path | None = None
         intro = QLabel(
-            "Choose a local authority of England or Wales. Its neighbourhoods (LSOA 2011), "
-            "their population and deprivation (IMD 2019, England only) and its postcodes come "
-            "from the starter pack shipped with assetmap: no network and no file to find."
+            translate(
+                "NewPlaceProject",
+                "Choose a local authority of England or Wales. Its neighbourhoods (LSOA 2011), "
+                "their population and deprivation (IMD 2019, England only) and its postcodes "
+                "come from the starter pack shipped with assetmap: no network and no file to find.",
+            )
         )
         intro.setWordWrap(True)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Type a name or code, e.g. Leicester or E06000016")
-        self.search.setAccessibleName("Search places")
+        self.search.setPlaceholderText(
+            translate("NewPlaceProject", "Type a name or code, e.g. Leicester or E06000016")
+        )
+        self.search.setAccessibleName(translate("NewPlaceProject", "Search places"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
-        self.list.setAccessibleName("Places")
+        self.list.setAccessibleName(translate("NewPlaceProject", "Places"))
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("About the chosen place")
+        self.note.setAccessibleName(translate("NewPlaceProject", "About the chosen place"))
         self.file_edit = QLineEdit()
-        self.file_edit.setAccessibleName("Project file")
-        browse = QPushButton("Choose…")
-        browse.setAccessibleName("Choose where to save the project file")
+        self.file_edit.setAccessibleName(translate("NewPlaceProject", "Project file"))
+        browse = QPushButton(translate("NewPlaceProject", "Choose…"))
+        browse.setAccessibleName(
+            translate("NewPlaceProject", "Choose where to save the project file")
+        )
         browse.clicked.connect(self._choose_file)
         self.progress = QProgressBar()
         self.status = QLabel()
@@ -73,10 +81,10 @@ class NewPlaceProjectDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.create_button.setText("Create project")
+        self.create_button.setText(translate("NewPlaceProject", "Create project"))
         self.buttons.accepted.connect(self.make_project)
         self.buttons.rejected.connect(self._cancel_or_close)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(translate("NewPlaceProject", "Stop"))
         self.job = BackgroundJob(
             self, progress=self.progress, cancel_button=self.stop_button, say=self.status.setText
         )
@@ -94,7 +102,7 @@ class NewPlaceProjectDialog(QDialog):
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Save as", file_row)
+        form.addRow(translate("NewPlaceProject", "Save as"), file_row)
         busy_row = QHBoxLayout()
         busy_row.addWidget(self.progress, 1)
         busy_row.addWidget(self.stop_button)
@@ -112,7 +120,9 @@ class NewPlaceProjectDialog(QDialog):
     def _fill_list(self) -> None:
         for place in self.pack.places:
             item = QListWidgetItem(
-                f"{place.name}  ({place.code}, {place.country}, {place.lsoas} neighbourhoods)"
+                translate(
+                    "NewPlaceProject", "{name}  ({code}, {country}, {n} neighbourhoods)"
+                ).format(name=place.name, code=place.code, country=place.country, n=place.lsoas)
             )
             item.setData(_PLACE, place)
             self.list.addItem(item)
@@ -150,8 +160,14 @@ class NewPlaceProjectDialog(QDialog):
         try:
             self.pack.find(text)
         except UnknownPlaceError as exc:
-            closest = ", ".join(p.name for p in exc.suggestions) or "none"
-            self.note.setText(f"No place matches “{text.strip()}”. Closest: {closest}.")
+            closest = ", ".join(p.name for p in exc.suggestions) or translate(
+                "NewPlaceProject", "none"
+            )
+            self.note.setText(
+                translate(
+                    "NewPlaceProject", "No place matches “{text}”. Closest: {closest}."
+                ).format(text=text.strip(), closest=closest)
+            )
 
     @property
     def place(self) -> Place | None:
@@ -173,8 +189,11 @@ class NewPlaceProjectDialog(QDialog):
             self.note.clear()
         elif place.has_imd:
             self.note.setText(
-                f"{place.name}: {place.lsoas} neighbourhoods with population (mid-2015) and "
-                "IMD 2019 rank, decile and need, and the postcodes within 5 km."
+                translate(
+                    "NewPlaceProject",
+                    "{name}: {n} neighbourhoods with population (mid-2015) and "
+                    "IMD 2019 rank, decile and need, and the postcodes within 5 km.",
+                ).format(name=place.name, n=place.lsoas)
             )
         else:
             self.note.setText(welsh_note(place))
@@ -193,10 +212,10 @@ class NewPlaceProjectDialog(QDialog):
     def _choose_file(self) -> None:
         chosen = file_dialogs.save_file_name(
             self,
-            "Save the new project as",
+            translate("NewPlaceProject", "Save the new project as"),
             file_dialogs.PROJECTS,
             Path(self.file_edit.text() or "project.gpkg").name,
-            "assetmap project (*.gpkg)",
+            translate("NewPlaceProject", "assetmap project (*.gpkg)"),
         )
         if chosen is not None:
             text = str(chosen)
@@ -233,8 +252,12 @@ class NewPlaceProjectDialog(QDialog):
             work,
             self._done,
             self._failed,
-            lambda: self.status.setText("Stopped; no project was made."),
-            message=f"Making a project for {place.name}…",
+            lambda: self.status.setText(
+                translate("NewPlaceProject", "Stopped; no project was made.")
+            ),
+            message=translate("NewPlaceProject", "Making a project for {name}…").format(
+                name=place.name
+            ),
         )
 
     def _done(self, made: PlaceProject) -> None:
@@ -243,9 +266,15 @@ class NewPlaceProjectDialog(QDialog):
 
     def _failed(self, error: BaseException, details: str) -> None:
         if isinstance(error, AssetmapError):
-            self.status.setText(f"Could not make the project: {error}")
+            self.status.setText(
+                translate("NewPlaceProject", "Could not make the project: {error}").format(
+                    error=error
+                )
+            )
         else:
-            self.status.setText(f"Something went wrong: {error}")
+            self.status.setText(
+                translate("NewPlaceProject", "Something went wrong: {error}").format(error=error)
+            )
 
     def _show_busy(self, busy: bool) -> None:
         for widget in (self.search, self.list, self.file_edit):

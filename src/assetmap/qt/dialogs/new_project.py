@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from assetmap.core.crs_choice import BNG, suggest_for_file
 from assetmap.core.errors import AssetmapError
+from assetmap.qt.i18n import translate
 
 
 class NewProjectWizard(QWizard):
@@ -32,7 +33,7 @@ class NewProjectWizard(QWizard):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New project")
+        self.setWindowTitle(translate("NewProject", "New project"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(640, 420)
         self.crs: CRS = BNG
@@ -42,22 +43,27 @@ class NewProjectWizard(QWizard):
     # ---- page 1 -------------------------------------------------------------------------
     def _name_page(self) -> QWizardPage:
         page = QWizardPage()
-        page.setTitle("Name your project")
-        page.setSubTitle("A project is one file holding your map, your assets and your analysis.")
+        page.setTitle(translate("NewProject", "Name your project"))
+        page.setSubTitle(
+            translate(
+                "NewProject",
+                "A project is one file holding your map, your assets and your analysis.",
+            )
+        )
         self.name_edit = QLineEdit()
-        self.name_edit.setAccessibleName("Project name")
-        self.name_edit.setPlaceholderText("e.g. Old Trafford assets")
+        self.name_edit.setAccessibleName(translate("NewProject", "Project name"))
+        self.name_edit.setPlaceholderText(translate("NewProject", "e.g. Old Trafford assets"))
         self.file_edit = QLineEdit()
-        self.file_edit.setAccessibleName("Project file")
-        browse = QPushButton("Choose…")
-        browse.setAccessibleName("Choose where to save the project file")
+        self.file_edit.setAccessibleName(translate("NewProject", "Project file"))
+        browse = QPushButton(translate("NewProject", "Choose…"))
+        browse.setAccessibleName(translate("NewProject", "Choose where to save the project file"))
         browse.clicked.connect(self._choose_file)
         row = QHBoxLayout()
         row.addWidget(self.file_edit, 1)
         row.addWidget(browse)
         form = QFormLayout(page)
-        form.addRow("Name", self.name_edit)
-        form.addRow("Save as", row)
+        form.addRow(translate("NewProject", "Name"), self.name_edit)
+        form.addRow(translate("NewProject", "Save as"), row)
         page.registerField("name*", self.name_edit)
         page.registerField("file*", self.file_edit)
         self.name_edit.textEdited.connect(self._suggest_file)
@@ -74,7 +80,10 @@ class NewProjectWizard(QWizard):
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save project as", self.file_edit.text(), "assetmap project (*.gpkg)"
+            self,
+            translate("NewProject", "Save project as"),
+            self.file_edit.text(),
+            translate("NewProject", "assetmap project (*.gpkg)"),
         )
         if path:
             if not path.lower().endswith(".gpkg"):
@@ -85,42 +94,48 @@ class NewProjectWizard(QWizard):
     # ---- page 2 -------------------------------------------------------------------------
     def _areas_page(self) -> QWizardPage:
         page = QWizardPage()
-        page.setTitle("Your neighbourhoods (optional)")
+        page.setTitle(translate("NewProject", "Your neighbourhoods (optional)"))
         page.setSubTitle(
-            "Boundaries to map assets onto, e.g. LSOAs or wards: GeoJSON, GeoPackage or a "
-            "zipped Shapefile. You can add more later with Import › Neighbourhoods."
+            translate(
+                "NewProject",
+                "Boundaries to map assets onto, e.g. LSOAs or wards: GeoJSON, GeoPackage or a "
+                "zipped Shapefile. You can add more later with Import › Neighbourhoods.",
+            )
         )
         self.areas_edit = QLineEdit()
-        self.areas_edit.setAccessibleName("Boundary file")
-        browse = QPushButton("Choose…")
-        browse.setAccessibleName("Choose a boundary file")
+        self.areas_edit.setAccessibleName(translate("NewProject", "Boundary file"))
+        browse = QPushButton(translate("NewProject", "Choose…"))
+        browse.setAccessibleName(translate("NewProject", "Choose a boundary file"))
         browse.clicked.connect(self._choose_areas)
         row = QHBoxLayout()
         row.addWidget(self.areas_edit, 1)
         row.addWidget(browse)
-        self.set_name_edit = QLineEdit("Neighbourhoods")
-        self.set_name_edit.setAccessibleName("Name for these areas")
-        self.crs_label = QLabel(f"{BNG.name} (the default)")
-        self.crs_label.setAccessibleName("Coordinate system")
-        change = QPushButton("Change…")
-        change.setAccessibleName("Change the coordinate system")
+        self.set_name_edit = QLineEdit(translate("NewProject", "Neighbourhoods"))
+        self.set_name_edit.setAccessibleName(translate("NewProject", "Name for these areas"))
+        self.crs_label = QLabel(translate("NewProject", "{crs} (the default)").format(crs=BNG.name))
+        self.crs_label.setAccessibleName(translate("NewProject", "Coordinate system"))
+        change = QPushButton(translate("NewProject", "Change…"))
+        change.setAccessibleName(translate("NewProject", "Change the coordinate system"))
         change.clicked.connect(self._change_crs)
         crs_row = QHBoxLayout()
         crs_row.addWidget(self.crs_label, 1)
         crs_row.addWidget(change)
         form = QFormLayout(page)
-        form.addRow("Boundary file", row)
-        form.addRow("Call them", self.set_name_edit)
-        form.addRow("Coordinate system", crs_row)
+        form.addRow(translate("NewProject", "Boundary file"), row)
+        form.addRow(translate("NewProject", "Call them"), self.set_name_edit)
+        form.addRow(translate("NewProject", "Coordinate system"), crs_row)
         self.areas_edit.editingFinished.connect(self._guess_crs)
         return page
 
     def _choose_areas(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Choose boundaries",
+            translate("NewProject", "Choose boundaries"),
             str(QSettings().value("paths/imports", str(Path.home()))),
-            "Boundaries (*.geojson *.json *.gpkg *.shp *.zip *.geojson.gz);;All files (*)",
+            translate(
+                "NewProject",
+                "Boundaries (*.geojson *.json *.gpkg *.shp *.zip *.geojson.gz);;All files (*)",
+            ),
         )
         if path:
             self.areas_edit.setText(path)
@@ -133,24 +148,32 @@ class NewProjectWizard(QWizard):
         try:
             self.crs, reason = suggest_for_file(path)
         except AssetmapError as exc:
-            self.crs_label.setText(f"Could not read the file: {exc}")
+            self.crs_label.setText(
+                translate("NewProject", "Could not read the file: {error}").format(error=exc)
+            )
             return
         self.crs_label.setText(reason)
 
     def _change_crs(self) -> None:
         text, ok = QInputDialog.getText(
             self,
-            "Coordinate system",
-            "EPSG code of a metric coordinate system:",
+            translate("NewProject", "Coordinate system"),
+            translate("NewProject", "EPSG code of a metric coordinate system:"),
             text=self.crs.to_string(),
         )
         if ok and text.strip():
             try:
                 self.crs = CRS.from_user_input(text.strip())
             except Exception:
-                self.crs_label.setText(f"'{text}' is not a coordinate system I know")
+                self.crs_label.setText(
+                    translate("NewProject", "'{text}' is not a coordinate system I know").format(
+                        text=text
+                    )
+                )
                 return
-            self.crs_label.setText(f"{self.crs.name} (chosen by you)")
+            self.crs_label.setText(
+                translate("NewProject", "{crs} (chosen by you)").format(crs=self.crs.name)
+            )
 
     # ---- results ------------------------------------------------------------------------
     @property
@@ -168,4 +191,4 @@ class NewProjectWizard(QWizard):
 
     @property
     def areas_name(self) -> str:
-        return self.set_name_edit.text().strip() or "Neighbourhoods"
+        return self.set_name_edit.text().strip() or translate("NewProject", "Neighbourhoods")

@@ -37,6 +37,7 @@ from assetmap.core.tiles import (
 )
 from assetmap.core.tiles.download import AVERAGE_TILE_KB, MAX_TILES, DownloadReport
 from assetmap.qt.dialogs.worker_dialog import offer_close
+from assetmap.qt.i18n import translate
 from assetmap.qt.workers import BackgroundJob, Task
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class OfflineTilesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Make this area available offline")
+        self.setWindowTitle(translate("OfflineTiles", "Make this area available offline"))
         self.setMinimumWidth(520)
         self.project_path = Path(project_path)
         self.source = source
@@ -67,8 +68,10 @@ class OfflineTilesDialog(QDialog):
         self.report: object = None
         self.refusal = ""
         self.outcome = ""  # how the last download ended, shown until the choice changes
-        self.area_project = QRadioButton("The project's &area (its neighbourhoods and assets)")
-        self.area_view = QRadioButton("What the map &shows now")
+        self.area_project = QRadioButton(
+            translate("OfflineTiles", "The project's &area (its neighbourhoods and assets)")
+        )
+        self.area_view = QRadioButton(translate("OfflineTiles", "What the map &shows now"))
         group = QButtonGroup(self)
         group.addButton(self.area_project)
         group.addButton(self.area_view)
@@ -77,18 +80,20 @@ class OfflineTilesDialog(QDialog):
         self.min_zoom = QSpinBox()
         self.max_zoom = QSpinBox()
         top = source.max_zoom if source is not None else 19
-        for box, value, name in ((self.min_zoom, 10, "Lowest zoom"), (self.max_zoom, min(15, top),
-                                                                     "Highest zoom")):  # fmt: skip
+        for box, value, name in (
+            (self.min_zoom, 10, translate("OfflineTiles", "Lowest zoom")),
+            (self.max_zoom, min(15, top), translate("OfflineTiles", "Highest zoom")),
+        ):
             box.setRange(source.min_zoom if source is not None else 0, top)
             box.setValue(value)
             box.setAccessibleName(name)
         zooms = QHBoxLayout()
         zooms.addWidget(self.min_zoom)
-        zooms.addWidget(QLabel("to"))
+        zooms.addWidget(QLabel(translate("OfflineTiles", "to")))
         zooms.addWidget(self.max_zoom)
         zooms.addStretch(1)
         self.estimate = QLabel()
-        self.estimate.setAccessibleName("Tiles and size")
+        self.estimate.setAccessibleName(translate("OfflineTiles", "Tiles and size"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setOpenExternalLinks(True)
@@ -96,16 +101,19 @@ class OfflineTilesDialog(QDialog):
         self.job = BackgroundJob(self, progress=self.progress, say=self.message.setText)
         self.job.busyChanged.connect(self._update)
         form = QFormLayout()
-        form.addRow("Tiles from:", QLabel(source.name if source is not None else "none chosen"))
-        form.addRow("Area:", self.area_project)
+        form.addRow(
+            translate("OfflineTiles", "Tiles from:"),
+            QLabel(source.name if source is not None else translate("OfflineTiles", "none chosen")),
+        )
+        form.addRow(translate("OfflineTiles", "Area:"), self.area_project)
         form.addRow("", self.area_view)
-        zoom_label = QLabel("&Zoom levels:")
+        zoom_label = QLabel(translate("OfflineTiles", "&Zoom levels:"))
         zoom_label.setBuddy(self.min_zoom)
         form.addRow(zoom_label, zooms)
-        form.addRow("Download:", self.estimate)
+        form.addRow(translate("OfflineTiles", "Download:"), self.estimate)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.start_button = self.buttons.addButton(
-            "&Download", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("OfflineTiles", "&Download"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.start_button.clicked.connect(self.start)
         self.buttons.rejected.connect(self._cancel)
@@ -123,13 +131,19 @@ class OfflineTilesDialog(QDialog):
     # ---- what would be downloaded ------------------------------------------------------------
     def _check_source(self) -> None:
         if self.source is None:
-            self.refusal = "Choose a tile source first (Basemap ▸ Tile source…)."
+            self.refusal = translate(
+                "OfflineTiles", "Choose a tile source first (Basemap ▸ Tile source…)."
+            )
             return
         try:
             check_bulk_allowed(self.source)
         except BadInputError as exc:
             # The dialog already says which source; the message and what to do instead.
-            hint = f" Instead, {exc.hint}." if exc.hint else ""
+            hint = (
+                translate("OfflineTiles", " Instead, {hint}.").format(hint=exc.hint)
+                if exc.hint
+                else ""
+            )
             self.refusal = f"{exc.message}.{hint}"
 
     def bounds(self) -> tuple[float, float, float, float] | None:
@@ -165,7 +179,11 @@ class OfflineTilesDialog(QDialog):
 
     def _update(self) -> None:
         tiles, megabytes = self.plan()
-        self.estimate.setText(f"{tiles:,} tiles, about {megabytes:,.1f} MB")
+        self.estimate.setText(
+            translate("OfflineTiles", "{tiles} tiles, about {size} MB").format(
+                tiles=f"{tiles:,}", size=f"{megabytes:,.1f}"
+            )
+        )
         busy = self.task is not None
         too_many = tiles > MAX_TILES
         if self.refusal:
@@ -173,16 +191,22 @@ class OfflineTilesDialog(QDialog):
             self.message.setStyleSheet("color: #9A3412;")
         elif too_many:
             self.message.setText(
-                f"That is more than the {MAX_TILES:,} tiles assetmap downloads at once: "
-                "choose a smaller zoom range."
+                translate(
+                    "OfflineTiles",
+                    "That is more than the {tiles} tiles assetmap downloads at once: "
+                    "choose a smaller zoom range.",
+                ).format(tiles=f"{MAX_TILES:,}")
             )
             self.message.setStyleSheet("color: #9A3412;")
         elif not busy and self.outcome:
             self.message.setText(self.outcome)
         elif not busy:
             self.message.setText(
-                "The tiles are saved beside the project file and used whenever the network "
-                "is not there. Tiles already saved are not fetched again."
+                translate(
+                    "OfflineTiles",
+                    "The tiles are saved beside the project file and used whenever the network "
+                    "is not there. Tiles already saved are not fetched again.",
+                )
             )
             self.message.setStyleSheet("color: #57606A;")
         self.start_button.setEnabled(not busy and not self.refusal and not too_many and tiles > 0)
@@ -209,7 +233,11 @@ class OfflineTilesDialog(QDialog):
         self.outcome = ""
         self.message.setStyleSheet("color: #57606A;")
         return self.job.start(
-            work, self._on_done, self._on_failed, self._on_cancelled, message="Starting…"
+            work,
+            self._on_done,
+            self._on_failed,
+            self._on_cancelled,
+            message=translate("OfflineTiles", "Starting…"),
         )
 
     @property
@@ -222,15 +250,17 @@ class OfflineTilesDialog(QDialog):
         size = getattr(report, "bytes", 0) / 1024 / 1024
         cached = getattr(report, "already_cached", 0)
         if getattr(report, "offline", False):
-            text = (
-                f"The network went away after {fetched:,} tiles ({size:,.1f} MB): they are "
-                "saved. Try again later to fetch the rest."
-            )
+            text = translate(
+                "OfflineTiles",
+                "The network went away after {tiles} tiles ({size} MB): they are "
+                "saved. Try again later to fetch the rest.",
+            ).format(tiles=f"{fetched:,}", size=f"{size:,.1f}")
         else:
-            text = (
-                f"Done: {fetched:,} tiles downloaded ({size:,.1f} MB), {cached:,} were "
-                "already saved. This area is now available offline."
-            )
+            text = translate(
+                "OfflineTiles",
+                "Done: {tiles} tiles downloaded ({size} MB), {cached} were "
+                "already saved. This area is now available offline.",
+            ).format(tiles=f"{fetched:,}", size=f"{size:,.1f}", cached=f"{cached:,}")
         self._finish(text)
         offer_close(self, self.buttons, self.start_button)
 
@@ -243,10 +273,15 @@ class OfflineTilesDialog(QDialog):
         if isinstance(error, AssetmapError):
             self._finish(str(error), "#9A3412")
         else:
-            self._finish(f"The download stopped: {error}. The tiles fetched are kept.", "#9A3412")
+            self._finish(
+                translate(
+                    "OfflineTiles", "The download stopped: {error}. The tiles fetched are kept."
+                ).format(error=error),
+                "#9A3412",
+            )
 
     def _on_cancelled(self) -> None:
-        self._finish("Cancelled. The tiles downloaded so far are kept.")
+        self._finish(translate("OfflineTiles", "Cancelled. The tiles downloaded so far are kept."))
 
     def _cancel(self) -> None:
         if self.job.busy:

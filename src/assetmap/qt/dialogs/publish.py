@@ -27,11 +27,14 @@ from assetmap.core.progress import CancelledFn, ProgressFn
 from assetmap.core.project import Project
 from assetmap.qt.dialogs.worker_dialog import offer_close
 from assetmap.qt.errors import show_error
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Task
 
 QUIET, WARNING = "color: #57606A;", "color: #9A3412;"
-ADDRESS_HINT = "postgresql://user@host:5432/database  or  service=NAME"
+ADDRESS_HINT = QT_TRANSLATE_NOOP(
+    "Publish", "postgresql://user@host:5432/database  or  service=NAME"
+)
 
 
 class PublishDialog(QDialog):
@@ -41,7 +44,7 @@ class PublishDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.result_text = ""
-        self.setWindowTitle("Publish to a database")
+        self.setWindowTitle(translate("Publish", "Publish to a database"))
         self.resize(640, 0)
         self._build()
         self.job = BackgroundJob(self, progress=self.progress, say=self._quiet)
@@ -50,35 +53,48 @@ class PublishDialog(QDialog):
     # ---- layout ----------------------------------------------------------------------
     def _build(self) -> None:
         intro = QLabel(
-            "Put this project on a PostgreSQL database with PostGIS as the team's shared map. "
-            "Everyone then syncs their own copy with it, and QGIS opens its layers directly. "
-            "The project file stays this laptop's offline copy."
+            translate(
+                "Publish",
+                "Put this project on a PostgreSQL database with PostGIS as the team's shared "
+                "map. Everyone then syncs their own copy with it, and QGIS opens its layers "
+                "directly. The project file stays this laptop's offline copy.",
+            )
         )
         intro.setWordWrap(True)
-        self.address = QLineEdit(placeholderText=ADDRESS_HINT)
-        self.address.setAccessibleName("Database address")
+        self.address = QLineEdit(placeholderText=translate("Publish", ADDRESS_HINT))
+        self.address.setAccessibleName(translate("Publish", "Database address"))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("leave empty to use the keyring, PGPASSWORD or ~/.pgpass")
-        self.password.setAccessibleName("Password")
-        self.remember = QCheckBox("Keep the password in this computer's keyring")
-        self.remember.setToolTip("Never in the project file; only this user's keyring")
+        self.password.setPlaceholderText(
+            translate("Publish", "leave empty to use the keyring, PGPASSWORD or ~/.pgpass")
+        )
+        self.password.setAccessibleName(translate("Publish", "Password"))
+        self.remember = QCheckBox(
+            translate("Publish", "Keep the password in this computer's keyring")
+        )
+        self.remember.setToolTip(
+            translate("Publish", "Never in the project file; only this user's keyring")
+        )
         self.schema = QLineEdit("assetmap")
-        self.schema.setAccessibleName("PostgreSQL schema")
+        self.schema.setAccessibleName(translate("Publish", "PostgreSQL schema"))
         personal = self._personal_count()
-        self.personal = QCheckBox(f"Include assets holding personal data ({personal})")
+        self.personal = QCheckBox(
+            translate("Publish", "Include assets holding personal data ({n})").format(n=personal)
+        )
         self.personal.setEnabled(personal > 0)
-        self.personal.setToolTip("Left unticked, they stay on this laptop only")
+        self.personal.setToolTip(
+            translate("Publish", "Left unticked, they stay on this laptop only")
+        )
         form = QFormLayout()
-        form.addRow("Database:", self.address)
-        form.addRow("Password:", self.password)
+        form.addRow(translate("Publish", "Database:"), self.address)
+        form.addRow(translate("Publish", "Password:"), self.password)
         form.addRow("", self.remember)
-        form.addRow("Schema:", self.schema)
+        form.addRow(translate("Publish", "Schema:"), self.schema)
         form.addRow("", self.personal)
         self.progress = QProgressBar()
         self.message = QLabel(wordWrap=True)
         self.buttons = QDialogButtonBox()
         self.publish_button = self.buttons.addButton(
-            "&Publish", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("Publish", "&Publish"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.publish_button.clicked.connect(self.start)
@@ -154,11 +170,20 @@ class PublishDialog(QDialog):
 
         self._remembered = (target, typed) if typed and self.remember.isChecked() else None
         return self.job.start(
-            work, self._published, self._failed, self._cancelled, message="Publishing…"
+            work,
+            self._published,
+            self._failed,
+            self._cancelled,
+            message=translate("Publish", "Publishing…"),
         )
 
     def _cancelled(self) -> None:
-        self._say("Cancelled: nothing was published and the server was left as it was.", QUIET)
+        self._say(
+            translate(
+                "Publish", "Cancelled: nothing was published and the server was left as it was."
+            ),
+            QUIET,
+        )
 
     def _published(self, result: object) -> None:
         from assetmap.core.shared.publish import PublishResult, report_text
@@ -167,7 +192,8 @@ class PublishDialog(QDialog):
         kept = self._keep_password()
         self.result_text = report_text(result)
         self.session.project.invalidate()
-        self._say(self.result_text.replace("assetmap sync PROJECT", "File ▸ Share ▸ Sync") + kept,
+        self._say(self.result_text.replace(
+            "assetmap sync PROJECT", translate("Publish", "File ▸ Share ▸ Sync")) + kept,
                   QUIET)  # fmt: skip
         offer_close(self, self.buttons, self.publish_button)
 
@@ -182,12 +208,16 @@ class PublishDialog(QDialog):
 
             keyring.set_password(KEYRING_SERVICE, target.keyring_user, typed)
         except Exception as exc:  # no usable keyring here: say so, the publish stands
-            return f"\nThe password could not be kept in the keyring ({exc})."
-        return "\nThe password is kept in this computer's keyring."
+            return "\n" + translate(
+                "Publish", "The password could not be kept in the keyring ({error})."
+            ).format(error=exc)
+        return "\n" + translate("Publish", "The password is kept in this computer's keyring.")
 
     def _failed(self, error: BaseException, details: str) -> None:
         if isinstance(error, AssetmapError):
             self._say(str(error), WARNING)
             return
-        self._say("Publishing failed; nothing was changed on the server.", WARNING)
-        show_error(self, "Could not publish", error, details)
+        self._say(
+            translate("Publish", "Publishing failed; nothing was changed on the server."), WARNING
+        )
+        show_error(self, translate("Publish", "Could not publish"), error, details)

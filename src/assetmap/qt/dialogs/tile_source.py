@@ -25,6 +25,7 @@ from assetmap.core.errors import BadInputError
 from assetmap.core.layers import BasemapStyle
 from assetmap.core.tiles import PRESETS, custom_source
 from assetmap.core.tiles.source import OSM_POLICY_URL
+from assetmap.qt.i18n import translate
 
 CUSTOM = "custom"
 
@@ -34,31 +35,37 @@ class TileSourceDialog(QDialog):
 
     def __init__(self, style: BasemapStyle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Map tiles")
+        self.setWindowTitle(translate("TileSource", "Map tiles"))
         self.setMinimumWidth(560)
         self.style_before = style
-        self.show_tiles = QCheckBox("&Show map tiles under the data")
+        self.show_tiles = QCheckBox(translate("TileSource", "&Show map tiles under the data"))
         self.show_tiles.setChecked(style.tiles_visible or not style.visible)
         self.choice = QComboBox()
-        self.choice.setAccessibleName("Tile source")
+        self.choice.setAccessibleName(translate("TileSource", "Tile source"))
         for key, source in PRESETS.items():
             self.choice.addItem(source.name, ("preset", key))
         for path in style.files:
-            self.choice.addItem(f"File: {path}", ("file", path))
-        self.choice.addItem("A tile server of your own…", (CUSTOM, ""))
+            self.choice.addItem(
+                translate("TileSource", "File: {path}").format(path=path), ("file", path)
+            )
+        self.choice.addItem(translate("TileSource", "A tile server of your own…"), (CUSTOM, ""))
         self.url = QLineEdit(style.custom_url)
         self.url.setPlaceholderText("https://tiles.example.org/{z}/{x}/{y}.png")
-        self.url.setAccessibleName("URL template")
+        self.url.setAccessibleName(translate("TileSource", "URL template"))
         self.attribution = QLineEdit(style.custom_attribution)
-        self.attribution.setPlaceholderText("© OpenStreetMap contributors, © the provider")
-        self.attribution.setAccessibleName("Attribution")
+        self.attribution.setPlaceholderText(
+            translate("TileSource", "© OpenStreetMap contributors, © the provider")
+        )
+        self.attribution.setAccessibleName(translate("TileSource", "Attribution"))
         self.name = QLineEdit(style.custom_name)
-        self.name.setAccessibleName("Name")
+        self.name.setAccessibleName(translate("TileSource", "Name"))
         self.max_zoom = QSpinBox()
         self.max_zoom.setRange(0, 24)
         self.max_zoom.setValue(style.custom_max_zoom)
-        self.max_zoom.setAccessibleName("Maximum zoom")
-        self.bulk = QCheckBox("Its terms allow downloading areas for offline use")
+        self.max_zoom.setAccessibleName(translate("TileSource", "Maximum zoom"))
+        self.bulk = QCheckBox(
+            translate("TileSource", "Its terms allow downloading areas for offline use")
+        )
         self.bulk.setChecked(style.custom_bulk_download)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -71,14 +78,14 @@ class TileSourceDialog(QDialog):
         self.custom_form = QWidget()
         custom = QFormLayout(self.custom_form)
         custom.setContentsMargins(0, 0, 0, 0)
-        custom.addRow("&URL template:", self.url)
-        custom.addRow("&Attribution:", self.attribution)
-        custom.addRow("&Name:", self.name)
-        custom.addRow("Maximum &zoom:", self.max_zoom)
+        custom.addRow(translate("TileSource", "&URL template:"), self.url)
+        custom.addRow(translate("TileSource", "&Attribution:"), self.attribution)
+        custom.addRow(translate("TileSource", "&Name:"), self.name)
+        custom.addRow(translate("TileSource", "Maximum &zoom:"), self.max_zoom)
         custom.addRow("", self.bulk)
         form = QFormLayout()
         form.addRow("", self.show_tiles)
-        form.addRow("&Tiles from:", self.choice)
+        form.addRow(translate("TileSource", "&Tiles from:"), self.choice)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -111,22 +118,31 @@ class TileSourceDialog(QDialog):
         if kind == "preset":
             source = PRESETS[key]
             self.note.setText(
-                f"Tiles are fetched as you look at the map, with assetmap's name in every "
-                f"request, and kept on this computer so they show offline later. Shown with "
-                f"“{source.attribution}”. OpenStreetMap's servers are run by volunteers: "
-                f'their <a href="{OSM_POLICY_URL}">tile usage policy</a> forbids downloading '
-                "areas in bulk, so “Make this area available offline” is not offered for "
-                "them; import an OSM extract for a basemap that works anywhere."
+                translate(
+                    "TileSource",
+                    "Tiles are fetched as you look at the map, with assetmap's name in every "
+                    "request, and kept on this computer so they show offline later. Shown with "
+                    "“{attribution}”. OpenStreetMap's servers are run by volunteers: "
+                    'their <a href="{url}">tile usage policy</a> forbids downloading '
+                    "areas in bulk, so “Make this area available offline” is not offered for "
+                    "them; import an OSM extract for a basemap that works anywhere.",
+                ).format(attribution=source.attribution, url=OSM_POLICY_URL)
             )
         elif kind == "file":
             self.note.setText(
-                "Tiles come from this file only: nothing is fetched, so they work offline."
+                translate(
+                    "TileSource",
+                    "Tiles come from this file only: nothing is fetched, so they work offline.",
+                )
             )
         else:
             self.note.setText(
-                "Use {z}, {x} and {y} (or {-y} for TMS rows, {s} for a, b, c) where the tile "
-                "numbers go. The attribution the provider's terms require is drawn on the map "
-                "and in every export."
+                translate(
+                    "TileSource",
+                    "Use {z}, {x} and {y} (or {-y} for TMS rows, {s} for a, b, c) where the tile "
+                    "numbers go. The attribution the provider's terms require is drawn on the map "
+                    "and in every export.",
+                )
             )
         self.error.hide()
 
