@@ -1046,6 +1046,101 @@ Mae&apos;r gell yn cadw ei hen werth.</translation>
     </message>
 </context>
 <context>
+    <name>BasemapImport</name>
+    <message>
+        <source>OpenStreetMap extracts (*.osm.pbf *.pbf *.osm);;All files (*)</source>
+        <translation>Dyfyniadau OpenStreetMap (*.osm.pbf *.pbf *.osm);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>Import an OpenStreetMap extract as the basemap</source>
+        <translation>Mewnforio dyfyniad OpenStreetMap fel y map sylfaen</translation>
+    </message>
+    <message>
+        <source>an .osm.pbf or .osm file, e.g. from download.geofabrik.de</source>
+        <translation>ffeil .osm.pbf neu .osm, e.e. o download.geofabrik.de</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap extract file</source>
+        <translation>Ffeil dyfyniad OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Dewis…</translation>
+    </message>
+    <message>
+        <source>Margin around the areas</source>
+        <translation>Ymyl o amgylch yr ardaloedd</translation>
+    </message>
+    <message>
+        <source>Include &amp;buildings (a bigger project file)</source>
+        <translation>Cynnwys &amp;adeiladau (ffeil prosiect fwy)</translation>
+    </message>
+    <message>
+        <source>The extract is cut to the project&apos;s areas plus this margin.</source>
+        <translation>Caiff y dyfyniad ei dorri i ardaloedd y prosiect ynghyd â&apos;r ymyl hon.</translation>
+    </message>
+    <message>
+        <source>The project has no areas yet, so the whole extract is kept: import the neighbourhoods first to keep only what is needed.</source>
+        <translation>Nid oes gan y prosiect ardaloedd eto, felly cedwir y dyfyniad cyfan: mewnforiwch y cymdogaethau yn gyntaf i gadw dim ond yr hyn sydd ei angen.</translation>
+    </message>
+    <message>
+        <source>It replaces the current basemap ({file}); Undo brings it back.</source>
+        <translation>Mae&apos;n disodli&apos;r map sylfaen presennol ({file}); mae Dadwneud yn dod ag ef yn ôl.</translation>
+    </message>
+    <message>
+        <source>{scope} {replaces} The data is © OpenStreetMap contributors (ODbL): the map and every export credit them.</source>
+        <translation>{scope} {replaces} Mae&apos;r data © cyfranwyr OpenStreetMap (ODbL): mae&apos;r map a phob allforio yn eu cydnabod.</translation>
+    </message>
+    <message>
+        <source>&amp;Extract:</source>
+        <translation>Dy&amp;fyniad:</translation>
+    </message>
+    <message>
+        <source>&amp;Margin:</source>
+        <translation>&amp;Ymyl:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Mewnforio</translation>
+    </message>
+    <message>
+        <source>There is no file at {path}. Check the name, or Choose… it.</source>
+        <translation>Nid oes ffeil yn {path}. Gwiriwch yr enw, neu defnyddiwch Dewis… i&apos;w dewis.</translation>
+    </message>
+    <message>
+        <source>{name} is not an OpenStreetMap extract: choose an .osm.pbf or .osm file.</source>
+        <translation>Nid yw {name} yn ddyfyniad OpenStreetMap: dewiswch ffeil .osm.pbf neu .osm.</translation>
+    </message>
+    <message>
+        <source>{name} ({size} MB): press Import when ready.</source>
+        <translation>{name} ({size} MB): pwyswch Mewnforio pan fyddwch yn barod.</translation>
+    </message>
+    <message>
+        <source>Choose an OpenStreetMap extract</source>
+        <translation>Dewis dyfyniad OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Wrthi&apos;n darllen {name}…</translation>
+    </message>
+    <message>
+        <source>Writing the basemap to the project…</source>
+        <translation>Wrthi&apos;n ysgrifennu&apos;r map sylfaen i&apos;r prosiect…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Wedi canslo; ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>Not imported: {error}</source>
+        <translation>Heb ei fewnforio: {error}</translation>
+    </message>
+    <message>
+        <source>Not imported: something went wrong ({error}). Nothing was changed.</source>
+        <translation>Heb ei fewnforio: aeth rhywbeth o&apos;i le ({error}). Ni newidiwyd dim.</translation>
+    </message>
+</context>
+<context>
     <name>CategoryDialog</name>
     <message>
         <source>Name</source>
@@ -1473,6 +1568,69 @@ Mae&apos;r gell yn cadw ei hen werth.</translation>
     </message>
 </context>
 <context>
+    <name>Committing</name>
+    <message>
+        <source>Writing to the project…</source>
+        <extracomment>Rows (assets, areas, basemap features) written on the GUI thread in well under a second.</extracomment>
+        <translation>Wrthi&apos;n ysgrifennu i&apos;r prosiect…</translation>
+    </message>
+    <message>
+        <source>Writing to the project</source>
+        <translation>Wrthi&apos;n ysgrifennu i&apos;r prosiect</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Wedi gorffen</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReport</name>
+    <message>
+        <source>assetmap closed unexpectedly last time</source>
+        <translation>Caeodd assetmap yn annisgwyl y tro diwethaf</translation>
+    </message>
+    <message>
+        <source>Crash report</source>
+        <translation>Adroddiad chwalu</translation>
+    </message>
+    <message>
+        <source>Every change you had finished was saved as you made it; only an edit still open in a form may be lost.
+
+A report of what the app was doing was saved: a short text file you can read. If this happens again, please send it to whoever looks after assetmap for you.</source>
+        <translation>Cafodd pob newid yr oeddech wedi&apos;i orffen ei gadw wrth i chi ei wneud; dim ond golygiad a oedd yn dal ar agor mewn ffurflen a allai fod wedi&apos;i golli.
+
+Cadwyd adroddiad o&apos;r hyn yr oedd yr ap yn ei wneud: ffeil destun fer y gallwch ei darllen. Os bydd hyn yn digwydd eto, anfonwch hi at bwy bynnag sy&apos;n gofalu am assetmap ar eich rhan.</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Wedi&apos;i gadw fel {path}</translation>
+    </message>
+    <message>
+        <source>Crash report text</source>
+        <translation>Testun yr adroddiad chwalu</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Dangos manylion</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Copïo&apos;r adroddiad</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Agor y ffolder</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Cuddio manylion</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Wedi&apos;i gopïo</translation>
+    </message>
+</context>
+<context>
     <name>Docks</name>
     <message>
         <source>Layers</source>
@@ -1516,10 +1674,530 @@ Mae&apos;r gell yn cadw ei hen werth.</translation>
     </message>
 </context>
 <context>
+    <name>Duplicates</name>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categori</translation>
+    </message>
+    <message>
+        <source>Who it&apos;s for</source>
+        <translation>Ar gyfer pwy</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Data personol</translation>
+    </message>
+    <message>
+        <source>Find duplicates</source>
+        <translation>Canfod dyblygion</translation>
+    </message>
+    <message>
+        <source>Likely duplicates among imported assets</source>
+        <translation>Dyblygion tebygol ymhlith yr asedau a fewnforiwyd</translation>
+    </message>
+    <message>
+        <source>Find again</source>
+        <translation>Canfod eto</translation>
+    </message>
+    <message>
+        <source>The same identifier; the same name within</source>
+        <translation>Yr un dynodydd; yr un enw o fewn</translation>
+    </message>
+    <message>
+        <source>; the same postcode and names at least</source>
+        <translation>; yr un cod post ac enwau o leiaf</translation>
+    </message>
+    <message>
+        <source>alike (token-set similarity)</source>
+        <translation>yn debyg (tebygrwydd set o docynnau)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Maes</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>A gedwir</translation>
+    </message>
+    <message>
+        <source>Merged into it</source>
+        <translation>Wedi&apos;i gyfuno iddo</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Defnyddio</translation>
+    </message>
+    <message>
+        <source>Keep the other one</source>
+        <translation>Cadw&apos;r llall</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Cyfuno</translation>
+    </message>
+    <message>
+        <source>&amp;Not a duplicate</source>
+        <translation>&amp;Nid yw&apos;n ddyblyg</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>&amp;Hepgor</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>Wrthi&apos;n chwilio am ddyblygion…</translation>
+    </message>
+    <message>
+        <source>Finding duplicates failed.</source>
+        <translation>Methwyd canfod dyblygion.</translation>
+    </message>
+    <message>
+        <source>Could not look for duplicates</source>
+        <translation>Methu chwilio am ddyblygion</translation>
+    </message>
+    <message>
+        <source>{n} likely duplicate pair to review</source>
+        <translation>{n} pâr tebygol o ddyblygion i&apos;w adolygu</translation>
+    </message>
+    <message>
+        <source>{n} likely duplicate pairs to review</source>
+        <translation>{n} pâr tebygol o ddyblygion i&apos;w adolygu</translation>
+    </message>
+    <message>
+        <source>No likely duplicates: nothing to review.</source>
+        <translation>Dim dyblygion tebygol: dim byd i&apos;w adolygu.</translation>
+    </message>
+    <message>
+        <source>Kept one&apos;s</source>
+        <translation>Gwerth yr un a gedwir</translation>
+    </message>
+    <message>
+        <source>Other&apos;s</source>
+        <translation>Gwerth y llall</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ie</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>na</translation>
+    </message>
+    <message>
+        <source>both agree</source>
+        <translation>y ddau&apos;n cytuno</translation>
+    </message>
+    <message>
+        <source>other&apos;s</source>
+        <translation>gwerth y llall</translation>
+    </message>
+    <message>
+        <source>kept one&apos;s</source>
+        <translation>gwerth yr un a gedwir</translation>
+    </message>
+    <message>
+        <source>one is not on the map</source>
+        <translation>nid yw un ar y map</translation>
+    </message>
+    <message>
+        <source>{distance} m apart</source>
+        <translation>{distance} m ar wahân</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong: {error}
+
+Your work is safe: every change was saved as you made it.</source>
+        <translation>Aeth rhywbeth o&apos;i le: {error}
+
+Mae eich gwaith yn ddiogel: cafodd pob newid ei gadw wrth i chi ei wneud.</translation>
+    </message>
+    <message>
+        <source>Details were written to {path}</source>
+        <translation>Ysgrifennwyd y manylion i {path}</translation>
+    </message>
+    <message>
+        <source>That change was not made</source>
+        <translation>Ni wnaed y newid hwnnw</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Allforio</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>Beth i&apos;w allforio</translation>
+    </message>
+    <message>
+        <source>The interactive map is not part of this build of assetmap yet.</source>
+        <translation>Nid yw&apos;r map rhyngweithiol yn rhan o&apos;r fersiwn hwn o assetmap eto.</translation>
+    </message>
+    <message>
+        <source>Find gaps first: the report needs a gap analysis.</source>
+        <translation>Canfod bylchau yn gyntaf: mae angen dadansoddiad bylchau ar yr adroddiad.</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>Maint y dudalen</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Tirwedd</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portread</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Cyfeiriadedd</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Cydraniad</translation>
+    </message>
+    <message>
+        <source>Pixels per inch of the PNG image: 150 for screens, 300 to print</source>
+        <translation>Picseli fesul modfedd y ddelwedd PNG: 150 ar gyfer sgriniau, 300 i argraffu</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Teitl</translation>
+    </message>
+    <message>
+        <source>(what the gap map shows, when there is one)</source>
+        <translation>(beth mae&apos;r map bylchau yn ei ddangos, pan fo un)</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>Is-deitl</translation>
+    </message>
+    <message>
+        <source>your name or organisation</source>
+        <translation>eich enw neu&apos;ch sefydliad</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Awdur</translation>
+    </message>
+    <message>
+        <source>Map extent</source>
+        <translation>Rhychwant y map</translation>
+    </message>
+    <message>
+        <source>Everything shown on the map</source>
+        <translation>Popeth a ddangosir ar y map</translation>
+    </message>
+    <message>
+        <source>The map as it is on screen now</source>
+        <translation>Y map fel y mae ar y sgrin nawr</translation>
+    </message>
+    <message>
+        <source>All of “{name}”</source>
+        <translation>Y cyfan o “{name}”</translation>
+    </message>
+    <message>
+        <source>Include personal data</source>
+        <translation>Cynnwys data personol</translation>
+    </message>
+    <message>
+        <source>Assets flagged as personal data (a person&apos;s skills, say) are left out unless you tick this, for this export only.</source>
+        <translation>Caiff asedau a nodwyd yn ddata personol (sgiliau person, er enghraifft) eu gadael allan oni bai eich bod yn ticio hwn, ar gyfer yr allforio hwn yn unig.</translation>
+    </message>
+    <message>
+        <source>Include rejected assets (data files only)</source>
+        <translation>Cynnwys asedau a wrthodwyd (ffeiliau data yn unig)</translation>
+    </message>
+    <message>
+        <source>Include rejected assets</source>
+        <translation>Cynnwys asedau a wrthodwyd</translation>
+    </message>
+    <message>
+        <source>Include workshop participants&apos; names (data files only)</source>
+        <translation>Cynnwys enwau cyfranogwyr y gweithdy (ffeiliau data yn unig)</translation>
+    </message>
+    <message>
+        <source>Include workshop participants&apos; names</source>
+        <translation>Cynnwys enwau cyfranogwyr y gweithdy</translation>
+    </message>
+    <message>
+        <source>The display names residents gave with their pins; left empty unless ticked</source>
+        <translation>Yr enwau a roddodd trigolion gyda&apos;u pinnau; yn wag oni bai bod hwn wedi&apos;i dicio</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Tudalen</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Maint</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Geiriau</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Dangos</translation>
+    </message>
+    <message>
+        <source>Preview of the page</source>
+        <translation>Rhagolwg o&apos;r dudalen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Allforio…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Area set</source>
+        <translation>Set o ardaloedd</translation>
+    </message>
+    <message>
+        <source>Only the {n} assets the table&apos;s filter shows.</source>
+        <translation>Dim ond yr asedau a ddangosir gan hidlydd y tabl ({n} ased).</translation>
+    </message>
+    <message>
+        <source>Categories hidden on the map ({n}) are left out.</source>
+        <translation>Caiff categorïau sydd wedi&apos;u cuddio ar y map ({n}) eu gadael allan.</translation>
+    </message>
+    <message>
+        <source>An interactive map for a web browser, with the same layers, legend and sources. No preview here: open the file in a browser.</source>
+        <translation>Map rhyngweithiol ar gyfer porwr gwe, gyda&apos;r un haenau, allwedd a ffynonellau. Dim rhagolwg yma: agorwch y ffeil mewn porwr.</translation>
+    </message>
+    <message>
+        <source>Data files hold the assets shown on the map (and the gap analysis, when the map shows one). No page to preview.</source>
+        <translation>Mae ffeiliau data yn dal yr asedau a ddangosir ar y map (a&apos;r dadansoddiad bylchau, pan fo&apos;r map yn dangos un). Dim tudalen i&apos;w rhagweld.</translation>
+    </message>
+    <message>
+        <source>An Open Referral (HSDS 3.0) service directory: each asset shown on the map as a service at a location, in the data package service directories read. Assets holding personal data are never included.</source>
+        <translation>Cyfeiriadur gwasanaethau Open Referral (HSDS 3.0): pob ased a ddangosir ar y map fel gwasanaeth mewn lleoliad, yn y pecyn data y mae cyfeiriaduron gwasanaethau yn ei ddarllen. Ni chynhwysir asedau sy&apos;n dal data personol byth.</translation>
+    </message>
+    <message>
+        <source>No preview: {error}</source>
+        <translation>Dim rhagolwg: {error}</translation>
+    </message>
+    <message>
+        <source>No preview: something went wrong drawing the page.</source>
+        <translation>Dim rhagolwg: aeth rhywbeth o&apos;i le wrth lunio&apos;r dudalen.</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Allforio i</translation>
+    </message>
+    <message>
+        <source>Exporting {name}…</source>
+        <translation>Wrthi&apos;n allforio {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wrthi&apos;n stopio…</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Allforiwyd i {path}</translation>
+    </message>
+    <message>
+        <source>Exported {name}.</source>
+        <translation>Allforiwyd {name}.</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Allforiwyd</translation>
+    </message>
+    <message>
+        <source>Could not export: {error}</source>
+        <translation>Methu allforio: {error}</translation>
+    </message>
+    <message>
+        <source>Something went wrong while exporting ({error}). Details are in the log.</source>
+        <translation>Aeth rhywbeth o&apos;i le wrth allforio ({error}). Mae&apos;r manylion yn y log.</translation>
+    </message>
+    <message>
+        <source>Stopped. No file was written.</source>
+        <translation>Wedi stopio. Ni ysgrifennwyd ffeil.</translation>
+    </message>
+    <message>
+        <source>Map — PDF, for printing (vector)</source>
+        <translation>Map — PDF, i&apos;w argraffu (fector)</translation>
+    </message>
+    <message>
+        <source>Map — PNG image</source>
+        <translation>Map — delwedd PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Delwedd PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Map — SVG, for editing (vector)</source>
+        <translation>Map — SVG, i&apos;w olygu (fector)</translation>
+    </message>
+    <message>
+        <source>Interactive map — HTML, for a browser</source>
+        <translation>Map rhyngweithiol — HTML, ar gyfer porwr</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Tudalen we (*.html)</translation>
+    </message>
+    <message>
+        <source>Data — GeoPackage, for GIS</source>
+        <translation>Data — GeoPackage, ar gyfer GIS</translation>
+    </message>
+    <message>
+        <source>Data — GeoJSON</source>
+        <translation>Data — GeoJSON</translation>
+    </message>
+    <message>
+        <source>Data — CSV, for spreadsheets</source>
+        <translation>Data — CSV, ar gyfer taenlenni</translation>
+    </message>
+    <message>
+        <source>Data — Excel workbook</source>
+        <translation>Data — llyfr gwaith Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Llyfr gwaith Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Data — Open Referral directory (.zip)</source>
+        <translation>Data — cyfeiriadur Open Referral (.zip)</translation>
+    </message>
+    <message>
+        <source>Open Referral directory (*.zip)</source>
+        <translation>Cyfeiriadur Open Referral (*.zip)</translation>
+    </message>
+    <message>
+        <source>Gap report — PDF</source>
+        <translation>Adroddiad bylchau — PDF</translation>
+    </message>
+    <message>
+        <source>Gap report — HTML</source>
+        <translation>Adroddiad bylchau — HTML</translation>
+    </message>
+    <message>
+        <source> gap report</source>
+        <translation> adroddiad bylchau</translation>
+    </message>
+</context>
+<context>
+    <name>FieldCopy</name>
+    <message>
+        <source>Save a copy for the field</source>
+        <translation>Cadw copi ar gyfer gwaith maes</translation>
+    </message>
+    <message>
+        <source>Label of the copy</source>
+        <translation>Label y copi</translation>
+    </message>
+    <message>
+        <source>{name} field copy.gpkg</source>
+        <translation>{name} copi maes.gpkg</translation>
+    </message>
+    <message>
+        <source>Save the copy to</source>
+        <translation>Cadw&apos;r copi i</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>De&amp;wis…</translation>
+    </message>
+    <message>
+        <source>Leave out &amp;personal-data assets ({n} in this project)</source>
+        <translation>Peidio â chynnwys asedau &amp;data personol ({n} yn y prosiect hwn)</translation>
+    </message>
+    <message>
+        <source>Leave out photos and &amp;attachments ({n} in this project)</source>
+        <translation>Peidio â chynnwys lluniau ac &amp;atodiadau ({n} yn y prosiect hwn)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the copy</source>
+        <translation>&amp;Cadw&apos;r copi</translation>
+    </message>
+    <message>
+        <source>The copy is the same project: work done in it can be merged back into this one later. Its label shows on the title bar wherever it is opened.</source>
+        <translation>Yr un prosiect yw&apos;r copi: gellir cyfuno gwaith a wneir ynddo yn ôl i&apos;r un hwn yn nes ymlaen. Mae ei label yn dangos ar far y teitl lle bynnag y caiff ei agor.</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Label:</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Cadw i:</translation>
+    </message>
+    <message>
+        <source>assetmap project (*.gpkg)</source>
+        <translation>Prosiect assetmap (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wrthi&apos;n dechrau…</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>Wrthi&apos;n copïo…</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> a </translation>
+    </message>
+    <message>
+        <source>, without {things}</source>
+        <translation>, heb {things}</translation>
+    </message>
+    <message>
+        <source>Saved “{label}” to {path}: {n} assets{without}, {size} MB.</source>
+        <translation>Cadwyd “{label}” i {path}: {n} ased{without}, {size} MB.</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved: {error}. Nothing was written.</source>
+        <translation>Methwyd cadw&apos;r copi: {error}. Ni ysgrifennwyd dim.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written.</source>
+        <translation>Wedi canslo. Ni ysgrifennwyd dim.</translation>
+    </message>
+</context>
+<context>
     <name>Find</name>
     <message>
         <source>Find a place, asset, area or postcode…</source>
         <translation>Chwilio am le, ased, ardal neu god post…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chwilio</translation>
     </message>
 </context>
 <context>
@@ -3210,6 +3888,53 @@ Mae&apos;r gell yn cadw ei hen werth.</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorMap</name>
+    <message>
+        <source>Colour areas by indicator</source>
+        <translation>Lliwio ardaloedd yn ôl dangosydd</translation>
+    </message>
+    <message>
+        <source>&amp;Areas:</source>
+        <translation>&amp;Ardaloedd:</translation>
+    </message>
+    <message>
+        <source>&amp;Indicator:</source>
+        <translation>&amp;Dangosydd:</translation>
+    </message>
+    <message>
+        <source>&amp;Legend title:</source>
+        <translation>&amp;Teitl yr allwedd:</translation>
+    </message>
+    <message>
+        <source>&amp;Classes:</source>
+        <translation>Do&amp;sbarthiadau:</translation>
+    </message>
+    <message>
+        <source>&amp;Number of classes:</source>
+        <translation>&amp;Nifer y dosbarthiadau:</translation>
+    </message>
+    <message>
+        <source>C&amp;olours:</source>
+        <translation>&amp;Lliwiau:</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse the colours (high values light)</source>
+        <translation>&amp;Gwrthdroi&apos;r lliwiau (gwerthoedd uchel yn olau)</translation>
+    </message>
+    <message>
+        <source>This project has no indicators joined to its areas yet: File ▸ Import ▸ Indicators joins population or deprivation figures.</source>
+        <translation>Nid oes gan y prosiect hwn ddangosyddion wedi&apos;u cysylltu â&apos;i ardaloedd eto: mae Ffeil ▸ Mewnforio ▸ Dangosyddion yn cysylltu ffigurau poblogaeth neu amddifadedd.</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>Dangos ar y map</translation>
+    </message>
+    <message>
+        <source>Legend title</source>
+        <translation>Teitl yr allwedd</translation>
+    </message>
+</context>
+<context>
     <name>Keyboard</name>
     <message>
         <source>Add asset at a postcode or coordinates…</source>
@@ -3574,6 +4299,73 @@ Mae&apos;r gell yn cadw ei hen werth.</translation>
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <source>Basemap</source>
+        <translation>Map sylfaen</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>Ffyrdd</translation>
+    </message>
+    <message>
+        <source>Water</source>
+        <translation>Dŵr</translation>
+    </message>
+    <message>
+        <source>Parks, woods and green space</source>
+        <translation>Parciau, coedwigoedd a mannau gwyrdd</translation>
+    </message>
+    <message>
+        <source>Map tiles: {name}{credit}</source>
+        <translation>Teils map: {name}{credit}</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cwmpas</translation>
+    </message>
+    <message>
+        <source>High need, little provision: look here first</source>
+        <translation>Angen mawr, ychydig o ddarpariaeth: edrychwch yma yn gyntaf</translation>
+    </message>
+    <message>
+        <source>More need</source>
+        <translation>Mwy o angen</translation>
+    </message>
+    <message>
+        <source>Less provision</source>
+        <translation>Llai o ddarpariaeth</translation>
+    </message>
+    <message>
+        <source>Neighbourhoods</source>
+        <translation>Cymdogaethau</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Asedau</translation>
+    </message>
+    <message>
+        <source>Workshop pins</source>
+        <translation>Pinnau&apos;r gweithdy</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Adolygiad</translation>
+    </message>
+    <message>
+        <source>Nothing is shown on the map.</source>
+        <translation>Nid oes dim i&apos;w weld ar y map.</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Allwedd</translation>
+    </message>
+    <message>
+        <source>{up} upwards, {across} to the right; {key};</source>
+        <translation>{up} tuag i fyny, {across} tua&apos;r dde; {key};</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New project…</source>
@@ -3831,10 +4623,789 @@ Mae&apos;r gell yn cadw ei hen werth.</translation>
     </message>
 </context>
 <context>
+    <name>MergeConflicts</name>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categori</translation>
+    </message>
+    <message>
+        <source>Who is it for?</source>
+        <translation>Ar gyfer pwy?</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Data personol</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>Meysydd eraill</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Adolygiad</translation>
+    </message>
+    <message>
+        <source>Position on the map</source>
+        <translation>Safle ar y map</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Wedi&apos;i ddileu</translation>
+    </message>
+    <message>
+        <source>Category name</source>
+        <translation>Enw&apos;r categori</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Amlinell</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Gweithredol</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Wedi cau</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Arfaethedig</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Ased</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Maes</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Cynt</translation>
+    </message>
+    <message>
+        <source>In this copy</source>
+        <translation>Yn y copi hwn</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Dewis</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>wedi&apos;i ddileu</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>wedi&apos;i gadw</translation>
+    </message>
+    <message>
+        <source>(not on the map)</source>
+        <translation>(nid yw ar y map)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(gwag)</translation>
+    </message>
+    <message>
+        <source>easting {x}, northing {y}</source>
+        <translation>dwyreiniad {x}, gogleddiad {y}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ie</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>na</translation>
+    </message>
+    <message>
+        <source>In {name}</source>
+        <translation>Yn {name}</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Dewis…</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Cadw fy fersiwn i</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Cadw eu fersiwn nhw</translation>
+    </message>
+    <message>
+        <source>Edited: {value}</source>
+        <translation>Wedi&apos;i olygu: {value}</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Golygu…</translation>
+    </message>
+    <message>
+        <source>Resolve conflicts with {name}</source>
+        <translation>Datrys gwrthdrawiadau â {name}</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Cadw &amp;fy fersiwn i</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>Cadw &amp;eu fersiwn nhw</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Golygu…</translation>
+    </message>
+    <message>
+        <source>Keep all m&amp;ine</source>
+        <translation>Cadw fy &amp;holl fersiynau i</translation>
+    </message>
+    <message>
+        <source>Keep all t&amp;heirs</source>
+        <translation>Cadw eu ho&amp;ll fersiynau nhw</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Gwrthdrawiadau</translation>
+    </message>
+    <message>
+        <source>Both this copy and {name} changed these fields, each in its own way, since the copies were made. Choose which to keep for each row (select several rows to choose for them at once); double-click a value to keep it, or a choice to change it.</source>
+        <translation>Mae&apos;r copi hwn a {name} ill dau wedi newid y meysydd hyn, pob un yn ei ffordd ei hun, ers gwneud y copïau. Dewiswch pa un i&apos;w gadw ar gyfer pob rhes (dewiswch sawl rhes i ddewis ar eu cyfer ar unwaith); cliciwch ddwywaith ar werth i&apos;w gadw, neu ar ddewis i&apos;w newid.</translation>
+    </message>
+    <message>
+        <source>Edit the merged value</source>
+        <translation>Golygu&apos;r gwerth cyfunedig</translation>
+    </message>
+    <message>
+        <source>{field} cannot be empty.</source>
+        <translation>Ni all {field} fod yn wag.</translation>
+    </message>
+    <message>
+        <source>{field} of “{asset}”:</source>
+        <translation>{field} “{asset}”:</translation>
+    </message>
+    <message>
+        <source>Type the value to keep, starting from this copy&apos;s</source>
+        <translation>Teipiwch y gwerth i&apos;w gadw, gan ddechrau o werth y copi hwn</translation>
+    </message>
+    <message>
+        <source>Only text can be edited; for this field keep one side or the other</source>
+        <translation>Dim ond testun y gellir ei olygu; ar gyfer y maes hwn cadwch un ochr neu&apos;r llall</translation>
+    </message>
+    <message>
+        <source>All {total} resolved</source>
+        <translation>Pob un o&apos;r {total} wedi&apos;u datrys</translation>
+    </message>
+    <message>
+        <source>{left} of {total} still to choose</source>
+        <translation>{left} o {total} i&apos;w dewis o hyd</translation>
+    </message>
+</context>
+<context>
+    <name>MergeCopy</name>
+    <message>
+        <source>Merge a copy</source>
+        <translation>Cyfuno copi</translation>
+    </message>
+    <message>
+        <source>assetmap projects (*.gpkg);;All files (*)</source>
+        <translation>Prosiectau assetmap (*.gpkg);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>{n} added</source>
+        <translation>{n} wedi&apos;u hychwanegu</translation>
+    </message>
+    <message>
+        <source>{n} updated</source>
+        <translation>{n} wedi&apos;u diweddaru</translation>
+    </message>
+    <message>
+        <source>{n} deleted</source>
+        <translation>{n} wedi&apos;u dileu</translation>
+    </message>
+    <message>
+        <source>{n} conflict resolved</source>
+        <translation>{n} gwrthdrawiad wedi&apos;i ddatrys</translation>
+    </message>
+    <message>
+        <source>{n} conflicts resolved</source>
+        <translation>{n} gwrthdrawiad wedi&apos;u datrys</translation>
+    </message>
+    <message>
+        <source>Merged {name}: {parts}</source>
+        <translation>Cyfunwyd {name}: {parts}</translation>
+    </message>
+    <message>
+        <source>{said}. Nothing was changed.</source>
+        <translation>{said}. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>new in {other}, to be added here</source>
+        <translation>newydd yn {other}, i&apos;w hychwanegu yma</translation>
+    </message>
+    <message>
+        <source>changed in {other}, to be updated here</source>
+        <translation>wedi newid yn {other}, i&apos;w diweddaru yma</translation>
+    </message>
+    <message>
+        <source>deleted in {other}, to be deleted here</source>
+        <translation>wedi&apos;u dileu yn {other}, i&apos;w dileu yma</translation>
+    </message>
+    <message>
+        <source>{n} photo</source>
+        <translation>{n} llun</translation>
+    </message>
+    <message>
+        <source>{n} photos</source>
+        <translation>{n} llun</translation>
+    </message>
+    <message>
+        <source>to be added ({removed} removed in {other})</source>
+        <translation>i&apos;w hychwanegu ({removed} wedi&apos;u tynnu yn {other})</translation>
+    </message>
+    <message>
+        <source>{n} category</source>
+        <translation>{n} categori</translation>
+    </message>
+    <message>
+        <source>{n} categories</source>
+        <translation>{n} categori</translation>
+    </message>
+    <message>
+        <source>{new} new, {changed} changed, {removed} removed in {other}</source>
+        <translation>{new} newydd, {changed} wedi newid, {removed} wedi&apos;u tynnu yn {other}</translation>
+    </message>
+    <message>
+        <source>{n} set of areas</source>
+        <translation>{n} set o ardaloedd</translation>
+    </message>
+    <message>
+        <source>{n} sets of areas</source>
+        <translation>{n} set o ardaloedd</translation>
+    </message>
+    <message>
+        <source>and {indicators} to be added</source>
+        <translation>a {indicators} i&apos;w hychwanegu</translation>
+    </message>
+    <message>
+        <source>{n} indicator</source>
+        <translation>{n} dangosydd</translation>
+    </message>
+    <message>
+        <source>{n} indicators</source>
+        <translation>{n} dangosydd</translation>
+    </message>
+    <message>
+        <source>fields both copies changed differently: you choose which to keep</source>
+        <translation>meysydd a newidiodd y ddau gopi yn wahanol: chi sy&apos;n dewis pa un i&apos;w gadw</translation>
+    </message>
+    <message>
+        <source>{n} asset</source>
+        <translation>{n} ased</translation>
+    </message>
+    <message>
+        <source>{n} assets</source>
+        <translation>{n} ased</translation>
+    </message>
+    <message>
+        <source>{n} conflict</source>
+        <translation>{n} gwrthdrawiad</translation>
+    </message>
+    <message>
+        <source>{n} conflicts</source>
+        <translation>{n} gwrthdrawiad</translation>
+    </message>
+    <message>
+        <source>Import the assets of {name}</source>
+        <translation>Mewnforio asedau {name}</translation>
+    </message>
+    <message>
+        <source>Merge {name}</source>
+        <translation>Cyfuno {name}</translation>
+    </message>
+    <message>
+        <source>Working out what merging {name} would change…</source>
+        <translation>Wrthi&apos;n cyfrifo beth fyddai cyfuno {name} yn ei newid…</translation>
+    </message>
+    <message>
+        <source>In detail:</source>
+        <translation>Yn fanwl:</translation>
+    </message>
+    <message>
+        <source>What the merge would change, line by line</source>
+        <translation>Beth fyddai&apos;r cyfuno yn ei newid, fesul llinell</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve conflicts…</source>
+        <translation>&amp;Datrys gwrthdrawiadau…</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Cadw adroddiad…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Mewnforio</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>C&amp;yfuno</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Reading {name} and comparing it with this project…</source>
+        <translation>Wrthi&apos;n darllen {name} a&apos;i gymharu â&apos;r prosiect hwn…</translation>
+    </message>
+    <message>
+        <source>{name} cannot be merged</source>
+        <translation>Ni ellir cyfuno {name}</translation>
+    </message>
+    <message>
+        <source>Could not read the copy</source>
+        <translation>Methu darllen y copi</translation>
+    </message>
+    <message>
+        <source>The copy could not be read. Nothing was changed.</source>
+        <translation>Methwyd darllen y copi. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>Already up to date: nothing to bring in from {name}</source>
+        <translation>Eisoes yn gyfredol: dim byd i&apos;w ddod i mewn o {name}</translation>
+    </message>
+    <message>
+        <source>This project already has every change made in that copy.</source>
+        <translation>Mae gan y prosiect hwn bob newid a wnaed yn y copi hwnnw eisoes.</translation>
+    </message>
+    <message>
+        <source>a copy of this project</source>
+        <translation>copi o&apos;r prosiect hwn</translation>
+    </message>
+    <message>
+        <source>Importing the assets of {name} (another project) would bring in:</source>
+        <translation>Byddai mewnforio asedau {name} (prosiect arall) yn dod â&apos;r canlynol i mewn:</translation>
+    </message>
+    <message>
+        <source>Merging {name} ({label}) would bring in:</source>
+        <translation>Byddai cyfuno {name} ({label}) yn dod â&apos;r canlynol i mewn:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve conflicts… ({left} to resolve)</source>
+        <translation>&amp;Datrys gwrthdrawiadau… ({left} i&apos;w datrys)</translation>
+    </message>
+    <message>
+        <source>Resolve every conflict first</source>
+        <translation>Datryswch bob gwrthdrawiad yn gyntaf</translation>
+    </message>
+    <message>
+        <source>{conflicts} still to resolve before merging: both copies changed the same field differently, and nothing is decided for you: choose with Resolve conflicts…</source>
+        <translation>{conflicts} i&apos;w datrys o hyd cyn cyfuno: newidiodd y ddau gopi yr un maes yn wahanol, ac ni phenderfynir dim ar eich rhan: dewiswch drwy Datrys gwrthdrawiadau…</translation>
+    </message>
+    <message>
+        <source>Import as shown; Edit ▸ Undo takes it all back</source>
+        <translation>Mewnforio fel y dangosir; mae Golygu ▸ Dadwneud yn dadwneud y cyfan</translation>
+    </message>
+    <message>
+        <source>Ready to import. It is one step: Edit ▸ Undo takes all of it back.</source>
+        <translation>Yn barod i fewnforio. Un cam ydyw: mae Golygu ▸ Dadwneud yn dadwneud y cyfan.</translation>
+    </message>
+    <message>
+        <source>Merge as shown; Edit ▸ Undo takes it all back</source>
+        <translation>Cyfuno fel y dangosir; mae Golygu ▸ Dadwneud yn dadwneud y cyfan</translation>
+    </message>
+    <message>
+        <source>Ready to merge. It is one step: Edit ▸ Undo takes all of it back.</source>
+        <translation>Yn barod i gyfuno. Un cam ydyw: mae Golygu ▸ Dadwneud yn dadwneud y cyfan.</translation>
+    </message>
+    <message>
+        <source>Save the merge report</source>
+        <translation>Cadw adroddiad y cyfuno</translation>
+    </message>
+    <message>
+        <source>merge {name}.csv</source>
+        <translation>cyfuno {name}.csv</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}.</source>
+        <translation>Cadwyd yr adroddiad yn {path}.</translation>
+    </message>
+    <message>
+        <source>Merging {name}…</source>
+        <translation>Wrthi&apos;n cyfuno {name}…</translation>
+    </message>
+    <message>
+        <source>Could not merge the copy</source>
+        <translation>Methu cyfuno&apos;r copi</translation>
+    </message>
+    <message>
+        <source>The merge could not be written. Nothing was changed.</source>
+        <translation>Methwyd ysgrifennu&apos;r cyfuno. Ni newidiwyd dim.</translation>
+    </message>
+    <message>
+        <source>The project has changed</source>
+        <translation>Mae&apos;r prosiect wedi newid</translation>
+    </message>
+    <message>
+        <source>{error}
+
+Work out the merge again from the project as it is now? Your choices for conflicts will have to be made again.</source>
+        <translation>{error}
+
+Cyfrifo&apos;r cyfuno eto o&apos;r prosiect fel y mae nawr? Bydd angen gwneud eich dewisiadau ar gyfer gwrthdrawiadau eto.</translation>
+    </message>
+    <message>
+        <source>Not a copy of this project</source>
+        <translation>Nid yw&apos;n gopi o&apos;r prosiect hwn</translation>
+    </message>
+    <message>
+        <source>{error}
+
+{name} was not merged and this project was not changed.</source>
+        <translation>{error}
+
+Ni chyfunwyd {name} ac ni newidiwyd y prosiect hwn.</translation>
+    </message>
+    <message>
+        <source>{name} is another project, not a copy of this one, so it cannot be merged field by field.
+
+Its assets can be imported as new ones instead: categories are matched by name, assets already here are not brought in twice, and the likely duplicates between its assets and yours are listed for you to review.</source>
+        <translation>Mae {name} yn brosiect arall, nid yn gopi o&apos;r un hwn, felly ni ellir ei gyfuno fesul maes.
+
+Gellir mewnforio ei asedau fel rhai newydd yn lle hynny: caiff categorïau eu paru yn ôl enw, ni ddaw asedau sydd yma eisoes i mewn ddwywaith, a rhestrir y dyblygion tebygol rhwng ei asedau ef a&apos;ch rhai chi i chi eu hadolygu.</translation>
+    </message>
+    <message>
+        <source>Import its assets…</source>
+        <translation>Mewnforio ei asedau…</translation>
+    </message>
+</context>
+<context>
     <name>Network</name>
     <message>
         <source>Offline: the map shows the tiles saved on this computer.</source>
         <translation>All-lein: mae&apos;r map yn dangos y teils sydd wedi&apos;u cadw ar y cyfrifiadur hwn.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPlaceProject</name>
+    <message>
+        <source>New project for a place</source>
+        <translation>Prosiect newydd ar gyfer lle</translation>
+    </message>
+    <message>
+        <source>Choose a local authority of England or Wales. Its neighbourhoods (LSOA 2011), their population and deprivation (IMD 2019, England only) and its postcodes come from the starter pack shipped with assetmap: no network and no file to find.</source>
+        <translation>Dewiswch awdurdod lleol yng Nghymru neu Loegr. Daw ei gymdogaethau (ACEHI 2011), eu poblogaeth a&apos;u hamddifadedd (IMD 2019, Lloegr yn unig) a&apos;i godau post o&apos;r pecyn cychwyn sy&apos;n dod gydag assetmap: dim rhwydwaith a dim ffeil i chwilio amdani.</translation>
+    </message>
+    <message>
+        <source>Type a name or code, e.g. Leicester or E06000016</source>
+        <translation>Teipiwch enw neu god, e.e. Caerlŷr neu E06000016</translation>
+    </message>
+    <message>
+        <source>Search places</source>
+        <translation>Chwilio am leoedd</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lleoedd</translation>
+    </message>
+    <message>
+        <source>About the chosen place</source>
+        <translation>Ynghylch y lle a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Project file</source>
+        <translation>Ffeil y prosiect</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Dewis…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the project file</source>
+        <translation>Dewis ble i gadw ffeil y prosiect</translation>
+    </message>
+    <message>
+        <source>Create project</source>
+        <translation>Creu prosiect</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopio</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Cadw fel</translation>
+    </message>
+    <message>
+        <source>{name}  ({code}, {country}, {n} neighbourhoods)</source>
+        <translation>{name}  ({code}, {country}, {n} cymdogaeth)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>No place matches “{text}”. Closest: {closest}.</source>
+        <translation>Does dim lle yn cyfateb i “{text}”. Yr agosaf: {closest}.</translation>
+    </message>
+    <message>
+        <source>{name}: {n} neighbourhoods with population (mid-2015) and IMD 2019 rank, decile and need, and the postcodes within 5 km.</source>
+        <translation>{name}: {n} cymdogaeth gyda&apos;u poblogaeth (canol 2015) a safle, degradd ac angen IMD 2019, a&apos;r codau post o fewn 5 km.</translation>
+    </message>
+    <message>
+        <source>Save the new project as</source>
+        <translation>Cadw&apos;r prosiect newydd fel</translation>
+    </message>
+    <message>
+        <source>assetmap project (*.gpkg)</source>
+        <translation>Prosiect assetmap (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Stopped; no project was made.</source>
+        <translation>Wedi stopio; ni wnaed prosiect.</translation>
+    </message>
+    <message>
+        <source>Making a project for {name}…</source>
+        <translation>Wrthi&apos;n gwneud prosiect ar gyfer {name}…</translation>
+    </message>
+    <message>
+        <source>Could not make the project: {error}</source>
+        <translation>Methu gwneud y prosiect: {error}</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Aeth rhywbeth o&apos;i le: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>NewProject</name>
+    <message>
+        <source>New project</source>
+        <translation>Prosiect newydd</translation>
+    </message>
+    <message>
+        <source>Name your project</source>
+        <translation>Enwch eich prosiect</translation>
+    </message>
+    <message>
+        <source>A project is one file holding your map, your assets and your analysis.</source>
+        <translation>Un ffeil yw prosiect sy&apos;n dal eich map, eich asedau a&apos;ch dadansoddiad.</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>Enw&apos;r prosiect</translation>
+    </message>
+    <message>
+        <source>e.g. Old Trafford assets</source>
+        <translation>e.e. Asedau Old Trafford</translation>
+    </message>
+    <message>
+        <source>Project file</source>
+        <translation>Ffeil y prosiect</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Dewis…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the project file</source>
+        <translation>Dewis ble i gadw ffeil y prosiect</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Cadw fel</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Cadw&apos;r prosiect fel</translation>
+    </message>
+    <message>
+        <source>assetmap project (*.gpkg)</source>
+        <translation>Prosiect assetmap (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Your neighbourhoods (optional)</source>
+        <translation>Eich cymdogaethau (dewisol)</translation>
+    </message>
+    <message>
+        <source>Boundaries to map assets onto, e.g. LSOAs or wards: GeoJSON, GeoPackage or a zipped Shapefile. You can add more later with Import › Neighbourhoods.</source>
+        <translation>Ffiniau i fapio asedau arnynt, e.e. ACEHI neu wardiau: GeoJSON, GeoPackage neu Shapefile wedi&apos;i sipio. Gallwch ychwanegu rhagor yn nes ymlaen drwy Mewnforio › Cymdogaethau.</translation>
+    </message>
+    <message>
+        <source>Boundary file</source>
+        <translation>Ffeil ffiniau</translation>
+    </message>
+    <message>
+        <source>Choose a boundary file</source>
+        <translation>Dewis ffeil ffiniau</translation>
+    </message>
+    <message>
+        <source>Neighbourhoods</source>
+        <translation>Cymdogaethau</translation>
+    </message>
+    <message>
+        <source>Name for these areas</source>
+        <translation>Enw ar gyfer yr ardaloedd hyn</translation>
+    </message>
+    <message>
+        <source>{crs} (the default)</source>
+        <translation>{crs} (y rhagosodiad)</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>System gyfesurynnau</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Newid…</translation>
+    </message>
+    <message>
+        <source>Change the coordinate system</source>
+        <translation>Newid y system gyfesurynnau</translation>
+    </message>
+    <message>
+        <source>Call them</source>
+        <translation>Enw&apos;r ardaloedd</translation>
+    </message>
+    <message>
+        <source>Choose boundaries</source>
+        <translation>Dewis ffiniau</translation>
+    </message>
+    <message>
+        <source>Boundaries (*.geojson *.json *.gpkg *.shp *.zip *.geojson.gz);;All files (*)</source>
+        <translation>Ffiniau (*.geojson *.json *.gpkg *.shp *.zip *.geojson.gz);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>Could not read the file: {error}</source>
+        <translation>Methu darllen y ffeil: {error}</translation>
+    </message>
+    <message>
+        <source>EPSG code of a metric coordinate system:</source>
+        <translation>Cod EPSG system gyfesurynnau fetrig:</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a coordinate system I know</source>
+        <translation>Nid yw &apos;{text}&apos; yn system gyfesurynnau rwy&apos;n ei hadnabod</translation>
+    </message>
+    <message>
+        <source>{crs} (chosen by you)</source>
+        <translation>{crs} (dewiswyd gennych chi)</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineTiles</name>
+    <message>
+        <source>Make this area available offline</source>
+        <translation>Sicrhau bod yr ardal hon ar gael all-lein</translation>
+    </message>
+    <message>
+        <source>The project&apos;s &amp;area (its neighbourhoods and assets)</source>
+        <translation>&amp;Ardal y prosiect (ei gymdogaethau a&apos;i asedau)</translation>
+    </message>
+    <message>
+        <source>What the map &amp;shows now</source>
+        <translation>Yr hyn y mae&apos;r map yn ei &amp;ddangos nawr</translation>
+    </message>
+    <message>
+        <source>Lowest zoom</source>
+        <translation>Chwyddo isaf</translation>
+    </message>
+    <message>
+        <source>Highest zoom</source>
+        <translation>Chwyddo uchaf</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>i</translation>
+    </message>
+    <message>
+        <source>Tiles and size</source>
+        <translation>Teils a maint</translation>
+    </message>
+    <message>
+        <source>Tiles from:</source>
+        <translation>Teils o:</translation>
+    </message>
+    <message>
+        <source>none chosen</source>
+        <translation>dim wedi&apos;i ddewis</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>Ardal:</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom levels:</source>
+        <translation>Lefelau &amp;chwyddo:</translation>
+    </message>
+    <message>
+        <source>Download:</source>
+        <translation>I&apos;w lawrlwytho:</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>&amp;Lawrlwytho</translation>
+    </message>
+    <message>
+        <source>Choose a tile source first (Basemap ▸ Tile source…).</source>
+        <translation>Dewiswch ffynhonnell teils yn gyntaf (Map sylfaen ▸ Ffynhonnell y teils…).</translation>
+    </message>
+    <message>
+        <source> Instead, {hint}.</source>
+        <translation> Yn lle hynny, {hint}.</translation>
+    </message>
+    <message>
+        <source>{tiles} tiles, about {size} MB</source>
+        <translation>{tiles} teil, tua {size} MB</translation>
+    </message>
+    <message>
+        <source>That is more than the {tiles} tiles assetmap downloads at once: choose a smaller zoom range.</source>
+        <translation>Mae hynny&apos;n fwy na&apos;r {tiles} teil y mae assetmap yn eu lawrlwytho ar y tro: dewiswch ystod chwyddo lai.</translation>
+    </message>
+    <message>
+        <source>The tiles are saved beside the project file and used whenever the network is not there. Tiles already saved are not fetched again.</source>
+        <translation>Caiff y teils eu cadw wrth ymyl ffeil y prosiect a&apos;u defnyddio pryd bynnag nad yw&apos;r rhwydwaith ar gael. Ni chaiff teils sydd eisoes wedi&apos;u cadw eu nôl eto.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wrthi&apos;n dechrau…</translation>
+    </message>
+    <message>
+        <source>The network went away after {tiles} tiles ({size} MB): they are saved. Try again later to fetch the rest.</source>
+        <translation>Diflannodd y rhwydwaith ar ôl {tiles} teil ({size} MB): maen nhw wedi&apos;u cadw. Rhowch gynnig arall arni yn nes ymlaen i nôl y gweddill.</translation>
+    </message>
+    <message>
+        <source>Done: {tiles} tiles downloaded ({size} MB), {cached} were already saved. This area is now available offline.</source>
+        <translation>Wedi gorffen: lawrlwythwyd {tiles} teil ({size} MB), roedd {cached} wedi&apos;u cadw eisoes. Mae&apos;r ardal hon ar gael all-lein nawr.</translation>
+    </message>
+    <message>
+        <source>The download stopped: {error}. The tiles fetched are kept.</source>
+        <translation>Stopiodd y lawrlwytho: {error}. Cedwir y teils a nôlwyd.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The tiles downloaded so far are kept.</source>
+        <translation>Wedi canslo. Cedwir y teils a lawrlwythwyd hyd yma.</translation>
     </message>
 </context>
 <context>
@@ -4077,6 +5648,97 @@ Mae&apos;r gell yn cadw ei hen werth.</translation>
     </message>
 </context>
 <context>
+    <name>Publish</name>
+    <message>
+        <source>postgresql://user@host:5432/database  or  service=NAME</source>
+        <translation>postgresql://defnyddiwr@gwesteiwr:5432/cronfaddata  neu  service=ENW</translation>
+    </message>
+    <message>
+        <source>Publish to a database</source>
+        <translation>Cyhoeddi i gronfa ddata</translation>
+    </message>
+    <message>
+        <source>Put this project on a PostgreSQL database with PostGIS as the team&apos;s shared map. Everyone then syncs their own copy with it, and QGIS opens its layers directly. The project file stays this laptop&apos;s offline copy.</source>
+        <translation>Rhowch y prosiect hwn ar gronfa ddata PostgreSQL gyda PostGIS fel map a rennir y tîm. Yna bydd pawb yn cysoni eu copi eu hunain ag ef, a bydd QGIS yn agor ei haenau&apos;n uniongyrchol. Mae ffeil y prosiect yn parhau&apos;n gopi all-lein y gliniadur hwn.</translation>
+    </message>
+    <message>
+        <source>Database address</source>
+        <translation>Cyfeiriad y gronfa ddata</translation>
+    </message>
+    <message>
+        <source>leave empty to use the keyring, PGPASSWORD or ~/.pgpass</source>
+        <translation>gadewch yn wag i ddefnyddio&apos;r cylch allweddi, PGPASSWORD neu ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Cyfrinair</translation>
+    </message>
+    <message>
+        <source>Keep the password in this computer&apos;s keyring</source>
+        <translation>Cadw&apos;r cyfrinair yng nghylch allweddi&apos;r cyfrifiadur hwn</translation>
+    </message>
+    <message>
+        <source>Never in the project file; only this user&apos;s keyring</source>
+        <translation>Byth yn ffeil y prosiect; dim ond yng nghylch allweddi&apos;r defnyddiwr hwn</translation>
+    </message>
+    <message>
+        <source>PostgreSQL schema</source>
+        <translation>Sgema PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Include assets holding personal data ({n})</source>
+        <translation>Cynnwys asedau sy&apos;n dal data personol ({n})</translation>
+    </message>
+    <message>
+        <source>Left unticked, they stay on this laptop only</source>
+        <translation>Os na chaiff ei dicio, maen nhw&apos;n aros ar y gliniadur hwn yn unig</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Cronfa ddata:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Cyfrinair:</translation>
+    </message>
+    <message>
+        <source>Schema:</source>
+        <translation>Sgema:</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Cyhoeddi</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Wrthi&apos;n cyhoeddi…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was published and the server was left as it was.</source>
+        <translation>Wedi canslo: ni chyhoeddwyd dim a gadawyd y gweinydd fel yr oedd.</translation>
+    </message>
+    <message>
+        <source>File ▸ Share ▸ Sync</source>
+        <translation>Ffeil ▸ Rhannu ▸ Cysoni</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in the keyring ({error}).</source>
+        <translation>Methwyd cadw&apos;r cyfrinair yn y cylch allweddi ({error}).</translation>
+    </message>
+    <message>
+        <source>The password is kept in this computer&apos;s keyring.</source>
+        <translation>Mae&apos;r cyfrinair yn cael ei gadw yng nghylch allweddi&apos;r cyfrifiadur hwn.</translation>
+    </message>
+    <message>
+        <source>Publishing failed; nothing was changed on the server.</source>
+        <translation>Methodd y cyhoeddi; ni newidiwyd dim ar y gweinydd.</translation>
+    </message>
+    <message>
+        <source>Could not publish</source>
+        <translation>Methu cyhoeddi</translation>
+    </message>
+</context>
+<context>
     <name>RankedGaps</name>
     <message>
         <source>Need and provision, each split into thirds (high, medium, low) across the areas; the colour is the area&apos;s on the need-against-provision map</source>
@@ -4255,6 +5917,13 @@ Mae&apos;r gell yn cadw ei hen werth.</translation>
     <message>
         <source>Target date</source>
         <translation>Dyddiad targed</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Could not change the review</source>
+        <translation>Methu newid yr adolygiad</translation>
     </message>
 </context>
 <context>
@@ -4478,6 +6147,120 @@ Cyfrinair ar gyfer y map a rennir:</translation>
     </message>
 </context>
 <context>
+    <name>Thematic</name>
+    <message>
+        <source>{scheme}, by area of “{areas}”</source>
+        <translation>{scheme}, fesul ardal o “{areas}”</translation>
+    </message>
+    <message>
+        <source>Within {distance} m of {category}</source>
+        <translation>O fewn {distance} m i {category}</translation>
+    </message>
+    <message>
+        <source>assets per 1,000 people</source>
+        <translation>asedau fesul 1,000 o bobl</translation>
+    </message>
+    <message>
+        <source>area within {distance} of an asset</source>
+        <translation>arwynebedd o fewn {distance} i ased</translation>
+    </message>
+    <message>
+        <source>class {n}</source>
+        <translation>dosbarth {n}</translation>
+    </message>
+    <message>
+        <source>{need} against {provision}</source>
+        <translation>{need} yn erbyn {provision}</translation>
+    </message>
+    <message>
+        <source>No gap</source>
+        <translation>Dim bwlch</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Bwlch</translation>
+    </message>
+</context>
+<context>
+    <name>TileSource</name>
+    <message>
+        <source>Map tiles</source>
+        <translation>Teils map</translation>
+    </message>
+    <message>
+        <source>&amp;Show map tiles under the data</source>
+        <translation>&amp;Dangos teils map o dan y data</translation>
+    </message>
+    <message>
+        <source>Tile source</source>
+        <translation>Ffynhonnell y teils</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Ffeil: {path}</translation>
+    </message>
+    <message>
+        <source>A tile server of your own…</source>
+        <translation>Gweinydd teils eich hun…</translation>
+    </message>
+    <message>
+        <source>URL template</source>
+        <translation>Templed URL</translation>
+    </message>
+    <message>
+        <source>© OpenStreetMap contributors, © the provider</source>
+        <translation>© Cyfranwyr OpenStreetMap, © y darparwr</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>Priodoliad</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Maximum zoom</source>
+        <translation>Chwyddo mwyaf</translation>
+    </message>
+    <message>
+        <source>Its terms allow downloading areas for offline use</source>
+        <translation>Mae ei delerau&apos;n caniatáu lawrlwytho ardaloedd i&apos;w defnyddio all-lein</translation>
+    </message>
+    <message>
+        <source>&amp;URL template:</source>
+        <translation>Templed &amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Attribution:</source>
+        <translation>&amp;Priodoliad:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Enw:</translation>
+    </message>
+    <message>
+        <source>Maximum &amp;zoom:</source>
+        <translation>&amp;Chwyddo mwyaf:</translation>
+    </message>
+    <message>
+        <source>&amp;Tiles from:</source>
+        <translation>&amp;Teils o:</translation>
+    </message>
+    <message>
+        <source>Tiles are fetched as you look at the map, with assetmap&apos;s name in every request, and kept on this computer so they show offline later. Shown with “{attribution}”. OpenStreetMap&apos;s servers are run by volunteers: their &lt;a href=&quot;{url}&quot;&gt;tile usage policy&lt;/a&gt; forbids downloading areas in bulk, so “Make this area available offline” is not offered for them; import an OSM extract for a basemap that works anywhere.</source>
+        <translation>Caiff teils eu nôl wrth i chi edrych ar y map, gydag enw assetmap ym mhob cais, a&apos;u cadw ar y cyfrifiadur hwn fel eu bod yn dangos all-lein yn nes ymlaen. Fe&apos;u dangosir gyda “{attribution}”. Gwirfoddolwyr sy&apos;n rhedeg gweinyddion OpenStreetMap: mae eu &lt;a href=&quot;{url}&quot;&gt;polisi defnyddio teils&lt;/a&gt; yn gwahardd lawrlwytho ardaloedd mewn swmp, felly ni chynigir “Sicrhau bod yr ardal hon ar gael all-lein” ar eu cyfer; mewnforiwch ddyfyniad OSM i gael map sylfaen sy&apos;n gweithio yn unrhyw le.</translation>
+    </message>
+    <message>
+        <source>Tiles come from this file only: nothing is fetched, so they work offline.</source>
+        <translation>Daw&apos;r teils o&apos;r ffeil hon yn unig: ni chaiff dim ei nôl, felly maen nhw&apos;n gweithio all-lein.</translation>
+    </message>
+    <message>
+        <source>Use {z}, {x} and {y} (or {-y} for TMS rows, {s} for a, b, c) where the tile numbers go. The attribution the provider&apos;s terms require is drawn on the map and in every export.</source>
+        <translation>Defnyddiwch {z}, {x} a {y} (neu {-y} ar gyfer rhesi TMS, {s} ar gyfer a, b, c) lle mae rhifau&apos;r teils yn mynd. Caiff y priodoliad y mae telerau&apos;r darparwr yn ei fynnu ei lunio ar y map ac ym mhob allforio.</translation>
+    </message>
+</context>
+<context>
     <name>Toolbar</name>
     <message>
         <source>Tools</source>
@@ -4683,6 +6466,13 @@ Cyfrinair ar gyfer y map a rennir:</translation>
     <message>
         <source>Welcome page — the ways to begin and the three jobs</source>
         <translation>Tudalen groeso — y ffyrdd o ddechrau a&apos;r tair tasg</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wrthi&apos;n canslo…</translation>
     </message>
 </context>
 <context>
