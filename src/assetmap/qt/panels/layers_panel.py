@@ -584,12 +584,8 @@ def _imported_text(info: basemap_store.BasemapInfo, credit: str) -> str:
         )
     else:
         text = translate("Layers", "Imported from {file}: {features:,} features. {credit}.")
-    return text.format(
-        file=info.source_file,
-        date=str(info.extract_date)[:10],
-        features=info.features,
-        credit=credit,
-    )
+    date = str(info.extract_date)[:10]
+    return text.format(file=info.source_file, date=date, features=info.features, credit=credit)
 
 
 def _arrow_button(arrow: Qt.ArrowType, action: QAction) -> QToolButton:
