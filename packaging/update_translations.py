@@ -43,10 +43,18 @@ def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run(["pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
+def qt_words(language: str) -> Path:
+    """The app's own short catalogue of Qt's standard words (OK, Cancel, Copy), written by
+    hand: not collected from the source, only compiled (see assetmap.qt.i18n)."""
+    return TRANSLATIONS / f"qtbase_{language}.ts"
+
+
 def update(language: str) -> None:
     ts = catalogue(language)
     lupdate(ts)
     lrelease(ts, ts.with_suffix(".qm"))
+    if qt_words(language).exists():
+        lrelease(qt_words(language), qt_words(language).with_suffix(".qm"))
 
 
 def out_of_date(language: str) -> list[str]:
@@ -60,10 +68,13 @@ def out_of_date(language: str) -> list[str]:
         lupdate(fresh)
         if not filecmp.cmp(ts, fresh, shallow=False):
             problems.append(f"{ts.name} is not up to date with the source")
-        qm = Path(scratch) / "check.qm"
-        lrelease(ts, qm)
-        if not filecmp.cmp(ts.with_suffix(".qm"), qm, shallow=False):
-            problems.append(f"{ts.with_suffix('.qm').name} is not {ts.name} compiled")
+        for source in (ts, qt_words(language)):
+            if not source.exists():
+                continue
+            qm = Path(scratch) / f"check-{source.stem}.qm"
+            lrelease(source, qm)
+            if not filecmp.cmp(source.with_suffix(".qm"), qm, shallow=False):
+                problems.append(f"{source.with_suffix('.qm').name} is not {source.name} compiled")
     return problems
 
 

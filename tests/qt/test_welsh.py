@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 import pypdf
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 from tests.support.qt import open_window, when_modal
 
 from assetmap import cli
@@ -23,6 +24,8 @@ from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.export.options import ExportOptions, PrintLayout
 from assetmap.qt import i18n
 from assetmap.qt.dialogs.about import AboutDialog
+from assetmap.qt.dialogs.asset_form import AssetForm
+from assetmap.qt.dialogs.export_dialog import ExportDialog
 from assetmap.qt.export import export_gap_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,6 +67,25 @@ def test_the_about_box_speaks_welsh(qtbot, session, welsh):
     assert dialog.windowTitle() == "Ynghylch assetmap"
     text = dialog.text.toPlainText()
     assert "Mapio asedau cymunedol" in text and f"Data yn “{session.project.name}”" in text
+
+
+def test_a_welsh_dialog_has_welsh_words_and_buttons(qtbot, session, welsh):
+    """The app's own words and Qt's (OK, Cancel: PySide6 has no Welsh catalogue, so the app
+    ships the few it needs) are both Welsh: no dialog ends in English buttons."""
+    form = AssetForm.for_new(session, 378000, 393000)
+    qtbot.addWidget(form)
+    labels = [label.text() for label in form.findChildren(QLabel)]
+    assert "&Enw" in labels
+    buttons = [b.text() for b in form.findChildren(QDialogButtonBox)[0].buttons()]
+    assert "Canslo" in buttons and "Cancel" not in buttons
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    menu = edit.createStandardContextMenu()
+    words = [a.text().split("\t")[0] for a in menu.actions() if a.text()]
+    assert "&Copïo" in words and "&Gludo" in words
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Allforio"
 
 
 def test_the_pdf_report_has_welsh_headings(session, welsh, tmp_path):

@@ -125,11 +125,22 @@ def install_translators(language: str | None = None) -> str:
             chosen,
             catalogue_path(chosen),
         )
+    _install_qt_words(app, locale, chosen)
+    return chosen
+
+
+def _install_qt_words(app: QCoreApplication, locale: QLocale, language: str) -> None:
+    """Qt's own words (OK, Cancel, a text box's Copy and Paste): Qt's catalogue when PySide6
+    ships one for the language, else the app's own short one (qtbase_cy.ts: PySide6 6.x has
+    no Welsh), so a Welsh dialog does not end in English buttons."""
     qt_own = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_own.load(locale, "qtbase", "_", qt_folder):  # PySide6 6.x ships no qtbase_cy yet
+    if qt_own.load(locale, "qtbase", "_", qt_folder):
         _add(app, qt_own)
-    return chosen
+        return
+    ours = QTranslator(app)
+    if ours.load(str(translations_dir() / f"qtbase_{language}.qm")):
+        _add(app, ours)
 
 
 def _add(app: QCoreApplication, translator: QTranslator) -> None:
