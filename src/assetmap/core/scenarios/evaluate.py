@@ -288,3 +288,19 @@ class WhatIf:
 
 def _answering(known: dict[AnalysisParams, Baseline], wanted: AnalysisParams) -> Baseline | None:
     return next((b for p, b in known.items() if current.answers(p, wanted)), None)
+
+
+def compare_saved(
+    project: Project,
+    scenario_params: AnalysisParams,
+    proposals: Sequence[Proposal],
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> WhatIfResult:
+    """A kept scenario against today's data (the CLI and the report): its question run
+    now, with and without its proposals."""
+    steps = Steps(progress)
+    whatif = WhatIf.prepare(project, scenario_params, steps.sub(0.0, 0.9), cancelled)
+    found = whatif.evaluate(proposals, steps.sub(0.9, 1.0), cancelled)
+    steps(1.0, "Done")
+    return found
