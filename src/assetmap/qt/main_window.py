@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         from assetmap.qt.panels.history import HistoryPanel
         from assetmap.qt.panels.layers_panel import LayersPanel, LegendWidget
         from assetmap.qt.panels.unplaced import UnplacedPanel
+        from assetmap.qt.window.whatif_map import WhatIfMap
 
         s = self.session
         self.layers_panel = LayersPanel(s)
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
         self.unplaced.countChanged.connect(self._update_unplaced_title)
         self.table.zoomRequested.connect(self.zoom.to_asset)
         self.analysis.zoomToArea.connect(self.zoom.to_area)
+        self.whatif_map = WhatIfMap(self.analysis.whatif, self.canvas, self.tools, self)
         self._update_unplaced_title(self.unplaced.list.count())
 
     def _dock(self, english: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
