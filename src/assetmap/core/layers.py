@@ -66,6 +66,10 @@ class ThematicStyle:
     palette: str = "YlGnBu"
     reversed: bool = False
     indicator: str = ""  # the indicator column, in mode "indicator"
+    # A what-if shown over the run (Find gaps ▸ What if…): its result is held in memory only,
+    # under this number; where it is not known (a reopened project, an export) the map
+    # shows the run itself. 0: none.
+    scenario: int = 0
 
     def __post_init__(self) -> None:
         if self.mode not in THEMATIC_MODES:

@@ -451,7 +451,11 @@ class MainWindow(QMainWindow):
             shown = proxy.accepted(None)
             uuids = frozenset(str(u) for u in self.table.model.column_values("uuid")[shown])
         dialog = ExportDialog(
-            self.session, self, view_extent=self.canvas.view.bounds(), asset_uuids=uuids
+            self.session,
+            self,
+            view_extent=self.canvas.view.bounds(),
+            asset_uuids=uuids,
+            scenario=self.analysis.whatif.scenario_name,
         )
         dialog.exec()
 

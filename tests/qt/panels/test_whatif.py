@@ -53,8 +53,9 @@ def test_a_proposed_hub_changes_the_gaps_without_entering_the_asset_list(qtbot, 
     food = whatif.shown.comparison.group("food_banks")
     assert food.gaps_after < food.gaps_before
     assert "gaps 111 →" in whatif.figures.text()
-    # the gap map recoloured to the scenario's result (a run id of its own, never kept)
-    assert session.layers.thematic.run_id == whatif.scenario_id < 0
+    # the gap map recoloured to the scenario's result (held in memory, never kept as a run)
+    assert session.layers.thematic.scenario == whatif.scenario_id > 0
+    assert session.layers.thematic.run_id == today_run
     place(qtbot, window, *CARRINGTON)
     two = whatif.shown.comparison.group("food_banks")
     assert two.gaps_after <= food.gaps_after
@@ -86,7 +87,7 @@ def test_a_proposed_hub_changes_the_gaps_without_entering_the_asset_list(qtbot, 
     assert whatif.open_combo.findText("Partington hub") >= 0
     qtbot.mouseClick(whatif.today_button, Qt.MouseButton.LeftButton)
     assert whatif.proposals == [] and whatif.shown is None
-    assert session.layers.thematic.run_id == today_run
+    assert session.layers.thematic.scenario == 0
     whatif.open_scenario("Partington hub")
     qtbot.waitUntil(lambda: not whatif.job.busy and whatif.shown is not None, timeout=60_000)
     assert [p.label for p in whatif.proposals] == ["Proposal 1"]

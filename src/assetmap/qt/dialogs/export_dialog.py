@@ -47,6 +47,7 @@ from assetmap.core.project import Project
 from assetmap.qt import file_dialogs
 from assetmap.qt.dialogs.export_kinds import KIND, KINDS, Kind, file_name_for
 from assetmap.qt.file_dialogs import EXPORTS
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Task
 
@@ -73,8 +74,10 @@ class ExportDialog(QDialog):
         *,
         view_extent: Extent | None = None,
         asset_uuids: frozenset[str] | None = None,
+        scenario: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self.open_scenario = scenario  # the what-if open in Find gaps, offered for the report
         self.setWindowTitle("Export")
         self.setAccessibleName("Export")
         self.session = session
@@ -184,6 +187,7 @@ class ExportDialog(QDialog):
         words_form.addRow("Author", self.author_edit)
         self.extent_label = QLabel("Show", self)
         form.addRow(self.extent_label, self.extent_combo)
+        form.addRow(translate("WhatIf", "What if"), self._build_scenario_combo())
 
         left = QVBoxLayout()
         left.addLayout(form)
@@ -225,6 +229,20 @@ class ExportDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(body, 1)
         outer.addLayout(buttons)
+
+    def _build_scenario_combo(self) -> QComboBox:
+        """A saved scenario adds a page comparing it with today to the report (PDF)."""
+        from assetmap.core.scenarios.store import all_scenarios
+
+        self.scenario_combo = QComboBox(self)
+        self.scenario_combo.setAccessibleName(translate("WhatIf", "What if"))
+        self.scenario_combo.addItem(translate("WhatIf", "— no scenario —"), None)
+        for scenario in all_scenarios(self.session.project):
+            self.scenario_combo.addItem(scenario.name, scenario.name)
+        self.scenario_combo.setCurrentIndex(
+            max(self.scenario_combo.findData(self.open_scenario), 0)
+        )
+        return self.scenario_combo
 
     def _connect(self) -> None:
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
@@ -302,6 +320,7 @@ class ExportDialog(QDialog):
         self.rejected_check.setEnabled(group == "data")
         self.names_check.setEnabled(group == "data")
         self.extent_label.setText("Show" if printed else "Area set")
+        self.scenario_combo.setEnabled(self.kind.key == "report_pdf")  # a page of the PDF
         self._say_scope()
         self.schedule_preview()
 
@@ -462,6 +481,7 @@ class ExportDialog(QDialog):
         layout = self.layout_choice()
         layers = MapLayers.from_json(self.layers.to_json())
         extent = self.current_extent()
+        scenario = self.scenario_combo.currentData() if self.scenario_combo.isEnabled() else None
         project_path = self.session.project.path
         self.session.save_layers()  # exports that read the saved layers see what is on screen
 
@@ -492,6 +512,7 @@ class ExportDialog(QDialog):
                         view_extent=extent,
                         progress=progress,
                         cancelled=cancelled,
+                        scenario=scenario,
                     )
                 if kind.group == "directory":
                     from assetmap.core.io.openreferral.writer import export_openreferral

@@ -3,8 +3,9 @@ change they would make in gaps, coverage and outcomes shown at once, kept as nam
 
 Today is worked out once per question in a worker (``scenarios.evaluate.WhatIf``); each
 change to the proposals after that is a re-run near them, in a worker too, a newer change
-cancelling a stale one. The gap map shows the scenario's result through a run id of its
-own (negative: never a kept run) that the panel puts in its thematic style (``on_map``).
+cancelling a stale one. The gap map shows the scenario's result through a number of its
+own (``ThematicStyle.scenario``) that the panel puts in its thematic style (``on_map``);
+the style still names today's run, which exports and a reopened project draw.
 """
 
 from __future__ import annotations
@@ -48,9 +49,9 @@ from assetmap.qt.workers import BackgroundJob
 
 log = logging.getLogger(__name__)
 
-# Scenario results shown on the map get run ids below zero, one per result: plans are
-# cached by style, so a run id must never stand for two different results.
-_scenario_ids = itertools.count(-1, -1)
+# Each what-if result drawn on the map gets a number of its own (ThematicStyle.scenario):
+# plans are cached by style, so a number must never stand for two different results.
+_scenario_ids = itertools.count(1)
 UP, DOWN, SAME = "#1A7F37", "#CF222E", "#57606A"
 
 
@@ -307,8 +308,8 @@ class WhatIfSection(QGroupBox):
         self.scenario_id = None
         if result is not None and result.scenario is not result.today:
             self.scenario_id = next(_scenario_ids)
-            shown = dataclasses.replace(result.scenario, run_id=self.scenario_id)
-            thematic_source(self.session.model).remember(shown)
+            source = thematic_source(self.session.model)
+            source.remember_scenario(self.scenario_id, result.scenario)
         self.figures.setText("" if result is None else comparison_html(result.comparison))
         self.evaluated.emit(result)
         self.mapChanged.emit()
@@ -320,14 +321,10 @@ class WhatIfSection(QGroupBox):
             return style
         if self.shown.scenario.params.area_set != style.area_set:
             return style
-        return dataclasses.replace(style, run_id=self.scenario_id)
+        return dataclasses.replace(style, scenario=self.scenario_id)
 
     def _on_closing(self) -> None:
-        """The layers are saved as the project closes: they must name a kept run."""
         self.job.cancel("")
-        if self.scenario_id is not None:
-            self.scenario_id = None
-            self.mapChanged.emit()
 
     # ---- scenarios ------------------------------------------------------------------------
     def _fill_scenarios(self) -> None:
