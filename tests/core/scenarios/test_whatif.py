@@ -49,6 +49,11 @@ def test_a_what_if_equals_a_full_run_with_the_proposals(demo):
     assert quick.reference_points is base.today.reference_points  # a re-run, not a full one
     full = engine.run(with_proposals(base.data, HUBS), PARAMS)
     pd.testing.assert_frame_equal(quick.table, full.table, check_exact=False, rtol=1e-9)
+    # one more after another (a re-run from the last what-if) and one removed (from today)
+    for placed in (HUBS[:1], HUBS, HUBS[1:]):
+        quick = base.what_if(placed)
+        full = engine.run(with_proposals(base.data, placed), PARAMS)
+        pd.testing.assert_frame_equal(quick.table, full.table, check_exact=False, rtol=1e-9)
 
 
 def test_comparison_shows_fewer_gaps_and_more_coverage(demo):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -58,6 +58,7 @@ class Baseline:
     params: AnalysisParams
     data: AnalysisInput
     today: AnalysisResult
+    _last: tuple[tuple[str, ...], AnalysisResult] | None = field(default=None, repr=False)
 
     @classmethod
     def load(
@@ -81,7 +82,18 @@ class Baseline:
         data = with_proposals(self.data, proposals, self.params.categories)
         if data is self.data:
             return self.today
-        return incremental.rerun(self.today, data, self.params, progress, cancelled)
+        key = tuple(p.uuid for p in proposals if p.category in self.params.categories)
+        result = incremental.rerun(self._start_for(key), data, self.params, progress, cancelled)
+        self._last = (key, result)
+        return result
+
+    def _start_for(self, key: tuple[str, ...]) -> AnalysisResult:
+        """The last what-if when these proposals are it and one more (the usual click): the
+        re-run then finds the change without matching every asset's uuid."""
+        last = self._last
+        if last is not None and len(key) == len(last[0]) + 1 and key[:-1] == last[0]:
+            return last[1]
+        return self.today
 
 
 # ---- the comparison ---------------------------------------------------------------------------
@@ -148,46 +160,63 @@ def compare(
     today: AnalysisResult, scenario: AnalysisResult, outcomes: Sequence[OutcomeRuns] = ()
 ) -> Comparison:
     """Today against the what-if: per group, gaps, people in gaps and mean coverage before
-    and after; per outcome, areas and people meeting it; and the areas that changed."""
-    keys = list(dict.fromkeys(today.table["category"].astype(str)))
-    groups = tuple(_group_change(today, scenario, key) for key in keys)
-    changed = tuple(a for key in keys for a in _changed_areas(today, scenario, key))
-    return Comparison(groups, tuple(_outcome_change(o) for o in outcomes), changed)
+    and after; per outcome, areas and people meeting it; and the areas that changed.
+
+    Worked on whole columns (a national table has hundreds of thousands of rows, and this
+    runs on every click): a re-run keeps the rows where the previous run had them."""
+    before, after = _Figures(today), _Figures(scenario)
+    groups, changed = [], []
+    for key in pd.unique(today.table["category"]):
+        mask = (today.table["category"] == key).to_numpy(dtype=bool)
+        groups.append(_group_change(today, before, after, str(key), mask))
+        changed += _changed_areas(scenario, before, after, str(key), mask)
+    return Comparison(tuple(groups), tuple(_outcome_change(o) for o in outcomes), tuple(changed))
 
 
-def _group_change(today: AnalysisResult, scenario: AnalysisResult, key: str) -> GroupChange:
-    before, after = today.for_category(key), scenario.for_category(key)
+class _Figures:
+    """The columns a comparison reads, as arrays."""
+
+    def __init__(self, result: AnalysisResult) -> None:
+        table = result.table
+        self.gap = table["gap"].to_numpy(dtype=bool)
+        self.coverage = pd.to_numeric(table["coverage"], errors="coerce").to_numpy(dtype=float)
+        people = pd.to_numeric(table["population"], errors="coerce").fillna(0.0)
+        self.population = people.to_numpy(dtype=float)
+
+
+def _group_change(
+    today: AnalysisResult, before: _Figures, after: _Figures, key: str, mask: np.ndarray
+) -> GroupChange:
     with_people = today.params.population_field is not None
+    first = int(np.argmax(mask))
     return GroupChange(
         key=key,
-        label=str(before["category_label"].iloc[0]) if len(before) else key,
-        areas=len(before),
-        gaps_before=int(before["gap"].astype(bool).sum()),
-        gaps_after=int(after["gap"].astype(bool).sum()),
-        people_before=_people_in_gaps(before) if with_people else None,
-        people_after=_people_in_gaps(after) if with_people else None,
-        coverage_before=_mean(before["coverage"]),
-        coverage_after=_mean(after["coverage"]),
+        label=str(today.table["category_label"].iloc[first]) if mask.any() else key,
+        areas=int(mask.sum()),
+        gaps_before=int(before.gap[mask].sum()),
+        gaps_after=int(after.gap[mask].sum()),
+        people_before=_people_in_gaps(before, mask) if with_people else None,
+        people_after=_people_in_gaps(after, mask) if with_people else None,
+        coverage_before=_mean(before.coverage[mask]),
+        coverage_after=_mean(after.coverage[mask]),
     )
 
 
-def _people_in_gaps(rows: pd.DataFrame) -> float:
-    population = pd.to_numeric(rows["population"], errors="coerce").fillna(0.0)
-    return float(population[rows["gap"].astype(bool)].sum())
+def _people_in_gaps(figures: _Figures, mask: np.ndarray) -> float:
+    return float(figures.population[mask & figures.gap].sum())
 
 
-def _mean(values: pd.Series) -> float:
-    numbers = pd.to_numeric(values, errors="coerce")
-    return float(numbers.mean()) if numbers.notna().any() else 0.0
+def _mean(values: np.ndarray) -> float:
+    known = values[~np.isnan(values)]
+    return float(known.mean()) if len(known) else 0.0
 
 
-def _changed_areas(today: AnalysisResult, scenario: AnalysisResult, key: str) -> list[AreaChange]:
-    before, after = today.for_category(key), scenario.for_category(key)
-    was = before["gap"].astype(bool).to_numpy()
-    now = after["gap"].astype(bool).to_numpy()
+def _changed_areas(
+    scenario: AnalysisResult, before: _Figures, after: _Figures, key: str, mask: np.ndarray
+) -> list[AreaChange]:
     out = []
-    for i in np.flatnonzero(was != now):
-        row = after.iloc[int(i)]
+    for i in np.flatnonzero(mask & (before.gap != after.gap)):
+        row = scenario.table.iloc[int(i)]
         name = row["area_name"]
         out.append(
             AreaChange(
@@ -195,7 +224,7 @@ def _changed_areas(today: AnalysisResult, scenario: AnalysisResult, key: str) ->
                 name="" if pd.isna(name) else str(name),
                 group=key,
                 group_label=str(row["category_label"]),
-                gap_after=bool(now[i]),
+                gap_after=bool(after.gap[i]),
             )
         )
     return out
