@@ -328,10 +328,14 @@ class WhatIfSection(QGroupBox):
 
     # ---- scenarios ------------------------------------------------------------------------
     def _fill_scenarios(self) -> None:
+        """The saved scenarios (after every edit: undo may bring one back), keeping the
+        one open."""
+        current = self.open_combo.currentData()
         self.open_combo.clear()
         self.open_combo.addItem(translate("WhatIf", "Open scenario…"), None)
         for scenario in store.all_scenarios(self.session.project):
             self.open_combo.addItem(scenario.name, scenario.name)
+        self.open_combo.setCurrentIndex(max(self.open_combo.findData(current), 0))
 
     def _ask_name_and_save(self) -> None:
         name, ok = QInputDialog.getText(
