@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 
-from assetmap.cli import EXIT_OK, main
+from assetmap.cli import EXIT_BAD_INPUT, EXIT_OK, main
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.commands.base import CommandStack
 from assetmap.core.commands.scenarios import SaveScenario
@@ -37,3 +37,13 @@ def test_each_scenario_is_compared_with_today(demo_copy, tmp_path, capsys):
     assert gaps["scenario"] == "Two hubs" and gaps["today"] == "111"
     assert int(gaps["with_proposals"]) < 111 and gaps["change"].startswith("\u2212")
     assert {r["measure"] for r in rows} == {"gap areas", "people in gaps", "mean coverage"}
+
+
+def test_delete_a_scenario_by_name(demo_copy, capsys):
+    with Project.open(demo_copy) as project:
+        CommandStack(project).push(SaveScenario(Scenario("Two hubs", PARAMS, HUBS)))
+    assert main(["scenarios", str(demo_copy), "--delete", "One hub"]) == EXIT_BAD_INPUT
+    assert "no scenario 'One hub' (saved: 'Two hubs')" in capsys.readouterr().err
+    assert main(["scenarios", str(demo_copy), "--delete", "Two hubs", "--quiet"]) == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "Deleted scenario: Two hubs" in printed and "No scenarios yet" in printed

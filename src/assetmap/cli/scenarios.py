@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
 
 if TYPE_CHECKING:
+    from assetmap.core.project import Project
     from assetmap.core.scenarios.evaluate import Comparison
     from assetmap.core.scenarios.model import Scenario
 
@@ -25,6 +26,7 @@ def add_scenarios(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
     p.add_argument("--csv", type=Path, metavar="F.csv", help="also write one row per figure")
+    p.add_argument("--delete", metavar="NAME", help="delete a saved scenario (and list the rest)")
     p.add_argument("--quiet", action="store_true", help="no progress output")
 
 
@@ -40,6 +42,8 @@ def cmd_scenarios(options: argparse.Namespace) -> int:
         output.check_target(options.csv, "--csv", not_one_of=(options.project,))
     named: list[tuple[str, Comparison]] = []
     with Project.open(options.project) as project:
+        if options.delete is not None:
+            _delete(project, options.delete)
         kept = all_scenarios(project)
         if not kept:
             print("No scenarios yet; save one from Find gaps ▸ What if… in the app")
@@ -56,6 +60,20 @@ def cmd_scenarios(options: argparse.Namespace) -> int:
         write_csv(named, options.csv)
         print(f"Scenarios: {options.csv}")
     return EXIT_OK
+
+
+def _delete(project: Project, name: str) -> None:
+    from assetmap.core.commands.base import CommandStack
+    from assetmap.core.commands.scenarios import DeleteScenario
+    from assetmap.core.errors import BadInputError
+    from assetmap.core.scenarios.store import all_scenarios, by_name
+
+    found = by_name(project, name)
+    if found is None:
+        names = ", ".join(f"'{s.name}'" for s in all_scenarios(project)) or "none"
+        raise BadInputError(f"there is no scenario '{name}' (saved: {names})", field="--delete")
+    CommandStack(project).push(DeleteScenario(found))
+    print(f"Deleted scenario: {name}")
 
 
 def _lines(number: int, scenario: Scenario, comparison: Comparison) -> str:

@@ -259,7 +259,8 @@ class MapLayers:
             "assets_visible": self.assets_visible,
             "asset_opacity": self.asset_opacity,
             "asset_labels": self.asset_labels,
-            "thematic": asdict(self.thematic) if self.thematic else None,
+            # a what-if shown over the run is for this session only
+            "thematic": asdict(replace(self.thematic, scenario=0)) if self.thematic else None,
             "coverage": asdict(self.coverage) if self.coverage else None,
             "basemap": {**asdict(self.basemap), "files": list(self.basemap.files)},
         }
