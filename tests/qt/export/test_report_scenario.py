@@ -1,4 +1,4 @@
-"""The gap report PDF gains a "What if" page for a chosen scenario: its proposals and the
+"""The gap report (PDF and HTML) gains a "What if" page for a chosen scenario: its proposals and the
 comparison with today; the export dialog offers the scenario open in Find gaps."""
 
 from __future__ import annotations
@@ -73,3 +73,11 @@ def test_the_export_dialog_offers_the_open_scenario_for_the_pdf_report(qtbot, de
     assert dialog.scenario_combo.isEnabled()
     dialog.set_kind("pdf")
     assert not dialog.scenario_combo.isEnabled()
+
+
+def test_the_html_report_has_the_what_if_too(demo, tmp_path):
+    out = tmp_path / "report.html"
+    export_gap_report(demo, out, ExportOptions(title="Gaps"), PrintLayout(), scenario="Two hubs")
+    text = out.read_text(encoding="utf-8")
+    assert "<h2>What if: Two hubs</h2>" in text
+    assert "Partington hub" in text and "With the proposals" in text

@@ -231,7 +231,7 @@ class ExportDialog(QDialog):
         outer.addLayout(buttons)
 
     def _build_scenario_combo(self) -> QComboBox:
-        """A saved scenario adds a page comparing it with today to the report (PDF)."""
+        """A saved scenario adds a page comparing it with today to the gap report."""
         from assetmap.core.scenarios.store import all_scenarios
 
         self.scenario_combo = QComboBox(self)
@@ -320,7 +320,7 @@ class ExportDialog(QDialog):
         self.rejected_check.setEnabled(group == "data")
         self.names_check.setEnabled(group == "data")
         self.extent_label.setText("Show" if printed else "Area set")
-        self.scenario_combo.setEnabled(self.kind.key == "report_pdf")  # a page of the PDF
+        self.scenario_combo.setEnabled(group == "report")  # a page of the report
         self._say_scope()
         self.schedule_preview()
 

@@ -88,7 +88,7 @@ def export_gap_report(
     """Write the gap report to ``path`` (.pdf or .html).
 
     The analysis is ``options.analysis``, else the run the map shows, else the latest run.
-    ``scenario`` (a saved what-if's name) adds a PDF page comparing it with today.
+    ``scenario`` (a saved what-if's name) adds a page comparing it with today.
     """
     from assetmap.qt.export.qtapp import ensure_app
 

@@ -83,12 +83,18 @@ def _proposals_table(project: Project, scenario: Scenario) -> TableData:
     return TableData(header, rows, [False, False, False, True])
 
 
-def scenario_blocks(page: ScenarioPage) -> list[Block]:
+def scenario_words(page: ScenarioPage) -> tuple[str, str]:
+    """The page's title and introduction."""
     params = page.scenario.params
     title = translate("Report", "What if: {name}").format(name=page.scenario.name)
     intro = translate("Report", INTRO).format(
         areas=params.area_set, distance=f"{params.distance_m:g}"
     )
+    return title, intro
+
+
+def scenario_blocks(page: ScenarioPage) -> list[Block]:
+    title, intro = scenario_words(page)
     return [
         Heading(title),
         Text(intro, MUTED.name()),
