@@ -6,7 +6,8 @@ the file, row and field and what to do), 130 interrupted.
 This module parses and dispatches; the subcommands live by what they do: cli.project
 (new, info), cli.imports (import-areas, import-assets, join-indicators, import-basemap,
 import-osm-assets, import-openreferral), cli.analyse, cli.export, cli.copies (copy),
-cli.merge (merge), cli.shared (publish, sync) and cli.outcomes (outcomes).
+cli.merge (merge), cli.shared (publish, sync), cli.outcomes (outcomes) and cli.scenarios
+(scenarios).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from assetmap.cli import (
     merge,
     outcomes,
     project,
+    scenarios,
     shared,
 )
 from assetmap.cli.terminal import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
@@ -44,7 +46,7 @@ __all__ = [
 COMMANDS = (
     "new", "import-areas", "import-assets", "join-indicators", "import-basemap",
     "import-osm-assets", "import-openreferral", "analyse", "export", "info", "copy",
-    "duplicates", "merge", "publish", "sync", "outcomes",
+    "duplicates", "merge", "publish", "sync", "outcomes", "scenarios",
 )  # fmt: skip
 
 
@@ -150,4 +152,5 @@ def build_parser() -> argparse.ArgumentParser:
     shared.add_publish(sub)
     shared.add_sync(sub)
     outcomes.add_outcomes(sub)
+    scenarios.add_scenarios(sub)
     return parser

@@ -66,6 +66,10 @@ class ThematicStyle:
     palette: str = "YlGnBu"
     reversed: bool = False
     indicator: str = ""  # the indicator column, in mode "indicator"
+    # A what-if shown over the run (Find gaps ▸ What if…): its result is held in memory only,
+    # under this number; where it is not known (a reopened project, an export) the map
+    # shows the run itself. 0: none.
+    scenario: int = 0
 
     def __post_init__(self) -> None:
         if self.mode not in THEMATIC_MODES:
@@ -255,7 +259,8 @@ class MapLayers:
             "assets_visible": self.assets_visible,
             "asset_opacity": self.asset_opacity,
             "asset_labels": self.asset_labels,
-            "thematic": asdict(self.thematic) if self.thematic else None,
+            # a what-if shown over the run is for this session only
+            "thematic": asdict(replace(self.thematic, scenario=0)) if self.thematic else None,
             "coverage": asdict(self.coverage) if self.coverage else None,
             "basemap": {**asdict(self.basemap), "files": list(self.basemap.files)},
         }

@@ -35,6 +35,7 @@ from assetmap.core.schema_contributors import (
     v16_review_intervals,
 )
 from assetmap.core.schema_outcomes import v15_outcomes
+from assetmap.core.schema_scenarios import v17_scenarios
 from assetmap.core.tables import ASSETS_TABLE as ASSETS_TABLE
 from assetmap.core.tables import FOOTPRINTS_TABLE as FOOTPRINTS_TABLE
 from assetmap.core.taxonomy import default_categories
@@ -413,6 +414,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(14, "the shared PostGIS map this file publishes to and syncs with", v14_remote),
     Migration(15, "agreed outcomes, their evaluations, new seed categories", v15_outcomes),
     Migration(16, "how often each category's assets are due for checking", v16_review_intervals),
+    Migration(17, "what-if scenarios: proposed assets kept apart from the map", v17_scenarios),
 )
 
 

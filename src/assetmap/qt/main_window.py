@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         from assetmap.qt.panels.history import HistoryPanel
         from assetmap.qt.panels.layers_panel import LayersPanel, LegendWidget
         from assetmap.qt.panels.unplaced import UnplacedPanel
+        from assetmap.qt.window.whatif_map import WhatIfMap
 
         s = self.session
         self.layers_panel = LayersPanel(s)
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
         self.unplaced.countChanged.connect(self._update_unplaced_title)
         self.table.zoomRequested.connect(self.zoom.to_asset)
         self.analysis.zoomToArea.connect(self.zoom.to_area)
+        self.whatif_map = WhatIfMap(self.analysis.whatif, self.canvas, self.tools, self)
         self._update_unplaced_title(self.unplaced.list.count())
 
     def _dock(self, english: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -449,7 +451,11 @@ class MainWindow(QMainWindow):
             shown = proxy.accepted(None)
             uuids = frozenset(str(u) for u in self.table.model.column_values("uuid")[shown])
         dialog = ExportDialog(
-            self.session, self, view_extent=self.canvas.view.bounds(), asset_uuids=uuids
+            self.session,
+            self,
+            view_extent=self.canvas.view.bounds(),
+            asset_uuids=uuids,
+            scenario=self.analysis.whatif.scenario_name,
         )
         dialog.exec()
 

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 COVERAGE_IN_GUI_THREAD = 1000  # more assets than this: the circles are merged in a worker
 PLANS_KEPT = 8
+SCENARIOS_KEPT = 2
 # Tile caches are keyed by a classes version; every distinct colouring gets its own.
 _versions = itertools.count(1)
 
@@ -80,6 +81,7 @@ class ThematicSource(QObject):
         self._session = weakref.ref(session)
         self.in_background = in_background
         self._results: dict[int, AnalysisResult | None] = {}
+        self._scenarios: dict[int, AnalysisResult] = {}
         self._codes: dict[str, np.ndarray] = {}
         self._plans: dict[ThematicStyle, ThematicPlan | None] = {}
         self._areas_version = session.areas_version
@@ -115,6 +117,13 @@ class ThematicSource(QObject):
         if result.run_id is not None:
             self._results[result.run_id] = result
 
+    def remember_scenario(self, number: int, result: AnalysisResult) -> None:
+        """A what-if's result, drawn for styles naming ``number`` (never kept; see
+        ThematicStyle.scenario)."""
+        self._scenarios[number] = result
+        while len(self._scenarios) > SCENARIOS_KEPT:  # a national result is tens of MB
+            self._scenarios.pop(next(iter(self._scenarios)))
+
     def area_codes(self, name: str) -> np.ndarray:
         self._follow_areas()
         if name not in self._codes:
@@ -136,7 +145,7 @@ class ThematicSource(QObject):
     def _make_plan(self, style: ThematicStyle) -> ThematicPlan | None:
         if style.mode == "indicator":
             return self._indicator_plan(style)
-        result = self.result(style.run_id)
+        result = self._scenarios.get(style.scenario) or self.result(style.run_id)
         if result is None or result.params.area_set != style.area_set:
             return None
         rows = result.for_category(style.category)

@@ -74,8 +74,10 @@ class ExportDialog(QDialog):
         *,
         view_extent: Extent | None = None,
         asset_uuids: frozenset[str] | None = None,
+        scenario: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self.open_scenario = scenario  # the what-if open in Find gaps, offered for the report
         self.setWindowTitle(translate("ExportDialog", "Export"))
         self.setAccessibleName(translate("ExportDialog", "Export"))
         self.session = session
@@ -215,6 +217,7 @@ class ExportDialog(QDialog):
         words_form.addRow(translate("ExportDialog", "Author"), self.author_edit)
         self.extent_label = QLabel(translate("ExportDialog", "Show"), self)
         form.addRow(self.extent_label, self.extent_combo)
+        form.addRow(translate("WhatIf", "What if"), self._build_scenario_combo())
 
         left = QVBoxLayout()
         left.addLayout(form)
@@ -256,6 +259,20 @@ class ExportDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(body, 1)
         outer.addLayout(buttons)
+
+    def _build_scenario_combo(self) -> QComboBox:
+        """A saved scenario adds a page comparing it with today to the gap report."""
+        from assetmap.core.scenarios.store import all_scenarios
+
+        self.scenario_combo = QComboBox(self)
+        self.scenario_combo.setAccessibleName(translate("WhatIf", "What if"))
+        self.scenario_combo.addItem(translate("WhatIf", "— no scenario —"), None)
+        for scenario in all_scenarios(self.session.project):
+            self.scenario_combo.addItem(scenario.name, scenario.name)
+        self.scenario_combo.setCurrentIndex(
+            max(self.scenario_combo.findData(self.open_scenario), 0)
+        )
+        return self.scenario_combo
 
     def _connect(self) -> None:
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
@@ -335,6 +352,7 @@ class ExportDialog(QDialog):
         self.extent_label.setText(
             translate("ExportDialog", "Show") if printed else translate("ExportDialog", "Area set")
         )
+        self.scenario_combo.setEnabled(group == "report")  # a page of the report
         self._say_scope()
         self.schedule_preview()
 
@@ -522,6 +540,7 @@ class ExportDialog(QDialog):
         layout = self.layout_choice()
         layers = MapLayers.from_json(self.layers.to_json())
         extent = self.current_extent()
+        scenario = self.scenario_combo.currentData() if self.scenario_combo.isEnabled() else None
         project_path = self.session.project.path
         self.session.save_layers()  # exports that read the saved layers see what is on screen
 
@@ -552,6 +571,7 @@ class ExportDialog(QDialog):
                         view_extent=extent,
                         progress=progress,
                         cancelled=cancelled,
+                        scenario=scenario,
                     )
                 if kind.group == "directory":
                     from assetmap.core.io.openreferral.writer import export_openreferral

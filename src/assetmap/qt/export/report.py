@@ -49,6 +49,7 @@ from assetmap.qt.export.page import (
 from assetmap.qt.export.report_blocks import Block, Heading, TableRows, Text, body_rect, paginate
 from assetmap.qt.export.report_html import write_html
 from assetmap.qt.export.report_outcomes import outcome_blocks, outcomes_table
+from assetmap.qt.export.report_scenario import ScenarioPage, scenario_blocks, scenario_page
 from assetmap.qt.export.tables import CategoryGaps, TableData, gaps_by_category, summary_table
 from assetmap.qt.i18n import translate
 
@@ -64,6 +65,7 @@ class ReportData:
     shown: CategoryGaps | None  # the category the map shows
     top: int
     outcomes: TableData | None = None  # the agreed outcomes, when the project has any
+    whatif: ScenarioPage | None = None  # a saved scenario against today, when one is chosen
 
     @property
     def summary(self) -> str:
@@ -81,10 +83,12 @@ def export_gap_report(
     top: int = TOP,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
+    scenario: str | None = None,
 ) -> MapExportReport:
     """Write the gap report to ``path`` (.pdf or .html).
 
     The analysis is ``options.analysis``, else the run the map shows, else the latest run.
+    ``scenario`` (a saved what-if's name) adds a page comparing it with today.
     """
     from assetmap.qt.export.qtapp import ensure_app
 
@@ -107,6 +111,9 @@ def export_gap_report(
         project, options, layers=layers, extent=layout.extent or view_extent, result=result
     )
     data = report_data(project, content, result, top)
+    if scenario is not None:
+        steps(0.2, f"Comparing the scenario '{scenario}' with today")
+        data.whatif = scenario_page(project, scenario, None, cancelled)
     check_cancelled(cancelled)
     steps(0.35, f"Writing {path.name}")
     stop = cancelled or (lambda: False)
@@ -212,6 +219,8 @@ def _write_pdf(
     pages = paginate(_blocks(data, t), t, body_rect(box, t))
     if data.outcomes is not None:  # a page of its own
         pages += paginate(outcome_blocks(data.outcomes), t, body_rect(box, t))
+    if data.whatif is not None:  # a page of its own too
+        pages += paginate(scenario_blocks(data.whatif), t, body_rect(box, t))
     total = 1 + len(pages)
     writer = pdf_writer(page.buffer, layout, data.content)
     painter = QPainter(writer)

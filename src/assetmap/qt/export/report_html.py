@@ -20,6 +20,7 @@ from assetmap.qt.export.page import (
     PagePlan,
     paint_map_page,
 )
+from assetmap.qt.export.report_scenario import scenario_words
 from assetmap.qt.export.tables import TableData, summary_table
 
 if TYPE_CHECKING:
@@ -83,12 +84,27 @@ def _html(data: ReportData, image: str) -> str:
         parts.append(
             _html_table(group.ranked) if group.ranked.rows else "<p>No area has a gap.</p>"
         )
+    parts += _whatif_parts(data)
     parts.append("<footer>")
     if c.sources:
         parts.append(f"<p><b>Sources:</b> {'  '.join(e(s) for s in c.sources)}</p>")
     parts.append(f"<p>{e(c.made)} Coordinates: {e(c.crs_name)}.</p></footer>")
     parts.append("</main></body></html>")
     return "\n".join(parts)
+
+
+def _whatif_parts(data: ReportData) -> list[str]:
+    """The scenario chosen for the report, as the PDF's what-if page has it."""
+    page = data.whatif
+    if page is None:
+        return []
+    title, intro = scenario_words(page)
+    return [
+        f"<h2>{html.escape(readable(title))}</h2>",
+        f"<p>{html.escape(readable(intro))}</p>",
+        _html_table(page.proposals),
+        _html_table(page.comparison),
+    ]
 
 
 def _alt(data: ReportData) -> str:

@@ -46,6 +46,7 @@ from assetmap.qt.map_scene import thematic_source
 from assetmap.qt.panels.analysis.category_tree import CategoryTree
 from assetmap.qt.panels.analysis.map_options import MODES, MapOptions
 from assetmap.qt.panels.analysis.ranked_page import RankedGapsPage
+from assetmap.qt.panels.analysis.whatif import WhatIfSection
 from assetmap.qt.panels.analysis.wording import sentence, summary_html, when
 from assetmap.qt.panels.gap_chart import GapChart
 from assetmap.qt.session import Session
@@ -230,6 +231,8 @@ class AnalysisPanel(QWidget):
         self.summary.setAccessibleName("Summary")
         layout.addWidget(self.summary)
         layout.addWidget(self._build_map_options())
+        self.whatif = WhatIfSection(self.session, redraw=self._apply_to_map)
+        layout.addWidget(self.whatif)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_table(), "Ranked gaps")
         self.chart = GapChart()
@@ -467,6 +470,7 @@ class AnalysisPanel(QWidget):
             self._show_error(f"Run {run_id} could not be read from the project.")
             return
         self.result = result
+        self.whatif.set_run(result)
         self._filling = True
         try:
             self._fill_map_options(result, fresh)
@@ -515,6 +519,7 @@ class AnalysisPanel(QWidget):
         style = self.current_style()
         if style is None:
             return
+        style = self.whatif.on_map(style)  # a what-if shown: its result, not today's
         self._enable_map_options()
         layers = self.session.layers
         if style.area_set not in layers.visible_area_sets():
@@ -548,6 +553,7 @@ class AnalysisPanel(QWidget):
         if result is None:
             return
         key = str(self.category_combo.currentData() or result.params.categories[0])
+        self.whatif.choose_category(key)
         ranked = result.ranked_gaps(key)
         one = dataclasses.replace(result, table=result.for_category(key))
         self.model.set_rows(one, ranked, self._need_label(result))
