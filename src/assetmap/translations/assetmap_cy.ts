@@ -5918,6 +5918,70 @@ Gellir mewnforio ei asedau fel rhai newydd yn lle hynny: caiff categorïau eu pa
         <source>Target date</source>
         <translation>Dyddiad targed</translation>
     </message>
+    <message>
+        <source>Proposed assets, not in the asset list: the same question asked of today&apos;s data with and without them ({areas}, within {distance} m).</source>
+        <translation>Asedau arfaethedig, nad ydynt yn y rhestr asedau: yr un cwestiwn wedi&apos;i ofyn o ddata heddiw gyda nhw a hebddynt ({areas}, o fewn {distance} m).</translation>
+    </message>
+    <message>
+        <source>Proposed asset</source>
+        <translation>Ased arfaethedig</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>In area</source>
+        <translation>Yn yr ardal</translation>
+    </message>
+    <message>
+        <source>Easting, northing</source>
+        <translation>Dwyreiniad, gogleddiad</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Ffigur</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heddiw</translation>
+    </message>
+    <message>
+        <source>With the proposals</source>
+        <translation>Gyda&apos;r cynigion</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Newid</translation>
+    </message>
+    <message>
+        <source>gap areas</source>
+        <translation>ardaloedd â bwlch</translation>
+    </message>
+    <message>
+        <source>people in gaps</source>
+        <translation>pobl mewn bylchau</translation>
+    </message>
+    <message>
+        <source>mean coverage</source>
+        <translation>cwmpas cymedrig</translation>
+    </message>
+    <message>
+        <source>areas meeting</source>
+        <translation>ardaloedd sy&apos;n bodloni</translation>
+    </message>
+    <message>
+        <source>people meeting</source>
+        <translation>pobl sy&apos;n bodloni</translation>
+    </message>
+    <message>
+        <source>What if: {name}</source>
+        <translation>Beth os: {name}</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>
@@ -6325,6 +6389,10 @@ Cyfrinair ar gyfer y map a rennir:</translation>
         <source>drag an asset to its new place</source>
         <translation>llusgwch ased i&apos;w le newydd</translation>
     </message>
+    <message>
+        <source>Click where the proposed asset would be, or press Enter to place it at the cross-hair (Escape stops). It is not added to the asset list.</source>
+        <translation>Cliciwch lle byddai&apos;r ased arfaethedig, neu pwyswch Enter i&apos;w osod wrth y groes-wallt (mae Escape yn stopio). Nid yw&apos;n cael ei ychwanegu at y rhestr asedau.</translation>
+    </message>
 </context>
 <context>
     <name>Unplaced</name>
@@ -6466,6 +6534,109 @@ Cyfrinair ar gyfer y map a rennir:</translation>
     <message>
         <source>Welcome page — the ways to begin and the three jobs</source>
         <translation>Tudalen groeso — y ffyrdd o ddechrau a&apos;r tair tasg</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIf</name>
+    <message>
+        <source>What if</source>
+        <translation>Beth os</translation>
+    </message>
+    <message>
+        <source>— no scenario —</source>
+        <translation>— dim senario —</translation>
+    </message>
+    <message>
+        <source>What if…</source>
+        <translation>Beth os…</translation>
+    </message>
+    <message>
+        <source>Place a proposed asset on the map to see what it would change. Proposals are not added to the asset list.</source>
+        <translation>Rhowch ased arfaethedig ar y map i weld beth fyddai&apos;n newid. Nid yw cynigion yn cael eu hychwanegu at y rhestr asedau.</translation>
+    </message>
+    <message>
+        <source>Add a proposed asset</source>
+        <translation>Ychwanegu ased arfaethedig</translation>
+    </message>
+    <message>
+        <source>Click the map where it would be, or press Enter to place it at the cross-hair; Escape stops.</source>
+        <translation>Cliciwch ar y map lle byddai, neu pwyswch Enter i&apos;w osod wrth y groes-wallt; mae Escape yn stopio.</translation>
+    </message>
+    <message>
+        <source>Kind of proposed asset</source>
+        <translation>Math o ased arfaethedig</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Proposed assets</source>
+        <translation>Asedau arfaethedig</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>What would change</source>
+        <translation>Beth fyddai&apos;n newid</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Tynnu</translation>
+    </message>
+    <message>
+        <source>Back to today</source>
+        <translation>Yn ôl i heddiw</translation>
+    </message>
+    <message>
+        <source>Save as scenario…</source>
+        <translation>Cadw fel senario…</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Agor senario</translation>
+    </message>
+    <message>
+        <source>Proposal {n}</source>
+        <translation>Cynnig {n}</translation>
+    </message>
+    <message>
+        <source>The what-if could not be worked out: {why}</source>
+        <translation>Nid oedd modd cyfrifo&apos;r senario beth os: {why}</translation>
+    </message>
+    <message>
+        <source>Open scenario…</source>
+        <translation>Agor senario…</translation>
+    </message>
+    <message>
+        <source>Save as scenario</source>
+        <translation>Cadw fel senario</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Enw:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{group}&lt;/b&gt;: gaps {before} → {after}</source>
+        <translation>&lt;b&gt;{group}&lt;/b&gt;: bylchau {before} → {after}</translation>
+    </message>
+    <message>
+        <source>; people in gaps {before} → {after}</source>
+        <translation>; pobl mewn bylchau {before} → {after}</translation>
+    </message>
+    <message>
+        <source>; coverage {before} → {after}</source>
+        <translation>; cwmpas {before} → {after}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;{title}&lt;/i&gt;: {why}</source>
+        <translation>&lt;i&gt;{title}&lt;/i&gt;: {why}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;{title}&lt;/i&gt;: areas meeting it {before} → {after} of {n}</source>
+        <translation>&lt;i&gt;{title}&lt;/i&gt;: ardaloedd sy&apos;n ei fodloni {before} → {after} o {n}</translation>
     </message>
 </context>
 <context>
