@@ -165,6 +165,13 @@ def frame(
     return gpd.GeoDataFrame(data, geometry=geometry, crs=project.crs)
 
 
+def values(project: Project, columns: Sequence[str]) -> pd.DataFrame:
+    """Live assets' fid and ``columns``, no geometry: enough to choose which to read in full."""
+    sql = f"SELECT fid, {', '.join(columns)} FROM {ASSETS_TABLE} WHERE deleted = 0 ORDER BY fid"
+    rows = project.conn.execute(sql).fetchall()
+    return pd.DataFrame.from_records(rows, columns=["fid", *columns])
+
+
 _POINT_COLUMNS = [
     "uuid",
     "name",

@@ -18,6 +18,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from pyproj import Transformer
 
 from assetmap.core.analysis import classify, wording
 from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
@@ -65,9 +66,14 @@ def lonlat_shapes(
             simple[present] = shapely.coverage_simplify(geoms[present], tolerance)
         except shapely.errors.GEOSException:  # not a clean coverage: one area at a time
             simple[present] = shapely.simplify(geoms[present], tolerance, preserve_topology=True)
-    lonlat = np.asarray(gpd.GeoSeries(simple, crs=frame.crs).to_crs(4326).values, dtype=object)
-    lonlat[present] = shapely.transform(lonlat[present], lambda c: np.round(c, digits))
-    lonlat[~present] = None
+    lonlat = np.full(len(geoms), None, dtype=object)
+    to_lonlat = Transformer.from_crs(frame.crs, 4326, always_xy=True)
+
+    def rounded_lonlat(xy: np.ndarray) -> np.ndarray:
+        lon, lat = to_lonlat.transform(xy[:, 0], xy[:, 1])
+        return np.round(np.column_stack([lon, lat]), digits)
+
+    lonlat[present] = shapely.transform(simple[present], rounded_lonlat)
     bounds = shapely.total_bounds(lonlat[present]) if present.any() else None
     return lonlat, bounds
 
