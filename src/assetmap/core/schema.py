@@ -34,7 +34,7 @@ from assetmap.core.schema_contributors import (
     v14_remote,
     v16_review_intervals,
 )
-from assetmap.core.schema_outcomes import v15_outcomes
+from assetmap.core.schema_outcomes import v15_outcomes, v18_population_share
 from assetmap.core.tables import ASSETS_TABLE as ASSETS_TABLE
 from assetmap.core.tables import FOOTPRINTS_TABLE as FOOTPRINTS_TABLE
 from assetmap.core.taxonomy import default_categories
@@ -413,6 +413,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(14, "the shared PostGIS map this file publishes to and syncs with", v14_remote),
     Migration(15, "agreed outcomes, their evaluations, new seed categories", v15_outcomes),
     Migration(16, "how often each category's assets are due for checking", v16_review_intervals),
+    Migration(
+        18,
+        "outcomes for the most deprived areas home to a share of the people",
+        v18_population_share,
+    ),  # fmt: skip
 )
 
 
