@@ -70,7 +70,7 @@ class HtmlReport:
     markers: int = 0  # assets drawn
     unplaced: int = 0  # chosen assets with no place, so not on the map
     clustered: bool = False
-    tolerance_m: float = 0.0  # how much the area outlines were simplified
+    tolerance_m: float = 0.0  # how much the area outlines were simplified, at most
 
 
 def write_html(
