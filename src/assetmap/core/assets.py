@@ -165,11 +165,12 @@ def frame(
     return gpd.GeoDataFrame(data, geometry=geometry, crs=project.crs)
 
 
-def values(project: Project, columns: Sequence[str]) -> pd.DataFrame:
-    """Live assets' fid and ``columns``, no geometry: enough to choose which to read in full."""
-    sql = f"SELECT fid, {', '.join(columns)} FROM {ASSETS_TABLE} WHERE deleted = 0 ORDER BY fid"
-    rows = project.conn.execute(sql).fetchall()
-    return pd.DataFrame.from_records(rows, columns=["fid", *columns])
+def counts(project: Project, columns: Sequence[str]) -> pd.DataFrame:
+    """How many live assets have each combination of ``columns``' values (column "n"):
+    enough to choose which assets to read in full."""
+    names = ", ".join(columns)
+    sql = f"SELECT {names}, COUNT(*) FROM {ASSETS_TABLE} WHERE deleted = 0 GROUP BY {names}"
+    return pd.DataFrame.from_records(project.conn.execute(sql).fetchall(), columns=[*columns, "n"])
 
 
 _POINT_COLUMNS = [

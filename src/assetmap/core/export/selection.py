@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import geopandas as gpd
+import pandas as pd
 
 from assetmap.core import assets
 from assetmap.core.export.options import ExportOptions
@@ -110,23 +111,23 @@ def choose_assets(
     if columns is None:
         return _without_names(_choose(assets.frame(project), shown, options, for_map), options)
     wanted = tuple(dict.fromkeys((*columns, "uuid", *_CHOOSING)))
-    if measured is not None:
-        # Choose on three small columns first, then read in full only the assets kept: a
-        # national gap map reads 25,000 assets' popups, not 200,000.
-        choosing = _CHOOSING if options.asset_uuids is None else ("uuid", *_CHOOSING)
-        which = gpd.GeoDataFrame(assets.values(project, choosing))  # no geometry needed
-        light = _choose(which, shown, options, for_map)
-        kept = for_gap_map(light, measured)
-        if kept is not light:
+    if measured is not None and options.asset_uuids is None:
+        # Choose on the counts of each kind of asset first, then read in full only those
+        # kept: a national gap map reads 25,000 assets' popups, not 200,000.
+        kinds = gpd.GeoDataFrame(assets.counts(project, _CHOOSING))
+        light = _choose(kinds, shown, options, for_map, kinds["n"])
+        chosen_n = int(light.frame["n"].sum())
+        if chosen_n > GAP_MAP_MARKERS_ABOVE:
             where = f"category IN ({', '.join('?' for _ in measured)})"
             frame = assets.frame(project, columns=wanted, where=where, params=measured)
-            frame = frame[frame["fid"].isin(kept.frame["fid"])].reset_index(drop=True)
-            return _without_names(replace(kept, frame=frame), options)
+            kept = _choose(frame, shown, options, for_map).frame
+            outside = chosen_n - len(kept)
+            return _without_names(replace(light, frame=kept, outside_analysis=outside), options)
     chosen = _choose(assets.frame(project, columns=wanted), shown, options, for_map)
     return _without_names(for_gap_map(chosen, measured), options)
 
 
-_CHOOSING = ("category", "personal_data", "review")  # what choosing reads (and uuid, if listed)
+_CHOOSING = ("category", "personal_data", "review")  # what choosing reads, with uuid
 
 
 def _choose(
@@ -134,7 +135,13 @@ def _choose(
     shown_categories: tuple[str, ...],
     options: ExportOptions,
     for_map: bool,
+    counts: pd.Series | None = None,
 ) -> ChosenAssets:
+    """The assets (or, with ``counts``, the kinds of asset, each that many) to export."""
+
+    def number(mask: pd.Series) -> int:
+        return int(mask.sum() if counts is None else counts[mask].sum())
+
     shown = frame["category"].isin(shown_categories)
     if options.asset_uuids is not None:
         shown &= frame["uuid"].isin(options.asset_uuids)
@@ -143,9 +150,9 @@ def _choose(
     keep = shown & ~rejected & ~personal
     return ChosenAssets(
         frame=frame[keep].reset_index(drop=True),
-        personal_left_out=int((shown & ~rejected & personal).sum()),
-        hidden_left_out=int((~shown).sum()),
-        rejected_left_out=int((shown & rejected).sum()),
+        personal_left_out=number(shown & ~rejected & personal),
+        hidden_left_out=number(~shown),
+        rejected_left_out=number(shown & rejected),
     )
 
 
