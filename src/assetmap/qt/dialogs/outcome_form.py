@@ -29,20 +29,26 @@ from assetmap.core.project import Project
 from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 WORDS = {
-    "add": "Add an outcome",
-    "edit": "Edit the outcome",
-    "title": "&Outcome agreed:",
-    "title_hint": "e.g. Every neighbourhood within 800 m of a food bank or pantry",
-    "target": "&Category or group:",
-    "area_set": "&Areas:",
-    "distance": "&Within:",
-    "threshold": "Coverage &at least:",
-    "threshold_tip": "The share of an area's surface that must be within the distance",
-    "band": "&For:",
-    "band_needs": "Needs a need indicator (e.g. IMD score) on the areas",
-    "date": "Target date:",
-    "has_date": "By a date",
-    "group": "group",
+    "add": QT_TRANSLATE_NOOP("OutcomeForm", "Add an outcome"),
+    "edit": QT_TRANSLATE_NOOP("OutcomeForm", "Edit the outcome"),
+    "title": QT_TRANSLATE_NOOP("OutcomeForm", "&Outcome agreed:"),
+    "title_hint": QT_TRANSLATE_NOOP(
+        "OutcomeForm", "e.g. Every neighbourhood within 800 m of a food bank or pantry"
+    ),
+    "target": QT_TRANSLATE_NOOP("OutcomeForm", "&Category or group:"),
+    "area_set": QT_TRANSLATE_NOOP("OutcomeForm", "&Areas:"),
+    "distance": QT_TRANSLATE_NOOP("OutcomeForm", "&Within:"),
+    "threshold": QT_TRANSLATE_NOOP("OutcomeForm", "Coverage &at least:"),
+    "threshold_tip": QT_TRANSLATE_NOOP(
+        "OutcomeForm", "The share of an area's surface that must be within the distance"
+    ),
+    "band": QT_TRANSLATE_NOOP("OutcomeForm", "&For:"),
+    "band_needs": QT_TRANSLATE_NOOP(
+        "OutcomeForm", "Needs a need indicator (e.g. IMD score) on the areas"
+    ),
+    "date": QT_TRANSLATE_NOOP("OutcomeForm", "Target date:"),
+    "has_date": QT_TRANSLATE_NOOP("OutcomeForm", "By a date"),
+    "group": QT_TRANSLATE_NOOP("OutcomeForm", "group"),
 }
 # Which areas an outcome is for (core.outcomes.model.applies_to_words, capitalised).
 SHARE = "share"  # the combo's data for "a share of the people"
@@ -66,7 +72,7 @@ class OutcomeForm(QDialog):
     ) -> None:
         super().__init__(parent)
         self.project, self.editing = project, outcome
-        self.setWindowTitle(WORDS["edit" if outcome else "add"])
+        self.setWindowTitle(translate("OutcomeForm", WORDS["edit" if outcome else "add"]))
         self._build()
         if outcome is not None:
             self._show(outcome)
@@ -74,13 +80,13 @@ class OutcomeForm(QDialog):
 
     def _build(self) -> None:
         self.title = QLineEdit()
-        self.title.setPlaceholderText(WORDS["title_hint"])
+        self.title.setPlaceholderText(translate("OutcomeForm", WORDS["title_hint"]))
         self.title.setMinimumWidth(420)
         self.target = QComboBox()
         for c in categories.all_categories(self.project):
             self.target.addItem(c.label, c.key)
         for group in dict.fromkeys(c.group for c in categories.all_categories(self.project)):
-            self.target.addItem(f"{group} ({WORDS['group']})", group)
+            self.target.addItem(f"{group} ({translate('OutcomeForm', WORDS['group'])})", group)
         self.area_set = QComboBox()
         for info in areas.list_sets(self.project):
             self.area_set.addItem(info.name, info.name)
@@ -94,7 +100,7 @@ class OutcomeForm(QDialog):
         self.threshold.setDecimals(0)
         self.threshold.setSuffix(" %")
         self.threshold.setValue(50)
-        self.threshold.setToolTip(WORDS["threshold_tip"])
+        self.threshold.setToolTip(translate("OutcomeForm", WORDS["threshold_tip"]))
         self.band = QComboBox()
         for key, words in FOR_WORDS.items():
             self.band.addItem(translate("OutcomeForm", words), key)
@@ -113,7 +119,7 @@ class OutcomeForm(QDialog):
         self.band.currentIndexChanged.connect(
             lambda: self.share.setEnabled(self.band.currentData() == SHARE)
         )
-        self.has_date = QCheckBox(WORDS["has_date"])
+        self.has_date = QCheckBox(translate("OutcomeForm", WORDS["has_date"]))
         self.date = QDateEdit(QDate.currentDate().addYears(1))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -126,17 +132,17 @@ class OutcomeForm(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow(WORDS["title"], self.title)
-        form.addRow(WORDS["target"], self.target)
-        form.addRow(WORDS["area_set"], self.area_set)
-        form.addRow(WORDS["distance"], self.distance)
-        form.addRow(WORDS["threshold"], self.threshold)
-        form.addRow(WORDS["band"], self.band)
+        form.addRow(translate("OutcomeForm", WORDS["title"]), self.title)
+        form.addRow(translate("OutcomeForm", WORDS["target"]), self.target)
+        form.addRow(translate("OutcomeForm", WORDS["area_set"]), self.area_set)
+        form.addRow(translate("OutcomeForm", WORDS["distance"]), self.distance)
+        form.addRow(translate("OutcomeForm", WORDS["threshold"]), self.threshold)
+        form.addRow(translate("OutcomeForm", WORDS["band"]), self.band)
         form.addRow(translate("OutcomeForm", "Share of the &people:"), self.share)
         dates = QHBoxLayout()
         dates.addWidget(self.has_date)
         dates.addWidget(self.date, 1)
-        form.addRow(WORDS["date"], dates)
+        form.addRow(translate("OutcomeForm", WORDS["date"]), dates)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -184,7 +190,7 @@ class OutcomeForm(QDialog):
             else None,
         )
         if values["need_band"] is not None and values["need_field"] is None:
-            raise BadInputError(WORDS["band_needs"], field="need")
+            raise BadInputError(translate("OutcomeForm", WORDS["band_needs"]), field="need")
         if chosen == SHARE and (values["population_field"] is None or values["need_field"] is None):
             raise BadInputError(
                 translate(
