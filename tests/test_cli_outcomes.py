@@ -57,3 +57,26 @@ def test_bad_input_is_named(demo_copy, capsys):
     assert "YYYY-MM-DD" in capsys.readouterr().err
     assert run("outcomes", demo_copy, "--add", TITLE) == EXIT_BAD_INPUT
     assert "--add needs --category" in capsys.readouterr().err
+
+
+def test_an_outcome_for_a_share_of_the_people(demo_copy, tmp_path, capsys):
+    assert run("outcomes", demo_copy, "--add", "The most deprived fifth of us near a pantry",
+               "--category", "food_banks", "--population-share", "0.2") == EXIT_OK  # fmt: skip
+    run("outcomes", demo_copy, "--list")
+    assert "the most deprived areas home to 20 % of the people" in capsys.readouterr().out
+    out = tmp_path / "outcomes.csv"
+    assert run("outcomes", demo_copy, "--csv", out, "--quiet") == EXIT_OK
+    with out.open(encoding="utf-8") as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert row["Applies to"] == "the most deprived areas home to 20 % of the people"
+    assert 0 < int(row["Areas"]) < 139
+
+
+def test_a_share_and_a_need_band_together_are_refused(demo_copy, capsys):
+    assert run("outcomes", demo_copy, "--add", "Both", "--category", "food_banks",
+               "--population-share", "0.2", "--need-band", "1") == EXIT_BAD_INPUT  # fmt: skip
+    err = capsys.readouterr().err
+    assert "population-share" in err and "not both" in err
+    assert run("outcomes", demo_copy, "--add", "Too many", "--category", "food_banks",
+               "--population-share", "20") == EXIT_BAD_INPUT  # fmt: skip
+    assert "between 0 and 1" in capsys.readouterr().err

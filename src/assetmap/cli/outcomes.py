@@ -40,6 +40,10 @@ def add_outcomes(sub: argparse._SubParsersAction) -> None:
         "--need-band", type=int, metavar="1-5",
         help="only the fifth of areas by need: 1 the most in need",
     )  # fmt: skip
+    p.add_argument(
+        "--population-share", type=float, metavar="SHARE",
+        help="only the most deprived areas home to this share of the people (0.2: a fifth)",
+    )  # fmt: skip
     p.add_argument("--population", metavar="FIELD", help="default: the set's population field")
     p.add_argument("--need", metavar="FIELD", help="default: the set's IMD or deprivation score")
     p.add_argument("--target", metavar="YYYY-MM-DD", help="the date it should be met by")
@@ -90,6 +94,7 @@ def _add(project: Project, options: argparse.Namespace) -> None:
         distance_m=options.distance,
         threshold=options.threshold,
         need_band=options.need_band,
+        population_share=options.population_share,
         population_field=options.population or defaults.population_field(project, area_set),
         need_field=options.need or defaults.need_field(project, area_set),
         target_date=options.target,
@@ -131,7 +136,7 @@ def _remove(project: Project, which: str) -> None:
 
 
 def _print_list(project: Project) -> None:
-    from assetmap.core.outcomes.model import need_band_words
+    from assetmap.core.outcomes.model import applies_to_words
     from assetmap.core.outcomes.store import all_outcomes
 
     known = all_outcomes(project)
@@ -141,7 +146,7 @@ def _print_list(project: Project) -> None:
         by = f", by {o.target_date}" if o.target_date else ""
         print(
             f"{i}. {o.title}: {o.target} within {o.distance_m:g} m "
-            f"(coverage at least {o.threshold:.0%}), {need_band_words(o.need_band)} "
+            f"(coverage at least {o.threshold:.0%}), {applies_to_words(o)} "
             f"of {o.area_set}{by}"
         )
 

@@ -165,6 +165,14 @@ def frame(
     return gpd.GeoDataFrame(data, geometry=geometry, crs=project.crs)
 
 
+def counts(project: Project, columns: Sequence[str]) -> pd.DataFrame:
+    """How many live assets have each combination of ``columns``' values (column "n"):
+    enough to choose which assets to read in full."""
+    names = ", ".join(columns)
+    sql = f"SELECT {names}, COUNT(*) FROM {ASSETS_TABLE} WHERE deleted = 0 GROUP BY {names}"
+    return pd.DataFrame.from_records(project.conn.execute(sql).fetchall(), columns=[*columns, "n"])
+
+
 _POINT_COLUMNS = [
     "uuid",
     "name",

@@ -34,7 +34,7 @@ from assetmap.core.schema_contributors import (
     v14_remote,
     v16_review_intervals,
 )
-from assetmap.core.schema_outcomes import v15_outcomes
+from assetmap.core.schema_outcomes import v15_outcomes, v18_population_share
 from assetmap.core.schema_scenarios import v17_scenarios
 from assetmap.core.tables import ASSETS_TABLE as ASSETS_TABLE
 from assetmap.core.tables import FOOTPRINTS_TABLE as FOOTPRINTS_TABLE
@@ -415,6 +415,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(15, "agreed outcomes, their evaluations, new seed categories", v15_outcomes),
     Migration(16, "how often each category's assets are due for checking", v16_review_intervals),
     Migration(17, "what-if scenarios: proposed assets kept apart from the map", v17_scenarios),
+    Migration(
+        18,
+        "outcomes for the most deprived areas home to a share of the people",
+        v18_population_share,
+    ),  # fmt: skip
 )
 
 

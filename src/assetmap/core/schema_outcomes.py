@@ -1,5 +1,5 @@
 """Migration 15 (issue 16): locally agreed outcomes, their evaluations over time, and the seed
-categories the taxonomy lacked.
+categories the taxonomy lacked; migration 18: an outcome for a share of the population.
 
 Kept in its own module so that the outcomes' tables and the taxonomy additions are read in one
 place; ``schema.MIGRATIONS`` lists it with the others.
@@ -53,6 +53,12 @@ def v15_outcomes(conn: sqlite3.Connection, srs_id: int) -> None:
         """,
     )
     add_missing_seed_categories(conn)
+
+
+def v18_population_share(conn: sqlite3.Connection, srs_id: int) -> None:
+    """An outcome may apply to the most deprived areas home to a share of the people (issue
+    16), beside a fifth of the areas by need; the outcomes already agreed keep theirs."""
+    conn.execute("ALTER TABLE am_outcomes ADD COLUMN population_share REAL")
 
 
 def add_missing_seed_categories(conn: sqlite3.Connection) -> None:

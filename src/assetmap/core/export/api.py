@@ -17,7 +17,6 @@ from assetmap.core.export.selection import (
     HTML_COLUMNS,
     ChosenAssets,
     choose_assets,
-    for_gap_map,
 )
 from assetmap.core.layers import MapLayers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
@@ -80,10 +79,13 @@ def export_data(
     steps = Steps(progress)
     steps(0.05, "Choosing what to export")
     html = suffix in HTML_FORMATS
-    chosen = choose_assets(project, options, HTML_COLUMNS if html else None, for_map=html)
     result = analysis_source.resolve(project, options.analysis)
-    if suffix in HTML_FORMATS and options.categories is None and result is not None:
-        chosen = for_gap_map(chosen, tuple(result.params.categories))
+    measured = None
+    if html and options.categories is None and result is not None:
+        measured = tuple(result.params.categories)
+    chosen = choose_assets(
+        project, options, HTML_COLUMNS if html else None, for_map=html, measured=measured
+    )
     sets = chosen_area_sets(project, options)
     check_cancelled(cancelled)
     steps(0.2, f"Writing {path.name}")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import folium
 import numpy as np
-from branca.element import Figure, MacroElement
+from branca.element import Figure
 from folium.template import Template
 
 from assetmap import __version__
@@ -58,6 +58,7 @@ CLUSTER_ICON = """function (cluster) {
                     className: 'marker-cluster marker-cluster-' + size,
                     iconSize: L.point(40, 40)});
 }"""
+HIGHLIGHT = {"weight": 2.5, "color": "#1F2328", "opacity": 1.0}  # an area under the pointer
 DEFAULT_VIEW = ([54.0, -2.5], 6)  # Great Britain, when there is nothing to fit the map to
 
 
@@ -69,7 +70,7 @@ class HtmlReport:
     markers: int = 0  # assets drawn
     unplaced: int = 0  # chosen assets with no place, so not on the map
     clustered: bool = False
-    tolerance_m: float = 0.0  # how much the area outlines were simplified
+    tolerance_m: float = 0.0  # how much the area outlines were simplified, at most
 
 
 def write_html(
@@ -233,7 +234,7 @@ def render_html(
     return page, report
 
 
-class _Script(MacroElement):
+class _Script(html_web.VerbatimParts):
     """Script text added verbatim (built from escaped JSON and folium's variable names)."""
 
     _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
@@ -284,11 +285,13 @@ def _main_area_layer(
     many = len(frame) > CANVAS_ABOVE
     weight = 0.3 if many else max(0.5, float(style.outline_width))
     line_opacity = 0.5 if many else 0.9
-    looks = {
-        i: {"fillColor": safe_colour(fills[i], html_areas.PLAIN_FILL), "fillOpacity": opacity,
-            "color": outline, "weight": weight, "opacity": line_opacity}
-        for i in range(len(frame))
+    # One dict per colour, shared by its areas: the layer encodes each distinct look once.
+    by_colour = {
+        colour: {"fillColor": safe_colour(colour, html_areas.PLAIN_FILL), "fillOpacity": opacity,
+                 "color": outline, "weight": weight, "opacity": line_opacity}
+        for colour in set(fills)
     }  # fmt: skip
+    looks = [by_colour[colour] for colour in fills]
     data = {"type": "FeatureCollection", "features": features}
     layer = PackedGeoJson(
         data,
@@ -296,7 +299,7 @@ def _main_area_layer(
         digits,
         name=_set_label(name, theme),
         style_function=lambda f: looks[f["id"]],
-        highlight_function=lambda f: {"weight": 2.5, "color": "#1F2328", "opacity": 1.0},
+        highlight_function=lambda f: HIGHLIGHT,
         smooth_factor=1.0,
     )
     if features:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import html
 import math
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from pyproj import Transformer
 
 from assetmap.core.analysis import classify, wording
 from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
@@ -58,16 +61,36 @@ def lonlat_shapes(
     geoms = np.asarray(frame.geometry.values, dtype=object)
     present = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
     simple = geoms.copy()
-    if present.any() and tolerance > 0:
+    if present.any() and tolerance > 0 and worth_simplifying(geoms[present], tolerance):
         try:
             simple[present] = shapely.coverage_simplify(geoms[present], tolerance)
         except shapely.errors.GEOSException:  # not a clean coverage: one area at a time
             simple[present] = shapely.simplify(geoms[present], tolerance, preserve_topology=True)
-    lonlat = np.asarray(gpd.GeoSeries(simple, crs=frame.crs).to_crs(4326).values, dtype=object)
-    lonlat[present] = shapely.transform(lonlat[present], lambda c: np.round(c, digits))
-    lonlat[~present] = None
+    lonlat = np.full(len(geoms), None, dtype=object)
+    to_lonlat = Transformer.from_crs(frame.crs, 4326, always_xy=True)
+
+    def rounded_lonlat(xy: np.ndarray) -> np.ndarray:
+        lon, lat = to_lonlat.transform(xy[:, 0], xy[:, 1])
+        return np.round(np.column_stack([lon, lat]), digits)
+
+    lonlat[present] = shapely.transform(simple[present], rounded_lonlat)
     bounds = shapely.total_bounds(lonlat[present]) if present.any() else None
     return lonlat, bounds
+
+
+SIMPLIFY_SAMPLE = 500  # areas looked at to judge whether simplifying is worth its time
+SIMPLIFY_GAIN = 0.1  # the share of points it must remove from them
+
+
+def worth_simplifying(geoms: np.ndarray, tolerance: float) -> bool:
+    """Whether simplifying at ``tolerance`` would remove a tenth of the points, judged on a
+    sample of the areas one at a time. Published generalised boundaries (the national
+    LSOAs) are already that coarse: simplifying them as a coverage took two seconds of a
+    national map and removed 2 % of the points."""
+    sample = geoms[:: max(1, len(geoms) // SIMPLIFY_SAMPLE)]
+    before = int(shapely.get_num_coordinates(sample).sum())
+    after = int(shapely.get_num_coordinates(shapely.simplify(sample, tolerance)).sum())
+    return after < (1 - SIMPLIFY_GAIN) * before
 
 
 # Characters a user's text keeps only as character references. Braces: branca compiles the
@@ -80,13 +103,31 @@ _REFERENCES = str.maketrans(
 )  # fmt: skip
 
 
+# What text() changes: markup, the references above, controls, surrogates, edge spaces.
+_NEEDS_ESCAPING = re.compile(r"[&<>\"'{}(@\u2028\u2029\x00-\x1f\x7f\ud800-\udfff]|^\s|\s$")
+
+
 def text(value: object) -> str:
     """A user's value as escaped HTML text ("" for a blank), with control characters shown
     as their symbols (core.export.characters)."""
+    if isinstance(value, str) and value and not _NEEDS_ESCAPING.search(value):
+        return value  # most names and codes: a national map has 70,000 of them
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     escaped = html.escape(readable(str(value).strip()), quote=True)
     return escaped.translate(_REFERENCES)
+
+
+def numbers(values: Iterable[object], step: float = 1.0, unit: str = "") -> list[str]:
+    """number() of each value, each distinct value formatted once."""
+    done: dict[object, str] = {}
+    out = []
+    for v in values:
+        shown = done.get(v)
+        if shown is None:
+            shown = done[v] = number(v, step, unit)
+        out.append(shown)
+    return out
 
 
 def number(value: object, step: float = 1.0, unit: str = "") -> str:
@@ -254,27 +295,25 @@ def tooltip_fields(
     rows = results_by_area(result, theme.category, frame["code"])
     d = f"{result.params.distance_m:g} m"
     label = text(theme.category_label)
-    figures: list[tuple[str, list[str]]] = [
-        (f"Assets ({label})", [number(v) for v in rows["assets"]])
-    ]
+    figures: list[tuple[str, list[str]]] = [(f"Assets ({label})", numbers(rows["assets"]))]
     if result.params.population_field is not None:
         figures += [
-            ("Population", [number(v) for v in rows["population"]]),
-            ("Assets per 1,000 people", [number(v, 0.01) for v in rows["per_1000"]]),
+            ("Population", numbers(rows["population"])),
+            ("Assets per 1,000 people", numbers(rows["per_1000"], 0.01)),
         ]
     figures += [
-        ("Assets per km²", [number(v, 0.01) for v in rows["density_km2"]]),
-        ("Nearest asset", [number(v, 1, " m") for v in rows["nearest_m"]]),
+        ("Assets per km²", numbers(rows["density_km2"], 0.01)),
+        ("Nearest asset", numbers(rows["nearest_m"], 1, " m")),
         (
             f"Area within {d}",
-            [number(v * 100 if v == v else v, 0.1, " %") for v in rows["coverage"]],
+            numbers(pd.to_numeric(rows["coverage"], errors="coerce") * 100, 0.1, " %"),
         ),
         ("Gap", [NO_FIGURE if pd.isna(g) else ("yes" if g else "no") for g in rows["gap"]]),
     ]
     if result.params.need_field is not None:
         need = text(wording.need_label(project, result) or "")
         figures += [
-            (wording.need_heading(result, need), [number(v, 0.001) for v in rows["need"]]),
+            (wording.need_heading(result, need), numbers(rows["need"], 0.001)),
             ("Need and provision", [_thirds(n, p) for n, p in zip(rows["need_tercile"],
                                                                rows["provision_tercile"],
                                                                strict=True)]),

@@ -20,6 +20,7 @@ import pandas as pd
 from assetmap.core import categories
 from assetmap.core.export.html_areas import text
 from assetmap.core.export.html_symbols import RING_PAD, safe_colour, symbol_svg
+from assetmap.core.export.html_web import escaped
 from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
 from assetmap.core.symbols import need_pad
@@ -155,7 +156,7 @@ def _rows(frame: pd.DataFrame, lat: np.ndarray, lon: np.ndarray) -> list[list[ob
 # Characters JSON keeps only as escapes inside a script: markup ("</script>", "<!--"),
 # CSS-like text ("url(", "@import") and the line separators old browsers end a string at.
 # JSON's own syntax uses none of them, so only characters inside strings change.
-_SCRIPT_ESCAPES = str.maketrans({c: f"\\u{ord(c):04x}" for c in "<>&'(@\u2028\u2029"})
+_SCRIPT_ESCAPES = {c: f"\\u{ord(c):04x}" for c in "<>&'(@\u2028\u2029"}
 
 
 def script_json(value: object) -> str:
@@ -163,7 +164,7 @@ def script_json(value: object) -> str:
     "{%" or "{#", which branca would run as a Jinja template; JSON's own braces are never
     followed by those, so only braces inside strings change)."""
     encoded = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return _JINJA_OPEN.sub(r"\\u007b", encoded).translate(_SCRIPT_ESCAPES)
+    return escaped(_JINJA_OPEN.sub(r"\\u007b", encoded), _SCRIPT_ESCAPES)
 
 
 def payload(layers: list[CategoryLayer]) -> dict[str, object]:

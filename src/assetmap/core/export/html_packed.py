@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 import json
+from collections.abc import Callable
 from typing import Any
 
 import folium
@@ -20,6 +21,9 @@ import numpy as np
 import pandas as pd
 import shapely
 from folium.template import Template
+from folium.utilities import get_obj_in_upper_tree
+
+from assetmap.core.export.html_web import VerbatimParts, escaped
 
 #: Rebuilds the GeoJSON FeatureCollection from ``pack``'s output, in the browser.
 UNPACK_JS = """
@@ -47,7 +51,7 @@ function amUnpack(p) {
 }
 """
 
-_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+_HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
 
 
 def pack(features: list[dict[str, Any]], shapes: np.ndarray, decimals: int) -> dict[str, Any]:
@@ -104,7 +108,7 @@ def _shapes(shapes: np.ndarray, scale: int) -> dict[str, list[int]]:
 
 def script_text(value: object) -> str:
     """Compact JSON that is safe inside a script element (as Jinja's ``tojson`` makes it)."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).translate(_HTML_SAFE)
+    return escaped(json.dumps(value, separators=(",", ":"), ensure_ascii=False), _HTML_SAFE)
 
 
 _EMBED = "{{ this.get_name() }}_add({{ this.data|tojson }});"
@@ -121,9 +125,12 @@ def _folium_template() -> str:
     return source
 
 
-class PackedGeoJson(folium.GeoJson):
+class PackedGeoJson(folium.GeoJson, VerbatimParts):
     """folium's GeoJson layer whose data goes into the page packed (``pack``), and is
-    unpacked by ``UNPACK_JS`` there; folium still reads the full features for its styles."""
+    unpacked by ``UNPACK_JS`` there; folium still reads the full features for its styles.
+
+    The style and highlight functions must return plain values (no folium elements); the
+    same dict returned for many areas is turned into the page's style key once."""
 
     _template = Template(
         _folium_template().replace(
@@ -137,6 +144,37 @@ class PackedGeoJson(folium.GeoJson):
     ) -> None:
         super().__init__(data, **kwargs)
         self.packed = script_text(pack(data["features"], shapes, decimals))
+
+    def render(self, **kwargs: Any) -> str:
+        """folium's GeoJson.render, with the style maps made by ``style_map``."""
+        # folium declares parent_map None until it renders
+        self.parent_map = get_obj_in_upper_tree(self, folium.Map)  # type: ignore[assignment]
+        features = self.data["features"]
+        if features and self.style:
+            self.style_map = style_map(features, self.style_function)
+        if features and self.highlight:
+            self.highlight_map = style_map(features, self.highlight_function)
+        # what GeoJson.render goes on to; folium has no annotations
+        return super(folium.GeoJson, self).render(**kwargs)  # type: ignore[no-untyped-call,no-any-return]
+
+
+def style_map(
+    features: list[dict[str, Any]], look: Callable[[dict[str, Any]], dict[str, Any]]
+) -> dict[str, Any]:
+    """What folium's GeoJsonStyleMapper makes (each style as JSON, the ids that have it, the
+    commonest as "default"), with each distinct dict encoded once, not once per area."""
+    keys: dict[int, tuple[dict[str, Any], str]] = {}  # the dict is held so its id stays its own
+    mapping: dict[str, Any] = {}
+    for feature in features:
+        content = look(feature)
+        held = keys.get(id(content))
+        if held is None:
+            held = keys[id(content)] = (content, json.dumps(content, sort_keys=True))
+        mapping.setdefault(held[1], []).append(feature["id"])
+    commonest = max(mapping, key=lambda key: len(mapping[key]))
+    mapping["default"] = commonest
+    del mapping[commonest]
+    return mapping
 
 
 def unpack(packed: dict[str, Any]) -> dict[str, Any]:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
 from importlib import resources
+from typing import Any
 
 import folium
-from branca.element import Element, Figure
+from branca.element import Element, Figure, MacroElement
 from folium.plugins import FeatureGroupSubGroup, MarkerCluster
 from folium.template import Template
 
@@ -114,6 +115,16 @@ def licence_comment(libraries: tuple[Library, ...] = LIBRARIES) -> str:
     return f"<!--\n{text}\n-->"
 
 
+def escaped(text: str, escapes: dict[str, str]) -> str:
+    """``text`` with each of ``escapes``' characters replaced: str.translate looks up every
+    character of a national map's 6 MB of JSON in Python; this is one C pass per character
+    present."""
+    for char, escape in escapes.items():
+        if char in text:
+            text = text.replace(char, escape)
+    return text
+
+
 class Raw(Element):
     """Markup placed in the page as it is. branca's Element(text) would compile the text as a
     Jinja template, running any "{{ ... }}" in a user's title or in a library's code."""
@@ -124,6 +135,30 @@ class Raw(Element):
         super().__init__()
         self._name = "Raw"
         self.markup = markup
+
+
+class VerbatimParts(MacroElement):
+    """A MacroElement whose rendered header, html and script go into the page as they are.
+
+    branca puts each part into an Element(text), which compiles it as a Jinja template once
+    more: for a national map's area data and markers (megabytes of JSON) that lexing took
+    seconds, and it would run any "{{ ... }}" in the data. Listed after the folium class in a
+    subclass's bases, it takes MacroElement's place in the chain of ``render`` calls.
+    """
+
+    def render(self, **kwargs: Any) -> str:
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise RuntimeError(f"{type(self).__name__} is rendered only inside a page")
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            macro = macros.get(part)
+            if macro is not None:
+                target = getattr(figure, part)
+                target.add_child(Raw(macro(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+        return ""  # the parts are in the page; nothing to put where the element stands
 
 
 def add_libraries(figure: Figure, clustered: bool) -> None:
@@ -190,6 +225,8 @@ class _PageCode(HTMLParser):
 
 
 def _may_fetch(code: str) -> bool:
+    if "(" not in code and "@" not in code and "<" not in code:
+        return False  # the map's data, whose JSON escapes all three: no lowered 6 MB copy
     low = code.lower()
     return any(word in low for word in ("url(", "@import", "<script", "<link"))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import geopandas as gpd
+import pandas as pd
 
 from assetmap.core import assets
 from assetmap.core.export.options import ExportOptions
@@ -101,29 +102,63 @@ def choose_assets(
     columns: tuple[str, ...] | None = None,
     *,
     for_map: bool = False,
+    measured: tuple[str, ...] | None = None,
 ) -> ChosenAssets:
     """``columns`` limits what is read (a national map needs four of twenty-two);
-    ``for_map`` leaves rejected assets out whatever ``options.include_rejected`` says."""
+    ``for_map`` leaves rejected assets out whatever ``options.include_rejected`` says;
+    ``measured``, a gap map's analysed categories, limits a large map to them (for_gap_map)."""
+    shown = visible_categories(project, options)
     if columns is None:
-        frame = assets.frame(project)
-    else:
-        wanted = tuple(dict.fromkeys((*columns, "uuid", "category", "personal_data", "review")))
-        frame = assets.frame(project, columns=wanted)
+        return _without_names(_choose(assets.frame(project), shown, options, for_map), options)
+    wanted = tuple(dict.fromkeys((*columns, "uuid", *_CHOOSING)))
+    if measured is not None and options.asset_uuids is None:
+        # Choose on the counts of each kind of asset first, then read in full only those
+        # kept: a national gap map reads 25,000 assets' popups, not 200,000.
+        kinds = gpd.GeoDataFrame(assets.counts(project, _CHOOSING))
+        light = _choose(kinds, shown, options, for_map, kinds["n"])
+        chosen_n = int(light.frame["n"].sum())
+        if chosen_n > GAP_MAP_MARKERS_ABOVE:
+            where = f"category IN ({', '.join('?' for _ in measured)})"
+            frame = assets.frame(project, columns=wanted, where=where, params=measured)
+            kept = _choose(frame, shown, options, for_map).frame
+            outside = chosen_n - len(kept)
+            return _without_names(replace(light, frame=kept, outside_analysis=outside), options)
+    chosen = _choose(assets.frame(project, columns=wanted), shown, options, for_map)
+    return _without_names(for_gap_map(chosen, measured), options)
 
-    shown = frame["category"].isin(visible_categories(project, options))
+
+_CHOOSING = ("category", "personal_data", "review")  # what choosing reads, with uuid
+
+
+def _choose(
+    frame: gpd.GeoDataFrame,
+    shown_categories: tuple[str, ...],
+    options: ExportOptions,
+    for_map: bool,
+    counts: pd.Series | None = None,
+) -> ChosenAssets:
+    """The assets (or, with ``counts``, the kinds of asset, each that many) to export."""
+
+    def number(mask: pd.Series) -> int:
+        return int(mask.sum() if counts is None else counts[mask].sum())
+
+    shown = frame["category"].isin(shown_categories)
     if options.asset_uuids is not None:
         shown &= frame["uuid"].isin(options.asset_uuids)
     rejected = (frame["review"] == "rejected") & (for_map or not options.include_rejected)
     personal = frame["personal_data"].astype(bool) & (not options.include_personal)
     keep = shown & ~rejected & ~personal
-    chosen = frame[keep].reset_index(drop=True)
-    if not options.include_names and "contributor" in chosen.columns:
+    return ChosenAssets(
+        frame=frame[keep].reset_index(drop=True),
+        personal_left_out=number(shown & ~rejected & personal),
+        hidden_left_out=number(~shown),
+        rejected_left_out=number(shown & rejected),
+    )
+
+
+def _without_names(chosen: ChosenAssets, options: ExportOptions) -> ChosenAssets:
+    if not options.include_names and "contributor" in chosen.frame.columns:
         # A workshop participant's display name is about a resident, not the asset: files
         # handed on keep the column (the same fields every time) but not the names.
-        chosen["contributor"] = None
-    return ChosenAssets(
-        frame=chosen,
-        personal_left_out=int((shown & ~rejected & personal).sum()),
-        hidden_left_out=int((~shown).sum()),
-        rejected_left_out=int((shown & rejected).sum()),
-    )
+        chosen.frame["contributor"] = None
+    return chosen

@@ -108,11 +108,12 @@ def status(
         wanted = params_for(project, outcome)
         found = answering_runs(project, wanted)
         result = _current_result(project, wanted, found, progress, cancelled)
+        evaluation = evaluate(outcome, result)  # a run that cannot answer it says why
+        _evaluate_earlier(project, outcome, found, result.run_id)
     except BadInputError as exc:
         past = tuple(history.history(project, outcome.uuid))
         return OutcomeStatus(outcome, None, past, pd.DataFrame(), problem=str(exc))
-    _evaluate_earlier(project, outcome, found, result.run_id)
-    history.keep(project, evaluate(outcome, result))
+    history.keep(project, evaluation)
     past = tuple(history.history(project, outcome.uuid))
     now = next(e for e in past if e.run_id == result.run_id)
     ordered = tuple(e for e in past if e.run_id != result.run_id) + (now,)

@@ -15,7 +15,8 @@ import pandas as pd
 
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
-from assetmap.core.outcomes.model import NEED_BANDS, Outcome
+from assetmap.core.errors import BadInputError
+from assetmap.core.outcomes.model import NEED_BANDS, Outcome, population_share_words
 
 AREA_COLUMNS = ("area_code", "area_name", "population", "need", "coverage", "nearest_m")
 
@@ -48,12 +49,50 @@ def result_key(params: AnalysisParams) -> str:
 
 
 def areas_for(outcome: Outcome, result: AnalysisResult) -> pd.DataFrame:
-    """The run's rows for the outcome's areas (all, or its need band), with ``meets``."""
+    """The run's rows for the outcome's areas (all, its need band, or its share of the
+    people), with ``meets``."""
     rows = result.for_category(result_key(result.params)).copy()
     rows["meets"] = ~rows["gap"].astype(bool)
     if outcome.need_band is not None:
         rows = rows[need_bands(rows["need"]) == outcome.need_band]
+    if outcome.population_share is not None:
+        _check_run_counts_people(outcome, result.params)
+        rows = rows[neediest_holding(rows["need"], rows["population"], outcome.population_share)]
     return rows.reset_index(drop=True)
+
+
+def _check_run_counts_people(outcome: Outcome, params: AnalysisParams) -> None:
+    missing = [
+        what
+        for what, used in (("population", params.population_field), ("need", params.need_field))
+        if used is None
+    ]
+    if missing:
+        raise BadInputError(
+            f"'{outcome.title}' is for {population_share_words(outcome.population_share or 0)}, "
+            f"but the analysis run has no {' or '.join(missing)} field to find them by",
+            field="population-share",
+            hint="give the outcome a population field and a need field",
+        )
+
+
+def neediest_holding(need: pd.Series, population: pd.Series, share: float) -> np.ndarray:
+    """Which areas are the most in need that together are home to ``share`` of the people
+    (of all the areas' people): areas ranked by need, most first (ties in the areas' order),
+    taken until that share is reached, the area that reaches it included. Areas with no
+    known need are never among them; an unknown population counts as nobody."""
+    values = pd.to_numeric(need, errors="coerce").to_numpy(dtype=float)
+    people = pd.to_numeric(population, errors="coerce").fillna(0.0).to_numpy(dtype=float)
+    people = np.clip(people, 0.0, None)
+    chosen = np.zeros(len(values), dtype=bool)
+    known = np.flatnonzero(~np.isnan(values))
+    total = float(people.sum())
+    if not len(known) or total <= 0:
+        return chosen
+    order = known[np.argsort(-values[known], kind="stable")]
+    before = np.cumsum(people[order]) - people[order]  # the people in the needier areas
+    chosen[order[before < share * total * (1 - 1e-12)]] = True
+    return chosen
 
 
 def need_bands(need: pd.Series) -> np.ndarray:

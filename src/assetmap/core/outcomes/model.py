@@ -18,7 +18,9 @@ MAX_TITLE = 300
 class Outcome:
     """``target`` is a category key or a taxonomy group name. An area meets the outcome when
     the analysis finds no gap there for ``target`` at ``distance_m`` with ``threshold`` as the
-    coverage threshold; ``need_band`` (1 to 5) limits it to that fifth of the areas by need."""
+    coverage threshold; ``need_band`` (1 to 5) limits it to that fifth of the areas by need,
+    ``population_share`` (0 to 1) to the most-in-need areas home to that share of the people
+    (a plan's "the most deprived areas, where a fifth of us live"); one of them at most."""
 
     title: str
     target: str
@@ -29,6 +31,7 @@ class Outcome:
     population_field: str | None = None
     need_field: str | None = None
     target_date: str | None = None  # ISO date, e.g. 2027-03-31
+    population_share: float | None = None  # e.g. 0.2: the neediest areas home to a fifth
     uuid: str = field(default_factory=lambda: uuidlib.uuid4().hex)
 
     def __post_init__(self) -> None:
@@ -49,8 +52,15 @@ def check(outcome: Outcome) -> None:
         raise BadInputError("the distance must be more than 0 metres", field="distance")
     if not 0 < outcome.threshold <= 1:
         raise BadInputError("the coverage threshold is a share between 0 and 1", field="threshold")
+    if outcome.need_band is not None and outcome.population_share is not None:
+        raise BadInputError(
+            "an outcome applies to a need band or to a share of the population, not both",
+            field="population-share",
+        )
     if outcome.need_band is not None:
         _check_need_band(outcome.need_band, outcome.need_field)
+    if outcome.population_share is not None:
+        _check_population_share(outcome)
     if outcome.target_date is not None:
         _check_date(outcome.target_date)
 
@@ -63,6 +73,26 @@ def _check_need_band(band: int, need_field: str | None) -> None:
         )
     if not need_field:
         raise BadInputError("a need band needs a need field (e.g. IMD score)", field="need")
+
+
+def _check_population_share(outcome: Outcome) -> None:
+    share = outcome.population_share
+    if share is None or not 0 < share <= 1:
+        raise BadInputError(
+            "the population share is a share of the people between 0 and 1 (0.2 for a fifth)",
+            field="population-share",
+        )
+    if not outcome.population_field:
+        raise BadInputError(
+            "a population share needs a population field to count the people",
+            field="population",
+        )
+    if not outcome.need_field:
+        raise BadInputError(
+            "a population share needs a need field (e.g. IMD score) to find the most deprived "
+            "areas",
+            field="need",
+        )
 
 
 def _check_date(text: str) -> None:
@@ -80,3 +110,19 @@ def need_band_words(band: int | None) -> str:
         return "every area"
     names = {1: "most", 2: "second most", 3: "middle", 4: "second least", 5: "least"}
     return f"the fifth of areas {names.get(band, str(band))} in need"
+
+
+def population_share_words(share: float) -> str:
+    return f"the most deprived areas home to {percent(share)} of the people"
+
+
+def percent(share: float) -> str:
+    """0.2 as "20 %", 0.125 as "12.5 %" (a tenth of a per cent at most)."""
+    return f"{round(share * 100, 1):g} %"
+
+
+def applies_to_words(outcome: Outcome) -> str:
+    """Which areas an outcome is for: every area, a fifth by need, or a share of the people."""
+    if outcome.population_share is not None:
+        return population_share_words(outcome.population_share)
+    return need_band_words(outcome.need_band)

@@ -21,6 +21,7 @@ _FIELDS = (
     "population_field",
     "need_field",
     "target_date",
+    "population_share",
 )
 
 
@@ -73,4 +74,6 @@ def _outcome(row: tuple[Any, ...]) -> Outcome:
     values = dict(zip(_FIELDS, row, strict=True))
     band = values["need_band"]
     values["need_band"] = None if band is None else int(band)
+    share = values["population_share"]
+    values["population_share"] = None if share is None else float(share)
     return Outcome(**values)

@@ -10,7 +10,7 @@ from assetmap.core import output
 from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.outcomes.current import OutcomeStatus
 from assetmap.core.outcomes.evaluate import Evaluation
-from assetmap.core.outcomes.model import need_band_words
+from assetmap.core.outcomes.model import applies_to_words
 
 SHOWN_FAILING = 10  # the CSV names this many failing areas, worst first; the rest are counted
 
@@ -42,7 +42,7 @@ def row(status: OutcomeStatus, labels: dict[str, str]) -> dict[str, object]:
         "title": o.title,
         "target": labels.get(o.target, o.target),
         "area_set": o.area_set,
-        "applies_to": need_band_words(o.need_band),
+        "applies_to": applies_to_words(o),
         "distance_m": round(o.distance_m, 1),
         "threshold": o.threshold,
         "target_date": o.target_date or "",

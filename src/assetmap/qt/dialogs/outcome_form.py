@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,25 +24,46 @@ from PySide6.QtWidgets import (
 from assetmap.core import areas, categories
 from assetmap.core.errors import BadInputError
 from assetmap.core.outcomes import defaults
-from assetmap.core.outcomes.model import NEED_BANDS, Outcome, need_band_words
+from assetmap.core.outcomes.model import Outcome
 from assetmap.core.project import Project
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 WORDS = {
-    "add": "Add an outcome",
-    "edit": "Edit the outcome",
-    "title": "&Outcome agreed:",
-    "title_hint": "e.g. Every neighbourhood within 800 m of a food bank or pantry",
-    "target": "&Category or group:",
-    "area_set": "&Areas:",
-    "distance": "&Within:",
-    "threshold": "Coverage &at least:",
-    "threshold_tip": "The share of an area's surface that must be within the distance",
-    "band": "&For:",
-    "band_needs": "Needs a need indicator (e.g. IMD score) on the areas",
-    "date": "Target date:",
-    "has_date": "By a date",
-    "group": "group",
+    "add": QT_TRANSLATE_NOOP("OutcomeForm", "Add an outcome"),
+    "edit": QT_TRANSLATE_NOOP("OutcomeForm", "Edit the outcome"),
+    "title": QT_TRANSLATE_NOOP("OutcomeForm", "&Outcome agreed:"),
+    "title_hint": QT_TRANSLATE_NOOP(
+        "OutcomeForm", "e.g. Every neighbourhood within 800 m of a food bank or pantry"
+    ),
+    "target": QT_TRANSLATE_NOOP("OutcomeForm", "&Category or group:"),
+    "area_set": QT_TRANSLATE_NOOP("OutcomeForm", "&Areas:"),
+    "distance": QT_TRANSLATE_NOOP("OutcomeForm", "&Within:"),
+    "threshold": QT_TRANSLATE_NOOP("OutcomeForm", "Coverage &at least:"),
+    "threshold_tip": QT_TRANSLATE_NOOP(
+        "OutcomeForm", "The share of an area's surface that must be within the distance"
+    ),
+    "band": QT_TRANSLATE_NOOP("OutcomeForm", "&For:"),
+    "band_needs": QT_TRANSLATE_NOOP(
+        "OutcomeForm", "Needs a need indicator (e.g. IMD score) on the areas"
+    ),
+    "date": QT_TRANSLATE_NOOP("OutcomeForm", "Target date:"),
+    "has_date": QT_TRANSLATE_NOOP("OutcomeForm", "By a date"),
+    "group": QT_TRANSLATE_NOOP("OutcomeForm", "group"),
 }
+# Which areas an outcome is for (core.outcomes.model.applies_to_words, capitalised).
+SHARE = "share"  # the combo's data for "a share of the people"
+FOR_WORDS = {
+    None: QT_TRANSLATE_NOOP("OutcomeForm", "Every area"),
+    1: QT_TRANSLATE_NOOP("OutcomeForm", "The fifth of areas most in need"),
+    2: QT_TRANSLATE_NOOP("OutcomeForm", "The fifth of areas second most in need"),
+    3: QT_TRANSLATE_NOOP("OutcomeForm", "The fifth of areas middle in need"),
+    4: QT_TRANSLATE_NOOP("OutcomeForm", "The fifth of areas second least in need"),
+    5: QT_TRANSLATE_NOOP("OutcomeForm", "The fifth of areas least in need"),
+    SHARE: QT_TRANSLATE_NOOP(
+        "OutcomeForm", "The most deprived areas home to a share of the people"
+    ),
+}
+DEFAULT_SHARE = 20  # per cent: "the most deprived areas, home to a fifth of us"
 
 
 class OutcomeForm(QDialog):
@@ -49,7 +72,7 @@ class OutcomeForm(QDialog):
     ) -> None:
         super().__init__(parent)
         self.project, self.editing = project, outcome
-        self.setWindowTitle(WORDS["edit" if outcome else "add"])
+        self.setWindowTitle(translate("OutcomeForm", WORDS["edit" if outcome else "add"]))
         self._build()
         if outcome is not None:
             self._show(outcome)
@@ -57,13 +80,13 @@ class OutcomeForm(QDialog):
 
     def _build(self) -> None:
         self.title = QLineEdit()
-        self.title.setPlaceholderText(WORDS["title_hint"])
+        self.title.setPlaceholderText(translate("OutcomeForm", WORDS["title_hint"]))
         self.title.setMinimumWidth(420)
         self.target = QComboBox()
         for c in categories.all_categories(self.project):
             self.target.addItem(c.label, c.key)
         for group in dict.fromkeys(c.group for c in categories.all_categories(self.project)):
-            self.target.addItem(f"{group} ({WORDS['group']})", group)
+            self.target.addItem(f"{group} ({translate('OutcomeForm', WORDS['group'])})", group)
         self.area_set = QComboBox()
         for info in areas.list_sets(self.project):
             self.area_set.addItem(info.name, info.name)
@@ -77,12 +100,26 @@ class OutcomeForm(QDialog):
         self.threshold.setDecimals(0)
         self.threshold.setSuffix(" %")
         self.threshold.setValue(50)
-        self.threshold.setToolTip(WORDS["threshold_tip"])
+        self.threshold.setToolTip(translate("OutcomeForm", WORDS["threshold_tip"]))
         self.band = QComboBox()
-        self.band.addItem(need_band_words(None).capitalize(), None)
-        for band in range(1, NEED_BANDS + 1):
-            self.band.addItem(need_band_words(band).capitalize(), band)
-        self.has_date = QCheckBox(WORDS["has_date"])
+        for key, words in FOR_WORDS.items():
+            self.band.addItem(translate("OutcomeForm", words), key)
+        self.share = QSpinBox()
+        self.share.setRange(1, 100)
+        self.share.setSuffix(" %")
+        self.share.setValue(DEFAULT_SHARE)
+        self.share.setToolTip(
+            translate(
+                "OutcomeForm",
+                "The most deprived areas (by the need indicator) that together are home to "
+                "this share of the people",
+            )
+        )
+        self.share.setEnabled(False)
+        self.band.currentIndexChanged.connect(
+            lambda: self.share.setEnabled(self.band.currentData() == SHARE)
+        )
+        self.has_date = QCheckBox(translate("OutcomeForm", WORDS["has_date"]))
         self.date = QDateEdit(QDate.currentDate().addYears(1))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -95,16 +132,17 @@ class OutcomeForm(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow(WORDS["title"], self.title)
-        form.addRow(WORDS["target"], self.target)
-        form.addRow(WORDS["area_set"], self.area_set)
-        form.addRow(WORDS["distance"], self.distance)
-        form.addRow(WORDS["threshold"], self.threshold)
-        form.addRow(WORDS["band"], self.band)
+        form.addRow(translate("OutcomeForm", WORDS["title"]), self.title)
+        form.addRow(translate("OutcomeForm", WORDS["target"]), self.target)
+        form.addRow(translate("OutcomeForm", WORDS["area_set"]), self.area_set)
+        form.addRow(translate("OutcomeForm", WORDS["distance"]), self.distance)
+        form.addRow(translate("OutcomeForm", WORDS["threshold"]), self.threshold)
+        form.addRow(translate("OutcomeForm", WORDS["band"]), self.band)
+        form.addRow(translate("OutcomeForm", "Share of the &people:"), self.share)
         dates = QHBoxLayout()
         dates.addWidget(self.has_date)
         dates.addWidget(self.date, 1)
-        form.addRow(WORDS["date"], dates)
+        form.addRow(translate("OutcomeForm", WORDS["date"]), dates)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -121,7 +159,11 @@ class OutcomeForm(QDialog):
         _choose(self.area_set, outcome.area_set)
         self.distance.setValue(round(outcome.distance_m))
         self.threshold.setValue(outcome.threshold * 100)
-        _choose(self.band, outcome.need_band)
+        if outcome.population_share is not None:
+            _choose(self.band, SHARE)
+            self.share.setValue(round(outcome.population_share * 100))
+        else:
+            _choose(self.band, outcome.need_band)
         if outcome.target_date:
             self.has_date.setChecked(True)
             self.date.setDate(QDate.fromString(outcome.target_date, "yyyy-MM-dd"))
@@ -132,13 +174,15 @@ class OutcomeForm(QDialog):
         if area_set is None:
             raise BadInputError("the project has no areas yet; import some first", field="areas")
         keep = self.editing
-        values = dict(
+        chosen = self.band.currentData()
+        values: dict[str, Any] = dict(
             title=self.title.text().strip(),
             target=str(self.target.currentData()),
             area_set=str(area_set),
             distance_m=float(self.distance.value()),
             threshold=self.threshold.value() / 100,
-            need_band=self.band.currentData(),
+            need_band=None if chosen == SHARE else chosen,
+            population_share=self.share.value() / 100 if chosen == SHARE else None,
             population_field=defaults.population_field(self.project, area_set),
             need_field=defaults.need_field(self.project, area_set),
             target_date=self.date.date().toString("yyyy-MM-dd")
@@ -146,7 +190,16 @@ class OutcomeForm(QDialog):
             else None,
         )
         if values["need_band"] is not None and values["need_field"] is None:
-            raise BadInputError(WORDS["band_needs"], field="need")
+            raise BadInputError(translate("OutcomeForm", WORDS["band_needs"]), field="need")
+        if chosen == SHARE and (values["population_field"] is None or values["need_field"] is None):
+            raise BadInputError(
+                translate(
+                    "OutcomeForm",
+                    "A share of the people needs a population field and a need indicator "
+                    "(e.g. IMD score) on the areas",
+                ),
+                field="population",
+            )
         return Outcome(**values) if keep is None else Outcome(**values, uuid=keep.uuid)
 
     def accept(self) -> None:

@@ -31,12 +31,13 @@ from assetmap.core import categories
 from assetmap.core.commands.outcomes import AddOutcome, EditOutcome, RemoveOutcome
 from assetmap.core.outcomes import history, store
 from assetmap.core.outcomes.current import OutcomeStatus, all_statuses
-from assetmap.core.outcomes.model import Outcome, need_band_words
+from assetmap.core.outcomes.model import Outcome, percent
 from assetmap.core.outcomes.table import change_words
 from assetmap.core.project import Project
 from assetmap.qt.dialogs.outcome_chart import OutcomeChart
-from assetmap.qt.dialogs.outcome_form import OutcomeForm
+from assetmap.qt.dialogs.outcome_form import FOR_WORDS, OutcomeForm
 from assetmap.qt.errors import attempt, show_error
+from assetmap.qt.i18n import translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Task
 
@@ -172,8 +173,7 @@ class OutcomesDialog(QDialog):
         past = history.history(self.project, outcome.uuid)
         now = status.now if status is not None else (past[-1] if past else None)
         what = f"{labels.get(outcome.target, outcome.target)} within {outcome.distance_m:g} m"
-        band = "" if outcome.need_band is None else f", {need_band_words(outcome.need_band)}"
-        cells = [outcome.title, what + band]
+        cells = [outcome.title, what + _for_words(outcome)]
         if status is not None and status.problem:
             return [
                 *cells,
@@ -300,3 +300,14 @@ def _number(value: object, places: int) -> str:
 def _percent(value: object) -> str:
     text = _number(value, 3)
     return "" if not text else f"{float(text):.0%}"
+
+
+def _for_words(outcome: Outcome) -> str:
+    """ ", " and which areas the outcome is for, when not every area."""
+    if outcome.population_share is not None:
+        words = translate("Outcomes", "the most deprived areas home to {share} of the people")
+        return ", " + words.format(share=percent(outcome.population_share))
+    if outcome.need_band is None:
+        return ""
+    words = translate("OutcomeForm", FOR_WORDS[outcome.need_band])
+    return ", " + words[:1].lower() + words[1:]

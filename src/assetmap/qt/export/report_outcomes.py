@@ -6,6 +6,7 @@ from __future__ import annotations
 from assetmap.core import categories
 from assetmap.core.gpkg import local_time
 from assetmap.core.outcomes.current import OutcomeStatus, kept_statuses
+from assetmap.core.outcomes.model import Outcome, percent
 from assetmap.core.outcomes.table import change_words
 from assetmap.core.project import Project
 from assetmap.qt.export.page import MUTED
@@ -28,6 +29,17 @@ HEADER = [QT_TRANSLATE_NOOP("Report", "Outcome"), QT_TRANSLATE_NOOP("Report", "A
           QT_TRANSLATE_NOOP("Report", "Target date")]  # fmt: skip
 
 
+# Which areas an outcome is for, when not every area.
+BANDS = {
+    1: QT_TRANSLATE_NOOP("Report", "the fifth of areas most in need"),
+    2: QT_TRANSLATE_NOOP("Report", "the fifth of areas second most in need"),
+    3: QT_TRANSLATE_NOOP("Report", "the fifth of areas middle in need"),
+    4: QT_TRANSLATE_NOOP("Report", "the fifth of areas second least in need"),
+    5: QT_TRANSLATE_NOOP("Report", "the fifth of areas least in need"),
+}
+SHARE = QT_TRANSLATE_NOOP("Report", "the most deprived areas home to {share} of the people")
+
+
 def outcomes_table(project: Project) -> TableData | None:
     """None when the project has no outcomes: the report then has no such page."""
     statuses = kept_statuses(project)
@@ -42,7 +54,8 @@ def outcomes_table(project: Project) -> TableData | None:
 
 def _row(status: OutcomeStatus, labels: dict[str, str]) -> list[str]:
     o, now = status.outcome, status.now
-    what = f"{o.title} ({labels.get(o.target, o.target)}, {o.distance_m:g} m, {o.threshold:.0%})"
+    what = (f"{o.title} ({labels.get(o.target, o.target)}, {o.distance_m:g} m, "
+            f"{o.threshold:.0%}{_for_words(o)})")  # fmt: skip
     if now is None:
         return [what, translate("Report", NOT_YET), "", "", "", o.target_date or ""]
     people = ""
@@ -60,3 +73,11 @@ def outcome_blocks(table: TableData) -> list[Block]:
         Text(translate("Report", INTRO), MUTED.name()),
         TableRows(table, 0, len(table.rows), translate("Report", HEADING)),
     ]
+
+
+def _for_words(outcome: Outcome) -> str:
+    if outcome.population_share is not None:
+        return ", " + translate("Report", SHARE).format(share=percent(outcome.population_share))
+    if outcome.need_band in BANDS:
+        return ", " + translate("Report", BANDS[outcome.need_band])
+    return ""
