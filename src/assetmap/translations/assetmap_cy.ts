@@ -5409,6 +5409,112 @@ Gellir mewnforio ei asedau fel rhai newydd yn lle hynny: caiff categorïau eu pa
     </message>
 </context>
 <context>
+    <name>OutcomeForm</name>
+    <message>
+        <source>Add an outcome</source>
+        <translation>Ychwanegu canlyniad</translation>
+    </message>
+    <message>
+        <source>Edit the outcome</source>
+        <translation>Golygu&apos;r canlyniad</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome agreed:</source>
+        <translation>&amp;Canlyniad y cytunwyd arno:</translation>
+    </message>
+    <message>
+        <source>e.g. Every neighbourhood within 800 m of a food bank or pantry</source>
+        <translation>e.e. Pob cymdogaeth o fewn 800 m i fanc bwyd neu bantri</translation>
+    </message>
+    <message>
+        <source>&amp;Category or group:</source>
+        <translation>Categori neu &amp;grŵp:</translation>
+    </message>
+    <message>
+        <source>&amp;Areas:</source>
+        <translation>&amp;Ardaloedd:</translation>
+    </message>
+    <message>
+        <source>&amp;Within:</source>
+        <translation>&amp;O fewn:</translation>
+    </message>
+    <message>
+        <source>Coverage &amp;at least:</source>
+        <translation>C&amp;wmpas o leiaf:</translation>
+    </message>
+    <message>
+        <source>The share of an area&apos;s surface that must be within the distance</source>
+        <translation>Y gyfran o arwynebedd ardal y mae&apos;n rhaid iddi fod o fewn y pellter</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>A&amp;r gyfer:</translation>
+    </message>
+    <message>
+        <source>Needs a need indicator (e.g. IMD score) on the areas</source>
+        <translation>Mae angen dangosydd angen (e.e. sgôr IMD) ar yr ardaloedd</translation>
+    </message>
+    <message>
+        <source>Target date:</source>
+        <translation>Dyddiad targed:</translation>
+    </message>
+    <message>
+        <source>By a date</source>
+        <translation>Erbyn dyddiad</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>grŵp</translation>
+    </message>
+    <message>
+        <source>Every area</source>
+        <translation>Pob ardal</translation>
+    </message>
+    <message>
+        <source>The fifth of areas most in need</source>
+        <translation>Y bumed ran o ardaloedd sydd â&apos;r angen mwyaf</translation>
+    </message>
+    <message>
+        <source>The fifth of areas second most in need</source>
+        <translation>Y bumed ran o ardaloedd sydd â&apos;r ail angen mwyaf</translation>
+    </message>
+    <message>
+        <source>The fifth of areas middle in need</source>
+        <translation>Y bumed ran ganol o ardaloedd yn ôl angen</translation>
+    </message>
+    <message>
+        <source>The fifth of areas second least in need</source>
+        <translation>Y bumed ran o ardaloedd sydd â&apos;r ail angen lleiaf</translation>
+    </message>
+    <message>
+        <source>The fifth of areas least in need</source>
+        <translation>Y bumed ran o ardaloedd sydd â&apos;r angen lleiaf</translation>
+    </message>
+    <message>
+        <source>The most deprived areas home to a share of the people</source>
+        <translation>Yr ardaloedd mwyaf difreintiedig lle mae cyfran o&apos;r bobl yn byw</translation>
+    </message>
+    <message>
+        <source>The most deprived areas (by the need indicator) that together are home to this share of the people</source>
+        <translation>Yr ardaloedd mwyaf difreintiedig (yn ôl y dangosydd angen) lle mae&apos;r gyfran hon o&apos;r bobl yn byw rhyngddynt</translation>
+    </message>
+    <message>
+        <source>Share of the &amp;people:</source>
+        <translation>Cyfran y &amp;bobl:</translation>
+    </message>
+    <message>
+        <source>A share of the people needs a population field and a need indicator (e.g. IMD score) on the areas</source>
+        <translation>Mae cyfran o&apos;r bobl angen maes poblogaeth a dangosydd angen (e.e. sgôr IMD) ar yr ardaloedd</translation>
+    </message>
+</context>
+<context>
+    <name>Outcomes</name>
+    <message>
+        <source>the most deprived areas home to {share} of the people</source>
+        <translation>yr ardaloedd mwyaf difreintiedig lle mae {share} o&apos;r bobl yn byw</translation>
+    </message>
+</context>
+<context>
     <name>Present</name>
     <message>
         <source>&amp;Present</source>
@@ -5917,6 +6023,30 @@ Gellir mewnforio ei asedau fel rhai newydd yn lle hynny: caiff categorïau eu pa
     <message>
         <source>Target date</source>
         <translation>Dyddiad targed</translation>
+    </message>
+    <message>
+        <source>the fifth of areas most in need</source>
+        <translation>y bumed ran o ardaloedd sydd â&apos;r angen mwyaf</translation>
+    </message>
+    <message>
+        <source>the fifth of areas second most in need</source>
+        <translation>y bumed ran o ardaloedd sydd â&apos;r ail angen mwyaf</translation>
+    </message>
+    <message>
+        <source>the fifth of areas middle in need</source>
+        <translation>y bumed ran ganol o ardaloedd yn ôl angen</translation>
+    </message>
+    <message>
+        <source>the fifth of areas second least in need</source>
+        <translation>y bumed ran o ardaloedd sydd â&apos;r ail angen lleiaf</translation>
+    </message>
+    <message>
+        <source>the fifth of areas least in need</source>
+        <translation>y bumed ran o ardaloedd sydd â&apos;r angen lleiaf</translation>
+    </message>
+    <message>
+        <source>the most deprived areas home to {share} of the people</source>
+        <translation>yr ardaloedd mwyaf difreintiedig lle mae {share} o&apos;r bobl yn byw</translation>
     </message>
     <message>
         <source>Proposed assets, not in the asset list: the same question asked of today&apos;s data with and without them ({areas}, within {distance} m).</source>

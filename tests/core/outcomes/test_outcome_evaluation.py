@@ -14,6 +14,7 @@ from assetmap.core.analysis.api import analyse
 from assetmap.core.commands.assets import AddAsset
 from assetmap.core.commands.base import CommandStack
 from assetmap.core.commands.outcomes import AddOutcome, EditOutcome, RemoveOutcome
+from assetmap.core.commands.scenarios import SaveScenario
 from assetmap.core.errors import BadInputError
 from assetmap.core.model import Asset, new_uuid
 from assetmap.core.outcomes import store
@@ -21,6 +22,7 @@ from assetmap.core.outcomes.current import all_statuses, params_for, status
 from assetmap.core.outcomes.evaluate import need_bands
 from assetmap.core.outcomes.model import Outcome
 from assetmap.core.project import Project
+from assetmap.core.scenarios.model import Proposal, Scenario
 from assetmap.core.schema_outcomes import SEED_KEYS_V15, v15_outcomes
 from assetmap.core.taxonomy import default_categories
 
@@ -94,6 +96,17 @@ def test_history_across_runs_after_assets_are_added(demo):
     assert second.previous.areas_meeting == first.now.areas_meeting
     assert second.now.areas_meeting >= first.now.areas_meeting + 3
     assert not set(first.failing["area_code"].head(3)) & set(second.failing["area_code"])
+
+
+def test_saving_a_what_if_scenario_does_not_make_outcomes_run_again(demo):
+    """A scenario changes no figure of today's map: the outcome's run is reused."""
+    outcome = food_banks()
+    stack = CommandStack(demo)
+    stack.push(AddOutcome(outcome))
+    first = status(demo, outcome)
+    hub = Proposal("Proposed hub", "food_banks", 371_500.0, 391_800.0)
+    stack.push(SaveScenario(Scenario("A hub in Partington", params_for(demo, outcome), (hub,))))
+    assert status(demo, outcome).now.run_id == first.now.run_id
 
 
 def test_earlier_runs_that_answer_an_outcome_join_its_history(demo):

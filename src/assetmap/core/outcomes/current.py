@@ -87,10 +87,11 @@ def _as_if(run: AnalysisParams, wanted: AnalysisParams) -> AnalysisParams:
 
 
 def changed_since(project: Project, stamp: str) -> bool:
-    """Whether anything the analysis reads changed after ``stamp`` (edits to outcomes do
-    not count: they change no figure)."""
+    """Whether anything the analysis reads changed after ``stamp`` (edits to outcomes and
+    saved what-if scenarios do not count: they change no figure)."""
     row = project.conn.execute(
-        "SELECT max(at) FROM am_change_log WHERE target IS NULL OR target NOT LIKE 'outcome:%'"
+        "SELECT max(at) FROM am_change_log WHERE target IS NULL"
+        " OR (target NOT LIKE 'outcome:%' AND target NOT LIKE 'scenario:%')"
     ).fetchone()
     return row is not None and row[0] is not None and str(row[0]) >= stamp
 
