@@ -50,6 +50,7 @@ RERUN_TARGET_S = 0.5
 HTML_TARGET_S = 8.0
 HTML_TARGET_MB = 8.0
 RERUNS = 5
+RERUN_BEFORE = {"added": "0.39 s", "moved": "0.49 s", "removed": "0.45 s"}
 
 
 def run(ctx: Context) -> list[Result]:
@@ -115,20 +116,26 @@ def _results(runs: list[dict], before: dict, reruns: dict, html: list) -> list[R
             total,
             target=ANALYSIS_TARGET_S,
             peak_rss_mb=rss,
-            note="before: 71.57 s median (analysis section, 2026-11-25, quiet machine)",
+            note="before: 42.54 s median (speed section, 2026-12-07 13:28, load 0.98/1.75); "
+            "71.57 s (analysis section, 2026-11-25, quiet machine)",
         ),
         Result(
             "national analysis: coverage of the 9 groups (2 threads)",
             [r["place_cover_s"] for r in runs],
-            note="before: 60.02 s (placing + coverage, analysis section)",
+            note="before: 34.61 s (speed section, 2026-12-07 13:28); 60.02 s (placing + coverage, "
+            "analysis section)",
         ),
-        Result("national analysis: CPU time (informative)", [r["cpu_s"] for r in runs]),
+        Result(
+            "national analysis: CPU time (informative)",
+            [r["cpu_s"] for r in runs],
+            note="before: 63.53 s (speed section, 2026-12-07 13:28)",
+        ),
         Result(
             "**national analysis: peak memory (MB)**",
             rss,
             unit="MB",
             target=MEMORY_TARGET_MB,
-            note="before: 1,742 MB",
+            note="before: 1,128 MB (speed section, 2026-12-07 13:28); 1,742 MB",
         ),
         Result(
             "coverage of the 9 groups by the merged layer, 1 thread (before, informative)",
@@ -148,7 +155,8 @@ def _results(runs: list[dict], before: dict, reruns: dict, html: list) -> list[R
                 f"**re-run after one asset {what}**",
                 reruns[what],
                 target=RERUN_TARGET_S,
-                note=f"{RERUNS} in a row; {reruns['near'][what]} rows' coverage changed",
+                note=f"{RERUNS} in a row; {reruns['near'][what]} rows' coverage changed; "
+                f"before: {RERUN_BEFORE[what]} (2026-12-07 13:28)",
             )
             for what in ("added", "moved", "removed")
         ],
@@ -156,7 +164,7 @@ def _results(runs: list[dict], before: dict, reruns: dict, html: list) -> list[R
             "**national HTML gap map (command line)**",
             [t for t, _ in html],
             target=HTML_TARGET_S,
-            note="before: 19.09 s (exports section)",
+            note="before: 12.77 s (speed section, 2026-12-07 13:28); 19.09 s (exports section)",
         ),
         Result(
             "**national HTML gap map: size (MB)**",

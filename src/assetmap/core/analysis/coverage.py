@@ -61,8 +61,10 @@ def uncovered_parts(
     if skip is not None:
         keep = skip[0][area_idx] != skip[1][point_idx]
         area_idx, point_idx = area_idx[keep], point_idx[keep]
-    centre = shapely.centroid(remain[area_idx])
-    gap = np.hypot(x[point_idx] - shapely.get_x(centre), y[point_idx] - shapely.get_y(centre))
+    centre = np.full((len(remain), 2), np.nan)
+    middle = shapely.centroid(remain[todo])
+    centre[todo, 0], centre[todo, 1] = shapely.get_x(middle), shapely.get_y(middle)
+    gap = np.hypot(x[point_idx] - centre[area_idx, 0], y[point_idx] - centre[area_idx, 1])
     order = np.lexsort((gap, area_idx))
     area_idx, point_idx = area_idx[order], point_idx[order]
     first = np.searchsorted(area_idx, area_idx, side="left")

@@ -219,7 +219,9 @@ def _coverage_in_parallel(
         steps(done / total, f"Coverage within {distance:g} m: {what}")
 
     x, y = inputs.asset_x, inputs.asset_y
-    chunks = workers if len(singles) == 1 else 1
+    # Every group in shares too: otherwise the last group runs alone while "any of them"
+    # waits for it.
+    chunks = workers
     parts: dict[str, np.ndarray] = {}
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending = {
@@ -270,23 +272,32 @@ def _uncovered(
     start: np.ndarray | None = None,
     skip: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> Callable[[], np.ndarray]:
-    """Start ``coverage.uncovered_parts`` in ``chunks`` slices of the areas; the returned
-    function waits for them and joins the slices."""
-    bounds = np.linspace(0, len(areas), chunks + 1).astype(int)
+    """Start ``coverage.uncovered_parts`` on ``chunks`` shares of the areas (every
+    ``chunks``-th area, so each share holds as many dense towns as the others and the
+    threads finish together); the returned function waits for them and puts them back in
+    order."""
+    shares = [np.arange(k, len(areas), chunks) for k in range(chunks)]
     futures = [
         pool.submit(
             coverage.uncovered_parts,
-            areas[a:b],
+            areas[idx],
             x,
             y,
             distance,
-            None if start is None else start[a:b],
+            None if start is None else start[idx],
             cancelled,
-            None if skip is None else (skip[0][a:b], skip[1]),
+            None if skip is None else (skip[0][idx], skip[1]),
         )
-        for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+        for idx in shares
     ]
-    return lambda: np.concatenate([f.result() for f in futures]) if futures else areas[:0]
+
+    def joined() -> np.ndarray:
+        out = np.empty(len(areas), dtype=object)
+        for idx, future in zip(shares, futures, strict=True):
+            out[idx] = future.result()
+        return out
+
+    return joined
 
 
 def group_table(
@@ -300,12 +311,7 @@ def group_table(
 ) -> pd.DataFrame:
     """One group's rows (all but needs_raised): ``count`` assets per area, ``coverage``."""
     mask = group_mask(inputs, params, key)
-    points = (
-        shapely.points(inputs.asset_x[mask], inputs.asset_y[mask])
-        if mask.any()
-        else np.array([], object)
-    )
-    nearest = measures.nearest_distances(refs, points)
+    nearest = measures.nearest_xy(refs, inputs.asset_x[mask], inputs.asset_y[mask])
     figures = group_figures(inputs, params, count, coverage, nearest, bool(mask.any()))
     fixed = {
         "area_code": inputs.area_codes,
