@@ -8,6 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assetmap.core.i18n import translatable, translated
+
+# Where in a file a problem is, by what the file is made of (``row_noun``).
+_ROW_WORDS = {
+    "row": translatable("row {row}"),
+    "line": translatable("line {row}"),
+    "feature": translatable("feature {row}"),
+    "record": translatable("record {row}"),
+}
+
 
 class AssetmapError(Exception):
     """Base class for errors that are reported to the user as a message."""
@@ -39,9 +49,15 @@ class BadInputError(AssetmapError):
         if self.file:
             where.append(self.file)
         if self.row is not None:
-            where.append(f"{self.row_noun} {self.row}")
+            pattern = _ROW_WORDS.get(self.row_noun)
+            row = (
+                f"{self.row_noun} {self.row}"
+                if pattern is None
+                else translated(pattern).format(row=self.row)
+            )
+            where.append(row)
         if self.field:
-            where.append(f"field '{self.field}'")
+            where.append(translated("field '{field}'").format(field=self.field))
         text = f"{', '.join(where)}: {self.message}" if where else self.message
         if self.hint:
             text += f" ({self.hint})"
@@ -65,5 +81,7 @@ class ConflictError(AssetmapError):
 class Cancelled(AssetmapError):
     """The user cancelled a long operation; nothing was changed."""
 
-    def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            translated("Cancelled; nothing was changed.") if message is None else message
+        )

@@ -1,0 +1,133 @@
+"""The core's words in Welsh: a gap analysis run in Welsh states its method in Welsh, the
+errors' fixed words follow, an untranslated string stays English, every translation keeps
+its placeholders, and the compiled catalogue matches its source."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assetmap.core import i18n
+from assetmap.core.analysis import summary, wording
+from assetmap.core.analysis.api import analyse
+from assetmap.core.analysis.classify import need_provision_words
+from assetmap.core.analysis.params import AnalysisParams
+from assetmap.core.errors import BadInputError, Cancelled
+from assetmap.core.project import Project
+
+ROOT = Path(__file__).resolve().parents[2]
+PO = ROOT / "src" / "assetmap" / "translations" / "core" / "cy" / "LC_MESSAGES" / "assetmap-core.po"
+PLACEHOLDER = re.compile(r"\{[^}]*\}")
+LSOA = "Neighbourhoods (LSOA 2021)"
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """Other tests read the core's words in English."""
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def welsh():
+    assert i18n.set_language("cy") == "cy"
+
+
+def gap_analysis(path: Path):
+    with Project.open(path) as project:
+        params = AnalysisParams(
+            LSOA,
+            ("mental_health", "food_banks", "council"),
+            800.0,
+            "population",
+            need_field="imd_score",
+        )
+        return analyse(project, params)
+
+
+def test_a_run_in_welsh_states_its_method_in_welsh(demo_copy, welsh):
+    result = gap_analysis(demo_copy)
+    method = result.method
+    assert method.startswith(f"Dadansoddiad bylchau o'r 139 ardal yn “{LSOA}” ar gyfer ")
+    assert "Mental health, Food banks and pantries a Council" in method  # a list, in Welsh
+    assert "Mae'n cyfrif 67 ased gweithredol wedi'u cymeradwyo" in method
+    assert "Nid oes ased yn y categori Council i'w gyfrif" in method
+    assert "Cwmpas yw'r gyfran o arwynebedd ardal sydd o fewn 800 m i ased" in method
+    assert "Rhennir angen (“IMD score”" in method
+    assert "Gap analysis" not in method and "Distances are" not in method
+    assert (
+        summary.headline(result) == "dadansoddwyd 139 ardal × 3 categori; 308 bwlch ardal-categori"
+    )
+    assert wording.gap_caption(result.params) == (
+        "Bwlch: dim ased o fewn 800 m, neu lai na 50 % o'r ardal o fewn 800 m i un"
+    )
+    assert wording.need_heading(result, "IMD 2025") == "Angen (IMD 2025)"
+    assert need_provision_words(3, 1) == "Angen uchel, darpariaeth isel"
+
+
+def test_the_same_run_in_english_reads_as_before(demo_copy):
+    method = gap_analysis(demo_copy).method
+    assert method.startswith(f"Gap analysis of the 139 areas of “{LSOA}” for Mental health, ")
+    assert "It counts 67 active, approved assets; not counted: 1 not yet placed on the map." in (
+        method
+    )
+    assert need_provision_words(3, 1) == "High need, low provision"
+
+
+def test_the_language_can_be_used_for_one_block_and_put_back():
+    with i18n.using_language("cy_GB") as used:
+        assert used == "cy" and i18n.translated("approved") == "wedi'u cymeradwyo"
+    assert i18n.language() == "en" and i18n.translated("approved") == "approved"
+
+
+def test_an_untranslated_string_stays_english(welsh):
+    assert i18n.translated("A sentence nobody has translated") == "A sentence nobody has translated"
+    assert i18n.translated("") == ""
+
+
+def test_an_unknown_language_is_english():
+    assert i18n.set_language("fr") == "en"
+    assert i18n.supported("CY-gb") == "cy" and i18n.supported(None) is None
+
+
+def test_welsh_lists_join_with_a_or_ac(welsh):
+    assert i18n.joined(["Parciau", "Llyfrgelloedd"]) == "Parciau a Llyfrgelloedd"
+    assert i18n.joined(["Parciau", "Ysgolion"]) == "Parciau ac Ysgolion"
+    assert i18n.joined(["Parciau", "Ysgolion"], alternatives=True) == "Parciau neu Ysgolion"
+
+
+def test_errors_say_where_in_welsh(welsh):
+    error = BadInputError("bad postcode", file="/tmp/x/assets.csv", row=12, field="postcode")
+    assert str(error) == "assets.csv, rhes 12, maes 'postcode': bad postcode"
+    line = BadInputError("too long", file="a.csv", row=3, row_noun="line")
+    assert str(line) == "a.csv, llinell 3: too long"
+    assert str(Cancelled()) == "Wedi canslo; ni newidiwyd dim."
+
+
+def catalogue_entries() -> list[tuple[str, str]]:
+    """(English, Welsh) of every message of the source catalogue (the .po is not installed;
+    the test reads the checkout's)."""
+    pofile = pytest.importorskip("babel.messages.pofile", reason="Babel (a test extra) reads .po")
+    with PO.open("rb") as fh:
+        catalog = pofile.read_po(fh)
+    return [(str(m.id), str(m.string)) for m in catalog if m.id]
+
+
+def test_every_welsh_translation_is_there_and_keeps_its_placeholders():
+    entries = catalogue_entries()
+    assert len(entries) > 40
+    for english, welsh in entries:
+        assert welsh, f"no Welsh for {english!r}"
+        assert sorted(PLACEHOLDER.findall(welsh)) == sorted(PLACEHOLDER.findall(english)), english
+
+
+def test_the_compiled_catalogue_is_up_to_date_with_the_source():
+    pytest.importorskip("babel", reason="Babel (a test extra) extracts and compiles the catalogue")
+    script = ROOT / "packaging" / "update_core_translations.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert i18n.catalogue_path("cy").is_file()
