@@ -77,12 +77,6 @@ def _distances(inputs: AnalysisInput, inside_points: int) -> str:
             "Distances are straight lines in metres ({crs}), from each area's centroid to the "
             "nearest asset anywhere, inside the areas or not."
         )
-    elif inside_points == 1:
-        pattern = translated(
-            "Distances are straight lines in metres ({crs}), from each area's centroid (or, for "
-            "the one area whose centroid lies outside it, a point inside) to the nearest asset "
-            "anywhere, inside the areas or not."
-        )
     else:
         pattern = translated(
             "Distances are straight lines in metres ({crs}), from each area's centroid (or, for "
