@@ -1,6 +1,6 @@
 """The core's words in Welsh: a gap analysis run in Welsh states its method in Welsh, the
-errors' fixed words follow, an untranslated string stays English, every translation keeps
-its placeholders, and the compiled catalogue matches its source."""
+errors' fixed words and the import report follow, an untranslated string stays English,
+every translation keeps its placeholders, and the compiled catalogue matches its source."""
 
 from __future__ import annotations
 
@@ -16,7 +16,12 @@ from assetmap.core.analysis import summary, wording
 from assetmap.core.analysis.api import analyse
 from assetmap.core.analysis.classify import need_provision_words
 from assetmap.core.analysis.params import AnalysisParams
+from assetmap.core.commands import CommandStack
 from assetmap.core.errors import BadInputError, Cancelled
+from assetmap.core.imports import import_assets
+from assetmap.core.io.asset_import import AssetImportOptions
+from assetmap.core.io.readers import read_table
+from assetmap.core.io.report import RowIssue
 from assetmap.core.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,3 +136,24 @@ def test_the_compiled_catalogue_is_up_to_date_with_the_source():
     done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert i18n.catalogue_path("cy").is_file()
+
+
+def test_the_import_report_of_a_file_imported_again_is_in_welsh(demo_copy, trafford, welsh):
+    source = trafford / "assets" / "trafford_libraries.geojson"
+    with Project.open(demo_copy) as project:
+        options = AssetImportOptions(category="Libraries")
+        report = import_assets(project, source, options, stack=CommandStack(project))
+    assert report.summary() == (
+        "trafford_libraries.geojson: wedi'i mewnforio eto, gan gyfateb yn ôl name + postcode: "
+        "0 wedi'u hychwanegu, 0 wedi'u diweddaru, 13 heb eu newid, 0 nad ydynt yn y ffeil "
+        "mwyach (wedi'u cadw), 0 wedi'u gwrthod"
+    )
+    issue = RowIssue(4, "Postcode", "is not a postcode")
+    assert issue.describe("a.csv") == "a.csv, rhes 4, maes 'Postcode': is not a postcode"
+
+
+def test_reading_a_file_reports_its_progress_in_welsh(trafford, welsh):
+    register = trafford / "assets" / "trafford_land_and_building_assets.csv"
+    said = []
+    read_table(register, progress=lambda share, text: said.append(text))
+    assert said[-1] == "Darllenwyd 608 rhes o trafford_land_and_building_assets.csv"

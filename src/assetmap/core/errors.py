@@ -19,6 +19,22 @@ _ROW_WORDS = {
 }
 
 
+def place_in_file(
+    file: str | None, row: int | None, field: str | None, row_noun: str = "row"
+) -> str:
+    """Where a problem is, as a message starts: "assets.csv, row 12, field 'postcode'" ("" when
+    nothing is known); shared by errors and the import report's lines."""
+    where = [file] if file else []
+    if row is not None:
+        pattern = _ROW_WORDS.get(row_noun)
+        where.append(
+            f"{row_noun} {row}" if pattern is None else translated(pattern).format(row=row)
+        )
+    if field:
+        where.append(translated("field '{field}'").format(field=field))
+    return ", ".join(where)
+
+
 class AssetmapError(Exception):
     """Base class for errors that are reported to the user as a message."""
 
@@ -45,20 +61,8 @@ class BadInputError(AssetmapError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = []
-        if self.file:
-            where.append(self.file)
-        if self.row is not None:
-            pattern = _ROW_WORDS.get(self.row_noun)
-            row = (
-                f"{self.row_noun} {self.row}"
-                if pattern is None
-                else translated(pattern).format(row=self.row)
-            )
-            where.append(row)
-        if self.field:
-            where.append(translated("field '{field}'").format(field=self.field))
-        text = f"{', '.join(where)}: {self.message}" if where else self.message
+        where = place_in_file(self.file, self.row, self.field, self.row_noun)
+        text = f"{where}: {self.message}" if where else self.message
         if self.hint:
             text += f" ({self.hint})"
         return text

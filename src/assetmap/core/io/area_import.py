@@ -24,6 +24,7 @@ from assetmap.core.geometry import (
     polygonal_part,
     repair_polygon,
 )
+from assetmap.core.i18n import translated
 from assetmap.core.io.crs_check import check_coordinates
 from assetmap.core.io.crs_guess import guess_crs
 from assetmap.core.io.fields import guess_area_code_field, guess_area_name_field
@@ -86,7 +87,7 @@ def prepare_areas(
             file=table.path,
         )
     code_field, name_field = _choose_fields(table, options)
-    steps(0.65, "Checking geometries")
+    steps(0.65, translated("Checking geometries"))
     keep, polygons = _check_geometries(table, report)
     keep &= _check_codes(table, code_field, report)
     check_cancelled(cancelled)
@@ -94,7 +95,7 @@ def prepare_areas(
     crs = _source_crs(table, polygons[keep], report)
     keep &= _check_crs(table, polygons, keep, crs, options.accept_crs, report)
     _refuse_if_nothing_left(keep, report, table)
-    steps(0.75, "Reprojecting")
+    steps(0.75, translated("Reprojecting"))
     polygons = _to_project_crs(project, crs, polygons, keep, table, report)
     _refuse_if_nothing_left(keep, report, table)
     check_cancelled(cancelled)
@@ -114,7 +115,7 @@ def prepare_areas(
         name_field=name_field,
         created_at=gpkg.utc_now(),
     )
-    steps(1.0, "Ready to import")
+    steps(1.0, translated("Ready to import"))
     return PreparedAreas(
         info, codes, names, extra, polygons, report, len(table), extra_labels=labels
     )

@@ -20,6 +20,7 @@ from pyproj import CRS
 
 from assetmap.core import areas, gpkg, postcode_store
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.io import crs_check, identity
 from assetmap.core.io.asset_categories import (
     NEW_CATEGORY,
@@ -156,11 +157,11 @@ def prepare_table(
     if len(table) == 0:
         raise BadInputError("has no rows to import", file=table.path)
     mapping = _field_mapping(table, options)
-    steps(0.45, "Placing assets")
+    steps(0.45, translated("Placing assets"))
     index = _postcode_index(project, options, report, steps.sub(0.45, 0.6), cancelled)
     placement = _place(project, table, options, mapping, index, report)
     check_cancelled(cancelled)
-    steps(0.75, "Matching categories")
+    steps(0.75, translated("Matching categories"))
     keep = placement.state != REJECTED
     if not keep.any():
         first = report.rejected[0].describe() if report.rejected else ""
@@ -176,7 +177,7 @@ def prepare_table(
     with ThreadPoolExecutor(max_workers=1) as pool:
         outside = pool.submit(areas.points_outside, areas.area_tree(project), points)
         cats, new_categories = choose_categories(project, frame, options, report)
-        steps(0.85, "Building asset records")
+        steps(0.85, translated("Building asset records"))
         rows = _asset_rows(frame, mapping, cats, options, table, report, row_numbers)
         batch = uuidlib.uuid4().hex
         rows["import_batch"] = batch
@@ -200,7 +201,7 @@ def prepare_table(
     ignored = _ignored_styling(frame, mapping, options)
     if ignored:
         report.notes.append("styling properties ignored: " + ", ".join(ignored))
-    steps(1.0, "Ready to import")
+    steps(1.0, translated("Ready to import"))
     return PreparedAssets(
         rows=rows,
         points=points,

@@ -10,6 +10,7 @@ import pandas as pd
 
 from assetmap.core import areas
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.io import limits
 from assetmap.core.io.numbers import parse_numbers
 from assetmap.core.io.readers import Table, read_table
@@ -79,7 +80,7 @@ def prepare_indicators(
         labels[column] = source if wanted == source else wanted
         numeric[column] = is_number
     report.imported = int(matched.sum())
-    steps(1.0, "Ready to join")
+    steps(1.0, translated("Ready to join"))
     return PreparedIndicators(
         info.name,
         pd.DataFrame(values),

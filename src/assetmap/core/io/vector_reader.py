@@ -18,11 +18,12 @@ import pyogrio.errors
 import pyproj
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.io import archives, limits
 from assetmap.core.io.damaged_geometry import GeometryIssues, decode
 from assetmap.core.io.geojson_position import first_broken_feature
 from assetmap.core.io.read_bounds import check_cells, check_columns, check_rows, cleaned
-from assetmap.core.io.table import LayerInfo, Table, file_suffix, unique_column_names
+from assetmap.core.io.table import LayerInfo, Table, file_suffix, rows_read, unique_column_names
 from assetmap.core.progress import CancelledFn, Steps, check_cancelled
 
 _VECTOR_IN_ZIP = (".gpkg", ".geojson", ".json")
@@ -147,7 +148,7 @@ def read_vector(
     """
     if file_suffix(source) == ".gpkg":
         layer = _chosen_gpkg_layer(path, source, layer)
-    steps(0.0, f"Reading {path.name}")
+    steps(0.0, translated("Reading {file}").format(file=path.name))
     patched, nul_notes = _json_with_nul_stand_ins(path, source, unpacked)
     try:
         with warnings.catch_warnings(record=True) as gdal_warnings:
@@ -244,7 +245,7 @@ def _arrow_batches(
         check_rows(path, rows)
         check_cells(path, rows, width)
         batches.append(batch)
-        steps(0.5, f"Read {rows:,} features of {path.name}")
+        steps(0.5, rows_read(rows, "feature", path.name))
     return pa.Table.from_batches(batches, schema=reader.schema)
 
 
