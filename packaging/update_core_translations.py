@@ -4,7 +4,8 @@
     python packaging/update_core_translations.py --check  # exit 1 if either is out of date
 
 Babel (a test extra, not needed at run time: the app reads the .mo with stdlib gettext)
-collects every ``translated("text")`` and ``translatable("text")`` under src/assetmap/core into
+collects every ``translated("text")`` and ``translatable("text")`` under src/assetmap/core
+(and src/assetmap/cli) into
 src/assetmap/translations/core/<lang>/LC_MESSAGES/assetmap-core.po (without line numbers,
 and keeping the header's dates, so editing code does not churn the catalogue); translators
 fill in the .po (see docs/i18n/README.md) and this script compiles it to the .mo the core
@@ -25,7 +26,8 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "assetmap"
-SOURCE = PACKAGE / "core"
+# The core, and the command line (which prints some of the core's words in sentences of its own).
+SOURCES = (PACKAGE / "core", PACKAGE / "cli")
 CATALOGUES = PACKAGE / "translations" / "core"
 DOMAIN = "assetmap-core"
 LANGUAGES = ("cy",)
@@ -39,18 +41,23 @@ def po_path(language: str) -> Path:
 
 
 def extracted() -> Catalog:
-    """Every marked string of the core, each with the files it is in."""
+    """Every marked string of the core and the command line, each with the files it is in."""
     template = Catalog(project="assetmap", domain=DOMAIN)
+    for source in SOURCES:
+        _add_strings(template, source)
+    return template
+
+
+def _add_strings(template: Catalog, source: Path) -> None:
     found = extract_from_dir(
-        str(SOURCE),
+        str(source),
         method_map=[("**.py", "python")],
         keywords=KEYWORDS,
         comment_tags=("TRANSLATORS:",),
     )
     for filename, lineno, message, comments, context in found:
-        where = (Path("src/assetmap/core") / filename).as_posix()
+        where = (source.relative_to(ROOT) / filename).as_posix()
         template.add(message, locations=[(where, lineno)], auto_comments=comments, context=context)
-    return template
 
 
 def updated_po(language: str) -> bytes:

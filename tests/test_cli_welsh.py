@@ -26,7 +26,8 @@ def test_lang_cy_analyses_and_exports_a_welsh_gap_report(demo_copy: Path, tmp_pa
         "analyse", str(demo_copy), "--set", LSOA, "--category", "mental_health",
         "--category", "food_banks", "--need", "imd_score", "--out", str(tmp_path / "r.csv"),
     )  # fmt: skip
-    assert "dadansoddwyd 139 ardal × 2 categori" in analysed.stdout
+    assert analysed.stdout.startswith("Rhediad 1: dadansoddwyd 139 ardal × 2 categori; ")
+    assert "Canlyniadau: " in analysed.stdout
     method = (tmp_path / "r.method.txt").read_text(encoding="utf-8")
     assert method.startswith(f"Dadansoddiad bylchau o'r 139 ardal yn “{LSOA}”")
 
