@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from assetmap.core.analysis.classify import need_provision_words
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.commands import CommandStack
 from assetmap.core.errors import BadInputError, Cancelled
+from assetmap.core.export.options import ExportOptions
+from assetmap.core.export.selection import choose_assets
 from assetmap.core.imports import import_assets
 from assetmap.core.io.asset_import import AssetImportOptions
 from assetmap.core.io.readers import read_table
@@ -157,3 +160,13 @@ def test_reading_a_file_reports_its_progress_in_welsh(trafford, welsh):
     said = []
     read_table(register, progress=lambda share, text: said.append(text))
     assert said[-1] == "Darllenwyd 608 rhes o trafford_land_and_building_assets.csv"
+
+
+def test_an_export_says_what_it_left_out_in_welsh(demo_copy, welsh):
+    with Project.open(demo_copy) as project:
+        chosen = choose_assets(project, ExportOptions())
+    chosen = replace(chosen, personal_left_out=1, hidden_left_out=12)
+    assert chosen.notice() == (
+        "Wedi'u gadael allan: 1 ased sy'n cynnwys data personol; 12 ased mewn categorïau "
+        "sydd wedi'u cuddio ar y map neu wedi'u hidlo allan."
+    )

@@ -19,6 +19,7 @@ from assetmap.core.export.selection import (
     choose_assets,
     for_gap_map,
 )
+from assetmap.core.i18n import translated
 from assetmap.core.layers import MapLayers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
@@ -78,7 +79,7 @@ def export_data(
     if suffix in MAP_FORMATS:
         raise BadInputError("maps (PDF, PNG, SVG) are drawn by assetmap.qt.export", file=path)
     steps = Steps(progress)
-    steps(0.05, "Choosing what to export")
+    steps(0.05, translated("Choosing what to export"))
     html = suffix in HTML_FORMATS
     chosen = choose_assets(project, options, HTML_COLUMNS if html else None, for_map=html)
     result = analysis_source.resolve(project, options.analysis)
@@ -86,7 +87,7 @@ def export_data(
         chosen = for_gap_map(chosen, tuple(result.params.categories))
     sets = chosen_area_sets(project, options)
     check_cancelled(cancelled)
-    steps(0.2, f"Writing {path.name}")
+    steps(0.2, translated("Writing {file}").format(file=path.name))
     nuls = 0
     need = need_label(project, result)
     if suffix == ".gpkg":
@@ -103,7 +104,7 @@ def export_data(
         from assetmap.core.export.html import write_html
 
         write_html(project, path, options, chosen, sets, result, steps.sub(0.2, 1.0), cancelled)
-    steps(1.0, "Done")
+    steps(1.0, translated("Done"))
     return ExportReport(path, len(chosen.frame), _notice(chosen.notice(), nuls, suffix))
 
 
