@@ -170,3 +170,28 @@ def test_an_export_says_what_it_left_out_in_welsh(demo_copy, welsh):
         "Wedi'u gadael allan: 1 ased sy'n cynnwys data personol; 12 ased mewn categorïau "
         "sydd wedi'u cuddio ar y map neu wedi'u hidlo allan."
     )
+
+
+def test_why_a_row_is_unplaced_or_rejected_is_said_in_welsh(demo_copy, tmp_path, welsh):
+    sheet = tmp_path / "hybiau.csv"
+    sheet.write_text(
+        "Name,Postcode,Latitude,Longitude\n"
+        "Hwb y Parc,,53.42,-2.35\n"
+        "Hwb Ysgol,not a postcode,,\n"
+        "Hwb Capel,,,\n"
+        "Hwb Gwag,,abc,-2.3\n",
+        encoding="utf-8",
+    )
+    options = AssetImportOptions(
+        category="Libraries", name_field="Name", postcode_field="Postcode",
+        lat_field="Latitude", lon_field="Longitude",
+    )  # fmt: skip
+    with Project.open(demo_copy) as project:
+        report = import_assets(project, sheet, options, stack=CommandStack(project))
+    unplaced = [issue.describe(sheet.name) for issue in report.unplaced]
+    assert unplaced == [
+        "hybiau.csv, rhes 3: dim cyfesurynnau, ac nid yw 'not a postcode' yn god post dilys",
+        "hybiau.csv, rhes 4: dim cyfesurynnau a dim cod post",
+    ]
+    rejected = [issue.describe(sheet.name) for issue in report.rejected]
+    assert rejected == ["hybiau.csv, rhes 5, maes 'Latitude': nid yw'r lledred 'abc' yn rhif"]
