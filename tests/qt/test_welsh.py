@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 from tests.support.qt import open_window, when_modal
 
 from assetmap import cli
+from assetmap.core import i18n as core_i18n
 from assetmap.core.analysis.api import analyse
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.export.options import ExportOptions, PrintLayout
@@ -101,6 +102,8 @@ def test_the_pdf_report_has_welsh_headings(session, welsh, tmp_path):
     rest = " ".join(pages[1:])
     assert "Sut y lluniwyd y ffigurau" in rest and "Crynodeb fesul categori" in rest
     assert "How the figures were made" not in rest
+    # the method text comes from the core, whose words follow the app's language
+    assert "Dadansoddiad bylchau o'r 139 ardal" in rest and "Gap analysis of" not in rest
 
 
 def test_an_untranslated_string_shows_in_english(welsh):
@@ -113,6 +116,7 @@ def test_an_untranslated_string_shows_in_english(welsh):
 def test_english_is_back_when_the_translators_are_removed(qtbot, session, welsh):
     i18n.remove_translators()
     assert i18n.current_language() == "en"
+    assert core_i18n.language() == "en"
     window = open_window(qtbot, session)
     assert menu_titles(window)[0] == "&File"
 

@@ -32,6 +32,7 @@ from assetmap.cli import (
     shared,
 )
 from assetmap.cli.terminal import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from assetmap.core import i18n as core_i18n
 
 __all__ = [
     "COMMANDS",
@@ -52,6 +53,7 @@ COMMANDS = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _take_language(list(sys.argv[1:] if argv is None else argv))
+    core_i18n.set_language(core_i18n.language_from_environment())
     if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
         return _open_app(args)
     parser = build_parser()
@@ -68,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _take_language(args: list[str]) -> list[str]:
     """``--lang cy`` (or ``--lang=cy``) before anything else: the app's language for this
-    session, passed on as ASSETMAP_LANG (assetmap.qt.i18n reads it when the app starts)."""
+    session, passed on as ASSETMAP_LANG (assetmap.qt.i18n reads it when the app starts; the
+    commands' words from the core, and their PDF and PNG exports, follow it too)."""
     if args and args[0].startswith("--lang="):
         os.environ["ASSETMAP_LANG"] = args[0].split("=", 1)[1]
         return args[1:]
@@ -126,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         metavar="LANG",
-        help="the desktop app's language for this session: cy (Cymraeg) or en; must come "
+        help="the language for this session, of the desktop app and of the gap analysis's "
+        "words and the PDF and PNG exports of the commands: cy (Cymraeg) or en; must come "
         "first, as in 'assetmap --lang cy [PROJECT.gpkg]' (or set ASSETMAP_LANG)",
     )
     parser.add_argument(

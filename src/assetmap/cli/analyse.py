@@ -65,6 +65,7 @@ def cmd_analyse(options: argparse.Namespace) -> int:
     from assetmap.core.analysis.inputs import choose_categories
     from assetmap.core.analysis.params import AnalysisParams
     from assetmap.core.errors import BadInputError
+    from assetmap.core.i18n import translated
     from assetmap.core.project import Project
 
     if options.provision == "per_1000" and not options.population:
@@ -95,10 +96,20 @@ def cmd_analyse(options: argparse.Namespace) -> int:
             if progress:
                 progress.done()
     method = results_csv.method_path(options.out)
-    print(f"Run {result.run_id}: {summary.headline(result)}.")
+    headline = summary.headline(result)
+    print(translated("Run {run}: {headline}.").format(run=result.run_id, headline=headline))
     if params.skipped:
-        print(f"{summary.left_out(result, labels)} (all listed in {method.name}).")
+        print(
+            translated("{left_out} (all listed in {file}).").format(
+                left_out=summary.left_out(result, labels), file=method.name
+            )
+        )
     for key in summary.without_assets(result):
-        print(f"No {labels.get(key, key)} assets to count: every area is a gap in it.")
-    print(f"Results: {options.out}; method: {method}")
+        print(
+            translated("No {category} assets to count: every area is a gap in it.").format(
+                category=labels.get(key, key)
+            )
+        )
+    done = translated("Results: {results}; method: {method}")
+    print(done.format(results=options.out, method=method))
     return EXIT_OK

@@ -8,6 +8,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assetmap.core.i18n import translatable, translated
+
+# Where in a file a problem is, by what the file is made of (``row_noun``).
+_ROW_WORDS = {
+    "row": translatable("row {row}"),
+    "line": translatable("line {row}"),
+    "feature": translatable("feature {row}"),
+    "record": translatable("record {row}"),
+}
+
+
+def place_in_file(
+    file: str | None, row: int | None, field: str | None, row_noun: str = "row"
+) -> str:
+    """Where a problem is, as a message starts: "assets.csv, row 12, field 'postcode'" ("" when
+    nothing is known); shared by errors and the import report's lines."""
+    where = [file] if file else []
+    if row is not None:
+        pattern = _ROW_WORDS.get(row_noun)
+        where.append(
+            f"{row_noun} {row}" if pattern is None else translated(pattern).format(row=row)
+        )
+    if field:
+        where.append(translated("field '{field}'").format(field=field))
+    return ", ".join(where)
+
 
 class AssetmapError(Exception):
     """Base class for errors that are reported to the user as a message."""
@@ -35,14 +61,8 @@ class BadInputError(AssetmapError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = []
-        if self.file:
-            where.append(self.file)
-        if self.row is not None:
-            where.append(f"{self.row_noun} {self.row}")
-        if self.field:
-            where.append(f"field '{self.field}'")
-        text = f"{', '.join(where)}: {self.message}" if where else self.message
+        where = place_in_file(self.file, self.row, self.field, self.row_noun)
+        text = f"{where}: {self.message}" if where else self.message
         if self.hint:
             text += f" ({self.hint})"
         return text
@@ -65,5 +85,7 @@ class ConflictError(AssetmapError):
 class Cancelled(AssetmapError):
     """The user cancelled a long operation; nothing was changed."""
 
-    def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            translated("Cancelled; nothing was changed.") if message is None else message
+        )

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from assetmap.core.commands.base import Command, CommandStack
 from assetmap.core.commands.imports import ImportAreaSet, ImportAssets, JoinIndicators
+from assetmap.core.i18n import translated
 from assetmap.core.io.area_import import AreaImportOptions, prepare_areas
 from assetmap.core.io.asset_import import AssetImportOptions, prepare_assets
 from assetmap.core.io.indicator_import import IndicatorOptions, prepare_indicators
@@ -151,11 +152,11 @@ def _run(
     check_cancelled(cancelled)
     if before_commit is not None:
         before_commit(prepared.report)  # e.g. write the report file; raising stops the import
-    steps(0.85, "Writing to the project")
+    steps(0.85, translated("Writing to the project"))
     # Commit through ``project``'s connection; the GUI passes its stack for undo.
     (stack or CommandStack(project)).push(command(prepared, attribution), project=project)
     prepared.report.committed = True
-    steps(1.0, "Done")
+    steps(1.0, translated("Done"))
     return prepared.report
 
 

@@ -30,6 +30,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from assetmap.core import i18n as core_i18n
+
 log = logging.getLogger(__name__)
 
 SETTING = "language"
@@ -113,6 +115,7 @@ def install_translators(language: str | None = None) -> str:
     remove_translators()
     chosen = chosen_language(language)
     _language = chosen
+    core_i18n.set_language(chosen)  # the core's words (method statement, errors) follow
     if chosen == ENGLISH:
         return chosen
     locale = QLocale(chosen)
@@ -157,6 +160,7 @@ def remove_translators() -> None:
         if app is not None:
             app.removeTranslator(translator)
     _language = ENGLISH
+    core_i18n.set_language(ENGLISH)
 
 
 class LanguageMenu(QMenu):

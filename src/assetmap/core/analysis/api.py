@@ -11,6 +11,7 @@ from assetmap.core.analysis import incremental, inputs, results_csv, runs
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.errors import AssetmapError
+from assetmap.core.i18n import translated
 from assetmap.core.output import Staged
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
@@ -38,13 +39,13 @@ def analyse(
     if out is not None:
         results_csv.check_out(out, project.path, field="--out")
     steps = Steps(progress)
-    steps(0.0, "Reading areas and assets")
+    steps(0.0, translated("Reading areas and assets"))
     data = inputs.load(project, params)
     check_cancelled(cancelled)
     result = incremental.rerun(previous, data, params, steps.sub(0.05, 0.97), cancelled)
     check_cancelled(cancelled)
     if keep and out is None:
-        steps(0.98, "Keeping the run in the project")
+        steps(0.98, translated("Keeping the run in the project"))
         runs.save(project, result)
     elif keep and out is not None:
         steps(0.98, "Keeping the run in the project and writing the results")

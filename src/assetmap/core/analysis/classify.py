@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assetmap.core.i18n import translatable, translated
+
 SCHEMES = {
     "quantiles": "Same number of areas in each class",
     "natural_breaks": "Natural breaks (Fisher–Jenks)",
@@ -25,7 +27,8 @@ JENKS_SAMPLE = 300
 NO_DATA = -1
 NO_DATA_COLOUR = "#E4E7EB"  # drawn hatched on the map and in the legend
 NO_DATA_LABEL = "No data"
-THIRDS = {1: "low", 2: "medium", 3: "high"}  # terciles in words, lowest third first
+# Terciles in words, lowest third first (English; translated() them where shown).
+THIRDS = {1: translatable("low"), 2: translatable("medium"), 3: translatable("high")}
 
 # Sequential palettes, light (low) to dark (high), 3 to 7 classes. All are readable with the
 # common colour-vision deficiencies: viridis and cividis are designed for it (cividis for
@@ -345,7 +348,10 @@ def need_provision_words(need_tercile: int, provision_tercile: int) -> str:
     """
     if not (1 <= need_tercile <= 3 and 1 <= provision_tercile <= 3):
         return ""
-    return f"{THIRDS[need_tercile].capitalize()} need, {THIRDS[provision_tercile]} provision"
+    text = translated("{need} need, {provision} provision").format(
+        need=translated(THIRDS[need_tercile]), provision=translated(THIRDS[provision_tercile])
+    )
+    return text[:1].upper() + text[1:]
 
 
 def bivariate_colour(need_tercile: int, provision_tercile: int) -> str:

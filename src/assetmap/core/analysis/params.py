@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from assetmap.core.i18n import translated
+
 PROVISION_MEASURES = ("per_1000", "coverage")
 ALL_CHOSEN = "*"  # the pseudo-category "any of the chosen categories"
 
@@ -30,13 +32,17 @@ class AnalysisParams:
 
     def __post_init__(self) -> None:
         if not self.categories:
-            raise ValueError("choose at least one category")
+            raise ValueError(translated("choose at least one category"))
         if self.distance_m <= 0:
-            raise ValueError("the distance must be more than 0 metres")
+            raise ValueError(translated("the distance must be more than 0 metres"))
         if self.provision not in PROVISION_MEASURES:
-            raise ValueError(f"provision must be one of {', '.join(PROVISION_MEASURES)}")
+            raise ValueError(
+                translated("provision must be one of {measures}").format(
+                    measures=", ".join(PROVISION_MEASURES)
+                )
+            )
         if not 0 < self.gap_coverage_threshold <= 1:
-            raise ValueError("the coverage threshold is a share between 0 and 1")
+            raise ValueError(translated("the coverage threshold is a share between 0 and 1"))
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)

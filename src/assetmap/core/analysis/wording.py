@@ -10,6 +10,7 @@ from assetmap.core.analysis.classify import THIRDS, need_provision_words
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.errors import AssetmapError
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 
 __all__ = [
@@ -40,7 +41,9 @@ def need_label(project: Project, result: AnalysisResult | None) -> str | None:
 
 def need_heading(result: AnalysisResult, label: str | None = None) -> str:
     """The heading over need figures: "Need (IMD 2025 score)"."""
-    return f"Need ({label or result.params.need_field or 'need'})"
+    return translated("Need ({label})").format(
+        label=label or result.params.need_field or translated("need")
+    )
 
 
 def distance_text(params: AnalysisParams) -> str:
@@ -52,12 +55,14 @@ def gap_definition(params: AnalysisParams) -> str:
     the area within 800 m of one"."""
     d = distance_text(params)
     share = f"{params.gap_coverage_threshold * 100:g} %"
-    return f"no asset within {d}, or less than {share} of the area within {d} of one"
+    return translated(
+        "no asset within {distance}, or less than {share} of the area within {distance} of one"
+    ).format(distance=d, share=share)
 
 
 def gap_caption(params: AnalysisParams) -> str:
     """The gap map's caption and legend title."""
-    return f"Gap: {gap_definition(params)}"
+    return translated("Gap: {definition}").format(definition=gap_definition(params))
 
 
 def category_in_sentence(label: str) -> str:

@@ -18,6 +18,7 @@ from assetmap.core.export.selection import (
     ChosenAssets,
     choose_assets,
 )
+from assetmap.core.i18n import translated
 from assetmap.core.layers import MapLayers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
@@ -77,7 +78,7 @@ def export_data(
     if suffix in MAP_FORMATS:
         raise BadInputError("maps (PDF, PNG, SVG) are drawn by assetmap.qt.export", file=path)
     steps = Steps(progress)
-    steps(0.05, "Choosing what to export")
+    steps(0.05, translated("Choosing what to export"))
     html = suffix in HTML_FORMATS
     result = analysis_source.resolve(project, options.analysis)
     measured = None
@@ -88,7 +89,7 @@ def export_data(
     )
     sets = chosen_area_sets(project, options)
     check_cancelled(cancelled)
-    steps(0.2, f"Writing {path.name}")
+    steps(0.2, translated("Writing {file}").format(file=path.name))
     nuls = 0
     need = need_label(project, result)
     if suffix == ".gpkg":
@@ -105,7 +106,7 @@ def export_data(
         from assetmap.core.export.html import write_html
 
         write_html(project, path, options, chosen, sets, result, steps.sub(0.2, 1.0), cancelled)
-    steps(1.0, "Done")
+    steps(1.0, translated("Done"))
     return ExportReport(path, len(chosen.frame), _notice(chosen.notice(), nuls, suffix))
 
 

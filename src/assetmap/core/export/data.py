@@ -26,6 +26,7 @@ from assetmap.core.analysis import results_csv
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.export import characters
 from assetmap.core.export.selection import ChosenAssets
+from assetmap.core.i18n import translated
 from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.model import custom_from_text
 from assetmap.core.project import Project
@@ -237,17 +238,17 @@ def write_xlsx(
 def _about(project: Project, title: str, chosen: ChosenAssets,
            result: AnalysisResult | None) -> pd.DataFrame:  # fmt: skip
     rows = [
-        ("Title", title),
-        ("Project", project.name),
-        ("Exported", gpkg.utc_now()),
-        ("Assets", f"{len(chosen.frame):,}"),
+        (translated("Title"), title),
+        (translated("Project"), project.name),
+        (translated("Exported"), gpkg.utc_now()),
+        (translated("Assets"), f"{len(chosen.frame):,}"),
     ]
     if chosen.notice():
-        rows.append(("Left out", chosen.notice()))
+        rows.append((translated("Left out"), chosen.notice()))
     if result is not None:
-        rows.append(("Gap analysis method", result.method))
-    rows += [("Data source", line) for line in attributions(project)]
-    return pd.DataFrame(rows, columns=["", "Value"])
+        rows.append((translated("Gap analysis method"), result.method))
+    rows += [(translated("Data source"), line) for line in attributions(project)]
+    return pd.DataFrame(rows, columns=["", translated("Value")])
 
 
 def _sheet_names(wanted: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from assetmap.core import assets
 from assetmap.core.export.options import ExportOptions
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
 
@@ -32,26 +33,41 @@ class ChosenAssets:
     def notice(self) -> str:
         """The sentence an export carries about what it leaves out ("" when nothing): a
         plain statement, since leaving out is what the user asked for."""
-        parts = []
-        if self.personal_left_out:
-            n = self.personal_left_out
-            parts.append(f"{n:,} asset{'s' if n != 1 else ''} holding personal data")
-        if self.rejected_left_out:
-            n = self.rejected_left_out
-            parts.append(f"{n:,} rejected asset{'s' if n != 1 else ''}")
-        if self.hidden_left_out:
-            n = self.hidden_left_out
-            parts.append(
-                f"{n:,} asset{'s' if n != 1 else ''} in categories hidden on the map "
-                "or filtered out"
-            )
-        if self.outside_analysis:
-            n = self.outside_analysis
-            parts.append(
-                f"{n:,} asset{'s' if n != 1 else ''} in categories the gap analysis did not "
-                "measure (a map this large carries only those it measured)"
-            )
-        return ("Left out: " + "; ".join(parts) + ".") if parts else ""
+        counts = (
+            (self.personal_left_out, _PERSONAL),
+            (self.rejected_left_out, _REJECTED),
+            (self.hidden_left_out, _HIDDEN),
+            (self.outside_analysis, _NOT_MEASURED),
+        )
+        parts = [translated(words[n == 1]).format(n=n) for n, words in counts if n]
+        if not parts:
+            return ""
+        return translated("Left out: {items}.").format(items="; ".join(parts))
+
+
+# What an export leaves out, after its count: (more than one, just one).
+_PERSONAL = {
+    False: translatable("{n:,} assets holding personal data"),
+    True: translatable("{n:,} asset holding personal data"),
+}
+_REJECTED = {
+    False: translatable("{n:,} rejected assets"),
+    True: translatable("{n:,} rejected asset"),
+}
+_HIDDEN = {
+    False: translatable("{n:,} assets in categories hidden on the map or filtered out"),
+    True: translatable("{n:,} asset in categories hidden on the map or filtered out"),
+}
+_NOT_MEASURED = {
+    False: translatable(
+        "{n:,} assets in categories the gap analysis did not measure (a map this large "
+        "carries only those it measured)"
+    ),
+    True: translatable(
+        "{n:,} asset in categories the gap analysis did not measure (a map this large "
+        "carries only those it measured)"
+    ),
+}
 
 
 #: Markers above which an HTML gap map carries only the analysed categories' assets.

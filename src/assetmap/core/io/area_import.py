@@ -17,13 +17,14 @@ import shapely
 from pyproj import CRS
 
 from assetmap.core import areas, gpkg
-from assetmap.core.errors import BadInputError
+from assetmap.core.errors import BadInputError, place_in_file
 from assetmap.core.geometry import (
     as_multipolygons,
     coordinate_problems,
     polygonal_part,
     repair_polygon,
 )
+from assetmap.core.i18n import translated
 from assetmap.core.io.crs_check import check_coordinates
 from assetmap.core.io.crs_guess import guess_crs
 from assetmap.core.io.fields import guess_area_code_field, guess_area_name_field
@@ -70,23 +71,25 @@ def prepare_areas(
     steps = Steps(progress)
     name = options.set_name.strip()
     if not name:
-        raise BadInputError("an area set needs a name", field="--set")
+        raise BadInputError(translated("an area set needs a name"), field="--set")
     if name in {i.name for i in areas.list_sets(project)}:
         raise BadInputError(
-            f"the project already has an area set named '{name}'",
+            translated("the project already has an area set named '{name}'").format(name=name),
             field="--set",
-            hint="choose another name",
+            hint=translated("choose another name"),
         )
     table = read_table(path, layer=options.layer, progress=steps.sub(0, 0.6), cancelled=cancelled)
     check_cancelled(cancelled)
     report = ImportReport(file=table.path.name, kind="areas", notes=list(table.notes))
     if table.geometry is None:
         raise BadInputError(
-            "has no geometry: area sets come from GeoJSON, GeoPackage or Shapefile files",
+            translated(
+                "has no geometry: area sets come from GeoJSON, GeoPackage or Shapefile files"
+            ),
             file=table.path,
         )
     code_field, name_field = _choose_fields(table, options)
-    steps(0.65, "Checking geometries")
+    steps(0.65, translated("Checking geometries"))
     keep, polygons = _check_geometries(table, report)
     keep &= _check_codes(table, code_field, report)
     check_cancelled(cancelled)
@@ -94,7 +97,7 @@ def prepare_areas(
     crs = _source_crs(table, polygons[keep], report)
     keep &= _check_crs(table, polygons, keep, crs, options.accept_crs, report)
     _refuse_if_nothing_left(keep, report, table)
-    steps(0.75, "Reprojecting")
+    steps(0.75, translated("Reprojecting"))
     polygons = _to_project_crs(project, crs, polygons, keep, table, report)
     _refuse_if_nothing_left(keep, report, table)
     check_cancelled(cancelled)
@@ -114,7 +117,7 @@ def prepare_areas(
         name_field=name_field,
         created_at=gpkg.utc_now(),
     )
-    steps(1.0, "Ready to import")
+    steps(1.0, translated("Ready to import"))
     return PreparedAreas(
         info, codes, names, extra, polygons, report, len(table), extra_labels=labels
     )
@@ -128,16 +131,20 @@ def _choose_fields(table: Table, options: AreaImportOptions) -> tuple[str, str |
     ):
         if wanted is not None and wanted not in columns:
             raise BadInputError(
-                f"has no field '{wanted}' (fields: {', '.join(columns)})",
+                translated("has no field '{column}' (fields: {fields})").format(
+                    column=wanted, fields=", ".join(columns)
+                ),
                 file=table.path,
                 field=flag,
             )
     code = options.code_field or guess_area_code_field(table.frame)
     if code is None:
         raise BadInputError(
-            f"no field looks like an area code (fields: {', '.join(columns) or 'none'})",
+            translated("no field looks like an area code (fields: {fields})").format(
+                fields=", ".join(columns) or translated("none")
+            ),
             file=table.path,
-            hint="name it with --code-field",
+            hint=translated("name it with --code-field"),
         )
     name = options.name_field or guess_area_name_field(table.frame, code)
     return code, name
@@ -163,7 +170,7 @@ def _check_geometries(table: Table, report: ImportReport) -> tuple[np.ndarray, n
 
     missing = shapely.is_missing(geometry) | shapely.is_empty(geometry)
     for i in np.flatnonzero(missing).tolist():
-        reject(i, issues.unreadable.get(i, "has no geometry"))
+        reject(i, issues.unreadable.get(i, translated("has no geometry")))
     # numpy's stub for where() does not take None as the fill value
     for i, problem in enumerate(coordinate_problems(np.where(keep, geometry, None))):  # type: ignore[call-overload]
         if problem is not None:
@@ -172,18 +179,30 @@ def _check_geometries(table: Table, report: ImportReport) -> tuple[np.ndarray, n
         kind = geometry[i].geom_type
         part = polygonal_part(geometry[i]) if kind == "GeometryCollection" else None
         if part is None:
-            reject(i, f"is a {kind}, not an area")
+            reject(i, translated("is a {kind}, not an area").format(kind=kind))
         else:
             geometry[i] = part
-            repaired(i, f"is a {kind}; its polygons were kept and its other parts dropped")
+            repaired(
+                i,
+                translated(
+                    "is a {kind}; its polygons were kept and its other parts dropped"
+                ).format(kind=kind),
+            )
     checked = np.flatnonzero(keep)
     for i in checked[~shapely.is_valid(geometry[checked])]:
         fixed, reason = repair_polygon(geometry[i])
         if fixed is None:
-            reject(i, f"invalid geometry ({reason}) could not be repaired")
+            reject(
+                i,
+                translated("invalid geometry ({reason}) could not be repaired").format(
+                    reason=reason
+                ),
+            )
         else:
             geometry[i] = fixed
-            repaired(i, f"invalid geometry ({reason}) was repaired")
+            repaired(
+                i, translated("invalid geometry ({reason}) was repaired").format(reason=reason)
+            )
     for i, message in sorted(issues.fixed.items()):
         if keep[i]:
             repaired(i, message)
@@ -196,11 +215,15 @@ def _check_codes(table: Table, code_field: str, report: ImportReport) -> np.ndar
     missing = text.isna().to_numpy()
     repeated = (text.duplicated(keep="first") & ~text.isna()).to_numpy()
     for i in np.flatnonzero(missing):
-        report.rejected.append(RowIssue(int(rows[i]), code_field, "has no area code", noun))
+        message = translated("has no area code")
+        report.rejected.append(RowIssue(int(rows[i]), code_field, message, noun))
     if repeated.any():
         first_row = dict(zip(text[~missing][::-1], rows[~missing][::-1], strict=True))
         for i in np.flatnonzero(repeated):
-            message = f"code {text.iloc[i]} is already used by {noun} {first_row[text.iloc[i]]}"
+            first = place_in_file(None, int(first_row[text.iloc[i]]), None, noun)
+            message = translated("code {code} is already used by {where}").format(
+                code=text.iloc[i], where=first
+            )
             report.rejected.append(RowIssue(int(rows[i]), code_field, message, noun))
     return ~(missing | repeated)
 
@@ -208,9 +231,11 @@ def _check_codes(table: Table, code_field: str, report: ImportReport) -> np.ndar
 def _refuse_if_nothing_left(keep: np.ndarray, report: ImportReport, table: Table) -> None:
     if keep.any():
         return
+    first = report.rejected[0].describe() if report.rejected else translated("the file is empty")
     raise BadInputError(
-        f"no feature could be imported ({len(report.rejected)} rejected); first problem: "
-        + (report.rejected[0].describe() if report.rejected else "the file is empty"),
+        translated("no feature could be imported ({n} rejected); first problem: {first}").format(
+            n=len(report.rejected), first=first
+        ),
         file=table.path,
     )
 
@@ -222,10 +247,12 @@ def _source_crs(table: Table, polygons: np.ndarray, report: ImportReport) -> CRS
     crs, note = guess_crs(polygons)
     if crs is None:
         raise BadInputError(
-            "the file has no coordinate system and its coordinates are not longitude/latitude "
-            "or British National Grid",
+            translated(
+                "the file has no coordinate system and its coordinates are not "
+                "longitude/latitude or British National Grid"
+            ),
             file=table.path,
-            hint="save it with a .prj or as GeoJSON/GeoPackage",
+            hint=translated("save it with a .prj or as GeoJSON/GeoPackage"),
         )
     report.notes.append(note)
     return crs
@@ -254,7 +281,7 @@ def _check_crs(
         report.notes.append(check.note)
     rows, noun = table.row_numbers, table.row_noun
     for i in np.flatnonzero(check.far & keep):
-        message = f"lies far outside the area {crs.name} is used for"
+        message = translated("lies far outside the area {crs} is used for").format(crs=crs.name)
         report.rejected.append(RowIssue(int(rows[i]), None, message, noun))
     return ~check.far
 
@@ -279,11 +306,17 @@ def _to_project_crs(
 
         with np.errstate(all="ignore"):  # GEOS overflow warnings: the result is checked
             out[idx] = gpd.GeoSeries(polygons[idx], crs=crs).to_crs(project.crs).to_numpy()
-        report.notes.append(f"reprojected from {crs.name} to {project.crs.name}")
+        report.notes.append(
+            translated("reprojected from {source} to {target}").format(
+                source=crs.name, target=project.crs.name
+            )
+        )
     rows, noun = table.row_numbers, table.row_noun
     for i, problem in zip(idx, coordinate_problems(out[idx]), strict=True):
         if problem is not None:
-            message = f"cannot be reprojected to {project.crs.name} (the result {problem})"
+            message = translated("cannot be reprojected to {crs} (the result {problem})").format(
+                crs=project.crs.name, problem=problem
+            )
             report.rejected.append(RowIssue(int(rows[i]), None, message, noun))
             keep[i] = False
     idx = np.flatnonzero(keep)
@@ -293,13 +326,17 @@ def _to_project_crs(
         # Reprojection can pinch a barely-valid ring; repair again, or reject if nothing is left.
         out[i], reason = repair_polygon(out[i])
         if out[i] is None:
-            message = f"became invalid in {project.crs.name} ({reason}) and could not be repaired"
+            message = translated(
+                "became invalid in {crs} ({reason}) and could not be repaired"
+            ).format(crs=project.crs.name, reason=reason)
             report.rejected.append(RowIssue(int(rows[i]), None, message, noun))
             keep[i] = False
         else:
             repaired += 1
     if repaired:
-        report.notes.append(f"{repaired} geometries needed repair after reprojection")
+        report.notes.append(
+            translated("{n} geometries needed repair after reprojection").format(n=repaired)
+        )
     return out
 
 

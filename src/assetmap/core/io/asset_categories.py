@@ -11,6 +11,7 @@ import pandas as pd
 from assetmap.core import categories
 from assetmap.core.category_match import same_name
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import joined, translated
 from assetmap.core.io.report import CategoryUse, ImportReport
 from assetmap.core.io.values import text_objects
 from assetmap.core.project import Project
@@ -49,7 +50,9 @@ def choose_categories(
     elif options.category_field:
         text = text_objects(frame[options.category_field]).fillna("")
     else:
-        report.notes.append("no category given; assets are 'Uncategorised' (use --category)")
+        report.notes.append(
+            translated("no category given; assets are 'Uncategorised' (use --category)")
+        )
         return pd.Series([UNCATEGORISED] * len(frame)), []
     chooser = _CategoryChooser(project, options)
     counts = text.value_counts(sort=False)
@@ -120,17 +123,25 @@ def _category_notes(
 ) -> None:
     if chooser.new:
         labels = ", ".join(f"'{c.label}'" for c in chooser.new.values())
-        report.notes.append(f"new categories made for values not in the taxonomy: {labels}")
-    for value, keys in chooser.ambiguous:
-        labels = " or ".join(f"'{chooser.known[k].label}'" for k in keys)
         report.notes.append(
-            f"'{value}' could be {labels}, so it was not matched to either; "
-            "choose its category in the import dialog, or with a category map"
+            translated("new categories made for values not in the taxonomy: {labels}").format(
+                labels=labels
+            )
+        )
+    for value, keys in chooser.ambiguous:
+        labels = joined([f"'{chooser.known[k].label}'" for k in keys], alternatives=True)
+        report.notes.append(
+            translated(
+                "'{value}' could be {labels}, so it was not matched to either; choose its "
+                "category in the import dialog, or with a category map"
+            ).format(value=value, labels=labels)
         )
     unmatched = [u.value for u in uses if u.key == UNCATEGORISED and u.how == "no match"]
     if unmatched:
         report.notes.append(
-            "values with no matching category went to 'Uncategorised': " + ", ".join(unmatched)
+            translated("values with no matching category went to 'Uncategorised': {values}").format(
+                values=", ".join(unmatched)
+            )
         )
     personal: dict[str, int] = {}
     for use in uses:
@@ -142,11 +153,17 @@ def _category_notes(
 
 
 def personal_data_note(label: str, rows: int) -> str:
-    assets = "1 asset is" if rows == 1 else f"{rows:,} assets are"
-    return (
-        f"{assets} in '{label}', which holds personal data: they are flagged and left out of "
-        "exports unless personal data is included (--include-personal)"
-    )
+    if rows == 1:
+        pattern = translated(
+            "1 asset is in '{label}', which holds personal data: they are flagged and left out "
+            "of exports unless personal data is included (--include-personal)"
+        )
+    else:
+        pattern = translated(
+            "{n:,} assets are in '{label}', which holds personal data: they are flagged and left "
+            "out of exports unless personal data is included (--include-personal)"
+        )
+    return pattern.format(n=rows, label=label)
 
 
 def _unique_against(category: Category, pending: dict[str, Category]) -> Category:

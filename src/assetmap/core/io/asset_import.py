@@ -20,6 +20,7 @@ from pyproj import CRS
 
 from assetmap.core import areas, gpkg, postcode_store
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.io import crs_check, identity
 from assetmap.core.io.asset_categories import (
     NEW_CATEGORY,
@@ -154,18 +155,20 @@ def prepare_table(
     check_cancelled(cancelled)
     report = ImportReport(file=table.path.name, kind="assets", notes=list(table.notes))
     if len(table) == 0:
-        raise BadInputError("has no rows to import", file=table.path)
+        raise BadInputError(translated("has no rows to import"), file=table.path)
     mapping = _field_mapping(table, options)
-    steps(0.45, "Placing assets")
+    steps(0.45, translated("Placing assets"))
     index = _postcode_index(project, options, report, steps.sub(0.45, 0.6), cancelled)
     placement = _place(project, table, options, mapping, index, report)
     check_cancelled(cancelled)
-    steps(0.75, "Matching categories")
+    steps(0.75, translated("Matching categories"))
     keep = placement.state != REJECTED
     if not keep.any():
         first = report.rejected[0].describe() if report.rejected else ""
         raise BadInputError(
-            f"no row could be imported: all {len(table)} were rejected. First: {first}",
+            translated("no row could be imported: all {n} were rejected. First: {first}").format(
+                n=len(table), first=first
+            ),
             file=table.path,
         )
     frame = table.frame[keep].reset_index(drop=True)
@@ -176,7 +179,7 @@ def prepare_table(
     with ThreadPoolExecutor(max_workers=1) as pool:
         outside = pool.submit(areas.points_outside, areas.area_tree(project), points)
         cats, new_categories = choose_categories(project, frame, options, report)
-        steps(0.85, "Building asset records")
+        steps(0.85, translated("Building asset records"))
         rows = _asset_rows(frame, mapping, cats, options, table, report, row_numbers)
         batch = uuidlib.uuid4().hex
         rows["import_batch"] = batch
@@ -199,8 +202,10 @@ def prepare_table(
     custom_cols = _custom_columns(frame, mapping, options)
     ignored = _ignored_styling(frame, mapping, options)
     if ignored:
-        report.notes.append("styling properties ignored: " + ", ".join(ignored))
-    steps(1.0, "Ready to import")
+        report.notes.append(
+            translated("styling properties ignored: {names}").format(names=", ".join(ignored))
+        )
+    steps(1.0, translated("Ready to import"))
     return PreparedAssets(
         rows=rows,
         points=points,
@@ -272,22 +277,20 @@ def _field_mapping(table: Table, options: AssetImportOptions) -> dict[str, str]:
     explicit = {k: v for k, v in named.items() if v}
     for column in options.skip_fields:
         if column not in columns:
-            raise BadInputError(
-                f"has no field '{column}' (fields: {', '.join(columns)})",
-                file=table.path,
-                field="--skip-fields",
-            )
+            raise BadInputError(_no_field(column, columns), file=table.path, field="--skip-fields")
     for key, column in explicit.items():
         if column not in columns:
             raise BadInputError(
-                f"has no field '{column}' (fields: {', '.join(columns)})",
+                _no_field(column, columns),
                 file=table.path,
                 field=f"--{key.replace('_', '-')}-field" if key in _FLAG_FIELDS else key,
             )
     if bool(options.lat_field) != bool(options.lon_field):
-        raise BadInputError("give both --lat-field and --lon-field", field="--lat-field")
+        raise BadInputError(
+            translated("give both --lat-field and --lon-field"), field="--lat-field"
+        )
     if bool(options.x_field) != bool(options.y_field):
-        raise BadInputError("give both --x-field and --y-field", field="--x-field")
+        raise BadInputError(translated("give both --x-field and --y-field"), field="--x-field")
     mapping = guess_asset_fields(columns)
     if table.geometry is None and not any(k in explicit for k in ("lat", "x", "wkt")):
         mapping.update(guess_coordinate_fields(table.frame))
@@ -295,9 +298,11 @@ def _field_mapping(table: Table, options: AssetImportOptions) -> dict[str, str]:
     mapping.update(explicit)
     if "name" not in mapping:
         raise BadInputError(
-            f"no field looks like the asset's name (fields: {', '.join(columns)})",
+            translated("no field looks like the asset's name (fields: {fields})").format(
+                fields=", ".join(columns)
+            ),
             file=table.path,
-            hint="name it with --name-field",
+            hint=translated("name it with --name-field"),
         )
     return mapping
 
@@ -366,8 +371,10 @@ def _place(
             placer.from_geometry(table.geometry, table.crs, None, table.geometry_issues)
         except ValueError as exc:
             raise BadInputError(
-                "the file has no coordinate system and its coordinates are not "
-                "longitude/latitude or British National Grid",
+                translated(
+                    "the file has no coordinate system and its coordinates are not "
+                    "longitude/latitude or British National Grid"
+                ),
                 file=table.path,
             ) from exc
     elif "lat" in mapping:
@@ -379,12 +386,18 @@ def _place(
         crs = explicit_crs or default_xy_crs(x, y)
         if crs is None:
             raise BadInputError(
-                f"cannot tell the coordinate system of fields '{mapping['x']}'/'{mapping['y']}'",
+                translated("cannot tell the coordinate system of fields '{x}'/'{y}'").format(
+                    x=mapping["x"], y=mapping["y"]
+                ),
                 file=table.path,
-                hint="give it with --crs, e.g. --crs EPSG:27700",
+                hint=translated("give it with --crs, e.g. --crs EPSG:27700"),
             )
         if explicit_crs is None:
-            report.notes.append(f"'{mapping['x']}'/'{mapping['y']}' read as {crs.name}")
+            report.notes.append(
+                translated("'{x}'/'{y}' read as {crs}").format(
+                    x=mapping["x"], y=mapping["y"], crs=crs.name
+                )
+            )
         placer.from_xy(x, y, mapping["x"], mapping["y"], crs)
     elif "wkt" in mapping:
         placer.from_wkt(frame[mapping["wkt"]], mapping["wkt"], explicit_crs or CRS.from_epsg(4326))
@@ -392,7 +405,9 @@ def _place(
         placed = placer.from_postcodes(frame[mapping["postcode"]], mapping["postcode"], index)
         if index is not None and placed.any():
             report.notes.append(
-                f"{int(placed.sum())} assets placed by postcode (postcode index: {index.source})"
+                translated("{n} assets placed by postcode (postcode index: {source})").format(
+                    n=int(placed.sum()), source=index.source
+                )
             )
     return placer.finish()
 
@@ -412,7 +427,16 @@ def _parse_crs(text: str) -> CRS:
     try:
         return CRS.from_user_input(text)
     except Exception as exc:
-        raise BadInputError(f"'{text}' is not a coordinate system I know", field="--crs") from exc
+        raise BadInputError(
+            translated("'{text}' is not a coordinate system I know").format(text=text),
+            field="--crs",
+        ) from exc
+
+
+def _no_field(column: str, columns: list[str]) -> str:
+    return translated("has no field '{column}' (fields: {fields})").format(
+        column=column, fields=", ".join(columns)
+    )
 
 
 # ---- categories ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import json
 import numpy as np
 import pandas as pd
 
+from assetmap.core.i18n import translated
 from assetmap.core.io.fields import (
     address_part_columns,
     custom_field_type,
@@ -97,7 +98,9 @@ def status_values(
             RowIssue(
                 int(row_numbers[i]),
                 column,
-                f"status '{values.iloc[i]}' is not one of {', '.join(STATUSES)}; set to active",
+                translated("status '{value}' is not one of {statuses}; set to active").format(
+                    value=values.iloc[i], statuses=", ".join(STATUSES)
+                ),
                 table.row_noun,
             )
         )
@@ -115,7 +118,12 @@ def fill_missing_names(
         )
         rows.at[i, "name"] = fallback
         report.repaired.append(
-            RowIssue(int(row_numbers[i]), column, f"has no name; named '{fallback}'", noun)
+            RowIssue(
+                int(row_numbers[i]),
+                column,
+                translated("has no name; named '{name}'").format(name=fallback),
+                noun,
+            )
         )
 
 

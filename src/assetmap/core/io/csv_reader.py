@@ -14,10 +14,17 @@ import numpy as np
 import pandas as pd
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io import archives, control_chars, limits
 from assetmap.core.io.numbers import parse_numbers
 from assetmap.core.io.read_bounds import check_cells, check_columns, cleaned
-from assetmap.core.io.table import Table, drop_blank_rows, file_suffix, unique_column_names
+from assetmap.core.io.table import (
+    Table,
+    drop_blank_rows,
+    file_suffix,
+    rows_read,
+    unique_column_names,
+)
 from assetmap.core.progress import CancelledFn, Steps, check_cancelled
 
 _CSV_CHUNK_ROWS = 100_000
@@ -29,7 +36,11 @@ _SHAPE_TABLE = str.maketrans(
 )
 _NOT_WHITESPACE = re.compile(r"\S")
 _DELIMITERS = ",;\t|"
-_DELIMITER_NAMES = {";": "semicolons", "\t": "tabs", "|": "pipes (|)"}
+_DELIMITER_NAMES = {
+    ";": translatable("columns are separated by semicolons"),
+    "\t": translatable("columns are separated by tabs"),
+    "|": translatable("columns are separated by pipes (|)"),
+}
 _PANDAS_FIELD_COUNT = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)+")
 
@@ -44,14 +55,14 @@ def read_csv(
     del data
     leading_blank, text = _strip_leading_blank_lines(text)
     if not _NOT_WHITESPACE.search(text):
-        raise BadInputError("the file is empty", file=path)
+        raise BadInputError(translated("the file is empty"), file=path)
     delimiter = _sniff_delimiter(text, file_suffix(path))
     if delimiter in _DELIMITER_NAMES:
-        notes.append(f"columns are separated by {_DELIMITER_NAMES[delimiter]}")
+        notes.append(translated(_DELIMITER_NAMES[delimiter]))
     header, body, header_lines = _split_header(text, delimiter, path)
     del text
     if not any(header):
-        raise BadInputError("the first line holds no column names", file=path)
+        raise BadInputError(translated("the first line holds no column names"), file=path)
     positions = _wanted_positions(header, wanted, path)
     # A file within the column bound is parsed whole, as pandas checks each line's values
     # against the header only for the columns it parses; a wider one only for the columns
@@ -91,7 +102,7 @@ def decode_text(data: bytes | bytearray) -> tuple[str, str, list[str]]:
     fails, so it is the last resort rather than a guess.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        note = "read as UTF-16 (the file starts with a UTF-16 byte-order mark)"
+        note = translated("read as UTF-16 (the file starts with a UTF-16 byte-order mark)")
         return data.decode("utf-16"), "utf-16", [note]
     unmarked = _utf16_without_mark(data)
     if unmarked is not None:
@@ -100,18 +111,25 @@ def decode_text(data: bytes | bytearray) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError:
             pass
         else:
-            note = f"read as UTF-16 ({unmarked[-2:].upper()}, without a byte-order mark)"
+            note = translated("read as UTF-16 ({order}, without a byte-order mark)").format(
+                order=unmarked[-2:].upper()
+            )
             return text, unmarked, [note]
     try:
         encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
         return data.decode("utf-8-sig"), encoding, []
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-    why = f"the file is not valid UTF-8 (first bad byte on line {line})"
+    why = translated("the file is not valid UTF-8 (first bad byte on line {line})").format(
+        line=line
+    )
     try:
-        return data.decode("cp1252"), "cp1252", [f"read as Windows-1252 (cp1252) because {why}"]
+        note = translated("read as Windows-1252 (cp1252) because {why}").format(why=why)
+        return data.decode("cp1252"), "cp1252", [note]
     except UnicodeDecodeError:
-        note = f"read as Latin-1 (ISO-8859-1) because {why} nor valid Windows-1252"
+        note = translated(
+            "read as Latin-1 (ISO-8859-1) because {why} nor valid Windows-1252"
+        ).format(why=why)
         return data.decode("latin-1"), "latin-1", [note]
 
 
@@ -174,7 +192,9 @@ def _split_header(text: str, delimiter: str, path: Path) -> tuple[list[str], str
             header = next(reader, [])
     except csv.Error as error:
         if "field limit" not in str(error):
-            raise BadInputError(f"the first line cannot be read ({error})", file=path) from None
+            raise BadInputError(
+                translated("the first line cannot be read ({error})").format(error=error), file=path
+            ) from None
         raise limits.too_big(
             path,
             "has a first line (the column names) with a name of more than "
@@ -200,9 +220,9 @@ def _check_header(header: list[str], sample: pd.DataFrame, path: Path) -> None:
     data_votes, name_votes = votes.count("data"), votes.count("name")
     if not words or data_votes > name_votes:
         raise BadInputError(
-            "the first line holds values, not column names",
+            translated("the first line holds values, not column names"),
             file=path,
-            hint="add a first line naming each column, e.g. name,postcode,category",
+            hint=translated("add a first line naming each column, e.g. name,postcode,category"),
         )
 
 
@@ -254,7 +274,7 @@ def _parse_csv_body(
             check_cancelled(cancelled)
             chunks.append(chunk)
             done = sum(len(c) for c in chunks)
-            steps(min(done / total_lines, 0.99), f"Read {done:,} rows of {path.name}")
+            steps(min(done / total_lines, 0.99), rows_read(done, "row", path.name))
     except pd.errors.ParserError as error:
         raise _field_count_error(error, path, first_line) from None
     finally:
@@ -265,7 +285,7 @@ def _parse_csv_body(
 def _field_count_error(error: pd.errors.ParserError, path: Path, first_line: int) -> BadInputError:
     match = _PANDAS_FIELD_COUNT.search(str(error))
     if match is None:
-        return BadInputError(f"the file cannot be read as CSV ({error})", file=path)
+        return _not_csv(error, path)
     expected, line, seen = (int(group) for group in match.groups())
     return _too_many_values(path, first_line + line - 1, seen, expected)
 
@@ -290,14 +310,21 @@ def _check_value_counts(
             if number % _CSV_CHUNK_ROWS == 0:
                 check_cancelled(cancelled)
     except csv.Error as error:
-        raise BadInputError(f"the file cannot be read as CSV ({error})", file=path) from None
+        raise _not_csv(error, path) from None
 
 
 def _too_many_values(path: Path, line: int, seen: int, expected: int) -> BadInputError:
     return BadInputError(
-        f"this line has {seen} values but the header names {expected} columns",
+        translated("this line has {seen} values but the header names {expected} columns").format(
+            seen=seen, expected=expected
+        ),
         file=path,
         row=line,
         row_noun="line",
-        hint="a value holding the delimiter must be in double quotes",
+        hint=translated("a value holding the delimiter must be in double quotes"),
     )
+
+
+def _not_csv(error: Exception, path: Path) -> BadInputError:
+    message = translated("the file cannot be read as CSV ({error})").format(error=error)
+    return BadInputError(message, file=path)

@@ -10,6 +10,7 @@ import pandas as pd
 
 from assetmap.core import areas
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import joined, translated
 from assetmap.core.io import limits
 from assetmap.core.io.numbers import parse_numbers
 from assetmap.core.io.readers import Table, read_table
@@ -73,13 +74,17 @@ def prepare_indicators(
     for source, wanted in fields:
         column = areas.column_name(wanted, taken)
         if column != areas.column_name(wanted, set()):
-            report.notes.append(f"'{source}' stored as '{column}' (the name was taken)")
+            report.notes.append(
+                translated("'{source}' stored as '{column}' (the name was taken)").format(
+                    source=source, column=column
+                )
+            )
         series, is_number = _typed(frame[source], rows, source, table, report)
         values[column] = pd.Series(series[matched], index=keys[matched].to_numpy())
         labels[column] = source if wanted == source else wanted
         numeric[column] = is_number
     report.imported = int(matched.sum())
-    steps(1.0, "Ready to join")
+    steps(1.0, translated("Ready to join"))
     return PreparedIndicators(
         info.name,
         pd.DataFrame(values),
@@ -153,15 +158,18 @@ def _filtered(
         field, value = field.strip(), value.strip()
         if not sep or field not in frame.columns:
             raise BadInputError(
-                f"'{condition}' is not FIELD=VALUE with a field of the file "
-                f"(fields: {_field_list(table)})",
+                translated(
+                    "'{condition}' is not FIELD=VALUE with a field of the file (fields: {fields})"
+                ).format(condition=condition, fields=_field_list(table)),
                 file=table.path,
                 field="--where",
             )
         keep &= (frame[field].astype(str).str.strip() == value).to_numpy()
     if options.where:
         report.notes.append(
-            f"{int(keep.sum())} of {len(frame)} rows kept by {' and '.join(options.where)}"
+            translated("{kept} of {n} rows kept by {conditions}").format(
+                kept=int(keep.sum()), n=len(frame), conditions=joined(list(options.where))
+            )
         )
     return frame[keep].reset_index(drop=True), rows[keep]
 
@@ -169,7 +177,9 @@ def _filtered(
 def _keys(table: Table, frame: pd.DataFrame, rows: np.ndarray, key_field: str) -> pd.Series:
     if key_field not in frame.columns:
         raise BadInputError(
-            f"has no field '{key_field}' (fields: {_field_list(table)})",
+            translated("has no field '{column}' (fields: {fields})").format(
+                column=key_field, fields=_field_list(table)
+            ),
             file=table.path,
             field="--key-field",
         )
@@ -179,12 +189,13 @@ def _keys(table: Table, frame: pd.DataFrame, rows: np.ndarray, key_field: str) -
         first = keys[duplicated].iloc[0]
         at = rows[(keys == first).to_numpy()][:5]
         raise BadInputError(
-            f"key {first} appears on {len(at)} rows ({', '.join(map(str, at))}); each area needs "
-            "one row",
+            translated("key {key} appears on {n} rows ({rows}); each area needs one row").format(
+                key=first, n=len(at), rows=", ".join(map(str, at))
+            ),
             file=table.path,
             row=int(at[0]),
             field=key_field,
-            hint="choose rows with --where, e.g. --where sex=Persons",
+            hint=translated("choose rows with --where, e.g. --where sex=Persons"),
         )
     return keys.reset_index(drop=True)
 
@@ -201,18 +212,26 @@ def _report_matching(
         sample_file = ", ".join(keys[keys != ""].head(3))
         sample_areas = ", ".join(sorted(codes)[:3])
         raise BadInputError(
-            f"none of the {len(keys)} keys match the area set's codes (file has {sample_file}; "
-            f"areas have {sample_areas})",
+            translated(
+                "none of the {n} keys match the area set's codes (file has {file_keys}; areas "
+                "have {area_codes})"
+            ).format(n=len(keys), file_keys=sample_file, area_codes=sample_areas),
             file=table.path,
             field=key_field,
-            hint="check --key-field and --set",
+            hint=translated("check --key-field and --set"),
         )
     unmatched = int((~matched).sum())
     if unmatched:
-        report.notes.append(f"{unmatched} rows match no area of the set and were not used")
+        report.notes.append(
+            translated("{n} rows match no area of the set and were not used").format(n=unmatched)
+        )
     missing = len(codes - set(keys[matched]))
     if missing:
-        report.notes.append(f"{missing} areas have no row in the file; their values are empty")
+        report.notes.append(
+            translated("{n} areas have no row in the file; their values are empty").format(
+                n=missing
+            )
+        )
 
 
 def _chosen_fields(table: Table, options: IndicatorOptions) -> list[tuple[str, str]]:
@@ -225,7 +244,9 @@ def _chosen_fields(table: Table, options: IndicatorOptions) -> list[tuple[str, s
 
         if source not in columns:
             raise BadInputError(
-                f"has no field '{source}' (fields: {_field_list(table)})",
+                translated("has no field '{column}' (fields: {fields})").format(
+                    column=source, fields=_field_list(table)
+                ),
                 file=table.path,
                 field="--fields",
             )
@@ -238,7 +259,9 @@ def _field_list(table: Table) -> str:
     names = table.file_columns
     listed = ", ".join(names[:_LISTED_FIELDS])
     more = len(names) - _LISTED_FIELDS
-    return f"{listed} and {more:,} more" if more > 0 else listed
+    if more <= 0:
+        return listed
+    return translated("{listed} and {n:,} more").format(listed=listed, n=more)
 
 
 def _typed(
@@ -252,7 +275,13 @@ def _typed(
     if filled and (filled - bad.sum()) / filled >= NUMERIC_SHARE:
         for i in np.flatnonzero(bad)[:_MAX_REPORTED_BAD_CELLS]:
             report.repaired.append(
-                RowIssue(int(rows[i]), field, f"'{values.iloc[i]}' is not a number; left empty")
+                RowIssue(
+                    int(rows[i]),
+                    field,
+                    translated("'{value}' is not a number; left empty").format(
+                        value=values.iloc[i]
+                    ),
+                )
             )
         return numbers, True
     return text_objects(values).to_numpy(dtype=object), False

@@ -24,6 +24,7 @@ from assetmap.core.geometry import (
     polygonal_part,
     repair_polygon,
 )
+from assetmap.core.i18n import translated
 from assetmap.core.io.crs_check import CrsMismatchError, check_coordinates, transformer
 from assetmap.core.io.crs_guess import BNG, WGS84, guess_crs, lonlat_region
 from assetmap.core.io.damaged_geometry import GeometryIssues
@@ -83,7 +84,10 @@ class RowPlacer:
         self.lon = np.full(n, np.nan)
         self.lat = np.full(n, np.nan)
         self.state = np.full(n, UNPLACED, dtype=object)
-        self.reason = np.full(n, "has no coordinates", dtype=object)
+        # The reason a row is unplaced, in the user's language; rows still without one are
+        # the ones a postcode may place.
+        self.no_coordinates = translated("has no coordinates")
+        self.reason = np.full(n, self.no_coordinates, dtype=object)
         self.footprints = np.full(n, None, dtype=object)
         self.points = np.full(n, None, dtype=object)
 
@@ -116,9 +120,17 @@ class RowPlacer:
         lats, lat_bad = parse_numbers(lat)
         lons, lon_bad = parse_numbers(lon)
         for i in np.flatnonzero(lat_bad):
-            self.reject(i, lat_name, f"latitude '{lat.iloc[i]}' is not a number")
+            self.reject(
+                i,
+                lat_name,
+                translated("latitude '{value}' is not a number").format(value=lat.iloc[i]),
+            )
         for i in np.flatnonzero(lon_bad & ~lat_bad):
-            self.reject(i, lon_name, f"longitude '{lon.iloc[i]}' is not a number")
+            self.reject(
+                i,
+                lon_name,
+                translated("longitude '{value}' is not a number").format(value=lon.iloc[i]),
+            )
         what = f"the values of '{lon_name}'/'{lat_name}'"
         try:
             self._check_crs(lons, lats, WGS84, what, declared=False)
@@ -138,37 +150,49 @@ class RowPlacer:
         both = ~np.isnan(lons) & ~np.isnan(lats) & ~bad
         half = (np.isnan(lons) ^ np.isnan(lats)) & ~bad
         for i in np.flatnonzero(half):
-            self.reason[i] = "has only one of latitude/longitude"
+            self.reason[i] = translated("has only one of latitude/longitude")
         in_region = self._in(self.region, lons, lats)
         swapped_in = self._in(self.region, lats, lons)
         for i in np.flatnonzero(both):
             la, lo = lats[i], lons[i]
             if la == 0 and lo == 0:
-                self.reject(i, lat_name, "0, 0 is a placeholder ('null island'), not a location")
+                self.reject(
+                    i, lat_name, translated("0, 0 is a placeholder ('null island'), not a location")
+                )
             elif not in_region[i] and swapped_in[i]:
                 self.lon[i], self.lat[i] = la, lo
                 self.state[i] = PLACED
                 self.repaired(
-                    i, lat_name, f"latitude and longitude were swapped ({la:g}, {lo:g}); fixed"
+                    i,
+                    lat_name,
+                    translated(
+                        "latitude and longitude were swapped ({lat:g}, {lon:g}); fixed"
+                    ).format(lat=la, lon=lo),
                 )
             elif not -90 <= la <= 90:
                 self.reject(
                     i,
                     lat_name,
-                    f"latitude {la:g} is outside -90..90 (a placeholder or a typing error)",
+                    translated(
+                        "latitude {lat:g} is outside -90..90 (a placeholder or a typing error)"
+                    ).format(lat=la),
                 )
             elif not -180 <= lo <= 180:
                 self.reject(
                     i,
                     lon_name,
-                    f"longitude {lo:g} is outside -180..180 (a placeholder or a typing error)",
+                    translated(
+                        "longitude {lon:g} is outside -180..180 (a placeholder or a typing error)"
+                    ).format(lon=lo),
                 )
             elif not self._in(self.area_of_use, np.array([lo]), np.array([la]))[0]:
                 self.reject(
                     i,
                     lat_name,
-                    f"{la:g}, {lo:g} is far outside the area the project's coordinate system "
-                    f"({self.crs.name}) covers",
+                    translated(
+                        "{lat:g}, {lon:g} is far outside the area the project's coordinate system "
+                        "({crs}) covers"
+                    ).format(lat=la, lon=lo, crs=self.crs.name),
                 )
             else:
                 self.lon[i], self.lat[i] = lo, la
@@ -178,9 +202,9 @@ class RowPlacer:
         xs, x_bad = parse_numbers(x)
         ys, y_bad = parse_numbers(y)
         for i in np.flatnonzero(x_bad):
-            self.reject(i, x_name, f"'{x.iloc[i]}' is not a number")
+            self.reject(i, x_name, translated("'{value}' is not a number").format(value=x.iloc[i]))
         for i in np.flatnonzero(y_bad & ~x_bad):
-            self.reject(i, y_name, f"'{y.iloc[i]}' is not a number")
+            self.reject(i, y_name, translated("'{value}' is not a number").format(value=y.iloc[i]))
         bad = x_bad | y_bad
         self._check_crs(xs, ys, crs, f"the values of '{x_name}'/'{y_name}'")
         if crs.is_geographic:
@@ -189,7 +213,7 @@ class RowPlacer:
         both = ~np.isnan(xs) & ~np.isnan(ys) & ~bad
         zero = both & (xs == 0) & (ys == 0)
         for i in np.flatnonzero(zero):
-            self.reject(i, x_name, "0, 0 is a placeholder, not a location")
+            self.reject(i, x_name, translated("0, 0 is a placeholder, not a location"))
         both &= ~zero
         if crs.equals(self.crs):
             # Already in the project's CRS (eastings/northings in a BNG project): no
@@ -211,7 +235,13 @@ class RowPlacer:
         self, rows: np.ndarray, xs: np.ndarray, ys: np.ndarray, field: str, crs: CRS
     ) -> None:
         for i in np.flatnonzero(rows):
-            self.reject(i, field, f"{xs[i]:g}, {ys[i]:g} is outside the area {crs.name} covers")
+            self.reject(
+                i,
+                field,
+                translated("{x:g}, {y:g} is outside the area {crs} covers").format(
+                    x=xs[i], y=ys[i], crs=crs.name
+                ),
+            )
 
     def _in_projected_area_of_use(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
         w, s, e, n = self.area_of_use
@@ -254,7 +284,13 @@ class RowPlacer:
             projected = gpd.GeoSeries(geometry[idx], crs=crs).to_crs(self.crs).to_numpy()
         for k, problem in enumerate(coordinate_problems(projected)):
             if problem is not None:
-                self.reject(idx[k], field, f"cannot be put in {self.crs.name} (it {problem})")
+                self.reject(
+                    idx[k],
+                    field,
+                    translated("cannot be put in {crs} (it {problem})").format(
+                        crs=self.crs.name, problem=problem
+                    ),
+                )
         for i, message in issues.fixed.items():
             if self.state[i] != REJECTED:
                 self.repaired(i, field, message)
@@ -268,10 +304,10 @@ class RowPlacer:
         if kind == "GeometryCollection":
             part = polygonal_part(geom)
             if part is None:
-                self.reject(i, field, f"is a {kind}; an asset is a point or a site")
+                self.reject(i, field, _not_a_place(kind))
                 return
             geom, kind = part, part.geom_type
-            self.repaired(i, field, "is a GeometryCollection; placed from its polygons")
+            self.repaired(i, field, translated("is a GeometryCollection; placed from its polygons"))
         if kind in ("Polygon", "MultiPolygon"):  # a site with a footprint
             self._place_site(i, geom, field)
             return
@@ -279,9 +315,9 @@ class RowPlacer:
             self.points[i] = geom
         elif kind == "MultiPoint":  # one asset at several doors
             self.points[i] = geom.centroid
-            self.repaired(i, field, "several points; placed at their centre")
+            self.repaired(i, field, translated("several points; placed at their centre"))
         else:
-            self.reject(i, field, f"is a {kind}; an asset is a point or a site")
+            self.reject(i, field, _not_a_place(kind))
             return
         self.state[i] = PLACED
 
@@ -291,15 +327,33 @@ class RowPlacer:
             fixed, reason = repair_polygon(outline)
             if fixed is not None:
                 outline = fixed
-                self.repaired(i, field, f"invalid site outline ({reason}) was repaired")
+                self.repaired(
+                    i,
+                    field,
+                    translated("invalid site outline ({reason}) was repaired").format(
+                        reason=reason
+                    ),
+                )
             else:
                 point = collapsed_point(outline)
                 if point is None:
-                    self.reject(i, field, f"invalid site outline ({reason}) could not be used")
+                    self.reject(
+                        i,
+                        field,
+                        translated("invalid site outline ({reason}) could not be used").format(
+                            reason=reason
+                        ),
+                    )
                     return
                 self.points[i] = point
                 self.state[i] = PLACED
-                self.repaired(i, field, f"site outline has no area ({reason}); placed at its point")
+                self.repaired(
+                    i,
+                    field,
+                    translated("site outline has no area ({reason}); placed at its point").format(
+                        reason=reason
+                    ),
+                )
                 return
         self.footprints[i] = outline
         self.points[i] = _inside_point(outline)
@@ -314,7 +368,11 @@ class RowPlacer:
         for k in np.flatnonzero(~inside):
             i = idx[k]
             self.points[i] = self.footprints[i] = None
-            self.reject(i, field, f"lies outside the area {self.crs.name} covers")
+            self.reject(
+                i,
+                field,
+                translated("lies outside the area {crs} covers").format(crs=self.crs.name),
+            )
 
     def from_wkt(self, values: pd.Series, field: str, crs: CRS) -> None:
         text = values.astype(object).where(values.notna(), None)
@@ -323,16 +381,22 @@ class RowPlacer:
             fixed = shapely.from_wkt(text.iloc[i], on_invalid="fix")  # closes open rings
             if fixed is not None and not fixed.is_empty:
                 geoms[i] = fixed
-                self.repaired(i, field, "a ring of its outline was not closed; it was closed")
+                self.repaired(
+                    i, field, translated("a ring of its outline was not closed; it was closed")
+                )
             else:
-                self.reject(i, field, f"'{str(text.iloc[i])[:40]}' is not valid WKT")
+                self.reject(
+                    i,
+                    field,
+                    translated("'{text}' is not valid WKT").format(text=str(text.iloc[i])[:40]),
+                )
         self.from_geometry(geoms, crs, field)
 
     def from_postcodes(
         self, postcodes: pd.Series, field: str, index: PostcodeIndex | None
     ) -> np.ndarray:
         """Place the rows still unplaced by postcode; returns which rows were placed so."""
-        waiting = (self.state == UNPLACED) & (self.reason == "has no coordinates")
+        waiting = (self.state == UNPLACED) & (self.reason == self.no_coordinates)
         waiting &= shapely.is_missing(self.points)
         placed = np.zeros(len(waiting), dtype=bool)
         if not waiting.any():
@@ -388,14 +452,26 @@ def _inside_point(polygon: BaseGeometry) -> BaseGeometry:
 def _postcode_reason(raw: object, normal: object, index: PostcodeIndex | None) -> str:
     text = "" if raw is None or (isinstance(raw, float) and np.isnan(raw)) else str(raw).strip()
     if not text:
-        return "has no coordinates and no postcode"
+        return translated("has no coordinates and no postcode")
     if normal is None or (isinstance(normal, float) and np.isnan(normal)):
         if is_partial_postcode(text):
-            return f"has no coordinates and '{text}' is only part of a postcode"
-        return f"has no coordinates and '{text}' is not a valid postcode"
+            pattern = translated("has no coordinates and '{text}' is only part of a postcode")
+        else:
+            pattern = translated("has no coordinates and '{text}' is not a valid postcode")
+        return pattern.format(text=text)
     if index is None:
-        return f"has no coordinates; postcode {normal} needs a postcode index (--postcode-index)"
-    return f"has no coordinates and postcode {normal} is not in the postcode index"
+        pattern = translated(
+            "has no coordinates; postcode {postcode} needs a postcode index (--postcode-index)"
+        )
+    else:
+        pattern = translated(
+            "has no coordinates and postcode {postcode} is not in the postcode index"
+        )
+    return pattern.format(postcode=normal)
+
+
+def _not_a_place(kind: str) -> str:
+    return translated("is a {kind}; an asset is a point or a site").format(kind=kind)
 
 
 def default_xy_crs(x: pd.Series, y: pd.Series) -> CRS | None:

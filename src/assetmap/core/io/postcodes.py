@@ -20,6 +20,7 @@ import pandas as pd
 import pyproj
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.io import archives, limits
 from assetmap.core.io.numbers import parse_numbers
 from assetmap.core.io.readers import decode_text, read_table
@@ -195,11 +196,11 @@ def _read_codepoint(
         short_names = _codepoint_short_names(archive, headers_name, path)
         attribution = _CODEPOINT_ATTRIBUTION.format(right=_database_right(archive))
         data = _unzip_codepoint_csvs(archive, data_names, path, steps.sub(0.0, 0.5), cancelled)
-    steps(0.5, f"Reading postcodes from {path.name}")
+    steps(0.5, translated("Reading postcodes from {file}").format(file=path.name))
     frame = _parse_codepoint_csv(data, short_names, path)
     check_cancelled(cancelled)
     frame = _clean_codepoint(frame)
-    steps(1.0, f"Read {len(frame):,} postcodes from {path.name}")
+    steps(1.0, translated("Read {n:,} postcodes from {file}").format(n=len(frame), file=path.name))
     return PostcodeIndex(frame, BNG, path.name, attribution)
 
 
@@ -210,9 +211,11 @@ def _codepoint_short_names(archive: zipfile.ZipFile, headers_name: str, path: Pa
     missing = [name for name in _CODEPOINT_COLUMNS if name not in short_names]
     if missing:
         raise BadInputError(
-            f"the Code-Point Open column headers lack {', '.join(missing)}",
+            translated("the Code-Point Open column headers lack {columns}").format(
+                columns=", ".join(missing)
+            ),
             file=path,
-            hint=f"found {', '.join(short_names)}",
+            hint=translated("found {columns}").format(columns=", ".join(short_names)),
         )
     return short_names
 
@@ -241,9 +244,11 @@ def _unzip_codepoint_csvs(
         try:
             data = archive.read(name)
         except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as error:
-            raise BadInputError(f"{name} cannot be unzipped ({error})", file=path) from None
+            message = translated("{name} cannot be unzipped ({error})")
+            raise BadInputError(message.format(name=name, error=error), file=path) from None
         buffer.write(data if data.endswith(b"\n") or not data else data + b"\n")
-        steps(number / len(names), f"Unzipped postcode area {PurePosixPath(name).stem.upper()}")
+        area = PurePosixPath(name).stem.upper()
+        steps(number / len(names), translated("Unzipped postcode area {area}").format(area=area))
     buffer.seek(0)
     return buffer
 
@@ -257,7 +262,8 @@ def _parse_codepoint_csv(data: io.BytesIO, short_names: list[str], path: Path) -
             positions = [short_names.index(name) for name in _CODEPOINT_COLUMNS]
             frame = pd.read_csv(data, header=None, names=short_names, usecols=positions)
     except (ValueError, pd.errors.ParserError) as error:  # ArrowInvalid is a ValueError
-        raise BadInputError(f"the postcode CSVs cannot be read ({error})", file=path) from None
+        message = translated("the postcode CSVs cannot be read ({error})").format(error=error)
+        raise BadInputError(message, file=path) from None
     frame = frame[list(_CODEPOINT_COLUMNS)]
     return frame.set_axis(["postcode", "quality", "x", "y"], axis=1)
 
@@ -326,9 +332,11 @@ def _index_from_table(frame: pd.DataFrame, path: Path) -> PostcodeIndex:
         usable = (x > 0) & (y > 0)
     else:
         raise BadInputError(
-            "cannot find a postcode column with lat/lon or easting/northing columns",
+            translated("cannot find a postcode column with lat/lon or easting/northing columns"),
             file=path,
-            hint="columns found: " + ", ".join(map(str, frame.columns)),
+            hint=translated("columns found: {columns}").format(
+                columns=", ".join(map(str, frame.columns))
+            ),
         )
     usable &= np.isfinite(x) & np.isfinite(y)
     postcodes = normalise_postcodes(frame[postcode])[usable]

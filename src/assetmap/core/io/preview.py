@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from assetmap.core import areas
+from assetmap.core.i18n import translated
 from assetmap.core.io.fields import (
     ASSET_FIELD_CANDIDATES,
     address_part_columns,
@@ -32,6 +33,7 @@ from assetmap.core.io.indicator_import import NUMERIC_SHARE
 from assetmap.core.io.numbers import looks_numeric
 from assetmap.core.io.placement import default_xy_crs
 from assetmap.core.io.readers import LayerInfo, Table, list_layers, read_table
+from assetmap.core.io.table import rows_read
 from assetmap.core.io.values import is_missing, text_objects
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
@@ -135,10 +137,10 @@ def preview(
     check_cancelled(cancelled)
     chosen = layer if layer is not None else _default_layer(layers, kind)
     table = read_table(path, layer=chosen, progress=steps.sub(0.05, 0.8), cancelled=cancelled)
-    steps(0.85, "Guessing the columns")
+    steps(0.85, translated("Guessing the columns"))
     result = _base_preview(table, kind, layers, rows)
     _GUESSERS[kind](result, table, area_codes)
-    steps(1.0, f"Read {result.row_count:,} {result.row_noun}s")
+    steps(1.0, rows_read(result.row_count, result.row_noun))
     return result
 
 

@@ -27,6 +27,7 @@ from assetmap.core.io.table import (
     checked_path,
     file_suffix,
     is_vector,
+    rows_read,
     single_layer_name,
     unique_column_names,
 )
@@ -107,5 +108,5 @@ def read_table(
             table = read_vector(path, gdal_path(path), layer, unpacked, steps, cancelled)
         table = chosen_columns(table, wanted)
     check_field_lengths(table)
-    steps(1.0, f"Read {len(table):,} {table.row_noun}s from {path.name}")
+    steps(1.0, rows_read(len(table), table.row_noun, path.name))
     return table

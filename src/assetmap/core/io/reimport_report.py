@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from assetmap.core.i18n import translated
 from assetmap.core.io import identity
 from assetmap.core.io.report import ImportReport, RowIssue
 
@@ -25,7 +26,12 @@ def describe_plan(
     report.unchanged = len(plan.unchanged)
     report.deleted_here = len(plan.left_out)
     report.missing = [
-        RowIssue(x.row, None, "is no longer in the file; kept in the project", label=x.name)
+        RowIssue(
+            x.row,
+            None,
+            translated("is no longer in the file; kept in the project"),
+            label=x.name,
+        )
         for x in m.missing
     ]
     report.changed_rows = [
@@ -34,13 +40,15 @@ def describe_plan(
     ]
     if m.repeated:
         report.notes.append(
-            f"{m.repeated} rows share their key ({m.key.describe()}) with another row; they "
-            "were matched to earlier assets in file order"
+            translated(
+                "{n} rows share their key ({key}) with another row; they were matched to "
+                "earlier assets in file order"
+            ).format(n=m.repeated, key=m.key.describe())
         )
 
 
 def _changed_words(plan: identity.Plan, row: int) -> str:
     words = [c.replace("_", " ") for c in plan.updates.get(row, {})]
     if row in plan.moves:
-        words.append("position")
-    return "updated " + ", ".join(words)
+        words.append(translated("position"))
+    return translated("updated {fields}").format(fields=", ".join(words))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assetmap.core.errors import place_in_file
+from assetmap.core.i18n import translated
+
 
 @dataclass(frozen=True)
 class RowIssue:
@@ -18,12 +21,8 @@ class RowIssue:
     label: str | None = None
 
     def describe(self, file: str | None = None) -> str:
-        where = [file] if file else []
-        if self.row is not None:
-            where.append(f"{self.row_noun} {self.row}")
-        if self.field:
-            where.append(f"field '{self.field}'")
-        return f"{', '.join(where)}: {self.text}" if where else self.text
+        where = place_in_file(file, self.row, self.field, self.row_noun)
+        return f"{where}: {self.text}" if where else self.text
 
     @property
     def text(self) -> str:
@@ -43,9 +42,15 @@ class CategoryUse:
     new: bool = False  # a category this import makes
 
     def describe(self) -> str:
-        value = f"'{self.value}'" if self.value else "(blank)"
-        target = f"new category '{self.label}'" if self.new else self.label
-        rows = "1 row" if self.rows == 1 else f"{self.rows:,} rows"
+        value = f"'{self.value}'" if self.value else translated("(blank)")
+        target = (
+            translated("new category '{label}'").format(label=self.label)
+            if self.new
+            else self.label
+        )
+        rows = (
+            translated("1 row") if self.rows == 1 else translated("{n:,} rows").format(n=self.rows)
+        )
         why = "" if self.new else f", {self.how}"
         return f"{value} → {target} ({rows}{why})"
 
@@ -79,51 +84,64 @@ class ImportReport:
 
     def reimport_summary(self) -> str:
         """'3 added, 5 updated, 50 unchanged, 2 no longer in the file (kept)'."""
-        parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged"]
-        parts.append(f"{len(self.missing)} no longer in the file (kept)")
+        parts = [
+            translated("{n} added").format(n=self.added),
+            translated("{n} updated").format(n=self.updated),
+            translated("{n} unchanged").format(n=self.unchanged),
+            translated("{n} no longer in the file (kept)").format(n=len(self.missing)),
+        ]
         if self.deleted_here:
-            parts.append(f"{self.deleted_here} deleted here (left out)")
+            parts.append(translated("{n} deleted here (left out)").format(n=self.deleted_here))
         return ", ".join(parts)
 
     def summary(self) -> str:
         if self.reimport:
-            head = f"{self.file}: imported again, matched by {self.match_key}: "
-            return head + self.reimport_summary() + f", {len(self.rejected)} rejected"
-        kept = f"{self.imported} imported"
+            head = translated("{file}: imported again, matched by {key}: ").format(
+                file=self.file, key=self.match_key
+            )
+            rejected = translated("{n} rejected").format(n=len(self.rejected))
+            return f"{head}{self.reimport_summary()}, {rejected}"
+        kept = translated("{n} imported").format(n=self.imported)
         details = []
         if self.unplaced:
-            details.append(f"{len(self.unplaced)} of them unplaced")
+            details.append(translated("{n} of them unplaced").format(n=len(self.unplaced)))
         if self.out_of_area:
-            details.append(f"{self.out_of_area} outside the project's areas")
+            details.append(translated("{n} outside the project's areas").format(n=self.out_of_area))
         if details:
             kept += f" ({', '.join(details)})"
         parts = [kept]
         if self.repaired:
-            parts.append(f"{len(self.repaired)} repaired")
-        parts.append(f"{len(self.rejected)} rejected")
+            parts.append(translated("{n} repaired").format(n=len(self.repaired)))
+        parts.append(translated("{n} rejected").format(n=len(self.rejected)))
         return f"{self.file}: " + ", ".join(parts)
 
     def lines(self, limit: int | None = 50) -> list[str]:
         """Human-readable report lines, most important first."""
         out = [self.summary()]
-        out += [f"  note: {n}" for n in self.notes]
+        out += ["  " + translated("note: {note}").format(note=n) for n in self.notes]
         out += self.category_lines(limit)
         if self.kind == "assets" and self.match_key and not self.reimport:
-            out.append(f"  importing this file again matches rows by {self.match_key}")
+            out.append(
+                "  "
+                + translated("importing this file again matches rows by {key}").format(
+                    key=self.match_key
+                )
+            )
         for title, issues in (
-            ("no longer in the file (kept in the project)", self.missing),
-            ("updated", self.changed_rows),
-            ("rejected", self.rejected),
-            ("unplaced (kept, place them later)", self.unplaced),
-            ("repaired", self.repaired),
+            (translated("no longer in the file (kept in the project):"), self.missing),
+            (translated("updated:"), self.changed_rows),
+            (translated("rejected:"), self.rejected),
+            (translated("unplaced (kept, place them later):"), self.unplaced),
+            (translated("repaired:"), self.repaired),
         ):
             if not issues:
                 continue
-            out.append(f"  {title}:")
+            out.append(f"  {title}")
             shown = issues if limit is None else issues[:limit]
             out += [f"    {i.describe(self.file)}" for i in shown]
             if limit is not None and len(issues) > limit:
-                out.append(f"    … and {len(issues) - limit} more")
+                more = translated("… and {n} more").format(n=len(issues) - limit)
+                out.append(f"    {more}")
         return out
 
     def category_lines(self, limit: int | None = _CATEGORY_LINES) -> list[str]:
@@ -131,12 +149,13 @@ class ImportReport:
         if not self.categories:
             return []
         shown = self.categories if limit is None else self.categories[:limit]
-        out = ["  categories (value in the file → category):"]
+        out = ["  " + translated("categories (value in the file → category):")]
         out += [f"    {use.describe()}" for use in shown]
         if len(shown) < len(self.categories):
             rest = self.categories[len(shown) :]
             rows = sum(u.rows for u in rest)
-            out.append(f"    … and {len(rest)} more values ({rows:,} rows)")
+            more = translated("… and {n} more values ({rows:,} rows)")
+            out.append("    " + more.format(n=len(rest), rows=rows))
         return out
 
     def as_dict(self) -> dict[str, object]:

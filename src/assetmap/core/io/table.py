@@ -12,12 +12,28 @@ import pandas as pd
 import pyproj
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io.damaged_geometry import GeometryIssues
 
 CSV_SUFFIXES = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".txt", ".txt.gz")
 XLSX_SUFFIXES = (".xlsx",)
 VECTOR_SUFFIXES = (".geojson", ".geojson.gz", ".json", ".json.gz", ".gpkg", ".shp", ".zip")
 SUPPORTED_SUFFIXES: tuple[str, ...] = CSV_SUFFIXES + XLSX_SUFFIXES + VECTOR_SUFFIXES
+# A table's row_noun after a count ("608 rows"; Welsh keeps the noun singular there).
+_ROWS = {
+    "row": translatable("rows"),
+    "line": translatable("lines"),
+    "feature": translatable("features"),
+    "record": translatable("records"),
+}
+
+
+def rows_read(count: int, row_noun: str, file: str | None = None) -> str:
+    """The progress message once a file is read: "Read 608 rows from assets.csv"."""
+    things = translated(_ROWS[row_noun]) if row_noun in _ROWS else f"{row_noun}s"
+    if file is None:
+        return translated("Read {n:,} {things}").format(n=count, things=things)
+    return translated("Read {n:,} {things} from {file}").format(n=count, things=things, file=file)
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,12 @@ import pyogrio.errors
 import pyproj
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.io import archives, limits
 from assetmap.core.io.damaged_geometry import GeometryIssues, decode
 from assetmap.core.io.geojson_position import first_broken_feature
 from assetmap.core.io.read_bounds import check_cells, check_columns, check_rows, cleaned
-from assetmap.core.io.table import LayerInfo, Table, file_suffix, unique_column_names
+from assetmap.core.io.table import LayerInfo, Table, file_suffix, rows_read, unique_column_names
 from assetmap.core.progress import CancelledFn, Steps, check_cancelled
 
 _VECTOR_IN_ZIP = (".gpkg", ".geojson", ".json")
@@ -75,7 +76,8 @@ def _zip_members(path: Path) -> list[str]:
             names = archive.namelist()
     except (zipfile.BadZipFile, OSError) as error:
         raise BadInputError(
-            f"the file is not a readable zip archive ({error})", file=path
+            translated("the file is not a readable zip archive ({error})").format(error=error),
+            file=path,
         ) from None
     return [
         name
@@ -101,9 +103,9 @@ def _zip_vector_member(path: Path) -> str:
         if name.lower().endswith(_VECTOR_IN_ZIP):
             return name
     raise BadInputError(
-        "the zip holds no shapefile (.shp) or other file assetmap can read",
+        translated("the zip holds no shapefile (.shp) or other file assetmap can read"),
         file=path,
-        hint="a zipped shapefile needs its .shp, .shx, .dbf and .prj files",
+        hint=translated("a zipped shapefile needs its .shp, .shx, .dbf and .prj files"),
     )
 
 
@@ -147,7 +149,7 @@ def read_vector(
     """
     if file_suffix(source) == ".gpkg":
         layer = _chosen_gpkg_layer(path, source, layer)
-    steps(0.0, f"Reading {path.name}")
+    steps(0.0, translated("Reading {file}").format(file=path.name))
     patched, nul_notes = _json_with_nul_stand_ins(path, source, unpacked)
     try:
         with warnings.catch_warnings(record=True) as gdal_warnings:
@@ -174,9 +176,11 @@ def read_vector(
         frame = arrow.to_pandas(self_destruct=True)
     except UnicodeDecodeError:
         raise BadInputError(
-            "its text is not in UTF-8 and does not say which encoding it uses",
+            translated("its text is not in UTF-8 and does not say which encoding it uses"),
             file=path,
-            hint="for a shapefile, add a .cpg file naming the encoding (e.g. UTF-8 or 1252)",
+            hint=translated(
+                "for a shapefile, add a .cpg file naming the encoding (e.g. UTF-8 or 1252)"
+            ),
         ) from None
     crs = pyproj.CRS.from_user_input(meta["crs"]) if meta["crs"] else None
     table = _vector_table(frame, geometry, crs, path, layer)
@@ -244,7 +248,7 @@ def _arrow_batches(
         check_rows(path, rows)
         check_cells(path, rows, width)
         batches.append(batch)
-        steps(0.5, f"Read {rows:,} features of {path.name}")
+        steps(0.5, rows_read(rows, "feature", path.name))
     return pa.Table.from_batches(batches, schema=reader.schema)
 
 
@@ -277,10 +281,10 @@ def _vector_table(
 def _geometry_notes(geometry: np.ndarray, crs: pyproj.CRS | None) -> list[str]:
     notes = []
     if crs is None:
-        notes.append("the file does not say which coordinate reference system it uses")
+        notes.append(translated("the file does not say which coordinate reference system it uses"))
     missing = int(pd.isna(geometry).sum())
     if missing:
-        notes.append(f"{missing:,} features have no geometry")
+        notes.append(translated("{n:,} features have no geometry").format(n=missing))
     return notes
 
 
@@ -313,16 +317,22 @@ def vector_layer_info(path: Path, source: str, layer: str | None, name: str) -> 
 
 def _choose_layer_error(path: Path, names: list[str]) -> BadInputError:
     return BadInputError(
-        f"the file has {len(names)} layers; choose one",
+        translated("the file has {n} layers; choose one").format(n=len(names)),
         file=path,
-        hint="layers: " + ", ".join(names),
+        hint=_layers(names),
     )
 
 
 def _missing_layer_error(path: Path, layer: str, names: list[str]) -> BadInputError:
     return BadInputError(
-        f"there is no layer called '{layer}'", file=path, hint="layers: " + ", ".join(names)
+        translated("there is no layer called '{layer}'").format(layer=layer),
+        file=path,
+        hint=_layers(names),
     )
+
+
+def _layers(names: list[str]) -> str:
+    return translated("layers: {names}").format(names=", ".join(names))
 
 
 def _gdal_error(path: Path, source: str, error: Exception) -> BadInputError:
@@ -331,7 +341,7 @@ def _gdal_error(path: Path, source: str, error: Exception) -> BadInputError:
     reason = reason.replace(f"'{source}'", "it").replace(source, path.name).rstrip(".")
     geojson = file_suffix(path) in (".geojson", ".geojson.gz", ".json", ".json.gz")
     return BadInputError(
-        f"GDAL cannot read it: {reason}",
+        translated("GDAL cannot read it: {reason}").format(reason=reason),
         file=path,
         row=first_broken_feature(path) if geojson else None,
         row_noun="feature",
