@@ -109,7 +109,9 @@ class MapContent:
     def method_text(self) -> str:
         if self.result is None:
             return ""
-        run = f" (run {self.result.run_id}, {_date_words(self.result.created_at)})"
+        run = translate("Report", " (run {run}, {date})").format(
+            run=self.result.run_id, date=_date_words(self.result.created_at)
+        )
         method = readable(self.result.method)
         return method + run if self.result.run_id is not None else method
 
@@ -293,11 +295,23 @@ def _notice(chosen: ChosenAssets, options: ExportOptions) -> str:
     if options.include_personal and "personal_data" in chosen.frame:
         n = int(chosen.frame["personal_data"].astype(bool).sum())
         if n:
-            notice = (
-                f"Includes {n:,} asset{'s' if n != 1 else ''} holding personal data, "
-                "by the choice of whoever made this export: share it with care. " + notice
-            ).strip()
+            notice = f"{_personal_words(n)} {notice}".strip()
     return notice
+
+
+def _personal_words(n: int) -> str:
+    """The warning an export holding personal data carries (one asset or several)."""
+    if n == 1:
+        return translate(
+            "Report",
+            "Includes 1 asset holding personal data, by the choice of whoever made this "
+            "export: share it with care.",
+        )
+    return translate(
+        "Report",
+        "Includes {n:,} assets holding personal data, by the choice of whoever made this "
+        "export: share it with care.",
+    ).format(n=n)
 
 
 def _date_words(text: str) -> str:

@@ -47,10 +47,14 @@ def _row(status: OutcomeStatus, labels: dict[str, str]) -> list[str]:
         return [what, translate("Report", NOT_YET), "", "", "", o.target_date or ""]
     people = ""
     if now.people is not None and now.people_meeting is not None:
-        people = f"{now.people_meeting:,.0f} of {now.people:,.0f}"
+        people = translate("Report", "{meeting:,.0f} of {total:,.0f}").format(
+            meeting=now.people_meeting, total=now.people
+        )
     stamp = local_time(now.run_at)
     when = stamp.strftime("%d %b %Y") if stamp else now.run_at[:10]
-    areas = f"{now.areas_meeting:,} of {now.areas:,}"
+    areas = translate("Report", "{meeting:,} of {total:,}").format(
+        meeting=now.areas_meeting, total=now.areas
+    )
     return [what, areas, people, change_words(status), when, o.target_date or ""]
 
 

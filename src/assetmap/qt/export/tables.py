@@ -17,6 +17,7 @@ from assetmap.core.analysis import results_csv
 from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN
 from assetmap.core.export.characters import readable
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass
@@ -96,9 +97,17 @@ def gaps_by_category(
 
 def summary_table(groups: list[CategoryGaps], result: AnalysisResult) -> TableData:
     has_population = result.params.population_field is not None
-    header = ["Category", "Areas", "Areas with a gap", "Share of areas (%)"]
+    header = [
+        translate("Report", "Category"),
+        translate("Report", "Areas"),
+        translate("Report", "Areas with a gap"),
+        translate("Report", "Share of areas (%)"),
+    ]
     if has_population:
-        header += ["People in areas with a gap", "Share of people (%)"]
+        header += [
+            translate("Report", "People in areas with a gap"),
+            translate("Report", "Share of people (%)"),
+        ]
     rows = []
     for g in groups:
         row = [g.label, f"{g.areas:,}", f"{g.gaps:,}", f"{g.share_of_areas:.1f}"]
@@ -126,6 +135,18 @@ _RANKED = (
     ("need", True),
 )
 _THOUSANDS = ("population", "nearest_m")
+# The ranked table's headings, shorter than the CSV's (the need heading is the indicator's).
+_HEADINGS = {
+    "area_name": QT_TRANSLATE_NOOP("Report", "Area"),
+    "area_code": QT_TRANSLATE_NOOP("Report", "Code"),
+    "bivariate": QT_TRANSLATE_NOOP("Report", "Need and provision"),
+    "population": QT_TRANSLATE_NOOP("Report", "Population"),
+    "assets": QT_TRANSLATE_NOOP("Report", "Assets"),
+    "needs_raised": QT_TRANSLATE_NOOP("Report", "Needs raised"),
+    "nearest_m": QT_TRANSLATE_NOOP("Report", "Nearest asset (m)"),
+    "coverage": QT_TRANSLATE_NOOP("Report", "Area within {distance} m of an asset (%)"),
+    "per_1000": QT_TRANSLATE_NOOP("Report", "Assets per 1,000 people"),
+}
 
 
 def ranked_table(
@@ -138,7 +159,7 @@ def ranked_table(
     header, columns, numeric = ["#"], [], [True]
     for column, is_number in _RANKED:
         if names[column] in shown.columns:
-            header.append(_short(names[column]))
+            header.append(_heading(result, column, names[column]))
             columns.append(column)
             numeric.append(is_number)
     rows = []
@@ -158,11 +179,9 @@ def ranked_table(
     return TableData(header, rows, numeric, [str(c) for c in ranked["area_code"]])
 
 
-def _short(header: str) -> str:
-    short = {
-        "Area name": "Area",
-        "Area code": "Code",
-        "Assets (count)": "Assets",
-        "Needs raised (pins)": "Needs raised",
-    }
-    return short.get(header, header)
+def _heading(result: AnalysisResult, column: str, name: str) -> str:
+    """A column's heading in the app's language; the need column keeps the indicator's name."""
+    if column not in _HEADINGS:
+        return name
+    words = translate("Report", _HEADINGS[column])
+    return words.format(distance=f"{result.params.distance_m:g}") if column == "coverage" else words
