@@ -4,6 +4,8 @@ and the HTML; with it removed (the command line without --lang) they are English
 
 from __future__ import annotations
 
+import datetime
+
 import pypdf
 import pytest
 
@@ -44,6 +46,10 @@ def test_a_welsh_gap_report_has_welsh_table_headers_and_sentences(demo, welsh, t
     assert "Ased agosaf (m)" in text  # the ranked table
     assert "Mae gan " in text and "o'r boblogaeth" in text  # the summary sentence
     assert "Graddfa 1:" in text and " ar A4" in text and "Cyfesurynnau:" in text
+    today = datetime.date.today()
+    month = ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst",
+             "Medi", "Hydref", "Tachwedd", "Rhagfyr")[today.month - 1]  # fmt: skip
+    assert f"ar {today.day} {month} {today.year}" in text  # "Made with … on" a Welsh date
     assert "Areas with a gap" not in text and "Share of people" not in text
 
 

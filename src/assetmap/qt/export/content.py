@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 import shapely
+from PySide6.QtCore import QLocale
 
 from assetmap import __version__
 from assetmap.core import areas, categories
@@ -32,7 +33,7 @@ from assetmap.core.taxonomy import Category
 from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas.scene import Scene
 from assetmap.qt.export.attribution import attribution_lines
-from assetmap.qt.i18n import translate
+from assetmap.qt.i18n import current_language, translate
 from assetmap.qt.legend import LegendEntry, legend_entries
 from assetmap.qt.map_scene import (
     SceneBuilder,
@@ -315,12 +316,13 @@ def _personal_words(n: int) -> str:
 
 
 def _date_words(text: str) -> str:
-    """ "2026-03-05..." -> "5 March 2026" (any other text is kept as it is)."""
+    """ "2026-03-05..." -> "5 March 2026", the month in the app's language ("5 Mawrth 2026");
+    any other text is kept as it is."""
     try:
         day = _dt.date.fromisoformat(str(text)[:10])
     except ValueError:
         return str(text)
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {QLocale(current_language()).monthName(day.month)} {day.year}"
 
 
 def _lower_first(text: str) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
 from assetmap.core import output
 from assetmap.core.analysis import runs
 from assetmap.core.analysis.engine import AnalysisResult
-from assetmap.core.analysis.wording import category_in_sentence, gap_definition, need_label
+from assetmap.core.analysis.wording import category_in_sentence, need_label
 from assetmap.core.errors import AssetmapError, BadInputError
 from assetmap.core.export import analysis_source
 from assetmap.core.export.options import ExportOptions, PrintLayout
@@ -51,6 +51,7 @@ from assetmap.qt.export.report_html import write_html
 from assetmap.qt.export.report_outcomes import outcome_blocks, outcomes_table
 from assetmap.qt.export.report_scenario import ScenarioPage, scenario_blocks, scenario_page
 from assetmap.qt.export.tables import CategoryGaps, TableData, gaps_by_category, summary_table
+from assetmap.qt.gap_wording import gap_definition
 from assetmap.qt.i18n import translate
 
 REPORT_FORMATS = (".pdf", ".html", ".htm")

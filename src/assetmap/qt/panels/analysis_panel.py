@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
 
 from assetmap.core import areas
 from assetmap.core.analysis import api, classify, inputs, results_csv, runs
-from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult, ranking_caption
+from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
 from assetmap.core.analysis.wording import need_label
 from assetmap.core.errors import AssetmapError
 from assetmap.core.layers import CoverageStyle, ThematicStyle
 from assetmap.core.project import Project
+from assetmap.qt.gap_wording import ranking_caption
 from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.map_scene import thematic_source
 from assetmap.qt.panels.analysis.map_options import MODES, MapOptions

@@ -27,6 +27,19 @@ SHOW_CHOICES = (
     (QT_TRANSLATE_NOOP("FindGaps", "Need against provision"), "bivariate"),
 )
 MODES = ("gaps", "bivariate")
+# The core's names of the class schemes and palettes (classify.SCHEMES, PALETTE_NAMES), the
+# same English, marked here to be shown in the app's language.
+SCHEME_WORDS = {
+    "quantiles": QT_TRANSLATE_NOOP("FindGaps", "Same number of areas in each class"),
+    "natural_breaks": QT_TRANSLATE_NOOP("FindGaps", "Natural breaks (Fisher–Jenks)"),
+    "equal_interval": QT_TRANSLATE_NOOP("FindGaps", "Equal steps"),
+}
+PALETTE_WORDS = {
+    "YlGnBu": QT_TRANSLATE_NOOP("FindGaps", "Yellow–green–blue"),
+    "YlOrRd": QT_TRANSLATE_NOOP("FindGaps", "Yellow–orange–red"),
+    "Blues": QT_TRANSLATE_NOOP("FindGaps", "Blues"),
+    "Greens": QT_TRANSLATE_NOOP("FindGaps", "Greens"),
+}
 
 
 class MapOptions(QGroupBox):
@@ -44,7 +57,7 @@ class MapOptions(QGroupBox):
         form.addRow(translate("FindGaps", "For"), self.category_combo)
         self.scheme = QComboBox()
         for key, words in classify.SCHEMES.items():
-            self.scheme.addItem(words, key)
+            self.scheme.addItem(translate("FindGaps", SCHEME_WORDS.get(key, words)), key)
         self.scheme.setAccessibleName(translate("FindGaps", "Classes"))
         self.classes = QSpinBox()
         self.classes.setRange(classify.MIN_CLASSES, classify.MAX_CLASSES)
@@ -55,8 +68,8 @@ class MapOptions(QGroupBox):
         row.addWidget(self.classes)
         form.addRow(translate("FindGaps", "Classes"), row)
         self.palette_combo = QComboBox()
-        for key, words in classify.PALETTE_NAMES.items():
-            self.palette_combo.addItem(words, key)
+        for key, words in classify.PALETTE_NAMES.items():  # viridis and cividis are names
+            self.palette_combo.addItem(translate("FindGaps", PALETTE_WORDS.get(key, words)), key)
         self.palette_combo.setAccessibleName(translate("FindGaps", "Colours"))
         self.reverse = QCheckBox(translate("FindGaps", "Dark = low"))
         self.reverse.setToolTip(translate("FindGaps", "Darkest colour for the lowest values"))

@@ -6,10 +6,13 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import QLocale
+
 from assetmap.core.analysis import summary
 from assetmap.core.analysis.engine import AnalysisResult
-from assetmap.core.analysis.wording import category_in_sentence, gap_definition
-from assetmap.qt.i18n import translate
+from assetmap.core.analysis.wording import category_in_sentence
+from assetmap.qt.gap_wording import gap_definition
+from assetmap.qt.i18n import current_language, translate
 
 MUTED_STYLE = "color: #57606A;"
 
@@ -44,7 +47,8 @@ def when(created_at: str) -> str:
         moment = datetime.fromisoformat(created_at.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return created_at
-    return moment.strftime("%d %b %Y %H:%M").lstrip("0")
+    month = QLocale(current_language()).monthName(moment.month, QLocale.FormatType.ShortFormat)
+    return f"{moment.day} {month} {moment:%Y %H:%M}"
 
 
 def sentence(text: str) -> str:
