@@ -11,9 +11,16 @@ import datetime as _dt
 
 from assetmap.core.project import Project
 from assetmap.core.summary import attributions
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
-OGL = "Contains public sector information licensed under the Open Government Licence v3.0."
-OSM = "© OpenStreetMap contributors, available under the Open Database Licence (ODbL)."
+# The publishers' own wording, in the app's language where they publish a Welsh one.
+OGL = QT_TRANSLATE_NOOP(
+    "Report",
+    "Contains public sector information licensed under the Open Government Licence v3.0.",
+)
+OSM = QT_TRANSLATE_NOOP(
+    "Report", "© OpenStreetMap contributors, available under the Open Database Licence (ODbL)."
+)
 _PUBLIC_SECTOR = (
     "office for national statistics",
     "ordnance survey",
@@ -28,28 +35,36 @@ _PUBLIC_SECTOR = (
 
 
 def attribution_lines(project: Project, year: int | None = None) -> list[str]:
-    """Standard licence lines that apply and are missing, then the project's sources."""
+    """Standard licence lines that apply and are missing, then the project's sources (which
+    are the project's own words, checked in English: the standard lines are English there)."""
     lines = attributions(project)
     text = " ".join(lines).lower()
     year = year or _dt.date.today().year
     extra = []
     if any(cue in text for cue in _PUBLIC_SECTOR) and "open government licence" not in text:
-        extra.append(OGL)
+        extra.append(translate("Report", OGL))
     if (
         "ordnance survey" in text or "os data" in text or "os open" in text
     ) and "contains os data" not in text:
-        extra.append(f"Contains OS data © Crown copyright and database right {year}.")
+        extra.append(
+            translate(
+                "Report", "Contains OS data © Crown copyright and database right {year}."
+            ).format(year=year)
+        )
     if "office for national statistics" in text and not (
         "source: office for national statistics" in text or "national statistics data" in text
     ):
         extra.append(
-            "Source: Office for National Statistics licensed under the Open Government "
-            "Licence v3.0."
+            translate(
+                "Report",
+                "Source: Office for National Statistics licensed under the Open Government "
+                "Licence v3.0.",
+            )
         )
     if ("openstreetmap" in text or "osm " in text) and not (
         "odbl" in text or "open database licen" in text
     ):
-        extra.append(OSM)
+        extra.append(translate("Report", OSM))
     return [_sentence(line) for line in extra + lines]
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 import shapely
+from PySide6.QtCore import QLocale
 
 from assetmap import __version__
 from assetmap.core import areas, categories
@@ -32,7 +33,7 @@ from assetmap.core.taxonomy import Category
 from assetmap.qt.area_polygons import area_polygons
 from assetmap.qt.canvas.scene import Scene
 from assetmap.qt.export.attribution import attribution_lines
-from assetmap.qt.i18n import translate
+from assetmap.qt.i18n import current_language, translate
 from assetmap.qt.legend import LegendEntry, legend_entries
 from assetmap.qt.map_scene import (
     SceneBuilder,
@@ -109,7 +110,9 @@ class MapContent:
     def method_text(self) -> str:
         if self.result is None:
             return ""
-        run = f" (run {self.result.run_id}, {_date_words(self.result.created_at)})"
+        run = translate("Report", " (run {run}, {date})").format(
+            run=self.result.run_id, date=_date_words(self.result.created_at)
+        )
         method = readable(self.result.method)
         return method + run if self.result.run_id is not None else method
 
@@ -293,20 +296,33 @@ def _notice(chosen: ChosenAssets, options: ExportOptions) -> str:
     if options.include_personal and "personal_data" in chosen.frame:
         n = int(chosen.frame["personal_data"].astype(bool).sum())
         if n:
-            notice = (
-                f"Includes {n:,} asset{'s' if n != 1 else ''} holding personal data, "
-                "by the choice of whoever made this export: share it with care. " + notice
-            ).strip()
+            notice = f"{_personal_words(n)} {notice}".strip()
     return notice
 
 
+def _personal_words(n: int) -> str:
+    """The warning an export holding personal data carries (one asset or several)."""
+    if n == 1:
+        return translate(
+            "Report",
+            "Includes 1 asset holding personal data, by the choice of whoever made this "
+            "export: share it with care.",
+        )
+    return translate(
+        "Report",
+        "Includes {n:,} assets holding personal data, by the choice of whoever made this "
+        "export: share it with care.",
+    ).format(n=n)
+
+
 def _date_words(text: str) -> str:
-    """ "2026-03-05..." -> "5 March 2026" (any other text is kept as it is)."""
+    """ "2026-03-05..." -> "5 March 2026", the month in the app's language ("5 Mawrth 2026");
+    any other text is kept as it is."""
     try:
         day = _dt.date.fromisoformat(str(text)[:10])
     except ValueError:
         return str(text)
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {QLocale(current_language()).monthName(day.month)} {day.year}"
 
 
 def _lower_first(text: str) -> str:

@@ -42,6 +42,7 @@ from assetmap.qt.canvas.scene import (
 )
 from assetmap.qt.canvas.symbols import draw_need, draw_symbol
 from assetmap.qt.canvas.view import View
+from assetmap.qt.i18n import translate
 from assetmap.qt.map_scene import HATCH_COLOUR, HatchLayer
 
 Cancelled = Callable[[], bool]
@@ -369,7 +370,9 @@ def paint_scale_bar(
     bar_h = 4.0
     parts = 4 if _round_parts(length, 4) else 2
     x0 = bottom_left.x() + 6
-    ratio_text = f"Scale 1:{scale_ratio(view):,}{note}"
+    ratio_text = translate("Report", "Scale 1:{ratio:,}{note}").format(
+        ratio=scale_ratio(view), note=note
+    )
     width = max(
         px + metrics.horizontalAdvance(label) / 2 + 10, metrics.horizontalAdvance(ratio_text)
     )

@@ -41,6 +41,7 @@ from assetmap.qt.canvas.view import View
 from assetmap.qt.export.content import MapContent, gather
 from assetmap.qt.export.page import PagePlan, page_size, paint_map_page
 from assetmap.qt.export.qtapp import ensure_app
+from assetmap.qt.i18n import translate
 
 Extent = tuple[float, float, float, float]
 LOGICAL_DPI = 96.0
@@ -93,18 +94,18 @@ def export_map(
         )
     output.check_target(path)
     steps = Steps(progress)
-    steps(0.02, "Gathering what the map shows")
+    steps(0.02, translate("Export", "Gathering what the map shows"))
     content = gather(project, options, layers=layers, extent=layout.extent or view_extent)
     check_cancelled(cancelled)
-    steps(0.35, f"Drawing {path.name}")
+    steps(0.35, translate("Export", "Drawing {name}").format(name=path.name))
     stop = cancelled or (lambda: False)
     page = PageFile(suffix)
     with page_painter(page, layout, content) as (painter, dpi):
         plan = paint_map_page(painter, content, layout, cancelled=stop)
     check_cancelled(cancelled)
-    steps(0.95, f"Writing {path.name}")
+    steps(0.95, translate("Export", "Writing {name}").format(name=path.name))
     output.write_bytes(path, page.data(path))
-    steps(1.0, "Done")
+    steps(1.0, translate("Export", "Done"))
     return _report(path, content, plan, dpi)
 
 

@@ -182,12 +182,20 @@ def footer(content: MapContent, *, method: bool = True, page_note: str = "") -> 
     if content.notice:
         out.append(Paragraph("", content.notice, INK.name()))
     if method and content.method_text():
-        out.append(Paragraph("How the figures were made:", content.method_text()))
+        out.append(
+            Paragraph(translate("Report", "How the figures were made:"), content.method_text())
+        )
     if content.sources:
         out.append(Paragraph(translate("Report", "Sources:"), "  ".join(content.sources)))
-    made = f"{content.made} Coordinates: {content.crs_name}."
-    out.append(Paragraph("", f"{made} {page_note}".strip()))
+    out.append(Paragraph("", f"{made_line(content)} {page_note}".strip()))
     return out
+
+
+def made_line(content: MapContent) -> str:
+    """Who made the map when, and the coordinates its figures are in."""
+    return translate("Report", "{made} Coordinates: {crs}.").format(
+        made=content.made, crs=content.crs_name
+    )
 
 
 def paint_map_page(
@@ -344,7 +352,8 @@ def _paint_legend(painter: QPainter, content: MapContent, t: Type, rects: list[Q
     scale = _legend_fit(content, t, rects)
     parts = _legend_parts(content, rects)
     if not content.legend:
-        draw_text(painter, rects[0], t.body, "Nothing is shown on the map.", MUTED)
+        nothing = translate("Report", "Nothing is shown on the map.")
+        draw_text(painter, rects[0], t.body, nothing, MUTED)
         return
     for part, rect in zip(parts, rects, strict=True):
         if not part:
@@ -392,7 +401,7 @@ def _paint_frame(
         view,
         min(frame.width() * 0.22, 170 * t.factor),
         t.small,
-        f" on {layout.page}",
+        translate("Report", " on {page}").format(page=layout.page),
     )
     painter.save()
     painter.setPen(QPen(FRAME, 0.8))

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPen
 from assetmap.core import output
 from assetmap.core.analysis import runs
 from assetmap.core.analysis.engine import AnalysisResult
-from assetmap.core.analysis.wording import category_in_sentence, gap_definition, need_label
+from assetmap.core.analysis.wording import category_in_sentence, need_label
 from assetmap.core.errors import AssetmapError, BadInputError
 from assetmap.core.export import analysis_source
 from assetmap.core.export.options import ExportOptions, PrintLayout
@@ -51,6 +51,7 @@ from assetmap.qt.export.report_html import write_html
 from assetmap.qt.export.report_outcomes import outcome_blocks, outcomes_table
 from assetmap.qt.export.report_scenario import ScenarioPage, scenario_blocks, scenario_page
 from assetmap.qt.export.tables import CategoryGaps, TableData, gaps_by_category, summary_table
+from assetmap.qt.gap_wording import gap_definition
 from assetmap.qt.i18n import translate
 
 REPORT_FORMATS = (".pdf", ".html", ".htm")
@@ -104,18 +105,21 @@ def export_gap_report(
     output.check_target(path)
     layout = layout or PrintLayout()
     steps = Steps(progress)
-    steps(0.02, "Reading the gap analysis")
+    steps(0.02, translate("Export", "Reading the gap analysis"))
     result = _result(project, options, layers)
-    steps(0.1, "Gathering what the map shows")
+    steps(0.1, translate("Export", "Gathering what the map shows"))
     content = gather(
         project, options, layers=layers, extent=layout.extent or view_extent, result=result
     )
     data = report_data(project, content, result, top)
     if scenario is not None:
-        steps(0.2, f"Comparing the scenario '{scenario}' with today")
+        steps(
+            0.2,
+            translate("Export", "Comparing the scenario '{name}' with today").format(name=scenario),
+        )
         data.whatif = scenario_page(project, scenario, None, cancelled)
     check_cancelled(cancelled)
-    steps(0.35, f"Writing {path.name}")
+    steps(0.35, translate("Export", "Writing {name}").format(name=path.name))
     stop = cancelled or (lambda: False)
     if suffix == ".pdf":
         page = PageFile(suffix)
@@ -126,9 +130,9 @@ def export_gap_report(
         plan, pages, text = write_html(data, layout, stop)
         check_cancelled(cancelled)
         written = text.encode("utf-8")
-    steps(0.95, f"Writing {path.name}")
+    steps(0.95, translate("Export", "Writing {name}").format(name=path.name))
     output.write_bytes(path, written)
-    steps(1.0, "Done")
+    steps(1.0, translate("Export", "Done"))
     return _report(path, content, plan, LOGICAL_DPI, pages)
 
 
@@ -197,14 +201,21 @@ def _result(project: Project, options: ExportOptions, layers: MapLayers | None) 
 
 def summary_sentence(group: CategoryGaps | None, result: AnalysisResult) -> str:
     if group is None:
-        return "The analysis has no areas."
-    text = (
-        f"{group.gaps:,} of the {group.areas:,} areas ({group.share_of_areas:.0f} %) have a gap "
-        f"in {category_in_sentence(group.label)}: {gap_definition(result.params)}."
+        return translate("Report", "The analysis has no areas.")
+    text = translate(
+        "Report", "{gaps:,} of the {areas:,} areas ({share:.0f} %) have a gap in {category}: {gap}."
+    ).format(
+        gaps=group.gaps,
+        areas=group.areas,
+        share=group.share_of_areas,
+        category=category_in_sentence(group.label),
+        gap=gap_definition(result.params),
     )
     share = group.share_of_people
     if group.people is not None and share is not None:
-        text += f" {group.people:,.0f} people ({share:.0f} % of the population) live in them."
+        text += translate(
+            "Report", " {people:,.0f} people ({share:.0f} % of the population) live in them."
+        ).format(people=group.people, share=share)
     return text
 
 
@@ -259,16 +270,21 @@ def _blocks(data: ReportData, t: Type) -> list[Block]:
         ),
     ]
     order = (
-        "high need and little provision first, then the other gaps by provision"
+        translate(
+            "Report", "high need and little provision first, then the other gaps by provision"
+        )
         if result.params.need_field
-        else "the least provision first, then the farthest from an asset"
+        else translate("Report", "the least provision first, then the farthest from an asset")
     )
     blocks += [
         Heading(translate("Report", "The gaps to look at first")),
         Text(
-            f"For each category, the {data.top} areas with a gap to look at first: {order}. "
-            "Coverage is the share of an area within "
-            f"{result.params.distance_m:,.0f} m of an asset in a straight line."
+            translate(
+                "Report",
+                "For each category, the {top} areas with a gap to look at first: {order}. "
+                "Coverage is the share of an area within {distance:,.0f} m of an asset in a "
+                "straight line.",
+            ).format(top=data.top, order=order, distance=result.params.distance_m)
         ),
     ]
     for group in data.groups:

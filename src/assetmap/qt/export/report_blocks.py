@@ -20,6 +20,7 @@ from assetmap.qt.export.page import (
     text_height,
 )
 from assetmap.qt.export.tables import TableData
+from assetmap.qt.i18n import translate
 
 SHORT_TABLE = 15  # rows: a table this short moves whole to the next page rather than split
 
@@ -80,7 +81,9 @@ class TableRows(Block):
 
     @property
     def caption(self) -> str:
-        return f"{self.title} (continued)" if self.start and self.title else ""
+        if not (self.start and self.title):
+            return ""
+        return translate("Report", "{title} (continued)").format(title=self.title)
 
     def caption_height(self, t: Type) -> float:
         return QFontMetricsF(t.font(8, bold=True)).height() + 4 if self.caption else 0.0

@@ -18,10 +18,12 @@ from assetmap.qt.export.map_export import (
 )
 from assetmap.qt.export.page import (
     PagePlan,
+    made_line,
     paint_map_page,
 )
 from assetmap.qt.export.report_scenario import scenario_words
 from assetmap.qt.export.tables import TableData, summary_table
+from assetmap.qt.i18n import current_language, translate
 
 if TYPE_CHECKING:
     from assetmap.qt.export.report import ReportData
@@ -51,9 +53,13 @@ def _html(data: ReportData, image: str) -> str:
         return html.escape(readable(value))
 
     c = data.content
+    summary = translate("Report", "Summary")
+    method = translate("Report", "How the figures were made")
+    by_category = translate("Report", "Summary by category")
+    first = translate("Report", "The gaps to look at first")
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{current_language()}"><head><meta charset="utf-8">',
         # Nothing to fetch, nothing to run: the report is a document, not an app.
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "img-src data:; style-src 'unsafe-inline'\">",
@@ -69,26 +75,28 @@ def _html(data: ReportData, image: str) -> str:
     parts += [
         f'<figure><img src="{image}" alt="{e(_alt(data))}">'
         f"<figcaption>{e(c.subtitle or c.title)}</figcaption></figure>",
-        "<h2>Summary</h2>",
+        f"<h2>{e(summary)}</h2>",
         f"<p>{e(data.summary)}</p>",
-        "<h2>How the figures were made</h2>",
+        f"<h2>{e(method)}</h2>",
         f"<p>{e(c.method_text())}</p>",
-        "<h2>Summary by category</h2>",
+        f"<h2>{e(by_category)}</h2>",
         _html_table(summary_table(data.groups, data.result)),
-        "<h2>The gaps to look at first</h2>",
+        f"<h2>{e(first)}</h2>",
     ]
     for group in data.groups:
+        heading = translate("Report", "{label}: {gaps:,} of {areas:,} areas have a gap")
         parts.append(
-            f"<h3>{e(group.label)}: {group.gaps:,} of {group.areas:,} areas have a gap</h3>"
+            f"<h3>{e(heading.format(label=group.label, gaps=group.gaps, areas=group.areas))}</h3>"
         )
-        parts.append(
-            _html_table(group.ranked) if group.ranked.rows else "<p>No area has a gap.</p>"
-        )
+        nothing = "<p>" + e(translate("Report", "No area has a gap.")) + "</p>"
+        parts.append(_html_table(group.ranked) if group.ranked.rows else nothing)
     parts += _whatif_parts(data)
     parts.append("<footer>")
     if c.sources:
-        parts.append(f"<p><b>Sources:</b> {'  '.join(e(s) for s in c.sources)}</p>")
-    parts.append(f"<p>{e(c.made)} Coordinates: {e(c.crs_name)}.</p></footer>")
+        sources = "  ".join(e(s) for s in c.sources)
+        lead = e(translate("Report", "Sources:"))
+        parts.append(f"<p><b>{lead}</b> {sources}</p>")
+    parts.append(f"<p>{e(made_line(c))}</p></footer>")
     parts.append("</main></body></html>")
     return "\n".join(parts)
 
@@ -108,7 +116,9 @@ def _whatif_parts(data: ReportData) -> list[str]:
 
 
 def _alt(data: ReportData) -> str:
-    return f"Map: {data.content.subtitle or data.content.title}. {data.summary}"
+    return translate("Report", "Map: {title}. {summary}").format(
+        title=data.content.subtitle or data.content.title, summary=data.summary
+    )
 
 
 def _html_table(table: TableData) -> str:

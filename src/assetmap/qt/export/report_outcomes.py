@@ -3,6 +3,10 @@ since the run before, so a board paper shows progress beside the gaps."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from PySide6.QtCore import QLocale
+
 from assetmap.core import categories
 from assetmap.core.gpkg import local_time
 from assetmap.core.outcomes.current import OutcomeStatus, kept_statuses
@@ -12,7 +16,7 @@ from assetmap.core.project import Project
 from assetmap.qt.export.page import MUTED
 from assetmap.qt.export.report_blocks import Block, Heading, TableRows, Text
 from assetmap.qt.export.tables import TableData
-from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, current_language, translate
 
 HEADING = QT_TRANSLATE_NOOP("Report", "Agreed outcomes")
 INTRO = QT_TRANSLATE_NOOP(
@@ -60,11 +64,21 @@ def _row(status: OutcomeStatus, labels: dict[str, str]) -> list[str]:
         return [what, translate("Report", NOT_YET), "", "", "", o.target_date or ""]
     people = ""
     if now.people is not None and now.people_meeting is not None:
-        people = f"{now.people_meeting:,.0f} of {now.people:,.0f}"
+        people = translate("Report", "{meeting:,.0f} of {total:,.0f}").format(
+            meeting=now.people_meeting, total=now.people
+        )
     stamp = local_time(now.run_at)
-    when = stamp.strftime("%d %b %Y") if stamp else now.run_at[:10]
-    areas = f"{now.areas_meeting:,} of {now.areas:,}"
+    when = _short_date(stamp) if stamp else now.run_at[:10]
+    areas = translate("Report", "{meeting:,} of {total:,}").format(
+        meeting=now.areas_meeting, total=now.areas
+    )
     return [what, areas, people, change_words(status), when, o.target_date or ""]
+
+
+def _short_date(moment: datetime) -> str:
+    """ "05 Mar 2026", the month in the app's language ("05 Maw 2026")."""
+    month = QLocale(current_language()).monthName(moment.month, QLocale.FormatType.ShortFormat)
+    return f"{moment:%d} {month} {moment:%Y}"
 
 
 def outcome_blocks(table: TableData) -> list[Block]:

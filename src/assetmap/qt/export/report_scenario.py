@@ -63,12 +63,18 @@ def scenario_page(
         raise BadInputError(f"there is no scenario '{name}'", field="--scenario")
     found = compare_saved(project, scenario.params, scenario.proposals, progress, cancelled)
     rows = [
-        [r.measure, r.of, r.today, r.after, r.change] for r in comparison_rows(found.comparison)
+        [_measure(r.measure), r.of, r.today, r.after, r.change]
+        for r in comparison_rows(found.comparison)
     ]
     comparison = TableData(
         [translate("Report", h) for h in COMPARISON_HEADER], rows, [False, False, True, True, True]
     )
     return ScenarioPage(scenario, _proposals_table(project, scenario), comparison)
+
+
+def _measure(name: str) -> str:
+    """A figure's name in the app's language (core writes it in English)."""
+    return translate("Report", MEASURES[name]) if name in MEASURES else name
 
 
 def _proposals_table(project: Project, scenario: Scenario) -> TableData:

@@ -17,6 +17,7 @@ from assetmap.core.analysis import results_csv
 from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN
 from assetmap.core.export.characters import readable
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass
@@ -96,9 +97,17 @@ def gaps_by_category(
 
 def summary_table(groups: list[CategoryGaps], result: AnalysisResult) -> TableData:
     has_population = result.params.population_field is not None
-    header = ["Category", "Areas", "Areas with a gap", "Share of areas (%)"]
+    header = [
+        translate("Report", "Category"),
+        translate("Report", "Areas"),
+        translate("Report", "Areas with a gap"),
+        translate("Report", "Share of areas (%)"),
+    ]
     if has_population:
-        header += ["People in areas with a gap", "Share of people (%)"]
+        header += [
+            translate("Report", "People in areas with a gap"),
+            translate("Report", "Share of people (%)"),
+        ]
     rows = []
     for g in groups:
         row = [g.label, f"{g.areas:,}", f"{g.gaps:,}", f"{g.share_of_areas:.1f}"]
@@ -126,6 +135,32 @@ _RANKED = (
     ("need", True),
 )
 _THOUSANDS = ("population", "nearest_m")
+# The ranked table's headings, shorter than the CSV's (the need heading is the indicator's).
+_HEADINGS = {
+    "area_name": QT_TRANSLATE_NOOP("Report", "Area"),
+    "area_code": QT_TRANSLATE_NOOP("Report", "Code"),
+    "bivariate": QT_TRANSLATE_NOOP("Report", "Need and provision"),
+    "population": QT_TRANSLATE_NOOP("Report", "Population"),
+    "assets": QT_TRANSLATE_NOOP("Report", "Assets"),
+    "needs_raised": QT_TRANSLATE_NOOP("Report", "Needs raised"),
+    "nearest_m": QT_TRANSLATE_NOOP("Report", "Nearest asset (m)"),
+    "coverage": QT_TRANSLATE_NOOP("Report", "Area within {distance} m of an asset (%)"),
+    "per_1000": QT_TRANSLATE_NOOP("Report", "Assets per 1,000 people"),
+    "need": QT_TRANSLATE_NOOP("Report", "Need ({indicator})"),
+}
+# The need-and-provision class in words, as core.analysis.classify words it in English:
+# "High need, low provision" (the thirds first, as they come before the noun in English).
+_CLASS = QT_TRANSLATE_NOOP("Report", "{need} need, {provision} provision")
+_NEED_THIRDS = {
+    1: QT_TRANSLATE_NOOP("Report", "Low"),
+    2: QT_TRANSLATE_NOOP("Report", "Medium"),
+    3: QT_TRANSLATE_NOOP("Report", "High"),
+}
+_PROVISION_THIRDS = {
+    1: QT_TRANSLATE_NOOP("Report", "low"),
+    2: QT_TRANSLATE_NOOP("Report", "medium"),
+    3: QT_TRANSLATE_NOOP("Report", "high"),
+}
 
 
 def ranked_table(
@@ -138,11 +173,14 @@ def ranked_table(
     header, columns, numeric = ["#"], [], [True]
     for column, is_number in _RANKED:
         if names[column] in shown.columns:
-            header.append(_short(names[column]))
+            header.append(_heading(result, column, need_label))
             columns.append(column)
             numeric.append(is_number)
     rows = []
-    for i, (_, row) in enumerate(shown.iterrows(), start=1):
+    thirds = list(zip(ranked["need_tercile"], ranked["provision_tercile"], strict=True))
+    for i, ((_, row), (need, provision)) in enumerate(
+        zip(shown.iterrows(), thirds, strict=True), start=1
+    ):
         cells = [str(i)]
         for column in columns:
             value = row[names[column]]
@@ -151,6 +189,8 @@ def ranked_table(
                 if value is None or (isinstance(value, float) and np.isnan(value))
                 else str(value)
             )
+            if column == "bivariate" and text:
+                text = _class_words(int(need), int(provision))
             if column in _THOUSANDS and text:
                 text = f"{float(text):,.0f}"
             cells.append(text)
@@ -158,11 +198,19 @@ def ranked_table(
     return TableData(header, rows, numeric, [str(c) for c in ranked["area_code"]])
 
 
-def _short(header: str) -> str:
-    short = {
-        "Area name": "Area",
-        "Area code": "Code",
-        "Assets (count)": "Assets",
-        "Needs raised (pins)": "Needs raised",
-    }
-    return short.get(header, header)
+def _heading(result: AnalysisResult, column: str, need_label: str | None) -> str:
+    """A column's heading in the app's language (the need column names the indicator)."""
+    return translate("Report", _HEADINGS[column]).format(
+        distance=f"{result.params.distance_m:g}",
+        indicator=need_label or result.params.need_field or "",
+    )
+
+
+def _class_words(need: int, provision: int) -> str:
+    """ "High need, low provision" in the app's language."""
+    if need not in _NEED_THIRDS or provision not in _PROVISION_THIRDS:
+        return ""
+    return translate("Report", _CLASS).format(
+        need=translate("Report", _NEED_THIRDS[need]),
+        provision=translate("Report", _PROVISION_THIRDS[provision]),
+    )

@@ -16,9 +16,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QTabWidget,
     QToolButton,
     QTreeWidgetItem,
@@ -36,15 +33,17 @@ from PySide6.QtWidgets import (
 
 from assetmap.core import areas
 from assetmap.core.analysis import api, classify, inputs, results_csv, runs
-from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult, ranking_caption
+from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
 from assetmap.core.analysis.wording import need_label
 from assetmap.core.errors import AssetmapError
 from assetmap.core.layers import CoverageStyle, ThematicStyle
 from assetmap.core.project import Project
+from assetmap.qt.gap_wording import ranking_caption
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.map_scene import thematic_source
-from assetmap.qt.panels.analysis.category_tree import CategoryTree
 from assetmap.qt.panels.analysis.map_options import MODES, MapOptions
+from assetmap.qt.panels.analysis.question import QuestionBox
 from assetmap.qt.panels.analysis.ranked_page import RankedGapsPage
 from assetmap.qt.panels.analysis.whatif import WhatIfSection
 from assetmap.qt.panels.analysis.wording import sentence, summary_html, when
@@ -54,8 +53,7 @@ from assetmap.qt.workers import BackgroundJob, Task
 
 log = logging.getLogger(__name__)
 
-NONE = "— none —"
-WALK_M_PER_MIN = 80.0  # a steady walk: 800 m is about ten minutes
+NONE = QT_TRANSLATE_NOOP("FindGaps", "— none —")
 ERROR_STYLE = "color: #CF222E;"
 MUTED = "#57606A"
 MUTED_STYLE = f"color: {MUTED};"
@@ -95,7 +93,7 @@ class AnalysisPanel(QWidget):
         column.addWidget(self._build_results())
         column.addStretch(1)
         scroll = QScrollArea(self)
-        scroll.setAccessibleName("Find gaps: question and results")
+        scroll.setAccessibleName(translate("FindGaps", "Find gaps: question and results"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -107,7 +105,7 @@ class AnalysisPanel(QWidget):
     def _build_question_toggle(self) -> QToolButton:
         """Once there are results, the question folds away to leave them room."""
         self.question_toggle = QToolButton()
-        self.question_toggle.setText("Where are assets missing?")
+        self.question_toggle.setText(translate("FindGaps", "Where are assets missing?"))
         self.question_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.question_toggle.setCheckable(True)
         self.question_toggle.setChecked(True)
@@ -125,63 +123,16 @@ class AnalysisPanel(QWidget):
         )
         self.question.setVisible(shown)
 
-    def _build_question(self) -> QGroupBox:
-        box = self.question = QGroupBox()
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.area_set = QComboBox()
-        self.area_set.setAccessibleName("Areas")
+    def _build_question(self) -> QuestionBox:
+        q = self.question = QuestionBox()
+        self.area_set, self.categories, self.distance = q.area_set, q.categories, q.distance
+        self.walk, self.population, self.need = q.walk, q.population, q.need
+        self.provision, self.find_button = q.provision, q.find_button
+        self.include_pending, self.include_needs = q.include_pending, q.include_needs
         self.area_set.currentIndexChanged.connect(self._fill_indicators)
-        form.addRow("Areas", self.area_set)
-        self.categories = CategoryTree()
-        form.addRow("Assets", self.categories)
-        self.distance = QSpinBox()
-        self.distance.setRange(50, 20_000)
-        self.distance.setSingleStep(50)
-        self.distance.setValue(800)
-        self.distance.setSuffix(" m")
-        self.distance.setAccessibleName("Distance")
-        self.walk = QLabel()
-        self.walk.setStyleSheet(MUTED_STYLE)
-        self.distance.valueChanged.connect(self._describe_walk)
-        self._describe_walk(self.distance.value())
-        row = QHBoxLayout()
-        row.addWidget(self.distance)
-        row.addWidget(self.walk, 1)
-        form.addRow("Within", row)
-        self.population = QComboBox()
-        self.population.setAccessibleName("Population field")
-        form.addRow("Population", self.population)
-        self.need = QComboBox()
-        self.need.setAccessibleName("Need field")
-        self.need.setToolTip("A figure where higher means more need, such as a deprivation score")
-        form.addRow("Need", self.need)
-        self.provision = QComboBox()
-        self.provision.addItem("Share of the area within the distance", "coverage")
-        self.provision.addItem("Assets per 1,000 people", "per_1000")
-        self.provision.setAccessibleName("Provision")
-        self.provision.setToolTip("What counts as provision when it is set against need")
-        form.addRow("Provision", self.provision)
-        self.include_pending = QCheckBox("Include contributions awaiting review")
         self.include_pending.toggled.connect(lambda *_: self._fill_categories())
-        form.addRow(self.include_pending)
-        self.include_needs = QCheckBox("Report needs raised in workshops")
-        self.include_needs.setToolTip(
-            "Count the need pins (\u201cthis is missing here\u201d) in each area as a figure of "
-            "its own. They never count as assets."
-        )
-        form.addRow(self.include_needs)
-        self.find_button = QPushButton("Find gaps")
-        self.find_button.setAccessibleName("Find gaps")
-        self.find_button.setMinimumHeight(34)
-        font = QFont(self.find_button.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.find_button.setFont(font)
-        self.find_button.setDefault(True)
         self.find_button.clicked.connect(self.find_gaps)
-        form.addRow(self.find_button)
-        return box
+        return q
 
     def _build_progress(self) -> QWidget:
         box = QWidget()
@@ -190,20 +141,20 @@ class AnalysisPanel(QWidget):
         row = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setAccessibleName("Progress")
-        self.cancel_button = QPushButton("Cancel")
+        self.progress.setAccessibleName(translate("FindGaps", "Progress"))
+        self.cancel_button = QPushButton(translate("FindGaps", "Cancel"))
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel_button)
         layout.addLayout(row)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet(MUTED_STYLE)
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(translate("FindGaps", "Status"))
         layout.addWidget(self.status)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(translate("FindGaps", "Problem"))
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.error)
         self.job = BackgroundJob(
@@ -219,31 +170,33 @@ class AnalysisPanel(QWidget):
         layout = QVBoxLayout(self.results)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Results"))
+        row.addWidget(QLabel(translate("FindGaps", "Results")))
         self.run_combo = QComboBox()
-        self.run_combo.setAccessibleName("Run")
-        self.run_combo.setToolTip("Every search is kept in the project: pick an earlier one")
+        self.run_combo.setAccessibleName(translate("FindGaps", "Run"))
+        self.run_combo.setToolTip(
+            translate("FindGaps", "Every search is kept in the project: pick an earlier one")
+        )
         self.run_combo.currentIndexChanged.connect(self._on_run_chosen)
         row.addWidget(self.run_combo, 1)
         layout.addLayout(row)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Summary")
+        self.summary.setAccessibleName(translate("FindGaps", "Summary"))
         layout.addWidget(self.summary)
         layout.addWidget(self._build_map_options())
         self.whatif = WhatIfSection(self.session, redraw=self._apply_to_map)
         layout.addWidget(self.whatif)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_table(), "Ranked gaps")
+        self.tabs.addTab(self._build_table(), translate("FindGaps", "Ranked gaps"))
         self.chart = GapChart()
-        self.tabs.addTab(self.chart, "Chart")
+        self.tabs.addTab(self.chart, translate("FindGaps", "Chart"))
         self.method = QLabel()
         self.method.setWordWrap(True)
         self.method.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.method.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.method.setAccessibleName("How the figures were made")
+        self.method.setAccessibleName(translate("FindGaps", "How the figures were made"))
         self.method.setContentsMargins(4, 4, 4, 4)
-        self.tabs.addTab(self.method, "How it was worked out")
+        self.tabs.addTab(self.method, translate("FindGaps", "How it was worked out"))
         layout.addWidget(self.tabs)
         self.results.setEnabled(False)
         return self.results
@@ -278,7 +231,8 @@ class AnalysisPanel(QWidget):
         names = [i.name for i in areas.list_sets(self.session.project)]
         counts = {n: areas.count(self.session.project, n) for n in names}
         for name in sorted(names, key=lambda n: -counts[n]):  # finest first: neighbourhoods
-            self.area_set.addItem(f"{name} ({counts[name]:,} areas)", name)
+            words = translate("FindGaps", "{name} ({n:,} areas)")
+            self.area_set.addItem(words.format(name=name, n=counts[name]), name)
         index = self.area_set.findData(current)
         self.area_set.setCurrentIndex(max(index, 0))
         self.area_set.blockSignals(False)
@@ -295,7 +249,7 @@ class AnalysisPanel(QWidget):
         ):
             previous = combo.currentData()
             combo.clear()
-            combo.addItem(NONE, None)
+            combo.addItem(translate("FindGaps", NONE), None)
             for indicator in numeric:
                 combo.addItem(indicator.label, indicator.column)
             index = combo.findData(previous) if previous else -1
@@ -337,10 +291,6 @@ class AnalysisPanel(QWidget):
         category = self.session.category(key)
         return category.label if category else key
 
-    def _describe_walk(self, metres: int) -> None:
-        minutes = max(1, round(metres / WALK_M_PER_MIN))
-        self.walk.setText(f"about a {minutes}-minute walk" if minutes < 90 else "")
-
     # ======================================================================== questions asked
     def chosen_categories(self) -> list[str]:
         return self.categories.chosen_categories()
@@ -359,10 +309,14 @@ class AnalysisPanel(QWidget):
         """The question as set in the panel; ValueError says what is missing."""
         name = self.area_set.currentData()
         if not name:
-            raise ValueError("this project has no areas yet: import neighbourhood boundaries")
+            raise ValueError(
+                translate(
+                    "FindGaps", "this project has no areas yet: import neighbourhood boundaries"
+                )
+            )
         keys = self.chosen_categories()
         if not keys:
-            raise ValueError("tick at least one kind of asset to look for")
+            raise ValueError(translate("FindGaps", "tick at least one kind of asset to look for"))
         return AnalysisParams(
             area_set=str(name),
             categories=tuple(keys),
@@ -397,11 +351,15 @@ class AnalysisPanel(QWidget):
                 )
 
         self.job.start(
-            work, self._on_found, self._on_failed, self._on_cancelled, message="Starting…"
+            work,
+            self._on_found,
+            self._on_failed,
+            self._on_cancelled,
+            message=translate("FindGaps", "Starting…"),
         )
 
     def cancel(self) -> None:
-        self.job.cancel("Stopping…")
+        self.job.cancel(translate("FindGaps", "Stopping…"))
 
     @property
     def task(self) -> Task | None:
@@ -423,16 +381,21 @@ class AnalysisPanel(QWidget):
 
     def _on_failed(self, exc: BaseException, text: str) -> None:
         if isinstance(exc, AssetmapError):
-            self._show_error(f"The gaps could not be found: {exc}")
+            self._show_error(
+                translate("FindGaps", "The gaps could not be found: {error}").format(error=exc)
+            )
         else:
             log.error("gap analysis failed:\n%s", text)
             self._show_error(
-                f"Something went wrong while finding gaps ({exc}). Details are in the log."
+                translate(
+                    "FindGaps",
+                    "Something went wrong while finding gaps ({error}). Details are in the log.",
+                ).format(error=exc)
             )
         self._say("")
 
     def _on_cancelled(self) -> None:
-        self._say("Stopped. Nothing was kept.")
+        self._say(translate("FindGaps", "Stopped. Nothing was kept."))
 
     def _say(self, text: str) -> None:
         """The line under the progress bar: progress, then what happened; gone when empty."""
@@ -467,7 +430,11 @@ class AnalysisPanel(QWidget):
         source = thematic_source(self.session.model)
         result = source.result(run_id)
         if result is None:
-            self._show_error(f"Run {run_id} could not be read from the project.")
+            self._show_error(
+                translate("FindGaps", "Run {run} could not be read from the project.").format(
+                    run=run_id
+                )
+            )
             return
         self.result = result
         self.whatif.set_run(result)
@@ -558,7 +525,9 @@ class AnalysisPanel(QWidget):
         one = dataclasses.replace(result, table=result.for_category(key))
         self.model.set_rows(one, ranked, self._need_label(result))
         self.rank_caption.setText(
-            f"Areas with a gap. {ranking_caption(result.params)} Click one to see it on the map."
+            translate(
+                "FindGaps", "Areas with a gap. {ranking} Click one to see it on the map."
+            ).format(ranking=ranking_caption(result.params))
         )
         self.chart.set_result(result, key, ranked)
         self.summary.setText(summary_html(result, key, self._category_label))
@@ -580,10 +549,10 @@ class AnalysisPanel(QWidget):
 
         chosen = file_dialogs.save_file_name(
             self,
-            "Export results",
+            translate("FindGaps", "Export results"),
             file_dialogs.ANALYSIS,
-            f"gaps run {result.run_id}.csv",
-            "CSV, opens in Excel (*.csv)",
+            translate("FindGaps", "gaps run {run}.csv").format(run=result.run_id),
+            translate("FindGaps", "CSV, opens in Excel (*.csv)"),
         )
         if chosen is None:
             return
@@ -594,7 +563,13 @@ class AnalysisPanel(QWidget):
         try:
             written = results_csv.write(result, path, self._need_label(result))
         except AssetmapError as exc:  # nothing half-written: see results_csv.stage
-            self._show_error(f"The results could not be saved: {exc}")
+            self._show_error(
+                translate("FindGaps", "The results could not be saved: {error}").format(error=exc)
+            )
             return
         method = results_csv.method_path(Path(written)).name
-        self._say(f"Saved {Path(written).name}, with how it was worked out in {method}.")
+        self._say(
+            translate("FindGaps", "Saved {name}, with how it was worked out in {method}.").format(
+                name=Path(written).name, method=method
+            )
+        )

@@ -11,13 +11,15 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from assetmap.core.taxonomy import Category, group_names
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.items import child_items, top_items
 
 MUTED = "#57606A"
 EMPTY_ROLE = Qt.ItemDataRole.UserRole + 1  # True on a kind with no assets to count
-EMPTY_TIP = (
+EMPTY_TIP = QT_TRANSLATE_NOOP(
+    "FindGaps",
     "No assets of this kind to count yet. Ticking its group leaves it out; "
-    "tick it on its own to see every area as a gap in it."
+    "tick it on its own to see every area as a gap in it.",
 )
 
 
@@ -29,7 +31,7 @@ class CategoryTree(QTreeWidget):
         self._filling_tree = False  # ticks set by the panel, not the user
         self.setHeaderHidden(True)
         self.itemChanged.connect(self._on_category_ticked)
-        self.setAccessibleName("Kinds of asset to look for")
+        self.setAccessibleName(translate("FindGaps", "Kinds of asset to look for"))
         self.setMinimumHeight(150)
         self.setMaximumHeight(200)
 
@@ -53,7 +55,7 @@ class CategoryTree(QTreeWidget):
                 child.setData(0, EMPTY_ROLE, n == 0)
                 if n == 0:
                     child.setForeground(0, QColor(MUTED))
-                    child.setToolTip(0, EMPTY_TIP)
+                    child.setToolTip(0, translate("FindGaps", EMPTY_TIP))
                 checked = cat.key in ticked
                 child.setCheckState(
                     0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -98,7 +100,7 @@ class CategoryTree(QTreeWidget):
         if not with_assets:
             group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             group.setForeground(0, QColor(MUTED))
-            group.setToolTip(0, "No assets of these kinds to count yet")
+            group.setToolTip(0, translate("FindGaps", "No assets of these kinds to count yet"))
             return
         if all(with_assets):
             state = Qt.CheckState.Checked

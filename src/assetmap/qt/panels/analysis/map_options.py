@@ -14,60 +14,76 @@ from assetmap.core.analysis import classify
 from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN
 from assetmap.core.layers import ThematicStyle
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 # What the map can show, in the words of the "Show" list: a measure's key, or a mode.
 SHOW_CHOICES = (
-    ("Assets in each area", "assets"),
-    ("Assets per 1,000 people", "per_1000"),
-    ("Assets per km²", "density_km2"),
-    ("Distance to the nearest asset (m)", "nearest_m"),
-    ("Share of the area within {d} (%)", "coverage"),
-    ("Gap or not", "gaps"),
-    ("Need against provision", "bivariate"),
+    (QT_TRANSLATE_NOOP("FindGaps", "Assets in each area"), "assets"),
+    (QT_TRANSLATE_NOOP("FindGaps", "Assets per 1,000 people"), "per_1000"),
+    (QT_TRANSLATE_NOOP("FindGaps", "Assets per km²"), "density_km2"),
+    (QT_TRANSLATE_NOOP("FindGaps", "Distance to the nearest asset (m)"), "nearest_m"),
+    (QT_TRANSLATE_NOOP("FindGaps", "Share of the area within {d} (%)"), "coverage"),
+    (QT_TRANSLATE_NOOP("FindGaps", "Gap or not"), "gaps"),
+    (QT_TRANSLATE_NOOP("FindGaps", "Need against provision"), "bivariate"),
 )
 MODES = ("gaps", "bivariate")
+# The core's names of the class schemes and palettes (classify.SCHEMES, PALETTE_NAMES), the
+# same English, marked here to be shown in the app's language.
+SCHEME_WORDS = {
+    "quantiles": QT_TRANSLATE_NOOP("FindGaps", "Same number of areas in each class"),
+    "natural_breaks": QT_TRANSLATE_NOOP("FindGaps", "Natural breaks (Fisher–Jenks)"),
+    "equal_interval": QT_TRANSLATE_NOOP("FindGaps", "Equal steps"),
+}
+PALETTE_WORDS = {
+    "YlGnBu": QT_TRANSLATE_NOOP("FindGaps", "Yellow–green–blue"),
+    "YlOrRd": QT_TRANSLATE_NOOP("FindGaps", "Yellow–orange–red"),
+    "Blues": QT_TRANSLATE_NOOP("FindGaps", "Blues"),
+    "Greens": QT_TRANSLATE_NOOP("FindGaps", "Greens"),
+}
 
 
 class MapOptions(QGroupBox):
     """Show, For, Classes, Colours, the covered ground and whether other kinds are hidden."""
 
     def __init__(self) -> None:
-        super().__init__("Show on the map")
+        super().__init__(translate("FindGaps", "Show on the map"))
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.show_combo = QComboBox()
-        self.show_combo.setAccessibleName("Show")
-        form.addRow("Show", self.show_combo)
+        self.show_combo.setAccessibleName(translate("FindGaps", "Show"))
+        form.addRow(translate("FindGaps", "Show"), self.show_combo)
         self.category_combo = QComboBox()
-        self.category_combo.setAccessibleName("Category shown")
-        form.addRow("For", self.category_combo)
+        self.category_combo.setAccessibleName(translate("FindGaps", "Category shown"))
+        form.addRow(translate("FindGaps", "For"), self.category_combo)
         self.scheme = QComboBox()
         for key, words in classify.SCHEMES.items():
-            self.scheme.addItem(words, key)
-        self.scheme.setAccessibleName("Classes")
+            self.scheme.addItem(translate("FindGaps", SCHEME_WORDS.get(key, words)), key)
+        self.scheme.setAccessibleName(translate("FindGaps", "Classes"))
         self.classes = QSpinBox()
         self.classes.setRange(classify.MIN_CLASSES, classify.MAX_CLASSES)
         self.classes.setValue(5)
-        self.classes.setAccessibleName("Number of classes")
+        self.classes.setAccessibleName(translate("FindGaps", "Number of classes"))
         row = QHBoxLayout()
         row.addWidget(self.scheme, 1)
         row.addWidget(self.classes)
-        form.addRow("Classes", row)
+        form.addRow(translate("FindGaps", "Classes"), row)
         self.palette_combo = QComboBox()
-        for key, words in classify.PALETTE_NAMES.items():
-            self.palette_combo.addItem(words, key)
-        self.palette_combo.setAccessibleName("Colours")
-        self.reverse = QCheckBox("Dark = low")
-        self.reverse.setToolTip("Darkest colour for the lowest values")
+        for key, words in classify.PALETTE_NAMES.items():  # viridis and cividis are names
+            self.palette_combo.addItem(translate("FindGaps", PALETTE_WORDS.get(key, words)), key)
+        self.palette_combo.setAccessibleName(translate("FindGaps", "Colours"))
+        self.reverse = QCheckBox(translate("FindGaps", "Dark = low"))
+        self.reverse.setToolTip(translate("FindGaps", "Darkest colour for the lowest values"))
         row = QHBoxLayout()
         row.addWidget(self.palette_combo, 1)
         row.addWidget(self.reverse)
-        form.addRow("Colours", row)
-        self.show_coverage = QCheckBox("Show the ground within 800 m")
+        form.addRow(translate("FindGaps", "Colours"), row)
+        self.show_coverage = QCheckBox()
         form.addRow(self.show_coverage)
-        self.only_chosen = QCheckBox("Hide the other kinds of asset")
+        self.only_chosen = QCheckBox(translate("FindGaps", "Hide the other kinds of asset"))
         self.only_chosen.setChecked(True)
-        self.only_chosen.setToolTip("Show only the assets this search looked for")
+        self.only_chosen.setToolTip(
+            translate("FindGaps", "Show only the assets this search looked for")
+        )
         form.addRow(self.only_chosen)
 
     def connect_changes(self, changed: Callable[[], None]) -> None:
@@ -95,13 +111,15 @@ class MapOptions(QGroupBox):
                 continue
             if choice == "bivariate" and params.need_field is None:
                 continue
-            self.show_combo.addItem(words.format(d=d), choice)
+            self.show_combo.addItem(translate("FindGaps", words).format(d=d), choice)
         self.category_combo.clear()
         for key in params.categories:
             self.category_combo.addItem(category_label(key), key)
         if len(params.categories) > 1:
             self.category_combo.addItem(ALL_CHOSEN_LABEL, ALL_CHOSEN)
-        self.show_coverage.setText(f"Show the ground within {d} of an asset")
+        self.show_coverage.setText(
+            translate("FindGaps", "Show the ground within {d} of an asset").format(d=d)
+        )
         if saved is not None:
             self._set_controls(saved)
         else:

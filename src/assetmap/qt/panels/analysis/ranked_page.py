@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assetmap.qt.i18n import translate
 from assetmap.qt.panels.ranked_gaps import RankedGapsModel
 
 MUTED_STYLE = "color: #57606A;"
@@ -28,15 +29,17 @@ class RankedGapsPage(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        self.rank_caption = QLabel("Areas with a gap, the ones to look at first on top.")
+        self.rank_caption = QLabel(
+            translate("FindGaps", "Areas with a gap, the ones to look at first on top.")
+        )
         self.rank_caption.setWordWrap(True)
         self.rank_caption.setStyleSheet(MUTED_STYLE)
-        self.rank_caption.setAccessibleName("How the gaps are ranked")
+        self.rank_caption.setAccessibleName(translate("FindGaps", "How the gaps are ranked"))
         layout.addWidget(self.rank_caption)
         self.model = RankedGapsModel(model_parent)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Ranked gaps")
+        self.table.setAccessibleName(translate("FindGaps", "Ranked gaps"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -48,6 +51,8 @@ class RankedGapsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(260)
         layout.addWidget(self.table)
-        self.export_button = QPushButton("Export results…")
-        self.export_button.setToolTip("A CSV of every area's figures, with the method beside it")
+        self.export_button = QPushButton(translate("FindGaps", "Export results…"))
+        self.export_button.setToolTip(
+            translate("FindGaps", "A CSV of every area's figures, with the method beside it")
+        )
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)

@@ -6,9 +6,13 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import QLocale
+
 from assetmap.core.analysis import summary
 from assetmap.core.analysis.engine import AnalysisResult
-from assetmap.core.analysis.wording import category_in_sentence, gap_definition
+from assetmap.core.analysis.wording import category_in_sentence
+from assetmap.qt.gap_wording import gap_definition
+from assetmap.qt.i18n import current_language, translate
 
 MUTED_STYLE = "color: #57606A;"
 
@@ -18,12 +22,18 @@ def summary_html(result: AnalysisResult, key: str, label_of: Callable[[str], str
     rows = result.for_category(key)
     gaps = int(rows["gap"].sum())
     label = label_of(key)
-    text = (
-        f"<b>{gaps:,} of {len(rows):,} areas</b> have a gap in "
-        f"{category_in_sentence(label)}: {gap_definition(result.params)}."
+    text = translate(
+        "FindGaps", "<b>{gaps:,} of {areas:,} areas</b> have a gap in {category}: {gap}."
+    ).format(
+        gaps=gaps,
+        areas=len(rows),
+        category=category_in_sentence(label),
+        gap=gap_definition(result.params),
     )
     if key in summary.without_assets(result):
-        text += " There are no assets of this kind to count, so every area is a gap."
+        text += translate(
+            "FindGaps", " There are no assets of this kind to count, so every area is a gap."
+        )
     labels = {k: label_of(k) for k in result.params.skipped}
     left_out = summary.left_out(result, labels)
     if left_out:
@@ -37,7 +47,8 @@ def when(created_at: str) -> str:
         moment = datetime.fromisoformat(created_at.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return created_at
-    return moment.strftime("%d %b %Y %H:%M").lstrip("0")
+    month = QLocale(current_language()).monthName(moment.month, QLocale.FormatType.ShortFormat)
+    return f"{moment.day} {month} {moment:%Y %H:%M}"
 
 
 def sentence(text: str) -> str:
