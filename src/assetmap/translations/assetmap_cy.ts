@@ -1840,6 +1840,33 @@ Mae eich gwaith yn ddiogel: cafodd pob newid ei gadw wrth i chi ei wneud.</trans
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Gathering what the map shows</source>
+        <translation>Wrthi&apos;n casglu&apos;r hyn y mae&apos;r map yn ei ddangos</translation>
+    </message>
+    <message>
+        <source>Drawing {name}</source>
+        <translation>Wrthi&apos;n llunio {name}</translation>
+    </message>
+    <message>
+        <source>Writing {name}</source>
+        <translation>Wrthi&apos;n ysgrifennu {name}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Wedi gorffen</translation>
+    </message>
+    <message>
+        <source>Reading the gap analysis</source>
+        <translation>Wrthi&apos;n darllen y dadansoddiad bylchau</translation>
+    </message>
+    <message>
+        <source>Comparing the scenario &apos;{name}&apos; with today</source>
+        <translation>Wrthi&apos;n cymharu&apos;r senario &apos;{name}&apos; â heddiw</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -2201,6 +2228,341 @@ Mae eich gwaith yn ddiogel: cafodd pob newid ei gadw wrth i chi ei wneud.</trans
     </message>
 </context>
 <context>
+    <name>FindGaps</name>
+    <message>
+        <source>No assets of this kind to count yet. Ticking its group leaves it out; tick it on its own to see every area as a gap in it.</source>
+        <translation>Does dim asedau o&apos;r math hwn i&apos;w cyfrif eto. Mae ticio ei grŵp yn ei adael allan; ticiwch ef ar ei ben ei hun i weld pob ardal yn fwlch ynddo.</translation>
+    </message>
+    <message>
+        <source>Kinds of asset to look for</source>
+        <translation>Mathau o ased i chwilio amdanynt</translation>
+    </message>
+    <message>
+        <source>No assets of these kinds to count yet</source>
+        <translation>Does dim asedau o&apos;r mathau hyn i&apos;w cyfrif eto</translation>
+    </message>
+    <message>
+        <source>Assets in each area</source>
+        <translation>Asedau ym mhob ardal</translation>
+    </message>
+    <message>
+        <source>Assets per 1,000 people</source>
+        <translation>Asedau fesul 1,000 o bobl</translation>
+    </message>
+    <message>
+        <source>Assets per km²</source>
+        <translation>Asedau fesul km²</translation>
+    </message>
+    <message>
+        <source>Distance to the nearest asset (m)</source>
+        <translation>Pellter i&apos;r ased agosaf (m)</translation>
+    </message>
+    <message>
+        <source>Share of the area within {d} (%)</source>
+        <translation>Cyfran o&apos;r ardal o fewn {d} (%)</translation>
+    </message>
+    <message>
+        <source>Gap or not</source>
+        <translation>Bwlch neu beidio</translation>
+    </message>
+    <message>
+        <source>Need against provision</source>
+        <translation>Angen yn erbyn darpariaeth</translation>
+    </message>
+    <message>
+        <source>Same number of areas in each class</source>
+        <translation>Yr un nifer o ardaloedd ym mhob dosbarth</translation>
+    </message>
+    <message>
+        <source>Natural breaks (Fisher–Jenks)</source>
+        <translation>Toriadau naturiol (Fisher–Jenks)</translation>
+    </message>
+    <message>
+        <source>Equal steps</source>
+        <translation>Camau cyfartal</translation>
+    </message>
+    <message>
+        <source>Yellow–green–blue</source>
+        <translation>Melyn–gwyrdd–glas</translation>
+    </message>
+    <message>
+        <source>Yellow–orange–red</source>
+        <translation>Melyn–oren–coch</translation>
+    </message>
+    <message>
+        <source>Blues</source>
+        <translation>Gleision</translation>
+    </message>
+    <message>
+        <source>Greens</source>
+        <translation>Gwyrddion</translation>
+    </message>
+    <message>
+        <source>Show on the map</source>
+        <translation>Dangos ar y map</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Dangos</translation>
+    </message>
+    <message>
+        <source>Category shown</source>
+        <translation>Y categori a ddangosir</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Ar gyfer</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Dosbarthiadau</translation>
+    </message>
+    <message>
+        <source>Number of classes</source>
+        <translation>Nifer y dosbarthiadau</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Lliwiau</translation>
+    </message>
+    <message>
+        <source>Dark = low</source>
+        <translation>Tywyll = isel</translation>
+    </message>
+    <message>
+        <source>Darkest colour for the lowest values</source>
+        <translation>Y lliw tywyllaf ar gyfer y gwerthoedd isaf</translation>
+    </message>
+    <message>
+        <source>Hide the other kinds of asset</source>
+        <translation>Cuddio&apos;r mathau eraill o ased</translation>
+    </message>
+    <message>
+        <source>Show only the assets this search looked for</source>
+        <translation>Dangos dim ond yr asedau y chwiliwyd amdanynt yn y chwiliad hwn</translation>
+    </message>
+    <message>
+        <source>Show the ground within {d} of an asset</source>
+        <translation>Dangos y tir o fewn {d} i ased</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Ardaloedd</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Asedau</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>O fewn</translation>
+    </message>
+    <message>
+        <source>Population field</source>
+        <translation>Maes poblogaeth</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>Poblogaeth</translation>
+    </message>
+    <message>
+        <source>Need field</source>
+        <translation>Maes angen</translation>
+    </message>
+    <message>
+        <source>A figure where higher means more need, such as a deprivation score</source>
+        <translation>Ffigur lle mae gwerth uwch yn golygu mwy o angen, fel sgôr amddifadedd</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Angen</translation>
+    </message>
+    <message>
+        <source>Provision</source>
+        <translation>Darpariaeth</translation>
+    </message>
+    <message>
+        <source>Include contributions awaiting review</source>
+        <translation>Cynnwys cyfraniadau sy&apos;n aros am adolygiad</translation>
+    </message>
+    <message>
+        <source>Report needs raised in workshops</source>
+        <translation>Adrodd ar anghenion a godwyd mewn gweithdai</translation>
+    </message>
+    <message>
+        <source>Count the need pins (“this is missing here”) in each area as a figure of its own. They never count as assets.</source>
+        <translation>Cyfrif y pinnau angen (“mae hyn ar goll yma”) ym mhob ardal fel ffigur ar wahân. Nid ydynt byth yn cyfrif fel asedau.</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Pellter</translation>
+    </message>
+    <message>
+        <source>Share of the area within the distance</source>
+        <translation>Cyfran o&apos;r ardal o fewn y pellter</translation>
+    </message>
+    <message>
+        <source>What counts as provision when it is set against need</source>
+        <translation>Beth sy&apos;n cyfrif fel darpariaeth pan gaiff ei gosod yn erbyn angen</translation>
+    </message>
+    <message>
+        <source>Find gaps</source>
+        <translation>Canfod bylchau</translation>
+    </message>
+    <message>
+        <source>about a {minutes}-minute walk</source>
+        <translation>taith gerdded o tua {minutes} munud</translation>
+    </message>
+    <message>
+        <source>Areas with a gap, the ones to look at first on top.</source>
+        <translation>Ardaloedd â bwlch, gyda&apos;r rhai i edrych arnynt yn gyntaf ar y brig.</translation>
+    </message>
+    <message>
+        <source>How the gaps are ranked</source>
+        <translation>Sut mae&apos;r bylchau wedi&apos;u trefnu</translation>
+    </message>
+    <message>
+        <source>Ranked gaps</source>
+        <translation>Bylchau yn eu trefn</translation>
+    </message>
+    <message>
+        <source>Export results…</source>
+        <translation>Allforio&apos;r canlyniadau…</translation>
+    </message>
+    <message>
+        <source>A CSV of every area&apos;s figures, with the method beside it</source>
+        <translation>CSV o ffigurau pob ardal, gyda&apos;r dull wrth ei ochr</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{gaps:,} of {areas:,} areas&lt;/b&gt; have a gap in {category}: {gap}.</source>
+        <translation>Mae gan &lt;b&gt;{gaps:,} o {areas:,} ardal&lt;/b&gt; fwlch o ran {category}: {gap}.</translation>
+    </message>
+    <message>
+        <source> There are no assets of this kind to count, so every area is a gap.</source>
+        <translation> Does dim asedau o&apos;r math hwn i&apos;w cyfrif, felly mae pob ardal yn fwlch.</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— dim —</translation>
+    </message>
+    <message>
+        <source>Find gaps: question and results</source>
+        <translation>Canfod bylchau: cwestiwn a chanlyniadau</translation>
+    </message>
+    <message>
+        <source>Where are assets missing?</source>
+        <translation>Ble mae asedau ar goll?</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Cynnydd</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Canlyniadau</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Rhediad</translation>
+    </message>
+    <message>
+        <source>Every search is kept in the project: pick an earlier one</source>
+        <translation>Caiff pob chwiliad ei gadw yn y prosiect: dewiswch un cynharach</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Siart</translation>
+    </message>
+    <message>
+        <source>How the figures were made</source>
+        <translation>Sut y lluniwyd y ffigurau</translation>
+    </message>
+    <message>
+        <source>How it was worked out</source>
+        <translation>Sut y cafodd ei gyfrifo</translation>
+    </message>
+    <message>
+        <source>{name} ({n:,} areas)</source>
+        <translation>{name} ({n:,} ardal)</translation>
+    </message>
+    <message>
+        <source>this project has no areas yet: import neighbourhood boundaries</source>
+        <translation>nid oes gan y prosiect hwn ardaloedd eto: mewnforiwch ffiniau cymdogaethau</translation>
+    </message>
+    <message>
+        <source>tick at least one kind of asset to look for</source>
+        <translation>ticiwch o leiaf un math o ased i chwilio amdano</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wrthi&apos;n dechrau…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wrthi&apos;n stopio…</translation>
+    </message>
+    <message>
+        <source>The gaps could not be found: {error}</source>
+        <translation>Nid oedd modd canfod y bylchau: {error}</translation>
+    </message>
+    <message>
+        <source>Something went wrong while finding gaps ({error}). Details are in the log.</source>
+        <translation>Aeth rhywbeth o&apos;i le wrth ganfod bylchau ({error}). Mae&apos;r manylion yn y log.</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was kept.</source>
+        <translation>Wedi stopio. Ni chadwyd dim.</translation>
+    </message>
+    <message>
+        <source>Run {run} could not be read from the project.</source>
+        <translation>Nid oedd modd darllen rhediad {run} o&apos;r prosiect.</translation>
+    </message>
+    <message>
+        <source>Areas with a gap. {ranking} Click one to see it on the map.</source>
+        <translation>Ardaloedd â bwlch. {ranking} Cliciwch ar un i&apos;w gweld ar y map.</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Allforio&apos;r canlyniadau</translation>
+    </message>
+    <message>
+        <source>gaps run {run}.csv</source>
+        <translation>bylchau rhediad {run}.csv</translation>
+    </message>
+    <message>
+        <source>CSV, opens in Excel (*.csv)</source>
+        <translation>CSV, yn agor yn Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>The results could not be saved: {error}</source>
+        <translation>Nid oedd modd cadw&apos;r canlyniadau: {error}</translation>
+    </message>
+    <message>
+        <source>Saved {name}, with how it was worked out in {method}.</source>
+        <translation>Cadwyd {name}, gyda sut y cafodd ei gyfrifo yn {method}.</translation>
+    </message>
+</context>
+<context>
     <name>GapChart</name>
     <message>
         <source>{label}: the {n} gaps to look at first</source>
@@ -2257,6 +2619,21 @@ Mae eich gwaith yn ddiogel: cafodd pob newid ei gadw wrth i chi ei wneud.</trans
     <message>
         <source>no figure</source>
         <translation>dim ffigur</translation>
+    </message>
+</context>
+<context>
+    <name>GapWording</name>
+    <message>
+        <source>no asset within {distance}, or less than {share} of the area within {distance} of one</source>
+        <translation>dim ased o fewn {distance}, neu lai na {share} o&apos;r ardal o fewn {distance} i un</translation>
+    </message>
+    <message>
+        <source>Ranked: least provision first, then the farthest from an asset.</source>
+        <translation>Trefn: y ddarpariaeth leiaf yn gyntaf, yna&apos;r pellaf o ased.</translation>
+    </message>
+    <message>
+        <source>Ranked: high need with low provision first, then by need.</source>
+        <translation>Trefn: angen uchel gyda darpariaeth isel yn gyntaf, yna yn ôl angen.</translation>
     </message>
 </context>
 <context>
@@ -5945,6 +6322,10 @@ Gellir mewnforio ei asedau fel rhai newydd yn lle hynny: caiff categorïau eu pa
 <context>
     <name>Report</name>
     <message>
+        <source> (run {run}, {date})</source>
+        <translation> (rhediad {run}, {date})</translation>
+    </message>
+    <message>
         <source> by {name}</source>
         <translation> gan {name}</translation>
     </message>
@@ -5953,12 +6334,48 @@ Gellir mewnforio ei asedau fel rhai newydd yn lle hynny: caiff categorïau eu pa
         <translation>Gwnaed gydag assetmap {version} ar {date}{by}.</translation>
     </message>
     <message>
+        <source>Includes 1 asset holding personal data, by the choice of whoever made this export: share it with care.</source>
+        <translation>Yn cynnwys 1 ased sy&apos;n dal data personol, drwy ddewis pwy bynnag a wnaeth yr allforio hwn: rhannwch ef yn ofalus.</translation>
+    </message>
+    <message>
+        <source>Includes {n:,} assets holding personal data, by the choice of whoever made this export: share it with care.</source>
+        <translation>Yn cynnwys {n:,} ased sy&apos;n dal data personol, drwy ddewis pwy bynnag a wnaeth yr allforio hwn: rhannwch ef yn ofalus.</translation>
+    </message>
+    <message>
+        <source>How the figures were made:</source>
+        <translation>Sut y lluniwyd y ffigurau:</translation>
+    </message>
+    <message>
         <source>Sources:</source>
         <translation>Ffynonellau:</translation>
     </message>
     <message>
+        <source>{made} Coordinates: {crs}.</source>
+        <translation>{made} Cyfesurynnau: {crs}.</translation>
+    </message>
+    <message>
+        <source>Nothing is shown on the map.</source>
+        <translation>Nid oes dim i&apos;w weld ar y map.</translation>
+    </message>
+    <message>
+        <source> on {page}</source>
+        <translation> ar {page}</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <source>The analysis has no areas.</source>
+        <translation>Nid oes ardaloedd yn y dadansoddiad.</translation>
+    </message>
+    <message>
+        <source>{gaps:,} of the {areas:,} areas ({share:.0f} %) have a gap in {category}: {gap}.</source>
+        <translation>Mae gan {gaps:,} o&apos;r {areas:,} ardal ({share:.0f} %) fwlch o ran {category}: {gap}.</translation>
+    </message>
+    <message>
+        <source> {people:,.0f} people ({share:.0f} % of the population) live in them.</source>
+        <translation> Mae {people:,.0f} o bobl ({share:.0f} % o&apos;r boblogaeth) yn byw ynddynt.</translation>
     </message>
     <message>
         <source> How the figures were made, and the gaps to look at first, follow.</source>
@@ -5973,8 +6390,20 @@ Gellir mewnforio ei asedau fel rhai newydd yn lle hynny: caiff categorïau eu pa
         <translation>Crynodeb fesul categori</translation>
     </message>
     <message>
+        <source>high need and little provision first, then the other gaps by provision</source>
+        <translation>angen uchel ac ychydig o ddarpariaeth yn gyntaf, yna&apos;r bylchau eraill yn ôl darpariaeth</translation>
+    </message>
+    <message>
+        <source>the least provision first, then the farthest from an asset</source>
+        <translation>y ddarpariaeth leiaf yn gyntaf, yna&apos;r pellaf o ased</translation>
+    </message>
+    <message>
         <source>The gaps to look at first</source>
         <translation>Y bylchau i edrych arnynt yn gyntaf</translation>
+    </message>
+    <message>
+        <source>For each category, the {top} areas with a gap to look at first: {order}. Coverage is the share of an area within {distance:,.0f} m of an asset in a straight line.</source>
+        <translation>Ar gyfer pob categori, y {top} ardal â bwlch i edrych arnynt yn gyntaf: {order}. Cwmpas yw&apos;r gyfran o ardal sydd o fewn {distance:,.0f} m i ased mewn llinell syth.</translation>
     </message>
     <message>
         <source>{label}: {gaps:,} of {areas:,} areas have a gap</source>
@@ -6049,6 +6478,14 @@ Gellir mewnforio ei asedau fel rhai newydd yn lle hynny: caiff categorïau eu pa
         <translation>yr ardaloedd mwyaf difreintiedig lle mae {share} o&apos;r bobl yn byw</translation>
     </message>
     <message>
+        <source>{meeting:,.0f} of {total:,.0f}</source>
+        <translation>{meeting:,.0f} o {total:,.0f}</translation>
+    </message>
+    <message>
+        <source>{meeting:,} of {total:,}</source>
+        <translation>{meeting:,} o {total:,}</translation>
+    </message>
+    <message>
         <source>Proposed assets, not in the asset list: the same question asked of today&apos;s data with and without them ({areas}, within {distance} m).</source>
         <translation>Asedau arfaethedig, nad ydynt yn y rhestr asedau: yr un cwestiwn wedi&apos;i ofyn o ddata heddiw gyda nhw a hebddynt ({areas}, o fewn {distance} m).</translation>
     </message>
@@ -6111,6 +6548,126 @@ Gellir mewnforio ei asedau fel rhai newydd yn lle hynny: caiff categorïau eu pa
     <message>
         <source>What if: {name}</source>
         <translation>Beth os: {name}</translation>
+    </message>
+    <message>
+        <source>Contains public sector information licensed under the Open Government Licence v3.0.</source>
+        <translation>Yn cynnwys gwybodaeth y sector cyhoeddus a drwyddedir o dan y Drwydded Llywodraeth Agored v3.0.</translation>
+    </message>
+    <message>
+        <source>© OpenStreetMap contributors, available under the Open Database Licence (ODbL).</source>
+        <translation>© Cyfranwyr OpenStreetMap, ar gael o dan y Drwydded Cronfa Ddata Agored (ODbL).</translation>
+    </message>
+    <message>
+        <source>Contains OS data © Crown copyright and database right {year}.</source>
+        <translation>Yn cynnwys data&apos;r Arolwg Ordnans © Hawlfraint y Goron a hawliau cronfa ddata {year}.</translation>
+    </message>
+    <message>
+        <source>Source: Office for National Statistics licensed under the Open Government Licence v3.0.</source>
+        <translation>Ffynhonnell: Swyddfa Ystadegau Gwladol wedi&apos;i thrwyddedu o dan y Drwydded Llywodraeth Agored v3.0.</translation>
+    </message>
+    <message>
+        <source>Scale 1:{ratio:,}{note}</source>
+        <translation>Graddfa 1:{ratio:,}{note}</translation>
+    </message>
+    <message>
+        <source>{title} (continued)</source>
+        <translation>{title} (parhad)</translation>
+    </message>
+    <message>
+        <source>Map: {title}. {summary}</source>
+        <translation>Map: {title}. {summary}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categori</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Ardaloedd</translation>
+    </message>
+    <message>
+        <source>Areas with a gap</source>
+        <translation>Ardaloedd â bwlch</translation>
+    </message>
+    <message>
+        <source>Share of areas (%)</source>
+        <translation>Cyfran o&apos;r ardaloedd (%)</translation>
+    </message>
+    <message>
+        <source>People in areas with a gap</source>
+        <translation>Pobl mewn ardaloedd â bwlch</translation>
+    </message>
+    <message>
+        <source>Share of people (%)</source>
+        <translation>Cyfran o&apos;r bobl (%)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Ardal</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Cod</translation>
+    </message>
+    <message>
+        <source>Need and provision</source>
+        <translation>Angen a darpariaeth</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>Poblogaeth</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Asedau</translation>
+    </message>
+    <message>
+        <source>Needs raised</source>
+        <translation>Anghenion a godwyd</translation>
+    </message>
+    <message>
+        <source>Nearest asset (m)</source>
+        <translation>Ased agosaf (m)</translation>
+    </message>
+    <message>
+        <source>Area within {distance} m of an asset (%)</source>
+        <translation>Arwynebedd o fewn {distance} m i ased (%)</translation>
+    </message>
+    <message>
+        <source>Assets per 1,000 people</source>
+        <translation>Asedau fesul 1,000 o bobl</translation>
+    </message>
+    <message>
+        <source>Need ({indicator})</source>
+        <translation>Angen ({indicator})</translation>
+    </message>
+    <message>
+        <source>{need} need, {provision} provision</source>
+        <translation>Angen {need}, darpariaeth {provision}</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>isel</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>canolig</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>uchel</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>isel</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>canolig</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>uchel</translation>
     </message>
 </context>
 <context>
