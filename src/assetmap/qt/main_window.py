@@ -494,6 +494,7 @@ class MainWindow(QMainWindow):
         self.selection.deleteLater()
         self._build_map_parts()
         self.canvas.set_scene_source(lambda: self.builder.scene(self.canvas.view))
+        self.whatif_map.detach()
         for dock in (
             self.dock_layers,
             self.dock_legend,

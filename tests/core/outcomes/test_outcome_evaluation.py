@@ -23,7 +23,7 @@ from assetmap.core.outcomes.evaluate import need_bands
 from assetmap.core.outcomes.model import Outcome
 from assetmap.core.project import Project
 from assetmap.core.scenarios.model import Proposal, Scenario
-from assetmap.core.schema_outcomes import SEED_KEYS_V15, v15_outcomes
+from assetmap.core.schema_outcomes import SEED_KEYS_V15, v15_outcomes, v18_population_share
 from assetmap.core.taxonomy import default_categories
 
 LSOA = "Neighbourhoods (LSOA 2021)"
@@ -188,6 +188,7 @@ def test_migration_15_adds_the_seed_categories_and_keeps_every_category(tmp_path
         v15_outcomes(conn, 27700)
         after = dict(conn.execute("SELECT key, label FROM am_categories").fetchall())
         order = [r[0] for r in conn.execute("SELECT key FROM am_categories ORDER BY sort_order")]
+        v18_population_share(conn, 27700)  # the later change to the table v15 made
     assert {k: after[k] for k in before} == before  # nothing lost, nothing renamed
     # The user's own "Community hubs ..." stands for the new seed category.
     assert set(after) - set(before) == set(SEED_KEYS_V15) - {"coordination_hubs"}

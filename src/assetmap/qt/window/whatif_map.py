@@ -81,8 +81,20 @@ class WhatIfMap:
         section.addModeChanged.connect(self._set_adding)
         section.proposalsChanged.connect(canvas.update)
         section.evaluated.connect(lambda *_: canvas.update())
-        for action in tools.actions.values():  # another tool chosen: adding stops
-            action.triggered.connect(lambda *_: section.add_button.setChecked(False))
+        # another tool chosen: adding stops
+        self._stops = [
+            (action, action.triggered.connect(lambda *_: section.add_button.setChecked(False)))
+            for action in tools.actions.values()
+        ]
+
+    def detach(self) -> None:
+        """Before another project's panels replace this one's: the canvas and the tools stay
+        with the window, and must not keep the old section (nor its project) alive."""
+        if self.overlay in self.canvas.overlays:
+            self.canvas.overlays.remove(self.overlay)
+        for action, connection in self._stops:
+            action.triggered.disconnect(connection)
+        self._stops = []
 
     def _set_adding(self, adding: bool) -> None:
         current = self.tools.tool

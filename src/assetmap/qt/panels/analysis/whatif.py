@@ -289,12 +289,16 @@ class WhatIfSection(QGroupBox):
         self.job.start(work, self._on_done, self._on_failed, message="")
 
     def _on_done(self, done: tuple[WhatIf, WhatIfResult]) -> None:
+        if not self.session.is_open:  # finished as its project closed: nothing to show it on
+            return
         whatif, result = done
         if whatif.main.params == self.params:
             self._whatif = whatif
         self._show(result)
 
     def _on_failed(self, exc: BaseException, text: str) -> None:
+        if not self.session.is_open:
+            return
         if not isinstance(exc, AssetmapError):
             log.error("what-if failed:\n%s", text)
         message = translate("WhatIf", "The what-if could not be worked out: {why}")
