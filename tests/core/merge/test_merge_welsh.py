@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assetmap.core import i18n
+from assetmap.core.errors import BadInputError
 from assetmap.core.merge import plan_merge
 from assetmap.core.project import Project
 
@@ -31,7 +32,10 @@ def test_merging_an_unchanged_copy_says_so_in_welsh(office: Path, field_copy: Pa
 
 
 def test_merging_the_project_into_itself_is_refused_in_welsh(office: Path):
-    with Project.open(office) as project, i18n.using_language("cy"):
-        with pytest.raises(Exception) as raised:
-            plan_merge(project, office)
+    with (
+        Project.open(office) as project,
+        i18n.using_language("cy"),
+        pytest.raises(BadInputError) as raised,
+    ):
+        plan_merge(project, office)
     assert "dyma'r prosiect ei hun; dewiswch gopi arall" in str(raised.value)
