@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # geopandas costs ~0.1 s to import; only frames need it
 
 from assetmap.core import gpkg
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.io.fields import shown_label
 from assetmap.core.project import Project
 
@@ -57,10 +58,9 @@ def get_set(project: Project, name: str) -> AreaSetInfo:
     for info in list_sets(project):
         if info.name == name:
             return info
-    names = ", ".join(repr(i.name) for i in list_sets(project)) or "none yet"
-    raise BadInputError(
-        f"the project has no area set named '{name}' (area sets: {names})", field="--set"
-    )
+    names = ", ".join(repr(i.name) for i in list_sets(project)) or translated("none yet")
+    message = translated("the project has no area set named '{name}' (area sets: {names})")
+    raise BadInputError(message.format(name=name, names=names), field="--set")
 
 
 def frame(project: Project, name: str) -> gpd.GeoDataFrame:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # geopandas costs ~0.1 s to import; only frames need it
 
 from assetmap.core import gpkg
 from assetmap.core.geometry import polygonal_multipolygons
+from assetmap.core.i18n import translated
 from assetmap.core.model import (
     Asset,
     audience_to_text,
@@ -243,11 +244,31 @@ def changed_since(
     if not changed:
         return None
     found = find(project, changed[0])
-    what = f"'{found.name}'" if found is not None else "an asset"
-    return (
-        f"Cannot {action} {what_was_done}: {what}"
-        f"{' and others' if len(changed) > 1 else ''} changed since, in another window "
-        f"or program sharing {project.path.name}. Nothing was changed."
+    what = f"'{found.name}'" if found is not None else translated("an asset")
+    return _changed_pattern(action, len(changed) > 1).format(
+        done=what_was_done, what=what, file=project.path.name
+    )
+
+
+def _changed_pattern(action: str, others: bool) -> str:
+    if action == "undo" and others:
+        return translated(
+            "Cannot undo {done}: {what} and others changed since, in another window or "
+            "program sharing {file}. Nothing was changed."
+        )
+    if action == "undo":
+        return translated(
+            "Cannot undo {done}: {what} changed since, in another window or program sharing "
+            "{file}. Nothing was changed."
+        )
+    if others:
+        return translated(
+            "Cannot redo {done}: {what} and others changed since, in another window or "
+            "program sharing {file}. Nothing was changed."
+        )
+    return translated(
+        "Cannot redo {done}: {what} changed since, in another window or program sharing "
+        "{file}. Nothing was changed."
     )
 
 

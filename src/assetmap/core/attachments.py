@@ -14,11 +14,12 @@ from pathlib import PureWindowsPath
 from typing import Any
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.project import Project
 
 TABLE = "am_attachments"
 MAX_BYTES = 10 * 1024 * 1024
-ALLOWED_KINDS = "JPEG, PNG, WebP or GIF"
+ALLOWED_KINDS = translatable("JPEG, PNG, WebP or GIF")
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def clean_file_name(file_name: str) -> str:
     and may say something about the person who took it."""
     name = PureWindowsPath(str(file_name or "")).name.strip()
     if not name:
-        raise BadInputError("a photo needs a file name", field="photos")
+        raise BadInputError(translated("a photo needs a file name"), field="photos")
     return name
 
 
@@ -61,17 +62,19 @@ def check_image(file_name: str, data: bytes) -> str:
     """Refuse what cannot be shown or would bloat the project; returns the mime type."""
     name = clean_file_name(file_name)
     if len(data) > MAX_BYTES:
+        message = translated("'{name}' is {size:.1f} MB; a photo can be at most {most} MB")
         raise BadInputError(
-            f"'{name}' is {len(data) / 1024 / 1024:.1f} MB; a photo can be at most "
-            f"{MAX_BYTES // 1024 // 1024} MB",
+            message.format(name=name, size=len(data) / 1024 / 1024, most=MAX_BYTES // 1024 // 1024),
             field="photos",
-            hint="make it smaller in a photo editor first",
+            hint=translated("make it smaller in a photo editor first"),
         )
     mime = sniff_mime_type(bytes(data[:16]))
     if mime is None:
+        message = translated(
+            "'{name}' is not a {kinds} image (checked from its contents, not its name)"
+        )
         raise BadInputError(
-            f"'{name}' is not a {ALLOWED_KINDS} image (checked from its contents, not its name)",
-            field="photos",
+            message.format(name=name, kinds=translated(ALLOWED_KINDS)), field="photos"
         )
     return mime
 

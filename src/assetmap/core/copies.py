@@ -20,6 +20,7 @@ from pathlib import Path
 
 from assetmap.core import output
 from assetmap.core.errors import BadInputError, Cancelled
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
 
@@ -66,10 +67,16 @@ def left_out_words(report: CopyReport) -> list[str]:
     words = []
     if LEFT_OUT_PERSONAL in report.identity.left_out:
         count = report.personal_left_out
-        words.append(f"{count} personal-data asset{'' if count == 1 else 's'}")
+        if count == 1:
+            words.append(translated("{n} personal-data asset").format(n=count))
+        else:
+            words.append(translated("{n} personal-data assets").format(n=count))
     if LEFT_OUT_ATTACHMENTS in report.identity.left_out:
         count = report.attachments_left_out
-        words.append(f"{count} photo{'' if count == 1 else 's'} and attachments")
+        if count == 1:
+            words.append(translated("{n} photo and attachments").format(n=count))
+        else:
+            words.append(translated("{n} photos and attachments").format(n=count))
     return words
 
 
@@ -105,7 +112,27 @@ def read_identity(conn: sqlite3.Connection) -> ProjectIdentity:
 def default_label(today: date | None = None) -> str:
     """ "Field copy, 7 December 2026": the date in words, as people write it."""
     day = today or date.today()
-    return f"Field copy, {day.day} {day:%B %Y}"
+    month = translated(MONTHS[day.month - 1])
+    return translated("Field copy, {day} {month} {year}").format(
+        day=day.day, month=month, year=day.year
+    )
+
+
+# The months in words, as people write a date (not the C locale's names, and in Welsh too).
+MONTHS = (
+    translatable("January"),
+    translatable("February"),
+    translatable("March"),
+    translatable("April"),
+    translatable("May"),
+    translatable("June"),
+    translatable("July"),
+    translatable("August"),
+    translatable("September"),
+    translatable("October"),
+    translatable("November"),
+    translatable("December"),
+)
 
 
 def save_copy(
@@ -131,22 +158,22 @@ def save_copy(
     with output.replacing(target, field=None) as tmp:
         _backup(project.path, tmp, Steps(steps.report, 0.0, 0.6).report, cancelled)
         check_cancelled(cancelled)
-        steps.report(0.6, "Marking the copy")
+        steps.report(0.6, translated("Marking the copy"))
         personal, photos = _make_copy(tmp, label, personal_data, attachments)
         check_cancelled(cancelled)
-        steps.report(0.7, "Compacting the copy")
+        steps.report(0.7, translated("Compacting the copy"))
         _compact(tmp)
         check_cancelled(cancelled)
-        steps.report(0.9, "Checking the copy opens")
+        steps.report(0.9, translated("Checking the copy opens"))
         copy_identity, live = _check_opens(tmp, target)
         size = tmp.stat().st_size
-    steps.report(1.0, "Copy saved")
+    steps.report(1.0, translated("Copy saved"))
     return CopyReport(target, copy_identity, live, personal, photos, size)
 
 
 def _backup(source: Path, tmp: Path, progress: ProgressFn, cancelled: CancelledFn | None) -> None:
     def report(_status: int, remaining: int, total: int) -> None:
-        progress((total - remaining) / max(total, 1), "Copying the project")
+        progress((total - remaining) / max(total, 1), translated("Copying the project"))
         if cancelled is not None and cancelled():
             raise Cancelled()
 
@@ -241,7 +268,10 @@ def _check_opens(tmp: Path, target: Path) -> tuple[ProjectIdentity, int]:
             return identity(copy), int(live[0])
     except (sqlite3.Error, KeyError) as exc:
         raise BadInputError(
-            f"the copy could not be opened as a project ({exc}); nothing was saved", file=target
+            translated(
+                "the copy could not be opened as a project ({error}); nothing was saved"
+            ).format(error=exc),
+            file=target,
         ) from exc
     finally:
         for side in output.SIDE_FILES:

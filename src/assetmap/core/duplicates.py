@@ -25,6 +25,7 @@ import shapely
 from rapidfuzz import fuzz
 
 from assetmap.core import assets, categories, gpkg, output
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io.fields import human_label, is_identifier_name
 from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.model import EDITABLE_FIELDS, Asset
@@ -153,7 +154,11 @@ def _identifier_pairs(data: _Assets) -> Iterator[tuple[int, int, Rule]]:
         for (a, field_a), (b, field_b) in _each_pair(held_by):
             shown = data.customs[a][field_a]
             fields = " / ".join(dict.fromkeys(human_label(f) for f in (field_a, field_b)))
-            yield a, b, Rule("identifier", f"same {fields} {shown}", 100.0)
+            yield a, b, Rule("identifier", _same(fields, shown), 100.0)
+
+
+def _same(fields: str, value: object) -> str:
+    return translated("same {fields} {value}").format(fields=fields, value=value)
 
 
 def _near_name_pairs(data: _Assets, within_m: float) -> Iterator[tuple[int, int, Rule]]:
@@ -171,7 +176,11 @@ def _near_name_pairs(data: _Assets, within_m: float) -> Iterator[tuple[int, int,
     for i, j in zip(placed[left[keep]], placed[right[keep]], strict=True):
         if names[i] == names[j]:
             d = float(np.hypot(data.x[i] - data.x[j], data.y[i] - data.y[j]))
-            yield int(i), int(j), Rule("name", f"same name {d:.0f} m apart", 100.0)
+            yield (
+                int(i),
+                int(j),
+                Rule("name", translated("same name {d:.0f} m apart").format(d=d), 100.0),
+            )
 
 
 def _postcode_pairs(data: _Assets, threshold: float) -> Iterator[tuple[int, int, Rule]]:
@@ -185,7 +194,9 @@ def _postcode_pairs(data: _Assets, threshold: float) -> Iterator[tuple[int, int,
                 normalised_name(data.names[a]), normalised_name(data.names[b])
             )
             if alike >= threshold:
-                words = f"same postcode, names {alike:.0f}% alike (threshold {threshold:.0f}%)"
+                words = translated(
+                    "same postcode, names {alike:.0f}% alike (threshold {threshold:.0f}%)"
+                ).format(alike=alike, threshold=threshold)
                 yield a, b, Rule("postcode", words, float(alike))
 
 
@@ -220,23 +231,26 @@ def find_duplicates(
     assetmap makes projects in.
     """
     report = progress or no_progress
-    report(0.0, "Reading assets")
+    report(0.0, translated("Reading assets"))
     data = _read(project)
     found: dict[tuple[int, int], list[Rule]] = defaultdict(list)
     steps: tuple[tuple[str, Callable[[], Iterator[tuple[int, int, Rule]]]], ...] = (
-        ("Comparing identifiers", lambda: _identifier_pairs(data)),
-        ("Comparing names nearby", lambda: _near_name_pairs(data, within_m)),
-        ("Comparing postcodes and names", lambda: _postcode_pairs(data, name_threshold)),
+        (translatable("Comparing identifiers"), lambda: _identifier_pairs(data)),
+        (translatable("Comparing names nearby"), lambda: _near_name_pairs(data, within_m)),
+        (
+            translatable("Comparing postcodes and names"),
+            lambda: _postcode_pairs(data, name_threshold),
+        ),
     )
     for n, (message, rule_pairs) in enumerate(steps):
         check_cancelled(cancelled)
-        report((n + 1) / (len(steps) + 1), message)
+        report((n + 1) / (len(steps) + 1), translated(message))
         _collect(found, rule_pairs(), data)
     check_cancelled(cancelled)
     skip = not_duplicates(project)
     pairs = [_pair(data, a, b, rules) for (a, b), rules in found.items()]
     pairs = [p for p in pairs if (p.uuid_a, p.uuid_b) not in skip]
-    report(1.0, f"{len(pairs)} likely duplicates")
+    report(1.0, translated("{n} likely duplicates").format(n=len(pairs)))
     return sorted(pairs, key=_most_certain_first)
 
 

@@ -25,6 +25,7 @@ from assetmap.core import gpkg, schema
 from assetmap.core.backup import backup_before_migration
 from assetmap.core.errors import BadInputError, ProjectFileError
 from assetmap.core.events import EventEmitter, ProjectEvents
+from assetmap.core.i18n import translated
 
 T = TypeVar("T")
 
@@ -65,10 +66,12 @@ class Project:
         """Write a new, complete project file; a half-made file never appears at ``path``."""
         path = Path(path)
         if path.suffix.lower() != ".gpkg":
-            raise BadInputError("a project file name must end in .gpkg", file=path)
+            raise BadInputError(translated("a project file name must end in .gpkg"), file=path)
         if path.exists() and not overwrite:
             raise BadInputError(
-                "a file with this name already exists", file=path, hint="choose another name"
+                translated("a file with this name already exists"),
+                file=path,
+                hint=translated("choose another name"),
             )
         project_crs = _metric_crs(crs)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -289,33 +292,40 @@ def _metric_crs(crs: str | CRS) -> CRS:
         value = CRS.from_user_input(crs)
     except Exception as exc:
         raise BadInputError(
-            f"'{crs}' is not a coordinate system I know", field="crs", hint="e.g. EPSG:27700"
+            translated("'{crs}' is not a coordinate system I know").format(crs=crs),
+            field="crs",
+            hint=translated("e.g. EPSG:27700"),
         ) from exc
     if not value.is_projected or value.axis_info[0].unit_name not in ("metre", "meter"):
+        message = translated(
+            "{crs} is not a projected coordinate system in metres; distances and areas need one"
+        )
         raise BadInputError(
-            f"{value.name} is not a projected coordinate system in metres; distances and "
-            "areas need one",
+            message.format(crs=value.name),
             field="crs",
-            hint="use EPSG:27700 in Great Britain or the local UTM zone elsewhere",
+            hint=translated("use EPSG:27700 in Great Britain or the local UTM zone elsewhere"),
         )
     return value
 
 
 def _check_looks_like_sqlite(path: Path) -> None:
     if not path.exists():
-        raise ProjectFileError(f"{path} does not exist.")
+        raise ProjectFileError(translated("{path} does not exist.").format(path=path))
     if path.is_dir():
-        raise ProjectFileError(f"{path} is a folder, not a project file.")
+        folder = translated("{path} is a folder, not a project file.")
+        raise ProjectFileError(folder.format(path=path))
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        raise ProjectFileError(f"{path.name} cannot be read: {exc.strerror}.") from exc
+        unread = translated("{file} cannot be read: {reason}.")
+        raise ProjectFileError(unread.format(file=path.name, reason=exc.strerror)) from exc
     if head != SQLITE_MAGIC:
-        raise ProjectFileError(
-            f"{path.name} is not an assetmap project (it is not a GeoPackage/SQLite file, "
-            "or it is damaged)."
+        not_ours = translated(
+            "{file} is not an assetmap project (it is not a GeoPackage/SQLite file, or it is "
+            "damaged)."
         )
+        raise ProjectFileError(not_ours.format(file=path.name))
 
 
 def _probe_version(path: Path) -> int:
@@ -330,26 +340,31 @@ def _probe_version(path: Path) -> int:
     except sqlite3.OperationalError as exc:
         raise _locked_or_damaged(path, exc) from exc
     except sqlite3.DatabaseError as exc:
-        raise ProjectFileError(
-            f"{path.name} is damaged and cannot be read ({exc}). "
-            "Restore it from a backup copy (see the .backups folder beside it)."
-        ) from exc
+        damaged = translated(
+            "{file} is damaged and cannot be read ({error}). Restore it from a backup copy "
+            "(see the .backups folder beside it)."
+        )
+        raise ProjectFileError(damaged.format(file=path.name, error=exc)) from exc
     else:
         if version is not None and version <= schema.CURRENT_VERSION:
             _check_structure(probe, path)
     finally:
         probe.close()
     if version is None:
-        raise ProjectFileError(
-            f"{path.name} is {_kind_of_database(path)} but not an assetmap project; it was not "
-            "changed. Create a project with 'assetmap new' and bring its layers in with "
-            "import-areas or import-assets."
-        )
+        raise ProjectFileError(_not_a_project(path))
     if version > schema.CURRENT_VERSION:
+        newer = translated(
+            "{file} was written by a newer assetmap (project schema {version}); this is "
+            "assetmap {app_version}, which reads up to schema {current}. Update assetmap to "
+            "open it; the file was not changed."
+        )
         raise ProjectFileError(
-            f"{path.name} was written by a newer assetmap (project schema {version}); this "
-            f"is assetmap {__version__}, which reads up to schema {schema.CURRENT_VERSION}. "
-            "Update assetmap to open it; the file was not changed."
+            newer.format(
+                file=path.name,
+                version=version,
+                app_version=__version__,
+                current=schema.CURRENT_VERSION,
+            )
         )
     return version
 
@@ -375,12 +390,13 @@ def _check_structure(conn: sqlite3.Connection, path: Path) -> None:
         layers = [t for (t,) in conn.execute("SELECT table_name FROM am_area_sets")]
         missing += [t for t in layers if t not in tables]
     if missing:
-        raise ProjectFileError(
-            f"{path.name} is an assetmap project with parts missing (table "
-            f"{', '.join(repr(t) for t in missing)}): it was damaged, or edited by another "
-            "program. It was not changed; restore it from a backup copy (the .backups folder "
-            "beside it)."
+        parts = translated(
+            "{file} is an assetmap project with parts missing (table {tables}): it was "
+            "damaged, or edited by another program. It was not changed; restore it from a "
+            "backup copy (the .backups folder beside it)."
         )
+        named = ", ".join(repr(t) for t in missing)
+        raise ProjectFileError(parts.format(file=path.name, tables=named))
     row = conn.execute("SELECT value FROM am_settings WHERE key = 'srs_id'").fetchone()
     try:
         srs_id = int(json.loads(row[0])) if row else None
@@ -393,17 +409,30 @@ def _check_structure(conn: sqlite3.Connection, path: Path) -> None:
         ).fetchone()
     )
     if not known:
-        raise ProjectFileError(
-            f"{path.name} does not say which coordinate system it uses (its srs_id setting "
-            "is missing or unknown): it was damaged, or edited by another program. It was not "
+        no_crs = translated(
+            "{file} does not say which coordinate system it uses (its srs_id setting is "
+            "missing or unknown): it was damaged, or edited by another program. It was not "
             "changed; restore it from a backup copy (the .backups folder beside it)."
         )
+        raise ProjectFileError(no_crs.format(file=path.name))
 
 
-def _kind_of_database(path: Path) -> str:
+def _not_a_project(path: Path) -> str:
     with path.open("rb") as fh:
         application_id = fh.read(72)[68:72]
-    return "a GeoPackage" if application_id == b"GPKG" else "an SQLite database"
+    if application_id == b"GPKG":
+        pattern = translated(
+            "{file} is a GeoPackage but not an assetmap project; it was not changed. Create a "
+            "project with 'assetmap new' and bring its layers in with import-areas or "
+            "import-assets."
+        )
+    else:
+        pattern = translated(
+            "{file} is an SQLite database but not an assetmap project; it was not changed. "
+            "Create a project with 'assetmap new' and bring its layers in with import-areas "
+            "or import-assets."
+        )
+    return pattern.format(file=path.name)
 
 
 def read_only_uri(path: Path) -> str:
@@ -426,17 +455,19 @@ def _check_writable(path: Path) -> None:
     """Every edit is saved at once, and SQLite keeps its write-ahead log beside the file:
     both the file and its folder must be writable, or opening would leave stray files."""
     if not os.access(path, os.W_OK):
-        raise ProjectFileError(
-            f"{path.name} is read-only, and assetmap saves every change into the project "
-            "file. Copy it to a folder you can write to, or make it writable, and open it "
-            "again; it was not changed."
+        read_only = translated(
+            "{file} is read-only, and assetmap saves every change into the project file. "
+            "Copy it to a folder you can write to, or make it writable, and open it again; it "
+            "was not changed."
         )
+        raise ProjectFileError(read_only.format(file=path.name))
     if not os.access(path.parent, os.W_OK | os.X_OK):
-        raise ProjectFileError(
-            f"{path.name} is in a folder assetmap cannot write to ({path.resolve().parent}); "
-            "SQLite keeps its journal beside the project. Copy the project to a folder you can "
-            "write to; it was not changed."
+        folder = translated(
+            "{file} is in a folder assetmap cannot write to ({folder}); SQLite keeps its "
+            "journal beside the project. Copy the project to a folder you can write to; it was "
+            "not changed."
         )
+        raise ProjectFileError(folder.format(file=path.name, folder=path.resolve().parent))
 
 
 def _check_not_in_use(path: Path) -> None:
@@ -447,7 +478,8 @@ def _check_not_in_use(path: Path) -> None:
             if fh.read(16) != SQLITE_MAGIC:
                 return
     except OSError as exc:
-        raise ProjectFileError(f"{path.name} cannot be replaced: {exc.strerror}.") from exc
+        kept = translated("{file} cannot be replaced: {reason}.")
+        raise ProjectFileError(kept.format(file=path.name, reason=exc.strerror)) from exc
     probe = sqlite3.connect(path, isolation_level=None, timeout=0)
     try:
         probe.execute("PRAGMA locking_mode=EXCLUSIVE")
@@ -455,11 +487,12 @@ def _check_not_in_use(path: Path) -> None:
         probe.execute("ROLLBACK")
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            raise ProjectFileError(
-                f"{path.name} is open in another program (another assetmap window, QGIS or a "
-                "sync tool), so it cannot be replaced. Close it there and try again; it was "
-                "not changed."
-            ) from exc
+            in_use = translated(
+                "{file} is open in another program (another assetmap window, QGIS or a sync "
+                "tool), so it cannot be replaced. Close it there and try again; it was not "
+                "changed."
+            )
+            raise ProjectFileError(in_use.format(file=path.name)) from exc
     except sqlite3.DatabaseError:
         pass  # not a readable database: nothing can have it open as one
     finally:
@@ -477,10 +510,11 @@ def _raise_as_file_error(path: Path, exc: BaseException) -> NoReturn:
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc).lower()
         if "disk is full" in text or "disk i/o" in text:
-            raise ProjectFileError(
-                f"{path.name} could not be saved: the disk is full or the file could not be "
+            full = translated(
+                "{file} could not be saved: the disk is full or the file could not be "
                 "written. Nothing was changed; free some space and try again."
-            ) from exc
+            )
+            raise ProjectFileError(full.format(file=path.name)) from exc
         if any(word in text for word in ("locked", "busy", "readonly", "read-only")):
             raise _locked_or_damaged(path, exc) from exc
     raise exc
@@ -489,13 +523,16 @@ def _raise_as_file_error(path: Path, exc: BaseException) -> NoReturn:
 def _locked_or_damaged(path: Path, exc: sqlite3.Error) -> ProjectFileError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return ProjectFileError(
-            f"{path.name} is being changed by another program (another assetmap window, "
-            "QGIS or a sync tool). Close it there, or wait, and try again."
+        busy = translated(
+            "{file} is being changed by another program (another assetmap window, QGIS or a "
+            "sync tool). Close it there, or wait, and try again."
         )
+        return ProjectFileError(busy.format(file=path.name))
     if "readonly" in text or "read-only" in text:
-        return ProjectFileError(f"{path.name} is read-only; copy it somewhere you can write.")
-    return ProjectFileError(f"{path.name} could not be opened: {exc}.")
+        read_only = translated("{file} is read-only; copy it somewhere you can write.")
+        return ProjectFileError(read_only.format(file=path.name))
+    unopened = translated("{file} could not be opened: {error}.")
+    return ProjectFileError(unopened.format(file=path.name, error=exc))
 
 
 def _migrate(path: Path, conn: sqlite3.Connection) -> None:

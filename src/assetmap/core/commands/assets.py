@@ -12,20 +12,30 @@ from assetmap.core import areas, assets, categories, gpkg
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io.fields import human_label
-from assetmap.core.model import EDITABLE_FIELDS, REVIEW_STATES, STATUSES, TEXT_FIELDS, Asset
+from assetmap.core.model import EDITABLE_FIELDS, REVIEW_STATES, STATUSES, Asset
 from assetmap.core.project import Project
 
 # How Edit > Undo names each field: "Undo Edit name, opening hours".
+# Marked here, translated where shown; the text fields' words follow model.TEXT_FIELDS.
 FIELD_WORDS: dict[str, str] = {
-    "name": "name",
-    "category": "category",
-    **{key: label.lower() for key, label in TEXT_FIELDS.items()},
-    "audience": "who it's for",
-    "status": "status",
-    "personal_data": "personal data",
-    "review": "review",
-    "custom": "other fields",
+    "name": translatable("name"),
+    "category": translatable("category"),
+    "description": translatable("description"),
+    "address": translatable("address"),
+    "postcode": translatable("postcode"),
+    "contact": translatable("contact"),
+    "phone": translatable("phone"),
+    "website": translatable("website"),
+    "opening_hours": translatable("opening hours"),
+    "verified_date": translatable("verified on"),
+    "source": translatable("source"),
+    "audience": translatable("who it's for"),
+    "status": translatable("status"),
+    "personal_data": translatable("personal data"),
+    "review": translatable("review"),
+    "custom": translatable("other fields"),
 }
 
 
@@ -36,9 +46,11 @@ def field_words(values: dict[str, Any], before: dict[str, Any] | None) -> str:
         if key == "custom" and before is not None:
             old, new = before.get("custom") or {}, values["custom"] or {}
             changed = [k for k in {**old, **new} if old.get(k) != new.get(k)]
-            words += [_in_sentence(human_label(k)) for k in changed] or [FIELD_WORDS[key]]
+            words += [_in_sentence(human_label(k)) for k in changed] or [
+                translated(FIELD_WORDS[key])
+            ]
         else:
-            words.append(FIELD_WORDS.get(key, key))
+            words.append(translated(FIELD_WORDS[key]) if key in FIELD_WORDS else key)
     return ", ".join(words)
 
 
@@ -100,29 +112,41 @@ def _changed_since(project: Project, uuid: str, stamp: Any, action: str) -> str 
     if stamp is _NOT_STAMPED or assets.content_stamp(project, uuid) == stamp:
         return None
     current = assets.find(project, uuid)
-    what = f"'{current.name}'" if current is not None else "this asset"
-    return (
-        f"Cannot {action}: {what} has been changed since, in another window or program "
-        f"sharing {project.path.name}. Its newer version was kept; edit it directly instead."
-    )
+    what = f"'{current.name}'" if current is not None else translated("this asset")
+    if action == "undo":
+        pattern = translated(
+            "Cannot undo: {what} has been changed since, in another window or program "
+            "sharing {file}. Its newer version was kept; edit it directly instead."
+        )
+    else:
+        pattern = translated(
+            "Cannot redo: {what} has been changed since, in another window or program "
+            "sharing {file}. Its newer version was kept; edit it directly instead."
+        )
+    return pattern.format(what=what, file=project.path.name)
 
 
 def validate_values(project: Project, values: dict[str, Any]) -> None:
     """Reject values a form or the CLI should never have sent; message names the field."""
     for name in values:
         if name not in EDITABLE_FIELDS:
-            raise BadInputError(f"'{name}' is not an editable asset field", field=name)
+            message = translated("'{name}' is not an editable asset field").format(name=name)
+            raise BadInputError(message, field=name)
     if "name" in values and not str(values["name"] or "").strip():
-        raise BadInputError("an asset needs a name", field="name")
+        raise BadInputError(translated("an asset needs a name"), field="name")
     if "category" in values and values["category"] not in categories.by_key(project):
-        raise BadInputError(f"there is no category '{values['category']}'", field="category")
+        message = translated("there is no category '{key}'").format(key=values["category"])
+        raise BadInputError(message, field="category")
     if "status" in values and values["status"] not in STATUSES:
-        raise BadInputError(
-            f"status must be one of {', '.join(STATUSES)}, not '{values['status']}'",
-            field="status",
+        message = translated("status must be one of {states}, not '{value}'").format(
+            states=", ".join(STATUSES), value=values["status"]
         )
+        raise BadInputError(message, field="status")
     if "review" in values and values["review"] not in REVIEW_STATES:
-        raise BadInputError(f"review must be one of {', '.join(REVIEW_STATES)}", field="review")
+        message = translated("review must be one of {states}").format(
+            states=", ".join(REVIEW_STATES)
+        )
+        raise BadInputError(message, field="review")
 
 
 @dataclass
@@ -137,7 +161,7 @@ class AddAsset(_AssetStamps, Command):
 
     @property
     def text(self) -> str:
-        return f"Add asset '{self.asset.name}'"
+        return translated("Add asset '{name}'").format(name=self.asset.name)
 
     def apply(self, project: Project) -> list[Change]:
         validate_values(
@@ -178,7 +202,7 @@ class EditAsset(_AssetStamps, Command):
 
     @property
     def text(self) -> str:
-        return f"Edit {field_words(self.values, self._before)}"
+        return translated("Edit {fields}").format(fields=field_words(self.values, self._before))
 
     def apply(self, project: Project) -> list[Change]:
         validate_values(project, self.values)
@@ -249,8 +273,13 @@ class MoveAsset(_AssetStamps, Command):
 
     @property
     def text(self) -> str:
-        verb = "Place" if self._before == (None, None) else "Move"
-        return f"{verb} '{self._label}'" if self._label else f"{verb} asset"
+        if self._before == (None, None):
+            if self._label:
+                return translated("Place '{name}'").format(name=self._label)
+            return translated("Place asset")
+        if self._label:
+            return translated("Move '{name}'").format(name=self._label)
+        return translated("Move asset")
 
     def apply(self, project: Project) -> list[Change]:
         current = assets.get(project, self.uuid)
@@ -295,12 +324,14 @@ class DeleteAsset(_AssetStamps, Command):
 
     @property
     def text(self) -> str:
-        return f"Delete '{self._label}'" if self._label else "Delete asset"
+        if self._label:
+            return translated("Delete '{name}'").format(name=self._label)
+        return translated("Delete asset")
 
     def apply(self, project: Project) -> list[Change]:
         current = assets.get(project, self.uuid)
         if current.deleted:
-            raise BadInputError(f"'{current.name}' is already deleted")
+            raise BadInputError(translated("'{name}' is already deleted").format(name=current.name))
         self._label = current.name
         assets.update(project, self.uuid, {"deleted": True}, now=gpkg.utc_now())
         _changed(project, (self.uuid,), "removed")

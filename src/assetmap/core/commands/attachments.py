@@ -15,6 +15,7 @@ from assetmap.core import attachments as store
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 
 
@@ -40,9 +41,8 @@ def _summary(asset_uuid: str, file_name: str, mime_type: str, data: bytes) -> di
 def _require_live_asset(project: Project, uuid: str) -> None:
     asset = assets.find(project, uuid)
     if asset is None or asset.deleted:
-        raise BadInputError(
-            f"there is no asset with id {uuid} to attach a photo to", field="photos"
-        )
+        message = translated("there is no asset with id {uuid} to attach a photo to")
+        raise BadInputError(message.format(uuid=uuid), field="photos")
 
 
 @dataclass
@@ -59,7 +59,7 @@ class AddAttachment(Command):
 
     @property
     def text(self) -> str:
-        return f"Add photo '{store.clean_file_name(self.file_name)}'"
+        return translated("Add photo '{name}'").format(name=store.clean_file_name(self.file_name))
 
     def apply(self, project: Project) -> list[Change]:
         _require_live_asset(project, self.asset_uuid)
@@ -98,12 +98,15 @@ class RemoveAttachment(Command):
 
     @property
     def text(self) -> str:
-        return f"Remove photo '{self._label}'" if self._label else "Remove photo"
+        if self._label:
+            return translated("Remove photo '{name}'").format(name=self._label)
+        return translated("Remove photo")
 
     def apply(self, project: Project) -> list[Change]:
         info = self._info(project)
         if info.deleted:
-            raise BadInputError(f"the photo '{info.file_name}' is already removed", field="photos")
+            message = translated("the photo '{name}' is already removed")
+            raise BadInputError(message.format(name=info.file_name), field="photos")
         self._label = info.file_name
         return self._set(project, info, deleted=True)
 
@@ -114,9 +117,8 @@ class RemoveAttachment(Command):
         try:
             return store.get(project, self.attachment_id)
         except KeyError as exc:
-            raise BadInputError(
-                f"there is no photo with id {self.attachment_id}", field="photos"
-            ) from exc
+            message = translated("there is no photo with id {id}").format(id=self.attachment_id)
+            raise BadInputError(message, field="photos") from exc
 
     def _set(self, project: Project, info: store.AttachmentInfo, *, deleted: bool) -> list[Change]:
         store.set_deleted(project, info.id, deleted)

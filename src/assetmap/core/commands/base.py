@@ -12,6 +12,7 @@ from assetmap.core import changelog
 from assetmap.core.changelog import Change
 from assetmap.core.errors import ConflictError
 from assetmap.core.events import EventEmitter
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 
 Step = Callable[[Project], list[Change]]
@@ -156,10 +157,13 @@ class CommandStack:
                 if not clashed:
                     raise
                 if attempt == 2:
+                    clash = translated(
+                        "Another program changed {file} while '{command}' was being saved, in a "
+                        "way that clashes with it. Nothing was changed; look at the project and "
+                        "try again."
+                    )
                     raise ConflictError(
-                        f"Another program changed {project.path.name} while '{command.text}' "
-                        "was being saved, in a way that clashes with it. Nothing was changed; "
-                        "look at the project and try again."
+                        clash.format(file=project.path.name, command=command.text)
                     ) from exc
 
     def clear(self) -> None:

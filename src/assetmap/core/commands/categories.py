@@ -11,6 +11,7 @@ from assetmap.core.category_match import same_name
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE
 from assetmap.core.taxonomy import SYMBOLS, UNCATEGORISED, Category
@@ -88,26 +89,32 @@ def _uuids_flagged(project: Project, key: str, flagged: bool) -> list[str]:
 
 def _validate(category: Category) -> None:
     if not category.label.strip():
-        raise BadInputError("a category needs a name", field="label")
+        raise BadInputError(translated("a category needs a name"), field="label")
     colour = category.colour
     if not (len(colour) == 7 and colour.startswith("#")):
-        raise BadInputError(f"'{colour}' is not a colour like #0072B2", field="colour")
+        raise BadInputError(_not_a_colour(colour), field="colour")
     try:
         int(colour[1:], 16)
     except ValueError as exc:
-        raise BadInputError(f"'{colour}' is not a colour like #0072B2", field="colour") from exc
+        raise BadInputError(_not_a_colour(colour), field="colour") from exc
     months = category.review_months
     whole = isinstance(months, int) and not isinstance(months, bool)
     if not whole or not 1 <= months <= MAX_REVIEW_MONTHS:
+        message = translated(
+            "check every must be a whole number of months from 1 to {most}, not '{value}'"
+        )
         raise BadInputError(
-            f"check every must be a whole number of months from 1 to {MAX_REVIEW_MONTHS}, "
-            f"not '{months}'",
-            field="review_months",
+            message.format(most=MAX_REVIEW_MONTHS, value=months), field="review_months"
         )
     if category.symbol not in SYMBOLS:
+        message = translated("symbol must be one of {symbols}, not '{value}'")
         raise BadInputError(
-            f"symbol must be one of {', '.join(SYMBOLS)}, not '{category.symbol}'", field="symbol"
+            message.format(symbols=", ".join(SYMBOLS), value=category.symbol), field="symbol"
         )
+
+
+def _not_a_colour(colour: str) -> str:
+    return translated("'{value}' is not a colour like #0072B2").format(value=colour)
 
 
 @dataclass
@@ -117,12 +124,13 @@ class AddCategory(Command):
 
     @property
     def text(self) -> str:
-        return f"Add category '{self.category.label}'"
+        return translated("Add category '{name}'").format(name=self.category.label)
 
     def apply(self, project: Project) -> list[Change]:
         _validate(self.category)
         if self.category.key in categories.by_key(project):
-            raise BadInputError(f"a category with key '{self.category.key}' exists", field="key")
+            message = translated("a category with key '{key}' exists").format(key=self.category.key)
+            raise BadInputError(message, field="key")
         categories.insert(project, self.category)
         project.invalidate()
         _changed(project)
@@ -133,7 +141,8 @@ class AddCategory(Command):
             f"SELECT count(*) FROM {ASSETS_TABLE} WHERE category = ?", (self.category.key,)
         ).fetchone()[0]
         if used:
-            raise BadInputError(f"'{self.category.label}' is used by {used} assets")
+            message = translated("'{name}' is used by {n} assets")
+            raise BadInputError(message.format(name=self.category.label, n=used))
         categories.delete(project, self.category.key)
         project.invalidate()
         _changed(project)
@@ -158,23 +167,25 @@ class EditCategory(Command):
 
     @property
     def text(self) -> str:
-        label = f"'{self._before.label}'" if self._before is not None else "category"
+        label = f"'{self._before.label}'" if self._before is not None else translated("category")
         if set(self.values) == {"label"}:
-            return f"Rename category to '{self.values['label']}'"
+            return translated("Rename category to '{name}'").format(name=self.values["label"])
         if set(self.values) == {"personal_data"}:
             if self.values["personal_data"]:
-                return f"Mark {label} as personal data"
-            return f"Unmark {label} as personal data"
+                return translated("Mark {category} as personal data").format(category=label)
+            return translated("Unmark {category} as personal data").format(category=label)
         if set(self.values) == {"synonyms"}:
-            return f"Change the other names of {label}"
+            return translated("Change the other names of {category}").format(category=label)
         if set(self.values) == {"review_months"}:
-            return f"Check {label} every {self.values['review_months']} months"
-        return f"Edit category {', '.join(self.values)}"
+            every = translated("Check {category} every {n} months")
+            return every.format(category=label, n=self.values["review_months"])
+        return translated("Edit category {fields}").format(fields=", ".join(self.values))
 
     def apply(self, project: Project) -> list[Change]:
         unknown = set(self.values) - set(EDITABLE_FIELDS)
         if unknown:
-            raise BadInputError(f"cannot edit {', '.join(sorted(unknown))} of a category")
+            message = translated("cannot edit {fields} of a category")
+            raise BadInputError(message.format(fields=", ".join(sorted(unknown))))
         self._before = categories.get(project, self.key)
         values = dict(self.values)
         if "synonyms" in values:
@@ -231,27 +242,27 @@ def _clean_synonyms(project: Project, key: str, synonyms: Any) -> tuple[str, ...
     """Trimmed, one of each name, and none that already names another category: a value
     matching two categories equally would be matched to neither."""
     if isinstance(synonyms, str) or not isinstance(synonyms, Iterable):
-        raise BadInputError("other names must be a list of names", field="synonyms")
+        raise BadInputError(translated("other names must be a list of names"), field="synonyms")
     kept: list[str] = []
     for raw in synonyms:
         text = " ".join(str(raw).split())
         if not text or any(same_name(text, k) for k in kept):
             continue
         if len(text) > MAX_SYNONYM_LENGTH:
+            message = translated("'{start}…' is too long for a name (at most {n} letters)")
             raise BadInputError(
-                f"'{text[:40]}…' is too long for a name (at most {MAX_SYNONYM_LENGTH} letters)",
-                field="synonyms",
+                message.format(start=text[:40], n=MAX_SYNONYM_LENGTH), field="synonyms"
             )
         other = categories.name_owner(project, text, besides=key)
         if other is not None:
-            raise BadInputError(
-                f"'{text}' is already a name of '{other.label}'; a value cannot match two "
-                "categories",
-                field="synonyms",
+            message = translated(
+                "'{name}' is already a name of '{category}'; a value cannot match two categories"
             )
+            raise BadInputError(message.format(name=text, category=other.label), field="synonyms")
         kept.append(text)
     if len(kept) > MAX_SYNONYMS:
-        raise BadInputError(f"at most {MAX_SYNONYMS} other names", field="synonyms")
+        message = translated("at most {n} other names").format(n=MAX_SYNONYMS)
+        raise BadInputError(message, field="synonyms")
     return tuple(kept)
 
 
@@ -273,18 +284,21 @@ class MergeCategories(Command):
     @property
     def text(self) -> str:
         if self._source is None:
-            return "Merge categories"
-        return f"Merge '{self._source.label}' into '{self._target_label}'"
+            return translated("Merge categories")
+        into = translated("Merge '{source}' into '{target}'")
+        return into.format(source=self._source.label, target=self._target_label)
 
     def apply(self, project: Project) -> list[Change]:
         if self.source == self.target:
-            raise BadInputError("choose two different categories to merge")
+            raise BadInputError(translated("choose two different categories to merge"))
         if self.source == UNCATEGORISED:
-            raise BadInputError("'Uncategorised' cannot be merged away; recategorise its assets")
+            raise BadInputError(
+                translated("'Uncategorised' cannot be merged away; recategorise its assets")
+            )
         known = categories.by_key(project)
         for key in (self.source, self.target):
             if key not in known:
-                raise BadInputError(f"there is no category '{key}'")
+                raise BadInputError(translated("there is no category '{key}'").format(key=key))
         self._source = known[self.source]
         self._target_label = known[self.target].label
         self._moved = [

@@ -13,6 +13,7 @@ from assetmap.core import assets, gpkg
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 
 _FIELD = "verified_date"
@@ -36,16 +37,16 @@ class MarkChecked(Command):
     @property
     def text(self) -> str:
         if len(self.uuids) == 1 and self._label:
-            return f"Mark '{self._label}' as checked"
-        return f"Mark {len(self.uuids):,} assets as checked"
+            return translated("Mark '{name}' as checked").format(name=self._label)
+        return translated("Mark {n:,} assets as checked").format(n=len(self.uuids))
 
     def apply(self, project: Project) -> list[Change]:
         if not self.uuids:
-            raise BadInputError("choose at least one asset to mark as checked")
+            raise BadInputError(translated("choose at least one asset to mark as checked"))
         try:
             date.fromisoformat(self.day)
         except ValueError as exc:
-            wrong = f"'{self.day}' is not a date like 2026-03-31"
+            wrong = translated("'{value}' is not a date like 2026-03-31").format(value=self.day)
             raise BadInputError(wrong, field=_FIELD) from exc
         current = {u: assets.get(project, u) for u in self.uuids}
         self._label = current[self.uuids[0]].name
@@ -75,7 +76,7 @@ class MarkChecked(Command):
         return self._changed_since(project, "redo")
 
     def _changed_since(self, project: Project, action: str) -> str | None:
-        return assets.changed_since(project, self._stamps, action, "marking as checked")
+        return assets.changed_since(project, self._stamps, action, translated("marking as checked"))
 
 
 def mark_checked(uuids: Iterable[str], day: str = "") -> MarkChecked:

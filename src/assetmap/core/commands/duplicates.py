@@ -17,6 +17,7 @@ from assetmap.core.changelog import Change
 from assetmap.core.commands.assets import DeleteAsset, EditAsset, MoveAsset
 from assetmap.core.commands.base import Command, CommandGroup
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.model import Asset
 from assetmap.core.project import Project
 
@@ -34,7 +35,7 @@ class MarkNotDuplicate(Command):
 
     @property
     def text(self) -> str:
-        return "Mark as not a duplicate"
+        return translated("Mark as not a duplicate")
 
     def _target(self) -> str:
         a, b = duplicates.ordered(self.uuid_a, self.uuid_b)
@@ -42,7 +43,7 @@ class MarkNotDuplicate(Command):
 
     def apply(self, project: Project) -> list[Change]:
         if self.uuid_a == self.uuid_b:
-            raise BadInputError("an asset cannot be a duplicate of itself")
+            raise BadInputError(translated("an asset cannot be a duplicate of itself"))
         pair = duplicates.ordered(self.uuid_a, self.uuid_b)
         self._was_marked = pair in duplicates.not_duplicates(project)
         duplicates.remember_not_duplicate(project, self.uuid_a, self.uuid_b, by=project.author)
@@ -66,7 +67,7 @@ class _MovePhoto(Command):
 
     @property
     def text(self) -> str:
-        return "Move photo"
+        return translated("Move photo")
 
     def apply(self, project: Project) -> list[Change]:
         return self._move(project, self.from_uuid, self.to_uuid)
@@ -98,17 +99,21 @@ class MergeAssets(Command):
     choices: dict[str, Any] = field(default_factory=dict)
     name: ClassVar[str] = "merge_assets"
     _parts: CommandGroup | None = field(default=None, repr=False)
-    _text: str = field(default="Merge duplicate assets", repr=False)
+    _names: tuple[str, str] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
-        return self._text
+        # Worded when shown, so Edit > Undo follows the language chosen since.
+        if self._names is None:
+            return translated("Merge duplicate assets")
+        other, keep = self._names
+        return translated("Merge '{other}' into '{keep}'").format(other=other, keep=keep)
 
     def apply(self, project: Project) -> list[Change]:
         # Built once from the assets as they are at the first apply; redo replays the
         # same parts, which check themselves that nobody changed the assets since.
         if self._parts is None:
-            self._parts = CommandGroup(self._build(project), self._text)
+            self._parts = CommandGroup(self._build(project), self.text)
         return self._parts.apply(project)
 
     def revert(self, project: Project) -> list[Change]:
@@ -118,8 +123,8 @@ class MergeAssets(Command):
     def _build(self, project: Project) -> list[Command]:
         keep, other = _live(project, self.keep), _live(project, self.other)
         if keep.uuid == other.uuid:
-            raise BadInputError("an asset cannot be merged with itself")
-        self._text = f"Merge '{other.name}' into '{keep.name}'"
+            raise BadInputError(translated("an asset cannot be merged with itself"))
+        self._names = (other.name, keep.name)
         parts: list[Command] = []
         values = duplicates.merged_values(keep, other, self.choices)
         if values:
@@ -138,5 +143,7 @@ class MergeAssets(Command):
 def _live(project: Project, uuid: str) -> Asset:
     found = assets.find(project, uuid)
     if found is None or found.deleted:
-        raise BadInputError(f"there is no asset with id {uuid} to merge")
+        raise BadInputError(
+            translated("there is no asset with id {uuid} to merge").format(uuid=uuid)
+        )
     return found

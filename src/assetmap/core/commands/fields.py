@@ -10,6 +10,7 @@ from assetmap.core import custom_fields
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 
 MAX_LABEL = 200
@@ -32,14 +33,14 @@ class RenameField(Command):
     @property
     def text(self) -> str:
         old = self._old_label or self.field_name
-        return f"Rename field '{old}' to '{self.label.strip()}'"
+        return translated("Rename field '{old}' to '{new}'").format(old=old, new=self.label.strip())
 
     def apply(self, project: Project) -> list[Change]:
         label = self.label.strip()
         if not label:
-            raise BadInputError("a field needs a name", field="label")
+            raise BadInputError(translated("a field needs a name"), field="label")
         if len(label) > MAX_LABEL:
-            too_long = f"a field name can be at most {MAX_LABEL} characters"
+            too_long = translated("a field name can be at most {n} characters").format(n=MAX_LABEL)
             raise BadInputError(too_long, field="label")
         current = custom_fields.get(project, self.field_name)
         taken = {
@@ -49,7 +50,8 @@ class RenameField(Command):
         }
         if label.casefold() in taken:
             other = taken[label.casefold()]
-            raise BadInputError(f"another field is already called '{other}'", field="label")
+            message = translated("another field is already called '{name}'").format(name=other)
+            raise BadInputError(message, field="label")
         self._before, self._old_label = current.stored_label, current.label
         custom_fields.set_label(project, self.field_name, label)
         project.notify(project.events.fields_changed, name=self.field_name)

@@ -14,6 +14,7 @@ from assetmap.core import areas, assets, categories, changelog, gpkg, postcode_s
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import ConflictError
+from assetmap.core.i18n import translated
 from assetmap.core.io import identity
 from assetmap.core.io.area_import import PreparedAreas
 from assetmap.core.io.asset_import import PreparedAssets
@@ -59,17 +60,20 @@ class ImportAreaSet(Command):
     @property
     def text(self) -> str:
         p = self.prepared
-        return f"Import {len(p.codes)} areas as '{p.info.name}' from {p.info.source}"
+        pattern = translated("Import {n} areas as '{name}' from {file}")
+        return pattern.format(n=len(p.codes), name=p.info.name, file=p.info.source)
 
     def apply(self, project: Project) -> list[Change]:
         p = self.prepared
         # Checked again here, inside the transaction: another program may have added a set
         # of this name (or a table of this name) since the file was read.
         if p.info.name in {i.name for i in areas.list_sets(project)}:
+            clash = translated(
+                "Another program added an area set named '{name}' to {project} while {file} "
+                "was being read. Nothing was imported; import it again under another name."
+            )
             raise ConflictError(
-                f"Another program added an area set named '{p.info.name}' to "
-                f"{project.path.name} while {p.info.source} was being read. Nothing was "
-                "imported; import it again under another name."
+                clash.format(name=p.info.name, project=project.path.name, file=p.info.source)
             )
         p.info = replace(p.info, table=areas.unique_table_name(project, p.info.name))
         areas.create(project, p.info, p.codes, p.names, p.extra, p.polygons)
@@ -116,10 +120,9 @@ class ImportAssets(Command):
     def text(self) -> str:
         p = self.prepared
         if p.report.reimport:
-            return (
-                f"Import {p.source_file} again ({p.report.added} added, {p.report.updated} updated)"
-            )
-        return f"Import {len(p.rows)} assets from {p.source_file}"
+            again = translated("Import {file} again ({added} added, {updated} updated)")
+            return again.format(file=p.source_file, added=p.report.added, updated=p.report.updated)
+        return translated("Import {n} assets from {file}").format(n=len(p.rows), file=p.source_file)
 
     def apply(self, project: Project) -> list[Change]:
         p = self.prepared
@@ -277,10 +280,20 @@ class ImportAssets(Command):
         if not changed:
             return None
         name = assets.get(project, changed[0]).name
-        return (
-            f"Cannot undo the import of {p.source_file}: {len(changed)} of its assets "
-            f"('{name}'{' and others' if len(changed) > 1 else ''}) have been changed since in "
-            f"another window or program sharing {project.path.name}. Nothing was removed."
+        if len(changed) > 1:
+            pattern = translated(
+                "Cannot undo the import of {file}: {n} of its assets ('{name}' and others) "
+                "have been changed since in another window or program sharing {project}. "
+                "Nothing was removed."
+            )
+        else:
+            pattern = translated(
+                "Cannot undo the import of {file}: {n} of its assets ('{name}') have been "
+                "changed since in another window or program sharing {project}. Nothing was "
+                "removed."
+            )
+        return pattern.format(
+            file=p.source_file, n=len(changed), name=name, project=project.path.name
         )
 
     def _content_differs(self, project: Project, uuid: str) -> bool:
@@ -478,17 +491,22 @@ class JoinIndicators(Command):
     @property
     def text(self) -> str:
         p = self.prepared
-        return f"Join {len(p.values.columns)} indicators from {p.source_file} to '{p.area_set}'"
+        pattern = translated("Join {n} indicators from {file} to '{area_set}'")
+        return pattern.format(n=len(p.values.columns), file=p.source_file, area_set=p.area_set)
 
     def apply(self, project: Project) -> list[Change]:
         p = self.prepared
         table = areas.get_set(project, p.area_set).table
         clash = set(p.values.columns) & set(areas.table_columns(project, table))
         if clash:
+            message = translated(
+                "Another program added the column(s) {columns} to '{area_set}' while {file} "
+                "was being read. Nothing was joined; join it again."
+            )
             raise ConflictError(
-                f"Another program added the column(s) {', '.join(sorted(clash))} to "
-                f"'{p.area_set}' while {p.source_file} was being read. Nothing was joined; "
-                "join it again."
+                message.format(
+                    columns=", ".join(sorted(clash)), area_set=p.area_set, file=p.source_file
+                )
             )
         areas.add_indicator_columns(
             project, p.area_set, p.values, p.labels, p.numeric, p.source_file

@@ -10,6 +10,7 @@ from assetmap.core import areas
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 
 MAX_LABEL = 200
@@ -31,24 +32,28 @@ class RelabelIndicator(Command):
 
     @property
     def text(self) -> str:
-        return f"Rename indicator '{self._before or self.column}' to '{self.label.strip()}'"
+        pattern = translated("Rename indicator '{old}' to '{new}'")
+        return pattern.format(old=self._before or self.column, new=self.label.strip())
 
     def apply(self, project: Project) -> list[Change]:
         label = " ".join(self.label.split())
         if not label:
-            raise BadInputError("an indicator needs a name", field="label")
+            raise BadInputError(translated("an indicator needs a name"), field="label")
         if len(label) > MAX_LABEL:
-            too_long = f"an indicator's name can be at most {MAX_LABEL} characters"
+            too_long = translated("an indicator's name can be at most {n} characters")
+            too_long = too_long.format(n=MAX_LABEL)
             raise BadInputError(too_long, field="label")
         known = {i.column: i for i in areas.indicators(project, self.area_set)}
         if self.column not in known:
+            message = translated("the area set '{area_set}' has no indicator '{column}'")
             raise BadInputError(
-                f"the area set '{self.area_set}' has no indicator '{self.column}'", field="column"
+                message.format(area_set=self.area_set, column=self.column), field="column"
             )
         taken = {i.label.casefold(): i.label for c, i in known.items() if c != self.column}
         if label.casefold() in taken:
             other = taken[label.casefold()]
-            raise BadInputError(f"another indicator is already called '{other}'", field="label")
+            message = translated("another indicator is already called '{name}'").format(name=other)
+            raise BadInputError(message, field="label")
         self._before = known[self.column].label
         self._write(project, label)
         return [Change(_target(self.area_set, self.column), {"label": self._before},

@@ -8,6 +8,7 @@ from typing import ClassVar
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.outcomes import store
 from assetmap.core.outcomes.model import Outcome
 from assetmap.core.project import Project
@@ -24,11 +25,11 @@ class AddOutcome(Command):
 
     @property
     def text(self) -> str:
-        return f"Add outcome '{self.outcome.title}'"
+        return translated("Add outcome '{title}'").format(title=self.outcome.title)
 
     def apply(self, project: Project) -> list[Change]:
         if store.by_uuid(project, self.outcome.uuid) is not None:
-            raise BadInputError("this outcome is in the project already", field="title")
+            raise BadInputError(translated("this outcome is in the project already"), field="title")
         store.insert(project, self.outcome)
         return [Change(_target(self.outcome), None, store.described(self.outcome))]
 
@@ -54,7 +55,7 @@ class EditOutcome(Command):
 
     @property
     def text(self) -> str:
-        return f"Edit outcome '{self.after.title}'"
+        return translated("Edit outcome '{title}'").format(title=self.after.title)
 
     def apply(self, project: Project) -> list[Change]:
         return self._set(project, self.before, self.after)
@@ -70,7 +71,7 @@ class EditOutcome(Command):
 
     def _set(self, project: Project, old: Outcome, new: Outcome) -> list[Change]:
         if store.by_uuid(project, old.uuid) is None:
-            raise BadInputError(f"the outcome '{old.title}' is no longer in the project")
+            raise BadInputError(_gone(old))
         store.update(project, new)
         return [Change(_target(new), store.described(old), store.described(new))]
 
@@ -85,12 +86,12 @@ class RemoveOutcome(Command):
 
     @property
     def text(self) -> str:
-        return f"Remove outcome '{self.outcome.title}'"
+        return translated("Remove outcome '{title}'").format(title=self.outcome.title)
 
     def apply(self, project: Project) -> list[Change]:
         self.row_id = store.delete(project, self.outcome.uuid)
         if self.row_id is None:
-            raise BadInputError(f"the outcome '{self.outcome.title}' is no longer in the project")
+            raise BadInputError(_gone(self.outcome))
         return [Change(_target(self.outcome), store.described(self.outcome), None)]
 
     def revert(self, project: Project) -> list[Change]:
@@ -99,7 +100,8 @@ class RemoveOutcome(Command):
 
     def undo_conflict(self, project: Project) -> str | None:
         if store.by_uuid(project, self.outcome.uuid) is not None:
-            return f"the outcome '{self.outcome.title}' was added back elsewhere"
+            back = translated("the outcome '{title}' was added back elsewhere")
+            return back.format(title=self.outcome.title)
         return None
 
     def redo_conflict(self, project: Project) -> str | None:
@@ -111,4 +113,11 @@ def _edited_elsewhere(project: Project, expected: Outcome) -> str | None:
     now = store.by_uuid(project, expected.uuid)
     if now == expected:
         return None
-    return f"the outcome '{expected.title}' has been changed elsewhere since"
+    changed = translated("the outcome '{title}' has been changed elsewhere since")
+    return changed.format(title=expected.title)
+
+
+def _gone(outcome: Outcome) -> str:
+    return translated("the outcome '{title}' is no longer in the project").format(
+        title=outcome.title
+    )

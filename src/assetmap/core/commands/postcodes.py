@@ -15,6 +15,7 @@ import pandas as pd
 from assetmap.core import gpkg, postcode_store
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project, write_settings
 
 
@@ -33,7 +34,8 @@ class AddPostcodes(Command):
 
     @property
     def text(self) -> str:
-        return f"Add {len(self.postcodes):,} postcodes from {self.source}"
+        pattern = translated("Add {n:,} postcodes from {file}")
+        return pattern.format(n=len(self.postcodes), file=self.source)
 
     def apply(self, project: Project) -> list[Change]:
         known = {p for (p,) in project.conn.execute("SELECT postcode FROM am_postcodes")}

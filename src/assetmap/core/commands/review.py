@@ -15,11 +15,21 @@ from assetmap.core import assets, gpkg
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.model import REVIEW_STATES
 from assetmap.core.project import Project
 
 _REVIEW_COLUMNS = ("review", "reviewed_by", "reviewed_at")
-_VERBS = {"approved": "Approve", "pending": "Mark for review", "rejected": "Reject"}
+_VERBS = {
+    "approved": translatable("Approve '{name}'"),
+    "pending": translatable("Mark '{name}' for review"),
+    "rejected": translatable("Reject '{name}'"),
+}
+_VERBS_MANY = {
+    "approved": translatable("Approve {n} assets"),
+    "pending": translatable("Mark {n} assets for review"),
+    "rejected": translatable("Reject {n} assets"),
+}
 
 
 @dataclass
@@ -38,19 +48,20 @@ class SetReview(Command):
 
     @property
     def text(self) -> str:
-        verb = _VERBS.get(self.state, "Review")
         if len(self.uuids) == 1 and self._label:
-            return f"{verb} '{self._label}'"
-        return f"{verb} {len(self.uuids)} assets"
+            one = _VERBS.get(self.state, translatable("Review '{name}'"))
+            return translated(one).format(name=self._label)
+        many = _VERBS_MANY.get(self.state, translatable("Review {n} assets"))
+        return translated(many).format(n=len(self.uuids))
 
     def apply(self, project: Project) -> list[Change]:
         if self.state not in REVIEW_STATES:
-            raise BadInputError(
-                f"review must be one of {', '.join(REVIEW_STATES)}, not '{self.state}'",
-                field="review",
+            message = translated("review must be one of {states}, not '{value}'").format(
+                states=", ".join(REVIEW_STATES), value=self.state
             )
+            raise BadInputError(message, field="review")
         if not self.uuids:
-            raise BadInputError("choose at least one asset to review")
+            raise BadInputError(translated("choose at least one asset to review"))
         current = {u: assets.get(project, u) for u in self.uuids}
         self._label = current[self.uuids[0]].name
         self._before = {u: {c: getattr(a, c) for c in _REVIEW_COLUMNS} for u, a in current.items()}
@@ -85,7 +96,7 @@ class SetReview(Command):
         return self._changed_since(project, "redo")
 
     def _changed_since(self, project: Project, action: str) -> str | None:
-        return assets.changed_since(project, self._stamps, action, "the review")
+        return assets.changed_since(project, self._stamps, action, translated("the review"))
 
 
 def approve(uuids: Iterable[str]) -> SetReview:

@@ -8,6 +8,7 @@ from typing import ClassVar
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 from assetmap.core.scenarios import store
 from assetmap.core.scenarios.model import Scenario, described
@@ -29,7 +30,7 @@ class SaveScenario(Command):
 
     @property
     def text(self) -> str:
-        return f"Save scenario '{self.scenario.name}'"
+        return translated("Save scenario '{name}'").format(name=self.scenario.name)
 
     def apply(self, project: Project) -> list[Change]:
         self.replaced = store.by_name(project, self.scenario.name)
@@ -57,12 +58,13 @@ class DeleteScenario(Command):
 
     @property
     def text(self) -> str:
-        return f"Delete scenario '{self.scenario.name}'"
+        return translated("Delete scenario '{name}'").format(name=self.scenario.name)
 
     def apply(self, project: Project) -> list[Change]:
         self.row_id = store.delete(project, self.scenario.name)
         if self.row_id is None:
-            raise BadInputError(f"the scenario '{self.scenario.name}' is no longer in the project")
+            gone = translated("the scenario '{name}' is no longer in the project")
+            raise BadInputError(gone.format(name=self.scenario.name))
         return [Change(_target(self.scenario.name), described(self.scenario), None)]
 
     def revert(self, project: Project) -> list[Change]:
@@ -71,7 +73,8 @@ class DeleteScenario(Command):
 
     def undo_conflict(self, project: Project) -> str | None:
         if store.by_name(project, self.scenario.name) is not None:
-            return f"a scenario named '{self.scenario.name}' has been saved elsewhere since"
+            saved = translated("a scenario named '{name}' has been saved elsewhere since")
+            return saved.format(name=self.scenario.name)
         return None
 
     def redo_conflict(self, project: Project) -> str | None:
@@ -81,4 +84,5 @@ class DeleteScenario(Command):
 def _changed_elsewhere(project: Project, expected: Scenario) -> str | None:
     if store.by_name(project, expected.name) == expected:
         return None
-    return f"the scenario '{expected.name}' has been changed elsewhere since"
+    changed = translated("the scenario '{name}' has been changed elsewhere since")
+    return changed.format(name=expected.name)

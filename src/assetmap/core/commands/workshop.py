@@ -18,6 +18,7 @@ from assetmap.core.changelog import Change, Origin
 from assetmap.core.commands.assets import _AssetStamps, _outside
 from assetmap.core.commands.base import Command
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.model import Asset, new_uuid
 from assetmap.core.project import Project
 from assetmap.core.workshop import contributions as contrib
@@ -54,18 +55,25 @@ def _assets_changed(project: Project, uuid: str, kind: str) -> None:
 def _get(project: Project, workshop_id: str) -> Workshop:
     found = sessions.find_workshop(project, workshop_id)
     if found is None:
-        raise BadInputError("that workshop session no longer exists", field="workshop")
+        raise BadInputError(translated("that workshop session no longer exists"), field="workshop")
     return found
+
+
+# One sentence per field, so each reads naturally in Welsh too.
+_TOO_LONG = {
+    "name": translatable("the name is too long (at most {n} characters)"),
+    "place": translatable("the place is too long (at most {n} characters)"),
+    "facilitator": translatable("the facilitator is too long (at most {n} characters)"),
+}
 
 
 def _clean_field(value: str, field_name: str, *, required: bool = False) -> str:
     text = " ".join((value or "").split())
     if required and not text:
-        raise BadInputError(f"a workshop session needs a {field_name}", field=field_name)
+        raise BadInputError(translated("a workshop session needs a name"), field=field_name)
     if len(text) > NAME_MAX:
-        raise BadInputError(
-            f"the {field_name} is too long (at most {NAME_MAX} characters)", field=field_name
-        )
+        message = translated(_TOO_LONG[field_name]).format(n=NAME_MAX)
+        raise BadInputError(message, field=field_name)
     return text
 
 
@@ -76,9 +84,8 @@ def _iso_date(value: str) -> str:
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise BadInputError(
-            f"'{text}' is not a date; write it as yyyy-mm-dd, e.g. 2026-03-14", field="date"
-        ) from None
+        message = translated("'{value}' is not a date; write it as yyyy-mm-dd, e.g. 2026-03-14")
+        raise BadInputError(message.format(value=text), field="date") from None
 
 
 # ---- sessions --------------------------------------------------------------------------
@@ -98,7 +105,7 @@ class CreateWorkshop(Command):
 
     @property
     def text(self) -> str:
-        return f"New workshop session '{self.title.strip()}'"
+        return translated("New workshop session '{name}'").format(name=self.title.strip())
 
     def apply(self, project: Project) -> list[Change]:
         if self._created is None:
@@ -161,11 +168,15 @@ class EndWorkshop(_SetWorkshopValues):
 
     @property
     def text(self) -> str:
-        return f"End workshop session '{self._label}'" if self._label else "End workshop session"
+        if self._label:
+            return translated("End workshop session '{name}'").format(name=self._label)
+        return translated("End workshop session")
 
     def values(self, current: Workshop) -> dict[str, Any]:
         if current.ended:
-            raise BadInputError(f"the session '{current.name}' has already ended")
+            raise BadInputError(
+                translated("the session '{name}' has already ended").format(name=current.name)
+            )
         return {"ended_at": gpkg.utc_now()}
 
 
@@ -180,7 +191,9 @@ class SetAutoApprove(_SetWorkshopValues):
 
     @property
     def text(self) -> str:
-        return "Approve contributions automatically" if self.on else "Stop approving automatically"
+        if self.on:
+            return translated("Approve contributions automatically")
+        return translated("Stop approving automatically")
 
     def values(self, current: Workshop) -> dict[str, Any]:
         return {"auto_approve": int(self.on)}
@@ -190,12 +203,12 @@ class SetAutoApprove(_SetWorkshopValues):
 def _check_category(project: Project, key: str) -> None:
     found = categories.by_key(project).get(key)
     if found is None:
-        raise BadInputError(f"there is no category '{key}'", field="category")
-    if found.personal_data:
         raise BadInputError(
-            f"'{found.label}' holds personal data, which a workshop never collects",
-            field="category",
+            translated("there is no category '{key}'").format(key=key), field="category"
         )
+    if found.personal_data:
+        message = translated("'{name}' holds personal data, which a workshop never collects")
+        raise BadInputError(message.format(name=found.label), field="category")
 
 
 def _workshop_origin(
@@ -249,8 +262,9 @@ class AddContribution(_AssetStamps, Command):
 
     @property
     def text(self) -> str:
-        noun = "need" if self.submission.kind == "need" else "pin"
-        return f"Add workshop {noun} '{self.submission.name}'"
+        if self.submission.kind == "need":
+            return translated("Add workshop need '{name}'").format(name=self.submission.name)
+        return translated("Add workshop pin '{name}'").format(name=self.submission.name)
 
     def apply(self, project: Project) -> list[Change]:
         if self._asset is None:
@@ -282,13 +296,13 @@ class AddContribution(_AssetStamps, Command):
     def _new_asset(self, project: Project) -> Asset:
         workshop = _get(project, self.workshop_id)
         if workshop.ended:
-            raise BadInputError(
-                f"the workshop session '{workshop.name}' has ended; no more pins can be added"
-            )
+            ended = translated("the workshop session '{name}' has ended; no more pins can be added")
+            raise BadInputError(ended.format(name=workshop.name))
         _check_category(project, self.submission.category)
         review = self.review or ("approved" if workshop.auto_approve else "pending")
         if review not in ("approved", "pending", "rejected"):
-            raise BadInputError(f"'{review}' is not a review state", field="review")
+            message = translated("'{value}' is not a review state").format(value=review)
+            raise BadInputError(message, field="review")
         now = gpkg.utc_now()
         s = self.submission
         approved_by = project.author if self.review else f"{project.author} (automatically)"
@@ -318,11 +332,11 @@ def _owned_contribution(project: Project, uuid: str, device: str | None) -> Asse
     """The pin, if this phone submitted it and it is still there."""
     current = assets.find(project, uuid)
     if current is None or current.workshop_id is None:
-        raise BadInputError("that pin is no longer on the map")
+        raise BadInputError(translated("that pin is no longer on the map"))
     if device is None or not contrib.owned_by(project, uuid, device):
         raise NotYourPin()
     if current.deleted:
-        raise BadInputError("that pin has been withdrawn")
+        raise BadInputError(translated("that pin has been withdrawn"))
     return current
 
 
@@ -345,7 +359,7 @@ class EditContribution(_AssetStamps, Command):
 
     @property
     def text(self) -> str:
-        return f"Change workshop pin '{self.submission.name}'"
+        return translated("Change workshop pin '{name}'").format(name=self.submission.name)
 
     def apply(self, project: Project) -> list[Change]:
         current = _owned_contribution(project, self.uuid, self.device)
@@ -422,7 +436,9 @@ class WithdrawContribution(_AssetStamps, Command):
 
     @property
     def text(self) -> str:
-        return f"Withdraw workshop pin '{self._label}'" if self._label else "Withdraw workshop pin"
+        if self._label:
+            return translated("Withdraw workshop pin '{name}'").format(name=self._label)
+        return translated("Withdraw workshop pin")
 
     def apply(self, project: Project) -> list[Change]:
         current = _owned_contribution(project, self.uuid, self.device)

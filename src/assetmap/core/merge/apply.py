@@ -23,6 +23,7 @@ from assetmap.core.changelog import FOOTPRINT_PREFIX, Change, Origin
 from assetmap.core.commands.base import Command
 from assetmap.core.commands.categories import described
 from assetmap.core.errors import ConflictError
+from assetmap.core.i18n import translated
 from assetmap.core.merge import area_sets, base
 from assetmap.core.merge import category_plan as cats
 from assetmap.core.merge.plan import (
@@ -74,15 +75,16 @@ class MergeCopy(Command):
     @property
     def text(self) -> str:
         if self.plan.divergence.how == "another project":  # see merge.unrelated
-            return f"Import the assets of {self.plan.other_path.name}"
-        return f"Merge {self.plan.other_path.name}"
+            return translated("Import the assets of {file}").format(file=self.plan.other_path.name)
+        return translated("Merge {file}").format(file=self.plan.other_path.name)
 
     def apply(self, project: Project) -> list[Change]:
         if not self._applied and base.latest_seq(project.conn) != self.plan.this_latest:
-            raise ConflictError(
-                f"{project.path.name} has changed since the merge was worked out; "
-                "nothing was changed. Run the merge again."
+            since = translated(
+                "{file} has changed since the merge was worked out; nothing was changed. Run "
+                "the merge again."
             )
+            raise ConflictError(since.format(file=project.path.name))
         first = base.latest_seq(project.conn)
         self._previous = base.read_record(project.conn, self.plan.other.copy_id)
         changes = self._write_categories(project, removals=False)
@@ -112,11 +114,12 @@ class MergeCopy(Command):
         for uuid, stamp in self._stamps.items():
             if assets.content_stamp(project, uuid) != stamp:
                 found = assets.find(project, uuid)
-                what = f"'{found.name}'" if found is not None else "an asset it changed"
-                return (
-                    f"Cannot undo the merge: {what} has been changed since, in another window "
-                    f"or program sharing {project.path.name}. Its newer version was kept."
+                what = f"'{found.name}'" if found is not None else translated("an asset it changed")
+                cannot = translated(
+                    "Cannot undo the merge: {what} has been changed since, in another window or "
+                    "program sharing {file}. Its newer version was kept."
                 )
+                return cannot.format(what=what, file=project.path.name)
         return None
 
     # ---- categories --------------------------------------------------------------

@@ -22,6 +22,7 @@ from assetmap.core.changelog import TABLE as FEED_TABLE
 from assetmap.core.copies import ProjectIdentity, read_identity
 from assetmap.core.errors import BadInputError
 from assetmap.core.feed import FeedChange
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project, read_only_uri
 
 __all__ = [
@@ -72,14 +73,13 @@ def open_other(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection to the copy to merge from. A copy of an older schema is
     upgraded in a temporary copy, so the file handed in is never changed."""
     if not path.is_file():
-        raise BadInputError("there is no such file", file=path, field="OTHER")
+        raise BadInputError(translated("there is no such file"), file=path, field="OTHER")
     version = _version(path)
     if version > schema.CURRENT_VERSION:
-        raise BadInputError(
-            f"was saved by a newer assetmap (schema {version}); update assetmap to merge it",
-            file=path,
-            field="OTHER",
+        newer = translated(
+            "was saved by a newer assetmap (schema {version}); update assetmap to merge it"
         )
+        raise BadInputError(newer.format(version=version), file=path, field="OTHER")
     if version == schema.CURRENT_VERSION:
         conn = _read_only(path)
         try:
@@ -112,9 +112,10 @@ def _version(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise BadInputError(f"is not a project file ({exc})", file=path, field="OTHER") from exc
+        not_one = translated("is not a project file ({error})").format(error=exc)
+        raise BadInputError(not_one, file=path, field="OTHER") from exc
     if found is None:
-        raise BadInputError("is not an assetmap project", file=path, field="OTHER")
+        raise BadInputError(translated("is not an assetmap project"), file=path, field="OTHER")
     return found
 
 
@@ -123,7 +124,7 @@ def identity_of(conn: sqlite3.Connection, path: Path) -> ProjectIdentity:
         return read_identity(conn)
     except (sqlite3.Error, KeyError) as exc:
         raise BadInputError(
-            "has no project identity to match it with", file=path, field="OTHER"
+            translated("has no project identity to match it with"), file=path, field="OTHER"
         ) from exc
 
 

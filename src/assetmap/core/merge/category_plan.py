@@ -20,6 +20,7 @@ from typing import Any
 from assetmap.core import categories
 from assetmap.core.commands.categories import EDITABLE_FIELDS
 from assetmap.core.feed import FeedChange
+from assetmap.core.i18n import translated
 from assetmap.core.merge.values import CONFLICT, THEIRS, decide
 from assetmap.core.schema import ASSETS_TABLE
 from assetmap.core.taxonomy import Category
@@ -162,9 +163,11 @@ def plan_removals(
         if not gone_there:
             continue
         if key in used_after:
-            plan.kept.append(f"'{here.label}' stays: assets here still use it")
+            still = translated("'{label}' stays: assets here still use it")
+            plan.kept.append(still.format(label=here.label))
         elif mine_hist.get(key, _History()).fields:
-            plan.kept.append(f"'{here.label}' stays: it was changed here since")
+            changed = translated("'{label}' stays: it was changed here since")
+            plan.kept.append(changed.format(label=here.label))
         else:
             plan.changes.append(CategoryChange(key, here, None))
     for key in sorted(used_after - set(mine)):

@@ -21,6 +21,7 @@ from assetmap.core.assets import COLUMNS
 from assetmap.core.copies import LEFT_OUT_ATTACHMENTS, LEFT_OUT_PERSONAL, ProjectIdentity
 from assetmap.core.errors import BadInputError, UnrelatedProjectError
 from assetmap.core.feed import FeedChange
+from assetmap.core.i18n import translated
 from assetmap.core.merge import base
 from assetmap.core.merge import category_plan as cats
 from assetmap.core.merge.area_sets import IndicatorCopy, SetCopy
@@ -242,21 +243,30 @@ class MergePlan:
 
 def _unresolved_text(plan: MergePlan, left: list[Conflict]) -> str:
     named = "; ".join(f"'{c.name}' {c.field}" for c in left[:3])
-    more = f" and {len(left) - 3} more" if len(left) > 3 else ""
-    return (
-        f"{len(left)} conflict{'s' if len(left) != 1 else ''} to resolve ({named}{more}): "
-        "both copies changed the same field differently; nothing was changed. "
-        "Choose with --prefer mine or --prefer theirs"
-    )
+    if len(left) > 3:
+        named = translated("{named} and {n} more").format(named=named, n=len(left) - 3)
+    if len(left) == 1:
+        pattern = translated(
+            "{n} conflict to resolve ({named}): both copies changed the same field "
+            "differently; nothing was changed. Choose with --prefer mine or --prefer theirs"
+        )
+    else:
+        pattern = translated(
+            "{n} conflicts to resolve ({named}): both copies changed the same field "
+            "differently; nothing was changed. Choose with --prefer mine or --prefer theirs"
+        )
+    return pattern.format(n=len(left), named=named)
 
 
 def plan_merge(this: Project, other_path: str | Path, *, prefer: str | None = None) -> MergePlan:
     """What merging ``other_path`` into ``this`` would do; reads both, writes neither."""
     other_path = Path(other_path)
     if prefer is not None and prefer not in PREFERENCES:
-        raise BadInputError(f"--prefer must be mine or theirs, not '{prefer}'", field="--prefer")
+        message = translated("--prefer must be mine or theirs, not '{value}'").format(value=prefer)
+        raise BadInputError(message, field="--prefer")
     if other_path.resolve() == this.path.resolve():
-        raise BadInputError("is the project itself; choose another copy", file=other_path)
+        itself = translated("is the project itself; choose another copy")
+        raise BadInputError(itself, file=other_path)
     with base.open_other(other_path) as other:
         return _plan(this, other, other_path, prefer)
 
@@ -268,10 +278,14 @@ def _plan(
 
     mine_id, theirs_id = identity(this), base.identity_of(other, other_path)
     if mine_id.project_id != theirs_id.project_id:
+        different = translated(
+            "is a different project (project id {theirs}) from {file} (project id {mine}): "
+            "only copies of one project can be merged; nothing was changed"
+        )
         raise UnrelatedProjectError(
-            f"is a different project (project id {theirs_id.project_id}) from "
-            f"{this.path.name} (project id {mine_id.project_id}): only copies of one project "
-            "can be merged; nothing was changed",
+            different.format(
+                theirs=theirs_id.project_id, file=this.path.name, mine=mine_id.project_id
+            ),
             file=other_path,
         )
     split = base.divergence(this.conn, mine_id, other, theirs_id)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assetmap.core import gpkg, output
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.merge.outlines import OUTLINE
 from assetmap.core.merge.values import POSITION
@@ -21,6 +22,15 @@ __all__ = ["CSV_COLUMNS", "report_lines", "report_rows", "shown", "write_csv"]
 
 CSV_COLUMNS = ("change", "uuid", "name", "field", "base", "mine", "theirs", "result")
 _SHOWN = 8  # items listed under each heading before "and N more"
+# How the copies' common point was found: the words code compares stay English in the plan
+# (Divergence.how) and are translated only where a person reads them.
+_HOW = {
+    "last merge": translatable("last merge"),
+    "their last merge": translatable("their last merge"),
+    "copied from this": translatable("copied from this"),
+    "copied from it": translatable("copied from it"),
+    "shared history": translatable("shared history"),
+}
 
 
 def shown(field: str, value: Any) -> str:
@@ -28,11 +38,11 @@ def shown(field: str, value: Any) -> str:
     if field == OUTLINE:
         return _outline_words(value)
     if value is None or value == () or value == {}:
-        return "(not placed)" if field == POSITION else "(empty)"
+        return translated("(not placed)") if field == POSITION else translated("(empty)")
     if field == POSITION:
         return f"({value[0]:.1f}, {value[1]:.1f})"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translated("yes") if value else translated("no")
     if isinstance(value, tuple):
         return "; ".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -43,82 +53,118 @@ def shown(field: str, value: Any) -> str:
 def _outline_words(blob: bytes | None) -> str:
     shape = None if blob is None else gpkg.decode([bytes(blob)])[0]
     if shape is None or shape.is_empty:
-        return "(no outline)"
-    return f"an outline of {shape.area:,.0f} m²"
+        return translated("(no outline)")
+    return translated("an outline of {area:,.0f} m²").format(area=shape.area)
 
 
 def resolution_words(plan: MergePlan, conflict: Conflict, chosen: Mapping[Any, Any]) -> str:
     pick = plan.choice(conflict, chosen)
-    how = "" if conflict.key in chosen else f" (--prefer {plan.prefer})"
+    by_default = conflict.key not in chosen
     if pick is None:
-        return "not resolved"
+        return translated("not resolved")
+    if pick == "mine" and by_default:
+        return translated("kept mine (--prefer {prefer})").format(prefer=plan.prefer)
     if pick == "mine":
-        return f"kept mine{how}"
+        return translated("kept mine")
+    if pick == "theirs" and by_default:
+        return translated("took theirs (--prefer {prefer})").format(prefer=plan.prefer)
     if pick == "theirs":
-        return f"took theirs{how}"
-    return f"set to {shown(conflict.field, pick)}"
+        return translated("took theirs")
+    return translated("set to {value}").format(value=shown(conflict.field, pick))
 
 
 def report_lines(plan: MergePlan, chosen: Mapping[tuple[str, str], Any]) -> list[str]:
     split = plan.divergence
+    head = translated(
+        "Merging {other} ({label}, copy id {copy_id}) into {this}: the copies diverged after "
+        "change {this_seq} here and {other_seq} there ({how})"
+    )
     lines = [
-        f"Merging {plan.other_path.name} ({plan.other.copy_label or 'a copy'}, copy id "
-        f"{plan.other.copy_id[:8]}) into {plan.this_path.name}: the copies diverged after "
-        f"change {split.this_seq} here and {split.other_seq} there ({split.how})"
+        head.format(
+            other=plan.other_path.name,
+            label=plan.other.copy_label or translated("a copy"),
+            copy_id=plan.other.copy_id[:8],
+            this=plan.this_path.name,
+            this_seq=split.this_seq,
+            other_seq=split.other_seq,
+            how=translated(_HOW[split.how]) if split.how in _HOW else split.how,
+        )
     ]
     if plan.is_empty:
-        return [*lines, "Nothing to merge: this project already has every change in it."]
+        return [
+            *lines,
+            translated("Nothing to merge: this project already has every change in it."),
+        ]
     lines += _section(
-        f"Added: {_n(len(plan.added), 'asset')}", [f"  + '{a.name}'" for a in plan.added]
+        translated("Added: {assets}").format(assets=_n_assets(len(plan.added))),
+        [f"  + '{a.name}'" for a in plan.added],
     )
     updated = plan.updated
     assets = len({u.uuid for u in updated})
     lines += _section(
-        f"Updated: {_n(len(updated), 'field')} on {_n(assets, 'asset')}",
+        translated("Updated: {fields} on {assets}").format(
+            fields=_n_fields(len(updated)), assets=_n_assets(assets)
+        ),
         [
             f"  ~ '{u.name}' {u.field}: {shown(u.field, u.mine)} -> {shown(u.field, u.theirs)}"
             for u in updated
         ],
     )
     lines += _section(
-        f"Deleted: {_n(len(plan.deleted), 'asset')}", [f"  - '{u.name}'" for u in plan.deleted]
+        translated("Deleted: {assets}").format(assets=_n_assets(len(plan.deleted))),
+        [f"  - '{u.name}'" for u in plan.deleted],
     )
     lines += _section(
-        f"Photos added: {len(plan.photos_added)}; removed: {len(plan.photos_removed)}",
+        translated("Photos added: {added}; removed: {removed}").format(
+            added=len(plan.photos_added), removed=len(plan.photos_removed)
+        ),
         [f"  + {p.file_name}" for p in plan.photos_added]
         + [f"  - {p.file_name}" for p in plan.photos_removed],
     )
     lines += _section(
-        f"Site outlines replaced: {len(plan.outlines)}",
-        [f"  ~ '{o.name}' outline" for o in plan.outlines],
+        translated("Site outlines replaced: {n}").format(n=len(plan.outlines)),
+        [translated("  ~ '{name}' outline").format(name=o.name) for o in plan.outlines],
     )
     lines += _section(
-        f"Categories added, changed or removed: {len(plan.categories)}",
+        translated("Categories added, changed or removed: {n}").format(n=len(plan.categories)),
         [_category_line(c) for c in plan.categories]
         + [f"  = {why}" for why in plan.categories_kept],
     )
     lines += _section(
-        f"Area sets added: {len(plan.area_sets)}; indicators added: {len(plan.indicators)}",
-        [f"  + {s.info.name} ({len(s.frame)} areas)" for s in plan.area_sets]
+        translated("Area sets added: {sets}; indicators added: {indicators}").format(
+            sets=len(plan.area_sets), indicators=len(plan.indicators)
+        ),
+        [
+            translated("  + {name} ({n} areas)").format(name=s.info.name, n=len(s.frame))
+            for s in plan.area_sets
+        ]
         + [f"  + {i.label} ({i.area_set})" for i in plan.indicators],
     )
     lines += _section(
-        f"Conflicts: {len(plan.conflicts)}",
-        [
-            f"  ! '{c.name}' {c.field}: was {shown(c.field, c.base)}, mine "
-            f"{shown(c.field, c.mine)}, theirs {shown(c.field, c.theirs)}: "
-            f"{resolution_words(plan, c, chosen)}"
-            for c in plan.conflicts
-        ],
+        translated("Conflicts: {n}").format(n=len(plan.conflicts)),
+        [_conflict_line(plan, c, chosen) for c in plan.conflicts],
     )
     return lines
+
+
+def _conflict_line(plan: MergePlan, c: Conflict, chosen: Mapping[Any, Any]) -> str:
+    line = translated("  ! '{name}' {field}: was {base}, mine {mine}, theirs {theirs}: {result}")
+    return line.format(
+        name=c.name,
+        field=c.field,
+        base=shown(c.field, c.base),
+        mine=shown(c.field, c.mine),
+        theirs=shown(c.field, c.theirs),
+        result=resolution_words(plan, c, chosen),
+    )
 
 
 def _category_line(change: CategoryChange) -> str:
     if change.mine is None:
         return f"  + {change.theirs_label}"
     if change.theirs is None:
-        return f"  - {change.mine_label} (deleted in the other copy, used by no asset here)"
+        gone = translated("  - {label} (deleted in the other copy, used by no asset here)")
+        return gone.format(label=change.mine_label)
     if change.fields == ["label"]:
         return f"  ~ {change.mine_label} -> {change.theirs_label}"
     return f"  ~ {change.mine_label}: {', '.join(change.fields)}"
@@ -127,12 +173,24 @@ def _category_line(change: CategoryChange) -> str:
 def _section(heading: str, items: list[str]) -> list[str]:
     if not items:
         return []
-    more = [f"  ... and {len(items) - _SHOWN} more"] if len(items) > _SHOWN else []
+    more = (
+        [translated("  ... and {n} more").format(n=len(items) - _SHOWN)]
+        if len(items) > _SHOWN
+        else []
+    )
     return [heading, *items[:_SHOWN], *more]
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def _n_assets(count: int) -> str:
+    if count == 1:
+        return translated("{n} asset").format(n=count)
+    return translated("{n} assets").format(n=count)
+
+
+def _n_fields(count: int) -> str:
+    if count == 1:
+        return translated("{n} field").format(n=count)
+    return translated("{n} fields").format(n=count)
 
 
 def report_rows(plan: MergePlan, chosen: Mapping[tuple[str, str], Any]) -> list[list[str]]:

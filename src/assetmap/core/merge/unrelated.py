@@ -29,6 +29,7 @@ from assetmap.core import areas, categories, gpkg
 from assetmap.core.copies import identity
 from assetmap.core.duplicates import DuplicatePair, find_duplicates
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.merge import base
 from assetmap.core.merge.area_sets import SetCopy
 from assetmap.core.merge.area_sets import plan as plan_area_sets
@@ -69,7 +70,8 @@ def plan_unrelated(this: Project, other_path: str | Path) -> MergePlan:
     reads both, writes neither."""
     other_path = Path(other_path)
     if other_path.resolve() == this.path.resolve():
-        raise BadInputError("is the project itself; choose another project", file=other_path)
+        itself = translated("is the project itself; choose another project")
+        raise BadInputError(itself, file=other_path)
     with base.open_other(other_path) as other:
         return _plan(this, other, other_path)
 
@@ -78,8 +80,10 @@ def _plan(this: Project, other: sqlite3.Connection, other_path: Path) -> ImportP
     theirs_id = base.identity_of(other, other_path)
     if theirs_id.project_id == identity(this).project_id:
         raise BadInputError(
-            "is a copy of this project, not another project: merge it as a copy (without "
-            "--unrelated), so its edits and deletions are taken too; nothing was changed",
+            translated(
+                "is a copy of this project, not another project: merge it as a copy (without "
+                "--unrelated), so its edits and deletions are taken too; nothing was changed"
+            ),
             file=other_path,
         )
     _check_same_crs(this, other, other_path)
@@ -108,11 +112,11 @@ def _check_same_crs(this: Project, other: sqlite3.Connection, other_path: Path) 
     """Points are copied as stored, so both projects must use one coordinate system."""
     mine, theirs = _crs_code(this.conn), _crs_code(other)
     if mine != theirs:
-        raise BadInputError(
-            f"is in {theirs}, this project in {mine}: assets can only be imported from a "
-            "project in the same coordinate system; nothing was changed",
-            file=other_path,
+        message = translated(
+            "is in {theirs}, this project in {mine}: assets can only be imported from a "
+            "project in the same coordinate system; nothing was changed"
         )
+        raise BadInputError(message.format(theirs=theirs, mine=mine), file=other_path)
 
 
 def _crs_code(conn: sqlite3.Connection) -> str:
@@ -121,7 +125,9 @@ def _crs_code(conn: sqlite3.Connection) -> str:
         "JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id WHERE g.table_name = ?",
         (ASSETS_TABLE,),
     ).fetchone()
-    return "an unknown coordinate system" if row is None else f"{row[0]}:{row[1]}".upper()
+    if row is None:
+        return translated("an unknown coordinate system")
+    return f"{row[0]}:{row[1]}".upper()
 
 
 def _live_uuids(conn: sqlite3.Connection) -> list[str]:
@@ -249,20 +255,26 @@ def import_lines(plan: ImportPlan) -> list[str]:
     under a heading that says this is an import, plus what was matched or left alone."""
     from assetmap.core.merge.report import report_lines
 
-    head = (
-        f"Importing the assets of {plan.other_path.name} (another project, project id "
-        f"{plan.other.project_id[:8]}) into {plan.this_path.name} as new assets"
+    head = translated(
+        "Importing the assets of {other} (another project, project id {project_id}) into "
+        "{this} as new assets"
+    ).format(
+        other=plan.other_path.name,
+        project_id=plan.other.project_id[:8],
+        this=plan.this_path.name,
     )
     if plan.is_empty:
-        lines = [head, f"Nothing to import: every asset of {plan.other_path.name} is already here."]
+        nothing = translated("Nothing to import: every asset of {file} is already here.")
+        lines = [head, nothing.format(file=plan.other_path.name)]
     else:
         lines = [head, *report_lines(plan, {})[1:]]
     if plan.matched:
-        lines.append(f"Categories matched by name: {len(plan.matched)}")
-        lines += [f"  = {theirs} there is {mine} here" for theirs, mine in plan.matched.items()]
-    if plan.already_here:
-        lines.append(
-            f"Already here, not brought in again: {plan.already_here} "
-            f"asset{'' if plan.already_here == 1 else 's'}"
-        )
+        lines.append(translated("Categories matched by name: {n}").format(n=len(plan.matched)))
+        matched = translated("  = {theirs} there is {mine} here")
+        lines += [matched.format(theirs=t, mine=m) for t, m in plan.matched.items()]
+    if plan.already_here == 1:
+        lines.append(translated("Already here, not brought in again: {n} asset").format(n=1))
+    elif plan.already_here:
+        again = translated("Already here, not brought in again: {n} assets")
+        lines.append(again.format(n=plan.already_here))
     return lines

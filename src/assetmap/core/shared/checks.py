@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assetmap.core.i18n import translated
 from assetmap.core.shared import server_schema
 from assetmap.core.shared.connection import require_psycopg
 from assetmap.core.shared.errors import AlreadyPublishedError, NoRightsError, OtherProjectError
@@ -29,19 +30,29 @@ def ensure_postgis(conn: Any) -> None:
     ).fetchone()
     if not available:
         raise NoRightsError(
-            f"PostGIS is not installed on the server of database '{database}'",
+            translated("PostGIS is not installed on the server of database '{database}'").format(
+                database=database
+            ),
             field="TARGET",
-            hint="the server's administrator installs it (Debian: postgresql-15-postgis-3)",
+            hint=translated(
+                "the server's administrator installs it (Debian: postgresql-15-postgis-3)"
+            ),
         )
     psycopg = require_psycopg()
     try:
         with conn.transaction():
             conn.execute("CREATE EXTENSION postgis")
     except psycopg.errors.InsufficientPrivilege as exc:
+        message = translated(
+            "PostGIS is not enabled in database '{database}' and role '{role}' may not enable it"
+        )
+        hint = translated(
+            "ask the database's owner to run: CREATE EXTENSION postgis; in '{database}'"
+        )
         raise NoRightsError(
-            f"PostGIS is not enabled in database '{database}' and role '{role}' may not enable it",
+            message.format(database=database, role=role),
             field="TARGET",
-            hint=f"ask the database's owner to run: CREATE EXTENSION postgis; in '{database}'",
+            hint=hint.format(database=database),
         ) from exc
 
 
@@ -50,21 +61,32 @@ def check_create_rights(conn: Any, schema: str) -> None:
     if server_schema.schema_exists(conn, schema):
         row = conn.execute("SELECT has_schema_privilege(%s, 'CREATE')", (schema,)).fetchone()
         if not row[0]:
+            message = translated(
+                "role '{role}' may not create tables in schema '{schema}' of database '{database}'"
+            )
+            hint = translated(
+                "publishing needs CREATE on the schema: GRANT CREATE ON SCHEMA {schema} TO "
+                "{role}; or publish as the schema's owner"
+            )
             raise NoRightsError(
-                f"role '{role}' may not create tables in schema '{schema}' of database "
-                f"'{database}'",
+                message.format(role=role, schema=schema, database=database),
                 field="TARGET",
-                hint=f"publishing needs CREATE on the schema: GRANT CREATE ON SCHEMA {schema} "
-                f"TO {role}; or publish as the schema's owner",
+                hint=hint.format(schema=schema, role=role),
             )
         return
     row = conn.execute("SELECT has_database_privilege(current_database(), 'CREATE')").fetchone()
     if not row[0]:
+        message = translated(
+            "role '{role}' may not create schema '{schema}' in database '{database}'"
+        )
+        hint = translated(
+            "publishing needs CREATE on the database: GRANT CREATE ON DATABASE {database} TO "
+            "{role}; or publish as a role that has it"
+        )
         raise NoRightsError(
-            f"role '{role}' may not create schema '{schema}' in database '{database}'",
+            message.format(role=role, schema=schema, database=database),
             field="TARGET",
-            hint=f"publishing needs CREATE on the database: GRANT CREATE ON DATABASE "
-            f"{database} TO {role}; or publish as a role that has it",
+            hint=hint.format(database=database, role=role),
         )
 
 
@@ -79,15 +101,17 @@ def check_schema_free(conn: Any, schema: str, project_id: str, project_name: str
     if row is None:
         return
     if row[0] == project_id:
+        message = translated("'{name}' is already published in schema '{schema}'; use sync")
         raise AlreadyPublishedError(
-            f"'{project_name}' is already published in schema '{schema}'; use sync",
+            message.format(name=project_name, schema=schema),
             field="TARGET",
-            hint="assetmap sync PROJECT brings both up to date",
+            hint=translated("assetmap sync PROJECT brings both up to date"),
         )
+    message = translated("schema '{schema}' already holds another project ('{name}')")
     raise OtherProjectError(
-        f"schema '{schema}' already holds another project ('{row[1]}')",
+        message.format(schema=schema, name=row[1]),
         field="--schema",
-        hint="publish into another schema: --schema NAME",
+        hint=translated("publish into another schema: --schema NAME"),
     )
 
 
@@ -101,8 +125,11 @@ def check_no_clashing_tables(conn: Any, schema: str) -> None:
         (schema, ours),
     ).fetchone()
     if row is not None:
+        message = translated(
+            "schema '{schema}' already has a table '{table}' that assetmap did not make"
+        )
         raise OtherProjectError(
-            f"schema '{schema}' already has a table '{row[0]}' that assetmap did not make",
+            message.format(schema=schema, table=row[0]),
             field="--schema",
-            hint="publish into another schema: --schema NAME",
+            hint=translated("publish into another schema: --schema NAME"),
         )

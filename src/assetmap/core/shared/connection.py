@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 
 if TYPE_CHECKING:
     import psycopg
 
-EXTRA_HINT = "PostGIS support needs: pip install 'assetmap[postgis]'"
+EXTRA_HINT = translatable("PostGIS support needs: pip install 'assetmap[postgis]'")
 KEYRING_SERVICE = "assetmap"
 CONNECT_TIMEOUT_S = 15
 # Any scheme: a mistyped address (mysql://, postgis://) is shown in messages too.
@@ -36,7 +37,7 @@ def require_psycopg() -> Any:
     try:
         import psycopg
     except ImportError as exc:
-        raise MissingExtraError(EXTRA_HINT) from exc
+        raise MissingExtraError(translated(EXTRA_HINT)) from exc
     return psycopg
 
 
@@ -71,18 +72,21 @@ def parse_target(text: str) -> Target:
     """Read a target as typed; the password in it (if any) is kept apart from what is stored."""
     text = text.strip()
     if not text:
-        raise BadInputError("no database given", field="TARGET", hint=_TARGET_HINT)
-    if not (_is_url(text) or _is_service(text)):
         raise BadInputError(
-            f"not a database address: {redact(text)}", field="TARGET", hint=_TARGET_HINT
+            translated("no database given"), field="TARGET", hint=translated(_TARGET_HINT)
         )
+    if not (_is_url(text) or _is_service(text)):
+        message = translated("not a database address: {address}").format(address=redact(text))
+        raise BadInputError(message, field="TARGET", hint=translated(_TARGET_HINT))
     params = _conninfo_params(text)
     password = params.pop("password", None)
     stored = _without_password(text) if _is_url(text) else f"service={params['service']}"
     return Target(conninfo=_make_conninfo(params), stored=stored, password=password)
 
 
-_TARGET_HINT = "give postgresql://USER@HOST:PORT/DATABASE or service=NAME (pg_service.conf)"
+_TARGET_HINT = translatable(
+    "give postgresql://USER@HOST:PORT/DATABASE or service=NAME (pg_service.conf)"
+)
 
 
 def _is_url(text: str) -> bool:
@@ -98,10 +102,11 @@ def _conninfo_params(text: str) -> dict[str, str]:
     try:
         params: dict[str, Any] = psycopg.conninfo.conninfo_to_dict(text)
     except psycopg.ProgrammingError as exc:
+        message = translated("cannot read the database address {address}: {error}")
         raise BadInputError(
-            f"cannot read the database address {redact(text)}: {redact(str(exc))}",
+            message.format(address=redact(text), error=redact(str(exc))),
             field="TARGET",
-            hint=_TARGET_HINT,
+            hint=translated(_TARGET_HINT),
         ) from exc
     return {key: str(value) for key, value in params.items()}
 
@@ -146,10 +151,13 @@ def connect(target: Target) -> psycopg.Connection[Any]:
             **extra,
         )
     except pg.OperationalError as exc:
+        message = translated("cannot connect to {address}: {error}")
         raise BadInputError(
-            f"cannot connect to {target.stored}: {redact(str(exc)).strip()}",
+            message.format(address=target.stored, error=redact(str(exc)).strip()),
             field="TARGET",
-            hint="check the address, that the server is running, and the password "
-            "(keyring, PGPASSWORD or ~/.pgpass)",
+            hint=translated(
+                "check the address, that the server is running, and the password "
+                "(keyring, PGPASSWORD or ~/.pgpass)"
+            ),
         ) from exc
     return conn

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 
 
 class AlreadyPublishedError(BadInputError):
@@ -28,12 +29,25 @@ class SyncConflictError(BadInputError):
 
     def __init__(self, conflicts: list[Any], where: str) -> None:
         named = "; ".join(f"'{c.name}' {c.field}" for c in conflicts[:3])
-        more = f" and {len(conflicts) - 3} more" if len(conflicts) > 3 else ""
-        n = len(conflicts)
+        if len(conflicts) > 3:
+            named = translated("{named} and {n} more").format(named=named, n=len(conflicts) - 3)
         super().__init__(
-            f"{n} conflict{'s' if n != 1 else ''} with {where} ({named}{more}): the same field "
-            "was changed here and on the server since the last sync; nothing was changed",
-            hint="choose with --prefer mine (keep this laptop's values) or --prefer theirs "
-            "(take the server's), or resolve each one in the Sync dialog",
+            _conflicts_pattern(len(conflicts)).format(n=len(conflicts), where=where, named=named),
+            hint=translated(
+                "choose with --prefer mine (keep this laptop's values) or --prefer theirs "
+                "(take the server's), or resolve each one in the Sync dialog"
+            ),
         )
         self.conflicts = list(conflicts)
+
+
+def _conflicts_pattern(n: int) -> str:
+    if n == 1:
+        return translated(
+            "{n} conflict with {where} ({named}): the same field was changed here and on the "
+            "server since the last sync; nothing was changed"
+        )
+    return translated(
+        "{n} conflicts with {where} ({named}): the same field was changed here and on the "
+        "server since the last sync; nothing was changed"
+    )

@@ -27,6 +27,7 @@ import shapely
 from assetmap.core import changelog, copies, gpkg
 from assetmap.core.attachments import sha256
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.progress import CancelledFn, ProgressFn, check_cancelled, no_progress
 from assetmap.core.project import Project
 from assetmap.core.shared import remote, server_schema
@@ -88,7 +89,7 @@ def publish(
     srid = _epsg_of(project)
     started = time.perf_counter()
     psycopg = require_psycopg()
-    report(0.0, f"Connecting to {where.stored}")
+    report(0.0, translated("Connecting to {address}").format(address=where.stored))
     with connect(where) as conn:
         try:
             with project.transaction() as local, conn.transaction():
@@ -98,28 +99,30 @@ def publish(
         except psycopg.errors.InsufficientPrivilege as exc:
             raise _no_rights(conn, schema, exc) from exc
         except psycopg.OperationalError as exc:
+            lost = translated(
+                "the connection to {address} was lost while publishing; nothing was changed: "
+                "{error}"
+            )
             raise BadInputError(
-                f"the connection to {where.stored} was lost while publishing; nothing was "
-                f"changed: {redact(str(exc)).strip()}",
+                lost.format(address=where.stored, error=redact(str(exc)).strip()),
                 field="TARGET",
-                hint="publish again when the server can be reached",
+                hint=translated("publish again when the server can be reached"),
             ) from exc
         except psycopg.Error as exc:
+            refused = translated("the server refused the publish; nothing was changed: {error}")
             raise BadInputError(
-                f"the server refused the publish; nothing was changed: {redact(str(exc))}",
+                refused.format(error=redact(str(exc))),
                 field="TARGET",
             ) from exc
-    report(1.0, "Published")
+    report(1.0, translated("Published"))
     return _with_time(result, time.perf_counter() - started)
 
 
 def _epsg_of(project: Project) -> int:
     code = project.crs.to_epsg()
     if code is None:
-        raise BadInputError(
-            f"the project's CRS ({project.crs.name}) has no EPSG code, which PostGIS needs",
-            file=project.path,
-        )
+        message = translated("the project's CRS ({crs}) has no EPSG code, which PostGIS needs")
+        raise BadInputError(message.format(crs=project.crs.name), file=project.path)
     return int(code)
 
 
@@ -178,10 +181,11 @@ def _no_rights(conn: Any, schema: str, exc: Exception) -> BadInputError:
     from assetmap.core.shared.errors import NoRightsError
 
     role = conn.info.user
+    message = translated("role '{role}' may not publish into schema '{schema}': {error}")
     return NoRightsError(
-        f"role '{role}' may not publish into schema '{schema}': {redact(str(exc)).strip()}",
+        message.format(role=role, schema=schema, error=redact(str(exc)).strip()),
         field="TARGET",
-        hint="it needs CREATE on the database (or on the schema); see docs/postgis.md",
+        hint=translated("it needs CREATE on the database (or on the schema); see docs/postgis.md"),
     )
 
 
@@ -250,7 +254,7 @@ def _copy_everything(
     cur: Any, scope: _Scope, report: ProgressFn, cancelled: CancelledFn | None
 ) -> dict[str, int]:
     counts: dict[str, int] = {}
-    report(0.05, "Publishing categories")
+    report(0.05, translated("Publishing categories"))
     counts["categories"] = _copy_categories(cur, scope)
     ticker = _Ticker(report, cancelled, _rows_to_send(scope))
     counts["assets"] = _copy_assets(cur, scope, ticker)
@@ -390,7 +394,7 @@ def _copy_assets(cur: Any, scope: _Scope, ticker: _Ticker) -> int:
     )
     rows = _chunks_with_geometry(cursor, scope.srid, scope.feed_id)
     columns = (*ASSET_FIELDS, "geom", "feed_id")
-    return _copy_rows(cur, scope, "assets", columns, rows, ticker, "Publishing assets")
+    return _copy_rows(cur, scope, "assets", columns, rows, ticker, translated("Publishing assets"))
 
 
 def _copy_footprints(cur: Any, scope: _Scope, ticker: _Ticker) -> int:
@@ -400,7 +404,7 @@ def _copy_footprints(cur: Any, scope: _Scope, ticker: _Ticker) -> int:
     )
     rows = _chunks_with_geometry(cursor, scope.srid, scope.feed_id)
     return _copy_rows(cur, scope, "asset_footprints", ("asset_uuid", "geom", "feed_id"), rows,
-                      ticker, "Publishing site outlines")  # fmt: skip
+                      ticker, translated("Publishing site outlines"))  # fmt: skip
 
 
 def _copy_area_sets(cur: Any, scope: _Scope, ticker: _Ticker) -> tuple[int, int]:
@@ -434,9 +438,10 @@ def _copy_areas(cur: Any, scope: _Scope, area_set: str, table: str, ticker: _Tic
             values = dict(zip(columns, row[2:-2], strict=True))
             yield (area_set, row[0], row[1], _json_values(values), row[-2], scope.feed_id)
 
+    message = translated("Publishing areas: {name}").format(name=area_set)
     return _copy_rows(cur, scope, "areas",
                       ("area_set", "code", "name", "indicators", "geom", "feed_id"),
-                      rows(), ticker, f"Publishing areas: {area_set}")  # fmt: skip
+                      rows(), ticker, message)  # fmt: skip
 
 
 def _json_values(values: dict[str, Any]) -> str:
@@ -458,7 +463,13 @@ def _copy_attachments(cur: Any, scope: _Scope, ticker: _Ticker) -> int:
     columns = ("asset_uuid", "file_name", "mime_type", "sha256", "data", "created_at",
                "deleted", "feed_id")  # fmt: skip
     return _copy_rows(
-        cur, scope, "am_attachments", columns, rows, ticker, "Publishing photos and attachments"
+        cur,
+        scope,
+        "am_attachments",
+        columns,
+        rows,
+        ticker,
+        translated("Publishing photos and attachments"),
     )
 
 
@@ -480,22 +491,29 @@ def _make_views(cur: Any, scope: _Scope) -> list[str]:
 def report_text(result: PublishResult) -> str:
     """What was published, and how to open it in QGIS (the CLI prints it, the dialog
     shows it)."""
+    r = result
     lines = [
-        f"Published to {result.target}, schema {result.schema} in {result.seconds:.1f} s:",
-        f"  {result.assets} assets ({result.footprints} with a site outline), "
-        f"{result.categories} categories",
-        f"  {result.area_sets} area sets with {result.areas} areas, "
-        f"{result.attachments} photos and attachments",
+        translated("Published to {target}, schema {schema} in {seconds:.1f} s:").format(
+            target=r.target, schema=r.schema, seconds=r.seconds
+        ),
+        translated(
+            "  {assets} assets ({footprints} with a site outline), {categories} categories"
+        ).format(assets=r.assets, footprints=r.footprints, categories=r.categories),
+        translated(
+            "  {area_sets} area sets with {areas} areas, {attachments} photos and attachments"
+        ).format(area_sets=r.area_sets, areas=r.areas, attachments=r.attachments),
     ]
-    if result.personal_left_out:
-        lines.append(
-            f"  left out: {result.personal_left_out} assets holding personal data "
-            "(--include-personal-data publishes them)"
+    if r.personal_left_out:
+        left_out = translated(
+            "  left out: {n} assets holding personal data (--include-personal-data publishes them)"
         )
+        lines.append(left_out.format(n=r.personal_left_out))
     lines += [
-        "Open it in QGIS: Layer > Add Layer > Add PostGIS Layers, connect to the same database, "
-        f"and add the layers of schema '{result.schema}' (assets, areas, or one layer per "
-        "category: assets_<category>).",
-        "Keep this laptop and the server in step with: assetmap sync PROJECT",
+        translated(
+            "Open it in QGIS: Layer > Add Layer > Add PostGIS Layers, connect to the same "
+            "database, and add the layers of schema '{schema}' (assets, areas, or one layer "
+            "per category: assets_<category>)."
+        ).format(schema=r.schema),
+        translated("Keep this laptop and the server in step with: assetmap sync PROJECT"),
     ]
     return "\n".join(lines)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.shared.connection import require_psycopg
 
 if TYPE_CHECKING:
@@ -244,14 +245,17 @@ SERVER_VERSION = max(m.version for m in SERVER_MIGRATIONS)
 def check_schema_name(name: str) -> str:
     """A PostgreSQL schema name people can type in QGIS: letters, digits, underscores."""
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) or len(name) > MAX_IDENTIFIER:
+        hint = translated(
+            "use letters, digits and underscores, starting with a letter, at most {n} characters"
+        )
         raise BadInputError(
-            f"'{name}' cannot be a schema name",
+            translated("'{name}' cannot be a schema name").format(name=name),
             field="--schema",
-            hint="use letters, digits and underscores, starting with a letter, "
-            f"at most {MAX_IDENTIFIER} characters",
+            hint=hint.format(n=MAX_IDENTIFIER),
         )
     if name.lower().startswith("pg_") or name.lower() == "information_schema":
-        raise BadInputError(f"'{name}' is reserved by PostgreSQL", field="--schema")
+        reserved = translated("'{name}' is reserved by PostgreSQL").format(name=name)
+        raise BadInputError(reserved, field="--schema")
     return name
 
 
@@ -282,11 +286,14 @@ def migrate(conn: psycopg.Connection[Any], schema: str, srid: int) -> list[int]:
     ident = sql.Identifier(schema)
     current = installed_version(conn, schema)
     if current > SERVER_VERSION:
+        newer = translated(
+            "schema '{schema}' was made by a newer assetmap (server version {version}, this "
+            "one knows {known})"
+        )
         raise BadInputError(
-            f"schema '{schema}' was made by a newer assetmap (server version {current}, "
-            f"this one knows {SERVER_VERSION})",
+            newer.format(schema=schema, version=current, known=SERVER_VERSION),
             field="--schema",
-            hint="update assetmap on this computer",
+            hint=translated("update assetmap on this computer"),
         )
     conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(ident))
     conn.execute(

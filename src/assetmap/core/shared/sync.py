@@ -34,6 +34,7 @@ from assetmap.core.changelog import Origin
 from assetmap.core.commands.base import CommandStack
 from assetmap.core.copies import ProjectIdentity
 from assetmap.core.errors import BadInputError, ConflictError
+from assetmap.core.i18n import translated
 from assetmap.core.merge import base
 from assetmap.core.merge.plan import PREFERENCES, Conflict, MergePlan
 from assetmap.core.progress import CancelledFn, ProgressFn, check_cancelled, no_progress
@@ -105,8 +106,8 @@ def the_remote(project: Project) -> remote.Remote:
     found = remote.remotes(project)
     if not found:
         raise BadInputError(
-            "not published: use assetmap publish", file=project.path,
-            hint="assetmap publish PROJECT postgresql://USER@HOST/DATABASE",
+            translated("not published: use assetmap publish"), file=project.path,
+            hint=translated("assetmap publish PROJECT postgresql://USER@HOST/DATABASE"),
         )  # fmt: skip
     return found[0]
 
@@ -122,7 +123,7 @@ def where_words(target: Target | str, schema: str) -> str:
     text and messages."""
     stored = target.stored if isinstance(target, Target) else target
     host = _host_of(stored)
-    return f"{schema} on {host}" if host else schema
+    return translated("{schema} on {host}").format(schema=schema, host=host) if host else schema
 
 
 def _host_of(stored: str) -> str:
@@ -179,13 +180,14 @@ def _run(
     dry_run: bool,
 ) -> SyncResult:
     if prefer is not None and prefer not in PREFERENCES:
-        raise BadInputError(f"--prefer must be mine or theirs, not '{prefer}'", field="--prefer")
+        message = translated("--prefer must be mine or theirs, not '{value}'").format(value=prefer)
+        raise BadInputError(message, field="--prefer")
     started = time.perf_counter()
     found = the_remote(project)
     where = parse_target(found.target)
     if password:
         where = replace(where, password=password)
-    report(0.0, f"Connecting to {where.stored}")
+    report(0.0, translated("Connecting to {address}").format(address=where.stored))
     conn = connect(where)
     try:
         with _server_errors(conn, where, found.schema_name):
@@ -202,21 +204,24 @@ def _server_errors(conn: Any, where: Target, schema: str) -> Iterator[None]:
         yield
     except psycopg.errors.InsufficientPrivilege as exc:
         _rollback(conn)
+        message = translated(
+            "role '{role}' may not sync schema '{schema}': {error}; nothing was changed"
+        ).format(role=conn.info.user, schema=schema, error=redact(str(exc)).strip())
         raise NoRightsError(
-            f"role '{conn.info.user}' may not sync schema '{schema}': "
-            f"{redact(str(exc)).strip()}; nothing was changed",
-            field="TARGET", hint="see the roles in docs/postgis.md",
-        ) from exc  # fmt: skip
+            message, field="TARGET", hint=translated("see the roles in docs/postgis.md")
+        ) from exc
     except psycopg.OperationalError as exc:
+        lost = translated(
+            "the connection to {address} was lost while syncing; nothing was changed here: {error}"
+        ).format(address=where.stored, error=redact(str(exc)).strip())
         raise BadInputError(
-            f"the connection to {where.stored} was lost while syncing; nothing was changed "
-            f"here: {redact(str(exc)).strip()}",
-            field="TARGET", hint="sync again when the server can be reached",
-        ) from exc  # fmt: skip
+            lost, field="TARGET", hint=translated("sync again when the server can be reached")
+        ) from exc
     except psycopg.Error as exc:
         _rollback(conn)
+        refused = translated("the server refused the sync; nothing was changed: {error}")
         raise BadInputError(
-            f"the server refused the sync; nothing was changed: {redact(str(exc)).strip()}",
+            refused.format(error=redact(str(exc)).strip()),
             field="TARGET",
         ) from exc
     except BaseException:
@@ -265,7 +270,7 @@ class _Session:
         if writable:
             self._upgrade_schema(shared.srid)
         pushed_seq = self._check_copy_id(writable, dry_run)
-        self.report(0.1, "Reading the changes on both sides")
+        self.report(0.1, translated("Reading the changes on both sides"))
         plan = self._plan(shared, pushed_seq, prefer, resolutions, writable)
         if dry_run:
             _rollback(self.conn)
@@ -295,22 +300,28 @@ class _Session:
     def _shared_project(self) -> sync_server.SharedProject:
         version = server_schema.installed_version(self.conn, self.schema)
         if version > server_schema.SERVER_VERSION:
+            newer = translated(
+                "schema '{schema}' was made by a newer assetmap (server version {version}, "
+                "this one knows {known}); nothing was changed"
+            ).format(schema=self.schema, version=version, known=server_schema.SERVER_VERSION)
             raise BadInputError(
-                f"schema '{self.schema}' was made by a newer assetmap (server version "
-                f"{version}, this one knows {server_schema.SERVER_VERSION}); nothing was changed",
-                field="TARGET", hint="update assetmap on this computer",
-            )  # fmt: skip
+                newer, field="TARGET", hint=translated("update assetmap on this computer")
+            )
         if version == 0:
+            empty = translated(
+                "schema '{schema}' on {address} holds no shared map (was it removed?)"
+            )
             raise BadInputError(
-                f"schema '{self.schema}' on {self.where.stored} holds no shared map "
-                "(was it removed?)", field="TARGET",
-                hint="publish the project again: assetmap publish PROJECT TARGET",
-            )  # fmt: skip
+                empty.format(schema=self.schema, address=self.where.stored),
+                field="TARGET",
+                hint=translated("publish the project again: assetmap publish PROJECT TARGET"),
+            )
         shared = sync_server.shared_project(self.conn, self.schema)
         mine = copies.identity(self.project).project_id
         if shared is None or shared.project_id != mine:
+            other = translated("schema '{schema}' on {address} holds another project")
             raise BadInputError(
-                f"schema '{self.schema}' on {self.where.stored} holds another project",
+                other.format(schema=self.schema, address=self.where.stored),
                 field="TARGET",
             )
         return shared
@@ -389,7 +400,7 @@ class _Session:
         pushed = 0
         skipped = None
         if plan.can_push and not plan.push.is_empty:
-            self.report(0.4, f"Sending {plan.push.count} changes")
+            self.report(0.4, translated("Sending {n} changes").format(n=plan.push.count))
             pushed = self._push(plan.push, shared, latest)
         elif not plan.can_push:
             skipped = _read_only_words(self.conn.info.user, plan.waiting)
@@ -403,7 +414,7 @@ class _Session:
             last_pulled_feed_id=pulled_upto,
             last_sync_at=gpkg.utc_now(),
         )
-        self.report(0.7, "Saving the changes here")
+        self.report(0.7, translated("Saving the changes here"))
         before = base.latest_seq(self.project.conn)
         command: SyncCommand | None = None
         if plan.pull.is_empty:
@@ -413,7 +424,7 @@ class _Session:
                                   new_remote=new_remote, finish=self._commit_server)  # fmt: skip
             _commit(command, stack or CommandStack(self.project), self.project)
         pulled = base.latest_seq(self.project.conn) - before
-        self.report(1.0, "Synced")
+        self.report(1.0, translated("Synced"))
         result = self._result(plan, pushed, pulled, skipped, started,
                               waiting=0 if plan.can_push else plan.waiting,
                               pulled_upto=pulled_upto)  # fmt: skip
@@ -442,10 +453,10 @@ class _Session:
     def _finish_without_command(self, new_remote: remote.Remote, latest: int) -> None:
         with self.project.transaction() as local:
             if base.latest_seq(self.project.conn) != latest:
-                raise ConflictError(
-                    f"{self.project.path.name} has changed since the sync started; nothing "
-                    "was changed. Sync again."
+                since = translated(
+                    "{file} has changed since the sync started; nothing was changed. Sync again."
                 )
+                raise ConflictError(since.format(file=self.project.path.name))
             del local
             finish_locally(self.project, new_remote, self._commit_server)
 
@@ -478,12 +489,20 @@ class _Session:
 
 
 def _held_words(role: str, names: list[str]) -> str:
-    shown = ", ".join(f"'{n}'" for n in names[:3]) + (" and more" if len(names) > 3 else "")
-    return (
-        f"review decisions on {len(names)} asset{'s' if len(names) != 1 else ''} ({shown}) "
-        f"stay on this laptop: {role} may edit the shared map but not approve or reject "
-        "(a reviewer's role is needed, docs/postgis.md)"
-    )
+    shown = ", ".join(f"'{n}'" for n in names[:3])
+    if len(names) > 3:
+        shown = translated("{names} and more").format(names=shown)
+    if len(names) == 1:
+        pattern = translated(
+            "review decisions on {n} asset ({names}) stay on this laptop: {role} may edit the "
+            "shared map but not approve or reject (a reviewer's role is needed, docs/postgis.md)"
+        )
+    else:
+        pattern = translated(
+            "review decisions on {n} assets ({names}) stay on this laptop: {role} may edit the "
+            "shared map but not approve or reject (a reviewer's role is needed, docs/postgis.md)"
+        )
+    return pattern.format(n=len(names), names=shown, role=role)
 
 
 def _commit(command: SyncCommand, stack: CommandStack, project: Project) -> None:
@@ -496,15 +515,19 @@ def _commit(command: SyncCommand, stack: CommandStack, project: Project) -> None
 
 
 def _read_only_words(role: str, waiting: int) -> str:
-    return (
-        f"{role} can read the shared map but not change it: your {waiting} "
-        + (
-            "change stays on this laptop and goes up"
-            if waiting == 1
-            else "changes stay on this laptop and go up"
+    if waiting == 1:
+        pattern = translated(
+            "{role} can read the shared map but not change it: your {n} change stays on this "
+            "laptop and goes up at the first sync after an editor role is granted "
+            "(docs/postgis.md)"
         )
-        + " at the first sync after an editor role is granted (docs/postgis.md)"
-    )
+    else:
+        pattern = translated(
+            "{role} can read the shared map but not change it: your {n} changes stay on this "
+            "laptop and go up at the first sync after an editor role is granted "
+            "(docs/postgis.md)"
+        )
+    return pattern.format(role=role, n=waiting)
 
 
 def _has_clients_table(conn: Any, schema: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from assetmap.core.changelog import Origin
+from assetmap.core.i18n import translated
 from assetmap.core.merge.apply import MergeCopy
 from assetmap.core.project import Project
 from assetmap.core.shared import remote
@@ -40,7 +41,7 @@ class SyncCommand(MergeCopy):
 
     @property
     def text(self) -> str:
-        return f"Sync with {self.where}"
+        return translated("Sync with {where}").format(where=self.where)
 
     def _record(self, project: Project, this_seq: int) -> None:
         if self._finished:

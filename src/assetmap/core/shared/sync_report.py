@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assetmap.core import output
+from assetmap.core.i18n import translated
 from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.merge.report import CSV_COLUMNS, report_lines, report_rows
 from assetmap.core.shared.sync_plan import PushPlan
@@ -21,38 +22,48 @@ def sync_lines(
 ) -> list[str]:
     """Down then up; ``pull`` is the sync's merge plan."""
     down = report_lines(pull, chosen)[1:]
-    lines = ["From the server:"]
-    lines += [f"  {line}" for line in down] if down else ["  nothing new"]
+    nothing = "  " + translated("nothing new")
+    lines = [translated("From the server:")]
+    lines += [f"  {line}" for line in down] if down else [nothing]
     if pull.is_empty:
-        lines[1:] = ["  nothing new"]
-    lines.append("To the server:" if can_push else "To the server (not sent: read-only role):")
+        lines[1:] = [nothing]
+    if can_push:
+        lines.append(translated("To the server:"))
+    else:
+        lines.append(translated("To the server (not sent: read-only role):"))
     lines += [f"  {line}" for line in push_lines(push)]
     return lines
 
 
 def push_lines(push: PushPlan) -> list[str]:
     if push.is_empty:
-        return ["nothing to send"]
+        return [translated("nothing to send")]
     new = [a for a in push.assets if a.is_new]
     changed = [a for a in push.assets if not a.is_new]
-    lines = [f"new assets: {len(new)}", *[f"  + '{a.name}'" for a in new[:_SHOWN]]]
+    lines = [translated("new assets: {n}").format(n=len(new))]
+    lines += [f"  + '{a.name}'" for a in new[:_SHOWN]]
     lines += _more(len(new))
-    lines += [f"changed assets: {len(changed)}"]
+    lines += [translated("changed assets: {n}").format(n=len(changed))]
     lines += [f"  ~ '{a.name}': {', '.join(_fields(a.values, a.moves))}" for a in changed[:_SHOWN]]
     lines += _more(len(changed))
-    lines += [f"site outlines: {len(push.outlines)}; photos: {len(push.photos)}; "
-              f"categories: {len(push.categories)}"]  # fmt: skip
-    lines += [f"  + category '{c.after.label}'" for c in push.categories if c.before is None]
+    counts = translated("site outlines: {outlines}; photos: {photos}; categories: {categories}")
+    lines += [
+        counts.format(
+            outlines=len(push.outlines), photos=len(push.photos), categories=len(push.categories)
+        )
+    ]
+    added = translated("  + category '{label}'")
+    lines += [added.format(label=c.after.label) for c in push.categories if c.before is None]
     return lines
 
 
 def _fields(values: dict[str, Any], moves: bool) -> list[str]:
     names = [n for n in values if n != "updated_at"]
-    return names + (["position"] if moves else [])
+    return names + ([translated("position")] if moves else [])
 
 
 def _more(n: int) -> list[str]:
-    return [f"  and {n - _SHOWN} more"] if n > _SHOWN else []
+    return [translated("  and {n} more").format(n=n - _SHOWN)] if n > _SHOWN else []
 
 
 def write_csv(
