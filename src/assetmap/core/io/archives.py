@@ -155,7 +155,7 @@ def _gunzip(path: Path, raw: BinaryIO, max_bytes: int) -> Iterator[bytes]:
                     break
                 inflater = zlib.decompressobj(_GZIP_WBITS)
         if not inflater.eof:
-            raise zlib.error("the file ends before the end of its compressed data")
+            raise zlib.error(translated("the file ends before the end of its compressed data"))
     except zlib.error as error:
         raise BadInputError(
             translated("the file is not a complete gzip file ({error})").format(error=error),
