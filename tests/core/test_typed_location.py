@@ -48,3 +48,11 @@ def test_a_project_without_postcodes_says_so(tmp_path):
         pytest.raises(BadInputError, match="no postcode index"),
     ):
         locate(project, "M16 0PQ")
+
+
+def test_text_that_is_no_place_is_refused_in_welsh(project):
+    from assetmap.core import i18n
+
+    with i18n.using_language("cy"), pytest.raises(BadInputError) as caught:
+        locate(project, "by the church")
+    assert "nid yw “by the church” yn god post nac yn gyfesurynnau" in str(caught.value)

@@ -22,6 +22,7 @@ from assetmap.core import postcode_store
 from assetmap.core.commands.base import CommandStack
 from assetmap.core.commands.postcodes import AddPostcodes
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.imports import import_areas, join_indicators
 from assetmap.core.io.area_import import AreaImportOptions
 from assetmap.core.io.indicator_import import IndicatorOptions
@@ -48,12 +49,12 @@ class PlaceProject:
 
 
 def welsh_note(place: Place) -> str:
-    return (
-        f"{place.name} is in Wales. The English Indices of Deprivation 2019 cover England only, "
+    return translated(
+        "{place} is in Wales. The English Indices of Deprivation 2019 cover England only, "
         "so this project has no deprivation (IMD) figures; the Welsh Index of Multiple "
         "Deprivation is published separately by the Welsh Government and can be joined with "
         "Import ▸ Indicators. The starter pack has no population figures for Wales either."
-    )
+    ).format(place=place.name)
 
 
 def new_project_for_place(
@@ -94,10 +95,12 @@ def new_project_for_place(
 
 def _check_target(path: Path, overwrite: bool) -> None:
     if path.suffix.lower() != ".gpkg":
-        raise BadInputError("a project file name must end in .gpkg", file=path)
+        raise BadInputError(translated("a project file name must end in .gpkg"), file=path)
     if path.exists() and not overwrite:
         raise BadInputError(
-            "a file with this name already exists", file=path, hint="choose another name"
+            translated("a file with this name already exists"),
+            file=path,
+            hint=translated("choose another name"),
         )
 
 
@@ -109,10 +112,15 @@ def _build(
     steps: Steps,
     cancelled: CancelledFn | None,
 ) -> PlaceProject:
-    steps(0.0, f"Reading {place.name}'s neighbourhoods from the starter pack")
+    steps(
+        0.0,
+        translated("Reading {place}'s neighbourhoods from the starter pack").format(
+            place=place.name
+        ),
+    )
     lsoas = pack.lsoas(place)
     check_cancelled(cancelled)
-    title = name or f"{place.name} community assets"
+    title = name or translated("{place} community assets").format(place=place.name)
     with (
         Project.create(part, name=title, crs=CRS, overwrite=True) as project,
         tempfile.TemporaryDirectory(prefix="assetmap-place-") as tmp,
@@ -122,11 +130,11 @@ def _build(
         _import_areas(project, stack, place, lsoas, pack, folder, steps.sub(0.05, 0.6), cancelled)
         joined = _join_figures(project, stack, place, lsoas, pack, folder, steps.sub(0.6, 0.85))
         check_cancelled(cancelled)
-        steps(0.85, "Keeping the postcodes around the place")
+        steps(0.85, translated("Keeping the postcodes around the place"))
         count = _add_postcodes(project, stack, lsoas, pack)
         notes = [] if place.has_imd else [welsh_note(place)]
         project.set_setting(SETTING, _place_setting(place, notes))
-        steps(1.0, "Done")
+        steps(1.0, translated("Done"))
     return PlaceProject(part, place, len(lsoas), count, joined, notes)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from assetmap.core.i18n import translated
 from assetmap.core.io.postcodes import PostcodeIndex
 from assetmap.core.project import Project, write_settings
 
@@ -20,7 +21,7 @@ def cached_index(project: Project) -> PostcodeIndex | None:
         )
         if frame.empty:
             return None
-        source = project.setting("postcode_source", "project postcode index")
+        source = project.setting("postcode_source", translated("project postcode index"))
         attribution = project.setting("postcode_attribution", "")
         return PostcodeIndex(frame=frame, crs=project.crs, source=source, attribution=attribution)
 

@@ -18,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from assetmap.core import areas, gpkg, postcode_store
 from assetmap.core.basemap import classify, gazetteer
+from assetmap.core.i18n import translated
 from assetmap.core.io.postcodes import normalise_postcode
 from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE
@@ -81,7 +82,7 @@ def _postcode(project: Project, query: str) -> list[Hit]:
         return []
     row = index.frame.loc[normal]
     # postcodes are unique in the index, so loc gives one row
-    return [Hit("postcode", normal, "Postcode", float(row["x"]), float(row["y"]))]  # type: ignore[arg-type]
+    return [Hit("postcode", normal, translated("Postcode"), float(row["x"]), float(row["y"]))]  # type: ignore[arg-type]
 
 
 def _assets(project: Project, query: str, limit: int) -> list[Hit]:
@@ -97,11 +98,8 @@ def _assets(project: Project, query: str, limit: int) -> list[Hit]:
     for uuid, name, postcode, blob in rows:
         point = gpkg.decode([blob])[0] if blob is not None else None
         x, y = (point.x, point.y) if point is not None and not point.is_empty else (None, None)
-        detail = (
-            "Asset"
-            + (f", {postcode}" if postcode else "")
-            + ("" if x is not None else ", unplaced")
-        )
+        words = [translated("Asset")] + ([postcode] if postcode else [])
+        detail = ", ".join(words + ([] if x is not None else [translated("unplaced")]))
         hits.append(Hit("asset", name, detail, x, y, key=uuid))
     return hits
 
@@ -136,7 +134,7 @@ def _places(project: Project, query: str, limit: int) -> list[Hit]:
     for match in gazetteer.find_places(project.conn, query, limit):
         detail = match.place_class.replace("_", " ").capitalize()
         if match.population:
-            detail += f", population {match.population:,}"
+            detail += ", " + translated("population {n:,}").format(n=match.population)
         hits.append(
             Hit(
                 "place",
@@ -154,7 +152,7 @@ def _places(project: Project, query: str, limit: int) -> list[Hit]:
 def _streets(project: Project, query: str, limit: int) -> list[Hit]:
     hits = []
     for match in gazetteer.find_streets(project.conn, query, limit):
-        detail = "Street" + (f", {match.place}" if match.place else "")
+        detail = translated("Street") + (f", {match.place}" if match.place else "")
         hits.append(
             Hit(
                 "street",

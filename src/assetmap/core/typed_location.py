@@ -14,13 +14,14 @@ from pyproj import Transformer
 
 from assetmap.core import postcode_store
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io.postcodes import normalise_postcode
 from assetmap.core.project import Project
 
 FIELD = "location"
 _NUMBER = r"[-+]?\d+(?:\.\d+)?"
 _PAIR_RE = re.compile(rf"^\s*({_NUMBER})\s*[,;\s]\s*({_NUMBER})\s*$")
-HINT = (
+HINT = translatable(
     "a postcode such as M32 0TA, latitude and longitude such as 53.45, -2.31, "
     "or easting and northing such as 379500, 394200"
 )
@@ -35,7 +36,9 @@ def locate(project: Project, text: str) -> tuple[float, float]:
     postcode = normalise_postcode(text)
     if postcode is None:
         raise BadInputError(
-            f"“{text.strip()}” is not a postcode or coordinates", field=FIELD, hint=HINT
+            translated("“{text}” is not a postcode or coordinates").format(text=text.strip()),
+            field=FIELD,
+            hint=translated(HINT),
         )
     return _from_postcode(project, postcode)
 
@@ -44,12 +47,17 @@ def _from_postcode(project: Project, postcode: str) -> tuple[float, float]:
     index = postcode_store.load(project)
     if index is None:
         raise BadInputError(
-            "this project has no postcode index",
+            translated("this project has no postcode index"),
             field=FIELD,
-            hint="type coordinates, or import postcodes first",
+            hint=translated("type coordinates, or import postcodes first"),
         )
     if postcode not in index.frame.index:
-        raise BadInputError(f"{postcode} is not in this project's postcode index", field=FIELD)
+        raise BadInputError(
+            translated("{postcode} is not in this project's postcode index").format(
+                postcode=postcode
+            ),
+            field=FIELD,
+        )
     x, y = index.frame.loc[postcode, ["x", "y"]].to_numpy(dtype=float)
     return float(x), float(y)
 

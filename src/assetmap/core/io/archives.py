@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.io import limits
 from assetmap.core.progress import CancelledFn, check_cancelled
 
@@ -62,10 +63,10 @@ def read_table_bytes(path: Path, *, gzipped: bool, cancelled: CancelledFn | None
             if lines > limits.MAX_ROWS:
                 raise limits.too_big(
                     path,
-                    f"has more than {limits.MAX_ROWS:,} lines",
+                    translated("has more than {n:,} lines").format(n=limits.MAX_ROWS),
                     "rows",
-                    f"reads at most {limits.MAX_ROWS:,} rows",
-                    hint="split it into smaller files, or remove the blank lines",
+                    translated("reads at most {n:,} rows").format(n=limits.MAX_ROWS),
+                    hint=translated("split it into smaller files, or remove the blank lines"),
                 )
     return data
 
@@ -154,9 +155,12 @@ def _gunzip(path: Path, raw: BinaryIO, max_bytes: int) -> Iterator[bytes]:
                     break
                 inflater = zlib.decompressobj(_GZIP_WBITS)
         if not inflater.eof:
-            raise zlib.error("the file ends before the end of its compressed data")
+            raise zlib.error(translated("the file ends before the end of its compressed data"))
     except zlib.error as error:
-        raise BadInputError(f"the file is not a complete gzip file ({error})", file=path) from None
+        raise BadInputError(
+            translated("the file is not a complete gzip file ({error})").format(error=error),
+            file=path,
+        ) from None
 
 
 def _chunks(raw: BinaryIO) -> Iterator[bytes]:
@@ -210,7 +214,8 @@ def _zip_infos(path: Path) -> list[zipfile.ZipInfo]:
             return [info for info in archive.infolist() if not info.is_dir()]
     except (zipfile.BadZipFile, OSError) as error:
         raise BadInputError(
-            f"the file is not a readable zip archive ({error})", file=path
+            translated("the file is not a readable zip archive ({error})").format(error=error),
+            file=path,
         ) from None
 
 
@@ -225,7 +230,9 @@ def _unpack_member(
     """Bytes a member really unpacks to, stopping as soon as it passes what it declares."""
     if info.flag_bits & 0x1:
         raise BadInputError(
-            f"{info.filename} is password-protected", file=path, hint="unzip it and zip it again"
+            translated("{member} is password-protected").format(member=info.filename),
+            file=path,
+            hint=translated("unzip it and zip it again"),
         )
     raw.seek(info.header_offset)
     header = raw.read(_LOCAL_HEADER.size)
@@ -240,10 +247,11 @@ def _unpack_member(
         return info.file_size
     if info.compress_type != zipfile.ZIP_DEFLATED:
         raise BadInputError(
-            f"{info.filename} is compressed in a way assetmap cannot check (method "
-            f"{info.compress_type})",
+            translated(
+                "{member} is compressed in a way assetmap cannot check (method {method})"
+            ).format(member=info.filename, method=info.compress_type),
             file=path,
-            hint="unzip it and zip it again with a standard zip tool",
+            hint=translated("unzip it and zip it again with a standard zip tool"),
         )
     return _inflate(path, raw, info, finder, max_bytes, cancelled)
 
@@ -299,39 +307,48 @@ def _check_unpacked(path: Path, unpacked: int, packed: int, max_bytes: int) -> N
     if unpacked > limits.MIN_RATIO_BYTES and unpacked > limits.MAX_RATIO * max(packed, 1):
         raise limits.too_big(
             path,
-            f"unpacks to more than {limits.MAX_RATIO} times its size, as a decompression bomb does",
+            translated(
+                "unpacks to more than {n} times its size, as a decompression bomb does"
+            ).format(n=limits.MAX_RATIO),
             "ratio",
-            f"unpacks at most {limits.MAX_RATIO} times a file's size",
-            hint="real data compresses 3 to 30 times; check where the file came from",
+            translated("unpacks at most {n} times a file's size").format(n=limits.MAX_RATIO),
+            hint=translated("real data compresses 3 to 30 times; check where the file came from"),
         )
 
 
 def _too_many_bytes(path: Path, size: int, most: int, *, unpacked: bool) -> limits.LimitError:
     if unpacked:
-        found, verb = f"unpacks to more than {limits.size_text(size)}", "unpacks at most"
+        found = translated("unpacks to more than {size}")
+        verb = translated("unpacks at most {size} from one file")
     else:
-        found, verb = f"is {limits.size_text(size)}", "reads at most"
+        found = translated("is {size}")
+        verb = translated("reads at most {size} from one file")
     return limits.too_big(
         path,
-        found,
+        found.format(size=limits.size_text(size)),
         "bytes",
-        f"{verb} {limits.size_text(most)} from one file",
-        hint="split it into smaller files, or keep only the rows and columns you need",
+        verb.format(size=limits.size_text(most)),
+        hint=translated("split it into smaller files, or keep only the rows and columns you need"),
     )
 
 
 def _lying(path: Path, info: zipfile.ZipInfo) -> BadInputError:
     return BadInputError(
-        f"{info.filename} holds more data than the zip's directory says "
-        f"({limits.size_text(info.file_size)}): the archive is damaged or made to mislead",
+        translated(
+            "{member} holds more data than the zip's directory says ({size}): the archive is "
+            "damaged or made to mislead"
+        ).format(member=info.filename, size=limits.size_text(info.file_size)),
         file=path,
-        hint="unzip it and zip it again with a standard zip tool",
+        hint=translated("unzip it and zip it again with a standard zip tool"),
     )
 
 
 def _damaged(path: Path, member: str) -> BadInputError:
     return BadInputError(
-        f"{member} cannot be unzipped: the archive is damaged or incomplete", file=path
+        translated("{member} cannot be unzipped: the archive is damaged or incomplete").format(
+            member=member
+        ),
+        file=path,
     )
 
 

@@ -275,7 +275,7 @@ def _check_crs(
         crs,
         file=table.path,
         accept=accept,
-        what="the features' coordinates",
+        what=translated("the features' coordinates"),
     )
     if check.note:
         report.notes.append(check.note)

@@ -11,7 +11,7 @@ import pandas as pd
 from assetmap.core import categories
 from assetmap.core.category_match import same_name
 from assetmap.core.errors import BadInputError
-from assetmap.core.i18n import joined, translated
+from assetmap.core.i18n import joined, translatable, translated
 from assetmap.core.io.report import CategoryUse, ImportReport
 from assetmap.core.io.values import text_objects
 from assetmap.core.project import Project
@@ -86,20 +86,29 @@ class _CategoryChooser:
             return self._use(value, rows, found.key, found.how)
         if found.ambiguous:
             if self.options.category:
-                labels = " or ".join(f"'{self.known[k].label}'" for k in found.candidates)
+                labels = joined(
+                    [f"'{self.known[k].label}'" for k in found.candidates], alternatives=True
+                )
                 raise BadInputError(
-                    f"'{value}' could be {labels}; give the category's name or key exactly",
+                    translated(
+                        "'{value}' could be {labels}; give the category's name or key exactly"
+                    ).format(value=value, labels=labels),
                     field="--category",
                 )
             self.ambiguous.append((value, found.candidates))
-        return self._unknown(value, rows, "could be more than one" if found.ambiguous else "")
+        how = translatable("could be more than one") if found.ambiguous else ""
+        return self._unknown(value, rows, how)
 
     def _mapped(self, value: str, rows: int, mapped: str) -> CategoryUse:
         if mapped == NEW_CATEGORY:
             return self._new(value, rows)
         if mapped not in self.known:
-            raise BadInputError(f"category map points '{value}' at unknown category '{mapped}'")
-        return self._use(value, rows, mapped, "chosen by hand")
+            raise BadInputError(
+                translated("category map points '{value}' at unknown category '{key}'").format(
+                    value=value, key=mapped
+                )
+            )
+        return self._use(value, rows, mapped, translatable("chosen by hand"))
 
     def _unknown(self, value: str, rows: int, why: str) -> CategoryUse:
         if self.options.unknown_categories == UNKNOWN_UNCATEGORISED:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from assetmap.core.i18n import translatable, translated
+
 NUL_STAND_IN = "\U0010fffd"
 """Stands for a NUL that a reader would otherwise lose (GDAL ends text at a NUL): the last
 private-use character, which no real text uses. Cleaning removes it and reports a NUL."""
@@ -44,6 +46,14 @@ _NAMES = {
     "\x85": "NEL",
 }
 _ROWS_SHOWN = 5
+
+# Which rows held them, by what the file is made of: one, then several.
+_ROWS_LISTED = {
+    "row": (translatable("row {rows}"), translatable("rows {rows}")),
+    "line": (translatable("line {rows}"), translatable("lines {rows}")),
+    "feature": (translatable("feature {rows}"), translatable("features {rows}")),
+    "record": (translatable("record {rows}"), translatable("records {rows}")),
+}
 _C0 = {*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F}  # and DEL; not tab, LF, CR
 _NOT_C0_BYTES = bytes(code for code in range(256) if code not in _C0)
 _NOT_C0_OR_C1_BYTES = bytes(code for code in range(256) if code not in _C0 | {*range(0x80, 0xA0)})
@@ -128,8 +138,10 @@ def _clean_names(names: list[str], nul_stand_in: bool) -> tuple[list[str], list[
         if kinds:
             listed = ", ".join(_kind_names(kinds))
             notes.append(
-                f"control characters removed from the name of column {position} ({listed}): "
-                f"it is '{new}'"
+                translated(
+                    "control characters removed from the name of column {position} ({listed}): "
+                    "it is '{new}'"
+                ).format(position=position, listed=listed, new=new)
             )
         cleaned.append(new)
     return cleaned, notes
@@ -175,17 +187,32 @@ def _kind_names(kinds: Counter[str]) -> list[str]:
         if count > 1:
             name += f" ×{count:,}"
         if char in _BECOME_NEW_LINES:
-            name += " → new line"
+            name += translated(" → new line")
         out.append(name)
     return out
 
 
 def _note(name: str, kinds: Counter[str], rows: np.ndarray, row_noun: str) -> str:
     shown = ", ".join(str(int(row)) for row in rows[:_ROWS_SHOWN])
-    more = f" and {len(rows) - _ROWS_SHOWN:,} more" if len(rows) > _ROWS_SHOWN else ""
-    nouns = f"{row_noun}s" if len(rows) > 1 else row_noun
-    values = "value" if len(rows) == 1 else "values"
-    return (
-        f"control characters removed from {len(rows):,} {values} of '{name}' "
-        f"({', '.join(_kind_names(kinds))}; {nouns} {shown}{more})"
+    if len(rows) > _ROWS_SHOWN:
+        shown += translated(" and {n:,} more").format(n=len(rows) - _ROWS_SHOWN)
+    kind_names = ", ".join(_kind_names(kinds))
+    if len(rows) == 1:
+        pattern = translated(
+            "control characters removed from 1 value of '{name}' ({kinds}; {rows})"
+        )
+    else:
+        pattern = translated(
+            "control characters removed from {n:,} values of '{name}' ({kinds}; {rows})"
+        )
+    return pattern.format(
+        n=len(rows), name=name, kinds=kind_names, rows=_rows_listed(row_noun, rows, shown)
     )
+
+
+def _rows_listed(row_noun: str, rows: np.ndarray, shown: str) -> str:
+    """'row 4' or 'rows 4, 9 and 2 more', in the noun of the file's kind."""
+    words = _ROWS_LISTED.get(row_noun)
+    if words is None:
+        return f"{row_noun}s {shown}" if len(rows) > 1 else f"{row_noun} {shown}"
+    return translated(words[1] if len(rows) > 1 else words[0]).format(rows=shown)

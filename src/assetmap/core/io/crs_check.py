@@ -18,6 +18,7 @@ from pyproj import CRS, Transformer
 
 from assetmap.core.errors import BadInputError
 from assetmap.core.geometry import ABSURD_COORDINATE
+from assetmap.core.i18n import translated
 from assetmap.core.io.crs_guess import WGS84, describe, guess_from_bounds, lonlat_region
 
 # "Far" outside a CRS's area of use: UTM zones and national grids are routinely used a zone's
@@ -88,12 +89,15 @@ def check_coordinates(
         return CoordinateCheck(far)
     if not accept:
         advice = (
-            f"; they look like {describe(suggestion)} ({_code(suggestion)})"
+            translated("; they look like {crs} ({code})").format(
+                crs=describe(suggestion), code=_code(suggestion)
+            )
             if suggestion is not None
-            else "; check which coordinate system the data were saved in"
+            else translated("; check which coordinate system the data were saved in")
         )
         raise CrsMismatchError(problem + advice, file=file, suggestion=suggestion)
-    return CoordinateCheck(far, f"{problem}; imported anyway, as confirmed")
+    note = translated("{problem}; imported anyway, as confirmed").format(problem=problem)
+    return CoordinateCheck(far, note)
 
 
 def _usable(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -172,34 +176,43 @@ def _bounds(x: np.ndarray, y: np.ndarray) -> tuple[float, float, float, float]:
 
 def _far_outside(bounds: tuple[float, float, float, float], crs: CRS, what: str) -> str:
     if crs.is_geographic:
-        return (
-            f"{what} ({_extent(bounds)}) cannot be longitude/latitude in {crs.name} "
-            f"({_code(crs)}): longitude runs from -180 to 180 and latitude from -90 to 90"
-        )
+        return translated(
+            "{what} ({extent}) cannot be longitude/latitude in {crs} ({code}): longitude runs "
+            "from -180 to 180 and latitude from -90 to 90"
+        ).format(what=what, extent=_extent(bounds), crs=crs.name, code=_code(crs))
     area = crs.area_of_use
     where = f" ({area.name.rstrip('.')})" if area is not None else ""
-    return (
-        f"{what} ({_extent(bounds)}) lie far outside the area {crs.name} ({_code(crs)}) "
-        f"is used for{where}, so they cannot be in that coordinate system"
-    )
+    return translated(
+        "{what} ({extent}) lie far outside the area {crs} ({code}) is used for{where}, so they "
+        "cannot be in that coordinate system"
+    ).format(what=what, extent=_extent(bounds), crs=crs.name, code=_code(crs), where=where)
 
 
 def _tiny_at_origin(bounds: tuple[float, float, float, float], crs: CRS, what: str) -> str:
     minx, miny, maxx, maxy = bounds
     unit = crs.axis_info[0].unit_name if crs.axis_info else "metre"
     unit = "m" if unit == "metre" else unit
-    return (
-        f"{what} ({_extent(bounds)}), read as {crs.name} ({_code(crs)}), would all lie in a "
-        f"{maxx - minx:.2g} × {maxy - miny:.2g} {unit} patch at that system's origin, "
-        "away from the land it maps"
+    return translated(
+        "{what} ({extent}), read as {crs} ({code}), would all lie in a {width:.2g} × "
+        "{height:.2g} {unit} patch at that system's origin, away from the land it maps"
+    ).format(
+        what=what,
+        extent=_extent(bounds),
+        crs=crs.name,
+        code=_code(crs),
+        width=maxx - minx,
+        height=maxy - miny,
+        unit=unit,
     )
 
 
 def _extent(bounds: tuple[float, float, float, float]) -> str:
     minx, miny, maxx, maxy = bounds
-    return f"x from {minx:.6g} to {maxx:.6g}, y from {miny:.6g} to {maxy:.6g}"
+    return translated("x from {minx:.6g} to {maxx:.6g}, y from {miny:.6g} to {maxy:.6g}").format(
+        minx=minx, miny=miny, maxx=maxx, maxy=maxy
+    )
 
 
 def _code(crs: CRS) -> str:
     authority = crs.to_authority()
-    return f"{authority[0]}:{authority[1]}" if authority else "a custom system"
+    return f"{authority[0]}:{authority[1]}" if authority else translated("a custom system")

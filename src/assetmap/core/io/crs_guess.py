@@ -6,6 +6,8 @@ import numpy as np
 import shapely
 from pyproj import CRS
 
+from assetmap.core.i18n import translated
+
 WGS84 = CRS.from_epsg(4326)
 BNG = CRS.from_epsg(27700)
 
@@ -20,7 +22,8 @@ def guess_crs(geometry: np.ndarray) -> tuple[CRS | None, str]:
     crs = guess_from_bounds(tuple(shapely.total_bounds(present)))
     if crs is None:
         return None, ""
-    return crs, f"the file has no coordinate system; its values look like {describe(crs)}"
+    note = translated("the file has no coordinate system; its values look like {crs}")
+    return crs, note.format(crs=describe(crs))
 
 
 def guess_from_bounds(bounds: Bounds) -> CRS | None:
@@ -41,9 +44,9 @@ _NEAR_ORIGIN = 1_000.0
 def describe(crs: CRS) -> str:
     """How a planner would recognise the guessed values."""
     if crs.equals(WGS84):
-        return "longitude/latitude"
+        return translated("longitude/latitude")
     if crs.equals(BNG):
-        return "British National Grid"
+        return translated("British National Grid")
     return crs.name
 
 

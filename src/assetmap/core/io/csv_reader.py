@@ -197,11 +197,16 @@ def _split_header(text: str, delimiter: str, path: Path) -> tuple[list[str], str
             ) from None
         raise limits.too_big(
             path,
-            "has a first line (the column names) with a name of more than "
-            f"{limits.MAX_FIELD_CHARS:,} characters",
+            translated(
+                "has a first line (the column names) with a name of more than {n:,} characters"
+            ).format(n=limits.MAX_FIELD_CHARS),
             "field",
-            f"reads at most {limits.MAX_FIELD_CHARS:,} characters in one value",
-            hint=f"a quote that is never closed makes the rest of the file one name ({error})",
+            translated("reads at most {n:,} characters in one value").format(
+                n=limits.MAX_FIELD_CHARS
+            ),
+            hint=translated(
+                "a quote that is never closed makes the rest of the file one name ({error})"
+            ).format(error=error),
         ) from None
     return [name.strip() for name in header], text[buffer.tell() :], reader.line_num
 

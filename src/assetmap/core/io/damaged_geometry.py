@@ -20,6 +20,8 @@ import pyogrio.raw
 import shapely
 from shapely.errors import GEOSException
 
+from assetmap.core.i18n import translatable, translated
+
 if TYPE_CHECKING:
     from pyogrio.raw import _Meta  # the stub's name for what read() says of a layer
 
@@ -71,9 +73,11 @@ def decode(wkb: np.ndarray) -> tuple[np.ndarray, GeometryIssues]:
         fixed = shapely.from_wkb(wkb[i], on_invalid="fix")
         if fixed is not None and not fixed.is_empty:
             geometry[i] = fixed
-            issues.fixed[int(i)] = f"{problem}; it was closed"
+            issues.fixed[int(i)] = translated("{problem}; it was closed").format(problem=problem)
         else:
-            issues.unreadable[int(i)] = f"its geometry cannot be read: {problem}"
+            issues.unreadable[int(i)] = translated("its geometry cannot be read: {problem}").format(
+                problem=problem
+            )
     return geometry, issues
 
 
@@ -83,15 +87,17 @@ def _why_unreadable(value: bytes) -> str:
     except GEOSException as error:
         message = str(error).split(": ", 1)[-1]
     else:  # pragma: no cover - only called for values GEOS refused
-        return "unknown problem"
+        return translated("unknown problem")
     for known, words in _PROBLEMS.items():
         if known in message:
-            return words
-    return f"it is damaged ({message})"
+            return translated(words)
+    return translated("it is damaged ({message})").format(message=message)
 
 
 _PROBLEMS = {
-    "do not form a closed linestring": "a ring of its outline is not closed",
-    "Invalid number of points in LinearRing": "a ring of its outline has fewer than 4 points",
-    "Input buffer is smaller": "it is cut short (the file may be truncated)",
+    "do not form a closed linestring": translatable("a ring of its outline is not closed"),
+    "Invalid number of points in LinearRing": translatable(
+        "a ring of its outline has fewer than 4 points"
+    ),
+    "Input buffer is smaller": translatable("it is cut short (the file may be truncated)"),
 }

@@ -24,6 +24,7 @@ import shapely
 
 from assetmap.core import assets
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io.postcodes import normalise_postcode
 from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE
@@ -31,7 +32,12 @@ from assetmap.core.schema import ASSETS_TABLE
 NAME_POSTCODE = ("name", "postcode")
 NAME_POSITION = ("name", "position")
 KEY_PARTS = ("name", "postcode", "position", "address")
-_PART_WORDS = {"name": "name", "postcode": "postcode", "position": "position", "address": "address"}
+_PART_WORDS = {
+    "name": translatable("name"),
+    "postcode": translatable("postcode"),
+    "position": translatable("position"),
+    "address": translatable("address"),
+}
 
 
 @dataclass(frozen=True)
@@ -48,8 +54,8 @@ class ImportKey:
 
     def describe(self) -> str:
         if self.id_column:
-            return f"the identifier column '{self.id_column}'"
-        return " + ".join(_PART_WORDS[p] for p in self.parts)
+            return translated("the identifier column '{column}'").format(column=self.id_column)
+        return " + ".join(translated(_PART_WORDS[p]) for p in self.parts)
 
 
 def default_key(mapping: dict[str, str]) -> ImportKey:
@@ -69,7 +75,9 @@ def chosen_key(
     if id_field:
         if id_field not in columns:
             raise BadInputError(
-                f"has no field '{id_field}' (fields: {', '.join(map(str, columns))})",
+                translated("has no field '{field}' (fields: {fields})").format(
+                    field=id_field, fields=", ".join(map(str, columns))
+                ),
                 file=file,
                 field="--id-field",
             )
@@ -85,7 +93,9 @@ def parse_key(text: str) -> ImportKey:
     unknown = [p for p in parts if p not in KEY_PARTS]
     if not parts or unknown:
         raise ValueError(
-            f"'{text}' is not a key: join {', '.join(KEY_PARTS)} with '+', e.g. name+postcode"
+            translated("'{text}' is not a key: join {parts} with '+', e.g. name+postcode").format(
+                text=text, parts=", ".join(KEY_PARTS)
+            )
         )
     return ImportKey(parts)
 
@@ -206,10 +216,12 @@ def earlier_file(project: Project, replaces: str | None, file_name: str) -> str:
         return file_name
     known = imported_files(project)
     if replaces not in known:
-        listed = ", ".join(known) if known else "none yet"
+        listed = ", ".join(known) if known else translated("none yet")
         raise BadInputError(
-            f"no assets were imported from a file named '{replaces}' "
-            f"(files assets were imported from: {listed})",
+            translated(
+                "no assets were imported from a file named '{file}' (files assets were imported "
+                "from: {files})"
+            ).format(file=replaces, files=listed),
             field="replaces",
         )
     return replaces

@@ -116,7 +116,9 @@ def _read(
             error.message,
             limit=error.limit,
             file=path,
-            hint=f"{error.hint}, or name the columns to join with --fields",
+            hint=translated("{hint}, or name the columns to join with --fields").format(
+                hint=error.hint
+            ),
         ) from None
 
 
@@ -139,12 +141,19 @@ def _check_room(table: Table, area_set: str, existing: int, adding: int) -> None
         return
     room = max(limits.SQLITE_MAX_COLUMNS - existing, 0)
     raise limits.LimitError(
-        f"joining {adding:,} columns would give area set '{area_set}' {existing + adding:,} "
-        f"columns, and a table holds at most {limits.SQLITE_MAX_COLUMNS:,}: there is room "
-        f"for {room:,} more",
+        translated(
+            "joining {n:,} columns would give area set '{area_set}' {total:,} columns, and a "
+            "table holds at most {most:,}: there is room for {room:,} more"
+        ).format(
+            n=adding,
+            area_set=area_set,
+            total=existing + adding,
+            most=limits.SQLITE_MAX_COLUMNS,
+            room=room,
+        ),
         limit="columns",
         file=table.path,
-        hint="name fewer columns with --fields, or import the areas again as a new set",
+        hint=translated("name fewer columns with --fields, or import the areas again as a new set"),
     )
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 
 MiB = 1024 * 1024
 GiB = 1024 * MiB
@@ -117,7 +118,7 @@ def too_big(
     ``limit`` is one of "bytes", "ratio", "rows", "columns", "cells", "field"; ``where`` may
     give the row, field and row_noun.
     """
-    message = f"{found}; assetmap {most}"
+    message = translated("{found}; assetmap {most}").format(found=found, most=most)
     return LimitError(message, limit=limit, file=path, hint=hint, **where)
 
 
@@ -125,4 +126,4 @@ def size_text(size: int) -> str:
     """Bytes as a user reads them: '512 MB', '4 GB', '1.3 GB'."""
     if size >= GiB:
         return f"{size / GiB:.1f} GB".replace(".0 GB", " GB")
-    return f"{size / MiB:.0f} MB" if size >= MiB else f"{size:,} bytes"
+    return f"{size / MiB:.0f} MB" if size >= MiB else translated("{n:,} bytes").format(n=size)

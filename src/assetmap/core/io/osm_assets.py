@@ -25,6 +25,7 @@ from pyproj import CRS
 from assetmap.core import areas
 from assetmap.core.basemap import osm, store
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.io import crs_check
 from assetmap.core.io.asset_categories import UNKNOWN_NEW
 from assetmap.core.io.asset_import import AssetImportOptions, PreparedAssets, prepare_table
@@ -81,7 +82,7 @@ def prepare_osm_assets(
     steps = Steps(progress)
     rules = options.rules if options.rules is not None else default_rules()
     if not rules:
-        raise BadInputError("the tag mapping is empty: no feature would be imported")
+        raise BadInputError(translated("the tag mapping is empty: no feature would be imported"))
     table = read_osm_table(project, path, rules, progress=steps.sub(0, 0.6), cancelled=cancelled)
     asset_options = AssetImportOptions(
         category_field="category",
@@ -124,9 +125,9 @@ def read_osm_table(
     polygons = areas.all_polygons(project)
     if not len(polygons):
         raise BadInputError(
-            "the project has no areas, so there is nowhere to take assets from",
+            translated("the project has no areas, so there is nowhere to take assets from"),
             file=extract.path,
-            hint="import the neighbourhoods' boundaries first (File ▸ Import ▸ Areas)",
+            hint=translated("import the neighbourhoods' boundaries first (File ▸ Import ▸ Areas)"),
         )
     bbox = _lonlat_bounds(project, polygons)
     records: list[dict[str, Any]] = []
@@ -146,24 +147,28 @@ def read_osm_table(
             broken += int(frame.attrs.get("broken", 0))
             records += _features(layer, frame, rules)
     check_cancelled(cancelled)
-    steps(0.85, "Keeping the features within the project's areas")
+    steps(0.85, translated("Keeping the features within the project's areas"))
     frame = _frame(records)
     frame = one_per_site(frame, project.crs)
     frame = _within_areas(project, frame)
     if not len(frame):
         raise BadInputError(
-            "has no feature the tag mapping names within the project's areas",
+            translated("has no feature the tag mapping names within the project's areas"),
             file=extract.path,
-            hint="check that the extract covers the project's areas",
+            hint=translated("check that the extract covers the project's areas"),
         )
     _name_unnamed(project, frame)
     frame = frame.sort_values(["category", "name", ID_FIELD], kind="stable")
     frame = frame.reset_index(drop=True)
     geometry = frame.pop("geometry").to_numpy(dtype=object)
-    notes = [f"{len(frame)} OpenStreetMap features within the project's areas"]
+    notes = [
+        translated("{n} OpenStreetMap features within the project's areas").format(n=len(frame))
+    ]
     if broken:
-        notes.append(f"{broken} features the extract holds only in part were left out")
-    steps(1.0, "Features read")
+        notes.append(
+            translated("{n} features the extract holds only in part were left out").format(n=broken)
+        )
+    steps(1.0, translated("Features read"))
     return Table(
         frame=frame.drop(columns=["kind_label"]),
         geometry=geometry,

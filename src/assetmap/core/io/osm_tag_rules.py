@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 
 DEFAULT_RULES_FILE = Path(__file__).with_name("osm_tag_categories.csv")
 COLUMNS = ("tag", "value", "category", "label")
@@ -43,22 +44,30 @@ def read_rules(path: str | Path) -> list[TagRule]:
             missing = [c for c in COLUMNS[:3] if c not in (reader.fieldnames or [])]
             if missing:
                 raise BadInputError(
-                    f"has no column '{missing[0]}' (a tag mapping has columns "
-                    f"{', '.join(COLUMNS)})",
+                    translated(
+                        "has no column '{column}' (a tag mapping has columns {columns})"
+                    ).format(column=missing[0], columns=", ".join(COLUMNS)),
                     file=path,
                 )
             return [_rule(row, number, path) for number, row in enumerate(reader, start=2)]
     except OSError as exc:
-        raise BadInputError(f"cannot be read ({exc.strerror})", file=path) from exc
+        raise BadInputError(
+            translated("cannot be read ({error})").format(error=exc.strerror), file=path
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise BadInputError("is not UTF-8 text", file=path) from exc
+        raise BadInputError(translated("is not UTF-8 text"), file=path) from exc
 
 
 def _rule(row: Mapping[str, str | None], number: int, path: Path) -> TagRule:
     values = {c: (row.get(c) or "").strip() for c in COLUMNS}
     for column in COLUMNS[:3]:
         if not values[column]:
-            raise BadInputError(f"has no {column}", file=path, row=number, field=column)
+            raise BadInputError(
+                translated("has no {column}").format(column=column),
+                file=path,
+                row=number,
+                field=column,
+            )
     return TagRule(values["tag"], values["value"], values["category"], values["label"])
 
 

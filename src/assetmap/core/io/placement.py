@@ -131,14 +131,16 @@ class RowPlacer:
                 lon_name,
                 translated("longitude '{value}' is not a number").format(value=lon.iloc[i]),
             )
-        what = f"the values of '{lon_name}'/'{lat_name}'"
+        what = translated("the values of '{x}'/'{y}'").format(x=lon_name, y=lat_name)
         try:
             self._check_crs(lons, lats, WGS84, what, declared=False)
         except CrsMismatchError as error:
             if error.suggestion is None or not error.suggestion.is_projected:
                 raise
             raise CrsMismatchError(
-                f"{error.message}; map them as eastings and northings (x and y) instead",
+                translated(
+                    "{problem}; map them as eastings and northings (x and y) instead"
+                ).format(problem=error.message),
                 file=self.file,
                 suggestion=error.suggestion,
             ) from None
@@ -206,7 +208,8 @@ class RowPlacer:
         for i in np.flatnonzero(y_bad & ~x_bad):
             self.reject(i, y_name, translated("'{value}' is not a number").format(value=y.iloc[i]))
         bad = x_bad | y_bad
-        self._check_crs(xs, ys, crs, f"the values of '{x_name}'/'{y_name}'")
+        what = translated("the values of '{x}'/'{y}'").format(x=x_name, y=y_name)
+        self._check_crs(xs, ys, crs, what)
         if crs.is_geographic:
             self._accept_lonlat(xs, ys, y_name, x_name, bad)
             return
@@ -279,7 +282,8 @@ class RowPlacer:
         if not len(idx):
             return
         bounds = shapely.bounds(geometry[idx])
-        self._check_crs(bounds[:, [0, 2]], bounds[:, [1, 3]], crs, "the features' coordinates")
+        what = translated("the features' coordinates")
+        self._check_crs(bounds[:, [0, 2]], bounds[:, [1, 3]], crs, what)
         with np.errstate(all="ignore"):  # overflow in the projection: checked just below
             projected = gpd.GeoSeries(geometry[idx], crs=crs).to_crs(self.crs).to_numpy()
         for k, problem in enumerate(coordinate_problems(projected)):

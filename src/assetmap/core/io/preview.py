@@ -228,26 +228,34 @@ def guess_coordinates(table: Table) -> CoordinateGuess:
     """Geometry wins when the file has it; else lat/lon, x/y (CRS from the values) or WKT."""
     if table.geometry is not None:
         crs = _crs_text(table)
-        where = f"in {table.crs.name}" if table.crs is not None else "(coordinate system guessed)"
-        return CoordinateGuess(GEOMETRY, {}, crs, f"the file's own geometry {where}")
+        if table.crs is not None:
+            text = translated("the file's own geometry in {crs}").format(crs=table.crs.name)
+        else:
+            text = translated("the file's own geometry (coordinate system guessed)")
+        return CoordinateGuess(GEOMETRY, {}, crs, text)
     found = guess_coordinate_fields(table.frame)
     if "lat" in found:
-        text = f"latitude '{found['lat']}', longitude '{found['lon']}'"
+        text = translated("latitude '{lat}', longitude '{lon}'").format(
+            lat=found["lat"], lon=found["lon"]
+        )
         return CoordinateGuess(LAT_LON, found, "EPSG:4326", text)
     if "x" in found:
         return _xy_guess(table, found)
     if "wkt" in found:
-        return CoordinateGuess(WKT, found, "EPSG:4326", f"WKT geometry in '{found['wkt']}'")
-    return CoordinateGuess(NO_COORDINATES, {}, None, "no coordinate columns")
+        text = translated("WKT geometry in '{column}'").format(column=found["wkt"])
+        return CoordinateGuess(WKT, found, "EPSG:4326", text)
+    return CoordinateGuess(NO_COORDINATES, {}, None, translated("no coordinate columns"))
 
 
 def _xy_guess(table: Table, found: dict[str, str]) -> CoordinateGuess:
     crs = default_xy_crs(table.frame[found["x"]], table.frame[found["y"]])
-    pair = f"'{found['x']}'/'{found['y']}'"
+    x, y = found["x"], found["y"]
     if crs is None:
-        return CoordinateGuess(XY, found, None, f"{pair}, coordinate system unknown")
+        text = translated("'{x}'/'{y}', coordinate system unknown").format(x=x, y=y)
+        return CoordinateGuess(XY, found, None, text)
     authority = ":".join(crs.to_authority() or ("", ""))
-    return CoordinateGuess(XY, found, authority or None, f"{pair} read as {crs.name}")
+    text = translated("'{x}'/'{y}' read as {crs}").format(x=x, y=y, crs=crs.name)
+    return CoordinateGuess(XY, found, authority or None, text)
 
 
 def distinct_values(frame: pd.DataFrame, column: str, limit: int = 500) -> list[tuple[str, int]]:

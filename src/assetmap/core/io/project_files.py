@@ -11,9 +11,10 @@ import sqlite3
 from pathlib import Path
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
-MERGE_HINT = (
+MERGE_HINT = translatable(
     "merging projects (bringing a colleague's copy and its edits into this one) is coming; "
     "until then, open that project in assetmap and work there, or export its assets "
     "(Export ▸ GeoJSON) and import that file"
@@ -46,8 +47,10 @@ def is_assetmap_project(path: str | Path) -> bool:
 def refuse_assetmap_project(path: str | Path) -> None:
     if is_assetmap_project(path):
         raise BadInputError(
-            "is an assetmap project, not a layer of assets: importing it would copy its "
-            "assets without their history, and doing it twice would duplicate them",
+            translated(
+                "is an assetmap project, not a layer of assets: importing it would copy its "
+                "assets without their history, and doing it twice would duplicate them"
+            ),
             file=Path(path),
-            hint=MERGE_HINT,
+            hint=translated(MERGE_HINT),
         )

@@ -9,27 +9,31 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io import control_chars, limits
 from assetmap.core.io.table import Table, unique_column_names
 
-_COLUMNS_HINT = "delete the columns you do not need and save a copy"
+_COLUMNS_HINT = translatable("delete the columns you do not need and save a copy")
 
 
 def check_columns(path: Path, count: int, *, asked: bool = False) -> None:
     if count > limits.MAX_COLUMNS:
-        found = f"has {count:,} of the columns asked for" if asked else f"has {count:,} columns"
-        most = f"reads at most {limits.MAX_COLUMNS:,} columns"
-        raise limits.too_big(path, found, "columns", most, hint=_COLUMNS_HINT)
+        if asked:
+            found = translated("has {n:,} of the columns asked for").format(n=count)
+        else:
+            found = translated("has {n:,} columns").format(n=count)
+        most = translated("reads at most {n:,} columns").format(n=limits.MAX_COLUMNS)
+        raise limits.too_big(path, found, "columns", most, hint=translated(_COLUMNS_HINT))
 
 
 def check_rows(path: Path, count: int) -> None:
     if count > limits.MAX_ROWS:
         raise limits.too_big(
             path,
-            f"has more than {limits.MAX_ROWS:,} rows",
+            translated("has more than {n:,} rows").format(n=limits.MAX_ROWS),
             "rows",
-            f"reads at most {limits.MAX_ROWS:,} rows",
-            hint="split it into smaller files",
+            translated("reads at most {n:,} rows").format(n=limits.MAX_ROWS),
+            hint=translated("split it into smaller files"),
         )
 
 
@@ -37,10 +41,14 @@ def check_cells(path: Path, rows: int, columns: int) -> None:
     if rows * columns > limits.MAX_CELLS:
         raise limits.too_big(
             path,
-            f"has {rows:,} rows of {columns:,} columns ({rows * columns:,} cells)",
+            translated("has {rows:,} rows of {columns:,} columns ({cells:,} cells)").format(
+                rows=rows, columns=columns, cells=rows * columns
+            ),
             "cells",
-            f"reads at most {limits.MAX_CELLS:,} cells",
-            hint=f"keep only the rows and columns you need; {_COLUMNS_HINT}",
+            translated("reads at most {n:,} cells").format(n=limits.MAX_CELLS),
+            hint=translated("keep only the rows and columns you need; {more}").format(
+                more=translated(_COLUMNS_HINT)
+            ),
         )
 
 
@@ -49,10 +57,10 @@ def check_values(path: Path, count: int) -> None:
     if count > limits.MAX_CELLS:
         raise limits.too_big(
             path,
-            f"has more than {limits.MAX_CELLS:,} values",
+            translated("has more than {n:,} values").format(n=limits.MAX_CELLS),
             "cells",
-            f"reads at most {limits.MAX_CELLS:,} cells",
-            hint="split it into smaller files",
+            translated("reads at most {n:,} cells").format(n=limits.MAX_CELLS),
+            hint=translated("split it into smaller files"),
         )
 
 
@@ -92,10 +100,10 @@ def check_field_lengths(table: Table) -> None:
         if len(str(name)) > most:
             raise limits.too_big(
                 table.path,
-                f"has a column name of {len(str(name)):,} characters",
+                translated("has a column name of {n:,} characters").format(n=len(str(name))),
                 "field",
-                f"reads at most {most:,} characters in one value",
-                hint="the first line should name the columns; is a quote never closed?",
+                translated("reads at most {n:,} characters in one value").format(n=most),
+                hint=translated("the first line should name the columns; is a quote never closed?"),
             )
     for position, name in enumerate(table.frame.columns):
         values = table.frame.iloc[:, position]
@@ -106,10 +114,12 @@ def check_field_lengths(table: Table) -> None:
             at = int(np.argmax(lengths))
             raise limits.too_big(
                 table.path,
-                f"has a value of {int(lengths[at]):,} characters",
+                translated("has a value of {n:,} characters").format(n=int(lengths[at])),
                 "field",
-                f"reads at most {most:,} characters in one value",
-                hint="a quote that is never closed runs the rest of the file into one value",
+                translated("reads at most {n:,} characters in one value").format(n=most),
+                hint=translated(
+                    "a quote that is never closed runs the rest of the file into one value"
+                ),
                 row=int(table.row_numbers[at]),
                 field=str(name),
                 row_noun=table.row_noun,

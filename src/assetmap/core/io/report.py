@@ -51,7 +51,7 @@ class CategoryUse:
         rows = (
             translated("1 row") if self.rows == 1 else translated("{n:,} rows").format(n=self.rows)
         )
-        why = "" if self.new else f", {self.how}"
+        why = "" if self.new else f", {translated(self.how)}"
         return f"{value} → {target} ({rows}{why})"
 
 

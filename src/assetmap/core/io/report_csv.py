@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from assetmap.core import output
+from assetmap.core.i18n import translated
 from assetmap.core.io.report import ImportReport
 from assetmap.core.io.safe_cells import neutralise
 
@@ -34,7 +35,9 @@ def write_rows(handle: IO[str], report: ImportReport) -> None:
                 [outcome, neutralise(report.file), issue.row, "", neutralise(issue.text)]
             )
     if report.reimport:
-        counts = f"matched by {report.match_key}: {report.reimport_summary()}"
+        counts = translated("matched by {key}: {counts}").format(
+            key=report.match_key, counts=report.reimport_summary()
+        )
         writer.writerow(["summary", neutralise(report.file), "", "", neutralise(counts)])
     for note in report.notes:
         writer.writerow(["note", neutralise(report.file), "", "", neutralise(note)])

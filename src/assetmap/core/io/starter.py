@@ -22,6 +22,7 @@ import pandas as pd
 import shapely
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 
 PACK_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "starter" / "starter.sqlite"
 _SUGGESTIONS = 6
@@ -48,7 +49,13 @@ class Place:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.code}, {self.country}, {self.lsoas} neighbourhoods)"
+        return translated("{name} ({code}, {country}, {n} neighbourhoods)").format(
+            name=self.name, code=self.code, country=translated(self.country), n=self.lsoas
+        )
+
+
+# The pack's country names, as a place's label shows them.
+_COUNTRIES = (translatable("England"), translatable("Wales"))
 
 
 class UnknownPlaceError(BadInputError):
@@ -65,9 +72,11 @@ class StarterPack:
     def __init__(self, path: Path = PACK_PATH) -> None:
         if not path.is_file():
             raise BadInputError(
-                "the starter pack is missing from this installation",
+                translated("the starter pack is missing from this installation"),
                 file=path,
-                hint="reinstall assetmap, or build it with packaging/starter/build_starter.py",
+                hint=translated(
+                    "reinstall assetmap, or build it with packaging/starter/build_starter.py"
+                ),
             )
         self.path = path
         uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
@@ -96,7 +105,7 @@ class StarterPack:
         "Bristol" for "Bristol, City of"); otherwise an error listing the closest places."""
         wanted = _normalised(query)
         if not wanted:
-            raise UnknownPlaceError("no place given", self.places[:_SUGGESTIONS])
+            raise UnknownPlaceError(translated("no place given"), self.places[:_SUGGESTIONS])
         for place in self.places:
             if wanted == place.code.casefold() or wanted in _name_keys(place.name):
                 return place
@@ -106,15 +115,17 @@ class StarterPack:
         suggestions = self.suggestions(wanted)
         former = self._former_names().get(wanted)
         if former is not None:
-            text = (
-                f"'{query.strip()}' is not a local authority since 2019: it is part of "
-                f"{former.name} ({former.code})"
-            )
+            text = translated(
+                "'{query}' is not a local authority since 2019: it is part of {name} ({code})"
+            ).format(query=query.strip(), name=former.name, code=former.code)
             suggestions = [former, *(s for s in suggestions if s != former)]
         else:
-            text = f"no local authority in England or Wales is called '{query.strip()}'"
-        listed = "; ".join(s.label for s in suggestions) or "none"
-        return UnknownPlaceError(f"{text}. Closest: {listed}", suggestions[:_SUGGESTIONS])
+            text = translated("no local authority in England or Wales is called '{query}'").format(
+                query=query.strip()
+            )
+        listed = "; ".join(s.label for s in suggestions) or translated("none")
+        message = translated("{problem}. Closest: {places}").format(problem=text, places=listed)
+        return UnknownPlaceError(message, suggestions[:_SUGGESTIONS])
 
     def suggestions(self, wanted: str) -> list[Place]:
         """Places whose name contains the words asked for, then names that look alike."""

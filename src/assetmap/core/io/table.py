@@ -100,10 +100,18 @@ def unique_column_names(names: list[str]) -> tuple[list[str], list[str]]:
     for position, name in enumerate(names, start=1):
         if not name:
             new = _free_name(f"column_{position}", taken)
-            notes.append(f"column {position} has no name; it is called '{new}'")
+            notes.append(
+                translated("column {position} has no name; it is called '{new}'").format(
+                    position=position, new=new
+                )
+            )
         elif name in used:
             new = _free_name(name, taken)
-            notes.append(f"more than one column is called '{name}'; column {position} is '{new}'")
+            notes.append(
+                translated(
+                    "more than one column is called '{name}'; column {position} is '{new}'"
+                ).format(name=name, position=position, new=new)
+            )
         else:
             new = name
         taken.add(new)
@@ -125,18 +133,24 @@ def checked_path(path: str | Path) -> Path:
     """Fail early, naming the file, for the mistakes a user makes when picking one."""
     path = Path(path)
     if not path.exists():
-        raise BadInputError("the file does not exist", file=path, hint=f"looked in {path.parent}")
+        raise BadInputError(
+            translated("the file does not exist"),
+            file=path,
+            hint=translated("looked in {folder}").format(folder=path.parent),
+        )
     if path.is_dir():
-        raise BadInputError("this is a folder, not a file", file=path)
+        raise BadInputError(translated("this is a folder, not a file"), file=path)
     suffix = file_suffix(path)
     if suffix not in SUPPORTED_SUFFIXES:
         raise BadInputError(
-            f"assetmap cannot read '{suffix or 'extension-less'}' files",
+            translated("assetmap cannot read '{suffix}' files").format(
+                suffix=suffix or translated("extension-less")
+            ),
             file=path,
-            hint="it reads " + ", ".join(SUPPORTED_SUFFIXES),
+            hint=translated("it reads {suffixes}").format(suffixes=", ".join(SUPPORTED_SUFFIXES)),
         )
     if path.stat().st_size == 0:
-        raise BadInputError("the file is empty", file=path)
+        raise BadInputError(translated("the file is empty"), file=path)
     return path
 
 

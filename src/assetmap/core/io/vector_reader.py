@@ -222,7 +222,9 @@ def _json_with_nul_stand_ins(
     if member is None:
         return None, []
     if found[member] > limits.MAX_TABLE_BYTES:
-        lost = "text after a NUL character (\\u0000) is lost: the file is too big to keep it"
+        lost = translated(
+            "text after a NUL character (\\u0000) is lost: the file is too big to keep it"
+        )
         return None, [lost]
     if unpacked is None:
         data = path.read_bytes()
@@ -345,5 +347,5 @@ def _gdal_error(path: Path, source: str, error: Exception) -> BadInputError:
         file=path,
         row=first_broken_feature(path) if geojson else None,
         row_noun="feature",
-        hint="check that the file is complete and in the format its name says",
+        hint=translated("check that the file is complete and in the format its name says"),
     )

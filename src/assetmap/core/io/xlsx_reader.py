@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.io import archives, limits
 from assetmap.core.io.read_bounds import (
     check_cells,
@@ -50,7 +51,8 @@ def _open_workbook(path: Path) -> Workbook:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise BadInputError(
-            f"the file is not a readable Excel workbook ({error})", file=path
+            translated("the file is not a readable Excel workbook ({error})").format(error=error),
+            file=path,
         ) from None
 
 
@@ -79,13 +81,14 @@ def read_xlsx(
         title = sheet.title
     except (zipfile.BadZipFile, OSError, ValueError, SyntaxError) as error:  # damaged XML
         raise BadInputError(
-            f"the file is not a readable Excel workbook ({error})", file=path
+            translated("the file is not a readable Excel workbook ({error})").format(error=error),
+            file=path,
         ) from None
     finally:
         book.close()
     header_index, notes = _xlsx_header_index(cells)
     if header_index is None:
-        raise BadInputError(f"sheet '{title}' is empty", file=path)
+        raise BadInputError(translated("sheet '{sheet}' is empty").format(sheet=title), file=path)
     frame, names, name_notes = _xlsx_frame(cells, header_index, wanted, path)
     first_row = header_index + 2
     frame, row_numbers = drop_blank_rows(frame, np.arange(len(frame)) + first_row)
@@ -148,7 +151,10 @@ def _sheet_cells(
                 check_cancelled(cancelled)
                 check_values(path, len(values))
                 parser.row_dimensions.clear()  # row formatting, unused, one entry per row
-                steps(min(number / total, 0.99) if total else 0.5, f"Read {number:,} rows")
+                steps(
+                    min(number / total, 0.99) if total else 0.5,
+                    translated("Read {n:,} rows").format(n=number),
+                )
     check_values(path, len(values))
     return _SheetCells(np.asarray(rows, dtype=np.int64), np.asarray(columns, np.int64), values)
 
@@ -170,8 +176,11 @@ def _xlsx_header_index(cells: _SheetCells) -> tuple[int | None, list[str]]:
     titles = [str(index + 1) for index, _ in non_empty if index < header]
     if not titles:
         return header, []
-    label = f"row {titles[0]}" if len(titles) == 1 else f"rows {', '.join(titles)}"
-    return header, [f"skipped {label} above the table: it looks like a title"]
+    if len(titles) == 1:
+        note = translated("skipped row {row} above the table: it looks like a title")
+    else:
+        note = translated("skipped rows {row} above the table: it looks like a title")
+    return header, [note.format(row=", ".join(titles))]
 
 
 def _xlsx_frame(
@@ -236,9 +245,9 @@ def _choose_sheet(book: Workbook, sheet_name: str | None, path: Path) -> ReadOnl
         return book.worksheets[0]
     if sheet_name not in book.sheetnames:
         raise BadInputError(
-            f"there is no sheet called '{sheet_name}'",
+            translated("there is no sheet called '{sheet}'").format(sheet=sheet_name),
             file=path,
-            hint="sheets: " + ", ".join(book.sheetnames),
+            hint=translated("sheets: {names}").format(names=", ".join(book.sheetnames)),
         )
     return book[sheet_name]
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io.asset_categories import UNKNOWN_NEW
 from assetmap.core.io.asset_import import (
     AssetImportOptions,
@@ -22,7 +23,13 @@ from assetmap.core.io.asset_import import (
 )
 from assetmap.core.io.openreferral.directory import Directory
 from assetmap.core.io.openreferral.reading import read_directory
-from assetmap.core.io.openreferral.records import KEY, TERMS, BadCoordinates, service_records
+from assetmap.core.io.openreferral.records import (
+    IGNORED,
+    KEY,
+    TERMS,
+    BadCoordinates,
+    service_records,
+)
 from assetmap.core.io.openreferral.taxonomy_map import primary_terms, split_terms, term_categories
 from assetmap.core.io.preview import Preview, cell_text
 from assetmap.core.io.report import ImportReport, RowIssue
@@ -130,10 +137,10 @@ def prepare_openreferral(
     cancelled: CancelledFn | None = None,
 ) -> PreparedAssets:
     steps = Steps(progress)
-    steps(0.0, "Reading the directory")
+    steps(0.0, translated("Reading the directory"))
     directory = read_directory(path, cancelled)
     check_cancelled(cancelled)
-    steps(0.25, "Joining services, locations and organisations")
+    steps(0.25, translated("Joining services, locations and organisations"))
     records = service_records(directory)
     frame = records.frame
     every = [t for text in frame[TERMS] for t in split_terms(text)]
@@ -167,14 +174,30 @@ def _asset_options(options: OpenReferralOptions, mapped: dict[str, str]) -> Asse
     )
 
 
+# How many records of each HSDS table were read, as the summary counts them.
+_TABLE_COUNTS = {
+    "organization": translatable("{n:,} organization"),
+    "service": translatable("{n:,} service"),
+    "location": translatable("{n:,} location"),
+    "service_at_location": translatable("{n:,} service at location"),
+}
+
+
 def _summary(directory: Directory, rows: int) -> str:
     counts = ", ".join(
-        f"{directory.count(t):,} {t.replace('_', ' ')}"
-        for t in ("organization", "service", "location", "service_at_location")
+        translated(pattern).format(n=directory.count(table))
+        for table, pattern in _TABLE_COUNTS.items()
     )
-    form = f"Read as an Open Referral {directory.form} ({counts})"
-    assets = "1 asset" if rows == 1 else f"{rows:,} assets"
-    return f"{form}: {assets}, one per service at a location"
+    if rows == 1:
+        pattern = translated(
+            "Read as an Open Referral {form} ({counts}): 1 asset, one per service at a location"
+        )
+    else:
+        pattern = translated(
+            "Read as an Open Referral {form} ({counts}): {n:,} assets, one per service at a "
+            "location"
+        )
+    return pattern.format(form=translated(directory.form), counts=counts, n=rows)
 
 
 def _report_coordinates(report: ImportReport, bad: list[BadCoordinates]) -> None:
@@ -188,14 +211,19 @@ def _report_coordinates(report: ImportReport, bad: list[BadCoordinates]) -> None
         if generic is not None or rejected or _reported(report.unplaced, problem):
             target = report.rejected if rejected else report.unplaced
             target.append(
-                RowIssue(problem.record, problem.field, f"{problem.message}; not placed", "record")
+                RowIssue(
+                    problem.record,
+                    problem.field,
+                    translated("{problem}; not placed").format(problem=problem.message),
+                    "record",
+                )
             )
         else:
             report.repaired.append(
                 RowIssue(
                     problem.record,
                     problem.field,
-                    f"{problem.message}; placed by its postcode",
+                    translated("{problem}; placed by its postcode").format(problem=problem.message),
                     "record",
                 )
             )
@@ -203,4 +231,5 @@ def _report_coordinates(report: ImportReport, bad: list[BadCoordinates]) -> None
 
 def _reported(issues: list[RowIssue], problem: BadCoordinates) -> bool:
     """Whether this row's other coordinate was already reported unplaced (both were bad)."""
-    return any(i.row == problem.record and "coordinates ignored" in i.message for i in issues)
+    ignored = translated(IGNORED)
+    return any(i.row == problem.record and ignored in i.message for i in issues)

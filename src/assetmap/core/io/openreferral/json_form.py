@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io.openreferral.directory import Directory, Row
 from assetmap.core.progress import CancelledFn, check_cancelled
 
-FORM = "JSON"
+FORM = translatable("JSON")
 
 
 def is_json(path: Path) -> bool:
@@ -31,26 +32,34 @@ def read_json(path: Path, cancelled: CancelledFn | None = None) -> Directory:
     for file in files:
         check_cancelled(cancelled)
         for number, item in enumerate(_items(file), start=1):
-            _add_item(directory, item, f"{file.name} record {number}")
+            _add_item(directory, item, _record(file.name, number))
     if not directory.rows("service"):
         raise BadInputError(
-            "has no services: expected HSDS service, service_at_location or organization "
-            'records, or a page of them ({"contents": [...]})',
+            translated(
+                "has no services: expected HSDS service, service_at_location or organization "
+                "records, or a page of them ({example})"
+            ).format(example='{"contents": [...]}'),
             file=path,
         )
     return directory
+
+
+def _record(file: str, number: int) -> str:
+    return translated("{file} record {n}").format(file=file, n=number)
 
 
 def _items(file: Path) -> list[dict[str, Any]]:
     try:
         data = json.loads(file.read_text(encoding="utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BadInputError(f"is not JSON ({exc})", file=file) from exc
+        raise BadInputError(
+            translated("is not JSON ({error})").format(error=exc), file=file
+        ) from exc
     if isinstance(data, dict) and isinstance(data.get("contents"), list):
         data = data["contents"]
     items = data if isinstance(data, list) else [data]
     if not all(isinstance(item, dict) for item in items):
-        raise BadInputError("holds something other than HSDS records", file=file)
+        raise BadInputError(translated("holds something other than HSDS records"), file=file)
     return items
 
 

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io.openreferral.directory import Directory, Row
 
 KEY = "Service at location ID"
 TERMS = "Taxonomy terms"
+IGNORED = translatable("coordinates ignored")
+"""Ends a bad coordinate's message; the importer finds the rows it names by it."""
 ASSET_FIELDS = (
     "name",
     "description",
@@ -172,7 +175,9 @@ def _coordinates(
     lat, lon = _number(location.get("latitude")), _number(location.get("longitude"))
     if lat is None and lon is None:
         return None, None
-    where = f"location {location.get('id')} of record {record_id}"
+    where = translated("location {location} of record {record}").format(
+        location=location.get("id"), record=record_id
+    )
     source = str(location.get("_source") or "")
     if ".csv " in source:  # a data package: name the CSV and its row the location is on
         where = f"{source}, {where}"
@@ -184,9 +189,16 @@ def _coordinates(
     if not problems:
         return lat, lon
     for field, value, bounds in problems:
-        message = f"{where}: {field} {value} is not a {field} ({bounds}); coordinates ignored"
+        message = _bad_coordinate(field).format(where=where, value=value, bounds=bounds)
+        message += "; " + translated(IGNORED)
         bad.append(BadCoordinates(number, field, message))
     return None, None
+
+
+def _bad_coordinate(field: str) -> str:
+    if field == "latitude":
+        return translated("{where}: latitude {value} is not a latitude ({bounds})")
+    return translated("{where}: longitude {value} is not a longitude ({bounds})")
 
 
 def _number(value: object) -> float | None:

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io import archives
 from assetmap.core.io.openreferral.directory import Directory, Row
 from assetmap.core.progress import CancelledFn, check_cancelled
 
-FORM = "tabular data package"
+FORM = translatable("tabular data package")
 DESCRIPTOR = "datapackage.json"
 
 # File names the HSDS examples use, for a folder of CSVs without a descriptor.
@@ -68,11 +69,18 @@ def read_tabular(path: Path, cancelled: CancelledFn | None = None) -> Directory:
     for table, member in files.items():
         check_cancelled(cancelled)
         if member not in names:
-            raise BadInputError(f"datapackage.json names '{member}', which is missing", file=path)
+            raise BadInputError(
+                translated("datapackage.json names '{member}', which is missing").format(
+                    member=member
+                ),
+                file=path,
+            )
         for row in _csv_rows(path, member, read(member)):
             directory.add(table, row)
     if not directory.rows("service"):
-        raise BadInputError("has no services (services.csv is missing or empty)", file=path)
+        raise BadInputError(
+            translated("has no services (services.csv is missing or empty)"), file=path
+        )
     return directory
 
 
@@ -111,7 +119,10 @@ def _resources(path: Path, raw: bytes) -> dict[str, str]:
         return {str(r["name"]): str(r["path"]) for r in resources if r.get("path")}
     except (ValueError, KeyError, TypeError) as exc:
         raise BadInputError(
-            f"datapackage.json is not a data package descriptor ({exc})", file=path
+            translated("datapackage.json is not a data package descriptor ({error})").format(
+                error=exc
+            ),
+            file=path,
         ) from exc
 
 
@@ -126,10 +137,13 @@ def _csv_rows(path: Path, member: str, raw: bytes) -> list[Row]:
     try:
         for number, record in enumerate(csv.DictReader(io.StringIO(text, newline="")), start=1):
             row: Row = {k.strip(): (v.strip() or None) for k, v in record.items() if k and v}
-            row["_source"] = f"{name} record {number}"
+            row["_source"] = translated("{file} record {n}").format(file=name, n=number)
             rows.append(row)
     except csv.Error as exc:
         raise BadInputError(
-            f"{name}, record {len(rows) + 1}: cannot be read as CSV ({exc})", file=path
+            translated("{file}, record {n}: cannot be read as CSV ({error})").format(
+                file=name, n=len(rows) + 1, error=exc
+            ),
+            file=path,
         ) from exc
     return rows

@@ -35,6 +35,7 @@ from assetmap.core import categories, output
 from assetmap.core.export.api import ExportReport
 from assetmap.core.export.options import ExportOptions
 from assetmap.core.export.selection import choose_assets
+from assetmap.core.i18n import translated
 from assetmap.core.io.openreferral.directory import Row
 from assetmap.core.io.openreferral.records import KEY
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
@@ -74,28 +75,30 @@ def export_openreferral(
         raise_bad_suffix(path)
     output.check_target(path)
     steps = Steps(progress)
-    steps(0.05, "Choosing what to export")
+    steps(0.05, translated("Choosing what to export"))
     chosen = choose_assets(project, replace(options, include_personal=False))
     frame = _without_personal_categories(project, chosen.frame)
     check_cancelled(cancelled)
-    steps(0.2, "Building the directory")
+    steps(0.2, translated("Building the directory"))
     tables = build_tables(project, frame, cancelled)
     check_cancelled(cancelled)
-    steps(0.8, f"Writing {path.name}")
+    steps(0.8, translated("Writing {file}").format(file=path.name))
     with output.replacing(path) as tmp:
         write_zip(tmp, project, tables)
-    steps(1.0, "Done")
+    steps(1.0, translated("Done"))
     left_out = len(chosen.frame) - len(frame) + chosen.personal_left_out
     notice = chosen.notice() if left_out == chosen.personal_left_out else ""
     if left_out and not notice:
-        notice = f"Left out: {left_out:,} assets holding personal data."
+        notice = translated("Left out: {n:,} assets holding personal data.").format(n=left_out)
     if tables.no_postcode:
         notice = " ".join(
             p
             for p in (
                 notice,
-                f"{tables.no_postcode:,} addresses without a postcode are in their location's "
-                "description (HSDS requires a postcode in an address).",
+                translated(
+                    "{n:,} addresses without a postcode are in their location's description "
+                    "(HSDS requires a postcode in an address)."
+                ).format(n=tables.no_postcode),
             )
             if p
         )
@@ -105,7 +108,9 @@ def export_openreferral(
 def raise_bad_suffix(path: Path) -> None:
     from assetmap.core.errors import BadInputError
 
-    raise BadInputError("an Open Referral directory is written as a .zip", file=path, field="--out")
+    raise BadInputError(
+        translated("an Open Referral directory is written as a .zip"), file=path, field="--out"
+    )
 
 
 def _without_personal_categories(project: Project, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
