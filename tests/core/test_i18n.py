@@ -147,7 +147,7 @@ def test_the_import_report_of_a_file_imported_again_is_in_welsh(demo_copy, traff
         options = AssetImportOptions(category="Libraries")
         report = import_assets(project, source, options, stack=CommandStack(project))
     assert report.summary() == (
-        "trafford_libraries.geojson: wedi'i mewnforio eto, gan gyfateb yn ôl name + postcode: "
+        "trafford_libraries.geojson: wedi'i mewnforio eto, gan gyfateb yn ôl enw + cod post: "
         "0 wedi'u hychwanegu, 0 wedi'u diweddaru, 13 heb eu newid, 0 nad ydynt yn y ffeil "
         "mwyach (wedi'u cadw), 0 wedi'u gwrthod"
     )
