@@ -5786,6 +5786,29 @@ Gellir mewnforio ei asedau fel rhai newydd yn lle hynny: caiff categorïau eu pa
     </message>
 </context>
 <context>
+    <name>OutcomeChart</name>
+    <message>
+        <source>No runs yet: Evaluate to see progress</source>
+        <translation>Dim rhediadau eto: Gwerthuswch i weld y cynnydd</translation>
+    </message>
+    <message>
+        <source>Areas meeting it</source>
+        <translation>Ardaloedd sy&apos;n ei gyrraedd</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Pobl</translation>
+    </message>
+    <message>
+        <source>Progress across runs</source>
+        <translation>Cynnydd ar draws rhediadau</translation>
+    </message>
+    <message>
+        <source>{when}: {meeting} of {areas} areas</source>
+        <translation>{when}: {meeting} o {areas} ardal</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeForm</name>
     <message>
         <source>Add an outcome</source>
@@ -5886,6 +5909,106 @@ Gellir mewnforio ei asedau fel rhai newydd yn lle hynny: caiff categorïau eu pa
 </context>
 <context>
     <name>Outcomes</name>
+    <message>
+        <source>Outcome</source>
+        <translation>Canlyniad</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Ar gyfer</translation>
+    </message>
+    <message>
+        <source>Areas meeting it</source>
+        <translation>Ardaloedd sy&apos;n ei gyrraedd</translation>
+    </message>
+    <message>
+        <source>People meeting it</source>
+        <translation>Pobl sy&apos;n ei gyrraedd</translation>
+    </message>
+    <message>
+        <source>Since last run</source>
+        <translation>Ers y rhediad diwethaf</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Dyddiad targed</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Ardal</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Cod</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Angen</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cwmpas</translation>
+    </message>
+    <message>
+        <source>Nearest (m)</source>
+        <translation>Agosaf (m)</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Canlyniadau</translation>
+    </message>
+    <message>
+        <source>Outcomes your partnership agreed, checked against the gap analysis.</source>
+        <translation>Y canlyniadau y cytunodd eich partneriaeth arnynt, wedi&apos;u gwirio yn erbyn y dadansoddiad bylchau.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ychwanegu…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Golygu…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Tynnu</translation>
+    </message>
+    <message>
+        <source>E&amp;valuate now</source>
+        <translation>&amp;Gwerthuso nawr</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Areas failing it, most need first</source>
+        <translation>Ardaloedd nad ydynt yn ei gyrraedd, yr angen mwyaf yn gyntaf</translation>
+    </message>
+    <message>
+        <source>not evaluated yet</source>
+        <translation>heb ei werthuso eto</translation>
+    </message>
+    <message>
+        <source>could not be evaluated: {}</source>
+        <translation>nid oedd modd ei werthuso: {}</translation>
+    </message>
+    <message>
+        <source>Outcomes could not be evaluated</source>
+        <translation>Nid oedd modd gwerthuso&apos;r canlyniadau</translation>
+    </message>
+    <message>
+        <source>Evaluating the outcomes…</source>
+        <translation>Yn gwerthuso&apos;r canlyniadau…</translation>
+    </message>
+    <message>
+        <source>Stopped; the outcomes evaluated before Cancel are kept.</source>
+        <translation>Wedi stopio; cedwir y canlyniadau a werthuswyd cyn Canslo.</translation>
+    </message>
+    <message>
+        <source>No outcomes yet: Add one, e.g. “Every neighbourhood within 800 m of a food bank”.</source>
+        <translation>Dim canlyniadau eto: Ychwanegwch un, e.e. “Pob cymdogaeth o fewn 800 m i fanc bwyd”.</translation>
+    </message>
     <message>
         <source>the most deprived areas home to {share} of the people</source>
         <translation>yr ardaloedd mwyaf difreintiedig lle mae {share} o&apos;r bobl yn byw</translation>

@@ -9,13 +9,14 @@ from PySide6.QtWidgets import QWidget
 
 from assetmap.core.gpkg import local_time
 from assetmap.core.outcomes.evaluate import Evaluation
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 
 AREAS_COLOUR = QColor("#0072B2")  # Okabe-Ito blue and vermilion: told apart by most eyes
 PEOPLE_COLOUR = QColor("#D55E00")
 WORDS = {
-    "empty": "No runs yet: Evaluate to see progress",
-    "areas": "Areas meeting it",
-    "people": "People",
+    "empty": QT_TRANSLATE_NOOP("OutcomeChart", "No runs yet: Evaluate to see progress"),
+    "areas": QT_TRANSLATE_NOOP("OutcomeChart", "Areas meeting it"),
+    "people": QT_TRANSLATE_NOOP("OutcomeChart", "People"),
 }
 MARGIN_LEFT, MARGIN = 40.0, 14.0
 
@@ -25,14 +26,17 @@ class OutcomeChart(QWidget):
         super().__init__(parent)
         self._points: list[Evaluation] = []
         self.setMinimumSize(260, 150)
-        self.setAccessibleName("Progress across runs")
+        self.setAccessibleName(translate("OutcomeChart", "Progress across runs"))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(360, 180)
 
     def set_history(self, history: list[Evaluation]) -> None:
         self._points = list(history)
-        tip = "\n".join(f"{_when(e)}: {e.areas_meeting} of {e.areas} areas" for e in history)
+        line = translate("OutcomeChart", "{when}: {meeting} of {areas} areas")
+        tip = "\n".join(
+            line.format(when=_when(e), meeting=e.areas_meeting, areas=e.areas) for e in history
+        )
         self.setToolTip(tip)
         self.update()
 
@@ -43,7 +47,9 @@ class OutcomeChart(QWidget):
         plot = QRectF(self.rect()).adjusted(MARGIN_LEFT, MARGIN, -MARGIN, -2.2 * MARGIN)
         self._draw_axes(painter, plot)
         if not self._points:
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, WORDS["empty"])
+            painter.drawText(
+                plot, Qt.AlignmentFlag.AlignCenter, translate("OutcomeChart", WORDS["empty"])
+            )
             return
         areas = [e.share_of_areas for e in self._points]
         people = [e.share_of_people for e in self._points]
@@ -87,9 +93,9 @@ class OutcomeChart(QWidget):
 
     def _draw_key(self, painter: QPainter, plot: QRectF, show_people: bool) -> None:
         y = plot.bottom() + 1.4 * MARGIN
-        entries = [(WORDS["areas"], AREAS_COLOUR)]
+        entries = [(translate("OutcomeChart", WORDS["areas"]), AREAS_COLOUR)]
         if show_people:
-            entries.append((WORDS["people"], PEOPLE_COLOUR))
+            entries.append((translate("OutcomeChart", WORDS["people"]), PEOPLE_COLOUR))
         x = plot.left()
         for text, colour in entries:
             painter.setPen(QPen(colour, 2.5))

@@ -37,29 +37,56 @@ from assetmap.core.project import Project
 from assetmap.qt.dialogs.outcome_chart import OutcomeChart
 from assetmap.qt.dialogs.outcome_form import FOR_WORDS, OutcomeForm
 from assetmap.qt.errors import attempt, show_error
-from assetmap.qt.i18n import translate
+from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
 from assetmap.qt.workers import BackgroundJob, Task
 
-COLUMNS = ("Outcome", "For", "Areas meeting it", "People meeting it", "Since last run",
-           "Target date")  # fmt: skip
-FAILING_COLUMNS = ("Area", "Code", "Need", "Coverage", "Nearest (m)")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Outcomes", "Outcome"),
+    QT_TRANSLATE_NOOP("Outcomes", "For"),
+    QT_TRANSLATE_NOOP("Outcomes", "Areas meeting it"),
+    QT_TRANSLATE_NOOP("Outcomes", "People meeting it"),
+    QT_TRANSLATE_NOOP("Outcomes", "Since last run"),
+    QT_TRANSLATE_NOOP("Outcomes", "Target date"),
+)
+FAILING_COLUMNS = (
+    QT_TRANSLATE_NOOP("Outcomes", "Area"),
+    QT_TRANSLATE_NOOP("Outcomes", "Code"),
+    QT_TRANSLATE_NOOP("Outcomes", "Need"),
+    QT_TRANSLATE_NOOP("Outcomes", "Coverage"),
+    QT_TRANSLATE_NOOP("Outcomes", "Nearest (m)"),
+)
 WORDS = {
-    "window": "Outcomes",
-    "intro": "Outcomes your partnership agreed, checked against the gap analysis.",
-    "add": "&Add…",
-    "edit": "&Edit…",
-    "remove": "&Remove",
-    "evaluate": "E&valuate now",
-    "cancel": "Cancel",
-    "failing": "Areas failing it, most need first",
-    "not_yet": "not evaluated yet",
-    "problem": "could not be evaluated: {}",
-    "failed": "Outcomes could not be evaluated",
-    "evaluating": "Evaluating the outcomes…",
-    "cancelled": "Stopped; the outcomes evaluated before Cancel are kept.",
-    "none": "No outcomes yet: Add one, e.g. “Every neighbourhood within 800 m of a food bank”.",
-}  # fmt: skip
+    "window": QT_TRANSLATE_NOOP("Outcomes", "Outcomes"),
+    "intro": QT_TRANSLATE_NOOP(
+        "Outcomes", "Outcomes your partnership agreed, checked against the gap analysis."
+    ),
+    "add": QT_TRANSLATE_NOOP("Outcomes", "&Add…"),
+    "edit": QT_TRANSLATE_NOOP("Outcomes", "&Edit…"),
+    "remove": QT_TRANSLATE_NOOP("Outcomes", "&Remove"),
+    "evaluate": QT_TRANSLATE_NOOP("Outcomes", "E&valuate now"),
+    "cancel": QT_TRANSLATE_NOOP("Outcomes", "Cancel"),
+    "failing": QT_TRANSLATE_NOOP("Outcomes", "Areas failing it, most need first"),
+    "not_yet": QT_TRANSLATE_NOOP("Outcomes", "not evaluated yet"),
+    "problem": QT_TRANSLATE_NOOP("Outcomes", "could not be evaluated: {}"),
+    "failed": QT_TRANSLATE_NOOP("Outcomes", "Outcomes could not be evaluated"),
+    "evaluating": QT_TRANSLATE_NOOP("Outcomes", "Evaluating the outcomes…"),
+    "cancelled": QT_TRANSLATE_NOOP(
+        "Outcomes", "Stopped; the outcomes evaluated before Cancel are kept."
+    ),
+    "none": QT_TRANSLATE_NOOP(
+        "Outcomes",
+        "No outcomes yet: Add one, e.g. “Every neighbourhood within 800 m of a food bank”.",
+    ),
+}
+
+
+def _words(key: str) -> str:
+    return translate("Outcomes", WORDS[key])
+
+
+def _headings(columns: tuple[str, ...]) -> list[str]:
+    return [translate("Outcomes", c) for c in columns]
 
 
 class OutcomesDialog(QDialog):
@@ -67,7 +94,7 @@ class OutcomesDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.statuses: dict[str, OutcomeStatus] = {}
-        self.setWindowTitle(WORDS["window"])
+        self.setWindowTitle(_words("window"))
         self.resize(900, 560)
         self._build()
         self.job = BackgroundJob(self, progress=self.progress, cancel_button=self.cancel_button,
@@ -79,7 +106,7 @@ class OutcomesDialog(QDialog):
     # ---------------------------------------------------------------- building
     def _build(self) -> None:
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels(_headings(COLUMNS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -91,16 +118,16 @@ class OutcomesDialog(QDialog):
         self.table.doubleClicked.connect(self.edit)
         self.chart = OutcomeChart()
         self.failing = QTableWidget(0, len(FAILING_COLUMNS))
-        self.failing.setHorizontalHeaderLabels(list(FAILING_COLUMNS))
+        self.failing.setHorizontalHeaderLabels(_headings(FAILING_COLUMNS))
         self.failing.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.failing.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self.add_button = QPushButton(WORDS["add"])
-        self.edit_button = QPushButton(WORDS["edit"])
-        self.remove_button = QPushButton(WORDS["remove"])
-        self.evaluate_button = QPushButton(WORDS["evaluate"])
-        self.cancel_button = QPushButton(WORDS["cancel"])
+        self.add_button = QPushButton(_words("add"))
+        self.edit_button = QPushButton(_words("edit"))
+        self.remove_button = QPushButton(_words("remove"))
+        self.evaluate_button = QPushButton(_words("evaluate"))
+        self.cancel_button = QPushButton(_words("cancel"))
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.remove_button.clicked.connect(self.remove)
@@ -121,7 +148,7 @@ class OutcomesDialog(QDialog):
         below.setContentsMargins(0, 0, 0, 0)
         below.addWidget(self.chart, 2)
         failing = QVBoxLayout()
-        failing.addWidget(QLabel(WORDS["failing"]))
+        failing.addWidget(QLabel(_words("failing")))
         failing.addWidget(self.failing)
         below.addLayout(failing, 3)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -134,7 +161,7 @@ class OutcomesDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(WORDS["intro"]))
+        layout.addWidget(QLabel(_words("intro")))
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
         layout.addLayout(status)
@@ -161,7 +188,7 @@ class OutcomesDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         if not known:
-            self.message.setText(WORDS["none"])
+            self.message.setText(_words("none"))
         uuids = [o.uuid for o in known]
         target = chosen.uuid if chosen is not None and chosen.uuid in uuids else None
         if uuids:
@@ -177,13 +204,13 @@ class OutcomesDialog(QDialog):
         if status is not None and status.problem:
             return [
                 *cells,
-                WORDS["problem"].format(status.problem),
+                _words("problem").format(status.problem),
                 "",
                 "",
                 outcome.target_date or "",
             ]
         if now is None:
-            return [*cells, WORDS["not_yet"], "", "", outcome.target_date or ""]
+            return [*cells, _words("not_yet"), "", "", outcome.target_date or ""]
         people = ""
         if now.people is not None and now.people_meeting is not None:
             people = f"{now.people_meeting:,.0f} of {now.people:,.0f}"
@@ -258,7 +285,7 @@ class OutcomesDialog(QDialog):
                 return all_statuses(project, progress=progress, cancelled=cancelled)
 
         self.job.start(work, self._on_evaluated, self._on_failed, self._on_cancelled,
-                       message=WORDS["evaluating"])  # fmt: skip
+                       message=_words("evaluating"))  # fmt: skip
 
     @property
     def task(self) -> Task | None:
@@ -271,10 +298,10 @@ class OutcomesDialog(QDialog):
 
     def _on_failed(self, error: BaseException, details: str) -> None:
         self.message.setText("")
-        show_error(self, WORDS["failed"], error, details)
+        show_error(self, _words("failed"), error, details)
 
     def _on_cancelled(self) -> None:
-        self.message.setText(WORDS["cancelled"])
+        self.message.setText(_words("cancelled"))
         self.refresh()
 
     def _set_busy(self, busy: bool) -> None:
