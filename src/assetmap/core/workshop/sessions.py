@@ -9,6 +9,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.project import Project
 
 TABLE = "am_workshops"
@@ -35,7 +36,7 @@ class Workshop:
         panel and on the summary."""
         parts = [p for p in (self.place, date_words(self.date)) if p]
         if self.facilitator:
-            parts.append(f"run by {self.facilitator}")
+            parts.append(translated("run by {facilitator}").format(facilitator=self.facilitator))
         return " · ".join(parts)
 
     def as_row(self) -> dict[str, Any]:
@@ -52,13 +53,31 @@ class Workshop:
         }
 
 
+# Named here rather than by strftime's %B, which follows the computer's locale and not the
+# language the app is in.
+MONTHS = (
+    translatable("January"),
+    translatable("February"),
+    translatable("March"),
+    translatable("April"),
+    translatable("May"),
+    translatable("June"),
+    translatable("July"),
+    translatable("August"),
+    translatable("September"),
+    translatable("October"),
+    translatable("November"),
+    translatable("December"),
+)
+
+
 def date_words(text: str) -> str:
     """'2026-12-09' -> '9 December 2026' (the text itself when it is not a date)."""
     try:
         day = _dt.date.fromisoformat(text)
     except ValueError:
         return text
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {translated(MONTHS[day.month - 1])} {day.year}"
 
 
 def _from_row(row: tuple[Any, ...]) -> Workshop:
