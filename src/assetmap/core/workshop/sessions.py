@@ -5,11 +5,11 @@ Reading only; ``core.commands.workshop`` writes them (undoably, logged in the fe
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
-from assetmap.core.i18n import translatable, translated
+from assetmap.core.date_words import date_words
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 
 TABLE = "am_workshops"
@@ -51,33 +51,6 @@ class Workshop:
             "ended_at": self.ended_at,
             "auto_approve": int(self.auto_approve),
         }
-
-
-# Named here rather than by strftime's %B, which follows the computer's locale and not the
-# language the app is in.
-MONTHS = (
-    translatable("January"),
-    translatable("February"),
-    translatable("March"),
-    translatable("April"),
-    translatable("May"),
-    translatable("June"),
-    translatable("July"),
-    translatable("August"),
-    translatable("September"),
-    translatable("October"),
-    translatable("November"),
-    translatable("December"),
-)
-
-
-def date_words(text: str) -> str:
-    """'2026-12-09' -> '9 December 2026' (the text itself when it is not a date)."""
-    try:
-        day = _dt.date.fromisoformat(text)
-    except ValueError:
-        return text
-    return f"{day.day} {translated(MONTHS[day.month - 1])} {day.year}"
 
 
 def _from_row(row: tuple[Any, ...]) -> Workshop:
