@@ -29,3 +29,11 @@ def test_a_welsh_group_keeps_its_colour() -> None:
     with i18n.using_language("cy"):
         assert group_colour("Mannau") == group_colour("Spaces") == "#E69F00"
     assert group_colour("My own group") is None
+
+
+def test_seeds_added_to_an_old_project_stay_english() -> None:
+    """A migration adds seed categories to English groups, whatever the app's language."""
+    with i18n.using_language("cy"):
+        by_key = {c.key: c for c in default_categories(in_english=True)}
+    assert by_key["coordination_hubs"].group == "Voluntary and community"
+    assert by_key["coordination_hubs"].label == "Community hubs and coordination centres"

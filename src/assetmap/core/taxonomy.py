@@ -309,9 +309,12 @@ DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def default_categories() -> list[Category]:
+def default_categories(*, in_english: bool = False) -> list[Category]:
     """The seed categories worded in the language chosen now: a project created in the Welsh
-    app starts with Welsh names, and keeps them whatever language opens it later."""
+    app starts with Welsh names, and keeps them whatever language opens it later.
+    ``in_english``: as a project made before they could be Welsh has them, for a migration
+    adding seeds to its English groups."""
+    word = (lambda text: text) if in_english else translated
     out: list[Category] = []
     order = 0
     for group, entries in _TAXONOMY.items():
@@ -319,8 +322,8 @@ def default_categories() -> list[Category]:
             out.append(
                 Category(
                     key=key,
-                    label=translated(label),
-                    group=translated(group),
+                    label=word(label),
+                    group=word(group),
                     colour=GROUP_COLOURS[group],
                     symbol=SYMBOLS[position % len(SYMBOLS)],
                     personal_data=key in PERSONAL_DATA_CATEGORIES,
