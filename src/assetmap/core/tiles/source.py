@@ -168,7 +168,7 @@ def custom_source(
             translated("the maximum zoom is between 0 and 24"), field="maximum zoom"
         )
     source = TileSource(
-        name=name.strip() or (parts.hostname or "Custom tiles"),
+        name=name.strip() or (parts.hostname or translated("Custom tiles")),
         url_template=url_template,
         attribution=attribution,
         max_zoom=int(max_zoom),
