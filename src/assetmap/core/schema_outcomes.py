@@ -65,7 +65,7 @@ def add_missing_seed_categories(conn: sqlite3.Connection) -> None:
     """Add the new seed categories at the end of their groups, as a new project has them,
     never replacing or renaming one: a key already present, or a category already labelled
     the same, is left as it is. Later categories move down one place each, in their order."""
-    for category in default_categories():
+    for category in default_categories(in_english=True):  # its groups are named in English
         if category.key in SEED_KEYS_V15 and not _present(conn, category.key, category.label):
             _insert_in_group(conn, category)
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from assetmap.core.i18n import translatable
+
 Point = tuple[float, float]
 
 #: The outline drawn round every symbol, so light colours read on light maps.
@@ -25,8 +27,8 @@ PENDING_RING = "#B3261E"
 PENDING_RING_GAP = 4.0
 #: How the legends (the map window's, the print exports', the HTML export's) name the two
 #: marks that are not a category, drawn on a neutral grey sample.
-PENDING_LABEL = "Awaiting review (dashed ring)"
-NEED_LABEL = "Need: something missing here (hollow, with !)"
+PENDING_LABEL = translatable("Awaiting review (dashed ring)")
+NEED_LABEL = translatable("Need: something missing here (hollow, with !)")
 LEGEND_SAMPLE = "#8C959F"
 #: A need pin: white inside, a band of the category colour between two dark edges, and a
 #: dark exclamation mark in the middle.

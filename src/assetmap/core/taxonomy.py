@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assetmap.core.i18n import translatable, translated
+
 UNCATEGORISED = "uncategorised"
 
 SYMBOLS = (
@@ -66,55 +68,55 @@ def default_review_months(key: str) -> int:
 
 
 _TAXONOMY: dict[str, list[tuple[str, str]]] = {
-    "Anchor institutions": [
-        ("nhs_hospitals", "NHS trusts and hospitals"),
-        ("gp_primary_care", "GP and primary care"),
-        ("universities_colleges", "Universities and colleges"),
-        ("council", "Council"),
-        ("police", "Police"),
-        ("housing_associations", "Housing associations"),
-        ("large_employers", "Large employers"),
+    translatable("Anchor institutions"): [
+        ("nhs_hospitals", translatable("NHS trusts and hospitals")),
+        ("gp_primary_care", translatable("GP and primary care")),
+        ("universities_colleges", translatable("Universities and colleges")),
+        ("council", translatable("Council")),
+        ("police", translatable("Police")),
+        ("housing_associations", translatable("Housing associations")),
+        ("large_employers", translatable("Large employers")),
     ],
-    "Public services": [
-        ("social_care", "Social care"),
-        ("mental_health", "Mental health"),
-        ("addiction_recovery", "Addiction and recovery"),
-        ("housing_homelessness", "Housing and homelessness support"),
-        ("employment", "Jobcentre and employment"),
-        ("libraries", "Libraries"),
-        ("childrens_centres", "Children's centres and family hubs"),
-        ("schools", "Schools"),
-        ("integrated_care", "Integrated care (NHS and social care)"),
-        ("self_care_prevention", "Self-care and prevention"),
+    translatable("Public services"): [
+        ("social_care", translatable("Social care")),
+        ("mental_health", translatable("Mental health")),
+        ("addiction_recovery", translatable("Addiction and recovery")),
+        ("housing_homelessness", translatable("Housing and homelessness support")),
+        ("employment", translatable("Jobcentre and employment")),
+        ("libraries", translatable("Libraries")),
+        ("childrens_centres", translatable("Children's centres and family hubs")),
+        ("schools", translatable("Schools")),
+        ("integrated_care", translatable("Integrated care (NHS and social care)")),
+        ("self_care_prevention", translatable("Self-care and prevention")),
     ],
-    "Voluntary and community": [
-        ("charities", "Charities"),
-        ("mutual_aid", "Mutual-aid groups"),
-        ("community_groups", "Community and tenants' groups"),
-        ("faith_groups", "Faith groups"),
-        ("volunteer_centres", "Volunteer centres"),
-        ("food_banks", "Food banks and pantries"),
-        ("coordination_hubs", "Community hubs and coordination centres"),
+    translatable("Voluntary and community"): [
+        ("charities", translatable("Charities")),
+        ("mutual_aid", translatable("Mutual-aid groups")),
+        ("community_groups", translatable("Community and tenants' groups")),
+        ("faith_groups", translatable("Faith groups")),
+        ("volunteer_centres", translatable("Volunteer centres")),
+        ("food_banks", translatable("Food banks and pantries")),
+        ("coordination_hubs", translatable("Community hubs and coordination centres")),
     ],
-    "Spaces": [
-        ("community_centres", "Community centres"),
-        ("parks_green_spaces", "Parks and green spaces"),
-        ("sport_leisure", "Sport and leisure"),
-        ("meeting_rooms", "Meeting rooms"),
+    translatable("Spaces"): [
+        ("community_centres", translatable("Community centres")),
+        ("parks_green_spaces", translatable("Parks and green spaces")),
+        ("sport_leisure", translatable("Sport and leisure")),
+        ("meeting_rooms", translatable("Meeting rooms")),
     ],
-    "Local economy": [
-        ("local_businesses", "Local businesses"),
-        ("markets", "Markets"),
-        ("social_enterprises", "Social enterprises"),
-        ("credit_unions", "Credit unions"),
+    translatable("Local economy"): [
+        ("local_businesses", translatable("Local businesses")),
+        ("markets", translatable("Markets")),
+        ("social_enterprises", translatable("Social enterprises")),
+        ("credit_unions", translatable("Credit unions")),
     ],
-    "People and culture": [
-        ("individual_skills", "Individuals' skills"),
-        ("heritage", "Heritage"),
-        ("arts", "Arts"),
-        ("local_stories", "Local stories"),
+    translatable("People and culture"): [
+        ("individual_skills", translatable("Individuals' skills")),
+        ("heritage", translatable("Heritage")),
+        ("arts", translatable("Arts")),
+        ("local_stories", translatable("Local stories")),
     ],
-    "Other": [(UNCATEGORISED, "Uncategorised")],
+    translatable("Other"): [(UNCATEGORISED, translatable("Uncategorised"))],
 }
 
 PERSONAL_DATA_CATEGORIES = frozenset({"individual_skills"})
@@ -307,7 +309,12 @@ DEFAULT_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def default_categories() -> list[Category]:
+def default_categories(*, in_english: bool = False) -> list[Category]:
+    """The seed categories worded in the language chosen now: a project created in the Welsh
+    app starts with Welsh names, and keeps them whatever language opens it later.
+    ``in_english``: as a project made before they could be Welsh has them, for a migration
+    adding seeds to its English groups."""
+    word = (lambda text: text) if in_english else translated
     out: list[Category] = []
     order = 0
     for group, entries in _TAXONOMY.items():
@@ -315,8 +322,8 @@ def default_categories() -> list[Category]:
             out.append(
                 Category(
                     key=key,
-                    label=label,
-                    group=group,
+                    label=word(label),
+                    group=word(group),
                     colour=GROUP_COLOURS[group],
                     symbol=SYMBOLS[position % len(SYMBOLS)],
                     personal_data=key in PERSONAL_DATA_CATEGORIES,
@@ -330,4 +337,14 @@ def default_categories() -> list[Category]:
 
 
 def group_names() -> list[str]:
-    return list(_TAXONOMY)
+    """The default groups in the language chosen now, in their order."""
+    return [translated(group) for group in _TAXONOMY]
+
+
+def group_colour(group: str) -> str | None:
+    """The colour of a default group named in English or in the language chosen now (a
+    project made in Welsh has Welsh group names); None for a group of the user's own."""
+    if group in GROUP_COLOURS:
+        return GROUP_COLOURS[group]
+    by_translation = {translated(name): colour for name, colour in GROUP_COLOURS.items()}
+    return by_translation.get(group)

@@ -48,11 +48,11 @@ def analyse(
         steps(0.98, translated("Keeping the run in the project"))
         runs.save(project, result)
     elif keep and out is not None:
-        steps(0.98, "Keeping the run in the project and writing the results")
+        steps(0.98, translated("Keeping the run in the project and writing the results"))
         _keep_and_write(project, result, out, data.need_label)
     elif out is not None:
         results_csv.stage(result, out, data.need_label, field="--out").commit()
-    steps(1.0, "Done")
+    steps(1.0, translated("Done"))
     return result
 
 

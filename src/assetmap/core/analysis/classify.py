@@ -16,9 +16,9 @@ import numpy as np
 from assetmap.core.i18n import translatable, translated
 
 SCHEMES = {
-    "quantiles": "Same number of areas in each class",
-    "natural_breaks": "Natural breaks (Fisher–Jenks)",
-    "equal_interval": "Equal steps",
+    "quantiles": translatable("Same number of areas in each class"),
+    "natural_breaks": translatable("Natural breaks (Fisher–Jenks)"),
+    "equal_interval": translatable("Equal steps"),
 }
 MIN_CLASSES, MAX_CLASSES = 3, 7
 # Fisher–Jenks is exact but quadratic (and slow without numba): above this many values it
@@ -26,7 +26,7 @@ MIN_CLASSES, MAX_CLASSES = 3, 7
 JENKS_SAMPLE = 300
 NO_DATA = -1
 NO_DATA_COLOUR = "#E4E7EB"  # drawn hatched on the map and in the legend
-NO_DATA_LABEL = "No data"
+NO_DATA_LABEL = translatable("No data")
 # Terciles in words, lowest third first (English; translated() them where shown).
 THIRDS = {1: translatable("low"), 2: translatable("medium"), 3: translatable("high")}
 
@@ -81,14 +81,15 @@ PALETTES: dict[str, dict[int, tuple[str, ...]]] = {
     },
 }
 PALETTE_NAMES = {
-    "YlGnBu": "Yellow–green–blue",
-    "YlOrRd": "Yellow–orange–red",
-    "Blues": "Blues",
-    "Greens": "Greens",
+    "YlGnBu": translatable("Yellow–green–blue"),
+    "YlOrRd": translatable("Yellow–orange–red"),
+    "Blues": translatable("Blues"),
+    "Greens": translatable("Greens"),
     "viridis": "Viridis",
     "cividis": "Cividis",
 }
 
+# Words above and below are English constants: translated() them where shown.
 # Joshua Stevens, "Bivariate Choropleth Maps: A How-to Guide" (2015), the blue–pink scheme.
 # Row-major from (low, low): the teal axis across, the pink axis up, dark blue where both
 # are high. Need runs up the pink axis and *lack* of provision across the teal one, so high
@@ -114,11 +115,19 @@ class Measure:
 
 
 MEASURES: dict[str, Measure] = {
-    "assets": Measure("assets", "Assets in the area", whole=True),
-    "per_1000": Measure("per_1000", "Assets per 1,000 people", unit=" per 1,000"),
-    "density_km2": Measure("density_km2", "Assets per km²", unit=" per km²"),
-    "nearest_m": Measure("nearest_m", "Distance to the nearest asset", " m", low_is_bad=False),
-    "coverage": Measure("coverage", "Area within {d} of an asset", unit=" %", scale=100.0),
+    "assets": Measure("assets", translatable("Assets in the area"), whole=True),
+    "per_1000": Measure(
+        "per_1000", translatable("Assets per 1,000 people"), unit=translatable(" per 1,000")
+    ),
+    "density_km2": Measure(
+        "density_km2", translatable("Assets per km²"), unit=translatable(" per km²")
+    ),
+    "nearest_m": Measure(
+        "nearest_m", translatable("Distance to the nearest asset"), " m", low_is_bad=False
+    ),
+    "coverage": Measure(
+        "coverage", translatable("Area within {d} of an asset"), unit=" %", scale=100.0
+    ),
 }
 
 
@@ -318,7 +327,9 @@ def _range(low: float, high: float, low_step: float, high_step: float) -> str:
     a, b = format_number(low, low_step), format_number(high, high_step)
     if a == b:
         return a
-    return f"{a} to {b}" if low < 0 or high < 0 else f"{a}–{b}"
+    return (
+        translated("{low} to {high}").format(low=a, high=b) if low < 0 or high < 0 else f"{a}–{b}"
+    )
 
 
 def palette(name: str, k: int, reverse: bool = False) -> list[str]:

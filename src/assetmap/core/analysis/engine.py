@@ -16,9 +16,10 @@ from assetmap.core.analysis import coverage, measures
 from assetmap.core.analysis.inputs import AnalysisInput
 from assetmap.core.analysis.method import method_statement
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
+from assetmap.core.i18n import translatable
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 
-ALL_CHOSEN_LABEL = "Any of the chosen categories"
+ALL_CHOSEN_LABEL = translatable("Any of the chosen categories")  # translated() where shown
 
 COLUMNS = (
     "area_code",

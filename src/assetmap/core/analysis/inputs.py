@@ -11,6 +11,7 @@ import pandas as pd
 from assetmap.core import areas, assets, categories
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import joined, translated
 from assetmap.core.project import Project
 from assetmap.core.review_due import LAST_CHECKED_SQL, due_mask
 from assetmap.core.schema import ASSETS_TABLE
@@ -73,9 +74,9 @@ def choose_categories(
         found = categories.resolve(project, name)
         if found is None:
             raise BadInputError(
-                f"there is no category or group '{name}'",
+                translated("there is no category or group '{name}'").format(name=name),
                 field="--category",
-                hint="assetmap info PROJECT lists them",
+                hint=translated("assetmap info PROJECT lists them"),
             )
         chosen.append((found.key, True))
     counts = counts_by_category(assets.points_xy(project), include_pending)
@@ -83,12 +84,10 @@ def choose_categories(
     ordered = list(dict.fromkeys(k for k, _named in chosen))
     keys = tuple(k for k in ordered if k in keep)
     if not keys:
-        rules = "active, placed on the map" + ("" if include_pending else " and approved")
         raise BadInputError(
-            (f"no category of {' or '.join(names)}" if names else "no category")
-            + f" has any assets to count ({rules})",
+            _nothing_to_count(names, include_pending),
             field="--category",
-            hint="name a category with --category to see every area as a gap in it",
+            hint=translated("name a category with --category to see every area as a gap in it"),
         )
     return CategoryChoice(keys, tuple(chosen_groups), tuple(k for k in ordered if k not in keep))
 
@@ -124,15 +123,32 @@ def counts_by_category(points: pd.DataFrame, include_pending: bool) -> dict[str,
     return {str(k): int(v) for k, v in counts.items()}
 
 
+def _nothing_to_count(names: list[str] | None, include_pending: bool) -> str:
+    """Why no category can be counted, naming the rule an asset must meet."""
+    if include_pending:
+        rules = translated("active, placed on the map")
+    else:
+        rules = translated("active, placed on the map and approved")
+    if not names:
+        return translated("no category has any assets to count ({rules})").format(rules=rules)
+    return translated("no category of {names} has any assets to count ({rules})").format(
+        names=joined(list(names), alternatives=True), rules=rules
+    )
+
+
 def load(project: Project, params: AnalysisParams) -> AnalysisInput:
     info = areas.get_set(project, params.area_set)
     frame = areas.frame(project, info.name)
     if not len(frame):
-        raise BadInputError(f"the area set '{info.name}' has no areas", field="--set")
+        raise BadInputError(
+            translated("the area set '{name}' has no areas").format(name=info.name), field="--set"
+        )
     labels = {c.key: c.label for c in categories.all_categories(project)}
     for key in params.categories:
         if key not in labels:
-            raise BadInputError(f"there is no category '{key}'", field="--category")
+            raise BadInputError(
+                translated("there is no category '{name}'").format(name=key), field="--category"
+            )
     chosen = _counted_points(project, params)
     raised = None
     if params.include_needs:
@@ -210,14 +226,17 @@ def _indicator(
     if match is None:
         numeric = [c for c, i in indicators.items() if i.numeric]
         raise BadInputError(
-            f"the area set has no field '{column}' "
-            f"(numeric fields: {', '.join(numeric) or 'none'})",
+            translated("the area set has no field '{name}' (numeric fields: {fields})").format(
+                name=column, fields=", ".join(numeric) or translated("none")
+            ),
             field=flag,
-            hint="join it with assetmap join-indicators",
+            hint=translated("join it with assetmap join-indicators"),
         )
     values = pd.to_numeric(frame[match], errors="coerce")
     if values.notna().sum() == 0:
-        raise BadInputError(f"the field '{column}' holds no numbers", field=flag)
+        raise BadInputError(
+            translated("the field '{name}' holds no numbers").format(name=column), field=flag
+        )
     return values.to_numpy(dtype=float)
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 from assetmap.core.analysis.engine import COLUMNS, AnalysisResult
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 
 
@@ -105,9 +106,12 @@ def load(project: Project, run_id: int) -> AnalysisResult:
         "SELECT created_at, parameters, method FROM am_analysis_runs WHERE id = ?", (run_id,)
     ).fetchone()
     if row is None:
-        known = ", ".join(str(r.id) for r in list_runs(project)) or "none yet"
+        known = ", ".join(str(r.id) for r in list_runs(project)) or translated("none yet")
         raise BadInputError(
-            f"there is no analysis run {run_id} (runs: {known})", field="--analysis"
+            translated("there is no analysis run {run} (runs: {runs})").format(
+                run=run_id, runs=known
+            ),
+            field="--analysis",
         )
     table = pd.read_sql_query(
         f"SELECT {', '.join(COLUMNS)} FROM am_analysis_results WHERE run_id = ? ORDER BY id",

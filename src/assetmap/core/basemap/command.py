@@ -16,6 +16,7 @@ from assetmap.core.basemap import store
 from assetmap.core.basemap.importer import PreparedBasemap
 from assetmap.core.changelog import Change
 from assetmap.core.commands.base import Command
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 
 
@@ -30,8 +31,8 @@ class ImportBasemap(Command):
     @property
     def text(self) -> str:
         p = self.prepared
-        return (
-            f"Import basemap from {p.record['source_file']} ({sum(p.counts.values()):,} features)"
+        return translated("Import basemap from {file} ({n:,} features)").format(
+            file=p.record["source_file"], n=sum(p.counts.values())
         )
 
     def apply(self, project: Project) -> list[Change]:

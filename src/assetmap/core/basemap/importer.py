@@ -27,6 +27,7 @@ from assetmap.core.basemap import classify, gazetteer, osm, store
 from assetmap.core.commands.base import CommandStack
 from assetmap.core.errors import BadInputError
 from assetmap.core.geometry import as_multipolygons
+from assetmap.core.i18n import translated
 from assetmap.core.io.report import ImportReport
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
@@ -104,11 +105,11 @@ def import_basemap(
         project, path, options or BasemapOptions(), progress=steps.sub(0, 0.85), cancelled=cancelled
     )
     check_cancelled(cancelled)
-    steps(0.88, "Writing the basemap to the project")
+    steps(0.88, translated("Writing the basemap to the project"))
     (stack or CommandStack(project)).push(ImportBasemap(prepared), project=project)
     prepared.report.committed = True
     prepared.report.seconds = time.perf_counter() - started
-    steps(1.0, "Done")
+    steps(1.0, translated("Done"))
     return prepared.report
 
 
@@ -123,11 +124,13 @@ def prepare_basemap(
     steps = Steps(progress)
     if not np.isfinite(options.margin_m) or options.margin_m < 0:
         raise BadInputError(
-            f"the margin must be a distance in metres, 0 or more (not {options.margin_m})",
+            translated("the margin must be a distance in metres, 0 or more (not {margin})").format(
+                margin=options.margin_m
+            ),
             field="--margin",
         )
     path = Path(path)
-    steps(0.0, f"Opening {path.name}")
+    steps(0.0, translated("Opening {file}").format(file=path.name))
     extract = osm.inspect_extract(path)
     report = BasemapReport(file=path.name, kind="basemap", extract_date=extract.extract_date)
     box, bbox_lonlat = _region(project, options, extract, report)
@@ -162,7 +165,7 @@ def prepare_basemap(
             f"{broken} features were left out: their nodes are missing from the extract, so "
             "GDAL could not build their shape"
         )
-    steps(0.82, "Sorting features into layers")
+    steps(0.82, translated("Sorting features into layers"))
     water = classify.water(polygons)
     classified = {
         "basemap_roads": classify.roads(lines),
@@ -179,7 +182,7 @@ def prepare_basemap(
         _nothing_in_region(path, extract, bbox_lonlat)
     check_cancelled(cancelled)
 
-    steps(0.88, "Reprojecting and clipping")
+    steps(0.88, translated("Reprojecting and clipping"))
     to_project = Transformer.from_crs(4326, project.crs, always_xy=True)
     frames: dict[str, pd.DataFrame] = {}
     geometries: dict[str, np.ndarray] = {}
@@ -201,7 +204,7 @@ def prepare_basemap(
     if repaired:
         report.notes.append(f"{repaired} invalid OSM polygons were repaired (make_valid)")
 
-    steps(0.95, "Indexing street names")
+    steps(0.95, translated("Indexing street names"))
     streets = gazetteer.build_streets(
         frames["basemap_roads"],
         geometries["basemap_roads"],
@@ -225,7 +228,7 @@ def prepare_basemap(
         "layers": report.layers,
         "streets": len(streets),
     }
-    steps(1.0, "Ready to import")
+    steps(1.0, translated("Ready to import"))
     return PreparedBasemap(frames, geometries, streets, record, report)
 
 
@@ -252,18 +255,28 @@ def _region(
         areas_lonlat = to_lonlat.transform_bounds(minx, miny, maxx, maxy, densify_pts=21)
         areas_covered = _overlap_share(extract.bounds, areas_lonlat)
         if covered == 0:
+            pattern = translated(
+                "does not cover the project: the extract spans {extract} but the project's "
+                "areas with a {margin} m margin span {areas}"
+            )
             raise BadInputError(
-                "does not cover the project: the extract spans "
-                f"{_describe(extract.bounds)} but the project's areas with a "
-                f"{m:,.0f} m margin span {_describe(lonlat)}",
+                pattern.format(
+                    extract=_describe(extract.bounds), margin=f"{m:,.0f}", areas=_describe(lonlat)
+                ),
                 file=extract.path,
-                hint="use an extract of the project's region",
+                hint=translated("use an extract of the project's region"),
             )
         if areas_covered < 0.95:  # a margin reaching past the extract is usual, not news
+            note = translated(
+                "the extract covers only about {share} of the project's areas (extract "
+                "{extract}; areas {areas}); the basemap is blank beyond it"
+            )
             report.notes.append(
-                f"the extract covers only about {areas_covered:.0%} of the project's areas "
-                f"(extract {_describe(extract.bounds)}; areas {_describe(areas_lonlat)}); "
-                "the basemap is blank beyond it"
+                note.format(
+                    share=f"{areas_covered:.0%}",
+                    extract=_describe(extract.bounds),
+                    areas=_describe(areas_lonlat),
+                )
             )
     return box, lonlat
 
@@ -280,7 +293,9 @@ def _overlap_share(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
 def _describe(bounds: tuple[float, ...]) -> str:
     w, s, e, n = bounds
-    return f"lon {w:.4f} to {e:.4f}, lat {s:.4f} to {n:.4f}"
+    return translated("lon {west} to {east}, lat {south} to {north}").format(
+        west=f"{w:.4f}", east=f"{e:.4f}", south=f"{s:.4f}", north=f"{n:.4f}"
+    )
 
 
 def _nothing_in_region(
@@ -288,15 +303,22 @@ def _nothing_in_region(
 ) -> None:
     if bbox_lonlat is None:
         raise BadInputError(
-            "has no roads, railways, water, green spaces or places to draw", file=path
+            translated("has no roads, railways, water, green spaces or places to draw"), file=path
         )
     spans = extract.bounds or osm.data_bounds(path)
-    where = f"the extract spans {_describe(spans)}" if spans else "the extract has no features"
+    where = (
+        translated("the extract spans {bounds}").format(bounds=_describe(spans))
+        if spans
+        else translated("the extract has no features")
+    )
+    pattern = translated(
+        "does not cover the project: {where} but the project's areas with the margin span "
+        "{areas}, where it has no roads, water, green spaces or places"
+    )
     raise BadInputError(
-        f"does not cover the project: {where} but the project's areas with the margin span "
-        f"{_describe(bbox_lonlat)}, where it has no roads, water, green spaces or places",
+        pattern.format(where=where, areas=_describe(bbox_lonlat)),
         file=path,
-        hint="use an extract of the project's region",
+        hint=translated("use an extract of the project's region"),
     )
 
 

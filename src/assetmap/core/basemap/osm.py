@@ -32,6 +32,7 @@ import pyogrio.errors
 import shapely
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.progress import CancelledFn, ProgressFn, check_cancelled
 
 # Keys before any [section] are general settings. GDAL >= 3.10 also accepts a "[general]"
@@ -118,21 +119,29 @@ def inspect_extract(path: str | Path) -> ExtractInfo:
     """Check that ``path`` is an OSM extract GDAL can read; BadInputError otherwise."""
     path = Path(path)
     if not path.exists():
-        raise BadInputError("does not exist", file=path)
+        raise BadInputError(translated("does not exist"), file=path)
     if path.is_dir():
-        raise BadInputError("is a folder, not an OpenStreetMap extract", file=path)
-    hint = "use an OpenStreetMap extract: .osm.pbf as published by extract services, or .osm XML"
+        raise BadInputError(translated("is a folder, not an OpenStreetMap extract"), file=path)
+    hint = translated(
+        "use an OpenStreetMap extract: .osm.pbf as published by extract services, or .osm XML"
+    )
     try:
         with warnings.catch_warnings():  # other formats' quirks ("GPX schema unknown")
             warnings.simplefilter("ignore")
             driver = pyogrio.read_info(str(path), layer=0).get("driver")
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
         raise BadInputError(
-            "is not an OpenStreetMap extract (GDAL cannot read it)", file=path, hint=hint
+            translated("is not an OpenStreetMap extract (GDAL cannot read it)"),
+            file=path,
+            hint=hint,
         ) from exc
     if driver != "OSM":
         raise BadInputError(
-            f"is not an OpenStreetMap extract (GDAL reads it as {driver})", file=path, hint=hint
+            translated("is not an OpenStreetMap extract (GDAL reads it as {driver})").format(
+                driver=driver
+            ),
+            file=path,
+            hint=hint,
         )
     info = pyogrio.read_info(str(path), layer="lines")
     total = info.get("total_bounds")
@@ -197,7 +206,7 @@ def read_layer(
             frames.append(frame)
             rows += len(frame)
             if progress is not None:
-                progress(0.5, f"{rows:,} {layer} read")
+                progress(0.5, translated("{n:,} {layer} read").format(n=rows, layer=layer))
     check_cancelled(cancelled)
     if frames:
         result = pd.concat(frames, ignore_index=True)

@@ -44,7 +44,9 @@ def check_format(path: Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in ALL_FORMATS:
         raise BadInputError(
-            f"cannot export to '{suffix or path.name}'; choose one of {', '.join(ALL_FORMATS)}",
+            translated("cannot export to '{what}'; choose one of {formats}").format(
+                what=suffix or path.name, formats=", ".join(ALL_FORMATS)
+            ),
             file=path,
             field="--out",
         )
@@ -76,7 +78,9 @@ def export_data(
     path = Path(path)
     suffix = check_output(path)
     if suffix in MAP_FORMATS:
-        raise BadInputError("maps (PDF, PNG, SVG) are drawn by assetmap.qt.export", file=path)
+        raise BadInputError(
+            translated("maps (PDF, PNG, SVG) are drawn by assetmap.qt.export"), file=path
+        )
     steps = Steps(progress)
     steps(0.05, translated("Choosing what to export"))
     html = suffix in HTML_FORMATS
@@ -114,9 +118,17 @@ def _notice(left_out: str, nuls: int, suffix: str) -> str:
     if not nuls:
         return left_out
     fmt = "GeoPackage" if suffix == ".gpkg" else "GeoJSON"
-    held = f"{nuls:,} text value{'s' if nuls != 1 else ''} held"
-    return (f"{left_out} {held} a NUL character, which {fmt} cannot hold: "
-            "it is written as the replacement character �.").strip()  # fmt: skip
+    if nuls == 1:
+        pattern = translated(
+            "{n:,} text value held a NUL character, which {format} cannot hold: it is written "
+            "as the replacement character �."
+        )
+    else:
+        pattern = translated(
+            "{n:,} text values held a NUL character, which {format} cannot hold: it is "
+            "written as the replacement character �."
+        )
+    return f"{left_out} {pattern.format(n=nuls, format=fmt)}".strip()
 
 
 def _geojson_frame(

@@ -84,13 +84,14 @@ def write_gpkg(
 ) -> int:
     """Write the GeoPackage; returns how many text values held a NUL (written as U+FFFD)."""
     layers: list[tuple[str, gpd.GeoDataFrame, str]] = [
-        ("assets", asset_table(project, chosen), chosen.notice() or "Community assets")
+        ("assets", asset_table(project, chosen), chosen.notice() or translated("Community assets"))
     ]
     sites = _sites(project, chosen)
     if len(sites):
-        layers.append(("asset_sites", sites, "Outlines of assets that are sites"))
+        layers.append(("asset_sites", sites, translated("Outlines of assets that are sites")))
     for name in area_sets:
-        layers.append((_layer_name("areas", name), area_table(project, name), f"Area set {name}"))
+        described = translated("Area set {name}").format(name=name)
+        layers.append((_layer_name("areas", name), area_table(project, name), described))
     if result is not None:
         for key in dict.fromkeys(result.table["category"]):
             layers.append(
@@ -217,13 +218,13 @@ def write_xlsx(
     need_label: str | None = None,
 ) -> Path:
     sheets = [
-        ("About", _about(project, title, chosen, result)),
-        ("Assets", assets_for_sheet(project, chosen)),
+        (translated("About"), _about(project, title, chosen, result)),
+        (translated("Assets"), assets_for_sheet(project, chosen)),
     ]
     for name in area_sets:
         sheets.append((name, pd.DataFrame(area_table(project, name).drop(columns="geometry"))))
     if result is not None:
-        sheets.append(("Gap analysis", results_csv.display_frame(result, need_label)))
+        sheets.append((translated("Gap analysis"), results_csv.display_frame(result, need_label)))
     names = _sheet_names([name for name, _ in sheets])
     with (
         output.replacing(path) as tmp,

@@ -12,13 +12,24 @@ import pandas as pd
 from assetmap.core import categories, output
 from assetmap.core.errors import BadInputError
 from assetmap.core.export import characters
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.project import Project
 from assetmap.core.review_due import LAST_CHECKED_SQL, due_mask, due_since
 from assetmap.core.schema import ASSETS_TABLE
 from assetmap.core.taxonomy import DEFAULT_REVIEW_MONTHS, Category
 
-COLUMNS = ("Name", "Category", "Address", "Postcode", "Phone", "Last checked", "Due since")
+# Headings people read: the frame keeps them in English (code sorts by them); the file has
+# them in the language the app is in.
+COLUMNS = (
+    translatable("Name"),
+    translatable("Category"),
+    translatable("Address"),
+    translatable("Postcode"),
+    translatable("Phone"),
+    translatable("Last checked"),
+    translatable("Due since"),
+)
 FORMATS = (".csv", ".xlsx")
 
 
@@ -67,10 +78,12 @@ def write_due_list(project: Project, path: str | Path, today: date | None = None
     suffix = target.suffix.lower()
     if suffix not in FORMATS:
         raise BadInputError(
-            f"{target.name}: the due list is written as .csv or .xlsx, not '{suffix}'",
+            translated("{file}: the due list is written as .csv or .xlsx, not '{suffix}'").format(
+                file=target.name, suffix=suffix
+            ),
             field="--out",
         )
-    frame = due_frame(project, today)
+    frame = due_frame(project, today).rename(columns={c: translated(c) for c in COLUMNS})
     if suffix == ".csv":
         with output.replacing(target) as tmp:
             _cleaned(frame, characters.encodable).to_csv(tmp, index=False, encoding="utf-8-sig")
@@ -80,7 +93,9 @@ def write_due_list(project: Project, path: str | Path, today: date | None = None
             output.letting_go_quietly(),
             pd.ExcelWriter(tmp, engine="openpyxl") as book,
         ):
-            _cleaned(frame, characters.for_xlsx).to_excel(book, sheet_name="Due", index=False)
+            _cleaned(frame, characters.for_xlsx).to_excel(
+                book, sheet_name=translated("Due"), index=False
+            )
     return len(frame)
 
 

@@ -25,6 +25,7 @@ from folium.template import Template
 from assetmap import __version__
 from assetmap.core import areas, output
 from assetmap.core.analysis.engine import AnalysisResult
+from assetmap.core.date_words import date_words
 from assetmap.core.export import html_areas, html_assets, html_web
 from assetmap.core.export.html_areas import Theme, text
 from assetmap.core.export.html_assets import CategoryLayer
@@ -33,6 +34,7 @@ from assetmap.core.export.html_symbols import safe_colour, symbol_svg
 from assetmap.core.export.html_web import Raw
 from assetmap.core.export.options import ExportOptions
 from assetmap.core.export.selection import ChosenAssets
+from assetmap.core.i18n import translated
 from assetmap.core.layers import MapLayers
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
@@ -96,12 +98,17 @@ def write_html(
     page, report = render_html(project, options, chosen, area_sets, result, progress,
                                cancelled, online_basemap=online_basemap)  # fmt: skip
     steps = Steps(progress)
-    steps(0.95, f"Writing {path.name}")
+    steps(0.95, translated("Writing {file}").format(file=path.name))
     data = page.encode("utf-8")
     output.write_bytes(path, data)
     report.path = path
     report.size_bytes = len(data)
-    steps(1.0, f"Wrote {path.name} ({len(data) / 1e6:.1f} MB)")
+    steps(
+        1.0,
+        translated("Wrote {file} ({size} MB)").format(
+            file=path.name, size=f"{len(data) / 1e6:.1f}"
+        ),
+    )
     return report
 
 
@@ -119,7 +126,7 @@ def render_html(
     """The page as text, and what it holds."""
     steps = Steps(progress)
     report = HtmlReport(Path(), 0)
-    title = (options.title or project.name or "Community assets").strip()
+    title = (options.title or project.name or translated("Community assets")).strip()
     fmap = html_web.OfflineMap(
         location=DEFAULT_VIEW[0],
         zoom_start=DEFAULT_VIEW[1],
@@ -148,7 +155,10 @@ def render_html(
     report.tolerance_m = html_areas.simplify_tolerance(n_main)
     for i, name in enumerate(sets):
         check_cancelled(cancelled)
-        steps(0.05 + 0.4 * i / max(len(sets), 1), f"Drawing the areas of {name}")
+        steps(
+            0.05 + 0.4 * i / max(len(sets), 1),
+            translated("Drawing the areas of {name}").format(name=name),
+        )
         frame = areas.frame(project, name)
         tolerance = html_areas.simplify_tolerance(len(frame))
         digits = html_areas.decimals(len(frame))
@@ -169,7 +179,7 @@ def render_html(
 
     # ---- assets
     check_cancelled(cancelled)
-    steps(0.5, "Placing the assets")
+    steps(0.5, translated("Placing the assets"))
     layers, report.unplaced = html_assets.category_layers(project, chosen.frame)
     report.markers = sum(len(layer.rows) for layer in layers)
     report.clustered = report.markers > html_assets.CLUSTER_ABOVE
@@ -202,7 +212,7 @@ def render_html(
         bounds.append(np.array([min(lon), min(lat), max(lon), max(lat)]))
 
     check_cancelled(cancelled)
-    steps(0.6, "Legend and notes")
+    steps(0.6, translated("Legend and notes"))
     overlays = len(area_layers) + len(groups)
     folium.LayerControl(position="topright", collapsed=overlays > 8).add_to(fmap)
     if bounds:
@@ -226,7 +236,7 @@ def render_html(
     _Script(script).add_to(fmap)
 
     check_cancelled(cancelled)
-    steps(0.7, "Writing the page")
+    steps(0.7, translated("Writing the page"))
     page = figure.render()
     remote = html_web.remote_resources(page)
     if remote:  # a folium change brought a CDN link back: never ship a map that needs one
@@ -330,8 +340,10 @@ def _outline_layer(name: str, geoms: np.ndarray, digits: int, styles: MapLayers)
 
 
 def _set_label(name: str, theme: Theme | None) -> str:
-    what = " (gap map)" if theme is not None else ""
-    return f'<span class="am-layer">{text(name)}{what}</span>'
+    named = text(name)
+    if theme is not None:
+        named = translated("{name} (gap map)").format(name=named)
+    return f'<span class="am-layer">{named}</span>'
 
 
 def _layer_label(layer: CategoryLayer) -> str:
@@ -344,8 +356,7 @@ def _layer_label(layer: CategoryLayer) -> str:
 
 # ---- title, legend, notes ---------------------------------------------------------------------
 def _today() -> str:
-    d = dt.date.today()
-    return f"{d.day} {d:%B %Y}"
+    return date_words(dt.date.today().isoformat())
 
 
 def _title_html(title: str, options: ExportOptions) -> str:
@@ -360,7 +371,8 @@ def _title_html(title: str, options: ExportOptions) -> str:
 def _legend_html(
     theme: Theme | None, main_set: str | None, styles: MapLayers, layers: list[CategoryLayer]
 ) -> str:
-    out = ['<div id="am-legend" class="am-legend" hidden><details open><summary>Legend</summary>']
+    out = ['<div id="am-legend" class="am-legend" hidden><details open><summary>'
+           + translated("Legend") + "</summary>"]  # fmt: skip
     if theme is not None:
         out.append(f'<div class="am-legend-block"><div class="am-legend-title">'
                    f"{text(theme.title)}</div>")  # fmt: skip
@@ -374,7 +386,8 @@ def _legend_html(
         out.append('<div class="am-legend-block">'
                    + _swatch_row(fill, text(main_set), None) + "</div>")  # fmt: skip
     if layers:
-        out.append('<div class="am-legend-block"><div class="am-legend-title">Assets</div>')
+        out.append('<div class="am-legend-block"><div class="am-legend-title">'
+                   + translated("Assets") + "</div>")  # fmt: skip
         for layer in layers:
             out.append(
                 f'<div class="am-legend-row" data-category="{text(layer.key)}">'
@@ -393,14 +406,18 @@ def _need_legend(layers: list[CategoryLayer]) -> str:
     """The need pin's symbol, when any pin on the map is a need ("" otherwise)."""
     needs = sum(len(layer.needs) for layer in layers)
     icon = symbol_svg("circle", LEGEND_SAMPLE, 12, need=True)
-    return _mark_legend("Workshop pins", "am-legend-need", icon, NEED_LABEL, needs)
+    return _mark_legend(
+        translated("Workshop pins"), "am-legend-need", icon, translated(NEED_LABEL), needs
+    )
 
 
 def _pending_legend(layers: list[CategoryLayer]) -> str:
     """The dashed ring, when any asset on the map is awaiting review ("" otherwise)."""
     waiting = sum(len(layer.pending) for layer in layers)
     icon = symbol_svg("circle", LEGEND_SAMPLE, 12, pending=True)
-    return _mark_legend("Review", "am-legend-pending", icon, PENDING_LABEL, waiting)
+    return _mark_legend(
+        translated("Review"), "am-legend-pending", icon, translated(PENDING_LABEL), waiting
+    )
 
 
 def _mark_legend(title: str, css: str, icon: str, label: str, count: int) -> str:
@@ -424,12 +441,13 @@ def _swatch_row(colour: str, label: str, count: int | None) -> str:
 
 def _bivariate_grid(theme: Theme) -> str:
     cells = []
+    areas_pattern = translated("{n:,} areas")
     for row in theme.grid:
         cells.append(
             "<tr>"
             + "".join(
                 f'<td style="background:{c.colour};color:{_ink(c.colour)}" '
-                f'title="{c.count:,} areas">'
+                f'title="{areas_pattern.format(n=c.count)}">'
                 f'<span class="am-cell-count">{c.count:,}</span></td>'
                 for c in row
             )
@@ -451,31 +469,41 @@ def _ink(colour: str) -> str:
 def _about_html(
     project: Project, chosen: ChosenAssets, result: AnalysisResult | None, report: HtmlReport
 ) -> str:
-    out = ['<div id="am-about" class="am-about" hidden><details><summary>About this map'
-           "</summary>"]  # fmt: skip
+    out = ['<div id="am-about" class="am-about" hidden><details><summary>'
+           + translated("About this map") + "</summary>"]  # fmt: skip
     notes = []
     if chosen.notice():
         notes.append(text(chosen.notice()))
     if report.unplaced:
         n = report.unplaced
-        notes.append(f"{n:,} asset{'s' if n != 1 else ''} with no place yet "
-                     f"{'are' if n != 1 else 'is'} not on the map.")  # fmt: skip
+        unplaced = (
+            translated("{n:,} asset with no place yet is not on the map.")
+            if n == 1
+            else translated("{n:,} assets with no place yet are not on the map.")
+        )
+        notes.append(unplaced.format(n=n))
     if notes:
         out.append('<p class="am-notice">' + " ".join(notes) + "</p>")
     if result is not None:
-        run = f"run {result.run_id}, " if result.run_id is not None else ""
+        made = text(result.created_at[:10])
+        run = (
+            translated("Gap analysis run {run}, made {date}.").format(run=result.run_id, date=made)
+            if result.run_id is not None
+            else translated("Gap analysis made {date}.").format(date=made)
+        )
         out.append(
-            f'<h2>How the figures were made</h2><p class="am-method">{text(result.method)}</p>'
-            f'<p class="am-run">Gap analysis {run}made {text(result.created_at[:10])}.</p>'
+            "<h2>" + translated("How the figures were made") + "</h2>"
+            f'<p class="am-method">{text(result.method)}</p><p class="am-run">{run}</p>'
         )
     sources = attributions(project)
     if sources:
-        out.append("<h2>Data sources</h2><ul>"
+        out.append("<h2>" + translated("Data sources") + "</h2><ul>"
                    + "".join(f"<li>{text(s)}</li>" for s in sources) + "</ul>")  # fmt: skip
     used = html_web.LIBRARIES if report.clustered else html_web.LIBRARIES[:1]
     libraries = ", ".join(f"{lib.name} {lib.version}" for lib in used)
-    out.append(f'<p class="am-made">Made with assetmap {text(__version__)} on {_today()}; '
-               f"map drawn with {libraries}.</p></details></div>")  # fmt: skip
+    made = translated("Made with assetmap {version} on {date}; map drawn with {libraries}.")
+    words = made.format(version=text(__version__), date=_today(), libraries=libraries)
+    out.append(f'<p class="am-made">{words}</p></details></div>')
     return "".join(out)
 
 

@@ -26,6 +26,7 @@ from assetmap.core.analysis.params import ALL_CHOSEN
 from assetmap.core.export import theme
 from assetmap.core.export.characters import readable
 from assetmap.core.export.options import ExportOptions
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
 
@@ -188,7 +189,7 @@ def _category_label(result: AnalysisResult, key: str) -> str:
     rows = result.table.loc[result.table["category"] == key, "category_label"]
     if len(rows):
         return str(rows.iloc[0])
-    return ALL_CHOSEN_LABEL if key == ALL_CHOSEN else key
+    return translated(ALL_CHOSEN_LABEL) if key == ALL_CHOSEN else key
 
 
 def results_by_area(result: AnalysisResult, category: str, codes: pd.Series) -> pd.DataFrame:
@@ -211,18 +212,22 @@ def build_theme(result: AnalysisResult, choice: ThemeChoice, rows: pd.DataFrame)
             for g in gap
         ]
         classes = [
-            LegendClass(gap_colour, "Gap", int((gap == True).sum())),  # noqa: E712
-            LegendClass(no_gap_colour, "No gap", int((gap == False).sum())),  # noqa: E712
+            LegendClass(gap_colour, translated("Gap"), int((gap == True).sum())),  # noqa: E712
+            LegendClass(no_gap_colour, translated("No gap"), int((gap == False).sum())),  # noqa: E712
         ]
         missing = int(gap.isna().sum())
         if missing:
-            classes.append(LegendClass(classify.NO_DATA_COLOUR, classify.NO_DATA_LABEL, missing))
-        title = f"{label}: gap = {wording.gap_definition(result.params)}"
+            classes.append(
+                LegendClass(classify.NO_DATA_COLOUR, translated(classify.NO_DATA_LABEL), missing)
+            )
+        title = translated("{label}: gap = {definition}").format(
+            label=label, definition=wording.gap_definition(result.params)
+        )
         return Theme(choice.category, label, "gap", title, colours, classes)
     measure = classify.MEASURES[choice.measure]
     values = pd.to_numeric(rows[measure.column], errors="coerce").to_numpy(dtype=float)
     values = values * measure.scale
-    breaks = classify.classify(values, choice.scheme, choice.k, unit=measure.unit,
+    breaks = classify.classify(values, choice.scheme, choice.k, unit=translated(measure.unit),
                                whole=measure.whole)  # fmt: skip
     # Light to dark as the values rise, by default flipped where low values are the bad ones
     # (coverage, provision) so the worst areas are the darkest, as on the app's map.
@@ -236,9 +241,12 @@ def build_theme(result: AnalysisResult, choice: ThemeChoice, rows: pd.DataFrame)
         for i, text_label in enumerate(breaks.labels)
     ]
     if breaks.no_data:
-        classes.append(LegendClass(classify.NO_DATA_COLOUR, classify.NO_DATA_LABEL, breaks.no_data))
-    return Theme(choice.category, label, "measure", f"{label}: {_lower_first(measure.label, d)}",
-                 colours, classes)  # fmt: skip
+        no_data = translated(classify.NO_DATA_LABEL)
+        classes.append(LegendClass(classify.NO_DATA_COLOUR, no_data, breaks.no_data))
+    title = translated("{label}: {measure}").format(
+        label=label, measure=_lower_first(translated(measure.label), d)
+    )
+    return Theme(choice.category, label, "measure", title, colours, classes)
 
 
 def _lower_first(label: str, d: str) -> str:
@@ -261,22 +269,23 @@ def _bivariate_theme(
             row.append(LegendClass(classify.BIVARIATE[i], "", int((index == i).sum())))
         grid.append(row)
     provision_name = (
-        "assets per 1,000 people" if result.params.provision == "per_1000" else f"coverage at {d}"
+        translated("assets per 1,000 people")
+        if result.params.provision == "per_1000"
+        else translated("coverage at {distance}").format(distance=d)
     )
     missing = int((index < 0).sum())
-    classes = (
-        [LegendClass(classify.NO_DATA_COLOUR, classify.NO_DATA_LABEL, missing)] if missing else []
-    )
+    no_data = translated(classify.NO_DATA_LABEL)
+    classes = [LegendClass(classify.NO_DATA_COLOUR, no_data, missing)] if missing else []
     return Theme(
         choice.category,
         label,
         "bivariate",
-        f"{label}: need against provision",
+        translated("{label}: need against provision").format(label=label),
         colours,
         classes,
         grid,
-        need_axis="More need",
-        provision_axis=f"Less provision ({provision_name})",
+        need_axis=translated("More need"),
+        provision_axis=translated("Less provision ({provision})").format(provision=provision_name),
     )
 
 
@@ -285,7 +294,7 @@ def tooltip_fields(
     project: Project, result: AnalysisResult | None, theme: Theme | None, frame: gpd.GeoDataFrame
 ) -> tuple[list[str], list[list[str]]]:
     """Aliases (escaped) and per-area values (escaped) for the area tooltips."""
-    aliases = ["Area", "Code"]
+    aliases = [translated("Area"), translated("Code")]
     columns = [
         [text(v) or NO_FIGURE for v in frame["name"]],
         [text(v) or NO_FIGURE for v in frame["code"]],
@@ -295,41 +304,46 @@ def tooltip_fields(
     rows = results_by_area(result, theme.category, frame["code"])
     d = f"{result.params.distance_m:g} m"
     label = text(theme.category_label)
-    figures: list[tuple[str, list[str]]] = [(f"Assets ({label})", numbers(rows["assets"]))]
+    assets_of = translated("Assets ({category})").format(category=label)
+    figures: list[tuple[str, list[str]]] = [(assets_of, numbers(rows["assets"]))]
     if result.params.population_field is not None:
         figures += [
-            ("Population", numbers(rows["population"])),
-            ("Assets per 1,000 people", numbers(rows["per_1000"], 0.01)),
+            (translated("Population"), numbers(rows["population"])),
+            (translated("Assets per 1,000 people"), numbers(rows["per_1000"], 0.01)),
         ]
     figures += [
-        ("Assets per km²", numbers(rows["density_km2"], 0.01)),
-        ("Nearest asset", numbers(rows["nearest_m"], 1, " m")),
+        (translated("Assets per km²"), numbers(rows["density_km2"], 0.01)),
+        (translated("Nearest asset"), numbers(rows["nearest_m"], 1, " m")),
         (
-            f"Area within {d}",
+            translated("Area within {distance}").format(distance=d),
             numbers(pd.to_numeric(rows["coverage"], errors="coerce") * 100, 0.1, " %"),
         ),
-        ("Gap", [NO_FIGURE if pd.isna(g) else ("yes" if g else "no") for g in rows["gap"]]),
+        (translated("Gap"), [NO_FIGURE if pd.isna(g) else _yes_no(g) for g in rows["gap"]]),
     ]
     if result.params.need_field is not None:
         need = text(wording.need_label(project, result) or "")
         figures += [
             (wording.need_heading(result, need), numbers(rows["need"], 0.001)),
-            ("Need and provision", [_thirds(n, p) for n, p in zip(rows["need_tercile"],
+            (translated("Need and provision"), [_thirds(n, p) for n, p in zip(rows["need_tercile"],
                                                                rows["provision_tercile"],
                                                                strict=True)]),
-            ("Priority (1 = first)", [NO_FIGURE if not v or v != v else f"{int(v):,}"
+            (translated("Priority (1 = first)"), [NO_FIGURE if not v or v != v else f"{int(v):,}"
                                       for v in rows["priority"]]),
         ]  # fmt: skip
     notes = [text(v) for v in rows["note"]]
     if any(notes):
-        figures.append(("Note", [n or NO_FIGURE for n in notes]))
+        figures.append((translated("Note"), [n or NO_FIGURE for n in notes]))
     for alias, values in figures:
         aliases.append(alias)
         columns.append(values)
     return aliases, columns
 
 
-_THIRDS = {1: "lowest", 2: "middle", 3: "highest"}
+def _yes_no(gap: object) -> str:
+    return translated("yes") if gap else translated("no")
+
+
+_THIRDS = {1: translatable("lowest"), 2: translatable("middle"), 3: translatable("highest")}
 
 
 def _thirds(need: object, provision: object) -> str:
@@ -339,4 +353,6 @@ def _thirds(need: object, provision: object) -> str:
         return NO_FIGURE
     if n not in _THIRDS or p not in _THIRDS:
         return NO_FIGURE
-    return f"{_THIRDS[n]} third of need, {_THIRDS[p]} of provision"
+    return translated("{need} third of need, {provision} of provision").format(
+        need=translated(_THIRDS[n]), provision=translated(_THIRDS[p])
+    )

@@ -21,6 +21,7 @@ from assetmap.core import categories
 from assetmap.core.export.html_areas import text
 from assetmap.core.export.html_symbols import RING_PAD, safe_colour, symbol_svg
 from assetmap.core.export.html_web import escaped
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.layers import MapLayers
 from assetmap.core.project import Project
 from assetmap.core.symbols import need_pad
@@ -31,13 +32,15 @@ COORD_DECIMALS = 6  # about 0.1 m
 # The order of the values in a row after latitude and longitude, with their popup labels.
 POPUP_FIELDS = (
     ("name", None),
-    ("address", "Address"),
-    ("postcode", "Postcode"),
-    ("phone", "Phone"),
-    ("website", "Website"),
-    ("opening_hours", "Opening hours"),
-    ("audience", "Audience"),
+    ("address", translatable("Address")),
+    ("postcode", translatable("Postcode")),
+    ("phone", translatable("Phone")),
+    ("website", translatable("Website")),
+    ("opening_hours", translatable("Opening hours")),
+    ("audience", translatable("Audience")),
 )
+# Its place in the popup's fields: the page links a website that is a web address.
+WEBSITE_FIELD = [name for name, _ in POPUP_FIELDS].index("website")
 _JINJA_OPEN = re.compile(r"\{(?=[{%#])")
 _WEB = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 
@@ -169,7 +172,14 @@ def script_json(value: object) -> str:
 
 def payload(layers: list[CategoryLayer]) -> dict[str, object]:
     return {
-        "fields": [label for _, label in POPUP_FIELDS],
+        "fields": [label and text(translated(label)) for _, label in POPUP_FIELDS],
+        "website": WEBSITE_FIELD,
+        "words": {
+            "noName": text(translated("(no name)")),
+            "need": text(translated("Need: something missing here")),
+            "pending": text(translated("Awaiting review")),
+            "category": text(translated("Category")),
+        },
         "groups": [
             {
                 "key": layer.key,
@@ -209,14 +219,14 @@ PAGE_SCRIPT = """
   function popupHtml(m) {
     var r = m.amRow, g = m.amGroup, f = data.fields;
     var out = '<div class="am-popup"><div class="am-popup-name">' +
-      (r[2] || '(no name)') + '</div>' +
-      (m.amNeed ? '<div class="am-popup-review">Need: something missing here</div>' : '') +
-      (m.amPending ? '<div class="am-popup-review">Awaiting review</div>' : '') +
-      '<table>' + row('Category', g.label);
+      (r[2] || data.words.noName) + '</div>' +
+      (m.amNeed ? '<div class="am-popup-review">' + data.words.need + '</div>' : '') +
+      (m.amPending ? '<div class="am-popup-review">' + data.words.pending + '</div>' : '') +
+      '<table>' + row(data.words.category, g.label);
     for (var i = 3; i < 2 + f.length && i < r.length; i++) {
       if (r[i] === null || r[i] === undefined) continue;
       var value = r[i];
-      if (f[i - 2] === 'Website' && r[2 + f.length] === 1) {
+      if (i - 2 === data.website && r[2 + f.length] === 1) {
         value = '<a href="' + r[i] + '" target="_blank" rel="noopener noreferrer">' + r[i] + '</a>';
       }
       out += row(f[i - 2], value);
@@ -226,7 +236,8 @@ PAGE_SCRIPT = """
   function details(m) {
     if (!m.getPopup()) {
       m.bindPopup(popupHtml(m), {maxWidth: 320});
-      m.bindTooltip(m.amRow[2] || '(no name)', {direction: 'top', offset: [0, -m.amGroup.half]});
+      m.bindTooltip(m.amRow[2] || data.words.noName,
+                    {direction: 'top', offset: [0, -m.amGroup.half]});
     }
     return m;
   }

@@ -14,6 +14,7 @@ from assetmap.core.analysis.engine import ALL_CHOSEN_LABEL, AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN
 from assetmap.core.errors import BadInputError
 from assetmap.core.export.options import ExportOptions
+from assetmap.core.i18n import translated
 from assetmap.core.layers import ThematicStyle
 from assetmap.core.project import Project
 
@@ -24,7 +25,9 @@ def choose_theme(
     project: Project, options: ExportOptions, result: AnalysisResult, shown: ThematicStyle | None
 ) -> ThematicStyle:
     if result.run_id is None:
-        raise BadInputError("the analysis is not kept in the project", field="--analysis")
+        raise BadInputError(
+            translated("the analysis is not kept in the project"), field="--analysis"
+        )
     if shown is not None and shown.run_id != result.run_id:
         shown = None
     wanted = options.analysis_category or (
@@ -53,17 +56,21 @@ def measure_of(style: ThematicStyle) -> str:
 def _check_measure(measure: str, result: AnalysisResult) -> None:
     if measure not in MEASURE_NAMES:
         raise BadInputError(
-            f"cannot map '{measure}'; choose one of {', '.join(MEASURE_NAMES)}", field="--measure"
+            translated("cannot map '{measure}'; choose one of {names}").format(
+                measure=measure, names=", ".join(MEASURE_NAMES)
+            ),
+            field="--measure",
         )
     if measure == "bivariate" and result.params.need_field is None:
         raise BadInputError(
-            "the need-against-provision map needs a run with a need field",
+            translated("the need-against-provision map needs a run with a need field"),
             field="--measure",
-            hint="run assetmap analyse with --need",
+            hint=translated("run assetmap analyse with --need"),
         )
     if measure == "per_1000" and result.params.population_field is None:
         raise BadInputError(
-            "assets per 1,000 people need a run with a population field", field="--measure"
+            translated("assets per 1,000 people need a run with a population field"),
+            field="--measure",
         )
 
 
@@ -80,5 +87,8 @@ def resolve_category(project: Project, result: AnalysisResult, wanted: str) -> s
         return found.key
     labels = [str(result.for_category(k)["category_label"].iloc[0]) for k in keys]
     raise BadInputError(
-        f"the analysis has no category '{text}' (it has: {', '.join(labels)})", field="--category"
+        translated("the analysis has no category '{name}' (it has: {names})").format(
+            name=text, names=", ".join(labels)
+        ),
+        field="--category",
     )

@@ -16,6 +16,7 @@ import pandas as pd
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import joined, translatable, translated
 from assetmap.core.outcomes.model import NEED_BANDS, Outcome, population_share_words
 
 AREA_COLUMNS = ("area_code", "area_name", "population", "need", "coverage", "nearest_m")
@@ -63,16 +64,26 @@ def areas_for(outcome: Outcome, result: AnalysisResult) -> pd.DataFrame:
 
 def _check_run_counts_people(outcome: Outcome, params: AnalysisParams) -> None:
     missing = [
-        what
-        for what, used in (("population", params.population_field), ("need", params.need_field))
+        translated(what)
+        for what, used in (
+            (translatable("population"), params.population_field),
+            (translatable("need"), params.need_field),
+        )
         if used is None
     ]
     if missing:
+        pattern = translated(
+            "'{title}' is for {applies_to}, but the analysis run has no {fields} field to find "
+            "them by"
+        )
         raise BadInputError(
-            f"'{outcome.title}' is for {population_share_words(outcome.population_share or 0)}, "
-            f"but the analysis run has no {' or '.join(missing)} field to find them by",
+            pattern.format(
+                title=outcome.title,
+                applies_to=population_share_words(outcome.population_share or 0),
+                fields=joined(missing, alternatives=True),
+            ),
             field="population-share",
-            hint="give the outcome a population field and a need field",
+            hint=translated("give the outcome a population field and a need field"),
         )
 
 

@@ -7,6 +7,7 @@ import uuid as uuidlib
 from dataclasses import dataclass, field
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 
 DEFAULT_DISTANCE_M = 800.0
 DEFAULT_THRESHOLD = 0.5  # BRIEF section 6: a gap is coverage under half, unless agreed otherwise
@@ -41,20 +42,27 @@ class Outcome:
 def check(outcome: Outcome) -> None:
     """Refuse an outcome that could never be evaluated, naming the field at fault."""
     if not outcome.title.strip():
-        raise BadInputError("an outcome needs a title", field="title")
+        raise BadInputError(translated("an outcome needs a title"), field="title")
     if len(outcome.title) > MAX_TITLE:
-        raise BadInputError(f"the title is longer than {MAX_TITLE} characters", field="title")
+        raise BadInputError(
+            translated("the title is longer than {n} characters").format(n=MAX_TITLE),
+            field="title",
+        )
     if not outcome.target.strip():
-        raise BadInputError("an outcome needs a category or group", field="category")
+        raise BadInputError(translated("an outcome needs a category or group"), field="category")
     if not outcome.area_set.strip():
-        raise BadInputError("an outcome needs an area set", field="set")
+        raise BadInputError(translated("an outcome needs an area set"), field="set")
     if not outcome.distance_m > 0:
-        raise BadInputError("the distance must be more than 0 metres", field="distance")
+        raise BadInputError(translated("the distance must be more than 0 metres"), field="distance")
     if not 0 < outcome.threshold <= 1:
-        raise BadInputError("the coverage threshold is a share between 0 and 1", field="threshold")
+        raise BadInputError(
+            translated("the coverage threshold is a share between 0 and 1"), field="threshold"
+        )
     if outcome.need_band is not None and outcome.population_share is not None:
         raise BadInputError(
-            "an outcome applies to a need band or to a share of the population, not both",
+            translated(
+                "an outcome applies to a need band or to a share of the population, not both"
+            ),
             field="population-share",
         )
     if outcome.need_band is not None:
@@ -68,29 +76,37 @@ def check(outcome: Outcome) -> None:
 def _check_need_band(band: int, need_field: str | None) -> None:
     if not 1 <= band <= NEED_BANDS:
         raise BadInputError(
-            f"the need band is a fifth of the areas by need, 1 (most need) to {NEED_BANDS}",
+            translated(
+                "the need band is a fifth of the areas by need, 1 (most need) to {n}"
+            ).format(n=NEED_BANDS),
             field="need-band",
         )
     if not need_field:
-        raise BadInputError("a need band needs a need field (e.g. IMD score)", field="need")
+        raise BadInputError(
+            translated("a need band needs a need field (e.g. IMD score)"), field="need"
+        )
 
 
 def _check_population_share(outcome: Outcome) -> None:
     share = outcome.population_share
     if share is None or not 0 < share <= 1:
         raise BadInputError(
-            "the population share is a share of the people between 0 and 1 (0.2 for a fifth)",
+            translated(
+                "the population share is a share of the people between 0 and 1 (0.2 for a fifth)"
+            ),
             field="population-share",
         )
     if not outcome.population_field:
         raise BadInputError(
-            "a population share needs a population field to count the people",
+            translated("a population share needs a population field to count the people"),
             field="population",
         )
     if not outcome.need_field:
         raise BadInputError(
-            "a population share needs a need field (e.g. IMD score) to find the most deprived "
-            "areas",
+            translated(
+                "a population share needs a need field (e.g. IMD score) to find the most "
+                "deprived areas"
+            ),
             field="need",
         )
 
@@ -100,20 +116,33 @@ def _check_date(text: str) -> None:
         dt.date.fromisoformat(text)
     except ValueError as exc:
         raise BadInputError(
-            f"'{text}' is not a date; write it as YYYY-MM-DD", field="target"
+            translated("'{text}' is not a date; write it as YYYY-MM-DD").format(text=text),
+            field="target",
         ) from exc
+
+
+_BAND_WORDS = {
+    1: translatable("the fifth of areas most in need"),
+    2: translatable("the fifth of areas second most in need"),
+    3: translatable("the fifth of areas middle in need"),
+    4: translatable("the fifth of areas second least in need"),
+    5: translatable("the fifth of areas least in need"),
+}
 
 
 def need_band_words(band: int | None) -> str:
     """Which areas an outcome is for, in the words tables and the report use."""
     if band is None:
-        return "every area"
-    names = {1: "most", 2: "second most", 3: "middle", 4: "second least", 5: "least"}
-    return f"the fifth of areas {names.get(band, str(band))} in need"
+        return translated("every area")
+    if band in _BAND_WORDS:
+        return translated(_BAND_WORDS[band])
+    return translated("the fifth of areas {band} in need").format(band=band)
 
 
 def population_share_words(share: float) -> str:
-    return f"the most deprived areas home to {percent(share)} of the people"
+    return translated("the most deprived areas home to {share} of the people").format(
+        share=percent(share)
+    )
 
 
 def percent(share: float) -> str:

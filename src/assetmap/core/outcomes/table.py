@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 from assetmap.core import output
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.outcomes.current import OutcomeStatus
 from assetmap.core.outcomes.evaluate import Evaluation
@@ -15,24 +16,24 @@ from assetmap.core.outcomes.model import applies_to_words
 SHOWN_FAILING = 10  # the CSV names this many failing areas, worst first; the rest are counted
 
 HEADERS = {
-    "title": "Outcome",
-    "target": "Category or group",
-    "area_set": "Area set",
-    "applies_to": "Applies to",
-    "distance_m": "Distance (m)",
-    "threshold": "Coverage threshold",
-    "target_date": "Target date",
-    "run_id": "Analysis run",
-    "run_at": "Run time (UTC)",
-    "areas": "Areas",
-    "areas_meeting": "Areas meeting it",
-    "share_of_areas": "Share of areas",
-    "people": "People",
-    "people_meeting": "People meeting it",
-    "share_of_people": "Share of people",
-    "change_in_areas": "Change in areas meeting it since the previous run",
-    "failing_first": "Failing areas, most need first",
-    "problem": "Could not evaluate",
+    "title": translatable("Outcome"),
+    "target": translatable("Category or group"),
+    "area_set": translatable("Area set"),
+    "applies_to": translatable("Applies to"),
+    "distance_m": translatable("Distance (m)"),
+    "threshold": translatable("Coverage threshold"),
+    "target_date": translatable("Target date"),
+    "run_id": translatable("Analysis run"),
+    "run_at": translatable("Run time (UTC)"),
+    "areas": translatable("Areas"),
+    "areas_meeting": translatable("Areas meeting it"),
+    "share_of_areas": translatable("Share of areas"),
+    "people": translatable("People"),
+    "people_meeting": translatable("People meeting it"),
+    "share_of_people": translatable("Share of people"),
+    "change_in_areas": translatable("Change in areas meeting it since the previous run"),
+    "failing_first": translatable("Failing areas, most need first"),
+    "problem": translatable("Could not evaluate"),
 }
 
 
@@ -79,7 +80,10 @@ def change_words(status: OutcomeStatus) -> str:
     if before is None or now is None:
         return ""
     delta = now.areas_meeting - before.areas_meeting
-    return "no change" if delta == 0 else f"{delta:+d} area{'s' if abs(delta) != 1 else ''}"
+    if delta == 0:
+        return translated("no change")
+    pattern = translated("{delta} area") if abs(delta) == 1 else translated("{delta} areas")
+    return pattern.format(delta=f"{delta:+d}")
 
 
 def _failing(status: OutcomeStatus) -> str:
@@ -91,7 +95,8 @@ def _failing(status: OutcomeStatus) -> str:
         for name, code in zip(first["area_name"], first["area_code"], strict=True)
     ]
     more = len(status.failing) - len(names)
-    return "; ".join(names) + (f"; and {more} more" if more > 0 else "")
+    listed = "; ".join(names)
+    return translated("{names}; and {n} more").format(names=listed, n=more) if more > 0 else listed
 
 
 def write_csv(
@@ -101,7 +106,7 @@ def write_csv(
     output.check_target(path, field)
     with output.replacing(path, field) as tmp, tmp.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
-        writer.writerow(HEADERS.values())
+        writer.writerow(translated(heading) for heading in HEADERS.values())
         for status in statuses:
             values = row(status, labels)
             writer.writerow(neutralise(values.get(key, "")) for key in HEADERS)

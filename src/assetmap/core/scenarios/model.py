@@ -11,6 +11,7 @@ from typing import Any
 from assetmap.core import gpkg
 from assetmap.core.analysis.params import AnalysisParams
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 
 MAX_NAME = 200
 MAX_LABEL = 200
@@ -30,11 +31,14 @@ class Proposal:
 
     def __post_init__(self) -> None:
         if not (math.isfinite(self.x) and math.isfinite(self.y)):
-            raise BadInputError("a proposal needs a place on the map", field="x")
+            raise BadInputError(translated("a proposal needs a place on the map"), field="x")
         if not self.category:
-            raise BadInputError("a proposal needs a category", field="category")
+            raise BadInputError(translated("a proposal needs a category"), field="category")
         if len(self.label) > MAX_LABEL:
-            raise BadInputError(f"the label is longer than {MAX_LABEL} characters", field="label")
+            raise BadInputError(
+                translated("the label is longer than {n} characters").format(n=MAX_LABEL),
+                field="label",
+            )
 
 
 @dataclass(frozen=True)
@@ -48,9 +52,12 @@ class Scenario:
 
     def __post_init__(self) -> None:
         if not self.name.strip():
-            raise BadInputError("a scenario needs a name", field="name")
+            raise BadInputError(translated("a scenario needs a name"), field="name")
         if len(self.name) > MAX_NAME:
-            raise BadInputError(f"the name is longer than {MAX_NAME} characters", field="name")
+            raise BadInputError(
+                translated("the name is longer than {n} characters").format(n=MAX_NAME),
+                field="name",
+            )
 
 
 def proposals_to_json(proposals: tuple[Proposal, ...]) -> str:

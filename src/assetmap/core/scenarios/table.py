@@ -1,5 +1,5 @@
 """A what-if's comparison with today as rows (the CLI, its CSV and the report share them),
-in plain English; the desktop translates its own headings."""
+in the language the core is in; the CSV keeps its field names (HEADERS) as they are."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assetmap.core import output
+from assetmap.core.i18n import translated
 from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.scenarios.evaluate import Comparison, GroupChange, OutcomeChange
 
@@ -34,18 +35,18 @@ def comparison_rows(comparison: Comparison) -> list[Row]:
 
 def _group_rows(g: GroupChange) -> list[Row]:
     rows = [
-        Row("gap areas", g.label, f"{g.gaps_before:,}", f"{g.gaps_after:,}",
+        Row(translated("gap areas"), g.label, f"{g.gaps_before:,}", f"{g.gaps_after:,}",
             _signed(g.gaps_after - g.gaps_before)),
     ]  # fmt: skip
     if g.people_before is not None and g.people_after is not None:
         rows.append(
-            Row("people in gaps", g.label, f"{g.people_before:,.0f}", f"{g.people_after:,.0f}",
-                _signed(g.people_after - g.people_before))
+            Row(translated("people in gaps"), g.label, f"{g.people_before:,.0f}",
+                f"{g.people_after:,.0f}", _signed(g.people_after - g.people_before))
         )  # fmt: skip
     before, after = 100 * g.coverage_before, 100 * g.coverage_after
     rows.append(
-        Row("mean coverage", g.label, f"{before:.1f} %", f"{after:.1f} %",
-            _signed(after - before, " points", 1))
+        Row(translated("mean coverage"), g.label, f"{before:.1f} %", f"{after:.1f} %",
+            _signed_points(after - before))
     )  # fmt: skip
     return rows
 
@@ -53,25 +54,37 @@ def _group_rows(g: GroupChange) -> list[Row]:
 def _outcome_rows(o: OutcomeChange) -> list[Row]:
     title = o.outcome.title
     if o.met_before is None or o.met_after is None:
-        return [Row("areas meeting", title, "", "", f"could not be evaluated: {o.problem}")]
+        problem = translated("could not be evaluated: {problem}").format(problem=o.problem)
+        return [Row(translated("areas meeting"), title, "", "", problem)]
     rows = [
-        Row("areas meeting", title, f"{o.met_before:,} of {o.areas:,}",
-            f"{o.met_after:,} of {o.areas:,}", _signed(o.met_after - o.met_before)),
+        Row(translated("areas meeting"), title, _of(o.met_before, o.areas),
+            _of(o.met_after, o.areas), _signed(o.met_after - o.met_before)),
     ]  # fmt: skip
     if o.people is not None and o.people_before is not None and o.people_after is not None:
         rows.append(
-            Row("people meeting", title, f"{o.people_before:,.0f}", f"{o.people_after:,.0f}",
-                _signed(o.people_after - o.people_before))
+            Row(translated("people meeting"), title, f"{o.people_before:,.0f}",
+                f"{o.people_after:,.0f}", _signed(o.people_after - o.people_before))
         )  # fmt: skip
     return rows
 
 
-def _signed(value: float, unit: str = "", digits: int = 0) -> str:
+def _of(part: int, whole: int) -> str:
+    return translated("{part} of {whole}").format(part=f"{part:,}", whole=f"{whole:,}")
+
+
+def _signed(value: float, digits: int = 0) -> str:
     """+3, −1,200, no change: the change as people read it."""
     if round(value, digits) == 0:
-        return "no change"
+        return translated("no change")
     sign = "+" if value > 0 else "\u2212"
-    return f"{sign}{abs(value):,.{digits}f}{unit}"
+    return f"{sign}{abs(value):,.{digits}f}"
+
+
+def _signed_points(value: float) -> str:
+    """+2.5 points of coverage (percentage points), or no change."""
+    if round(value, 1) == 0:
+        return translated("no change")
+    return translated("{change} points").format(change=_signed(value, 1))
 
 
 def write_csv(named: list[tuple[str, Comparison]], path: Path, field: str = "--csv") -> Path:

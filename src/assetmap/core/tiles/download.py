@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.progress import CancelledFn, ProgressFn, check_cancelled, no_progress
 from assetmap.core.tiles.fetcher import TileFetcher
 from assetmap.core.tiles.mbtiles import MBTilesCache
@@ -62,29 +63,33 @@ def check_bulk_allowed(source: TileSource) -> None:
     """Raise ``BulkDownloadRefused`` when the provider forbids bulk download."""
     if source.is_file:
         raise BulkDownloadRefused(
-            f"'{source.name}' is a tile file on this computer: it is already offline",
+            translated("'{name}' is a tile file on this computer: it is already offline").format(
+                name=source.name
+            ),
             field="tile source",
         )
     if source.forbids_bulk_download:
         host = source.host[0]
         policy = source.policy_url or OSM_POLICY_URL
         if host.endswith("openstreetmap.org") or host.endswith("osm.org"):
-            message = (
-                f"OpenStreetMap's tile servers ({host}) may not be downloaded in bulk: their "
-                f"tile usage policy ({policy}) forbids downloading areas for offline use, "
+            message = translated(
+                "OpenStreetMap's tile servers ({host}) may not be downloaded in bulk: their "
+                "tile usage policy ({policy}) forbids downloading areas for offline use, "
                 "because the servers are run by volunteers on donated resources"
-            )
+            ).format(host=host, policy=policy)
         else:
-            message = (
-                f"{source.name} ({host}) is not marked as allowing bulk download; "
+            message = translated(
+                "{name} ({host}) is not marked as allowing bulk download; "
                 "many providers forbid it in their terms"
-            )
+            ).format(name=source.name, host=host)
         raise BulkDownloadRefused(
             message,
             field="tile source",
-            hint="import an OpenStreetMap extract (Basemap ▸ Import OSM extract…) for a "
-            "basemap that works offline, or choose a provider or tile server of your own "
-            "that allows bulk download, or add a ready-made MBTiles file",
+            hint=translated(
+                "import an OpenStreetMap extract (Basemap ▸ Import OSM extract…) for a "
+                "basemap that works offline, or choose a provider or tile server of your own "
+                "that allows bulk download, or add a ready-made MBTiles file"
+            ),
         )
 
 
@@ -106,25 +111,29 @@ def download(
     check_bulk_allowed(source)
     zooms = sorted(set(int(z) for z in zooms))
     if not zooms:
-        raise BadInputError("choose at least one zoom level", field="zoom")
+        raise BadInputError(translated("choose at least one zoom level"), field="zoom")
     if zooms[0] < source.min_zoom or zooms[-1] > source.max_zoom:
         raise BadInputError(
-            f"{source.name} has tiles from zoom {source.min_zoom} to {source.max_zoom}",
+            translated("{name} has tiles from zoom {low} to {high}").format(
+                name=source.name, low=source.min_zoom, high=source.max_zoom
+            ),
             field="zoom",
         )
     total, _mb = plan_download(bounds, zooms)
     if total > max_tiles:
         raise BadInputError(
-            f"that is {total:,} tiles, more than the {max_tiles:,} assetmap downloads at once",
+            translated(
+                "that is {n:,} tiles, more than the {most:,} assetmap downloads at once"
+            ).format(n=total, most=max_tiles),
             field="zoom",
-            hint="choose a smaller zoom range or a smaller area",
+            hint=translated("choose a smaller zoom range or a smaller area"),
         )
     progress = progress or no_progress
     fetcher = fetcher or TileFetcher(source, cache)
     cache.describe(source.name, source.attribution)
     report = DownloadReport()
     keys = list(tiles_in(bounds, zooms))
-    progress(0.0, f"Downloading {total:,} tiles")
+    progress(0.0, translated("Downloading {n:,} tiles").format(n=total))
     for start in range(0, len(keys), BATCH):
         check_cancelled(cancelled)
         batch = keys[start : start + BATCH]
@@ -147,7 +156,10 @@ def download(
             if PAUSE_S:
                 time.sleep(PAUSE_S)
         done = min(start + BATCH, len(keys))
-        progress(done / max(len(keys), 1), f"{done:,} of {total:,} tiles")
+        progress(
+            done / max(len(keys), 1),
+            translated("{done:,} of {total:,} tiles").format(done=done, total=total),
+        )
         if report.offline:
             break
     if report.fetched or report.already_cached:
@@ -159,7 +171,9 @@ def _check_bounds(bounds: Bounds) -> None:
     west, south, east, north = bounds
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
         raise BadInputError(
-            "the area must be given as west, south, east, north in degrees, west < east, "
-            "south < north",
+            translated(
+                "the area must be given as west, south, east, north in degrees, west < east, "
+                "south < north"
+            ),
             field="bounds",
         )

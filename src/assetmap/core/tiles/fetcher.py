@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 
+from assetmap.core.i18n import translated
 from assetmap.core.tiles.mbtiles import MBTilesCache
 from assetmap.core.tiles.source import TileSource
 
@@ -133,7 +134,8 @@ class TileFetcher:
             if exc.code in (404, 410, 204):
                 return None
             if exc.code in (403, 429):
-                raise TileRefused(f"the tile server refused the request (HTTP {exc.code})") from exc
+                refused = translated("the tile server refused the request (HTTP {code})")
+                raise TileRefused(refused.format(code=exc.code)) from exc
             raise
         if len(data) > MAX_TILE_BYTES or not data.startswith(_IMAGE_MAGIC):
             return None  # not an image (an error page, a captive portal): do not cache it

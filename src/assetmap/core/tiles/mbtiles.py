@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 
 if TYPE_CHECKING:  # source imports this module
     from assetmap.core.tiles.source import TileSource
@@ -59,7 +60,7 @@ class MBTilesCache:
         self._closed = False
         if read_only:
             if not self.path.is_file():
-                raise BadInputError("the file does not exist", file=self.path)
+                raise BadInputError(translated("the file does not exist"), file=self.path)
             self._check_readable()
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -125,14 +126,16 @@ class MBTilesCache:
         except sqlite3.DatabaseError as exc:
             self.close()
             raise BadInputError(
-                f"is not an MBTiles file ({exc})", file=self.path, hint="choose a .mbtiles file"
+                translated("is not an MBTiles file ({error})").format(error=exc),
+                file=self.path,
+                hint=translated("choose a .mbtiles file"),
             ) from exc
         if not {"metadata", "tiles"} <= tables:
             self.close()
             raise BadInputError(
-                "is not an MBTiles file: it has no 'metadata' and 'tiles' tables",
+                translated("is not an MBTiles file: it has no 'metadata' and 'tiles' tables"),
                 file=self.path,
-                hint="choose a .mbtiles file made by QGIS, GDAL, MapTiler or assetmap",
+                hint=translated("choose a .mbtiles file made by QGIS, GDAL, MapTiler or assetmap"),
             )
 
     # ---- tiles -----------------------------------------------------------------------------
@@ -278,9 +281,11 @@ def file_source(path: str | Path) -> TileSource:
     fmt = meta.get("format", "png").lower()
     if fmt == "pbf":
         raise BadInputError(
-            "holds vector tiles (format pbf); assetmap draws raster tiles (png, jpg, webp)",
+            translated(
+                "holds vector tiles (format pbf); assetmap draws raster tiles (png, jpg, webp)"
+            ),
             file=path,
-            hint="import an OSM extract for a vector basemap instead",
+            hint=translated("import an OSM extract for a vector basemap instead"),
         )
     try:
         max_zoom = int(meta.get("maxzoom", zooms[1] if zooms else 19))

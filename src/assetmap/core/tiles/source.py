@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from assetmap import __version__
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 
 HOMEPAGE = "https://github.com/assetmap/assetmap"
 USER_AGENT = f"assetmap/{__version__} (+{HOMEPAGE}; community asset mapping desktop app)"
@@ -109,9 +110,11 @@ def preset(key: str) -> TileSource:
         return PRESETS[key]
     except KeyError:
         raise BadInputError(
-            f"there is no tile source called '{key}'",
+            translated("there is no tile source called '{name}'").format(name=key),
             field="tile source",
-            hint=f"choose one of {', '.join(PRESETS)}, or give a URL template",
+            hint=translated("choose one of {names}, or give a URL template").format(
+                names=", ".join(PRESETS)
+            ),
         ) from None
 
 
@@ -130,35 +133,42 @@ def custom_source(
     parts = urlsplit(url_template)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise BadInputError(
-            "a tile URL template starts with https:// (or http://) and names a server",
+            translated("a tile URL template starts with https:// (or http://) and names a server"),
             field="URL template",
-            hint="for example https://tiles.example.org/{z}/{x}/{y}.png",
+            hint=translated("for example https://tiles.example.org/{z}/{x}/{y}.png"),
         )
     names = set(_PLACEHOLDER.findall(url_template))
     if not {"z", "x"} <= names or not ({"y", "-y"} & names):
         raise BadInputError(
-            "a tile URL template needs {z}, {x} and {y} where the tile numbers go",
+            translated("a tile URL template needs {z}, {x} and {y} where the tile numbers go"),
             field="URL template",
-            hint="for example https://tiles.example.org/{z}/{x}/{y}.png",
+            hint=translated("for example https://tiles.example.org/{z}/{x}/{y}.png"),
         )
     unknown = names - _KNOWN
     if unknown:
         raise BadInputError(
-            f"the URL template has placeholders assetmap does not fill: "
-            f"{', '.join('{' + u + '}' for u in sorted(unknown))}",
+            translated("the URL template has placeholders assetmap does not fill: {names}").format(
+                names=", ".join("{" + u + "}" for u in sorted(unknown))
+            ),
             field="URL template",
-            hint="write an API key into the template itself",
+            hint=translated("write an API key into the template itself"),
         )
     if not attribution:
         raise BadInputError(
-            "say whose tiles these are: the attribution is shown on the map and in exports",
+            translated(
+                "say whose tiles these are: the attribution is shown on the map and in exports"
+            ),
             field="attribution",
-            hint="copy it from the provider's terms, e.g. '© OpenStreetMap contributors, © …'",
+            hint=translated(
+                "copy it from the provider's terms, e.g. '© OpenStreetMap contributors, © …'"
+            ),
         )
     if not 0 <= int(max_zoom) <= 24:
-        raise BadInputError("the maximum zoom is between 0 and 24", field="maximum zoom")
+        raise BadInputError(
+            translated("the maximum zoom is between 0 and 24"), field="maximum zoom"
+        )
     source = TileSource(
-        name=name.strip() or (parts.hostname or "Custom tiles"),
+        name=name.strip() or (parts.hostname or translated("Custom tiles")),
         url_template=url_template,
         attribution=attribution,
         max_zoom=int(max_zoom),

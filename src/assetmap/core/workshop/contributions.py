@@ -13,6 +13,7 @@ from typing import Any
 
 from assetmap.core import gpkg
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE
 
@@ -22,8 +23,8 @@ PINS_TABLE = "am_workshop_pins"
 class NotYourPin(BadInputError):
     """A phone tried to change or withdraw a pin it did not submit (HTTP 403)."""
 
-    def __init__(self, message: str = "You can only change or withdraw your own pins.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or translated("You can only change or withdraw your own pins."))
 
 
 @dataclass(frozen=True)

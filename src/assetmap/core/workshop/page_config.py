@@ -15,6 +15,7 @@ import shapely
 from assetmap.core import areas, categories, symbols
 from assetmap.core.project import Project
 from assetmap.core.taxonomy import Category
+from assetmap.core.workshop.page_words import page_language, page_words
 from assetmap.core.workshop.tilegrid import TileGrid
 
 SIMPLIFY_M = 5.0
@@ -77,4 +78,6 @@ def config_json(
         "categories": [category_json(c) for c in shared_categories(project)],
         "areas": area_outlines(project),
         "has_tiles": has_tiles,
+        "words": page_words(),
+        "lang": page_language(),
     }

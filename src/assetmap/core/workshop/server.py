@@ -13,6 +13,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
+from assetmap.core.i18n import translated
 from assetmap.core.workshop.messages import Request, Response, message
 from assetmap.core.workshop.service import WorkshopService
 
@@ -53,7 +54,9 @@ class _Handler(BaseHTTPRequestHandler):
         service = self.server.service
         length = self._content_length()
         if length is None:
-            self._send(message(411, "The page sent something the laptop could not read."))
+            self._send(
+                message(411, translated("The page sent something the laptop could not read."))
+            )
             self.close_connection = True
             return
         too_big = length > service.limits.max_body
@@ -144,9 +147,12 @@ def network_addresses() -> list[tuple[str, str]]:
     Linux names its interfaces (an ioctl per interface); elsewhere the addresses the host
     name and the default route give are offered, labelled by address.
     """
-    found: dict[str, str] = {"127.0.0.1": "This computer only"}
+    found: dict[str, str] = {"127.0.0.1": translated("This computer only")}
     named = _interface_addresses()
-    others = [(f"Network ({a})", a) for a in _outgoing_addresses() + _host_addresses()]
+    others = [
+        (translated("Network ({address})").format(address=a), a)
+        for a in _outgoing_addresses() + _host_addresses()
+    ]
     for label, address in named + others:
         if address not in found and not address.startswith("127."):
             found[address] = label

@@ -31,6 +31,7 @@ from assetmap.core.commands.workshop import (
     WithdrawContribution,
 )
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 from assetmap.core.workshop import page_config, phone_pins, web_files
 from assetmap.core.workshop.contributions import (
@@ -123,7 +124,9 @@ class WorkshopService:
             return self._dispatch(request, route)
         except Exception:
             log.exception("workshop request %s %s failed", request.method, route)
-            return message(500, "Something went wrong on the facilitator's laptop. Try again.")
+            return message(
+                500, translated("Something went wrong on the facilitator's laptop. Try again.")
+            )
 
     def _route(self, path: str) -> str | None:
         """The path after /w/<token>/, or None for a wrong or missing token."""
@@ -137,7 +140,9 @@ class WorkshopService:
     def _dispatch(self, request: Request, route: str) -> Response:
         method = request.method
         if request.content_length is not None and request.content_length > self.limits.max_body:
-            return message(413, "That is too much text to send. Please make it shorter.")
+            return message(
+                413, translated("That is too much text to send. Please make it shorter.")
+            )
         if method == "GET":
             return self._get(request, route)
         if route == "api/pins" and method == "POST":
@@ -145,9 +150,9 @@ class WorkshopService:
         if route.startswith("api/pins/") and method in ("PUT", "DELETE"):
             uuid = route.removeprefix("api/pins/")
             if not _UUID.fullmatch(uuid):
-                return message(404, "That pin does not exist.")
+                return message(404, translated("That pin does not exist."))
             return self._write(request, uuid)
-        return message(405, "The page asked for something it cannot do.")
+        return message(405, translated("The page asked for something it cannot do."))
 
     def _get(self, request: Request, route: str) -> Response:
         if route in ("", "index.html"):
@@ -157,7 +162,7 @@ class WorkshopService:
         if route.startswith("static/"):
             found = self._static.get(route.removeprefix("static/"))
             if found is None:
-                return message(404, "Not found.")
+                return message(404, translated("Not found."))
             return Response(200, found[0], found[1], {"Cache-Control": "max-age=3600"})
         if route == "api/config":
             return self._config()
@@ -168,7 +173,7 @@ class WorkshopService:
         tile = _TILE.fullmatch(route)
         if tile is not None:
             return self._tile(int(tile[1]), int(tile[2]), int(tile[3]))
-        return message(404, "Not found.")
+        return message(404, translated("Not found."))
 
     # ---- reading --------------------------------------------------------------------
     def _config(self) -> Response:
@@ -205,41 +210,49 @@ class WorkshopService:
 
     def _tile(self, z: int, x: int, y: int) -> Response:
         if self.render_tile is None or not self.grid.contains(z, x, y):
-            return message(404, "No map picture here.")
+            return message(404, translated("No map picture here."))
         png = self.render_tile(z, x, y)
         if not png:
-            return message(404, "No map picture here.")
+            return message(404, translated("No map picture here."))
         return Response(200, png, "image/png", {"Cache-Control": "max-age=600"})
 
     # ---- writing --------------------------------------------------------------------
     def _write(self, request: Request, uuid: str | None) -> Response:
         device = _device_hash(request)
         if device is None:
-            return message(400, "This phone has no pin key yet. Reload the page and try again.")
+            return message(
+                400, translated("This phone has no pin key yet. Reload the page and try again.")
+            )
         if not self._per_device.allow(device) or not self._per_address.allow(request.client):
-            return message(429, "You are sending pins very quickly. Wait a minute, then try again.")
+            return message(
+                429, translated("You are sending pins very quickly. Wait a minute, then try again.")
+            )
         payload: Any = None
         if request.method != "DELETE":
             try:
                 payload = json.loads(request.body.decode("utf-8"))
             except (UnicodeDecodeError, ValueError):
-                return message(400, "The page sent something the laptop could not read.")
+                return message(
+                    400, translated("The page sent something the laptop could not read.")
+                )
         with self._lock:
             return self._write_locked(request.method, uuid, device, payload)
 
     def _write_locked(self, method: str, uuid: str | None, device: str, payload: Any) -> Response:
         workshop = get_workshop(self.project, self.workshop_id)
         if workshop.ended:
-            return message(403, "This workshop has ended. Thank you for taking part!")
+            return message(403, translated("This workshop has ended. Thank you for taking part!"))
         if uuid is not None and not owned_by(self.project, uuid, device):
             # Someone else's pin, a desk asset or no pin at all: the same answer for each,
             # so a phone learns nothing about pins that are not its own.
-            return message(403, "You can only change or withdraw your own pins.")
+            return message(403, translated("You can only change or withdraw your own pins."))
         if method == "DELETE" and uuid is not None:
             return self._push(WithdrawContribution(uuid, device), "participant", 200, uuid)
         submitted = submitted_count(self.project, self.workshop_id)
         if method == "POST" and submitted >= self.limits.max_submissions:
-            return message(429, "This workshop has all the pins it can take. Thank you!")
+            return message(
+                429, translated("This workshop has all the pins it can take. Thank you!")
+            )
         try:
             submission = self._parse(payload)
         except SubmissionError as exc:
@@ -265,9 +278,9 @@ class WorkshopService:
         try:
             self._stack.push(command, origin=origin)
         except NotYourPin:
-            return message(403, "You can only change or withdraw your own pins.")
+            return message(403, translated("You can only change or withdraw your own pins."))
         except KeyError:
-            return message(404, "That pin does not exist.")
+            return message(404, translated("That pin does not exist."))
         except BadInputError as exc:
             return message(400, exc.message)
         return json_response(status, {"uuid": uuid if uuid is not None else command.uuid})
@@ -303,7 +316,9 @@ def _extent_of(project: Project) -> tuple[float, float, float, float]:
     found = np.array([b for b in boxes if np.all(np.isfinite(b))], dtype=float)
     if not len(found):
         raise BadInputError(
-            "the project has no areas or placed assets yet, so there is no map to share",
+            translated(
+                "the project has no areas or placed assets yet, so there is no map to share"
+            ),
             file=project.path,
         )
     return (

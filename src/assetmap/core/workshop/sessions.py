@@ -5,10 +5,11 @@ Reading only; ``core.commands.workshop`` writes them (undoably, logged in the fe
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
+from assetmap.core.date_words import date_words
+from assetmap.core.i18n import translated
 from assetmap.core.project import Project
 
 TABLE = "am_workshops"
@@ -35,7 +36,7 @@ class Workshop:
         panel and on the summary."""
         parts = [p for p in (self.place, date_words(self.date)) if p]
         if self.facilitator:
-            parts.append(f"run by {self.facilitator}")
+            parts.append(translated("run by {facilitator}").format(facilitator=self.facilitator))
         return " · ".join(parts)
 
     def as_row(self) -> dict[str, Any]:
@@ -50,15 +51,6 @@ class Workshop:
             "ended_at": self.ended_at,
             "auto_approve": int(self.auto_approve),
         }
-
-
-def date_words(text: str) -> str:
-    """'2026-12-09' -> '9 December 2026' (the text itself when it is not a date)."""
-    try:
-        day = _dt.date.fromisoformat(text)
-    except ValueError:
-        return text
-    return f"{day.day} {day:%B %Y}"
 
 
 def _from_row(row: tuple[Any, ...]) -> Workshop:

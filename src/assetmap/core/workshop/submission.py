@@ -19,6 +19,7 @@ from typing import Any
 from pyproj import CRS, Transformer
 
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.model import PIN_KINDS
 
 Extent = tuple[float, float, float, float]  # min x, min y, max x, max y (project CRS)
@@ -67,10 +68,14 @@ def parse_submission(
     under ``"position"`` or at the top level.
     """
     if not isinstance(payload, Mapping):
-        raise SubmissionError("The form was not sent properly. Please try again.", field="body")
+        raise SubmissionError(
+            translated("The form was not sent properly. Please try again."), field="body"
+        )
     kind = payload.get("kind", "asset")
     if kind not in PIN_KINDS:
-        raise SubmissionError("Choose whether this is here or missing here.", field="kind")
+        raise SubmissionError(
+            translated("Choose whether this is here or missing here."), field="kind"
+        )
     category = _category(payload.get("category"), categories, personal)
     name = _text(payload.get("name"), "name", NAME_MAX, required=True)
     note = _text(payload.get("note"), "note", NOTE_MAX, multiline=True)
@@ -82,18 +87,47 @@ def parse_submission(
 
 def _category(value: Any, categories: Collection[str], personal: Collection[str]) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise SubmissionError("Choose a category.", field="category")
+        raise SubmissionError(translated("Choose a category."), field="category")
     key = value.strip()
     if key in personal:
         raise SubmissionError(
-            "That category holds personal details and cannot be added here.", field="category"
+            translated("That category holds personal details and cannot be added here."),
+            field="category",
         )
     if key not in categories:
-        raise SubmissionError("That category is not one of this map's.", field="category")
+        raise SubmissionError(
+            translated("That category is not one of this map's."), field="category"
+        )
     return key
 
 
-_WORDS = {"name": "The name", "note": "The note", "contributor": "Your name"}
+# One sentence per field and fault: Welsh words its subject differently from one to the next.
+_MUST_BE_TEXT = {
+    "name": translatable("The name must be text."),
+    "note": translatable("The note must be text."),
+    "contributor": translatable("Your name must be text."),
+}
+_NEEDED = {
+    "name": translatable("The name is needed."),
+    "note": translatable("The note is needed."),
+    "contributor": translatable("Your name is needed."),
+}
+_TOO_LONG = {
+    "name": translatable("The name is too long: at most {limit} characters, please."),
+    "note": translatable("The note is too long: at most {limit} characters, please."),
+    "contributor": translatable("Your name is too long: at most {limit} characters, please."),
+}
+_MARKUP_REFUSED = {
+    "name": translatable(
+        "The name cannot contain web code such as <tags>. Please use plain words."
+    ),
+    "note": translatable(
+        "The note cannot contain web code such as <tags>. Please use plain words."
+    ),
+    "contributor": translatable(
+        "Your name cannot contain web code such as <tags>. Please use plain words."
+    ),
+}
 
 
 def clean_text(value: str, *, multiline: bool = False) -> str:
@@ -112,21 +146,18 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
 def _text(
     value: Any, field: str, limit: int, *, required: bool = False, multiline: bool = False
 ) -> str:
-    words = _WORDS[field]
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise SubmissionError(f"{words} must be text.", field=field)
+        raise SubmissionError(translated(_MUST_BE_TEXT[field]), field=field)
     text = clean_text(value, multiline=multiline)
     if required and not text:
-        raise SubmissionError(f"{words} is needed.", field=field)
+        raise SubmissionError(translated(_NEEDED[field]), field=field)
     if len(text) > limit:
-        raise SubmissionError(
-            f"{words} is too long: at most {limit} characters, please.", field=field
-        )
+        raise SubmissionError(translated(_TOO_LONG[field]).format(limit=limit), field=field)
     if _MARKUP.search(text):
         raise SubmissionError(
-            f"{words} cannot contain web code such as <tags>. Please use plain words.",
+            translated(_MARKUP_REFUSED[field]),
             field=field,
         )
     return text
@@ -160,14 +191,14 @@ def _position(payload: Mapping[str, Any], crs: str) -> tuple[float, float]:
     if "lat" in where or "lon" in where:
         lat, lon = _number(where.get("lat")), _number(where.get("lon"))
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise SubmissionError("Your location could not be read.", field="position")
+            raise SubmissionError(translated("Your location could not be read."), field="position")
         x, y = _from_wgs84(crs).transform(lon, lat)
         if not (math.isfinite(x) and math.isfinite(y)):
-            raise SubmissionError("Your location could not be read.", field="position")
+            raise SubmissionError(translated("Your location could not be read."), field="position")
         return float(x), float(y)
     x, y = _number(where.get("x")), _number(where.get("y"))
     if x is None or y is None:
-        raise SubmissionError("Tap the map to say where.", field="position")
+        raise SubmissionError(translated("Tap the map to say where."), field="position")
     return x, y
 
 
@@ -188,6 +219,8 @@ def _check_inside(x: float, y: float, extent: Extent, margin_m: float) -> None:
     inside = min_x - margin_m <= x <= max_x + margin_m and min_y - margin_m <= y <= max_y + margin_m
     if not inside:
         raise SubmissionError(
-            "That place is outside the area this map covers. Move the pin onto the map.",
+            translated(
+                "That place is outside the area this map covers. Move the pin onto the map."
+            ),
             field="position",
         )

@@ -14,6 +14,7 @@ from pyproj import Transformer
 
 from assetmap.core import categories, output
 from assetmap.core.export import characters
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.io.safe_cells import neutralise
 from assetmap.core.project import Project
 from assetmap.core.schema import ASSETS_TABLE
@@ -23,7 +24,10 @@ COLUMNS = (
     "submitted_at", "kind", "category", "name", "note", "contributor", "review",
     "reviewed_by", "easting", "northing", "latitude", "longitude",
 )  # fmt: skip
-KIND_WORDS = {"asset": "Asset (this is here)", "need": "Need (this is missing here)"}
+KIND_WORDS = {
+    "asset": translatable("Asset (this is here)"),
+    "need": translatable("Need (this is missing here)"),
+}
 
 
 def write_summary_csv(project: Project, workshop_id: str, path: str | Path) -> int:
@@ -53,7 +57,7 @@ def _row(
         position = [round(c.x, 1), round(c.y, 1), round(lat, 6), round(lon, 6)]
     return [
         c.submitted_at,
-        KIND_WORDS.get(c.kind, c.kind),
+        translated(KIND_WORDS[c.kind]) if c.kind in KIND_WORDS else c.kind,
         labels.get(c.category, c.category),
         c.name,
         c.note,

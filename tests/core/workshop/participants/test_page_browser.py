@@ -240,3 +240,23 @@ def test_use_my_location_zooms_in_and_puts_the_pin_there(
     with Project.open(path) as project:
         (pin,) = contributions(project, workshop_id)
     assert 379_000 < pin.x < 381_000 and 394_000 < pin.y < 396_000  # Stretford, in the grid
+
+
+def test_the_page_speaks_the_apps_language(
+    phone: Any, serve: Any, workshop_file: tuple[Path, str], tmp_path: Path
+) -> None:
+    """Run from the Welsh app, the page greets phones in Welsh (the Welsh needs the lead's
+    filled catalogue)."""
+    from assetmap.core import i18n
+
+    with i18n.using_language("cy"):
+        server = serve()
+        open_page(phone, server.url)
+        phone.screenshot(path=str(tmp_path / "welsh.png"))
+        assert phone.evaluate("() => document.documentElement.lang") == "cy"
+        assert phone.locator("#hint").inner_text().startswith("Tapiwch y map")
+        tap_map(phone)
+        phone.wait_for_selector("#form-panel:not([hidden])")
+        phone.screenshot(path=str(tmp_path / "welsh-form.png"))
+        assert phone.locator("#form-title").inner_text() == "Ychwanegu pin"
+        assert phone.locator("#send-button").inner_text() == "Anfon"

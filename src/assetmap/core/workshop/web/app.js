@@ -20,6 +20,26 @@
 
   const $ = (id) => document.getElementById(id);
 
+  // The page's words in the language the laptop's app is in (api/config's "words",
+  // core/workshop/page_words.py); the English written here until they arrive, or for a
+  // word they lack. Placeholders: {name}, {status}.
+  let WORDS = {};
+  function w(key, english, values) {
+    let text = typeof WORDS[key] === "string" ? WORDS[key] : english;
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(values[name]));
+    });
+    return text;
+  }
+  function applyWords() {
+    document.querySelectorAll("[data-w]").forEach(function (node) {
+      node.textContent = w(node.dataset.w, node.textContent);
+    });
+    document.querySelectorAll("[data-w-label]").forEach(function (node) {
+      node.setAttribute("aria-label", w(node.dataset.wLabel, node.getAttribute("aria-label")));
+    });
+  }
+
   // ---- the phone's own key ---------------------------------------------------------
   function deviceSecret() {
     let secret = null;
@@ -44,13 +64,15 @@
     try {
       response = await fetch(path, options);
     } catch (e) {
-      throw new Error("Cannot reach the facilitator's laptop. Check you are on the workshop Wi-Fi.");
+      throw new Error(w("unreachable",
+        "Cannot reach the facilitator's laptop. Check you are on the workshop Wi-Fi."));
     }
     let data = null;
     try { data = await response.json(); } catch (e) { data = null; }
     if (!response.ok) {
       const words = data && typeof data.message === "string" ? data.message
-        : "Something went wrong (" + response.status + "). Try again.";
+        : w("went_wrong", "Something went wrong ({status}). Try again.",
+          { status: response.status });
       const error = new Error(words);
       error.status = response.status;
       error.field = data && data.field;
@@ -142,7 +164,7 @@
     const key = L.control({ position: "bottomleft" });
     key.onAdd = function () {
       const box = L.DomUtil.create("div", "map-key");
-      [["key-here", "Is here"], ["key-need", "Is missing"]].forEach(function (entry) {
+      [["key-here", w("key_here", "Is here")], ["key-need", w("key_missing", "Is missing")]].forEach(function (entry) {
         const line = L.DomUtil.create("div", "", box);
         L.DomUtil.create("span", "key-mark " + entry[0], line);
         line.appendChild(document.createTextNode(entry[1]));
@@ -172,8 +194,8 @@
 
   function describe(pin) {
     const category = categoryOf(pin.category);
-    const kind = pin.kind === "need" ? "Missing: " : "";
-    return kind + pin.name + (category ? " (" + category.label + ")" : "");
+    const named = pin.name + (category ? " (" + category.label + ")" : "");
+    return pin.kind === "need" ? w("missing_pin", "Missing: {name}", { name: named }) : named;
   }
 
   // A pin in its category's shape, as the projector and the laptop draw it (the outline
@@ -214,9 +236,9 @@
   }
 
   function reviewWords(review) {
-    if (review === "approved") return "on the map";
-    if (review === "rejected") return "not accepted";
-    return "waiting for the facilitator";
+    if (review === "approved") return w("approved", "on the map");
+    if (review === "rejected") return w("rejected", "not accepted");
+    return w("pending", "waiting for the facilitator");
   }
 
   async function poll() {
@@ -246,7 +268,7 @@
     // Nothing chosen until the participant chooses: a default would send wrong answers.
     const choose = document.createElement("option");
     choose.value = "";
-    choose.textContent = "Choose one…";
+    choose.textContent = w("choose", "Choose one…");
     choose.disabled = true;
     choose.defaultSelected = true;  // what the form's reset comes back to
     select.appendChild(choose);
@@ -284,11 +306,11 @@
       $("name").value = editing.name;
       $("note").value = editing.note || "";
       if (editing.contributor) $("contributor").value = editing.contributor;
-      $("form-title").textContent = "Change your pin";
-      $("send-button").textContent = "Save";
+      $("form-title").textContent = w("change_pin", "Change your pin");
+      $("send-button").textContent = w("save", "Save");
     } else {
-      $("form-title").textContent = "Add a pin";
-      $("send-button").textContent = "Send";
+      $("form-title").textContent = w("add_pin", "Add a pin");
+      $("send-button").textContent = w("send", "Send");
     }
     $("mine-panel").hidden = true;
     $("form-panel").hidden = false;
@@ -327,13 +349,13 @@
     if (!draft) return;
     const form = $("pin-form");
     if (!$("category").value) {
-      showFormError("Please choose the kind of place or service.");
+      showFormError(w("choose_kind", "Please choose the kind of place or service."));
       $("category").focus();
       return;
     }
     const name = $("name").value.trim();
     if (!name) {
-      showFormError("Please give it a name.");
+      showFormError(w("give_name", "Please give it a name."));
       $("name").focus();
       return;
     }
@@ -353,10 +375,10 @@
     try {
       if (draft.editing) {
         await api("PUT", "api/pins/" + draft.editing.uuid, body);
-        toast("Saved. The facilitator will look at it again.");
+        toast(w("saved", "Saved. The facilitator will look at it again."));
       } else {
         await api("POST", "api/pins", body);
-        toast("Thank you! Your pin is waiting for the facilitator.");
+        toast(w("thanks", "Thank you! Your pin is waiting for the facilitator."));
       }
       closeForm();
       poll();
@@ -375,7 +397,7 @@
 
   function useLocation() {
     if (!navigator.geolocation) {
-      toast("This phone cannot share its location. Tap the map instead.", true);
+      toast(w("no_location", "This phone cannot share its location. Tap the map instead."), true);
       return;
     }
     navigator.geolocation.getCurrentPosition(async function (position) {
@@ -395,7 +417,8 @@
       state.map.setView(here, zoom, { animate: false });
       startDraft(where.x, where.y, null);
     }, function () {
-      toast("Your location is not available. Tap the map instead.", true);
+      toast(w("location_unavailable", "Your location is not available. Tap the map instead."),
+        true);
     }, { enableHighAccuracy: true, timeout: 15000 });
   }
 
@@ -424,12 +447,12 @@
       const change = document.createElement("button");
       change.type = "button";
       change.className = "secondary";
-      change.textContent = "Change";
+      change.textContent = w("change", "Change");
       change.addEventListener("click", function () { startDraft(pin.x, pin.y, pin); });
       const withdraw = document.createElement("button");
       withdraw.type = "button";
       withdraw.className = "danger";
-      withdraw.textContent = "Withdraw";
+      withdraw.textContent = w("withdraw", "Withdraw");
       withdraw.addEventListener("click", function () { withdrawPin(pin); });
       buttons.append(change, withdraw);
       item.append(title, status, buttons);
@@ -438,12 +461,12 @@
   }
 
   async function withdrawPin(pin) {
-    if (!window.confirm("Withdraw \u201c" + pin.name + "\u201d?")) return;
+    if (!window.confirm(w("withdraw_ask", "Withdraw \u201c{name}\u201d?", { name: pin.name }))) return;
     try {
       await api("DELETE", "api/pins/" + pin.uuid);
       dropPin(pin.uuid);
       renderMine();
-      toast("Withdrawn.");
+      toast(w("withdrawn", "Withdrawn."));
     } catch (e) {
       toast(e.message, true);
     }
@@ -459,6 +482,9 @@
       return;
     }
     state.config = config;
+    WORDS = config.words || {};
+    document.documentElement.lang = config.lang || "en";
+    applyWords();
     const title = config.workshop.name + (config.workshop.place ? " \u00b7 " + config.workshop.place : "");
     $("title").textContent = title;
     document.title = config.workshop.name;
