@@ -16,6 +16,7 @@ from assetmap.core.taxonomy import (
     SYMBOLS,
     UNCATEGORISED,
     Category,
+    group_colour,
 )
 
 _COLUMNS = (
@@ -145,7 +146,7 @@ def new_category(project: Project, label: str, group: str = "Other") -> Category
         key=unique_key(project, label),
         label=label.strip(),
         group=group,
-        colour=GROUP_COLOURS.get(group, GROUP_COLOURS["Other"]),
+        colour=group_colour(group) or GROUP_COLOURS["Other"],
         symbol=SYMBOLS[len(in_group) % len(SYMBOLS)],
         sort_order=max((c.sort_order for c in cats), default=0) + 1,
     )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from assetmap.core.analysis.classify import NO_DATA_COLOUR, NO_DATA_LABEL
 from assetmap.core.basemap import store as basemap_store
+from assetmap.core.i18n import translated
 from assetmap.core.session import SessionView
 from assetmap.core.symbols import LEGEND_SAMPLE, NEED_LABEL, PENDING_LABEL
 from assetmap.core.taxonomy import group_names
@@ -274,7 +275,9 @@ def _need_entry(session: SessionView, visible: set[str]) -> list[LegendEntry]:
     size = session.layers.category_style(str(needs["category"].iloc[0])).size
     return [
         LegendEntry("group", translate("Legend", "Workshop pins")),
-        LegendEntry("need", NEED_LABEL, symbol="circle", colour=LEGEND_SAMPLE, size=size),
+        LegendEntry(
+            "need", translated(NEED_LABEL), symbol="circle", colour=LEGEND_SAMPLE, size=size
+        ),
     ]
 
 
@@ -289,7 +292,9 @@ def _pending_entry(session: SessionView, visible: set[str]) -> list[LegendEntry]
     size = session.layers.category_style(str(waiting["category"].iloc[0])).size
     return [
         LegendEntry("group", translate("Legend", "Review")),
-        LegendEntry("pending", PENDING_LABEL, symbol="circle", colour=LEGEND_SAMPLE, size=size),
+        LegendEntry(
+            "pending", translated(PENDING_LABEL), symbol="circle", colour=LEGEND_SAMPLE, size=size
+        ),
     ]
 
 

@@ -22,6 +22,7 @@ from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.measures import coverage_geometry
 from assetmap.core.analysis.wording import gap_caption, need_heading, need_label
 from assetmap.core.errors import AssetmapError
+from assetmap.core.i18n import translated
 from assetmap.core.layers import CoverageStyle, ThematicStyle
 from assetmap.core.session import SessionView
 from assetmap.qt.canvas.polygons import PolygonSet
@@ -314,7 +315,7 @@ def _colouring(
         values, style.scheme, style.k, unit=measure.unit, whole=measure.whole
     )
     colours = classify.palette(style.palette, breaks.k, style.reversed)
-    return breaks.classes, colours, list(breaks.labels), measure.label.format(d=d)
+    return breaks.classes, colours, list(breaks.labels), translated(measure.label).format(d=d)
 
 
 def _circles(x: np.ndarray, y: np.ndarray, distance: float) -> PolygonSet:

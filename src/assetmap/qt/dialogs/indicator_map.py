@@ -21,6 +21,7 @@ from assetmap.core import areas
 from assetmap.core.analysis import classify
 from assetmap.core.commands.indicators import RelabelIndicator
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 from assetmap.core.layers import ThematicStyle
 from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
@@ -170,5 +171,5 @@ class IndicatorMapDialog(QDialog):
 def _combo(choices: dict[str, str]) -> QComboBox:
     combo = QComboBox()
     for key, words in choices.items():
-        combo.addItem(words, key)
+        combo.addItem(translated(words), key)  # the core's names, marked translatable
     return combo

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from assetmap.core import categories
 from assetmap.core.commands.categories import MAX_REVIEW_MONTHS
 from assetmap.core.errors import BadInputError
-from assetmap.core.taxonomy import GROUP_COLOURS, Category, group_names
+from assetmap.core.taxonomy import Category, group_colour, group_names
 from assetmap.qt.dialogs.category_manager.error_label import error_label
 from assetmap.qt.dialogs.category_manager.pickers import ColourPicker, SymbolCombo, symbol_icon
 from assetmap.qt.i18n import translate
@@ -122,7 +122,7 @@ class CategoryDialog(QDialog):
 
     def _on_group_changed(self, group: str) -> None:
         """A new category takes its group's colour and next free shape until the user picks."""
-        if self.category is None and not self._colour_chosen and group in GROUP_COLOURS:
+        if self.category is None and not self._colour_chosen and group_colour(group) is not None:
             fresh = categories.new_category(self.session.project, "x", group)
             self.colour_picker.blockSignals(True)
             self.colour_picker.set_colour(fresh.colour)
