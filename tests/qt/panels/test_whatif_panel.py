@@ -220,6 +220,9 @@ def test_the_covered_ground_includes_the_proposals_while_a_what_if_is_shown(qtbo
     place(qtbot, window, *PARTINGTON)
     assert coverage_scenario(session.layers) == panel.whatif.scenario_id
     assert covered()
+    window.canvas.centre_on(*PARTINGTON)
+    assert window.canvas.wait_for_render()
+    window.grab().save("/tmp/whatif_coverage.png")
     labels = [e.label for e in legend_entries(session.model) if e.kind == "coverage"]
     assert labels == ["Within 800 m of food banks and pantries or a proposed one"]
 
