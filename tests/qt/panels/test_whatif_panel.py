@@ -4,6 +4,8 @@ asset list, the what-if saved as a scenario and undone."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import shapely
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -228,3 +230,17 @@ def test_the_covered_ground_includes_the_proposals_while_a_what_if_is_shown(qtbo
 
     panel.whatif.back_to_today()
     assert coverage_scenario(session.layers) == 0 and not covered()
+
+
+def test_an_area_the_proposals_would_make_a_gap_keeps_its_rank_marked_new(qtbot, session):
+    """Adding assets cannot make a gap today, but the table must say so if a question can."""
+    window = open_window(qtbot, session)
+    panel = find_food_bank_gaps(qtbot, window)
+    result, model = panel.result, panel.model
+    first = model.code(0)
+    one = dataclasses.replace(result, table=result.for_category("food_banks"))
+    model.set_rows(one, result.ranked_gaps("food_banks"), None, {first: True})
+    rank = model.index(0, 0)
+    assert rank.data() == "1 (new)"
+    assert rank.data(Qt.ItemDataRole.ToolTipRole) == "A gap with the proposals, not today"
+    assert model.index(1, 0).data() == "2"
