@@ -41,6 +41,7 @@ from assetmap.qt.map_scene import (
     COVERAGE_EDGE_PX,
     HATCH_COLOUR,
     ThematicPlan,
+    coverage_scenario,
     see_through,
     thematic_source,
 )
@@ -140,7 +141,7 @@ def _shown_plan(session: SessionView) -> ThematicPlan | None:
 def _gap_entries(session: SessionView, plan: ThematicPlan | None) -> list[LegendEntry]:
     """The gap map's key, then the coverage layer, as the map draws them."""
     source = thematic_source(session)
-    coverage = source.coverage_info(session.layers.coverage)
+    coverage = source.coverage_info(session.layers.coverage, coverage_scenario(session.layers))
     if plan is None and coverage is None:
         return []
     out = []

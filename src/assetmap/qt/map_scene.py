@@ -32,7 +32,13 @@ from assetmap.qt.canvas.polygons import PolygonSet
 from assetmap.qt.canvas.scene import AreaLayer, AssetLayer, Cancelled, Scene
 from assetmap.qt.canvas.tiles import RasterTileLayer, TileImages, TileService
 from assetmap.qt.canvas.view import View
-from assetmap.qt.thematic import CoverageInfo, ThematicPlan, ThematicSource, thematic_source
+from assetmap.qt.thematic import (
+    CoverageInfo,
+    ThematicPlan,
+    ThematicSource,
+    coverage_scenario,
+    thematic_source,
+)
 
 __all__ = [
     "COVERAGE_EDGE_PX",
@@ -43,6 +49,7 @@ __all__ = [
     "SceneBuilder",
     "ThematicPlan",
     "ThematicSource",
+    "coverage_scenario",
     "see_through",
     "thematic_source",
 ]
@@ -233,7 +240,7 @@ class SceneBuilder:
     def _coverage_layers(self) -> list[AreaLayer]:
         """The wash (translucent) and its edge (opaque): two layers over the same circles."""
         style = self.session.layers.coverage
-        polygons = self.source.coverage(style)
+        polygons = self.source.coverage(style, coverage_scenario(self.session.layers))
         if style is None or polygons is None or not len(polygons):
             return []
         classes = np.zeros(len(polygons), dtype=int)

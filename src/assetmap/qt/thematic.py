@@ -23,7 +23,7 @@ from assetmap.core.analysis.measures import coverage_geometry
 from assetmap.core.analysis.wording import gap_caption, need_heading, need_label
 from assetmap.core.errors import AssetmapError
 from assetmap.core.i18n import translated
-from assetmap.core.layers import CoverageStyle, ThematicStyle
+from assetmap.core.layers import CoverageStyle, MapLayers, ThematicStyle
 from assetmap.core.session import SessionView
 from assetmap.qt.canvas.polygons import PolygonSet
 from assetmap.qt.i18n import translate
@@ -124,6 +124,8 @@ class ThematicSource(QObject):
         self._scenarios[number] = result
         while len(self._scenarios) > SCENARIOS_KEPT:  # a national result is tens of MB
             self._scenarios.pop(next(iter(self._scenarios)))
+        for key in [k for k in self._coverage if k[-1] and k[-1] not in self._scenarios]:
+            del self._coverage[key]  # a what-if's circles, no longer drawn
 
     def area_codes(self, name: str) -> np.ndarray:
         self._follow_areas()
@@ -197,10 +199,15 @@ class ThematicSource(QObject):
         )
 
     # ---- coverage ----------------------------------------------------------------------------
-    def coverage_info(self, style: CoverageStyle | None) -> CoverageInfo | None:
+    def _coverage_result(self, style: CoverageStyle, scenario: int) -> AnalysisResult | None:
+        """The what-if's result (its proposals counted) when one is known, else the run."""
+        return self._scenarios.get(scenario) or self.result(style.run_id)
+
+    def coverage_info(self, style: CoverageStyle | None, scenario: int = 0) -> CoverageInfo | None:
+        """``scenario``: the what-if drawn over the same run (``coverage_scenario``)."""
         if style is None:
             return None
-        result = self.result(style.run_id)
+        result = self._coverage_result(style, scenario)
         if result is None:
             return None
         rows = result.for_category(style.category)
@@ -208,19 +215,24 @@ class ThematicSource(QObject):
             return None
         d = result.params.distance_m
         name = str(rows["category_label"].iloc[0])
-        label = translate("Thematic", "Within {distance} m of {category}").format(
-            distance=f"{d:,.0f}", category=_lower_first(name)
+        words = (
+            translate("Thematic", "Within {distance} m of {category} or a proposed one")
+            if scenario in self._scenarios
+            else translate("Thematic", "Within {distance} m of {category}")
         )
+        label = words.format(distance=f"{d:,.0f}", category=_lower_first(name))
         return CoverageInfo(style, label, d)
 
-    def coverage(self, style: CoverageStyle | None) -> PolygonSet | None:
-        """The merged circles, or None while a worker is still merging them."""
+    def coverage(self, style: CoverageStyle | None, scenario: int = 0) -> PolygonSet | None:
+        """The merged circles, or None while a worker is still merging them; with a
+        what-if's ``scenario``, its proposals' circles too."""
         if style is None:
             return None
-        result = self.result(style.run_id)
+        result = self._coverage_result(style, scenario)
         if result is None:
             return None
-        key = (style.run_id, style.category, self.session.points_version)
+        scenario = scenario if scenario in self._scenarios else 0
+        key = (style.run_id, style.category, self.session.points_version, scenario)
         if key in self._coverage:
             return self._coverage[key]
         x, y = result.counted_points(style.category)
@@ -254,6 +266,15 @@ class ThematicSource(QObject):
 
     def coverage_pending(self) -> bool:
         return bool(self._pending)
+
+
+def coverage_scenario(layers: MapLayers) -> int:
+    """The what-if whose proposals the coverage wash includes: the one the gap map draws,
+    when it is drawn over the coverage's own run (0: none, today's assets only)."""
+    thematic, coverage = layers.thematic, layers.coverage
+    if thematic is None or coverage is None or thematic.run_id != coverage.run_id:
+        return 0
+    return thematic.scenario
 
 
 def thematic_source(session: SessionView, *, in_background: bool = True) -> ThematicSource:

@@ -4,11 +4,18 @@ asset list, the what-if saved as a scenario and undone."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import dataclasses
 
+import shapely
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from assetmap.core import areas
 from assetmap.core.scenarios import store
 from assetmap.qt.canvas.proposal_tool import ProposalTool
-from support.qt import open_window
+from assetmap.qt.legend import legend_entries
+from assetmap.qt.map_scene import coverage_scenario, thematic_source
+from support.qt import open_window, when_modal
 
 PARTINGTON = (371_500.0, 391_800.0)
 CARRINGTON = (374_300.0, 393_000.0)
@@ -104,3 +111,136 @@ def test_enter_places_a_proposal_at_the_cross_hair(qtbot, session):
     qtbot.keyClick(window.canvas, Qt.Key.Key_Return)
     (proposal,) = panel.whatif.proposals
     assert (proposal.x, proposal.y) == PARTINGTON and proposal.category == "food_banks"
+
+
+def headers(model) -> list[str]:
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def column_texts(model, header: str) -> list[str]:
+    column = headers(model).index(header)
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def centre_of_area(session, area_set: str, code: str) -> tuple[float, float]:
+    frame = areas.frame(session.project, area_set)
+    point = frame.loc[frame["code"].astype(str) == code].geometry.iloc[0].representative_point()
+    return point.x, point.y
+
+
+def test_the_ranked_gaps_and_chart_show_the_what_if_marked_as_such(qtbot, session):
+    window = open_window(qtbot, session)
+    panel = find_food_bank_gaps(qtbot, window)
+    today_rows = panel.model.rowCount()
+    today_bars = panel.chart.labels()
+    first = panel.model.code(0)
+    assert panel.banner.isHidden() and panel.export_button.isEnabled()
+
+    # a proposed food bank in the area to look at first
+    panel.whatif.add_button.setChecked(True)
+    place(qtbot, window, *centre_of_area(session, panel.result.params.area_set, first))
+    food = panel.whatif.shown.comparison.group("food_banks")
+    closed = {
+        a.code: a.name
+        for a in panel.whatif.shown.comparison.changed_areas
+        if a.group == "food_banks" and not a.gap_after
+    }
+    assert first in closed and food.gaps_after == food.gaps_before - len(closed)
+
+    # a clear line above the table and chart says this is not today
+    assert panel.banner.isVisibleTo(panel)
+    assert panel.banner.accessibleName().startswith("What if: 1 proposed asset — not today's map.")
+    # the table lists the what-if's gaps, ranked, then the areas it closes, marked so
+    model = panel.model
+    assert model.rowCount() == today_rows
+    ranks = column_texts(model, "Rank")
+    assert ranks[: food.gaps_after] == [str(n) for n in range(1, food.gaps_after + 1)]
+    assert ranks[food.gaps_after :] == ["Closed"] * len(closed)
+    assert {model.code(r) for r in range(food.gaps_after, today_rows)} == set(closed)
+    assert f"{len(closed)} areas no longer have a gap" in panel.banner.accessibleName()
+    last = model.index(today_rows - 1, 0)
+    assert last.data(Qt.ItemDataRole.ToolTipRole) == "No longer a gap with the proposals"
+    assert last.siblingAtColumn(2).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
+    # the chart draws only the what-if's gaps; today's results cannot be exported as if
+    assert not set(closed.values()) & set(panel.chart.labels())
+    assert today_bars[0] not in panel.chart.labels()
+    assert not panel.export_button.isEnabled()
+
+    window.resize(1400, 900)
+    panel.tabs.setCurrentIndex(0)
+    panel.show_question(False)
+    panel.results.grab().save("/tmp/whatif_ranked_panel.png")
+    panel.tabs.setCurrentIndex(1)
+    panel.results.grab().save("/tmp/whatif_chart_panel.png")
+    panel.tabs.setCurrentIndex(0)
+
+    qtbot.mouseClick(panel.banner.today_button, Qt.MouseButton.LeftButton)
+    assert panel.whatif.proposals == [] and panel.banner.isHidden()
+    assert model.rowCount() == today_rows and "Closed" not in column_texts(model, "Rank")
+    assert panel.chart.labels() == today_bars
+    assert panel.export_button.isEnabled()
+
+
+def test_a_saved_scenario_is_deleted_after_asking_and_undo_brings_it_back(qtbot, session):
+    window = open_window(qtbot, session)
+    whatif = find_food_bank_gaps(qtbot, window).whatif
+    whatif.add_button.setChecked(True)
+    place(qtbot, window, *PARTINGTON)
+    whatif.save_as("Partington hub")
+    assert whatif.delete_button.isEnabled()
+
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.No).click())
+    qtbot.mouseClick(whatif.delete_button, Qt.MouseButton.LeftButton)
+    assert store.by_name(session.project, "Partington hub") is not None
+
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(whatif.delete_button, Qt.MouseButton.LeftButton)
+    assert store.by_name(session.project, "Partington hub") is None
+    assert whatif.open_combo.findText("Partington hub") < 0
+    assert not whatif.delete_button.isEnabled()
+    assert len(whatif.proposals) == 1  # still shown, and can be saved again
+
+    window.act_undo.trigger()  # Edit ▸ Undo
+    assert store.by_name(session.project, "Partington hub") is not None
+    assert whatif.open_combo.findText("Partington hub") >= 0
+
+
+def test_the_covered_ground_includes_the_proposals_while_a_what_if_is_shown(qtbot, session):
+    window = open_window(qtbot, session)
+    panel = find_food_bank_gaps(qtbot, window)
+    panel.show_coverage.setChecked(True)
+    source = thematic_source(session.model)
+    partington = shapely.Point(*PARTINGTON)
+
+    def covered() -> bool:
+        polygons = source.coverage(session.layers.coverage, coverage_scenario(session.layers))
+        return bool(shapely.intersects(polygons.geometries, partington).any())
+
+    assert not covered()
+    panel.whatif.add_button.setChecked(True)
+    place(qtbot, window, *PARTINGTON)
+    assert coverage_scenario(session.layers) == panel.whatif.scenario_id
+    assert covered()
+    window.canvas.centre_on(*PARTINGTON)
+    assert window.canvas.wait_for_render()
+    window.grab().save("/tmp/whatif_coverage.png")
+    labels = [e.label for e in legend_entries(session.model) if e.kind == "coverage"]
+    assert labels == ["Within 800 m of food banks and pantries or a proposed one"]
+
+    panel.whatif.back_to_today()
+    assert coverage_scenario(session.layers) == 0 and not covered()
+
+
+def test_an_area_the_proposals_would_make_a_gap_keeps_its_rank_marked_new(qtbot, session):
+    """Adding assets cannot make a gap today, but the table must say so if a question can."""
+    window = open_window(qtbot, session)
+    panel = find_food_bank_gaps(qtbot, window)
+    result, model = panel.result, panel.model
+    first = model.code(0)
+    one = dataclasses.replace(result, table=result.for_category("food_banks"))
+    model.set_rows(one, result.ranked_gaps("food_banks"), None, {first: True})
+    rank = model.index(0, 0)
+    assert rank.data() == "1 (new)"
+    assert rank.data(Qt.ItemDataRole.ToolTipRole) == "A gap with the proposals, not today"
+    assert model.index(1, 0).data() == "2"

@@ -8,7 +8,6 @@ The map is coloured by setting ``session.layers.thematic``: the panel never draw
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ from assetmap.qt.panels.analysis.map_options import MODES, MapOptions
 from assetmap.qt.panels.analysis.question import QuestionBox
 from assetmap.qt.panels.analysis.ranked_page import RankedGapsPage
 from assetmap.qt.panels.analysis.whatif import WhatIfSection
+from assetmap.qt.panels.analysis.whatif_view import WhatIfBanner, WhatIfResults
 from assetmap.qt.panels.analysis.wording import sentence, summary_html, when
 from assetmap.qt.panels.gap_chart import GapChart
 from assetmap.qt.session import Session
@@ -186,9 +186,13 @@ class AnalysisPanel(QWidget):
         layout.addWidget(self._build_map_options())
         self.whatif = WhatIfSection(self.session, redraw=self._apply_to_map)
         layout.addWidget(self.whatif)
+        self.banner = WhatIfBanner(self.whatif.back_to_today)
+        layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_table(), translate("FindGaps", "Ranked gaps"))
         self.chart = GapChart()
+        self.shown = WhatIfResults(self.banner, self.model, self.chart, self.export_button)
+        self.whatif.evaluated.connect(lambda *_: self._show_category())
         self.tabs.addTab(self.chart, translate("FindGaps", "Chart"))
         self.method = QLabel()
         self.method.setWordWrap(True)
@@ -521,15 +525,12 @@ class AnalysisPanel(QWidget):
             return
         key = str(self.category_combo.currentData() or result.params.categories[0])
         self.whatif.choose_category(key)
-        ranked = result.ranked_gaps(key)
-        one = dataclasses.replace(result, table=result.for_category(key))
-        self.model.set_rows(one, ranked, self._need_label(result))
+        self.shown.show(result, self.whatif.shown, key, self._need_label(result))
         self.rank_caption.setText(
             translate(
                 "FindGaps", "Areas with a gap. {ranking} Click one to see it on the map."
             ).format(ranking=ranking_caption(result.params))
         )
-        self.chart.set_result(result, key, ranked)
         self.summary.setText(summary_html(result, key, self._category_label))
 
     def _need_label(self, result: AnalysisResult) -> str | None:

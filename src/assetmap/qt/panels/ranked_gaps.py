@@ -1,13 +1,15 @@
 """The Find gaps panel's ranked table: the gaps as a planner reads them, the need-and-
-provision class beside each, formatted like the CSV, with units in the headers."""
+provision class beside each, formatted like the CSV, with units in the headers. While a
+what-if is shown, the areas the proposals change are in bold, saying how (``changes``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
 from assetmap.core.analysis import classify, results_csv
@@ -35,7 +37,7 @@ _PROVISION_THIRDS = {
     2: QT_TRANSLATE_NOOP("RankedGaps", "medium"),
     3: QT_TRANSLATE_NOOP("RankedGaps", "high"),
 }
-DISPLAY, ALIGN, TIP, DECORATION, FOREGROUND = (
+DISPLAY, ALIGN, TIP, DECORATION, FOREGROUND, FONT = (
     int(r)
     for r in (
         Qt.ItemDataRole.DisplayRole,
@@ -43,8 +45,10 @@ DISPLAY, ALIGN, TIP, DECORATION, FOREGROUND = (
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.DecorationRole,
         Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
     )
 )
+FEWER_GAPS = "#1A7F37"  # the what-if figures' green
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -59,9 +63,15 @@ class RankedGapsModel(QAbstractTableModel):
         self._codes: list[str] = []
 
     def set_rows(
-        self, result: AnalysisResult, ranked: pd.DataFrame, need_label: str | None
+        self,
+        result: AnalysisResult,
+        ranked: pd.DataFrame,
+        need_label: str | None,
+        changes: Mapping[str, bool] | None = None,
     ) -> None:
-        """``result`` holds one category's rows; ``ranked`` is some of them, in order."""
+        """``result`` holds one category's rows; ``ranked`` is some of them, in order.
+        ``changes``: a what-if is shown, and these areas (code: a gap with the proposals or
+        not) are not as they are today; the rows that are no longer gaps have no rank."""
         self.beginResetModel()
         shown = results_csv.display_frame(result, need_label).loc[ranked.index]
         names = results_csv.headers(result, need_label)
@@ -85,20 +95,45 @@ class RankedGapsModel(QAbstractTableModel):
             for _h, k in columns
         ]
         thirds = list(zip(ranked["need_tercile"], ranked["provision_tercile"], strict=True))
+        self._codes = [str(c) for c in ranked["area_code"]]
         self._cells = [
-            [_text_cell(str(rank))]
+            [_text_cell(rank)]
             + [
                 _class_cell(int(n), int(p))
                 if k == "bivariate"
                 else _text_cell(_cell(row[names[k]]))
                 for _h, k in columns
             ]
-            for rank, ((_i, row), (n, p)) in enumerate(
-                zip(shown.iterrows(), thirds, strict=True), start=1
+            for rank, (_i, row), (n, p) in zip(
+                _ranks(ranked["gap"]), shown.iterrows(), thirds, strict=True
             )
         ]
-        self._codes = [str(c) for c in ranked["area_code"]]
+        if changes is not None:
+            self._add_changes(changes)
         self.endResetModel()
+
+    def _add_changes(self, changes: Mapping[str, bool]) -> None:
+        """The rows the proposals change in bold, saying how in the rank cell and the tip
+        (no extra column: the dock is narrow)."""
+        for code, cells in zip(self._codes, self._cells, strict=True):
+            gap_after = changes.get(code)
+            if gap_after is None:
+                continue
+            tip = (
+                translate("RankedGaps", "A gap with the proposals, not today")
+                if gap_after
+                else translate("RankedGaps", "No longer a gap with the proposals")
+            )
+            rank = cells[0]
+            if gap_after:
+                rank[DISPLAY] = translate("RankedGaps", "{rank} (new)").format(rank=rank[DISPLAY])
+            else:
+                rank[DISPLAY] = translate("RankedGaps", "Closed")
+                rank[FOREGROUND] = QColor(FEWER_GAPS)
+            for cell in cells:
+                cell[FONT] = _bold()
+                cell.setdefault(TIP, tip)
+            rank[TIP] = tip
 
     def code(self, row: int) -> str | None:
         return self._codes[row] if 0 <= row < len(self._codes) else None
@@ -123,6 +158,22 @@ class RankedGapsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tips[section]
         return None
+
+
+def _ranks(gap: pd.Series) -> list[str]:
+    """1, 2, 3 … for the gaps; a dash for an area listed that is not a gap (one a what-if's
+    proposals close, kept in the list so the change can be seen; ``_add_changes`` says so)."""
+    out, rank = [], 0
+    for is_gap in gap.to_numpy(dtype=bool):
+        rank += int(is_gap)
+        out.append(str(rank) if is_gap else "—")
+    return out
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 def _text_cell(text: str) -> dict[int, Any]:

@@ -61,7 +61,7 @@ class _NoThemes:
     def plan(self, style: ThematicStyle | None) -> None:
         return None
 
-    def coverage(self, style: CoverageStyle | None) -> PolygonSet | None:
+    def coverage(self, style: CoverageStyle | None, scenario: int = 0) -> PolygonSet | None:
         return None
 
     def __getattr__(self, name: str) -> object:

@@ -78,6 +78,9 @@ class MapOptions(QGroupBox):
         row.addWidget(self.reverse)
         form.addRow(translate("FindGaps", "Colours"), row)
         self.show_coverage = QCheckBox()
+        self.show_coverage.setToolTip(
+            translate("FindGaps", "While a what-if is shown, the proposed assets' reach too")
+        )
         form.addRow(self.show_coverage)
         self.only_chosen = QCheckBox(translate("FindGaps", "Hide the other kinds of asset"))
         self.only_chosen.setChecked(True)

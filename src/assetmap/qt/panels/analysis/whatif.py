@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from assetmap.core.analysis.engine import AnalysisResult
 from assetmap.core.analysis.params import AnalysisParams
-from assetmap.core.commands.scenarios import SaveScenario
+from assetmap.core.commands.scenarios import DeleteScenario, SaveScenario
 from assetmap.core.errors import AssetmapError
 from assetmap.core.layers import ThematicStyle
 from assetmap.core.project import Project
@@ -180,7 +181,23 @@ class WhatIfSection(QGroupBox):
         self.open_combo = _narrow(QComboBox())
         self.open_combo.setAccessibleName(translate("WhatIf", "Open scenario"))
         self.open_combo.activated.connect(self._on_open_chosen)
-        for pair in ((self.remove_button, self.today_button), (self.save_button, self.open_combo)):
+        self.open_combo.currentIndexChanged.connect(self._enable_delete)
+        self.delete_button = QPushButton(translate("WhatIf", "Delete scenario…"))
+        self.delete_button.setToolTip(
+            translate(
+                "WhatIf",
+                "Remove the scenario chosen beside it from the project (Edit ▸ Undo brings "
+                "it back)",
+            )
+        )
+        self.delete_button.clicked.connect(self._confirm_delete)
+        self.delete_button.setEnabled(False)
+        pairs = (
+            (self.remove_button, self.today_button),
+            (self.save_button,),
+            (self.open_combo, self.delete_button),
+        )
+        for pair in pairs:
             row = QHBoxLayout()
             for widget in pair:
                 row.addWidget(widget, 1)
@@ -361,6 +378,47 @@ class WhatIfSection(QGroupBox):
         self._fill_scenarios()
         self.open_combo.setCurrentIndex(self.open_combo.findData(name))
         return scenario
+
+    def _enable_delete(self) -> None:
+        self.delete_button.setEnabled(self.open_combo.currentData() is not None)
+
+    def _confirm_delete(self) -> None:
+        """Deleting is undoable, but a question first stops a stray click doing it."""
+        name = self.scenario_name
+        if name is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("WhatIf", "Delete scenario"),
+            translate("WhatIf", "Delete the scenario “{name}”?").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setInformativeText(
+            translate(
+                "WhatIf",
+                "Its proposals stay on the map until you go back to today. Edit ▸ Undo "
+                "brings the scenario back.",
+            )
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(translate("WhatIf", "Delete"))
+        box.button(QMessageBox.StandardButton.No).setText(translate("WhatIf", "Keep it"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            self.delete_scenario(name)
+
+    def delete_scenario(self, name: str) -> bool:
+        """Remove a saved scenario (undoable, Edit ▸ Undo); the proposals shown stay."""
+        scenario = store.by_name(self.session.project, name)
+        if scenario is None:
+            return False
+        try:
+            self.session.push(DeleteScenario(scenario))
+        except AssetmapError as exc:
+            self.figures.setText(html.escape(str(exc)))
+            return False
+        self._fill_scenarios()
+        return True
 
     def _on_open_chosen(self) -> None:
         name = self.open_combo.currentData()
