@@ -2334,6 +2334,10 @@ Mae eich gwaith yn ddiogel: cafodd pob newid ei gadw wrth i chi ei wneud.</trans
         <translation>Y lliw tywyllaf ar gyfer y gwerthoedd isaf</translation>
     </message>
     <message>
+        <source>While a what-if is shown, the proposed assets&apos; reach too</source>
+        <translation>Tra bo senario beth os i&apos;w weld, cyrhaeddiad yr asedau arfaethedig hefyd</translation>
+    </message>
+    <message>
         <source>Hide the other kinds of asset</source>
         <translation>Cuddio&apos;r mathau eraill o ased</translation>
     </message>
@@ -6423,6 +6427,22 @@ Gellir mewnforio ei asedau fel rhai newydd yn lle hynny: caiff categorïau eu pa
         <translation>1 = edrych yma yn gyntaf</translation>
     </message>
     <message>
+        <source>A gap with the proposals, not today</source>
+        <translation>Bwlch gyda&apos;r cynigion, nid heddiw</translation>
+    </message>
+    <message>
+        <source>No longer a gap with the proposals</source>
+        <translation>Dim bwlch mwyach gyda&apos;r cynigion</translation>
+    </message>
+    <message>
+        <source>{rank} (new)</source>
+        <translation>{rank} (newydd)</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Wedi&apos;i gau</translation>
+    </message>
+    <message>
         <source>No need or provision figure</source>
         <translation>Dim ffigur angen na darpariaeth</translation>
     </message>
@@ -7027,6 +7047,10 @@ Cyfrinair ar gyfer y map a rennir:</translation>
         <translation>{scheme}, fesul ardal o “{areas}”</translation>
     </message>
     <message>
+        <source>Within {distance} m of {category} or a proposed one</source>
+        <translation>O fewn {distance} m i {category} neu un arfaethedig</translation>
+    </message>
+    <message>
         <source>Within {distance} m of {category}</source>
         <translation>O fewn {distance} m i {category}</translation>
     </message>
@@ -7409,6 +7433,14 @@ Cyfrinair ar gyfer y map a rennir:</translation>
         <translation>Agor senario</translation>
     </message>
     <message>
+        <source>Delete scenario…</source>
+        <translation>Dileu senario…</translation>
+    </message>
+    <message>
+        <source>Remove the scenario chosen beside it from the project (Edit ▸ Undo brings it back)</source>
+        <translation>Tynnu&apos;r senario a ddewiswyd wrth ei ymyl o&apos;r prosiect (mae Golygu ▸ Dadwneud yn dod ag ef yn ôl)</translation>
+    </message>
+    <message>
         <source>Proposal {n}</source>
         <translation>Cynnig {n}</translation>
     </message>
@@ -7429,6 +7461,26 @@ Cyfrinair ar gyfer y map a rennir:</translation>
         <translation>Enw:</translation>
     </message>
     <message>
+        <source>Delete scenario</source>
+        <translation>Dileu senario</translation>
+    </message>
+    <message>
+        <source>Delete the scenario “{name}”?</source>
+        <translation>Dileu&apos;r senario “{name}”?</translation>
+    </message>
+    <message>
+        <source>Its proposals stay on the map until you go back to today. Edit ▸ Undo brings the scenario back.</source>
+        <translation>Mae ei gynigion yn aros ar y map nes i chi fynd yn ôl i heddiw. Mae Golygu ▸ Dadwneud yn dod â&apos;r senario yn ôl.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dileu</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Ei gadw</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{group}&lt;/b&gt;: gaps {before} → {after}</source>
         <translation>&lt;b&gt;{group}&lt;/b&gt;: bylchau {before} → {after}</translation>
     </message>
@@ -7447,6 +7499,26 @@ Cyfrinair ar gyfer y map a rennir:</translation>
     <message>
         <source>&lt;i&gt;{title}&lt;/i&gt;: areas meeting it {before} → {after} of {n}</source>
         <translation>&lt;i&gt;{title}&lt;/i&gt;: ardaloedd sy&apos;n ei fodloni {before} → {after} o {n}</translation>
+    </message>
+    <message>
+        <source>What if: 1 proposed asset — not today&apos;s map.</source>
+        <translation>Beth os: 1 ased arfaethedig — nid map heddiw.</translation>
+    </message>
+    <message>
+        <source>What if: {n} proposed assets — not today&apos;s map.</source>
+        <translation>Beth os: {n} ased arfaethedig — nid map heddiw.</translation>
+    </message>
+    <message>
+        <source>1 area no longer has a gap: at the end of the list, marked Closed.</source>
+        <translation>Nid oes bwlch mwyach mewn 1 ardal: ar ddiwedd y rhestr, wedi&apos;i nodi&apos;n Wedi&apos;i gau.</translation>
+    </message>
+    <message>
+        <source>{n} areas no longer have a gap: at the end of the list, marked Closed.</source>
+        <translation>Nid oes bwlch mwyach mewn {n} ardal: ar ddiwedd y rhestr, wedi&apos;u nodi&apos;n Wedi&apos;i gau.</translation>
+    </message>
+    <message>
+        <source>Go back to today to export the results. A what-if is saved as a scenario and compared with today in the report.</source>
+        <translation>Ewch yn ôl i heddiw i allforio&apos;r canlyniadau. Mae senario beth os yn cael ei gadw fel senario a&apos;i gymharu â heddiw yn yr adroddiad.</translation>
     </message>
 </context>
 <context>
