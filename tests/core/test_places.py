@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from assetmap.core import areas, postcode_store, search, summary
+from assetmap.core import areas, categories, postcode_store, search, summary
+from assetmap.core.i18n import using_language
 from assetmap.core.io.starter import StarterPack, UnknownPlaceError
 from assetmap.core.places import AREA_SET, new_project_for_place, place_notes
 from assetmap.core.project import Project
@@ -137,6 +138,15 @@ def test_a_welsh_place_has_no_imd_and_says_so(tmp_path, pack):
         assert "no deprivation (IMD) figures" in place_notes(project)[0]
         assert not any("Deprivation" in line for line in summary.attributions(project))
         assert postcode_store.count(project) > 5_000
+
+
+def test_a_project_made_in_welsh_names_its_areas_and_categories_in_welsh(tmp_path, pack):
+    path = tmp_path / "casnewydd.gpkg"
+    with using_language("cy"):
+        new_project_for_place(path, "Newport", pack=pack)
+    with Project.open(path) as project:
+        assert [s.name for s in areas.list_sets(project)] == ["Cymdogaethau (ACEHI 2011)"]
+        assert "Llyfrgelloedd" in {c.label for c in categories.all_categories(project)}
 
 
 def test_an_unknown_place_makes_no_file(tmp_path, pack):

@@ -22,7 +22,7 @@ from assetmap.core import postcode_store
 from assetmap.core.commands.base import CommandStack
 from assetmap.core.commands.postcodes import AddPostcodes
 from assetmap.core.errors import BadInputError
-from assetmap.core.i18n import translated
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.imports import import_areas, join_indicators
 from assetmap.core.io.area_import import AreaImportOptions
 from assetmap.core.io.indicator_import import IndicatorOptions
@@ -30,7 +30,14 @@ from assetmap.core.io.starter import Place, StarterPack
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
 
-AREA_SET = "Neighbourhoods (LSOA 2011)"
+# The area set a new project for a place gets, named in the language it is made in.
+AREA_SET = translatable("Neighbourhoods (LSOA 2011)")
+
+
+def area_set_name() -> str:
+    return translated(AREA_SET)
+
+
 CRS = "EPSG:27700"
 POSTCODE_MARGIN_M = 5_000.0  # around the place's neighbourhoods, as the demos keep
 SETTING = "place"
@@ -160,7 +167,7 @@ def _import_areas(
     import_areas(
         project,
         file,
-        AreaImportOptions(AREA_SET, code_field="LSOA11CD", name_field="LSOA11NM"),
+        AreaImportOptions(area_set_name(), code_field="LSOA11CD", name_field="LSOA11NM"),
         stack=stack,
         attribution=pack.meta["attribution_boundaries"],
         progress=steps,
@@ -198,7 +205,7 @@ def _join_figures(
     join_indicators(
         project,
         file,
-        IndicatorOptions(AREA_SET, "lsoa11cd", columns),
+        IndicatorOptions(area_set_name(), "lsoa11cd", columns),
         stack=stack,
         attribution=pack.meta["attribution_imd"],
         progress=steps,
@@ -222,7 +229,7 @@ def _place_setting(place: Place, notes: list[str]) -> dict[str, Any]:
         "code": place.code,
         "name": place.name,
         "country": place.country,
-        "area_set": AREA_SET,
+        "area_set": area_set_name(),
         "notes": notes,
     }
 
