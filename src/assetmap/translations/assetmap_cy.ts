@@ -1842,6 +1842,10 @@ Mae eich gwaith yn ddiogel: cafodd pob newid ei gadw wrth i chi ei wneud.</trans
 <context>
     <name>Export</name>
     <message>
+        <source>a map is drawn as {formats}, not &apos;{given}&apos;</source>
+        <translation>caiff map ei lunio fel {formats}, nid &apos;{given}&apos;</translation>
+    </message>
+    <message>
         <source>Gathering what the map shows</source>
         <translation>Wrthi&apos;n casglu&apos;r hyn y mae&apos;r map yn ei ddangos</translation>
     </message>
@@ -1856,6 +1860,18 @@ Mae eich gwaith yn ddiogel: cafodd pob newid ei gadw wrth i chi ei wneud.</trans
     <message>
         <source>Done</source>
         <translation>Wedi gorffen</translation>
+    </message>
+    <message>
+        <source>a {page} image at {dpi} dpi is too large to make here</source>
+        <translation>mae delwedd {page} ar {dpi} dpi yn rhy fawr i&apos;w gwneud yma</translation>
+    </message>
+    <message>
+        <source>choose a lower resolution, or PDF for print</source>
+        <translation>dewiswch gydraniad is, neu PDF i&apos;w argraffu</translation>
+    </message>
+    <message>
+        <source>a gap report is a PDF or an HTML file, not &apos;{given}&apos;</source>
+        <translation>mae adroddiad bylchau yn ffeil PDF neu HTML, nid &apos;{given}&apos;</translation>
     </message>
     <message>
         <source>Reading the gap analysis</source>
@@ -7519,6 +7535,10 @@ Cyfrinair ar gyfer y map a rennir:</translation>
     <message>
         <source>Go back to today to export the results. A what-if is saved as a scenario and compared with today in the report.</source>
         <translation>Ewch yn ôl i heddiw i allforio&apos;r canlyniadau. Mae senario beth os yn cael ei gadw fel senario a&apos;i gymharu â heddiw yn yr adroddiad.</translation>
+    </message>
+    <message>
+        <source>there is no scenario &apos;{name}&apos;</source>
+        <translation>nid oes senario &apos;{name}&apos;</translation>
     </message>
 </context>
 <context>

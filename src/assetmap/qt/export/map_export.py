@@ -88,7 +88,9 @@ def export_map(
     suffix = path.suffix.lower()
     if suffix not in MAP_FORMATS:
         raise BadInputError(
-            f"a map is drawn as {', '.join(MAP_FORMATS)}, not '{suffix or path.name}'",
+            translate("Export", "a map is drawn as {formats}, not '{given}'").format(
+                formats=", ".join(MAP_FORMATS), given=suffix or path.name
+            ),
             file=path,
             field="--out",
         )
@@ -174,9 +176,11 @@ def page_painter(
         image = _page_image(size, float(layout.dpi))
         if image.isNull():
             raise BadInputError(
-                f"a {layout.page} image at {layout.dpi} dpi is too large to make here",
+                translate("Export", "a {page} image at {dpi} dpi is too large to make here").format(
+                    page=layout.page, dpi=layout.dpi
+                ),
                 field="--dpi",
-                hint="choose a lower resolution, or PDF for print",
+                hint=translate("Export", "choose a lower resolution, or PDF for print"),
             )
         painter = QPainter(image)
         try:

@@ -98,7 +98,9 @@ def export_gap_report(
     suffix = path.suffix.lower()
     if suffix not in REPORT_FORMATS:
         raise BadInputError(
-            f"a gap report is a PDF or an HTML file, not '{suffix or path.name}'",
+            translate("Export", "a gap report is a PDF or an HTML file, not '{given}'").format(
+                given=suffix or path.name
+            ),
             file=path,
             field="--out",
         )

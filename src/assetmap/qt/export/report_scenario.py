@@ -60,7 +60,10 @@ def scenario_page(
 ) -> ScenarioPage:
     scenario = store.by_name(project, name)
     if scenario is None:
-        raise BadInputError(f"there is no scenario '{name}'", field="--scenario")
+        raise BadInputError(
+            translate("WhatIf", "there is no scenario '{name}'").format(name=name),
+            field="--scenario",
+        )
     found = compare_saved(project, scenario.params, scenario.proposals, progress, cancelled)
     rows = [
         [_measure(r.measure), r.of, r.today, r.after, r.change]
