@@ -37,3 +37,43 @@ def test_lang_cy_analyses_and_exports_a_welsh_gap_report(demo_copy: Path, tmp_pa
     assert "Sut y lluniwyd y ffigurau" in text  # the report's heading (Qt's catalogue)
     assert "Dadansoddiad bylchau o'r 139 ardal" in text  # its method (the core's)
     assert "Llinellau syth mewn metrau" in text and "Gap analysis of" not in text
+
+
+def welsh_error(*args: str) -> str:
+    """The message of a command refused as bad input (exit 3), from stderr."""
+    done = subprocess.run(
+        [sys.executable, "-m", "assetmap", "--lang", "cy", *args], capture_output=True, text=True
+    )
+    assert done.returncode == 3, done.stdout
+    return done.stderr
+
+
+def test_lang_cy_creates_a_project_for_a_place_and_describes_it_in_welsh(tmp_path: Path):
+    path = tmp_path / "casnewydd.gpkg"
+    made = assetmap("new", str(path), "--place", "W06000022").stdout
+    assert made.startswith(f"Crëwyd {path} ar gyfer Newport (W06000022, Wales): 95 cymdogaeth")
+    assert "gyda dim ffigurau poblogaeth nac amddifadedd" in made and "Created" not in made
+    assert "\nNodyn: " in made
+    info = assetmap("info", str(path)).stdout
+    assert "  system gyfesurynnau: " in info and "  mynegai codau post: " in info
+    assert "  asedau: 0 (0 gweithredol, 0 ar gau, 0 arfaethedig)" in info
+    assert "coordinate system" not in info and "postcode index" not in info
+
+
+def test_lang_cy_lists_likely_duplicates_and_writes_exports_in_welsh(
+    demo_copy: Path, tmp_path: Path
+):
+    pairs = assetmap("duplicates", str(demo_copy)).stdout
+    assert " pâr tebygol o ddyblygion (yr un enw o fewn 50 m; " in pairs.splitlines()[0]
+    assert " m ar wahân; " in pairs and "likely duplicate" not in pairs
+    out = tmp_path / "asedau.csv"
+    wrote = assetmap("export", str(demo_copy), "--out", str(out)).stdout
+    assert wrote.startswith(f"Ysgrifennwyd {out} (501 ased).")
+
+
+def test_lang_cy_words_the_command_lines_own_refusals_in_welsh(demo_copy: Path, tmp_path: Path):
+    refused = welsh_error("outcomes", str(demo_copy), "--add", "Bwyd i bawb")
+    assert refused.startswith("assetmap: gwall: ") and "mae --add angen --category" in refused
+    refused = welsh_error("copy", str(demo_copy), str(tmp_path / "copi.txt"))
+    assert refused.startswith("assetmap: gwall: copi.txt, ")
+    assert "error" not in refused

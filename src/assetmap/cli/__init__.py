@@ -90,14 +90,16 @@ def _run(handler: Callable[[argparse.Namespace], int], options: argparse.Namespa
         print(f"assetmap: {exc}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except KeyboardInterrupt:
-        print("assetmap: interrupted; nothing was changed", file=sys.stderr)
+        interrupted = core_i18n.translated("interrupted; nothing was changed")
+        print(f"assetmap: {interrupted}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # Output piped into `head` and the like: stop quietly, as Unix tools do.
         sys.stderr.close()
         return EXIT_OK
     except AssetmapError as exc:
-        print(f"assetmap: error: {exc}", file=sys.stderr)
+        error = core_i18n.translated("assetmap: error: {message}")
+        print(error.format(message=exc), file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

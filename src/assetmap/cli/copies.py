@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
 from assetmap.core.errors import BadInputError
+from assetmap.core.i18n import translated
 
 if TYPE_CHECKING:
     from assetmap.core.copies import CopyReport
@@ -35,11 +36,13 @@ def cmd_copy(options: argparse.Namespace) -> int:
 
     out: Path = options.out
     if out.suffix.lower() != ".gpkg":
-        raise BadInputError("a project file name must end in .gpkg", file=out, field="OUT")
+        raise BadInputError(
+            translated("a project file name must end in .gpkg"), file=out, field="OUT"
+        )
     if out.exists() and not options.force:
         raise BadInputError(
-            "a file with this name already exists; nothing was written",
-            file=out, field="OUT", hint="choose another name, or add --force",
+            translated("a file with this name already exists; nothing was written"),
+            file=out, field="OUT", hint=translated("choose another name, or add --force"),
         )  # fmt: skip
     label = options.label if options.label is not None else copies.default_label()
     progress = TerminalProgress()
@@ -55,13 +58,23 @@ def cmd_copy(options: argparse.Namespace) -> int:
 
 def _report_text(report: CopyReport) -> str:
     who = report.identity
+    saved = translated("Saved {path} ({size:.1f} MB): {assets} assets")
+    ids = translated(
+        "  project id: {project_id}; copy id: {copy_id} (copied from {copied_from} "
+        "at change {copied_at_seq})"
+    )
     lines = [
-        f"Saved {report.path} ({report.size_bytes / 1024 / 1024:.1f} MB): {report.assets} assets",
-        f"  label: {who.copy_label or '(none)'}",
-        f"  project id: {who.project_id}; copy id: {who.copy_id} (copied from {who.copied_from} "
-        f"at change {who.copied_at_seq})",
+        saved.format(path=report.path, size=report.size_bytes / 1024 / 1024, assets=report.assets),
+        translated("  label: {label}").format(label=who.copy_label or translated("(none)")),
+        ids.format(
+            project_id=who.project_id,
+            copy_id=who.copy_id,
+            copied_from=who.copied_from,
+            copied_at_seq=who.copied_at_seq,
+        ),  # fmt: skip
     ]
     from assetmap.core.copies import left_out_words
 
-    lines += [f"  left out: {words}" for words in left_out_words(report)]
+    left_out = translated("  left out: {words}")
+    lines += [left_out.format(words=words) for words in left_out_words(report)]
     return "\n".join(lines)

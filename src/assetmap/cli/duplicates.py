@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
+from assetmap.core.i18n import translated
 
 
 def add_duplicates(sub: argparse._SubParsersAction) -> None:
@@ -52,20 +53,25 @@ def cmd_duplicates(options: argparse.Namespace) -> int:
     progress.done()
     if options.csv is not None:
         duplicates.write_csv(pairs, options.csv)
-        print(f"Wrote {len(pairs)} likely duplicate pairs to {options.csv}")
+        wrote = translated("Wrote {n} likely duplicate pairs to {file}")
+        print(wrote.format(n=len(pairs), file=options.csv))
         return EXIT_OK
     print(_pairs_text(pairs, options.within, options.threshold))
     return EXIT_OK
 
 
 def _pairs_text(pairs: list, within: float, threshold: float) -> str:
-    head = (
-        f"{len(pairs)} likely duplicate pairs (the same name within {within:.0f} m; "
-        f"names at one postcode {threshold:.0f}% alike or more)"
+    head = translated(
+        "{n} likely duplicate pairs (the same name within {within:.0f} m; "
+        "names at one postcode {threshold:.0f}% alike or more)"
     )
-    lines = [head]
+    lines = [head.format(n=len(pairs), within=within, threshold=threshold)]
     for p in pairs:
-        apart = "unplaced" if p.distance_m is None else f"{p.distance_m:.0f} m apart"
+        apart = (
+            translated("unplaced")
+            if p.distance_m is None
+            else translated("{d:.0f} m apart").format(d=p.distance_m)
+        )
         lines += [
             "",
             f"  {p.name_a} ({p.category_a})",

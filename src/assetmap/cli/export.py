@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
+from assetmap.core.i18n import translated
 
 
 def add_export(sub: argparse._SubParsersAction) -> None:
@@ -87,7 +88,7 @@ def cmd_export(options: argparse.Namespace) -> int:
         return _export_openreferral(options)
     suffix = check_output(options.out)  # before anything is read or drawn
     if options.report and suffix not in (".pdf", ".html", ".htm"):
-        raise BadInputError("a gap report is written as .pdf or .html", field="--out")
+        raise BadInputError(translated("a gap report is written as .pdf or .html"), field="--out")
     export_options = ExportOptions(
         title=options.title,
         subtitle=options.subtitle,
@@ -124,7 +125,7 @@ def cmd_export(options: argparse.Namespace) -> int:
         finally:
             if progress:
                 progress.done()
-    print(f"Wrote {report.path} ({report.assets:,} assets).")
+    print(translated("Wrote {file} ({n:,} assets).").format(file=report.path, n=report.assets))
     if report.notice:
         print(report.notice)
     return EXIT_OK
@@ -138,7 +139,9 @@ def _export_openreferral(options: argparse.Namespace) -> int:
 
     if options.include_personal:
         raise BadInputError(
-            "an Open Referral directory is published: personal-data assets are never in it",
+            translated(
+                "an Open Referral directory is published: personal-data assets are never in it"
+            ),
             field="--include-personal",
         )
     export_options = ExportOptions(
@@ -151,7 +154,8 @@ def _export_openreferral(options: argparse.Namespace) -> int:
         finally:
             if progress:
                 progress.done()
-    print(f"Wrote {report.path} ({report.assets:,} assets as Open Referral services).")
+    wrote = translated("Wrote {file} ({n:,} assets as Open Referral services).")
+    print(wrote.format(file=report.path, n=report.assets))
     if report.notice:
         print(report.notice)
     return EXIT_OK

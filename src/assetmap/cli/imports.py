@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
+from assetmap.core.i18n import translated
 
 
 def add_import_areas(sub: argparse._SubParsersAction) -> None:
@@ -276,7 +277,9 @@ def _term_map(project_path: Path, pairs: list[str]) -> dict[str, str]:
             category = categories.resolve(project, name.strip()) if sep else None
             if category is None:
                 raise BadInputError(
-                    f"'{pair}' is not TERM=CATEGORY with a category of the project",
+                    translated(
+                        "'{pair}' is not TERM=CATEGORY with a category of the project"
+                    ).format(pair=pair),
                     field="--category-map",
                 )
             out[term.strip()] = category.key
@@ -425,7 +428,7 @@ def _import(options: argparse.Namespace, run: Callable, run_options: object) -> 
                     before_commit=write_report,
                 )
             except CrsMismatchError as exc:
-                exc.hint = "if the coordinates are right after all, add --accept-crs"
+                exc.hint = translated("if the coordinates are right after all, add --accept-crs")
                 raise
             finally:
                 if progress:
@@ -436,7 +439,7 @@ def _import(options: argparse.Namespace, run: Callable, run_options: object) -> 
     for line in report.lines():
         print(line)
     if options.report:
-        print(f"Full report written to {options.report}")
+        print(translated("Full report written to {file}").format(file=options.report))
     return EXIT_OK
 
 
@@ -458,5 +461,5 @@ def cmd_import_basemap(options: argparse.Namespace) -> int:
                 progress.done()
     for line in report.lines():
         print(line)
-    print(f"Imported in {report.seconds:.1f} s.")
+    print(translated("Imported in {seconds:.1f} s.").format(seconds=report.seconds))
     return EXIT_OK

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assetmap.cli.terminal import EXIT_OK, command
+from assetmap.core.i18n import translated
 
 if TYPE_CHECKING:
     from assetmap.core.duplicates import DuplicatePair
@@ -57,7 +58,7 @@ def cmd_merge(options: argparse.Namespace) -> int:
             raise UnrelatedProjectError(
                 exc.message,
                 file=options.other,
-                hint="to import its assets as new ones, run again with --unrelated",
+                hint=translated("to import its assets as new ones, run again with --unrelated"),
             ) from exc
         if options.report is not None:
             write_csv(plan, {}, options.report, "--report")
@@ -65,12 +66,13 @@ def cmd_merge(options: argparse.Namespace) -> int:
             print(line)
         if options.dry_run:
             plan.check_resolved()
-            print("Dry run: nothing was changed.")
+            print(translated("Dry run: nothing was changed."))
             return EXIT_OK
         if plan.is_empty:
             return EXIT_OK
         CommandStack(project).push(MergeCopy(plan))
-    print(f"Merged {options.other.name} into {options.project.name}.")
+    merged = translated("Merged {other} into {project}.")
+    print(merged.format(other=options.other.name, project=options.project.name))
     return EXIT_OK
 
 
@@ -90,8 +92,10 @@ def _import_unrelated(options: argparse.Namespace) -> int:
 
     if options.prefer is not None:
         raise BadInputError(
-            "has no meaning with --unrelated: importing another project's assets as new ones "
-            "makes no conflicts to resolve; leave out --prefer",
+            translated(
+                "has no meaning with --unrelated: importing another project's assets as new "
+                "ones makes no conflicts to resolve; leave out --prefer"
+            ),
             field="--prefer",
         )
     with Project.open(options.project) as project:
@@ -105,15 +109,17 @@ def _import_unrelated(options: argparse.Namespace) -> int:
         if options.dry_run:
             pairs = duplicates_if_imported(project, plan)
             print(_duplicates_text(pairs, options.project, True))
-            print("Dry run: nothing was changed.")
+            print(translated("Dry run: nothing was changed."))
             return EXIT_OK
         CommandStack(project).push(MergeCopy(plan))
         pairs = imported_duplicates(project, plan)
     count = len(plan.added)
-    print(
-        f"Imported {count} asset{'' if count == 1 else 's'} of {options.other.name} "
-        f"into {options.project.name}."
+    imported = (
+        translated("Imported {n} asset of {other} into {project}.")
+        if count == 1
+        else translated("Imported {n} assets of {other} into {project}.")
     )
+    print(imported.format(n=count, other=options.other.name, project=options.project.name))
     print(_duplicates_text(pairs, options.project, False))
     return EXIT_OK
 
@@ -123,17 +129,39 @@ _LISTED = 10  # pairs printed before "and N more"
 
 def _duplicates_text(pairs: list[DuplicatePair], project: Path, dry_run: bool) -> str:
     if not pairs:
-        return "No likely duplicates between the imported assets and yours."
-    verb = "would be" if dry_run else "are"
-    lines = [
-        f"{len(pairs)} likely duplicate{'' if len(pairs) == 1 else 's'} {verb} between the "
-        f"imported assets and yours: review them with `assetmap duplicates {project}` or "
-        "Tools ▸ Find duplicates…"
-    ]
+        return translated("No likely duplicates between the imported assets and yours.")
+    lines = [_duplicates_head(len(pairs), dry_run).format(n=len(pairs), project=project)]
     for p in pairs[:_LISTED]:
-        apart = "unplaced" if p.distance_m is None else f"{p.distance_m:.0f} m apart"
+        apart = (
+            translated("unplaced")
+            if p.distance_m is None
+            else translated("{d:.0f} m apart").format(d=p.distance_m)
+        )
         lines.append(f"  {p.name_a} ({p.category_a}) / {p.name_b} ({p.category_b}): "
                      f"{apart}; {p.rule_words}")  # fmt: skip
     if len(pairs) > _LISTED:
-        lines.append(f"  ... and {len(pairs) - _LISTED} more")
+        lines.append(translated("  ... and {n} more").format(n=len(pairs) - _LISTED))
     return "\n".join(lines)
+
+
+def _duplicates_head(count: int, dry_run: bool) -> str:
+    """One whole sentence for each number and mood, so a translation need not build one."""
+    if dry_run:
+        if count == 1:
+            return translated(
+                "{n} likely duplicate would be between the imported assets and yours: review "
+                "them with `assetmap duplicates {project}` or Tools ▸ Find duplicates…"
+            )
+        return translated(
+            "{n} likely duplicates would be between the imported assets and yours: review "
+            "them with `assetmap duplicates {project}` or Tools ▸ Find duplicates…"
+        )
+    if count == 1:
+        return translated(
+            "{n} likely duplicate is between the imported assets and yours: review "
+            "them with `assetmap duplicates {project}` or Tools ▸ Find duplicates…"
+        )
+    return translated(
+        "{n} likely duplicates are between the imported assets and yours: review "
+        "them with `assetmap duplicates {project}` or Tools ▸ Find duplicates…"
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
+from assetmap.core.i18n import translated
 
 if TYPE_CHECKING:
     from assetmap.core.outcomes.current import OutcomeStatus
@@ -55,9 +56,9 @@ def cmd_outcomes(options: argparse.Namespace) -> int:
     from assetmap.core.project import Project
 
     if options.add and options.remove:
-        raise BadInputError("give --add or --remove, not both", field="--add")
+        raise BadInputError(translated("give --add or --remove, not both"), field="--add")
     if options.add and not options.category:
-        raise BadInputError("--add needs --category", field="--category")
+        raise BadInputError(translated("--add needs --category"), field="--category")
     if options.csv is not None:
         from assetmap.core import output
 
@@ -84,7 +85,9 @@ def _add(project: Project, options: argparse.Namespace) -> None:
 
     area_set = options.set_name or defaults.area_set(project)
     if area_set is None:
-        raise BadInputError("the project has no area set; import one first", field="--set")
+        raise BadInputError(
+            translated("the project has no area set; import one first"), field="--set"
+        )
     found = categories.resolve(project, options.category)
     target = found.key if found is not None else options.category
     outcome = Outcome(
@@ -101,7 +104,7 @@ def _add(project: Project, options: argparse.Namespace) -> None:
     )
     _check_target_exists(project, outcome)
     CommandStack(project).push(AddOutcome(outcome))
-    print(f"Added outcome: {outcome.title}")
+    print(translated("Added outcome: {title}").format(title=outcome.title))
 
 
 def _check_target_exists(project: Project, outcome: Outcome) -> None:
@@ -111,9 +114,9 @@ def _check_target_exists(project: Project, outcome: Outcome) -> None:
     groups = {c.group for c in categories.all_categories(project)}
     if categories.resolve(project, outcome.target) is None and outcome.target not in groups:
         raise BadInputError(
-            f"there is no category or group '{outcome.target}'",
+            translated("there is no category or group '{name}'").format(name=outcome.target),
             field="--category",
-            hint="assetmap info PROJECT lists them",
+            hint=translated("assetmap info PROJECT lists them"),
         )
     areas.get_set(project, outcome.area_set)
 
@@ -128,11 +131,11 @@ def _remove(project: Project, which: str) -> None:
     chosen = [o for i, o in enumerate(known, 1) if which in (o.title, str(i))]
     if not chosen:
         raise BadInputError(
-            f"there is no outcome '{which}'", field="--remove",
-            hint="assetmap outcomes PROJECT --list numbers them",
+            translated("there is no outcome '{name}'").format(name=which), field="--remove",
+            hint=translated("assetmap outcomes PROJECT --list numbers them"),
         )  # fmt: skip
     CommandStack(project).push(RemoveOutcome(chosen[0]))
-    print(f"Removed outcome: {chosen[0].title}")
+    print(translated("Removed outcome: {title}").format(title=chosen[0].title))
 
 
 def _print_list(project: Project) -> None:
@@ -141,13 +144,24 @@ def _print_list(project: Project) -> None:
 
     known = all_outcomes(project)
     if not known:
-        print("No outcomes yet; add one with --add TITLE --category C")
+        print(translated("No outcomes yet; add one with --add TITLE --category C"))
+    line = translated(
+        "{number}. {title}: {target} within {distance:g} m (coverage at least {threshold:.0%}), "
+        "{applies_to} of {area_set}{by}"
+    )
     for i, o in enumerate(known, 1):
-        by = f", by {o.target_date}" if o.target_date else ""
+        by = translated(", by {date}").format(date=o.target_date) if o.target_date else ""
         print(
-            f"{i}. {o.title}: {o.target} within {o.distance_m:g} m "
-            f"(coverage at least {o.threshold:.0%}), {applies_to_words(o)} "
-            f"of {o.area_set}{by}"
+            line.format(
+                number=i,
+                title=o.title,
+                target=o.target,
+                distance=o.distance_m,
+                threshold=o.threshold,
+                applies_to=applies_to_words(o),
+                area_set=o.area_set,
+                by=by,
+            )  # fmt: skip
         )
 
 
@@ -163,13 +177,13 @@ def _evaluate(project: Project, options: argparse.Namespace) -> None:
         if progress:
             progress.done()
     if not statuses:
-        print("No outcomes yet; add one with --add TITLE --category C")
+        print(translated("No outcomes yet; add one with --add TITLE --category C"))
     for i, status in enumerate(statuses, 1):
         print(_status_lines(i, status))
     if options.csv is not None:
         labels = {c.key: c.label for c in categories.all_categories(project)}
         write_csv(statuses, options.csv, labels)
-        print(f"Outcomes: {options.csv}")
+        print(translated("Outcomes: {file}").format(file=options.csv))
 
 
 def _status_lines(number: int, status: OutcomeStatus) -> str:
@@ -178,17 +192,19 @@ def _status_lines(number: int, status: OutcomeStatus) -> str:
     now = status.now
     head = f"{number}. {status.outcome.title}"
     if now is None:
-        return f"{head}\n   could not be evaluated: {status.problem}"
-    lines = [head, f"   {now.areas_meeting} of {now.areas} areas meet it (run {now.run_id})"]
+        failed = translated("   could not be evaluated: {problem}")
+        return f"{head}\n" + failed.format(problem=status.problem)
+    meeting = translated("   {meeting} of {areas} areas meet it (run {run})")
+    lines = [head, meeting.format(meeting=now.areas_meeting, areas=now.areas, run=now.run_id)]
     if now.people is not None and now.people_meeting is not None:
-        lines.append(f"   {now.people_meeting:,.0f} of {now.people:,.0f} people")
+        people = translated("   {meeting:,.0f} of {people:,.0f} people")
+        lines.append(people.format(meeting=now.people_meeting, people=now.people))
     change = change_words(status)
     if change:
-        lines.append(f"   since the previous run: {change}")
+        lines.append(translated("   since the previous run: {change}").format(change=change))
     if not status.failing.empty:
         first = status.failing.iloc[0]
-        lines.append(
-            f"   {len(status.failing)} failing; most need first: "
-            f"{first['area_name'] or first['area_code']}"
-        )
+        failing = translated("   {n} failing; most need first: {area}")
+        area = first["area_name"] or first["area_code"]
+        lines.append(failing.format(n=len(status.failing), area=area))
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assetmap.cli.terminal import EXIT_OK, command
+from assetmap.core.i18n import translated
 
 
 def add_new(sub: argparse._SubParsersAction) -> None:
@@ -41,7 +42,8 @@ def cmd_new(options: argparse.Namespace) -> int:
         options.project, name=options.name, crs=options.crs, overwrite=options.force
     ) as project:
         count = len(categories.all_categories(project))
-        print(f"Created {options.project} ({project.crs.name}, {count} categories)")
+        created = translated("Created {path} ({crs}, {n} categories)")
+        print(created.format(path=options.project, crs=project.crs.name, n=count))
     return EXIT_OK
 
 
@@ -50,7 +52,8 @@ def _new_for_place(options: argparse.Namespace) -> int:
     from assetmap.core.places import new_project_for_place
 
     if options.crs != "EPSG:27700":
-        print("assetmap: --place projects use EPSG:27700; --crs ignored", file=sys.stderr)
+        ignored = translated("--place projects use EPSG:27700; --crs ignored")
+        print(f"assetmap: {ignored}", file=sys.stderr)
     progress = TerminalProgress()
     try:
         made = new_project_for_place(
@@ -62,13 +65,25 @@ def _new_for_place(options: argparse.Namespace) -> int:
         )
     finally:
         progress.done()
-    figures = ", ".join(made.indicators) or "no population or deprivation figures"
+    figures = ", ".join(made.indicators) or translated("no population or deprivation figures")
+    created = translated(
+        "Created {path} for {place} ({code}, {country}): {areas} neighbourhoods (LSOA 2011) "
+        "with {figures}; {postcodes:,} postcodes"
+    )
+    place = made.place
     print(
-        f"Created {made.path} for {made.place.name} ({made.place.code}, {made.place.country}): "
-        f"{made.areas} neighbourhoods (LSOA 2011) with {figures}; {made.postcodes:,} postcodes"
+        created.format(
+            path=made.path,
+            place=place.name,
+            code=place.code,
+            country=place.country,
+            areas=made.areas,
+            figures=figures,
+            postcodes=made.postcodes,
+        )  # fmt: skip
     )
     for note in made.notes:
-        print(f"Note: {note}")
+        print(translated("Note: {note}").format(note=note))
     return EXIT_OK
 
 
@@ -104,47 +119,56 @@ def cmd_info(options: argparse.Namespace) -> int:
 
 def _info_text(info: dict) -> str:
     a = info["assets"]
+    crs = translated("  coordinate system: {crs_name} ({crs}); project schema {schema_version}")
+    assets = translated(
+        "  assets: {total} ({active} active, {closed} closed, {proposed} proposed); "
+        "{unplaced} unplaced, {out_of_area} out of area, {deleted} deleted"
+    )
     lines = [
         f"{info['name']} — {info['file']}",
-        f"  coordinate system: {info['crs_name']} ({info['crs']}); "
-        f"project schema {info['schema_version']}",
-        f"  assets: {a['total']} ({a['active']} active, {a['closed']} closed, "
-        f"{a['proposed']} proposed); {a['unplaced']} unplaced, {a['out_of_area']} out of area, "
-        f"{a['deleted']} deleted",
+        crs.format(**info),
+        assets.format(**a),
         *_identity_lines(info["identity"]),
         *_remote_lines(info.get("remote")),
     ]
     used = [c for c in info["categories"] if c["assets"]]
     for c in sorted(used, key=lambda c: -c["assets"]):
         lines.append(f"    {c['assets']:>6}  {c['label']} ({c['group']})")
-    lines.append(f"  area sets: {len(info['area_sets'])}")
+    lines.append(translated("  area sets: {n}").format(n=len(info["area_sets"])))
+    area_set = translated("    {name}: {areas} areas (layer {layer}, from {source})")
     for s in info["area_sets"]:
-        lines.append(
-            f"    {s['name']}: {s['areas']} areas (layer {s['layer']}, from {s['source']})"
-        )
+        lines.append(area_set.format(**s))
         if s["indicators"]:
-            lines.append("      indicators: " + ", ".join(i["column"] for i in s["indicators"]))
+            names = ", ".join(i["column"] for i in s["indicators"])
+            lines.append(translated("      indicators: {names}").format(names=names))
     if info["postcodes"]:
-        lines.append(f"  postcode index: {info['postcodes']} postcodes")
+        postcodes = translated("  postcode index: {n} postcodes")
+        lines.append(postcodes.format(n=info["postcodes"]))
+    basemap = translated("  basemap: {rows:,} features from {file}")
     for source in info["sources"]:
         if source["kind"] == "basemap":
-            lines.append(f"  basemap: {source['rows']:,} features from {source['file']}")
-    lines += [f"  note: {note}" for note in info.get("notes", [])]
+            lines.append(basemap.format(**source))
+    lines += ["  " + translated("note: {note}").format(note=note) for note in info.get("notes", [])]
     if info["attributions"]:
-        lines.append("  data attributions:")
+        lines.append(translated("  data attributions:"))
         lines += [f"    {line}" for line in info["attributions"]]
     return "\n".join(lines)
 
 
 def _identity_lines(who: dict) -> list[str]:
     """Which project and which copy: what a merge of copies goes by."""
-    lines = [f"  project id: {who['project_id']}", f"  copy id: {who['copy_id']}"]
+    lines = [
+        translated("  project id: {project_id}").format(**who),
+        translated("  copy id: {copy_id}").format(**who),
+    ]
     if who["copy_label"]:
-        lines.append(f"  copy: {who['copy_label']}")
+        lines.append(translated("  copy: {copy_label}").format(**who))
     if who["copied_from"]:
-        lines.append(f"  copied from copy {who['copied_from']} at change {who['copied_at_seq']}")
+        copied = translated("  copied from copy {copied_from} at change {copied_at_seq}")
+        lines.append(copied.format(**who))
     if who["left_out"]:
-        lines.append("  left out of this copy: " + ", ".join(who["left_out"]).replace("_", " "))
+        left_out = ", ".join(who["left_out"]).replace("_", " ")
+        lines.append(translated("  left out of this copy: {names}").format(names=left_out))
     return lines
 
 
@@ -166,8 +190,10 @@ def _remote_info(project: Any) -> dict[str, Any] | None:
 def _remote_lines(remote: dict[str, Any] | None) -> list[str]:
     if remote is None:
         return []
-    when = remote["last_sync_at"] or f"never (published {remote['published_at']})"
-    return [
-        f"  shared map: {remote['target']}, schema {remote['schema']}; last sync: {when}; "
-        f"{remote['waiting']} changes waiting to go up"
-    ]
+    never = translated("never (published {published_at})")
+    when = remote["last_sync_at"] or never.format(**remote)
+    shared = translated(
+        "  shared map: {target}, schema {schema}; last sync: {when}; "
+        "{waiting} changes waiting to go up"
+    )
+    return [shared.format(when=when, **remote)]

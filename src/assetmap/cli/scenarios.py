@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
+from assetmap.core.i18n import translated
 
 if TYPE_CHECKING:
     from assetmap.core.project import Project
@@ -46,7 +47,7 @@ def cmd_scenarios(options: argparse.Namespace) -> int:
             _delete(project, options.delete)
         kept = all_scenarios(project)
         if not kept:
-            print("No scenarios yet; save one from Find gaps ▸ What if… in the app")
+            print(translated("No scenarios yet; save one from Find gaps ▸ What if… in the app"))
         for i, scenario in enumerate(kept, 1):
             progress = None if options.quiet else TerminalProgress()
             try:
@@ -58,7 +59,7 @@ def cmd_scenarios(options: argparse.Namespace) -> int:
             print(_lines(i, scenario, found.comparison))
     if options.csv is not None and kept:
         write_csv(named, options.csv)
-        print(f"Scenarios: {options.csv}")
+        print(translated("Scenarios: {file}").format(file=options.csv))
     return EXIT_OK
 
 
@@ -70,24 +71,33 @@ def _delete(project: Project, name: str) -> None:
 
     found = by_name(project, name)
     if found is None:
-        names = ", ".join(f"'{s.name}'" for s in all_scenarios(project)) or "none"
-        raise BadInputError(f"there is no scenario '{name}' (saved: {names})", field="--delete")
+        names = ", ".join(f"'{s.name}'" for s in all_scenarios(project)) or translated("none")
+        missing = translated("there is no scenario '{name}' (saved: {names})")
+        raise BadInputError(missing.format(name=name, names=names), field="--delete")
     CommandStack(project).push(DeleteScenario(found))
-    print(f"Deleted scenario: {name}")
+    print(translated("Deleted scenario: {name}").format(name=name))
 
 
 def _lines(number: int, scenario: Scenario, comparison: Comparison) -> str:
     from assetmap.core.scenarios.table import comparison_rows
 
     params = scenario.params
+    place = translated("{label} ({category}) at {x:,.0f}, {y:,.0f}")
     places = "; ".join(
-        f"{p.label or 'proposed'} ({p.category}) at {p.x:,.0f}, {p.y:,.0f}"
+        place.format(label=p.label or translated("proposed"), category=p.category, x=p.x, y=p.y)
         for p in scenario.proposals
     )
+    head = translated("{number}. {name}: {n} proposed ({places}), {area_set} within {distance:g} m")
     lines = [
-        f"{number}. {scenario.name}: {len(scenario.proposals)} proposed "
-        f"({places or 'none'}), {params.area_set} within {params.distance_m:g} m",
-        "   today -> with the proposals",
+        head.format(
+            number=number,
+            name=scenario.name,
+            n=len(scenario.proposals),
+            places=places or translated("none"),
+            area_set=params.area_set,
+            distance=params.distance_m,
+        ),  # fmt: skip
+        translated("   today -> with the proposals"),
     ]
     for row in comparison_rows(comparison):
         lines.append(f"   {row.measure} ({row.of}): {row.today} -> {row.after} ({row.change})")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
+from assetmap.core.i18n import translated
 
 if TYPE_CHECKING:
     from assetmap.core.shared.sync import SyncResult
@@ -78,9 +79,10 @@ def cmd_sync(options: argparse.Namespace) -> int:
             print("\n".join(sync_lines(plan.pull, plan.push, {}, can_push=plan.can_push)))
             open_conflicts = plan.pull.unresolved()
             if open_conflicts:
-                print(f"{len(open_conflicts)} conflicts: a real sync stops until you choose "
-                      "with --prefer mine or --prefer theirs")  # fmt: skip
-            print("Dry run: nothing was changed.")
+                stops = translated("{n} conflicts: a real sync stops until you choose "
+                                   "with --prefer mine or --prefer theirs")  # fmt: skip
+                print(stops.format(n=len(open_conflicts)))
+            print(translated("Dry run: nothing was changed."))
             return EXIT_OK
         progress = TerminalProgress()
         try:
@@ -88,7 +90,8 @@ def cmd_sync(options: argparse.Namespace) -> int:
         except SyncConflictError as exc:
             progress.done()
             for c in exc.conflicts:
-                print(f"  ! '{c.name}' {c.field}: mine {c.mine!r}, theirs {c.theirs!r}")
+                conflict = translated("  ! '{name}' {field}: mine {mine!r}, theirs {theirs!r}")
+                print(conflict.format(name=c.name, field=c.field, mine=c.mine, theirs=c.theirs))
             raise
         progress.done()
         assert result.plan is not None
@@ -101,21 +104,32 @@ def cmd_sync(options: argparse.Namespace) -> int:
 
 
 def _sync_text(result: SyncResult) -> str:
+    synced = translated(
+        "Synced with {target}, schema {schema} in {seconds:.1f} s: {sent} sent, {received} received"
+    )
     lines = [
-        f"Synced with {result.target}, schema {result.schema} in {result.seconds:.1f} s: "
-        f"{_n(result.pushed, 'change')} sent, {_n(result.pulled, 'change')} received"
+        synced.format(
+            target=result.target,
+            schema=result.schema,
+            seconds=result.seconds,
+            sent=_changes(result.pushed),
+            received=_changes(result.pulled),
+        )  # fmt: skip
     ]
     if result.new_copy_id:
-        lines.append("  this file was a copy of another laptop's file (copied by hand): it now "
-                     "has a copy id of its own, so neither laptop's changes are taken for the "
-                     "other's")  # fmt: skip
+        lines.append(translated(
+            "  this file was a copy of another laptop's file (copied by hand): it now "
+            "has a copy id of its own, so neither laptop's changes are taken for the other's"
+        ))  # fmt: skip
     if result.recovered:
-        lines.append("  the last sync was cut short after the server had its changes: "
-                     "finished now")  # fmt: skip
+        lines.append(translated(
+            "  the last sync was cut short after the server had its changes: finished now"
+        ))  # fmt: skip
     if result.push_skipped:
         lines.append(f"  {result.push_skipped}")
     return "\n".join(lines)
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def _changes(count: int) -> str:
+    words = translated("{n} change") if count == 1 else translated("{n} changes")
+    return words.format(n=count)
