@@ -133,3 +133,22 @@ def test_the_about_box_shows_the_logo_version_and_sources(qtbot, window):
     text = about.text.toPlainText()
     assert __version__ in text
     assert "Office for National Statistics" in text  # an am_sources attribution
+
+
+def test_keys_for_the_hidden_map_do_nothing_while_the_page_shows(qtbot, window):
+    """A tool's letter, Delete or Home pressed on the page must not act on the map behind
+    it (Delete would remove the selected assets out of sight)."""
+    uuid = window.session.points()["uuid"].iloc[0]
+    window.session.set_selection({uuid})
+    window.welcome.show()
+    button = window.welcome.page.buttons["trafford"]
+    for key in (Qt.Key.Key_A, Qt.Key.Key_M, Qt.Key.Key_Delete, Qt.Key.Key_Home):
+        qtbot.keyClick(button, key)
+    assert window.welcome.showing
+    assert window.tools.tool is not None and type(window.tools.tool).__name__ == "SelectTool"
+    assert window.session.selection == {uuid}
+    assert uuid in set(window.session.points()["uuid"])
+    qtbot.keyClick(button, Qt.Key.Key_Escape)  # the page's own key still works
+    assert not window.welcome.showing
+    qtbot.keyClick(window.canvas, Qt.Key.Key_A)  # and on the map the letters choose tools
+    assert type(window.tools.tool).__name__ == "AddAssetTool"

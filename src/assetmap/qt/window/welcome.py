@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -247,6 +247,7 @@ class Welcome(QObject):
             translate("Welcome", "Welcome page — the ways to begin and the three jobs")
         )
         self.action.triggered.connect(self.show)
+        self.page.installEventFilter(self)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.page)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.to_map)
@@ -280,10 +281,26 @@ class Welcome(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Closed from the page: the docks come back first, so the layout the window saves
-        for the next start is the user's, not the page's."""
+        for the next start is the user's, not the page's. A key that would act on the hidden
+        map (a tool's letter, Delete, Home) is kept from its shortcut while the page shows."""
         if event.type() == QEvent.Type.Close and self.showing and self._layout is not None:
             self.window.restoreState(self._layout)
+        if (
+            watched is self.page
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._acts_on_the_map(QKeySequence(event.keyCombination()))
+        ):
+            event.accept()
+            return True
         return False
+
+    def _acts_on_the_map(self, keys: QKeySequence) -> bool:
+        w = self.window
+        actions = [*w.tool_actions.values(), w.act_delete, w.act_zoom_all, w.act_zoom_selection]
+        actions += [w.act_select_none, w.checking.act_mark, w.keys.act_edit]
+        return any(keys.matches(s) == QKeySequence.SequenceMatch.ExactMatch
+                   for a in actions for s in a.shortcuts())  # fmt: skip
 
     def choose(self, key: str) -> None:
         if key in DEMO_FILES:
