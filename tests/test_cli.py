@@ -375,3 +375,19 @@ def test_analyse_on_a_full_disk_keeps_neither_the_run_nor_part_of_a_file(demo_co
     assert run("analyse", demo_copy, "--set", LSOA_SET, "--out", out, "--quiet") == EXIT_OK
     assert sorted(p.name for p in out.parent.iterdir()) == ["gaps.csv", "gaps.method.txt"]
     assert kept_runs(demo_copy) == [1]
+
+
+def test_text_another_program_wrote_in_another_encoding_is_named_not_a_traceback(
+    demo_copy, tmp_path, capsys
+):
+    """A project edited elsewhere can hold bytes that are not UTF-8 (Windows-1252 from a
+    spreadsheet tool): SQLite refuses to read them, and the command says where and what."""
+    import sqlite3
+
+    with sqlite3.connect(demo_copy) as conn:
+        conn.execute("UPDATE assets SET name = CAST(x'4c6962ff72617279' AS TEXT) WHERE fid = 1")
+    assert run("export", demo_copy, "--out", tmp_path / "assets.csv") == EXIT_BAD_INPUT
+    error = capsys.readouterr().err
+    assert f"{demo_copy.name}, field 'name': holds text that is not UTF-8" in error
+    assert "Lib" in error and "Traceback" not in error
+    assert not (tmp_path / "assets.csv").exists()  # nothing half-written

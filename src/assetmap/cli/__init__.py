@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -82,7 +83,7 @@ def _take_language(args: list[str]) -> list[str]:
 
 
 def _run(handler: Callable[[argparse.Namespace], int], options: argparse.Namespace) -> int:
-    from assetmap.core.errors import AssetmapError, Cancelled
+    from assetmap.core.errors import AssetmapError, Cancelled, undecodable_text
 
     try:
         return handler(options)
@@ -98,9 +99,18 @@ def _run(handler: Callable[[argparse.Namespace], int], options: argparse.Namespa
         sys.stderr.close()
         return EXIT_OK
     except AssetmapError as exc:
-        error = core_i18n.translated("assetmap: error: {message}")
-        print(error.format(message=exc), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _bad_input(exc)
+    except sqlite3.OperationalError as exc:
+        unreadable = undecodable_text(exc, getattr(options, "project", None))
+        if unreadable is None:
+            raise
+        return _bad_input(unreadable)
+
+
+def _bad_input(exc: Exception) -> int:
+    error = core_i18n.translated("assetmap: error: {message}")
+    print(error.format(message=exc), file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def _self_test() -> int:

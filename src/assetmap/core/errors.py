@@ -6,6 +6,8 @@ carries enough context (file, row, field) to tell the user what to fix.
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from pathlib import Path
 
 from assetmap.core.i18n import translatable, translated
@@ -89,3 +91,26 @@ class Cancelled(AssetmapError):
         super().__init__(
             translated("Cancelled; nothing was changed.") if message is None else message
         )
+
+
+_UNDECODABLE = re.compile(
+    r"Could not decode to UTF-8 column '(?P<field>.*?)' with text '(?P<text>.*)'"
+)
+
+
+def undecodable_text(error: BaseException, file: str | Path | None = None) -> BadInputError | None:
+    """SQLite's refusal to read text another program wrote in another encoding (a project
+    file edited elsewhere), as a message naming the field and the text; None for any other
+    error. Reading every text through a forgiving decoder would slow every read by half."""
+    found = _UNDECODABLE.match(str(error))
+    if not isinstance(error, sqlite3.OperationalError) or found is None:
+        return None
+    return BadInputError(
+        translated(
+            "holds text that is not UTF-8 (“{text}”): another program wrote it in another "
+            "encoding, and assetmap cannot read it"
+        ).format(text=found["text"]),
+        file=file,
+        field=found["field"],
+        hint=translated("correct that text in the program that wrote it, or save it as UTF-8"),
+    )

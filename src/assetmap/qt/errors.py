@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from assetmap import __version__
-from assetmap.core.errors import AssetmapError
+from assetmap.core.errors import AssetmapError, undecodable_text
 from assetmap.qt.i18n import translate
 from assetmap.qt.paths import log_dir
 
@@ -42,8 +42,9 @@ def log_path() -> Path:
 
 def show_error(parent: QWidget | None, title: str, error: BaseException, details: str = "") -> None:
     """A plain message for errors users can act on; the log path for the rest."""
-    if isinstance(error, AssetmapError):
-        QMessageBox.warning(parent, title, str(error))
+    plain = error if isinstance(error, AssetmapError) else undecodable_text(error)
+    if plain is not None:
+        QMessageBox.warning(parent, title, str(plain))
         return
     log.error("%s: %s\n%s", title, error, details)
     box = QMessageBox(parent)
