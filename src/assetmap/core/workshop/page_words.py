@@ -18,6 +18,7 @@ PAGE_WORDS = {
     "locate": translatable("Use my location"),
     "add_pin": translatable("Add a pin"),
     "change_pin": translatable("Change your pin"),
+    "tap_to_move": translatable("Tap the map to move the pin."),
     "marking": translatable("What are you marking?"),
     "is_here": translatable("Something that is here"),
     "is_missing_here": translatable("Something that is missing here"),

@@ -162,6 +162,60 @@ def test_a_participant_taps_the_map_and_sends_a_pin(
     assert phone.problems == []
 
 
+# An empty spot of the map still in sight above the open form, away from ``away``.
+_FREE_POINT_AWAY = """(away) => {
+  const box = document.getElementById("map").getBoundingClientRect();
+  for (let fy = 0.08; fy < 0.9; fy += 0.03) {
+    for (let fx = 0.1; fx < 0.9; fx += 0.03) {
+      const x = box.left + box.width * fx, y = box.top + box.height * fy;
+      const found = document.elementFromPoint(x, y);
+      const taken = found && found.closest(".leaflet-interactive, .leaflet-control");
+      if (found && found.closest("#map") && !taken && Math.hypot(x - away[0], y - away[1]) > 60) {
+        return [x, y];
+      }
+    }
+  }
+  return null;
+}"""
+
+
+def test_a_participant_moves_their_pin_by_tapping_the_map_while_changing_it(
+    phone: Any, serve: Any, workshop_file: tuple[Path, str]
+) -> None:
+    """Change your pin, tap elsewhere: the pin moves there and keeps what was typed."""
+    path, workshop_id = workshop_file
+    server = serve()
+    open_page(phone, server.url)
+    first = phone.evaluate(_FREE_POINT)
+    phone.touchscreen.tap(first[0], first[1])
+    phone.wait_for_selector("#form-panel:not([hidden])")
+    phone.select_option("#category", "food_banks")
+    phone.locator("#name").fill("Pantry at the church")
+    phone.locator("#send-button").tap()
+    phone.wait_for_selector("#mine-count:has-text('1')")
+    with Project.open(path) as project:
+        (before,) = contributions(project, workshop_id)
+
+    phone.locator("#mine-button").tap()
+    phone.locator("#mine-list button", has_text="Change").tap()
+    phone.wait_for_selector("#form-panel:not([hidden])")
+    assert phone.locator("[data-w='tap_to_move']").is_visible()
+    phone.locator("#note").fill("Tuesdays")
+    there = phone.evaluate(_FREE_POINT_AWAY, first)
+    assert there is not None, "no second empty spot on the map"
+    phone.touchscreen.tap(there[0], there[1])
+    assert phone.locator("#form-panel").is_visible()  # the form stays, with what was typed
+    assert phone.locator("#name").input_value() == "Pantry at the church"
+    phone.locator("#send-button").tap()
+    phone.wait_for_selector("#toast:has-text('Saved')")
+    with Project.open(path) as project:
+        (after,) = contributions(project, workshop_id)
+    assert after.uuid == before.uuid and after.name == "Pantry at the church"
+    assert after.note == "Tuesdays"
+    assert (after.x, after.y) != (before.x, before.y)  # moved where the second tap was
+    assert phone.problems == []
+
+
 def test_the_page_shows_the_servers_refusal_in_plain_words(phone: Any, serve: Any) -> None:
     open_page(phone, serve().url)
     tap_map(phone)

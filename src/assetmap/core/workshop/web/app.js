@@ -153,7 +153,13 @@
     const e = config.extent;
     map.fitBounds(L.latLngBounds(toLatLng(e[0], e[1]), toLatLng(e[2], e[3])), { padding: [8, 8] });
     map.on("click", function (event) {
-      startDraft(event.latlng.lng, event.latlng.lat, null);
+      // While the form is open a tap moves its pin (a new one, or one being changed) and
+      // keeps what was typed; otherwise it starts a new pin.
+      if (state.draft && !$("form-panel").hidden) {
+        moveDraft(event.latlng.lng, event.latlng.lat);
+      } else {
+        startDraft(event.latlng.lng, event.latlng.lat, null);
+      }
     });
     state.map = map;
     state.streetZoom = Math.max(0, grid.max_zoom - 3);  // about 4 m a pixel: streets readable
@@ -290,11 +296,7 @@
   function startDraft(x, y, editing, lat, lon) {
     clearDraft();
     const draft = { x: x, y: y, lat: lat, lon: lon, editing: editing, marker: null };
-    if (x !== null) {
-      draft.marker = L.circleMarker(toLatLng(x, y),
-        { radius: 12, color: "#f2b705", weight: 4, fillColor: "#1b1b1b", fillOpacity: 0.6 })
-        .addTo(state.map);
-    }
+    if (x !== null) draft.marker = draftMarker(x, y);
     state.draft = draft;
     const form = $("pin-form");
     form.reset();
@@ -316,6 +318,25 @@
     $("form-panel").hidden = false;
     $("hint").hidden = true;
     if (x !== null) keepInSight(toLatLng(x, y));
+  }
+
+  function moveDraft(x, y) {
+    const draft = state.draft;
+    draft.x = x;
+    draft.y = y;
+    draft.lat = null;  // the tapped place, not the location the phone reported
+    draft.lon = null;
+    if (draft.marker) {
+      draft.marker.setLatLng(toLatLng(x, y));
+    } else {
+      draft.marker = draftMarker(x, y);
+    }
+  }
+
+  function draftMarker(x, y) {
+    return L.circleMarker(toLatLng(x, y),
+      { radius: 12, color: "#f2b705", weight: 4, fillColor: "#1b1b1b", fillOpacity: 0.6 })
+      .addTo(state.map);
   }
 
   function keepInSight(latlng) {
