@@ -65,3 +65,39 @@ def test_a_file_that_is_not_an_extract_says_why(qtbot, rutland_session, tmp_path
     _check(qtbot, dialog)
     assert "not an OpenStreetMap extract" in dialog.report_text.toPlainText()
     assert not dialog.import_button.isEnabled()
+
+
+def _edit_category(qtbot, table, row: int):
+    from PySide6.QtWidgets import QComboBox
+
+    table.setCurrentCell(row, 2)
+    table.editItem(table.item(row, 2))
+    qtbot.waitUntil(lambda: (c := table.findChild(QComboBox)) is not None and c.hasFocus())
+    return table.findChild(QComboBox)
+
+
+def test_the_category_cell_offers_the_projects_categories_and_takes_a_new_name(
+    qtbot, rutland_session
+):
+    """Editing a rule's category opens a list of the project's categories (no need to know
+    their spelling); a name not in it can still be typed, for a new category."""
+    from PySide6.QtCore import Qt
+
+    dialog = ImportOsmAssetsDialog(rutland_session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "library")
+    combo = _edit_category(qtbot, table, row)
+    assert combo.isEditable()
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert "Libraries" in labels and "Food banks and pantries" in labels
+    assert combo.currentText() == "Libraries"
+    combo.setCurrentIndex(labels.index("Food banks and pantries"))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)  # the view commits it on its next turn
+    qtbot.waitUntil(lambda: table.item(row, 2).text() == "Food banks and pantries")
+    combo = _edit_category(qtbot, table, row)
+    combo.setEditText("Reading rooms")
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.item(row, 2).text() == "Reading rooms")
+    assert any(r.category == "Reading rooms" for r in table.rules())

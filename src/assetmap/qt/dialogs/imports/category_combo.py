@@ -106,3 +106,40 @@ class CategoryDelegate(QStyledItemDelegate):
     def _chosen(self, combo: CategoryCombo) -> None:
         self.commitData.emit(combo)
         self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.SubmitModelCache)
+
+
+class CategoryNameDelegate(QStyledItemDelegate):
+    """Edits a cell holding a category's name as text: an editable list of the project's
+    categories (with their symbols) to pick from, where a new name can still be typed (the
+    import matches names to categories, and makes a category for a name it does not know)."""
+
+    def __init__(self, cats: Sequence[Category], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.cats = list(cats)
+
+    def createEditor(  # noqa: N802 - Qt's name
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setMaxVisibleItems(20)
+        combo.setAccessibleName(translate("ImportDialog", "Category"))
+        for category in self.cats:
+            combo.addItem(category_icon(category.symbol, category.colour), category.label)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        text = str(index.data() or "")
+        by_key = {c.key: c.label for c in self.cats}
+        editor.setCurrentText(by_key.get(text, text))
+
+    def setModelData(  # noqa: N802 - Qt's name
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentText().strip())

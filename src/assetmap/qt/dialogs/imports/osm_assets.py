@@ -8,6 +8,7 @@ on the session's stack, so Edit ▸ Undo takes it out and importing again update
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,8 @@ from assetmap.core.errors import AssetmapError
 from assetmap.core.io.asset_import import PreparedAssets
 from assetmap.core.io.osm_assets import ATTRIBUTION, OsmAssetOptions, prepare_osm_assets
 from assetmap.core.io.osm_tag_rules import TagRule, default_rules, read_rules, write_rules
+from assetmap.core.taxonomy import Category
+from assetmap.qt.dialogs.imports.category_combo import CategoryNameDelegate
 from assetmap.qt.dialogs.imports.workers import dry_run_work
 from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.session import Session
@@ -52,9 +55,11 @@ class TagMappingTable(QTableWidget):
     """The mapping, one rule a row; the first matching row wins. An unnamed feature's label
     rides along with its row, unseen."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, cats: Sequence[Category] = (), parent: QWidget | None = None) -> None:
         super().__init__(0, len(HEADERS), parent)
         self.setHorizontalHeaderLabels([translate("ImportOsm", h) for h in HEADERS])
+        # the category column: the project's categories to pick from, or a new name to type
+        self.setItemDelegateForColumn(2, CategoryNameDelegate(cats, self))
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)
@@ -107,7 +112,7 @@ class ImportOsmAssetsDialog(QDialog):
         self.file_edit.textChanged.connect(self._forget_check)
         browse = QPushButton(translate("ImportOsm", "&Browse…"))
         browse.clicked.connect(self._browse)
-        self.table = TagMappingTable()
+        self.table = TagMappingTable(session.categories())
         self.table.set_rules(default_rules())
         self.table.itemChanged.connect(self._forget_check)
         self.report_text = QPlainTextEdit()
