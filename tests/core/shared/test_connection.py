@@ -45,3 +45,20 @@ def test_anything_else_is_refused_with_the_forms_that_work() -> None:
 )
 def test_redact_hides_every_password(text: str, shown: str) -> None:
     assert redact(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("stored", "words"),
+    [
+        ("postgresql://ann@db.council.gov.uk:5433/maps", "assetmap on db.council.gov.uk"),
+        ("postgresql:///maps?host=%2Fvar%2Frun%2Fpostgresql", "assetmap on this computer"),
+        ("postgresql:///maps?host=/tmp/pg-sock", "assetmap on this computer"),
+        ("postgresql:///maps?host=gis.local", "assetmap on gis.local"),
+        ("postgresql:///maps", "assetmap on localhost"),
+    ],
+)
+def test_reports_name_the_server_a_person_would_recognise(stored, words):
+    """A local socket's folder means nothing to a reader: it is 'this computer'."""
+    from assetmap.core.shared.sync import where_words
+
+    assert where_words(stored, "assetmap") == words

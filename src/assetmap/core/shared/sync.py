@@ -28,6 +28,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import unquote
 
 from assetmap.core import copies, gpkg
 from assetmap.core.changelog import Origin
@@ -134,7 +135,9 @@ def _host_of(stored: str) -> str:
     if at_host:
         return at_host.split(":", 1)[0] or "localhost"
     if "host=" in rest:
-        return rest.split("host=", 1)[1].split("&", 1)[0] or "localhost"
+        host = unquote(rest.split("host=", 1)[1].split("&", 1)[0])
+        # a folder is a Unix socket on this machine: its path means nothing to a reader
+        return translated("this computer") if host.startswith("/") else host or "localhost"
     return "localhost"
 
 
