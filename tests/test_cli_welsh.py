@@ -4,6 +4,7 @@ at the start)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,38 @@ def test_lang_cy_words_the_command_lines_own_refusals_in_welsh(demo_copy: Path, 
     refused = welsh_error("copy", str(demo_copy), str(tmp_path / "copi.txt"))
     assert refused.startswith("assetmap: gwall: copi.txt, ")
     assert "error" not in refused
+
+
+def welsh_help(*args: str) -> subprocess.CompletedProcess[str]:
+    """``assetmap --lang cy ... --help`` (or a usage error), as printed at a terminal 100 wide."""
+    env = {**os.environ, "COLUMNS": "100"}
+    return subprocess.run(
+        [sys.executable, "-m", "assetmap", "--lang", "cy", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+
+
+def test_lang_cy_shows_a_commands_help_in_welsh():
+    done = welsh_help("new", "--help")
+    assert done.returncode == 0, done.stderr
+    shown = " ".join(done.stdout.split())
+    assert shown.startswith("defnydd: assetmap new [-h] [--name NAME]")
+    assert "creu ffeil prosiect newydd, wag" in shown
+    assert "argiadau lleoliadol: PROJECT.gpkg" in shown and "opsiynau: -h, --help" in shown
+    assert "dangos y neges gymorth hon a gadael" in shown
+    assert "--place NAME_OR_CODE dechrau o awdurdod lleol yng Nghymru neu Loegr" in shown
+    assert "create a new" not in shown and "show this help" not in shown
+    listed = " ".join(welsh_help("--help").stdout.split())
+    assert "analyse canfod bylchau: cyfrifon, pellteroedd, cwmpas" in listed
+
+
+def test_lang_cy_words_a_usage_error_and_argparse_defaults_in_welsh():
+    refused = welsh_help("duplicates")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("defnydd: assetmap duplicates [-h]")
+    assert "\nassetmap duplicates: gwall: " in refused.stderr and "error:" not in refused.stderr
+    shown = " ".join(welsh_help("duplicates", "--help").stdout.split())
+    assert "o fewn hyn o fetrau (rhagosodiad 50)" in shown  # argparse's %(default) filled in
+    assert "0-100 (tebygrwydd setiau tocynnau; rhagosodiad 90)" in shown

@@ -32,6 +32,7 @@ from assetmap.cli import (
     scenarios,
     shared,
 )
+from assetmap.cli.parser import TranslatedParser
 from assetmap.cli.terminal import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from assetmap.core import i18n as core_i18n
 
@@ -121,7 +122,7 @@ def _self_test() -> int:
 
 
 def _open_app(args: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="assetmap")
+    parser = TranslatedParser(prog="assetmap")
     parser.add_argument("project", nargs="?", type=Path)
     options = parser.parse_args(args)
     from assetmap.qt.app import run_app
@@ -130,26 +131,35 @@ def _open_app(args: list[str]) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = TranslatedParser(
         prog="assetmap",
-        description=(
+        description=core_i18n.translated(
             "Map a neighbourhood's community assets, find the gaps, export the maps. "
             "Run 'assetmap [PROJECT.gpkg]' to open the desktop app (the demo project if none)."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"assetmap {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"assetmap {__version__}",
+        help=core_i18n.translated("show program's version number and exit"),
+    )
     parser.add_argument(
         "--lang",
         metavar="LANG",
-        help="the language for this session, of the desktop app and of the gap analysis's "
-        "words and the PDF and PNG exports of the commands: cy (Cymraeg) or en; must come "
-        "first, as in 'assetmap --lang cy [PROJECT.gpkg]' (or set ASSETMAP_LANG)",
+        help=core_i18n.translated(
+            "the language for this session, of the desktop app and of the gap analysis's "
+            "words and the PDF and PNG exports of the commands: cy (Cymraeg) or en; must come "
+            "first, as in 'assetmap --lang cy [PROJECT.gpkg]' (or set ASSETMAP_LANG)"
+        ),
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check this installation with no display: open each demo, draw the map, analyse, "
-        "export PDF, PNG and HTML; prints a line per check and exits 0 when all pass",
+        help=core_i18n.translated(
+            "check this installation with no display: open each demo, draw the map, analyse, "
+            "export PDF, PNG and HTML; prints a line per check and exits 0 when all pass"
+        ),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     project.add_new(sub)

@@ -6,56 +6,73 @@ import argparse
 from pathlib import Path
 
 from assetmap.cli.terminal import EXIT_OK, TerminalProgress, command
+from assetmap.core.i18n import translated
 
 
 def add_analyse(sub: argparse._SubParsersAction) -> None:
     p = command(
         sub,
         "analyse",
-        "find gaps: counts, distances, coverage and need versus provision per area",
+        translated("find gaps: counts, distances, coverage and need versus provision per area"),
         cmd_analyse,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
-    p.add_argument("--set", required=True, dest="set_name", metavar="NAME", help="the area set")
+    p.add_argument(
+        "--set", required=True, dest="set_name", metavar="NAME", help=translated("the area set")
+    )
     p.add_argument(
         "--category",
         action="append",
         metavar="C",
-        help="category key or name, or a taxonomy group (repeatable; default: every category "
-        "with assets to count; a group brings in those of its categories that have assets)",
+        help=translated(
+            "category key or name, or a taxonomy group (repeatable; default: every category "
+            "with assets to count; a group brings in those of its categories that have assets)"
+        ),
     )
     p.add_argument(
         "--distance",
         type=float,
         default=800.0,
         metavar="M",
-        help="walking-distance proxy in metres, straight line (default 800, about 10 minutes)",
+        help=translated(
+            "walking-distance proxy in metres, straight line (default 800, about 10 minutes)"
+        ),
     )
-    p.add_argument("--population", metavar="FIELD", help="area field with the population")
     p.add_argument(
-        "--need", metavar="FIELD", help="area field with need, higher = more (e.g. IMD score)"
+        "--population", metavar="FIELD", help=translated("area field with the population")
+    )
+    p.add_argument(
+        "--need",
+        metavar="FIELD",
+        help=translated("area field with need, higher = more (e.g. IMD score)"),
     )
     p.add_argument(
         "--provision",
         choices=("coverage", "per_1000"),
         default="coverage",
-        help="provision measure set against need (default coverage; per_1000 needs --population)",
+        help=translated(
+            "provision measure set against need (default coverage; per_1000 needs --population)"
+        ),
     )
     p.add_argument(
         "--include-pending",
         "--include-unverified",  # its name before review and verification were told apart
         dest="include_pending",
         action="store_true",
-        help="also count assets awaiting review (approved assets always count, rejected never)",
+        help=translated(
+            "also count assets awaiting review (approved assets always count, rejected never)"
+        ),
     )
     p.add_argument(
         "--include-needs",
         action="store_true",
-        help="also report the workshop need pins in each area as 'needs raised' "
-        "(they never count as assets)",
+        help=translated(
+            "also report the workshop need pins in each area as 'needs raised' "
+            "(they never count as assets)"
+        ),
     )
     p.add_argument("--out", required=True, type=Path, metavar="RESULTS.csv")
-    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument("--quiet", action="store_true", help=translated("no progress output"))
 
 
 def cmd_analyse(options: argparse.Namespace) -> int:
@@ -65,7 +82,6 @@ def cmd_analyse(options: argparse.Namespace) -> int:
     from assetmap.core.analysis.inputs import choose_categories
     from assetmap.core.analysis.params import AnalysisParams
     from assetmap.core.errors import BadInputError
-    from assetmap.core.i18n import translated
     from assetmap.core.project import Project
 
     if options.provision == "per_1000" and not options.population:

@@ -17,17 +17,20 @@ if TYPE_CHECKING:
 
 def add_copy(sub: argparse._SubParsersAction) -> None:
     p = command(
-        sub, "copy", "save a copy of a project to hand out, to be merged back later", cmd_copy
+        sub,
+        "copy",
+        translated("save a copy of a project to hand out, to be merged back later"),
+        cmd_copy,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
     p.add_argument("out", type=Path, metavar="OUT.gpkg")
-    p.add_argument("--label", help="what the copy is called on its title bar "
-                   "(default: 'Field copy, <today's date>')")  # fmt: skip
+    p.add_argument("--label", help=translated("what the copy is called on its title bar "
+                   "(default: 'Field copy, <today's date>')"))  # fmt: skip
     p.add_argument("--no-personal", action="store_true",
-                   help="leave out assets holding personal data")  # fmt: skip
+                   help=translated("leave out assets holding personal data"))  # fmt: skip
     p.add_argument("--no-attachments", action="store_true",
-                   help="leave out photos and other attachments")  # fmt: skip
-    p.add_argument("--force", action="store_true", help="replace an existing OUT file")
+                   help=translated("leave out photos and other attachments"))  # fmt: skip
+    p.add_argument("--force", action="store_true", help=translated("replace an existing OUT file"))
 
 
 def cmd_copy(options: argparse.Namespace) -> int:

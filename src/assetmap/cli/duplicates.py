@@ -15,26 +15,32 @@ def add_duplicates(sub: argparse._SubParsersAction) -> None:
     p = command(
         sub,
         "duplicates",
-        "list likely duplicate assets: the same identifier, the same name nearby, or the "
-        "same postcode and a similar name",
+        translated(
+            "list likely duplicate assets: the same identifier, the same name nearby, or the "
+            "same postcode and a similar name"
+        ),
         cmd_duplicates,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
-    p.add_argument("--csv", type=Path, metavar="FILE", help="write the pairs to a CSV file")
+    p.add_argument(
+        "--csv", type=Path, metavar="FILE", help=translated("write the pairs to a CSV file")
+    )
     p.add_argument(
         "--within",
         type=float,
         default=WITHIN_M,
         metavar="M",
-        help=f"the same name counts within this many metres (default {WITHIN_M:.0f})",
+        help=translated("the same name counts within this many metres (default %(default).0f)"),
     )
     p.add_argument(
         "--threshold",
         type=float,
         default=NAME_THRESHOLD,
         metavar="N",
-        help="how alike two names at one postcode must be, 0-100 (token-set similarity; "
-        f"default {NAME_THRESHOLD})",
+        help=translated(
+            "how alike two names at one postcode must be, 0-100 (token-set similarity; "
+            "default %(default)s)"
+        ),
     )
 
 

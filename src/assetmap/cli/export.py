@@ -13,8 +13,10 @@ def add_export(sub: argparse._SubParsersAction) -> None:
     p = command(
         sub,
         "export",
-        "export a map (PDF, PNG, SVG), an interactive map (HTML) or data (GeoPackage, "
-        "GeoJSON, CSV, XLSX)",
+        translated(
+            "export a map (PDF, PNG, SVG), an interactive map (HTML) or data (GeoPackage, "
+            "GeoJSON, CSV, XLSX)"
+        ),
         cmd_export,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
@@ -23,59 +25,84 @@ def add_export(sub: argparse._SubParsersAction) -> None:
         required=True,
         type=Path,
         metavar="FILE",
-        help="the file to write; its ending chooses the format: .pdf .png .svg .html .gpkg "
-        ".geojson .csv .xlsx",
+        help=translated(
+            "the file to write; its ending chooses the format: .pdf .png .svg .html .gpkg "
+            ".geojson .csv .xlsx"
+        ),
     )
     p.add_argument(
         "--format",
         choices=("openreferral",),
-        help="openreferral: the assets as an Open Referral (HSDS 3.0) service directory, a "
-        "tabular data package in a .zip (personal-data assets are never included)",
+        help=translated(
+            "openreferral: the assets as an Open Referral (HSDS 3.0) service directory, a "
+            "tabular data package in a .zip (personal-data assets are never included)"
+        ),
     )
-    p.add_argument("--set", dest="set_name", metavar="NAME", help="the area set to show or export")
-    p.add_argument("--title", metavar="TEXT", help="title of the map or report")
+    p.add_argument(
+        "--set", dest="set_name", metavar="NAME", help=translated("the area set to show or export")
+    )
+    p.add_argument("--title", metavar="TEXT", help=translated("title of the map or report"))
     p.add_argument("--subtitle", metavar="TEXT")
     p.add_argument(
         "--analysis",
         metavar="RESULTS-OR-RUN",
-        help="a gap analysis to show: a run number, 'latest', or a CSV written by analyse",
+        help=translated(
+            "a gap analysis to show: a run number, 'latest', or a CSV written by analyse"
+        ),
     )
-    p.add_argument("--category", metavar="C", help="which category of the analysis to map")
+    p.add_argument(
+        "--category", metavar="C", help=translated("which category of the analysis to map")
+    )
     p.add_argument(
         "--measure",
         metavar="M",
-        help="figure to map: coverage, per_1000, density_km2, nearest_m, assets, gap, bivariate",
+        help=translated(
+            "figure to map: coverage, per_1000, density_km2, nearest_m, assets, gap, bivariate"
+        ),
     )
     p.add_argument(
         "--include-personal",
         action="store_true",
-        help="include assets flagged as personal data (left out by default)",
+        help=translated("include assets flagged as personal data (left out by default)"),
     )
     p.add_argument(
         "--include-rejected",
         action="store_true",
-        help="data exports (.gpkg .geojson .csv .xlsx): include assets rejected in review "
-        "(left out by default); maps never draw them",
+        help=translated(
+            "data exports (.gpkg .geojson .csv .xlsx): include assets rejected in review "
+            "(left out by default); maps never draw them"
+        ),
     )
     p.add_argument(
         "--include-names",
         action="store_true",
-        help="data exports: keep the display names workshop participants gave with their pins "
-        "(the contributor column is left empty by default)",
+        help=translated(
+            "data exports: keep the display names workshop participants gave with their pins "
+            "(the contributor column is left empty by default)"
+        ),
     )
-    p.add_argument("--page", choices=("A4", "A3"), default="A4", help="page size (maps)")
     p.add_argument(
-        "--orientation", choices=("landscape", "portrait"), default="landscape", help="(maps)"
+        "--page", choices=("A4", "A3"), default="A4", help=translated("page size (maps)")
     )
-    p.add_argument("--dpi", type=int, default=200, help="resolution of a PNG (default 200)")
-    p.add_argument("--author", metavar="NAME", help="shown with the date on maps")
+    p.add_argument(
+        "--orientation",
+        choices=("landscape", "portrait"),
+        default="landscape",
+        help=translated("(maps)"),
+    )
+    p.add_argument(
+        "--dpi", type=int, default=200, help=translated("resolution of a PNG (default 200)")
+    )
+    p.add_argument("--author", metavar="NAME", help=translated("shown with the date on maps"))
     p.add_argument(
         "--report",
         action="store_true",
-        help="write the gap report (.pdf or .html): the gap map, the method, a summary per "
-        "category and the gaps to look at first (the analysis: --analysis, else the map's)",
+        help=translated(
+            "write the gap report (.pdf or .html): the gap map, the method, a summary per "
+            "category and the gaps to look at first (the analysis: --analysis, else the map's)"
+        ),
     )
-    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument("--quiet", action="store_true", help=translated("no progress output"))
 
 
 def cmd_export(options: argparse.Namespace) -> int:

@@ -14,108 +14,141 @@ from assetmap.core.i18n import translated
 
 def add_import_areas(sub: argparse._SubParsersAction) -> None:
     p = command(
-        sub, "import-areas", "import neighbourhood boundaries as an area set", cmd_import_areas
+        sub,
+        "import-areas",
+        translated("import neighbourhood boundaries as an area set"),
+        cmd_import_areas,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
     p.add_argument(
-        "file", type=Path, metavar="FILE", help="GeoJSON, GeoPackage or Shapefile (.shp or .zip)"
+        "file",
+        type=Path,
+        metavar="FILE",
+        help=translated("GeoJSON, GeoPackage or Shapefile (.shp or .zip)"),
     )
     p.add_argument(
         "--set",
         required=True,
         dest="set_name",
         metavar="NAME",
-        help="name of the new area set, e.g. 'LSOA 2021'",
+        help=translated("name of the new area set, e.g. 'LSOA 2021'"),
     )
     p.add_argument(
-        "--code-field", metavar="F", help="field holding the area code (guessed if not given)"
+        "--code-field",
+        metavar="F",
+        help=translated("field holding the area code (guessed if not given)"),
     )
     p.add_argument(
-        "--name-field", metavar="F", help="field holding the area name (guessed if not given)"
+        "--name-field",
+        metavar="F",
+        help=translated("field holding the area name (guessed if not given)"),
     )
     p.add_argument(
-        "--layer", metavar="L", help="layer to read from a GeoPackage or zip with several"
+        "--layer",
+        metavar="L",
+        help=translated("layer to read from a GeoPackage or zip with several"),
     )
     _add_accept_crs(p)
     _add_common_import(p)
 
 
 def add_import_assets(sub: argparse._SubParsersAction) -> None:
-    p = command(sub, "import-assets", "import assets from a file", cmd_import_assets)
+    p = command(sub, "import-assets", translated("import assets from a file"), cmd_import_assets)
     p.add_argument("project", type=Path, metavar="PROJECT")
     p.add_argument(
-        "file", type=Path, metavar="FILE", help="GeoJSON, GeoPackage, Shapefile, CSV or XLSX"
+        "file",
+        type=Path,
+        metavar="FILE",
+        help=translated("GeoJSON, GeoPackage, Shapefile, CSV or XLSX"),
     )
     cat = p.add_mutually_exclusive_group()
     cat.add_argument(
         "--category",
         metavar="C",
-        help="category of every asset (its name, key or another name it goes by)",
+        help=translated("category of every asset (its name, key or another name it goes by)"),
     )
     cat.add_argument(
         "--category-field",
         metavar="F",
-        help="field whose values name each asset's category; each value is matched to the "
-        "project's categories ignoring case, punctuation and plurals, through each category's "
-        "other names (e.g. 'GP surgery' -> GP and primary care), and the mapping is printed",
+        help=translated(
+            "field whose values name each asset's category; each value is matched to the "
+            "project's categories ignoring case, punctuation and plurals, through each category's "
+            "other names (e.g. 'GP surgery' -> GP and primary care), and the mapping is printed"
+        ),
     )
     p.add_argument(
         "--unknown-categories",
         choices=("new", "uncategorised"),
         default="new",
-        help="what to do with category values that match no category, or more than one: make "
-        "new categories (default) or file them under 'Uncategorised'",
+        help=translated(
+            "what to do with category values that match no category, or more than one: make "
+            "new categories (default) or file them under 'Uncategorised'"
+        ),
     )
     p.add_argument("--name-field", metavar="F")
     p.add_argument("--lat-field", metavar="F")
     p.add_argument("--lon-field", metavar="F")
-    p.add_argument("--x-field", metavar="F", help="easting/x field (with --y-field)")
-    p.add_argument("--y-field", metavar="F", help="northing/y field (with --x-field)")
+    p.add_argument("--x-field", metavar="F", help=translated("easting/x field (with --y-field)"))
+    p.add_argument("--y-field", metavar="F", help=translated("northing/y field (with --x-field)"))
     p.add_argument(
-        "--crs", metavar="EPSG:N", help="coordinate system of --x-field/--y-field or WKT"
+        "--crs",
+        metavar="EPSG:N",
+        help=translated("coordinate system of --x-field/--y-field or WKT"),
     )
-    p.add_argument("--wkt-field", metavar="F", help="field holding WKT geometry")
+    p.add_argument("--wkt-field", metavar="F", help=translated("field holding WKT geometry"))
     p.add_argument("--postcode-field", metavar="F")
     p.add_argument(
         "--postcode-index",
         metavar="FILE",
         type=Path,
-        help="places rows without coordinates: OS Code-Point Open zip as published, or a CSV "
-        "of postcode,lat,lon (or easting,northing)",
+        help=translated(
+            "places rows without coordinates: OS Code-Point Open zip as published, or a CSV "
+            "of postcode,lat,lon (or easting,northing)"
+        ),
     )
     p.add_argument(
         "--skip-fields",
         metavar="F1,F2",
-        help="source fields not to keep as custom fields (e.g. styling columns)",
+        help=translated("source fields not to keep as custom fields (e.g. styling columns)"),
     )
-    p.add_argument("--layer", metavar="L", help="layer or sheet to read")
-    p.add_argument("--source", metavar="TEXT", help="where the data came from (default: file name)")
+    p.add_argument("--layer", metavar="L", help=translated("layer or sheet to read"))
+    p.add_argument(
+        "--source", metavar="TEXT", help=translated("where the data came from (default: file name)")
+    )
     key = p.add_mutually_exclusive_group()
     key.add_argument(
         "--id-field",
         metavar="F",
-        help="field that identifies each row (a URN, an ODS code): importing a file of the same "
-        "name again updates the assets whose identifier matches instead of adding them again",
+        help=translated(
+            "field that identifies each row (a URN, an ODS code): importing a file of the same "
+            "name again updates the assets whose identifier matches instead of adding them again"
+        ),
     )
     key.add_argument(
         "--match-key",
         metavar="PARTS",
-        help="without --id-field, what matches a row to the asset an earlier import of a file "
-        "of the same name made: asset fields joined with '+' from name, postcode, position, "
-        "address (default: name+postcode when the file has postcodes, else name+position, "
-        "position to the metre). The key used is printed",
+        help=translated(
+            "without --id-field, what matches a row to the asset an earlier import of a file "
+            "of the same name made: asset fields joined with '+' from name, postcode, position, "
+            "address (default: name+postcode when the file has postcodes, else name+position, "
+            "position to the metre). The key used is printed"
+        ),
     )
     p.add_argument(
         "--replaces",
         metavar="FILE",
-        help="this file is an updated version of one imported before under another name "
-        "(e.g. libraries_2025.csv): match its rows to the assets that file made",
+        help=translated(
+            "this file is an updated version of one imported before under another name "
+            "(e.g. libraries_2025.csv): match its rows to the assets that file made"
+        ),
     )
     p.add_argument(
         "--personal-data",
         action="store_true",
-        help="these assets are personal data (a person's skills): kept out of exports by "
-        "default. Assets in a personal-data category (Individuals' skills) always are",
+        help=translated(
+            "these assets are personal data (a person's skills): kept out of exports by "
+            "default. Assets in a personal-data category (Individuals' skills) always are"
+        ),
     )
     _add_accept_crs(p)
     _add_common_import(p)
@@ -125,25 +158,33 @@ def add_join_indicators(sub: argparse._SubParsersAction) -> None:
     p = command(
         sub,
         "join-indicators",
-        "join indicators (population, deprivation) to an area set",
+        translated("join indicators (population, deprivation) to an area set"),
         cmd_join_indicators,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
-    p.add_argument("file", type=Path, metavar="CSV", help="CSV or XLSX, one row per area")
+    p.add_argument(
+        "file", type=Path, metavar="CSV", help=translated("CSV or XLSX, one row per area")
+    )
     p.add_argument("--set", required=True, dest="set_name", metavar="NAME")
-    p.add_argument("--key-field", required=True, metavar="F", help="field holding the area code")
+    p.add_argument(
+        "--key-field", required=True, metavar="F", help=translated("field holding the area code")
+    )
     p.add_argument(
         "--fields",
         metavar="F1,F2",
-        help="fields to join (default all); 'source:name' renames, e.g. all_ages:population",
+        help=translated(
+            "fields to join (default all); 'source:name' renames, e.g. all_ages:population"
+        ),
     )
     p.add_argument(
         "--where",
         action="append",
         metavar="FIELD=VALUE",
-        help="use only rows where FIELD equals VALUE (repeatable), e.g. --where sex=Persons",
+        help=translated(
+            "use only rows where FIELD equals VALUE (repeatable), e.g. --where sex=Persons"
+        ),
     )
-    p.add_argument("--layer", metavar="SHEET", help="sheet of an XLSX file")
+    p.add_argument("--layer", metavar="SHEET", help=translated("sheet of an XLSX file"))
     _add_common_import(p)
 
 
@@ -151,8 +192,10 @@ def add_import_basemap(sub: argparse._SubParsersAction) -> None:
     p = command(
         sub,
         "import-basemap",
-        "import an OpenStreetMap extract as the project's offline basemap (streets, railways, "
-        "water, green spaces, place names; replaces any basemap the project has)",
+        translated(
+            "import an OpenStreetMap extract as the project's offline basemap (streets, railways, "
+            "water, green spaces, place names; replaces any basemap the project has)"
+        ),
         cmd_import_basemap,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
@@ -160,26 +203,34 @@ def add_import_basemap(sub: argparse._SubParsersAction) -> None:
         "file",
         type=Path,
         metavar="FILE.osm.pbf",
-        help="an OpenStreetMap extract: .osm.pbf as published by extract services, or .osm XML",
+        help=translated(
+            "an OpenStreetMap extract: .osm.pbf as published by extract services, or .osm XML"
+        ),
     )
     p.add_argument(
         "--margin",
         type=float,
         default=2000.0,
         metavar="M",
-        help="metres kept around the project's area sets (default 2000); a project without "
-        "area sets gets the whole extract",
+        help=translated(
+            "metres kept around the project's area sets (default 2000); a project without "
+            "area sets gets the whole extract"
+        ),
     )
-    p.add_argument("--buildings", action="store_true", help="also import building outlines")
-    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument(
+        "--buildings", action="store_true", help=translated("also import building outlines")
+    )
+    p.add_argument("--quiet", action="store_true", help=translated("no progress output"))
 
 
 def add_import_osm_assets(sub: argparse._SubParsersAction) -> None:
     p = command(
         sub,
         "import-osm-assets",
-        "import community assets (amenities, parks, places of worship...) from an "
-        "OpenStreetMap extract, within the project's areas; importing again updates them",
+        translated(
+            "import community assets (amenities, parks, places of worship...) from an "
+            "OpenStreetMap extract, within the project's areas; importing again updates them"
+        ),
         cmd_import_osm_assets,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
@@ -187,21 +238,27 @@ def add_import_osm_assets(sub: argparse._SubParsersAction) -> None:
         "file",
         type=Path,
         metavar="EXTRACT.osm.pbf",
-        help="an OpenStreetMap extract: .osm.pbf as published by extract services, or .osm XML",
+        help=translated(
+            "an OpenStreetMap extract: .osm.pbf as published by extract services, or .osm XML"
+        ),
     )
     p.add_argument(
         "--mapping",
         type=Path,
         metavar="FILE.csv",
-        help="tag -> category mapping, a CSV of tag,value,category[,label] (first matching row "
-        "wins; default: the shipped mapping the Rutland demo uses)",
+        help=translated(
+            "tag -> category mapping, a CSV of tag,value,category[,label] (first matching row "
+            "wins; default: the shipped mapping the Rutland demo uses)"
+        ),
     )
     p.add_argument(
         "--unknown-categories",
         choices=("new", "uncategorised"),
         default="new",
-        help="categories of the mapping that match none of the project's: make new ones "
-        "(default) or file them under 'Uncategorised'",
+        help=translated(
+            "categories of the mapping that match none of the project's: make new ones "
+            "(default) or file them under 'Uncategorised'"
+        ),
     )
     _add_common_import(p)
 
@@ -210,8 +267,10 @@ def add_import_openreferral(sub: argparse._SubParsersAction) -> None:
     p = command(
         sub,
         "import-openreferral",
-        "import an Open Referral (HSDS 3.0 / Open Referral UK) service directory: one asset per "
-        "service at a location, keeping the organisation and service details",
+        translated(
+            "import an Open Referral (HSDS 3.0 / Open Referral UK) service directory: one asset "
+            "per service at a location, keeping the organisation and service details"
+        ),
         cmd_import_openreferral,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
@@ -219,33 +278,43 @@ def add_import_openreferral(sub: argparse._SubParsersAction) -> None:
         "file",
         type=Path,
         metavar="SOURCE",
-        help="the tabular data package (a folder or .zip with datapackage.json and its CSVs, or "
-        "datapackage.json) or HSDS JSON (a file of service records or an API's page of them, "
-        "or a folder of saved pages)",
+        help=translated(
+            "the tabular data package (a folder or .zip with datapackage.json and its CSVs, or "
+            "datapackage.json) or HSDS JSON (a file of service records or an API's page of them, "
+            "or a folder of saved pages)"
+        ),
     )
     p.add_argument(
         "--category-map",
         action="append",
         metavar="TERM=CATEGORY",
-        help="the category of services with this taxonomy term (repeatable), e.g. "
-        "'Debt advice=Charities'; other terms go by the default mapping of Open Referral UK "
-        "service types, then by name, plural and synonym, and the mapping used is printed",
+        help=translated(
+            "the category of services with this taxonomy term (repeatable), e.g. "
+            "'Debt advice=Charities'; other terms go by the default mapping of Open Referral UK "
+            "service types, then by name, plural and synonym, and the mapping used is printed"
+        ),
     )
     p.add_argument(
         "--unknown-categories",
         choices=("new", "uncategorised"),
         default="new",
-        help="terms that match no category: make new categories (default) or file them under "
-        "'Uncategorised'",
+        help=translated(
+            "terms that match no category: make new categories (default) or file them under "
+            "'Uncategorised'"
+        ),
     )
     p.add_argument(
         "--postcode-index",
         metavar="FILE",
         type=Path,
-        help="places locations without coordinates by their postcode: OS Code-Point Open zip, "
-        "or a CSV of postcode,lat,lon (default: the project's postcode index)",
+        help=translated(
+            "places locations without coordinates by their postcode: OS Code-Point Open zip, "
+            "or a CSV of postcode,lat,lon (default: the project's postcode index)"
+        ),
     )
-    p.add_argument("--source", metavar="TEXT", help="where the data came from (default: its name)")
+    p.add_argument(
+        "--source", metavar="TEXT", help=translated("where the data came from (default: its name)")
+    )
     _add_common_import(p)
 
 
@@ -290,9 +359,11 @@ def _add_accept_crs(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--accept-crs",
         action="store_true",
-        help="import even when the coordinates do not fit their coordinate system (e.g. "
-        "longitude/latitude in a file labelled British National Grid); without it such a "
-        "file is refused with the coordinate system the values look like",
+        help=translated(
+            "import even when the coordinates do not fit their coordinate system (e.g. "
+            "longitude/latitude in a file labelled British National Grid); without it such a "
+            "file is refused with the coordinate system the values look like"
+        ),
     )
 
 
@@ -300,15 +371,15 @@ def _add_common_import(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--attribution",
         metavar="TEXT",
-        help="attribution line for this data (shown in About and exports)",
+        help=translated("attribution line for this data (shown in About and exports)"),
     )
     p.add_argument(
         "--report",
         metavar="FILE.csv",
         type=Path,
-        help="write every repaired, unplaced and rejected row to a CSV",
+        help=translated("write every repaired, unplaced and rejected row to a CSV"),
     )
-    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument("--quiet", action="store_true", help=translated("no progress output"))
 
 
 def cmd_import_areas(options: argparse.Namespace) -> int:

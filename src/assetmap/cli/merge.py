@@ -20,26 +20,48 @@ def add_merge(sub: argparse._SubParsersAction) -> None:
     p = command(
         sub,
         "merge",
-        "merge another copy of the project into this one: changes made on one side only are "
-        "taken, the same field changed on both sides is a conflict",
+        translated(
+            "merge another copy of the project into this one: changes made on one side only are "
+            "taken, the same field changed on both sides is a conflict"
+        ),
         cmd_merge,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
-    p.add_argument("other", type=Path, metavar="OTHER.gpkg", help="the copy to merge from "
-                   "(read, never written)")  # fmt: skip
-    p.add_argument("--dry-run", action="store_true",
-                   help="say what would change, and change nothing")  # fmt: skip
-    p.add_argument("--prefer", choices=("mine", "theirs"),
-                   help="resolve every conflict by keeping this project's value (mine) or "
-                   "taking the other copy's (theirs); without it conflicts stop the "
-                   "merge")  # fmt: skip
-    p.add_argument("--unrelated", action="store_true",
-                   help="OTHER is another project, not a copy of this one: import its assets "
-                   "as new ones (categories matched by name) and list the likely duplicates "
-                   "between them and yours")  # fmt: skip
-    p.add_argument("--report", type=Path, metavar="F.csv",
-                   help="also write every change, and how each conflict was resolved, "
-                   "to a CSV")  # fmt: skip
+    p.add_argument(
+        "other",
+        type=Path,
+        metavar="OTHER.gpkg",
+        help=translated("the copy to merge from (read, never written)"),
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=translated("say what would change, and change nothing"),
+    )
+    p.add_argument(
+        "--prefer",
+        choices=("mine", "theirs"),
+        help=translated(
+            "resolve every conflict by keeping this project's value (mine) or "
+            "taking the other copy's (theirs); without it conflicts stop the "
+            "merge"
+        ),
+    )
+    p.add_argument(
+        "--unrelated",
+        action="store_true",
+        help=translated(
+            "OTHER is another project, not a copy of this one: import its assets "
+            "as new ones (categories matched by name) and list the likely duplicates "
+            "between them and yours"
+        ),
+    )
+    p.add_argument(
+        "--report",
+        type=Path,
+        metavar="F.csv",
+        help=translated("also write every change, and how each conflict was resolved, to a CSV"),
+    )
 
 
 def cmd_merge(options: argparse.Namespace) -> int:

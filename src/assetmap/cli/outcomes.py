@@ -19,36 +19,58 @@ def add_outcomes(sub: argparse._SubParsersAction) -> None:
     p = command(
         sub,
         "outcomes",
-        "the agreed outcomes: how many areas and people meet each now, the change since "
-        "the previous run, and the failing areas, most need first; or add or remove one",
+        translated(
+            "the agreed outcomes: how many areas and people meet each now, the change since "
+            "the previous run, and the failing areas, most need first; or add or remove one"
+        ),
         cmd_outcomes,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
-    p.add_argument("--csv", type=Path, metavar="F.csv", help="also write one row per outcome")
-    p.add_argument("--list", action="store_true", help="list the outcomes without evaluating")
-    p.add_argument("--add", metavar="TITLE", help="add an outcome with this agreed title")
-    p.add_argument("--remove", metavar="TITLE-OR-NUMBER", help="remove an outcome")
     p.add_argument(
-        "--category", metavar="C", help="(with --add) a category key or name, or a group"
+        "--csv", type=Path, metavar="F.csv", help=translated("also write one row per outcome")
     )
-    p.add_argument("--set", dest="set_name", metavar="NAME", help="(with --add) the area set")
-    p.add_argument("--distance", type=float, default=800.0, metavar="M", help="default 800")
+    p.add_argument(
+        "--list", action="store_true", help=translated("list the outcomes without evaluating")
+    )
+    p.add_argument(
+        "--add", metavar="TITLE", help=translated("add an outcome with this agreed title")
+    )
+    p.add_argument("--remove", metavar="TITLE-OR-NUMBER", help=translated("remove an outcome"))
+    p.add_argument(
+        "--category",
+        metavar="C",
+        help=translated("(with --add) a category key or name, or a group"),
+    )
+    p.add_argument(
+        "--set", dest="set_name", metavar="NAME", help=translated("(with --add) the area set")
+    )
+    p.add_argument(
+        "--distance", type=float, default=800.0, metavar="M", help=translated("default 800")
+    )
     p.add_argument(
         "--threshold", type=float, default=0.5, metavar="SHARE",
-        help="share of an area that must be within the distance (default 0.5)",
+        help=translated("share of an area that must be within the distance (default 0.5)"),
     )  # fmt: skip
     p.add_argument(
         "--need-band", type=int, metavar="1-5",
-        help="only the fifth of areas by need: 1 the most in need",
+        help=translated("only the fifth of areas by need: 1 the most in need"),
     )  # fmt: skip
     p.add_argument(
         "--population-share", type=float, metavar="SHARE",
-        help="only the most deprived areas home to this share of the people (0.2: a fifth)",
+        help=translated(
+            "only the most deprived areas home to this share of the people (0.2: a fifth)"
+        ),
     )  # fmt: skip
-    p.add_argument("--population", metavar="FIELD", help="default: the set's population field")
-    p.add_argument("--need", metavar="FIELD", help="default: the set's IMD or deprivation score")
-    p.add_argument("--target", metavar="YYYY-MM-DD", help="the date it should be met by")
-    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument(
+        "--population", metavar="FIELD", help=translated("default: the set's population field")
+    )
+    p.add_argument(
+        "--need", metavar="FIELD", help=translated("default: the set's IMD or deprivation score")
+    )
+    p.add_argument(
+        "--target", metavar="YYYY-MM-DD", help=translated("the date it should be met by")
+    )
+    p.add_argument("--quiet", action="store_true", help=translated("no progress output"))
 
 
 def cmd_outcomes(options: argparse.Namespace) -> int:

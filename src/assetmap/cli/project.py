@@ -13,22 +13,26 @@ from assetmap.core.i18n import translated
 
 
 def add_new(sub: argparse._SubParsersAction) -> None:
-    p = command(sub, "new", "create a new, empty project file", cmd_new)
+    p = command(sub, "new", translated("create a new, empty project file"), cmd_new)
     p.add_argument("project", type=Path, metavar="PROJECT.gpkg")
-    p.add_argument("--name", help="the project's name (default: the file name)")
+    p.add_argument("--name", help=translated("the project's name (default: the file name)"))
     p.add_argument(
         "--crs",
         default="EPSG:27700",
-        help="metric coordinate system for distances and areas (default EPSG:27700, British "
-        "National Grid; elsewhere use the local UTM zone)",
+        help=translated(
+            "metric coordinate system for distances and areas (default EPSG:27700, British "
+            "National Grid; elsewhere use the local UTM zone)"
+        ),
     )
-    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.add_argument("--force", action="store_true", help=translated("replace an existing file"))
     p.add_argument(
         "--place",
         metavar="NAME_OR_CODE",
-        help='start from a local authority of England or Wales (e.g. "Leicester" or '
-        "E06000016): its neighbourhoods (LSOA 2011), population, IMD 2019 and postcodes, from "
-        "the starter pack shipped with assetmap (offline)",
+        help=translated(
+            'start from a local authority of England or Wales (e.g. "Leicester" or '
+            "E06000016): its neighbourhoods (LSOA 2011), population, IMD 2019 and postcodes, from "
+            "the starter pack shipped with assetmap (offline)"
+        ),
     )
 
 
@@ -88,9 +92,9 @@ def _new_for_place(options: argparse.Namespace) -> int:
 
 
 def add_info(sub: argparse._SubParsersAction) -> None:
-    p = command(sub, "info", "describe a project: layers, counts, sources", cmd_info)
+    p = command(sub, "info", translated("describe a project: layers, counts, sources"), cmd_info)
     p.add_argument("project", type=Path, metavar="PROJECT")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--json", action="store_true", help=translated("machine-readable output"))
 
 
 def cmd_info(options: argparse.Namespace) -> int:

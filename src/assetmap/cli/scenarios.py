@@ -20,15 +20,21 @@ def add_scenarios(sub: argparse._SubParsersAction) -> None:
     p = command(
         sub,
         "scenarios",
-        "the what-if scenarios saved in Find gaps, each compared with today: gap areas, "
-        "people in gaps, coverage and the agreed outcomes met, with and without its "
-        "proposed assets",
+        translated(
+            "the what-if scenarios saved in Find gaps, each compared with today: gap areas, "
+            "people in gaps, coverage and the agreed outcomes met, with and without its "
+            "proposed assets"
+        ),
         cmd_scenarios,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
-    p.add_argument("--csv", type=Path, metavar="F.csv", help="also write one row per figure")
-    p.add_argument("--delete", metavar="NAME", help="delete a saved scenario (and list the rest)")
-    p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument(
+        "--csv", type=Path, metavar="F.csv", help=translated("also write one row per figure")
+    )
+    p.add_argument(
+        "--delete", metavar="NAME", help=translated("delete a saved scenario (and list the rest)")
+    )
+    p.add_argument("--quiet", action="store_true", help=translated("no progress output"))
 
 
 def cmd_scenarios(options: argparse.Namespace) -> int:

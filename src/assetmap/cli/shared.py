@@ -16,18 +16,25 @@ if TYPE_CHECKING:
 
 def add_publish(sub: argparse._SubParsersAction) -> None:
     p = command(
-        sub, "publish", "publish a project to a PostGIS database as the shared map", cmd_publish
+        sub,
+        "publish",
+        translated("publish a project to a PostGIS database as the shared map"),
+        cmd_publish,
     )
     p.add_argument("project", type=Path, metavar="PROJECT")
     p.add_argument(
         "target",
         metavar="TARGET",
-        help="postgresql://USER@HOST:PORT/DATABASE or service=NAME; the password comes from "
-        "the keyring, PGPASSWORD or ~/.pgpass (one typed in the address is used, never kept)",
+        help=translated(
+            "postgresql://USER@HOST:PORT/DATABASE or service=NAME; the password comes from "
+            "the keyring, PGPASSWORD or ~/.pgpass (one typed in the address is used, never kept)"
+        ),
     )
-    p.add_argument("--schema", default="assetmap", help="PostgreSQL schema (default: assetmap)")
+    p.add_argument(
+        "--schema", default="assetmap", help=translated("PostgreSQL schema (default: assetmap)")
+    )
     p.add_argument("--include-personal-data", action="store_true",
-                   help="publish assets holding personal data too")  # fmt: skip
+                   help=translated("publish assets holding personal data too"))  # fmt: skip
 
 
 def cmd_publish(options: argparse.Namespace) -> int:
@@ -47,20 +54,37 @@ def cmd_publish(options: argparse.Namespace) -> int:
 
 def add_sync(sub: argparse._SubParsersAction) -> None:
     p = command(
-        sub, "sync", "send this laptop's changes to the shared map it was published to and "
-        "bring everyone else's here; the same field changed on both sides is a conflict",
+        sub,
+        "sync",
+        translated(
+            "send this laptop's changes to the shared map it was published to and "
+            "bring everyone else's here; the same field changed on both sides is a conflict"
+        ),
         cmd_sync,
-    )  # fmt: skip
+    )
     p.add_argument("project", type=Path, metavar="PROJECT")
-    p.add_argument("--prefer", choices=("mine", "theirs"),
-                   help="resolve every conflict by keeping this laptop's value (mine) or "
-                   "taking the server's (theirs); without it conflicts stop the sync, "
-                   "changing nothing")  # fmt: skip
-    p.add_argument("--dry-run", action="store_true",
-                   help="say what would go each way, and change nothing")  # fmt: skip
-    p.add_argument("--report", type=Path, metavar="F.csv",
-                   help="also write every change each way, and how each conflict was "
-                   "resolved, to a CSV")  # fmt: skip
+    p.add_argument(
+        "--prefer",
+        choices=("mine", "theirs"),
+        help=translated(
+            "resolve every conflict by keeping this laptop's value (mine) or "
+            "taking the server's (theirs); without it conflicts stop the sync, "
+            "changing nothing"
+        ),
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=translated("say what would go each way, and change nothing"),
+    )
+    p.add_argument(
+        "--report",
+        type=Path,
+        metavar="F.csv",
+        help=translated(
+            "also write every change each way, and how each conflict was resolved, to a CSV"
+        ),
+    )
 
 
 def cmd_sync(options: argparse.Namespace) -> int:
