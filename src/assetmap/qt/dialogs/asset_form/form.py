@@ -4,13 +4,12 @@ OK turns the form into core commands (one undo step: the asset with its photos),
 GUI, the CLI and the tests change data the same way. Refusals from the core are shown
 next to the field they name and the form stays open, so nothing typed is lost.
 
-Over 600 lines: about a hundred are the form's words marked for translation, one call per
-label; its parts (category picker, extra fields, photos) are already modules of their own.
+Its parts are modules of their own: the rows with their error lines (``rows``), the commands
+OK pushes (``saving``), the category picker, the extra fields and the photos.
 """
 
 from __future__ import annotations
 
-import math
 import weakref
 from pathlib import Path
 from typing import Any
@@ -36,22 +35,34 @@ from PySide6.QtWidgets import (
 )
 
 from assetmap.core import areas, assets
-from assetmap.core.commands import AddAsset, EditAsset
-from assetmap.core.commands.attachments import AddAttachment, RemoveAttachment
+from assetmap.core.commands import AddAsset
 from assetmap.core.commands.base import Command, CommandGroup
 from assetmap.core.errors import BadInputError
 from assetmap.core.io.postcodes import normalise_postcode
-from assetmap.core.model import STATUSES, Asset, new_uuid, split_audience
+from assetmap.core.model import STATUSES, Asset, split_audience
 from assetmap.qt.dialogs.asset_form.category_combo import CategoryCombo
 from assetmap.qt.dialogs.asset_form.custom_rows import CustomRows
 from assetmap.qt.dialogs.asset_form.photos import PhotoRows
+from assetmap.qt.dialogs.asset_form.rows import (
+    CONTACT_FIELDS,
+    NOTE_COLOUR,
+    WARNING_COLOUR,
+    FieldRows,
+    message_label,
+    show_lines,
+)
+from assetmap.qt.dialogs.asset_form.saving import (
+    added_uuid,
+    changed_values,
+    clean,
+    edit_command,
+    hours_lines,
+    new_asset_command,
+)
 from assetmap.qt.i18n import QT_TRANSLATE_NOOP, translate
 from assetmap.qt.items import box_layout
 from assetmap.qt.session import Session
 
-ERROR_COLOUR = "#B00020"
-WARNING_COLOUR = "#8A5300"
-NOTE_COLOUR = "#555555"
 PERSONAL_NOTE = QT_TRANSLATE_NOOP(
     "AssetForm", "Kept out of exports unless you choose to include it."
 )
@@ -63,13 +74,6 @@ STATUS_LABELS = {
 
 # The last category chosen in each session: adding a run of similar assets stays quick.
 _last_category: weakref.WeakKeyDictionary[Session, str] = weakref.WeakKeyDictionary()
-
-
-def _clean(value: Any) -> Any:
-    """How the store will keep a value (stripped text, empty as None), for comparisons."""
-    if isinstance(value, str):
-        return value.strip() or None
-    return value
 
 
 class AssetForm(QDialog):
@@ -87,8 +91,6 @@ class AssetForm(QDialog):
         self.original = asset
         self.xy = xy
         self.uuid: str | None = asset.uuid if asset else None
-        self._errors: dict[str, QLabel] = {}
-        self._inputs: dict[str, QWidget] = {}
         self._verified_touched = False
         self.setWindowTitle(
             translate("AssetForm", "Edit asset")
@@ -135,14 +137,13 @@ class AssetForm(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.form.setVerticalSpacing(6)
+        self.rows = FieldRows(self.form)
         self._build_identity_rows()
         self._build_contact_rows()
         self._build_status_rows()
         self._build_custom_rows()
         self._build_photo_rows()
-        self.general_error = self._message_label(ERROR_COLOUR)
-        self._errors[""] = self.general_error
-        self.form.addRow(self.general_error)
+        self.general_error = self.rows.add_general_error()
 
         page = QWidget()
         outer = QVBoxLayout(page)
@@ -202,7 +203,7 @@ class AssetForm(QDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(translate("AssetForm", "e.g. Tuesday lunch club"))
         self.name_edit.setMaxLength(300)
-        self._add_row(
+        self.rows.add(
             "name",
             translate("AssetForm", "&Name"),
             self.name_edit,
@@ -210,7 +211,7 @@ class AssetForm(QDialog):
         )
         self.category_combo = CategoryCombo(self.session.categories())
         self.category_combo.currentIndexChanged.connect(self._category_picked)
-        self._add_row(
+        self.rows.add(
             "category",
             translate("AssetForm", "&Category"),
             self.category_combo,
@@ -221,8 +222,8 @@ class AssetForm(QDialog):
         self.description_edit.setPlaceholderText(
             translate("AssetForm", "What happens here, and when")
         )
-        _show_lines(self.description_edit, 4)
-        self._add_row(
+        show_lines(self.description_edit, 4)
+        self.rows.add(
             "description",
             translate("AssetForm", "&Description"),
             self.description_edit,
@@ -230,44 +231,14 @@ class AssetForm(QDialog):
         )
 
     def _build_contact_rows(self) -> None:
-        specs = (
-            (
-                "address",
-                translate("AssetForm", "&Address"),
-                translate("AssetForm", "Address"),
-                translate("AssetForm", "Street address"),
-            ),
-            (
-                "postcode",
-                translate("AssetForm", "&Postcode"),
-                translate("AssetForm", "Postcode"),
-                translate("AssetForm", "e.g. M32 0TH"),
-            ),
-            (
-                "contact",
-                translate("AssetForm", "Con&tact"),
-                translate("AssetForm", "Contact person"),
-                translate("AssetForm", "Who to ask for"),
-            ),
-            (
-                "phone",
-                translate("AssetForm", "P&hone"),
-                translate("AssetForm", "Phone"),
-                translate("AssetForm", "e.g. 0161 912 2000"),
-            ),
-            (
-                "website",
-                translate("AssetForm", "&Website"),
-                translate("AssetForm", "Website"),
-                translate("AssetForm", "e.g. www.example.org"),
-            ),
-        )
         self.text_edits: dict[str, QLineEdit] = {}
-        for key, label, accessible, placeholder in specs:
+        for key, label, accessible, placeholder in CONTACT_FIELDS:
             edit = QLineEdit()
-            edit.setPlaceholderText(placeholder)
+            edit.setPlaceholderText(translate("AssetForm", placeholder))
             self.text_edits[key] = edit
-            self._add_row(key, label, edit, accessible)
+            self.rows.add(
+                key, translate("AssetForm", label), edit, translate("AssetForm", accessible)
+            )
         self.address_edit = self.text_edits["address"]
         self.postcode_edit = self.text_edits["postcode"]
         self.postcode_edit.setMaximumWidth(160)
@@ -279,16 +250,16 @@ class AssetForm(QDialog):
         self.hours_edit.setPlaceholderText(
             translate("AssetForm", "e.g. Mon-Fri 09:00-17:00\nSat 10:00-12:00")
         )
-        _show_lines(self.hours_edit, 3)
+        show_lines(self.hours_edit, 3)
         self.hours_edit.setToolTip(translate("AssetForm", "One line per day or period"))
-        self._add_row(
+        self.rows.add(
             "opening_hours",
             translate("AssetForm", "&Opening hours"),
             self.hours_edit,
             translate("AssetForm", "Opening hours"),
         )
-        self.postcode_warning = self._message_label(WARNING_COLOUR)
-        box_layout(self._container("postcode")).addWidget(self.postcode_warning)
+        self.postcode_warning = message_label(WARNING_COLOUR)
+        box_layout(self.rows.container("postcode")).addWidget(self.postcode_warning)
         self.postcode_edit.editingFinished.connect(self.tidy_postcode)
         self.postcode_edit.textEdited.connect(lambda _text: self.postcode_warning.hide())
 
@@ -297,7 +268,7 @@ class AssetForm(QDialog):
         self.audience_edit.setPlaceholderText(
             translate("AssetForm", "e.g. older people, carers, families")
         )
-        self._add_row(
+        self.rows.add(
             "audience",
             translate("AssetForm", "Who is it &for?"),
             self.audience_edit,
@@ -311,7 +282,7 @@ class AssetForm(QDialog):
             self.status_combo.addItem(shown, status)
         self.status_combo.setMinimumWidth(160)
         self.status_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self._add_row(
+        self.rows.add(
             "status",
             translate("AssetForm", "&Status"),
             self.status_combo,
@@ -324,7 +295,7 @@ class AssetForm(QDialog):
         self.personal_check.setAccessibleName(translate("AssetForm", "Personal data"))
         self.personal_check.clicked.connect(self._personal_clicked)
         self._personal_own = False  # the user's choice, where the category leaves it to them
-        personal = self._add_row(
+        personal = self.rows.add(
             "personal_data", translate("AssetForm", "Personal data"), self.personal_check, ""
         )
         self.personal_note = QLabel(translate("AssetForm", PERSONAL_NOTE))
@@ -350,7 +321,7 @@ class AssetForm(QDialog):
         line.addWidget(self.verified_date)
         line.addWidget(self.verified_check)
         line.addStretch(1)
-        self._add_row(
+        self.rows.add(
             "verified_date",
             translate("AssetForm", "&Verified on"),
             row,
@@ -364,7 +335,7 @@ class AssetForm(QDialog):
         self.custom_toggle = self.custom.custom_toggle
         self.custom_table = self.custom.custom_table
         self.add_field_button = self.custom.add_field_button
-        box = self._add_row("custom", "", self.custom_toggle, translate("AssetForm", "More fields"))
+        box = self.rows.add("custom", "", self.custom_toggle, translate("AssetForm", "More fields"))
         box_layout(box).addWidget(self.custom_table)
         box_layout(box).addWidget(self.add_field_button, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -372,51 +343,21 @@ class AssetForm(QDialog):
         self.photos = PhotoRows(
             self.session,
             self,
-            refuse=lambda text: self._set_error("photos", text),
-            clear_refusal=lambda: self._errors["photos"].hide(),
+            refuse=lambda text: self.rows.set_error("photos", text),
+            clear_refusal=lambda: self.rows.hide_error("photos"),
         )
         self.photo_list = self.photos.photo_list
         self.add_photo_button = self.photos.add_photo_button
         self.remove_photo_button = self.photos.remove_photo_button
         self.photo_note = self.photos.photo_note
         buttons = self.photos.buttons_row
-        box = self._add_row(
+        box = self.rows.add(
             "photos", translate("AssetForm", "Photos"), buttons, "", buddy=self.add_photo_button
         )
         box_layout(box).insertWidget(1, self.photo_list)
 
-    def _add_row(
-        self, key: str, label: str, widget: QWidget, accessible: str, buddy: QWidget | None = None
-    ) -> QWidget:
-        """A field with its error line underneath, so refusals appear where the eye is."""
-        if accessible:
-            widget.setAccessibleName(accessible)
-        container = QWidget()
-        column = QVBoxLayout(container)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = self._message_label(ERROR_COLOUR)
-        column.addWidget(error)
-        caption = QLabel(label)
-        caption.setBuddy(buddy or widget)
-        self.form.addRow(caption, container)
-        self._errors[key] = error
-        self._inputs[key] = buddy or widget
-        return container
-
     def _container(self, key: str) -> QWidget:
-        container = self._errors[key].parentWidget()
-        assert container is not None  # _add_row put the error line in it
-        return container
-
-    @staticmethod
-    def _message_label(colour: str) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setStyleSheet(f"color: {colour};")
-        label.hide()
-        return label
+        return self.rows.container(key)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
@@ -457,9 +398,9 @@ class AssetForm(QDialog):
         for key, edit in self.text_edits.items():
             edit.setText(getattr(asset, key) or "")
             edit.setCursorPosition(0)  # long addresses show their start
-        hours = _hours_lines(asset.opening_hours)
+        hours = hours_lines(asset.opening_hours)
         self.hours_edit.setPlainText("\n".join(hours))
-        _show_lines(self.hours_edit, min(7, max(3, len(hours))))
+        show_lines(self.hours_edit, min(7, max(3, len(hours))))
         self.audience_edit.setText(", ".join(asset.audience))
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(asset.status)))
         self._load_verified(asset.verified_date)
@@ -485,7 +426,7 @@ class AssetForm(QDialog):
     def _category_picked(self, *_args: object) -> None:
         self._follow_category_for_personal_data()
         if self.category_combo.chosen() is not None:
-            self._errors["category"].hide()
+            self.rows.hide_error("category")
 
     def _personal_clicked(self, checked: bool) -> None:
         self._personal_own = checked
@@ -546,8 +487,8 @@ class AssetForm(QDialog):
         values: dict[str, Any] = {
             "name": self.name_edit.text().strip(),
             "category": category,
-            "description": _clean(self.description_edit.toPlainText()),
-            **{key: _clean(edit.text()) for key, edit in self.text_edits.items()},
+            "description": clean(self.description_edit.toPlainText()),
+            **{key: clean(edit.text()) for key, edit in self.text_edits.items()},
             "opening_hours": self._hours_value(),
             "audience": split_audience(self.audience_edit.text()),
             "status": self.status_combo.currentData(),
@@ -559,10 +500,10 @@ class AssetForm(QDialog):
 
     def _hours_value(self) -> str | None:
         """Lines are stored '; '-joined as imports write them; untouched text stays as it was."""
-        lines = _hours_lines(self.hours_edit.toPlainText().replace("\n", ";"))
+        lines = hours_lines(self.hours_edit.toPlainText().replace("\n", ";"))
         before = self.original.opening_hours if self.original else None
-        if before and _hours_lines(before) == lines:
-            return _clean(before)
+        if before and hours_lines(before) == lines:
+            return clean(before)
         return "; ".join(lines) or None
 
     def _verified_value(self) -> str | None:
@@ -606,101 +547,42 @@ class AssetForm(QDialog):
             self._show_error(error)
             return
         if isinstance(command, (AddAsset, CommandGroup)) and self.original is None:
-            self.uuid = _added_uuid(command)
+            self.uuid = added_uuid(command)
         _last_category[self.session] = values["category"]
         super().accept()
 
     def _command(self, values: dict[str, Any]) -> Command | None:
+        pending = self.photos.pending()
         if self.original is None:
-            return self._new_asset_command(values)
-        return self._edit_command(values)
-
-    def _new_asset_command(self, values: dict[str, Any]) -> Command:
-        assert self.xy is not None
-        uuid = new_uuid()
-        asset = Asset(uuid=uuid, x=self.xy[0], y=self.xy[1], **values)
-        photos = [AddAttachment(uuid, p.file_name, p.data) for p in self.photos.pending()]
-        if not photos:
-            return AddAsset(asset)
-        label = _with_photos_label(asset.name, len(photos))
-        return CommandGroup([AddAsset(asset), *photos], label)
-
-    def _edit_command(self, values: dict[str, Any]) -> Command | None:
-        assert self.original is not None
-        uuid = self.original.uuid
-        changed = self.changed_values(values)
-        commands: list[Command] = [EditAsset(uuid, changed)] if changed else []
-        commands += [RemoveAttachment(i) for i in self.photos.removed]
-        commands += [AddAttachment(uuid, p.file_name, p.data) for p in self.photos.pending()]
-        if len(commands) <= 1:
-            return commands[0] if commands else None
-        return CommandGroup(
-            commands, translate("AssetForm", "Edit '{name}'").format(name=values["name"])
-        )
+            assert self.xy is not None
+            return new_asset_command(self.xy, values, pending)
+        return edit_command(self.original, values, self.photos.removed, pending)
 
     def changed_values(self, values: dict[str, Any]) -> dict[str, Any]:
         """Only what the user changed, so the change log and merges see just that."""
         assert self.original is not None
-        return {
-            key: value
-            for key, value in values.items()
-            if _clean(getattr(self.original, key)) != value
-        }
+        return changed_values(self.original, values)
 
     # ---- errors ------------------------------------------------------------------------
     def _clear_errors(self) -> None:
-        for label in self._errors.values():
-            label.hide()
+        self.rows.clear()
 
     def _show_error(self, error: BadInputError) -> None:
-        key = error.field if error.field in self._errors else ""
+        key = error.field if error.field in self.rows.errors else ""
         text = error.message[:1].upper() + error.message[1:]
         if error.hint:
             text += f" ({error.hint})"
-        self._set_error(key, text)
-        widget = self._inputs.get(key)
+        self.rows.set_error(key, text)
+        widget = self.rows.inputs.get(key)
         if widget is not None:
             widget.setFocus()
             self.scroll_area.ensureWidgetVisible(widget)
         if key == "custom":
             self.custom_toggle.setChecked(True)
 
-    def _set_error(self, key: str, text: str) -> None:
-        label = self._errors[key]
-        label.setText(text)
-        label.setAccessibleName(translate("AssetForm", "Problem: {text}").format(text=text))
-        label.show()
-
     def _custom_key(self, row: int) -> str:
         return self.custom.key(row)
 
     def error_text(self, key: str) -> str:
         """The message shown next to a field ('' when none): what tests and screen readers see."""
-        label = self._errors.get(key)
-        return label.text() if label is not None and not label.isHidden() else ""
-
-
-def _show_lines(edit: QPlainTextEdit, lines: int) -> None:
-    """Exactly ``lines`` lines tall, so no line shows cut in half."""
-    margin = edit.document().documentMargin()
-    height = lines * edit.fontMetrics().lineSpacing() + 2 * margin + 2 * edit.frameWidth()
-    edit.setFixedHeight(math.ceil(height) + 2)
-
-
-def _hours_lines(text: str | None) -> list[str]:
-    return [part.strip() for part in (text or "").split(";") if part.strip()]
-
-
-def _added_uuid(command: Command) -> str:
-    first = command.commands[0] if isinstance(command, CommandGroup) else command
-    assert isinstance(first, AddAsset)
-    return first.asset.uuid
-
-
-def _with_photos_label(name: str, photos: int) -> str:
-    """The undo step's name; two English patterns, since English plurals need them."""
-    if photos == 1:
-        pattern = translate("AssetForm", "Add asset '{name}' with {n} photo")
-    else:
-        pattern = translate("AssetForm", "Add asset '{name}' with {n} photos")
-    return pattern.format(name=name, n=photos)
+        return self.rows.error_text(key)
