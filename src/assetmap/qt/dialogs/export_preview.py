@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
@@ -46,18 +46,16 @@ class PagePreview:
     _content: Any
     _content_key: Any
 
-    @property
-    def kind(self) -> Kind:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # the dialog's own; declared here only for the type checker
 
-    def options(self) -> ExportOptions:
-        raise NotImplementedError
+        @property
+        def kind(self) -> Kind: ...
 
-    def current_extent(self) -> tuple[float, float, float, float] | None:
-        raise NotImplementedError
+        def options(self) -> ExportOptions: ...
 
-    def layout_choice(self) -> PrintLayout:
-        raise NotImplementedError
+        def current_extent(self) -> tuple[float, float, float, float] | None: ...
+
+        def layout_choice(self) -> PrintLayout: ...
 
     def schedule_preview(self, *_args: object) -> None:
         self._preview_timer.start()
