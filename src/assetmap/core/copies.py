@@ -19,8 +19,9 @@ from datetime import date
 from pathlib import Path
 
 from assetmap.core import output
+from assetmap.core.date_words import day_in_words
 from assetmap.core.errors import BadInputError, Cancelled
-from assetmap.core.i18n import translatable, translated
+from assetmap.core.i18n import translated
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 from assetmap.core.project import Project
 
@@ -111,28 +112,7 @@ def read_identity(conn: sqlite3.Connection) -> ProjectIdentity:
 
 def default_label(today: date | None = None) -> str:
     """ "Field copy, 7 December 2026": the date in words, as people write it."""
-    day = today or date.today()
-    month = translated(MONTHS[day.month - 1])
-    return translated("Field copy, {day} {month} {year}").format(
-        day=day.day, month=month, year=day.year
-    )
-
-
-# The months in words, as people write a date (not the C locale's names, and in Welsh too).
-MONTHS = (
-    translatable("January"),
-    translatable("February"),
-    translatable("March"),
-    translatable("April"),
-    translatable("May"),
-    translatable("June"),
-    translatable("July"),
-    translatable("August"),
-    translatable("September"),
-    translatable("October"),
-    translatable("November"),
-    translatable("December"),
-)
+    return translated("Field copy, {date}").format(date=day_in_words(today or date.today()))
 
 
 def save_copy(

@@ -30,4 +30,8 @@ def date_words(text: str) -> str:
         day = _dt.date.fromisoformat(text)
     except ValueError:
         return text
+    return day_in_words(day)
+
+
+def day_in_words(day: _dt.date) -> str:
     return f"{day.day} {translated(MONTHS[day.month - 1])} {day.year}"
