@@ -14,7 +14,6 @@ loads (assetmap.core.i18n). Strings no longer in the source are dropped.
 
 from __future__ import annotations
 
-import argparse
 import io
 import sys
 from pathlib import Path
@@ -124,17 +123,9 @@ def _translations(catalog: Catalog) -> dict[object, object]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only say whether they are stale")
-    options = parser.parse_args()
-    if not options.check:
-        for language in LANGUAGES:
-            update(language)
-        return 0
-    problems = [p for language in LANGUAGES for p in out_of_date(language)]
-    for problem in problems:
-        print(f"update_core_translations: {problem}; run packaging/update_core_translations.py")
-    return 1 if problems else 0
+    from update_translations import command_line  # beside this script
+
+    return command_line("update_core_translations", update, out_of_date, LANGUAGES)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,18 +79,29 @@ def out_of_date(language: str) -> list[str]:
     return problems
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def command_line(
+    script: str,
+    update: Callable[[str], None],
+    out_of_date: Callable[[str], list[str]],
+    languages: tuple[str, ...],
+) -> int:
+    """Update every language's catalogue, or with --check only say which are stale (the
+    Qt catalogue here, the core's gettext one in update_core_translations.py)."""
+    parser = argparse.ArgumentParser(description=f"update the catalogues of {script}")
     parser.add_argument("--check", action="store_true", help="only say whether they are stale")
     options = parser.parse_args()
     if not options.check:
-        for language in LANGUAGES:
+        for language in languages:
             update(language)
         return 0
-    problems = [p for language in LANGUAGES for p in out_of_date(language)]
+    problems = [p for language in languages for p in out_of_date(language)]
     for problem in problems:
-        print(f"update_translations: {problem}; run packaging/update_translations.py")
+        print(f"{script}: {problem}; run packaging/{script}.py")
     return 1 if problems else 0
+
+
+def main() -> int:
+    return command_line("update_translations", update, out_of_date, LANGUAGES)
 
 
 if __name__ == "__main__":
