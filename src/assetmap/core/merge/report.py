@@ -257,15 +257,20 @@ def _category_row(change: CategoryChange) -> list[str]:
 def write_csv(
     plan: MergePlan, chosen: Mapping[tuple[str, str], Any], path: str | Path, field: str | None
 ) -> Path:
-    """The whole report at ``path`` (cells a spreadsheet would run as formulas
-    neutralised), or nothing there and any older file kept, on failure."""
+    """The whole report at ``path``, or nothing there and any older file kept, on failure."""
+    return write_rows(report_rows(plan, chosen), path, field)
+
+
+def write_rows(rows: list[list[str]], path: str | Path, field: str | None) -> Path:
+    """Report rows under the report's columns (cells a spreadsheet would run as formulas
+    neutralised), staged so a failure leaves nothing half-written; the sync report too."""
     path = output.check_target(path, field)
     staged = output.Staged(field)
     try:
         with staged.open(path, newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(CSV_COLUMNS)
-            writer.writerows([neutralise(c) for c in row] for row in report_rows(plan, chosen))
+            writer.writerows([neutralise(c) for c in row] for row in rows)
         staged.commit()
     except OSError as exc:
         raise output.write_error(exc, path, field) from exc

@@ -3,15 +3,12 @@ goes up, so the CLI, a dry run and the window tell it the same way."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from assetmap.core import output
 from assetmap.core.i18n import translated
-from assetmap.core.io.safe_cells import neutralise
-from assetmap.core.merge.report import CSV_COLUMNS, report_lines, report_rows
+from assetmap.core.merge.report import report_lines, report_rows, write_rows
 from assetmap.core.shared.sync_plan import PushPlan
 
 _SHOWN = 8
@@ -75,20 +72,7 @@ def write_csv(
 ) -> Path:
     """Every change each way (the merge report's columns; pushed rows say "sent"), or
     nothing at ``path`` on failure."""
-    path = output.check_target(path, field)
-    staged = output.Staged(field)
-    rows = report_rows(pull, chosen) + _push_rows(push)
-    try:
-        with staged.open(path, newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(CSV_COLUMNS)
-            writer.writerows([neutralise(c) for c in row] for row in rows)
-        staged.commit()
-    except OSError as exc:
-        raise output.write_error(exc, path, field) from exc
-    finally:
-        staged.discard()
-    return path
+    return write_rows(report_rows(pull, chosen) + _push_rows(push), path, field)
 
 
 def _push_rows(push: PushPlan) -> list[list[str]]:
