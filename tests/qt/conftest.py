@@ -88,3 +88,14 @@ def empty_session(qtbot, tmp_path):
     s = Session(Project.create(tmp_path / "empty.gpkg", name="Empty"))
     yield s
     s.close()
+
+
+@pytest.fixture
+def welsh(qapp, monkeypatch):
+    """The app in Welsh for one test (its translators removed after)."""
+    from assetmap.qt import i18n  # not at import: the environment above comes first
+
+    monkeypatch.delenv(i18n.ENVIRONMENT, raising=False)
+    assert i18n.install_translators("cy") == "cy"
+    yield
+    i18n.remove_translators()

@@ -33,14 +33,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
 
-@pytest.fixture
-def welsh(qapp, monkeypatch):
-    monkeypatch.delenv(i18n.ENVIRONMENT, raising=False)
-    assert i18n.install_translators("cy") == "cy"
-    yield
-    i18n.remove_translators()
-
-
 def menu_titles(window) -> list[str]:
     return [a.text() for a in window.menuBar().actions()]
 

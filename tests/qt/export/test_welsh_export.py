@@ -26,14 +26,6 @@ def demo(qapp, demo_path):
         yield project
 
 
-@pytest.fixture
-def welsh(qapp, monkeypatch):
-    monkeypatch.delenv(i18n.ENVIRONMENT, raising=False)
-    assert i18n.install_translators("cy") == "cy"
-    yield
-    i18n.remove_translators()
-
-
 def pdf_text(path) -> str:
     return " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(path).pages)
 
