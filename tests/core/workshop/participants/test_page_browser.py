@@ -87,15 +87,18 @@ def open_page(page: Any, url: str) -> None:
     page.wait_for_function("() => document.querySelectorAll('.leaflet-interactive').length > 400")
 
 
-# A point of the map with no pin under it (a tap on a pin opens the pin, not the form).
-_FREE_POINT = """() => {
+# A point of the map with no pin under it (a tap on a pin opens the pin, not the form),
+# searched from ``top`` down (the lower half: the map's middle; the upper part stays in sight
+# above an open form), at least 60 px from ``away`` when given.
+_FREE_POINT_FROM = """([top, away]) => {
   const box = document.getElementById("map").getBoundingClientRect();
-  for (let fy = 0.45; fy < 0.9; fy += 0.03) {
+  for (let fy = top; fy < 0.9; fy += 0.03) {
     for (let fx = 0.3; fx < 0.8; fx += 0.03) {
       const x = box.left + box.width * fx, y = box.top + box.height * fy;
       const found = document.elementFromPoint(x, y);
       const taken = found && found.closest(".leaflet-interactive, .leaflet-control");
-      if (found && found.closest("#map") && !taken) {
+      const far = !away || Math.hypot(x - away[0], y - away[1]) > 60;
+      if (found && found.closest("#map") && !taken && far) {
         return [x, y];
       }
     }
@@ -104,8 +107,12 @@ _FREE_POINT = """() => {
 }"""
 
 
+def free_point(page: Any, top: float = 0.45, away: list[float] | None = None) -> Any:
+    return page.evaluate(_FREE_POINT_FROM, [top, away])
+
+
 def tap_map(page: Any) -> None:
-    point = page.evaluate(_FREE_POINT)
+    point = free_point(page)
     assert point is not None, "no empty spot on the map to tap"
     page.touchscreen.tap(point[0], point[1])
 
@@ -162,23 +169,6 @@ def test_a_participant_taps_the_map_and_sends_a_pin(
     assert phone.problems == []
 
 
-# An empty spot of the map still in sight above the open form, away from ``away``.
-_FREE_POINT_AWAY = """(away) => {
-  const box = document.getElementById("map").getBoundingClientRect();
-  for (let fy = 0.08; fy < 0.9; fy += 0.03) {
-    for (let fx = 0.1; fx < 0.9; fx += 0.03) {
-      const x = box.left + box.width * fx, y = box.top + box.height * fy;
-      const found = document.elementFromPoint(x, y);
-      const taken = found && found.closest(".leaflet-interactive, .leaflet-control");
-      if (found && found.closest("#map") && !taken && Math.hypot(x - away[0], y - away[1]) > 60) {
-        return [x, y];
-      }
-    }
-  }
-  return null;
-}"""
-
-
 def test_a_participant_moves_their_pin_by_tapping_the_map_while_changing_it(
     phone: Any, serve: Any, workshop_file: tuple[Path, str]
 ) -> None:
@@ -186,7 +176,7 @@ def test_a_participant_moves_their_pin_by_tapping_the_map_while_changing_it(
     path, workshop_id = workshop_file
     server = serve()
     open_page(phone, server.url)
-    first = phone.evaluate(_FREE_POINT)
+    first = free_point(phone)
     phone.touchscreen.tap(first[0], first[1])
     phone.wait_for_selector("#form-panel:not([hidden])")
     phone.select_option("#category", "food_banks")
@@ -201,7 +191,7 @@ def test_a_participant_moves_their_pin_by_tapping_the_map_while_changing_it(
     phone.wait_for_selector("#form-panel:not([hidden])")
     assert phone.locator("[data-w='tap_to_move']").is_visible()
     phone.locator("#note").fill("Tuesdays")
-    there = phone.evaluate(_FREE_POINT_AWAY, first)
+    there = free_point(phone, top=0.08, away=first)
     assert there is not None, "no second empty spot on the map"
     phone.touchscreen.tap(there[0], there[1])
     assert phone.locator("#form-panel").is_visible()  # the form stays, with what was typed
