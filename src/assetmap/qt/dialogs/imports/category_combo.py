@@ -130,6 +130,10 @@ class CategoryNameDelegate(QStyledItemDelegate):
         combo.setAccessibleName(translate("ImportDialog", "Category"))
         for category in self.cats:
             combo.addItem(category_icon(category.symbol, category.colour), category.label)
+        view = combo.view()  # the list as wide as its longest name, not the cell
+        view.setMinimumWidth(
+            view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
+        )
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
