@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 
 import pypdf
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate, QLocale, QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 from tests.support.qt import open_window, when_modal
 
@@ -71,6 +71,8 @@ def test_a_welsh_dialog_has_welsh_words_and_buttons(qtbot, session, welsh):
     assert "&Enw" in labels
     buttons = [b.text() for b in form.findChildren(QDialogButtonBox)[0].buttons()]
     assert "Canslo" in buttons and "Cancel" not in buttons
+    form.verified_date.setDate(QDate(2026, 12, 7))
+    assert form.verified_date.text() == "7 Rhag 2026"  # Qt's own dates follow the language
     edit = QLineEdit()
     qtbot.addWidget(edit)
     menu = edit.createStandardContextMenu()
@@ -109,6 +111,7 @@ def test_english_is_back_when_the_translators_are_removed(qtbot, session, welsh)
     i18n.remove_translators()
     assert i18n.current_language() == "en"
     assert core_i18n.language() == "en"
+    assert QLocale().language() != QLocale.Language.Welsh  # dates back as they were
     window = open_window(qtbot, session)
     assert menu_titles(window)[0] == "&File"
 

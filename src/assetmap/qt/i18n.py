@@ -45,6 +45,7 @@ CATALOGUE = "assetmap"
 # The translators in use, kept alive here (Qt does not own them) so they can be removed.
 _installed: list[QTranslator] = []
 _language = ENGLISH
+_system_locale: list[QLocale] = []  # the default locale before a language was installed
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -129,6 +130,9 @@ def install_translators(language: str | None = None) -> str:
             catalogue_path(chosen),
         )
     _install_qt_words(app, locale, chosen)
+    # Widgets that write dates and numbers themselves (a date box's "7 Rhag 2026") follow too.
+    _system_locale.append(QLocale())
+    QLocale.setDefault(locale)
     return chosen
 
 
@@ -161,6 +165,9 @@ def remove_translators() -> None:
             app.removeTranslator(translator)
     _language = ENGLISH
     core_i18n.set_language(ENGLISH)
+    if _system_locale:
+        QLocale.setDefault(_system_locale[0])
+        _system_locale.clear()
 
 
 class LanguageMenu(QMenu):
