@@ -338,11 +338,9 @@ _BREAKDOWN = {
     "read": "reading areas and assets (inputs.load)",
     "refs": "reference points",
     "place": "placing assets in areas (STRtree, counted once)",
-    "buffer": "coverage: circles (shapely.polygons from one template)",
-    "index": "coverage: STRtree of the assets",
-    "covers": "coverage: misses and wholly covered tests (distance, hausdorff)",
-    "intersection": "coverage: taking circles away (difference)",
-    "coverage": "coverage: the rest (ordering, sums)",
+    "edges": "coverage: the areas' edges, once (shapely)",
+    "index": "coverage: circles near each area (STRtree of bounds)",
+    "coverage": "coverage: covered area per area (compiled, circle_cover)",
     "nearest": "nearest asset (9 groups)",
     "counts": "counts (9 groups)",
     "terciles": "terciles (18 calls)",
@@ -504,7 +502,6 @@ class _StageTimer:
 
 def _instrument(timer: _StageTimer) -> None:
     """Time the analysis stages on one thread, without touching assetmap's source."""
-    import shapely
 
     from assetmap.core.analysis import coverage, engine, inputs, measures, runs
 
@@ -512,8 +509,10 @@ def _instrument(timer: _StageTimer) -> None:
     inputs.load = timer.wrap("read", inputs.load)
     runs.save = timer.wrap("save", runs.save)
     engine.group_table = timer.wrap("tables", engine.group_table)
-    coverage.uncovered_parts = timer.wrap("coverage", coverage.uncovered_parts)
-    coverage.shares = timer.wrap("coverage", coverage.shares)
+    coverage.prepare()  # compiled (or loaded from numba's cache) before the clock starts
+    coverage.area_edges = timer.wrap("edges", coverage.area_edges)
+    coverage.circles_near = timer.wrap("index", coverage.circles_near)
+    coverage._measure = timer.wrap("coverage", coverage._measure)
     for attr, name in (
         ("reference_points", "refs"),
         ("area_of_each_point", "place"),
@@ -522,25 +521,6 @@ def _instrument(timer: _StageTimer) -> None:
         ("terciles", "terciles"),
     ):
         setattr(measures, attr, timer.wrap(name, getattr(measures, attr)))
-
-    inside = {
-        "polygons": "buffer",
-        "STRtree": "index",
-        "distance": "covers",
-        "hausdorff_distance": "covers",
-        "difference": "intersection",
-    }
-
-    class TimedShapely:
-        """coverage's view of shapely: calls made directly by uncovered_parts are timed."""
-
-        def __getattr__(self, attr: str):
-            value = getattr(shapely, attr)
-            if attr in inside:
-                return timer.wrap(inside[attr], value, only_inside="coverage")
-            return value
-
-    coverage.shapely = TimedShapely()
 
 
 def assetmap_child(project_path: Path, result: Path | None, breakdown: bool) -> None:

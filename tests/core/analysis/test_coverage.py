@@ -4,6 +4,7 @@ merged coverage layer (the method before issue 16), on real areas and assets."""
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import geopandas as gpd
 import numpy as np
@@ -45,10 +46,10 @@ def test_every_trafford_category_has_the_shares_of_the_merged_layer(trafford_inp
         old = measures.coverage_shares(
             data.area_geoms, shapely.points(data.asset_x[mask], data.asset_y[mask]), DISTANCE
         )
-        parts = coverage.uncovered_parts(
+        new = coverage.covered_shares(
             data.area_geoms, data.asset_x[mask], data.asset_y[mask], DISTANCE
         )
-        assert_same_shares(coverage.shares(data.area_geoms, parts), old)
+        assert_same_shares(new, old)
 
 
 def test_any_of_the_chosen_in_a_full_run_has_the_shares_of_the_merged_layer(trafford_inputs):
@@ -72,22 +73,54 @@ def test_national_lsoas_sparse_to_dense_assets(sources, count):
     x = rng.uniform(minx - 1000, maxx + 1000, count)
     y = rng.uniform(miny - 1000, maxy + 1000, count)
     old = measures.coverage_shares(areas, shapely.points(x, y), DISTANCE)
-    new = coverage.shares(areas, coverage.uncovered_parts(areas, x, y, DISTANCE))
+    with ThreadPoolExecutor(2) as pool:
+        new = coverage.covered_shares(areas, x, y, DISTANCE, pool=pool)
     assert_same_shares(new, old)
     assert (new > 0).any()
+    assert (new < 1).any() or count == 3000  # thousands cover every area
 
 
-def test_carrying_on_from_one_group_skips_its_own_circles(sources):
+def test_assets_at_one_place_make_one_circle(sources):
+    """Postcode points put several assets on one spot; their circles' shared rims must not
+    count twice."""
     lsoas = gpd.read_file(sources / "national_newport" / "newport_lsoa2011_bsc.geojson")
     areas = np.asarray(lsoas.to_crs(27700).geometry.array)
     minx, miny, maxx, maxy = shapely.total_bounds(areas)
-    rng = np.random.default_rng(7)
-    x, y = rng.uniform(minx, maxx, 300), rng.uniform(miny, maxy, 300)
-    label = rng.integers(0, 2, 300)
-    parts = [
-        coverage.uncovered_parts(areas, x[label == k], y[label == k], DISTANCE) for k in (0, 1)
-    ]
-    start, pick = coverage.smallest(parts)
-    both = coverage.uncovered_parts(areas, x, y, DISTANCE, start=start, skip=(pick, label))
-    old = measures.coverage_shares(areas, shapely.points(x, y), DISTANCE)
-    assert_same_shares(coverage.shares(areas, both), old)
+    rng = np.random.default_rng(11)
+    x, y = rng.uniform(minx, maxx, 40), rng.uniform(miny, maxy, 40)
+    once = coverage.covered_shares(areas, x, y, DISTANCE)
+    thrice = coverage.covered_shares(areas, np.tile(x, 3), np.tile(y, 3), DISTANCE)
+    np.testing.assert_array_equal(thrice, once)
+    assert_same_shares(once, measures.coverage_shares(areas, shapely.points(x, y), DISTANCE))
+
+
+def test_holes_islands_touching_vertices_and_empty_areas():
+    """Shapes the national file has few of: a ring with a hole, an area in two parts, an
+    area whose corners sit exactly on a circle's corners and sides, one no circle
+    reaches, one a circle holds whole, and one with no surface."""
+    template = coverage.circle_template(DISTANCE)
+    on_rim = template[[3, 20, 41]] + (1000.0, 1000.0)  # corners of the circle at (1000, 1000)
+    side_middle = (template[50] + template[51]) / 2 + (1000.0, 1000.0)
+    areas = np.array(
+        [
+            shapely.Polygon(
+                [(0, 0), (3000, 0), (3000, 3000), (0, 3000)],
+                holes=[[(900, 900), (1400, 900), (1400, 1500), (900, 1500)]],
+            ),
+            shapely.MultiPolygon(
+                [shapely.box(-2000, 0, -1500, 600), shapely.box(-400, 200, 200, 900)]
+            ),
+            shapely.Polygon([*on_rim, side_middle]),
+            shapely.box(20000, 20000, 21000, 21000),
+            shapely.box(900, 900, 1100, 1100),
+            shapely.Polygon(),
+        ],
+        dtype=object,
+    )
+    x, y = np.array([1000.0, 2600.0, -1800.0]), np.array([1000.0, 2400.0, 300.0])
+    new = coverage.covered_shares(areas, x, y, DISTANCE)
+    old = measures.coverage_shares(areas[:5], shapely.points(x, y), DISTANCE)
+    assert_same_shares(new[:5], old)
+    assert 0 < new[0] < 1 and 0 < new[1] < 1 and 0 < new[2] <= 1
+    assert new[3] == 0.0 and new[4] == 1.0
+    assert np.isnan(new[5])

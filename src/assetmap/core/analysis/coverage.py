@@ -1,19 +1,17 @@
 """Coverage of each area from the circles near it, with no union of a whole country's circles.
 
 An area's share within the distance of an asset depends only on the assets within that
-distance of it, so each area is worked on alone: its uncovered part starts as the area and
-loses the circle of each nearby asset in turn, nearest first, until nothing is left or the
-circles run out. Cheap tests decide most steps without polygon arithmetic: a circle whose
-centre is farther than the distance from what is left misses it, and one whose centre is
-within the circle's inner radius of every vertex of what is left swallows it. The circles
-are the same 64-sided polygons the coverage layer draws (``QUAD_SEGMENTS``), so the shares
-equal those of the merged layer up to rounding (a test holds them to 1e-9).
-
-The uncovered parts are kept, so "any of the chosen" starts from the smallest of its
-categories' parts, and a change to one asset redoes only the areas within reach of it.
+distance of it, so each area is measured alone, from those circles only
+(``circle_cover``: the covered area from its boundary, compiled). The circles are the same
+64-sided polygons the coverage layer draws (``QUAD_SEGMENTS``), so the shares equal those
+of the merged layer up to rounding (a test holds them to 1e-6).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -21,13 +19,37 @@ import shapely
 from assetmap.core.progress import CancelledFn, check_cancelled
 
 QUAD_SEGMENTS = 16  # the same circles as measures.coverage_geometry
+BLOCKS = 64  # pieces of work per measure: enough to keep both cores busy and cancel soon
+
+
+@dataclass(frozen=True)
+class AreaEdges:
+    """Every area's ring edges, outer rings anticlockwise and holes clockwise: area ``i``'s
+    are ``edges[start[i]:start[i + 1]]`` (x0, y0, x1, y1)."""
+
+    start: np.ndarray
+    edges: np.ndarray
+
+
+def area_edges(areas: np.ndarray) -> AreaEdges:
+    """The edges of every area, made once and measured against each group's circles."""
+    oriented = shapely.orient_polygons(areas, exterior_cw=False)
+    parts, part_of = shapely.get_parts(oriented, return_index=True)
+    rings, ring_of = shapely.get_rings(parts, return_index=True)
+    coords, coord_of = shapely.get_coordinates(rings, return_index=True)
+    same_ring = coord_of[1:] == coord_of[:-1]
+    edges = np.ascontiguousarray(np.c_[coords[:-1][same_ring], coords[1:][same_ring]])
+    owner = part_of[ring_of[coord_of[:-1][same_ring]]]
+    start = np.searchsorted(owner, np.arange(len(areas) + 1)).astype(np.int64)
+    return AreaEdges(start, edges)
 
 
 def circle_template(distance: float) -> np.ndarray:
-    """The vertices of one circle around (0, 0), exactly as ``shapely.buffer`` makes them:
-    adding a centre to them gives that centre's buffer, far faster than buffering."""
+    """The vertices of one circle around (0, 0), exactly as ``shapely.buffer`` makes them,
+    anticlockwise: adding a centre to them gives that centre's buffer."""
     ring = shapely.buffer(shapely.Point(0.0, 0.0), distance, quad_segs=QUAD_SEGMENTS)
-    return np.asarray(shapely.get_coordinates(ring))
+    ring = shapely.orient_polygons(ring, exterior_cw=False)
+    return np.ascontiguousarray(shapely.get_coordinates(ring.exterior))
 
 
 def inner_radius(distance: float) -> float:
@@ -35,92 +57,107 @@ def inner_radius(distance: float) -> float:
     return float(distance * np.cos(np.pi / (4 * QUAD_SEGMENTS)))
 
 
-def uncovered_parts(
-    areas: np.ndarray,
-    x: np.ndarray,
-    y: np.ndarray,
+def circles_near(
+    areas: np.ndarray, x: np.ndarray, y: np.ndarray, distance: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per area, the centres of the circles that may reach it (those within ``distance`` of
+    its bounds; the compiled part keeps those truly within reach), each place once (two
+    assets at one postcode make one circle), in (x, y) order: ``(start, centres)`` as in
+    ``AreaEdges``."""
+    places = np.unique(np.c_[x, y], axis=0) if len(x) else np.empty((0, 2))
+    bounds = shapely.bounds(areas)
+    low, high = bounds[:, :2] - distance, bounds[:, 2:] + distance
+    boxes = shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1])
+    tree = shapely.STRtree(np.asarray(shapely.points(places), dtype=object))
+    area_idx, place_idx = tree.query(boxes)  # in the order of the areas asked about
+    centres = np.ascontiguousarray(places[place_idx])
+    start = np.searchsorted(area_idx, np.arange(len(areas) + 1)).astype(np.int64)
+    return start, centres
+
+
+def prepare() -> None:
+    """Have the compiled part ready: compiled the first time on a computer (seconds),
+    loaded from numba's cache after that. Worth a progress message of its own."""
+    square = np.array([shapely.box(0.0, 0.0, 10.0, 10.0)], dtype=object)
+    covered_shares(square, np.array([5.0]), np.array([5.0]), 100.0)
+
+
+def is_prepared() -> bool:
+    """Whether this process has the compiled part loaded already."""
+    import sys
+
+    module = sys.modules.get("assetmap.core.analysis.circle_cover")
+    return module is not None and bool(module.covered_areas.signatures)
+
+
+def shares_of_groups(
+    geoms: np.ndarray,
+    points: dict[str, tuple[np.ndarray, np.ndarray]],
     distance: float,
-    start: np.ndarray | None = None,
+    pool: Executor,
     cancelled: CancelledFn | None = None,
-    skip: tuple[np.ndarray, np.ndarray] | None = None,
-) -> np.ndarray:
-    """Per area, the part of it farther than ``distance`` from every point (x, y), as a
-    geometry (empty when wholly covered). ``start`` gives parts already known to be
-    uncovered by other points (each inside its area), to carry on from; ``skip`` (a label
-    per area, a label per point) leaves out the points whose label is their area's: those
-    that made its ``start`` already."""
-    remain = np.array(areas if start is None else start, dtype=object, copy=True)
-    if not len(remain) or not len(x):
-        return remain
-    points: np.ndarray = np.asarray(shapely.points(x, y))
-    todo = np.flatnonzero(~shapely.is_empty(remain))
-    area_idx, point_idx = shapely.STRtree(points).query(
-        remain[todo], predicate="dwithin", distance=distance
-    )
-    area_idx = todo[area_idx]
-    if skip is not None:
-        keep = skip[0][area_idx] != skip[1][point_idx]
-        area_idx, point_idx = area_idx[keep], point_idx[keep]
-    centre = np.full((len(remain), 2), np.nan)
-    middle = shapely.centroid(remain[todo])
-    centre[todo, 0], centre[todo, 1] = shapely.get_x(middle), shapely.get_y(middle)
-    gap = np.hypot(x[point_idx] - centre[area_idx, 0], y[point_idx] - centre[area_idx, 1])
-    order = np.lexsort((gap, area_idx))
-    area_idx, point_idx = area_idx[order], point_idx[order]
-    first = np.searchsorted(area_idx, area_idx, side="left")
-    rank = np.arange(len(area_idx)) - first
-    by_rank = np.argsort(rank, kind="stable")
-    ends = np.searchsorted(rank[by_rank], np.arange(int(rank.max(initial=-1)) + 2))
-    template = circle_template(distance)
-    reach = inner_radius(distance)
-    for k in range(len(ends) - 1):
-        check_cancelled(cancelled)
-        step = by_rank[ends[k] : ends[k + 1]]
-        step = step[~shapely.is_empty(remain[area_idx[step]])]
-        if not len(step):
-            break
-        which, near = area_idx[step], point_idx[step]
-        _take_away_circles(remain, which, x[near], y[near], distance, reach, template)
-    return remain
+    done: Callable[[str], None] | None = None,
+) -> dict[str, np.ndarray]:
+    """Each group's shares (``covered_shares``), the groups' circle look-ups started at
+    once so both cores stay busy while the first group is measured."""
+    edges = area_edges(geoms)
+    near = {key: pool.submit(circles_near, geoms, x, y, distance) for key, (x, y) in points.items()}
+    out: dict[str, np.ndarray] = {}
+    for key, future in near.items():
+        out[key] = _measure(edges, *future.result(), distance, pool, cancelled)
+        if done is not None:
+            done(key)
+    return out
 
 
-def _take_away_circles(
-    remain: np.ndarray,
-    which: np.ndarray,
+def covered_shares(
+    geoms: np.ndarray,
     x: np.ndarray,
     y: np.ndarray,
     distance: float,
-    reach: float,
-    template: np.ndarray,
-) -> None:
-    """Remove one circle from each of ``remain[which]`` (``which`` holds no repeats)."""
-    points: np.ndarray = np.asarray(shapely.points(x, y))
-    left = remain[which]
-    touches = shapely.distance(points, left) <= distance
-    which, points, left = which[touches], points[touches], left[touches]
-    x, y = x[touches], y[touches]
-    swallowed = shapely.hausdorff_distance(points, left) <= reach
-    remain[which[swallowed]] = shapely.Polygon()
-    cut = ~swallowed
-    if cut.any():
-        circles = shapely.polygons(template[None, :, :] + np.c_[x[cut], y[cut]][:, None, :])
-        remain[which[cut]] = shapely.difference(left[cut], circles)
+    pool: Executor | None = None,
+    cancelled: CancelledFn | None = None,
+) -> np.ndarray:
+    """Share of each area's surface within ``distance`` of a point (x, y): exactly 1 where
+    one circle or several cover it all and exactly 0 where none reaches it, so thirds and
+    gap flags do not depend on rounding noise; NaN for an area with no surface."""
+    start, centres = circles_near(geoms, x, y, distance)
+    return _measure(area_edges(geoms), start, centres, distance, pool, cancelled)
 
 
-def shares(areas: np.ndarray, uncovered: np.ndarray) -> np.ndarray:
-    """Share of each area's surface covered: exactly 1 where nothing is left uncovered and
-    exactly 0 where all is (so thirds and gap flags do not depend on rounding noise)."""
-    total = np.asarray(shapely.area(areas), dtype=float)
-    left = np.asarray(shapely.area(uncovered), dtype=float)
+def _measure(
+    edges: AreaEdges,
+    start: np.ndarray,
+    centres: np.ndarray,
+    distance: float,
+    pool: Executor | None,
+    cancelled: CancelledFn | None,
+) -> np.ndarray:
+    from assetmap.core.analysis import circle_cover  # compiled on first use, not at start
+
+    n = len(edges.start) - 1
+    covered, total = np.zeros(n), np.zeros(n)
+    template, apothem = circle_template(distance), inner_radius(distance)
+
+    def block(which: np.ndarray) -> None:
+        check_cancelled(cancelled)
+        circle_cover.covered_areas(
+            which, edges.start, edges.edges, start, centres, template, apothem, covered, total
+        )
+
+    # Every BLOCKS-th area in each block, so each holds as many dense towns as the others.
+    blocks = [np.arange(k, n, BLOCKS, dtype=np.int64) for k in range(min(BLOCKS, n))]
+    if pool is None:
+        for which in blocks:
+            block(which)
+    else:
+        for future in [pool.submit(block, which) for which in blocks]:
+            future.result()
+    return _shares(covered, total)
+
+
+def _shares(covered: np.ndarray, total: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
-        out = np.where(total > 0, 1.0 - left / total, np.nan)
-    out[shapely.is_empty(uncovered) & (total > 0)] = 1.0
+        out = np.where(total > 0, covered / total, np.nan)
+    out[(covered == total) & (total > 0)] = 1.0
     return np.clip(out, 0.0, 1.0)
-
-
-def smallest(parts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Per area, the smallest of several uncovered parts and which list it came from."""
-    sizes = np.stack([shapely.area(p) for p in parts])
-    pick = np.argmin(sizes, axis=0)
-    chosen = np.stack(parts)[pick, np.arange(len(pick))]
-    return chosen, pick

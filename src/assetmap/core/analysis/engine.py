@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -16,7 +15,7 @@ from assetmap.core.analysis import coverage, measures
 from assetmap.core.analysis.inputs import AnalysisInput
 from assetmap.core.analysis.method import method_statement
 from assetmap.core.analysis.params import ALL_CHOSEN, AnalysisParams
-from assetmap.core.i18n import translatable
+from assetmap.core.i18n import translatable, translated
 from assetmap.core.progress import CancelledFn, ProgressFn, Steps, check_cancelled
 
 ALL_CHOSEN_LABEL = translatable("Any of the chosen categories")  # translated() where shown
@@ -108,21 +107,21 @@ def run(
 ) -> AnalysisResult:
     steps = Steps(progress)
     areas = inputs.area_geoms
-    steps(0.02, "Finding each area's reference point")
+    steps(0.02, translated("Finding each area's reference point"))
     refs, inside_used = measures.reference_points(areas)
     points: np.ndarray = (
         np.asarray(shapely.points(inputs.asset_x, inputs.asset_y))
         if len(inputs.asset_x)
         else np.array([], object)
     )
-    steps(0.05, "Placing assets in areas")
+    steps(0.05, translated("Placing assets in areas"))
     owner = measures.area_of_each_point(points, areas)
     check_cancelled(cancelled)
     groups = groups_of(inputs, params)
     shares = _coverage_in_parallel(
         areas, inputs, groups, params.distance_m, steps.sub(0.1, 0.9), cancelled
     )
-    steps(0.92, "Distances, counts and classes")
+    steps(0.92, translated("Distances, counts and classes"))
     raised = needs_raised(inputs, areas, groups)
     n = len(areas)
     frames = [
@@ -133,7 +132,7 @@ def run(
     ]
     table = pd.concat(frames, ignore_index=True)[list(COLUMNS)]
     method = method_statement(inputs, params, int(inside_used.sum()))
-    steps(1.0, "Done")
+    steps(1.0, translated("Done"))
     counted = pd.DataFrame(
         {
             "uuid": inputs.asset_uuid,
@@ -202,103 +201,27 @@ def _coverage_in_parallel(
     steps: Steps,
     cancelled: CancelledFn | None,
 ) -> dict[str, np.ndarray]:
-    """Coverage is the costly measure; GEOS releases the GIL, so work runs side by side.
-
-    Each area is measured from the circles near it (``coverage.uncovered_parts``), never
-    from a union of the whole country's circles; "any of them" carries on from the
-    smallest part its categories left uncovered, with only the other categories' circles.
-    """
-    singles = [(key, mask) for key, _label, mask in groups if key != ALL_CHOSEN]
+    """Coverage is the costly measure; the compiled part releases the GIL, so work runs
+    side by side. Each area is measured from the circles near it
+    (``coverage.shares_of_groups``), never from a union of the whole country's circles."""
     workers = max(1, min(2 * len(groups), os.cpu_count() or 1))
     total = len(groups)
     done = 0
 
-    def tick(what: str) -> None:
+    def tick(_key: str) -> None:
         nonlocal done
         done += 1
         check_cancelled(cancelled)
-        steps(done / total, f"Coverage within {distance:g} m: {what}")
+        words = translated("Coverage within {distance} m: {done} of {total} groups")
+        steps(done / total, words.format(distance=f"{distance:g}", done=done, total=total))
 
+    if not coverage.is_prepared():
+        steps(0.05, translated("Preparing the coverage calculation (slower the first time)"))
+        coverage.prepare()
     x, y = inputs.asset_x, inputs.asset_y
-    # Every group in shares too: otherwise the last group runs alone while "any of them"
-    # waits for it.
-    chunks = workers
-    parts: dict[str, np.ndarray] = {}
+    points = {key: (x[mask], y[mask]) for key, _label, mask in groups}
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending = {
-            key: _uncovered(pool, chunks, areas, x[mask], y[mask], distance, cancelled)
-            for key, mask in singles
-        }
-        for key, future in pending.items():
-            parts[key] = future()
-            tick(f"{len(parts)} of {total} groups")
-        if len(groups) > len(singles):
-            parts[ALL_CHOSEN] = _uncovered_by_any(
-                pool, workers, areas, inputs, singles, parts, distance, cancelled
-            )
-            tick("any of the chosen categories")
-    return {key: coverage.shares(areas, part) for key, part in parts.items()}
-
-
-def _uncovered_by_any(
-    pool: ThreadPoolExecutor,
-    chunks: int,
-    areas: np.ndarray,
-    inputs: AnalysisInput,
-    singles: list[tuple[str, np.ndarray]],
-    parts: dict[str, np.ndarray],
-    distance: float,
-    cancelled: CancelledFn | None,
-) -> np.ndarray:
-    """What no chosen category covers: the smallest single category's uncovered part,
-    less the other categories' circles."""
-    start, pick = coverage.smallest([parts[key] for key, _mask in singles])
-    label = np.full(len(inputs.asset_x), -1, dtype=np.intp)
-    for i, (_key, mask) in enumerate(singles):
-        label[mask] = i
-    chosen = label >= 0
-    x, y = inputs.asset_x[chosen], inputs.asset_y[chosen]
-    skip = (pick, label[chosen])
-    return _uncovered(pool, chunks, areas, x, y, distance, cancelled, start, skip)()
-
-
-def _uncovered(
-    pool: ThreadPoolExecutor,
-    chunks: int,
-    areas: np.ndarray,
-    x: np.ndarray,
-    y: np.ndarray,
-    distance: float,
-    cancelled: CancelledFn | None,
-    start: np.ndarray | None = None,
-    skip: tuple[np.ndarray, np.ndarray] | None = None,
-) -> Callable[[], np.ndarray]:
-    """Start ``coverage.uncovered_parts`` on ``chunks`` shares of the areas (every
-    ``chunks``-th area, so each share holds as many dense towns as the others and the
-    threads finish together); the returned function waits for them and puts them back in
-    order."""
-    shares = [np.arange(k, len(areas), chunks) for k in range(chunks)]
-    futures = [
-        pool.submit(
-            coverage.uncovered_parts,
-            areas[idx],
-            x,
-            y,
-            distance,
-            None if start is None else start[idx],
-            cancelled,
-            None if skip is None else (skip[0][idx], skip[1]),
-        )
-        for idx in shares
-    ]
-
-    def joined() -> np.ndarray:
-        out = np.empty(len(areas), dtype=object)
-        for idx, future in zip(shares, futures, strict=True):
-            out[idx] = future.result()
-        return out
-
-    return joined
+        return coverage.shares_of_groups(areas, points, distance, pool, cancelled, tick)
 
 
 def group_table(

@@ -191,8 +191,7 @@ def _shares_after(
     minx, miny, maxx, maxy = shapely.total_bounds(areas[near])
     x, y = inputs.asset_x[mask], inputs.asset_y[mask]
     close = (x >= minx - reach) & (x <= maxx + reach) & (y >= miny - reach) & (y <= maxy + reach)
-    left = coverage.uncovered_parts(areas[near], x[close], y[close], reach)
-    out[near] = coverage.shares(areas[near], left)
+    out[near] = coverage.covered_shares(areas[near], x[close], y[close], reach)
     return out
 
 
