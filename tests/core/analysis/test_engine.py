@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from dataclasses import replace
 
 import geopandas as gpd
@@ -22,6 +23,7 @@ from assetmap.core.imports import import_areas, join_indicators
 from assetmap.core.io.area_import import AreaImportOptions
 from assetmap.core.io.indicator_import import IndicatorOptions
 from assetmap.core.model import Asset, new_uuid
+from assetmap.core.progress import Cancelled
 from assetmap.core.project import Project
 
 LSOA = "Neighbourhoods (LSOA 2021)"
@@ -276,3 +278,27 @@ def test_wholly_covered_areas_are_exactly_one(demo):
     near_one = (coverage > 1 - 1e-6) & (coverage < 1)
     assert not near_one.any()
     assert (coverage == 1.0).sum() > 0
+
+
+def test_cancelling_during_the_coverage_stops_it_and_keeps_nothing(tmp_path, repo_root):
+    """Coverage runs on its own threads beside the placing of assets; a cancel asked for
+    once it has started stops it at its next piece of work, and no run is kept."""
+    path = tmp_path / "trafford.gpkg"
+    shutil.copy(repo_root / "sample_data" / "trafford.gpkg", path)
+    seen: list[str] = []
+    asked = threading.Event()
+
+    def progress(_fraction: float, message: str) -> None:
+        seen.append(message)
+        if message.startswith("Coverage within"):
+            asked.set()
+
+    with Project.open(path) as project:
+        before = len(runs.list_runs(project))
+        params = AnalysisParams(LSOA, CATEGORIES, 800.0, "population", "imd_score")
+        with pytest.raises(Cancelled):
+            analyse(project, params, progress=progress, cancelled=asked.is_set)
+        assert len(runs.list_runs(project)) == before
+    groups_done = [m for m in seen if m.startswith("Coverage within")]
+    assert groups_done == ["Coverage within 800 m: 1 of 4 groups"]
+    assert "Distances, counts and classes" not in seen

@@ -100,11 +100,11 @@ def shares_of_groups(
 ) -> dict[str, np.ndarray]:
     """Each group's shares (``covered_shares``), the groups' circle look-ups started at
     once so both cores stay busy while the first group is measured."""
-    edges = area_edges(geoms)
+    edges = pool.submit(area_edges, geoms)
     near = {key: pool.submit(circles_near, geoms, x, y, distance) for key, (x, y) in points.items()}
     out: dict[str, np.ndarray] = {}
     for key, future in near.items():
-        out[key] = _measure(edges, *future.result(), distance, pool, cancelled)
+        out[key] = _measure(edges.result(), *future.result(), distance, pool, cancelled)
         if done is not None:
             done(key)
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -115,18 +116,24 @@ def run(
         else np.array([], object)
     )
     steps(0.05, translated("Placing assets in areas"))
-    owner = measures.area_of_each_point(points, areas)
-    check_cancelled(cancelled)
     groups = groups_of(inputs, params)
-    shares = _coverage_in_parallel(
-        areas, inputs, groups, params.distance_m, steps.sub(0.1, 0.9), cancelled
+    owner, nearest, shares = _measure_side_by_side(
+        inputs, params, groups, points, refs, steps.sub(0.1, 0.9), cancelled
     )
+    check_cancelled(cancelled)
     steps(0.92, translated("Distances, counts and classes"))
     raised = needs_raised(inputs, areas, groups)
     n = len(areas)
     frames = [
         group_table(
-            inputs, params, key, label, measures.counts(owner[mask], n), refs, shares[key]
+            inputs,
+            params,
+            key,
+            label,
+            measures.counts(owner[mask], n),
+            refs,
+            shares[key],
+            nearest[key],
         ).assign(needs_raised=raised[key])
         for key, label, mask in groups
     ]
@@ -150,6 +157,41 @@ def run(
         reference_points=refs,
         inside_used=int(inside_used.sum()),
     )
+
+
+def _measure_side_by_side(
+    inputs: AnalysisInput,
+    params: AnalysisParams,
+    groups: list[tuple[str, str, np.ndarray]],
+    points: np.ndarray,
+    refs: np.ndarray,
+    steps: Steps,
+    cancelled: CancelledFn | None,
+) -> tuple[np.ndarray, dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Each asset's area, each group's nearest distances and coverage.
+
+    Coverage keeps both cores busy but for moments; this thread fills them, placing the
+    assets and finding the nearest ones (GEOS releases the GIL too)."""
+    areas = inputs.area_geoms
+    stop = threading.Event()
+
+    def stopped() -> bool:
+        return stop.is_set() or (cancelled is not None and cancelled())
+
+    with ThreadPoolExecutor(max_workers=1) as side:
+        pending = side.submit(
+            _coverage_in_parallel, areas, inputs, groups, params.distance_m, steps, stopped
+        )
+        try:
+            owner = measures.area_of_each_point(points, areas)
+            nearest = {
+                key: measures.nearest_xy(refs, inputs.asset_x[mask], inputs.asset_y[mask])
+                for key, _label, mask in groups
+            }
+        except BaseException:
+            stop.set()  # the coverage stops at its next piece of work
+            raise
+        return owner, nearest, pending.result()
 
 
 def groups_of(inputs: AnalysisInput, params: AnalysisParams) -> list[tuple[str, str, np.ndarray]]:
@@ -232,10 +274,14 @@ def group_table(
     count: np.ndarray,
     refs: np.ndarray,
     coverage: np.ndarray,
+    nearest: np.ndarray | None = None,
 ) -> pd.DataFrame:
-    """One group's rows (all but needs_raised): ``count`` assets per area, ``coverage``."""
+    """One group's rows (all but needs_raised): ``count`` assets per area, ``coverage``,
+    and the distance from each area's reference point to the nearest asset (found here
+    when not given)."""
     mask = group_mask(inputs, params, key)
-    nearest = measures.nearest_xy(refs, inputs.asset_x[mask], inputs.asset_y[mask])
+    if nearest is None:
+        nearest = measures.nearest_xy(refs, inputs.asset_x[mask], inputs.asset_y[mask])
     figures = group_figures(inputs, params, count, coverage, nearest, bool(mask.any()))
     fixed = {
         "area_code": inputs.area_codes,
