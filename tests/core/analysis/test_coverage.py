@@ -124,3 +124,37 @@ def test_holes_islands_touching_vertices_and_empty_areas():
     assert 0 < new[0] < 1 and 0 < new[1] < 1 and 0 < new[2] <= 1
     assert new[3] == 0.0 and new[4] == 1.0
     assert np.isnan(new[5])
+
+
+def _star(rng: np.random.Generator, cx: float, cy: float, size: float) -> shapely.Polygon:
+    """A concave polygon: a star with uneven arms, sometimes with a hole."""
+    n = int(rng.integers(5, 40))
+    angles = np.sort(rng.uniform(0, 2 * np.pi, n))
+    radii = size * rng.uniform(0.3, 1.0, n)
+    shell = np.c_[cx + radii * np.cos(angles), cy + radii * np.sin(angles)]
+    polygon = shapely.make_valid(shapely.Polygon(shell))
+    if rng.random() < 0.3:
+        polygon = polygon.difference(shapely.Point(cx, cy).buffer(size * 0.2))
+    return polygon
+
+
+@pytest.mark.parametrize("distance", [50.0, 800.0, 2500.0])
+def test_random_concave_areas_with_holes_and_crowded_circles(distance):
+    """Hundreds of odd shapes against circles from sparse to crowded, some stacked at one
+    place, on a line, or centred exactly on an area's corner, against GEOS's merged
+    layer."""
+    rng = np.random.default_rng(int(distance))
+    span = 20_000.0 * max(1.0, distance / 800.0)  # room for partly covered areas
+    areas = np.array(
+        [_star(rng, *rng.uniform(0, span, 2), rng.uniform(100, 3000)) for _ in range(300)],
+        dtype=object,
+    )
+    corners = shapely.get_coordinates(areas)[rng.integers(0, 3000, 40)]
+    crowd = rng.normal(span * 0.6, 600, (300, 2))
+    x = np.r_[rng.uniform(-1000, span, 400), np.full(5, span / 4), np.linspace(0, span, 60)]
+    y = np.r_[rng.uniform(-1000, span, 400), np.full(5, span / 3), np.full(60, span / 2)]
+    x, y = np.r_[x, crowd[:, 0], corners[:, 0]], np.r_[y, crowd[:, 1], corners[:, 1]]
+    old = measures.coverage_shares(areas, shapely.points(x, y), distance)
+    new = coverage.covered_shares(areas, x, y, distance)
+    assert_same_shares(new, old)
+    assert ((new > 0) & (new < 1)).sum() > 20

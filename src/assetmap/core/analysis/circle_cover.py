@@ -204,9 +204,7 @@ def _clip(
         return 0.0, 1.0
     sides = template.shape[0] - 1
     step = 2.0 * np.pi / sides
-    turn = rx * qy - ry * qx
-    sweep = np.arctan2(abs(turn), rx * qx + ry * qy)
-    first = np.arctan2(ry, rx) if turn >= 0.0 else np.arctan2(qy, qx)
+    first, sweep = _directions(rx, ry, qx, qy, 1e-6 * radius)
     side = int(np.floor(first / step)) - 1
     count = min(sides, int(np.ceil(sweep / step)) + 3)
     t0, t1 = 0.0, 1.0
@@ -226,6 +224,20 @@ def _clip(
         if t1 <= t0:
             return EMPTY
     return t0, t1
+
+
+@njit(cache=True, nogil=True)
+def _directions(rx: float, ry: float, qx: float, qy: float, tiny: float) -> tuple[float, float]:
+    """The directions from the centre that the edge from (rx, ry) to (qx, qy) passes
+    through: from the first (anticlockwise) over the sweep. An end at the centre has no
+    direction of its own, and there the edge runs in the other end's."""
+    if rx * rx + ry * ry <= tiny * tiny:
+        return np.arctan2(qy, qx), 0.0
+    if qx * qx + qy * qy <= tiny * tiny:
+        return np.arctan2(ry, rx), 0.0
+    turn = rx * qy - ry * qx
+    sweep = np.arctan2(abs(turn), rx * qx + ry * qy)
+    return (np.arctan2(ry, rx) if turn >= 0.0 else np.arctan2(qy, qx)), sweep
 
 
 @njit(cache=True, nogil=True)
