@@ -73,7 +73,7 @@ def rerun(
         table=table,
         method=method_statement(inputs, params, previous.inside_used),
         created_at=gpkg.utc_now(),
-        counted=_counted(inputs),
+        counted=engine.counted_frame(inputs),
         reference_points=previous.reference_points,
         inside_used=previous.inside_used,
     )
@@ -96,29 +96,20 @@ def _reusable(
     )
 
 
-def _counted(inputs: AnalysisInput) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "uuid": inputs.asset_uuid,
-            "category": inputs.asset_category,
-            "x": inputs.asset_x,
-            "y": inputs.asset_y,
-        }
-    )
-
-
 def _changed_assets(before: pd.DataFrame, inputs: AnalysisInput) -> pd.DataFrame:
     """Old places of assets gone or moved (sign -1) and new places of assets added or moved
     (sign +1), with their category."""
-    old_uuid = before["uuid"].to_numpy(dtype=object)
-    new_uuid = np.asarray(inputs.asset_uuid, dtype=object)
+    # Fixed-width text on both sides: comparing it is a memory compare, not a Python call.
+    old_uuid = before["uuid"].to_numpy(dtype=object).astype(str)
+    new_uuid = np.asarray(inputs.asset_uuid).astype(str)
     where = _same_order(old_uuid, new_uuid)
     if where is None:  # more than one asset came or went: match them by uuid
-        where = pd.Index(old_uuid.astype(str)).get_indexer(pd.Index(new_uuid.astype(str)))
+        where = pd.Index(old_uuid).get_indexer(pd.Index(new_uuid))
     found = where >= 0
     old = where[found]
+    old_category = before["category"].to_numpy(dtype=object).astype(str)
     same = (
-        (before["category"].to_numpy(dtype=object)[old] == inputs.asset_category[found])
+        (old_category[old] == np.asarray(inputs.asset_category).astype(str)[found])
         & (before["x"].to_numpy()[old] == inputs.asset_x[found])
         & (before["y"].to_numpy()[old] == inputs.asset_y[found])
     )
