@@ -29,7 +29,8 @@ def covered_areas(
     edge_start: np.ndarray,
     edges: np.ndarray,
     circle_start: np.ndarray,
-    centres: np.ndarray,
+    circle_index: np.ndarray,
+    places: np.ndarray,
     template: np.ndarray,
     apothem: float,
     covered: np.ndarray,
@@ -38,20 +39,27 @@ def covered_areas(
     """For each area index in ``which``: its covered area and its own area, into
     ``covered`` and ``total``. Area ``i``'s edges are ``edges[edge_start[i]:edge_start[i+1]]``
     (x0, y0, x1, y1; outer rings anticlockwise, holes clockwise) and the centres of the
-    circles within reach of it ``centres[circle_start[i]:circle_start[i+1]]``; ``template``
-    is the circle's anticlockwise ring around (0, 0), closed."""
+    circles that may reach it are the rows of ``places`` (x, y) that
+    ``circle_index[circle_start[i]:circle_start[i+1]]`` names; ``template`` is the circle's
+    anticlockwise ring around (0, 0), closed."""
     radius = np.sqrt(template[0, 0] ** 2 + template[0, 1] ** 2)
     for i in which:
         a, b = edge_start[i], edge_start[i + 1]
         c, d = circle_start[i], circle_start[i + 1]
-        covered[i], total[i] = _one_area(edges[a:b], centres[c:d], template, radius, apothem)
+        near = circle_index[c:d]
+        covered[i], total[i] = _one_area(edges[a:b], near, places, template, radius, apothem)
 
 
 @njit(cache=True, nogil=True)
 def _one_area(
-    edges: np.ndarray, centres: np.ndarray, template: np.ndarray, radius: float, apothem: float
+    edges: np.ndarray,
+    near: np.ndarray,
+    places: np.ndarray,
+    template: np.ndarray,
+    radius: float,
+    apothem: float,
 ) -> tuple[float, float]:
-    m, k = edges.shape[0], centres.shape[0]
+    m, k = edges.shape[0], near.shape[0]
     if m == 0:
         return 0.0, 0.0
     # Work near the area: terms of x dy - y dx then stay small and cancel less.
@@ -66,7 +74,7 @@ def _one_area(
     own *= 0.5
     if k == 0:
         return 0.0, own
-    cx, cy = _reaching(e, centres, ox, oy, radius)
+    cx, cy = _reaching(e, near, places, ox, oy, radius)
     k = cx.shape[0]
     if k == 0:
         return 0.0, own
@@ -82,26 +90,26 @@ def _one_area(
 
 @njit(cache=True, nogil=True)
 def _reaching(
-    e: np.ndarray, centres: np.ndarray, ox: float, oy: float, distance: float
+    e: np.ndarray, near: np.ndarray, places: np.ndarray, ox: float, oy: float, distance: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """The centres within ``distance`` of the area (callers may pass more), nearest to the
     middle of its bounds first: near circles most often hold it whole or cover an edge
     whole, and finding one early ends a search."""
     box = _bounds(e)
     mx, my = 0.5 * (box[0] + box[2]), 0.5 * (box[1] + box[3])
-    k = centres.shape[0]
+    k = near.shape[0]
     x, y, gap = np.empty(k), np.empty(k), np.empty(k)
     n = 0
     for c in range(k):
-        x[n], y[n] = centres[c, 0] - ox, centres[c, 1] - oy
-        near = _holds(e, x[n], y[n])
+        x[n], y[n] = places[near[c], 0] - ox, places[near[c], 1] - oy
+        reaches = _holds(e, x[n], y[n])
         for j in range(e.shape[0]):
-            if near:
+            if reaches:
                 break
             rx, ry = e[j, 0] - x[n], e[j, 1] - y[n]
             dx, dy = e[j, 2] - e[j, 0], e[j, 3] - e[j, 1]
-            near = _segment_distance2(rx, ry, dx, dy) <= distance * distance
-        if near:
+            reaches = _segment_distance2(rx, ry, dx, dy) <= distance * distance
+        if reaches:
             gap[n] = (x[n] - mx) ** 2 + (y[n] - my) ** 2
             n += 1
     order = _order(gap, n)

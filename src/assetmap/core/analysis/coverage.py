@@ -57,22 +57,34 @@ def inner_radius(distance: float) -> float:
     return float(distance * np.cos(np.pi / (4 * QUAD_SEGMENTS)))
 
 
-def circles_near(
-    areas: np.ndarray, x: np.ndarray, y: np.ndarray, distance: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per area, the centres of the circles that may reach it (those within ``distance`` of
-    its bounds; the compiled part keeps those truly within reach), each place once (two
-    assets at one postcode make one circle), in (x, y) order: ``(start, centres)`` as in
-    ``AreaEdges``."""
-    places = np.unique(np.c_[x, y], axis=0) if len(x) else np.empty((0, 2))
+@dataclass(frozen=True)
+class NearCircles:
+    """Per area, the circles that may reach it: area ``i``'s centres are the rows of
+    ``places`` that ``index[start[i]:start[i + 1]]`` names."""
+
+    start: np.ndarray
+    index: np.ndarray
+    places: np.ndarray
+
+
+def reach_boxes(areas: np.ndarray, distance: float) -> np.ndarray:
+    """Each area's bounds grown by ``distance``: a circle whose centre is outside them
+    cannot reach the area."""
     bounds = shapely.bounds(areas)
     low, high = bounds[:, :2] - distance, bounds[:, 2:] + distance
-    boxes = shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1])
+    return np.asarray(shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1]))
+
+
+def circles_near(boxes: np.ndarray, x: np.ndarray, y: np.ndarray) -> NearCircles:
+    """The circles that may reach each area (centres within its ``reach_boxes``; the
+    compiled part keeps those truly within reach), each place once: two assets at one
+    postcode make one circle."""
+    where = np.unique(np.asarray(x, dtype=float) + 1j * np.asarray(y, dtype=float))
+    places = np.ascontiguousarray(np.c_[where.real, where.imag])
     tree = shapely.STRtree(np.asarray(shapely.points(places), dtype=object))
     area_idx, place_idx = tree.query(boxes)  # in the order of the areas asked about
-    centres = np.ascontiguousarray(places[place_idx])
-    start = np.searchsorted(area_idx, np.arange(len(areas) + 1)).astype(np.int64)
-    return start, centres
+    start = np.searchsorted(area_idx, np.arange(len(boxes) + 1)).astype(np.int64)
+    return NearCircles(start, place_idx.astype(np.int64), places)
 
 
 def prepare() -> None:
@@ -101,10 +113,11 @@ def shares_of_groups(
     """Each group's shares (``covered_shares``), the groups' circle look-ups started at
     once so both cores stay busy while the first group is measured."""
     edges = pool.submit(area_edges, geoms)
-    near = {key: pool.submit(circles_near, geoms, x, y, distance) for key, (x, y) in points.items()}
+    boxes = reach_boxes(geoms, distance)
+    near = {key: pool.submit(circles_near, boxes, x, y) for key, (x, y) in points.items()}
     out: dict[str, np.ndarray] = {}
     for key, future in near.items():
-        out[key] = _measure(edges.result(), *future.result(), distance, pool, cancelled)
+        out[key] = _measure(edges.result(), future.result(), distance, pool, cancelled)
         if done is not None:
             done(key)
     return out
@@ -121,14 +134,13 @@ def covered_shares(
     """Share of each area's surface within ``distance`` of a point (x, y): exactly 1 where
     one circle or several cover it all and exactly 0 where none reaches it, so thirds and
     gap flags do not depend on rounding noise; NaN for an area with no surface."""
-    start, centres = circles_near(geoms, x, y, distance)
-    return _measure(area_edges(geoms), start, centres, distance, pool, cancelled)
+    near = circles_near(reach_boxes(geoms, distance), x, y)
+    return _measure(area_edges(geoms), near, distance, pool, cancelled)
 
 
 def _measure(
     edges: AreaEdges,
-    start: np.ndarray,
-    centres: np.ndarray,
+    near: NearCircles,
     distance: float,
     pool: Executor | None,
     cancelled: CancelledFn | None,
@@ -142,7 +154,16 @@ def _measure(
     def block(which: np.ndarray) -> None:
         check_cancelled(cancelled)
         circle_cover.covered_areas(
-            which, edges.start, edges.edges, start, centres, template, apothem, covered, total
+            which,
+            edges.start,
+            edges.edges,
+            near.start,
+            near.index,
+            near.places,
+            template,
+            apothem,
+            covered,
+            total,
         )
 
     # Every BLOCKS-th area in each block, so each holds as many dense towns as the others.
