@@ -378,6 +378,8 @@ class AnalysisPanel(QWidget):
 
     def _on_found(self, result: AnalysisResult) -> None:
         run_id = runs.save(self.session.project, result)
+        # The run in hand is the run kept: reading it back took seconds nationally.
+        thematic_source(self.session.model).remember(result)
         self._say("")
         self.show_question(False)
         self._fill_runs(select=run_id)
