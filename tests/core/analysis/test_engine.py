@@ -302,3 +302,21 @@ def test_cancelling_during_the_coverage_stops_it_and_keeps_nothing(tmp_path, rep
     groups_done = [m for m in seen if m.startswith("Coverage within")]
     assert groups_done == ["Coverage within 800 m: 1 of 4 groups"]
     assert "Distances, counts and classes" not in seen
+
+
+def test_cancelling_while_the_run_is_kept_keeps_nothing(tmp_path, repo_root):
+    path = tmp_path / "trafford.gpkg"
+    shutil.copy(repo_root / "sample_data" / "trafford.gpkg", path)
+    keeping = threading.Event()
+
+    def progress(_fraction: float, message: str) -> None:
+        if message == "Keeping the run in the project":
+            keeping.set()
+
+    with Project.open(path) as project:
+        params = AnalysisParams(LSOA, CATEGORIES, 800.0, "population", "imd_score")
+        with pytest.raises(Cancelled):
+            analyse(project, params, progress=progress, cancelled=keeping.is_set)
+        assert runs.list_runs(project) == []
+        rows = project.conn.execute("SELECT count(*) FROM am_analysis_results").fetchone()[0]
+        assert rows == 0

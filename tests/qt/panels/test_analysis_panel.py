@@ -410,3 +410,19 @@ def test_needs_raised_in_workshops_are_a_column_of_their_own_when_ticked(qtbot, 
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
     assert "Needs raised" in headers
     panel.grab().save("/tmp/wscore_analysis_panel.png")
+
+
+def test_the_run_is_kept_by_the_worker_not_the_window(qtbot, session, panel, monkeypatch):
+    """Keeping a national run takes seconds: the window must stay free meanwhile."""
+    real_save, threads = runs.save, []
+
+    def save_and_note_the_thread(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(runs, "save", save_and_note_the_thread)
+    ask_about_mental_health(panel)
+    find_gaps(qtbot, panel)
+    assert threads and threading.main_thread() not in threads
+    assert kept_runs(session) == 1
+    assert panel.result is not None and panel.result.run_id == panel.run_combo.currentData()

@@ -46,7 +46,8 @@ def analyse(
     check_cancelled(cancelled)
     if keep and out is None:
         steps(0.98, translated("Keeping the run in the project"))
-        runs.save(project, result)
+        # A cancel while the rows go in still keeps nothing: checked last, before the commit.
+        runs.save(project, result, lambda _run_id: check_cancelled(cancelled))
     elif keep and out is not None:
         steps(0.98, translated("Keeping the run in the project and writing the results"))
         _keep_and_write(project, result, out, data.need_label)

@@ -346,13 +346,12 @@ class AnalysisPanel(QWidget):
             return
         path = self.session.project.path
 
-        # The worker finds the gaps and keeps nothing; the run is kept here, on the GUI's
-        # connection, so Cancel at any point leaves the project as it was.
+        # The worker finds the gaps and keeps the run on its own connection (nationally that
+        # takes seconds, which the window must not wait for). Cancel keeps nothing up to the
+        # commit; once the run is kept it is shown, cancelled or not.
         def work(progress: Any, cancelled: Any) -> AnalysisResult:
             with Project.open(path) as project:
-                return api.analyse(
-                    project, params, progress=progress, cancelled=cancelled, keep=False
-                )
+                return api.analyse(project, params, progress=progress, cancelled=cancelled)
 
         self.job.start(
             work,
@@ -377,7 +376,8 @@ class AnalysisPanel(QWidget):
         self.find_button.setEnabled(not busy)
 
     def _on_found(self, result: AnalysisResult) -> None:
-        run_id = runs.save(self.session.project, result)
+        assert result.run_id is not None, "the worker keeps the run"
+        run_id = result.run_id
         # The run in hand is the run kept: reading it back took seconds nationally.
         thematic_source(self.session.model).remember(result)
         self._say("")
