@@ -5245,6 +5245,10 @@ Mae eich gwaith yn ddiogel: cafodd pob newid ei gadw wrth i chi ei wneud.</trans
         <translation>Cyfunwyd {name}: {parts}</translation>
     </message>
     <message>
+        <source>Nothing was changed</source>
+        <translation>Ni newidiwyd dim</translation>
+    </message>
+    <message>
         <source>{said}. Nothing was changed.</source>
         <translation>{said}. Ni newidiwyd dim.</translation>
     </message>

@@ -373,3 +373,13 @@ def test_the_project_itself_cannot_be_merged(qtbot, session):
         "trafford.gpkg: is the project itself; choose another copy. Nothing was changed."
     )
     assert dialog.close_button.isVisible() and not dialog.lines.isVisible()
+
+
+def test_an_error_that_already_says_nothing_was_changed_says_it_once_in_welsh(welsh):
+    from assetmap.qt.dialogs.merge_words import nothing_changed
+
+    said = "Nid oedd modd darllen y copi. Ni newidiwyd dim."
+    assert nothing_changed(said) == said
+    assert nothing_changed("Nid oedd modd darllen y copi") == (
+        "Nid oedd modd darllen y copi. Ni newidiwyd dim."
+    )

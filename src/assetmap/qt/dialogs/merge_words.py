@@ -31,9 +31,11 @@ def merged_words(plan: MergePlan) -> str:
 
 
 def nothing_changed(said: str) -> str:
-    """The error's words, ending by saying nothing was changed (most already do)."""
+    """The error's words, ending by saying nothing was changed (most already do, in
+    English or in the language the app speaks)."""
     said = said.strip()
-    if "nothing was changed" in said.lower():
+    already = {"nothing was changed", translate("MergeCopy", "Nothing was changed").lower()}
+    if any(words in said.lower() for words in already):
         return said
     return translate("MergeCopy", "{said}. Nothing was changed.").format(said=said.rstrip("."))
 
