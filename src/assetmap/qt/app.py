@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from assetmap.qt.crash_log import CrashReport
 
 log = logging.getLogger("assetmap")
+# How long after the window shows the coverage code starts compiling in the background:
+# start-up and the first drawing of the map come first.
+WARM_AFTER_MS = 3000
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -109,7 +112,20 @@ def run_app(requested: Path | None = None) -> int:
     QSettings().sync()
     if crashed is not None:
         QTimer.singleShot(0, lambda: offer_crash_report(crashed, window))
+    QTimer.singleShot(WARM_AFTER_MS, _warm_the_coverage_code)
     return app.exec()
+
+
+def _warm_the_coverage_code() -> None:
+    """The first analysis on a computer compiles its coverage code (about 10 s): do it now,
+    in the background, while the user looks around (core/analysis/warm.py)."""
+    from assetmap.core.analysis import warm
+
+    try:
+        if warm.start_if_needed() is not None:
+            log.info("compiling the coverage code in the background (first run here)")
+    except OSError as exc:  # the first analysis compiles it instead
+        log.warning("could not start compiling the coverage code: %s", exc)
 
 
 def offer_crash_report(report: CrashReport, parent: QWidget | None = None) -> None:
